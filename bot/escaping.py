@@ -1,0 +1,80 @@
+"""Escaping for untrusted text: issue titles, bodies, comments and even metadata.
+
+Each function makes text *inert* in one output language: it renders as the
+literal characters the reader typed and can never run, include, ping or break
+out of its surroundings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+
+# Zero-width, bidi override/isolate and other invisible format characters: they
+# hide text from reviewers (RTL tricks) and break matching, so they are dropped.
+_INVISIBLE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def clean_text(text: str) -> str:
+    """Drop invisible/control characters and normalise to NFC; keep newlines and tabs."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+
+
+def one_line(text: str) -> str:
+    """Clean ``text`` and fold all white space (newlines included) to single spaces."""
+    return " ".join(clean_text(text).split())
+
+
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+_LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIALS))
+
+
+def latex(text: str) -> str:
+    """Text safe inside a brace-delimited BibTeX field or LaTeX paragraph.
+
+    Every brace we emit is balanced, so BibTeX's brace counting (which ignores
+    backslashes) can never be broken, and no backslash survives to start a
+    command such as ``\\input`` or ``\\write18``.
+    """
+    return _LATEX_RE.sub(lambda m: _LATEX_SPECIALS[m.group(0)], one_line(text))
+
+
+_MD_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+
+
+def markdown(text: str) -> str:
+    """Inline Markdown that renders literally: no markup, no raw HTML, no @-mention pings.
+
+    ``@name`` becomes ``@`` + zero-width space + ``name`` (GitHub only links
+    mentions that directly follow ``@``), HTML becomes entities, and the
+    punctuation that can open inline markup is backslash-escaped (line-start
+    markup such as ``#`` or ``-`` cannot occur: the text is one inline run).
+    Also safe inside a table cell.
+    """
+    text = one_line(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIALS.sub(r"\\\1", text)
+    return _MENTION.sub("@\u200b", text)
+
+
+def yaml_scalar(value: str) -> str:
+    """One YAML scalar (quoted as needed) holding exactly ``value``."""
+    dumped = yaml.safe_dump(clean_text(value), default_flow_style=True, allow_unicode=True, width=10**9)
+    return dumped.removesuffix("\n...\n").rstrip("\n")

@@ -1,0 +1,111 @@
+"""Normalise paper identifiers so that equal papers compare equal.
+
+arXiv ids lose their ``arXiv:`` prefix, URL and ``vN`` suffix; DOIs lose their
+resolver URL and are lower-cased (DOIs are case-insensitive by definition).
+An arXiv DOI (``10.48550/arXiv.2303.18223``) is reported as the arXiv id too,
+because surveys cite the same preprint either way.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+_NEW_ID = r"\d{4}\.\d{4,5}"
+_OLD_ID = r"[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_ID = rf"(?:{_NEW_ID}|{_OLD_ID})"
+
+_ARXIV_URL = re.compile(
+    rf"arxiv\.org/(?:abs|pdf|html|format|ps)/(?P<id>{_ARXIV_ID})(?:v\d+)?", re.IGNORECASE
+)
+_ARXIV_DOI = re.compile(rf"10\.48550/arxiv\.(?P<id>{_ARXIV_ID})(?:v\d+)?", re.IGNORECASE)
+_ARXIV_PREFIXED = re.compile(rf"arxiv\s*[:/]?\s*(?P<id>{_ARXIV_ID})(?:v\d+)?", re.IGNORECASE)
+_CORR = re.compile(rf"(?:corr[,\s]*(?:vol\.?\s*)?)?abs/(?P<id>{_NEW_ID}|{_OLD_ID})", re.IGNORECASE)
+_BARE_NEW = re.compile(rf"(?<![\w./])(?P<id>{_NEW_ID})(?:v\d+)?(?![\w/])")
+_EXACT = re.compile(rf"^(?P<id>{_ARXIV_ID})(?:v\d+)?$", re.IGNORECASE)
+
+_DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\"'<>\]\[{}|\\^`]+)", re.IGNORECASE)
+_DOI_TRAILING = ".,;:)]}>'\""
+
+
+def _valid_new_id(arxiv_id: str) -> bool:
+    """A new-style id's month must be 01..12 (rules out dates and page ranges)."""
+    if "/" in arxiv_id:
+        return True
+    month = int(arxiv_id[2:4])
+    return 1 <= month <= 12
+
+
+def _old_style_case(arxiv_id: str) -> str:
+    """Old-style archives are lower case, subject classes upper case (``math.AG``)."""
+    if "/" not in arxiv_id:
+        return arxiv_id
+    archive, number = arxiv_id.split("/", 1)
+    if "." in archive:
+        name, subject = archive.split(".", 1)
+        archive = f"{name.lower()}.{subject.upper()}"
+    else:
+        archive = archive.lower()
+    return f"{archive}/{number}"
+
+
+def normalize_arxiv(text: str | None) -> str | None:
+    """The arXiv id carried by ``text`` (an id, a URL, a DOI, ``CoRR abs/...``), or None.
+
+    >>> normalize_arxiv("https://arxiv.org/pdf/2308.09662v3.pdf")
+    '2308.09662'
+    """
+    if not text:
+        return None
+    text = unquote(text.strip())
+    for pattern in (_EXACT, _ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, _CORR):
+        found = pattern.search(text)
+        if found and _valid_new_id(found.group("id")):
+            return _old_style_case(found.group("id"))
+    return None
+
+
+def find_arxiv_ids(text: str) -> list[str]:
+    """Every arXiv id mentioned in free text (URLs, prefixed and bare new-style ids), in order."""
+    seen: dict[str, int] = {}
+    for pattern in (_ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, _CORR, _BARE_NEW):
+        for found in pattern.finditer(text):
+            arxiv_id = found.group("id")
+            if _valid_new_id(arxiv_id):
+                seen.setdefault(_old_style_case(arxiv_id), found.start())
+    return sorted(seen, key=seen.__getitem__)
+
+
+def normalize_doi(text: str | None) -> str | None:
+    """The DOI in ``text`` (bare, ``doi:``, doi.org / dx.doi.org URL, any case), lower-cased."""
+    if not text:
+        return None
+    found = _DOI.search(unquote(text.strip()))
+    if not found:
+        return None
+    doi = found.group("doi").rstrip(_DOI_TRAILING)
+    doi = re.sub(r"(?:\.pdf|/full|/abstract|/pdf)$", "", doi, flags=re.IGNORECASE)
+    return doi.lower()
+
+
+def find_dois(text: str) -> list[str]:
+    """Every DOI mentioned in free text, normalised, in order, without repeats."""
+    dois: list[str] = []
+    for found in _DOI.finditer(unquote(text)):
+        doi = normalize_doi(found.group("doi"))
+        if doi and doi not in dois:
+            dois.append(doi)
+    return dois
+
+
+def arxiv_doi(arxiv_id: str) -> str:
+    """The DataCite DOI arXiv registers for a preprint."""
+    return f"10.48550/arxiv.{arxiv_id}".lower()
+
+
+def arxiv_from_doi(doi: str | None) -> str | None:
+    """The arXiv id behind an arXiv DOI, else None."""
+    if not doi:
+        return None
+    found = _ARXIV_DOI.search(doi)
+    return _old_style_case(found.group("id")) if found else None
