@@ -1,0 +1,198 @@
+"""Everything survey-bot says on an issue, rendered from plain values.
+
+Python prepares the values (sorts, picks, clips, builds safe URLs); the
+templates in ``templates/`` only present them, passing every untrusted string
+through the ``markdown`` filter (no markup, no raw HTML, no @-mention pings).
+``language: zh`` selects the ``*.zh.md.j2`` variant of each template.
+
+The triage comment is a pure function of the ``TriageState``: the marker and
+the hidden data line are added here, outside any template, so a survey's
+template override can never drop them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from bot.config import Config
+from bot.escaping import one_line
+from bot.maintainer_commands import Command, MalformedCommand, UnknownCommand
+from bot.render import OVERRIDE_DIR, make_environment, render
+from bot.state import MARKER, PaperState, RefSummary, TriageState, encode_state
+
+LANGUAGES = ("en", "zh")
+MAX_AUTHORS_SHOWN = 3
+
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
+
+
+def environment(config: Config) -> SandboxedEnvironment:
+    """The bundled templates, overridden by the survey's ``.github/survey-bot/templates``."""
+    return make_environment([config.root / OVERRIDE_DIR])
+
+
+def template_name(base: str, language: str) -> str:
+    """``triage-comment`` -> ``triage-comment.md.j2`` or ``triage-comment.zh.md.j2``."""
+    return (
+        f"{base}.{language}.md.j2"
+        if language in LANGUAGES and language != "en"
+        else f"{base}.md.j2"
+    )
+
+
+def default_section(config: Config) -> str | None:
+    return config.paper_list.section if config.paper_list else None
+
+
+def triage_comment(
+    state: TriageState,
+    config: Config,
+    *,
+    papers_gone: bool = False,
+    env: SandboxedEnvironment | None = None,
+) -> str:
+    """The bot's triage comment for ``state``: marker, visible text, hidden data."""
+    reader = state.reader
+    visible = _render(
+        "triage-comment",
+        config,
+        env,
+        papers=[_paper_view(n, paper) for n, paper in enumerate(state.papers, 1)],
+        count=len(state.papers),
+        omitted=state.omitted,
+        papers_gone=papers_gone,
+        default_section=default_section(config),
+        reader_name=reader.name if reader and not reader.opt_out else None,
+        reader_opt_out=bool(reader and reader.opt_out),
+        extra_thanks=[t.name for t in state.extra_thanks],
+        rejected=state.rejected,
+        rejected_reason=state.rejected_reason,
+    )
+    return f"{MARKER}\n{visible.strip()}\n\n{encode_state(state)}\n"
+
+
+def command_reply(
+    kind: str, config: Config, env: SandboxedEnvironment | None = None, **values: Any
+) -> str:
+    """One paragraph answering a command: ``kind`` is accepted, rejected or an error code."""
+    values.setdefault("default_section", default_section(config))
+    return _render("command-reply", config, env, kind=kind, **values).strip()
+
+
+def error_reply(command: Command, config: Config, env: SandboxedEnvironment | None = None) -> str:
+    """The reply to an unknown or malformed command."""
+    if isinstance(command, UnknownCommand):
+        return command_reply("unknown", config, env, command=command.name)
+    if isinstance(command, MalformedCommand):
+        return command_reply(
+            "malformed",
+            config,
+            env,
+            command=command.name,
+            problem=command.problem,
+            detail=command.detail,
+        )
+    raise TypeError(f"not an error: {command!r}")
+
+
+def help_reply(config: Config, env: SandboxedEnvironment | None = None) -> str:
+    return _render("help", config, env, default_section=default_section(config)).strip()
+
+
+def not_allowed_reply(config: Config, env: SandboxedEnvironment | None = None) -> str:
+    return _render("not-allowed", config, env).strip()
+
+
+def merged_reply(
+    papers: list[PaperState],
+    state: TriageState,
+    pull_number: int,
+    config: Config,
+    env: SandboxedEnvironment | None = None,
+) -> str:
+    reader = state.reader
+    return _render(
+        "thanks-after-merge",
+        config,
+        env,
+        titles=[paper.record.title if paper.record else paper.asked for paper in papers],
+        pull_number=pull_number,
+        reader_name=reader.name if reader and not reader.opt_out else None,
+        extra_thanks=[t.name for t in state.extra_thanks],
+    ).strip()
+
+
+def _render(base: str, config: Config, env: SandboxedEnvironment | None, **values: Any) -> str:
+    return render(template_name(base, config.language), env or environment(config), **values)
+
+
+def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:
+    record = paper.record
+    links: list[dict[str, str]] = []
+    if record is not None:
+        if record.arxiv:
+            links.append(
+                {
+                    "label": f"arXiv:{record.arxiv}",
+                    "url": f"https://arxiv.org/abs/{quote(record.arxiv)}",
+                }
+            )
+        for doi in dict.fromkeys(d for d in (record.doi, record.published_doi) if d):
+            if not (record.arxiv and doi.lower().startswith("10.48550/arxiv.")):
+                links.append({"label": f"DOI {doi}", "url": _doi_url(doi)})
+        url = safe_url(record.url)
+        if url and not any(link["url"] == url for link in links) and "arxiv.org/abs/" not in url:
+            links.append({"label": "link", "url": url})
+    return {
+        "n": n,
+        "verdict": paper.verdict,
+        "asked": paper.asked,
+        "title": record.title if record and record.title else None,
+        "byline": _byline(record.authors, record.year, record.venue) if record else "",
+        "published": record.published_venue
+        if record and record.published_venue != record.venue
+        else None,
+        "links": links,
+        "match": _ref_view(paper.match) if paper.match else None,
+        "candidates": [_ref_view(c) for c in paper.candidates],
+        "why": paper.why,
+        "suggested_section": paper.suggested_section,
+        "accepted": paper.accepted,
+        "section": paper.section,
+        "merged_in": paper.merged_in,
+        "acceptable": paper.acceptable,
+    }
+
+
+def _ref_view(ref: RefSummary) -> dict[str, Any]:
+    return {
+        "label": ref.label,
+        "title": ref.title,
+        "source": ref.source,
+        "line": ref.line or None,
+        "percent": round(ref.score * 100),
+    }
+
+
+def _byline(authors: tuple[str, ...], year: int | None, venue: str | None) -> str:
+    names = [a for a in authors if a.strip().lower() != "others"]
+    shown = ", ".join(names[:MAX_AUTHORS_SHOWN])
+    if len(authors) > MAX_AUTHORS_SHOWN:
+        shown += " et al."
+    return " · ".join(str(part) for part in (shown, year, venue) if part)
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL with every character that could end a Markdown link percent-encoded."""
+    url = one_line(url or "")
+    if not _HTTP_URL.match(url) or len(url) > 500:
+        return None
+    return quote(url, safe=":/?#&=%+,;!$'*~")
+
+
+def _doi_url(doi: str) -> str:
+    return "https://doi.org/" + quote(one_line(doi), safe="/:;")

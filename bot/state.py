@@ -1,0 +1,430 @@
+"""GitHub is the bot's database: labels plus hidden data in the bot's own triage comment.
+
+The triage comment starts with ``MARKER`` and ends with one data line::
+
+    <!-- survey-bot:triage -->
+    ...what readers see...
+    <!-- survey-bot:data eyJ2IjoxLCJwYXBlcnMiOltdfQ -->
+
+The data is base64url of compact JSON: its alphabet (``A-Z a-z 0-9 - _``) cannot
+contain ``-->`` or ``--!>``, so no untrusted title or name inside can close the
+HTML comment early. A marker is trusted only in a comment the bot itself wrote:
+anyone can paste one into their own comment. Decoding never raises: corrupt,
+foreign or newer data gives a fresh ``TriageState`` and a warning to log.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar
+
+from bot.models import PaperItem, PaperRecord, Reference, Thanks
+
+MARKER = "<!-- survey-bot:triage -->"
+DATA_PREFIX = "<!-- survey-bot:data "
+DATA_SUFFIX = " -->"
+SCHEMA_VERSION = 1
+VERDICTS = ("cited", "new", "ambiguous", "unresolved")
+
+_DATA = re.compile(r"<!-- survey-bot:data (?P<data>[A-Za-z0-9_-]*={0,2}) -->")
+
+C = TypeVar("C")
+
+
+@dataclass(frozen=True)
+class RefSummary:
+    """Enough of an existing reference to show it: "[57] Title (refs.bib, line 120)"."""
+
+    title: str
+    number: int | None = None
+    key: str | None = None
+    source: str = ""
+    line: int = 0
+    score: float = 0.0
+
+    @classmethod
+    def from_reference(cls, ref: Reference, score: float = 0.0) -> RefSummary:
+        return cls(
+            title=ref.title,
+            number=ref.number,
+            key=ref.key,
+            source=ref.source,
+            line=ref.line,
+            score=round(float(score), 3),
+        )
+
+    @property
+    def label(self) -> str:
+        """How the survey cites it: ``[57]``, else its key, else empty."""
+        if self.number is not None:
+            return f"[{self.number}]"
+        return self.key or ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "number": self.number,
+            "key": self.key,
+            "source": self.source,
+            "line": self.line,
+            "score": self.score,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> RefSummary:
+        data = _mapping(data)
+        return cls(
+            title=_str(data, "title"),
+            number=_opt_int(data, "number"),
+            key=_opt_str(data, "key"),
+            source=_str(data, "source"),
+            line=_opt_int(data, "line") or 0,
+            score=_float(data, "score"),
+        )
+
+
+@dataclass(frozen=True)
+class PaperState:
+    """One suggested paper: what the reader asked for, what we found, what was decided."""
+
+    verdict: str  # one of VERDICTS
+    keys: tuple[str, ...] = ()  # identity across edits: "arxiv:...", "doi:...", "title:..."
+    asked: str = ""  # what the reader wrote (id, link or title), one line
+    record: PaperRecord | None = None
+    match: RefSummary | None = None  # verdict "cited"
+    candidates: tuple[RefSummary, ...] = ()  # verdict "ambiguous"
+    why: str | None = None  # verdict "unresolved": why the lookup failed
+    suggested_section: str | None = None  # the reader's wish; only a hint for maintainers
+    accepted: bool = False
+    section: str | None = None  # where an accepted paper goes (None: the config default)
+    merged_in: int | None = None  # pull request that added it
+
+    @property
+    def acceptable(self) -> bool:
+        """Whether a maintainer may accept it: identified and not already cited."""
+        return self.record is not None and self.verdict in {"new", "ambiguous"}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "keys": list(self.keys),
+            "asked": self.asked,
+            "record": self.record.to_json() if self.record else None,
+            "match": self.match.to_json() if self.match else None,
+            "candidates": [c.to_json() for c in self.candidates],
+            "why": self.why,
+            "suggested_section": self.suggested_section,
+            "accepted": self.accepted,
+            "section": self.section,
+            "merged_in": self.merged_in,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> PaperState:
+        data = _mapping(data)
+        verdict = _str(data, "verdict")
+        if verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {verdict!r}")
+        record = data.get("record")
+        match = data.get("match")
+        return cls(
+            verdict=verdict,
+            keys=tuple(_str_list(data, "keys")),
+            asked=_str(data, "asked"),
+            record=_record(record) if record is not None else None,
+            match=RefSummary.from_json(match) if match is not None else None,
+            candidates=tuple(RefSummary.from_json(c) for c in _list(data, "candidates")),
+            why=_opt_str(data, "why"),
+            suggested_section=_opt_str(data, "suggested_section"),
+            accepted=_bool(data, "accepted"),
+            section=_opt_str(data, "section"),
+            merged_in=_opt_int(data, "merged_in"),
+        )
+
+
+@dataclass(frozen=True)
+class TriageState:
+    """Everything the bot remembers about one issue."""
+
+    version: int = SCHEMA_VERSION
+    papers: tuple[PaperState, ...] = ()
+    omitted: int = 0  # suggestions beyond the per-issue limit, not checked
+    reader: Thanks | None = None  # the issue author, as they want to be thanked
+    rejected: bool = False
+    rejected_reason: str | None = None
+    extra_thanks: tuple[Thanks, ...] = ()  # from /thank
+    thanked_in: int | None = None  # pull request that added the extra thanks
+
+    @property
+    def accepted(self) -> tuple[PaperState, ...]:
+        return tuple(p for p in self.papers if p.accepted)
+
+    @property
+    def pending(self) -> bool:
+        """Whether the next batch has something to add for this issue."""
+        if self.rejected:
+            return False
+        unmerged = any(p.merged_in is None for p in self.accepted)
+        return unmerged or (bool(self.extra_thanks) and self.thanked_in is None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "v": self.version,
+            "papers": [p.to_json() for p in self.papers],
+            "omitted": self.omitted,
+            "reader": _thanks_json(self.reader) if self.reader else None,
+            "rejected": self.rejected,
+            "rejected_reason": self.rejected_reason,
+            "extra_thanks": [_thanks_json(t) for t in self.extra_thanks],
+            "thanked_in": self.thanked_in,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> TriageState:
+        data = _mapping(data)
+        version = data.get("v")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise ValueError("no schema version")
+        if version > SCHEMA_VERSION:
+            raise ValueError(f"schema version {version} is newer than this bot's {SCHEMA_VERSION}")
+        reader = data.get("reader")
+        return cls(
+            version=SCHEMA_VERSION,
+            papers=tuple(PaperState.from_json(p) for p in _list(data, "papers")),
+            omitted=_opt_int(data, "omitted") or 0,
+            reader=_thanks(reader) if reader is not None else None,
+            rejected=_bool(data, "rejected"),
+            rejected_reason=_opt_str(data, "rejected_reason"),
+            extra_thanks=tuple(_thanks(t) for t in _list(data, "extra_thanks")),
+            thanked_in=_opt_int(data, "thanked_in"),
+        )
+
+
+class DecodedState(NamedTuple):
+    state: TriageState
+    warning: str | None = None
+
+
+class LoadedState(NamedTuple):
+    """What an issue's comments say: the bot's comment (if any), its state, and leftovers."""
+
+    comment: Any  # the trusted triage comment, None if the bot never commented
+    state: TriageState | None  # None exactly when comment is None
+    warning: str | None
+    duplicates: list[Any]  # newer bot comments with the marker: delete or ignore them
+
+
+def encode_state(state: TriageState) -> str:
+    """The hidden data line for ``state``."""
+    raw = json.dumps(state.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+    return f"{DATA_PREFIX}{data}{DATA_SUFFIX}"
+
+
+def decode_state(body: str | None) -> DecodedState:
+    """The state hidden in a bot comment body; never raises."""
+    found = list(_DATA.finditer(body or ""))
+    if not found:
+        return DecodedState(
+            TriageState(), "the bot comment has no survey-bot data; starting afresh"
+        )
+    data = found[-1].group("data").rstrip("=")
+    try:
+        raw = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
+        return DecodedState(TriageState.from_json(json.loads(raw.decode("utf-8"))))
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        binascii.Error,
+        UnicodeDecodeError,
+        RecursionError,
+    ) as exc:
+        return DecodedState(TriageState(), f"unreadable survey-bot data ({exc}); starting afresh")
+
+
+def has_marker(body: str | None) -> bool:
+    return MARKER in (body or "")
+
+
+def find_bot_comment(comments: Iterable[C], bot_login: str) -> C | None:
+    """The bot's own triage comment: the oldest one by ``bot_login`` carrying the marker.
+
+    ``comments`` may be GitHub REST dicts (``{"id", "user": {"login"}, "body",
+    "created_at"}``), PyGithub ``IssueComment`` objects or any object with ``id``,
+    ``body`` and ``author_login`` / ``author`` / ``user.login``. Markers in
+    comments by anyone else are ignored.
+    """
+    ours = _bot_comments(comments, bot_login)
+    return ours[0] if ours else None
+
+
+def stale_bot_comments(comments: Iterable[C], bot_login: str) -> list[C]:
+    """Newer bot comments that also carry the marker (e.g. left by a crashed run)."""
+    return _bot_comments(comments, bot_login)[1:]
+
+
+def load_state(comments: Iterable[C], bot_login: str) -> LoadedState:
+    """Find the bot's comment among an issue's comments and decode its state."""
+    ours = _bot_comments(comments, bot_login)
+    if not ours:
+        return LoadedState(None, None, None, [])
+    decoded = decode_state(comment_body(ours[0]))
+    return LoadedState(ours[0], decoded.state, decoded.warning, ours[1:])
+
+
+def accepted_items(
+    state: TriageState, issue_number: int | None, default_section: str | None
+) -> list[PaperItem]:
+    """Accepted, not yet merged papers of one issue, ready for the editors.
+
+    The reader's ``Thanks`` keeps its ``opt_out`` flag: editors must not print an
+    opted-out name.
+    """
+    if state.rejected:
+        return []
+    thanks = ((state.reader,) if state.reader else ()) + state.extra_thanks
+    return [
+        PaperItem(
+            record=paper.record,
+            section=paper.section or default_section,
+            issue=issue_number,
+            thanks=thanks,
+        )
+        for paper in state.accepted
+        if paper.record is not None and paper.merged_in is None
+    ]
+
+
+def comment_body(comment: object) -> str:
+    value = comment.get("body") if isinstance(comment, Mapping) else getattr(comment, "body", None)
+    return value if isinstance(value, str) else ""
+
+
+def comment_author(comment: object) -> str:
+    if isinstance(comment, Mapping):
+        user = comment.get("user")
+        login = user.get("login") if isinstance(user, Mapping) else comment.get("author_login")
+        return login if isinstance(login, str) else ""
+    for attribute in ("author_login", "author", "user_login", "user"):
+        value = getattr(comment, attribute, None)
+        if value is not None and not isinstance(value, str):
+            value = getattr(value, "login", None)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _bot_comments(comments: Iterable[C], bot_login: str) -> list[C]:
+    login = (bot_login or "").lower()
+    ours = [
+        (position, comment)
+        for position, comment in enumerate(comments)
+        if login and comment_author(comment).lower() == login and has_marker(comment_body(comment))
+    ]
+    ours.sort(key=lambda item: (_created(item[1]), _id(item[1]), item[0]))
+    return [comment for _, comment in ours]
+
+
+def _created(comment: object) -> str:
+    value = (
+        comment.get("created_at")
+        if isinstance(comment, Mapping)
+        else getattr(comment, "created_at", None)
+    )
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    return str(value).replace("+00:00", "Z")
+
+
+def _id(comment: object) -> int:
+    value = comment.get("id") if isinstance(comment, Mapping) else getattr(comment, "id", None)
+    return value if isinstance(value, int) else 0
+
+
+def _thanks_json(thanks: Thanks) -> dict[str, Any]:
+    return {"login": thanks.login, "name": thanks.name, "opt_out": thanks.opt_out}
+
+
+def _thanks(data: object) -> Thanks:
+    data = _mapping(data)
+    return Thanks(
+        login=_str(data, "login"), name=_str(data, "name"), opt_out=_bool(data, "opt_out")
+    )
+
+
+def _record(data: object) -> PaperRecord:
+    data = _mapping(data)
+    for field in (
+        "title",
+        "venue",
+        "arxiv",
+        "doi",
+        "url",
+        "published_venue",
+        "published_doi",
+        "source",
+    ):
+        _opt_str(data, field)
+    _str_list(data, "authors")
+    _opt_int(data, "year")
+    return PaperRecord.from_json(dict(data))
+
+
+def _mapping(data: object) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        raise ValueError(f"expected an object, got {type(data).__name__}")
+    return data
+
+
+def _list(data: Mapping[str, Any], key: str) -> Sequence[Any]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise ValueError(f"{key}: expected a list")
+    return value
+
+
+def _str_list(data: Mapping[str, Any], key: str) -> list[str]:
+    values = _list(data, key)
+    if not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{key}: expected a list of strings")
+    return list(values)
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    return _opt_str(data, key) or ""
+
+
+def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{key}: expected a string")
+    return value
+
+
+def _opt_int(data: Mapping[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValueError(f"{key}: expected an integer")
+    return value
+
+
+def _float(data: Mapping[str, Any], key: str) -> float:
+    value = data.get(key) or 0.0
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{key}: expected a number")
+    return float(value)
+
+
+def _bool(data: Mapping[str, Any], key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{key}: expected true or false")
+    return value

@@ -1,0 +1,112 @@
+"""Builders shared by the triage tests: suggestions, records, verdicts and a config."""
+
+from __future__ import annotations
+
+import re
+
+from bot.config import Config, PaperListTarget
+from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
+from bot.triage import IssueInfo
+
+CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation"))
+CONFIG_ZH = Config(language="zh", paper_list=PaperListTarget(path="README.md", section="评测"))
+CONFIG_NO_LIST = Config()
+
+SURVEY_REF = Reference(
+    title="A Survey of Large Language Models",
+    number=57,
+    key="zhao2023survey",
+    authors=("Wayne Xin Zhao",),
+    year=2023,
+    arxiv="2303.18223",
+    source="refs.bib",
+    line=120,
+)
+OTHER_REF = Reference(
+    title="Chain-of-Thought Prompting", key="wei2022chain", source="refs.bib", line=300
+)
+
+ISSUE = IssueInfo(number=7, author_login="reader1", author_name="Reader One")
+
+
+def cited() -> tuple[Suggestion, PaperRecord, CheckResult]:
+    record = PaperRecord(
+        title="A Survey of Large Language Models",
+        authors=("Wayne Xin Zhao", "Kun Zhou", "Junyi Li", "Tianyi Tang"),
+        year=2023,
+        arxiv="2303.18223",
+        source="arxiv",
+    )
+    return (
+        Suggestion(arxiv="2303.18223"),
+        record,
+        CheckResult(
+            Query.from_record(record), "cited", match=SURVEY_REF, score=1.0, reason="arxiv-id"
+        ),
+    )
+
+
+def new(
+    arxiv: str = "2308.09662",
+    title: str = "A Survey on LLM-based Autonomous Agents",
+    **suggestion: object,
+) -> tuple[Suggestion, PaperRecord, CheckResult]:
+    record = PaperRecord(
+        title=title,
+        authors=("Lei Wang", "Chen Ma"),
+        year=2023,
+        venue="Frontiers of CS",
+        arxiv=arxiv,
+        doi="10.1007/s11704-024-40231-1",
+        source="arxiv",
+    )
+    return (
+        Suggestion(arxiv=arxiv, **suggestion),
+        record,
+        CheckResult(Query.from_record(record), "new"),
+    )
+
+
+def ambiguous() -> tuple[Suggestion, PaperRecord, CheckResult]:
+    record = PaperRecord(
+        title="Chain of Thought Prompting Elicits Reasoning",
+        authors=("Jason Wei",),
+        year=2022,
+        source="crossref",
+        doi="10.5555/3600270.3602070",
+    )
+    return (
+        Suggestion(title="Chain of thought prompting elicits reasoning"),
+        record,
+        CheckResult(
+            Query.from_record(record),
+            "ambiguous",
+            candidates=(Candidate(OTHER_REF, 0.72, "title"), Candidate(SURVEY_REF, 0.88, "title")),
+        ),
+    )
+
+
+def unresolved() -> tuple[Suggestion, Skipped, None]:
+    return (
+        Suggestion(title="that paper about agents from last week"),
+        Skipped("that paper about agents from last week", "no match on arXiv, Crossref or DBLP"),
+        None,
+    )
+
+
+def unzip(*items: tuple) -> tuple[list, list, list]:
+    return [i[0] for i in items], [i[1] for i in items], [i[2] for i in items]
+
+
+_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+_OUR_COMMENTS = re.compile(r"<!-- survey-bot:(?:triage|data [A-Za-z0-9_-]*={0,2}) -->")
+
+
+def assert_safe(text: str) -> None:
+    """Pings nobody, carries no raw HTML (besides our own markers), fits in one GitHub comment."""
+    assert 0 < len(text) <= 65536
+    prose = _CODE.sub("", _OUR_COMMENTS.sub("", text))
+    assert not re.search(r"@[A-Za-z0-9]", prose), "an @-mention would ping someone"
+    assert not re.search(r"<[A-Za-z/!?]", prose), "raw HTML"
+    assert text.count("```") % 2 == 0
+    assert "\u202e" not in text and "\u200b\u200b" not in text

@@ -1,0 +1,147 @@
+"""Golden outputs: the exact text of every template, in English and Chinese.
+
+Each ``golden/<template>.<language>.md`` holds all cases of one template, each
+under a ``===== case =====`` line. After an intended wording change, regenerate
+with ``UPDATE_GOLDEN=1 python -m pytest tests/triage/test_templates_golden.py``
+and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot import replies
+from bot.config import Config
+from bot.maintainer_commands import Accept, MalformedCommand, Reject, Thank, UnknownCommand
+from bot.models import Thanks
+from bot.render import BUNDLED_TEMPLATES
+from bot.state import TriageState
+from bot.triage import plan_command, plan_merged, plan_triage
+from tests.triage.helpers import CONFIG, CONFIG_ZH, ISSUE, ambiguous, cited, new, unresolved, unzip
+
+GOLDEN = Path(__file__).parent / "golden"
+TEMPLATES = ("triage-comment", "command-reply", "help", "not-allowed", "thanks-after-merge")
+
+
+def _mixed(config: Config) -> TriageState:
+    items = (cited(), new(section="Agents & Tools"), ambiguous(), unresolved())
+    return plan_triage(ISSUE, *unzip(*items), config, None).state
+
+
+def _decided(config: Config) -> TriageState:
+    state = _mixed(config)
+    papers = list(state.papers)
+    papers[1] = replace(papers[1], accepted=True, section="Agents")
+    papers[2] = replace(papers[2], accepted=True, section=None, merged_in=12)
+    return replace(
+        state,
+        papers=tuple(papers),
+        omitted=2,
+        extra_thanks=(Thanks("bob", "Bob B"), Thanks("carol", "carol")),
+    )
+
+
+def _triage_cases(config: Config) -> dict[str, str]:
+    mixed = _mixed(config)
+    one_new = plan_triage(ISSUE, *unzip(new()), config, None)
+    return {
+        "mixed": replies.triage_comment(mixed, config),
+        "single-new": one_new.comment_body,
+        "decided": replies.triage_comment(_decided(config), config),
+        "rejected": replies.triage_comment(
+            replace(mixed, rejected=True, rejected_reason="out of scope"), config
+        ),
+        "opt-out": replies.triage_comment(
+            replace(mixed, reader=Thanks("reader1", "x", opt_out=True)), config
+        ),
+        "no-papers-any-more": plan_triage(ISSUE, [], [], [], config, mixed).comment_body,
+        "thanks-only": plan_command(
+            Thank("bob", "Bob B"), "m", "admin", config, None, ISSUE
+        ).comment_body,
+    }
+
+
+def _reply_cases(config: Config) -> dict[str, str]:
+    mixed = _mixed(config)
+
+    def reply(command: object, state: TriageState | None = mixed) -> str:
+        return plan_command(command, "maint", "write", config, state, ISSUE).reply_body
+
+    return {
+        "accepted": reply(Accept()),
+        "accepted-several-with-section": reply(Accept((2, 3), section="Agents")),
+        "rejected": reply(Reject("already covered by the 2024 survey")),
+        "rejected-no-reason": reply(Reject()),
+        "no-papers": reply(Accept(), None),
+        "none-new": reply(
+            Accept(), replace(mixed, papers=(mixed.papers[0], mixed.papers[2], mixed.papers[3]))
+        ),
+        "not-acceptable": reply(Accept((1, 4))),
+        "out-of-range": reply(Accept((5, 6))),
+        "out-of-range-one": reply(Accept((2,)), replace(mixed, papers=mixed.papers[:1])),
+        "too-many-thanks": replies.command_reply("too-many-thanks", config, limit=20),
+        "unknown": reply(UnknownCommand("acept")),
+        "malformed-accept-selection": reply(
+            MalformedCommand("accept", "accept-selection", "first")
+        ),
+        "malformed-accept-section": reply(MalformedCommand("accept", "accept-section")),
+        "malformed-thank-login": reply(MalformedCommand("thank", "thank-login", "bob")),
+        "malformed-thank-as": reply(MalformedCommand("thank", "thank-as", "for the idea")),
+    }
+
+
+def _merged_cases(config: Config) -> dict[str, str]:
+    decided = _decided(config)
+    two = replace(decided, papers=tuple(replace(p, merged_in=None) for p in decided.papers))
+    thanks_only = TriageState(
+        reader=Thanks("reader1", "Reader One"), extra_thanks=(Thanks("bob", "Bob B"),)
+    )
+    return {
+        "one-paper": plan_merged(replace(decided, extra_thanks=()), 15, config, ISSUE).reply_body,
+        "two-papers-and-thanks": plan_merged(two, 15, config, ISSUE).reply_body,
+        "opt-out": plan_merged(
+            replace(decided, extra_thanks=(), reader=Thanks("r", "r", opt_out=True)),
+            15,
+            config,
+            ISSUE,
+        ).reply_body,
+        "thanks-only": plan_merged(thanks_only, 15, config, ISSUE).reply_body,
+    }
+
+
+CASES: dict[str, Callable[[Config], dict[str, str]]] = {
+    "triage-comment": _triage_cases,
+    "command-reply": _reply_cases,
+    "help": lambda config: {
+        "with-default-section": replies.help_reply(config),
+        "without": replies.help_reply(replace(config, paper_list=None)),
+    },
+    "not-allowed": lambda config: {"refused": replies.not_allowed_reply(config)},
+    "thanks-after-merge": _merged_cases,
+}
+
+
+def _joined(cases: dict[str, str]) -> str:
+    return "".join(f"===== {name} =====\n{text.rstrip()}\n" for name, text in cases.items())
+
+
+@pytest.mark.parametrize("config", [CONFIG, CONFIG_ZH], ids=["en", "zh"])
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_golden(template: str, config: Config):
+    actual = _joined(CASES[template](config))
+    path = GOLDEN / f"{template}.{config.language}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def test_every_bundled_reply_template_has_both_languages_and_a_golden_test():
+    for template in TEMPLATES:
+        for language in ("en", "zh"):
+            assert (BUNDLED_TEMPLATES / replies.template_name(template, language)).is_file()
