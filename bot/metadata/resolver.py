@@ -1,0 +1,332 @@
+"""The resolution chain: one reader suggestion in, one ``PaperRecord`` or ``Skipped`` out.
+
+Each suggestion is turned into an ordered list of lookups; the first that
+succeeds wins, and its record is then linked to the other version of the paper
+(preprint <-> published) through Semantic Scholar's ``externalIds``:
+
+1. arXiv id (also from an arXiv DOI ``10.48550/arXiv.*`` or an arXiv URL):
+   arXiv API (``id_list``; batched across suggestions by ``resolve_many``).
+2. DOI: Crossref ``/works/{doi}``, then Semantic Scholar ``DOI:`` (DOIs that
+   Crossref does not register).
+3. ACL Anthology id: Semantic Scholar ``ACL:``, then Crossref ``10.18653/v1/<id>``.
+4. OpenReview id: Semantic Scholar ``URL:https://openreview.net/forum?id=...``.
+5. Other URL: Semantic Scholar ``URL:``.
+6. BibTeX: its own fields when it has title, authors and year (source
+   ``bibtex``; used when the suggestion has no id, or its ids failed);
+   otherwise its ids and title go through the other steps.
+7. Title: arXiv ``ti:"..."``, then dblp, then Crossref ``query.bibliographic``,
+   then Semantic Scholar title match; every hit must have the same title
+   (normalised, strict), because a wrong paper is worse than none.
+
+Then linking: a record with an arXiv id but no published DOI/venue asks Semantic
+Scholar ``arXiv:<id>``; a record with a DOI but no arXiv id asks ``DOI:<doi>``.
+A failed link never fails the suggestion.
+
+Nothing escapes ``resolve``: every failure becomes ``Skipped(what, "could not
+resolve: <why>")``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.metadata import _bibtex
+from bot.metadata._text import collapse, is_preprint_doi
+from bot.metadata.arxiv import ArxivClient
+from bot.metadata.crossref import CrossrefClient
+from bot.metadata.dblp import DblpClient
+from bot.metadata.errors import LookupFailure, NotFound, OfflineMiss
+from bot.metadata.http import HttpClient
+from bot.metadata.semanticscholar import SemanticScholarClient
+from bot.models import PaperRecord, Skipped, Suggestion
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[], PaperRecord]
+
+_OPENREVIEW_URL = re.compile(r"openreview\.net/(?:forum|pdf)\?(?:.*&)?id=([\w\-]+)", re.I)
+_ACL_URL = re.compile(
+    r"(?:aclanthology\.org|aclweb\.org/anthology)/([A-Z]\d{2}-\d{4}|\d{4}\.[\w\-]+\.\d+)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A suggestion's identifiers, normalised once."""
+
+    arxiv: str | None = None
+    doi: str | None = None
+    acl: str | None = None
+    openreview: str | None = None
+    url: str | None = None
+    title: str | None = None
+    year: int | None = None
+    authors: tuple[str, ...] = ()
+    bibtex: PaperRecord | None = None  # a complete BibTeX entry, used as is
+    problems: tuple[str, ...] = ()
+
+
+def _parse(s: Suggestion) -> _Parsed:
+    problems: list[str] = []
+    arxiv = normalize_arxiv(s.arxiv) if s.arxiv else None
+    if s.arxiv and not arxiv:
+        problems.append(f"{s.arxiv!r} is not an arXiv id")
+    doi = normalize_doi(s.doi) if s.doi else None
+    if s.doi and not doi:
+        problems.append(f"{s.doi!r} is not a DOI")
+    if doi and arxiv_from_doi(doi):  # arXiv DOIs are DataCite's: Crossref 404s them
+        arxiv = arxiv or arxiv_from_doi(doi)
+        doi = None
+    acl = collapse(s.acl) or None
+    openreview = collapse(s.openreview) or None
+    if openreview and _OPENREVIEW_URL.search(openreview):
+        openreview = _OPENREVIEW_URL.search(openreview).group(1)  # a forum URL, not an id
+    url = collapse(s.url) or None
+    if url:
+        if "arxiv.org" in url.lower():
+            arxiv = arxiv or normalize_arxiv(url)
+        if "doi.org/" in url.lower() and not doi:
+            doi = normalize_doi(url)
+            if doi and arxiv_from_doi(doi):
+                arxiv, doi = arxiv or arxiv_from_doi(doi), None
+        found = _OPENREVIEW_URL.search(url)
+        openreview = openreview or (found.group(1) if found else None)
+        found = _ACL_URL.search(url)
+        acl = acl or (found.group(1) if found else None)
+    title = collapse(s.title) or None
+    year: int | None = None
+    authors: tuple[str, ...] = ()
+    bibtex_record = None
+    if s.bibtex:
+        _, fields = _bibtex.parse(s.bibtex)
+        b_title = _bibtex.latex_to_text(fields.get("title", "")) or None
+        b_authors = _bibtex.split_authors(fields.get("author", ""))
+        year_match = re.search(r"\d{4}", fields.get("year", ""))
+        b_year = int(year_match.group(0)) if year_match else None
+        b_arxiv, b_doi = _bibtex.ids(fields)
+        title, year, authors = title or b_title, b_year, b_authors
+        if b_title and b_authors and b_year:
+            venue = _bibtex.latex_to_text(
+                fields.get("journal") or fields.get("booktitle") or "") or None
+            preprint = venue is None or "arxiv" in venue.lower() or venue.lower() == "corr"
+            b_url = collapse(fields.get("url", "")) or None
+            bibtex_record = PaperRecord(
+                title=b_title,
+                authors=b_authors,
+                year=b_year,
+                venue=venue,
+                arxiv=b_arxiv,
+                doi=b_doi,
+                url=b_url or (f"https://arxiv.org/abs/{b_arxiv}" if b_arxiv else
+                              f"https://doi.org/{b_doi}" if b_doi else None),
+                published_venue=None if preprint else venue,
+                published_doi=b_doi if b_doi and not is_preprint_doi(b_doi) else None,
+                source="bibtex",
+            )
+        else:
+            arxiv, doi = arxiv or b_arxiv, doi or b_doi
+            if not (b_title or b_arxiv or b_doi):
+                problems.append("the BibTeX entry has no title, arXiv id or DOI")
+    return _Parsed(arxiv, doi, acl, openreview, url, title, year, authors, bibtex_record,
+                   tuple(problems))
+
+
+def describe(s: Suggestion) -> str:
+    """A short label for a suggestion, for ``Skipped.what``."""
+    if s.arxiv:
+        return f"arXiv:{normalize_arxiv(s.arxiv) or s.arxiv}"
+    if s.doi:
+        return f"doi:{normalize_doi(s.doi) or s.doi}"
+    if s.acl:
+        return f"ACL {s.acl}"
+    if s.openreview:
+        return f"OpenReview {s.openreview}"
+    if s.url:
+        return s.url
+    if s.title:
+        title = collapse(s.title)
+        return f'"{title[:77]}..."' if len(title) > 80 else f'"{title}"'
+    if s.bibtex:
+        key, _ = _bibtex.parse(s.bibtex)
+        return f"BibTeX {key}" if key else "BibTeX entry"
+    return "empty suggestion"
+
+
+def _summary(reasons: Sequence[LookupFailure]) -> str:
+    if not reasons:
+        return "nothing to look up (no arXiv id, DOI, ACL or OpenReview id, URL or title)"
+    if all(isinstance(r, OfflineMiss) for r in reasons):
+        return "offline and not cached"
+    texts = list(dict.fromkeys(str(r) for r in reasons))
+    return "; ".join(texts)
+
+
+class Resolver:
+    """Turns suggestions into records through arXiv, Crossref, Semantic Scholar and dblp."""
+
+    def __init__(
+        self,
+        http: HttpClient,
+        arxiv: ArxivClient,
+        crossref: CrossrefClient,
+        semanticscholar: SemanticScholarClient,
+        dblp: DblpClient,
+        *,
+        link_versions: bool = True,
+    ) -> None:
+        self.http = http
+        self.arxiv = arxiv
+        self.crossref = crossref
+        self.s2 = semanticscholar
+        self.dblp = dblp
+        self.link_versions = link_versions
+
+    # -- public -------------------------------------------------------------------
+
+    def resolve(self, suggestion: Suggestion) -> PaperRecord | Skipped:
+        return self.resolve_many([suggestion])[0]
+
+    def resolve_many(self, suggestions: Iterable[Suggestion]) -> list[PaperRecord | Skipped]:
+        """One result per suggestion, in order; arXiv ids are fetched in batched calls."""
+        items = list(suggestions)
+        parsed: list[_Parsed | None] = []
+        for s in items:
+            try:
+                parsed.append(_parse(s))
+            except Exception:  # a parsing bug must not sink the batch
+                log.exception("could not read suggestion %r", s)
+                parsed.append(None)
+        ids = [p.arxiv for p in parsed if p is not None and p.arxiv]
+        prefetched: dict[str, PaperRecord | LookupFailure] = {}
+        if ids:
+            try:
+                prefetched = self.arxiv.lookup_many(ids)
+            except Exception:
+                log.exception("arXiv batch lookup failed")
+        found: list[PaperRecord | Skipped] = []
+        for s, p in zip(items, parsed, strict=True):
+            found.append(self._guarded(s, lambda s=s, p=p: self._find(s, p, prefetched)))
+        link_ids = [self._link_id(r) for r in found if isinstance(r, PaperRecord)]
+        wanted = [i for i in dict.fromkeys(link_ids) if i]
+        linked: dict[str, PaperRecord | LookupFailure] = {}
+        if len(wanted) > 1:  # one batch call instead of one call per record
+            try:
+                linked = self.s2.papers(wanted)
+            except Exception:
+                log.exception("Semantic Scholar batch lookup failed")
+        return [
+            self._guarded(s, lambda r=r: self._link(r, linked)) if isinstance(r, PaperRecord) else r
+            for s, r in zip(items, found, strict=True)
+        ]
+
+    @staticmethod
+    def _guarded(s: Suggestion, work: Callable[[], PaperRecord | Skipped]
+                 ) -> PaperRecord | Skipped:
+        try:
+            return work()
+        except Exception as exc:  # a bug in one item must not sink the others
+            log.exception("resolving %r failed", s)
+            return Skipped(describe(s),
+                           f"could not resolve: internal error ({type(exc).__name__}: {exc})")
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> Resolver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the chain ----------------------------------------------------------------
+
+    def _find(self, s: Suggestion, p: _Parsed | None,
+              prefetched: dict[str, PaperRecord | LookupFailure]) -> PaperRecord | Skipped:
+        if p is None:
+            raise ValueError("unreadable suggestion")
+        reasons: list[LookupFailure] = [NotFound(problem) for problem in p.problems]
+        for step in self._plan(p, prefetched):
+            try:
+                record = step()
+            except LookupFailure as exc:
+                reasons.append(exc)
+                continue
+            return record
+        return Skipped(describe(s), f"could not resolve: {_summary(reasons)}")
+
+    def _plan(self, p: _Parsed, prefetched: dict[str, PaperRecord | LookupFailure]
+              ) -> list[Step]:
+        steps: list[Step] = []
+        if p.arxiv:
+            arxiv_id = p.arxiv
+            steps.append(lambda: self._arxiv(arxiv_id, prefetched))
+        if p.doi:
+            doi = p.doi
+            steps.append(lambda: self.crossref.work(doi))
+            steps.append(lambda: self.s2.by_doi(doi))
+        if p.acl:
+            acl = p.acl
+            steps.append(lambda: self.s2.by_acl(acl))
+            steps.append(lambda: self.crossref.work(f"10.18653/v1/{acl}".lower()))
+        if p.openreview:
+            forum = f"https://openreview.net/forum?id={p.openreview}"
+            steps.append(lambda: self.s2.by_url(forum))
+        if p.url and not (p.arxiv or p.doi or p.acl or p.openreview):
+            url = p.url
+            steps.append(lambda: self.s2.by_url(url))
+        if p.bibtex is not None:  # a reader's complete entry beats a title search
+            record = p.bibtex
+            steps.append(lambda: record)
+        if p.title:
+            title, year, authors = p.title, p.year, p.authors
+            steps.append(lambda: self.arxiv.search_title(title))
+            steps.append(lambda: self.dblp.search(title))
+            steps.append(lambda: self.crossref.search(title, authors=authors, year=year))
+            steps.append(lambda: self.s2.match_title(title))
+        return steps
+
+    def _arxiv(self, arxiv_id: str, prefetched: dict[str, PaperRecord | LookupFailure]
+               ) -> PaperRecord:
+        found = prefetched.get(arxiv_id)
+        if found is None:
+            return self.arxiv.lookup(arxiv_id)
+        if isinstance(found, LookupFailure):
+            raise found
+        return found
+
+    def _link_id(self, record: PaperRecord) -> str | None:
+        """The Semantic Scholar id that links ``record`` to its other version, if it needs one."""
+        if not self.link_versions or record.source == "semanticscholar":
+            return None  # an S2 record already carries both ids
+        if record.arxiv:
+            if record.published_doi and record.published_venue:
+                return None  # arXiv already said where it was published
+            return f"arXiv:{record.arxiv}"
+        doi = record.published_doi or record.doi
+        return f"DOI:{doi}" if doi else None
+
+    def _link(self, record: PaperRecord,
+              linked: dict[str, PaperRecord | LookupFailure] | None = None) -> PaperRecord:
+        """Add the other version's ids: published DOI/venue for a preprint, arXiv id for a DOI."""
+        s2_id = self._link_id(record)
+        if s2_id is None:
+            return record
+        try:
+            other = (linked or {}).get(s2_id) or self.s2.paper(s2_id)
+            if isinstance(other, LookupFailure):
+                raise other
+        except LookupFailure as exc:
+            log.debug("no version link for %s: %s", s2_id, exc)
+            return record
+        if record.arxiv:
+            return replace(
+                record,
+                published_doi=record.published_doi or other.published_doi,
+                published_venue=record.published_venue or other.published_venue,
+            )
+        return replace(record, arxiv=other.arxiv) if other.arxiv else record
