@@ -76,5 +76,7 @@ def markdown(text: str) -> str:
 
 def yaml_scalar(value: str) -> str:
     """One YAML scalar (quoted as needed) holding exactly ``value``."""
-    dumped = yaml.safe_dump(clean_text(value), default_flow_style=True, allow_unicode=True, width=10**9)
+    dumped = yaml.safe_dump(
+        clean_text(value), default_flow_style=True, allow_unicode=True, width=10**9
+    )
     return dumped.removesuffix("\n...\n").rstrip("\n")
