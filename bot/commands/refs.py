@@ -1,0 +1,63 @@
+"""``survey-bot refs FILE``: show the references the bot reads from a file.
+
+The quickest way to check that a survey's reference list is understood: one
+line per reference, or ``--json`` for the ``Reference.to_json()`` records (a
+contract). Entries that had to be skipped are reported on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.escaping import one_line
+from bot.models import Reference
+
+NAME = "refs"
+HELP = "List the references read from a .bib, .bbl, .txt or .md file."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from bot.references import FORMATS
+
+    parser.add_argument("file", metavar="FILE", help="reference file to read")
+    parser.add_argument(
+        "--format",
+        metavar="F",
+        default=None,
+        help=f"file format: {', '.join(FORMATS)} (default: from the extension, else the content)",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array of references")
+
+
+def describe(reference: Reference) -> str:
+    """``[57] Title (2020) arXiv:2302.13971`` (the human one-line form; `` · Section`` if any)."""
+    label = reference.number if reference.number is not None else reference.key
+    parts = [f"[{label}]" if label is not None else "-", one_line(reference.title) or "(no title)"]
+    if reference.year:
+        parts.append(f"({reference.year})")
+    if reference.arxiv:
+        parts.append(f"arXiv:{reference.arxiv}")
+    if reference.doi:
+        parts.append(f"doi:{reference.doi}")
+    if reference.section:
+        parts.append(f"· {one_line(reference.section)}")
+    return " ".join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.references import load
+
+    result = load(args.file, args.format)
+    if args.json:
+        json.dump(
+            [ref.to_json() for ref in result.references], sys.stdout, ensure_ascii=False, indent=2
+        )
+        sys.stdout.write("\n")
+    else:
+        for reference in result.references:
+            print(describe(reference))
+    for skipped in result.skipped:
+        print(f"survey-bot: skipped {skipped.what}: {skipped.why}", file=sys.stderr)
+    return 0

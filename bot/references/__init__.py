@@ -1,0 +1,107 @@
+"""The survey's existing reference list, read from whatever file holds it.
+
+One module per format, each with the same small interface (``EXTENSIONS``,
+``sniff(text)``, ``parse(text, source)``); adding a format is one new module
+plus one line in ``_REGISTRY``. Parsing is pure (text in, records out); only
+``load``/``load_references`` touch the file system.
+
+Per-entry failure is data: ``parse``/``load`` return the references together
+with the entries that had to be skipped (where, and why).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+from bot.errors import InputError
+from bot.models import Reference
+from bot.references import bbl, bibtex, markdown, text
+from bot.references.common import ParseResult
+
+__all__ = [
+    "FORMATS",
+    "ParseResult",
+    "detect_format",
+    "load",
+    "load_references",
+    "parse",
+    "parse_references",
+]
+
+# Format name -> module. Order matters when sniffing content: most specific first.
+_REGISTRY: dict[str, ModuleType] = {
+    "bibtex": bibtex,
+    "bbl": bbl,
+    "text": text,
+    "markdown": markdown,
+}
+
+FORMATS: tuple[str, ...] = tuple(_REGISTRY)
+
+
+def _module(format: str) -> ModuleType:
+    module = _REGISTRY.get(format.lower().strip())
+    if module is None:
+        raise InputError(f"unknown reference format {format!r}; use one of: {', '.join(FORMATS)}")
+    return module
+
+
+def detect_format(path: str | Path, content: str | None = None) -> str:
+    """The format named by the file's extension, else the first whose ``sniff`` accepts it."""
+    suffix = Path(path).suffix.lower()
+    for name, module in _REGISTRY.items():
+        if suffix in module.EXTENSIONS:
+            return name
+    if content is not None:
+        for name, module in _REGISTRY.items():
+            if module.sniff(content):
+                return name
+    raise InputError(
+        f"{path}: cannot tell the reference format from the name or the content; "
+        f"pass --format ({', '.join(FORMATS)})"
+    )
+
+
+def parse(content: str, format: str, source: str = "") -> ParseResult:
+    """References and skipped entries of ``content`` in ``format`` (pure, no I/O)."""
+    result: ParseResult = _module(format).parse(content, source)
+    return result
+
+
+def parse_references(content: str, format: str, source: str = "") -> list[Reference]:
+    """The references of ``content`` in ``format``; skipped entries are dropped."""
+    return list(parse(content, format, source).references)
+
+
+def read_text(path: str | Path) -> str:
+    """A reference file's text (UTF-8, BOM allowed), or an ``InputError`` saying what is wrong."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a reference file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        ) from None
+
+
+def load(path: str | Path, format: str | None = None) -> ParseResult:
+    """Read and parse one reference file; ``format`` None means detect it."""
+    if format is not None:
+        _module(format)  # an unknown format is an error before touching the file
+    content = read_text(path)
+    return parse(content, format or detect_format(path, content), str(path))
+
+
+def load_references(path: str | Path, format: str | None = None) -> list[Reference]:
+    """The references in one file (``.bib``, ``.bbl``, ``.txt``, ``.md`` or ``format``)."""
+    return list(load(path, format).references)

@@ -1,0 +1,73 @@
+"""What every reference loader shares: the result record and small text helpers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from bot.models import Reference, Skipped
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """The references a file yielded, and the entries it had to skip (with where and why)."""
+
+    references: tuple[Reference, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
+class LineIndex:
+    """Turns character offsets of a text into 1-based line numbers."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n`` (line numbers stay the same)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def where(source: str, line: int) -> str:
+    """``refs.bib:12`` (or ``line 12`` for text without a file name)."""
+    return f"{source}:{line}" if source else f"line {line}"
+
+
+# A year: 1800..2099, not glued to other digits, dots or dashes (page ranges, arXiv ids, DOIs).
+_YEAR = re.compile(r"(?<![\w./–—-])(1[89]\d\d|20\d\d)(?!\d)(?![./–—-]\d)")
+_PAGES = re.compile(r"\b(?:pp?\.|pages)\s*\d+(?:\s*[–—-]+\s*\d+)?", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"'\])}]+", re.IGNORECASE)
+
+
+def find_year(text: str) -> int | None:
+    """The last plausible publication year in free text, ignoring pages, URLs and ids."""
+    text = _URL.sub(" ", text)
+    text = _PAGES.sub(" ", text)
+    years = [int(found.group(1)) for found in _YEAR.finditer(text)]
+    return years[-1] if years else None
+
+
+def find_urls(text: str) -> tuple[str, ...]:
+    """Every http(s) URL in the text, trailing punctuation removed, without repeats."""
+    urls: list[str] = []
+    for found in _URL.finditer(text):
+        url = found.group(0).rstrip(".,;:")
+        if url not in urls:
+            urls.append(url)
+    return tuple(urls)
+
+
+_ET_AL = re.compile(r",?\s*(?:and\s+)?\b(?:et\s*al\b\.?|(?:\d+\s+)?others)\s*$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*,\s*and\s+|\s+and\s+|\s*;\s*|\s*,\s*|\s*&\s*", re.IGNORECASE)
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """``A. B, C. D, and E. F et al.`` -> ``("A. B", "C. D", "E. F")`` (First Last lists)."""
+    text = " ".join(text.split()).strip().rstrip(",.;:").strip()
+    text = _ET_AL.sub("", text).strip().rstrip(",")
+    names = [name.strip().strip(",") for name in _NAME_SPLIT.split(text)]
+    return tuple(name for name in names if name and name.lower() not in {"et al", "et al."})

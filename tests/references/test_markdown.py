@@ -1,0 +1,235 @@
+"""The Markdown loader on awesome-list paper lists in both numbering styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.references import load, parse_references
+from bot.references.markdown import heading_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def explicit():
+    return load(FIXTURES / "awesome-explicit.md").references
+
+
+@pytest.fixture(scope="module")
+def auto():
+    return load(FIXTURES / "awesome-auto.md").references
+
+
+def test_explicit_numbering_uses_written_numbers(explicit):
+    assert [(ref.section, ref.number) for ref in explicit] == [
+        ("Publicly Available Models", 1),
+        ("Publicly Available Models", 2),
+        ("Publicly Available Models", 3),
+        ("Closed-source Models", 1),
+        ("Closed-source Models", 2),
+        ("Closed-source Models", 4),  # written "4." after "2.": the written number counts
+        ("Corpora", 1),
+        ("Corpora", 2),
+        ("Corpora", 3),
+        ("Surveys", 1),
+        ("Surveys", 2),
+        ("Surveys", 3),
+        ("Surveys", 4),
+    ]
+
+
+def test_auto_numbering_counts_positions_per_section(auto):
+    assert [(ref.section, ref.number) for ref in auto] == [
+        ("Data Collection", 1),
+        ("Data Collection", 2),
+        ("Architecture", 1),
+        ("Architecture", 2),
+        ("Architecture", 3),  # the bold "**Prefix Decoder**" line is not a heading
+        ("Adaptation Tuning", 1),
+        ("Adaptation Tuning", 2),
+        ("Adaptation Tuning", 3),
+        ("Adaptation Tuning", 4),
+        ("Adaptation Tuning", 5),
+    ]
+
+
+ENTRY_CASES = [
+    # (fixture, index, title, first author, venue, year, arxiv, doi)
+    (
+        "explicit",
+        2,
+        "LLaMA: Open and Efficient Foundation Language Models",
+        "Hugo Touvron",
+        "arXiv",
+        2023,
+        "2302.13971",
+        None,
+    ),
+    ("explicit", 5, "GPT-4 Technical Report", "OpenAI", "arXiv", 2023, "2303.08774", None),
+    ("explicit", 7, "CommonCrawl", None, None, None, None, None),
+    (
+        "explicit",
+        9,
+        "A Survey of Large Language Models",
+        "Wayne Xin Zhao",
+        "arXiv",
+        2023,
+        "2303.18223",
+        None,
+    ),
+    (
+        "explicit",
+        10,
+        "Pre-train, Prompt, and Predict",
+        "Pengfei Liu",
+        "ACM Computing Surveys",
+        2023,
+        None,
+        "10.1145/3560815",
+    ),
+    (
+        "explicit",
+        11,
+        "Sparks of Artificial General Intelligence: Early experiments with GPT-4",
+        "Sébastien Bubeck",
+        "arXiv",
+        2023,
+        "2303.12712",
+        None,
+    ),
+    (
+        "explicit",
+        12,
+        "Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond",
+        "Jingfeng Yang",
+        "arXiv",
+        2023,
+        "2304.13712",
+        None,
+    ),
+    (
+        "auto",
+        0,
+        "The BigScience ROOTS Corpus: A 1.6TB Composite Multilingual Dataset",
+        "Laurençon",
+        "NeurIPS Datasets and Benchmarks Track",
+        2022,
+        "2303.03915",
+        None,
+    ),
+    (
+        "auto",
+        6,
+        "A Systematic Study and Comprehensive Evaluation of ChatGPT on Benchmark Datasets",
+        "Laskar",
+        "ACL",
+        2023,
+        "2305.18486",
+        None,
+    ),
+    (
+        "auto",
+        7,
+        "Beyond Factuality: A Comprehensive Evaluation of Large Language Models "
+        "as Knowledge Generators",
+        "Liang Chen",
+        "EMNLP",
+        2023,
+        "2310.07289",
+        None,
+    ),
+    (
+        "auto",
+        8,
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
+        "Jacob Devlin",
+        "NAACL",
+        2019,
+        None,
+        "10.18653/v1/n19-1423",
+    ),
+    (
+        "auto",
+        9,
+        "Reasoning with *Escaped* Stars [and Brackets] & Entities",
+        "A. Writer",
+        "arXiv",
+        2023,
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "index", "title", "author", "venue", "year", "arxiv", "doi"),
+    ENTRY_CASES,
+    ids=[f"{c[0]}-{c[1]}" for c in ENTRY_CASES],
+)
+def test_entry_fields(request, fixture, index, title, author, venue, year, arxiv, doi):
+    reference = request.getfixturevalue(fixture)[index]
+    assert reference.title == title
+    assert (reference.authors[0] if reference.authors else None) == author
+    assert reference.venue == venue
+    assert reference.year == year
+    assert reference.arxiv == arxiv
+    assert reference.doi == doi
+
+
+def test_continuation_lines_extend_the_entry(explicit):
+    harnessing = explicit[12]
+    assert (harnessing.line, harnessing.end_line) == (36, 37)
+    assert harnessing.urls == ("https://arxiv.org/abs/2304.13712",)
+
+
+def test_code_fences_tables_toc_and_prose_are_not_references(explicit):
+    titles = {ref.title for ref in explicit}
+    assert not any("Not a reference" in title or "Also not" in title for title in titles)
+    assert not {"Models", "Corpora", "Surveys", "CONTRIBUTING", "the contribution guide"} & titles
+    assert len(explicit) == 13
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (
+            "🚀(New) Technical Evolution of GPT-series Models",
+            "(New) Technical Evolution of GPT-series Models",
+        ),
+        ('Models <a name="models"></a>', "Models"),
+        ("Corpora {#corpora}", "Corpora"),
+        ("Surveys ##", "Surveys"),
+        (":rocket: **Pre-training** ✨", "Pre-training"),
+        ("[Linked](https://x.org) heading", "Linked heading"),
+        ("C# and F#", "C# and F#"),
+    ],
+    ids=lambda value: None,
+)
+def test_heading_text(raw, text):
+    assert heading_text(raw) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        pytest.param('1. **"Quoted bold"**. *A et al.* ACL 2019.', "Quoted bold", id="quoted-bold"),
+        pytest.param(
+            "1. **“Curly quoted”**. *A et al.* ACL 2019.", "Curly quoted", id="curly-quoted"
+        ),
+        pytest.param(
+            "- [Linked title](https://arxiv.org/abs/2303.18223)", "Linked title", id="link"
+        ),
+        pytest.param("- [**Bold link**](https://example.org/p)", "Bold link", id="bold-link"),
+        pytest.param("* **Bold title** - A. Person", "Bold title", id="bold"),
+        pytest.param('+ "Plain quoted" by A. Person (2020)', "Plain quoted", id="plain-quoted"),
+        pytest.param('1. <u>Name</u>: **"Title"**. *A*. arXiv 2020.', "Title", id="u-prefix"),
+        pytest.param("- [Relative link](docs/readme.md)", None, id="relative-link-is-not-a-paper"),
+        pytest.param("- [Anchor](#anchor)", None, id="toc-link"),
+        pytest.param("- just some prose in a list", None, id="prose"),
+    ],
+)
+def test_item_styles(line, title):
+    refs = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert [ref.title for ref in refs] == ([title] if title else [])
