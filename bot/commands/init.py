@@ -1,0 +1,194 @@
+"""``survey-bot init``: write a commented starter ``.github/survey-bot.yml``.
+
+It looks at the repository first: ``*.bib`` files, the README's paper list,
+its "Update Log" / "Acknowledgments" headings (or their Chinese forms) and the
+README's language, so that the starter config usually works as written. It
+never overwrites an existing config without ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+NAME = "init"
+HELP = "write a commented starter .github/survey-bot.yml for a survey repository"
+TEMPLATE = "survey-bot.yml.j2"
+
+_SKIP_DIRS = {
+    ".git",
+    ".github",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    "build",
+    "dist",
+    ".tox",
+}
+_MAX_FILES = 20000
+_README = re.compile(r"^readme\.(md|markdown)$", re.IGNORECASE)
+_PAPER_LIST = re.compile(r"paper\s*list|papers|reading\s*list|论文", re.IGNORECASE)
+_CHANGELOG = re.compile(r"update\s*log|change\s*log|updates|news|更新日志|更新记录", re.IGNORECASE)
+_THANKS = re.compile(r"acknowledg|thanks|致谢|鸣谢", re.IGNORECASE)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--repo", type=Path, default=Path("."), help="survey repository (default: .)"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing config")
+
+
+@dataclass
+class Survey:
+    """What ``init`` found in the repository, as the template's values."""
+
+    language: str = "en"
+    bib_files: list[str] = field(default_factory=list)
+    other_references: list[tuple[str, str]] = field(default_factory=list)  # (path, format)
+    bibtex: str | None = None
+    readme: str | None = None
+    readme_is_reference: bool = False
+    paper_section: str | None = None
+    changelog_path: str | None = None
+    changelog_format: str = "markdown-table"
+    changelog_heading: str | None = None
+    thanks_heading: str | None = None
+
+
+def _repo_files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            found.append(Path(directory, name).relative_to(root))
+            if len(found) >= _MAX_FILES:
+                return found
+    return found
+
+
+def _entry_count(path: Path) -> int:
+    try:
+        return len(
+            re.findall(
+                r"^\s*@\s*\w+\s*[{(]", path.read_text(encoding="utf-8", errors="replace"), re.M
+            )
+        )
+    except OSError:
+        return 0
+
+
+def _numbered(path: Path) -> bool:
+    """A plain-text reference list: several lines starting "[1]", "[2]", ..."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return False
+    return len(re.findall(r"^\s*\[\d+\]", head, re.M)) >= 3
+
+
+def inspect(root: Path) -> Survey:
+    """Look at ``root``'s files and guess the config."""
+    from bot.editors.changelog import find_date
+    from bot.editors.sections import find_headings, section_end
+
+    survey = Survey()
+    files = _repo_files(root)
+    bibs = [p for p in files if p.suffix.lower() == ".bib"]
+    bibs.sort(key=lambda p: (-_entry_count(root / p), len(p.parts), p.as_posix()))
+    survey.bib_files = [p.as_posix() for p in bibs]
+    survey.bibtex = survey.bib_files[0] if bibs else None
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix == ".bbl" and not bibs:
+            survey.other_references.append((path.as_posix(), "bbl"))
+        elif (
+            suffix == ".txt"
+            and re.search(r"ref|bib|cite", path.name, re.I)
+            and _numbered(root / path)
+        ):
+            survey.other_references.append((path.as_posix(), "text"))
+    readmes = [p for p in files if len(p.parts) == 1 and _README.match(p.name)]
+    if readmes:
+        readme = readmes[0]
+        survey.readme = readme.as_posix()
+        text = (root / readme).read_text(encoding="utf-8", errors="replace")
+        lines = text.splitlines()
+        headings = find_headings(lines)
+        cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+        latin = len(re.findall(r"[A-Za-z]", text))
+        survey.language = "zh" if cjk > latin * 0.3 else "en"
+        linked_items = len(
+            re.findall(
+                r"^\s*(?:\d+[.)]|[-*+])\s.*(?:arxiv\.org|doi\.org|\d{4}\.\d{4,5})", text, re.M
+            )
+        )
+        survey.readme_is_reference = linked_items >= 3
+        for heading in headings:
+            title = heading.title
+            if survey.paper_section is None and _PAPER_LIST.search(title):
+                survey.paper_section = title
+            elif survey.changelog_heading is None and _CHANGELOG.search(title):
+                survey.changelog_heading = title
+                body = lines[heading.line + 1 : section_end(lines, headings, heading)]
+                has_table = any(line.lstrip().startswith("|") for line in body)
+                has_bullets = any(
+                    re.match(r"^\s*[-*+•]", line) and find_date(line) for line in body
+                )
+                survey.changelog_format = (
+                    "bullets" if has_bullets and not has_table else "markdown-table"
+                )
+                survey.changelog_path = survey.readme
+            elif survey.thanks_heading is None and _THANKS.search(title):
+                survey.thanks_heading = title
+    yaml_logs = [p for p in files if re.fullmatch(r"(change|update)[-_]?log\.ya?ml", p.name, re.I)]
+    if survey.changelog_heading is None and yaml_logs:
+        survey.changelog_path = yaml_logs[0].as_posix()
+        survey.changelog_format = "yaml"
+    return survey
+
+
+def render_config(survey: Survey) -> str:
+    from bot.render import render
+
+    return render(TEMPLATE, None, s=survey)
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.config import CONFIG_PATH, load_config
+    from bot.errors import ConfigError
+
+    root: Path = args.repo
+    if not root.is_dir():
+        raise ConfigError(f"{root} is not a directory")
+    target = root / CONFIG_PATH
+    if target.exists() and not args.force:
+        raise ConfigError(
+            f"{CONFIG_PATH.as_posix()} already exists in {root}; "
+            "pass --force to overwrite it (edit it by hand to keep your changes)"
+        )
+    survey = inspect(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_config(survey), encoding="utf-8")
+    load_config(root)  # the file we wrote must load; a failure here is our bug, reported clearly
+    print(f"wrote {target}")
+    found = [
+        f"BibTeX: {survey.bibtex}" if survey.bibtex else "no .bib file",
+        f"paper list: {survey.readme} > {survey.paper_section}"
+        if survey.paper_section
+        else "no paper list heading",
+        f"changelog: {survey.changelog_path} ({survey.changelog_format})"
+        if survey.changelog_path
+        else "no changelog",
+        f"acknowledgements: {survey.thanks_heading}"
+        if survey.thanks_heading
+        else "no acknowledgements heading",
+        f"language: {survey.language}",
+    ]
+    print("found: " + "; ".join(found))
+    print("review the file, then commit it")
+    return 0

@@ -1,0 +1,109 @@
+"""Pure, surgical editors for the survey's human-owned files.
+
+Each editor takes the old text plus the items to add and returns an
+``EditResult`` (new text, human-readable changes, ``Skipped`` items) or a
+``NoChange(reason)``. None re-serialises a file: it locates the spot, splices
+whole lines (or, for the thank-you sentence, a few characters), keeps every
+other byte and the newline style. ``apply_all`` runs the configured editors
+over a set of files for one batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from bot.config import Config
+from bot.editors.acknowledgements import add_acknowledgements
+from bot.editors.bibtex import add_bibtex_entries
+from bot.editors.changelog import ChangelogEntry, add_changelog_entry
+from bot.editors.paper_list import add_to_paper_list, list_sections, resolve_section
+from bot.editors.result import EditResult, NoChange
+from bot.errors import EditError
+from bot.models import PaperItem, Skipped, Thanks
+
+__all__ = [
+    "AppliedEdits",
+    "ChangelogEntry",
+    "EditResult",
+    "NoChange",
+    "add_acknowledgements",
+    "add_bibtex_entries",
+    "add_changelog_entry",
+    "add_to_paper_list",
+    "apply_all",
+    "list_sections",
+    "resolve_section",
+]
+
+
+@dataclass(frozen=True)
+class AppliedEdits:
+    """The new text of every file that changed, plus what changed and what was skipped."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    changes: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    added: tuple[PaperItem, ...] = ()  # papers that really went in, with their resolved section
+    thanked: tuple[Thanks, ...] = ()
+
+
+def apply_all(
+    files: Mapping[str, str],
+    config: Config,
+    items: Sequence[PaperItem],
+    day: dt.date,
+    env: SandboxedEnvironment | None = None,
+) -> AppliedEdits:
+    """Run every configured editor for one batch over ``files`` (path -> current text).
+
+    The paper list decides which papers are new (with the BibTeX file when
+    there is no list); the changelog counts only those, and only their readers
+    are thanked. A configured file missing from ``files`` is an ``EditError``.
+    """
+    texts = dict(files)
+    changes: list[str] = []
+    skipped: list[Skipped] = []
+
+    def text_of(path: str) -> str:
+        if path not in texts:
+            raise EditError(f"{path} (from .github/survey-bot.yml) is not in the repository")
+        return texts[path]
+
+    def take(path: str, result: EditResult) -> EditResult:
+        texts[path] = result.text
+        changes.extend(f"{path}: {change}" for change in result.changes)
+        skipped.extend(Skipped(f"{path}: {s.what}", s.why) for s in result.skipped)
+        return result
+
+    added: tuple[PaperItem, ...] = tuple(items)
+    if config.paper_list:
+        target = config.paper_list
+        result = add_to_paper_list(text_of(target.path), items, target.section, env)
+        added = take(target.path, result).added
+    if config.bibtex:
+        path = config.bibtex.path
+        result = take(path, add_bibtex_entries(text_of(path), items, env))
+        if not config.paper_list:
+            added = result.added
+    if config.changelog and added:
+        target = config.changelog
+        entry = ChangelogEntry.from_items(day, added)
+        result = add_changelog_entry(
+            text_of(target.path), entry, target.format, target.heading, config.language, env
+        )
+        take(target.path, result)
+    thanked: tuple[Thanks, ...] = ()
+    if config.acknowledgements:
+        target = config.acknowledgements
+        readers = [person for item in added for person in item.thanks]
+        if readers:
+            result = add_acknowledgements(
+                text_of(target.path), readers, target.heading, config.language, env
+            )
+            thanked = take(target.path, result).added
+    changed = {path: text for path, text in texts.items() if text != files.get(path)}
+    return AppliedEdits(changed, tuple(changes), tuple(skipped), tuple(added), thanked)

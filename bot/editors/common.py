@@ -1,0 +1,146 @@
+"""Small helpers shared by the editors: comparison keys, safe URLs, name splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+from bot.escaping import clean_text
+from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.models import PaperRecord
+
+# Characters a URL may keep as they are: RFC 3986 unreserved + reserved, minus
+# those that can close or confuse a Markdown link, an HTML attribute or a BibTeX
+# field (parentheses, brackets, braces, quotes, backslash, spaces, angle brackets).
+_URL_SAFE = "-._~:/?#@!$&*+,;=%"
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish text: accents dropped, case folded, NFKD compatibility forms."""
+    text = unicodedata.normalize("NFKD", clean_text(text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def title_key(title: str | None) -> str:
+    """Compare titles ignoring case, accents, braces, punctuation and spacing."""
+    if not title:
+        return ""
+    return "".join(re.findall(r"\w+", fold(title))).replace("_", "")
+
+
+def name_key(name: str) -> str:
+    """Compare person names ignoring case, accents, spacing and punctuation."""
+    return "".join(re.findall(r"\w+", fold(name))).replace("_", "")
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is http(s), percent-encoded so it can never break its surroundings."""
+    if not url:
+        return None
+    url = clean_text(url).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    # Re-encode: keep existing %XX escapes, encode everything outside the safe set.
+    return quote(url, safe=_URL_SAFE)
+
+
+def paper_url(record: PaperRecord) -> str | None:
+    """The link a list entry shows: arXiv abstract page, else the DOI, else the record's URL."""
+    arxiv = normalize_arxiv(record.arxiv) if record.arxiv else None
+    if arxiv:
+        return f"https://arxiv.org/abs/{arxiv}"
+    doi = normalize_doi(record.published_doi or record.doi or "")
+    if doi:
+        return safe_url(f"https://doi.org/{quote(doi, safe='/:;()._-')}")
+    return safe_url(record.url)
+
+
+def record_ids(record: PaperRecord) -> tuple[str | None, set[str]]:
+    """(arXiv id, DOIs) of a record, normalised."""
+    dois = {
+        d for d in (normalize_doi(record.doi or ""), normalize_doi(record.published_doi or "")) if d
+    }
+    arxiv = normalize_arxiv(record.arxiv) if record.arxiv else None
+    arxiv = arxiv or next((a for a in map(arxiv_from_doi, sorted(dois)) if a), None)
+    return arxiv, dois
+
+
+_PARTICLES = {
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "le",
+    "la",
+    "du",
+    "dos",
+    "das",
+    "ter",
+    "ten",
+}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def split_name(name: str) -> tuple[str, str, str]:
+    """(given names, surname with particles, suffix) of a display name like "Hugo Touvron".
+
+    A name already written "Surname, Given" is honoured; a name in CJK script
+    with no spaces is taken whole as the surname (it sorts and keys fine).
+    """
+    name = " ".join(clean_text(name).split())
+    if "," in name:
+        last, _, first = name.partition(",")
+        return first.strip(), last.strip(), ""
+    words = name.split(" ")
+    suffix = ""
+    if len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        suffix = words.pop()
+    if len(words) == 1:
+        return "", words[0], suffix
+    last_start = len(words) - 1
+    while last_start > 1 and words[last_start - 1].lower() in _PARTICLES:
+        last_start -= 1
+    return " ".join(words[:last_start]), " ".join(words[last_start:]), suffix
+
+
+def surname(name: str) -> str:
+    return split_name(name)[1]
+
+
+def ascii_word(text: str) -> str:
+    """``text`` folded to lower-case ASCII letters and digits only (for citation keys)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = (
+        text.replace("ß", "ss")
+        .replace("ø", "o")
+        .replace("Ø", "O")
+        .replace("ł", "l")
+        .replace("Ł", "L")
+    )
+    return re.sub(r"[^A-Za-z0-9]", "", text).lower()
+
+
+_STOPWORDS_TEXT = """a an the on of in for to and or with without via from by at as is are be
+    towards toward into onto over under about through its their our your this that
+    these those do does can we you how what when why which who whose"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+def first_significant_word(title: str) -> str:
+    """The first title word that is not a stop word, as ASCII lower case ("" if none)."""
+    for word in re.split(r"[\s\-:/]+", clean_text(title)):
+        folded = ascii_word(word)
+        if folded and folded not in STOPWORDS:
+            return folded
+    return ""

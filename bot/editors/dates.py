@@ -1,0 +1,132 @@
+"""Find and write dates the way a file already writes them.
+
+``2023/04/09``, ``2023-4-9``, ``2023 年 4 月 9 日``, ``2023年4月9日``,
+``April 9, 2023``, ``Apr. 9, 2023`` and ``9 April 2023`` are recognised; a new
+date is written in the format most of the file's dates use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_RE = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?P<dot>\.?)"
+)
+_PATTERNS = {
+    "numeric": re.compile(
+        r"(?<!\d)(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
+    ),
+    "zh": re.compile(
+        r"(?<!\d)(?P<y>\d{4})(?P<sp>\s*)年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    ),
+    "mdy": re.compile(rf"\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?P<comma>,?)\s+(?P<y>\d{{4}})\b"),
+    "dmy": re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH_RE}(?P<comma>,?)\s+(?P<y>\d{{4}})\b"),
+}
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if m.lower().startswith(name.lower()[:3]))
+
+
+@dataclass(frozen=True)
+class DateFormat:
+    kind: str = "numeric"  # numeric | zh | mdy | dmy
+    sep: str = "/"
+    pad: bool = True  # 2023/04/09 rather than 2023/4/9
+    spaced: bool = True  # "2023 年 4 月 9 日" rather than "2023年4月9日"
+    abbrev: bool = False  # "Apr." rather than "April"
+    comma: bool = True  # "April 9, 2023"
+
+    def format(self, day: dt.date) -> str:
+        if self.kind == "zh":
+            if self.spaced:
+                return f"{day.year} 年 {day.month} 月 {day.day} 日"
+            return f"{day.year}年{day.month}月{day.day}日"
+        if self.kind in {"mdy", "dmy"}:
+            month = MONTHS[day.month - 1]
+            if self.abbrev and len(month) > 4:
+                month = month[:3] + "."
+            if self.kind == "mdy":
+                return f"{month} {day.day}{',' if self.comma else ''} {day.year}"
+            return f"{day.day} {month}{',' if self.comma else ''} {day.year}"
+        if self.pad:
+            return f"{day.year}{self.sep}{day.month:02d}{self.sep}{day.day:02d}"
+        return f"{day.year}{self.sep}{day.month}{self.sep}{day.day}"
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    start: int
+    end: int
+    format: DateFormat
+    raw: str = ""
+
+
+def find_date(text: str) -> FoundDate | None:
+    """The first recognisable date in ``text``."""
+    best: FoundDate | None = None
+    for kind, pattern in _PATTERNS.items():
+        match = pattern.search(text)
+        if not match:
+            continue
+        try:
+            groups = match.groupdict()
+            month = (
+                int(groups["m"])
+                if "m" in groups and groups.get("m")
+                else _month_number(groups["mon"])
+            )
+            day = dt.date(int(groups["y"]), month, int(groups["d"]))
+        except (ValueError, StopIteration):
+            continue
+        fmt = DateFormat(
+            kind=kind,
+            sep=groups.get("sep") or "/",
+            pad=kind != "numeric" or not (len(groups["m"]) == 1 or len(groups["d"]) == 1),
+            spaced=bool(groups.get("sp")),
+            abbrev=bool(groups.get("mon"))
+            and len(groups["mon"]) <= 4
+            and groups["mon"] not in ("May", "June", "July"),
+            comma=bool(groups.get("comma")),
+        )
+        found = FoundDate(day, match.start(), match.end(), fmt, match.group(0))
+        if best is None or found.start < best.start:
+            best = found
+    return best
+
+
+def detect_format(texts: Iterable[str], default: DateFormat) -> DateFormat:
+    """The format most of ``texts``' dates use (padding: any zero-padded date counts)."""
+    found = [f for f in (find_date(t) for t in texts) if f]
+    if not found:
+        return default
+    kinds = Counter(f.format.kind for f in found)
+    kind = kinds.most_common(1)[0][0]
+    same = [f.format for f in found if f.format.kind == kind]
+    base = Counter(same).most_common(1)[0][0]
+    if kind == "numeric":
+        raws = [f.raw for f in found if f.format.kind == kind]
+        zeros = any(re.search(r"[/.\-]0\d", raw) for raw in raws)
+        singles = any(re.search(r"[/.\-]\d(?!\d)", raw) for raw in raws)
+        return DateFormat(kind, base.sep, zeros or not singles)
+    return base

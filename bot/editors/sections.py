@@ -1,0 +1,157 @@
+"""Markdown headings: find them, match a requested name forgivingly, bound their sections.
+
+"5.2 Alignment Tuning", "## 🚀(New) Prompts", "<a name="x"></a>Instruction
+Tuning" and "[Alignment](#alignment)" all match what a person would type.
+Headings inside fenced code blocks are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.errors import EditError
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HTML_TAG = re.compile(r"<[^>]*>")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ANCHOR_ATTR = re.compile(r"\{#[^}]*\}")
+_PARENS = re.compile(r"\([^)]*\)|（[^）]*）|\[[^\]]*\]")
+_NUMBERING = re.compile(
+    r"^(?:(?:section|sec|chapter|part)\.?\s*)?"
+    r"(?:(?:\d+[.)]?)+|[ivxlc]+[.)]|[a-z][.)])\s+",
+    re.IGNORECASE,
+)
+_SECTION_WORD = re.compile(r"^(?:section|sec\.?|chapter)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int  # 0-based line index
+    level: int
+    text: str  # the heading's raw text (after the #s)
+    title: str  # readable text: markup, anchors and emoji removed
+
+
+def clean_heading(raw: str) -> str:
+    """A heading's text as a reader sees it: no HTML, link syntax, anchors or emphasis."""
+    text = _HTML_TAG.sub("", raw)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _ANCHOR_ATTR.sub("", text)
+    text = re.sub(r"[*_`~]+", "", text)
+    text = "".join(ch for ch in text if not _is_symbol(ch))
+    return " ".join(text.split())
+
+
+def _is_symbol(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat in {"So", "Sk", "Cs", "Co"} or ch in "\ufe0f\u200d"
+
+
+def normalize_heading(text: str, *, drop_parens: bool = False) -> str:
+    """Case-, numbering-, punctuation- and emoji-insensitive key for matching headings."""
+    text = clean_heading(text)
+    if drop_parens:
+        text = _PARENS.sub(" ", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().strip()
+    text = _NUMBERING.sub("", text).strip()
+    word = _SECTION_WORD.match(text)
+    if word and text[word.end() :].strip():
+        text = _NUMBERING.sub("", text[word.end() :].strip()).strip()
+    words = re.findall(r"\w+", text)
+    return " ".join(words)
+
+
+def find_headings(lines: Sequence[str]) -> list[Heading]:
+    """Every ATX heading outside fenced code blocks, in order."""
+    headings: list[Heading] = []
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        found = _ATX.match(line)
+        if found:
+            raw = found.group(2) or ""
+            headings.append(Heading(index, len(found.group(1)), raw, clean_heading(raw)))
+    return headings
+
+
+def section_end(lines: Sequence[str], headings: Sequence[Heading], heading: Heading) -> int:
+    """Line index just past ``heading``'s own body: the next heading of any level, or EOF."""
+    for other in headings:
+        if other.line > heading.line:
+            return other.line
+    return len(lines)
+
+
+def section_extent(lines: Sequence[str], headings: Sequence[Heading], heading: Heading) -> int:
+    """Line index just past the heading's section *including* its subsections."""
+    for other in headings:
+        if other.line > heading.line and other.level <= heading.level:
+            return other.line
+    return len(lines)
+
+
+def _parents(headings: Sequence[Heading], heading: Heading) -> list[Heading]:
+    chain: list[Heading] = []
+    level = heading.level
+    for other in reversed([h for h in headings if h.line < heading.line]):
+        if other.level < level:
+            chain.append(other)
+            level = other.level
+    return chain
+
+
+def match_heading(headings: Sequence[Heading], requested: str) -> list[Heading]:
+    """Headings matching ``requested``; ``"Parent > Child"`` narrows by an ancestor."""
+    parts = [p for p in re.split(r"\s+>\s+", requested.strip()) if p.strip()]
+    if not parts:
+        return []
+    target = parts[-1]
+    for drop in (False, True):
+        key = normalize_heading(target, drop_parens=drop)
+        if not key:
+            continue
+        found = [h for h in headings if normalize_heading(h.text, drop_parens=drop) == key]
+        if len(parts) > 1:
+            wanted = [normalize_heading(p) for p in parts[:-1]]
+            found = [
+                h
+                for h in found
+                if all(
+                    any(normalize_heading(a.text) == w for a in _parents(headings, h))
+                    for w in wanted
+                )
+            ]
+        if found:
+            return found
+    return []
+
+
+def resolve_heading(headings: Sequence[Heading], requested: str, what: str = "section") -> Heading:
+    """The one heading ``requested`` names, or an ``EditError`` listing the choices."""
+    found = match_heading(headings, requested)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        available = ", ".join(repr(h.title) for h in headings) or "(none)"
+        raise EditError(f"no {what} {requested!r} in the file; its headings are: {available}")
+    paths = []
+    for h in found:
+        chain = [p.title for p in reversed(_parents(headings, h))]
+        paths.append(" > ".join([*chain, h.title]))
+    raise EditError(
+        f"{what} {requested!r} is ambiguous: {', '.join(repr(p) for p in paths)}; "
+        "name it as 'Parent > Child'"
+    )

@@ -1,0 +1,28 @@
+"""Every config key is documented: in docs/config.md (generated) and in the init template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.commands.init import Survey, render_config
+from bot.config import reference_markdown, schema
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_key_has_a_doc():
+    missing = [path for path, _, doc in schema() if not doc.strip()]
+    assert missing == []
+
+
+def test_docs_config_md_is_current():
+    assert (ROOT / "docs" / "config.md").read_text(encoding="utf-8") == reference_markdown(), (
+        "regenerate with: .venv/bin/python -m bot.config"
+    )
+
+
+def test_init_template_mentions_every_key():
+    text = render_config(Survey())
+    for path, _, _ in schema():
+        leaf = path.rsplit(".", 1)[-1].removesuffix("[]")
+        assert f"{leaf}:" in text, path

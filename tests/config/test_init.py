@@ -1,0 +1,68 @@
+"""``survey-bot init`` looks at a sample survey repo and writes a config that loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import load_config
+
+README = """# Awesome Survey
+
+## 论文 Paper List
+
+1. **"A"**. *X et al*. arXiv 2020. [[paper](https://arxiv.org/abs/2001.00001)]
+1. **"B"**. *Y et al*. arXiv 2021. [[paper](https://arxiv.org/abs/2101.00001)]
+1. **"C"**. *Z et al*. arXiv 2022. [[paper](https://arxiv.org/abs/2201.00001)]
+
+## Acknowledgements
+
+Thanks to: Ana and Bo.
+
+## Update Log
+
+- Update on April 9, 2023: First.
+"""
+
+
+def sample_repo(root: Path) -> Path:
+    (root / "paper").mkdir()
+    (root / "paper" / "main.bib").write_text("@article{a2020a, title={A}}\n@misc{b, title={B}}\n")
+    (root / "paper" / "extra.bib").write_text("@article{c2020c, title={C}}\n")
+    (root / "README.md").write_text(README, encoding="utf-8")
+    return root
+
+
+def test_init_writes_a_config_that_loads(tmp_path, capsys):
+    repo = sample_repo(tmp_path)
+    assert main(["init", "--repo", str(repo)]) == 0
+    config = load_config(repo)
+    assert config.bibtex.path == "paper/main.bib"
+    assert [r.path for r in config.references] == ["paper/main.bib", "paper/extra.bib", "README.md"]
+    assert config.paper_list.section == "论文 Paper List"
+    assert (config.changelog.heading, config.changelog.format) == ("Update Log", "bullets")
+    assert config.acknowledgements.heading == "Acknowledgements"
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path, capsys):
+    repo = sample_repo(tmp_path)
+    target = repo / ".github" / "survey-bot.yml"
+    target.parent.mkdir()
+    target.write_text("language: zh\n")
+    assert main(["init", "--repo", str(repo)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert target.read_text() == "language: zh\n"
+    assert main(["init", "--repo", str(repo), "--force"]) == 0
+    assert load_config(repo).bibtex is not None
+
+
+@pytest.mark.parametrize("files", [{}, {"notes.txt": "hello"}], ids=["empty", "no-survey-files"])
+def test_init_on_a_bare_repo_writes_a_commented_config_that_loads(tmp_path, files):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.bibtex is None and config.paper_list is None and config.references == ()

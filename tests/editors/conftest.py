@@ -1,0 +1,8 @@
+"""Make ``editor_samples`` (shared records and fixture access) importable by these tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -1,0 +1,153 @@
+"""BibTeX editor: golden outputs on realistic files, key styles, sorted insertion, skips."""
+
+from __future__ import annotations
+
+import pytest
+from editor_samples import DPO, LLAMA, SHAZEER, item, read
+
+from bot.editors.bibtex import add_bibtex_entries, make_key, parse_entries
+from bot.editors.result import NoChange
+from bot.models import PaperRecord
+
+LLAMA_GOOGLE = """
+@article{touvron2023llama,
+  title={LLaMA: Open and Efficient Foundation Language Models},
+  author={Touvron, Hugo and Lavril, Thibaut and Izacard, Gautier},
+  journal={arXiv preprint arXiv:2302.13971},
+  year={2023},
+  eprint={2302.13971},
+  archivePrefix={arXiv},
+  url={https://arxiv.org/abs/2302.13971}
+}
+"""
+DPO_GOOGLE = """
+@inproceedings{rafailov2023direct,
+  title={Direct Preference Optimization: Your Language Model is Secretly a Reward Model},
+  author={Rafailov, Rafael and Sharma, Archit},
+  booktitle={NeurIPS 2023},
+  year={2023},
+  eprint={2305.18290},
+  archivePrefix={arXiv},
+  doi={10.5555/3666122.3668460},
+  url={https://arxiv.org/abs/2305.18290}
+}
+"""
+
+
+def test_google_scholar_style_appends_at_the_end():
+    old = read("references.bib")
+    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)])
+    assert result.text == old + LLAMA_GOOGLE + DPO_GOOGLE
+    assert result.changes == (
+        "add BibTeX entry touvron2023llama for arXiv:2302.13971 (at the end)",
+        "add BibTeX entry rafailov2023direct for arXiv:2305.18290 (at the end)",
+    )
+
+
+def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
+    old = read("sorted-acl.bib")
+    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)])
+    dpo = """@inproceedings{rafailov-sharma-2023-direct,
+    title = "Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
+    author = "Rafailov, Rafael and Sharma, Archit",
+    booktitle = "NeurIPS 2023",
+    year = "2023",
+    eprint = "2305.18290",
+    archivePrefix = "arXiv",
+    doi = "10.5555/3666122.3668460",
+    url = "https://arxiv.org/abs/2305.18290",
+}
+
+"""
+    llama = """@article{touvron-etal-2023-llama,
+    title = "LLaMA: Open and Efficient Foundation Language Models",
+    author = "Touvron, Hugo and Lavril, Thibaut and Izacard, Gautier",
+    journal = "arXiv preprint arXiv:2302.13971",
+    year = "2023",
+    eprint = "2302.13971",
+    archivePrefix = "arXiv",
+    url = "https://arxiv.org/abs/2302.13971",
+}
+
+"""
+    expected = old.replace("@inproceedings{raffel", dpo + "@inproceedings{raffel").replace(
+        "@inproceedings{wei", llama + "@inproceedings{wei"
+    )
+    assert result.text == expected
+    keys = [e.key for e in parse_entries(result.text) if e.key]
+    assert keys == sorted(keys)
+
+
+def test_aligned_jabref_style_keeps_alignment_double_braces_and_trailing_commas():
+    old = read("aligned.bib")
+    result = add_bibtex_entries(old, [item(SHAZEER)])
+    assert (
+        result.text
+        == old
+        + """
+@Article{Shazeer2019,
+  title         = {{Fast Transformer Decoding: One Write-Head is All You Need}},
+  author        = {Shazeer, Noam},
+  journal       = {arXiv preprint arXiv:1911.02150},
+  year          = {2019},
+  eprint        = {1911.02150},
+  archivePrefix = {arXiv},
+  url           = {https://arxiv.org/abs/1911.02150},
+}
+"""
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "why"),
+    [
+        (
+            PaperRecord(title="x", arxiv="2303.18223"),
+            "arXiv:2303.18223 is already in the file as zhao2023survey",
+        ),
+        (
+            PaperRecord(title="Attention Is All You Need!", year=2017),
+            "its title is already in the file",
+        ),
+        (
+            PaperRecord(title="Other", doi="https://doi.org/10.48550/arXiv.2303.18223"),
+            "arXiv:2303.18223",
+        ),
+    ],
+    ids=["arxiv-in-journal", "normalised-title", "arxiv-doi"],
+)
+def test_papers_already_in_the_file_are_skipped(record, why):
+    old = read("references.bib")
+    result = add_bibtex_entries(old, [item(record)])
+    assert isinstance(result, NoChange)
+    assert result.text == old
+    assert why in result.skipped[0].why
+
+
+def test_key_collisions_get_letter_suffixes():
+    old = read("references.bib")
+    twin = PaperRecord(
+        title="A Survey of Large Language Models II", authors=("Wayne Xin Zhao",), year=2023
+    )
+    result = add_bibtex_entries(old, [item(twin)])
+    assert "@article{zhao2023surveya," in result.text or "@misc{zhao2023surveya," in result.text
+    taken = {"touvron2023", "touvron2023a"}
+    assert make_key(LLAMA, "AuthorYear", taken) == "Touvron2023b"
+
+
+@pytest.mark.parametrize(
+    ("newline", "trailing"),
+    [("\r\n", True), ("\n", False), ("\r\n", False)],
+    ids=["crlf", "no-eol", "crlf-no-eol"],
+)
+def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
+    old = read("references.bib").rstrip("\n").replace("\n", newline) + (newline if trailing else "")
+    result = add_bibtex_entries(old, [item(LLAMA)])
+    assert result.text.startswith(old.rstrip(newline))
+    added = LLAMA_GOOGLE.rstrip("\n").replace("\n", newline)
+    assert result.text == old.rstrip(newline) + newline + added + (newline if trailing else "")
+
+
+def test_empty_file_gets_one_entry():
+    result = add_bibtex_entries("", [item(LLAMA)])
+    assert result.text == LLAMA_GOOGLE.lstrip("\n")

@@ -1,0 +1,155 @@
+"""Changelog editor: table, bullets and YAML formats; same-day merge; both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from editor_samples import read
+
+from bot.editors.changelog import ChangelogEntry, add_changelog_entry, next_version, summary
+from bot.errors import EditError
+
+README = read("README.md")
+README_ZH = read("README.zh.md")
+DAY = dt.date(2024, 7, 1)
+BATCH = ChangelogEntry(DAY, 3, ("Alignment Tuning", "Instruction Tuning"))
+LAST_ROW = (
+    "| V16                      | 2024/06/02 | "
+    "Correct some minor errors.                                   |\n"
+)
+
+
+def test_table_gets_the_next_version_newest_last():
+    result = add_changelog_entry(README, BATCH, "markdown-table", "Update Log", "en")
+    row = (
+        "| V17                      | 2024/07/01 | "
+        "Add 3 papers suggested by readers to Section Alignment "
+        "Tuning and Section Instruction Tuning. |\n"
+    )
+    assert result.text == README.replace(LAST_ROW, LAST_ROW + row)
+    assert result.changes[0].startswith("add changelog entry V17 (2024/07/01)")
+
+
+def test_second_batch_the_same_day_updates_that_row():
+    first = add_changelog_entry(README, BATCH, "markdown-table", "Update Log", "en").text
+    second = ChangelogEntry(DAY, 2, ("Instruction Tuning", "Data Collection"), ("Fix a typo.",))
+    result = add_changelog_entry(first, second, "markdown-table", "Update Log", "en")
+    row = (
+        "| V17                      | 2024/07/01 | "
+        "Add 5 papers suggested by readers to Section Alignment "
+        "Tuning, Section Instruction Tuning and Section Data Collection.<br/>Fix a typo. |\n"
+    )
+    assert result.text == README.replace(LAST_ROW, LAST_ROW + row)
+
+
+def test_newest_first_table_gets_the_row_on_top_with_padding():
+    text = (
+        "## Update Log\n\n| Version | Time       | Update Content |\n"
+        "| ------- | ---------- | -------------- |\n"
+        "| V2      | 2023/04/09 | Second.        |\n| V1      | 2023/03/31 | First.         |\n"
+    )
+    result = add_changelog_entry(
+        text, ChangelogEntry(DAY, 1, ("Data",)), "markdown-table", "Update Log", "en"
+    )
+    new = "| V3      | 2024/07/01 | Add 1 paper suggested by readers to Section Data. |\n"
+    assert result.text == text.replace("| V2 ", new + "| V2 ")
+
+
+def test_multi_line_content_is_joined_with_br_and_escaped():
+    entry = ChangelogEntry(DAY, 1, ("A|B",), ("<script>alert(1)</script> by @someone",))
+    result = add_changelog_entry(README, entry, "markdown-table", "Update Log", "en")
+    row = result.text.splitlines()[-1]
+    assert row.endswith(
+        "Add 1 paper suggested by readers to Section A\\|B.<br/>"
+        "&lt;script&gt;alert(1)&lt;/script&gt; by @\u200bsomeone |"
+    )
+
+
+def test_chinese_bullets_follow_the_existing_wording():
+    result = add_changelog_entry(README_ZH, BATCH, "bullets", "更新日志", "zh")
+    anchor = "• 2023 年 4 月 12 日更新:修订了图 1和表 1,澄清了 LLM 的发布日期。\n"
+    new = (
+        "• 2024 年 7 月 1 日更新:添加了读者建议的 3 篇论文到"
+        "“Alignment Tuning”和“Instruction Tuning”部分。\n"
+    )
+    assert result.text == README_ZH.replace(anchor, anchor + new)
+    again = add_changelog_entry(
+        result.text, ChangelogEntry(DAY, 1, ("对齐调优",)), "bullets", "更新日志", "zh"
+    )
+    merged = new.replace("3 篇", "4 篇").replace(
+        "“Instruction Tuning”部分", "“Instruction Tuning”和“对齐调优”部分"
+    )
+    merged = merged.replace(
+        "“Alignment Tuning”和“Instruction Tuning”和", "“Alignment Tuning”、“Instruction Tuning”和"
+    )
+    assert again.text == README_ZH.replace(anchor, anchor + merged)
+
+
+def test_english_bullets_newest_first():
+    text = (
+        "## Updates\n\n- Update on May 7, 2023: Revise Table 1.\n"
+        "- Update on April 9, 2023: Add the affiliation information.\n"
+        "- First release on March 31, 2023: The initial version.\n"
+    )
+    result = add_changelog_entry(
+        text, ChangelogEntry(DAY, 2, ("Prompts",)), "bullets", "Updates", "en"
+    )
+    new = "- Update on July 1, 2024: Add 2 papers suggested by readers to Section Prompts.\n"
+    assert result.text == text.replace("- Update on May 7", new + "- Update on May 7")
+
+
+def test_yaml_changelog_appends_a_mapping_and_merges_the_same_day():
+    text = "# changelog\n- date: 2023-04-09\n  version: V1\n  changes:\n    - Initial version.\n"
+    result = add_changelog_entry(text, BATCH, "yaml", None, "en")
+    added = (
+        "- date: 2024-07-01\n  version: V2\n  changes:\n"
+        "    - Add 3 papers suggested by readers to Section Alignment Tuning "
+        "and Section Instruction Tuning.\n"
+    )
+    assert result.text == text + added
+    again = add_changelog_entry(
+        result.text, ChangelogEntry(DAY, 1, ("Prompts",)), "yaml", None, "en"
+    )
+    assert again.text == text + added.replace(
+        "Add 3 papers suggested by readers to Section Alignment Tuning "
+        "and Section Instruction Tuning.",
+        "Add 4 papers suggested by readers to Section Alignment Tuning, Section Instruction Tuning "
+        "and Section Prompts.",
+    )
+
+
+def test_yaml_values_are_quoted_when_needed():
+    entry = ChangelogEntry(DAY, 0, (), ("key: value # not a comment",))
+    result = add_changelog_entry("", entry, "yaml", None, "en")
+    assert (
+        result.text
+        == "- date: 2024-07-01\n  version: V1\n  changes:\n    - 'key: value # not a comment'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [(["V1", "V16", "V11 <br>(major revision)"], "V17"), (["v1.2", "v1.10"], "v1.11"), ([], "V1")],
+    ids=["V16", "dotted", "none"],
+)
+def test_next_version(cells, expected):
+    assert next_version(cells) == expected
+
+
+def test_summary_wording():
+    assert summary(1, (), "en") == "Add 1 paper suggested by readers."
+    assert summary(3, ("A", "B", "C"), "zh") == "添加了读者建议的 3 篇论文到“A”、“B”和“C”部分。"
+
+
+def test_missing_heading_and_unknown_format_are_errors():
+    with pytest.raises(EditError, match="Update Log"):
+        add_changelog_entry("# Nothing here\n", BATCH, "markdown-table", "Update Log", "en")
+    with pytest.raises(EditError, match="expected one of"):
+        add_changelog_entry(README, BATCH, "table", "Update Log", "en")
+
+
+def test_crlf_table_stays_crlf():
+    old = README.replace("\n", "\r\n")
+    result = add_changelog_entry(old, BATCH, "markdown-table", "Update Log", "en")
+    assert result.text.count("\n") == result.text.count("\r\n") == old.count("\r\n") + 1

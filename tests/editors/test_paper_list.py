@@ -1,0 +1,154 @@
+"""Paper-list editor: golden outputs in each list style, forgiving headings, skips, errors."""
+
+from __future__ import annotations
+
+import pytest
+from editor_samples import DPO, LLAMA, SHAZEER, item, read
+
+from bot.editors.paper_list import add_to_paper_list, resolve_section
+from bot.editors.result import NoChange
+from bot.errors import EditError
+
+README = read("README.md")
+
+ONES_LINE = (
+    '1. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al*. '
+    "arXiv 2023. [[paper](https://arxiv.org/abs/2302.13971)]"
+)
+
+
+def test_ones_numbered_list_gets_exactly_one_added_line():
+    result = add_to_paper_list(README, [item(LLAMA, "Data Collection")], None)
+    anchor = "[[paper](https://arxiv.org/abs/2202.06539)]\n"
+    assert result.text == README.replace(anchor, anchor + ONES_LINE + "\n")
+    assert result.changes == ("add arXiv:2302.13971 to section 'Data Collection'",)
+    assert result.added[0].section == "Data Collection"
+
+
+def test_explicit_numbers_continue_and_only_the_tail_is_renumbered():
+    result = add_to_paper_list(README, [item(LLAMA, "publicly available models")], None)
+    new = (
+        '4. <u>LLaMA</u>: **"LLaMA: Open and Efficient Foundation Language Models"**. '
+        "*Hugo Touvron et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n"
+    )
+    anchor = "(https://openi.pcl.ac.cn/PCL-Platform.Intelligence/PanGu-Alpha)]\n"
+    expected = (
+        README.replace(anchor, anchor + new)
+        .replace("4. <u>GShard</u>", "5. <u>GShard</u>")
+        .replace("5. <u>GPT-3</u>", "6. <u>GPT-3</u>")
+    )
+    assert result.text == expected
+    assert "renumbered the 2 items after it" in result.changes[0]
+
+
+def test_explicit_numbers_without_a_continuing_tail_renumber_nothing():
+    result = add_to_paper_list(README, [item(SHAZEER, "Alignment Tuning")], None)
+    new = (
+        '3. **"Fast Transformer Decoding: One Write-Head is All You Need"**. *Noam Shazeer*. '
+        "arXiv 2019. [[Paper](https://arxiv.org/abs/1911.02150)]\n"
+    )
+    anchor = "[[Paper](https://arxiv.org/abs/2212.08073)]\n"
+    assert result.text == README.replace(anchor, anchor + new)
+
+
+def test_bullet_links_list_keeps_its_style():
+    result = add_to_paper_list(README, [item(DPO, "Awesome Links")], None)
+    new = (
+        "- [Direct Preference Optimization: Your Language Model is Secretly a Reward Model]"
+        "(https://arxiv.org/abs/2305.18290)\n"
+    )
+    anchor = "(https://arxiv.org/abs/2203.11171)\n"
+    assert result.text == README.replace(anchor, anchor + new)
+
+
+def test_bold_sub_lists_append_to_the_last_one():
+    result = add_to_paper_list(README, [item(SHAZEER, "Architecture")], None)
+    anchor = "[[paper](http://arxiv.org/abs/2202.01169)]\n"
+    new = (
+        '1. **"Fast Transformer Decoding: One Write-Head is All You Need"**. *Noam Shazeer*. '
+        "arXiv 2019. [[paper](https://arxiv.org/abs/1911.02150)]\n"
+    )
+    assert result.text == README.replace(anchor, anchor + new)
+
+
+def test_section_without_its_own_list_gets_a_new_list_under_its_heading():
+    result = add_to_paper_list(README, [item(LLAMA)], "Pre-training")
+    anchor = "### Pre-training\n"
+    assert result.text == README.replace(anchor, anchor + "\n" + ONES_LINE + "\n")
+
+
+def test_several_papers_in_one_call_keep_their_order():
+    result = add_to_paper_list(
+        README, [item(LLAMA, "Data Collection"), item(SHAZEER, "Data Collection")], None
+    )
+    assert result.text.index("LLaMA: Open") < result.text.index("Fast Transformer Decoding")
+    assert len(result.changes) == 2
+
+
+@pytest.mark.parametrize(
+    "requested",
+    [
+        "Alignment Tuning",
+        "alignment tuning",
+        "5.2 Alignment Tuning",
+        "Section Alignment Tuning",
+        "alignment-tuning!",
+    ],
+    ids=["exact", "case", "numbering", "section-word", "punctuation"],
+)
+def test_headings_match_forgivingly(requested):
+    assert resolve_section(README, requested) == "5.2 Alignment Tuning"
+
+
+def test_parent_path_disambiguates_and_parentheses_are_optional():
+    text = (
+        "## A\n\n### Analysis\n\n- x\n\n## B\n\n### Analysis\n\n- y\n\n"
+        "## In-Context Learning (ICL)\n"
+    )
+    with pytest.raises(EditError, match="ambiguous"):
+        resolve_section(text, "Analysis")
+    assert resolve_section(text, "B > Analysis") == "Analysis"
+    assert resolve_section(text, "in-context learning") == "In-Context Learning (ICL)"
+
+
+def test_unknown_section_is_refused_with_the_list_of_sections():
+    with pytest.raises(EditError) as error:
+        add_to_paper_list(README, [item(LLAMA, "Alignmnet Tunning")], None)
+    assert "'Alignmnet Tunning'" in str(error.value)
+    assert "'Data Collection'" in str(error.value)
+
+
+def test_no_section_and_no_default_is_an_error():
+    with pytest.raises(EditError, match="no section given"):
+        add_to_paper_list(README, [item(LLAMA)], None)
+
+
+@pytest.mark.parametrize(
+    ("section", "record_title", "arxiv"),
+    [
+        ("Data Collection", "Anything", "2107.06499"),
+        ("Closed-source Models", "Language Models are Few-Shot Learners", None),
+    ],
+    ids=["same-arxiv", "same-title"],
+)
+def test_paper_already_in_the_section_is_skipped(section, record_title, arxiv):
+    from bot.models import PaperRecord
+
+    record = PaperRecord(title=record_title, arxiv=arxiv)
+    result = add_to_paper_list(README, [item(record, section)], None)
+    assert isinstance(result, NoChange)
+    assert result.text == README
+    assert "already listed" in result.skipped[0].why
+
+
+@pytest.mark.parametrize(
+    ("newline", "trailing"),
+    [("\r\n", True), ("\n", False), ("\r\n", False)],
+    ids=["crlf", "no-eol", "crlf-no-eol"],
+)
+def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
+    base = '## Papers\n\n1. **"A"**. *X et al*. arXiv 2020. [[paper](https://arxiv.org/abs/2001.00001)]'
+    old = base.replace("\n", newline) + (newline if trailing else "")
+    result = add_to_paper_list(old, [item(LLAMA, "Papers")], None)
+    second = "2." + ONES_LINE.removeprefix("1.")  # a one-item list counts as explicitly numbered
+    assert result.text == old.rstrip(newline) + newline + second + (newline if trailing else "")
