@@ -1,0 +1,836 @@
+"""The bot's only door to GitHub: a narrow port, PyGithub behind it, and a dry run.
+
+The rest of the bot depends on :class:`GitHubPort` (a ``Protocol``) and on the
+plain dataclasses :class:`Comment`, :class:`IssueData` and :class:`PullData`;
+no PyGithub object ever leaves this module, and this is the only module that
+imports PyGithub. Two implementations:
+
+* :class:`PyGithubPort`, built by :func:`connect`: PyGithub's ``Requester``
+  does the HTTP (auth, ``seconds_between_requests``/``seconds_between_writes``
+  throttling, retries). Each method is one documented REST call made directly
+  (no lazy-object completion behind the scenes), so its cost is known:
+
+  ========================  =========================================
+  method                    REST requests
+  ========================  =========================================
+  issue_comments            1 per 100 comments
+  create_comment            1
+  edit_comment              1
+  add_labels                1 (0 for no labels)
+  remove_label              1
+  react_to_comment          1
+  react_to_issue            1
+  permission                1 (cached per login)
+  user_name                 1 (cached per login)
+  open_issues               1 per 100 issues
+  issue                     1
+  find_pull                 1
+  create_pull               1
+  edit_pull                 1
+  default_branch            1 (cached)
+  close_issue               1
+  ========================  =========================================
+
+  Retries add requests only when GitHub fails.
+
+* :class:`DryRunPort`: the same interface; reads go to a real port or to data
+  given, writes are recorded in :attr:`DryRunPort.actions` (and echoed) and
+  never sent.
+
+Retries, and why no comment is ever posted twice
+------------------------------------------------
+Transient failures are retried at most ``retries`` times, waiting between
+attempts as GitHub asks (``Retry-After``; ``x-ratelimit-reset`` when
+``x-ratelimit-remaining`` is 0; one minute for a secondary limit that names no
+wait; exponential backoff for 5xx), but never longer than ``max_wait`` seconds
+per wait, so a run's worst case is bounded (tests set ``max_wait`` to a few
+milliseconds). What is retried depends on whether a repeat could act twice:
+
+* GET, PUT, PATCH and DELETE set absolute state, so repeating them is
+  harmless: 5xx, 429, rate-limited 403 and lost connections are retried by
+  PyGithub's ``GithubRetry`` (urllib3) with the bounds above.
+* A POST is retried *by urllib3* only on answers that prove GitHub did not act:
+  a 403/429 rate-limit rejection. A 5xx, a reset connection or a read timeout
+  on a POST proves nothing (GitHub sometimes creates the comment and still
+  answers 502), so those are handled here instead:
+
+  - POSTs that are idempotent by GitHub's own rules (adding labels, adding a
+    reaction: GitHub answers 200 "already exists") are simply sent again;
+  - POSTs that create something (:meth:`PyGithubPort.create_comment`,
+    :meth:`PyGithubPort.create_pull`) first look for what the failed attempt
+    may have created (a comment on that issue with exactly the same body,
+    created since the first attempt, give or take ``CLOCK_SKEW``; an open pull
+    request from that head branch: GitHub allows only one) and return it if
+    found; only otherwise is the POST sent again. That costs one extra GET,
+    and only when a POST failed.
+
+Callers add the last layer: they are expected to be idempotent by
+construction, searching the issue (``issue_comments``) for the bot's marker
+before posting and editing that comment instead of adding a second one, which
+also covers a run that dies between two requests.
+
+Permanent errors (401, a 403 that is not a rate limit, 404 on a write, 422...)
+and failures that outlast the retries raise :class:`bot.errors.GitHubError`
+with one line: method, path, status and GitHub's message.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Protocol, TypeVar
+from urllib.parse import quote, urlsplit
+
+import requests
+from github import Auth, Consts, Github, GithubException, GithubRetry
+from typing_extensions import Self
+from urllib3 import HTTPResponse
+from urllib3.connectionpool import ConnectionPool
+from urllib3.exceptions import InvalidHeader, MaxRetryError, ResponseError
+
+from . import __version__
+from .errors import GitHubError
+
+DEFAULT_BASE_URL = "https://api.github.com"
+DEFAULT_SECONDS_BETWEEN_REQUESTS: float | None = Consts.DEFAULT_SECONDS_BETWEEN_REQUESTS
+DEFAULT_SECONDS_BETWEEN_WRITES: float | None = Consts.DEFAULT_SECONDS_BETWEEN_WRITES
+REACTIONS = frozenset({"+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"})
+CLOSE_REASONS = frozenset({"completed", "not_planned", "duplicate"})
+PER_PAGE = 100
+#: Tolerated difference between our clock and GitHub's when matching timestamps.
+CLOCK_SKEW = 60.0
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+# -- what the bot sees -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An issue (or pull request) comment."""
+
+    id: int
+    body: str
+    author: str  # login
+    author_type: str  # "User", "Bot" or "Organization"
+    html_url: str = ""
+    created_at: str = ""  # ISO 8601, as GitHub gives it
+
+
+@dataclass(frozen=True)
+class IssueData:
+    """An issue (GitHub's issue list also returns pull requests: ``is_pull``)."""
+
+    number: int
+    title: str
+    body: str
+    author: str
+    labels: tuple[str, ...]
+    state: str  # "open" | "closed"
+    author_type: str = "User"
+    html_url: str = ""
+    is_pull: bool = False
+
+
+@dataclass(frozen=True)
+class PullData:
+    """A pull request, as far as the batch PR needs it."""
+
+    number: int
+    title: str
+    body: str
+    state: str  # "open" | "closed"
+    merged: bool
+    head: str  # branch name
+    base: str
+    html_url: str = ""
+    merged_at: str | None = None
+
+
+class GitHubPort(Protocol):
+    """Everything the bot asks of GitHub, for one repository."""
+
+    def issue(self, number: int) -> IssueData: ...
+
+    def open_issues(self, label: str | None = None) -> list[IssueData]:
+        """Open issues (not pull requests), optionally only those with ``label``."""
+        ...
+
+    def issue_comments(self, number: int) -> list[Comment]:
+        """All comments of issue ``number``, oldest first."""
+        ...
+
+    def create_comment(self, number: int, body: str) -> Comment: ...
+
+    def edit_comment(self, comment_id: int, body: str) -> Comment: ...
+
+    def add_labels(self, number: int, labels: Sequence[str]) -> None:
+        """Add labels (unknown ones are created by GitHub)."""
+        ...
+
+    def remove_label(self, number: int, label: str) -> None:
+        """Remove a label; a label that is not there is not an error."""
+        ...
+
+    def react_to_issue(self, number: int, content: str) -> None: ...
+
+    def react_to_comment(self, comment_id: int, content: str) -> None: ...
+
+    def close_issue(self, number: int, reason: str) -> None:
+        """Close with ``reason`` ``completed``, ``not_planned`` or ``duplicate``."""
+        ...
+
+    def permission(self, login: str) -> str:
+        """``admin``, ``maintain``, ``write``, ``triage``, ``read`` or ``none``."""
+        ...
+
+    def user_name(self, login: str) -> str | None:
+        """The profile's display name, ``None`` if unset or no such user."""
+        ...
+
+    def default_branch(self) -> str: ...
+
+    def find_pull(self, head_branch: str) -> PullData | None:
+        """The open pull request from ``head_branch``, else the last merged one."""
+        ...
+
+    def create_pull(self, head: str, base: str, title: str, body: str) -> PullData: ...
+
+    def edit_pull(
+        self, number: int, title: str, body: str, state: str | None = None
+    ) -> PullData: ...
+
+
+# -- PyGithub --------------------------------------------------------------------
+
+
+class RetryPolicy(GithubRetry):
+    """PyGithub's ``GithubRetry`` with bounded waits and POSTs retried only when safe.
+
+    * GET/PUT/PATCH/DELETE: 5xx, 429 and rate-limited 403 are retried;
+    * POST: only 403/429 rate-limit rejections (GitHub did not act);
+    * every wait honours ``Retry-After`` / ``x-ratelimit-reset`` but is capped
+      at ``max_wait`` seconds, and goes through ``sleep`` (injectable);
+    * when retries run out, the last answer is returned to PyGithub (which
+      raises it as a ``GithubException``) instead of urllib3's ``RetryError``.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_wait: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+        **kwargs: Any,
+    ) -> None:
+        self.max_wait = max_wait
+        self.sleep_function = sleep
+        kwargs.setdefault("allowed_methods", frozenset({"GET", "HEAD", "PUT", "PATCH", "DELETE"}))
+        kwargs.setdefault("status_forcelist", [*range(500, 600), 429])  # GithubRetry adds 403
+        kwargs.setdefault("raise_on_status", False)
+        super().__init__(**kwargs)
+
+    def new(self, **kw: Any) -> RetryPolicy:
+        kw.update(max_wait=self.max_wait, sleep=self.sleep_function)
+        return super().new(**kw)
+
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: HTTPResponse | None = None,  # type: ignore[override]
+        error: Exception | None = None,
+        _pool: ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> Self:
+        if response is not None and error is None and self.total is not None and self.total <= 0:
+            # Out of retries: hand GitHub's answer back untouched (GithubRetry would
+            # read the body of a 403 to classify it, and PyGithub would then see none).
+            reason = ResponseError(f"{response.status} after retries")
+            raise MaxRetryError(_pool, url, reason)  # type: ignore[arg-type]
+        retry = super().increment(method, url, response, error, _pool, _stacktrace)
+        assert isinstance(retry, RetryPolicy)
+        return retry  # type: ignore[return-value]
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if method.upper() == "POST":
+            return bool(self.total) and status_code in (403, 429)
+        return super().is_retry(method, status_code, has_retry_after)
+
+    def wanted_wait(self, response: Any = None) -> float:
+        """Seconds GitHub asks us to wait before retrying after ``response``."""
+        if response is not None:
+            try:
+                retry_after = self.get_retry_after(response)
+            except InvalidHeader:
+                retry_after = None
+            if retry_after is not None:
+                return retry_after
+            headers = response.headers
+            if response.status in (403, 429) and headers.get("X-RateLimit-Remaining") == "0":
+                reset = str(headers.get("X-RateLimit-Reset", ""))
+                if reset.isdigit():
+                    return max(int(reset) - time.time(), 0.0) + 1.0
+            if response.status == 429:
+                return float(self.secondary_rate_wait)
+        return self.get_backoff_time()
+
+    def sleep(self, response: Any = None) -> None:
+        wanted = self.wanted_wait(response)
+        wait = min(wanted, self.max_wait)
+        status = getattr(response, "status", None)
+        log.info("GitHub answered %s; retrying in %.2f s (asked: %.2f s)", status, wait, wanted)
+        if wait > 0:
+            self.sleep_function(wait)
+
+
+class _Ambiguous(Exception):
+    """A POST failed in a way that does not tell whether GitHub acted."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def connect(
+    token: str,
+    repository: str,
+    base_url: str = DEFAULT_BASE_URL,
+    *,
+    seconds_between_requests: float | None = DEFAULT_SECONDS_BETWEEN_REQUESTS,
+    seconds_between_writes: float | None = DEFAULT_SECONDS_BETWEEN_WRITES,
+    retries: int = 3,
+    max_wait: float = 60.0,
+    backoff: float = 1.0,
+    timeout: int = 15,
+    sleep: Callable[[float], None] = time.sleep,
+) -> PyGithubPort:
+    """A :class:`PyGithubPort` for ``repository`` (``owner/name``).
+
+    ``seconds_between_requests``/``seconds_between_writes`` are PyGithub's
+    throttles (defaults: PyGithub's own, 0.25 s and 1 s; tests use 0).
+    ``retries`` bounds the attempts after the first, ``max_wait`` every single
+    wait, ``backoff`` is the exponential factor for 5xx; ``sleep`` waits (tests
+    may record instead). See the module docstring for what is retried.
+    """
+    if not token:
+        raise GitHubError("no GitHub token: set GITHUB_TOKEN (or pass --token)")
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository):
+        raise GitHubError(f"repository must look like 'owner/name', not {repository!r}")
+    # PyGithub prints its retry chatter (INFO, own handler); RetryPolicy logs one line instead.
+    logging.getLogger("github.GithubRetry").setLevel(logging.WARNING)
+    policy = RetryPolicy(
+        total=retries,
+        backoff_factor=backoff,
+        backoff_max=max_wait,
+        max_wait=max_wait,
+        sleep=sleep,
+    )
+    github = Github(
+        base_url=base_url,
+        auth=Auth.Token(token),
+        timeout=timeout,
+        user_agent=f"survey-bot/{__version__}",
+        per_page=PER_PAGE,
+        retry=policy,
+        seconds_between_requests=seconds_between_requests,
+        seconds_between_writes=seconds_between_writes,
+    )
+    return PyGithubPort(
+        github, repository, retries=retries, max_wait=max_wait, backoff=backoff, sleep=sleep
+    )
+
+
+class PyGithubPort:
+    """:class:`GitHubPort` over PyGithub; build it with :func:`connect`."""
+
+    def __init__(
+        self,
+        github: Github,
+        repository: str,
+        *,
+        retries: int = 3,
+        max_wait: float = 60.0,
+        backoff: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.repository = repository
+        self._github = github
+        self._requester = github.requester
+        self._repo_path = f"/repos/{repository}"
+        self._owner = repository.split("/", 1)[0]
+        self._retries = retries
+        self._max_wait = max_wait
+        self._backoff = backoff
+        self._sleep = sleep
+        self._default_branch: str | None = None
+        self._permissions: dict[str, str] = {}
+        self._names: dict[str, str | None] = {}
+
+    def close(self) -> None:
+        self._github.close()
+
+    def __enter__(self) -> PyGithubPort:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _request(
+        self,
+        verb: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        body: Any = None,
+    ) -> tuple[dict[str, Any], Any]:
+        """One REST call; PyGithub retries what is safe (see ``RetryPolicy``)."""
+        try:
+            return self._requester.requestJsonAndCheck(
+                verb, path, parameters=dict(params) if params else None, input=body
+            )
+        except GithubException as error:
+            if verb == "POST" and error.status >= 500:
+                raise _Ambiguous(_describe(verb, path, error)) from error
+            raise GitHubError(_describe(verb, path, error)) from error
+        except requests.RequestException as error:
+            message = f"GitHub {verb} {_short(path)} failed: {type(error).__name__}: {error}"
+            message = " ".join(message.split())
+            if verb == "POST":
+                raise _Ambiguous(message) from error
+            raise GitHubError(message) from error
+
+    def _post(
+        self,
+        path: str,
+        body: Any,
+        existing: Callable[[], T | None] | None = None,
+    ) -> tuple[dict[str, Any], Any] | T:
+        """POST, retrying an ambiguous failure only when it cannot duplicate.
+
+        ``existing`` looks for what a failed attempt may have created; ``None``
+        means the POST is idempotent on GitHub's side and is simply repeated.
+        """
+        for attempt in range(self._retries + 1):
+            try:
+                return self._request("POST", path, body=body)
+            except _Ambiguous as failure:
+                if existing is not None:
+                    found = existing()
+                    if found is not None:
+                        return found
+                if attempt == self._retries:
+                    raise GitHubError(
+                        f"{failure.message} (after {self._retries + 1} attempts)"
+                    ) from failure
+                wait = min(self._backoff * (2**attempt), self._max_wait)
+                if wait > 0:
+                    self._sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _pages(self, path: str, params: Mapping[str, Any]) -> Iterator[Any]:
+        url: str | None = path
+        query: Mapping[str, Any] | None = {**params, "per_page": PER_PAGE}
+        while url:
+            headers, data = self._request("GET", url, query)
+            yield from data or []
+            url, query = _next_link(headers.get("link")), None
+
+    # -- issues and comments -------------------------------------------------
+
+    def issue(self, number: int) -> IssueData:
+        _, data = self._request("GET", f"{self._repo_path}/issues/{int(number)}")
+        return _issue(data)
+
+    def open_issues(self, label: str | None = None) -> list[IssueData]:
+        params: dict[str, Any] = {"state": "open"}
+        if label:
+            params["labels"] = label
+        issues = (_issue(item) for item in self._pages(f"{self._repo_path}/issues", params))
+        return [issue for issue in issues if not issue.is_pull]
+
+    def issue_comments(self, number: int) -> list[Comment]:
+        path = f"{self._repo_path}/issues/{int(number)}/comments"
+        return [_comment(item) for item in self._pages(path, {})]
+
+    def create_comment(self, number: int, body: str) -> Comment:
+        first_attempt = time.time()
+
+        def already_posted() -> Comment | None:
+            # A failed attempt may have posted it: same body, on this issue, and
+            # created since that attempt (with room for clock skew).
+            for comment in reversed(self.issue_comments(number)):
+                if comment.body == body and _since(comment.created_at, first_attempt - CLOCK_SKEW):
+                    return comment
+            return None
+
+        path = f"{self._repo_path}/issues/{int(number)}/comments"
+        answer = self._post(path, {"body": body}, existing=already_posted)
+        return answer if isinstance(answer, Comment) else _comment(answer[1])
+
+    def edit_comment(self, comment_id: int, body: str) -> Comment:
+        path = f"{self._repo_path}/issues/comments/{int(comment_id)}"
+        _, data = self._request("PATCH", path, body={"body": body})
+        return _comment(data)
+
+    def add_labels(self, number: int, labels: Sequence[str]) -> None:
+        names = [str(label) for label in labels]
+        if names:  # GitHub requires at least one
+            self._post(f"{self._repo_path}/issues/{int(number)}/labels", {"labels": names})
+
+    def remove_label(self, number: int, label: str) -> None:
+        path = f"{self._repo_path}/issues/{int(number)}/labels/{quote(label, safe='')}"
+        try:
+            self._request("DELETE", path)
+        except GitHubError as error:
+            if _status(error) != 404:
+                raise
+
+    def react_to_issue(self, number: int, content: str) -> None:
+        self._post(
+            f"{self._repo_path}/issues/{int(number)}/reactions", {"content": _reaction(content)}
+        )
+
+    def react_to_comment(self, comment_id: int, content: str) -> None:
+        self._post(
+            f"{self._repo_path}/issues/comments/{int(comment_id)}/reactions",
+            {"content": _reaction(content)},
+        )
+
+    def close_issue(self, number: int, reason: str) -> None:
+        if reason not in CLOSE_REASONS:
+            raise GitHubError(
+                f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}"
+            )
+        self._request(
+            "PATCH",
+            f"{self._repo_path}/issues/{int(number)}",
+            body={"state": "closed", "state_reason": reason},
+        )
+
+    # -- people --------------------------------------------------------------
+
+    def permission(self, login: str) -> str:
+        key = login.lower()
+        if key not in self._permissions:
+            path = f"{self._repo_path}/collaborators/{quote(login, safe='')}/permission"
+            try:
+                _, data = self._request("GET", path)
+            except GitHubError as error:
+                if _status(error) != 404:
+                    raise
+                self._permissions[key] = "none"
+            else:
+                self._permissions[key] = str(
+                    data.get("role_name") or data.get("permission") or "none"
+                )
+        return self._permissions[key]
+
+    def user_name(self, login: str) -> str | None:
+        key = login.lower()
+        if key not in self._names:
+            try:
+                _, data = self._request("GET", f"/users/{quote(login, safe='')}")
+            except GitHubError as error:
+                if _status(error) != 404:
+                    raise
+                self._names[key] = None
+            else:
+                self._names[key] = (data.get("name") or "").strip() or None
+        return self._names[key]
+
+    # -- the batch pull request ----------------------------------------------
+
+    def default_branch(self) -> str:
+        if self._default_branch is None:
+            _, data = self._request("GET", self._repo_path)
+            self._default_branch = str(data["default_branch"])
+        return self._default_branch
+
+    def find_pull(self, head_branch: str) -> PullData | None:
+        params = {
+            "state": "all",
+            "head": f"{self._owner}:{head_branch}",
+            "sort": "updated",
+            "direction": "desc",
+            "per_page": 10,
+        }
+        _, data = self._request("GET", f"{self._repo_path}/pulls", params)
+        pulls = [_pull(item) for item in data or []]
+        return next((p for p in pulls if p.state == "open"), None) or next(
+            (p for p in pulls if p.merged), None
+        )
+
+    def create_pull(self, head: str, base: str, title: str, body: str) -> PullData:
+        def already_open() -> PullData | None:
+            found = self.find_pull(head)
+            return found if found is not None and found.state == "open" else None
+
+        payload = {"title": title, "head": head, "base": base, "body": body}
+        answer = self._post(f"{self._repo_path}/pulls", payload, existing=already_open)
+        return answer if isinstance(answer, PullData) else _pull(answer[1])
+
+    def edit_pull(self, number: int, title: str, body: str, state: str | None = None) -> PullData:
+        payload: dict[str, Any] = {"title": title, "body": body}
+        if state is not None:
+            payload["state"] = state
+        _, data = self._request("PATCH", f"{self._repo_path}/pulls/{int(number)}", body=payload)
+        return _pull(data)
+
+
+# -- parsing GitHub's JSON -----------------------------------------------------
+
+
+def _user(data: Mapping[str, Any] | None) -> tuple[str, str]:
+    user = data or {}
+    return str(user.get("login") or "ghost"), str(user.get("type") or "User")
+
+
+def _comment(data: Mapping[str, Any]) -> Comment:
+    login, kind = _user(data.get("user"))
+    return Comment(
+        id=int(data["id"]),
+        body=str(data.get("body") or ""),
+        author=login,
+        author_type=kind,
+        html_url=str(data.get("html_url") or ""),
+        created_at=str(data.get("created_at") or ""),
+    )
+
+
+def _label_name(label: Any) -> str:
+    return str(label.get("name", "")) if isinstance(label, Mapping) else str(label)
+
+
+def _issue(data: Mapping[str, Any]) -> IssueData:
+    login, kind = _user(data.get("user"))
+    return IssueData(
+        number=int(data["number"]),
+        title=str(data.get("title") or ""),
+        body=str(data.get("body") or ""),
+        author=login,
+        labels=tuple(_label_name(label) for label in data.get("labels") or ()),
+        state=str(data.get("state") or "open"),
+        author_type=kind,
+        html_url=str(data.get("html_url") or ""),
+        is_pull="pull_request" in data,
+    )
+
+
+def _pull(data: Mapping[str, Any]) -> PullData:
+    return PullData(
+        number=int(data["number"]),
+        title=str(data.get("title") or ""),
+        body=str(data.get("body") or ""),
+        state=str(data.get("state") or "open"),
+        merged=bool(data.get("merged") or data.get("merged_at")),
+        head=str((data.get("head") or {}).get("ref") or ""),
+        base=str((data.get("base") or {}).get("ref") or ""),
+        html_url=str(data.get("html_url") or ""),
+        merged_at=data.get("merged_at"),
+    )
+
+
+def _since(stamp: str, moment: float) -> bool:
+    """Whether GitHub's ``stamp`` is at or after ``moment`` (unparseable: assume yes)."""
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return True
+    return when.timestamp() >= moment
+
+
+def _reaction(content: str) -> str:
+    if content not in REACTIONS:
+        raise GitHubError(f"reaction must be one of {sorted(REACTIONS)}, not {content!r}")
+    return content
+
+
+def _next_link(header: str | None) -> str | None:
+    for part in (header or "").split(","):
+        m = re.match(r'\s*<([^>]+)>\s*;\s*rel="next"', part)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _short(path: str) -> str:
+    """A path without scheme and host, for messages."""
+    split = urlsplit(path)
+    return split.path + (f"?{split.query}" if split.query else "") if split.scheme else path
+
+
+def _describe(verb: str, path: str, error: GithubException) -> str:
+    """``GitHub POST /repos/o/r/issues/1/comments -> 422: Validation Failed (...)``."""
+    data = error.data if isinstance(error.data, Mapping) else {}
+    message = str(data.get("message") or data.get("data") or error.message or "no message")
+    details = [
+        str(
+            e.get("message")
+            or "/".join(str(e[k]) for k in ("resource", "field", "code") if e.get(k))
+        )
+        for e in data.get("errors") or []
+        if isinstance(e, Mapping)
+    ]
+    if details:
+        message += f" ({'; '.join(details)})"
+    if error.status in (403, 429) and _is_rate_limit(error):
+        reset = (error.headers or {}).get("x-ratelimit-reset")
+        if reset and str(reset).isdigit():
+            message += (
+                f"; rate limit resets at {time.strftime('%H:%M:%S UTC', time.gmtime(int(reset)))}"
+            )
+    text = f"GitHub {verb} {_short(path)} -> {error.status}: {message}"
+    return " ".join(text.split())
+
+
+def _is_rate_limit(error: GithubException) -> bool:
+    data = error.data if isinstance(error.data, Mapping) else {}
+    message = str(data.get("message") or "").lower()
+    return "rate limit" in message or (error.headers or {}).get("x-ratelimit-remaining") == "0"
+
+
+def _status(error: GitHubError) -> int | None:
+    cause = error.__cause__
+    return cause.status if isinstance(cause, GithubException) else None
+
+
+# -- dry run -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Action:
+    """A write the dry run would have made."""
+
+    kind: str  # comment, edit-comment, add-labels, remove-label, react, close, ...
+    target: str  # "#12", "comment 1000001", "pull #3", "head survey-bot/batch"
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"[dry-run] {self.kind} {self.target}" + (f": {self.detail}" if self.detail else "")
+
+
+def _excerpt(text: str, width: int = 72) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+@dataclass
+class DryRunPort:
+    """:class:`GitHubPort` that reads but never writes.
+
+    Reads go to ``reads`` (a real port) when given, else to the data given
+    here. Writes append an :class:`Action` to :attr:`actions`, are passed to
+    ``echo`` (e.g. ``print``) and return what GitHub would plausibly return
+    (negative ids mark objects that do not exist).
+    """
+
+    reads: GitHubPort | None = None
+    issues: Mapping[int, IssueData] = field(default_factory=dict)
+    comments: Mapping[int, Sequence[Comment]] = field(default_factory=dict)
+    permissions: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str | None] = field(default_factory=dict)
+    pulls: Sequence[PullData] = ()
+    branch: str = "main"
+    bot_login: str = "survey-bot[bot]"
+    echo: Callable[[str], None] | None = None
+    actions: list[Action] = field(default_factory=list)
+
+    def _record(self, kind: str, target: str, detail: str = "") -> int:
+        action = Action(kind, target, detail)
+        self.actions.append(action)
+        if self.echo is not None:
+            self.echo(str(action))
+        return -len(self.actions)
+
+    # -- reads ---------------------------------------------------------------
+
+    def issue(self, number: int) -> IssueData:
+        if self.reads is not None:
+            return self.reads.issue(number)
+        if number not in self.issues:
+            raise GitHubError(f"dry run: no data for issue #{number}")
+        return self.issues[number]
+
+    def open_issues(self, label: str | None = None) -> list[IssueData]:
+        if self.reads is not None:
+            return self.reads.open_issues(label)
+        return [
+            issue
+            for _, issue in sorted(self.issues.items())
+            if issue.state == "open"
+            and not issue.is_pull
+            and (label is None or label.lower() in (n.lower() for n in issue.labels))
+        ]
+
+    def issue_comments(self, number: int) -> list[Comment]:
+        if self.reads is not None:
+            return self.reads.issue_comments(number)
+        return list(self.comments.get(number, ()))
+
+    def permission(self, login: str) -> str:
+        if self.reads is not None:
+            return self.reads.permission(login)
+        return self.permissions.get(login, "none")
+
+    def user_name(self, login: str) -> str | None:
+        if self.reads is not None:
+            return self.reads.user_name(login)
+        return self.names.get(login)
+
+    def default_branch(self) -> str:
+        return self.reads.default_branch() if self.reads is not None else self.branch
+
+    def find_pull(self, head_branch: str) -> PullData | None:
+        if self.reads is not None:
+            return self.reads.find_pull(head_branch)
+        mine = [p for p in self.pulls if p.head == head_branch]
+        return next((p for p in mine if p.state == "open"), None) or next(
+            (p for p in mine if p.merged), None
+        )
+
+    # -- writes --------------------------------------------------------------
+
+    def create_comment(self, number: int, body: str) -> Comment:
+        fake_id = self._record("comment", f"#{number}", _excerpt(body))
+        return Comment(fake_id, body, self.bot_login, "Bot")
+
+    def edit_comment(self, comment_id: int, body: str) -> Comment:
+        self._record("edit-comment", f"comment {comment_id}", _excerpt(body))
+        return Comment(comment_id, body, self.bot_login, "Bot")
+
+    def add_labels(self, number: int, labels: Sequence[str]) -> None:
+        if labels:
+            self._record("add-labels", f"#{number}", ", ".join(labels))
+
+    def remove_label(self, number: int, label: str) -> None:
+        self._record("remove-label", f"#{number}", label)
+
+    def react_to_issue(self, number: int, content: str) -> None:
+        self._record("react", f"#{number}", _reaction(content))
+
+    def react_to_comment(self, comment_id: int, content: str) -> None:
+        self._record("react", f"comment {comment_id}", _reaction(content))
+
+    def close_issue(self, number: int, reason: str) -> None:
+        if reason not in CLOSE_REASONS:
+            raise GitHubError(
+                f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}"
+            )
+        self._record("close", f"#{number}", reason)
+
+    def create_pull(self, head: str, base: str, title: str, body: str) -> PullData:
+        fake_number = self._record("open-pull", f"{head} -> {base}", _excerpt(title))
+        return PullData(fake_number, title, body, "open", False, head, base)
+
+    def edit_pull(self, number: int, title: str, body: str, state: str | None = None) -> PullData:
+        detail = _excerpt(title) + (f" (state: {state})" if state else "")
+        self._record("edit-pull", f"pull #{number}", detail)
+        return PullData(number, title, body, state or "open", False, "", "")
