@@ -9,6 +9,7 @@ loudly instead of rendering blanks.
 
 from __future__ import annotations
 
+import importlib.resources
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,16 @@ from jinja2.sandbox import SandboxedEnvironment
 from bot import escaping
 from bot.errors import SurveyBotError
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+def _bundled_templates() -> Path:
+    """The repository's ``templates/`` in a checkout, else the installed ``bot.templates``."""
+    checkout = Path(__file__).resolve().parent.parent / "templates"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(importlib.resources.files("bot.templates")))
+
+
+BUNDLED_TEMPLATES = _bundled_templates()
 OVERRIDE_DIR = Path(".github") / "survey-bot" / "templates"
 
 
