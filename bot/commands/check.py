@@ -1,0 +1,365 @@
+"""``survey-bot check``: is a paper already cited by the survey?
+
+Queries are arXiv ids or URLs, DOIs or DOI URLs, or titles on the command line,
+or a JSON Lines file (``--batch``) of objects with any of ``id``, ``title``,
+``arxiv``, ``doi``, ``authors``, ``year``. The output shapes are a contract:
+``--batch`` prints one JSON object per input line, in input order; ``--json``
+prints a JSON array of the same objects; otherwise one readable line per query.
+
+Without ``--resolve`` the command never touches the network. With it, each query
+is first resolved to full metadata (title, authors, year, arXiv id and the
+published DOI) by ``bot.metadata``; ``--offline`` restricts that to the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import InputError
+
+if TYPE_CHECKING:
+    from bot.models import CheckResult, Query, Reference, Suggestion
+
+NAME = "check"
+HELP = "Check papers against the survey's references: already cited, new, or ambiguous."
+
+_BATCH_FIELDS = ("title", "arxiv", "doi")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--refs",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="a file of existing references (.bib, .bbl, .md, .txt); repeatable",
+    )
+    parser.add_argument(
+        "--format", metavar="F", help="format of every --refs file: bibtex, bbl, markdown, text"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument(
+        "--batch",
+        metavar="QUERIES.jsonl",
+        help="read queries from a JSON Lines file ('-' for stdin); prints JSON Lines",
+    )
+    parser.add_argument(
+        "--resolve",
+        action="store_true",
+        help="look queries up in arXiv/Crossref/Semantic Scholar/DBLP before checking",
+    )
+    parser.add_argument(
+        "--offline", action="store_true", help="with --resolve: use cached metadata only"
+    )
+    parser.add_argument(
+        "queries", nargs="*", metavar="QUERY", help="an arXiv id or URL, a DOI or DOI URL, a title"
+    )
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One query as the user gave it, and what the matcher looks up."""
+
+    label: Any  # echoed as "id": the batch line's id, or the command-line text
+    query: Query
+    url: str | None = None  # a URL that only --resolve can understand
+    # After --resolve, DOIs a Query cannot carry besides its own (the preprint's,
+    # the reader's): the paper is cited if any of its ids is.
+    other_dois: tuple[str, ...] = ()
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.matching import ReferenceIndex
+
+    if args.batch and args.queries:
+        raise InputError("give QUERY arguments or --batch FILE, not both")
+    if args.batch:
+        items = read_batch(args.batch)
+    elif args.queries:
+        items = [item_from_text(text) for text in args.queries]
+    else:
+        raise InputError("nothing to check: give QUERY arguments or --batch FILE")
+    if args.offline and not args.resolve:
+        raise InputError("--offline only applies with --resolve")
+    for item in items:
+        if item.url and not args.resolve:
+            raise InputError(
+                f"{item.url}: only arXiv and DOI links can be checked without --resolve"
+            )
+
+    index = ReferenceIndex.build(load_all(args.refs, args.format))
+    if args.resolve:
+        items = resolve_items(items, offline=args.offline)
+    results = [_check(index, item) for item in items]
+
+    if args.batch:
+        import json
+
+        for item, result in zip(items, results, strict=True):
+            print(json.dumps(result_json(item.label, result), ensure_ascii=False))
+    elif args.json:
+        import json
+
+        data = [result_json(item.label, r) for item, r in zip(items, results, strict=True)]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for item, result in zip(items, results, strict=True):
+            print(f"{' '.join(str(item.label).split())}: {describe(result)}")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# Input
+
+
+def load_all(paths: list[str], fmt: str | None) -> list[Reference]:
+    from bot.references import load_references
+
+    references: list[Reference] = []
+    for path in paths:
+        references.extend(load_references(path, format=fmt))
+    return references
+
+
+def item_from_text(text: str) -> _Item:
+    """A command-line QUERY: an arXiv id or URL, a DOI or DOI URL, else a title."""
+    from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+    from bot.models import Query
+
+    label = text
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("empty QUERY")
+    one_word = " " not in text or text.lower().startswith(("arxiv:", "arxiv "))
+    if one_word:
+        doi = normalize_doi(text)
+        if doi:
+            return _Item(label, Query(arxiv=arxiv_from_doi(doi), doi=doi, id=label))
+        arxiv = normalize_arxiv(text)
+        if arxiv:
+            return _Item(label, Query(arxiv=arxiv, id=label))
+        if text.lower().startswith(("http://", "https://")):
+            return _Item(label, Query(id=label), url=text)
+    return _Item(label, Query(title=text, id=label))
+
+
+def read_batch(path: str) -> list[_Item]:
+    """Parse a ``--batch`` JSON Lines file; blank lines are skipped."""
+    import json
+
+    if path == "-":
+        lines = sys.stdin.read().splitlines()
+        name = "<stdin>"
+    else:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a directory, not a JSON Lines file") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text") from None
+        name = path
+    items = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise InputError(f"{where}: expected a JSON object, got {type(data).__name__}")
+        items.append(_item_from_json(data, where))
+    return items
+
+
+def _item_from_json(data: dict[str, Any], where: str) -> _Item:
+    from bot.identifiers import normalize_arxiv, normalize_doi
+    from bot.models import Query
+
+    def text_field(name: str) -> str | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise InputError(f"{where}: {name!r} must be a string")
+        return " ".join(value.split()) or None
+
+    title, arxiv, doi = (text_field(name) for name in _BATCH_FIELDS)
+    if not (title or arxiv or doi):
+        raise InputError(f"{where}: needs at least one of 'title', 'arxiv', 'doi'")
+    if arxiv:
+        arxiv_id = normalize_arxiv(arxiv)
+        if not arxiv_id:
+            raise InputError(f"{where}: 'arxiv' is not an arXiv id: {arxiv!r}")
+        arxiv = arxiv_id
+    if doi:
+        normal = normalize_doi(doi)
+        if not normal:
+            raise InputError(f"{where}: 'doi' is not a DOI: {doi!r}")
+        doi = normal
+
+    authors = data.get("authors")
+    if authors is None:
+        authors = ()
+    elif isinstance(authors, str):
+        authors = tuple(a.strip() for a in authors.replace(";", " and ").split(" and "))
+    elif isinstance(authors, list) and all(isinstance(a, str) for a in authors):
+        authors = tuple(authors)
+    else:
+        raise InputError(f"{where}: 'authors' must be a list of strings")
+    authors = tuple(a for a in authors if a.strip())
+
+    year = data.get("year")
+    if year is not None:
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year.strip())
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise InputError(f"{where}: 'year' must be a number, got {year!r}")
+
+    label = data.get("id")
+    if isinstance(label, (dict, list)):
+        raise InputError(f"{where}: 'id' must be a string or a number")
+    query = Query(
+        title=title,
+        arxiv=arxiv,
+        doi=doi,
+        authors=authors,
+        year=year,
+        id=None if label is None else str(label),
+    )
+    return _Item(label, query)
+
+
+# ---------------------------------------------------------------------------
+# --resolve
+
+
+def _suggestion(item: _Item) -> Suggestion:
+    from bot.models import Suggestion
+
+    q = item.query
+    return Suggestion(arxiv=q.arxiv, doi=q.doi, url=item.url, title=q.title)
+
+
+def resolve_items(items: list[_Item], offline: bool) -> list[_Item]:
+    """Replace each query by the metadata the services know (title, authors, both ids).
+
+    A query that cannot be resolved is checked as given, with a note on stderr; a
+    link that cannot be resolved gets the verdict ``ambiguous`` (reason ``unresolved``).
+    """
+    from dataclasses import replace
+
+    from bot.config import MetadataConfig
+    from bot.metadata import build_resolver
+    from bot.models import PaperRecord, Query
+
+    resolver = build_resolver(MetadataConfig(), offline=offline)
+    suggestions = [_suggestion(item) for item in items]
+    if hasattr(resolver, "resolve_many"):  # batches arXiv look-ups
+        outcomes = resolver.resolve_many(suggestions)
+    else:
+        outcomes = [resolver.resolve(s) for s in suggestions]
+    resolved = []
+    for item, outcome in zip(items, outcomes, strict=True):
+        if not isinstance(outcome, PaperRecord):
+            why = getattr(outcome, "why", str(outcome))
+            print(f"survey-bot: note: {item.label}: {why}; checked as given", file=sys.stderr)
+            resolved.append(item)
+            continue
+        given = item.query
+        found = Query.from_record(outcome)
+        query = replace(
+            found,
+            title=found.title or given.title,
+            arxiv=found.arxiv or given.arxiv,
+            doi=found.doi or given.doi,
+            authors=found.authors or given.authors,
+            year=found.year or given.year,
+            id=given.id,
+        )
+        extra = tuple(d for d in dict.fromkeys((outcome.doi, given.doi)) if d and d != query.doi)
+        resolved.append(_Item(item.label, query, None, extra))
+    return resolved
+
+
+def _check(index: Any, item: _Item) -> CheckResult:
+    from dataclasses import replace
+
+    from bot.models import CheckResult, Query
+
+    q = item.query
+    if not (q.title or q.arxiv or q.doi):
+        # A link --resolve could not identify: nothing to compare, so no verdict
+        # either way ("new" would be a guess).
+        return CheckResult(q, "ambiguous", reason="unresolved")
+    result = index.check(q)
+    if result.verdict != "cited":
+        for doi in item.other_dois:
+            other = index.check(Query(doi=doi))
+            if other.verdict == "cited":
+                return replace(other, query=item.query)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Output
+
+
+def _ref_json(ref: Reference) -> dict[str, Any]:
+    return {
+        "number": ref.number,
+        "key": ref.key,
+        "title": ref.title or None,
+        "arxiv": ref.arxiv,
+        "doi": ref.doi,
+        "source": ref.source or None,
+        "line": ref.line or None,
+    }
+
+
+def result_json(label: Any, result: CheckResult) -> dict[str, Any]:
+    """One ``--batch`` output object (also an element of the ``--json`` array)."""
+    return {
+        "id": label,
+        "verdict": result.verdict,
+        "match": _ref_json(result.match) if result.match else None,
+        "score": round(result.score, 3),
+        "reason": result.reason,
+        "candidates": [
+            {**_ref_json(c.reference), "score": round(c.score, 3), "reason": c.reason}
+            for c in result.candidates
+        ],
+    }
+
+
+def _ref_label(ref: Reference) -> str:
+    if ref.number is not None:
+        head = f"[{ref.number}] "
+    elif ref.key:
+        head = f"[{ref.key}] "
+    else:
+        head = ""
+    where = f" ({ref.source}:{ref.line})" if ref.source and ref.line else ""
+    title = " ".join((ref.title or "(untitled)").split())
+    return f"{head}{title}{where}"
+
+
+def describe(result: CheckResult) -> str:
+    """One readable line: ``already cited as [57] Title (refs.md:120), by arxiv-id``."""
+    if result.verdict == "cited" and result.match is not None:
+        return f"already cited as {_ref_label(result.match)}, by {result.reason}"
+    if result.verdict == "ambiguous" and not result.candidates:
+        return f"ambiguous: {result.reason or 'not enough to decide'}"
+    if result.verdict == "ambiguous":
+        listed = "; ".join(
+            f"{_ref_label(c.reference)} score {c.score:.2f} {c.reason}" for c in result.candidates
+        )
+        return f"ambiguous: candidates {listed}"
+    return "new"

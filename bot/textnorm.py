@@ -1,0 +1,334 @@
+"""Normalise titles and author names so that one paper's spellings compare equal.
+
+The same title reaches the matcher from BibTeX (``{BERT}: Pre-training``,
+``Schr{\\"o}dinger``), from PDF text (``Suther-land``, ``eficient`` after a lost
+``ﬃ`` ligature), from a reader's issue (curly quotes, ``&``) and from metadata
+services (Unicode accents, en dashes). Everything here is a pure string
+function; the matcher calls it once per reference when it builds its index.
+
+Three views of a title:
+
+* :func:`normalize_title`: readable, lower-case ASCII words
+  (``"bert pre training of deep bidirectional transformers"``);
+* :func:`title_tokens`: the words the matcher compares. Hyphens and letter/digit
+  boundaries split words (``GPT-4`` and ``GPT4`` both give ``gpt 4``) and
+  ``f`` before ``f``/``i``/``l`` is dropped, so that a lossy PDF ligature
+  (``eficient``, ``Chafin``, ``worklow``) and the intact word collide;
+* :func:`title_key`: the tokens joined without spaces, so that
+  ``pre-training``, ``pre training`` and ``pretraining`` are one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+def _word_list(text: str) -> list[str]:
+    return text.split()
+
+
+# ---------------------------------------------------------------------------
+# LaTeX remnants
+
+_ACCENT_SYMBOL = re.compile(r"""\\[`'^"~=.]\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))""")
+_ACCENT_LETTER = re.compile(r"\\[uvHckrdbt](?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))")
+_SPECIAL_LETTERS = {
+    "ss": "ss",
+    "SS": "SS",
+    "o": "o",
+    "O": "O",
+    "ae": "ae",
+    "AE": "AE",
+    "oe": "oe",
+    "OE": "OE",
+    "aa": "a",
+    "AA": "A",
+    "l": "l",
+    "L": "L",
+    "i": "i",
+    "j": "j",
+    "dh": "d",
+    "DH": "D",
+    "th": "th",
+    "TH": "TH",
+    "ng": "ng",
+    "NG": "NG",
+}
+_SPECIAL = re.compile(
+    r"\\("
+    + "|".join(sorted(_SPECIAL_LETTERS, key=len, reverse=True))
+    + r")(?![A-Za-z])\s*(?:\{\})?"
+)
+_ESCAPED = re.compile(r"\\([&%$#_{}])")
+_LOGOS = re.compile(r"\\(La)?TeX(?![A-Za-z])\s*(?:\{\})?")
+_GREEK_NAMES = _word_list(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+    "sigma tau upsilon phi chi psi omega"
+)
+_GREEK_CMD = re.compile(r"\\(var)?(" + "|".join(_GREEK_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
+_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
+
+
+def strip_latex(text: str) -> str:
+    """Turn LaTeX markup into plain text: accents dropped to their base letter,
+    ``{\\ss}`` to ``ss``, ``\\&`` to ``&``, font commands and braces removed."""
+    if "\\" not in text and "{" not in text and "$" not in text and "~" not in text:
+        return text
+    text = _ACCENT_SYMBOL.sub(lambda m: (m.group(1) or m.group(2)).lstrip("\\"), text)
+    text = _ACCENT_LETTER.sub(lambda m: (m.group(1) or m.group(2)).lstrip("\\"), text)
+    text = _SPECIAL.sub(lambda m: _SPECIAL_LETTERS[m.group(1)], text)
+    text = _ESCAPED.sub(r"\1", text)
+    text = _LOGOS.sub(lambda m: "LaTeX" if m.group(1) else "TeX", text)
+    text = _GREEK_CMD.sub(lambda m: m.group(2).lower(), text)
+    text = text.replace("\\\\", " ")
+    text = _COMMAND.sub(" ", text)
+    text = text.replace("---", "-").replace("--", "-")
+    return text.replace("{", "").replace("}", "").replace("$", "").replace("~", " ")
+
+
+# ---------------------------------------------------------------------------
+# Unicode
+
+_CHAR_MAP = {
+    "ß": "ss",
+    "ẞ": "SS",
+    "æ": "ae",
+    "Æ": "AE",
+    "œ": "oe",
+    "Œ": "OE",
+    "ø": "o",
+    "Ø": "O",
+    "ł": "l",
+    "Ł": "L",
+    "đ": "d",
+    "Đ": "D",
+    "ð": "d",
+    "Ð": "D",
+    "þ": "th",
+    "Þ": "Th",
+    "ı": "i",
+    "ȷ": "j",
+    "ŋ": "ng",
+    "Ŋ": "Ng",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u00ad": "",  # soft hyphen: PDF line-break hyphenation
+}
+_GREEK_LETTERS = "αβγδεζηθικλμνξοπρστυφχψω"
+for _letter, _name in zip(_GREEK_LETTERS, _GREEK_NAMES, strict=True):
+    _CHAR_MAP[_letter] = f" {_name} "
+    _CHAR_MAP[_letter.upper()] = f" {_name} "
+_CHAR_MAP["ς"] = " sigma "
+_CHAR_MAP["ϵ"] = " epsilon "
+_CHAR_MAP["ϕ"] = " phi "
+_CHAR_MAP["µ"] = " mu "
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def fold(text: str | None) -> str:
+    """ASCII-ish plain text: LaTeX removed, accents stripped (NFKD, so ``ﬁ`` -> ``fi``),
+    curly quotes straightened, every dash a hyphen, whitespace collapsed. Case kept."""
+    if not text:
+        return ""
+    text = strip_latex(text)
+    text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
+    text = unicodedata.normalize("NFKD", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_TRANSLATE)  # letters NFKD left alone (ø, ł, ...)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Titles
+
+# A hyphen at a line end, joined by white space to the rest of the word
+# ("Suther- land"); not a suspended hyphen ("pre- and post-training").
+_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\s+(?!(?:and|or|to|und|et)\b)(?=[a-z])")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?!\w)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+_LIGATURE = re.compile(r"f(?=[fil])")
+# A subtitle starts after a colon, or a dash set off by spaces.
+_SUBTITLE = re.compile(r"\s*:\s*|\s+-{1,3}\s+")
+
+
+def _plain_title(title: str | None) -> str:
+    """Folded, lower-cased title with line-end hyphenation undone; punctuation kept."""
+    text = fold(title)
+    text = _LINE_END_HYPHEN.sub("", text)
+    return text.lower().replace("&", " and ")
+
+
+def normalize_title(title: str | None) -> str:
+    """Readable normal form: lower-case ASCII words separated by single spaces.
+
+    >>> normalize_title("{BERT}: Pre-training of Deep Bidirectional Transformers.")
+    'bert pre training of deep bidirectional transformers'
+    """
+    text = _APOSTROPHE.sub("", _plain_title(title))
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _tokens_of_plain(plain: str) -> list[str]:
+    text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", plain))
+    text = _LETTER_DIGIT.sub(" ", text)
+    return [_LIGATURE.sub("", word) for word in text.split()]
+
+
+def title_tokens(title: str | None) -> list[str]:
+    """The words the matcher compares (see the module docstring).
+
+    >>> title_tokens("GPT-4 Technical Report")
+    ['gpt', '4', 'technical', 'report']
+    >>> title_tokens("Eficient Worklow") == title_tokens("Efficient Workflow")
+    True
+    """
+    return _tokens_of_plain(_plain_title(title))
+
+
+def title_key(title: str | None) -> str:
+    """One string per title, blind to spacing, hyphens, case, accents and ligatures."""
+    return join_tokens(title_tokens(title))
+
+
+def join_tokens(tokens: list[str] | tuple[str, ...]) -> str:
+    """Tokens joined without spaces, ligatures folded again across the joins
+    (``Eff-icient`` -> ``ef`` + ``icient`` -> ``eicient``, as ``efficient``)."""
+    return _LIGATURE.sub("", "".join(tokens))
+
+
+def split_title(title: str | None) -> tuple[list[str], list[str]]:
+    """(main title tokens, subtitle tokens); the subtitle is empty when there is none.
+
+    >>> split_title("PaLM: Scaling Language Modeling with Pathways")[0]
+    ['palm']
+    """
+    main, sub, _ = analyse_title(title)
+    return main, sub
+
+
+def analyse_title(title: str | None) -> tuple[list[str], list[str], bool]:
+    """(main title tokens, subtitle tokens, is a question), folding the text once."""
+    plain = _plain_title(title)
+    question = plain.rstrip(" .)]}\"'").endswith("?")
+    parts = _SUBTITLE.split(plain, maxsplit=1)
+    if len(parts) == 1:
+        return _tokens_of_plain(plain), [], question
+    main, sub = _tokens_of_plain(parts[0]), _tokens_of_plain(parts[1])
+    if not main or not sub:
+        return main + sub, [], question
+    return main, sub, question
+
+
+def is_question(title: str | None) -> bool:
+    """Whether the title asks a question (``Are Emergent Abilities ... a Mirage?``)."""
+    return analyse_title(title)[2]
+
+
+# ---------------------------------------------------------------------------
+# Author names
+
+_SUFFIXES = frozenset(_word_list("jr sr ii iii iv phd"))
+_ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others|and others|etc\.?)$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _name_words(text: str) -> list[str]:
+    """Lower-case words of a name; a hyphenated surname is one word."""
+    text = fold(text).lower().replace("-", "").replace("'", "")
+    return _NAME_WORD.findall(text)
+
+
+@lru_cache(maxsize=1 << 16)  # the same authors recur across a survey's references
+def surname(name: str | None) -> str:
+    """The family name of one author, normalised: ``"Karafiát, Martin"``,
+    ``"Martin Karafi{\\'a}t"`` and ``"M. Karafiat"`` all give ``"karafiat"``.
+
+    It is the last word of the family name, so that both name orders agree on
+    ``van der Maaten`` (``maaten``) and ``Quoc V. Le`` stays ``le``.
+    Returns ``""`` for an empty name or ``et al.``.
+    """
+    if not name:
+        return ""
+    name = name.strip()
+    if not name or _ET_AL.match(fold(name)):
+        return ""
+    if "," in name:
+        head, _, rest = name.partition(",")
+        words = _name_words(head)
+        if words and words[-1] in _SUFFIXES:  # "King, Jr., Martin Luther"
+            words = words[:-1]
+        if not words:
+            words = _name_words(rest)
+    else:
+        raw = fold(name).split()
+        words = _name_words(name)
+        while words and words[-1] in _SUFFIXES:
+            words.pop()
+            raw = raw[:-1]
+        # "Vaswani A" / "Vaswani AN" (PubMed order): a trailing block of initials.
+        if len(words) >= 2 and raw and re.fullmatch(r"[A-Z]{1,3}\.?", raw[-1]):
+            words = words[:-1]
+            return words[0] if words else ""
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def given_initial(name: str | None) -> str:
+    """The first letter of an author's first given name, lower case, or ``""``:
+    ``"Vaswani, Ashish"``, ``"A. Vaswani"`` and ``"Vaswani A"`` all give ``"a"``."""
+    if not name:
+        return ""
+    text = fold(name).strip()
+    if "," in text:
+        for part in text.split(",")[1:]:
+            words = _NAME_WORD.findall(part.lower())
+            if words and words[0] not in _SUFFIXES:
+                return words[0][0]
+        return ""
+    raw = text.split()
+    if len(raw) >= 2 and re.fullmatch(r"[A-Z]{1,3}\.?", raw[-1]):  # "Vaswani A"
+        return raw[-1][0].lower()
+    words = _NAME_WORD.findall(text.lower())
+    return words[0][0] if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def name_words(name: str | None) -> frozenset[str]:
+    """Every word of a name longer than an initial (for lenient order-free comparison)."""
+    if not name:
+        return frozenset()
+    words = _name_words(name)
+    return frozenset(w for w in words if len(w) > 1 and w not in _SUFFIXES)
+
+
+def author_surnames(authors: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Normalised surnames, in order, without ``et al.`` / ``others`` placeholders."""
+    out = []
+    for author in authors:
+        family = surname(author)
+        if family:
+            out.append(family)
+    return tuple(out)

@@ -1,0 +1,239 @@
+"""Title and author normalisation: every spelling of one title gives one key."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.textnorm import (
+    author_surnames,
+    fold,
+    given_initial,
+    is_question,
+    normalize_title,
+    split_title,
+    surname,
+    title_key,
+    title_tokens,
+)
+
+SAME_KEY = [
+    ("case", "Attention Is All You Need", "ATTENTION IS ALL YOU NEED"),
+    ("trailing-period", "Attention Is All You Need", "Attention is all you need."),
+    (
+        "latex-braces",
+        "{BERT}: Pre-training of Deep {B}idirectional Transformers",
+        "BERT: Pre-training of Deep Bidirectional Transformers",
+    ),
+    (
+        "latex-umlaut",
+        'Schr\\"odinger Bridges for Generative Modeling',
+        "Schrödinger Bridges for Generative Modeling",
+    ),
+    ("latex-umlaut-braced", 'Schr{\\"o}dinger Bridges', "Schrodinger Bridges"),
+    ("latex-umlaut-arg", 'Schr\\"{o}dinger Bridges', "Schrödinger Bridges"),
+    ("latex-eszett", 'Die Gr{\\"o}{\\ss}e der Modelle', "Die Größe der Modelle"),
+    ("latex-acute", "Karafi{\\'a}t Speech Models", "Karafiát Speech Models"),
+    ("latex-caron-cedilla", "\\v{S}koda and Fran\\c{c}ois", "Škoda and François"),
+    ("latex-special-letters", "{\\O}stergaard {\\l}ukasz {\\ae}ther", "Østergaard łukasz æther"),
+    ("latex-escapes", "Q\\&A over 100\\% of Data", "Q&A over 100% of Data"),
+    (
+        "latex-font-commands",
+        "\\emph{Deep} \\textbf{Residual} \\textit{Learning}",
+        "Deep Residual Learning",
+    ),
+    ("latex-greek", "$\\alpha$-Divergence Minimisation", "α-Divergence Minimisation"),
+    ("latex-dashes", "Scaling---Fast and Slow", "Scaling — Fast and Slow"),
+    ("latex-tie", "Word2Vec~Revisited", "Word2Vec Revisited"),
+    ("accents", "Pérez Señor Naïve Bayes", "Perez Senor Naive Bayes"),
+    ("curly-quotes", "Don’t Stop Pretraining", "Don't Stop Pretraining"),
+    ("en-dash", "Sequence–to–Sequence Learning", "Sequence-to-Sequence Learning"),
+    ("ampersand", "Retrieval & Generation", "Retrieval and Generation"),
+    ("colon-vs-dash", "BERT: Pre-training", "BERT - Pre-training"),
+    ("hyphen-compound", "Pre-training of Deep Models", "Pretraining of Deep Models"),
+    ("hyphen-space-compound", "Pre training of Deep Models", "Pretraining of Deep Models"),
+    ("line-end-hyphen", "Suther- land Networks", "Sutherland Networks"),
+    ("mid-word-hyphen", "Suther-land Networks", "Sutherland Networks"),
+    ("soft-hyphen", "Bidirec\u00adtional Transformers", "Bidirectional Transformers"),
+    ("ligature-char", "Eﬃcient ﬁne-tuning", "Efficient fine-tuning"),
+    ("ligature-loss-ffi", "Eficient Estimation", "Efficient Estimation"),
+    ("ligature-loss-ff", "The Chafin Method", "The Chaffin Method"),
+    ("ligature-loss-fl", "Agentic Worklow Generation", "Agentic Workflow Generation"),
+    ("ligature-loss-ffl", "Wafle Models", "Waffle Models"),
+    ("hyphen-inside-ligature", "Eff-icient Tools", "Efficient Tools"),
+    ("version-spacing", "GPT-4 Technical Report", "GPT4 Technical Report"),
+    ("model-spacing", "Llama 2: Open Models", "Llama-2: Open Models"),
+    ("whitespace", "  Attention\n  Is All\tYou Need ", "Attention Is All You Need"),
+    ("nfkd-fullwidth", "ＢＥＲＴ Models", "BERT Models"),
+    ("zero-width", "Atten\u200btion Is All You Need", "Attention Is All You Need"),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [(a, b) for _, a, b in SAME_KEY], ids=[i for i, _, _ in SAME_KEY]
+)
+def test_same_key(a: str, b: str) -> None:
+    assert title_key(a) == title_key(b)
+
+
+DIFFERENT_KEY = [
+    ("number", "Llama 2: Open Foundation", "Llama: Open Foundation"),
+    ("version", "YOLOv3: An Incremental Improvement", "YOLOv2: An Incremental Improvement"),
+    ("suffix-letter", "PaLM-E: Embodied", "PaLM: Embodied"),
+    ("leading-are", "Are Emergent Abilities a Mirage", "Emergent Abilities a Mirage"),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [(a, b) for _, a, b in DIFFERENT_KEY], ids=[i for i, _, _ in DIFFERENT_KEY]
+)
+def test_different_key(a: str, b: str) -> None:
+    assert title_key(a) != title_key(b)
+
+
+def test_tokens_split_versions_and_hyphens() -> None:
+    assert title_tokens("GPT-4V(ision) System Card") == ["gpt", "4", "v", "ision", "system", "card"]
+    assert title_tokens("PaLM-E") == ["palm", "e"]
+    assert title_tokens("word2vec") == ["word", "2", "vec"]
+
+
+def test_normalize_title_is_readable() -> None:
+    assert (
+        normalize_title("{BERT}: Pre-training of Deep Bidirectional Transformers.")
+        == "bert pre training of deep bidirectional transformers"
+    )
+    assert normalize_title(None) == ""
+    assert normalize_title("Efficient & Fast") == "efficient and fast"
+
+
+def test_suspended_hyphen_is_not_joined() -> None:
+    assert title_tokens("pre- and post-training") == ["pre", "and", "post", "training"]
+
+
+@pytest.mark.parametrize(
+    ("title", "main", "sub"),
+    [
+        (
+            "PaLM: Scaling Language Modeling with Pathways",
+            ["palm"],
+            ["scaling", "language", "modeling", "with", "pathways"],
+        ),
+        ("PaLM 2 Technical Report", ["palm", "2", "technical", "report"], []),
+        ("Naive Bayes --- a Survey", ["naive", "bayes"], ["a", "survey"]),
+        ("Naive Bayes — a Survey", ["naive", "bayes"], ["a", "survey"]),
+        ("Self-Attention Revisited", ["self", "attention", "revisited"], []),
+        (": Leading Colon", ["leading", "colon"], []),
+    ],
+    ids=[
+        "colon",
+        "no-subtitle",
+        "latex-dash",
+        "em-dash",
+        "hyphen-is-not-a-subtitle",
+        "leading-colon",
+    ],
+)
+def test_split_title(title: str, main: list[str], sub: list[str]) -> None:
+    assert split_title(title) == (main, sub)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Are Emergent Abilities of Large Language Models a Mirage?", True),
+        ("Are Emergent Abilities of Large Language Models a Mirage?.", True),
+        ("Emergent Abilities of Large Language Models", False),
+        ("", False),
+    ],
+)
+def test_is_question(title: str, expected: bool) -> None:
+    assert is_question(title) is expected
+
+
+SURNAMES = [
+    ("last-first", "Karafiát, Martin", "karafiat"),
+    ("first-last-latex", "Martin Karafi{\\'a}t", "karafiat"),
+    ("initial", "M. Karafiat", "karafiat"),
+    ("pubmed-order", "Vaswani A", "vaswani"),
+    ("particle", "Laurens van der Maaten", "maaten"),
+    ("particle-last-first", "van der Maaten, L.", "maaten"),
+    ("short-surname-like-particle", "Quoc V. Le", "le"),
+    ("short-surname-last-first", "Le, Quoc V.", "le"),
+    ("particle-de", "Harm de Vries", "vries"),
+    ("suffix", "Smith Jr., John", "smith"),
+    ("suffix-first-last", "John Smith Jr.", "smith"),
+    ("hyphenated", "Rafael Gómez-Bombarelli", "gomezbombarelli"),
+    ("hyphenated-last-first", "Gómez-Bombarelli, Rafael", "gomezbombarelli"),
+    ("organisation", "{OpenAI}", "openai"),
+    ("et-al", "et al.", ""),
+    ("others", "others", ""),
+    ("empty", "", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), [(n, e) for _, n, e in SURNAMES], ids=[i for i, _, _ in SURNAMES]
+)
+def test_surname(name: str, expected: str) -> None:
+    assert surname(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Vaswani, Ashish", "a"),
+        ("A. Vaswani", "a"),
+        ("Ashish Vaswani", "a"),
+        ("Vaswani A", "a"),
+        ("King, Jr., Martin Luther", "m"),
+        ("Érdi, Péter", "p"),
+        ("Vaswani", ""),
+        ("", ""),
+    ],
+)
+def test_given_initial(name: str, expected: str) -> None:
+    assert given_initial(name) == expected
+
+
+def test_author_surnames_drop_et_al() -> None:
+    assert author_surnames(("Ashish Vaswani", "Noam Shazeer", "et al.")) == ("vaswani", "shazeer")
+
+
+def test_fold_keeps_case_and_drops_accents() -> None:
+    assert fold("Schrödinger “Bridge”") == 'Schrodinger "Bridge"'
+    assert fold(None) == ""
+
+
+# ---------------------------------------------------------------------------
+# Properties: spelling variants never change the key.
+
+_title_words = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéèñ0123456789", min_size=1, max_size=10),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(_title_words, st.sampled_from([" ", "  ", "\n", "\t"]), st.booleans())
+def test_key_ignores_case_spacing_and_trailing_period(words, space, upper) -> None:
+    title = " ".join(words)
+    variant = space.join(w.upper() if upper else w.capitalize() for w in words) + "."
+    assert title_key(variant) == title_key(title)
+
+
+@given(_title_words)
+def test_key_ignores_accents_and_braces(words) -> None:
+    title = " ".join(words)
+    plain = fold(title)
+    braced = " ".join("{" + w + "}" for w in words)
+    assert title_key(plain) == title_key(title) == title_key(braced)
+
+
+@given(_title_words, st.integers(min_value=0, max_value=11), st.integers(1, 98))
+def test_changing_a_number_changes_the_key(words, at, number) -> None:
+    words = [*words]
+    at = at % len(words)
+    a = " ".join([*words[:at], str(number), *words[at:]])
+    b = " ".join([*words[:at], str(number + 1), *words[at:]])
+    assert title_key(a) != title_key(b)
