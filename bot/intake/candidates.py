@@ -1,0 +1,183 @@
+"""Candidate papers found by the parsers, and how they become Suggestions.
+
+A candidate is whatever one piece of evidence says about one paper (an arXiv
+link, a BibTeX entry, a quoted title). Candidates that share an identifier, or
+the same title without conflicting identifiers, are one paper and are merged;
+the merged paper keeps the best title (BibTeX > form field > label > quotes or
+link text > bold > plain text) and the first-seen position, so suggestions come
+out in order of appearance.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+
+from bot.identifiers import normalize_arxiv, normalize_doi
+from bot.intake.links import acl_canonical, classify_url, find_hits
+from bot.models import Suggestion
+
+RANK_PLAIN, RANK_BOLD, RANK_QUOTED, RANK_LABEL, RANK_BIBTEX, RANK_FORM = 1, 2, 3, 4, 5, 6
+ID_KINDS = ("arxiv", "doi", "acl", "openreview")
+
+
+@dataclass
+class Candidate:
+    pos: int
+    arxiv: str | None = None
+    doi: str | None = None
+    acl: str | None = None
+    openreview: str | None = None
+    url: str | None = None
+    paper_url: bool = False
+    title: str | None = None
+    title_rank: int = 0
+    bibtex: str | None = None
+    section: str | None = None
+    origin: str = "id"  # id | url | bibtex | title
+    extra_titles: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def has_id(self) -> bool:
+        return any(getattr(self, k) for k in ID_KINDS)
+
+    def set_title(self, title: str | None, rank: int) -> None:
+        if title and rank > self.title_rank:
+            self.title, self.title_rank = title, rank
+
+
+def title_key(title: str | None) -> str:
+    if not title:
+        return ""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _conflict(a: Candidate, b: Candidate) -> bool:
+    return any(getattr(a, k) and getattr(b, k) and getattr(a, k) != getattr(b, k) for k in ID_KINDS)
+
+
+def _same_paper(a: Candidate, b: Candidate) -> bool:
+    for kind in ID_KINDS:
+        if getattr(a, kind) and getattr(a, kind) == getattr(b, kind):
+            return True
+    if a.url and a.url == b.url and not (a.has_id and b.has_id):
+        return True
+    key = title_key(a.title)
+    return bool(key) and key == title_key(b.title) and not _conflict(a, b)
+
+
+def _absorb(into: Candidate, other: Candidate) -> None:
+    for kind in (*ID_KINDS, "url", "section"):
+        if not getattr(into, kind) and getattr(other, kind):
+            setattr(into, kind, getattr(other, kind))
+    into.paper_url = into.paper_url or other.paper_url
+    into.set_title(other.title, other.title_rank)
+    into.bibtex = into.bibtex or other.bibtex
+    into.pos = min(into.pos, other.pos)
+    if into.origin == "title" and other.origin != "title":
+        into.origin = other.origin
+
+
+def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """One candidate per distinct paper, ordered by first appearance."""
+    papers: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: c.pos):
+        target = next((p for p in papers if _same_paper(p, cand)), None)
+        if target is None:
+            papers.append(replace(cand, extra_titles=list(cand.extra_titles)))
+            continue
+        _absorb(target, cand)
+        # absorbing may connect two papers seen earlier (link + BibTeX with both ids)
+        for other in [p for p in papers if p is not target and _same_paper(p, target)]:
+            _absorb(target, other)
+            papers.remove(other)
+    return sorted(papers, key=lambda c: c.pos)
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """Identifiers of the survey itself: never suggestions."""
+
+    arxiv: frozenset[str] = frozenset()
+    doi: frozenset[str] = frozenset()
+    acl: frozenset[str] = frozenset()
+    openreview: frozenset[str] = frozenset()
+    urls: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, ids: Collection[str] | str | None) -> Ignore:
+        if not ids:
+            return cls()
+        if isinstance(ids, str):
+            ids = [ids]
+        arxiv, doi, acl, openreview, urls, titles = set(), set(), set(), set(), set(), set()
+        for raw in ids:
+            if not isinstance(raw, str) or not raw.strip():
+                continue
+            value = raw.strip()
+            hits, _ = find_hits(value)
+            if not hits and re.match(r"https?://", value):
+                hit = classify_url(value, 0, len(value))
+                hits = [hit] if hit else []
+            found = False
+            for hit in hits:
+                for kind in ID_KINDS:
+                    got = getattr(hit, kind)
+                    if got:
+                        {"arxiv": arxiv, "doi": doi, "acl": acl, "openreview": openreview}[
+                            kind
+                        ].add(got)
+                        found = True
+                if hit.url:
+                    urls.add(hit.url.rstrip("/").lower())
+                    found = True
+            if not found:
+                if normalize_arxiv(value):
+                    arxiv.add(normalize_arxiv(value))
+                elif normalize_doi(value):
+                    doi.add(normalize_doi(value))
+                elif len(value) > 12 and " " in value:
+                    titles.add(title_key(value))
+                else:
+                    openreview.add(value)
+                    acl.add(acl_canonical(value))
+        return cls(
+            frozenset(arxiv),
+            frozenset(doi),
+            frozenset(acl),
+            frozenset(openreview),
+            frozenset(urls),
+            frozenset(titles),
+        )
+
+    def matches(self, cand: Candidate) -> bool:
+        return bool(
+            (cand.arxiv and cand.arxiv in self.arxiv)
+            or (cand.doi and cand.doi in self.doi)
+            or (cand.acl and cand.acl in self.acl)
+            or (cand.openreview and cand.openreview in self.openreview)
+            or (cand.url and cand.url.rstrip("/").lower() in self.urls)
+            or (cand.title and title_key(cand.title) in self.titles)
+        )
+
+
+def to_suggestion(
+    cand: Candidate, *, thank_as: str | None, opt_out: bool, section: str | None
+) -> Suggestion:
+    """The public record; ``url`` is only kept for papers without any identifier."""
+    return Suggestion(
+        arxiv=cand.arxiv,
+        doi=cand.doi,
+        openreview=cand.openreview,
+        acl=cand.acl,
+        url=None if cand.has_id else cand.url,
+        title=cand.title,
+        bibtex=cand.bibtex,
+        section=cand.section or section,
+        thank_as=thank_as,
+        opt_out=opt_out,
+    )
