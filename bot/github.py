@@ -29,6 +29,8 @@ imports PyGithub. Two implementations:
   edit_pull                 1
   default_branch            1 (cached)
   close_issue               1
+  reopen_issue              1
+  delete_comment            1
   ========================  =========================================
 
   Retries add requests only when GitHub fails.
@@ -185,6 +187,12 @@ class GitHubPort(Protocol):
 
     def close_issue(self, number: int, reason: str) -> None:
         """Close with ``reason`` ``completed``, ``not_planned`` or ``duplicate``."""
+        ...
+
+    def reopen_issue(self, number: int) -> None: ...
+
+    def delete_comment(self, comment_id: int) -> None:
+        """Delete a comment; one that is already gone is not an error."""
         ...
 
     def permission(self, login: str) -> str:
@@ -515,6 +523,16 @@ class PyGithubPort:
             body={"state": "closed", "state_reason": reason},
         )
 
+    def reopen_issue(self, number: int) -> None:
+        self._request("PATCH", f"{self._repo_path}/issues/{int(number)}", body={"state": "open"})
+
+    def delete_comment(self, comment_id: int) -> None:
+        try:
+            self._request("DELETE", f"{self._repo_path}/issues/comments/{int(comment_id)}")
+        except GitHubError as error:
+            if _status(error) != 404:
+                raise
+
     # -- people --------------------------------------------------------------
 
     def permission(self, login: str) -> str:
@@ -825,6 +843,12 @@ class DryRunPort:
                 f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}"
             )
         self._record("close", f"#{number}", reason)
+
+    def reopen_issue(self, number: int) -> None:
+        self._record("reopen", f"#{number}")
+
+    def delete_comment(self, comment_id: int) -> None:
+        self._record("delete-comment", f"comment {comment_id}")
 
     def create_pull(self, head: str, base: str, title: str, body: str) -> PullData:
         fake_number = self._record("open-pull", f"{head} -> {base}", _excerpt(title))

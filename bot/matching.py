@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -231,6 +231,20 @@ def _find_run(words: list[str], target: str) -> tuple[int, int] | None:
     return None
 
 
+def _pair_off(only_a: list[str], only_b: list[str], close: Callable[[str, str], bool]) -> int:
+    """Remove each word of ``only_a`` with the first word of ``only_b`` it is ``close`` to;
+    return how many pairs went."""
+    pairs = 0
+    for word in list(only_a):
+        for other in only_b:
+            if close(word, other):
+                only_a.remove(word)
+                only_b.remove(other)
+                pairs += 1
+                break
+    return pairs
+
+
 def _is_strong(word: str) -> bool:
     # Words are [a-z0-9]+ and split at letter/digit boundaries: not alpha = a number.
     return not word.isalpha() or (len(word) == 1 and word not in MINOR_WORDS)
@@ -271,22 +285,11 @@ def _diff(a: tuple[str, ...], b: tuple[str, ...]) -> _TitleDiff:
                 diff.significant += 1
                 diff.strong = diff.strong or _is_strong(word)
     # One-letter slips in long words ("Transfomer", lost ligature "efcient").
-    for word in list(only_a):
-        for other in only_b:
-            if _typo(word, other):
-                only_a.remove(word)
-                only_b.remove(other)
-                diff.typos += 1
-                break
+    diff.typos += _pair_off(only_a, only_b, _typo)
     # One-letter slips in short words: still a different word, but maybe a typo.
-    for word in list(only_a):
-        for other in only_b:
-            if _slip(word, other):
-                only_a.remove(word)
-                only_b.remove(other)
-                diff.slips += 1
-                diff.significant += 1
-                break
+    slips = _pair_off(only_a, only_b, _slip)
+    diff.slips += slips
+    diff.significant += slips
     sig_a = sig_b = 0
     for side in (only_a, only_b):
         count = 0
@@ -475,9 +478,10 @@ class ReferenceIndex:
         by_id = self._id_matches(q)
         if by_id:
             self.stats.id_hits += 1
-            first_i, reason = by_id[0]
+            same = self._same_paper_elsewhere(by_id)
+            first_i, reason = same[0]
             first = self._entries[first_i].ref
-            candidates = tuple(Candidate(self._entries[i].ref, 1.0, r) for i, r in by_id)
+            candidates = tuple(Candidate(self._entries[i].ref, 1.0, r) for i, r in same)
             return CheckResult(query, "cited", first, 1.0, reason, candidates)
         if not q.tokens:
             return CheckResult(query, "new", reason="no-match")
@@ -511,6 +515,28 @@ class ReferenceIndex:
             for i in self._by_doi.get(doi, ()):
                 found.setdefault(i, "doi")
         return sorted(found.items(), key=lambda item: (item[1] != "arxiv-id", item[0]))
+
+    def _same_paper_elsewhere(self, by_id: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The id matches plus the same paper in the survey's other files, numbered first.
+
+        A survey often keeps one paper in several files (the .bib, a README list,
+        the printed reference list) and only some of them carry its ids. An entry
+        with exactly the same normalised title and no contradicting arXiv id is
+        the same paper; the reply should say "cited as [22]" when any file
+        numbers it, because that is how readers see the survey cite it.
+        """
+        found = dict(by_id)
+        for i, _ in by_id:
+            entry = self._entries[i]
+            for j in self._by_key.get(entry.key, ()):
+                other = self._entries[j]
+                if not other.arxiv or other.arxiv & entry.arxiv:
+                    found.setdefault(j, "title")
+        rank = {"arxiv-id": 0, "doi": 1, "title": 2}
+        return sorted(
+            found.items(),
+            key=lambda item: (self._entries[item[0]].ref.number is None, rank[item[1]], item[0]),
+        )
 
     def _title_candidates(self, q: _Entry) -> tuple[list[int], list[int]]:
         """(references whose title or main title equals the query's, the best others

@@ -201,13 +201,7 @@ def add_acknowledgements(
             language=language,
         )
         new = split_template_output(rendered)
-        position = start
-        for index in range(start, end):
-            if lines[index].strip():
-                position = index + 1
-        before = [""] if lines[position - 1].strip() else []
-        after = [""] if position < len(lines) and lines[position].strip() else []
-        lines.insert(position, before + new + after)
+        lines.append_block(start, end, new)
         where = "a new thank-you sentence"
     change = f"thank {', '.join(raw_names)} in {where} under {found_heading.title!r}"
     return finish(text, lines.text(), [change], skipped, added)

@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from bot.editors.common import (
     ascii_word,
+    describe_record,
     first_significant_word,
     paper_url,
     record_ids,
@@ -68,21 +69,6 @@ _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*([{(])", re.MULTILINE
 _FIELD_NAME = re.compile(r"[A-Za-z_][\w\-:.+]*")
 
 
-def _skip_braced(text: str, pos: int) -> int:
-    """``text[pos]`` is ``{``: the offset just past its matching ``}`` (or EOF)."""
-    depth = 0
-    while pos < len(text):
-        ch = text[pos]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return pos + 1
-        pos += 1
-    return pos
-
-
 def _skip_quoted(text: str, pos: int) -> int:
     """``text[pos]`` is ``"``: the offset just past the closing quote at brace depth 0."""
     depth = 0
@@ -109,7 +95,7 @@ def _parse_value(text: str, pos: int, close: str) -> tuple[str, int]:
             break
         ch = text[pos]
         if ch == "{":
-            pos = _skip_braced(text, pos)
+            pos = _skip_to_close(text, pos + 1, "}")
         elif ch == '"':
             pos = _skip_quoted(text, pos)
         else:
@@ -153,7 +139,7 @@ def parse_entries(text: str) -> list[BibEntry]:
         body_start = found.end()
         if kind.lower() == "comment":
             end = (
-                _skip_braced(text, found.end() - 1)
+                _skip_to_close(text, body_start, "}")
                 if opener == "{"
                 else text.find(")", body_start) + 1
             )
@@ -213,6 +199,8 @@ def parse_entries(text: str) -> list[BibEntry]:
 
 
 def _skip_to_close(text: str, pos: int, close: str) -> int:
+    """The offset just past the ``close`` that ends the group opened right before ``pos``
+    (braces nest inside it), or ``len(text)`` when it never closes."""
     depth = 0
     while pos < len(text):
         ch = text[pos]
@@ -654,14 +642,6 @@ def _key_case(entries: Sequence[BibEntry], lowered: str) -> str:
     return next((e.key for e in entries if e.key.lower() == lowered), lowered)
 
 
-def _describe(record: PaperRecord) -> str:
-    if record.arxiv:
-        return f"arXiv:{normalize_arxiv(record.arxiv) or record.arxiv}"
-    if record.doi:
-        return f"doi:{record.doi}"
-    return repr(record.title[:80])
-
-
 def render_entry(
     record: PaperRecord, key: str, style: BibStyle, env: SandboxedEnvironment | None = None
 ) -> list[str]:
@@ -700,7 +680,7 @@ def add_bibtex_entries(
     added: list[Any] = []
     for item in items:
         record = item.record if isinstance(item, PaperItem) else item
-        what = _describe(record)
+        what = describe_record(record)
         duplicate = index.find(record)
         if duplicate:
             skipped.append(Skipped(what, duplicate))

@@ -332,13 +332,7 @@ def _edit_table(
             layout=layout,
         )
         new = split_template_output(rendered)
-        position = start
-        for index in range(start, end):
-            if lines[index].strip():
-                position = index + 1
-        before = [""] if lines[position - 1].strip() else []
-        after = [""] if position < len(lines) and lines[position].strip() else []
-        lines.insert(position, before + new + after)
+        lines.append_block(start, end, new)
         day = default_format.format(entry.date)
         return f"add a changelog table with V1 ({day}): {' '.join(content)}"
     date_cells = [_cell(lines, table, row, "date") for row in table.rows]
@@ -497,13 +491,7 @@ def _edit_bullets(
         else:
             lines.insert(bullets[-1].line + 1, ([""] if spaced else []) + new)
     else:
-        position = start
-        for index in range(start, end):
-            if lines[index].strip():
-                position = index + 1
-        before_blank = [""] if lines[position - 1].strip() else []
-        after_blank = [""] if position < len(lines) and lines[position].strip() else []
-        lines.insert(position, before_blank + new + after_blank)
+        lines.append_block(start, end, new)
     return f"add changelog entry of {date_text}: {' '.join(content)}"
 
 

@@ -60,6 +60,15 @@ def paper_url(record: PaperRecord) -> str | None:
     return safe_url(record.url)
 
 
+def describe_record(record: PaperRecord) -> str:
+    """How a change or a skip names a paper: its arXiv id, else its DOI, else its title."""
+    if record.arxiv:
+        return f"arXiv:{normalize_arxiv(record.arxiv) or record.arxiv}"
+    if record.doi:
+        return f"doi:{record.doi}"
+    return repr(record.title[:80])
+
+
 def record_ids(record: PaperRecord) -> tuple[str | None, set[str]]:
     """(arXiv id, DOIs) of a record, normalised."""
     dois = {

@@ -76,6 +76,17 @@ class Lines:
         self.contents[index:index] = new_lines
         self.endings[index:index] = new_endings
 
+    def append_block(self, start: int, end: int, new_lines: Sequence[str]) -> None:
+        """Insert ``new_lines`` after the last non-blank line of ``[start, end)`` (a section's
+        body), set off by one blank line from any text right before or after them."""
+        position = start
+        for index in range(start, end):
+            if self.contents[index].strip():
+                position = index + 1
+        before = [""] if self.contents[position - 1].strip() else []
+        after = [""] if position < len(self.contents) and self.contents[position].strip() else []
+        self.insert(position, [*before, *new_lines, *after])
+
     def replace(self, index: int, content: str) -> None:
         """Replace the content of line ``index``, keeping its ending."""
         self.contents[index] = content

@@ -20,7 +20,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.editors.common import paper_url, record_ids, title_key
+from bot.editors.common import describe_record, paper_url, record_ids, title_key
 from bot.editors.lines import Lines, indent_of, split_template_output
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import (
@@ -312,15 +312,6 @@ def _already_listed(lines: Sequence[str], start: int, end: int, item: PaperItem)
     return None
 
 
-def _describe(item: PaperItem) -> str:
-    record = item.record
-    if record.arxiv:
-        return f"arXiv:{normalize_arxiv(record.arxiv) or record.arxiv}"
-    if record.doi:
-        return f"doi:{record.doi}"
-    return repr(record.title[:80])
-
-
 def _nearest_list(
     lines: Sequence[str], headings: Sequence[Heading], heading: Heading
 ) -> list[ListItem]:
@@ -371,7 +362,7 @@ def add_to_paper_list(
         requested = item.section or default_section
         if not requested:
             raise EditError(
-                f"no section given for {_describe(item)} and no default "
+                f"no section given for {describe_record(item.record)} and no default "
                 "(set paper_list.section in .github/survey-bot.yml)"
             )
         headings = find_headings(lines.contents)
@@ -380,7 +371,8 @@ def add_to_paper_list(
         extent = section_extent(lines.contents, headings, heading)
         duplicate = _already_listed(lines.contents, body_start, extent, item)
         if duplicate:
-            skipped.append(Skipped(_describe(item), f"{duplicate} in section {heading.title!r}"))
+            why = f"{duplicate} in section {heading.title!r}"
+            skipped.append(Skipped(describe_record(item.record), why))
             continue
         top = _top_level(_list_items(lines.contents, body_start, body_end))
         runs = _runs(lines.contents, top, body_end)
@@ -419,14 +411,8 @@ def add_to_paper_list(
             else:
                 marker, gap = "1.", " "
             new_lines = render_entry(item, indent="", marker=marker, gap=gap, style=style, env=env)
-            position = body_start
-            for index in range(body_start, body_end):
-                if lines[index].strip():
-                    position = index + 1
-            before = [""] if lines[position - 1].strip() else []
-            after = [""] if position < len(lines) and lines[position].strip() else []
-            lines.insert(position, before + new_lines + after)
-        change = f"add {_describe(item)} to section {heading.title!r}"
+            lines.append_block(body_start, body_end, new_lines)
+        change = f"add {describe_record(item.record)} to section {heading.title!r}"
         if renumbered:
             change += (
                 f" (renumbered the {renumbered} item{'s' if renumbered != 1 else ''} after it)"

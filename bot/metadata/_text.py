@@ -1,10 +1,15 @@
-"""Small text helpers shared by the clients: whitespace, entities, title comparison."""
+"""Small text helpers shared by the clients: whitespace, entities, title comparison.
+
+The title normal form is the matcher's (``bot.textnorm``); what stays here is the
+resolver's hit check, stricter than a duplicate check: a wrong paper is worse than none.
+"""
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
+
+from bot import textnorm
 
 # A title search accepts a hit only at or above this similarity (0..1) of the
 # normalised titles: "Not All Attention Is All You Need" (0.86) must not pass for
@@ -15,7 +20,6 @@ SHORT_TITLE = 16
 
 _TAG = re.compile(r"<[^>]+>")
 _LATEX_CMD = re.compile(r"\\[a-zA-Z]+\*?")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def collapse(text: str | None) -> str:
@@ -33,14 +37,13 @@ def clean(text: str | None) -> str:
 
 
 def normalize_title(title: str | None) -> str:
-    """Lower-case ASCII words only: accents, LaTeX commands, braces and punctuation go."""
-    if not title:
-        return ""
-    text = clean(title)
-    text = _LATEX_CMD.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", text.lower()).strip()
+    """The matcher's ``textnorm.normalize_title`` of a service's title, markup removed first.
+
+    Services send HTML entities and tags (Crossref's JATS ``<i>``) that a survey's
+    own files do not have; past that, a hit's title is normalised as the matcher
+    normalises references, so both agree on accents, LaTeX, ``&`` and apostrophes.
+    """
+    return textnorm.normalize_title(clean(title))
 
 
 def _unmatched_words(a: list[str], b: list[str]) -> bool:

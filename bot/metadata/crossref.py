@@ -106,15 +106,8 @@ def parse_work(message: Any) -> PaperRecord:
     )
 
 
-def _json(response: Response) -> Any:
-    try:
-        return json.loads(response.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise MalformedResponse(f"Crossref sent a body that is not JSON ({exc})") from exc
-
-
 def _envelope(response: Response, message_type: str) -> Any:
-    data = _json(response)
+    data = response.json("Crossref")
     if not isinstance(data, dict) or data.get("status") != "ok" or "message" not in data:
         raise MalformedResponse("Crossref sent JSON without an ok message")
     if data.get("message-type") != message_type:

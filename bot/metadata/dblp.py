@@ -12,7 +12,6 @@ the same title, and both are combined into one record.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -142,11 +141,7 @@ class DblpClient:
         def parse(response: Response) -> list[dict[str, Any]]:
             if response.status != 200:
                 raise ServiceError(f"dblp error: HTTP {response.status}")
-            try:
-                data = json.loads(response.body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError) as exc:
-                raise MalformedResponse(f"dblp sent a body that is not JSON ({exc})") from exc
-            infos = parse_hits(data)
+            infos = parse_hits(response.json("dblp"))
             if not infos:
                 raise NotFound("no dblp record has this title")
             return infos

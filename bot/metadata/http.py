@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import email.utils
+import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -80,6 +81,13 @@ class Response:
     headers: Mapping[str, str] = field(default_factory=dict)
     url: str = ""
     from_cache: bool = False
+
+    def json(self, sender: str) -> Any:
+        """The body parsed as JSON, or ``MalformedResponse`` saying that ``sender`` broke it."""
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise MalformedResponse(f"{sender} sent a body that is not JSON ({exc})") from exc
 
 
 class HttpClient:

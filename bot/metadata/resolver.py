@@ -34,7 +34,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.metadata import _bibtex
 from bot.metadata._text import collapse, is_preprint_doi
 from bot.metadata.arxiv import ArxivClient
 from bot.metadata.crossref import CrossrefClient
@@ -43,6 +42,7 @@ from bot.metadata.errors import LookupFailure, NotFound, OfflineMiss
 from bot.metadata.http import HttpClient
 from bot.metadata.semanticscholar import SemanticScholarClient
 from bot.models import PaperRecord, Skipped, Suggestion
+from bot.references import bibtex, latex
 
 log = logging.getLogger(__name__)
 
@@ -103,16 +103,15 @@ def _parse(s: Suggestion) -> _Parsed:
     authors: tuple[str, ...] = ()
     bibtex_record = None
     if s.bibtex:
-        _, fields = _bibtex.parse(s.bibtex)
-        b_title = _bibtex.latex_to_text(fields.get("title", "")) or None
-        b_authors = _bibtex.split_authors(fields.get("author", ""))
-        year_match = re.search(r"\d{4}", fields.get("year", ""))
-        b_year = int(year_match.group(0)) if year_match else None
-        b_arxiv, b_doi = _bibtex.ids(fields)
+        entry = _first_entry(s.bibtex) or bibtex.Entry("misc", "")
+        ref = bibtex.to_reference(entry)
+        b_title, b_year, b_arxiv = ref.title or None, ref.year, ref.arxiv
+        b_authors = bibtex.split_authors(entry.fields.get("author", ""))  # editors are not authors
+        b_doi = None if ref.doi and arxiv_from_doi(ref.doi) else ref.doi
         title, year, authors = title or b_title, b_year, b_authors
         if b_title and b_authors and b_year:
-            venue = _bibtex.latex_to_text(
-                fields.get("journal") or fields.get("booktitle") or "") or None
+            fields = entry.fields
+            venue = latex.decode(fields.get("journal") or fields.get("booktitle") or "") or None
             preprint = venue is None or "arxiv" in venue.lower() or venue.lower() == "corr"
             b_url = collapse(fields.get("url", "")) or None
             bibtex_record = PaperRecord(
@@ -136,6 +135,12 @@ def _parse(s: Suggestion) -> _Parsed:
                    tuple(problems))
 
 
+def _first_entry(text: str) -> bibtex.Entry | None:
+    """The first readable entry of a pasted BibTeX text; a broken one counts as absent."""
+    entries, _ = bibtex.parse_entries(text)
+    return entries[0] if entries else None
+
+
 def describe(s: Suggestion) -> str:
     """A short label for a suggestion, for ``Skipped.what``."""
     if s.arxiv:
@@ -152,8 +157,8 @@ def describe(s: Suggestion) -> str:
         title = collapse(s.title)
         return f'"{title[:77]}..."' if len(title) > 80 else f'"{title}"'
     if s.bibtex:
-        key, _ = _bibtex.parse(s.bibtex)
-        return f"BibTeX {key}" if key else "BibTeX entry"
+        entry = _first_entry(s.bibtex)
+        return f"BibTeX {entry.key}" if entry else "BibTeX entry"
     return "empty suggestion"
 
 

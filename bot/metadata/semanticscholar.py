@@ -76,21 +76,14 @@ def parse_paper(data: Any) -> PaperRecord:
     )
 
 
-def _json(response: Response) -> Any:
-    try:
-        return json.loads(response.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise MalformedResponse(f"Semantic Scholar sent a body that is not JSON ({exc})") from exc
-
-
 def _check(response: Response, missing: str) -> Any:
     """The JSON body of a 200; ``NotFound`` for a 404; ``ServiceError`` for the rest."""
     if response.status == 404:
         raise NotFound(missing)
-    data = _json(response) if response.status == 200 else None
+    data = response.json("Semantic Scholar") if response.status == 200 else None
     if response.status != 200:
         try:
-            detail = _json(response).get("error") or ""
+            detail = response.json("Semantic Scholar").get("error") or ""
         except (MalformedResponse, AttributeError):
             detail = ""
         raise ServiceError(f"Semantic Scholar error: HTTP {response.status}"

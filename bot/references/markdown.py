@@ -7,11 +7,10 @@ Recognised entries are list items (``1.``, ``-``, ``*``, ``+``) that carry a tit
     - [Title](https://...) ...
     * **Title** ...
 
-The nearest heading above an entry is its ``section``. Entries are numbered by
-their written number when the section's list is explicitly numbered
-(``1. 2. 3.``), else by their position in the section (lists written ``1.``
-throughout, bullets). Table rows, code fences, table-of-contents links and
-prose are not references.
+The nearest heading above an entry is its ``section``. Entries carry their
+written number when the section's list is explicitly numbered (``1. 2. 3.``);
+lists written ``1.`` throughout and bullets have no numbers. Table rows, code
+fences, table-of-contents links and prose are not references.
 """
 
 from __future__ import annotations
@@ -83,14 +82,11 @@ def parse(text: str, source: str = "") -> ParseResult:
     for item, _ in parsed:
         if item.number not in (None, 1):
             explicit[item.section_index] = True
-    positions: dict[int, int] = {}
     references = []
     for item, reference in parsed:
-        positions[item.section_index] = positions.get(item.section_index, 0) + 1
-        if explicit.get(item.section_index) and item.number is not None:
-            number = item.number
-        else:
-            number = positions[item.section_index]
+        # A list written "1." throughout has no numbers of its own: a position in
+        # it is not how the survey cites the paper, so none is reported.
+        number = item.number if explicit.get(item.section_index) else None
         references.append(
             replace(
                 reference,

@@ -8,8 +8,9 @@ import sys
 
 from bot.config import Config, MetadataConfig
 from bot.metadata import DEFAULT_BASE_URLS, Query, build_resolver, user_agent
-from bot.metadata._bibtex import latex_to_text, parse, split_authors
 from bot.models import PaperRecord, Skipped, Suggestion
+from bot.references.bibtex import parse_entries, split_authors
+from bot.references.latex import decode
 
 from .conftest import Reply, fixture, recorded
 
@@ -195,11 +196,13 @@ def test_incomplete_bibtex_uses_its_ids(server, make_resolver):
 
 
 def test_bibtex_helpers():
-    key, fields = parse(r'@article{k1, author = {M{\"u}ller, J{\"o}rg and {Barnes and Noble} '
-                        r'and others}, title = {On {\'E}tudes---a \emph{Study}}, year = 2020}')
+    (entry,), _ = parse_entries(r'@article{k1, author = {M{\"u}ller, J{\"o}rg and '
+                                r'{Barnes and Noble} and others}, '
+                                r'title = {On {\'E}tudes---a \emph{Study}}, year = 2020}')
+    key, fields = entry.key, entry.fields
     assert key == "k1"
     assert split_authors(fields["author"]) == ("Jörg Müller", "Barnes and Noble")
-    assert latex_to_text(fields["title"]) == "On Études—a Study"
+    assert decode(fields["title"]) == "On Études—a Study"
     assert fields["year"] == "2020"
 
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from bot.references import load
+from tests.example_survey import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-EXAMPLE = ROOT / "examples" / "llm-survey"
 SEED = ROOT.parent / "shared" / "seed" / "survey-epilogue-zh.txt"
 
 
@@ -126,6 +126,7 @@ def test_config():
     assert config == {
         "language": "en",
         "references": [
+            {"path": "references.txt", "format": "text"},
             {"path": "paper/references.bib"},
             {"path": "README.md", "format": "markdown"},
         ],
@@ -146,7 +147,11 @@ def test_config_is_valid_for_the_bot():
 
     config = load_config(EXAMPLE)
     assert config.paper_list is not None and config.paper_list.section == "Pre-training"
-    assert [source.path for source in config.references] == ["paper/references.bib", "README.md"]
+    assert [source.path for source in config.references] == [
+        "references.txt",
+        "paper/references.bib",
+        "README.md",
+    ]
 
 
 def test_example_is_self_contained():

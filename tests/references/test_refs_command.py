@@ -58,10 +58,18 @@ def test_json_shape(capsys):
     assert "skipped" in captured.err  # the broken entries are reported, not fatal
 
 
-def test_json_for_a_markdown_list_has_numbers_and_sections(capsys):
-    assert main(["refs", str(FIXTURES / "awesome-auto.md"), "--json"]) == 0
+@pytest.mark.parametrize(
+    ("fixture", "number", "section"),
+    [
+        ("awesome-auto.md", None, "Data Collection"),  # "1." throughout: no numbers
+        ("awesome-explicit.md", 1, "Publicly Available Models"),
+    ],
+    ids=["one-dot-throughout", "explicit-numbers"],
+)
+def test_json_for_a_markdown_list_has_numbers_and_sections(capsys, fixture, number, section):
+    assert main(["refs", str(FIXTURES / fixture), "--json"]) == 0
     first = json.loads(capsys.readouterr().out)[0]
-    assert (first["number"], first["section"], first["key"]) == (1, "Data Collection", None)
+    assert (first["number"], first["section"], first["key"]) == (number, section, None)
 
 
 def test_human_output(capsys):
@@ -75,7 +83,7 @@ def test_human_output_names_the_section(capsys):
     assert main(["refs", str(FIXTURES / "awesome-auto.md")]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first == (
-        "[1] The BigScience ROOTS Corpus: A 1.6TB Composite Multilingual Dataset (2022) "
+        "- The BigScience ROOTS Corpus: A 1.6TB Composite Multilingual Dataset (2022) "
         "arXiv:2303.03915 · Data Collection"
     )
 

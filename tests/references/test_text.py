@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from bot.references import load, parse, parse_references
+from tests.example_survey import EXAMPLE
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent.parent.parent / "shared" / "seed" / "survey-epilogue-zh.txt"
-EXAMPLE_TXT = HERE.parent.parent / "examples" / "llm-survey" / "references.txt"
+EXAMPLE_TXT = EXAMPLE / "references.txt"
 
 
 def _expected() -> list[tuple[int, str, str | None]]:

@@ -244,8 +244,10 @@ def test_survey_bot_jobs() -> None:
         assert uses["actions/setup-python"]["with"]["cache"] == "pip", job_id
         assert uses["actions/cache"]["with"]["path"] == ".survey-bot/cache.sqlite", job_id
         bot_step = next(s for s in job["steps"] if s.get("run", "").startswith("survey-bot "))
-        assert "SURVEY_BOT_TOKEN" in bot_step["env"]["GITHUB_TOKEN"], job_id
-        assert "github.token" in bot_step["env"]["GITHUB_TOKEN"], job_id
+        # Separate variables: with its own token the bot must also know its own login.
+        assert bot_step["env"]["GITHUB_TOKEN"] == "${{ github.token }}", job_id
+        assert "secrets.SURVEY_BOT_TOKEN" in bot_step["env"]["SURVEY_BOT_TOKEN"], job_id
+        assert "vars.SURVEY_BOT_LOGIN" in bot_step["env"]["SURVEY_BOT_LOGIN"], job_id
     assert jobs["batch"]["steps"][0]["with"]["fetch-depth"] == 0
 
 

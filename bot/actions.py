@@ -1,0 +1,174 @@
+"""The GitHub Actions edge: the environment read once, annotations, the job summary.
+
+``read_env`` is called exactly once, by ``survey-bot run``; everything below it
+receives the resulting :class:`ActionsEnv`. Output back to Actions is
+"workflow commands" on stdout (``::warning::...``) and Markdown appended to the
+file at ``GITHUB_STEP_SUMMARY``. Messages may quote issue text, so every one is
+escaped first: a ``%``, a line break or a ``::`` in a paper title must never end
+the annotation early or start a workflow command of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import InputError
+
+DEFAULT_API_URL = "https://api.github.com"
+DEFAULT_SERVER_URL = "https://github.com"
+#: Who the workflow's own ``GITHUB_TOKEN`` comments as.
+ACTIONS_BOT_LOGIN = "github-actions[bot]"
+#: Longest wait the GitHub adapter accepts between retries unless told otherwise.
+DEFAULT_MAX_RETRY_WAIT = 60.0
+
+_DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"), ("::", "%3A%3A"))
+
+
+@dataclass(frozen=True)
+class ActionsEnv:
+    """What a workflow run tells the bot through its environment."""
+
+    event_name: str
+    event_path: Path
+    repository: str
+    token: str
+    bot_login: str
+    api_url: str = DEFAULT_API_URL
+    server_url: str = DEFAULT_SERVER_URL
+    workspace: Path = Path(".")
+    step_summary: Path | None = None
+    seconds_between_requests: float | None = None  # None: PyGithub's default
+    seconds_between_writes: float | None = None
+    max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
+    metadata_urls: dict[str, str] = field(default_factory=dict)
+
+
+def read_env(environ: Mapping[str, str], cwd: Path) -> ActionsEnv:
+    """The run's settings from ``environ``; ``InputError`` names the variable at fault.
+
+    ``SURVEY_BOT_TOKEN`` wins over ``GITHUB_TOKEN``. The bot's login is needed to
+    tell its own comments from pasted copies; asking GitHub (``GET /user``)
+    would cost a request per run and does not work for App tokens, so it is
+    ``SURVEY_BOT_LOGIN`` when set, else ``github-actions[bot]`` for the
+    workflow's ``GITHUB_TOKEN``. A ``SURVEY_BOT_TOKEN`` needs ``SURVEY_BOT_LOGIN``.
+    """
+
+    def get(name: str) -> str:
+        return (environ.get(name) or "").strip()
+
+    event_name, event_path = get("GITHUB_EVENT_NAME"), get("GITHUB_EVENT_PATH")
+    if not event_name or not event_path:
+        raise InputError(
+            "GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: `survey-bot run` runs inside "
+            "a GitHub Actions workflow (see .github/workflows/survey-bot.yml)"
+        )
+    repository = get("GITHUB_REPOSITORY")
+    if not repository:
+        raise InputError("GITHUB_REPOSITORY is not set (expected owner/name)")
+    own_token = get("SURVEY_BOT_TOKEN")
+    token = own_token or get("GITHUB_TOKEN")
+    if not token:
+        raise InputError("no token: set GITHUB_TOKEN (or SURVEY_BOT_TOKEN) for this step")
+    bot_login = get("SURVEY_BOT_LOGIN")
+    if not bot_login:
+        if own_token:
+            raise InputError(
+                "SURVEY_BOT_TOKEN is set but SURVEY_BOT_LOGIN is not: set it to the login "
+                "the token comments as (e.g. my-survey-bot[bot]), so the bot finds its comments"
+            )
+        bot_login = ACTIONS_BOT_LOGIN
+    workspace = get("GITHUB_WORKSPACE")
+    max_wait = _seconds(environ, "SURVEY_BOT_MAX_RETRY_WAIT")
+    summary = get("GITHUB_STEP_SUMMARY")
+    return ActionsEnv(
+        event_name=event_name,
+        event_path=Path(event_path),
+        repository=repository,
+        token=token,
+        bot_login=bot_login,
+        api_url=(get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/"),
+        server_url=(get("GITHUB_SERVER_URL") or DEFAULT_SERVER_URL).rstrip("/"),
+        workspace=Path(workspace) if workspace else cwd,
+        step_summary=Path(summary) if summary else None,
+        seconds_between_requests=_seconds(environ, "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS"),
+        seconds_between_writes=_seconds(environ, "SURVEY_BOT_SECONDS_BETWEEN_WRITES"),
+        max_retry_wait=DEFAULT_MAX_RETRY_WAIT if max_wait is None else max_wait,
+        metadata_urls=_metadata_urls(get("SURVEY_BOT_METADATA_URLS")),
+    )
+
+
+def _seconds(environ: Mapping[str, str], name: str) -> float | None:
+    text = (environ.get(name) or "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise InputError(f"{name} must be a number of seconds (0 or more), not {text!r}")
+    return value
+
+
+def _metadata_urls(text: str) -> dict[str, str]:
+    """``SURVEY_BOT_METADATA_URLS``: a JSON object of service name -> base URL (tests, demo)."""
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"SURVEY_BOT_METADATA_URLS is not JSON: {exc.msg}") from exc
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.startswith(("http://", "https://"))
+        for k, v in value.items()
+    ):
+        raise InputError(
+            'SURVEY_BOT_METADATA_URLS must be a JSON object like {"arxiv": "http://127.0.0.1:8000"}'
+        )
+    return dict(value)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def escape_data(text: str) -> str:
+    """``text`` as the data of one workflow command: one line, no command inside."""
+    for raw, escaped in _DATA_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
+
+
+def annotation(level: str, message: str) -> str:
+    """``::warning::message`` (or ``error``, ``notice``), escaped."""
+    if level not in {"error", "warning", "notice"}:
+        raise ValueError(f"unknown annotation level {level!r}")
+    return f"::{level}::{escape_data(message)}"
+
+
+@dataclass
+class Output:
+    """Where the run reports: annotations to ``write`` (stdout), Markdown to the summary file."""
+
+    write: Callable[[str], None]
+    summary_path: Path | None = None
+
+    def warning(self, message: str) -> None:
+        self.write(annotation("warning", message))
+
+    def error(self, message: str) -> None:
+        self.write(annotation("error", message))
+
+    def info(self, message: str) -> None:
+        """A plain log line; a leading ``::`` is defused so it cannot act as a command."""
+        self.write(escape_data(message) if message.lstrip().startswith("::") else message)
+
+    def summary(self, markdown: str) -> None:
+        """Append ``markdown`` to the job summary (nowhere when not in Actions)."""
+        if self.summary_path is None:
+            return
+        with self.summary_path.open("a", encoding="utf-8") as handle:
+            handle.write(markdown.rstrip("\n") + "\n\n")

@@ -1,0 +1,345 @@
+"""The scheduled batch: one pull request that adds every accepted paper.
+
+Entry point (``survey-bot batch``, and ``survey-bot run`` on ``schedule`` /
+``workflow_dispatch``)::
+
+    from bot.batch import run_batch
+    outcome = run_batch(config, port, repo_dir, bot_login="github-actions[bot]", token=token)
+    print(outcome.summary)          # one line per thing done; outcome.status says what happened
+
+``config`` is the survey's ``Config``, ``port`` a ``GitHubPort`` (``DryRunPort``
+for a dry run), ``repo_dir`` a clone of the survey with an ``origin`` remote
+(its working tree is never touched). Errors are ``SurveyBotError``s; a push
+that loses a race raises ``LeaseRejected`` ("someone else pushed ... run the
+batch again"), after which a rerun converges.
+
+Every run rebuilds the bot branch from scratch on the *current* default branch:
+
+1. a merged bot pull request is followed up first: each issue it lists in its
+   hidden data is thanked once (``triage.plan_merged``; a hidden marker in the
+   thank-you makes it idempotent) and the pull request is marked as done;
+2. pending papers are read from open ``accepted`` issues (the bot's triage
+   comment holds the decision); those the default branch already cites, found
+   with the matcher, drop out;
+3. the editors apply them (``bot.plan``) to the default branch's files and
+   ``gitrepo`` commits the result as the bot, dated by the base commit: the same
+   inputs give the same sha, so a rerun that has nothing new pushes nothing;
+4. the branch is pushed with force-with-lease, and the pull request opened or
+   edited (title and body only when they differ).
+
+A maintainer's own commits on the bot branch are never overwritten: the run
+stops and says so, once, on the pull request. With nothing left to add, an
+open bot pull request is closed with a note and its branch deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from os import PathLike
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from bot import replies
+from bot.config import Config
+from bot.errors import GitHubError
+from bot.github import DryRunPort, GitHubPort, PullData
+from bot.gitrepo import SurveyRepo, open_repo
+from bot.models import PaperItem
+from bot.plan import (
+    BatchPlan,
+    batch_data,
+    cited_as,
+    commit_message,
+    decode_data,
+    describe_reference,
+    plan_batch,
+    pull_body,
+    pull_title,
+    reference_index,
+    reference_sources,
+    target_paths,
+    unified_diff,
+)
+from bot.state import accepted_items, comment_author, load_state
+from bot.triage import IssueInfo, plan_merged
+
+THANKS_MARKER = "<!-- survey-bot:thanks {pull} -->"
+DONE_MARKER = "<!-- survey-bot:batch-done -->"
+FOREIGN_MARKER = "<!-- survey-bot:foreign-commits {sha} -->"
+CLOSED_NOTE = (
+    "Every paper of this pull request is already in the default branch or no longer "
+    "accepted, so survey-bot closes it and deletes its branch."
+)
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What one run did, for the log, the job summary and tests."""
+
+    status: str  # opened | updated | unchanged | closed | idle | blocked
+    pull: int | None = None
+    sha: str | None = None  # the bot branch's commit after the run
+    plan: BatchPlan | None = None
+    diff: str = ""  # of the whole batch against the default branch
+    thanked_issues: tuple[int, ...] = ()
+    landed: tuple[str, ...] = ()  # "#12 'Title': already cited as [57] in refs.bib:120"
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def summary(self) -> str:
+        head = f"batch: {self.status}" + (f", pull request #{self.pull}" if self.pull else "")
+        return "\n".join([head, *self.notes])
+
+
+def run_batch(
+    config: Config,
+    port: GitHubPort,
+    repo_dir: str | PathLike[str],
+    *,
+    bot_login: str,
+    token: str | None = None,
+    server_url: str = "https://github.com",
+    today: dt.date | None = None,
+    dry_run: bool = False,
+    env: SandboxedEnvironment | None = None,
+) -> BatchOutcome:
+    """Run one batch (see the module docstring).
+
+    ``dry_run`` reads everything and builds the commit, but pushes nothing and
+    sends no write to GitHub: the writes it would make are listed in ``notes``.
+    ``today`` dates a new changelog entry (default: the local date).
+    """
+    repo = open_repo(repo_dir, token=token, server_url=server_url)
+    env = env or replies.environment(config)
+    recorder = DryRunPort(reads=port) if dry_run else None
+    batch = _Batch(
+        config, recorder or port, repo, bot_login, today or dt.date.today(), not dry_run, env
+    )
+    outcome = batch.run()
+    if recorder is None:
+        return outcome
+    return replace(outcome, notes=(*outcome.notes, *(str(a) for a in recorder.actions)))
+
+
+class _Batch:
+    """One run's context; each method is one step of ``run``."""
+
+    def __init__(
+        self,
+        config: Config,
+        port: GitHubPort,
+        repo: SurveyRepo,
+        bot_login: str,
+        today: dt.date,
+        push: bool,
+        env: SandboxedEnvironment,
+    ) -> None:
+        self.config, self.port, self.repo = config, port, repo
+        self.bot_login, self.today, self.push, self.env = bot_login, today, push, env
+        self.branch = config.batch.branch
+        self.notes: list[str] = []
+
+    def run(self) -> BatchOutcome:
+        repo = self.repo
+        repo.fetch()
+        default = repo.default_branch()
+        base = repo.remote_branch_sha(default)
+        assert base is not None  # default_branch() only names fetched branches
+        seen = repo.remote_branch_sha(self.branch)  # the lease: what every decision is based on
+        found = self.port.find_pull(self.branch)
+        thanked = self.follow_up(found) if found is not None and found.merged else ()
+        pull = found if found is not None and found.state == "open" else None
+        items = self.pending()
+        texts = repo.read_files(base, [*target_paths(self.config), *self.reference_paths()])
+        items, landed = self.not_yet_cited(items, texts)
+
+        def outcome(
+            status: str, number: int | None, sha: str | None, **more: object
+        ) -> BatchOutcome:
+            return BatchOutcome(
+                status,
+                number,
+                sha,
+                thanked_issues=thanked,
+                landed=landed,
+                notes=tuple(self.notes),
+                **more,  # type: ignore[arg-type]
+            )
+
+        guarded = pull is not None or found is None  # a merged PR's branch is history
+        if seen is not None and guarded and self.foreign_commits(base, seen, pull):
+            return outcome("blocked", pull.number if pull else None, seen)
+        plan = self.plan(texts, items, pull)
+        if plan is None:
+            if pull is None:
+                return outcome("idle", None, None)
+            self.close(pull, seen)
+            return outcome("closed", pull.number, None)
+        old = {path: text for path, text in texts.items() if path in plan.files}
+        diff = unified_diff(old, plan.files)
+        message = commit_message(self.config, plan)
+        bot = self.config.batch
+        sha = repo.build_commit(base, plan.files, message, bot.author_name, bot.author_email)
+        assert sha is not None  # plan.files holds changed files only
+        if sha != seen:
+            if self.push:
+                repo.push_branch(self.branch, sha, expected_remote_sha=seen)
+            self.notes.append(
+                f"{'pushed' if self.push else 'would push'} {self.branch} at {sha[:12]} "
+                f"(on {default} {base[:12]})"
+            )
+        title, body = pull_title(self.config, plan), pull_body(self.config, plan, base, self.env)
+        status, number = self.publish(pull, default, title, body)
+        return outcome(status, number, sha, plan=plan, diff=diff)
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def follow_up(self, pull: PullData) -> tuple[int, ...]:
+        """Thank each issue of a merged bot pull request once, then mark the pull request done."""
+        data = decode_data(pull.body)
+        if data is None or DONE_MARKER in pull.body:
+            return ()
+        marker = THANKS_MARKER.format(pull=pull.number)
+        thanked: list[int] = []
+        for number in data.issues:
+            issue = self.port.issue(number)
+            comments = self.port.issue_comments(number)
+            loaded = load_state(comments, self.bot_login)
+            if loaded.state is None:
+                continue
+            info = IssueInfo(number, issue.author, labels=issue.labels, open=issue.state == "open")
+            plan = plan_merged(loaded.state, pull.number, self.config, info, self.env)
+            said = any(
+                marker in c.body and comment_author(c).lower() == self.bot_login.lower()
+                for c in comments
+            )
+            if plan.reply_body and not said:
+                self.port.create_comment(number, f"{plan.reply_body}\n\n{marker}\n")
+                thanked.append(number)
+            if plan.comment_body and loaded.comment is not None:
+                self.port.edit_comment(loaded.comment.id, plan.comment_body)
+            if plan.labels_to_add:
+                self.port.add_labels(number, plan.labels_to_add)
+            for label in plan.labels_to_remove:
+                self.port.remove_label(number, label)
+            if plan.close_issue and plan.close_reason:
+                self.port.close_issue(number, plan.close_reason)
+        self.port.edit_pull(pull.number, pull.title, f"{pull.body.rstrip()}\n{DONE_MARKER}\n")
+        if thanked:
+            self.notes.append(
+                f"thanked {', '.join(f'#{n}' for n in thanked)} for merged #{pull.number}"
+            )
+        return tuple(thanked)
+
+    def pending(self) -> list[PaperItem]:
+        """Accepted, not yet merged papers of open ``accepted`` issues."""
+        default_section = replies.default_section(self.config)
+        items: list[PaperItem] = []
+        for issue in self.port.open_issues(self.config.labels.accepted):
+            state = load_state(self.port.issue_comments(issue.number), self.bot_login).state
+            if state is not None and state.pending:
+                items.extend(accepted_items(state, issue.number, default_section))
+        return items
+
+    def reference_paths(self) -> list[str]:
+        return [path for path, _ in reference_sources(self.config)]
+
+    def not_yet_cited(
+        self, items: Sequence[PaperItem], texts: dict[str, str | None]
+    ) -> tuple[list[PaperItem], tuple[str, ...]]:
+        """Drop papers the default branch already cites (added by hand, or by another PR)."""
+        index = reference_index(texts, self.config)
+        keep: list[PaperItem] = []
+        landed: list[str] = []
+        for item in items:
+            match = cited_as(index, item)
+            if match is None:
+                keep.append(item)
+            else:
+                landed.append(
+                    f"#{item.issue} {item.record.title!r}: already cited as "
+                    f"{describe_reference(match)}"
+                )
+        self.notes.extend(f"left out {line}" for line in landed)
+        return keep, tuple(landed)
+
+    def foreign_commits(self, base: str, seen: str, pull: PullData | None) -> bool:
+        """Whether someone else committed to the bot branch; if so, say it once on the PR."""
+        email = self.config.batch.author_email
+        commits = self.repo.commits_not_by(base, seen, email)
+        if not commits:
+            return False
+        listed = ", ".join(f"{c.short} ({c.author_name})" for c in commits)
+        self.notes.append(f"{self.branch} has commits not made by survey-bot: {listed}; stopped")
+        if pull is None:
+            return True
+        marker = FOREIGN_MARKER.format(sha=seen)
+        if any(marker in c.body for c in self.port.issue_comments(pull.number)):
+            return True
+        lines = "\n".join(f"- `{c.short}` {c.subject}" for c in commits)
+        self.port.create_comment(
+            pull.number,
+            "survey-bot did not update this pull request: the branch has commits it did not "
+            f"make, and rebuilding it would discard them:\n\n{lines}\n\n"
+            "Merge or close this pull request, or delete the branch, and the next run starts "
+            f"afresh from the default branch.\n\n{marker}\n",
+        )
+        return True
+
+    def plan(
+        self, texts: dict[str, str | None], items: list[PaperItem], pull: PullData | None
+    ) -> BatchPlan | None:
+        """The edits, dated as the open PR's draft while its papers stay the same, else today."""
+        if not items:
+            return None
+        files = {path: texts.get(path) or "" for path in target_paths(self.config)}
+        recorded = decode_data(pull.body) if pull is not None else None
+        plan = plan_batch(files, self.config, items, self.today, self.env)
+        if recorded is not None and recorded.day != self.today.isoformat():
+            try:
+                day = dt.date.fromisoformat(recorded.day)
+            except ValueError:
+                day = None
+            if day is not None:
+                earlier = plan_batch(files, self.config, items, day, self.env)
+                if batch_data(earlier, "").items == recorded.items:
+                    plan = earlier
+        if not plan.files:
+            self.notes.extend(f"left out {s.what}: {s.why}" for s in plan.skipped)
+            return None
+        return plan
+
+    def close(self, pull: PullData, seen: str | None) -> None:
+        self.port.create_comment(pull.number, CLOSED_NOTE)
+        self.port.edit_pull(pull.number, pull.title, pull.body, state="closed")
+        if seen is not None and self.push:
+            self.repo.delete_remote_branch(self.branch, seen)
+        self.notes.append(f"closed #{pull.number}: nothing left to add")
+
+    def publish(
+        self, pull: PullData | None, default: str, title: str, body: str
+    ) -> tuple[str, int]:
+        """Open the pull request, or edit it when its title or body is out of date."""
+        if pull is None:
+            try:
+                created = self.port.create_pull(self.branch, default, title, body)
+            except GitHubError:
+                # Another run opened it meanwhile (GitHub allows one per branch): update that.
+                pull = self.port.find_pull(self.branch)
+                if pull is None or pull.state != "open":
+                    raise
+            else:
+                self.notes.append(f"opened #{created.number}")
+                return "opened", created.number
+        if pull.title == title and _same_text(pull.body, body):
+            return "unchanged", pull.number
+        self.port.edit_pull(pull.number, title, body)
+        self.notes.append(f"updated #{pull.number}")
+        return "updated", pull.number
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Equal up to line endings and trailing white space (GitHub may store ``\\r\\n``)."""
+    return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()

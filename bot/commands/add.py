@@ -1,0 +1,141 @@
+"""``survey-bot add``: add one paper to a local working tree, as the batch would.
+
+For maintainers who edit the survey locally: the same editors and the same
+plan as the batch pull request (``bot.plan``), applied to the files on disk.
+A paper the survey already cites is refused (saying where) unless ``--force``.
+Files are written only after every edit succeeded, byte for byte (CRLF stays
+CRLF); ``--dry-run`` prints the unified diff instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.errors import InputError
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.models import PaperRecord
+
+NAME = "add"
+HELP = "Add a paper to the survey's files in a local working tree (BibTeX, list, log, thanks)."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY", help="an arXiv id or URL, a DOI, or a title")
+    parser.add_argument("--section", metavar="S", help="heading of the paper list to add it under")
+    parser.add_argument("--thank", metavar="NAME", help="a reader to thank in the acknowledgements")
+    parser.add_argument(
+        "--metadata",
+        metavar="RECORD.json",
+        help='the paper as JSON {"title", "authors", "year", "venue", "arxiv", "doi", "url"} '
+        "instead of looking QUERY up",
+    )
+    parser.add_argument("--offline", action="store_true", help="use cached metadata only")
+    parser.add_argument("--repo", default=".", metavar="DIR", help="the survey (default: .)")
+    parser.add_argument("--force", action="store_true", help="add it even if already cited")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the unified diff, write nothing"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.config import load_config
+    from bot.models import PaperItem, Thanks
+    from bot.plan import (
+        cited_as,
+        describe_reference,
+        plan_batch,
+        reference_index,
+        reference_sources,
+        target_paths,
+        unified_diff,
+    )
+
+    root = Path(args.repo)
+    config = load_config(root)
+    record = read_record(args.metadata) if args.metadata else resolve(args.query, config, args)
+    thanks = (
+        (Thanks(login="", name=args.thank.strip()),) if args.thank and args.thank.strip() else ()
+    )
+    item = PaperItem(record, args.section or _default_section(config), None, thanks)
+    paths = list(dict.fromkeys([*target_paths(config), *(p for p, _ in reference_sources(config))]))
+    texts = {path: _read(root / path) for path in paths}
+    match = cited_as(reference_index(texts, config), item)
+    if match is not None and not args.force:
+        raise InputError(
+            f"{record.title!r} is already cited as {describe_reference(match)}; "
+            "pass --force to add it anyway"
+        )
+    files = {path: texts[path] or "" for path in target_paths(config)}
+    plan = plan_batch(files, config, [item], dt.date.today())
+    if not plan.files:
+        reasons = "; ".join(f"{s.what}: {s.why}" for s in plan.skipped) or "nothing changed"
+        raise InputError(f"nothing to add: {reasons}")
+    if args.dry_run:
+        print(unified_diff(texts, plan.files), end="")
+        return 0
+    for path, text in plan.files.items():
+        with open(root / path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    for change in plan.changes:
+        print(change)
+    return 0
+
+
+def read_record(path: str) -> PaperRecord:
+    """A ``PaperRecord`` from a JSON file; ``InputError`` says what is wrong with it."""
+    from bot.models import PaperRecord
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise InputError(f"{path}: not JSON: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("title"), str) or not data["title"]:
+        raise InputError(f'{path}: expected a JSON object with a "title"')
+    authors = data.get("authors") or []
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise InputError(f'{path}: "authors" must be a list of names')
+    year = data.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise InputError(f'{path}: "year" must be a whole number')
+    for key in ("venue", "arxiv", "doi", "url"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise InputError(f'{path}: "{key}" must be text')
+    return PaperRecord.from_json(data)
+
+
+def resolve(query: str, config: Config, args: argparse.Namespace) -> PaperRecord:
+    """Look QUERY up (arXiv id, DOI or title) with the metadata services, or say why not."""
+    from bot.commands.check import item_from_text
+    from bot.metadata import build_resolver
+    from bot.models import PaperRecord, Suggestion
+
+    parsed = item_from_text(query)
+    q = parsed.query
+    suggestion = Suggestion(arxiv=q.arxiv, doi=q.doi, url=parsed.url, title=q.title)
+    with build_resolver(config, offline=args.offline) as resolver:
+        result = resolver.resolve(suggestion)
+    if not isinstance(result, PaperRecord):
+        raise InputError(f"cannot identify {query!r}: {result.why}; pass --metadata RECORD.json")
+    return result
+
+
+def _default_section(config: Config) -> str | None:
+    return config.paper_list.section if config.paper_list else None
+
+
+def _read(path: Path) -> str | None:
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None

@@ -1,0 +1,93 @@
+"""The survey as the bot sees it: its reference index, and suggestions assessed against it.
+
+Glue between the pure steps: every ``config.references`` file becomes one
+``ReferenceIndex``; each suggestion is resolved (``bot.metadata``) and checked
+(``bot.matching``). A paper that cannot be resolved is data (``Skipped``), not
+an error: its reader-given ids and title are still checked, so a paper the
+survey already cites is recognised even when the metadata services are down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.errors import ConfigError, InputError
+from bot.identifiers import normalize_arxiv, normalize_doi
+from bot.models import CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.matching import ReferenceIndex
+    from bot.metadata import Resolver
+    from bot.references import ParseResult
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One suggestion, what the metadata services made of it, and the matcher's verdict."""
+
+    suggestion: Suggestion
+    resolution: PaperRecord | Skipped
+    result: CheckResult | None  # None: nothing to check (no record, no id, no title)
+
+
+def load_index(config: Config) -> ReferenceIndex:
+    """Every ``config.references`` file (relative to ``config.root``), in one index."""
+    from bot.matching import ReferenceIndex
+
+    return ReferenceIndex.build(survey_references(config).references)
+
+
+def survey_references(config: Config) -> ParseResult:
+    """The references of every ``config.references`` file, and the entries skipped in them.
+
+    A missing or unreadable file is a ``ConfigError``: checking against part of
+    the survey would call cited papers new.
+    """
+    from bot.references import ParseResult, detect_format, parse, read_text
+
+    if not config.references:
+        raise ConfigError(
+            ".github/survey-bot.yml: references: no reference file configured "
+            "(list them under references:, or set bibtex: or paper_list:)"
+        )
+    references: list[Reference] = []
+    skipped: list[Skipped] = []
+    for source in config.references:
+        path = config.root / source.path
+        try:  # the file as the survey names it, not the runner's absolute path
+            content = read_text(path)
+            parsed = parse(content, source.format or detect_format(path, content), source.path)
+        except InputError as exc:
+            raise ConfigError(f".github/survey-bot.yml: references: {exc}") from exc
+        references.extend(parsed.references)
+        skipped.extend(parsed.skipped)
+    return ParseResult(tuple(references), tuple(skipped))
+
+
+def assess(
+    suggestions: Sequence[Suggestion], resolver: Resolver, index: ReferenceIndex
+) -> list[Assessment]:
+    """Resolve and check each suggestion; one ``Assessment`` per suggestion, in order."""
+    resolutions = resolver.resolve_many(suggestions)
+    queries = [_query(s, r) for s, r in zip(suggestions, resolutions, strict=True)]
+    wanted = [q for q in queries if q is not None]
+    checked = iter(index.check_many(wanted))
+    return [
+        Assessment(s, r, next(checked) if q is not None else None)
+        for s, r, q in zip(suggestions, resolutions, queries, strict=True)
+    ]
+
+
+def _query(suggestion: Suggestion, resolution: PaperRecord | Skipped) -> Query | None:
+    """What to look up: the resolved record, else what the reader wrote."""
+    if isinstance(resolution, PaperRecord):
+        return Query.from_record(resolution)
+    arxiv = normalize_arxiv(suggestion.arxiv) if suggestion.arxiv else None
+    doi = normalize_doi(suggestion.doi) if suggestion.doi else None
+    title = " ".join((suggestion.title or "").split()) or None
+    if not (arxiv or doi or title):
+        return None
+    return Query(title=title, arxiv=arxiv, doi=doi)

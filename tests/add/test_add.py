@@ -1,0 +1,127 @@
+"""``survey-bot add`` on a copy of the bundled example survey."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.example_survey import EXAMPLE, OCTOPACK_BIB, OCTOPACK_LINE
+
+OCTOPACK = {
+    "title": "OctoPack: Instruction Tuning Code Large Language Models",
+    "authors": ["Niklas Muennighoff", "Qian Liu"],
+    "year": 2023,
+    "arxiv": "2308.07124",
+}
+LAST_PRETRAIN = "*Vijay Korthikanti et al*. arXiv 2022. [[Paper](https://arxiv.org/abs/2205.05198)]"
+
+
+@pytest.fixture
+def survey(tmp_path: Path) -> Path:
+    root = tmp_path / "survey"
+    shutil.copytree(EXAMPLE, root)
+    return root
+
+
+def record_file(tmp_path: Path, data: dict[str, object]) -> str:
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def add(survey: Path, *args: str) -> int:
+    return main(["add", "--repo", str(survey), *args])
+
+
+def test_adds_exactly_the_expected_edits(survey: Path, tmp_path: Path, capsys) -> None:
+    readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
+    bib = (EXAMPLE / "paper/references.bib").read_text(encoding="utf-8")
+    record = record_file(tmp_path, OCTOPACK)
+    assert add(survey, "2308.07124", "--metadata", record, "--thank", "Alice Liddell") == 0
+    today = dt.date.today().strftime("%Y/%m/%d")
+    content = "Add 1 paper suggested by readers to Section Pre-training."
+    row = f"| V11     | {today} | {content:<61}|\n"
+    expected = (
+        readme.replace(LAST_PRETRAIN + "\n", LAST_PRETRAIN + "\n" + OCTOPACK_LINE + "\n")
+        .replace("Kevin Gray, and Jay Alammar.", "Kevin Gray, Jay Alammar, and Alice Liddell.")
+        .replace(
+            "and some minor points.              |\n",
+            "and some minor points.              |\n" + row,
+        )
+    )
+    assert (survey / "README.md").read_text(encoding="utf-8") == expected
+    assert (survey / "paper/references.bib").read_text(encoding="utf-8") == bib + OCTOPACK_BIB
+    assert "add BibTeX entry muennighoff2023octopack" in capsys.readouterr().out
+
+
+def test_already_cited_is_refused_with_where(survey: Path, tmp_path: Path, capsys) -> None:
+    attention = {
+        "title": "Attention Is All You Need",
+        "authors": ["Ashish Vaswani"],
+        "year": 2017,
+        "arxiv": "1706.03762",
+    }
+    before = {p: (survey / p).read_bytes() for p in ("README.md", "paper/references.bib")}
+    assert add(survey, "1706.03762", "--metadata", record_file(tmp_path, attention)) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "survey-bot: error: 'Attention Is All You Need' is already cited as [22] in "
+        "references.txt:55; pass --force to add it anyway\n"
+    )
+    assert {p: (survey / p).read_bytes() for p in before} == before
+    # --force passes the matcher; the editors still never write an exact duplicate line.
+    assert add(survey, "1706.03762", "--metadata", record_file(tmp_path, attention), "--force") == 2
+    assert "is already listed (line 49)" in capsys.readouterr().err
+    assert {p: (survey / p).read_bytes() for p in before} == before
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(survey: Path, tmp_path: Path, capsys) -> None:
+    before = (survey / "README.md").read_bytes()
+    record = record_file(tmp_path, OCTOPACK)
+    assert add(survey, "x", "--metadata", record, "--section", "Utilization", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "--- a/README.md\n+++ b/README.md\n" in out
+    assert f"+{OCTOPACK_LINE}\n" in out and "+@article{muennighoff2023octopack," in out
+    assert (survey / "README.md").read_bytes() == before
+
+
+def test_crlf_files_keep_their_line_endings(survey: Path, tmp_path: Path) -> None:
+    readme = survey / "README.md"
+    readme.write_bytes(readme.read_bytes().replace(b"\n", b"\r\n"))
+    assert add(survey, "x", "--metadata", record_file(tmp_path, OCTOPACK)) == 0
+    data = readme.read_bytes()
+    assert OCTOPACK_LINE.encode() + b"\r\n" in data
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize(
+    ("metadata", "extra", "message"),
+    [
+        (json.dumps(OCTOPACK), ["--section", "No Such Section"], "No Such Section"),
+        (None, [], "cannot read"),
+        ("{bad", [], "not JSON"),
+        ('{"authors": []}', [], '"title"'),
+        ('{"title": "T", "year": "2023"}', [], '"year"'),
+    ],
+    ids=["unknown-section", "missing-file", "bad-json", "no-title", "year-not-int"],
+)
+def test_bad_input_exits_2_and_writes_nothing(
+    survey: Path, tmp_path: Path, capsys, metadata: str | None, extra: list[str], message: str
+) -> None:
+    path = tmp_path / "record.json"
+    if metadata is not None:
+        path.write_text(metadata, encoding="utf-8")
+    before = {p: p.read_bytes() for p in survey.rglob("*") if p.is_file()}
+    assert add(survey, "x", "--metadata", str(path), *extra) == 2
+    assert message in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in survey.rglob("*") if p.is_file()} == before
+
+
+def test_unresolvable_query_offline_says_so(survey: Path, capsys) -> None:
+    assert add(survey, "An Unknown Paper Title Nobody Wrote", "--offline") == 2
+    assert "--metadata" in capsys.readouterr().err

@@ -1,0 +1,102 @@
+"""A survey repository (the bundled example) with a bare origin, a fake GitHub serving its refs,
+and helpers that write accepted issues exactly as the triage code would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.batch import BatchOutcome, run_batch
+from bot.config import Config, load_config
+from bot.github import PyGithubPort
+from bot.models import PaperRecord, Thanks
+from bot.replies import triage_comment
+from bot.sandbox.server import FakeGitHub
+from bot.sandbox.testing import port_for, running_fake_github
+from bot.state import PaperState, TriageState
+from tests.example_survey import EXAMPLE
+from tests.gitrepo.gitutil import isolate_git, make_origin
+
+TODAY = dt.date(2024, 1, 2)
+FILES = ("README.md", "paper/references.bib", ".github/survey-bot.yml")
+
+LIMA = PaperRecord(
+    title="LIMA: Less Is More for Alignment",
+    authors=("Chunting Zhou", "Pengfei Liu"),
+    year=2023,
+    arxiv="2305.11206",
+    source="arxiv",
+)
+
+
+@dataclass
+class Survey:
+    """Everything one batch test needs: the fake GitHub, the clone the bot runs in, origin."""
+
+    github: FakeGitHub
+    port: PyGithubPort
+    origin: Path
+    clone: Path
+    config: Config
+
+    def accept(
+        self,
+        record: PaperRecord,
+        *,
+        section: str | None = None,
+        reader: str = "alice",
+        name: str = "Alice Liddell",
+    ) -> int:
+        """An open issue whose bot comment accepts ``record``, as ``/accept`` leaves it."""
+        issue = self.github.add_issue(
+            title=f"Add {record.title}",
+            body=f"arXiv:{record.arxiv}",
+            user=reader,
+            labels=["paper-suggestion", "new-paper", "accepted"],
+        )
+        number = int(issue["number"])
+        paper = PaperState(
+            verdict="new",
+            keys=(f"arxiv:{record.arxiv}",),
+            asked=f"arXiv:{record.arxiv}",
+            record=record,
+            accepted=True,
+            section=section or "Pre-training",
+        )
+        state = TriageState(papers=(paper,), reader=Thanks(reader, name))
+        self.github.add_comment(
+            number, triage_comment(state, self.config), user=self.github.bot_login
+        )
+        return number
+
+    def batch(self, **options: object) -> BatchOutcome:
+        return run_batch(
+            self.config,
+            self.port,
+            self.clone,
+            bot_login=self.github.bot_login,
+            today=TODAY,
+            **options,  # type: ignore[arg-type]
+        )
+
+    def writes(self) -> list[str]:
+        return [str(r) for r in self.github.requests if r.method != "GET"]
+
+
+def example_files() -> dict[str, bytes]:
+    return {name: (EXAMPLE / name).read_bytes() for name in FILES}
+
+
+@pytest.fixture
+def survey(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Survey]:
+    isolate_git(monkeypatch)
+    origin, clone = make_origin(tmp_path, example_files())
+    with running_fake_github() as github:
+        github.link_git(origin)
+        port = port_for(github)
+        yield Survey(github, port, origin, clone, load_config(clone))
+        port.close()

@@ -1,0 +1,321 @@
+"""End-to-end harness for ``survey-bot run``: the real CLI, as a subprocess, against the fakes.
+
+* GitHub is :class:`bot.sandbox.FakeGitHub` on 127.0.0.1, seeded from the same
+  event payloads the bot receives; the bot logs in as ``github-actions[bot]``,
+  as with the workflow's own ``GITHUB_TOKEN``.
+* Event payloads are the real examples in ``shared/fixtures/github/webhooks/``
+  with only the scenario's fields replaced (issue number, title, body, author,
+  labels; comment id, body, author).
+* Paper metadata comes from a cache filled once per session by the real
+  resolver from a local server replaying a recorded arXiv feed (Transformer,
+  BERT, LoRA...); the runs use ``--offline``, so they never wait for arXiv's
+  3-second spacing and an unknown paper is simply "not cached".
+* The survey is a small working tree in ``tmp_path``: config, a .bib file
+  citing "Attention Is All You Need" and a README list citing BERT.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.sandbox import FakeGitHub
+from bot.sandbox.testing import running_fake_github
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+WEBHOOKS = SHARED / "fixtures" / "github" / "webhooks"
+ARXIV_FEED = SHARED / "fixtures" / "metadata" / "arxiv" / "ml_id_list_8_papers.xml"
+
+BOT = "github-actions[bot]"
+REPO = "Codertocat/Hello-World"  # the repository of the example payloads
+TRANSFORMER = "1706.03762"  # cited in refs.bib
+BERT = "1810.04805"  # cited in README.md
+LORA = "2106.09685"  # not cited
+CACHED = (TRANSFORMER, BERT, LORA)
+NOBODY_KNOWS = "A Nonexistent Paper About Zebras and Quokkas"
+
+CONFIG = """\
+references:
+  - path: refs.bib
+  - path: README.md
+    format: markdown
+bibtex:
+  path: refs.bib
+paper_list:
+  path: README.md
+  section: Models
+"""
+BIB = """\
+@article{vaswani2017attention,
+  title={Attention Is All You Need},
+  author={Vaswani, Ashish and Shazeer, Noam and Parmar, Niki},
+  journal={arXiv preprint arXiv:1706.03762},
+  year={2017}
+}
+"""
+README = """\
+# A Tiny Survey
+
+## Models
+
+- **BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding**. \
+Devlin et al. NAACL 2019. [[paper](https://arxiv.org/abs/1810.04805)]
+"""
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+class _ArxivOnly(BaseHTTPRequestHandler):
+    """The recorded arXiv feed for any arXiv query; 404 for every other service."""
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/arxiv"):
+            status, kind, body = 200, "application/atom+xml", ARXIV_FEED.read_bytes()
+        else:
+            status, kind, body = 404, "application/json", b'{"error": "Not Found"}'
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class MetadataCache:
+    path: Path
+    urls: dict[str, str]  # the base URLs the cache keys were made with
+
+
+@pytest.fixture(scope="session")
+def metadata_cache(tmp_path_factory: pytest.TempPathFactory) -> MetadataCache:
+    """A metadata cache holding the papers in ``CACHED``, filled by the real resolver."""
+    from bot.config import MetadataConfig
+    from bot.metadata import build_resolver
+    from bot.models import PaperRecord, Suggestion
+
+    path = tmp_path_factory.mktemp("metadata") / "cache.sqlite"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _ArxivOnly)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    urls = {
+        "arxiv": f"{base}/arxiv/api/query",
+        "crossref": f"{base}/crossref",
+        "semanticscholar": f"{base}/s2/graph/v1",
+        "dblp": f"{base}/dblp/search/publ/api",
+    }
+    try:
+        with build_resolver(
+            MetadataConfig(cache=str(path)), base_urls=urls, sleep=lambda _: None
+        ) as resolver:
+            found = resolver.resolve_many([Suggestion(arxiv=a) for a in CACHED])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert all(isinstance(r, PaperRecord) for r in found), found
+    return MetadataCache(path, urls)
+
+
+# --------------------------------------------------------------------------- payloads
+
+
+def webhook(name: str) -> dict[str, Any]:
+    """A real example payload, e.g. ``issues.opened.1``."""
+    return json.loads((WEBHOOKS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def issue_event(
+    action: str,
+    title: str,
+    body: str,
+    *,
+    number: int = 1,
+    user: str = "reader",
+    labels: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """``issues.<action>`` from the real example, with the scenario's issue."""
+    payload = webhook(f"issues.{action}.1")
+    issue = payload["issue"]
+    issue.update(number=number, title=title, body=body, state="open")
+    issue["user"] = {**issue["user"], "login": user, "type": "User"}
+    template = issue["labels"][0] if issue.get("labels") else {"id": 1, "color": "ededed"}
+    issue["labels"] = [{**template, "name": name} for name in labels]
+    payload["sender"] = {**payload["sender"], "login": user, "type": "User"}
+    return payload
+
+
+def comment_event(fake: FakeGitHub, number: int, body: str, *, user: str) -> dict[str, Any]:
+    """``issue_comment.created``: the comment is posted on the fake, then delivered.
+
+    The payload's issue is the issue as the fake has it now (labels, state), as
+    GitHub would send it.
+    """
+    posted = fake.add_comment(number, body, user=user)
+    current = fake.issue(number)
+    payload = webhook("issue_comment.created.1")
+    payload["comment"].update(
+        id=posted["id"],
+        body=body,
+        user={**payload["comment"]["user"], **posted["user"]},
+        author_association=posted["author_association"],
+    )
+    payload["issue"].update(
+        {k: current[k] for k in ("number", "title", "body", "labels", "state", "user")}
+    )
+    payload["sender"] = {**payload["sender"], **posted["user"]}
+    return payload
+
+
+# --------------------------------------------------------------------------- running the bot
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+    summary: str
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.stdout.splitlines() if line.startswith("::warning::")]
+
+    @property
+    def errors(self) -> list[str]:
+        return [line for line in self.stdout.splitlines() if line.startswith("::error::")]
+
+
+class Harness:
+    """The fake GitHub, a survey working tree, and ``survey-bot run`` as a subprocess."""
+
+    def __init__(self, fake: FakeGitHub, survey: Path, work: Path, cache: MetadataCache) -> None:
+        self.fake = fake
+        self.survey = survey
+        self.work = work
+        self.cache = cache
+        self.runs = 0
+
+    def seed(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Make the fake hold the issue an ``issues`` payload describes, as GitHub would."""
+        self.fake.seed_event(payload)
+        return payload
+
+    def run(
+        self,
+        event: str,
+        payload: dict[str, Any] | bytes,
+        *args: str,
+        env: dict[str, str] | None = None,
+    ) -> Run:
+        self.runs += 1
+        event_path = self.work / f"event-{self.runs}.json"
+        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        event_path.write_bytes(data)
+        summary = self.work / f"summary-{self.runs}.md"
+        environ = {
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": str(self.work),
+            "PYTHONPATH": str(ROOT),
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_EVENT_NAME": event,
+            "GITHUB_EVENT_PATH": str(event_path),
+            "GITHUB_REPOSITORY": self.fake.repo,
+            "GITHUB_TOKEN": self.fake.token,
+            "GITHUB_API_URL": self.fake.base_url,
+            "GITHUB_WORKSPACE": str(self.survey),
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS": "0",
+            "SURVEY_BOT_SECONDS_BETWEEN_WRITES": "0",
+            "SURVEY_BOT_MAX_RETRY_WAIT": "0.01",
+            "SURVEY_BOT_METADATA_URLS": json.dumps(self.cache.urls),
+            **(env or {}),
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "run", "--offline", *args],
+            env=environ,
+            cwd=self.work,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        text = summary.read_text(encoding="utf-8") if summary.exists() else ""
+        return Run(done.returncode, done.stdout, done.stderr, text)
+
+    def bot_comments(self, number: int = 1) -> list[dict[str, Any]]:
+        return [c for c in self.fake.comments(number) if c["user"]["login"] == BOT]
+
+    def writes(self) -> list[str]:
+        return [str(r) for r in self.fake.requests if r.method != "GET"]
+
+
+@contextmanager
+def running_harness(tmp: Path, cache: MetadataCache) -> Iterator[Harness]:
+    """A fresh fake GitHub (users ``reader`` and ``maint``) and survey tree under ``tmp``."""
+    survey = tmp / "survey"
+    (survey / ".github").mkdir(parents=True)
+    (survey / ".github" / "survey-bot.yml").write_text(CONFIG, encoding="utf-8")
+    (survey / "refs.bib").write_text(BIB, encoding="utf-8")
+    (survey / "README.md").write_text(README, encoding="utf-8")
+    (survey / ".survey-bot").mkdir()
+    shutil.copyfile(cache.path, survey / ".survey-bot" / "cache.sqlite")
+    work = tmp / "work"
+    work.mkdir()
+    with running_fake_github(REPO, bot_login=BOT) as fake:
+        fake.add_user("reader", name="Rita Reader")
+        fake.add_user("maint", permission="write")
+        yield Harness(fake, survey, work, cache)
+
+
+@pytest.fixture
+def harness(tmp_path: Path, metadata_cache: MetadataCache) -> Iterator[Harness]:
+    with running_harness(tmp_path, metadata_cache) as harness:
+        yield harness
+
+
+TWO_PAPERS = f"arXiv:{LORA}\narXiv:{TRANSFORMER}"  # one new, one cited
+
+
+@pytest.fixture(scope="session")
+def two_papers_triage(
+    tmp_path_factory: pytest.TempPathFactory, metadata_cache: MetadataCache
+) -> tuple[str, tuple[str, ...]]:
+    """The bot's comment and labels for an issue suggesting ``TWO_PAPERS``, from one real run."""
+    with running_harness(tmp_path_factory.mktemp("triage"), metadata_cache) as harness:
+        payload = harness.seed(issue_event("opened", "Two papers", TWO_PAPERS))
+        assert harness.run("issues", payload).returncode == 0
+        [comment] = harness.fake.comments(1)
+        return comment["body"], tuple(harness.fake.labels(1))
+
+
+@pytest.fixture
+def triaged(
+    harness: Harness, two_papers_triage: tuple[str, tuple[str, ...]]
+) -> tuple[Harness, dict[str, Any]]:
+    """Issue #1 suggesting ``TWO_PAPERS``, as the bot left it: its comment and labels."""
+    body, labels = two_papers_triage
+    harness.seed(issue_event("opened", "Two papers", TWO_PAPERS, labels=labels))
+    comment = harness.fake.add_comment(1, body, user=BOT)
+    return harness, comment
+
+
+def fresh(payload: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a payload, to deliver it again."""
+    return copy.deepcopy(payload)

@@ -1,0 +1,107 @@
+"""``survey-bot run`` on ``issue_comment`` events: maintainers command, everyone else is told so."""
+
+from __future__ import annotations
+
+import pytest
+from run_harness import BOT, comment_event
+
+from bot.state import decode_state
+
+COMMAND_BUDGET = 5  # REST requests for a maintainer's command (docs/benchmarks.md)
+
+
+def test_a_maintainer_accepts_then_rejects(triaged):
+    harness, triage = triaged
+    accept = comment_event(harness.fake, 1, '/accept section: "Fine-tuning"', user="maint")
+    harness.fake.reset_log()
+
+    run = harness.run("issue_comment", accept)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(harness.fake.requests) <= COMMAND_BUDGET
+    assert [r.operation for r in harness.fake.requests] == [
+        "repos/get-collaborator-permission-level",
+        "issues/list-comments",
+        "reactions/create-for-issue-comment",
+        "issues/update-comment",
+        "issues/add-labels",
+    ]
+    reactions = harness.fake.reactions(comment_id=accept["comment"]["id"])
+    assert [(r["content"], r["user"]["login"]) for r in reactions] == [("+1", BOT)]
+    assert "accepted" in harness.fake.labels(1)
+    bot_comments = harness.bot_comments()
+    assert [c["id"] for c in bot_comments] == [triage["id"]]  # edited in place, no reply
+    state = decode_state(bot_comments[0]["body"]).state
+    assert [(p.verdict, p.accepted, p.section) for p in state.papers] == [
+        ("new", True, "Fine-tuning"),
+        ("cited", False, None),
+    ]
+    assert '**Accepted** for section "Fine-tuning"' in bot_comments[0]["body"]
+    assert "| 1 | LoRA: Low-Rank Adaptation of Large Language Models | new, accepted |" in (
+        run.summary
+    )
+
+    reject = comment_event(harness.fake, 1, "/reject out of scope", user="maint")
+    run = harness.run("issue_comment", reject)
+
+    assert run.returncode == 0
+    issue = harness.fake.issue(1)
+    assert (issue["state"], issue["state_reason"]) == ("closed", "not_planned")
+    assert "rejected" in harness.fake.labels(1)
+    assert "accepted" not in harness.fake.labels(1)
+    state = decode_state(harness.bot_comments()[0]["body"]).state
+    assert state.rejected and state.rejected_reason == "out of scope"
+
+
+@pytest.mark.parametrize(
+    ("login", "permission", "association"),
+    [("stranger", None, "NONE"), ("member", "read", "MEMBER")],
+    ids=["stranger", "org-member-with-read"],
+)
+def test_others_cannot_command_and_get_one_reply(triaged, login, permission, association):
+    harness, triage = triaged
+    harness.fake.add_user(login, permission=permission)
+    payload = comment_event(harness.fake, 1, "/accept\n/reject\n/accept 1", user=login)
+    payload["comment"]["author_association"] = association
+    harness.fake.reset_log()
+
+    run = harness.run("issue_comment", payload)
+
+    assert run.returncode == 0
+    assert len(harness.fake.requests) <= 4
+    reactions = harness.fake.reactions(comment_id=payload["comment"]["id"])
+    assert [r["content"] for r in reactions] == ["confused"]
+    [original, reply] = harness.bot_comments()
+    assert original == triage  # nothing changed
+    assert "maintainer" in reply["body"].lower()
+    assert "accepted" not in harness.fake.labels(1)
+    assert harness.fake.issue(1)["state"] == "open"
+
+    if login == "stranger":
+        again = harness.run("issue_comment", payload)  # the same delivery again
+
+        assert again.returncode == 0
+        assert len(harness.bot_comments()) == 2  # still one reply
+
+
+def test_recheck_after_the_survey_cites_the_paper(triaged):
+    harness, triage = triaged
+    bib = harness.survey / "refs.bib"
+    bib.write_text(
+        bib.read_text()
+        + "\n@inproceedings{hu2022lora,\n  title={LoRA: Low-Rank Adaptation of Large Language"
+        " Models},\n  author={Hu, Edward J. and Shen, Yelong},\n  year={2022}\n}\n"
+    )
+    recheck = comment_event(harness.fake, 1, "/recheck", user="maint")
+
+    run = harness.run("issue_comment", recheck)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    [comment] = harness.bot_comments()
+    assert comment["id"] == triage["id"]
+    state = decode_state(comment["body"]).state
+    assert [p.verdict for p in state.papers] == ["cited", "cited"]
+    assert sorted(harness.fake.labels(1)) == ["already-cited", "paper-suggestion"]
+    assert [r["content"] for r in harness.fake.reactions(comment_id=recheck["comment"]["id"])] == [
+        "+1"
+    ]

@@ -1,0 +1,127 @@
+"""``survey-bot run`` on ``issues`` events: one comment per issue, its labels, few requests."""
+
+from __future__ import annotations
+
+from run_harness import (
+    BERT,
+    BOT,
+    LORA,
+    NOBODY_KNOWS,
+    TRANSFORMER,
+    comment_event,
+    fresh,
+    issue_event,
+)
+
+from bot.state import MARKER, decode_state
+
+SUGGESTION = f"""Please add arXiv:{LORA}, and maybe https://arxiv.org/abs/{TRANSFORMER}
+
+Also "{NOBODY_KNOWS}"
+"""
+TRIAGE_BUDGET = 4  # REST requests for a new issue (docs/benchmarks.md)
+
+
+def verdicts(body: str) -> list[tuple[str, str]]:
+    state = decode_state(body).state
+    return [(p.asked, p.verdict) for p in state.papers]
+
+
+def test_new_issue_gets_one_comment_labels_and_a_summary_within_budget(harness):
+    payload = harness.seed(issue_event("opened", "Three papers", SUGGESTION))
+
+    run = harness.run("issues", payload)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    [comment] = harness.fake.comments(1)
+    assert comment["user"]["login"] == BOT
+    assert comment["body"].startswith(MARKER)
+    assert verdicts(comment["body"]) == [
+        (f"arXiv:{LORA}", "new"),
+        (f"arXiv:{TRANSFORMER}", "cited"),
+        (NOBODY_KNOWS, "unresolved"),
+    ]
+    assert "**Already cited** as vaswani2017attention" in comment["body"]
+    assert "**Rita Reader** will be thanked" in comment["body"]
+    assert sorted(harness.fake.labels(1)) == ["needs-info", "new-paper", "paper-suggestion"]
+    assert [str(r).split(" ->")[0].split("?")[0] for r in harness.fake.requests] == [
+        "GET /repos/Codertocat/Hello-World/issues/1/comments",
+        "GET /users/reader",
+        "POST /repos/Codertocat/Hello-World/issues/1/comments",
+        "POST /repos/Codertocat/Hello-World/issues/1/labels",
+    ]
+    assert len(harness.fake.requests) <= TRIAGE_BUDGET
+    assert run.warnings == [
+        f'::warning::issue #1: could not identify "{NOBODY_KNOWS}": '
+        "could not resolve: offline and not cached"
+    ]
+    assert "| 1 | LoRA: Low-Rank Adaptation of Large Language Models | new |" in run.summary
+    assert "- commented on #1" in run.summary
+
+
+def test_redelivery_and_edit_keep_exactly_one_comment(harness):
+    opened = harness.seed(issue_event("opened", "Papers", SUGGESTION))
+    assert harness.run("issues", opened).returncode == 0
+    [first] = harness.fake.comments(1)
+
+    again = harness.run("issues", fresh(opened))  # the same delivery, run twice
+
+    assert again.returncode == 0
+    assert harness.fake.comments(1) == [first]
+    assert not harness.fake.matching("POST", r"/comments$")[1:]
+    assert not harness.fake.matching("PATCH")
+
+    labels = tuple(harness.fake.labels(1))
+    edited = harness.seed(issue_event("edited", "Papers", f"Only arXiv:{BERT}", labels=labels))
+    harness.fake.reset_log()
+    run = harness.run("issues", edited)
+
+    assert run.returncode == 0
+    [comment] = harness.fake.comments(1)
+    assert comment["id"] == first["id"]
+    assert verdicts(comment["body"]) == [(f"arXiv:{BERT}", "cited")]
+    assert "(README.md, line 5)" in comment["body"]
+    assert sorted(harness.fake.labels(1)) == ["already-cited", "paper-suggestion"]
+    assert harness.fake.count("PATCH", r"/issues/comments/\d+$") == 1
+
+
+def test_an_issue_without_a_suggestion_gets_nothing(harness):
+    payload = harness.seed(
+        issue_event("opened", "Great survey!", "Thanks for the work @Codertocat")
+    )
+
+    run = harness.run("issues", payload)
+
+    assert run.returncode == 0
+    assert harness.fake.comments(1) == []
+    assert harness.fake.labels(1) == []
+    assert harness.fake.requests == []  # a new issue without a paper costs nothing
+    assert "no paper suggestion" in run.summary
+
+
+def test_stale_duplicates_are_deleted_and_pasted_markers_ignored(harness):
+    payload = harness.seed(issue_event("opened", "Papers", f"arXiv:{LORA}"))
+    harness.fake.add_comment(1, f"{MARKER}\nI copied the marker", user="reader")
+    oldest = harness.fake.add_comment(1, f"{MARKER}\nleft by a crashed run", user=BOT)
+    harness.fake.add_comment(1, f"{MARKER}\nand another one", user=BOT)
+
+    run = harness.run("issues", payload)
+
+    assert run.returncode == 0
+    comments = harness.fake.comments(1)
+    assert [c["user"]["login"] for c in comments] == ["reader", BOT]
+    assert comments[1]["id"] == oldest["id"]
+    assert verdicts(comments[1]["body"]) == [(f"arXiv:{LORA}", "new")]
+    assert "the bot comment has no survey-bot data" in run.stdout
+
+
+def test_the_bot_ignores_its_own_comments(harness):
+    harness.seed(issue_event("opened", "Papers", f"arXiv:{LORA}"))
+    payload = comment_event(harness.fake, 1, "/accept\n/reject", user=BOT)
+    harness.fake.reset_log()
+
+    run = harness.run("issue_comment", payload)
+
+    assert run.returncode == 0
+    assert harness.fake.requests == []
+    assert "nothing to do: comment by bot github-actions[bot]" in run.stdout
