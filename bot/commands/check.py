@@ -9,6 +9,11 @@ prints a JSON array of the same objects; otherwise one readable line per query.
 Without ``--resolve`` the command never touches the network. With it, each query
 is first resolved to full metadata (title, authors, year, arXiv id and the
 published DOI) by ``bot.metadata``; ``--offline`` restricts that to the cache.
+The lookups follow the ``metadata`` settings of the survey named by ``--repo``
+(default: the current directory), as ``survey-bot run`` does: the contact in the
+User-Agent the services ask for, the timeout, and the cache and its lifetime,
+with the cache path relative to the survey, so both commands share one cache.
+A directory without ``.github/survey-bot.yml`` gets the defaults.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import InputError
 
 if TYPE_CHECKING:
+    from bot.config import Config
     from bot.models import CheckResult, Query, Reference, Suggestion
 
 NAME = "check"
@@ -55,6 +62,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--offline", action="store_true", help="with --resolve: use cached metadata only"
     )
     parser.add_argument(
+        "--repo",
+        metavar="DIR",
+        help="with --resolve: the survey whose .github/survey-bot.yml sets the metadata "
+        "contact, timeout and cache (default: .)",
+    )
+    parser.add_argument(
         "queries", nargs="*", metavar="QUERY", help="an arXiv id or URL, a DOI or DOI URL, a title"
     )
 
@@ -82,8 +95,9 @@ def run(args: argparse.Namespace) -> int:
         items = [item_from_text(text) for text in args.queries]
     else:
         raise InputError("nothing to check: give QUERY arguments or --batch FILE")
-    if args.offline and not args.resolve:
-        raise InputError("--offline only applies with --resolve")
+    for flag, given in (("--offline", args.offline), ("--repo", args.repo is not None)):
+        if given and not args.resolve:
+            raise InputError(f"{flag} only applies with --resolve")
     for item in items:
         if item.url and not args.resolve:
             raise InputError(
@@ -92,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
 
     index = ReferenceIndex.build(load_all(args.refs, args.format))
     if args.resolve:
-        items = resolve_items(items, offline=args.offline)
+        items = resolve_items(items, offline=args.offline, repo=Path(args.repo or "."))
     results = [_check(index, item) for item in items]
 
     if args.batch:
@@ -248,19 +262,33 @@ def _suggestion(item: _Item) -> Suggestion:
     return Suggestion(arxiv=q.arxiv, doi=q.doi, url=item.url, title=q.title)
 
 
-def resolve_items(items: list[_Item], offline: bool) -> list[_Item]:
+def survey_settings(repo: Path) -> Config:
+    """The config of the survey in ``repo``, or the defaults there when it has none.
+
+    Only its ``metadata`` and ``root`` matter here: ``build_resolver`` takes the
+    cache path relative to the root, so the cache is the survey's wherever the
+    command runs from. A config file that exists must be valid (``ConfigError``).
+    """
+    from bot.config import CONFIG_PATH, Config, load_config
+
+    if (repo / CONFIG_PATH).is_file():
+        return load_config(repo)
+    return Config(root=repo)
+
+
+def resolve_items(items: list[_Item], offline: bool, repo: Path) -> list[_Item]:
     """Replace each query by the metadata the services know (title, authors, both ids).
 
-    A query that cannot be resolved is checked as given, with a note on stderr; a
-    link that cannot be resolved gets the verdict ``ambiguous`` (reason ``unresolved``).
+    The lookups use the metadata settings of the survey in ``repo``. A query that
+    cannot be resolved is checked as given, with a note on stderr; a link that
+    cannot be resolved gets the verdict ``ambiguous`` (reason ``unresolved``).
     """
     from dataclasses import replace
 
-    from bot.config import MetadataConfig
     from bot.metadata import build_resolver
     from bot.models import PaperRecord, Query
 
-    resolver = build_resolver(MetadataConfig(), offline=offline)
+    resolver = build_resolver(survey_settings(repo), offline=offline)
     suggestions = [_suggestion(item) for item in items]
     if hasattr(resolver, "resolve_many"):  # batches arXiv look-ups
         outcomes = resolver.resolve_many(suggestions)
