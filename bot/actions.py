@@ -1,7 +1,8 @@
 """The GitHub Actions edge: the environment read once, annotations, the job summary.
 
-``read_env`` is called exactly once, by ``survey-bot run``; everything below it
-receives the resulting :class:`ActionsEnv`. Output back to Actions is
+``read_env`` is called exactly once, by ``survey-bot run`` or ``survey-bot
+batch`` (which needs no event); everything below it receives the resulting
+:class:`ActionsEnv`. Output back to Actions is
 "workflow commands" on stdout (``::warning::...``) and Markdown appended to the
 file at ``GITHUB_STEP_SUMMARY``. Messages may quote issue text, so every one is
 escaped first: a ``%``, a line break or a ``::`` in a paper title must never end
@@ -16,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.errors import InputError
+from bot.errors import GitError, GitHubError, InputError, SurveyBotError
 
 DEFAULT_API_URL = "https://api.github.com"
 DEFAULT_SERVER_URL = "https://github.com"
@@ -47,8 +48,11 @@ class ActionsEnv:
     metadata_urls: dict[str, str] = field(default_factory=dict)
 
 
-def read_env(environ: Mapping[str, str], cwd: Path) -> ActionsEnv:
+def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True) -> ActionsEnv:
     """The run's settings from ``environ``; ``InputError`` names the variable at fault.
+
+    ``needs_event=False`` is for ``survey-bot batch``, which also runs outside a
+    workflow: the event variables may then be missing (empty in the result).
 
     ``SURVEY_BOT_TOKEN`` wins over ``GITHUB_TOKEN``. The bot's login is needed to
     tell its own comments from pasted copies; asking GitHub (``GET /user``)
@@ -61,7 +65,7 @@ def read_env(environ: Mapping[str, str], cwd: Path) -> ActionsEnv:
         return (environ.get(name) or "").strip()
 
     event_name, event_path = get("GITHUB_EVENT_NAME"), get("GITHUB_EVENT_PATH")
-    if not event_name or not event_path:
+    if needs_event and (not event_name or not event_path):
         raise InputError(
             "GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: `survey-bot run` runs inside "
             "a GitHub Actions workflow (see .github/workflows/survey-bot.yml)"
@@ -172,3 +176,17 @@ class Output:
             return
         with self.summary_path.open("a", encoding="utf-8") as handle:
             handle.write(markdown.rstrip("\n") + "\n\n")
+
+
+def report_failure(out: Output, exc: SurveyBotError, what: str = "survey-bot") -> int:
+    """Say ``exc`` once (``::error::`` and the job summary); the exit code it deserves.
+
+    1 when GitHub or git refused or kept failing (rerunning may help), 2 for
+    bad configuration or input (someone has to fix it first).
+    """
+    from bot.escaping import markdown
+
+    message = " ".join(str(exc).split())
+    out.error(message)
+    out.summary(f"### {what} failed\n\n{markdown(message)}")
+    return 1 if isinstance(exc, (GitHubError, GitError)) else 2

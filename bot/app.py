@@ -21,6 +21,11 @@ Request budget (REST requests; retries aside), measured in ``tests/run/``:
   labels: 5. That is why a command whose outcome the triage comment shows
   (accepted, declined) is answered by the edited comment and the reaction, not
   by an extra reply; errors, refusals and ``/help`` get a reply.
+
+The paper list's headings come from the survey's working tree, not from the
+API: an ``/accept`` section (and a reader's suggested section) is checked
+against them at no request cost, so a wrong section is refused at once
+instead of failing the scheduled batch.
 """
 
 from __future__ import annotations
@@ -29,9 +34,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from bot.editors.lines import Lines
+from bot.editors.sections import Heading, find_headings
 from bot.escaping import markdown, one_line
 from bot.events import CommentCommand, IssueTriage
-from bot.maintainer_commands import Help, parse_commands
+from bot.maintainer_commands import Accept, Help, parse_commands
 from bot.models import Skipped, Suggestion
 from bot.state import LoadedState, TriageState, load_state
 from bot.survey import assess
@@ -127,6 +134,7 @@ def _triage(
         author_name=port.user_name(trigger.author_login) if wants_name else None,
         labels=trigger.labels,
     )
+    hinted = any(s.section for s in suggestions[:MAX_PAPERS])
     plan = plan_triage(
         issue,
         suggestions,
@@ -134,6 +142,7 @@ def _triage(
         [item.result for item in assessed],
         config,
         loaded.state,
+        sections=paper_list_sections(config, report) if hinted else None,
     )
     report.notes.extend(plan.notes)
     _record_papers(plan.state, report)
@@ -183,7 +192,9 @@ def handle_comment(
         labels=trigger.issue_labels,
         open=trigger.issue_open,
     )
-    plan = plan_comment(commands, login, permission, config, loaded.state, info)
+    accepting = any(isinstance(c, Accept) for c in commands)
+    sections = paper_list_sections(config, report) if accepting else None
+    plan = plan_comment(commands, login, permission, config, loaded.state, info, sections=sections)
     assert plan is not None  # there are commands
     report.notes.append(f"commands: {', '.join(type(c).__name__.lower() for c in commands)}")
     if plan.reaction:
@@ -215,6 +226,23 @@ def handle_comment(
         suggestions = parse_issue(issue.title, issue.body)
         _triage(issue, suggestions, comments, port, config, resolver, index, bot_login, report)
     return report
+
+
+def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] | None:
+    """The headings of the paper list in the survey's working tree; None when there is none.
+
+    An unreadable file is a warning, not a failure: sections then go unchecked
+    here, and the batch reports the problem when it edits the file.
+    """
+    if config.paper_list is None:
+        return None
+    path = config.paper_list.path
+    try:
+        text = (config.root / path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.warnings.append(f"could not read the paper list {path} ({exc}): section not checked")
+        return None
+    return tuple(find_headings(Lines.parse(text).contents))
 
 
 # --------------------------------------------------------------------------- applying plans

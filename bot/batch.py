@@ -19,17 +19,22 @@ Every run rebuilds the bot branch from scratch on the *current* default branch:
    hidden data is thanked once (``triage.plan_merged``; a hidden marker in the
    thank-you makes it idempotent) and the pull request is marked as done;
 2. pending papers are read from open ``accepted`` issues (the bot's triage
-   comment holds the decision); those the default branch already cites, found
-   with the matcher, drop out;
+   comment holds the decision), with the ``/thank`` names of issues that have
+   no paper pending; papers the default branch already cites, found with the
+   matcher, and names already in its acknowledgements drop out;
 3. the editors apply them (``bot.plan``) to the default branch's files and
    ``gitrepo`` commits the result as the bot, dated by the base commit: the same
-   inputs give the same sha, so a rerun that has nothing new pushes nothing;
+   inputs give the same sha, so a rerun that has nothing new pushes nothing.
+   A paper whose section the list does not have is left out (``not_included``)
+   and the rest go ahead;
 4. the branch is pushed with force-with-lease, and the pull request opened or
    edited (title and body only when they differ).
 
 A maintainer's own commits on the bot branch are never overwritten: the run
-stops and says so, once, on the pull request. With nothing left to add, an
-open bot pull request is closed with a note and its branch deleted.
+stops and says so, once, on the pull request. A bot pull request a maintainer
+closed without merging is a decision: no new one is opened while the papers
+and names pending are exactly those it held. With nothing left to add, an open
+bot pull request is closed with a note and its branch deleted.
 """
 
 from __future__ import annotations
@@ -44,16 +49,18 @@ from jinja2.sandbox import SandboxedEnvironment
 from bot import replies
 from bot.config import Config
 from bot.errors import GitHubError
-from bot.github import DryRunPort, GitHubPort, PullData
+from bot.github import DryRunPort, GitHubPort, PullData, pick_pull
 from bot.gitrepo import SurveyRepo, open_repo
 from bot.models import PaperItem
 from bot.plan import (
     BatchPlan,
+    ThanksItem,
     batch_data,
     cited_as,
     commit_message,
     decode_data,
     describe_reference,
+    drop_thanked,
     plan_batch,
     pull_body,
     pull_title,
@@ -62,12 +69,14 @@ from bot.plan import (
     target_paths,
     unified_diff,
 )
-from bot.state import accepted_items, comment_author, load_state
+from bot.state import accepted_items, comment_author, load_state, thanks_only
 from bot.triage import IssueInfo, plan_merged
 
 THANKS_MARKER = "<!-- survey-bot:thanks {pull} -->"
 DONE_MARKER = "<!-- survey-bot:batch-done -->"
 FOREIGN_MARKER = "<!-- survey-bot:foreign-commits {sha} -->"
+#: Added to the body of a pull request survey-bot closed itself: not a maintainer's decision.
+CLOSED_BY_BOT_MARKER = "<!-- survey-bot:closed-by-bot -->"
 CLOSED_NOTE = (
     "Every paper of this pull request is already in the default branch or no longer "
     "accepted, so survey-bot closes it and deletes its branch."
@@ -78,13 +87,14 @@ CLOSED_NOTE = (
 class BatchOutcome:
     """What one run did, for the log, the job summary and tests."""
 
-    status: str  # opened | updated | unchanged | closed | idle | blocked
+    status: str  # opened | updated | unchanged | closed | idle | blocked | declined
     pull: int | None = None
     sha: str | None = None  # the bot branch's commit after the run
     plan: BatchPlan | None = None
     diff: str = ""  # of the whole batch against the default branch
     thanked_issues: tuple[int, ...] = ()
     landed: tuple[str, ...] = ()  # "#12 'Title': already cited as [57] in refs.bib:120"
+    not_included: tuple[str, ...] = ()  # "#12 'Title': README.md: no section 'X' ..."
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -148,12 +158,17 @@ class _Batch:
         base = repo.remote_branch_sha(default)
         assert base is not None  # default_branch() only names fetched branches
         seen = repo.remote_branch_sha(self.branch)  # the lease: what every decision is based on
-        found = self.port.find_pull(self.branch)
+        pulls = self.port.recent_pulls(self.branch)
+        found = pick_pull(pulls)
         thanked = self.follow_up(found) if found is not None and found.merged else ()
         pull = found if found is not None and found.state == "open" else None
-        items = self.pending()
+        items, thanks = self.pending()
         texts = repo.read_files(base, [*target_paths(self.config), *self.reference_paths()])
         items, landed = self.not_yet_cited(items, texts)
+        thanks, names_landed = drop_thanked(thanks, texts, self.config)
+        self.notes.extend(f"left out {line}" for line in names_landed)
+        landed += tuple(names_landed)
+        not_included: tuple[str, ...] = ()
 
         def outcome(
             status: str, number: int | None, sha: str | None, **more: object
@@ -164,6 +179,7 @@ class _Batch:
                 sha,
                 thanked_issues=thanked,
                 landed=landed,
+                not_included=not_included,
                 notes=tuple(self.notes),
                 **more,  # type: ignore[arg-type]
             )
@@ -171,12 +187,25 @@ class _Batch:
         guarded = pull is not None or found is None  # a merged PR's branch is history
         if seen is not None and guarded and self.foreign_commits(base, seen, pull):
             return outcome("blocked", pull.number if pull else None, seen)
-        plan = self.plan(texts, items, pull)
-        if plan is None:
+        plan = self.plan(texts, items, thanks, pull)
+        not_included = tuple(
+            f"#{u.item.issue} {u.item.record.title!r}: {u.why}" for u in plan.not_included
+        )
+        self.notes.extend(f"not included {line}" for line in not_included)
+        if not plan.files:
+            self.notes.extend(f"left out {s.what}: {s.why}" for s in plan.skipped)
             if pull is None:
                 return outcome("idle", None, None)
             self.close(pull, seen)
             return outcome("closed", pull.number, None)
+        declined = _declined(pulls) if pull is None else None
+        recorded = decode_data(declined.body) if declined is not None else None
+        if declined and recorded and recorded.same_edits(batch_data(plan, base)):
+            self.notes.append(
+                f"#{declined.number} was closed without merging and held exactly these "
+                "papers and names: no new pull request until they change"
+            )
+            return outcome("declined", declined.number, None, plan=plan)
         old = {path: text for path, text in texts.items() if path in plan.files}
         diff = unified_diff(old, plan.files)
         message = commit_message(self.config, plan)
@@ -233,15 +262,19 @@ class _Batch:
             )
         return tuple(thanked)
 
-    def pending(self) -> list[PaperItem]:
-        """Accepted, not yet merged papers of open ``accepted`` issues."""
+    def pending(self) -> tuple[list[PaperItem], list[ThanksItem]]:
+        """Accepted, unmerged papers of open ``accepted`` issues, and thanks-only issues' names."""
         default_section = replies.default_section(self.config)
         items: list[PaperItem] = []
+        thanks: list[ThanksItem] = []
         for issue in self.port.open_issues(self.config.labels.accepted):
             state = load_state(self.port.issue_comments(issue.number), self.bot_login).state
             if state is not None and state.pending:
                 items.extend(accepted_items(state, issue.number, default_section))
-        return items
+                names = thanks_only(state)
+                if names:
+                    thanks.append(ThanksItem(issue.number, names))
+        return items, thanks
 
     def reference_paths(self) -> list[str]:
         return [path for path, _ in reference_sources(self.config)]
@@ -289,31 +322,33 @@ class _Batch:
         return True
 
     def plan(
-        self, texts: dict[str, str | None], items: list[PaperItem], pull: PullData | None
-    ) -> BatchPlan | None:
-        """The edits, dated as the open PR's draft while its papers stay the same, else today."""
-        if not items:
-            return None
+        self,
+        texts: dict[str, str | None],
+        items: list[PaperItem],
+        thanks: list[ThanksItem],
+        pull: PullData | None,
+    ) -> BatchPlan:
+        """The edits, dated as the open PR's draft while its contents stay the same, else today."""
+        if not items and not thanks:
+            return BatchPlan(day=self.today)
         files = {path: texts.get(path) or "" for path in target_paths(self.config)}
         recorded = decode_data(pull.body) if pull is not None else None
-        plan = plan_batch(files, self.config, items, self.today, self.env)
+        plan = plan_batch(files, self.config, items, self.today, self.env, thanks)
         if recorded is not None and recorded.day != self.today.isoformat():
             try:
                 day = dt.date.fromisoformat(recorded.day)
             except ValueError:
                 day = None
             if day is not None:
-                earlier = plan_batch(files, self.config, items, day, self.env)
-                if batch_data(earlier, "").items == recorded.items:
+                earlier = plan_batch(files, self.config, items, day, self.env, thanks)
+                if batch_data(earlier, "").same_edits(recorded):
                     plan = earlier
-        if not plan.files:
-            self.notes.extend(f"left out {s.what}: {s.why}" for s in plan.skipped)
-            return None
         return plan
 
     def close(self, pull: PullData, seen: str | None) -> None:
         self.port.create_comment(pull.number, CLOSED_NOTE)
-        self.port.edit_pull(pull.number, pull.title, pull.body, state="closed")
+        body = f"{pull.body.rstrip()}\n{CLOSED_BY_BOT_MARKER}\n"
+        self.port.edit_pull(pull.number, pull.title, body, state="closed")
         if seen is not None and self.push:
             self.repo.delete_remote_branch(self.branch, seen)
         self.notes.append(f"closed #{pull.number}: nothing left to add")
@@ -338,6 +373,17 @@ class _Batch:
         self.port.edit_pull(pull.number, title, body)
         self.notes.append(f"updated #{pull.number}")
         return "updated", pull.number
+
+
+def _declined(pulls: Sequence[PullData]) -> PullData | None:
+    """The bot pull request a maintainer closed unmerged, unless one was merged since.
+
+    ``pulls`` come latest update first; those survey-bot closed itself are no decision.
+    """
+    for pull in pulls:
+        if pull.state == "closed" and CLOSED_BY_BOT_MARKER not in pull.body:
+            return None if pull.merged else pull
+    return None
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -25,6 +25,7 @@ imports PyGithub. Two implementations:
   open_issues               1 per 100 issues
   issue                     1
   find_pull                 1
+  recent_pulls              1
   create_pull               1
   edit_pull                 1
   default_branch            1 (cached)
@@ -207,6 +208,10 @@ class GitHubPort(Protocol):
 
     def find_pull(self, head_branch: str) -> PullData | None:
         """The open pull request from ``head_branch``, else the last merged one."""
+        ...
+
+    def recent_pulls(self, head_branch: str) -> list[PullData]:
+        """The last few pull requests from ``head_branch`` in any state, latest update first."""
         ...
 
     def create_pull(self, head: str, base: str, title: str, body: str) -> PullData: ...
@@ -573,6 +578,9 @@ class PyGithubPort:
         return self._default_branch
 
     def find_pull(self, head_branch: str) -> PullData | None:
+        return pick_pull(self.recent_pulls(head_branch))
+
+    def recent_pulls(self, head_branch: str) -> list[PullData]:
         params = {
             "state": "all",
             "head": f"{self._owner}:{head_branch}",
@@ -581,10 +589,7 @@ class PyGithubPort:
             "per_page": 10,
         }
         _, data = self._request("GET", f"{self._repo_path}/pulls", params)
-        pulls = [_pull(item) for item in data or []]
-        return next((p for p in pulls if p.state == "open"), None) or next(
-            (p for p in pulls if p.merged), None
-        )
+        return [_pull(item) for item in data or []]
 
     def create_pull(self, head: str, base: str, title: str, body: str) -> PullData:
         def already_open() -> PullData | None:
@@ -604,6 +609,13 @@ class PyGithubPort:
 
 
 # -- parsing GitHub's JSON -----------------------------------------------------
+
+
+def pick_pull(pulls: Sequence[PullData]) -> PullData | None:
+    """``find_pull``'s rule over ``recent_pulls``: the open one, else the last merged one."""
+    return next((p for p in pulls if p.state == "open"), None) or next(
+        (p for p in pulls if p.merged), None
+    )
 
 
 def _user(data: Mapping[str, Any] | None) -> tuple[str, str]:
@@ -807,12 +819,12 @@ class DryRunPort:
         return self.reads.default_branch() if self.reads is not None else self.branch
 
     def find_pull(self, head_branch: str) -> PullData | None:
+        return pick_pull(self.recent_pulls(head_branch))
+
+    def recent_pulls(self, head_branch: str) -> list[PullData]:
         if self.reads is not None:
-            return self.reads.find_pull(head_branch)
-        mine = [p for p in self.pulls if p.head == head_branch]
-        return next((p for p in mine if p.state == "open"), None) or next(
-            (p for p in mine if p.merged), None
-        )
+            return self.reads.recent_pulls(head_branch)
+        return [p for p in self.pulls if p.head == head_branch]
 
     # -- writes --------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """What one batch changes, as data: pure, deterministic, no git and no GitHub.
 
-``plan_batch`` turns the pending papers plus the current texts of the survey's
-files into the new texts, the drafted changelog line, the names thanked and the
-skipped items; ``pull_title``/``pull_body``/``commit_message`` present that plan.
+``plan_batch`` turns the pending papers (and the ``/thank`` names of issues
+without a paper) plus the current texts of the survey's files into the new
+texts, the drafted changelog line, the names thanked, the papers not included
+(no such section) and the skipped items; ``pull_title``/``pull_body``/
+``commit_message`` present that plan.
 The same inputs always give the same outputs (items are sorted by issue number,
 the date is an input), which is what lets the batch rebuild its branch from
 scratch on every run and still push nothing when nothing changed.
@@ -16,8 +18,10 @@ template, so an override cannot drop it)::
     <!-- survey-bot:batch eyJ2IjoxLC... -->
 
 base64url of compact JSON (its alphabet cannot close the HTML comment): the
-base commit, the date and the items, so a later run knows which issues a merged
-pull request added without re-reading the diff.
+base commit, the date, the papers and the thanked names with their issues, so
+a later run knows which issues a merged pull request added without re-reading
+the diff, and whether a pull request closed unmerged held exactly what is
+pending now.
 """
 
 from __future__ import annotations
@@ -35,13 +39,16 @@ from typing import Any
 from jinja2.sandbox import SandboxedEnvironment
 
 from bot.config import Config
-from bot.editors import apply_all
+from bot.editors import Unplaced, apply_all, reader_key
+from bot.editors.acknowledgements import thanked_keys
 from bot.editors.changelog import ChangelogEntry, summary
+from bot.editors.common import describe_record, name_key
 from bot.escaping import one_line
 from bot.matching import ReferenceIndex
-from bot.models import PaperItem, Query, Reference, Skipped
+from bot.models import PaperItem, Query, Reference, Skipped, Thanks
 from bot.references import detect_format, parse
 from bot.render import make_environment, render
+from bot.replies import template_name
 
 DATA_PREFIX = "<!-- survey-bot:batch "
 DATA_SUFFIX = " -->"
@@ -56,14 +63,34 @@ class BatchData:
     base: str  # the default branch commit the branch was built on
     day: str  # ISO date of the changelog entry
     items: tuple[dict[str, Any], ...] = ()  # {"issue", "title", "section", "arxiv", "doi"}
+    thanks: tuple[dict[str, Any], ...] = ()  # {"issue", "name"}: /thank on issues without a paper
 
     @property
     def issues(self) -> tuple[int, ...]:
-        """Issue numbers of the items, ascending, each once."""
-        return tuple(sorted({i["issue"] for i in self.items if isinstance(i.get("issue"), int)}))
+        """Issue numbers of the papers and thanks, ascending, each once."""
+        numbers = {i.get("issue") for i in (*self.items, *self.thanks)}
+        return tuple(sorted(n for n in numbers if isinstance(n, int) and not isinstance(n, bool)))
+
+    def same_edits(self, other: BatchData) -> bool:
+        """Whether both add the same papers and names (whatever their base and date)."""
+        return (self.items, self.thanks) == (other.items, other.thanks)
 
     def to_json(self) -> dict[str, Any]:
-        return {"v": DATA_VERSION, "base": self.base, "day": self.day, "items": list(self.items)}
+        return {
+            "v": DATA_VERSION,
+            "base": self.base,
+            "day": self.day,
+            "items": list(self.items),
+            "thanks": list(self.thanks),
+        }
+
+
+@dataclass(frozen=True)
+class ThanksItem:
+    """The ``/thank`` names of one issue that adds no paper (``state.thanks_only``)."""
+
+    issue: int
+    thanks: tuple[Thanks, ...]
 
 
 @dataclass(frozen=True)
@@ -77,11 +104,20 @@ class BatchPlan:
     thanked: tuple[str, ...] = ()  # names added to the acknowledgements
     changelog: str | None = None  # the drafted changelog line, None when nothing was added
     changes: tuple[str, ...] = ()  # human-readable, one per edit
+    thanks_added: tuple[ThanksItem, ...] = ()  # thanks-only issues, with their names that went in
+    not_included: tuple[Unplaced, ...] = ()  # accepted papers left out: no such section
+
+    @property
+    def left_out(self) -> tuple[Skipped, ...]:
+        """Everything that did not go in: papers not included first, then editors' skips."""
+        papers = (Skipped(describe_record(u.item.record), u.why) for u in self.not_included)
+        return (*papers, *self.skipped)
 
     @property
     def issues(self) -> tuple[int, ...]:
-        """Issues whose papers went in: the pull request closes them."""
-        return tuple(sorted({i.issue for i in self.added if i.issue is not None}))
+        """Issues whose papers or names went in: the pull request closes them."""
+        papers = {i.issue for i in self.added if i.issue is not None}
+        return tuple(sorted(papers | {t.issue for t in self.thanks_added}))
 
 
 def sort_items(items: Sequence[PaperItem]) -> list[PaperItem]:
@@ -122,6 +158,31 @@ def cited_as(index: ReferenceIndex, item: PaperItem) -> Reference | None:
     return result.match if result.verdict == "cited" else None
 
 
+def drop_thanked(
+    thanks: Sequence[ThanksItem], texts: Mapping[str, str | None], config: Config
+) -> tuple[list[ThanksItem], list[str]]:
+    """Thanks-only names not yet in the acknowledgements, and a line for each issue dropping some.
+
+    Like papers already cited, names already there (by hand, or by another pull
+    request) drop out, so an issue holding only such names adds nothing.
+    """
+    target = config.acknowledgements
+    if target is None or not thanks:
+        return list(thanks), []
+    present = thanked_keys(texts.get(target.path) or "", target.heading)
+    keep: list[ThanksItem] = []
+    landed: list[str] = []
+    for entry in thanks:
+        there = [p for p in entry.thanks if name_key(p.name or p.login) in present]
+        if there:
+            names = ", ".join(repr(one_line(p.name)) for p in there)
+            landed.append(f"#{entry.issue} {names}: already in the acknowledgements")
+        rest = tuple(p for p in entry.thanks if p not in there)
+        if rest:
+            keep.append(ThanksItem(entry.issue, rest))
+    return keep, landed
+
+
 def describe_reference(ref: Reference) -> str:
     """``[57] in paper/references.bib:120`` (the key when unnumbered)."""
     label = f"[{ref.number}]" if ref.number is not None else (ref.key or f"{ref.title!r}")
@@ -135,13 +196,22 @@ def plan_batch(
     items: Sequence[PaperItem],
     day: dt.date,
     env: SandboxedEnvironment | None = None,
+    thanks: Sequence[ThanksItem] = (),
 ) -> BatchPlan:
-    """Apply ``items`` (sorted by issue) to ``files`` (path -> current text) on ``day``.
+    """Apply ``items`` (sorted by issue) and ``thanks`` to ``files`` (path -> text) on ``day``.
 
-    Raises ``EditError`` when a configured file is missing or cannot take an item
-    at all; items an editor merely skips are reported in ``skipped``.
+    Raises ``EditError`` when a configured file is missing or unusable. A paper
+    whose section does not exist is reported in ``not_included`` (the others go
+    ahead); items an editor merely skips are reported in ``skipped``.
     """
-    edits = apply_all(files, config, sort_items(items), day, env)
+    ordered = sorted(thanks, key=lambda t: t.issue)
+    extra = [person for entry in ordered for person in entry.thanks]
+    edits = apply_all(files, config, sort_items(items), day, env, extra_thanks=extra)
+    added_keys = {reader_key(person) for person in edits.thanked}
+    thanks_added = [
+        ThanksItem(entry.issue, tuple(p for p in entry.thanks if reader_key(p) in added_keys))
+        for entry in ordered
+    ]
     drafted = None
     if edits.added:
         entry = ChangelogEntry.from_items(day, edits.added)
@@ -154,6 +224,8 @@ def plan_batch(
         thanked=tuple(t.name for t in edits.thanked),
         changelog=drafted,
         changes=edits.changes,
+        thanks_added=tuple(t for t in thanks_added if t.thanks),
+        not_included=edits.unplaced,
     )
 
 
@@ -170,6 +242,11 @@ def batch_data(plan: BatchPlan, base: str) -> BatchData:
                 "doi": item.record.doi,
             }
             for item in plan.added
+        ),
+        thanks=tuple(
+            {"issue": entry.issue, "name": one_line(person.name)}
+            for entry in plan.thanks_added
+            for person in entry.thanks
         ),
     )
 
@@ -195,8 +272,14 @@ def decode_data(body: str | None) -> BatchData | None:
     items = raw.get("items")
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         return None
+    thanks = raw.get("thanks", [])
+    if not isinstance(thanks, list) or not all(isinstance(t, dict) for t in thanks):
+        return None
     return BatchData(
-        base=str(raw.get("base") or ""), day=str(raw.get("day") or ""), items=tuple(items)
+        base=str(raw.get("base") or ""),
+        day=str(raw.get("day") or ""),
+        items=tuple(items),
+        thanks=tuple(thanks),
     )
 
 
@@ -212,7 +295,12 @@ def commit_message(config: Config, plan: BatchPlan) -> str:
 
 
 def pull_title(config: Config, plan: BatchPlan) -> str:
+    """The configured title plus what the batch adds: papers, or only names to thank."""
     count = len(plan.added)
+    if config.language == "zh":
+        return f"{config.batch.title}（{f'{count} 篇论文' if count else '致谢'}）"
+    if not count:
+        return f"{config.batch.title} (acknowledgements only)"
     return f"{config.batch.title} ({count} paper{'' if count == 1 else 's'})"
 
 
@@ -220,9 +308,8 @@ def pull_body(
     config: Config, plan: BatchPlan, base: str, env: SandboxedEnvironment | None = None
 ) -> str:
     """The pull request body: readable summary, ``Closes #N`` lines, then the hidden data."""
-    name = "pr-body.zh.md.j2" if config.language == "zh" else "pr-body.md.j2"
     visible = render(
-        name,
+        template_name("pr-body", config.language),
         env or make_environment(),
         papers=[
             {
@@ -237,6 +324,13 @@ def pull_body(
         issues=list(plan.issues),
         changelog=plan.changelog,
         thanked=list(plan.thanked),
+        thanks_only=[
+            {"issue": t.issue, "names": [p.name for p in t.thanks]} for t in plan.thanks_added
+        ],
+        not_included=[
+            {"title": u.item.record.title, "issue": u.item.issue, "why": u.why}
+            for u in plan.not_included
+        ],
         skipped=[{"what": s.what, "why": s.why} for s in plan.skipped],
         branch=config.batch.branch,
         base=base[:12],

@@ -301,6 +301,20 @@ def accepted_items(
     ]
 
 
+def thanks_only(state: TriageState) -> tuple[Thanks, ...]:
+    """The ``/thank`` names of an issue that has no accepted paper waiting to carry them.
+
+    ``accepted_items`` hands extra thanks to the editors with the issue's papers;
+    an issue with nothing else pending (no paper, or its papers already merged)
+    still owes these names a place in the acknowledgements.
+    """
+    if state.rejected or state.thanked_in is not None:
+        return ()
+    if any(p.record is not None and p.merged_in is None for p in state.accepted):
+        return ()
+    return state.extra_thanks
+
+
 def comment_body(comment: object) -> str:
     value = comment.get("body") if isinstance(comment, Mapping) else getattr(comment, "body", None)
     return value if isinstance(value, str) else ""

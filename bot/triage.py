@@ -13,6 +13,12 @@ Two decisions per event:
   ``confused`` reaction and exactly one short polite reply per comment (however
   many commands it holds), and nothing changes.
 
+A section named by ``/accept`` (or the configured default) must be a heading
+of the paper list: the caller reads the file and passes its ``Heading``s as
+``sections``; an unknown or ambiguous name is refused at once, with the
+closest headings, instead of failing the scheduled batch later. A forgiving
+match ("5.2 alignment tuning") is recorded under the heading's real text.
+
 ``plan_merged`` thanks readers once the batch pull request that adds their
 papers is merged. The caller executes a plan: react, reply, create or edit the
 bot comment with ``comment_body``, set labels, close or reopen the issue, and
@@ -21,7 +27,9 @@ re-run triage when ``rerun_triage`` is set.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -29,6 +37,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from bot import replies
 from bot.config import Config
+from bot.editors.sections import Heading, match_heading, normalize_heading
 from bot.escaping import one_line
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.maintainer_commands import (
@@ -52,6 +61,7 @@ MAX_EXTRA_THANKS = 20
 COMMENT_BUDGET = 60_000  # GitHub's limit is 65,536; commands may add a little later
 MAINTAINER_PERMISSIONS = frozenset({"admin", "maintain", "write"})
 ID_KINDS = ("arxiv", "doi", "openreview", "acl", "url")
+MAX_SECTIONS_SHOWN = 10  # closest headings listed when a section does not exist
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,7 @@ def plan_triage(
     config: Config,
     previous_state: TriageState | None,
     env: SandboxedEnvironment | None = None,
+    sections: Sequence[Heading] | None = None,
 ) -> TriagePlan:
     """Plan the triage comment and labels for an opened or edited issue.
 
@@ -155,7 +166,8 @@ def plan_triage(
     matcher may still have checked the reader's ids or title: then its verdict
     is used). ``previous_state`` is None exactly when the bot has not commented
     yet (pass a fresh ``TriageState()`` when its comment exists but its data
-    was unreadable).
+    was unreadable). ``sections``, the paper list's headings, turn a reader's
+    suggested section into the heading's real name when it names one.
     """
     checked = list(suggestions)[:MAX_PAPERS]
     if len(resolutions) < len(checked) or len(results) < len(checked):
@@ -163,7 +175,7 @@ def plan_triage(
     if not suggestions and previous_state is None:
         return TriagePlan(None, (), (), None)
 
-    fresh = [_paper_state(s, resolutions[i], results[i]) for i, s in enumerate(checked)]
+    fresh = [_paper_state(s, resolutions[i], results[i], sections) for i, s in enumerate(checked)]
     previous = previous_state or TriageState()
     papers, notes = _carry_decisions(previous.papers, fresh)
     state = replace(
@@ -204,17 +216,23 @@ def _compact(paper: PaperState) -> PaperState:
 
 
 def _paper_state(
-    suggestion: Suggestion, resolution: PaperRecord | Skipped, result: CheckResult | None
+    suggestion: Suggestion,
+    resolution: PaperRecord | Skipped,
+    result: CheckResult | None,
+    sections: Sequence[Heading] | None,
 ) -> PaperState:
     record = _clip_record(resolution) if isinstance(resolution, PaperRecord) else None
     why = _clip(resolution.why) if isinstance(resolution, Skipped) else None
+    hint = _clip(suggestion.section)
+    if hint and sections:
+        hint = known_section(sections, hint) or hint
     base = PaperState(
         verdict="unresolved",
         keys=paper_keys(suggestion, record),
         asked=_asked(suggestion),
         record=record,
         why=why,
-        suggested_section=_clip(suggestion.section) or None,
+        suggested_section=hint or None,
     )
     if result is None:
         if record is not None:
@@ -367,10 +385,12 @@ def plan_comment(
     state: TriageState | None,
     issue: IssueInfo,
     env: SandboxedEnvironment | None = None,
+    sections: Sequence[Heading] | None = None,
 ) -> CommandPlan | None:
     """One plan for all commands of one comment: one reaction, at most one reply.
 
     Commands run in order, each seeing the state the previous one left.
+    ``sections`` is passed on to ``plan_command``.
     """
     if not commands:
         return None
@@ -382,7 +402,7 @@ def plan_comment(
     plans: list[CommandPlan] = []
     for command in commands:
         view = replace(issue, labels=tuple(sorted(labels)), open=is_open)
-        plan = plan_command(command, actor, actor_permission, config, current, view, env)
+        plan = plan_command(command, actor, actor_permission, config, current, view, env, sections)
         plans.append(plan)
         labels = (labels | set(plan.labels_to_add)) - set(plan.labels_to_remove)
         is_open = (is_open or plan.reopen_issue) and not plan.close_issue
@@ -417,8 +437,13 @@ def plan_command(
     state: TriageState | None,
     issue: IssueInfo,
     env: SandboxedEnvironment | None = None,
+    sections: Sequence[Heading] | None = None,
 ) -> CommandPlan:
-    """Plan one command; ``state`` is None when the bot has no comment on the issue."""
+    """Plan one command; ``state`` is None when the bot has no comment on the issue.
+
+    ``sections`` are the paper list's headings, which an ``/accept`` section
+    must name; None when there is no paper list to check against.
+    """
     if isinstance(command, Help):
         return _reply(replies.help_reply(config, env), state)
     if not is_maintainer(actor, actor_permission, config):
@@ -428,7 +453,7 @@ def plan_command(
     if isinstance(command, Recheck):
         return CommandPlan("+1", None, (), (), state, rerun_triage=True)
     if isinstance(command, Accept):
-        return _accept(command, config, state, issue, env)
+        return _accept(command, config, state, issue, env, sections)
     if isinstance(command, Reject):
         return _reject(command, config, state, issue, env)
     if isinstance(command, Thank):
@@ -442,6 +467,7 @@ def _accept(
     state: TriageState | None,
     issue: IssueInfo,
     env: SandboxedEnvironment | None,
+    sections: Sequence[Heading] | None,
 ) -> CommandPlan:
     papers = state.papers if state else ()
     if not papers:
@@ -461,7 +487,12 @@ def _accept(
         if refused:
             return _error("not-acceptable", config, state, env, papers=_refusals(papers, refused))
     assert state is not None
-    section = _clip(command.section) or replies.default_section(config)
+    requested = _clip(command.section) or replies.default_section(config)
+    section = requested
+    if sections is not None:
+        section = known_section(sections, requested) if requested else None
+        if section is None:
+            return _section_error(requested, command.section is None, sections, config, state, env)
     new_papers = tuple(
         replace(p, accepted=True, section=section) if n in chosen else p
         for n, p in enumerate(papers, 1)
@@ -479,6 +510,69 @@ def _accept(
         reader_name=reader.name if reader and not reader.opt_out else None,
     )
     return _changed(new_state, issue, config, reply, env, reopen=not issue.open)
+
+
+def known_section(sections: Sequence[Heading], requested: str) -> str | None:
+    """The name to record for ``requested``: its heading's real text; None unless one matches.
+
+    The batch matches the recorded name again, the same way; a name that only a
+    "Parent > Child" path makes unique is therefore kept as it was written.
+    """
+    found = match_heading(sections, requested)
+    if len(found) != 1:
+        return None
+    return found[0].title if match_heading(sections, found[0].title) == found else requested
+
+
+def _section_error(
+    requested: str | None,
+    defaulted: bool,
+    sections: Sequence[Heading],
+    config: Config,
+    state: TriageState | None,
+    env: SandboxedEnvironment | None,
+) -> CommandPlan:
+    """Refuse an ``/accept`` whose section is missing, unknown or ambiguous; list the choices."""
+    found = match_heading(sections, requested) if requested else []
+    if len(found) > 1:
+        choices = [_clip(_heading_path(sections, h)) for h in found]
+        return _error("ambiguous-section", config, state, env, section=requested, choices=choices)
+    keys = Counter(normalize_heading(h.title) for h in sections)
+    titles = list(
+        dict.fromkeys(
+            _clip(h.title if keys[normalize_heading(h.title)] == 1 else _heading_path(sections, h))
+            for h in sections
+            if h.title
+        )
+    )
+    if requested:  # closest first: shared words, then spelling
+        key = normalize_heading(requested)
+        words = set(key.split())
+
+        def distance(title: str) -> tuple[int, float]:
+            other = normalize_heading(title)
+            ratio = difflib.SequenceMatcher(None, key, other).ratio()
+            return -len(words & set(other.split())), -ratio
+
+        titles.sort(key=distance)
+    return _error(
+        "unknown-section",
+        config,
+        state,
+        env,
+        section=requested,
+        default=defaulted,
+        path=config.paper_list.path if config.paper_list else None,
+        choices=titles[:MAX_SECTIONS_SHOWN],
+        more=max(0, len(titles) - MAX_SECTIONS_SHOWN),
+    )
+
+
+def _heading_path(sections: Sequence[Heading], heading: Heading) -> str:
+    """``"Parent > Child"`` with the nearest enclosing heading, as ``/accept`` accepts it."""
+    before = sections[: sections.index(heading)]
+    parent = next((h for h in reversed(before) if h.level < heading.level), None)
+    return f"{parent.title} > {heading.title}" if parent else heading.title
 
 
 def _reject(

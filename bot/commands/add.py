@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     files = {path: texts[path] or "" for path in target_paths(config)}
     plan = plan_batch(files, config, [item], dt.date.today())
     if not plan.files:
-        reasons = "; ".join(f"{s.what}: {s.why}" for s in plan.skipped) or "nothing changed"
+        reasons = "; ".join(f"{s.what}: {s.why}" for s in plan.left_out) or "nothing changed"
         raise InputError(f"nothing to add: {reasons}")
     if args.dry_run:
         print(unified_diff(texts, plan.files), end="")

@@ -1,29 +1,40 @@
 """``survey-bot batch``: rebuild the bot's pull request of accepted papers (see ``bot.batch``).
 
-Runs in the scheduled workflow and locally. GitHub is reached with
-``SURVEY_BOT_TOKEN`` or ``GITHUB_TOKEN`` for ``GITHUB_REPOSITORY`` at
-``GITHUB_API_URL``; the bot's login (to find its own comments) is
-``SURVEY_BOT_LOGIN``, else ``github-actions[bot]``. The token also authenticates
-the push, only in the environment of the git processes.
+Runs in the scheduled workflow and locally. The environment is read once by
+``bot.actions.read_env``, with the same rules as ``survey-bot run``:
+``SURVEY_BOT_TOKEN`` (which needs ``SURVEY_BOT_LOGIN``) wins over
+``GITHUB_TOKEN``, for ``GITHUB_REPOSITORY`` at ``GITHUB_API_URL``, throttled by
+``SURVEY_BOT_SECONDS_BETWEEN_*`` and bounded by ``SURVEY_BOT_MAX_RETRY_WAIT``.
+The token also authenticates the push, only in the environment of the git
+processes.
+
+Output is Actions-native, like ``run``: one log line per thing done, a
+``::warning::`` per accepted paper left out of the pull request, a Markdown job
+summary (``GITHUB_STEP_SUMMARY``) and one ``::error::`` line for a failure.
+Exit codes: 0 when done, 1 when GitHub or git refused or kept failing, 2 for
+bad configuration or input.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.errors import InputError
+from bot.errors import SurveyBotError
+
+if TYPE_CHECKING:
+    from bot.actions import ActionsEnv, Output
+    from bot.batch import BatchOutcome
 
 NAME = "batch"
 HELP = "Rebuild the pull request that adds every accepted paper (scheduled runs)."
 
-ACTIONS_BOT_LOGIN = "github-actions[bot]"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--repo", default=".", metavar="DIR", help="the survey's git clone (default: .)"
+        "--repo",
+        metavar="DIR",
+        help="the survey's git clone (default: $GITHUB_WORKSPACE, else the current directory)",
     )
     parser.add_argument(
         "--dry-run",
@@ -33,33 +44,58 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.batch import run_batch
-    from bot.config import load_config
-    from bot.github import DEFAULT_BASE_URL, connect
+    import os
+    from pathlib import Path
 
-    environ = os.environ
-    token = environ.get("SURVEY_BOT_TOKEN") or environ.get("GITHUB_TOKEN") or ""
-    repository = environ.get("GITHUB_REPOSITORY") or ""
-    if not token or not repository:
-        raise InputError(
-            "set GITHUB_TOKEN (or SURVEY_BOT_TOKEN) and GITHUB_REPOSITORY (owner/name) "
-            "so that survey-bot batch can read the issues and open the pull request"
-        )
-    config = load_config(Path(args.repo))
-    port = connect(token, repository, environ.get("GITHUB_API_URL") or DEFAULT_BASE_URL)
+    from bot.actions import Output, read_env, report_failure
+
+    out = Output(write=lambda line: print(line, flush=True))
     try:
-        outcome = run_batch(
+        env = read_env(os.environ, Path.cwd(), needs_event=False)
+        out.summary_path = env.step_summary
+        outcome = _batch(args, env)
+    except SurveyBotError as exc:
+        return report_failure(out, exc, "survey-bot batch")
+    except Exception as exc:  # a bug: say so in the job's annotations, keep the traceback
+        out.error(f"survey-bot crashed: {type(exc).__name__}: {' '.join(str(exc).split())}")
+        raise
+    report(outcome, out)
+    if args.dry_run and outcome.diff:
+        print(outcome.diff, end="")
+    return 0
+
+
+def _batch(args: argparse.Namespace, env: ActionsEnv) -> BatchOutcome:
+    from pathlib import Path
+
+    from bot.batch import run_batch
+    from bot.commands.run import _connect
+    from bot.config import load_config
+
+    repo = Path(args.repo) if args.repo else env.workspace
+    config = load_config(repo)
+    port = _connect(env)
+    try:
+        return run_batch(
             config,
             port,
-            args.repo,
-            bot_login=environ.get("SURVEY_BOT_LOGIN") or ACTIONS_BOT_LOGIN,
-            token=token,
-            server_url=environ.get("GITHUB_SERVER_URL") or "https://github.com",
+            repo,
+            bot_login=env.bot_login,
+            token=env.token,
+            server_url=env.server_url,
             dry_run=args.dry_run,
         )
     finally:
         port.close()
-    print(outcome.summary)
-    if args.dry_run and outcome.diff:
-        print(outcome.diff, end="")
-    return 0
+
+
+def report(outcome: BatchOutcome, out: Output) -> None:
+    """The outcome as log lines, a warning per paper left out, and the job summary."""
+    from bot.escaping import markdown
+
+    lines = outcome.summary.splitlines()
+    for line in lines:
+        out.info(f"survey-bot: {line}")
+    for line in outcome.not_included:
+        out.warning(f"accepted paper not included: {line}")
+    out.summary("### survey-bot: batch\n\n" + "\n".join(f"- {markdown(x)}" for x in lines))

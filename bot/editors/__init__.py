@@ -20,7 +20,14 @@ from bot.config import Config
 from bot.editors.acknowledgements import add_acknowledgements
 from bot.editors.bibtex import add_bibtex_entries
 from bot.editors.changelog import ChangelogEntry, add_changelog_entry
-from bot.editors.paper_list import add_to_paper_list, list_sections, resolve_section
+from bot.editors.common import name_key
+from bot.editors.paper_list import (
+    Unplaced,
+    add_to_paper_list,
+    list_sections,
+    resolve_section,
+    split_by_section,
+)
 from bot.editors.result import EditResult, NoChange
 from bot.errors import EditError
 from bot.models import PaperItem, Skipped, Thanks
@@ -30,13 +37,16 @@ __all__ = [
     "ChangelogEntry",
     "EditResult",
     "NoChange",
+    "Unplaced",
     "add_acknowledgements",
     "add_bibtex_entries",
     "add_changelog_entry",
     "add_to_paper_list",
     "apply_all",
     "list_sections",
+    "reader_key",
     "resolve_section",
+    "split_by_section",
 ]
 
 
@@ -49,6 +59,23 @@ class AppliedEdits:
     skipped: tuple[Skipped, ...] = ()
     added: tuple[PaperItem, ...] = ()  # papers that really went in, with their resolved section
     thanked: tuple[Thanks, ...] = ()
+    unplaced: tuple[Unplaced, ...] = ()  # papers left out of every file: no such section
+
+
+def reader_key(person: Thanks) -> str:
+    """Who ``person`` is, for deduplication: the login when known, else the name."""
+    return person.login.casefold() if person.login else name_key(person.name)
+
+
+def unique_readers(people: Sequence[Thanks]) -> list[Thanks]:
+    """Each reader once, first mention first; a reader who opted out anywhere stays out."""
+    by_key: dict[str, Thanks] = {}
+    for person in people:
+        key = reader_key(person)
+        first = by_key.setdefault(key, person)
+        if person.opt_out and not first.opt_out:
+            by_key[key] = person
+    return list(by_key.values())
 
 
 def apply_all(
@@ -57,12 +84,16 @@ def apply_all(
     items: Sequence[PaperItem],
     day: dt.date,
     env: SandboxedEnvironment | None = None,
+    extra_thanks: Sequence[Thanks] = (),
 ) -> AppliedEdits:
     """Run every configured editor for one batch over ``files`` (path -> current text).
 
-    The paper list decides which papers are new (with the BibTeX file when
-    there is no list); the changelog counts only those, and only their readers
-    are thanked. A configured file missing from ``files`` is an ``EditError``.
+    A paper whose section the list does not have is left out of every file and
+    reported in ``unplaced``; the others go ahead. The paper list decides which
+    papers are new (with the BibTeX file when there is no list); the changelog
+    counts only those, and only their readers, plus ``extra_thanks`` (names a
+    maintainer asked to thank on an issue without a paper), are thanked, each
+    once. A configured file missing from ``files`` is an ``EditError``.
     """
     texts = dict(files)
     changes: list[str] = []
@@ -80,8 +111,12 @@ def apply_all(
         return result
 
     added: tuple[PaperItem, ...] = tuple(items)
+    unplaced: list[Unplaced] = []
     if config.paper_list:
         target = config.paper_list
+        placeable, refused = split_by_section(text_of(target.path), items, target.section)
+        unplaced = [Unplaced(u.item, f"{target.path}: {u.why}") for u in refused]
+        items = placeable
         result = add_to_paper_list(text_of(target.path), items, target.section, env)
         added = take(target.path, result).added
     if config.bibtex:
@@ -99,11 +134,15 @@ def apply_all(
     thanked: tuple[Thanks, ...] = ()
     if config.acknowledgements:
         target = config.acknowledgements
-        readers = [person for item in added for person in item.thanks]
+        readers = unique_readers(
+            [*(person for item in added for person in item.thanks), *extra_thanks]
+        )
         if readers:
             result = add_acknowledgements(
                 text_of(target.path), readers, target.heading, config.language, env
             )
             thanked = take(target.path, result).added
     changed = {path: text for path, text in texts.items() if text != files.get(path)}
-    return AppliedEdits(changed, tuple(changes), tuple(skipped), tuple(added), thanked)
+    return AppliedEdits(
+        changed, tuple(changes), tuple(skipped), tuple(added), thanked, tuple(unplaced)
+    )

@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from bot.editors.common import name_key
 from bot.editors.lines import Lines, split_template_output
 from bot.editors.result import EditResult, finish
-from bot.editors.sections import find_headings, resolve_heading, section_end
+from bot.editors.sections import Heading, find_headings, resolve_heading, section_end
 from bot.models import Skipped, Thanks
 from bot.render import make_environment, render
 
@@ -135,6 +135,36 @@ def _escape(name: str, env: SandboxedEnvironment) -> str:
     return env.filters["markdown"](name)
 
 
+@dataclass(frozen=True)
+class _Section:
+    heading: Heading
+    start: int  # first line of the section's body
+    end: int  # just past its last line
+    body: str
+    names: NameList | None
+
+
+def _section(lines: Lines, heading: str | None) -> _Section:
+    headings = find_headings(lines.contents)
+    found = resolve_heading(headings, heading or "Acknowledgments", what="acknowledgements heading")
+    start, end = found.line + 1, section_end(lines.contents, headings, found)
+    body = "\n".join(lines.contents[start:end])
+    return _Section(found, start, end, body, find_name_list(body))
+
+
+def thanked_keys(text: str, heading: str | None = "Acknowledgments") -> set[str]:
+    """``name_key`` of every name the thank-you sentence under ``heading`` already holds.
+
+    Lets a batch drop names that are already there (added by hand or by an
+    earlier pull request) before planning, as it drops papers already cited.
+    """
+    return _keys(_section(Lines.parse(text), heading).names)
+
+
+def _keys(found: NameList | None) -> set[str]:
+    return {name_key(_md_unescape(n)) for n in (found.names if found else ())}
+
+
 def add_acknowledgements(
     text: str,
     names: Sequence[Thanks],
@@ -145,14 +175,10 @@ def add_acknowledgements(
     """Add each reader's display name to the thank-you sentence under ``heading``."""
     env = env or make_environment()
     lines = Lines.parse(text)
-    headings = find_headings(lines.contents)
-    found_heading = resolve_heading(
-        headings, heading or "Acknowledgments", what="acknowledgements heading"
-    )
-    start, end = found_heading.line + 1, section_end(lines.contents, headings, found_heading)
-    body = "\n".join(lines.contents[start:end])
-    found = find_name_list(body)
-    known = {name_key(_md_unescape(n)) for n in (found.names if found else ())}
+    section = _section(lines, heading)
+    found_heading, start, end, body = section.heading, section.start, section.end, section.body
+    found = section.names
+    known = _keys(found)
 
     skipped: list[Skipped] = []
     new_names: list[str] = []  # escaped for Markdown

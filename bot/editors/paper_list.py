@@ -175,6 +175,7 @@ def detect_entry_style(items: Sequence[ListItem]) -> dict[str, Any]:
     """The entry layout the neighbouring ``items`` share (majority of each feature)."""
     contents = [i.content for i in items]
     forms, u_prefix, after_title, dot_inside, link_forms, link_tail = [], [], [], [], [], []
+    bold_dot: list[bool] = []
     for content in contents:
         u_prefix.append(bool(_U_PREFIX.match(content)))
         body = _U_PREFIX.sub("", content)
@@ -182,6 +183,8 @@ def detect_entry_style(items: Sequence[ListItem]) -> dict[str, Any]:
             found = pattern.search(body)
             if found:
                 forms.append(name)
+                if name == "bold":
+                    bold_dot.append(found.group("t").endswith("."))
                 rest = body[found.end() :]
                 if name == "link":
                     tail = rest.strip()
@@ -196,11 +199,15 @@ def detect_entry_style(items: Sequence[ListItem]) -> dict[str, Any]:
                     if re.search(r"\bet al\.?$", text):
                         dot_inside.append(text.endswith("."))
                 break
+        else:
+            forms.append("plain")  # "Title. *Author et al.* [[paper](...)]": no emphasis at all
         link = _PAPER_LINK.search(body if not forms or forms[-1] != "link" else "")
         if link:
             link_forms.append((link.group("open"), link.group("label"), link.group("close")))
     form = _mode(forms, "bold-quoted")
-    opener, closer = next((o, c) for n, _, o, c in _TITLE_FORMS if n == form)
+    opener, closer = next(((o, c) for n, _, o, c in _TITLE_FORMS if n == form), ("", ""))
+    if form == "bold" and _mode(bold_dot, False):
+        closer = ".**"  # "**Title.** *Author et al.*": the list closes titles inside the bold
     link_open, link_label, link_close = _mode(link_forms, ("[", "Paper", "]"))
     tails = [t for t in link_tail if t]
     return {
@@ -208,7 +215,7 @@ def detect_entry_style(items: Sequence[ListItem]) -> dict[str, Any]:
         "title_open": opener,
         "title_close": closer,
         "u_prefix": bool(_mode(u_prefix, False)),
-        "after_title": _mode(after_title, ". ") or " ",
+        "after_title": _mode(after_title, " " if closer == ".**" else ". ") or " ",
         "dot_inside": bool(_mode(dot_inside, True)),
         "link_open": link_open,
         "link_label": link_label,
@@ -294,6 +301,49 @@ def resolve_section(text: str, requested: str) -> str:
     return resolve_heading(find_headings(Lines.parse(text).contents), requested).title
 
 
+@dataclass(frozen=True)
+class Unplaced:
+    """An item the list cannot take: its section is missing, unknown or ambiguous."""
+
+    item: PaperItem
+    why: str  # names the section asked for and the headings there are
+
+
+def _heading_for(
+    headings: Sequence[Heading], item: PaperItem, default_section: str | None
+) -> Heading | Unplaced:
+    requested = item.section or default_section
+    if not requested:
+        return Unplaced(
+            item,
+            "no section given and no default (set paper_list.section in .github/survey-bot.yml)",
+        )
+    try:
+        return resolve_heading(headings, requested)
+    except EditError as exc:
+        return Unplaced(item, str(exc))
+
+
+def split_by_section(
+    text: str, items: Sequence[PaperItem], default_section: str | None
+) -> tuple[list[PaperItem], list[Unplaced]]:
+    """``items`` whose section ``text`` has, and an ``Unplaced`` for each of the others.
+
+    A batch checks this first, so that one paper with a mistyped section is left
+    out of every file (list, BibTeX, changelog) while the others go ahead.
+    """
+    headings = find_headings(Lines.parse(text).contents)
+    placeable: list[PaperItem] = []
+    unplaced: list[Unplaced] = []
+    for item in items:
+        found = _heading_for(headings, item, default_section)
+        if isinstance(found, Unplaced):
+            unplaced.append(found)
+        else:
+            placeable.append(item)
+    return placeable, unplaced
+
+
 def _already_listed(lines: Sequence[str], start: int, end: int, item: PaperItem) -> str | None:
     record = item.record
     arxiv, dois = record_ids(record)
@@ -350,8 +400,9 @@ def add_to_paper_list(
 ) -> EditResult:
     """Add each paper to its section's list (``item.section`` or ``default_section``).
 
-    Raises ``EditError`` (listing the file's headings) when a section does not
-    exist. Papers already in that section are skipped, not duplicated.
+    A paper whose section is missing, unknown or ambiguous is skipped, and the
+    reason lists the file's headings; papers already in their section are
+    skipped, not duplicated. The others go in.
     """
     env = env or make_environment()
     lines = Lines.parse(text)
@@ -359,14 +410,11 @@ def add_to_paper_list(
     skipped: list[Skipped] = []
     added: list[PaperItem] = []
     for item in items:
-        requested = item.section or default_section
-        if not requested:
-            raise EditError(
-                f"no section given for {describe_record(item.record)} and no default "
-                "(set paper_list.section in .github/survey-bot.yml)"
-            )
         headings = find_headings(lines.contents)
-        heading = resolve_heading(headings, requested)
+        heading = _heading_for(headings, item, default_section)
+        if isinstance(heading, Unplaced):
+            skipped.append(Skipped(describe_record(item.record), heading.why))
+            continue
         body_start, body_end = heading.line + 1, section_end(lines.contents, headings, heading)
         extent = section_extent(lines.contents, headings, heading)
         duplicate = _already_listed(lines.contents, body_start, extent, item)

@@ -46,7 +46,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.intake import form, freetext, hints
-from bot.intake.candidates import Candidate, Ignore, merge, to_suggestion
+from bot.intake.candidates import Candidate, Ignore, merge, title_key, to_suggestion
 from bot.intake.text import sanitize
 from bot.models import Suggestion
 
@@ -104,6 +104,7 @@ def _parse(title: str | None, body: str | None, ignore_ids: Collection[str]) -> 
         section = hints.find_section(whole)
         thank_as = hints.find_thank_as(whole)
         opt_out = hints.wants_opt_out(whole)
+        papers = _not_the_section(papers, section)
 
     papers = [p for p in papers if not ignore.matches(p)]
     dropped = max(0, len(papers) - MAX_SUGGESTIONS)
@@ -119,6 +120,22 @@ def _parse(title: str | None, body: str | None, ignore_ids: Collection[str]) -> 
         to_suggestion(p, thank_as=thank_as, opt_out=opt_out, section=section) for p in papers
     )
     return IntakeResult(suggestions, dropped, fields is not None)
+
+
+def _not_the_section(papers: list[Candidate], section: str | None) -> list[Candidate]:
+    """Drop a "title" that is the section the reader names ('add it to "Recommendation"'):
+    the same quoted words cannot be both the paper and where it goes."""
+    if not section:
+        return papers
+    key = title_key(section)
+    kept = []
+    for paper in papers:
+        if paper.title and title_key(paper.title) == key:
+            if paper.origin == "title":
+                continue
+            paper.title, paper.title_rank = None, 0
+        kept.append(paper)
+    return kept
 
 
 def _keep(papers: list[Candidate], read: freetext.FreeText) -> list[Candidate]:

@@ -42,11 +42,13 @@ from bot.intake.candidates import (
 from bot.intake.links import Hit, acl_from_doi, classify_url, find_hits
 from bot.intake.text import LineMap, code_blocks, html_comment_spans, mask_spans
 
+# "1.Title" (no space) is a numbered item too, but "1.5B parameters" is not.
 _LIST_ITEM = re.compile(
-    r"^(\s*)(?:[-*+•·▪●]|\d{1,3}[.)、]|\[\d{1,3}\]|\(\d{1,3}\)|（\d{1,3}）)\s+\S"
+    r"^(\s*)(?:(?:[-*+•·▪●]|\d{1,3}[.)、]|\[\d{1,3}\]|\(\d{1,3}\)|（\d{1,3}）)\s+\S"
+    r"|\d{1,3}[.、](?=[^\W\d_]))"
 )
 _QUOTED = re.compile(
-    r'"([^"\n]{4,300}?)"|“([^”\n]{4,300}?)”|‘([^’\n]{4,300}?)’|《([^》\n]{2,300}?)》|「([^」\n]{2,300}?)」'
+    r'"([^"\n]{4,300}?)"|“([^”\n]{4,300}?)”|‘((?:[^’\n]|’(?=\w)){4,300}?)’(?!\w)|《([^》\n]{2,300}?)》|「([^」\n]{2,300}?)」'
     r"|『([^』\n]{2,300}?)』|„([^“”\n]{4,300}?)[“”]|«([^»\n]{4,300}?)»"
     r"|(?<![\w'])'([^'\n]{10,300}?)'(?![\w'])"
 )
@@ -80,12 +82,19 @@ _UI_WORD_AFTER = re.compile(
     r"icons?|categor(?:y|ies)|tags?|tables?|figures?|headers?|headings?|menus?|settings?|keywords?|"
     r"部分|章节|按钮|标签|栏目)\b"
 )
+_TOPIC_PREPOSITION = re.compile(r"(?i)\b(?:for|on|about|in|into|to|under|within)\s*$")
 _TOPIC_INTRO = re.compile(
     r"(?i)\b(?:sections?|topics?|categor(?:y|ies)|areas?|directions?|fields?|subsections?|"
     r"keywords?|tags?|features?)\b|主题|方向|领域|类别|章节|功能"
 )
 _PAPER_WORD = re.compile(
     r"(?i)\b(?:papers?|works?|articles?|publications?|preprints?|studies)\b|论文|文章|工作"
+)
+# Words that hand a title over to its own link ("... and can be found at <link>").
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_LINK_INTRO = re.compile(
+    r"(?i)\b(?:found|available|accessible|released|published|posted|hosted|read)"
+    r"\s+(?:at|on|in|here|via|from)\s*[:：]?\s*$"
 )
 _SPLIT_WORDS = re.compile(
     r"(?i)\b(?:and|also|another|as well as|plus|besides)\b|和|以及|还有|另外|及"
@@ -222,7 +231,10 @@ def read(
         return tcands[low:high]
 
     # identifiers -> groups, per segment
+    heading_section: str | None = None  # "### Section 2.1.2 (...)" above a list of papers
     for index, seg in enumerate(segments):
+        if seg.kind == "line" and _HEADING.match(masked, seg.start):
+            heading_section = hints.find_section(masked[seg.start : seg.end])
         if not seg.hits:
             continue
         groups: list[tuple[Candidate, set[str], int]] = []
@@ -276,8 +288,8 @@ def read(
                 cand.set_title(tc.text, tc.rank)
                 tc.used = True
             if not cand.title:
-                remainder = _remainder(rest, seg)
-                if remainder and titles.looks_like_title(remainder, "strict"):
+                remainder = _plain_title(rest, seg, lines, seg.hits[0].start)
+                if remainder:
                     cand.set_title(remainder, RANK_PLAIN)
         else:
             for tc in inside:
@@ -288,11 +300,12 @@ def read(
                 tc.used = True
         if seg.groups and not seg.groups[0].title and _remainder(rest, seg) == "" and index > 0:
             _title_from_previous(segments, index, rest, tcands_in, seg.groups[0])
+        section = heading_section
         if seg.kind == "item" and seg.end - seg.start < 3000:
-            section = hints.find_section(hints.compact(masked[seg.start : seg.end]))
-            if section:
-                for cand in seg.groups:
-                    cand.section = section
+            section = hints.find_section(hints.compact(masked[seg.start : seg.end])) or section
+        if section:
+            for cand in seg.groups:
+                cand.section = section
         cands.extend(seg.groups)
 
     if title_only:
@@ -328,7 +341,7 @@ def _separated(masked: str, tc: TitleCand, hits: list[Hit]) -> bool:
         else:
             return False
     nearest = min(gaps, key=len) if gaps else ""
-    return bool(_SPLIT_WORDS.search(nearest))
+    return bool(_SPLIT_WORDS.search(nearest)) and not _LINK_INTRO.search(nearest)
 
 
 def _segments(masked: str, lines: LineMap, body_offset: int) -> list[Segment]:
@@ -363,6 +376,20 @@ def _segments(masked: str, lines: LineMap, body_offset: int) -> list[Segment]:
     if not segments:
         segments.append(Segment(0, 0, "title", 0, 0))
     return segments
+
+
+def _plain_title(rest: str, seg: Segment, lines: LineMap, hit_start: int) -> str | None:
+    """An unmarked title next to a segment's one link: the whole segment once ids and labels
+    are gone, else the first line of a list item ("1. Title\\n   <link>\\n   why it fits"),
+    else the words between a colon and "(<link>)" ("please add our work: Title (<link>)")."""
+    first_end = lines.line_span(seg.first_line)[1]
+    tries = [_remainder(rest, seg)]
+    if seg.kind == "item" and seg.last_line > seg.first_line:
+        tries.append(_clean_remainder(rest[seg.start : first_end]))
+    before = re.search(r"[:：]\s*([^:：()\n]{4,300}?)\s*\(\s*$", rest[seg.start : hit_start])
+    if before:
+        tries.append(titles.clean_candidate(before.group(1)))
+    return next((t for t in tries if t and titles.looks_like_title(t, "strict")), None)
 
 
 def _remainder(rest: str, seg: Segment) -> str:
@@ -468,6 +495,8 @@ def _title_candidates(
         if _SECTION_CONTEXT.search(before) or _UI_WORD_AFTER.match(after):
             continue
         value = titles.clean_candidate(raw)
+        if _TOPIC_PREPOSITION.search(before) and len(value.split()) <= 4:
+            continue  # 'LLM agents for "AI for Science"', 'a paper to "Recommendation"'
         if match.group(0)[0] in "《「『" and titles.cjk_count(value) < 2 and len(value.split()) < 2:
             continue
         level = "strict" if match.group(0)[0] == "'" else "loose"  # 'x' is often not a title
@@ -488,9 +517,9 @@ def _title_candidates(
                 taken.append(match.span())
     prefix = _TITLE_PREFIX.match(issue_title)
     if prefix:
-        value = titles.strip_venue_tail(
-            titles.clean_candidate(rest[prefix.end() : len(issue_title)])
-        )
+        # A template's placeholder left in front of the title: "[Add Paper] <paper title here>X".
+        value = re.sub(r"^\s*<[^<>]{0,60}>", "", rest[prefix.end() : len(issue_title)])
+        value = titles.strip_venue_tail(titles.clean_candidate(value))
         if (
             value
             and not overlaps(prefix.end(), len(issue_title))
@@ -498,7 +527,8 @@ def _title_candidates(
             and not re.match(
                 r"(?i)(?:a|an|the|one|two|three|some|several|our|my|new|\d+)\s+"
                 r"(?:new\s+|more\s+|related\s+|relevant\s+|recent\s+)?"
-                r"(?:papers?|works?|articles?|references?|surveys?)\b",
+                r"(?:papers?|works?|articles?|references?|surveys?)\b"
+                r"|(?:please\s+)?(?:add|adding|include|including|suggest\w*|recommend\w*|request)\b",
                 value,
             )
         ):

@@ -27,7 +27,7 @@ STRONG = re.compile(
     r"|\b(?:suggest|recommend|propose)\w*\s+(?:\w+\s+){0,4}(?:papers?|works?|articles?|surveys?|"
     r"preprints?|publications?|references?|studies|study)\b"
     r"|\b(?:paper|new[- ]paper|reference)\s+(?:suggestion|request|recommendation)s?\b"
-    r"|\badd(?:ing)?\s+(?:\w+\s+){0,3}(?:papers?|works?|articles?|references?|surveys?|this|it)\b"
+    r"|\badd(?:ing)?\s+(?:[\w-]+\s+){0,3}(?:papers?|works?|articles?|references?|surveys?|this|it)\b"
     r"|\b(?:not|n't)\s+(?:yet\s+)?(?:be(?:en)?\s+)?(?:cite|cited|include|included|cover|covered|"
     r"mention|mentioned|list|listed)\b"
     r"|\b(?:have|did) you (?:seen?|read|considered|noticed|missed)\b|\bare you aware\b"
@@ -44,7 +44,8 @@ NEGATIVE = re.compile(
     r"links?\s+(?:is|are)\s+(?:broken|dead|invalid|wrong|down)|404|cannot\s+access|can'?t\s+access|"
     r"can\s+not\s+access|unable\s+to\s+access|not\s+accessible|how\s+(?:to|do\s+i|do\s+we|should\s+i|"
     r"should\s+we|can\s+i|can\s+we)\s+cite|cite\s+(?:this|your)\s+(?:survey|paper|work)|"
-    r"citation\s+(?:of|for)\s+(?:this|your)|wrong(?:ly)?|incorrect(?:ly)?|mistakes?|errata|erratum|"
+    r"citation\s+(?:of|for)\s+(?:this|your)|(?<!if i'm )(?<!if i am )(?<!if im )wrong(?:ly)?|"
+    r"incorrect(?:ly)?|mistakes?|errata|erratum|"
     r"traceback|exception|error:|failed\s+to|crash(?:es|ed)?|"
     r"update\s+(?:the\s+)?(?:venue|link|url|reference|citation|title|authors?|year|bibtex|entry|info\w*)|"
     r"should\s+(?:point|link)\s+to|instead\s+of|points?\s+to\s+(?:a|the)\s+wrong|"
@@ -82,6 +83,10 @@ _STOP = (
 )
 _SECTION_WORD = r"(?i:section|part|chapter|category|subsection)"
 _SECTION_NAMED = [
+    re.compile(
+        r"\b(?:section|part|chapter|category|subsection)\s+[\"“]([^\n\"“”]{2,80}?)[\"”]",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b(?:section|part|chapter|category|subsection)\s+(?:on|about|of|for|titled|called|named|regarding)\s+"
         r"(?:the\s+)?[\"“‘'*]*([^\n\"”’'*.,;!?()]{2,80}?)[\"”’'*]*" + _STOP,

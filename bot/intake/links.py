@@ -139,6 +139,8 @@ _IGNORED_HOSTS = (
     "hub.docker.com",
     "modelscope.cn",
 )
+# Code hosts whose ``.pdf`` files are papers (a preprint kept next to its code).
+_CODE_HOSTS = ("github.com", "githubusercontent.com", "gitlab.com", "gitee.com")
 _PAPER_HOSTS = (
     "ieeexplore.ieee.org",
     "sciencedirect.com",
@@ -379,8 +381,9 @@ def classify_url(url: str, start: int, end: int) -> Hit | None:
         _set_doi(hit, normalize_doi(doi))
         if hit.has_id:
             return hit
-    if _host_matches(host, _IGNORED_HOSTS):
-        return None
+    repo_pdf = _host_matches(host, _CODE_HOSTS) and path.lower().endswith(".pdf")
+    if _host_matches(host, _IGNORED_HOSTS) and not repo_pdf:
+        return None  # a PDF kept in a repository is the paper; the repository is not
     if re.search(r"\.(?:png|jpe?g|gif|svg|webp|mp4|mov|zip|tar|gz|ipynb)$", path, re.IGNORECASE):
         return None
     hit.url = url

@@ -61,7 +61,7 @@ def find_urls(text: str) -> tuple[str, ...]:
     return tuple(urls)
 
 
-_ET_AL = re.compile(r",?\s*(?:and\s+)?\b(?:et\s*al\b\.?|(?:\d+\s+)?others)\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r",?\s*(?:and\s+)?\b(?:e[tl]\s*al\b\.?|(?:\d+\s+)?others)\s*$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*,\s*and\s+|\s+and\s+|\s*;\s*|\s*,\s*|\s*&\s*", re.IGNORECASE)
 
 

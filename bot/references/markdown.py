@@ -1,13 +1,23 @@
 """Markdown paper lists in the awesome-list style (RUCAIBox/LLMSurvey's README and kin).
 
-Recognised entries are list items (``1.``, ``-``, ``*``, ``+``) that carry a title::
+Recognised entries are list items (``1.``, ``-``, ``*``, ``+``) that carry a title,
+and paragraphs that open with a bold link (``[**Title**](url)``)::
 
     1. <u>LLaMA</u>: **"LLaMA: Open and Efficient ..."**. *Hugo Touvron et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971v1)]
     1. **"Title"**. *Author et al*. ACL 2019. [[Paper](...)]
+    - [2023/05] **Title.** *Author (Affiliation) et al. arXiv.* [[paper](...)]
+    - [2023/02] Plain Title. *Author et al. arXiv.* [[paper](...)]
+    1. **Title.** `ACL 2023`
+        *Author One, Author Two.* [[Paper](...)], 2022.12   (a loose list: indented paragraph)
     - [Title](https://...) ...
     * **Title** ...
 
-The nearest heading above an entry is its ``section``. Entries carry their
+Real lists put more than the paper in an item: a leading ``[2023/05]`` or
+``[ACL 2023]`` tag, venue badges (``![](https://img.shields.io/badge/ACL-2023-blue)``),
+the venue inside the italic author block, affiliations after names, a venue in
+backticks. Those are read as hints for the year and venue, never as the title.
+
+The nearest heading above an entry (``#`` or HTML ``<h2>``) is its ``section``. Entries carry their
 written number when the section's list is explicitly numbered (``1. 2. 3.``);
 lists written ``1.`` throughout and bullets have no numbers. Table rows, code
 fences, table-of-contents links and prose are not references.
@@ -19,9 +29,11 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from urllib.parse import unquote
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference
+from bot.references import latex
 from bot.references.common import ParseResult, find_urls, normalize_newlines, split_names
 
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
@@ -29,10 +41,32 @@ EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*$")
 _ITEM = re.compile(r"^(\s*)(?:(\d{1,9})[.)]|[-*+])\s+(.*)$")
+_HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _TABLE = re.compile(r"^\s*\|")
+# A paragraph that opens with a bold link is an entry too ("[**Title**](url) (2023.03.31)").
+_PARAGRAPH_ENTRY = re.compile(r"^\s{0,3}(?:\*\*\[|\[\*\*)[^\]]+\]\(https?://")
 
 _NAME_PREFIX = re.compile(r"^\s*<u>(.*?)</u>\s*[:：]?\s*", re.IGNORECASE)
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
+# A leading tag that is not a link: "[2023/05]", "[ACL 2023]", "(2023.05)".
+_TAG = re.compile(
+    r"^(?:\[(?P<bracket>[^\[\]]{1,40})\](?!\()|\((?P<paren>(?:19|20)\d\d[^()]{0,20})\))"
+    r"\s*[:：|–—-]?\s*"
+)
+_IMAGE = re.compile(r"!\[[^\]]*\]\((?P<url>[^)\s]*)[^)]*\)")
+_BADGE = re.compile(r"img\.shields\.io/badge/(?P<text>[^?#)\s]+)", re.IGNORECASE)
+# A title written without emphasis, ended by the italic author block or a paper link.
+_PLAIN_TITLE = re.compile(
+    r"^(?P<title>[^*\[\]`_]+?)\s*(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\()", re.IGNORECASE
+)
+_ET_AL_SPLIT = re.compile(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>.*)$", re.IGNORECASE)
+_NAMES_THEN_VENUE = re.compile(r"(?P<names>.*?[a-z]{2,})\.\s+(?P<rest>\S.*)$")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_LATEX_ACCENT = re.compile(r"\\[\"'`^~=.uvHckr]")
+# "2022.12", "2023/05": a year with its month, where no bare year is given.
+_DATE = re.compile(
+    r"(?<![\w./-])((?:19|20)\d\d)[./-](?:0?[1-9]|1[0-2])(?:[./-](?:0?[1-9]|[12]\d|3[01]))?(?!\d)"
+)
 _LINK = r"\[(?!\[)(?P<text>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
 _TITLE_PATTERNS = (
     re.compile(r"^\*\*\s*[\"“](?P<title>.+?)[\"”]\s*\*\*"),  # **"Title"**
@@ -101,11 +135,13 @@ def parse(text: str, source: str = "") -> ParseResult:
 
 
 def _items(lines: list[str]) -> list[_Item]:
+    """List items with their lines: lazy continuations, and indented paragraphs of loose lists."""
     items: list[_Item] = []
     current: _Item | None = None
     section: str | None = None
     section_index = 0
     fence: str | None = None
+    after_blank = False
     for index, line in enumerate(lines, start=1):
         fenced = _FENCE.match(line)
         if fence is not None:
@@ -116,24 +152,36 @@ def _items(lines: list[str]) -> list[_Item]:
             fence = fenced.group(1)
             current = None
             continue
-        heading = _HEADING.match(line)
+        if not line.strip():
+            after_blank = True
+            continue
+        heading = _HEADING.match(line) or _HTML_HEADING.match(line)
         if heading:
             section = heading_text(heading.group(2)) or None
             section_index += 1
             current = None
-            continue
-        if not line.strip() or _TABLE.match(line):
+        elif _TABLE.match(line):
             current = None
-            continue
-        item = _ITEM.match(line)
-        if item:
+        elif item := _ITEM.match(line):
             number = int(item.group(2)) if item.group(2) else None
             current = _Item(number, section, section_index, index, index, [item.group(3)])
             items.append(current)
-        elif current is not None:
-            current.text.append(line)  # lazy continuation of the item's paragraph
+        elif (current is None or after_blank) and _PARAGRAPH_ENTRY.match(line):
+            current = _Item(None, section, section_index, index, index, [line.strip()])
+            items.append(current)
+        elif current is not None and (not after_blank or _indented(line)):
+            # A lazy continuation of the item's paragraph, or (after a blank line) an
+            # indented paragraph of the same item: "1. **Title**\n\n    *Authors* [[Paper]]".
+            current.text.append(line)
             current.end_line = index
+        else:
+            current = None
+        after_blank = False
     return items
+
+
+def _indented(line: str) -> bool:
+    return len(line) - len(line.lstrip(" \t")) >= 2
 
 
 def heading_text(raw: str) -> str:
@@ -160,16 +208,22 @@ def unescape(text: str) -> str:
 
 def parse_item(content: str) -> Reference | None:
     """The paper one list item names (no number, section or place yet), or None."""
+    badges = [_badge_text(m.group("url")) for m in _IMAGE.finditer(content)]
+    content = _IMAGE.sub(" ", content).strip()
     name = None
     prefix = _NAME_PREFIX.match(content)
     if prefix:
         name = unescape(prefix.group(1))
         content = content[prefix.end() :]
     content = _CHECKBOX.sub("", content.strip())
+    tags: list[str] = []
+    while tag := _TAG.match(content):
+        tags.append(tag.group("bracket") or tag.group("paren"))
+        content = content[tag.end() :]
 
     title = None
     rest = content
-    for pattern in _TITLE_PATTERNS:
+    for pattern in (*_TITLE_PATTERNS, *(() if name else (_PLAIN_TITLE,))):
         found = pattern.match(content)
         if not found:
             continue
@@ -180,20 +234,29 @@ def parse_item(content: str) -> Reference | None:
         rest = content[found.end() :]
         break
     if title is not None:
-        title = unescape(re.sub(r"^\*\*|\*\*$", "", title.strip()).strip().strip('"“”'))
+        title = _clean_title(title)
+        if pattern is _PLAIN_TITLE and len(title.split()) < 2:
+            title = None
     if not title:
         if not name:
             return None
         title = name
 
     authors: tuple[str, ...] = ()
-    tail = rest
+    hints = rest
     italic = _ITALIC.search(rest.split("[[", 1)[0])
     if italic:
-        authors = split_names(unescape(italic.group("text") or italic.group("text2") or ""))
-        tail = rest[italic.end() :]
-    tail_authors, venue, year = _tail_fields(tail)
+        authors, italic_venue = _italic_fields(italic.group("text") or italic.group("text2") or "")
+        hints = " ".join((rest[: italic.start()], italic_venue, rest[italic.end() :]))
+    tail_authors, venue, year = _tail_fields(hints)
     authors = authors or tail_authors
+    for hint in (*tags, *badges):
+        _, hint_venue, hint_year = _tail_fields(hint)
+        year = year or hint_year
+        venue = venue or hint_venue
+    if year is None:
+        dated = _DATE.search(_LINK_ANYWHERE.sub("]", " ".join((*tags, content))))
+        year = int(dated.group(1)) if dated else None
 
     urls = [
         url for url in (m.group("url") for m in _LINK_ANYWHERE.finditer(content)) if "://" in url
@@ -202,6 +265,8 @@ def parse_item(content: str) -> Reference | None:
         if url not in urls and not any(url in known for known in urls):
             urls.append(url)
     doi = next((found for found in map(normalize_doi, urls) if found), None)
+    if doi:
+        doi = _BIORXIV_VERSION.sub(r"\1", doi)
     arxiv = next((found for found in map(normalize_arxiv, urls) if found), None)
     arxiv = arxiv or normalize_arxiv(_LINK_ANYWHERE.sub("]", content)) or arxiv_from_doi(doi)
     return Reference(
@@ -215,13 +280,46 @@ def parse_item(content: str) -> Reference | None:
     )
 
 
+# bioRxiv/medRxiv links end the DOI with the version: ".../2023.02.02.23285399v1".
+_BIORXIV_VERSION = re.compile(r"^(10\.1101/[\d.]{10,})v\d+$")
+
+
+def _clean_title(raw: str) -> str:
+    """A title as it reads: no emphasis or quotes around it, no full stop closing it."""
+    title = unescape(re.sub(r"^\*\*|\*\*$", "", raw.strip()).strip().strip('"“”'))
+    # "**Title.**" and "Title?." end with the list's punctuation, not the paper's.
+    return re.sub(r"(?<=[\w)\]?!])\.$", "", title).strip()
+
+
+def _italic_fields(text: str) -> tuple[tuple[str, ...], str]:
+    """Authors and any venue in an italic block: ``*Jane Doe (CMU) et al. arXiv.*``."""
+    text = latex.decode(text) if _LATEX_ACCENT.search(text) else unescape(text)
+    found = _ET_AL_SPLIT.match(text)
+    if not found:
+        found = _NAMES_THEN_VENUE.match(text)  # "*Deyao Zhu. arXiv.*"
+        if found and len(found.group("rest").split()) > 4:
+            found = None
+    names, venue = (found.group("names"), found.group("rest")) if found else (text, "")
+    return split_names(_PARENTHESES.sub("", names)), venue
+
+
+def _badge_text(url: str) -> str:
+    """``ACL 2023`` from a static shields.io badge ``.../badge/ACL-2023-blue``; else ``""``."""
+    found = _BADGE.search(url)
+    if not found:
+        return ""
+    parts = re.split(r"(?<!-)-(?!-)", unquote(found.group("text")))
+    words = parts[:-1] if len(parts) > 1 else parts  # the last part is the colour
+    return " ".join(word.replace("--", "-").replace("__", "\0").replace("_", " ") for word in words)
+
+
 def _tail_fields(tail: str) -> tuple[tuple[str, ...], str | None, int | None]:
     """Authors, venue and year after the title: ``. arXiv 2023. [[Paper](...)]`` -> ``arXiv``, 2023.
 
     Authors only come from here in the loose ``[Title](url) - Jane Doe et al., ACL 2020`` style.
     """
     text = re.split(r"\[\[|\s\[(?=[^\]]*\]\()", tail, maxsplit=1)[0]
-    text = unescape(text.replace("*", " "))
+    text = unescape(text.replace("*", " ").replace("`", " "))
     text = re.sub(r"\barXiv:\s*\S+", "arXiv", text, flags=re.IGNORECASE)
     authors: tuple[str, ...] = ()
     loose = re.sub(r"^[\s.,;:–—-]*(?:by\s+)?", "", text, flags=re.IGNORECASE)
@@ -236,6 +334,11 @@ def _tail_fields(tail: str) -> tuple[tuple[str, ...], str | None, int | None]:
     if found:
         year = int(found.group("full")) if found.group("full") else 2000 + int(found.group("short"))
         text = text[: found.start()] + " " + text[found.end() :]
-    text = re.sub(r"\(\s*\)", " ", text)
-    venue = " ".join(text.split()).strip(" .,;:-–—()")
+    elif dated := _DATE.search(text):
+        year = int(dated.group(1))
+        text = text[: dated.start()] + " " + text[dated.end() :]
+    text = re.sub(r"[(（]\s*[)）]", " ", text)
+    venue = " ".join(text.split()).strip(" .,;:-–—（）")
+    if venue.count("(") != venue.count(")"):  # keep "IEEE(RAL)", drop a stray bracket
+        venue = venue.strip("()").strip()
     return authors, (venue or None), year

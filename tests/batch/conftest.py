@@ -73,6 +73,18 @@ class Survey:
         )
         return number
 
+    def thank(self, *people: Thanks, reader: str = "dora") -> int:
+        """An open issue with no paper, only a maintainer's ``/thank`` (as ``_thank`` leaves it)."""
+        issue = self.github.add_issue(
+            title="Typo in Section 2", body="A typo.", user=reader, labels=["accepted"]
+        )
+        number = int(issue["number"])
+        state = TriageState(reader=Thanks(reader, reader), extra_thanks=people)
+        self.github.add_comment(
+            number, triage_comment(state, self.config), user=self.github.bot_login
+        )
+        return number
+
     def batch(self, **options: object) -> BatchOutcome:
         return run_batch(
             self.config,

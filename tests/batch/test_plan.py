@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bot.config import load_config
 from bot.models import PaperItem, Thanks
-from bot.plan import batch_data, decode_data, encode_data, plan_batch, pull_body, sort_items
+from bot.plan import (
+    BatchData,
+    ThanksItem,
+    batch_data,
+    decode_data,
+    encode_data,
+    plan_batch,
+    pull_body,
+    pull_title,
+    sort_items,
+)
 from tests.batch.conftest import LIMA
 from tests.example_survey import EXAMPLE, OCTOPACK
 
@@ -19,6 +32,7 @@ FILES = {
     for path in ("README.md", "paper/references.bib")
 }
 DAY = dt.date(2024, 1, 2)
+GOLDEN = Path(__file__).parent / "golden"
 ITEMS = [
     PaperItem(LIMA, "Pre-training", 9, (Thanks("bob", "Bob"),)),
     PaperItem(OCTOPACK, "Utilization", 3, (Thanks("alice", "Alice"),)),
@@ -73,3 +87,41 @@ def test_data_round_trip() -> None:
     data = batch_data(plan, "d" * 40)
     assert decode_data("text\n" + encode_data(data)) == data
     assert data.issues == (3, 9)
+
+
+def test_chinese_pull_body_golden() -> None:
+    """``language: zh`` picks ``pr-body.zh.md.j2``: papers, thanks-only names, one not included."""
+    config = replace(CONFIG, language="zh")
+    items = [ITEMS[0], PaperItem(OCTOPACK, "不存在的章节", 3, (Thanks("alice", "Alice"),))]
+    thanks = [ThanksItem(5, (Thanks("carol", "张三"),))]
+    plan = plan_batch(FILES, config, items, DAY, thanks=thanks)
+    assert pull_title(config, plan) == "Add papers suggested by readers（1 篇论文）"
+    expected = (GOLDEN / "pr-body.zh.md").read_text(encoding="utf-8")
+    assert pull_body(config, plan, "b" * 40) == expected
+    assert [u.item.issue for u in plan.not_included] == [3] and plan.issues == (5, 9)
+
+
+@pytest.mark.parametrize(
+    ("language", "papers", "title"),
+    [
+        ("en", 0, "Add papers suggested by readers (acknowledgements only)"),
+        ("zh", 0, "Add papers suggested by readers（致谢）"),
+        ("en", 2, "Add papers suggested by readers (2 papers)"),
+    ],
+    ids=["en-thanks-only", "zh-thanks-only", "en-papers"],
+)
+def test_pull_title(language: str, papers: int, title: str) -> None:
+    config = replace(CONFIG, language=language)
+    thanks = [ThanksItem(5, (Thanks("carol", "Carol Chen"),))]
+    plan = plan_batch(FILES, config, ITEMS[:papers], DAY, thanks=thanks)
+    assert pull_title(config, plan) == title
+
+
+def test_data_without_thanks_still_decodes() -> None:
+    """Bodies written before thanks were recorded stay readable (same data version)."""
+    raw = json.dumps({"v": 1, "base": "e" * 40, "day": "2024-01-02", "items": [{"issue": 3}]})
+    encoded = base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    old = decode_data(f"<!-- survey-bot:batch {encoded} -->")
+    assert old == BatchData(base="e" * 40, day="2024-01-02", items=({"issue": 3},))
+    assert old.same_edits(replace(old, base="f" * 40, day="2024-02-03"))
+    assert not old.same_edits(replace(old, thanks=({"issue": 4, "name": "Eve"},)))

@@ -1,4 +1,9 @@
-"""``make demo`` runs offline on a fresh clone, prints the replies and the PR, and cleans up."""
+"""``make demo`` runs offline on a fresh clone, prints the replies and the PR, and cleans up.
+
+The demo resolves papers with the real ``bot.metadata`` resolver against its
+local stand-in of arXiv, Crossref, Semantic Scholar and dblp; its closing
+"What happened" lines count the requests each service answered.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
+
+from bot.demo import MetadataStandIn, atom_feed, load_entries
+from bot.metadata.arxiv import parse_entries
+from bot.metadata.http import Response
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,5 +47,31 @@ def test_demo_prints_replies_and_the_pull_request_quickly() -> None:
     assert "+++ b/README.md" in out and "+@article{bhardwaj2023red," in out
     assert "Jay Alammar, and Bob Jones." in out
     assert "<!-- survey-bot:" not in out
+    # /accept with a section that is no heading is refused; a forgiving spelling is recorded.
+    assert 'section "Alignment Tuning" is not a heading of README.md' in out
+    assert "reaction: confused" in out and "      - Adaptation Tuning\n" in out
+    assert '**Accepted** for section "Adaptation Tuning"' in out
+    assert "#2: new-paper, paper-suggestion, accepted" in out
+    # The real resolver asked the stand-in: arXiv for each id and the title, the rest for it.
+    assert "- triage #1: 4 requests to the fake GitHub; metadata stand-in: arXiv 1" in out
+    assert (
+        "- triage #3: 4 requests to the fake GitHub; metadata stand-in: arXiv 1, Crossref 1," in out
+    )
+    assert "which made 8 HTTP requests to the local stand-in" in out
     assert elapsed < 15
     assert set(Path(tempfile.gettempdir()).glob("survey-bot-demo-*")) == before
+
+
+def test_the_arxiv_stand_in_serves_feeds_the_real_parser_reads() -> None:
+    with MetadataStandIn(load_entries()) as stand_in:
+        url = stand_in.base_urls["arxiv"] + "?id_list=1706.03762,9999.99999&max_results=2"
+        with urllib.request.urlopen(url, timeout=5) as reply:
+            found = parse_entries(Response(reply.status, reply.read()))
+        assert stand_in.requests == {"arxiv": 1}
+    [(record, _)] = found.values()  # the unknown id is silently missing, as on arXiv
+    assert (record.arxiv, record.title, record.year) == (
+        "1706.03762",
+        "Attention Is All You Need",
+        2017,
+    )
+    assert parse_entries(Response(200, atom_feed('search_query=ti:"x"', []))) == {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from editor_samples import LLAMA, SHAZEER, read
 
 from bot.config import parse_config
@@ -38,3 +39,49 @@ def test_one_batch_edits_every_file_and_skips_known_papers():
     assert any("already listed" in s.why for s in applied.skipped)
     again = apply_all(applied.files, CONFIG, items[:2], dt.date(2024, 7, 1))
     assert again.added == () and again.files == {}
+
+
+def test_a_paper_with_an_unknown_section_stays_out_of_every_file():
+    files = {"README.md": read("README.md"), "paper/references.bib": read("references.bib")}
+    items = [
+        PaperItem(LLAMA, "Nonexistent", 12, (Thanks("ana", "Ana Müller"),)),
+        PaperItem(SHAZEER, "Architecture", 13, (Thanks("bo", "Bo Li"),)),
+    ]
+    applied = apply_all(files, CONFIG, items, dt.date(2024, 7, 1))
+    assert [i.record for i in applied.added] == [SHAZEER]
+    [unplaced] = applied.unplaced
+    assert unplaced.item is items[0]
+    assert unplaced.why.startswith("README.md: no section 'Nonexistent' in the file")
+    assert "touvron2023llama" not in applied.files["paper/references.bib"]
+    assert "Ana Müller" not in applied.files["README.md"]
+    assert "Add 1 paper suggested by readers" in applied.files["README.md"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected", "skipped"),
+    [
+        ((Thanks("cy", "Cy Twombly"),), "Yubo Feng, Bo Li and Cy Twombly.", []),
+        ((Thanks("BO", "Bo Li"), Thanks("cy", "Cy"), Thanks("cy", "Cy")), "Bo Li and Cy.", []),
+        (
+            (Thanks("cy", "Cy Twombly"), Thanks("CY", "Cy", opt_out=True)),
+            "Yubo Feng and Bo Li.",
+            ["asked not to be thanked by name"],
+        ),
+    ],
+    ids=["added", "each-once", "opt-out-wins"],
+)
+def test_extra_thanks_go_in_once_and_opt_outs_stay_out(extra, expected, skipped):
+    files = {"README.md": read("README.md"), "paper/references.bib": read("references.bib")}
+    item = PaperItem(SHAZEER, "Architecture", 13, (Thanks("bo", "Bo Li"),))
+    applied = apply_all(files, CONFIG, [item], dt.date(2024, 7, 1), extra_thanks=extra)
+    assert expected in applied.files["README.md"]
+    assert [s.why for s in applied.skipped if "thank" in s.why] == skipped
+
+
+def test_extra_thanks_alone_edit_only_the_acknowledgements():
+    files = {"README.md": read("README.md"), "paper/references.bib": read("references.bib")}
+    applied = apply_all(files, CONFIG, [], dt.date(2024, 7, 1), extra_thanks=[Thanks("d", "Di")])
+    assert list(applied.files) == ["README.md"]
+    assert applied.thanked == (Thanks("d", "Di"),) and applied.changes == (
+        "README.md: thank Di in the thank-you sentence under 'Acknowledgments'",
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from editor_samples import DPO, LLAMA, SHAZEER, item, read
 
-from bot.editors.paper_list import add_to_paper_list, resolve_section
+from bot.editors.paper_list import add_to_paper_list, resolve_section, split_by_section
 from bot.editors.result import NoChange
 from bot.errors import EditError
 
@@ -111,16 +111,34 @@ def test_parent_path_disambiguates_and_parentheses_are_optional():
     assert resolve_section(text, "in-context learning") == "In-Context Learning (ICL)"
 
 
-def test_unknown_section_is_refused_with_the_list_of_sections():
-    with pytest.raises(EditError) as error:
-        add_to_paper_list(README, [item(LLAMA, "Alignmnet Tunning")], None)
-    assert "'Alignmnet Tunning'" in str(error.value)
-    assert "'Data Collection'" in str(error.value)
+AMBIGUOUS = "## A\n\n### Analysis\n\n- x\n\n## B\n\n### Analysis\n\n- y\n"
 
 
-def test_no_section_and_no_default_is_an_error():
-    with pytest.raises(EditError, match="no section given"):
-        add_to_paper_list(README, [item(LLAMA)], None)
+@pytest.mark.parametrize(
+    ("text", "section", "other", "why"),
+    [
+        (README, "Alignmnet Tunning", "Architecture", "headings are: 'LLMSurvey', "),
+        (README, None, "Architecture", "no section given and no default"),
+        (AMBIGUOUS, "Analysis", "B > Analysis", "'A > Analysis', 'B > Analysis'"),
+    ],
+    ids=["unknown", "none-and-no-default", "ambiguous"],
+)
+def test_a_paper_without_a_usable_section_is_skipped_and_the_rest_go_in(
+    text, section, other, why
+):
+    result = add_to_paper_list(text, [item(LLAMA, section), item(SHAZEER, other)], None)
+    assert [i.record for i in result.added] == [SHAZEER]
+    [skipped] = result.skipped
+    assert skipped.what == "arXiv:2302.13971" and why in skipped.why
+    assert LLAMA.arxiv not in result.text and SHAZEER.arxiv in result.text
+
+
+def test_split_by_section_sorts_out_the_unplaceable():
+    placeable, unplaced = split_by_section(
+        README, [item(LLAMA, "Nowhere"), item(SHAZEER, "Architecture")], None
+    )
+    assert [i.record for i in placeable] == [SHAZEER]
+    assert [u.item.record for u in unplaced] == [LLAMA] and "'Nowhere'" in unplaced[0].why
 
 
 @pytest.mark.parametrize(

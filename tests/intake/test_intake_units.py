@@ -77,7 +77,12 @@ def ids(url: str) -> dict:
             "https://ieeexplore.ieee.org/document/10123456",
             {"url": "https://ieeexplore.ieee.org/document/10123456"},
         ),
-        ("https://github.com/org/repo/blob/main/10.1145/x.pdf", {}),
+        # a PDF kept in a repository is the paper (never a DOI from its path); the repo is not
+        (
+            "https://github.com/org/repo/blob/main/10.1145/x.pdf",
+            {"url": "https://github.com/org/repo/blob/main/10.1145/x.pdf"},
+        ),
+        ("https://github.com/org/repo", {}),
         ("https://huggingface.co/datasets/org/data", {}),
         ("https://openreview.net/group?id=ICLR.cc/2024/Conference", {}),
         ("https://arxiv.org/list/cs.CL/recent", {}),

@@ -11,7 +11,8 @@
   BERT, LoRA...); the runs use ``--offline``, so they never wait for arXiv's
   3-second spacing and an unknown paper is simply "not cached".
 * The survey is a small working tree in ``tmp_path``: config, a .bib file
-  citing "Attention Is All You Need" and a README list citing BERT.
+  citing "Attention Is All You Need" and a README list citing BERT (sections
+  "Models" and "3.1 Fine-Tuning").
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ README = """\
 
 - **BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding**. \
 Devlin et al. NAACL 2019. [[paper](https://arxiv.org/abs/1810.04805)]
+
+## 3.1 Fine-Tuning
 """
 
 

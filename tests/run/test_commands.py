@@ -12,7 +12,7 @@ COMMAND_BUDGET = 5  # REST requests for a maintainer's command (docs/benchmarks.
 
 def test_a_maintainer_accepts_then_rejects(triaged):
     harness, triage = triaged
-    accept = comment_event(harness.fake, 1, '/accept section: "Fine-tuning"', user="maint")
+    accept = comment_event(harness.fake, 1, '/accept section: "fine tuning"', user="maint")
     harness.fake.reset_log()
 
     run = harness.run("issue_comment", accept)
@@ -33,10 +33,10 @@ def test_a_maintainer_accepts_then_rejects(triaged):
     assert [c["id"] for c in bot_comments] == [triage["id"]]  # edited in place, no reply
     state = decode_state(bot_comments[0]["body"]).state
     assert [(p.verdict, p.accepted, p.section) for p in state.papers] == [
-        ("new", True, "Fine-tuning"),
+        ("new", True, "3.1 Fine-Tuning"),  # the heading's real name
         ("cited", False, None),
     ]
-    assert '**Accepted** for section "Fine-tuning"' in bot_comments[0]["body"]
+    assert '**Accepted** for section "3.1 Fine-Tuning"' in bot_comments[0]["body"]
     assert "| 1 | LoRA: Low-Rank Adaptation of Large Language Models | new, accepted |" in (
         run.summary
     )
@@ -51,6 +51,32 @@ def test_a_maintainer_accepts_then_rejects(triaged):
     assert "accepted" not in harness.fake.labels(1)
     state = decode_state(harness.bot_comments()[0]["body"]).state
     assert state.rejected and state.rejected_reason == "out of scope"
+
+
+def test_an_unknown_section_is_refused_at_once(triaged):
+    harness, triage = triaged
+    accept = comment_event(harness.fake, 1, '/accept section: "Fine tuned models"', user="maint")
+    harness.fake.reset_log()
+
+    run = harness.run("issue_comment", accept)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [r.operation for r in harness.fake.requests] == [
+        "repos/get-collaborator-permission-level",
+        "issues/list-comments",
+        "reactions/create-for-issue-comment",
+        "issues/create-comment",
+    ]
+    reactions = harness.fake.reactions(comment_id=accept["comment"]["id"])
+    assert [r["content"] for r in reactions] == ["confused"]
+    [original, reply] = harness.bot_comments()
+    assert original == triage  # no state change
+    assert reply["body"] == (
+        'Nothing was accepted: section "Fine tuned models" is not a heading of README.md. '
+        'Reply `/accept section: "…"` with one of the closest headings:\n'
+        "- 3.1 Fine-Tuning\n- Models\n- A Tiny Survey"
+    )
+    assert "accepted" not in harness.fake.labels(1)
 
 
 @pytest.mark.parametrize(

@@ -79,10 +79,11 @@ def test_hostile_section_in_a_maintainers_command(triaged):
     run = harness.run("issue_comment", accept)
 
     assert run.returncode == 0
-    [comment] = harness.bot_comments()
-    assert_inert(comment["body"])
-    paper = decode_state(comment["body"]).state.papers[0]
-    assert paper.accepted and paper.section == section  # kept as data, shown escaped
+    [comment, reply] = harness.bot_comments()
+    assert not decode_state(comment["body"]).state.papers[0].accepted  # no such heading
+    assert_inert(reply["body"])
+    assert "&lt;img src=x onerror=alert(1)&gt; @\u200beveryone" in reply["body"]
+    assert_quiet_log(run.stdout)
 
 
 def test_invalid_utf8_in_the_event_file(harness):

@@ -5,12 +5,26 @@ from __future__ import annotations
 import re
 
 from bot.config import Config, PaperListTarget
+from bot.editors.sections import find_headings
 from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
 from bot.triage import IssueInfo
 
 CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation"))
 CONFIG_ZH = Config(language="zh", paper_list=PaperListTarget(path="README.md", section="评测"))
 CONFIG_NO_LIST = Config()
+
+# The headings of the survey's paper list, as ``bot.app`` passes them to the plans.
+PAPER_LIST = """\
+# A Survey of LLMs
+## 1 Evaluation
+## 2 Agents
+### Tools
+## 3 Tuning
+### Tools
+## 5.2 Alignment Tuning
+## 评测
+"""
+SECTIONS = tuple(find_headings(PAPER_LIST.splitlines()))
 
 SURVEY_REF = Reference(
     title="A Survey of Large Language Models",

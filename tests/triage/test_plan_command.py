@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot.config import Config
+from bot.config import Config, PaperListTarget
+from bot.escaping import markdown
 from bot.maintainer_commands import (
     Accept,
     Help,
@@ -30,6 +31,7 @@ from tests.triage.helpers import (
     CONFIG,
     CONFIG_NO_LIST,
     ISSUE,
+    SECTIONS,
     assert_safe,
     cited,
     new,
@@ -121,6 +123,102 @@ def test_accept_with_section_and_without_configured_default():
     assert plan.new_state.papers[1].section == "Agents"
     plain = plan_command(Accept((2,)), "maint", "write", CONFIG_NO_LIST, STATE, LABELLED)
     assert plain.new_state.papers[1].section is None and "for the paper list" in plain.reply_body
+
+
+@pytest.mark.parametrize(
+    ("section", "recorded"),
+    [
+        pytest.param("1 Evaluation", "1 Evaluation", id="exact"),
+        pytest.param("evaluation", "1 Evaluation", id="case-and-numbering"),
+        pytest.param("section 5.2 alignment-tuning!", "5.2 Alignment Tuning", id="punctuation"),
+        pytest.param("5.2 Alignment Tuning", "5.2 Alignment Tuning", id="numbered"),
+        pytest.param("Agents > Tools", "Agents > Tools", id="parent-path-kept"),
+        pytest.param(None, "1 Evaluation", id="configured-default"),
+    ],
+)
+def test_accept_records_the_headings_real_name(section, recorded):
+    plan = plan_command(
+        Accept((2,), section=section), "maint", "write", CONFIG, STATE, LABELLED, sections=SECTIONS
+    )
+    assert plan.reaction == "+1"
+    assert plan.new_state.papers[1].accepted and plan.new_state.papers[1].section == recorded
+    assert f'for section "{markdown(recorded)}"' in plan.reply_body
+
+
+NO_DEFAULT = replace(CONFIG, paper_list=PaperListTarget(path="README.md"))
+BAD_DEFAULT = replace(CONFIG, paper_list=PaperListTarget(path="README.md", section="Benchmarks"))
+
+
+@pytest.mark.parametrize(
+    ("section", "config", "phrases"),
+    [
+        pytest.param(
+            "Agent Tooling",
+            CONFIG,
+            ['section "Agent Tooling" is not a heading of README.md', "- 2 Agents\n"],
+            id="unknown",
+        ),
+        pytest.param(
+            "Evalution",
+            CONFIG,
+            ["the closest headings:\n- 1 Evaluation\n"],
+            id="typo-closest-first",
+        ),
+        pytest.param(
+            None,
+            BAD_DEFAULT,
+            ['the default section "Benchmarks" (`paper_list.section`', "- 1 Evaluation"],
+            id="configured-default-missing",
+        ),
+        pytest.param(
+            None,
+            NO_DEFAULT,
+            [
+                "no section was named and there is no default",
+                "its headings:\n- A Survey of LLMs\n- 1 Evaluation\n- 2 Agents\n"
+                "- 2 Agents &gt; Tools\n",
+            ],
+            id="no-default",
+        ),
+        pytest.param(
+            "tools",
+            CONFIG,
+            ['"tools" matches several headings', "- 2 Agents &gt; Tools\n- 3 Tuning &gt; Tools"],
+            id="ambiguous",
+        ),
+    ],
+)
+def test_accept_refuses_a_section_that_is_not_a_heading(section, config, phrases):
+    plan = plan_command(
+        Accept((2,), section=section), "maint", "write", config, STATE, LABELLED, sections=SECTIONS
+    )
+    assert plan.reaction == "confused"
+    assert plan.new_state == STATE and plan.comment_body is None
+    assert plan.labels_to_add == () and plan.labels_to_remove == ()
+    for phrase in phrases:
+        assert phrase in plan.reply_body
+    assert_safe(plan.reply_body)
+
+
+def test_a_refused_section_changes_nothing_in_a_multi_command_comment():
+    commands = parse_commands('/accept 2 section: "Nowhere"\n/thank @bob')
+    plan = plan_comment(commands, "maint", "write", CONFIG, STATE, LABELLED, sections=SECTIONS)
+    assert plan.reaction == "confused" and "Nowhere" in plan.reply_body
+    assert not any(p.accepted for p in plan.new_state.papers)
+
+
+def test_a_long_heading_list_is_cut_to_the_closest():
+    many = tuple(
+        replace(SECTIONS[1], line=n, title=f"Topic {n}", text=f"Topic {n}") for n in range(30)
+    )
+    plan = plan_command(
+        Accept((2,), section="Topic 7"), "maint", "write", CONFIG, STATE, LABELLED, sections=many
+    )
+    assert plan.reaction == "+1" and plan.new_state.papers[1].section == "Topic 7"
+    refused = plan_command(
+        Accept((2,), section="Topic 77"), "maint", "write", CONFIG, STATE, LABELLED, sections=many
+    )
+    assert refused.reply_body.count("\n- ") == 11 and "- … and 20 more" in refused.reply_body
 
 
 @pytest.mark.parametrize(

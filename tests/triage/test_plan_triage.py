@@ -13,6 +13,7 @@ from bot.triage import MAX_PAPERS, IssueInfo, paper_keys, plan_command, plan_tri
 from tests.triage.helpers import (
     CONFIG,
     ISSUE,
+    SECTIONS,
     ambiguous,
     assert_safe,
     cited,
@@ -249,3 +250,17 @@ def test_paper_keys_normalise_ids():
 
 def test_issue_info_defaults():
     assert IssueInfo(1).labels == () and IssueInfo(1).open
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [
+        pytest.param("section 5.2 alignment tuning", "5.2 Alignment Tuning", id="matched"),
+        pytest.param("Agents > Tools", "Agents &gt; Tools", id="path-kept"),
+        pytest.param("tools", "tools", id="ambiguous-kept"),
+        pytest.param("Robotics", "Robotics", id="unknown-kept"),
+    ],
+)
+def test_suggested_section_shows_the_headings_real_name(asked, shown):
+    plan = plan_triage(ISSUE, *unzip(new(section=asked)), CONFIG, None, sections=SECTIONS)
+    assert f"- Suggested section: {shown}\n" in plan.comment_body

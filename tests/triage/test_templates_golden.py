@@ -16,13 +16,23 @@ from pathlib import Path
 import pytest
 
 from bot import replies
-from bot.config import Config
+from bot.config import Config, PaperListTarget
 from bot.maintainer_commands import Accept, MalformedCommand, Reject, Thank, UnknownCommand
 from bot.models import Thanks
 from bot.render import BUNDLED_TEMPLATES
 from bot.state import TriageState
 from bot.triage import plan_command, plan_merged, plan_triage
-from tests.triage.helpers import CONFIG, CONFIG_ZH, ISSUE, ambiguous, cited, new, unresolved, unzip
+from tests.triage.helpers import (
+    CONFIG,
+    CONFIG_ZH,
+    ISSUE,
+    SECTIONS,
+    ambiguous,
+    cited,
+    new,
+    unresolved,
+    unzip,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 TEMPLATES = ("triage-comment", "command-reply", "help", "not-allowed", "thanks-after-merge")
@@ -72,6 +82,11 @@ def _reply_cases(config: Config) -> dict[str, str]:
     def reply(command: object, state: TriageState | None = mixed) -> str:
         return plan_command(command, "maint", "write", config, state, ISSUE).reply_body
 
+    def section_reply(command: Accept, paper_list: PaperListTarget | None = None) -> str:
+        target = replace(config, paper_list=paper_list or config.paper_list)
+        plan = plan_command(command, "maint", "write", target, mixed, ISSUE, sections=SECTIONS)
+        return plan.reply_body
+
     return {
         "accepted": reply(Accept()),
         "accepted-several-with-section": reply(Accept((2, 3), section="Agents")),
@@ -85,6 +100,12 @@ def _reply_cases(config: Config) -> dict[str, str]:
         "out-of-range": reply(Accept((5, 6))),
         "out-of-range-one": reply(Accept((2,)), replace(mixed, papers=mixed.papers[:1])),
         "too-many-thanks": replies.command_reply("too-many-thanks", config, limit=20),
+        "unknown-section": section_reply(Accept((2,), section="Agent Tooling")),
+        "unknown-default-section": section_reply(
+            Accept((2,)), PaperListTarget(path="README.md", section="Benchmarks")
+        ),
+        "no-section": section_reply(Accept((2,)), PaperListTarget(path="README.md")),
+        "ambiguous-section": section_reply(Accept((2,), section="Tools")),
         "unknown": reply(UnknownCommand("acept")),
         "malformed-accept-selection": reply(
             MalformedCommand("accept", "accept-selection", "first")

@@ -1,0 +1,71 @@
+"""The paper-list editor against real historical edits and real list styles.
+
+Golden outputs: what our editor writes into excerpts of real READMEs (see
+fixtures/SOURCES.md), compared with what the maintainers did by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.editors.paper_list import add_to_paper_list
+from bot.models import PaperItem, PaperRecord
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+BEYOND_FACTUALITY = PaperRecord(
+    title="Beyond Factuality: A Comprehensive Evaluation of Large Language Models as "
+    "Knowledge Generators",
+    authors=("Liang Chen", "Yang Deng"),
+    year=2023,
+    venue="EMNLP 2023",
+    published_venue="EMNLP",
+    arxiv="2310.07289",
+    url="https://arxiv.org/abs/2310.07289",
+)
+
+
+def added_lines(fixture: str, section: str) -> list[str]:
+    before = (FIXTURES / fixture).read_text(encoding="utf-8")
+    after = add_to_paper_list(before, [PaperItem(BEYOND_FACTUALITY, section)], None).text
+    old, new = before.split("\n"), after.split("\n")
+    at = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
+    assert new[at + len(new) - len(old) :] == old[at:]  # a pure insertion
+    return new[at : at + len(new) - len(old)]
+
+
+def test_llmsurvey_addition_lands_where_the_maintainers_put_it():
+    # The maintainers appended "89. **Beyond Factuality: ...**. *Liang Chen et al*. EMNLP 2023.
+    # [[Paper](https://arxiv.org/abs/2310.07289)]" as the last item, right before the blank
+    # line and "### The Team". Ours goes to the same place with the next number and the
+    # section's majority style (quoted bold title, "et al." inside the italics).
+    assert added_lines("llmsurvey_capacity_before.md", "Capacity Evaluation") == [
+        '88. **"Beyond Factuality: A Comprehensive Evaluation of Large Language Models as '
+        'Knowledge Generators"**. *Liang Chen et al.* EMNLP 2023. '
+        "[[Paper](https://arxiv.org/abs/2310.07289)]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("section", "line"),
+    [
+        pytest.param(
+            "Tool Using",
+            "- Beyond Factuality: A Comprehensive Evaluation of Large Language Models as "
+            "Knowledge Generators. *Liang Chen et al.* EMNLP 2023. "
+            "[[paper](https://arxiv.org/abs/2310.07289)]",
+            id="plain-titles-stay-plain",
+        ),
+        pytest.param(
+            "Visual",
+            "- **Beyond Factuality: A Comprehensive Evaluation of Large Language Models as "
+            "Knowledge Generators.** *Liang Chen et al.* EMNLP 2023. "
+            "[[paper](https://arxiv.org/abs/2310.07289)]",
+            id="full-stop-inside-the-bold",
+        ),
+    ],
+)
+def test_agent_paper_list_styles(section, line):
+    assert added_lines("agent_paper_list_readme.md", section) == [line]
