@@ -9,9 +9,9 @@ example survey (``examples/llm-survey/``) in a temporary clone with a bare
 run`` and ``survey-bot batch`` call (``bot.events.parse_event``, then
 ``bot.app.handle_issue``/``handle_comment``; ``bot.batch.run_batch``), each event
 through a fresh port, as each Actions run is a fresh process. Payloads are the
-fake's own issue and comment JSON; paper metadata comes from records (the
-demo's ``examples/demo/records.json`` plus ten made-up new papers) instead of
-arXiv, so nothing leaves the machine.
+fake's own issue and comment JSON; paper metadata comes from the real resolver
+querying the demo's local arXiv stand-in (``examples/demo/records.json`` plus
+ten made-up new papers), so nothing leaves the machine.
 
 Scenarios, in order, on one fake repository:
 
@@ -54,11 +54,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import Report, handle_comment, handle_issue
 from bot.batch import BatchOutcome, run_batch
 from bot.config import Config, load_config
-from bot.demo import GIT_ENV, RecordsResolver, git, load_records, make_survey
+from bot.demo import GIT_ENV, demo_resolver, git, load_entries, make_survey
 from bot.events import CommentCommand, IssueTriage, parse_event
 from bot.github import PyGithubPort, connect
 from bot.matching import ReferenceIndex
-from bot.models import PaperRecord
+from bot.metadata import Resolver
 from bot.sandbox import FakeGitHub
 from bot.survey import load_index
 
@@ -95,19 +95,21 @@ def naive_batch_requests(issues_per_step: tuple[int, ...], writes: int) -> int:
     return NAIVE_READS_PER_RUN + NAIVE_READS_PER_ISSUE * sum(issues_per_step) + writes
 
 
-def new_papers(count: int) -> dict[str, PaperRecord]:
-    """``count`` made-up arXiv papers the example survey does not cite, keyed as in records."""
-    records = {}
-    for n in range(count):
-        arxiv = f"2401.{10000 + n}"
-        records[f"arxiv:{arxiv}"] = PaperRecord(
-            title=f"Quokka {n}: Sparse Routing for Multilingual Instruction Tuning",
-            authors=(f"Reader {n}", "Ada Maintainer"),
-            year=2024,
-            arxiv=arxiv,
-            source="arxiv",
-        )
-    return records
+def new_papers(count: int) -> list[dict[str, Any]]:
+    """``count`` made-up arXiv papers the example survey does not cite, as the
+    metadata stand-in's arXiv entries (the format of ``examples/demo/records.json``)."""
+    return [
+        {
+            "id": f"2401.{10000 + n}v1",
+            "title": f"Quokka {n}: Sparse Routing for Multilingual Instruction Tuning",
+            "authors": [f"Reader {n}", "Ada Maintainer"],
+            "published": "2024-01-15T00:00:00Z",
+            "updated": "2024-01-15T00:00:00Z",
+            "summary": "A made-up paper for the request-count benchmark.",
+            "categories": ["cs.CL"],
+        }
+        for n in range(count)
+    ]
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ class Bench:
         github: FakeGitHub,
         config: Config,
         index: ReferenceIndex,
-        resolver: RecordsResolver,
+        resolver: Resolver,
         origin: Path,
         clone: Path,
     ) -> None:
@@ -239,7 +241,7 @@ def did(report: Report) -> str:
     return "; ".join(report.actions) or "nothing to write"
 
 
-def scenarios(bench: Bench, extra: dict[str, PaperRecord]) -> None:
+def scenarios(bench: Bench, extra: list[dict[str, Any]]) -> None:
     """Every scenario, in order; each leaves the repository as the next one expects."""
     github = bench.github
 
@@ -290,8 +292,9 @@ def scenarios(bench: Bench, extra: dict[str, PaperRecord]) -> None:
     )
     listed = replace(bench.config, maintainers=(CONFIG_MAINTAINER,))
     others = []
-    for n, key in enumerate(extra):
-        payload = bench.open_issue(f"reader{n}", "Paper suggestion", f"Please add {key}")
+    for n, entry in enumerate(extra):
+        arxiv = entry["id"].rsplit("v", 1)[0]
+        payload = bench.open_issue(f"reader{n}", "Paper suggestion", f"Please add arXiv:{arxiv}")
         bench.deliver("issues", payload)
         others.append(int(payload["issue"]["number"]))
     for n, number in enumerate(others):
@@ -360,9 +363,9 @@ def run() -> tuple[list[Row], float]:
         for n in range(ACCEPTED - 1):
             github.add_user(f"reader{n}", f"Reader {n}")
         config = load_config(clone)
-        resolver = RecordsResolver({**load_records(), **extra})
-        bench = Bench(github, config, load_index(config), resolver, origin, clone)
-        scenarios(bench, extra)
+        with demo_resolver(config, Path(tmp), entries=[*load_entries(), *extra]) as (resolver, _):
+            bench = Bench(github, config, load_index(config), resolver, origin, clone)
+            scenarios(bench, extra)
         github.assert_no_violations()
     return bench.rows, time.perf_counter() - started
 
