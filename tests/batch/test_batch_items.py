@@ -77,8 +77,9 @@ def test_thanks_only_issue_is_added_then_followed_up_once(survey: Survey) -> Non
 def test_thanks_already_present_drop_out_and_close_the_pr(survey: Survey) -> None:
     survey.thank(Thanks("jay", "Jay Alammar"))
     idle = survey.batch()
-    assert idle.status == "idle" and "'Jay Alammar': already in the acknowledgements" in (
-        idle.landed[0]
+    assert (
+        idle.status == "idle"
+        and "'Jay Alammar': already in the acknowledgements" in (idle.landed[0])
     )
     issue = survey.thank(CAROL)
     number = survey.batch().pull

@@ -123,9 +123,7 @@ AMBIGUOUS = "## A\n\n### Analysis\n\n- x\n\n## B\n\n### Analysis\n\n- y\n"
     ],
     ids=["unknown", "none-and-no-default", "ambiguous"],
 )
-def test_a_paper_without_a_usable_section_is_skipped_and_the_rest_go_in(
-    text, section, other, why
-):
+def test_a_paper_without_a_usable_section_is_skipped_and_the_rest_go_in(text, section, other, why):
     result = add_to_paper_list(text, [item(LLAMA, section), item(SHAZEER, other)], None)
     assert [i.record for i in result.added] == [SHAZEER]
     [skipped] = result.skipped
