@@ -1,8 +1,11 @@
 """The GitHub Actions edge: the environment read once, annotations, the job summary.
 
-``read_env`` is called exactly once, by ``survey-bot run`` or ``survey-bot
-batch`` (which needs no event); everything below it receives the resulting
-:class:`ActionsEnv`. Output back to Actions is
+``run_in_actions`` is the one entry both ``survey-bot run`` and ``survey-bot
+batch`` (which needs no event) go through: it calls ``read_env`` exactly once,
+hands the resulting :class:`ActionsEnv` and an :class:`Output` to the command,
+and turns a ``SurveyBotError`` into one ``::error::`` line and an exit code
+(``report_failure``). ``connect_port`` builds the GitHub adapter from that
+environment, the same way for both commands. Output back to Actions is
 "workflow commands" on stdout (``::warning::...``) and Markdown appended to the
 file at ``GITHUB_STEP_SUMMARY``. Messages may quote issue text, so every one is
 escaped first: a ``%``, a line break or a ``::`` in a paper title must never end
@@ -16,8 +19,12 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.errors import GitError, GitHubError, InputError, SurveyBotError
+
+if TYPE_CHECKING:
+    from bot.github import PyGithubPort
 
 DEFAULT_API_URL = "https://api.github.com"
 DEFAULT_SERVER_URL = "https://github.com"
@@ -102,6 +109,31 @@ def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True)
         seconds_between_writes=_seconds(environ, "SURVEY_BOT_SECONDS_BETWEEN_WRITES"),
         max_retry_wait=DEFAULT_MAX_RETRY_WAIT if max_wait is None else max_wait,
         metadata_urls=_metadata_urls(get("SURVEY_BOT_METADATA_URLS")),
+    )
+
+
+def connect_port(env: ActionsEnv) -> PyGithubPort:
+    """The GitHub adapter for ``env``: throttled and bounded as the environment says.
+
+    Unset spacings fall back to the adapter's defaults; the retry backoff never
+    exceeds the longest wait allowed, so ``SURVEY_BOT_MAX_RETRY_WAIT=0.01`` (tests)
+    really bounds every sleep.
+    """
+    from bot.github import DEFAULT_SECONDS_BETWEEN_REQUESTS, DEFAULT_SECONDS_BETWEEN_WRITES, connect
+
+    def pick(value: float | None, default: float | None) -> float | None:
+        return default if value is None else value
+
+    return connect(
+        env.token,
+        env.repository,
+        env.api_url,
+        seconds_between_requests=pick(
+            env.seconds_between_requests, DEFAULT_SECONDS_BETWEEN_REQUESTS
+        ),
+        seconds_between_writes=pick(env.seconds_between_writes, DEFAULT_SECONDS_BETWEEN_WRITES),
+        max_wait=env.max_retry_wait,
+        backoff=min(1.0, env.max_retry_wait),
     )
 
 
@@ -190,3 +222,30 @@ def report_failure(out: Output, exc: SurveyBotError, what: str = "survey-bot") -
     out.error(message)
     out.summary(f"### {what} failed\n\n{markdown(message)}")
     return 1 if isinstance(exc, (GitHubError, GitError)) else 2
+
+
+def run_in_actions(
+    what: str,
+    command: Callable[[ActionsEnv, Output], int],
+    environ: Mapping[str, str],
+    cwd: Path,
+    *,
+    needs_event: bool = True,
+) -> int:
+    """Read the environment once, run ``command`` with it, and map a failure to an exit code.
+
+    The one place both commands' errors become output: a ``SurveyBotError`` is
+    said once (``report_failure``, headed by ``what``); anything else is a bug,
+    named in the job's annotations with its traceback kept. The summary file is
+    known only once the environment was read, so a bad setting has no summary.
+    """
+    out = Output(write=lambda line: print(line, flush=True))
+    try:
+        env = read_env(environ, cwd, needs_event=needs_event)
+        out.summary_path = env.step_summary
+        return command(env, out)
+    except SurveyBotError as exc:
+        return report_failure(out, exc, what)
+    except Exception as exc:
+        out.error(f"{what} crashed: {type(exc).__name__}: {' '.join(str(exc).split())}")
+        raise

@@ -17,7 +17,8 @@ Every run rebuilds the bot branch from scratch on the *current* default branch:
 
 1. a merged bot pull request is followed up first: each issue it lists in its
    hidden data is thanked once (``triage.plan_merged``; a hidden marker in the
-   thank-you makes it idempotent) and the pull request is marked as done;
+   thank-you makes it idempotent) for the papers that data lists, and closed
+   unless a paper of it was left out, and the pull request is marked as done;
 2. pending papers are read from open ``accepted`` issues (the bot's triage
    comment holds the decision), with the ``/thank`` names of issues that have
    no paper pending; papers the default branch already cites, found with the
@@ -226,7 +227,11 @@ class _Batch:
     # -- steps ---------------------------------------------------------------------------
 
     def follow_up(self, pull: PullData) -> tuple[int, ...]:
-        """Thank each issue of a merged bot pull request once, then mark the pull request done."""
+        """Thank each issue of a merged bot pull request once, then mark the pull request done.
+
+        Only the papers the pull request's hidden data lists are marked merged: one it
+        left out stays pending for the next batch, and keeps its issue open.
+        """
         data = decode_data(pull.body)
         if data is None or DONE_MARKER in pull.body:
             return ()
@@ -239,7 +244,7 @@ class _Batch:
             if loaded.state is None:
                 continue
             info = IssueInfo(number, issue.author, labels=issue.labels, open=issue.state == "open")
-            plan = plan_merged(loaded.state, pull.number, self.config, info, self.env)
+            plan = plan_merged(loaded.state, pull.number, data, self.config, info, self.env)
             said = any(
                 marker in c.body and comment_author(c).lower() == self.bot_login.lower()
                 for c in comments

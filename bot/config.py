@@ -21,7 +21,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 from bot.errors import ConfigError
 
@@ -342,17 +342,17 @@ class _Validator:
                 self.fail(node, f"{path}.{name}" if path else name, "missing (required)")
         return values
 
-    def value(self, hint: Any, spec: dataclasses.Field, node: Any, path: str) -> Any:
+    def value(self, hint: Any, spec: dataclasses.Field[Any], node: Any, path: str) -> Any:
         yaml = self.yaml
         optional, hint = _unwrap_optional(hint)
         is_null = isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
         if is_null:
             if optional:
                 return None
-            if dataclasses.is_dataclass(hint):
+            if _is_dataclass_type(hint):
                 return hint()  # "labels:" with nothing under it: all defaults
             self.fail(node, path, f"expected {_expected(hint, spec)}, got nothing")
-        if dataclasses.is_dataclass(hint):
+        if _is_dataclass_type(hint):
             if isinstance(node, yaml.ScalarNode) and "path" in {
                 f.name for f in dataclasses.fields(hint)
             }:
@@ -369,7 +369,7 @@ class _Validator:
             items = []
             for index, child in enumerate(node.value):
                 child_path = f"{path}[{index}]"
-                if dataclasses.is_dataclass(item_hint):
+                if _is_dataclass_type(item_hint):
                     items.append(self.value(item_hint, spec, child, child_path))
                 else:
                     items.append(self.scalar(item_hint, spec, child, child_path))
@@ -378,7 +378,7 @@ class _Validator:
             return tuple(items)
         return self.scalar(hint, spec, node, path)
 
-    def scalar(self, hint: Any, spec: dataclasses.Field, node: Any, path: str) -> Any:
+    def scalar(self, hint: Any, spec: dataclasses.Field[Any], node: Any, path: str) -> Any:
         yaml = self.yaml
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, path, f"expected {_expected(hint, spec)}, got {self.describe(node)}")
@@ -412,7 +412,7 @@ class _Validator:
 
     # -- checks
 
-    def checked_text(self, node: Any, path: str, spec: dataclasses.Field, value: str) -> str:
+    def checked_text(self, node: Any, path: str, spec: dataclasses.Field[Any], value: str) -> str:
         choices = spec.metadata.get("choices")
         if choices and value not in choices:
             alias = _ALIASES.get(value.lower())
@@ -438,7 +438,9 @@ class _Validator:
             self.fail(node, path, f"expected a git branch name, got {value!r}")
         return value
 
-    def checked_number(self, node: Any, path: str, spec: dataclasses.Field, value: float) -> Any:
+    def checked_number(
+        self, node: Any, path: str, spec: dataclasses.Field[Any], value: float
+    ) -> Any:
         minimum = spec.metadata.get("minimum")
         if minimum is not None and value < minimum:
             self.fail(node, path, f"expected at least {minimum}, got {value}")
@@ -488,6 +490,11 @@ def _valid_branch(name: str) -> bool:
     return not re.search(r"[\s~^:?*\[\\\x00-\x1f\x7f]|@\{", name)
 
 
+def _is_dataclass_type(hint: object) -> TypeGuard[type[Any]]:
+    """Whether a type hint names a dataclass (a class, never an instance)."""
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint)
+
+
 def _unwrap_optional(hint: Any) -> tuple[bool, Any]:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -496,7 +503,7 @@ def _unwrap_optional(hint: Any) -> tuple[bool, Any]:
     return False, hint
 
 
-def _expected(hint: Any, spec: dataclasses.Field) -> str:
+def _expected(hint: Any, spec: dataclasses.Field[Any]) -> str:
     if spec.metadata.get("choices"):
         return "one of " + ", ".join(spec.metadata["choices"])
     if spec.metadata.get("path"):
@@ -522,11 +529,11 @@ def schema() -> list[tuple[str, str, str]]:
             optional, hint = _unwrap_optional(hints[spec.name])
             origin = typing.get_origin(hint)
             item = typing.get_args(hint)[0] if origin is tuple else None
-            if dataclasses.is_dataclass(hint):
+            if _is_dataclass_type(hint):
                 default = "(not set)" if optional else "(see below)"
                 rows.append((path, default, spec.metadata.get("doc", "")))
                 walk(hint, path + ".")
-            elif item is not None and dataclasses.is_dataclass(item):
+            elif item is not None and _is_dataclass_type(item):
                 rows.append((path, "[]", spec.metadata.get("doc", "")))
                 walk(item, path + "[].")
             else:

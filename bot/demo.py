@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,7 @@ SERVICE_NAMES = {
 }
 
 Reply = tuple[int, str, bytes]  # status, Content-Type, body
+_HOST = "127.0.0.1"  # where the metadata stand-in listens (any free port)
 
 
 # --------------------------------------------------------------------------- metadata stand-in
@@ -113,8 +115,8 @@ class MetadataStandIn:
 
     @property
     def base_urls(self) -> dict[str, str]:
-        host, port = self._server.server_address[:2]
-        return {name: f"http://{host}:{port}{prefix}" for name, prefix in SERVICES.items()}
+        port = self._server.server_port
+        return {name: f"http://{_HOST}:{port}{prefix}" for name, prefix in SERVICES.items()}
 
     def __enter__(self) -> MetadataStandIn:
         self._thread.start()
@@ -154,7 +156,7 @@ class _StandInServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, stand_in: MetadataStandIn) -> None:
-        super().__init__(("127.0.0.1", 0), _StandInHandler)
+        super().__init__((_HOST, 0), _StandInHandler)
         self.stand_in = stand_in
 
 
@@ -366,7 +368,7 @@ def run_demo(out: Callable[[str], None] = print) -> None:
                     trigger = IssueTriage(number, title, body, user, "User", (), "opened")
                     step(
                         f"triage #{number}",
-                        lambda t=trigger: handle_issue(t, port, config, resolver, index, login),
+                        partial(handle_issue, trigger, port, config, resolver, index, login),
                     )
                     out(f"#{number} by @{user}: {title}\n    {body}")
                 for number in numbers:
@@ -379,7 +381,7 @@ def run_demo(out: Callable[[str], None] = print) -> None:
                     comment = maintainer_says(github, new, text)
                     step(
                         f"{text} on #{new}",
-                        lambda c=comment: handle_comment(c, port, config, resolver, index, login),
+                        partial(handle_comment, comment, port, config, resolver, index, login),
                     )
                     out(answer(github, comment))
             out(heading("3. The scheduled batch"))

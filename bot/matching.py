@@ -105,8 +105,11 @@ class _Entry:
     dois: frozenset[str]  # non-arXiv DOIs
 
 
-def _author_fields(authors: Iterable[str]) -> tuple:
-    authors = [a for a in authors if a and textnorm.surname(a)]
+def _author_fields(
+    names: Iterable[str],
+) -> tuple[tuple[str, ...], frozenset[str], str, frozenset[str], bool]:
+    """(surnames, first author's name words, first initial, all name words, organisation)."""
+    authors = [a for a in names if a and textnorm.surname(a)]
     surnames = tuple(textnorm.surname(a) for a in authors)
     first = textnorm.name_words(authors[0]) if authors else frozenset()
     all_words: frozenset[str] = frozenset().union(*(textnorm.name_words(a) for a in authors))
@@ -124,7 +127,9 @@ def _is_organisation(name: str) -> bool:
     return len(words) == 1 and (words[0].isupper() or any(c.isupper() for c in words[0][1:]))
 
 
-def _ids(arxiv: str | None, doi: str | None, urls: Iterable[str] = ()) -> tuple:
+def _ids(
+    arxiv: str | None, doi: str | None, urls: Iterable[str] = ()
+) -> tuple[frozenset[str], frozenset[str]]:
     arxivs: set[str] = set()
     dois: set[str] = set()
     for text in (arxiv, *urls):

@@ -68,7 +68,7 @@ class PaperRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PaperRecord:
-        known = {k: data.get(k) for k in cls.__dataclass_fields__ if k in data}
+        known: dict[str, Any] = {k: data.get(k) for k in cls.__dataclass_fields__ if k in data}
         known["authors"] = tuple(data.get("authors") or ())
         known["title"] = data.get("title") or ""
         return cls(**known)

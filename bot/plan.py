@@ -115,9 +115,21 @@ class BatchPlan:
 
     @property
     def issues(self) -> tuple[int, ...]:
-        """Issues whose papers or names went in: the pull request closes them."""
+        """Issues whose papers or names went in."""
         papers = {i.issue for i in self.added if i.issue is not None}
         return tuple(sorted(papers | {t.issue for t in self.thanks_added}))
+
+    @property
+    def part_of(self) -> tuple[int, ...]:
+        """Issues of ``issues`` with a paper not included: merging must leave them open."""
+        left = {u.item.issue for u in self.not_included}
+        return tuple(n for n in self.issues if n in left)
+
+    @property
+    def closes(self) -> tuple[int, ...]:
+        """Issues the pull request finishes: it says ``Closes #N`` for these only."""
+        partly = set(self.part_of)
+        return tuple(n for n in self.issues if n not in partly)
 
 
 def sort_items(items: Sequence[PaperItem]) -> list[PaperItem]:
@@ -307,7 +319,12 @@ def pull_title(config: Config, plan: BatchPlan) -> str:
 def pull_body(
     config: Config, plan: BatchPlan, base: str, env: SandboxedEnvironment | None = None
 ) -> str:
-    """The pull request body: readable summary, ``Closes #N`` lines, then the hidden data."""
+    """The pull request body: readable summary, ``Closes #N`` lines, then the hidden data.
+
+    An issue the pull request only partly covers is named ``Part of #N``: GitHub
+    closes every ``Closes #N`` on merge, and the issue's left-out paper is still
+    to come.
+    """
     visible = render(
         template_name("pr-body", config.language),
         env or make_environment(),
@@ -321,7 +338,8 @@ def pull_body(
             }
             for item in plan.added
         ],
-        issues=list(plan.issues),
+        issues=list(plan.closes),
+        part_of=list(plan.part_of),
         changelog=plan.changelog,
         thanked=list(plan.thanked),
         thanks_only=[

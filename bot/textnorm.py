@@ -304,7 +304,7 @@ def given_initial(name: str | None) -> str:
     text = fold(name).strip()
     if "," in text:
         for part in text.split(",")[1:]:
-            words = _NAME_WORD.findall(part.lower())
+            words: list[str] = _NAME_WORD.findall(part.lower())  # no groups: whole matches
             if words and words[0] not in _SUFFIXES:
                 return words[0][0]
         return ""

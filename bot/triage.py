@@ -20,7 +20,8 @@ closest headings, instead of failing the scheduled batch later. A forgiving
 match ("5.2 alignment tuning") is recorded under the heading's real text.
 
 ``plan_merged`` thanks readers once the batch pull request that adds their
-papers is merged. The caller executes a plan: react, reply, create or edit the
+papers is merged, marking only the papers that pull request's hidden data
+lists. The caller executes a plan: react, reply, create or edit the
 bot comment with ``comment_body``, set labels, close or reopen the issue, and
 re-run triage when ``rerun_triage`` is set.
 """
@@ -30,7 +31,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from jinja2.sandbox import SandboxedEnvironment
@@ -51,6 +52,7 @@ from bot.maintainer_commands import (
     UnknownCommand,
 )
 from bot.models import CheckResult, PaperRecord, Reference, Skipped, Suggestion, Thanks
+from bot.plan import BatchData
 from bot.state import PaperState, RefSummary, TriageState
 
 MAX_PAPERS = 10  # per issue; more are counted in ``TriageState.omitted``, not checked
@@ -690,34 +692,62 @@ def _title(paper: PaperState) -> str:
 def plan_merged(
     state: TriageState,
     pull_number: int,
+    merged: BatchData,
     config: Config,
     issue: IssueInfo,
     env: SandboxedEnvironment | None = None,
 ) -> CommandPlan:
-    """Mark accepted papers as merged in ``pull_number``, thank the reader, close as completed.
+    """Mark this issue's papers ``merged`` lists as merged in ``pull_number``, thank the reader.
 
-    Idempotent: a second call for the same state (a re-delivered event) plans nothing.
+    ``merged`` is the pull request's hidden data: only the papers it lists went
+    in. An accepted paper it left out (its section did not exist) stays pending,
+    so the next batch picks it up again, and the issue stays open until then;
+    once nothing is pending it is closed as completed. ``/thank`` names ride
+    with the issue's papers, or alone when it has none, so they went in whenever
+    the pull request lists the issue at all.
+
+    Idempotent: a second call for the same pull request (a re-delivered event) plans nothing.
     """
-    if not state.pending:
+    listed = [_item_keys(item) for item in merged.items if item.get("issue") == issue.number]
+
+    def went_in(paper: PaperState) -> bool:
+        return (
+            paper.accepted
+            and paper.merged_in is None
+            and paper.record is not None
+            and any(same_paper(paper_keys(Suggestion(), paper.record), keys) for keys in listed)
+        )
+
+    added = [p for p in state.papers if went_in(p)]
+    thanked = bool(state.extra_thanks) and state.thanked_in is None
+    if state.rejected or issue.number not in merged.issues or not (added or thanked):
         return CommandPlan(None, None, (), (), state)
-    added = [p for p in state.accepted if p.merged_in is None]
     new_state = replace(
         state,
-        papers=tuple(
-            replace(p, merged_in=pull_number) if p.accepted and p.merged_in is None else p
-            for p in state.papers
-        ),
-        thanked_in=pull_number if state.extra_thanks else state.thanked_in,
+        papers=tuple(replace(p, merged_in=pull_number) if went_in(p) else p for p in state.papers),
+        thanked_in=pull_number if thanked else state.thanked_in,
     )
     reply = replies.merged_reply(added, new_state, pull_number, config, env)
     add, remove = label_changes(issue.labels, new_state, config)
+    done = issue.open and not new_state.pending
     return CommandPlan(
         None,
         reply,
         add,
         remove,
         new_state,
-        close_issue=issue.open,
-        close_reason="completed" if issue.open else None,
+        close_issue=done,
+        close_reason="completed" if done else None,
         comment_body=replies.triage_comment(new_state, config, env=env),
     )
+
+
+def _item_keys(item: Mapping[str, object]) -> tuple[str, ...]:
+    """A batch data item's identity, comparable with ``same_paper`` to its paper's record."""
+
+    def text(key: str) -> str | None:
+        value = item.get(key)
+        return value if isinstance(value, str) and value else None
+
+    record = PaperRecord(title=text("title") or "", arxiv=text("arxiv"), doi=text("doi"))
+    return paper_keys(Suggestion(), record)

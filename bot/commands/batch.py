@@ -1,7 +1,9 @@
 """``survey-bot batch``: rebuild the bot's pull request of accepted papers (see ``bot.batch``).
 
-Runs in the scheduled workflow and locally. The environment is read once by
-``bot.actions.read_env``, with the same rules as ``survey-bot run``:
+Runs in the scheduled workflow and locally; ``survey-bot run`` on a ``schedule``
+or ``workflow_dispatch`` event does the same through ``run_scheduled``. The
+environment is read once by ``bot.actions.read_env``, with the same rules as
+``survey-bot run``:
 ``SURVEY_BOT_TOKEN`` (which needs ``SURVEY_BOT_LOGIN``) wins over
 ``GITHUB_TOKEN``, for ``GITHUB_REPOSITORY`` at ``GITHUB_API_URL``, throttled by
 ``SURVEY_BOT_SECONDS_BETWEEN_*`` and bounded by ``SURVEY_BOT_MAX_RETRY_WAIT``.
@@ -18,9 +20,8 @@ bad configuration or input.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
-
-from bot.errors import SurveyBotError
 
 if TYPE_CHECKING:
     from bot.actions import ActionsEnv, Output
@@ -45,48 +46,44 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import os
-    from pathlib import Path
 
-    from bot.actions import Output, read_env, report_failure
+    from bot.actions import run_in_actions
 
-    out = Output(write=lambda line: print(line, flush=True))
-    try:
-        env = read_env(os.environ, Path.cwd(), needs_event=False)
-        out.summary_path = env.step_summary
-        outcome = _batch(args, env)
-    except SurveyBotError as exc:
-        return report_failure(out, exc, "survey-bot batch")
-    except Exception as exc:  # a bug: say so in the job's annotations, keep the traceback
-        out.error(f"survey-bot crashed: {type(exc).__name__}: {' '.join(str(exc).split())}")
-        raise
-    report(outcome, out)
-    if args.dry_run and outcome.diff:
-        print(outcome.diff, end="")
-    return 0
+    def batch(env: ActionsEnv, out: Output) -> int:
+        repo = Path(args.repo) if args.repo else env.workspace
+        return run_scheduled(env, out, repo, dry_run=args.dry_run)
+
+    return run_in_actions("survey-bot batch", batch, os.environ, Path.cwd(), needs_event=False)
 
 
-def _batch(args: argparse.Namespace, env: ActionsEnv) -> BatchOutcome:
-    from pathlib import Path
+def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) -> int:
+    """One batch in the clone ``repo``, reported; also ``survey-bot run`` on a schedule.
 
+    Both commands go through here so that a scheduled ``run`` and ``batch``
+    connect, report (a warning per paper left out) and print a dry run's diff alike.
+    """
+    from bot.actions import connect_port
     from bot.batch import run_batch
-    from bot.commands.run import _connect
     from bot.config import load_config
 
-    repo = Path(args.repo) if args.repo else env.workspace
     config = load_config(repo)
-    port = _connect(env)
+    port = connect_port(env)
     try:
-        return run_batch(
+        outcome = run_batch(
             config,
             port,
             repo,
             bot_login=env.bot_login,
             token=env.token,
             server_url=env.server_url,
-            dry_run=args.dry_run,
+            dry_run=dry_run,
         )
     finally:
         port.close()
+    report(outcome, out)
+    if dry_run and outcome.diff:
+        out.write(outcome.diff.rstrip("\n"))
+    return 0
 
 
 def report(outcome: BatchOutcome, out: Output) -> None:

@@ -28,6 +28,7 @@ from bot.errors import InputError
 
 if TYPE_CHECKING:
     from bot.config import Config
+    from bot.matching import ReferenceIndex
     from bot.models import CheckResult, Query, Reference, Suggestion
 
 NAME = "check"
@@ -317,7 +318,7 @@ def resolve_items(items: list[_Item], offline: bool, repo: Path) -> list[_Item]:
     return resolved
 
 
-def _check(index: Any, item: _Item) -> CheckResult:
+def _check(index: ReferenceIndex, item: _Item) -> CheckResult:
     from dataclasses import replace
 
     from bot.models import CheckResult, Query

@@ -93,7 +93,7 @@ def _numbered(path: Path) -> bool:
 
 def inspect(root: Path) -> Survey:
     """Look at ``root``'s files and guess the config."""
-    from bot.editors.changelog import find_date
+    from bot.editors.dates import find_date
     from bot.editors.sections import find_headings, section_end
 
     survey = Survey()

@@ -3,13 +3,15 @@
 Reads the Actions environment once (``bot.actions.read_env``), the event
 payload and the survey's config, builds the adapters (GitHub, metadata,
 reference index) and hands the event to its handler (``bot.app``); scheduled
-and manual runs go to the batch (``bot.batch``). Output is Actions-native:
+and manual runs go to the batch exactly as ``survey-bot batch`` runs it
+(``bot.commands.batch.run_scheduled``). Errors become output in one place,
+``bot.actions.run_in_actions``. Output is Actions-native:
 ``::warning::`` for papers that could not be identified and reference entries
 that could not be read, one ``::error::`` line for a failure, and a Markdown
 job summary.
 
 Exit codes: 0 when the event was handled (or had nothing for the bot), 1 when
-GitHub refused or kept failing, 2 for bad configuration or input.
+GitHub or git refused or kept failing, 2 for bad configuration or input.
 """
 
 from __future__ import annotations
@@ -17,14 +19,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from bot.errors import GitHubError, SurveyBotError
-
 if TYPE_CHECKING:
     from bot.actions import ActionsEnv, Output
     from bot.app import Report
     from bot.config import Config
     from bot.events import CommentCommand, IssueTriage
-    from bot.github import GitHubPort, PyGithubPort
+    from bot.github import GitHubPort
 
 NAME = "run"
 HELP = "GitHub Actions entry point: triage an issue or run a maintainer's commands."
@@ -46,26 +46,18 @@ def run(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from bot.actions import Output, read_env
-    from bot.escaping import markdown
+    from bot.actions import run_in_actions
 
-    out = Output(write=lambda line: print(line, flush=True))
-    try:
-        env = read_env(os.environ, Path.cwd())
-        out.summary_path = env.step_summary
-        return _run(args, env, out)
-    except SurveyBotError as exc:
-        message = " ".join(str(exc).split())
-        out.error(message)
-        out.summary(f"### survey-bot failed\n\n{markdown(message)}")
-        return 1 if isinstance(exc, GitHubError) else 2
-    except Exception as exc:  # a bug: say so in the job's annotations, keep the traceback
-        out.error(f"survey-bot crashed: {type(exc).__name__}: {' '.join(str(exc).split())}")
-        raise
+    return run_in_actions(
+        "survey-bot", lambda env, out: _run(args, env, out), os.environ, Path.cwd()
+    )
 
 
 def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
+    from bot.actions import connect_port
+    from bot.commands.batch import run_scheduled
     from bot.config import load_config
+    from bot.escaping import markdown
     from bot.events import (
         CommentCommand,
         Ignored,
@@ -79,17 +71,17 @@ def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
     trigger = parse_event(env.event_name, payload, env.bot_login)
     if isinstance(trigger, Ignored):
         out.info(f"survey-bot: nothing to do: {trigger.reason}")
-        out.summary(f"### survey-bot: nothing to do\n\n{_escaped(trigger.reason)}")
+        out.summary(f"### survey-bot: nothing to do\n\n{markdown(trigger.reason)}")
         return 0
-    if not isinstance(trigger, (IssueTriage, CommentCommand, Scheduled)):
+    if isinstance(trigger, Scheduled):
+        return run_scheduled(env, out, env.workspace, dry_run=args.dry_run)
+    if not isinstance(trigger, (IssueTriage, CommentCommand)):
         # Merged batch pull requests are followed up by the next batch run.
         out.info(f"survey-bot: {env.event_name} is followed up by `survey-bot batch`")
         return 0
     config = load_config(env.workspace)
-    port = _connect(env)
+    port = connect_port(env)
     try:
-        if isinstance(trigger, Scheduled):
-            return _batch(args, env, config, port, out)
         writer: GitHubPort = port
         if args.dry_run:
             from bot.github import DryRunPort
@@ -137,52 +129,3 @@ def _handle(
         as_issue = parse_event("issues", {"action": "edited", "issue": payload.get("issue")})
         issue = as_issue if isinstance(as_issue, IssueTriage) else None
         return handle_comment(trigger, port, config, resolver, index, env.bot_login, issue)
-
-
-def _batch(
-    args: argparse.Namespace, env: ActionsEnv, config: Config, port: GitHubPort, out: Output
-) -> int:
-    from bot.batch import run_batch
-
-    outcome = run_batch(
-        config,
-        port,
-        env.workspace,
-        bot_login=env.bot_login,
-        token=env.token,
-        server_url=env.server_url,
-        dry_run=args.dry_run,
-    )
-    for line in outcome.summary.splitlines():
-        out.info(f"survey-bot: {line}")
-    out.summary(
-        "### survey-bot: batch\n\n"
-        + "\n".join(f"- {_escaped(x)}" for x in outcome.summary.splitlines())
-    )
-    return 0
-
-
-def _connect(env: ActionsEnv) -> PyGithubPort:
-    """The GitHub adapter, throttled and bounded as the environment says."""
-    from bot.github import DEFAULT_SECONDS_BETWEEN_REQUESTS, DEFAULT_SECONDS_BETWEEN_WRITES, connect
-
-    def pick(value: float | None, default: float | None) -> float | None:
-        return default if value is None else value
-
-    return connect(
-        env.token,
-        env.repository,
-        env.api_url,
-        seconds_between_requests=pick(
-            env.seconds_between_requests, DEFAULT_SECONDS_BETWEEN_REQUESTS
-        ),
-        seconds_between_writes=pick(env.seconds_between_writes, DEFAULT_SECONDS_BETWEEN_WRITES),
-        max_wait=env.max_retry_wait,
-        backoff=min(1.0, env.max_retry_wait),
-    )
-
-
-def _escaped(text: str) -> str:
-    from bot.escaping import markdown
-
-    return markdown(text)

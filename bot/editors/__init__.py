@@ -113,35 +113,40 @@ def apply_all(
     added: tuple[PaperItem, ...] = tuple(items)
     unplaced: list[Unplaced] = []
     if config.paper_list:
-        target = config.paper_list
-        placeable, refused = split_by_section(text_of(target.path), items, target.section)
-        unplaced = [Unplaced(u.item, f"{target.path}: {u.why}") for u in refused]
+        list_target = config.paper_list
+        placeable, refused = split_by_section(text_of(list_target.path), items, list_target.section)
+        unplaced = [Unplaced(u.item, f"{list_target.path}: {u.why}") for u in refused]
         items = placeable
-        result = add_to_paper_list(text_of(target.path), items, target.section, env)
-        added = take(target.path, result).added
+        result = add_to_paper_list(text_of(list_target.path), items, list_target.section, env)
+        added = take(list_target.path, result).added
     if config.bibtex:
         path = config.bibtex.path
         result = take(path, add_bibtex_entries(text_of(path), items, env))
         if not config.paper_list:
             added = result.added
     if config.changelog and added:
-        target = config.changelog
+        log_target = config.changelog
         entry = ChangelogEntry.from_items(day, added)
         result = add_changelog_entry(
-            text_of(target.path), entry, target.format, target.heading, config.language, env
+            text_of(log_target.path),
+            entry,
+            log_target.format,
+            log_target.heading,
+            config.language,
+            env,
         )
-        take(target.path, result)
+        take(log_target.path, result)
     thanked: tuple[Thanks, ...] = ()
     if config.acknowledgements:
-        target = config.acknowledgements
+        thanks_target = config.acknowledgements
         readers = unique_readers(
             [*(person for item in added for person in item.thanks), *extra_thanks]
         )
         if readers:
             result = add_acknowledgements(
-                text_of(target.path), readers, target.heading, config.language, env
+                text_of(thanks_target.path), readers, thanks_target.heading, config.language, env
             )
-            thanked = take(target.path, result).added
+            thanked = take(thanks_target.path, result).added
     changed = {path: text for path, text in texts.items() if text != files.get(path)}
     return AppliedEdits(
         changed, tuple(changes), tuple(skipped), tuple(added), thanked, tuple(unplaced)

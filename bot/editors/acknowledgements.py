@@ -13,7 +13,7 @@ through the ``markdown`` filter: no @-mention pings, no HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jinja2.sandbox import SandboxedEnvironment
@@ -132,7 +132,8 @@ def _style(found: NameList | None, language: str, new_names: Sequence[str]) -> t
 
 
 def _escape(name: str, env: SandboxedEnvironment) -> str:
-    return env.filters["markdown"](name)
+    escape: Callable[[str], str] = env.filters["markdown"]  # bot.escaping.markdown
+    return escape(name)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -277,7 +277,10 @@ def _apply_case(word: str, case: str) -> str:
     return word
 
 
-def _mode(values: Iterable[Any], default: Any) -> Any:
+T = TypeVar("T")
+
+
+def _mode(values: Iterable[T], default: T) -> T:
     counts = Counter(values)
     if not counts:
         return default
@@ -293,8 +296,18 @@ def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
     if not regular:
         return BibStyle()
     lines = text.split("\n")
-    indents, names, befores, afters, quotes, aligned_votes, columns = [], [], [], [], [], [], []
-    trailing, own_line, title_braces, bare_years, last_first = [], [], [], [], []
+    indents: list[str] = []
+    names: list[str] = []
+    befores: list[str] = []
+    afters: list[str] = []
+    quotes: list[str] = []
+    columns: list[int] = []
+    aligned_votes: list[bool] = []
+    trailing: list[bool] = []
+    own_line: list[bool] = []
+    title_braces: list[bool] = []
+    bare_years: list[bool] = []
+    last_first: list[bool] = []
     for entry in regular:
         entry_columns: list[int] = []
         entry_name_lengths: set[int] = set()
@@ -340,6 +353,7 @@ def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
         for e in regular
         if "eprint" in e.fields or "arxiv" in e.fields.get("journal", "").lower()
     ]
+    aligned = _mode(aligned_votes, False)  # False when no entry could tell
     return BibStyle(
         key_style=_detect_key_style([e.key for e in regular]),
         sorted_keys=_keys_sorted([e.key for e in regular]),
@@ -348,9 +362,7 @@ def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
         indent=_mode(indents, "  "),
         before_eq=_mode(befores, ""),
         after_eq=_mode(afters, ""),
-        align_column=_mode(columns, None)
-        if aligned_votes and _mode(aligned_votes, False)
-        else None,
+        align_column=_mode(columns, None) if aligned else None,
         quote=_mode(quotes, "{"),
         title_double_braces=bool(_mode(title_braces, False)),
         bare_year=bool(_mode(bare_years, False)),
@@ -483,7 +495,7 @@ def _real_venue(record: PaperRecord) -> str | None:
 
 def _primary_class(record: PaperRecord, arxiv: str) -> str | None:
     known = getattr(record, "primary_class", None) or getattr(record, "primaryClass", None)
-    if known and re.fullmatch(r"[a-z\-]+(?:\.[A-Za-z\-]+)?", known):
+    if isinstance(known, str) and re.fullmatch(r"[a-z\-]+(?:\.[A-Za-z\-]+)?", known):
         return known
     if "/" in arxiv:  # old-style ids carry their archive: hep-th/9901001
         return arxiv.split("/", 1)[0]

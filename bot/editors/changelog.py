@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,7 +137,11 @@ def _content_lines(entry: ChangelogEntry, language: str) -> list[str]:
 
 
 def _merged_text(
-    existing: str, entry: ChangelogEntry, language: str, escape, joiner: str
+    existing: str,
+    entry: ChangelogEntry,
+    language: str,
+    escape: Callable[[str], str] | None,
+    joiner: str,
 ) -> tuple[str, str]:
     """``existing`` (one entry's text) with the batch merged in; returns (text, sentence)."""
     found = find_summary(existing, markdown=escape is not None)
@@ -312,7 +316,7 @@ def _edit_table(
     default_format = DateFormat("numeric", "/", True)
     if table is None:
         content = _content_lines(entry, language)
-        layout = {
+        layout: dict[str, Any] = {
             "roles": ["version", "date", "content"],
             "widths": [0, 0, 0],
             "padded": False,
@@ -340,8 +344,8 @@ def _edit_table(
     dates = [f.date if f else None for f in (find_date(c) for c in date_cells)]
     layout = _table_layout(lines, table)
     md = env.filters["markdown"]
-    for row, day in zip(table.rows, dates, strict=True):
-        if day == entry.date and "content" in table.roles:
+    for row, row_date in zip(table.rows, dates, strict=True):
+        if row_date == entry.date and "content" in table.roles:
             pieces = _split_cells(lines[row])
             position = table.inner[table.roles.index("content")]
             raw = pieces[position]
@@ -432,12 +436,13 @@ def _bullets(lines: Lines, start: int, end: int) -> list[_Bullet]:
 
 
 def _pick_words(bullets: Sequence[_Bullet], language: str) -> tuple[str, str]:
-    scores: Counter[tuple[str, str]] = Counter()
+    scores: dict[tuple[str, str], float] = {}
     for b in bullets:
         bonus = 0.5 if re.search(r"update|更新", b.before + b.after, re.IGNORECASE) else 0
-        scores[(b.before, b.after)] += 1 + bonus
+        words = (b.before, b.after)
+        scores[words] = scores.get(words, 0) + 1 + bonus
     if scores:
-        return scores.most_common(1)[0][0]
+        return max(scores, key=scores.__getitem__)  # the first seen wins a tie
     return ("", "更新：") if language == "zh" else ("Update on ", ": ")
 
 
@@ -613,10 +618,9 @@ def _edit_yaml(
         indent = " " * dash
     else:
         indent, key_indent, list_indent = "", "  ", "  "
+    version_nodes = [_mapping(i).get(keys["version"].lower(), (None, None))[1] for i in items]
     version = next_version(
-        str(_mapping(i).get(keys["version"].lower(), (None, None))[1].value)
-        for i in items
-        if isinstance(_mapping(i).get(keys["version"].lower(), (None, None))[1], yaml.ScalarNode)
+        str(node.value) for node in version_nodes if isinstance(node, yaml.ScalarNode)
     )
     rendered = render(
         YAML_TEMPLATE,

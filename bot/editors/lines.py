@@ -9,7 +9,7 @@ trailing newline keeps none, even when a line is appended at the very end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -54,7 +54,7 @@ class Lines:
     def __getitem__(self, index: int) -> str:
         return self.contents[index]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self.contents)
 
     def text(self) -> str:

@@ -114,7 +114,13 @@ class Ignore:
             return cls()
         if isinstance(ids, str):
             ids = [ids]
-        arxiv, doi, acl, openreview, urls, titles = set(), set(), set(), set(), set(), set()
+        arxiv: set[str] = set()
+        doi: set[str] = set()
+        acl: set[str] = set()
+        openreview: set[str] = set()
+        urls: set[str] = set()
+        titles: set[str] = set()
+        by_kind = {"arxiv": arxiv, "doi": doi, "acl": acl, "openreview": openreview}
         for raw in ids:
             if not isinstance(raw, str) or not raw.strip():
                 continue
@@ -128,18 +134,16 @@ class Ignore:
                 for kind in ID_KINDS:
                     got = getattr(hit, kind)
                     if got:
-                        {"arxiv": arxiv, "doi": doi, "acl": acl, "openreview": openreview}[
-                            kind
-                        ].add(got)
+                        by_kind[kind].add(got)
                         found = True
                 if hit.url:
                     urls.add(hit.url.rstrip("/").lower())
                     found = True
             if not found:
-                if normalize_arxiv(value):
-                    arxiv.add(normalize_arxiv(value))
-                elif normalize_doi(value):
-                    doi.add(normalize_doi(value))
+                if arxiv_id := normalize_arxiv(value):
+                    arxiv.add(arxiv_id)
+                elif doi_id := normalize_doi(value):
+                    doi.add(doi_id)
                 elif len(value) > 12 and " " in value:
                     titles.add(title_key(value))
                 else:

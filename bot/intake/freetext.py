@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.intake import hints, titles
@@ -243,12 +244,11 @@ def read(
             if hit.url and not hit.has_id and not (hit.paper_url or allow_plain_urls):
                 kinds = {"other-url"}
             current = groups[-1] if groups else None
-            joined = (
+            if (
                 current is not None
                 and not (kinds & current[1])
                 and _joins(masked[current[2] : hit.start])
-            )
-            if joined:
+            ):
                 cand, seen, _ = current
                 seen |= kinds
                 groups[-1] = (cand, seen, hit.end)
@@ -288,9 +288,9 @@ def read(
                 cand.set_title(tc.text, tc.rank)
                 tc.used = True
             if not cand.title:
-                remainder = _plain_title(rest, seg, lines, seg.hits[0].start)
-                if remainder:
-                    cand.set_title(remainder, RANK_PLAIN)
+                plain = _plain_title(rest, seg, lines, seg.hits[0].start)
+                if plain:
+                    cand.set_title(plain, RANK_PLAIN)
         else:
             for tc in inside:
                 following = [g for g in seg.groups if g.pos >= tc.end]
@@ -430,7 +430,11 @@ def _clean_remainder(text: str) -> str:
 
 
 def _title_from_previous(
-    segments: list[Segment], index: int, rest: str, tcands_in, cand: Candidate
+    segments: list[Segment],
+    index: int,
+    rest: str,
+    tcands_in: Callable[[Segment], list[TitleCand]],
+    cand: Candidate,
 ) -> None:
     """A bare link's title on a line just above it ("Title\\nAuthors: ...\\nhttps://...")."""
     below = segments[index]

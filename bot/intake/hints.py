@@ -228,8 +228,9 @@ def _clean_section(value: str) -> str | None:
         "issues",
     }:
         return None
-    if re.fullmatch(r"(?i)(?:section|sec\.?|§|chapter|第)?\s*" + _NUMBER + r"\s*(?:节|章)?", value):
-        return re.search(_NUMBER, value).group(1)
+    numbered = r"(?i)(?:section|sec\.?|§|chapter|第)?\s*" + _NUMBER + r"\s*(?:节|章)?"
+    if re.fullmatch(numbered, value) and (number := re.search(_NUMBER, value)):
+        return number.group(1)
     if value.lower() in {
         "_no response_",
         "n/a",

@@ -116,4 +116,6 @@ PREPRINT_DOI_PREFIXES = frozenset({
 
 
 def is_preprint_doi(doi: str | None) -> bool:
-    return bool(doi) and doi.split("/", 1)[0] in PREPRINT_DOI_PREFIXES
+    if not doi:
+        return False
+    return doi.split("/", 1)[0] in PREPRINT_DOI_PREFIXES

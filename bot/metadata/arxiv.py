@@ -144,7 +144,9 @@ def _single_feed(entry: ET.Element) -> bytes:
     """A one-entry feed, stored in the cache for an id that came in a batch."""
     feed = ET.Element(f"{_A}feed")
     feed.append(entry)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    # Any encoding but "unicode" gives bytes; the stubs can only say Any for a str argument.
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data
 
 
 class ArxivClient:

@@ -80,7 +80,8 @@ def parse_hits(data: Any) -> list[dict[str, Any]]:
     if not isinstance(result, dict):
         raise MalformedResponse("dblp sent JSON without a result")
     status = result.get("status")
-    code = str(status.get("@code") or "200") if isinstance(status, dict) else "200"
+    status = status if isinstance(status, dict) else {}
+    code = str(status.get("@code") or "200")
     if code != "200":
         raise ServiceError(f"dblp error: {_string(status.get('text')) or code}")
     hits = result.get("hits")
@@ -178,7 +179,7 @@ class DblpClient:
                 published_doi=best_published.published_doi,
                 source="dblp",
             )
-        record = best_published or best_preprint
-        if record is None:
+        best = best_published or best_preprint
+        if best is None:
             raise NotFound("no dblp record has this title")
-        return record
+        return best

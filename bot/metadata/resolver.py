@@ -32,6 +32,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.metadata._text import collapse, is_preprint_doi
@@ -84,8 +85,9 @@ def _parse(s: Suggestion) -> _Parsed:
         doi = None
     acl = collapse(s.acl) or None
     openreview = collapse(s.openreview) or None
-    if openreview and _OPENREVIEW_URL.search(openreview):
-        openreview = _OPENREVIEW_URL.search(openreview).group(1)  # a forum URL, not an id
+    forum = _OPENREVIEW_URL.search(openreview) if openreview else None
+    if forum:
+        openreview = forum.group(1)  # a forum URL, not an id
     url = collapse(s.url) or None
     if url:
         if "arxiv.org" in url.lower():
@@ -215,7 +217,7 @@ class Resolver:
                 log.exception("arXiv batch lookup failed")
         found: list[PaperRecord | Skipped] = []
         for s, p in zip(items, parsed, strict=True):
-            found.append(self._guarded(s, lambda s=s, p=p: self._find(s, p, prefetched)))
+            found.append(self._guarded(s, partial(self._find, s, p, prefetched)))
         link_ids = [self._link_id(r) for r in found if isinstance(r, PaperRecord)]
         wanted = [i for i in dict.fromkeys(link_ids) if i]
         linked: dict[str, PaperRecord | LookupFailure] = {}
@@ -225,7 +227,7 @@ class Resolver:
             except Exception:
                 log.exception("Semantic Scholar batch lookup failed")
         return [
-            self._guarded(s, lambda r=r: self._link(r, linked)) if isinstance(r, PaperRecord) else r
+            self._guarded(s, partial(self._link, r, linked)) if isinstance(r, PaperRecord) else r
             for s, r in zip(items, found, strict=True)
         ]
 

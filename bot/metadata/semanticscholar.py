@@ -56,6 +56,7 @@ def parse_paper(data: Any) -> PaperRecord:
         if isinstance(a, dict) and clean(str(a.get("name") or ""))
     )
     year = data.get("year")
+    url: str | None
     if arxiv:
         url = f"https://arxiv.org/abs/{arxiv}"
     elif doi:

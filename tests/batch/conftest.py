@@ -59,15 +59,10 @@ class Survey:
             labels=["paper-suggestion", "new-paper", "accepted"],
         )
         number = int(issue["number"])
-        paper = PaperState(
-            verdict="new",
-            keys=(f"arxiv:{record.arxiv}",),
-            asked=f"arXiv:{record.arxiv}",
-            record=record,
-            accepted=True,
-            section=section or "Pre-training",
+        state = TriageState(
+            papers=(accepted_paper(record, section or "Pre-training"),),
+            reader=Thanks(reader, name),
         )
-        state = TriageState(papers=(paper,), reader=Thanks(reader, name))
         self.github.add_comment(
             number, triage_comment(state, self.config), user=self.github.bot_login
         )
@@ -97,6 +92,18 @@ class Survey:
 
     def writes(self) -> list[str]:
         return [str(r) for r in self.github.requests if r.method != "GET"]
+
+
+def accepted_paper(record: PaperRecord, section: str) -> PaperState:
+    """``record`` as ``/accept`` leaves it in the issue's state: new, accepted into ``section``."""
+    return PaperState(
+        verdict="new",
+        keys=(f"arxiv:{record.arxiv}",),
+        asked=f"arXiv:{record.arxiv}",
+        record=record,
+        accepted=True,
+        section=section,
+    )
 
 
 def example_files() -> dict[str, bytes]:

@@ -3,28 +3,53 @@ holding only ``/thank`` names, and a pull request a maintainer closed without me
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.models import Thanks
 from bot.plan import decode_data
 from bot.replies import triage_comment
-from bot.state import load_state
-from tests.batch.conftest import LIMA, Survey
+from bot.state import TriageState, load_state
+from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BRANCH, LIMA_LINE, OCTOPACK_LINE, README, on_branch
 from tests.example_survey import OCTOPACK
-from tests.gitrepo.gitutil import commit_files
+from tests.gitrepo.gitutil import commit_files, git
 
 THANKS_END = "Kevin Gray, and Jay Alammar."
 CAROL = Thanks("carol", "Carol Chen")
 
 
-def set_rejected(survey: Survey, issue: int, rejected: bool) -> None:
-    """Edit the bot's triage comment as ``/reject`` (or a later ``/accept``) leaves it."""
+def edit_state(survey: Survey, issue: int, change: Callable[[TriageState], TriageState]) -> None:
+    """Edit the bot's triage comment as a maintainer's command leaves it."""
     loaded = load_state(survey.github.comments(issue), survey.github.bot_login)
     assert loaded.state is not None
-    papers = tuple(replace(p, accepted=not rejected) for p in loaded.state.papers)
-    state = replace(loaded.state, rejected=rejected, papers=papers)
+    state = change(loaded.state)
     survey.port.edit_comment(loaded.comment["id"], triage_comment(state, survey.config))
+
+
+def set_rejected(survey: Survey, issue: int, rejected: bool) -> None:
+    """As ``/reject`` (or a later ``/accept``) leaves the issue."""
+    edit_state(
+        survey,
+        issue,
+        lambda s: replace(
+            s, rejected=rejected, papers=tuple(replace(p, accepted=not rejected) for p in s.papers)
+        ),
+    )
+
+
+def merge(survey: Survey, number: int | None) -> None:
+    """Merge the bot's pull request as a maintainer would: the default branch takes its head."""
+    assert number is not None
+    head = git(survey.origin, "rev-parse", BRANCH)
+    git(survey.origin, "update-ref", "refs/heads/main", head)
+    survey.github.merge_pull(number)
+
+
+def issue_state(survey: Survey, issue: int) -> TriageState:
+    state = load_state(survey.github.comments(issue), survey.github.bot_login).state
+    assert state is not None
+    return state
 
 
 def test_unknown_section_is_left_out_and_the_rest_go_ahead(survey: Survey) -> None:
@@ -43,6 +68,49 @@ def test_unknown_section_is_left_out_and_the_rest_go_ahead(survey: Survey) -> No
     first_left_out = body.split("### Not included\n\n", 1)[1].split("\n", 1)[0]
     assert first_left_out.startswith(f"- **{OCTOPACK.title}** (#{lost}): README.md: no section")
     assert "'Pre-training'" in first_left_out  # the sections to choose from
+
+
+def test_paper_left_out_of_a_merged_pr_stays_pending_and_keeps_its_issue_open(
+    survey: Survey,
+) -> None:
+    """One issue, two accepted papers, one in a section the list lacks: only LIMA goes in."""
+    issue = survey.accept(LIMA)
+    lost = accepted_paper(OCTOPACK, "Nonexistent")
+    edit_state(survey, issue, lambda s: replace(s, papers=(*s.papers, lost)))
+    first = survey.batch()
+    assert first.status == "opened" and len(first.not_included) == 1
+    body = survey.github.pull(first.pull)["body"]  # type: ignore[arg-type]
+    assert f"Part of #{issue}:" in body and f"Closes #{issue}" not in body
+    assert [i["title"] for i in decode_data(body).items] == [LIMA.title]  # type: ignore[union-attr]
+    merge(survey, first.pull)
+
+    followed = survey.batch()
+    assert (followed.status, followed.thanked_issues) == ("idle", (issue,))
+    [thanks] = [c for c in survey.github.comments(issue) if "survey-bot:thanks" in c["body"]]
+    assert f'"{LIMA.title}" is now in the survey' in thanks["body"]
+    assert "OctoPack" not in thanks["body"]
+    assert survey.github.issue(issue)["state"] == "open"
+    assert "accepted" in survey.github.labels(issue)
+    state = issue_state(survey, issue)
+    assert [p.merged_in for p in state.papers] == [first.pull, None] and state.pending
+
+    edit_state(
+        survey,
+        issue,
+        lambda s: replace(s, papers=(s.papers[0], replace(lost, section="Pre-training"))),
+    )
+    second = survey.batch()
+    assert (second.status, second.not_included) == ("opened", ())
+    assert second.pull != first.pull and OCTOPACK_LINE in on_branch(survey, "README.md")
+    body = survey.github.pull(second.pull)["body"]  # type: ignore[arg-type]
+    assert f"Closes #{issue}" in body and "Part of" not in body
+    merge(survey, second.pull)
+
+    assert survey.batch().thanked_issues == (issue,)
+    assert survey.github.issue(issue)["state"] == "closed"
+    state = issue_state(survey, issue)
+    assert [p.merged_in for p in state.papers] == [first.pull, second.pull]
+    assert not state.pending
 
 
 def test_thanks_only_issue_is_added_then_followed_up_once(survey: Survey) -> None:

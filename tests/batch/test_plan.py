@@ -102,6 +102,24 @@ def test_chinese_pull_body_golden() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "part_of"),
+    [("en", "Part of #9: not every paper"), ("zh", "Part of #9：其中还有论文未包含")],
+    ids=["en", "zh"],
+)
+def test_an_issue_with_a_paper_not_included_is_only_part_of_the_pr(
+    language: str, part_of: str
+) -> None:
+    """GitHub closes every ``Closes #N`` on merge: issue 9's left-out paper must keep it open."""
+    config = replace(CONFIG, language=language)
+    left_out = PaperItem(OCTOPACK, "No Such Section", 9, (Thanks("bob", "Bob"),))
+    plan = plan_batch(FILES, config, [*ITEMS, left_out], DAY)
+    assert (plan.issues, plan.closes, plan.part_of) == ((3, 9), (3,), (9,))
+    body = pull_body(config, plan, "b" * 40)
+    assert "Closes #3\n" in body and "Closes #9" not in body
+    assert f"\n{part_of}" in body and "Part of #3" not in body
+
+
+@pytest.mark.parametrize(
     ("language", "papers", "title"),
     [
         ("en", 0, "Add papers suggested by readers (acknowledgements only)"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 from run_harness import LORA, TRANSFORMER, comment_event, issue_event, webhook
 
 
@@ -43,4 +44,22 @@ def test_scheduled_runs_go_to_the_batch(harness):
     assert run.returncode == 0, run.stdout + run.stderr
     assert "survey-bot: batch: idle" in run.stdout
     assert "### survey-bot: batch" in run.summary
+    assert harness.writes() == []
+
+
+@pytest.mark.parametrize(
+    ("event", "payload"),
+    [
+        ("schedule", {"schedule": "0 3 * * *"}),
+        ("workflow_dispatch", webhook("workflow_dispatch.1")),
+    ],
+    ids=["schedule", "workflow_dispatch"],
+)
+def test_scheduled_git_failure_exits_1_like_batch(harness, event, payload):
+    run = harness.run(event, payload)  # the survey tree is not a git clone
+
+    assert run.returncode == 1, run.stdout + run.stderr
+    [error] = run.errors
+    assert error.startswith("::error::") and "is not a git repository" in error
+    assert run.summary.startswith("### survey-bot failed")
     assert harness.writes() == []

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.config import Config, PaperListTarget
 from bot.editors.sections import find_headings
 from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
+from bot.plan import BatchData, BatchPlan, ThanksItem, batch_data
+from bot.state import TriageState, accepted_items, thanks_only
 from bot.triage import IssueInfo
 
 CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation"))
@@ -124,3 +127,14 @@ def assert_safe(text: str) -> None:
     assert not re.search(r"<[A-Za-z/!?]", prose), "raw HTML"
     assert text.count("```") % 2 == 0
     assert "\u202e" not in text and "\u200b\u200b" not in text
+
+
+def merged_all(state: TriageState, issue: IssueInfo = ISSUE) -> BatchData:
+    """The hidden data of a merged batch pull request that took all ``issue`` has pending."""
+    names = thanks_only(state)
+    plan = BatchPlan(
+        day=dt.date(2024, 1, 2),
+        added=tuple(accepted_items(state, issue.number, None)),
+        thanks_added=(ThanksItem(issue.number, names),) if names else (),
+    )
+    return batch_data(plan, "0" * 40)

@@ -17,7 +17,7 @@ from bot.triage import (
     plan_merged,
     plan_triage,
 )
-from tests.triage.helpers import CONFIG, CONFIG_ZH, assert_safe
+from tests.triage.helpers import CONFIG, CONFIG_ZH, assert_safe, merged_all
 
 HOSTILE = {
     "latex": r"\input{/etc/passwd} \write18{rm -rf /}",
@@ -96,12 +96,8 @@ def test_command_replies(text: str, config):
         for out in (result.reply_body, result.comment_body):
             if out:
                 assert_safe(out)
-    merged = plan_merged(
-        plan_command(Accept((1,)), "m", "admin", config, plan.state, issue).new_state,
-        5,
-        config,
-        issue,
-    )
+    accepted = plan_command(Accept((1,)), "m", "admin", config, plan.state, issue).new_state
+    merged = plan_merged(accepted, 5, merged_all(accepted, issue), config, issue)
     assert_safe(merged.reply_body)
 
 

@@ -34,6 +34,7 @@ from tests.triage.helpers import (
     SECTIONS,
     assert_safe,
     cited,
+    merged_all,
     new,
     unresolved,
     unzip,
@@ -415,27 +416,27 @@ def test_unknown_language_falls_back_to_english():
 def test_merged_marks_papers_thanks_and_closes():
     accepted = plan_command(Accept(), "maint", "write", CONFIG, STATE, LABELLED)
     issue = replace(LABELLED, labels=(*LABELLED.labels, "accepted"))
-    plan = plan_merged(accepted.new_state, 12, CONFIG, issue)
+    plan = plan_merged(accepted.new_state, 12, merged_all(accepted.new_state), CONFIG, issue)
     assert plan.new_state.papers[1].merged_in == 12 and plan.close_reason == "completed"
     assert plan.reply_body.startswith(
         '🎉 "A Survey on LLM-based Autonomous Agents" is now in the survey'
     )
     assert "Added** to the survey in #12" in plan.comment_body
-    again = plan_merged(plan.new_state, 13, CONFIG, issue)
+    again = plan_merged(plan.new_state, 13, merged_all(accepted.new_state), CONFIG, issue)
     assert again.reply_body is None and not again.close_issue
 
 
 def test_merged_with_nothing_accepted_does_nothing():
-    plan = plan_merged(STATE, 12, Config(), ISSUE)
+    plan = plan_merged(STATE, 12, merged_all(STATE), Config(), ISSUE)
     assert plan.reply_body is None and plan.new_state is STATE
 
 
 def test_merged_twice_thanks_once():
     thanked = plan_command(Thank("bob"), "maint", "write", CONFIG, None, ISSUE).new_state
     assert thanked.pending
-    first = plan_merged(thanked, 12, CONFIG, ISSUE)
+    first = plan_merged(thanked, 12, merged_all(thanked), CONFIG, ISSUE)
     assert "Thanks also to **bob**" in first.reply_body and not first.new_state.pending
-    assert plan_merged(first.new_state, 12, CONFIG, ISSUE).reply_body is None
+    assert plan_merged(first.new_state, 12, merged_all(thanked), CONFIG, ISSUE).reply_body is None
     more = plan_command(Thank("carol"), "maint", "write", CONFIG, first.new_state, ISSUE).new_state
     assert more.pending and more.thanked_in is None
 

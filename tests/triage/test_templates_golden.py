@@ -29,6 +29,7 @@ from tests.triage.helpers import (
     SECTIONS,
     ambiguous,
     cited,
+    merged_all,
     new,
     unresolved,
     unzip,
@@ -117,21 +118,21 @@ def _reply_cases(config: Config) -> dict[str, str]:
 
 
 def _merged_cases(config: Config) -> dict[str, str]:
+    def merged(state: TriageState) -> str:
+        body = plan_merged(state, 15, merged_all(state), config, ISSUE).reply_body
+        assert body is not None
+        return body
+
     decided = _decided(config)
     two = replace(decided, papers=tuple(replace(p, merged_in=None) for p in decided.papers))
     thanks_only = TriageState(
         reader=Thanks("reader1", "Reader One"), extra_thanks=(Thanks("bob", "Bob B"),)
     )
     return {
-        "one-paper": plan_merged(replace(decided, extra_thanks=()), 15, config, ISSUE).reply_body,
-        "two-papers-and-thanks": plan_merged(two, 15, config, ISSUE).reply_body,
-        "opt-out": plan_merged(
-            replace(decided, extra_thanks=(), reader=Thanks("r", "r", opt_out=True)),
-            15,
-            config,
-            ISSUE,
-        ).reply_body,
-        "thanks-only": plan_merged(thanks_only, 15, config, ISSUE).reply_body,
+        "one-paper": merged(replace(decided, extra_thanks=())),
+        "two-papers-and-thanks": merged(two),
+        "opt-out": merged(replace(decided, extra_thanks=(), reader=Thanks("r", "r", opt_out=True))),
+        "thanks-only": merged(thanks_only),
     }
 
 
