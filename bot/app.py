@@ -11,16 +11,21 @@ Applying a plan is idempotent, so a retried request or a re-delivered event
 never acts twice: the bot's comment is found (by marker, among the bot's own
 comments only) and edited, or created when there is none; newer copies left by
 a crashed run are deleted; labels are added and removed as sets; a reply is not
-posted again when the same reply already follows the command.
+posted again when the same reply already follows the command; and the state
+records the newest command comment handled, so a re-delivered comment event
+does nothing at all.
 
 Request budget (REST requests; retries aside), measured in ``tests/run/``:
 
 * triage of a new issue: comments, the author's profile name, the comment,
   the labels: 4;
-* a maintainer's ``/accept``: permission, comments, reaction, comment edit,
-  labels: 5. That is why a command whose outcome the triage comment shows
-  (accepted, declined) is answered by the edited comment and the reaction, not
-  by an extra reply; errors, refusals and ``/help`` get a reply.
+* a maintainer's ``/accept``: permission, comments, reaction, labels,
+  comment edit: 5. That is why a command whose outcome the triage comment
+  shows (accepted, declined) is answered by the edited comment and the
+  reaction, not by an extra reply; errors, refusals and ``/help`` get a reply,
+  and the comment edit then only records the command as handled: 5 at most;
+* a command whose run GitHub dropped, handled by the next comment run: its
+  reaction, labels and comment edit (and its reply), on top of that run's own.
 
 The paper list's headings come from the survey's working tree, not from the
 API: an ``/accept`` section (and a reader's suggested section) is checked
@@ -34,15 +39,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from bot import replies
 from bot.editors.lines import Lines
 from bot.editors.sections import Heading, find_headings
 from bot.escaping import markdown, one_line
 from bot.events import CommentCommand, IssueTriage
-from bot.maintainer_commands import Accept, Help, parse_commands
+from bot.maintainer_commands import Accept, Command, Help, parse_commands
 from bot.models import Skipped, Suggestion
 from bot.state import LoadedState, TriageState, load_state
 from bot.survey import assess
-from bot.triage import MAX_PAPERS, CommandPlan, IssueInfo, is_maintainer, plan_comment, plan_triage
+from bot.triage import (
+    MAX_PAPERS,
+    CommandPlan,
+    IssueInfo,
+    is_maintainer,
+    missed_commands,
+    plan_comment,
+    plan_triage,
+)
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -90,7 +104,12 @@ def handle_issue(
     index: ReferenceIndex,
     bot_login: str,
 ) -> Report:
-    """Triage an opened, edited or reopened issue: one bot comment, the bot's labels."""
+    """Triage an opened, edited or reopened issue: one bot comment, the bot's labels.
+
+    Commands in comments are not this run's: a maintainer's command whose run
+    was dropped for this one stays unhandled in the state, and the next comment
+    run on the issue handles it before its own (``handle_comment``).
+    """
     from bot.intake import parse_issue
 
     report = Report(f"issue #{trigger.number} {trigger.action}: triage")
@@ -113,11 +132,12 @@ def _triage(
     index: ReferenceIndex,
     bot_login: str,
     report: Report,
-) -> None:
+) -> tuple[list[Comment], tuple[str, ...]]:
+    """Triage the issue; returns its comments and its labels as they now are."""
     loaded = _loaded(comments, bot_login, report)
     if not suggestions and loaded.comment is None:
         report.notes.append("no paper suggestion in the issue: nothing to say")
-        return
+        return comments, trigger.labels
     assessed = assess(suggestions[:MAX_PAPERS], resolver, index)
     for item in assessed:
         if isinstance(item.resolution, Skipped):
@@ -135,19 +155,27 @@ def _triage(
         labels=trigger.labels,
     )
     hinted = any(s.section for s in suggestions[:MAX_PAPERS])
+    previous = loaded.state
+    if previous is None and trigger.action == "opened":
+        # A new issue has no history: no comment on it was handled yet. Saying
+        # so lets the first comment run replay a command whose run was dropped.
+        previous = TriageState(handled_up_to=0)
     plan = plan_triage(
         issue,
         suggestions,
         [item.resolution for item in assessed],
         [item.result for item in assessed],
         config,
-        loaded.state,
+        previous,
         sections=paper_list_sections(config, report) if hinted else None,
     )
     report.notes.extend(plan.notes)
     _record_papers(plan.state, report)
-    _publish(port, trigger.number, plan.comment_body, loaded, bot_login, report)
+    comments = _publish(
+        port, trigger.number, plan.comment_body, loaded, comments, bot_login, report
+    )
     _set_labels(port, trigger.number, plan.labels_to_add, plan.labels_to_remove, report)
+    return comments, _relabelled(trigger.labels, plan.labels_to_add, plan.labels_to_remove)
 
 
 # --------------------------------------------------------------------------- commands
@@ -162,15 +190,21 @@ def handle_comment(
     bot_login: str,
     issue: IssueTriage | None = None,
 ) -> Report:
-    """Run the slash commands of a new comment; ``issue`` is the payload's issue, for /recheck.
+    """Run the slash commands of a new comment, after those of comments whose runs were dropped.
 
-    The permission API is asked only when the comment holds more than ``/help``
-    and ``config.maintainers`` does not already name the commenter. The issue's
-    comments are always read: they hold the state, and show whether this
-    comment was already answered (a re-delivered event).
+    GitHub keeps one pending run per issue: an event arriving while one run
+    works and another waits replaces the waiting one, which never runs. So the
+    run first handles, oldest first, every earlier command comment the state
+    does not record as handled (``missed_commands``), each as its own run would
+    have: the same permission check, its own reaction, at most one reply. Each
+    comment handled is recorded in the state (``TriageState.handled_up_to``),
+    which also makes a re-delivered event do nothing.
+
+    ``issue`` is the payload's issue, for /recheck. The permission API is asked
+    only when a comment holds more than ``/help`` and ``config.maintainers``
+    does not already name the commenter (the port caches it per login). The
+    issue's comments are always read: they hold the state.
     """
-    from bot.intake import parse_issue
-
     number = trigger.issue_number
     report = Report(f"issue #{number}: comment by @{trigger.author_login}")
     if trigger.is_pull_request:
@@ -180,52 +214,130 @@ def handle_comment(
     if not commands:
         report.notes.append("no command in the comment")
         return report
-    login = trigger.author_login
-    permission: str | None = None
-    if not all(isinstance(c, Help) for c in commands) and not is_maintainer(login, None, config):
-        permission = port.permission(login)
+    permission = _permission(port, trigger.author_login, commands, config)
     comments = port.issue_comments(number)
     loaded = _loaded(comments, bot_login, report)
+    if loaded.state is not None and loaded.state.handled(trigger.comment_id):
+        report.notes.append("the comment was already handled (a repeated event)")
+        return report
     info = IssueInfo(
         number=number,
         author_login=trigger.issue_author_login,
         labels=trigger.issue_labels,
         open=trigger.issue_open,
     )
-    accepting = any(isinstance(c, Accept) for c in commands)
-    sections = paper_list_sections(config, report) if accepting else None
-    plan = plan_comment(commands, login, permission, config, loaded.state, info, sections=sections)
-    assert plan is not None  # there are commands
-    report.notes.append(f"commands: {', '.join(type(c).__name__.lower() for c in commands)}")
-    if plan.reaction:
-        port.react_to_comment(trigger.comment_id, plan.reaction)
-        report.actions.append(f"reacted {plan.reaction} to the command")
-    # The triage comment shows a decision; a reply says what it cannot (errors, help).
-    shows_outcome = plan.comment_body is not None and plan.reaction != "confused"
-    comments = _apply(
-        port,
-        number,
-        plan,
-        loaded,
-        comments,
-        bot_login,
-        report,
-        reply=None if shows_outcome else plan.reply_body,
-        reply_after=trigger.comment_id,
+    thread = _Thread(
+        port, config, resolver, index, bot_login, report, info, comments, loaded, issue
     )
-    if plan.new_state is not None:
-        _record_papers(plan.new_state, report)
-    if plan.rerun_triage:
-        if issue is None:
-            data = port.issue(number)
-            issue = IssueTriage(
-                number, data.title, data.body, data.author, data.author_type, data.labels, "recheck"
-            )
-        labels = (set(trigger.issue_labels) | set(plan.labels_to_add)) - set(plan.labels_to_remove)
-        issue = replace(issue, labels=tuple(sorted(labels)), action="recheck")
-        suggestions = parse_issue(issue.title, issue.body)
-        _triage(issue, suggestions, comments, port, config, resolver, index, bot_login, report)
+    for comment, missed in missed_commands(comments, loaded.state, trigger.comment_id, bot_login):
+        report.notes.append(
+            f"comment {comment.id} by @{comment.author} was never handled (a dropped run)"
+        )
+        thread.command(
+            comment.id, comment.author, missed, _permission(port, comment.author, missed, config)
+        )
+    thread.command(trigger.comment_id, trigger.author_login, commands, permission)
     return report
+
+
+def _permission(
+    port: GitHubPort, login: str, commands: Sequence[Command], config: Config
+) -> str | None:
+    """The commenter's permission, when it can change the outcome: not for /help alone."""
+    if all(isinstance(c, Help) for c in commands) or is_maintainer(login, None, config):
+        return None
+    return port.permission(login)
+
+
+@dataclass
+class _Thread:
+    """An issue during one comment run: each comment's commands see what earlier ones did."""
+
+    port: GitHubPort
+    config: Config
+    resolver: Resolver
+    index: ReferenceIndex
+    bot_login: str
+    report: Report
+    info: IssueInfo  # labels and open or closed, as the commands so far left them
+    comments: list[Comment]  # the issue's comments, as the commands so far left them
+    loaded: LoadedState
+    issue: IssueTriage | None  # the payload's issue, for /recheck; read once when missing
+
+    def command(
+        self, comment_id: int, author: str, commands: Sequence[Command], permission: str | None
+    ) -> None:
+        """Plan and carry out the commands of one comment, and record it as handled."""
+        config, report = self.config, self.report
+        before = self.loaded.state
+        state = None if before is None else replace(before, handled_up_to=comment_id)
+        accepting = any(isinstance(c, Accept) for c in commands)
+        sections = paper_list_sections(config, report) if accepting else None
+        plan = plan_comment(
+            commands, author, permission, config, state, self.info, sections=sections
+        )
+        assert plan is not None  # there are commands
+        report.notes.append(
+            f"comment {comment_id}: {', '.join(type(c).__name__.lower() for c in commands)}"
+        )
+        if plan.reaction:
+            self.port.react_to_comment(comment_id, plan.reaction)
+            report.actions.append(f"reacted {plan.reaction} to comment {comment_id}")
+        # The triage comment shows a decision; a reply says what it cannot (errors, help).
+        shows_outcome = plan.comment_body is not None and plan.reaction != "confused"
+        if plan.comment_body is None and plan.new_state is not None and plan.new_state != before:
+            # No decision changed: the comment is rewritten only to record this one as handled.
+            plan = replace(plan, comment_body=replies.triage_comment(plan.new_state, config))
+        self.comments = _apply(
+            self.port,
+            self.info.number,
+            plan,
+            self.loaded,
+            self.comments,
+            self.bot_login,
+            report,
+            reply=None if shows_outcome else plan.reply_body,
+            reply_after=comment_id,
+        )
+        self.loaded = load_state(self.comments, self.bot_login)
+        self.info = replace(
+            self.info,
+            labels=_relabelled(self.info.labels, plan.labels_to_add, plan.labels_to_remove),
+            open=(self.info.open or plan.reopen_issue) and not plan.close_issue,
+        )
+        if plan.new_state is not None:
+            _record_papers(plan.new_state, report)
+        if plan.rerun_triage:
+            self._recheck()
+
+    def _recheck(self) -> None:
+        from bot.intake import parse_issue
+
+        if self.issue is None:
+            data = self.port.issue(self.info.number)
+            self.issue = IssueTriage(
+                self.info.number,
+                data.title,
+                data.body,
+                data.author,
+                data.author_type,
+                data.labels,
+                "recheck",
+            )
+        issue = replace(self.issue, labels=self.info.labels, action="recheck")
+        self.comments, labels = _triage(
+            issue,
+            parse_issue(issue.title, issue.body),
+            self.comments,
+            self.port,
+            self.config,
+            self.resolver,
+            self.index,
+            self.bot_login,
+            self.report,
+        )
+        self.loaded = load_state(self.comments, self.bot_login)
+        self.info = replace(self.info, labels=labels)
 
 
 def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] | None:
@@ -260,11 +372,12 @@ def _apply(
     reply: str | None,
     reply_after: int,
 ) -> list[Comment]:
-    """Carry out a command plan; returns the issue's comments as they now are."""
-    published = _publish(port, number, plan.comment_body, loaded, bot_login, report)
-    if plan.comment_body is not None:
-        gone = {c.id for c in loaded.duplicates} | {published.id if published else 0}
-        comments = [c for c in comments if c.id not in gone] + ([published] if published else [])
+    """Carry out a command plan; returns the issue's comments as they now are.
+
+    The bot's comment comes last: its state records the command as handled,
+    so a run that fails before it (re-run, or its event re-delivered) does it
+    all again, each step being idempotent, instead of skipping the rest.
+    """
     if reply:
         if _already_said(comments, bot_login, reply, reply_after):
             report.notes.append("the reply was already posted (a repeated event)")
@@ -279,7 +392,7 @@ def _apply(
     if plan.reopen_issue:
         port.reopen_issue(number)
         report.actions.append(f"reopened #{number}")
-    return comments
+    return _publish(port, number, plan.comment_body, loaded, comments, bot_login, report)
 
 
 def _publish(
@@ -287,12 +400,16 @@ def _publish(
     number: int,
     body: str | None,
     loaded: LoadedState,
+    comments: list[Comment],
     bot_login: str,
     report: Report,
-) -> Comment | None:
-    """Edit the bot's comment (or create the first one), then delete stale copies."""
+) -> list[Comment]:
+    """Edit the bot's comment (or create the first one), then delete stale copies.
+
+    Returns the issue's comments as they now are.
+    """
     if body is None:
-        return None
+        return comments
     published: Comment | None = None
     if loaded.comment is None:
         published = port.create_comment(number, body)
@@ -310,7 +427,8 @@ def _publish(
     for stale in loaded.duplicates:
         port.delete_comment(stale.id)
         report.actions.append(f"deleted a duplicate bot comment on #{number}")
-    return published
+    gone = {c.id for c in loaded.duplicates} | {published.id if published else 0}
+    return [c for c in comments if c.id not in gone] + ([published] if published else [])
 
 
 def _set_labels(
@@ -322,6 +440,12 @@ def _set_labels(
     for label in remove:
         port.remove_label(number, label)
         report.actions.append(f"removed label {label} from #{number}")
+
+
+def _relabelled(
+    labels: Sequence[str], add: Sequence[str], remove: Sequence[str]
+) -> tuple[str, ...]:
+    return tuple(sorted((set(labels) | set(add)) - set(remove)))
 
 
 def _loaded(comments: Sequence[Comment], bot_login: str, report: Report) -> LoadedState:

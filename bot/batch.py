@@ -17,12 +17,18 @@ Every run rebuilds the bot branch from scratch on the *current* default branch:
 
 1. a merged bot pull request is followed up first: each issue it lists in its
    hidden data is thanked once (``triage.plan_merged``; a hidden marker in the
-   thank-you makes it idempotent) for the papers that data lists, and closed
-   unless a paper of it was left out, and the pull request is marked as done;
+   thank-you makes it idempotent) for the papers that data lists and those the
+   default branch has anyway (added by hand), and closed unless a paper of it
+   is still missing, and the pull request is marked as done;
 2. pending papers are read from open ``accepted`` issues (the bot's triage
    comment holds the decision), with the ``/thank`` names of issues that have
    no paper pending; papers the default branch already cites, found with the
-   matcher, and names already in its acknowledgements drop out;
+   matcher, and names already in its acknowledgements drop out. An issue whose
+   accepted papers were all added by hand is finished here, once, without a
+   pull request (``triage.plan_landed``): thanked with where each paper is,
+   marked ``landed`` and closed. Its reader's name is not dropped: while the
+   acknowledgements lack it, it goes through the pull request like a
+   ``/thank`` name, and the issue is finished when that merges;
 3. the editors apply them (``bot.plan``) to the default branch's files and
    ``gitrepo`` commits the result as the bot, dated by the base commit: the same
    inputs give the same sha, so a rerun that has nothing new pushes nothing.
@@ -50,14 +56,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from bot import replies
 from bot.config import Config
 from bot.errors import GitHubError
-from bot.github import DryRunPort, GitHubPort, PullData, pick_pull
+from bot.github import Comment, DryRunPort, GitHubPort, IssueData, PullData, pick_pull
 from bot.gitrepo import SurveyRepo, open_repo
-from bot.models import PaperItem
+from bot.matching import ReferenceIndex
+from bot.models import PaperItem, Reference
 from bot.plan import (
     BatchPlan,
     ThanksItem,
     batch_data,
-    cited_as,
     commit_message,
     decode_data,
     describe_reference,
@@ -70,10 +76,26 @@ from bot.plan import (
     target_paths,
     unified_diff,
 )
-from bot.state import accepted_items, comment_author, load_state, thanks_only
-from bot.triage import IssueInfo, plan_merged
+from bot.state import (
+    LoadedState,
+    TriageState,
+    accepted_items,
+    comment_author,
+    load_state,
+    thanks_only,
+)
+from bot.triage import (
+    CommandPlan,
+    IssueInfo,
+    found_in,
+    mark_landed,
+    plan_landed,
+    plan_merged,
+)
 
 THANKS_MARKER = "<!-- survey-bot:thanks {pull} -->"
+#: The thank-you for papers added by hand, with no pull request to name.
+LANDED_MARKER = THANKS_MARKER.format(pull="landed")
 DONE_MARKER = "<!-- survey-bot:batch-done -->"
 FOREIGN_MARKER = "<!-- survey-bot:foreign-commits {sha} -->"
 #: Added to the body of a pull request survey-bot closed itself: not a maintainer's decision.
@@ -97,6 +119,7 @@ class BatchOutcome:
     landed: tuple[str, ...] = ()  # "#12 'Title': already cited as [57] in refs.bib:120"
     not_included: tuple[str, ...] = ()  # "#12 'Title': README.md: no section 'X' ..."
     notes: tuple[str, ...] = field(default=())
+    finished: tuple[int, ...] = ()  # issues closed because their papers were added by hand
 
     @property
     def summary(self) -> str:
@@ -161,14 +184,16 @@ class _Batch:
         seen = repo.remote_branch_sha(self.branch)  # the lease: what every decision is based on
         pulls = self.port.recent_pulls(self.branch)
         found = pick_pull(pulls)
-        thanked = self.follow_up(found) if found is not None and found.merged else ()
-        pull = found if found is not None and found.state == "open" else None
-        items, thanks = self.pending()
         texts = repo.read_files(base, [*target_paths(self.config), *self.reference_paths()])
-        items, landed = self.not_yet_cited(items, texts)
+        index = reference_index(texts, self.config)
+        thanked = self.follow_up(found, index) if found is not None and found.merged else ()
+        pull = found if found is not None and found.state == "open" else None
+        issues = self.pending(index)
+        items, thanks, landed = self.to_add(issues)
         thanks, names_landed = drop_thanked(thanks, texts, self.config)
         self.notes.extend(f"left out {line}" for line in names_landed)
         landed += tuple(names_landed)
+        finished = self.finish(issues, thanks, default)
         not_included: tuple[str, ...] = ()
 
         def outcome(
@@ -182,6 +207,7 @@ class _Batch:
                 landed=landed,
                 not_included=not_included,
                 notes=tuple(self.notes),
+                finished=finished,
                 **more,  # type: ignore[arg-type]
             )
 
@@ -226,11 +252,12 @@ class _Batch:
 
     # -- steps ---------------------------------------------------------------------------
 
-    def follow_up(self, pull: PullData) -> tuple[int, ...]:
+    def follow_up(self, pull: PullData, index: ReferenceIndex) -> tuple[int, ...]:
         """Thank each issue of a merged bot pull request once, then mark the pull request done.
 
-        Only the papers the pull request's hidden data lists are marked merged: one it
-        left out stays pending for the next batch, and keeps its issue open.
+        The papers the pull request's hidden data lists are marked merged, and those
+        ``index`` (the default branch) cites anyway marked added by hand; one in
+        neither stays pending for the next batch, and keeps its issue open.
         """
         data = decode_data(pull.body)
         if data is None or DONE_MARKER in pull.body:
@@ -244,22 +271,12 @@ class _Batch:
             if loaded.state is None:
                 continue
             info = IssueInfo(number, issue.author, labels=issue.labels, open=issue.state == "open")
-            plan = plan_merged(loaded.state, pull.number, data, self.config, info, self.env)
-            said = any(
-                marker in c.body and comment_author(c).lower() == self.bot_login.lower()
-                for c in comments
+            found = found_in(loaded.state, index)
+            plan = plan_merged(
+                loaded.state, pull.number, data, self.config, info, self.env, found=found
             )
-            if plan.reply_body and not said:
-                self.port.create_comment(number, f"{plan.reply_body}\n\n{marker}\n")
+            if self.carry_out(number, comments, loaded, plan, marker):
                 thanked.append(number)
-            if plan.comment_body and loaded.comment is not None:
-                self.port.edit_comment(loaded.comment.id, plan.comment_body)
-            if plan.labels_to_add:
-                self.port.add_labels(number, plan.labels_to_add)
-            for label in plan.labels_to_remove:
-                self.port.remove_label(number, label)
-            if plan.close_issue and plan.close_reason:
-                self.port.close_issue(number, plan.close_reason)
         self.port.edit_pull(pull.number, pull.title, f"{pull.body.rstrip()}\n{DONE_MARKER}\n")
         if thanked:
             self.notes.append(
@@ -267,41 +284,103 @@ class _Batch:
             )
         return tuple(thanked)
 
-    def pending(self) -> tuple[list[PaperItem], list[ThanksItem]]:
-        """Accepted, unmerged papers of open ``accepted`` issues, and thanks-only issues' names."""
+    def carry_out(
+        self,
+        number: int,
+        comments: Sequence[Comment],
+        loaded: LoadedState,
+        plan: CommandPlan,
+        marker: str,
+    ) -> bool:
+        """Reply (once per ``marker``), refresh the triage comment, set labels, close.
+
+        The marker makes a rerun after a crash mid-way finish the job without
+        thanking twice. Returns whether it replied.
+        """
+        said = any(
+            marker in c.body and comment_author(c).lower() == self.bot_login.lower()
+            for c in comments
+        )
+        replied = bool(plan.reply_body) and not said
+        if replied:
+            self.port.create_comment(number, f"{plan.reply_body}\n\n{marker}\n")
+        if plan.comment_body and loaded.comment is not None:
+            self.port.edit_comment(loaded.comment.id, plan.comment_body)
+        if plan.labels_to_add:
+            self.port.add_labels(number, plan.labels_to_add)
+        for label in plan.labels_to_remove:
+            self.port.remove_label(number, label)
+        if plan.close_issue and plan.close_reason:
+            self.port.close_issue(number, plan.close_reason)
+        return replied
+
+    def pending(self, index: ReferenceIndex) -> list[_Pending]:
+        """Open ``accepted`` issues with something pending, with their papers ``index`` cites."""
+        pending: list[_Pending] = []
+        for issue in self.port.open_issues(self.config.labels.accepted):
+            comments = self.port.issue_comments(issue.number)
+            loaded = load_state(comments, self.bot_login)
+            state = loaded.state
+            if state is not None and state.pending:
+                pending.append(_Pending(issue, comments, loaded, state, found_in(state, index)))
+        return pending
+
+    def to_add(
+        self, issues: Sequence[_Pending]
+    ) -> tuple[list[PaperItem], list[ThanksItem], tuple[str, ...]]:
+        """Papers the default branch lacks, names of issues with no such paper, and a line for
+        each paper left out because the default branch already cites it (added by hand, or by
+        another pull request)."""
         default_section = replies.default_section(self.config)
         items: list[PaperItem] = []
         thanks: list[ThanksItem] = []
-        for issue in self.port.open_issues(self.config.labels.accepted):
-            state = load_state(self.port.issue_comments(issue.number), self.bot_login).state
-            if state is not None and state.pending:
-                items.extend(accepted_items(state, issue.number, default_section))
-                names = thanks_only(state)
-                if names:
-                    thanks.append(ThanksItem(issue.number, names))
-        return items, thanks
+        landed: list[str] = []
+        for entry in issues:
+            number = entry.issue.number
+            state = mark_landed(entry.state, entry.found)
+            items.extend(accepted_items(state, number, default_section))
+            names = thanks_only(state)
+            if names:
+                thanks.append(ThanksItem(number, names))
+            for n, ref in entry.found.items():
+                record = entry.state.papers[n].record
+                assert record is not None  # found_in only checks papers with a record
+                landed.append(
+                    f"#{number} {record.title!r}: already cited as {describe_reference(ref)}"
+                )
+        self.notes.extend(f"left out {line}" for line in landed)
+        return items, thanks, tuple(landed)
+
+    def finish(
+        self, issues: Sequence[_Pending], owed: Sequence[ThanksItem], default: str
+    ) -> tuple[int, ...]:
+        """Thank and close, once, each issue whose accepted papers left were all added by hand.
+
+        An issue whose names the acknowledgements still lack (``owed``, after
+        ``drop_thanked``) waits for them to go in through the pull request;
+        without configured acknowledgements no name can be owed.
+        """
+        waiting = {t.issue for t in owed} if self.config.acknowledgements else set()
+        finished: list[int] = []
+        for entry in issues:
+            number = entry.issue.number
+            if not entry.found or number in waiting:
+                continue
+            info = IssueInfo(number, entry.issue.author, labels=entry.issue.labels)
+            plan = plan_landed(entry.state, entry.found, self.config, info, self.env)
+            if plan.reply_body is None:
+                continue  # another paper or name of it is still to come
+            self.carry_out(number, entry.comments, entry.loaded, plan, LANDED_MARKER)
+            finished.append(number)
+        if finished:
+            self.notes.append(
+                f"thanked and closed {', '.join(f'#{n}' for n in finished)}: their papers are "
+                f"in {default} already"
+            )
+        return tuple(finished)
 
     def reference_paths(self) -> list[str]:
         return [path for path, _ in reference_sources(self.config)]
-
-    def not_yet_cited(
-        self, items: Sequence[PaperItem], texts: dict[str, str | None]
-    ) -> tuple[list[PaperItem], tuple[str, ...]]:
-        """Drop papers the default branch already cites (added by hand, or by another PR)."""
-        index = reference_index(texts, self.config)
-        keep: list[PaperItem] = []
-        landed: list[str] = []
-        for item in items:
-            match = cited_as(index, item)
-            if match is None:
-                keep.append(item)
-            else:
-                landed.append(
-                    f"#{item.issue} {item.record.title!r}: already cited as "
-                    f"{describe_reference(match)}"
-                )
-        self.notes.extend(f"left out {line}" for line in landed)
-        return keep, tuple(landed)
 
     def foreign_commits(self, base: str, seen: str, pull: PullData | None) -> bool:
         """Whether someone else committed to the bot branch; if so, say it once on the PR."""
@@ -378,6 +457,17 @@ class _Batch:
         self.port.edit_pull(pull.number, title, body)
         self.notes.append(f"updated #{pull.number}")
         return "updated", pull.number
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """An open ``accepted`` issue with something pending, as read once per run."""
+
+    issue: IssueData
+    comments: list[Comment]
+    loaded: LoadedState
+    state: TriageState  # loaded.state, never None here
+    found: dict[int, Reference]  # its accepted papers the default branch cites: added by hand
 
 
 def _declined(pulls: Sequence[PullData]) -> PullData | None:

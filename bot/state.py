@@ -103,6 +103,12 @@ class PaperState:
     accepted: bool = False
     section: str | None = None  # where an accepted paper goes (None: the config default)
     merged_in: int | None = None  # pull request that added it
+    landed: RefSummary | None = None  # where it is, when it went in without a bot pull request
+
+    @property
+    def done(self) -> bool:
+        """Whether it is in the survey: merged by a bot pull request, or added by hand."""
+        return self.merged_in is not None or self.landed is not None
 
     @property
     def acceptable(self) -> bool:
@@ -122,6 +128,8 @@ class PaperState:
             "accepted": self.accepted,
             "section": self.section,
             "merged_in": self.merged_in,
+            # Written only when set: every other state keeps its exact old encoding.
+            **({"landed": self.landed.to_json()} if self.landed else {}),
         }
 
     @classmethod
@@ -132,6 +140,7 @@ class PaperState:
             raise ValueError(f"unknown verdict {verdict!r}")
         record = data.get("record")
         match = data.get("match")
+        landed = data.get("landed")
         return cls(
             verdict=verdict,
             keys=tuple(_str_list(data, "keys")),
@@ -144,6 +153,7 @@ class PaperState:
             accepted=_bool(data, "accepted"),
             section=_opt_str(data, "section"),
             merged_in=_opt_int(data, "merged_in"),
+            landed=RefSummary.from_json(landed) if landed is not None else None,
         )
 
 
@@ -159,6 +169,7 @@ class TriageState:
     rejected_reason: str | None = None
     extra_thanks: tuple[Thanks, ...] = ()  # from /thank
     thanked_in: int | None = None  # pull request that added the extra thanks
+    handled_up_to: int | None = None  # id of the newest command comment handled: ``handled``
 
     @property
     def accepted(self) -> tuple[PaperState, ...]:
@@ -169,8 +180,25 @@ class TriageState:
         """Whether the next batch has something to add for this issue."""
         if self.rejected:
             return False
-        unmerged = any(p.merged_in is None for p in self.accepted)
-        return unmerged or (bool(self.extra_thanks) and self.thanked_in is None)
+        unfinished = any(not p.done for p in self.accepted)
+        return unfinished or (bool(self.extra_thanks) and self.thanked_in is None)
+
+    def handled(self, comment_id: int) -> bool:
+        """Whether a run already handled the commands of comment ``comment_id``.
+
+        One id records it, not a set of ids: GitHub's comment ids grow with
+        time, and the workflow runs one run per issue at a time, each handling
+        every unhandled command comment up to its own event's, oldest first. So
+        the handled comments are always exactly those up to some id, in a few
+        bytes however long the thread; a set would need a bound, and forgetting
+        an id would make its command run again.
+
+        None (no command since the bot started recording it) knows nothing:
+        every comment is unhandled here, and ``bot.triage.missed_commands``
+        then replays none of the older ones, so an upgrade never replays an
+        issue's history.
+        """
+        return self.handled_up_to is not None and comment_id <= self.handled_up_to
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -182,6 +210,8 @@ class TriageState:
             "rejected_reason": self.rejected_reason,
             "extra_thanks": [_thanks_json(t) for t in self.extra_thanks],
             "thanked_in": self.thanked_in,
+            # Written only when set: a state that never recorded it keeps its old encoding.
+            **({"handled_up_to": self.handled_up_to} if self.handled_up_to is not None else {}),
         }
 
     @classmethod
@@ -202,6 +232,7 @@ class TriageState:
             rejected_reason=_opt_str(data, "rejected_reason"),
             extra_thanks=tuple(_thanks(t) for t in _list(data, "extra_thanks")),
             thanked_in=_opt_int(data, "thanked_in"),
+            handled_up_to=_opt_int(data, "handled_up_to"),
         )
 
 
@@ -281,7 +312,7 @@ def load_state(comments: Iterable[C], bot_login: str) -> LoadedState:
 def accepted_items(
     state: TriageState, issue_number: int | None, default_section: str | None
 ) -> list[PaperItem]:
-    """Accepted, not yet merged papers of one issue, ready for the editors.
+    """Accepted papers of one issue not yet in the survey, ready for the editors.
 
     The reader's ``Thanks`` keeps its ``opt_out`` flag: editors must not print an
     opted-out name.
@@ -297,22 +328,27 @@ def accepted_items(
             thanks=thanks,
         )
         for paper in state.accepted
-        if paper.record is not None and paper.merged_in is None
+        if paper.record is not None and not paper.done
     ]
 
 
 def thanks_only(state: TriageState) -> tuple[Thanks, ...]:
-    """The ``/thank`` names of an issue that has no accepted paper waiting to carry them.
+    """The names of an issue that has no accepted paper waiting to carry them.
 
-    ``accepted_items`` hands extra thanks to the editors with the issue's papers;
-    an issue with nothing else pending (no paper, or its papers already merged)
-    still owes these names a place in the acknowledgements.
+    ``accepted_items`` hands the reader and extra thanks to the editors with the
+    issue's papers; an issue with nothing else pending (no paper, or its papers
+    already in) still owes its ``/thank`` names a place in the acknowledgements,
+    and, when a paper of it was added by hand (``landed``), its reader's name
+    too: a hand edit rarely touches the acknowledgements, and an accepted reader
+    was promised that line. Names already there drop out in the batch
+    (``plan.drop_thanked``); an opted-out reader is never owed.
     """
-    if state.rejected or state.thanked_in is not None:
+    if state.rejected or any(p.record is not None and not p.done for p in state.accepted):
         return ()
-    if any(p.record is not None and p.merged_in is None for p in state.accepted):
-        return ()
-    return state.extra_thanks
+    reader = state.reader
+    landed = any(p.landed is not None for p in state.accepted)
+    owed = (reader,) if reader is not None and not reader.opt_out and landed else ()
+    return owed + (state.extra_thanks if state.thanked_in is None else ())
 
 
 def comment_body(comment: object) -> str:

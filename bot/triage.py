@@ -20,8 +20,10 @@ closest headings, instead of failing the scheduled batch later. A forgiving
 match ("5.2 alignment tuning") is recorded under the heading's real text.
 
 ``plan_merged`` thanks readers once the batch pull request that adds their
-papers is merged, marking only the papers that pull request's hidden data
-lists. The caller executes a plan: react, reply, create or edit the
+papers is merged, marking the papers that pull request's hidden data lists
+and those a maintainer added by hand (``found_in`` the default branch);
+``plan_landed`` closes the loop without a pull request when every accepted
+paper left was added by hand. The caller executes a plan: react, reply, create or edit the
 bot comment with ``comment_body``, set labels, close or reopen the issue, and
 re-run triage when ``rerun_triage`` is set.
 """
@@ -33,6 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -50,10 +53,24 @@ from bot.maintainer_commands import (
     Reject,
     Thank,
     UnknownCommand,
+    parse_commands,
 )
-from bot.models import CheckResult, PaperRecord, Reference, Skipped, Suggestion, Thanks
-from bot.plan import BatchData
+from bot.matching import ReferenceIndex
+from bot.models import (
+    CheckResult,
+    PaperItem,
+    PaperRecord,
+    Reference,
+    Skipped,
+    Suggestion,
+    Thanks,
+)
+from bot.plan import BatchData, cited_as
+from bot.render import render
 from bot.state import PaperState, RefSummary, TriageState
+
+if TYPE_CHECKING:
+    from bot.github import Comment
 
 MAX_PAPERS = 10  # per issue; more are counted in ``TriageState.omitted``, not checked
 MAX_CANDIDATES = 5
@@ -379,6 +396,34 @@ def _clip(text: str | None, limit: int = MAX_TEXT) -> str:
 # --- commands -------------------------------------------------------------------------------
 
 
+def missed_commands(
+    comments: Sequence[Comment], state: TriageState | None, before: int, bot_login: str
+) -> list[tuple[Comment, list[Command]]]:
+    """Command comments older than comment ``before`` that no run handled, oldest first.
+
+    GitHub keeps one pending run per issue and drops the one it replaces, so
+    the run of a comment must also do the work of dropped runs before its own.
+    A comment counts when a person (not a bot, not ``bot_login``) wrote it, it
+    holds commands, and ``state`` does not record it as handled. Without that
+    record (no bot comment, or a state from a bot that did not keep it) none
+    counts: replaying an issue's history would redo decisions long since
+    superseded. A triage run (an ``issues`` event) leaves missed commands to
+    the next comment run: only a comment run answers comments.
+    """
+    if state is None or state.handled_up_to is None:
+        return []
+    bot = bot_login.lower()
+    missed = [
+        (comment, parse_commands(comment.body))
+        for comment in sorted(comments, key=lambda c: c.id)
+        if not state.handled(comment.id)
+        and comment.id < before
+        and comment.author_type != "Bot"
+        and comment.author.lower() != bot
+    ]
+    return [(comment, commands) for comment, commands in missed if commands]
+
+
 def plan_comment(
     commands: Sequence[Command],
     actor: str,
@@ -696,15 +741,20 @@ def plan_merged(
     config: Config,
     issue: IssueInfo,
     env: SandboxedEnvironment | None = None,
+    found: Mapping[int, Reference] | None = None,
 ) -> CommandPlan:
     """Mark this issue's papers ``merged`` lists as merged in ``pull_number``, thank the reader.
 
     ``merged`` is the pull request's hidden data: only the papers it lists went
-    in. An accepted paper it left out (its section did not exist) stays pending,
-    so the next batch picks it up again, and the issue stays open until then;
-    once nothing is pending it is closed as completed. ``/thank`` names ride
-    with the issue's papers, or alone when it has none, so they went in whenever
-    the pull request lists the issue at all.
+    in. ``found`` (``found_in`` the default branch after the merge) names the
+    other accepted papers that are there anyway, added by hand: they are marked
+    ``landed`` and named in the same thank-you, so an issue finished half by the
+    pull request and half by hand is closed by this one reply. An accepted paper
+    in neither (its section did not exist) stays pending, so the next batch
+    picks it up again, and the issue stays open until then; once nothing is
+    pending it is closed as completed. ``/thank`` names (and the reader of
+    papers added by hand) ride with the issue's papers, or alone when it has
+    none, so they went in whenever the pull request lists the issue at all.
 
     Idempotent: a second call for the same pull request (a re-delivered event) plans nothing.
     """
@@ -713,21 +763,99 @@ def plan_merged(
     def went_in(paper: PaperState) -> bool:
         return (
             paper.accepted
-            and paper.merged_in is None
+            and not paper.done
             and paper.record is not None
             and any(same_paper(paper_keys(Suggestion(), paper.record), keys) for keys in listed)
         )
 
+    by_hand = {n: ref for n, ref in (found or {}).items() if not went_in(state.papers[n])}
     added = [p for p in state.papers if went_in(p)]
     thanked = bool(state.extra_thanks) and state.thanked_in is None
-    if state.rejected or issue.number not in merged.issues or not (added or thanked):
+    if state.rejected or issue.number not in merged.issues or not (added or by_hand or thanked):
         return CommandPlan(None, None, (), (), state)
+    marked = mark_landed(state, by_hand)
     new_state = replace(
-        state,
-        papers=tuple(replace(p, merged_in=pull_number) if went_in(p) else p for p in state.papers),
+        marked,
+        papers=tuple(replace(p, merged_in=pull_number) if went_in(p) else p for p in marked.papers),
         thanked_in=pull_number if thanked else state.thanked_in,
     )
-    reply = replies.merged_reply(added, new_state, pull_number, config, env)
+    return _in_the_survey(state, new_state, pull_number, config, issue, env)
+
+
+def found_in(state: TriageState, index: ReferenceIndex) -> dict[int, Reference]:
+    """Accepted papers not yet marked done that ``index`` cites, by position in ``state.papers``.
+
+    ``index`` is the default branch's references; the batch's own matcher
+    decides (``plan.cited_as``), and only a certain match counts, so a merely
+    similar title never closes a reader's issue.
+    """
+    return {
+        n: ref
+        for n, paper in enumerate(state.papers)
+        if paper.accepted and not paper.done and paper.record is not None
+        if (ref := cited_as(index, PaperItem(paper.record))) is not None
+    }
+
+
+def mark_landed(state: TriageState, found: Mapping[int, Reference]) -> TriageState:
+    """``state`` with the papers ``found`` (positions) marked ``landed`` where they are."""
+    return replace(
+        state,
+        papers=tuple(
+            replace(p, landed=_summary(found[n], 1.0)) if n in found else p
+            for n, p in enumerate(state.papers)
+        ),
+    )
+
+
+def plan_landed(
+    state: TriageState,
+    found: Mapping[int, Reference],
+    config: Config,
+    issue: IssueInfo,
+    env: SandboxedEnvironment | None = None,
+) -> CommandPlan:
+    """Thank and close an issue whose accepted papers left were all added by hand (``found``).
+
+    Plans nothing unless this finishes the issue: with another paper (or a
+    ``/thank`` name) still to come, the issue stays as it is, untouched, and
+    ``plan_merged`` marks these papers when the rest arrives. The caller checks
+    first that the acknowledgements already hold the reader's name (else it
+    goes through the batch pull request, see ``state.thanks_only``).
+    """
+    new_state = mark_landed(state, found)
+    if state.rejected or not found or new_state.pending:
+        return CommandPlan(None, None, (), (), state)
+    return _in_the_survey(state, new_state, None, config, issue, env)
+
+
+def _in_the_survey(
+    state: TriageState,
+    new_state: TriageState,
+    pull_number: int | None,
+    config: Config,
+    issue: IssueInfo,
+    env: SandboxedEnvironment | None,
+) -> CommandPlan:
+    """The thank-you for the papers ``new_state`` marks done and ``state`` did not, and the
+    refreshed triage comment; the issue is closed as completed once nothing is pending.
+
+    Rendered here rather than by ``replies.merged_reply``: one reply names both the
+    papers the pull request added and those added by hand, with where they are.
+    """
+    pairs = list(zip(state.papers, new_state.papers, strict=True))
+    merged = [new for old, new in pairs if new.merged_in is not None and old.merged_in is None]
+    landed = [new for old, new in pairs if new.landed is not None and old.landed is None]
+    reader = new_state.reader
+    reply = render(
+        replies.template_name("thanks-after-merge", config.language),
+        env or replies.environment(config),
+        titles=[_title(p) for p in merged],
+        landed=[_landed_view(p) for p in landed],
+        pull_number=pull_number,
+        reader_name=reader.name if reader and not reader.opt_out else None,
+        extra_thanks=[t.name for t in new_state.extra_thanks],
+    ).strip()
     add, remove = label_changes(issue.labels, new_state, config)
     done = issue.open and not new_state.pending
     return CommandPlan(
@@ -740,6 +868,14 @@ def plan_merged(
         close_reason="completed" if done else None,
         comment_body=replies.triage_comment(new_state, config, env=env),
     )
+
+
+def _landed_view(paper: PaperState) -> dict[str, object]:
+    """Where a paper added by hand is: ``[57]`` (or its key) and ``file:line``."""
+    where = paper.landed
+    assert where is not None
+    place = f"{where.source}:{where.line}" if where.source and where.line else where.source
+    return {"title": _title(paper), "label": where.label, "place": place}
 
 
 def _item_keys(item: Mapping[str, object]) -> tuple[str, ...]:

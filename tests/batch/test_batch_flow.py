@@ -162,12 +162,14 @@ def test_rejected_issue_leaves_the_pr(survey: Survey) -> None:
 
 
 def test_papers_that_landed_elsewhere_close_the_pr(survey: Survey) -> None:
-    survey.accept(OCTOPACK)
+    issue = survey.accept(OCTOPACK)
     number = survey.batch().pull
-    by_hand = README.replace(PRETRAIN_LAST, PRETRAIN_LAST + OCTOPACK_LINE)
+    by_hand = README.replace(PRETRAIN_LAST, PRETRAIN_LAST + OCTOPACK_LINE).replace(
+        THANKS_END, "Kevin Gray, Jay Alammar, and Alice Liddell."
+    )
     commit_files(survey.clone, {"README.md": by_hand}, "Add OctoPack by hand", push="main")
     outcome = survey.batch()
-    assert outcome.status == "closed"
+    assert (outcome.status, outcome.finished) == ("closed", (issue,))
     assert outcome.landed and "already cited" in outcome.landed[0]
     assert survey.github.pull(number)["state"] == "closed"  # type: ignore[arg-type]
     assert "already in the default branch" in survey.github.comments(number)[-1]["body"]  # type: ignore[arg-type]

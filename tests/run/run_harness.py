@@ -26,7 +26,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ import pytest
 
 from bot.sandbox import FakeGitHub
 from bot.sandbox.testing import running_fake_github
+from bot.state import DATA_PREFIX, decode_state
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -317,6 +318,20 @@ def triaged(
     harness.seed(issue_event("opened", "Two papers", TWO_PAPERS, labels=labels))
     comment = harness.fake.add_comment(1, body, user=BOT)
     return harness, comment
+
+
+def only_recorded(before: dict[str, Any], after: dict[str, Any], comment_id: int) -> bool:
+    """Whether the bot comment ``after`` is ``before`` that also records comment ``comment_id``.
+
+    A command that changes no decision still rewrites the hidden data, to mark
+    the comment handled; what readers see stays the same.
+    """
+    old, new = decode_state(before["body"]).state, decode_state(after["body"]).state
+    return (
+        after["id"] == before["id"]
+        and new == replace(old, handled_up_to=comment_id)
+        and after["body"].split(DATA_PREFIX)[0] == before["body"].split(DATA_PREFIX)[0]
+    )
 
 
 def fresh(payload: dict[str, Any]) -> dict[str, Any]:

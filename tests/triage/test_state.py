@@ -22,6 +22,7 @@ from bot.state import (
     find_bot_comment,
     load_state,
     stale_bot_comments,
+    thanks_only,
 )
 
 BOT = "github-actions[bot]"
@@ -82,6 +83,10 @@ def _body(state: TriageState, text: str = "visible") -> str:
         pytest.param(TriageState(), id="empty"),
         pytest.param(FULL, id="full"),
         pytest.param(TriageState(rejected=True, rejected_reason="--> <script>"), id="rejected"),
+        pytest.param(
+            replace(FULL, papers=(replace(FULL.papers[1], landed=RefSummary("T -->", 3)),)),
+            id="landed",
+        ),
     ],
 )
 def test_round_trip(state: TriageState):
@@ -238,7 +243,28 @@ def test_accepted_items_carry_section_and_thanks():
     assert [t.login for t in item.thanks] == ["reader", "bob"]
 
 
-def test_accepted_items_skip_merged_and_rejected():
+def test_accepted_items_skip_merged_landed_and_rejected():
     merged = replace(FULL.papers[1], merged_in=12)
-    assert accepted_items(TriageState(papers=(merged,)), 7, None) == []
+    landed = replace(FULL.papers[1], landed=RefSummary("New", key="k", source="refs.bib"))
+    assert accepted_items(TriageState(papers=(merged, landed)), 7, None) == []
     assert accepted_items(TriageState(papers=FULL.papers, rejected=True), 7, None) == []
+
+
+def test_a_state_without_landed_papers_keeps_its_old_encoding():
+    """Old comments decode, and re-encoding them changes no byte (no needless comment edits)."""
+    raw = json.dumps(FULL.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert '"landed"' not in raw
+    assert decode_state(_body(FULL)).state.papers[1].landed is None
+
+
+@pytest.mark.parametrize(
+    ("opt_out", "owed"),
+    [(False, ["reader", "bob"]), (True, ["bob"])],
+    ids=["reader-owed", "opted-out"],
+)
+def test_papers_added_by_hand_owe_the_readers_name(opt_out: bool, owed: list[str]):
+    landed = replace(FULL.papers[1], landed=RefSummary("New", key="k"))
+    state = replace(FULL, papers=(landed,), reader=replace(FULL.reader, opt_out=opt_out))
+    assert [t.login for t in thanks_only(state)] == owed
+    assert state.pending  # bob's /thank is still to go in
+    assert not replace(state, extra_thanks=()).pending  # the paper itself is done

@@ -18,10 +18,10 @@ import pytest
 from bot import replies
 from bot.config import Config, PaperListTarget
 from bot.maintainer_commands import Accept, MalformedCommand, Reject, Thank, UnknownCommand
-from bot.models import Thanks
+from bot.models import Reference, Thanks
 from bot.render import BUNDLED_TEMPLATES
 from bot.state import TriageState
-from bot.triage import plan_command, plan_merged, plan_triage
+from bot.triage import plan_command, plan_landed, plan_merged, plan_triage
 from tests.triage.helpers import (
     CONFIG,
     CONFIG_ZH,
@@ -128,7 +128,19 @@ def _merged_cases(config: Config) -> dict[str, str]:
     thanks_only = TriageState(
         reader=Thanks("reader1", "Reader One"), extra_thanks=(Thanks("bob", "Bob B"),)
     )
+    # Paper 2 added by hand: numbered in the list here, a BibTeX key where there is no number.
+    by_hand = {1: Reference(title="Agents", number=57, source="README.md", line=120)}
+    only_third = replace(
+        two, papers=tuple(replace(p, accepted=n == 2) for n, p in enumerate(two.papers))
+    )
+    keyed = {1: Reference(title="Agents", key="wang2023agents", source="refs.bib", line=9)}
+    by_pr_and_hand = plan_merged(two, 15, merged_all(only_third), config, ISSUE, found=keyed)
+    assert by_pr_and_hand.reply_body is not None
+    landed = plan_landed(replace(decided, extra_thanks=()), by_hand, config, ISSUE).reply_body
+    assert landed is not None
     return {
+        "landed-by-hand": landed,
+        "merged-and-landed": by_pr_and_hand.reply_body,
         "one-paper": merged(replace(decided, extra_thanks=())),
         "two-papers-and-thanks": merged(two),
         "opt-out": merged(replace(decided, extra_thanks=(), reader=Thanks("r", "r", opt_out=True))),

@@ -1,0 +1,141 @@
+"""``survey-bot run`` when GitHub dropped the run of an earlier command comment.
+
+The workflow keeps one pending run per issue: while one run works, a second
+event waits and a third replaces it. Here that is played out by posting
+comments on the fake and delivering only some of their events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from run_harness import BOT, TWO_PAPERS, Harness, comment_event, fresh, issue_event
+
+from bot.state import decode_state, encode_state
+
+COMMAND_BUDGET = 5  # REST requests for a maintainer's command (test_commands.py)
+REACT = "reactions/create-for-issue-comment"
+
+
+def snapshot(harness: Harness) -> tuple[Any, ...]:
+    """Everything a run could change on issue #1."""
+    issue = harness.fake.issue(1)
+    comments = harness.fake.comments(1)
+    return (
+        comments,
+        [harness.fake.reactions(comment_id=c["id"]) for c in comments],
+        sorted(harness.fake.labels(1)),
+        issue["state"],
+        issue["state_reason"],
+    )
+
+
+def reacted(harness: Harness, comment: dict[str, Any]) -> list[tuple[str, str]]:
+    reactions = harness.fake.reactions(comment_id=comment["comment"]["id"])
+    return [(r["content"], r["user"]["login"]) for r in reactions]
+
+
+def test_a_dropped_command_runs_before_the_delivered_one_and_only_once(triaged):
+    harness, triage = triaged
+    accept = comment_event(harness.fake, 1, "/accept 1", user="maint")  # its run is dropped
+    thank = comment_event(harness.fake, 1, "/thank @bob as Bob Builder", user="maint")
+    harness.fake.reset_log()
+
+    run = harness.run("issue_comment", thank)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [r.operation for r in harness.fake.requests] == [
+        "repos/get-collaborator-permission-level",  # asked once: cached for both comments
+        "issues/list-comments",
+        REACT,  # /accept 1, first
+        "issues/add-labels",
+        "issues/update-comment",
+        REACT,  # then /thank
+        "issues/update-comment",
+    ]
+    reactions = [r.path for r in harness.fake.requests if r.operation == REACT]
+    assert [path.split("/")[-2] for path in reactions] == [
+        str(accept["comment"]["id"]),
+        str(thank["comment"]["id"]),
+    ]
+    assert reacted(harness, accept) == reacted(harness, thank) == [("+1", BOT)]
+    [comment] = harness.bot_comments()
+    assert comment["id"] == triage["id"]
+    state = decode_state(comment["body"]).state
+    assert [p.accepted for p in state.papers] == [True, False]
+    assert [(t.login, t.name) for t in state.extra_thanks] == [("bob", "Bob Builder")]
+    assert state.handled_up_to == thank["comment"]["id"]
+    assert "accepted" in harness.fake.labels(1)
+    assert f"comment {accept['comment']['id']} by @\u200bmaint was never handled" in run.summary
+
+    before = snapshot(harness)
+    for payload in (thank, accept):  # GitHub re-delivers, or someone re-runs the job
+        harness.fake.reset_log()
+
+        again = harness.run("issue_comment", fresh(payload))
+
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert harness.writes() == []
+        assert snapshot(harness) == before
+        assert "already handled" in again.summary
+
+
+def test_dropped_commands_keep_their_order(triaged):
+    harness, _ = triaged
+    comment_event(harness.fake, 1, "/accept 1", user="maint")  # dropped
+    reject = comment_event(harness.fake, 1, "/reject out of scope", user="maint")
+
+    run = harness.run("issue_comment", reject)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    state = decode_state(harness.bot_comments()[0]["body"]).state
+    assert state.rejected and not state.accepted  # rejected after it was accepted
+    assert "accepted" not in harness.fake.labels(1)
+    assert harness.fake.issue(1)["state"] == "closed"
+
+
+@pytest.mark.parametrize("stranger_run", ["dropped", "delivered"])
+def test_a_strangers_command_is_never_replayed_into_an_action(triaged, stranger_run):
+    harness, _ = triaged
+    harness.fake.add_user("stranger")
+    stranger = comment_event(harness.fake, 1, "/accept 1", user="stranger")
+    if stranger_run == "delivered":
+        assert harness.run("issue_comment", stranger).returncode == 0
+    thank = comment_event(harness.fake, 1, "/thank @bob", user="maint")
+    harness.fake.reset_log()
+
+    run = harness.run("issue_comment", thank)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    if stranger_run == "delivered":  # its run handled it: nothing to replay
+        assert len(harness.fake.requests) <= COMMAND_BUDGET
+    assert reacted(harness, stranger) == [("confused", BOT)]
+    [triage_comment, refusal] = harness.bot_comments()  # one reply, however often it is seen
+    assert "maintainer" in refusal["body"].lower()
+    state = decode_state(triage_comment["body"]).state
+    assert not state.accepted
+    assert [t.login for t in state.extra_thanks] == ["bob"]
+
+
+def test_a_state_from_before_the_record_replays_nothing(harness, two_papers_triage):
+    body, labels = two_papers_triage
+    state = decode_state(body).state
+    assert state.handled_up_to == 0  # a new issue's triage records that nothing was handled
+    legacy = encode_state(replace(state, handled_up_to=None))  # as the previous version wrote it
+    harness.seed(issue_event("opened", "Two papers", TWO_PAPERS, labels=labels))
+    harness.fake.add_comment(1, body.replace(encode_state(state), legacy), user=BOT)
+    accept = comment_event(harness.fake, 1, "/accept 1", user="maint")  # handled back then
+    thank = comment_event(harness.fake, 1, "/thank @bob", user="maint")
+    harness.fake.reset_log()
+
+    run = harness.run("issue_comment", thank)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(harness.fake.requests) <= COMMAND_BUDGET
+    assert reacted(harness, accept) == []
+    state = decode_state(harness.bot_comments()[0]["body"]).state
+    assert not state.accepted
+    assert [t.login for t in state.extra_thanks] == ["bob"]
+    assert state.handled_up_to == thank["comment"]["id"]  # recorded from now on
