@@ -22,7 +22,11 @@ Scenarios, in order, on one fake repository:
    one by a maintainer named in ``maintainers:`` of the config;
 3. ``batch`` with 10 accepted issues: the first run, a rerun with nothing
    changed, the run after the pull request is merged (the thank-you follow-up),
-   and a rerun after that.
+   and a rerun after that;
+4. a maintainer's ``/accept`` whose run GitHub dropped (it keeps one pending
+   run per issue), done by the issue's next run: a ``/thank`` comment's run,
+   and the run of the reader's edit. Two more issues, after the batch, so they
+   change none of its counts.
 
 The batch runs are compared with a naive baseline, defined in
 ``naive_batch_requests``: the same writes, but every issue read one request
@@ -65,6 +69,7 @@ from bot.survey import load_index
 TRIAGE_BUDGET = 4  # bot/app.py: comments, profile name, comment, labels
 COMMAND_BUDGET = 5  # bot/app.py: permission, comments, reaction, comment edit, labels
 ACCEPTED = 10  # issues in the batch
+REPLAYS = 2  # issues with a dropped run, after the batch
 LONG_THREAD = 250  # comments on the long issue: 3 pages of 100
 METHODS = ("GET", "POST", "PATCH", "DELETE")
 
@@ -244,6 +249,14 @@ def did(report: Report) -> str:
 def scenarios(bench: Bench, extra: list[dict[str, Any]]) -> None:
     """Every scenario, in order; each leaves the repository as the next one expects."""
     github = bench.github
+    readers = (f"reader{n}" for n in range(len(extra)))
+
+    def triaged(entry: dict[str, Any]) -> int:
+        """A new issue by the next reader suggesting ``entry``, triaged; its number."""
+        arxiv = entry["id"].rsplit("v", 1)[0]
+        payload = bench.open_issue(next(readers), "Paper suggestion", f"Please add arXiv:{arxiv}")
+        bench.deliver("issues", payload)
+        return int(payload["issue"]["number"])
 
     # 1. Triage.
     opened = {}
@@ -291,12 +304,7 @@ def scenarios(bench: Bench, extra: list[dict[str, Any]]) -> None:
         budget=COMMAND_BUDGET,
     )
     listed = replace(bench.config, maintainers=(CONFIG_MAINTAINER,))
-    others = []
-    for n, entry in enumerate(extra):
-        arxiv = entry["id"].rsplit("v", 1)[0]
-        payload = bench.open_issue(f"reader{n}", "Paper suggestion", f"Please add arXiv:{arxiv}")
-        bench.deliver("issues", payload)
-        others.append(int(payload["issue"]["number"]))
+    others = [triaged(entry) for entry in extra[: ACCEPTED - 1]]
     for n, number in enumerate(others):
         event = bench.comment_event(number, "/accept", CONFIG_MAINTAINER)
         if n == 0:
@@ -346,12 +354,31 @@ def scenarios(bench: Bench, extra: list[dict[str, Any]]) -> None:
         naive=lambda writes: naive_batch_requests((0,), writes),
     )
 
+    # 4. Dropped runs: each posted command below is never delivered.
+    by_comment, by_edit = (triaged(entry) for entry in extra[ACCEPTED - 1 :])
+    bench.comment_event(by_comment, "/accept", MAINTAINER)
+    bench.measure(
+        "replay: /thank, after a dropped /accept",
+        lambda: did(
+            bench.deliver(
+                "issue_comment", bench.comment_event(by_comment, "/thank @carol", MAINTAINER)
+            )
+        ),
+    )
+    bench.comment_event(by_edit, "/accept", MAINTAINER)
+    bench.measure(
+        "replay: triage, edited, after a dropped /accept",
+        lambda: did(bench.deliver("issues", bench.issue_event("edited", by_edit))),
+    )
+    for number in (by_comment, by_edit):
+        assert label in github.labels(number), f"#{number}: the dropped /accept was not replayed"
+
 
 def run() -> tuple[list[Row], float]:
     """Build the survey and the fake, run every scenario; returns the rows and the seconds."""
     started = time.perf_counter()
     os.environ.update(GIT_ENV)  # the bot's own git commands: no user config, fixed identity
-    extra = new_papers(ACCEPTED - 1)
+    extra = new_papers(ACCEPTED - 1 + REPLAYS)
     with tempfile.TemporaryDirectory(prefix="survey-bot-bench-") as tmp, FakeGitHub() as github:
         origin, clone = make_survey(Path(tmp))
         github.link_git(origin)
@@ -360,7 +387,7 @@ def run() -> tuple[list[Row], float]:
         github.add_user(STRANGER, "Mallory")
         for login, name in READERS.items():
             github.add_user(login, name)
-        for n in range(ACCEPTED - 1):
+        for n in range(len(extra)):
             github.add_user(f"reader{n}", f"Reader {n}")
         config = load_config(clone)
         with demo_resolver(config, Path(tmp), entries=[*load_entries(), *extra]) as (resolver, _):

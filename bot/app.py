@@ -24,8 +24,12 @@ Request budget (REST requests; retries aside), measured in ``tests/run/``:
   shows (accepted, declined) is answered by the edited comment and the
   reaction, not by an extra reply; errors, refusals and ``/help`` get a reply,
   and the comment edit then only records the command as handled: 5 at most;
-* a command whose run GitHub dropped, handled by the next comment run: its
-  reaction, labels and comment edit (and its reply), on top of that run's own.
+* a command whose run GitHub dropped, handled by the issue's next run (a
+  comment run before its own command, a triage run after its triage): its
+  reaction, labels and comment edit (and its reply, and the commenter's
+  permission unless already asked), on top of that run's own; a triage run of
+  an edited issue also reads the issue once, for whether it is open. A new
+  issue has no comments, so its triage stays at 4.
 
 The paper list's headings come from the survey's working tree, not from the
 API: an ``/accept`` section (and a reader's suggested section) is checked
@@ -106,9 +110,12 @@ def handle_issue(
 ) -> Report:
     """Triage an opened, edited or reopened issue: one bot comment, the bot's labels.
 
-    Commands in comments are not this run's: a maintainer's command whose run
-    was dropped for this one stays unhandled in the state, and the next comment
-    run on the issue handles it before its own (``handle_comment``).
+    Then the commands of comments whose runs GitHub dropped for this one (it
+    keeps one pending run per issue) are handled, as ``handle_comment`` does:
+    without that, a maintainer's command replaced by the reader's edit would
+    wait for the next comment. They run after the triage, so they act on the
+    papers the issue suggests now. The comments are listed anyway (they hold
+    the state): finding the missed ones costs nothing.
     """
     from bot.intake import parse_issue
 
@@ -117,8 +124,26 @@ def handle_issue(
     if not suggestions and trigger.action == "opened":  # a new issue has no bot comment yet
         report.notes.append("no paper suggestion in the issue: nothing to say")
         return report
-    comments = port.issue_comments(trigger.number)
-    _triage(trigger, suggestions, comments, port, config, resolver, index, bot_login, report)
+    comments, labels = _triage(
+        trigger,
+        suggestions,
+        port.issue_comments(trigger.number),
+        port,
+        config,
+        resolver,
+        index,
+        bot_login,
+        report,
+    )
+    loaded = load_state(comments, bot_login)
+    missed = missed_commands(comments, loaded.state, None, bot_login)
+    if missed:
+        # /accept reopens and /reject closes: whether an edited issue is open, only GitHub says.
+        is_open = trigger.action != "edited" or port.issue(trigger.number).state == "open"
+        info = IssueInfo(trigger.number, trigger.author_login, labels=labels, open=is_open)
+        _Thread(
+            port, config, resolver, index, bot_login, report, info, comments, loaded, trigger
+        ).replay(missed)
     return report
 
 
@@ -229,13 +254,7 @@ def handle_comment(
     thread = _Thread(
         port, config, resolver, index, bot_login, report, info, comments, loaded, issue
     )
-    for comment, missed in missed_commands(comments, loaded.state, trigger.comment_id, bot_login):
-        report.notes.append(
-            f"comment {comment.id} by @{comment.author} was never handled (a dropped run)"
-        )
-        thread.command(
-            comment.id, comment.author, missed, _permission(port, comment.author, missed, config)
-        )
+    thread.replay(missed_commands(comments, loaded.state, trigger.comment_id, bot_login))
     thread.command(trigger.comment_id, trigger.author_login, commands, permission)
     return report
 
@@ -251,7 +270,7 @@ def _permission(
 
 @dataclass
 class _Thread:
-    """An issue during one comment run: each comment's commands see what earlier ones did."""
+    """An issue during one run: each comment's commands see what earlier ones did."""
 
     port: GitHubPort
     config: Config
@@ -263,6 +282,15 @@ class _Thread:
     comments: list[Comment]  # the issue's comments, as the commands so far left them
     loaded: LoadedState
     issue: IssueTriage | None  # the payload's issue, for /recheck; read once when missing
+
+    def replay(self, missed: Sequence[tuple[Comment, Sequence[Command]]]) -> None:
+        """Handle, oldest first, the command comments whose runs GitHub dropped."""
+        for comment, commands in missed:
+            self.report.notes.append(
+                f"comment {comment.id} by @{comment.author} was never handled (a dropped run)"
+            )
+            permission = _permission(self.port, comment.author, commands, self.config)
+            self.command(comment.id, comment.author, commands, permission)
 
     def command(
         self, comment_id: int, author: str, commands: Sequence[Command], permission: str | None

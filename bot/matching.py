@@ -599,26 +599,19 @@ class ReferenceIndex:
                     best.reason,
                     tuple(_candidate(a) for a in dupes),
                 )
-            listed = [*matches, *possible][:MAX_AMBIGUOUS]
-            return CheckResult(
-                query,
-                "ambiguous",
-                None,
-                best.score,
-                best.reason,
-                tuple(_candidate(a) for a in listed),
-            )
+            return _ambiguous(query, [*matches, *possible])
         if possible:
-            best = possible[0]
-            return CheckResult(
-                query,
-                "ambiguous",
-                None,
-                best.score,
-                best.reason,
-                tuple(_candidate(a) for a in possible[:MAX_AMBIGUOUS]),
-            )
+            return _ambiguous(query, possible)
         return CheckResult(query, "new", reason="no-match")
+
+
+def _ambiguous(query: Query, ranked: list[_Assessment]) -> CheckResult:
+    """No clear winner: the best score and reason, and the first few to choose from."""
+    best = ranked[0]
+    listed = ranked[:MAX_AMBIGUOUS]
+    return CheckResult(
+        query, "ambiguous", None, best.score, best.reason, tuple(_candidate(a) for a in listed)
+    )
 
 
 def _candidate(a: _Assessment) -> Candidate:

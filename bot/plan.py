@@ -1,10 +1,10 @@
 """What one batch changes, as data: pure, deterministic, no git and no GitHub.
 
-``plan_batch`` turns the pending papers (and the ``/thank`` names of issues
-without a paper) plus the current texts of the survey's files into the new
-texts, the drafted changelog line, the names thanked, the papers not included
-(no such section) and the skipped items; ``pull_title``/``pull_body``/
-``commit_message`` present that plan.
+``plan_batch`` turns the pending papers (and the names owed by issues without
+a paper: ``/thank`` names, readers of papers added by hand) plus the current
+texts of the survey's files into the new texts, the drafted changelog line,
+the names thanked, the papers not included (no such section) and the skipped
+items; ``pull_title``/``pull_body``/``commit_message`` present that plan.
 The same inputs always give the same outputs (items are sorted by issue number,
 the date is an input), which is what lets the batch rebuild its branch from
 scratch on every run and still push nothing when nothing changed.
@@ -63,7 +63,7 @@ class BatchData:
     base: str  # the default branch commit the branch was built on
     day: str  # ISO date of the changelog entry
     items: tuple[dict[str, Any], ...] = ()  # {"issue", "title", "section", "arxiv", "doi"}
-    thanks: tuple[dict[str, Any], ...] = ()  # {"issue", "name"}: /thank on issues without a paper
+    thanks: tuple[dict[str, Any], ...] = ()  # {"issue", "name"}: ThanksItem names that went in
 
     @property
     def issues(self) -> tuple[int, ...]:
@@ -87,7 +87,8 @@ class BatchData:
 
 @dataclass(frozen=True)
 class ThanksItem:
-    """The ``/thank`` names of one issue that adds no paper (``state.thanks_only``)."""
+    """The names one issue without a paper to add owes the acknowledgements (``thanks_only``):
+    its ``/thank`` names, and its reader's when a maintainer added its paper by hand."""
 
     issue: int
     thanks: tuple[Thanks, ...]

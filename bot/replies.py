@@ -13,6 +13,7 @@ template override can never drop them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -107,19 +108,32 @@ def not_allowed_reply(config: Config, env: SandboxedEnvironment | None = None) -
     return _render("not-allowed", config, env).strip()
 
 
-def merged_reply(
-    papers: list[PaperState],
+def thanks_reply(
+    merged: Sequence[PaperState],
+    landed: Sequence[PaperState],
+    pull_number: int | None,
     state: TriageState,
-    pull_number: int,
     config: Config,
     env: SandboxedEnvironment | None = None,
 ) -> str:
+    """The thank-you once a reader's papers are in the survey, in one reply.
+
+    ``merged`` went in with the batch pull request ``pull_number``, ``landed``
+    were added by hand (each named with where it is); either may be empty, and
+    with both empty the reply says the acknowledgements were updated in
+    ``pull_number``. ``state`` is the issue's new state: whom to thank.
+    """
     reader = state.reader
     return _render(
         "thanks-after-merge",
         config,
         env,
-        titles=[paper.record.title if paper.record else paper.asked for paper in papers],
+        titles=[paper_title(paper) for paper in merged],
+        landed=[
+            {"title": paper_title(paper), **_where(paper.landed)}
+            for paper in landed
+            if paper.landed is not None  # always, for a paper added by hand
+        ],
         pull_number=pull_number,
         reader_name=reader.name if reader and not reader.opt_out else None,
         extra_thanks=[t.name for t in state.extra_thanks],
@@ -164,8 +178,20 @@ def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:
         "accepted": paper.accepted,
         "section": paper.section,
         "merged_in": paper.merged_in,
+        "landed": _where(paper.landed) if paper.landed else None,
         "acceptable": paper.acceptable,
     }
+
+
+def paper_title(paper: PaperState) -> str:
+    """What the replies call a paper: its title, else what the reader wrote."""
+    return paper.record.title if paper.record and paper.record.title else paper.asked
+
+
+def _where(ref: RefSummary) -> dict[str, str]:
+    """Where a paper added by hand is: ``label`` (``[57]`` or a key), ``place`` (``file:line``)."""
+    place = f"{ref.source}:{ref.line}" if ref.source and ref.line else ref.source
+    return {"label": ref.label, "place": place}
 
 
 def _ref_view(ref: RefSummary) -> dict[str, Any]:

@@ -66,7 +66,6 @@ from bot.models import (
     Thanks,
 )
 from bot.plan import BatchData, cited_as
-from bot.render import render
 from bot.state import PaperState, RefSummary, TriageState
 
 if TYPE_CHECKING:
@@ -397,18 +396,19 @@ def _clip(text: str | None, limit: int = MAX_TEXT) -> str:
 
 
 def missed_commands(
-    comments: Sequence[Comment], state: TriageState | None, before: int, bot_login: str
+    comments: Sequence[Comment], state: TriageState | None, before: int | None, bot_login: str
 ) -> list[tuple[Comment, list[Command]]]:
     """Command comments older than comment ``before`` that no run handled, oldest first.
 
     GitHub keeps one pending run per issue and drops the one it replaces, so
-    the run of a comment must also do the work of dropped runs before its own.
-    A comment counts when a person (not a bot, not ``bot_login``) wrote it, it
+    each run must also do the work of dropped runs: a comment run before its
+    own comment's (``before`` is that comment), a triage run (an ``issues``
+    event) after its triage (``before`` is None: every comment counts). A
+    comment counts when a person (not a bot, not ``bot_login``) wrote it, it
     holds commands, and ``state`` does not record it as handled. Without that
     record (no bot comment, or a state from a bot that did not keep it) none
     counts: replaying an issue's history would redo decisions long since
-    superseded. A triage run (an ``issues`` event) leaves missed commands to
-    the next comment run: only a comment run answers comments.
+    superseded.
     """
     if state is None or state.handled_up_to is None:
         return []
@@ -417,7 +417,7 @@ def missed_commands(
         (comment, parse_commands(comment.body))
         for comment in sorted(comments, key=lambda c: c.id)
         if not state.handled(comment.id)
-        and comment.id < before
+        and (before is None or comment.id < before)
         and comment.author_type != "Bot"
         and comment.author.lower() != bot
     ]
@@ -552,7 +552,7 @@ def _accept(
         "accepted",
         config,
         env,
-        papers=[{"n": n, "title": _title(papers[n - 1])} for n in chosen],
+        papers=[{"n": n, "title": replies.paper_title(papers[n - 1])} for n in chosen],
         section=section,
         reader_name=reader.name if reader and not reader.opt_out else None,
     )
@@ -717,7 +717,9 @@ def _refusals(papers: Sequence[PaperState], numbers: Iterable[int]) -> list[dict
     for n in numbers:
         paper = papers[n - 1]
         label = paper.match.label if paper.match else ""
-        views.append({"n": n, "title": _title(paper), "why": _why_not(paper), "label": label})
+        views.append(
+            {"n": n, "title": replies.paper_title(paper), "why": _why_not(paper), "label": label}
+        )
     return views
 
 
@@ -725,10 +727,6 @@ def _why_not(paper: PaperState) -> str:
     if paper.verdict == "cited":
         return "cited"
     return "ambiguous" if paper.acceptable else "unresolved"
-
-
-def _title(paper: PaperState) -> str:
-    return paper.record.title if paper.record and paper.record.title else paper.asked
 
 
 # --- after the batch pull request is merged -----------------------------------------------------
@@ -840,22 +838,12 @@ def _in_the_survey(
     """The thank-you for the papers ``new_state`` marks done and ``state`` did not, and the
     refreshed triage comment; the issue is closed as completed once nothing is pending.
 
-    Rendered here rather than by ``replies.merged_reply``: one reply names both the
-    papers the pull request added and those added by hand, with where they are.
+    One reply names both the papers the pull request added and those added by hand.
     """
     pairs = list(zip(state.papers, new_state.papers, strict=True))
     merged = [new for old, new in pairs if new.merged_in is not None and old.merged_in is None]
     landed = [new for old, new in pairs if new.landed is not None and old.landed is None]
-    reader = new_state.reader
-    reply = render(
-        replies.template_name("thanks-after-merge", config.language),
-        env or replies.environment(config),
-        titles=[_title(p) for p in merged],
-        landed=[_landed_view(p) for p in landed],
-        pull_number=pull_number,
-        reader_name=reader.name if reader and not reader.opt_out else None,
-        extra_thanks=[t.name for t in new_state.extra_thanks],
-    ).strip()
+    reply = replies.thanks_reply(merged, landed, pull_number, new_state, config, env)
     add, remove = label_changes(issue.labels, new_state, config)
     done = issue.open and not new_state.pending
     return CommandPlan(
@@ -868,14 +856,6 @@ def _in_the_survey(
         close_reason="completed" if done else None,
         comment_body=replies.triage_comment(new_state, config, env=env),
     )
-
-
-def _landed_view(paper: PaperState) -> dict[str, object]:
-    """Where a paper added by hand is: ``[57]`` (or its key) and ``file:line``."""
-    where = paper.landed
-    assert where is not None
-    place = f"{where.source}:{where.line}" if where.source and where.line else where.source
-    return {"title": _title(paper), "label": where.label, "place": place}
 
 
 def _item_keys(item: Mapping[str, object]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.intake.links import acl_canonical, classify_url, find_hits
@@ -69,10 +69,16 @@ def _same_paper(a: Candidate, b: Candidate) -> bool:
     return bool(key) and key == title_key(b.title) and not _conflict(a, b)
 
 
+def fill_missing(into: Candidate, source: object, kinds: Iterable[str] = ID_KINDS) -> None:
+    """Copy the ``kinds`` (identifiers by default) that ``source`` has and ``into`` lacks;
+    what ``into`` already holds wins."""
+    for kind in kinds:
+        if not getattr(into, kind) and getattr(source, kind):
+            setattr(into, kind, getattr(source, kind))
+
+
 def _absorb(into: Candidate, other: Candidate) -> None:
-    for kind in (*ID_KINDS, "url", "section"):
-        if not getattr(into, kind) and getattr(other, kind):
-            setattr(into, kind, getattr(other, kind))
+    fill_missing(into, other, (*ID_KINDS, "url", "section"))
     into.paper_url = into.paper_url or other.paper_url
     into.set_title(other.title, other.title_rank)
     into.bibtex = into.bibtex or other.bibtex
@@ -114,13 +120,7 @@ class Ignore:
             return cls()
         if isinstance(ids, str):
             ids = [ids]
-        arxiv: set[str] = set()
-        doi: set[str] = set()
-        acl: set[str] = set()
-        openreview: set[str] = set()
-        urls: set[str] = set()
-        titles: set[str] = set()
-        by_kind = {"arxiv": arxiv, "doi": doi, "acl": acl, "openreview": openreview}
+        found: dict[str, set[str]] = {f.name: set() for f in fields(cls)}
         for raw in ids:
             if not isinstance(raw, str) or not raw.strip():
                 continue
@@ -129,34 +129,27 @@ class Ignore:
             if not hits and re.match(r"https?://", value):
                 hit = classify_url(value, 0, len(value))
                 hits = [hit] if hit else []
-            found = False
+            known = False
             for hit in hits:
                 for kind in ID_KINDS:
                     got = getattr(hit, kind)
                     if got:
-                        by_kind[kind].add(got)
-                        found = True
+                        found[kind].add(got)
+                        known = True
                 if hit.url:
-                    urls.add(hit.url.rstrip("/").lower())
-                    found = True
-            if not found:
+                    found["urls"].add(hit.url.rstrip("/").lower())
+                    known = True
+            if not known:
                 if arxiv_id := normalize_arxiv(value):
-                    arxiv.add(arxiv_id)
+                    found["arxiv"].add(arxiv_id)
                 elif doi_id := normalize_doi(value):
-                    doi.add(doi_id)
+                    found["doi"].add(doi_id)
                 elif len(value) > 12 and " " in value:
-                    titles.add(title_key(value))
+                    found["titles"].add(title_key(value))
                 else:
-                    openreview.add(value)
-                    acl.add(acl_canonical(value))
-        return cls(
-            frozenset(arxiv),
-            frozenset(doi),
-            frozenset(acl),
-            frozenset(openreview),
-            frozenset(urls),
-            frozenset(titles),
-        )
+                    found["openreview"].add(value)
+                    found["acl"].add(acl_canonical(value))
+        return cls(**{name: frozenset(values) for name, values in found.items()})
 
     def matches(self, cand: Candidate) -> bool:
         return bool(

@@ -39,6 +39,7 @@ from bot.intake.candidates import (
     RANK_PLAIN,
     RANK_QUOTED,
     Candidate,
+    fill_missing,
 )
 from bot.intake.links import Hit, acl_from_doi, classify_url, find_hits
 from bot.intake.text import LineMap, code_blocks, html_comment_spans, mask_spans
@@ -214,9 +215,8 @@ def read(
         )
         cand.acl = acl_from_doi(entry.doi)
         linked = classify_url(entry.url, 0, 0) if entry.url else None
-        for kind in ("arxiv", "doi", "acl", "openreview"):
-            if linked is not None and getattr(linked, kind) and not getattr(cand, kind):
-                setattr(cand, kind, getattr(linked, kind))
+        if linked is not None:
+            fill_missing(cand, linked)
         cand.set_title(entry.title, RANK_BIBTEX)
         if cand.has_id or cand.title or cand.url:
             cands.append(cand)
@@ -255,9 +255,7 @@ def read(
             else:
                 cand = Candidate(pos=hit.start, origin="id")
                 groups.append((cand, set(kinds), hit.end))
-            for kind in ("arxiv", "doi", "acl", "openreview"):
-                if getattr(hit, kind) and not getattr(cand, kind):
-                    setattr(cand, kind, getattr(hit, kind))
+            fill_missing(cand, hit)
             if hit.url and not cand.url:
                 cand.url = hit.url
                 cand.paper_url = hit.paper_url or allow_plain_urls

@@ -189,6 +189,13 @@ def find_section(text: str) -> str | None:
     return best[1] if best else None
 
 
+# What a form field holds when the reader left it empty, and the extra answers that
+# mean "no section" or "no name" in particular.
+_EMPTY_ANSWERS = frozenset({"_no response_", "n/a", "none", "-", "no response", "无"})
+_NO_SECTION = _EMPTY_ANSWERS | {"not sure", "不确定"}
+_NO_NAME = _EMPTY_ANSWERS | {"no", "anonymous", "匿名"}
+
+
 def _clean_section(value: str) -> str | None:
     value = one_line(value).strip(" \t*_`\"“”'‘’《》「」:：,.;")
     value = re.sub(r"^(?:the|your|this)\s+", "", value, flags=re.IGNORECASE)
@@ -231,16 +238,7 @@ def _clean_section(value: str) -> str | None:
     numbered = r"(?i)(?:section|sec\.?|§|chapter|第)?\s*" + _NUMBER + r"\s*(?:节|章)?"
     if re.fullmatch(numbered, value) and (number := re.search(_NUMBER, value)):
         return number.group(1)
-    if value.lower() in {
-        "_no response_",
-        "n/a",
-        "none",
-        "-",
-        "no response",
-        "无",
-        "不确定",
-        "not sure",
-    }:
+    if value.lower() in _NO_SECTION:
         return None
     return value
 
@@ -282,17 +280,7 @@ def clean_name(value: str | None) -> str | None:
         return None
     if re.search(r"https?://|www\.|[<>{}]", value):
         return None
-    if value.lower() in {
-        "_no response_",
-        "n/a",
-        "none",
-        "-",
-        "no response",
-        "no",
-        "anonymous",
-        "无",
-        "匿名",
-    }:
+    if value.lower() in _NO_NAME:
         return None
     return value
 

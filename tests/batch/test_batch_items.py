@@ -124,8 +124,8 @@ def test_thanks_only_issue_is_added_then_followed_up_once(survey: Survey) -> Non
     [pull] = survey.github.pulls()
     assert pull["title"] == "Add papers suggested by readers (acknowledgements only)"
     assert f"Closes #{first}\nCloses #{second}" in pull["body"]
-    assert f"- `/thank` in #{first}: **Carol Chen**" in pull["body"]
-    assert f"- `/thank` in #{second}: **Carol C.**, **Eve**" in pull["body"]
+    assert f"- thanks for #{first}: **Carol Chen**" in pull["body"]
+    assert f"- thanks for #{second}: **Carol C.**, **Eve**" in pull["body"]
     data = decode_data(pull["body"])
     assert data is not None and data.issues == (first, second) and data.items == ()
 

@@ -72,6 +72,8 @@ def test_paper_added_by_hand_closes_its_issue_once(survey: Survey, opted_out: bo
     [thanks] = thank_yous(survey, issue)
     assert thanks.startswith(f'🎉 "{OCTOPACK.title}" is now in the survey {octopack_at(survey)}')
     assert LANDED_MARKER in thanks and ("Alice Liddell" in thanks) is not opted_out
+    triage = survey.github.comments(issue)[0]["body"]
+    assert f"**In the survey now** {octopack_at(survey)}: a maintainer added it." in triage
     closed = survey.github.issue(issue)
     assert (closed["state"], closed["state_reason"]) == ("closed", "completed")
     [paper] = issue_state(survey, issue).papers
@@ -90,6 +92,8 @@ def test_reader_name_missing_goes_through_the_pr_then_closes(survey: Survey) -> 
     opened = survey.batch()
     assert (opened.status, opened.finished) == ("opened", ())
     assert WITH_ALICE in on_branch(survey, "README.md")
+    body = survey.github.pull(opened.pull)["body"]  # type: ignore[arg-type]
+    assert "adds no paper" in body and f"- thanks for #{issue}: **Alice Liddell**" in body
     assert thank_yous(survey, issue) == [] and survey.github.issue(issue)["state"] == "open"
     survey.github.reset_log()
     assert survey.batch().status == "unchanged" and survey.writes() == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -33,6 +34,11 @@ def ref(
         line=number * 10,
         **kw,
     )
+
+
+def named(table: list[tuple[str, str, Any]]) -> list[Any]:
+    """``(id, paper name, value)`` rows as parameters ``(name, value)`` with the row's id."""
+    return [pytest.param(name, value, id=case) for case, name, value in table]
 
 
 # Real papers whose titles are each other's near neighbours.
@@ -325,9 +331,7 @@ PERTURBED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "title"), [(n, t) for _, n, t in PERTURBED], ids=[i for i, _, _ in PERTURBED]
-)
+@pytest.mark.parametrize(("name", "title"), named(PERTURBED))
 def test_perturbed_title_is_cited(name: str, title: str) -> None:
     result = INDEX.check(Query(title=title))
     assert result.verdict == "cited", (result.verdict, result.reason, result.candidates)
@@ -335,9 +339,7 @@ def test_perturbed_title_is_cited(name: str, title: str) -> None:
     assert result.reason.startswith("title")
 
 
-@pytest.mark.parametrize(
-    ("name", "title"), [(n, t) for _, n, t in PERTURBED], ids=[i for i, _, _ in PERTURBED]
-)
+@pytest.mark.parametrize(("name", "title"), named(PERTURBED))
 def test_perturbed_title_with_metadata_is_cited(name: str, title: str) -> None:
     paper = PAPERS[name]
     first, _, last = paper.authors[0].rpartition(" ")
@@ -364,9 +366,7 @@ SUBTITLE = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "title"), [(n, t) for _, n, t in SUBTITLE], ids=[i for i, _, _ in SUBTITLE]
-)
+@pytest.mark.parametrize(("name", "title"), named(SUBTITLE))
 def test_dropped_subtitle_with_authors_and_year_is_cited(name: str, title: str) -> None:
     paper = PAPERS[name]
     result = INDEX.check(Query(title=title, authors=paper.authors, year=paper.year))
@@ -374,9 +374,7 @@ def test_dropped_subtitle_with_authors_and_year_is_cited(name: str, title: str) 
     assert result.reason.startswith("title-prefix+authors")
 
 
-@pytest.mark.parametrize(
-    ("name", "title"), [(n, t) for _, n, t in SUBTITLE], ids=[i for i, _, _ in SUBTITLE]
-)
+@pytest.mark.parametrize(("name", "title"), named(SUBTITLE))
 def test_dropped_subtitle_alone_is_ambiguous(name: str, title: str) -> None:
     result = INDEX.check(Query(title=title))
     assert result.verdict == "ambiguous"
@@ -426,9 +424,7 @@ IDENTIFIERS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "query"), [(n, q) for _, n, q in IDENTIFIERS], ids=[i for i, _, _ in IDENTIFIERS]
-)
+@pytest.mark.parametrize(("name", "query"), named(IDENTIFIERS))
 def test_identifier_forms_are_cited(name: str, query: Query) -> None:
     result = INDEX.check(query)
     assert (result.verdict, result.match, result.score) == ("cited", PAPERS[name], 1.0)

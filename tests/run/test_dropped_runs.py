@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from run_harness import BOT, TWO_PAPERS, Harness, comment_event, fresh, issue_event
+from run_harness import BERT, BOT, TWO_PAPERS, Harness, comment_event, fresh, issue_event
 
 from bot.state import decode_state, encode_state
 
@@ -139,3 +139,50 @@ def test_a_state_from_before_the_record_replays_nothing(harness, two_papers_tria
     assert not state.accepted
     assert [t.login for t in state.extra_thanks] == ["bob"]
     assert state.handled_up_to == thank["comment"]["id"]  # recorded from now on
+
+
+@pytest.mark.parametrize("issue_state", ["open", "closed"])
+def test_a_command_dropped_for_an_edit_runs_after_the_triage_and_only_once(triaged, issue_state):
+    harness, triage = triaged
+    accept = comment_event(harness.fake, 1, "/accept 1", user="maint")  # its run is dropped...
+    labels = tuple(harness.fake.labels(1))
+    edited = issue_event("edited", "Two papers", f"{TWO_PAPERS}\narXiv:{BERT}", labels=labels)
+    edited["issue"]["state"] = issue_state  # ...for the run of the reader's edit
+    harness.seed(edited)
+    harness.fake.reset_log()
+
+    run = harness.run("issues", edited)
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [r.operation for r in harness.fake.requests] == [
+        "issues/list-comments",
+        "users/get-by-username",  # the reader's name, for the triage
+        "issues/update-comment",  # the triage: a third paper
+        "issues/get",  # whether the edited issue is open: /accept reopens it
+        "repos/get-collaborator-permission-level",
+        REACT,
+        "issues/add-labels",
+        *(["issues/update"] if issue_state == "closed" else []),  # reopened
+        "issues/update-comment",
+    ]
+    assert reacted(harness, accept) == [("+1", BOT)]
+    [comment] = harness.bot_comments()
+    assert comment["id"] == triage["id"]
+    state = decode_state(comment["body"]).state
+    assert [p.verdict for p in state.papers] == ["new", "cited", "cited"]
+    assert [p.accepted for p in state.papers] == [True, False, False]
+    assert state.handled_up_to == accept["comment"]["id"]
+    assert "accepted" in harness.fake.labels(1)
+    assert harness.fake.issue(1)["state"] == "open"
+    assert f"comment {accept['comment']['id']} by @\u200bmaint was never handled" in run.summary
+
+    before = snapshot(harness)
+    harness.fake.reset_log()
+
+    again = harness.run("issues", fresh(edited))  # re-delivered: its labels are from before
+
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert [r.operation for r in harness.fake.requests if r.method != "GET"] == [
+        "issues/add-labels"  # "accepted" again, which GitHub answers as already there
+    ]
+    assert snapshot(harness) == before

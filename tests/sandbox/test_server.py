@@ -353,6 +353,11 @@ def git(cwd: Path, *args: str) -> str:
     ).stdout.strip()
 
 
+def commit_empty(cwd: Path, message: str) -> None:
+    identity = ("-c", "user.name=t", "-c", "user.email=t@example.org")
+    git(cwd, *identity, "commit", "--allow-empty", "-m", message)
+
+
 def test_refs_can_come_from_a_real_git_repository(
     tmp_path: Path, fake_github: FakeGitHub, http: Http
 ) -> None:
@@ -361,33 +366,13 @@ def test_refs_can_come_from_a_real_git_repository(
         ["git", "init", "--bare", "-b", "main", str(origin)], check=True, capture_output=True
     )
     subprocess.run(["git", "init", "-b", "main", str(work)], check=True, capture_output=True)
-    git(
-        work,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "--allow-empty",
-        "-m",
-        "one",
-    )
+    commit_empty(work, "one")
     git(work, "push", str(origin), "main")
     fake_github.link_git(origin)
     new = {"title": "Add papers", "head": "survey-bot/batch", "base": "main"}
     assert http("POST", f"{REPO}/pulls", json=new).status_code == 422  # not pushed yet
     git(work, "switch", "-c", "survey-bot/batch")
-    git(
-        work,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "--allow-empty",
-        "-m",
-        "two",
-    )
+    commit_empty(work, "two")
     git(work, "push", str(origin), "survey-bot/batch")
     pull = http("POST", f"{REPO}/pulls", json=new)
     assert pull.status_code == 201

@@ -59,6 +59,14 @@ def test_missed_commands(handled_up_to, comments, missed):
     assert all(commands for _, commands in found)
 
 
+def test_a_triage_run_counts_every_comment():
+    """An ``issues`` event has no comment of its own: ``before`` is None."""
+    state = TriageState(handled_up_to=10)
+    comments = [comment(60), comment(10), comment(EVENT), comment(70, author=BOT)]
+
+    assert [c.id for c, _ in missed_commands(comments, state, None, BOT)] == [EVENT, 60]
+
+
 def test_no_bot_comment_means_nothing_missed():
     assert missed_commands([comment(10)], None, EVENT, BOT) == []
 

@@ -37,6 +37,8 @@ from tests.triage.helpers import (
 
 GOLDEN = Path(__file__).parent / "golden"
 TEMPLATES = ("triage-comment", "command-reply", "help", "not-allowed", "thanks-after-merge")
+# Paper 2 of ``_decided`` added by hand, numbered in the paper list.
+BY_HAND = {1: Reference(title="Agents", number=57, source="README.md", line=120)}
 
 
 def _mixed(config: Config) -> TriageState:
@@ -73,6 +75,9 @@ def _triage_cases(config: Config) -> dict[str, str]:
         "no-papers-any-more": plan_triage(ISSUE, [], [], [], config, mixed).comment_body,
         "thanks-only": plan_command(
             Thank("bob", "Bob B"), "m", "admin", config, None, ISSUE
+        ).comment_body,
+        "landed-by-hand": plan_landed(
+            replace(_decided(config), extra_thanks=()), BY_HAND, config, ISSUE
         ).comment_body,
     }
 
@@ -128,15 +133,14 @@ def _merged_cases(config: Config) -> dict[str, str]:
     thanks_only = TriageState(
         reader=Thanks("reader1", "Reader One"), extra_thanks=(Thanks("bob", "Bob B"),)
     )
-    # Paper 2 added by hand: numbered in the list here, a BibTeX key where there is no number.
-    by_hand = {1: Reference(title="Agents", number=57, source="README.md", line=120)}
+    # Paper 2 added by hand (BY_HAND), or with a BibTeX key where there is no number.
     only_third = replace(
         two, papers=tuple(replace(p, accepted=n == 2) for n, p in enumerate(two.papers))
     )
     keyed = {1: Reference(title="Agents", key="wang2023agents", source="refs.bib", line=9)}
     by_pr_and_hand = plan_merged(two, 15, merged_all(only_third), config, ISSUE, found=keyed)
     assert by_pr_and_hand.reply_body is not None
-    landed = plan_landed(replace(decided, extra_thanks=()), by_hand, config, ISSUE).reply_body
+    landed = plan_landed(replace(decided, extra_thanks=()), BY_HAND, config, ISSUE).reply_body
     assert landed is not None
     return {
         "landed-by-hand": landed,
