@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -22,9 +21,15 @@ from bot.metadata.http import Response
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_demo_prints_replies_and_the_pull_request_quickly() -> None:
-    before = set(Path(tempfile.gettempdir()).glob("survey-bot-demo-*"))
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+def test_demo_prints_replies_and_the_pull_request_quickly(tmp_path: Path) -> None:
+    # The demo's temporary files go to a folder of this test's own (TMPDIR), so
+    # "it cleans up" is checked without seeing other processes' demo runs.
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "TMPDIR": str(tmp_path),
+    }
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "bot.demo"],
@@ -59,7 +64,7 @@ def test_demo_prints_replies_and_the_pull_request_quickly() -> None:
     )
     assert "which made 8 HTTP requests to the local stand-in" in out
     assert elapsed < 15
-    assert set(Path(tempfile.gettempdir()).glob("survey-bot-demo-*")) == before
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_arxiv_stand_in_serves_feeds_the_real_parser_reads() -> None:
