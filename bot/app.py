@@ -44,8 +44,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.editors.lines import Lines
-from bot.editors.sections import Heading, find_headings
+from bot.editors.sections import Heading, paper_sections
 from bot.escaping import markdown, one_line
 from bot.events import CommentCommand, IssueTriage
 from bot.maintainer_commands import Accept, Command, Help, parse_commands
@@ -371,6 +370,9 @@ class _Thread:
 def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] | None:
     """The headings of the paper list in the survey's working tree; None when there is none.
 
+    Each says whether its section lists papers, so that a refused ``/accept``
+    names those headings before ones such as "Acknowledgments".
+
     An unreadable file is a warning, not a failure: sections then go unchecked
     here, and the batch reports the problem when it edits the file.
     """
@@ -382,7 +384,7 @@ def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] |
     except (OSError, UnicodeDecodeError) as exc:
         report.warnings.append(f"could not read the paper list {path} ({exc}): section not checked")
         return None
-    return tuple(find_headings(Lines.parse(text).contents))
+    return tuple(paper_sections(text))
 
 
 # --------------------------------------------------------------------------- applying plans

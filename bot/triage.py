@@ -585,21 +585,24 @@ def _section_error(
         choices = [_clip(_heading_path(sections, h)) for h in found]
         return _error("ambiguous-section", config, state, env, section=requested, choices=choices)
     keys = Counter(normalize_heading(h.title) for h in sections)
-    titles = list(
-        dict.fromkeys(
-            _clip(h.title if keys[normalize_heading(h.title)] == 1 else _heading_path(sections, h))
-            for h in sections
-            if h.title
-        )
-    )
-    if requested:  # closest first: shared words, then spelling
+    # Headings whose sections list papers come first, in the file's order; "Table of
+    # Contents" or "Acknowledgments" stay valid (a new section is empty) but come last.
+    holds_papers: dict[str, bool] = {}
+    for h in sections:
+        if h.title:
+            unique = keys[normalize_heading(h.title)] == 1
+            name = _clip(h.title if unique else _heading_path(sections, h))
+            holds_papers[name] = holds_papers.get(name, False) or h.holds_papers
+    titles = sorted(holds_papers, key=lambda title: not holds_papers[title])
+    if requested:  # closest first: shared words, then sections with papers, then spelling
         key = normalize_heading(requested)
         words = set(key.split())
 
-        def distance(title: str) -> tuple[int, float]:
+        def distance(title: str) -> tuple[int, bool, float]:
             other = normalize_heading(title)
             ratio = difflib.SequenceMatcher(None, key, other).ratio()
-            return -len(words & set(other.split())), -ratio
+            # Shared words decide; among equals, sections that hold papers first.
+            return -len(words & set(other.split())), not holds_papers[title], -ratio
 
         titles.sort(key=distance)
     return _error(

@@ -367,7 +367,7 @@ def _nearest_list(
 ) -> list[ListItem]:
     """A run of items to copy the style from: first list under ``heading``, else anywhere."""
     extent = section_extent(lines, headings, heading)
-    for start, end in ((heading.line + 1, extent), (0, len(lines))):
+    for start, end in ((heading.body, extent), (0, len(lines))):
         top = _top_level(_list_items(lines, start, end))
         if top:
             runs = _runs(lines, top, end)
@@ -415,7 +415,7 @@ def add_to_paper_list(
         if isinstance(heading, Unplaced):
             skipped.append(Skipped(describe_record(item.record), heading.why))
             continue
-        body_start, body_end = heading.line + 1, section_end(lines.contents, headings, heading)
+        body_start, body_end = heading.body, section_end(lines.contents, headings, heading)
         extent = section_extent(lines.contents, headings, heading)
         duplicate = _already_listed(lines.contents, body_start, extent, item)
         if duplicate:

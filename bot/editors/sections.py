@@ -2,7 +2,9 @@
 
 "5.2 Alignment Tuning", "## 🚀(New) Prompts", "<a name="x"></a>Instruction
 Tuning" and "[Alignment](#alignment)" all match what a person would type.
-Headings inside fenced code blocks are ignored.
+What counts as a heading (``#``, setext, HTML ``<h2>``; none in fenced code or
+HTML comments) is the reference loader's rule, so the editor inserts a paper
+under the heading the loader would file it under.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.editors.lines import Lines
 from bot.errors import EditError
+from bot.references import markdown
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_TAG = re.compile(r"<[^>]*>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ANCHOR_ATTR = re.compile(r"\{#[^}]*\}")
@@ -30,10 +32,14 @@ _SECTION_WORD = re.compile(r"^(?:section|sec\.?|chapter)\s+", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Heading:
-    line: int  # 0-based line index
+    line: int  # 0-based index of its first line
     level: int
-    text: str  # the heading's raw text (after the #s)
+    text: str  # the heading's raw text (after the #s, inside the <hN>, above the underline)
     title: str  # readable text: markup, anchors and emoji removed
+    body: int  # index of the first line of its body (past a setext underline or a closing </hN>)
+    # Whether its own body lists papers; only ``paper_sections`` looks, so that a
+    # refusal can name the headings that hold papers before "Acknowledgments".
+    holds_papers: bool = False
 
 
 def clean_heading(raw: str) -> str:
@@ -68,23 +74,28 @@ def normalize_heading(text: str, *, drop_parens: bool = False) -> str:
 
 
 def find_headings(lines: Sequence[str]) -> list[Heading]:
-    """Every ATX heading outside fenced code blocks, in order."""
-    headings: list[Heading] = []
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        found = _ATX.match(line)
-        if found:
-            raw = found.group(2) or ""
-            headings.append(Heading(index, len(found.group(1)), raw, clean_heading(raw)))
-    return headings
+    """Every heading, in order, as the reference loader recognises them."""
+    return [
+        Heading(span.line, span.level, span.raw, clean_heading(span.raw), span.body)
+        for span in markdown.heading_spans(lines)
+    ]
+
+
+def paper_sections(text: str) -> list[Heading]:
+    """The headings of a paper list, each flagged when its own body lists papers.
+
+    A paper is what the loader reads as an entry, so a table of contents (links
+    to anchors), an update log or a list of thanked people does not count.
+    """
+    lines = Lines.parse(text).contents
+    headings = find_headings(lines)
+    entries = [ref.line - 1 for ref in markdown.parse(text).references if ref.line]
+    flagged = []
+    for heading in headings:
+        end = section_end(lines, headings, heading)
+        holds_papers = any(heading.body <= at < end for at in entries)
+        flagged.append(replace(heading, holds_papers=holds_papers))
+    return flagged
 
 
 def section_end(lines: Sequence[str], headings: Sequence[Heading], heading: Heading) -> int:

@@ -92,6 +92,8 @@ _TOPIC_INTRO = re.compile(
 _PAPER_WORD = re.compile(
     r"(?i)\b(?:papers?|works?|articles?|publications?|preprints?|studies)\b|论文|文章|工作"
 )
+# Words that announce a list of papers on the lines that follow.
+_LIST_INTRO = re.compile(r"(?i)\b(?:(?:listed|shown|given|are)\s+below|as\s+follows)\b|如下|以下")
 # Words that hand a title over to its own link ("... and can be found at <link>").
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _LINK_INTRO = re.compile(
@@ -558,6 +560,8 @@ def _title_only(
         for index, seg in enumerate(segments):
             if seg.kind == "title" or seg.hits or any(seg.start <= p < seg.end for p in claimed):
                 continue
+            if masked[seg.start : seg.end].rstrip().endswith((":", "：")):
+                continue  # "- 摘要/简介：", "Papers:": a label or an intro, never a title
             if seg.kind == "item" or _after_colon_line(segments, index, masked):
                 if _topic_list(segments, index, masked):
                     continue
@@ -606,7 +610,8 @@ def titles_key(text: str) -> str:
 
 def _after_colon_line(segments: list[Segment], index: int, masked: str) -> bool:
     """Whether segment ``index`` is in a block of lines introduced by a line ending with a colon
-    ("Please add the following papers:")."""
+    ("Please add the following papers:") or announcing papers below ("some papers are missing,
+    listed below.")."""
     seg = segments[index]
     for _ in range(50):
         if index <= 0:
@@ -615,10 +620,10 @@ def _after_colon_line(segments: list[Segment], index: int, masked: str) -> bool:
         if prev.kind == "title" or prev.hits or seg.first_line - prev.last_line > 2:
             return False
         line = masked[prev.start : prev.end].rstrip()
-        if line.endswith((":", "：")):
+        if line.endswith((":", "：")) or (_LIST_INTRO.search(line) and _PAPER_WORD.search(line)):
             return True
-        if not titles.looks_like_title(titles.clean_candidate(line), "strict"):
-            return False
+        if not titles.looks_like_title(titles.clean_candidate(line), "loose"):
+            return False  # loose: a sentence-case title above still belongs to the block
         index -= 1
         seg = prev
     return False

@@ -48,6 +48,8 @@ NEGATIVE = re.compile(
     r"incorrect(?:ly)?|mistakes?|errata|erratum|"
     r"traceback|exception|error:|failed\s+to|crash(?:es|ed)?|"
     r"update\s+(?:the\s+)?(?:venue|link|url|reference|citation|title|authors?|year|bibtex|entry|info\w*)|"
+    r"(?:chang\w*|renam\w*|correct\w*)\s+(?:(?:the|our|my|its|this)\s+){0,2}(?:paper\s+)?title|"
+    r"title\s+(?:change|correction)|"
     r"should\s+(?:point|link)\s+to|instead\s+of|points?\s+to\s+(?:a|the)\s+wrong|"
     r"links?\s+(?:to|for|of)\s+your\s+(?:own\s+)?(?:arxiv\s+)?(?:paper|survey|preprint|article)|"
     r"your\s+(?:own\s+)?(?:arxiv\s+)?(?:paper|survey|preprint)(?:'s)?\s+(?:link|url))\b"

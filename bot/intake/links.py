@@ -386,7 +386,7 @@ def classify_url(url: str, start: int, end: int) -> Hit | None:
         return None  # a PDF kept in a repository is the paper; the repository is not
     if re.search(r"\.(?:png|jpe?g|gif|svg|webp|mp4|mov|zip|tar|gz|ipynb)$", path, re.IGNORECASE):
         return None
-    hit.url = url
+    hit.url = url if "://" in url else "https://" + url  # "ieeexplore.ieee.org/..." as typed
     hit.paper_url = _host_matches(host, _PAPER_HOSTS) or path.lower().endswith(".pdf")
     return hit
 

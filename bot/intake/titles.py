@@ -350,6 +350,8 @@ def looks_like_title(text: str | None, level: str = "strict") -> bool:
     text = text.strip()
     if not 4 <= len(text) <= 300 or "\n" in text:
         return False
+    if "【" in text or "】" in text:
+        return False  # lenticular brackets tag a post ("【推荐】【Nature】..."), never a title
     if _URLISH.search(text) or (level != "loose" and _JUNK.search(text)):
         return False  # quoted titles may hold TeX or odd characters; unmarked text may not
     letters = sum(1 for ch in text if ch.isalpha())
@@ -378,10 +380,11 @@ def looks_like_title(text: str | None, level: str = "strict") -> bool:
     if len(words) < 3 and ":" not in text:
         return False
     if re.match(
-        r"(?i)(?:our|this|my|the following|here|a|an|the)\s+(?:paper|work|survey|article|repo)s?\b",
+        r"(?i)(?:(?:our|this|my|the following|here)\s+(?:paper|work|survey|article|repo)"
+        r"|(?:a|an|the)\s+(?:paper|work|article|repo))s?\b",
         text,
     ):
-        return False
+        return False  # "our survey ...", "a paper on ..." is prose; "A Survey on X" is a title
     if level == "medium":
         return not _SENTENCE_START.match(text) or _title_case(words) >= 0.75
     # strict

@@ -17,7 +17,8 @@ Real lists put more than the paper in an item: a leading ``[2023/05]`` or
 the venue inside the italic author block, affiliations after names, a venue in
 backticks. Those are read as hints for the year and venue, never as the title.
 
-The nearest heading above an entry (``#`` or HTML ``<h2>``) is its ``section``. Entries carry their
+The nearest heading above an entry (``#``, setext ``===``/``---`` or HTML ``<h2>``; see
+``heading_spans``, which the paper-list editor shares) is its ``section``. Entries carry their
 written number when the section's list is explicitly numbered (``1. 2. 3.``);
 lists written ``1.`` throughout and bullets have no numbers. Table rows, code
 fences, table-of-contents links and prose are not references.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
@@ -39,9 +41,16 @@ from bot.references.common import ParseResult, find_urls, normalize_newlines, sp
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*$")
 _ITEM = re.compile(r"^(\s*)(?:(\d{1,9})[.)]|[-*+])\s+(.*)$")
-_HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
+# Headings: "## Title ##", "<p><h2 id="x">Title</h2></p>" (the <hN> may close on a later
+# line), and setext "Title" underlined by "===" (level 1) or "---" (level 2).
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_HTML_OPEN = re.compile(r"^ {0,3}(?:<[^>]*>\s*)*?<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE)
+_TRAILING_TAGS = re.compile(r"^(?:\s*<[^>]*>)*\s*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# What cannot open a paragraph that a setext underline turns into a heading: indentation
+# (a list item's continuation), list items, quotes, tables, HTML, thematic breaks.
+_NOT_PARAGRAPH = re.compile(r"^(?:\s|[-*+]\s|\d{1,9}[.)]\s|>|\||<|([-*_])(?:\s*\1){2,}\s*$)")
 _TABLE = re.compile(r"^\s*\|")
 # A paragraph that opens with a bold link is an entry too ("[**Title**](url) (2023.03.31)").
 _PARAGRAPH_ENTRY = re.compile(r"^\s{0,3}(?:\*\*\[|\[\*\*)[^\]]+\]\(https?://")
@@ -142,7 +151,11 @@ def _items(lines: list[str]) -> list[_Item]:
     section_index = 0
     fence: str | None = None
     after_blank = False
+    headings = {span.line: span for span in heading_spans(lines)}
+    heading_body = 0  # 1-based line just past the last heading's lines
     for index, line in enumerate(lines, start=1):
+        if index <= heading_body:
+            continue  # a setext underline, or the rest of a multi-line <hN>
         fenced = _FENCE.match(line)
         if fence is not None:
             if fenced and fenced.group(1)[0] == fence[0] and len(fenced.group(1)) >= len(fence):
@@ -155,10 +168,11 @@ def _items(lines: list[str]) -> list[_Item]:
         if not line.strip():
             after_blank = True
             continue
-        heading = _HEADING.match(line) or _HTML_HEADING.match(line)
+        heading = headings.get(index - 1)
         if heading:
-            section = heading_text(heading.group(2)) or None
+            section = heading_text(heading.raw) or None
             section_index += 1
+            heading_body = heading.body
             current = None
         elif _TABLE.match(line):
             current = None
@@ -178,6 +192,91 @@ def _items(lines: list[str]) -> list[_Item]:
             current = None
         after_blank = False
     return items
+
+
+@dataclass(frozen=True)
+class HeadingSpan:
+    """Where a heading is written, and its text as written (markup, anchors and emoji kept)."""
+
+    line: int  # 0-based index of its first line
+    body: int  # index of the first line after it (past a setext underline or a closing </hN>)
+    level: int
+    raw: str
+
+
+def heading_spans(lines: Sequence[str]) -> list[HeadingSpan]:
+    """Every heading outside fenced code and HTML comments, in order.
+
+    The one place that knows what a heading is: the loader names an entry's
+    section with it and the editors find the section to insert into with it, so
+    a paper goes where the list says it is. ATX (``## Title``), HTML ``<h1>``
+    to ``<h6>`` (attributes, wrapping tags, a closing tag on a later line of the
+    same HTML block) and setext headings (a paragraph underlined by ``===`` or
+    ``---``) count. A setext paragraph must start unindented after a blank line
+    or a heading, so a list item's continuation above ``---`` stays in the list.
+    """
+    spans: list[HeadingSpan] = []
+    fence: str | None = None
+    in_comment = False
+    paragraph: int | None = None  # first line of a paragraph an underline would make a heading
+    may_open = True  # a paragraph may start here: file start, after a blank line or a heading
+    body = 0  # index just past the last heading's lines
+    for index, line in enumerate(lines):
+        if index < body:
+            continue
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if fence is not None:
+            closing = _FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+                fence, may_open = None, True
+            continue
+        opened = _FENCE.match(line)
+        if opened:
+            fence, paragraph = opened.group(1), None
+            continue
+        span = _atx_or_html_heading(lines, index)
+        underline = _SETEXT.match(line)
+        if span is None and paragraph is not None and underline:
+            level = 1 if underline.group(1)[0] == "=" else 2
+            raw = " ".join(text.strip() for text in lines[paragraph:index])
+            span = HeadingSpan(paragraph, index + 1, level, raw)
+        if span is not None:
+            spans.append(span)
+            body, paragraph, may_open = span.body, None, True
+            continue
+        in_comment = "<!--" in line and "-->" not in line.rpartition("<!--")[2]
+        if not line.strip():
+            paragraph, may_open = None, True
+        elif _NOT_PARAGRAPH.match(line):
+            paragraph, may_open = None, False
+        elif paragraph is None:
+            paragraph, may_open = (index if may_open else None), False
+    return spans
+
+
+def _atx_or_html_heading(lines: Sequence[str], index: int) -> HeadingSpan | None:
+    """The ``#`` or ``<hN>`` heading starting on line ``index``, if there is one."""
+    atx = _ATX.match(lines[index])
+    if atx:
+        return HeadingSpan(index, index + 1, len(atx.group(1)), atx.group(2) or "")
+    opened = _HTML_OPEN.match(lines[index])
+    if not opened:
+        return None
+    closing = re.compile(rf"</h{opened.group(1)}\s*>", re.IGNORECASE)
+    parts = [opened.group(2)]
+    end = index
+    while (closed := closing.search(parts[-1])) is None:
+        end += 1
+        if end == len(lines) or not lines[end].strip():
+            return None  # an HTML block ends at a blank line: no heading after all
+        parts.append(lines[end])
+    if not _TRAILING_TAGS.match(parts[-1][closed.end() :]):
+        return None
+    parts[-1] = parts[-1][: closed.start()]
+    raw = " ".join(part.strip() for part in parts if part.strip())
+    return HeadingSpan(index, end + 1, int(opened.group(1)), raw)
 
 
 def _indented(line: str) -> bool:

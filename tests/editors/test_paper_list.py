@@ -168,3 +168,98 @@ def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
     result = add_to_paper_list(old, [item(LLAMA, "Papers")], None)
     second = "2." + ONES_LINE.removeprefix("1.")  # a one-item list counts as explicitly numbered
     assert result.text == old.rstrip(newline) + newline + second + (newline if trailing else "")
+
+
+# Golden outputs for the heading forms real survey READMEs use besides "## Title": the paper
+# must land in the named section, never in the list under the next heading.
+HTML_HEADINGS = """\
+<h2 id="survey">Survey</h2>
+
+- **Towards Reasoning in Large Language Models: A Survey.** *Jie Huang et al.* ACL 2023.
+
+<p align="right"><a href="#readme-top">↑ Back to Top ↑</a></p>
+
+<div align="center"><h2 id="technique">🧠 <a name="t"></a>Technique</h2></div>
+
+<h3 align="center">
+  Reasoning in LLMs - <i>An Emergent Ability</i>
+</h3>
+
+- **Chain of Thought Prompting.** *Jason Wei et al.* NeurIPS 2022.
+"""
+HTML_HEADINGS_AFTER = """\
+<h2 id="survey">Survey</h2>
+
+- **Towards Reasoning in Large Language Models: A Survey.** *Jie Huang et al.* ACL 2023.
+- **LLaMA: Open and Efficient Foundation Language Models.** *Hugo Touvron et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]
+
+<p align="right"><a href="#readme-top">↑ Back to Top ↑</a></p>
+
+<div align="center"><h2 id="technique">🧠 <a name="t"></a>Technique</h2></div>
+
+<h3 align="center">
+  Reasoning in LLMs - <i>An Emergent Ability</i>
+</h3>
+
+- **Chain of Thought Prompting.** *Jason Wei et al.* NeurIPS 2022.
+"""
+HTML_PARENT_AFTER = HTML_HEADINGS.replace(
+    "Technique</h2></div>\n",
+    "Technique</h2></div>\n\n- **LLaMA: Open and Efficient Foundation Language Models.** "
+    "*Hugo Touvron et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n",
+)
+HTML_CHILD_AFTER = (
+    HTML_HEADINGS
+    + "- **LLaMA: Open and Efficient Foundation Language Models.** *Hugo Touvron et al.* "
+    "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n"
+)
+SETEXT_HEADINGS = """\
+Awesome Reasoning
+=================
+
+Reasoning
+---------
+
+1. **"Chain of Thought Prompting"**. *Jason Wei et al*. NeurIPS 2022.
+1. **"Self-Consistency"**. *Xuezhi Wang et al*. ICLR 2023.
+
+Agents
+------
+
+1. **"ReAct"**. *Shunyu Yao et al*. ICLR 2023.
+"""
+SETEXT_HEADINGS_AFTER = """\
+Awesome Reasoning
+=================
+
+Reasoning
+---------
+
+1. **"Chain of Thought Prompting"**. *Jason Wei et al*. NeurIPS 2022.
+1. **"Self-Consistency"**. *Xuezhi Wang et al*. ICLR 2023.
+1. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al*. arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]
+
+Agents
+------
+
+1. **"ReAct"**. *Shunyu Yao et al*. ICLR 2023.
+"""
+
+
+@pytest.mark.parametrize(
+    ("before", "section", "after"),
+    [
+        pytest.param(HTML_HEADINGS, "Survey", HTML_HEADINGS_AFTER, id="html-h2"),
+        pytest.param(HTML_HEADINGS, "Technique", HTML_PARENT_AFTER, id="html-wrapped-parent"),
+        pytest.param(
+            HTML_HEADINGS,
+            "Reasoning in LLMs - An Emergent Ability",
+            HTML_CHILD_AFTER,
+            id="html-multi-line-h3",
+        ),
+        pytest.param(SETEXT_HEADINGS, "Reasoning", SETEXT_HEADINGS_AFTER, id="setext"),
+    ],
+)
+def test_html_and_setext_headings_bound_their_sections(before, section, after):
+    result = add_to_paper_list(before, [item(LLAMA, section)], None)
+    assert result.text == after

@@ -69,3 +69,34 @@ def test_llmsurvey_addition_lands_where_the_maintainers_put_it():
 )
 def test_agent_paper_list_styles(section, line):
     assert added_lines("agent_paper_list_readme.md", section) == [line]
+
+
+REASONING_ENTRY = (
+    "1. **Beyond Factuality: A Comprehensive Evaluation of Large Language Models as Knowledge "
+    "Generators.** *Liang Chen et al.* EMNLP 2023. [[Paper](https://arxiv.org/abs/2310.07289)]"
+)
+
+
+@pytest.mark.parametrize(
+    ("section", "last_line_before"),
+    [
+        # "Analysis" (## heading) is followed by <h2>/<h3> headings: the paper goes after its
+        # own last item, not after the last item of the file's next, HTML-headed section.
+        pytest.param(
+            "Analysis",
+            "[[Paper](https://arxiv.org/abs/2310.01798)], 2023.10\n",
+            id="atx-section-before-html-headings",
+        ),
+        pytest.param(
+            "Technique > Reasoning in Large Language Models - An Emergent Ability",
+            "[[Code](https://github.com/xiye17/sat-lm)], 2023.5\n",
+            id="html-h3-section",
+        ),
+    ],
+)
+def test_llm_reasoning_paper_lands_in_the_named_section(section, last_line_before):
+    before = (FIXTURES / "llm_reasoning_readme.md").read_text(encoding="utf-8")
+    after = add_to_paper_list(before, [PaperItem(BEYOND_FACTUALITY, section)], None).text
+    # A loose list (blank line between items): the new item is set off the same way.
+    assert before.count(last_line_before) == 1
+    assert after == before.replace(last_line_before, f"{last_line_before}\n{REASONING_ENTRY}\n")

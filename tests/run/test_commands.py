@@ -75,7 +75,8 @@ def test_an_unknown_section_is_refused_at_once(triaged):
     assert reply["body"] == (
         'Nothing was accepted: section "Fine tuned models" is not a heading of README.md. '
         'Reply `/accept section: "…"` with one of the closest headings:\n'
-        "- 3.1 Fine-Tuning\n- Models\n- A Tiny Survey"
+        # "Models" lists papers, so it comes before the closer but still empty "3.1 Fine-Tuning".
+        "- Models\n- 3.1 Fine-Tuning\n- A Tiny Survey"
     )
     assert "accepted" not in harness.fake.labels(1)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from bot.config import Config, PaperListTarget
-from bot.editors.sections import find_headings
+from bot.editors.sections import paper_sections
 from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
 from bot.plan import BatchData, BatchPlan, ThanksItem, batch_data
 from bot.state import TriageState, accepted_items, thanks_only
@@ -16,18 +16,22 @@ CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation
 CONFIG_ZH = Config(language="zh", paper_list=PaperListTarget(path="README.md", section="评测"))
 CONFIG_NO_LIST = Config()
 
-# The headings of the survey's paper list, as ``bot.app`` passes them to the plans.
+# The headings of the survey's paper list, as ``bot.app`` passes them to the plans: three
+# sections list papers, the others (a title, parents, a new empty section) do not.
 PAPER_LIST = """\
 # A Survey of LLMs
 ## 1 Evaluation
+- **Holistic Evaluation of Language Models.** *Percy Liang et al.* arXiv 2022.
 ## 2 Agents
 ### Tools
+- **Toolformer: Language Models Can Teach Themselves to Use Tools.** *Timo Schick et al.* 2023.
 ## 3 Tuning
 ### Tools
 ## 5.2 Alignment Tuning
+- **Training language models to follow instructions.** *Long Ouyang et al.* NeurIPS 2022.
 ## 评测
 """
-SECTIONS = tuple(find_headings(PAPER_LIST.splitlines()))
+SECTIONS = tuple(paper_sections(PAPER_LIST))
 
 SURVEY_REF = Reference(
     title="A Survey of Large Language Models",

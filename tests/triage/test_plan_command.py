@@ -166,6 +166,13 @@ BAD_DEFAULT = replace(CONFIG, paper_list=PaperListTarget(path="README.md", secti
             id="typo-closest-first",
         ),
         pytest.param(
+            "Tuning methods",
+            CONFIG,
+            # Both share "tuning"; "3 Tuning" lists no papers, so it comes second.
+            ["the closest headings:\n- 5.2 Alignment Tuning\n- 3 Tuning &gt; Tools\n- 3 Tuning\n"],
+            id="sections-with-papers-first",
+        ),
+        pytest.param(
             None,
             BAD_DEFAULT,
             ['the default section "Benchmarks" (`paper_list.section`', "- 1 Evaluation"],
@@ -176,8 +183,9 @@ BAD_DEFAULT = replace(CONFIG, paper_list=PaperListTarget(path="README.md", secti
             NO_DEFAULT,
             [
                 "no section was named and there is no default",
-                "its headings:\n- A Survey of LLMs\n- 1 Evaluation\n- 2 Agents\n"
-                "- 2 Agents &gt; Tools\n",
+                # Sections that list papers first, each group in the file's order.
+                "its headings:\n- 1 Evaluation\n- 2 Agents &gt; Tools\n- 5.2 Alignment Tuning\n"
+                "- A Survey of LLMs\n- 2 Agents\n",
             ],
             id="no-default",
         ),

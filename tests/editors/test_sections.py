@@ -1,0 +1,80 @@
+"""Which lines are headings, at which level, and where their sections start and end.
+
+The loader and the editors share these rules (``bot.references.markdown.heading_spans``),
+so each case is checked both ways: the editors' heading and the loader's section name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.editors.sections import find_headings, paper_sections, section_extent
+from bot.references import markdown
+
+ENTRY = "- **Some Paper Title.** *Jane Doe et al.* arXiv 2023."
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "title", "body"),
+    [
+        pytest.param("### Tools ###", 3, "Tools", 1, id="atx-closing-hashes"),
+        pytest.param("## C#", 2, "C#", 1, id="atx-hash-in-text"),
+        pytest.param('<h2 id="technique">Technique</h2>', 2, "Technique", 1, id="html"),
+        pytest.param('<H3 align="center">Tools</H3>', 3, "Tools", 1, id="html-upper-case"),
+        pytest.param(
+            '<p align="center"><h4>🚀 <a name="x"></a><b>Agents</b></h4></p>',
+            4,
+            "Agents",
+            1,
+            id="html-wrapped-inline-tags-emoji-anchor",
+        ),
+        pytest.param("<h1 align='center'>\n  Awesome\n</h1>", 1, "Awesome", 3, id="html-lines"),
+        pytest.param("Survey\n======", 1, "Survey", 2, id="setext-1"),
+        pytest.param("Agents and\nTools\n---", 2, "Agents and Tools", 3, id="setext-2-two-lines"),
+    ],
+)
+def test_heading_forms_and_levels(text, level, title, body):
+    [heading] = find_headings(text.split("\n"))
+    assert (heading.line, heading.level, heading.title, heading.body) == (0, level, title, body)
+    [reference] = markdown.parse(f"{text}\n\n{ENTRY}\n").references
+    assert reference.section == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("```\n## Not a heading\n```", id="fenced-atx"),
+        pytest.param("~~~md\nTitle\n=====\n~~~", id="fenced-setext"),
+        pytest.param("<!--\n## Old section\n<h2>Old</h2>\n-->", id="html-comment"),
+        pytest.param("- item\n---", id="list-item-over-a-break"),
+        pytest.param("1. item\n\n    continued\n---", id="loose-list-over-a-break"),
+        pytest.param("text\n\n---", id="thematic-break"),
+        pytest.param("<h2>Unclosed\n\n</h2>", id="html-block-ends-at-blank-line"),
+        pytest.param("<h2>Title</h2> and prose", id="html-heading-inside-prose"),
+        pytest.param("#hashtag", id="atx-without-space"),
+    ],
+)
+def test_not_headings(text):
+    assert find_headings(text.split("\n")) == []
+
+
+def test_a_section_extends_to_the_next_heading_of_its_level_or_higher():
+    lines = ["<h2>A</h2>", "", "B", "---", "", "### C", "", "D", "===", ""]
+    headings = find_headings(lines)
+    assert [(h.title, h.level) for h in headings] == [("A", 2), ("B", 2), ("C", 3), ("D", 1)]
+    assert [section_extent(lines, headings, h) for h in headings] == [2, 7, 7, len(lines)]
+
+
+def test_paper_sections_flags_the_headings_whose_own_body_lists_papers():
+    text = (
+        "# Awesome\n\n## Table of Contents\n\n- [Agents](#agents)\n\n"
+        "## Agents\n\n### Tools\n\n" + ENTRY + "\n\nUpdate Log\n---\n\n- 2024/01: new papers\n"
+    )
+    flags = {h.title: h.holds_papers for h in paper_sections(text)}
+    assert flags == {
+        "Awesome": False,
+        "Table of Contents": False,
+        "Agents": False,
+        "Tools": True,
+        "Update Log": False,
+    }
