@@ -148,7 +148,7 @@ class _Section:
 def _section(lines: Lines, heading: str | None) -> _Section:
     headings = find_headings(lines.contents)
     found = resolve_heading(headings, heading or "Acknowledgments", what="acknowledgements heading")
-    start, end = found.line + 1, section_end(lines.contents, headings, found)
+    start, end = found.body, section_end(lines.contents, headings, found)
     body = "\n".join(lines.contents[start:end])
     return _Section(found, start, end, body, find_name_list(body))
 

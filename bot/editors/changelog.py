@@ -682,7 +682,7 @@ def add_changelog_entry(
     else:
         headings = find_headings(lines.contents)
         found = resolve_heading(headings, heading or "Update Log", what="changelog heading")
-        start, end = found.line + 1, section_end(lines.contents, headings, found)
+        start, end = found.body, section_end(lines.contents, headings, found)
         if fmt == "markdown-table":
             change = _edit_table(lines, start, end, entry, language, env)
         else:

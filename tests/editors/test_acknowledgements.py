@@ -82,3 +82,19 @@ def test_crlf_and_no_final_newline_are_kept():
     text = "## Thanks\r\n\r\nThanks to: Ana and Bo."
     result = add_acknowledgements(text, [Thanks("c", "Cy")], "Thanks")
     assert result.text == "## Thanks\r\n\r\nThanks to: Ana, Bo and Cy."
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Acknowledgments\n---------------\n",
+        '<h2 id="thanks">\n  Acknowledgments\n</h2>\n',
+    ],
+    ids=["setext", "multi-line-html"],
+)
+def test_the_sentence_is_found_under_setext_and_html_headings(heading):
+    text = f"Intro.\n\n{heading}\nWe thank the readers: Tyler Suard and Jay Alammar.\n"
+    result = add_acknowledgements(text, [Thanks("x", "Kevin Gray")])
+    assert result.text == text.replace(
+        "Tyler Suard and Jay Alammar.", "Tyler Suard, Jay Alammar and Kevin Gray."
+    )
