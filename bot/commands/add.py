@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,12 @@ HELP = "Add a paper to the survey's files in a local working tree (BibTeX, list,
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help="an arXiv id or URL, a DOI, or a title")
+    parser.add_argument(
+        "query",
+        metavar="QUERY",
+        nargs="?",
+        help="an arXiv id or URL, a DOI, or a title to look up (not needed with --metadata)",
+    )
     parser.add_argument("--section", metavar="S", help="heading of the paper list to add it under")
     parser.add_argument("--thank", metavar="NAME", help="a reader to thank in the acknowledgements")
     parser.add_argument(
@@ -56,6 +62,10 @@ def run(args: argparse.Namespace) -> int:
         unified_diff,
     )
 
+    if not args.query and not args.metadata:
+        raise InputError(
+            "nothing to add: give QUERY (an arXiv id, DOI or title) or --metadata RECORD.json"
+        )
     root = Path(args.repo)
     config = load_config(root)
     record = read_record(args.metadata) if args.metadata else resolve(args.query, config, args)
@@ -76,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
     if not plan.files:
         reasons = "; ".join(f"{s.what}: {s.why}" for s in plan.left_out) or "nothing changed"
         raise InputError(f"nothing to add: {reasons}")
+    # A partial add (e.g. --force when the .bib already has the paper) must say
+    # which files were left alone and why, or it looks complete.
+    for skipped in plan.left_out:
+        print(f"survey-bot: note: not changed: {skipped.what}: {skipped.why}", file=sys.stderr)
     if args.dry_run:
         print(unified_diff(texts, plan.files), end="")
         return 0

@@ -32,6 +32,14 @@ HELP = "Rebuild the pull request that adds every accepted paper (scheduled runs)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Reads the same environment as `survey-bot run`, except the event: GITHUB_REPOSITORY "
+        "(owner/name), GITHUB_TOKEN, or SURVEY_BOT_TOKEN together with SURVEY_BOT_LOGIN; "
+        "optional: GITHUB_WORKSPACE, GITHUB_API_URL, GITHUB_SERVER_URL (for the push), "
+        "GITHUB_STEP_SUMMARY, SURVEY_BOT_MAX_RETRY_WAIT, SURVEY_BOT_SECONDS_BETWEEN_*. "
+        "Exit codes: 0 done, 1 GitHub or git refused or kept failing, "
+        "2 bad configuration, input or environment."
+    )
     parser.add_argument(
         "--repo",
         metavar="DIR",

@@ -35,6 +35,7 @@ NAME = "check"
 HELP = "Check papers against the survey's references: already cited, new, or ambiguous."
 
 _BATCH_FIELDS = ("title", "arxiv", "doi")
+_OTHER_FIELDS = ("id", "authors", "year")  # the rest of what a --batch line may hold
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -131,11 +132,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_all(paths: list[str], fmt: str | None) -> list[Reference]:
+    """Every reference of the ``--refs`` files; a file with none is warned about on stderr."""
+    from bot.commands.refs import nothing_read
     from bot.references import load_references
 
     references: list[Reference] = []
     for path in paths:
-        references.extend(load_references(path, format=fmt))
+        found = load_references(path, format=fmt)
+        if not found:
+            print(nothing_read(path, fmt), file=sys.stderr)
+        references.extend(found)
     return references
 
 
@@ -208,7 +214,9 @@ def _item_from_json(data: dict[str, Any], where: str) -> _Item:
 
     title, arxiv, doi = (text_field(name) for name in _BATCH_FIELDS)
     if not (title or arxiv or doi):
-        raise InputError(f"{where}: needs at least one of 'title', 'arxiv', 'doi'")
+        unknown = sorted(set(data) - {*_BATCH_FIELDS, *_OTHER_FIELDS})
+        hint = f" (unknown keys: {', '.join(map(repr, unknown))})" if unknown else ""
+        raise InputError(f"{where}: needs at least one of 'title', 'arxiv', 'doi'{hint}")
     if arxiv:
         arxiv_id = normalize_arxiv(arxiv)
         if not arxiv_id:
@@ -380,10 +388,25 @@ def _ref_label(ref: Reference) -> str:
     return f"{head}{title}{where}"
 
 
+def _how(result: CheckResult) -> str:
+    """Why the match is the paper: its reason, or the id that led to it.
+
+    The match named is the numbered entry when a file numbers the paper, even if
+    only another file's entry of the same title carries the id the query gave;
+    "by title" alone would then hide that an arXiv id or DOI decided it.
+    """
+    if result.reason == "title":
+        for candidate in result.candidates:
+            ref = candidate.reference
+            if candidate.reason in ("arxiv-id", "doi") and ref.source and ref.line:
+                return f"{candidate.reason} ({ref.source}:{ref.line}, same title)"
+    return result.reason
+
+
 def describe(result: CheckResult) -> str:
     """One readable line: ``already cited as [57] Title (refs.md:120), by arxiv-id``."""
     if result.verdict == "cited" and result.match is not None:
-        return f"already cited as {_ref_label(result.match)}, by {result.reason}"
+        return f"already cited as {_ref_label(result.match)}, by {_how(result)}"
     if result.verdict == "ambiguous" and not result.candidates:
         return f"ambiguous: {result.reason or 'not enough to decide'}"
     if result.verdict == "ambiguous":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 NAME = "init"
-HELP = "write a commented starter .github/survey-bot.yml for a survey repository"
+HELP = "Write a commented starter .github/survey-bot.yml for a survey repository."
 TEMPLATE = "survey-bot.yml.j2"
 
 _SKIP_DIRS = {
@@ -38,7 +38,11 @@ _THANKS = re.compile(r"acknowledg|thanks|致谢|鸣谢", re.IGNORECASE)
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--repo", type=Path, default=Path("."), help="survey repository (default: .)"
+        "--repo",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="the survey repository to look at and write into (default: .)",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing config")
 
@@ -54,6 +58,10 @@ class Survey:
     readme: str | None = None
     readme_is_reference: bool = False
     paper_section: str | None = None
+    # When ``paper_section`` lists no paper itself: its subsections that do. A
+    # paper accepted without a section would start a new list above them, so
+    # the maintainer is told to pick one.
+    paper_subsections: list[str] = field(default_factory=list)
     changelog_path: str | None = None
     changelog_format: str = "markdown-table"
     changelog_heading: str | None = None
@@ -145,11 +153,26 @@ def inspect(root: Path) -> Survey:
                 survey.changelog_path = survey.readme
             elif survey.thanks_heading is None and _THANKS.search(title):
                 survey.thanks_heading = title
+        if survey.paper_section is not None:
+            survey.paper_subsections = _subsections_with_papers(text, survey.paper_section)
     yaml_logs = [p for p in files if re.fullmatch(r"(change|update)[-_]?log\.ya?ml", p.name, re.I)]
     if survey.changelog_heading is None and yaml_logs:
         survey.changelog_path = yaml_logs[0].as_posix()
         survey.changelog_format = "yaml"
     return survey
+
+
+def _subsections_with_papers(text: str, title: str) -> list[str]:
+    """The subsections of heading ``title`` that list papers, if it lists none itself."""
+    from bot.editors.lines import Lines
+    from bot.editors.sections import paper_sections, section_extent
+
+    headings = paper_sections(text)
+    heading = next((h for h in headings if h.title == title), None)
+    if heading is None or heading.holds_papers:
+        return []
+    end = section_extent(Lines.parse(text).contents, headings, heading)
+    return [h.title for h in headings if heading.line < h.line < end and h.holds_papers]
 
 
 def render_config(survey: Survey) -> str:
@@ -184,11 +207,17 @@ def run(args: argparse.Namespace) -> int:
         f"changelog: {survey.changelog_path} ({survey.changelog_format})"
         if survey.changelog_path
         else "no changelog",
-        f"acknowledgements: {survey.thanks_heading}"
+        f"acknowledgements: {survey.readme} > {survey.thanks_heading}"
         if survey.thanks_heading
         else "no acknowledgements heading",
         f"language: {survey.language}",
     ]
     print("found: " + "; ".join(found))
+    if survey.paper_subsections:
+        print(
+            f"note: {survey.paper_section!r} lists no paper itself, only its subsections "
+            f"({', '.join(survey.paper_subsections)}): a paper accepted without a section "
+            "would start a new list above them; set paper_list.section to the usual one"
+        )
     print("review the file, then commit it")
     return 0

@@ -46,10 +46,28 @@ def describe(reference: Reference) -> str:
     return " ".join(parts)
 
 
+def nothing_read(path: str, format: str | None) -> str:
+    """The stderr warning for a reference file that yields no reference at all.
+
+    Reading a file in the wrong format (or a file that is not a reference list)
+    is not an error to the parser, but an empty list would make every paper look
+    new, so the maintainer is told instead of seeing silence.
+    """
+    from bot.references import FORMATS
+
+    how = f" when read as {format}" if format else ""
+    return (
+        f"survey-bot: warning: {path}: no references found{how}; "
+        f"is it a reference list? (--format: {', '.join(FORMATS)})"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from bot.references import load
 
     result = load(args.file, args.format)
+    if not result.references:
+        print(nothing_read(args.file, args.format), file=sys.stderr)
     if args.json:
         json.dump(
             [ref.to_json() for ref in result.references], sys.stdout, ensure_ascii=False, indent=2

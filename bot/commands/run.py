@@ -32,6 +32,15 @@ MAX_SKIPPED_SHOWN = 10  # unreadable reference entries warned about one by one
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Reads the workflow's environment: GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (the event), "
+        "GITHUB_REPOSITORY (owner/name), GITHUB_TOKEN, or SURVEY_BOT_TOKEN together with "
+        "SURVEY_BOT_LOGIN (the login that token comments as); optional: GITHUB_WORKSPACE, "
+        "GITHUB_API_URL, GITHUB_STEP_SUMMARY, SURVEY_BOT_MAX_RETRY_WAIT, "
+        "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS, SURVEY_BOT_SECONDS_BETWEEN_WRITES. "
+        "Exit codes: 0 handled (or nothing to do), 1 GitHub or git refused or kept failing, "
+        "2 bad configuration, input or environment."
+    )
     parser.add_argument(
         "--dry-run",
         action="store_true",
