@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,9 @@ class ActionsEnv:
     metadata_urls: dict[str, str] = field(default_factory=dict)
 
 
+_REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+")
+
+
 def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True) -> ActionsEnv:
     """The run's settings from ``environ``; ``InputError`` names the variable at fault.
 
@@ -72,14 +76,20 @@ def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True)
         return (environ.get(name) or "").strip()
 
     event_name, event_path = get("GITHUB_EVENT_NAME"), get("GITHUB_EVENT_PATH")
-    if needs_event and (not event_name or not event_path):
+    event = {"GITHUB_EVENT_NAME": event_name, "GITHUB_EVENT_PATH": event_path}
+    missing = [name for name, value in event.items() if not value]
+    if needs_event and missing:
         raise InputError(
-            "GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: `survey-bot run` runs inside "
-            "a GitHub Actions workflow (see .github/workflows/survey-bot.yml)"
+            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set: "
+            "`survey-bot run` runs inside a GitHub Actions workflow "
+            "(see .github/workflows/survey-bot.yml)"
         )
     repository = get("GITHUB_REPOSITORY")
-    if not repository:
-        raise InputError("GITHUB_REPOSITORY is not set (expected owner/name)")
+    if not _REPOSITORY.fullmatch(repository):
+        raise InputError(
+            f"GITHUB_REPOSITORY is {'not set' if not repository else repr(repository)}: "
+            "expected owner/name"
+        )
     own_token = get("SURVEY_BOT_TOKEN")
     token = own_token or get("GITHUB_TOKEN")
     if not token:

@@ -424,6 +424,11 @@ def _distinct(a: _Entry, b: _Entry) -> bool:
     return bool(_conflicts(a, b, _first_author_agrees(a, b)))
 
 
+def _same_paper(a: _Entry, b: _Entry) -> bool:
+    """The same paper kept twice: identical normalised title and nothing against it."""
+    return a.key == b.key and not _distinct(a, b)
+
+
 # ---------------------------------------------------------------------------
 # The index
 
@@ -591,10 +596,13 @@ class ReferenceIndex:
             rivals = [a for a in matches[1:] if _distinct(best.entry, a.entry)]
             if not rivals or rivals[0].score < best.score - 0.05:
                 dupes = [a for a in matches if a is best or not _distinct(best.entry, a.entry)]
+                # The same paper in several files: name the numbered entry ("[22]"), as
+                # for identifier matches, since that is how readers see it cited.
+                shown = min(dupes, key=lambda a: (a.entry.ref.number is None, -a.score))
                 return CheckResult(
                     query,
                     "cited",
-                    best.entry.ref,
+                    shown.entry.ref,
                     best.score,
                     best.reason,
                     tuple(_candidate(a) for a in dupes),
@@ -606,9 +614,17 @@ class ReferenceIndex:
 
 
 def _ambiguous(query: Query, ranked: list[_Assessment]) -> CheckResult:
-    """No clear winner: the best score and reason, and the first few to choose from."""
+    """No clear winner: the best score and reason, and the first few to choose from.
+
+    One paper kept in several files (the .bib, the README list, the printed list)
+    is one choice, not several: only its first entry is listed.
+    """
     best = ranked[0]
-    listed = ranked[:MAX_AMBIGUOUS]
+    listed: list[_Assessment] = []
+    for a in ranked:
+        if not any(_same_paper(kept.entry, a.entry) for kept in listed):
+            listed.append(a)
+    listed = listed[:MAX_AMBIGUOUS]
     return CheckResult(
         query, "ambiguous", None, best.score, best.reason, tuple(_candidate(a) for a in listed)
     )

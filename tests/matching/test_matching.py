@@ -690,3 +690,36 @@ def test_id_lookup_scores_nothing() -> None:
     index = ReferenceIndex.build([*_synthetic(500), Reference(title="X", arxiv="2401.00001")])
     index.check(Query(arxiv="2401.00001"))
     assert (index.stats.scored, index.stats.id_hits) == (0, 1)
+
+
+# The same paper kept in three files: the printed list (numbered, no ids), the .bib
+# (a key and the arXiv id) and the README list (no number).
+SAME_PAPER_IN_THREE_FILES = [
+    Reference(title="Attention is all you need", number=22, source="references.txt", line=55),
+    Reference(
+        title="Attention Is All You Need",
+        key="vaswani2017attention",
+        arxiv="1706.03762",
+        source="paper/references.bib",
+        line=120,
+    ),
+    Reference(title="Attention Is All You Need", arxiv="1706.03762", source="README.md", line=49),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "verdict"),
+    [
+        (Query(arxiv="1706.03762"), "cited"),
+        (Query(title="Attention is all you need."), "cited"),
+        (Query(title="Atention is all you ned"), "ambiguous"),
+    ],
+    ids=["by-id", "by-title", "two-typos"],
+)
+def test_one_paper_in_several_files_is_named_by_its_number(query: Query, verdict: str) -> None:
+    result = ReferenceIndex.build(SAME_PAPER_IN_THREE_FILES).check(query)
+    assert result.verdict == verdict
+    shown = result.match if verdict == "cited" else result.candidates[0].reference
+    assert shown.number == 22
+    if verdict == "ambiguous":  # one paper is one choice, not three
+        assert len(result.candidates) == 1

@@ -71,8 +71,11 @@ def test_read_env_defaults_and_overrides(tmp_path):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"GITHUB_EVENT_NAME": ""}, "GITHUB_EVENT_NAME and GITHUB_EVENT_PATH"),
-        ({"GITHUB_REPOSITORY": ""}, "GITHUB_REPOSITORY"),
+        ({"GITHUB_EVENT_NAME": ""}, "^GITHUB_EVENT_NAME is not set"),
+        ({"GITHUB_EVENT_PATH": ""}, "^GITHUB_EVENT_PATH is not set"),
+        ({"GITHUB_EVENT_NAME": "", "GITHUB_EVENT_PATH": ""}, "NAME and GITHUB_EVENT_PATH are"),
+        ({"GITHUB_REPOSITORY": ""}, "GITHUB_REPOSITORY is not set"),
+        ({"GITHUB_REPOSITORY": "survey"}, "GITHUB_REPOSITORY is 'survey': expected owner/name"),
         ({"GITHUB_TOKEN": ""}, "no token"),
         ({"SURVEY_BOT_TOKEN": "x"}, "SURVEY_BOT_LOGIN"),
         ({"SURVEY_BOT_SECONDS_BETWEEN_REQUESTS": "-1"}, "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS"),
@@ -81,8 +84,11 @@ def test_read_env_defaults_and_overrides(tmp_path):
         ({"SURVEY_BOT_METADATA_URLS": '{"arxiv": "file:///x"}'}, "SURVEY_BOT_METADATA_URLS"),
     ],
     ids=[
+        "no-event-name",
+        "no-event-path",
         "no-event",
         "no-repo",
+        "repo-without-owner",
         "no-token",
         "token-without-login",
         "negative",
