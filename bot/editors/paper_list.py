@@ -351,7 +351,7 @@ def _already_listed(lines: Sequence[str], start: int, end: int, item: PaperItem)
     for ref in _list_items(lines, start, end):
         block = "\n".join(lines[ref.line : _item_end(lines, ref, end, ref.width) + 1])
         if arxiv and arxiv in {normalize_arxiv(a) for a in find_arxiv_ids(block)}:
-            return f"arXiv:{arxiv} is already listed (line {ref.line + 1})"
+            return f"its arXiv id is already listed (line {ref.line + 1})"
         if dois and dois & set(find_dois(block)):
             return f"its DOI is already listed (line {ref.line + 1})"
         listed = _item_title(ref.content)

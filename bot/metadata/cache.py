@@ -66,7 +66,11 @@ class Cache:
             self._db = self._connect(":memory:")
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.parent.exists():
+                # A folder we create only holds the cache: keep it out of the survey's
+                # commits (as .pytest_cache does), whoever runs `git add -A` there.
+                self.path.parent.mkdir(parents=True)
+                (self.path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
         except OSError as exc:
             log.warning("metadata cache: cannot create %s (%s); caching in memory only",
                         self.path.parent, exc)

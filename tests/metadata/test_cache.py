@@ -162,3 +162,10 @@ def test_cache_keys_ignore_the_contact(server, make_resolver, tmp_path):
     assert len(server.seen("crossref")) == 1
     rows = sqlite3.connect(path).execute("SELECT service, key, status FROM responses").fetchall()
     assert rows == [("crossref", f"{server.base}/crossref/works/{BERT_DOI}", 200)]
+
+
+def test_a_cache_folder_it_creates_is_git_ignored_and_an_existing_one_untouched(tmp_path):
+    Cache(tmp_path / ".survey-bot" / "cache.sqlite").close()
+    assert (tmp_path / ".survey-bot" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    Cache(tmp_path / "cache.sqlite").close()  # the survey's own folder: no .gitignore there
+    assert not (tmp_path / ".gitignore").exists()
