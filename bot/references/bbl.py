@@ -6,7 +6,14 @@ its order (1-based). The title is found the way each family of styles prints it:
 * IEEEtran and other quoting styles: the text in ````...''``;
 * plain, unsrt, natbib (plainnat, acl_natbib): the block after the authors in
   the ``\\newblock`` structure (``authors \\newblock title \\newblock venue``);
-* otherwise the first emphasised group, or the text up to the first period.
+* otherwise the first emphasised group, or the text up to the first period;
+  for comma-separated styles without ``\\newblock`` (elsarticle-num:
+  ``A.~B, C.~D, Title, Journal 4~(5) (2014) 380--409.``) the title is the
+  ``\\href`` text when there is one, else the venue tail (``in: ...``, a URL,
+  ``Journal vol (no) (year)``, ``, 2014, pp.``) is cut off the title.
+
+Git conflict markers left in a committed ``.bbl`` are ignored, so both sides'
+items are read.
 
 Font commands, ties, accents and IEEEtran's spacing macros are decoded away.
 """
@@ -40,7 +47,20 @@ _SPACING = re.compile(
 )
 _EMPH = re.compile(r"\\(?:emph|textit|textsl)\s*\{|\{\\(?:em|it|sl)(?![A-Za-z])\s*")
 _LINK_ARG = re.compile(r"\\(?:url|href|doi)\s*\{([^{}]*)\}")
-_TRAILING_YEAR = re.compile(r"[\s,.]*\(?\b(?:19|20)\d\d[a-z]?\)?[.,]?\s*$")
+_TRAILING_YEAR = re.compile(r"[\s,.]*\(?\b(?:18|19|20)\d\d[a-z]?\)?[.,]?\s*$")
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?:[ \t].*)?$", re.MULTILINE)
+# "Journal 4 (5) (2014) 380--409": what follows the journal name in comma-separated styles.
+_VOLUME_TAIL = re.compile(r"\s+\d+\s*(?:\([^)]*\)\s*)?(?:\((?:18|19|20)\d\d\).*)?$")
+_HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{")
+# Where an elsarticle-style title runs into its venue (searched in the decoded title).
+_VENUE_TAIL = re.compile(
+    r",\s*(?:in:\s|https?://|vol\.?$|(?:18|19|20)\d\d\b)"  # proceedings, URL, volume, year
+    r"|,\s*\d+(?:st|nd|rd|th)\s+ed(?:ition|\.)"  # "4th Edition"
+    r"|(?<=\.),\s"  # "classification., IEEE Transactions": the title's own period, then a comma
+    r"|,(?=[^,]*?\s\d+\s*(?:\([^)]*\)\s*)?\((?:18|19|20)\d\d\))"  # Journal 4 (5) (2014)
+    r"|,(?=[^,]*?\s\d+\s*\([^)]*\),)",  # Journal 14 (SUPPL16), cited by
+    re.IGNORECASE,
+)
 
 
 def sniff(text: str) -> bool:
@@ -51,6 +71,7 @@ def sniff(text: str) -> bool:
 def parse(text: str, source: str = "") -> ParseResult:
     """Every ``\\bibitem`` as a ``Reference`` (number = order), plus the skipped ones."""
     text = normalize_newlines(text)
+    text = _CONFLICT_MARKER.sub("", text)  # same line numbers, markers gone
     lines = LineIndex(text)
     starts = list(_BIBITEM.finditer(text))
     references: list[Reference] = []
@@ -111,6 +132,24 @@ def _first_emph(raw: str, *, at_start: bool = False) -> str | None:
     return raw[found.end() : close] if close > 0 else None
 
 
+def _href_title(body: str) -> tuple[str, str, str] | None:
+    """(authors, title, rest) when the title is the text of a ``\\href{url}{title}``.
+
+    elsarticle and natbib styles link the title this way; a link whose text is
+    itself a URL is not a title.
+    """
+    found = _HREF.search(body)
+    if found is None:
+        return None
+    close = latex.matching_brace(body, found.end() - 1)
+    if close < 0:
+        return None
+    title = _clean_title(body[found.end() : close])
+    if not title or re.match(r"(?:https?://|www\.)", title):
+        return None
+    return body[: found.start()], title, body[close + 1 :]
+
+
 def _clean_title(raw: str) -> str:
     title = latex.decode(raw).strip()
     title = re.sub(r"^[“\"]|[”\"]$", "", title).strip()
@@ -123,9 +162,12 @@ def _venue(raw: str) -> str | None:
     raw = raw.strip().lstrip(",.").strip()
     raw = re.sub(r"^(?:in|In)(?![A-Za-z])\s*", "", raw)
     emph = _first_emph(raw, at_start=True)
-    venue = latex.decode(emph) if emph is not None else latex.decode(raw).split(",")[0]
-    venue = venue.strip().rstrip(".").strip()
-    if not venue or re.match(r"^(?:vol\.|pp?\.|pages|(?:19|20)\d\d\b|\[Online\]|URL)", venue, re.I):
+    if emph is not None:  # a period inside the italics ends an abbreviation ("J. Artif. Res.")
+        venue = latex.decode(emph).strip().rstrip(",").strip()
+    else:
+        venue = latex.decode(raw).split(",")[0].strip().rstrip(".").strip()
+    not_venue = r"^(?:vol\.|pp?\.|pages|(?:19|20)\d\d\b|\[Online\]|URL|https?://|\()"
+    if not venue or re.match(not_venue, venue, re.I):
         return None
     return venue
 
@@ -155,10 +197,17 @@ def parse_item(
             )
             title = _clean_title(emph)
             venue = _venue(body[body.find(emph) + len(emph) :].lstrip("}"))
+        elif (href := _href_title(body)) is not None:
+            authors_raw, title, rest = href
+            venue = _venue(rest)
         else:
             authors_raw, title_text, rest = split_title(latex.decode(body))
+            tail = _VENUE_TAIL.search(title_text)
+            if tail is not None:
+                title_text, rest = title_text[: tail.start()], title_text[tail.start() :] + rest
             title = _clean_title(title_text)
-            venue = _venue(rest)
+            venue = _venue(re.sub(r"^\s*,\s*in:", "", rest))
+            venue = _VOLUME_TAIL.sub("", venue) if venue else None
 
     authors_text = _TRAILING_YEAR.sub("", latex.decode(authors_raw))
     decoded = latex.decode(body)
