@@ -41,33 +41,41 @@ def test_explicit_numbers_continue_and_only_the_tail_is_renumbered():
     assert "renumbered the 2 items after it" in result.changes[0]
 
 
-def test_explicit_numbers_without_a_continuing_tail_renumber_nothing():
-    result = add_to_paper_list(README, [item(SHAZEER, "Alignment Tuning")], None)
-    new = (
-        '3. **"Fast Transformer Decoding: One Write-Head is All You Need"**. *Noam Shazeer*. '
-        "arXiv 2019. [[Paper](https://arxiv.org/abs/1911.02150)]\n"
-    )
-    anchor = "[[Paper](https://arxiv.org/abs/2212.08073)]\n"
-    assert result.text == README.replace(anchor, anchor + new)
+SHAZEER_LINE = (
+    '**"Fast Transformer Decoding: One Write-Head is All You Need"**. *Noam Shazeer*. '
+    "arXiv 2019."
+)
 
 
-def test_bullet_links_list_keeps_its_style():
-    result = add_to_paper_list(README, [item(DPO, "Awesome Links")], None)
-    new = (
-        "- [Direct Preference Optimization: Your Language Model is Secretly a Reward Model]"
-        "(https://arxiv.org/abs/2305.18290)\n"
-    )
-    anchor = "(https://arxiv.org/abs/2203.11171)\n"
-    assert result.text == README.replace(anchor, anchor + new)
-
-
-def test_bold_sub_lists_append_to_the_last_one():
-    result = add_to_paper_list(README, [item(SHAZEER, "Architecture")], None)
-    anchor = "[[paper](http://arxiv.org/abs/2202.01169)]\n"
-    new = (
-        '1. **"Fast Transformer Decoding: One Write-Head is All You Need"**. *Noam Shazeer*. '
-        "arXiv 2019. [[paper](https://arxiv.org/abs/1911.02150)]\n"
-    )
+@pytest.mark.parametrize(
+    ("paper", "section", "anchor", "new"),
+    [
+        pytest.param(
+            SHAZEER,
+            "Alignment Tuning",
+            "[[Paper](https://arxiv.org/abs/2212.08073)]\n",
+            f"3. {SHAZEER_LINE} [[Paper](https://arxiv.org/abs/1911.02150)]\n",
+            id="explicit-numbers-without-a-continuing-tail-renumber-nothing",
+        ),
+        pytest.param(
+            DPO,
+            "Awesome Links",
+            "(https://arxiv.org/abs/2203.11171)\n",
+            "- [Direct Preference Optimization: Your Language Model is Secretly a Reward Model]"
+            "(https://arxiv.org/abs/2305.18290)\n",
+            id="bullet-links-keep-their-style",
+        ),
+        pytest.param(
+            SHAZEER,
+            "Architecture",
+            "[[paper](http://arxiv.org/abs/2202.01169)]\n",
+            f"1. {SHAZEER_LINE} [[paper](https://arxiv.org/abs/1911.02150)]\n",
+            id="bold-sub-lists-append-to-the-last-one",
+        ),
+    ],
+)
+def test_one_line_is_added_in_the_list_own_style(paper, section, anchor, new):
+    result = add_to_paper_list(README, [item(paper, section)], None)
     assert result.text == README.replace(anchor, anchor + new)
 
 
