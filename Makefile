@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_requests.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
