@@ -42,6 +42,7 @@ from bot.models import Candidate, CheckResult, Query, Reference
 # References scored with rapidfuzz per title lookup, at most (those that come
 # close are then compared word by word).
 MAX_CANDIDATES = 24
+SHORT_TITLE = 3  # words: a title this short is all name ("Mistral 7B", "GPT-4 Technical Report")
 # Title similarity (rapidfuzz ratio of the keys, 0..1) needed for "the same title
 # up to typos" (NEAR) and for "maybe the same paper" (SIMILAR).
 NEAR = 0.85
@@ -94,6 +95,10 @@ class _Entry:
     tokens: tuple[str, ...]
     key: str
     main_key: str  # title before the colon ("" when there is no subtitle)
+    # Words that name the work (a short title, or the part before the colon: "Mistral
+    # 7B", "BLOOMZ: ..."): model names differ by one letter (Mistral/Mixtral), so a
+    # one-letter difference there is never a harmless typo.
+    names: frozenset[str]
     question: bool
     surnames: tuple[str, ...]
     first_words: frozenset[str]  # all words of the first author's name
@@ -159,6 +164,7 @@ def _entry(ref: Reference, order: int) -> _Entry:
         tokens=tokens,
         key=textnorm.join_tokens(tokens),
         main_key=textnorm.join_tokens(main) if sub else "",
+        names=frozenset(tokens if len(tokens) <= SHORT_TITLE else main if sub else ()),
         question=question,
         surnames=surnames,
         first_words=first,
@@ -202,6 +208,19 @@ def _typo(a: str, b: str) -> bool:
     if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5:
         return False
     return Levenshtein.distance(a, b, score_cutoff=2) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def _ligature_lost(a: str, b: str) -> bool:
+    """The words differ only in letters of PDF ligatures (ff, fi, fl, ffi, ffl), as
+    "eficient"/"efficient" or "Refexion"/"Reflexion" do after ``textnorm``: a copying
+    accident, never a different name (unlike Mistral/Mixtral or BLOOM/BLOOMZ)."""
+    letters = set("fil")
+    for op in Levenshtein.editops(a, b):
+        if op.tag != "insert" and a[op.src_pos] not in letters:
+            return False
+        if op.tag != "delete" and b[op.dest_pos] not in letters:
+            return False
+    return True
 
 
 def _slip(a: str, b: str) -> bool:
@@ -255,7 +274,7 @@ def _is_strong(word: str) -> bool:
     return not word.isalpha() or (len(word) == 1 and word not in MINOR_WORDS)
 
 
-def _diff(a: tuple[str, ...], b: tuple[str, ...]) -> _TitleDiff:
+def _diff(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> _TitleDiff:
     only_a: list[str] = []
     only_b: list[str] = []
     block_a: list[str] = []
@@ -290,7 +309,11 @@ def _diff(a: tuple[str, ...], b: tuple[str, ...]) -> _TitleDiff:
                 diff.significant += 1
                 diff.strong = diff.strong or _is_strong(word)
     # One-letter slips in long words ("Transfomer", lost ligature "efcient").
-    diff.typos += _pair_off(only_a, only_b, _typo)
+    diff.typos += _pair_off(
+        only_a,
+        only_b,
+        lambda x, y: _typo(x, y) and (_ligature_lost(x, y) or not names & {x, y}),
+    )
     # One-letter slips in short words: still a different word, but maybe a typo.
     slips = _pair_off(only_a, only_b, _slip)
     diff.slips += slips
@@ -367,7 +390,7 @@ def _assess(q: _Entry, e: _Entry, sim: float) -> _Assessment:
         relation, base = ("same", 1.0) if q.question == e.question else ("same", 0.97)
         diff = _TitleDiff()
     else:
-        diff = _diff(q.tokens, e.tokens)
+        diff = _diff(q.tokens, e.tokens, q.names | e.names)
         longest = max(len(q.tokens), len(e.tokens))
         if (
             not diff.significant

@@ -723,3 +723,41 @@ def test_one_paper_in_several_files_is_named_by_its_number(query: Query, verdict
     assert shown.number == 22
     if verdict == "ambiguous":  # one paper is one choice, not three
         assert len(result.candidates) == 1
+
+
+@pytest.mark.parametrize(
+    ("present", "asked"),
+    [
+        ("Mistral 7B", "Mixtral 7B"),
+        (
+            "BLOOM: A 176B-Parameter Open-Access Multilingual Language Model",
+            "BLOOMZ: A 176B-Parameter Open-Access Multilingual Language Model",
+        ),
+        ("Qwen Technical Report", "Owen Technical Report"),
+    ],
+    ids=["mistral-mixtral", "bloom-bloomz", "short-title"],
+)
+def test_one_letter_in_a_name_is_never_a_harmless_typo(present: str, asked: str) -> None:
+    # Model names differ by one letter; a slip in a long ordinary word is still a typo.
+    index = ReferenceIndex.build([Reference(title=present, key="k", source="refs.bib", line=1)])
+    assert index.check(Query(title=asked)).verdict != "cited"
+    assert index.check(Query(title=present)).verdict == "cited"
+
+
+@pytest.mark.parametrize(
+    ("present", "asked"),
+    [
+        (
+            "Reflexion: Language Agents with Verbal Reinforcement Learning",
+            "Refexion: Language Agents with Verbal Reinforcement Learning",
+        ),
+        (
+            "Efficient Streaming Language Models with Attention Sinks",
+            "Eficient Streaming Language Models with Attention Sinks",
+        ),
+    ],
+    ids=["fl-lost-in-name", "ffi-lost-in-first-word"],
+)
+def test_a_lost_ligature_in_a_name_is_still_the_same_title(present: str, asked: str) -> None:
+    index = ReferenceIndex.build([Reference(title=present, key="k", source="refs.bib", line=1)])
+    assert index.check(Query(title=asked)).verdict == "cited"
