@@ -118,7 +118,7 @@ def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True)
         seconds_between_requests=_seconds(environ, "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS"),
         seconds_between_writes=_seconds(environ, "SURVEY_BOT_SECONDS_BETWEEN_WRITES"),
         max_retry_wait=DEFAULT_MAX_RETRY_WAIT if max_wait is None else max_wait,
-        metadata_urls=_metadata_urls(get("SURVEY_BOT_METADATA_URLS")),
+        metadata_urls=parse_metadata_urls(get("SURVEY_BOT_METADATA_URLS")),
     )
 
 
@@ -160,7 +160,7 @@ def _seconds(environ: Mapping[str, str], name: str) -> float | None:
     return value
 
 
-def _metadata_urls(text: str) -> dict[str, str]:
+def parse_metadata_urls(text: str) -> dict[str, str]:
     """``SURVEY_BOT_METADATA_URLS``: a JSON object of service name -> base URL (tests, demo)."""
     if not text:
         return {}

@@ -59,6 +59,7 @@ from bot.triage import (
     missed_commands,
     plan_comment,
     plan_triage,
+    requested_name,
 )
 
 if TYPE_CHECKING:
@@ -169,13 +170,12 @@ def _triage(
                 f"issue #{trigger.number}: could not identify {item.resolution.what}: "
                 f"{item.resolution.why}"
             )
-    wants_name = bool(assessed and trigger.author_login) and not any(
-        s.thank_as for s in suggestions
-    )
     issue = IssueInfo(
         number=trigger.number,
         author_login=trigger.author_login,
-        author_name=port.user_name(trigger.author_login) if wants_name else None,
+        author_name=_profile_name(port, trigger.author_login, suggestions)
+        if assessed
+        else None,
         labels=trigger.labels,
     )
     hinted = any(s.section for s in suggestions[:MAX_PAPERS])
@@ -200,6 +200,16 @@ def _triage(
     )
     _set_labels(port, trigger.number, plan.labels_to_add, plan.labels_to_remove, report)
     return comments, _relabelled(trigger.labels, plan.labels_to_add, plan.labels_to_remove)
+
+
+def _profile_name(port: GitHubPort, login: str, suggestions: Sequence[Suggestion]) -> str | None:
+    """The author's GitHub profile name, unless the thanks do without it.
+
+    The same suggestions as ``plan_triage`` reads decide: a "thank as" name wins.
+    """
+    if not login or requested_name(suggestions[:MAX_PAPERS]):
+        return None
+    return port.user_name(login)
 
 
 # --------------------------------------------------------------------------- commands

@@ -72,8 +72,7 @@ from bot.plan import (
     pull_body,
     pull_title,
     reference_index,
-    reference_sources,
-    target_paths,
+    source_paths,
     unified_diff,
 )
 from bot.state import (
@@ -184,7 +183,7 @@ class _Batch:
         seen = repo.remote_branch_sha(self.branch)  # the lease: what every decision is based on
         pulls = self.port.recent_pulls(self.branch)
         found = pick_pull(pulls)
-        texts = repo.read_files(base, [*target_paths(self.config), *self.reference_paths()])
+        texts = repo.read_files(base, source_paths(self.config))
         index = reference_index(texts, self.config)
         thanked = self.follow_up(found, index) if found is not None and found.merged else ()
         pull = found if found is not None and found.state == "open" else None
@@ -379,9 +378,6 @@ class _Batch:
             )
         return tuple(finished)
 
-    def reference_paths(self) -> list[str]:
-        return [path for path, _ in reference_sources(self.config)]
-
     def foreign_commits(self, base: str, seen: str, pull: PullData | None) -> bool:
         """Whether someone else committed to the bot branch; if so, say it once on the PR."""
         email = self.config.batch.author_email
@@ -415,16 +411,15 @@ class _Batch:
         """The edits, dated as the open PR's draft while its contents stay the same, else today."""
         if not items and not thanks:
             return BatchPlan(day=self.today)
-        files = {path: texts.get(path) or "" for path in target_paths(self.config)}
         recorded = decode_data(pull.body) if pull is not None else None
-        plan = plan_batch(files, self.config, items, self.today, self.env, thanks)
+        plan = plan_batch(texts, self.config, items, self.today, self.env, thanks)
         if recorded is not None and recorded.day != self.today.isoformat():
             try:
                 day = dt.date.fromisoformat(recorded.day)
             except ValueError:
                 day = None
             if day is not None:
-                earlier = plan_batch(files, self.config, items, day, self.env, thanks)
+                earlier = plan_batch(texts, self.config, items, day, self.env, thanks)
                 if batch_data(earlier, "").same_edits(recorded):
                     plan = earlier
         return plan

@@ -19,7 +19,6 @@ imports PyGithub. Two implementations:
   add_labels                1 (0 for no labels)
   remove_label              1
   react_to_comment          1
-  react_to_issue            1
   permission                1 (cached per login)
   user_name                 1 (cached per login)
   open_issues               1 per 100 issues
@@ -181,8 +180,6 @@ class GitHubPort(Protocol):
     def remove_label(self, number: int, label: str) -> None:
         """Remove a label; a label that is not there is not an error."""
         ...
-
-    def react_to_issue(self, number: int, content: str) -> None: ...
 
     def react_to_comment(self, comment_id: int, content: str) -> None: ...
 
@@ -506,11 +503,6 @@ class PyGithubPort:
             if _status(error) != 404:
                 raise
 
-    def react_to_issue(self, number: int, content: str) -> None:
-        self._post(
-            f"{self._repo_path}/issues/{int(number)}/reactions", {"content": _reaction(content)}
-        )
-
     def react_to_comment(self, comment_id: int, content: str) -> None:
         self._post(
             f"{self._repo_path}/issues/comments/{int(comment_id)}/reactions",
@@ -518,14 +510,10 @@ class PyGithubPort:
         )
 
     def close_issue(self, number: int, reason: str) -> None:
-        if reason not in CLOSE_REASONS:
-            raise GitHubError(
-                f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}"
-            )
         self._request(
             "PATCH",
             f"{self._repo_path}/issues/{int(number)}",
-            body={"state": "closed", "state_reason": reason},
+            body={"state": "closed", "state_reason": _close_reason(reason)},
         )
 
     def reopen_issue(self, number: int) -> None:
@@ -681,6 +669,12 @@ def _reaction(content: str) -> str:
     if content not in REACTIONS:
         raise GitHubError(f"reaction must be one of {sorted(REACTIONS)}, not {content!r}")
     return content
+
+
+def _close_reason(reason: str) -> str:
+    if reason not in CLOSE_REASONS:
+        raise GitHubError(f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}")
+    return reason
 
 
 def _next_link(header: str | None) -> str | None:
@@ -843,18 +837,11 @@ class DryRunPort:
     def remove_label(self, number: int, label: str) -> None:
         self._record("remove-label", f"#{number}", label)
 
-    def react_to_issue(self, number: int, content: str) -> None:
-        self._record("react", f"#{number}", _reaction(content))
-
     def react_to_comment(self, comment_id: int, content: str) -> None:
         self._record("react", f"comment {comment_id}", _reaction(content))
 
     def close_issue(self, number: int, reason: str) -> None:
-        if reason not in CLOSE_REASONS:
-            raise GitHubError(
-                f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}"
-            )
-        self._record("close", f"#{number}", reason)
+        self._record("close", f"#{number}", _close_reason(reason))
 
     def reopen_issue(self, number: int) -> None:
         self._record("reopen", f"#{number}")

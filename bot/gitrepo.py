@@ -91,36 +91,6 @@ def open_repo(
     return SurveyRepo(repo, _auth_config(token, server_url), secrets=(token,) if token else ())
 
 
-def clone_for_batch(
-    url: str,
-    dest: str | os.PathLike[str],
-    *,
-    token: str | None = None,
-    server_url: str = DEFAULT_SERVER_URL,
-) -> SurveyRepo:
-    """Clone ``url`` into ``dest`` (full history, remote named ``origin``) and open it."""
-    auth = _auth_config(token, server_url)
-    secrets = (token,) if token else ()
-    runner = git.Git(os.getcwd())
-    try:
-        status, _out, err = runner.clone(
-            "--quiet",
-            "--origin",
-            DEFAULT_REMOTE,
-            "--",
-            url,
-            os.fspath(dest),
-            env=_network_env(auth),
-            with_extended_output=True,
-            with_exceptions=False,
-        )
-    except git.GitCommandNotFound:
-        raise GitError("git is not installed (or not on PATH)") from None
-    if status != 0:
-        raise GitError(f"cannot clone {_redact(url, secrets)}: {_first_error(err, secrets)}")
-    return open_repo(dest, token=token, server_url=server_url)
-
-
 class SurveyRepo:
     """A local clone of the survey repository, operated without touching its working tree."""
 

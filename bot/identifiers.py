@@ -98,11 +98,6 @@ def find_dois(text: str) -> list[str]:
     return dois
 
 
-def arxiv_doi(arxiv_id: str) -> str:
-    """The DataCite DOI arXiv registers for a preprint."""
-    return f"10.48550/arxiv.{arxiv_id}".lower()
-
-
 def arxiv_from_doi(doi: str | None) -> str | None:
     """The arXiv id behind an arXiv DOI, else None."""
     if not doi:

@@ -155,6 +155,11 @@ def reference_sources(config: Config) -> list[tuple[str, str | None]]:
     return list(dict.fromkeys(targets))
 
 
+def source_paths(config: Config) -> list[str]:
+    """Every file a batch reads, each once: the edited ones, then the reference sources."""
+    return list(dict.fromkeys([*target_paths(config), *(p for p, _ in reference_sources(config))]))
+
+
 def reference_index(texts: Mapping[str, str | None], config: Config) -> ReferenceIndex:
     """An index over the references in ``texts`` (path -> text; missing files count as empty)."""
     references: list[Reference] = []
@@ -204,21 +209,23 @@ def describe_reference(ref: Reference) -> str:
 
 
 def plan_batch(
-    files: Mapping[str, str],
+    texts: Mapping[str, str | None],
     config: Config,
     items: Sequence[PaperItem],
     day: dt.date,
     env: SandboxedEnvironment | None = None,
     thanks: Sequence[ThanksItem] = (),
 ) -> BatchPlan:
-    """Apply ``items`` (sorted by issue) and ``thanks`` to ``files`` (path -> text) on ``day``.
+    """Apply ``items`` (sorted by issue) and ``thanks`` to ``texts`` (path -> text) on ``day``.
 
-    Raises ``EditError`` when a configured file is missing or unusable. A paper
+    A configured file missing from ``texts`` (or None there) starts empty; one an
+    editor cannot use raises ``EditError``. A paper
     whose section does not exist is reported in ``not_included`` (the others go
     ahead); items an editor merely skips are reported in ``skipped``.
     """
     ordered = sorted(thanks, key=lambda t: t.issue)
     extra = [person for entry in ordered for person in entry.thanks]
+    files = {path: texts.get(path) or "" for path in target_paths(config)}
     edits = apply_all(files, config, sort_items(items), day, env, extra_thanks=extra)
     added_keys = {reader_key(person) for person in edits.thanked}
     thanks_added = [

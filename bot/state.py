@@ -283,25 +283,15 @@ def has_marker(body: str | None) -> bool:
     return MARKER in (body or "")
 
 
-def find_bot_comment(comments: Iterable[C], bot_login: str) -> C | None:
-    """The bot's own triage comment: the oldest one by ``bot_login`` carrying the marker.
-
-    ``comments`` may be GitHub REST dicts (``{"id", "user": {"login"}, "body",
-    "created_at"}``), PyGithub ``IssueComment`` objects or any object with ``id``,
-    ``body`` and ``author_login`` / ``author`` / ``user.login``. Markers in
-    comments by anyone else are ignored.
-    """
-    ours = _bot_comments(comments, bot_login)
-    return ours[0] if ours else None
-
-
-def stale_bot_comments(comments: Iterable[C], bot_login: str) -> list[C]:
-    """Newer bot comments that also carry the marker (e.g. left by a crashed run)."""
-    return _bot_comments(comments, bot_login)[1:]
-
-
 def load_state(comments: Iterable[C], bot_login: str) -> LoadedState:
-    """Find the bot's comment among an issue's comments and decode its state."""
+    """Find the bot's comment among an issue's comments and decode its state.
+
+    The bot's comment is the oldest one by ``bot_login`` carrying the marker;
+    newer ones are ``duplicates``. Markers in comments by anyone else are
+    ignored. ``comments`` may be GitHub REST dicts (``{"id", "user": {"login"},
+    "body", "created_at"}``), PyGithub ``IssueComment`` objects or any object
+    with ``id``, ``body`` and ``author_login`` / ``author`` / ``user.login``.
+    """
     ours = _bot_comments(comments, bot_login)
     if not ours:
         return LoadedState(None, None, None, [])

@@ -242,11 +242,6 @@ def analyse_title(title: str | None) -> tuple[list[str], list[str], bool]:
     return main, sub, question
 
 
-def is_question(title: str | None) -> bool:
-    """Whether the title asks a question (``Are Emergent Abilities ... a Mirage?``)."""
-    return analyse_title(title)[2]
-
-
 # ---------------------------------------------------------------------------
 # Author names
 
@@ -322,13 +317,3 @@ def name_words(name: str | None) -> frozenset[str]:
         return frozenset()
     words = _name_words(name)
     return frozenset(w for w in words if len(w) > 1 and w not in _SUFFIXES)
-
-
-def author_surnames(authors: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Normalised surnames, in order, without ``et al.`` / ``others`` placeholders."""
-    out = []
-    for author in authors:
-        family = surname(author)
-        if family:
-            out.append(family)
-    return tuple(out)

@@ -338,11 +338,15 @@ def _reader(issue: IssueInfo, suggestions: Sequence[Suggestion]) -> Thanks | Non
     """The issue author, named as the form asked, else by GitHub profile name, else login."""
     if not issue.author_login:
         return None
-    thank_as = next(
+    name = requested_name(suggestions) or _clip(issue.author_name) or issue.author_login
+    return Thanks(login=issue.author_login, name=name, opt_out=any(s.opt_out for s in suggestions))
+
+
+def requested_name(suggestions: Sequence[Suggestion]) -> str | None:
+    """The name the reader asked to be thanked as (the form's "thank as"), if any."""
+    return next(
         (_clip(s.thank_as) for s in suggestions if s.thank_as and one_line(s.thank_as)), None
     )
-    name = thank_as or _clip(issue.author_name) or issue.author_login
-    return Thanks(login=issue.author_login, name=name, opt_out=any(s.opt_out for s in suggestions))
 
 
 def _asked(suggestion: Suggestion) -> str:

@@ -57,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
         describe_reference,
         plan_batch,
         reference_index,
-        reference_sources,
-        target_paths,
+        source_paths,
         unified_diff,
     )
 
@@ -73,16 +72,14 @@ def run(args: argparse.Namespace) -> int:
         (Thanks(login="", name=args.thank.strip()),) if args.thank and args.thank.strip() else ()
     )
     item = PaperItem(record, args.section or _default_section(config), None, thanks)
-    paths = list(dict.fromkeys([*target_paths(config), *(p for p, _ in reference_sources(config))]))
-    texts = {path: _read(root / path) for path in paths}
+    texts = {path: _read(root / path) for path in source_paths(config)}
     match = cited_as(reference_index(texts, config), item)
     if match is not None and not args.force:
         raise InputError(
             f"{record.title!r} is already cited as {describe_reference(match)}; "
             "pass --force to add it anyway"
         )
-    files = {path: texts[path] or "" for path in target_paths(config)}
-    plan = plan_batch(files, config, [item], dt.date.today())
+    plan = plan_batch(texts, config, [item], dt.date.today())
     if not plan.files:
         reasons = "; ".join(f"{s.what}: {s.why}" for s in plan.left_out) or "nothing changed"
         raise InputError(f"nothing to add: {reasons}")

@@ -288,26 +288,27 @@ def survey_settings(repo: Path) -> Config:
 def resolve_items(items: list[_Item], offline: bool, repo: Path) -> list[_Item]:
     """Replace each query by the metadata the services know (title, authors, both ids).
 
-    The lookups use the metadata settings of the survey in ``repo``. A query that
-    cannot be resolved is checked as given, with a note on stderr; a link that
-    cannot be resolved gets the verdict ``ambiguous`` (reason ``unresolved``).
+    The lookups use the metadata settings of the survey in ``repo`` and, like
+    ``survey-bot run``, the service base URLs in ``SURVEY_BOT_METADATA_URLS``. A
+    query that cannot be resolved is checked as given, with a note on stderr; a
+    link that cannot be resolved gets the verdict ``ambiguous`` (reason ``unresolved``).
     """
+    import os
     from dataclasses import replace
 
+    from bot.actions import parse_metadata_urls
     from bot.metadata import build_resolver
     from bot.models import PaperRecord, Query
 
-    resolver = build_resolver(survey_settings(repo), offline=offline)
-    suggestions = [_suggestion(item) for item in items]
-    if hasattr(resolver, "resolve_many"):  # batches arXiv look-ups
-        outcomes = resolver.resolve_many(suggestions)
-    else:
-        outcomes = [resolver.resolve(s) for s in suggestions]
+    base_urls = parse_metadata_urls(os.environ.get("SURVEY_BOT_METADATA_URLS", "").strip())
+    with build_resolver(survey_settings(repo), offline, base_urls=base_urls) as resolver:
+        outcomes = resolver.resolve_many(_suggestion(item) for item in items)
     resolved = []
     for item, outcome in zip(items, outcomes, strict=True):
         if not isinstance(outcome, PaperRecord):
-            why = getattr(outcome, "why", str(outcome))
-            print(f"survey-bot: note: {item.label}: {why}; checked as given", file=sys.stderr)
+            print(
+                f"survey-bot: note: {item.label}: {outcome.why}; checked as given", file=sys.stderr
+            )
             resolved.append(item)
             continue
         given = item.query

@@ -24,7 +24,6 @@ from bot.editors.common import name_key
 from bot.editors.paper_list import (
     Unplaced,
     add_to_paper_list,
-    list_sections,
     resolve_section,
     split_by_section,
 )
@@ -43,7 +42,6 @@ __all__ = [
     "add_changelog_entry",
     "add_to_paper_list",
     "apply_all",
-    "list_sections",
     "reader_key",
     "resolve_section",
     "split_by_section",

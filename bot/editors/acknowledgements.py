@@ -18,23 +18,18 @@ from dataclasses import dataclass
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.editors.common import name_key
-from bot.editors.lines import Lines, split_template_output
+from bot.editors.common import markdown_unescape, name_key
+from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import Heading, find_headings, resolve_heading, section_end
 from bot.models import Skipped, Thanks
-from bot.render import make_environment, render
+from bot.render import make_environment
 
 TEMPLATE = "acknowledgements-sentence.md.j2"
 
 _SEPARATOR = re.compile(r"\s*,\s*and\s+|\s*，\s*|\s*,\s*|\s+and\s+|\s*、\s*|\s*(?:和|及|与)\s*")
 _TERMINATOR = re.compile(r"[.。!！]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
-def _md_unescape(text: str) -> str:
-    text = re.sub(r"\\([\\`*_\[\]|~])", r"\1", text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 @dataclass(frozen=True)
@@ -163,7 +158,7 @@ def thanked_keys(text: str, heading: str | None = "Acknowledgments") -> set[str]
 
 
 def _keys(found: NameList | None) -> set[str]:
-    return {name_key(_md_unescape(n)) for n in (found.names if found else ())}
+    return {name_key(markdown_unescape(n)) for n in (found.names if found else ())}
 
 
 def add_acknowledgements(
@@ -219,7 +214,7 @@ def add_acknowledgements(
         where = "the thank-you sentence"
     else:
         middle, final = _style(None, language, new_names)
-        rendered = render(
+        new = render_lines(
             TEMPLATE,
             env,
             names=raw_names,
@@ -227,7 +222,6 @@ def add_acknowledgements(
             final=final,
             language=language,
         )
-        new = split_template_output(rendered)
         lines.append_block(start, end, new)
         where = "a new thank-you sentence"
     change = f"thank {', '.join(raw_names)} in {where} under {found_heading.title!r}"

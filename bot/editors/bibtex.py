@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -24,12 +24,13 @@ from bot.editors.common import (
     ascii_word,
     describe_record,
     first_significant_word,
+    mode,
     paper_url,
     record_ids,
     split_name,
     title_key,
 )
-from bot.editors.lines import Lines, split_template_output
+from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
 from bot.identifiers import (
     arxiv_from_doi,
@@ -39,7 +40,7 @@ from bot.identifiers import (
     normalize_doi,
 )
 from bot.models import PaperItem, PaperRecord, Skipped
-from bot.render import make_environment, render
+from bot.render import make_environment
 
 TEMPLATE = "bibtex-entry.bib.j2"
 
@@ -277,20 +278,6 @@ def _apply_case(word: str, case: str) -> str:
     return word
 
 
-T = TypeVar("T")
-
-
-def _mode(values: Iterable[T], default: T) -> T:
-    counts = Counter(values)
-    if not counts:
-        return default
-    best = max(counts.values())
-    for value in counts:  # first seen among the most common: stable
-        if counts[value] == best:
-            return value
-    return default
-
-
 def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
     regular = [e for e in entries if e.regular and e.key]
     if not regular:
@@ -353,24 +340,24 @@ def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
         for e in regular
         if "eprint" in e.fields or "arxiv" in e.fields.get("journal", "").lower()
     ]
-    aligned = _mode(aligned_votes, False)  # False when no entry could tell
+    aligned = mode(aligned_votes, False)  # False when no entry could tell
     return BibStyle(
         key_style=_detect_key_style([e.key for e in regular]),
         sorted_keys=_keys_sorted([e.key for e in regular]),
-        type_case=_mode((_case_of(e.type) for e in regular), "lower"),
-        name_case=_mode(names, "lower"),
-        indent=_mode(indents, "  "),
-        before_eq=_mode(befores, ""),
-        after_eq=_mode(afters, ""),
-        align_column=_mode(columns, None) if aligned else None,
-        quote=_mode(quotes, "{"),
-        title_double_braces=bool(_mode(title_braces, False)),
-        bare_year=bool(_mode(bare_years, False)),
-        trailing_comma=bool(_mode(trailing, False)),
-        closing_own_line=bool(_mode(own_line, True)),
+        type_case=mode((_case_of(e.type) for e in regular), "lower"),
+        name_case=mode(names, "lower"),
+        indent=mode(indents, "  "),
+        before_eq=mode(befores, ""),
+        after_eq=mode(afters, ""),
+        align_column=mode(columns, None) if aligned else None,
+        quote=mode(quotes, "{"),
+        title_double_braces=bool(mode(title_braces, False)),
+        bare_year=bool(mode(bare_years, False)),
+        trailing_comma=bool(mode(trailing, False)),
+        closing_own_line=bool(mode(own_line, True)),
         blank_lines=_blank_lines_between(lines, regular),
-        names_last_first=bool(_mode(last_first, True)),
-        arxiv_as_misc=bool(_mode(misc_arxiv, False)),
+        names_last_first=bool(mode(last_first, True)),
+        arxiv_as_misc=bool(mode(misc_arxiv, False)),
     )
 
 
@@ -380,7 +367,7 @@ def _blank_lines_between(lines: Sequence[str], entries: Sequence[BibEntry]) -> i
         between = lines[before.end_line + 1 : after.start_line]
         if all(not line.strip() for line in between):
             gaps.append(len(between))
-    return _mode(gaps, 1)
+    return mode(gaps, 1)
 
 
 def _keys_sorted(keys: Sequence[str]) -> bool:
@@ -659,15 +646,14 @@ def render_entry(
 ) -> list[str]:
     """The lines of one new entry for ``record`` under ``key``."""
     entry_type, fields = entry_fields(record, style)
-    text = render(
+    return render_lines(
         TEMPLATE,
-        env or make_environment(),
+        env,
         entry_type=entry_type,
         key=key,
         fields=fields,
         style=style,
     )
-    return split_template_output(text)
 
 
 def add_bibtex_entries(

@@ -26,16 +26,17 @@ from typing import Any
 import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
+from bot.config import CHANGELOG_FORMATS
+from bot.editors.common import markdown_unescape
 from bot.editors.dates import DateFormat, detect_format, find_date
-from bot.editors.lines import Lines, indent_of, split_template_output
+from bot.editors.lines import Lines, indent_of, render_lines
 from bot.editors.result import EditResult, NoChange, finish
 from bot.editors.sections import find_headings, resolve_heading, section_end
 from bot.errors import EditError
 from bot.escaping import yaml_scalar
 from bot.models import PaperItem
-from bot.render import make_environment, render
+from bot.render import make_environment
 
-FORMATS = ("markdown-table", "bullets", "yaml")
 TABLE_TEMPLATE = "changelog-table-row.md.j2"
 BULLET_TEMPLATE = "changelog-bullet.md.j2"
 YAML_TEMPLATE = "changelog.yml.j2"
@@ -93,12 +94,6 @@ _ZH_SUMMARY = re.compile(
 )
 
 
-def _md_unescape(text: str) -> str:
-    text = re.sub(r"\\([\\`*_\[\]|~])", r"\1", text)
-    text = text.replace("@\u200b", "@")
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 @dataclass(frozen=True)
 class _Summary:
     papers: int
@@ -109,7 +104,7 @@ class _Summary:
 
 def find_summary(text: str, *, markdown: bool = True) -> _Summary | None:
     """The bot's own summary sentence in ``text`` (either language), with its span."""
-    unescape = _md_unescape if markdown else (lambda s: s)
+    unescape = markdown_unescape if markdown else (lambda s: s)
     found = _EN_SUMMARY.search(text)
     if found:
         where = found.group("where") or ""
@@ -325,7 +320,7 @@ def _edit_table(
             "outer_right": True,
             "br": "<br/>",
         }
-        rendered = render(
+        new = render_lines(
             TABLE_TEMPLATE,
             env,
             new_table=True,
@@ -335,7 +330,6 @@ def _edit_table(
             lines=content,
             layout=layout,
         )
-        new = split_template_output(rendered)
         lines.append_block(start, end, new)
         day = default_format.format(entry.date)
         return f"add a changelog table with V1 ({day}): {' '.join(content)}"
@@ -365,7 +359,7 @@ def _edit_table(
     version = next_version(_cell(lines, table, row, "version") for row in table.rows)
     date_text = date_format.format(entry.date)
     content = _content_lines(entry, language)
-    rendered = render(
+    new = render_lines(
         TABLE_TEMPLATE,
         env,
         new_table=False,
@@ -375,7 +369,6 @@ def _edit_table(
         lines=content,
         layout=layout,
     )
-    new = split_template_output(rendered)
     indent = indent_of(lines[table.header])
     new = [indent + line for line in new]
     if table.rows and _newest_first(dates):
@@ -476,7 +469,7 @@ def _edit_bullets(
         indent, bullet, gap = "", "-", " "
     date_text = date_format.format(entry.date)
     content = _content_lines(entry, language)
-    rendered = render(
+    new = render_lines(
         BULLET_TEMPLATE,
         env,
         indent=indent,
@@ -488,7 +481,6 @@ def _edit_bullets(
         lines=content,
         language=language,
     )
-    new = split_template_output(rendered)
     spaced = len(bullets) >= 2 and all(not lines[b.line - 1].strip() for b in bullets[1:])
     if bullets:
         if _newest_first([b.date for b in bullets]):
@@ -554,8 +546,8 @@ def _edit_yaml(
     if sequence is not None and items and sequence.flow_style:
         raise EditError("the changelog YAML uses a flow-style list; use one entry per block")
     keys = {"date": "date", "version": "version", "changes": "changes"}
-    for item in items:
-        present = _mapping(item)
+    mappings = [_mapping(item) for item in items]
+    for present in mappings:
         for role, names in (
             ("date", _DATE_KEYS),
             ("version", _VERSION_KEYS),
@@ -565,13 +557,13 @@ def _edit_yaml(
                 if name in present:
                     keys[role] = str(present[name][0].value)
                     break
-    has_version = not items or any(keys["version"].lower() in _mapping(i) for i in items)
-    dates = [_scalar_date(_mapping(i).get(keys["date"].lower(), (None, None))[1]) for i in items]
+    has_version = not items or any(keys["version"].lower() in m for m in mappings)
+    dates = [_scalar_date(m.get(keys["date"].lower(), (None, None))[1]) for m in mappings]
 
-    for item, day in zip(items, dates, strict=True):
+    for present, day in zip(mappings, dates, strict=True):
         if day != entry.date:
             continue
-        changes = _mapping(item).get(keys["changes"].lower(), (None, None))[1]
+        changes = present.get(keys["changes"].lower(), (None, None))[1]
         if not isinstance(changes, yaml.SequenceNode) or changes.flow_style:
             break
         for change in changes.value:
@@ -607,7 +599,7 @@ def _edit_yaml(
         first_line = lines[items[0].start_mark.line]
         dash = first_line.index("-") if "-" in first_line[: items[0].start_mark.column] else 0
         key_indent = " " * (items[0].start_mark.column - dash)
-        changes_node = _mapping(items[0]).get(keys["changes"].lower(), (None, None))[1]
+        changes_node = mappings[0].get(keys["changes"].lower(), (None, None))[1]
         if isinstance(changes_node, yaml.SequenceNode) and changes_node.value:
             first_change = changes_node.value[0]
             change_line = lines[first_change.start_mark.line]
@@ -618,11 +610,11 @@ def _edit_yaml(
         indent = " " * dash
     else:
         indent, key_indent, list_indent = "", "  ", "  "
-    version_nodes = [_mapping(i).get(keys["version"].lower(), (None, None))[1] for i in items]
+    version_nodes = [m.get(keys["version"].lower(), (None, None))[1] for m in mappings]
     version = next_version(
         str(node.value) for node in version_nodes if isinstance(node, yaml.ScalarNode)
     )
-    rendered = render(
+    new = render_lines(
         YAML_TEMPLATE,
         env,
         indent=indent,
@@ -633,7 +625,6 @@ def _edit_yaml(
         version=version if has_version else None,
         changes=content,
     )
-    new = split_template_output(rendered)
     if not items:
         position = len(lines)
         if isinstance(root, yaml.MappingNode) and sequence is not None:
@@ -671,8 +662,9 @@ def add_changelog_entry(
     env: SandboxedEnvironment | None = None,
 ) -> EditResult:
     """Add (or update, on the same day) the batch's changelog entry in ``text``."""
-    if fmt not in FORMATS:
-        raise EditError(f"unknown changelog format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if fmt not in CHANGELOG_FORMATS:
+        formats = ", ".join(CHANGELOG_FORMATS)
+        raise EditError(f"unknown changelog format {fmt!r}; expected one of {formats}")
     if not entry.papers and not any(n.strip() for n in entry.notes):
         return NoChange(text=text, reason="nothing to log")
     env = env or make_environment()

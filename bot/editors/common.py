@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
 from bot.escaping import clean_text
@@ -14,6 +17,25 @@ from bot.models import PaperRecord
 # those that can close or confuse a Markdown link, an HTML attribute or a BibTeX
 # field (parentheses, brackets, braces, quotes, backslash, spaces, angle brackets).
 _URL_SAFE = "-._~:/?#@!$&*+,;=%"
+
+
+T = TypeVar("T")
+
+
+def mode(values: Iterable[T], default: T) -> T:
+    """The most common of ``values`` (the first seen among equals), or ``default`` if none."""
+    counts = Counter(values)
+    if not counts:
+        return default
+    best = max(counts.values())
+    return next(value for value, count in counts.items() if count == best)
+
+
+def markdown_unescape(text: str) -> str:
+    """Text written by ``bot.escaping.markdown`` as it was: escapes, entities and ``@`` undone."""
+    text = re.sub(r"\\([\\`*_\[\]|~])", r"\1", text)
+    text = text.replace("@\u200b", "@")
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def fold(text: str) -> str:
@@ -120,10 +142,6 @@ def split_name(name: str) -> tuple[str, str, str]:
     while last_start > 1 and words[last_start - 1].lower() in _PARTICLES:
         last_start -= 1
     return " ".join(words[:last_start]), " ".join(words[last_start:]), suffix
-
-
-def surname(name: str) -> str:
-    return split_name(name)[1]
 
 
 def ascii_word(text: str) -> str:

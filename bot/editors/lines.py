@@ -9,8 +9,13 @@ trailing newline keeps none, even when a line is appended at the very end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from bot.render import render
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -114,9 +119,12 @@ class Lines:
         return not self.contents[index].strip()
 
 
-def split_template_output(rendered: str) -> list[str]:
-    """A rendered template's text as lines without endings (trailing newline ignored)."""
-    rendered = rendered.replace("\r\n", "\n").replace("\r", "\n")
+def render_lines(name: str, env: SandboxedEnvironment | None, **values: Any) -> list[str]:
+    """Template ``name`` rendered with ``values``, as lines without endings (see ``bot.render``).
+
+    The trailing newline is ignored; the caller splices the lines with the file's own endings.
+    """
+    rendered = render(name, env, **values).replace("\r\n", "\n").replace("\r", "\n")
     if rendered.endswith("\n"):
         rendered = rendered[:-1]
     return rendered.split("\n") if rendered else []
@@ -125,7 +133,3 @@ def split_template_output(rendered: str) -> list[str]:
 def indent_of(line: str) -> str:
     """The leading white space of ``line``."""
     return line[: len(line) - len(line.lstrip(" \t"))]
-
-
-def join_nonempty(parts: Iterable[str], sep: str) -> str:
-    return sep.join(p for p in parts if p)

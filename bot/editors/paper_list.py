@@ -13,15 +13,14 @@ continues into later sections, only that tail is renumbered.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.editors.common import describe_record, paper_url, record_ids, title_key
-from bot.editors.lines import Lines, indent_of, split_template_output
+from bot.editors.common import describe_record, mode, paper_url, record_ids, title_key
+from bot.editors.lines import Lines, indent_of, render_lines
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import (
     Heading,
@@ -33,7 +32,7 @@ from bot.editors.sections import (
 from bot.errors import EditError
 from bot.identifiers import find_arxiv_ids, find_dois, normalize_arxiv
 from bot.models import PaperItem, Skipped
-from bot.render import make_environment, render
+from bot.render import make_environment
 
 TEMPLATE = "list-entry.md.j2"
 
@@ -163,14 +162,6 @@ def _item_title(content: str) -> str:
     return body  # a bare title: "- Some Title"
 
 
-def _mode(values: Sequence[Any], default: Any) -> Any:
-    counts = Counter(values)
-    if not counts:
-        return default
-    best = max(counts.values())
-    return next(v for v in values if counts[v] == best)
-
-
 def detect_entry_style(items: Sequence[ListItem]) -> dict[str, Any]:
     """The entry layout the neighbouring ``items`` share (majority of each feature)."""
     contents = [i.content for i in items]
@@ -204,23 +195,23 @@ def detect_entry_style(items: Sequence[ListItem]) -> dict[str, Any]:
         link = _PAPER_LINK.search(body if not forms or forms[-1] != "link" else "")
         if link:
             link_forms.append((link.group("open"), link.group("label"), link.group("close")))
-    form = _mode(forms, "bold-quoted")
+    form = mode(forms, "bold-quoted")
     opener, closer = next(((o, c) for n, _, o, c in _TITLE_FORMS if n == form), ("", ""))
-    if form == "bold" and _mode(bold_dot, False):
+    if form == "bold" and mode(bold_dot, False):
         closer = ".**"  # "**Title.** *Author et al.*": the list closes titles inside the bold
-    link_open, link_label, link_close = _mode(link_forms, ("[", "Paper", "]"))
+    link_open, link_label, link_close = mode(link_forms, ("[", "Paper", "]"))
     tails = [t for t in link_tail if t]
     return {
         "title": form,
         "title_open": opener,
         "title_close": closer,
-        "u_prefix": bool(_mode(u_prefix, False)),
-        "after_title": _mode(after_title, " " if closer == ".**" else ". ") or " ",
-        "dot_inside": bool(_mode(dot_inside, True)),
+        "u_prefix": bool(mode(u_prefix, False)),
+        "after_title": mode(after_title, " " if closer == ".**" else ". ") or " ",
+        "dot_inside": bool(mode(dot_inside, True)),
         "link_open": link_open,
         "link_label": link_label,
         "link_close": link_close,
-        "link_sep": _mode(tails, " - ") if len(tails) * 2 > len(link_tail) else "",
+        "link_sep": mode(tails, " - ") if len(tails) * 2 > len(link_tail) else "",
     }
 
 
@@ -270,9 +261,9 @@ def render_entry(
 ) -> list[str]:
     record = item.record
     authors = [a for a in record.authors if a.strip()]
-    text = render(
+    return render_lines(
         TEMPLATE,
-        env or make_environment(),
+        env,
         indent=indent,
         marker=marker,
         gap=gap,
@@ -285,15 +276,9 @@ def render_entry(
         year=int(record.year) if record.year else None,
         url=paper_url(record),
     )
-    return split_template_output(text)
 
 
 # --------------------------------------------------------------------------- editor
-
-
-def list_sections(text: str) -> list[str]:
-    """The headings of a Markdown file, as readers see them."""
-    return [h.title for h in find_headings(Lines.parse(text).contents)]
 
 
 def resolve_section(text: str, requested: str) -> str:
@@ -436,7 +421,7 @@ def add_to_paper_list(
                 marker = f"{run[0].number}{last.delim}"
             else:
                 marker = f"{(last.number or 0) + 1}{last.delim}"
-            gap = _mode([i.gap for i in run], " ")
+            gap = mode([i.gap for i in run], " ")
             new_lines = render_entry(
                 item, indent=last.indent, marker=marker, gap=gap, style=style, env=env
             )
@@ -455,7 +440,7 @@ def add_to_paper_list(
                 kind = _marker_kind(neighbours, [neighbours])
                 delim = neighbours[0].delim
                 marker = delim if kind == "bullet" else f"1{delim}"
-                gap = _mode([i.gap for i in neighbours], " ")
+                gap = mode([i.gap for i in neighbours], " ")
             else:
                 marker, gap = "1.", " "
             new_lines = render_entry(item, indent="", marker=marker, gap=gap, style=style, env=env)

@@ -90,7 +90,7 @@ def _parse(title: str | None, body: str | None, ignore_ids: Collection[str]) -> 
 
     fields = form.split_form(body)
     if fields is not None:
-        result = form.read_form(title, body, fields)
+        result = form.read_form(title, fields)
         papers, section, thank_as, opt_out = (
             result.candidates,
             result.section,

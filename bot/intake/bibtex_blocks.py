@@ -10,10 +10,10 @@ The reader is lenient: an unbalanced or truncated entry still yields what it can
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.references import latex
 
 _ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]{2,24})[ \t]*([{(])")
 _SKIP_TYPES = {"comment", "string", "preamble"}
@@ -242,56 +242,6 @@ def _read_value(body: str, pos: int) -> tuple[str, int]:
     return "".join(parts), pos
 
 
-_ACCENTS = {
-    '"': "\u0308",
-    "'": "\u0301",
-    "`": "\u0300",
-    "^": "\u0302",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-    "c": "\u0327",
-    "v": "\u030c",
-    "u": "\u0306",
-    "H": "\u030b",
-}
-_ACCENT_RE = re.compile(r"""\\(["'`^~=.]|[cvuH](?=[\s{]))\s*\{?\s*([A-Za-z])\}?""")
-_SIMPLE_MACROS = {
-    r"\&": "&",
-    r"\%": "%",
-    r"\$": "$",
-    r"\#": "#",
-    r"\_": "_",
-    r"\{": "{",
-    r"\}": "}",
-    "---": "\u2014",
-    "--": "\u2013",
-    r"\ss": "ß",
-    r"\o": "ø",
-    r"\O": "Ø",
-    r"\aa": "å",
-    r"\AA": "Å",
-    r"\ae": "æ",
-    r"\i": "ı",
-    r"\l": "ł",
-    r"\L": "Ł",
-    r"\\": " ",
-    "~": " ",
-}
-_MACRO_WITH_ARG = re.compile(
-    r"\\(?:text[a-z]{2}|emph|mathrm|mathbf|mathit|mathcal|bf|it|em|sc|tt|textsc|url)\b\s*"
-)
-
-
 def clean_title(value: str) -> str:
-    """A BibTeX title as plain text: protective braces, accents and simple macros resolved."""
-    if not value:
-        return ""
-    text = _ACCENT_RE.sub(lambda m: m.group(2) + _ACCENTS[m.group(1)], value)
-    text = _MACRO_WITH_ARG.sub("", text)
-    for macro, plain in _SIMPLE_MACROS.items():
-        text = text.replace(macro, plain)
-    text = text.replace("{", "").replace("}", "").replace("$", "")
-    text = re.sub(r"\\[A-Za-z]+\s*", "", text)
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
-    return text.strip(" ,.;")
+    """A BibTeX title as plain text: braces, accents and macros resolved (``latex.decode``)."""
+    return latex.decode(value).strip(" ,.;")

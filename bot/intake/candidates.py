@@ -10,6 +10,7 @@ out in order of appearance.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
@@ -21,6 +22,7 @@ from bot.models import Suggestion
 
 RANK_PLAIN, RANK_BOLD, RANK_QUOTED, RANK_LABEL, RANK_BIBTEX, RANK_FORM = 1, 2, 3, 4, 5, 6
 ID_KINDS = ("arxiv", "doi", "acl", "openreview")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -48,11 +50,11 @@ class Candidate:
             self.title, self.title_rank = title, rank
 
 
+@functools.lru_cache(maxsize=4096)  # merge() compares every pair of candidates' titles
 def title_key(title: str | None) -> str:
     if not title:
         return ""
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return re.sub(r"[\W_]+", "", text)
+    return _NON_WORD.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
 def _conflict(a: Candidate, b: Candidate) -> bool:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.intake import freetext, hints, titles
-from bot.intake.candidates import RANK_FORM, Candidate, merge, title_key
+from bot.intake.candidates import ID_KINDS, RANK_FORM, Candidate, merge, title_key
 from bot.intake.text import code_blocks, mask_spans
 
 _HEADING = re.compile(r"^ {0,3}###[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -116,10 +116,9 @@ class FormResult:
     section: str | None
     thank_as: str | None
     opt_out: bool
-    fell_back: bool = False
 
 
-def read_form(title: str, body: str, fields: list[FormField]) -> FormResult:
+def read_form(title: str, fields: list[FormField]) -> FormResult:
     links = [f for f in fields if f.kind == "link"]
     titles_given = [f for f in fields if f.kind == "title" and f.value]
     others = [f for f in fields if f.kind == "why"]
@@ -191,13 +190,11 @@ def read_form(title: str, body: str, fields: list[FormField]) -> FormResult:
     prefix_titles = [c for c in from_title.candidates if c.origin == "title"]
 
     candidates = merge(main + extra + title_cands)
-    fell_back = False
     if not main:
         # Nothing in the link/title fields: the reader wrote the suggestion somewhere else.
-        plain = _without_form_markup(body, fields)
+        plain = _without_form_markup(fields)
         read = freetext.read(title, plain)
         candidates = merge(read.candidates) if not read.negative else []
-        fell_back = True
     elif prefix_titles and len(candidates) == 1 and not candidates[0].title:
         candidates[0].set_title(prefix_titles[0].title, prefix_titles[0].title_rank)
 
@@ -223,7 +220,7 @@ def read_form(title: str, body: str, fields: list[FormField]) -> FormResult:
     )
     if not opt_out and why_text:
         opt_out = hints.wants_opt_out(why_text)
-    return FormResult(candidates, section, thank_as, opt_out, fell_back)
+    return FormResult(candidates, section, thank_as, opt_out)
 
 
 def _form_title_ok(value: str) -> bool:
@@ -252,15 +249,12 @@ def _shift(cands: list[Candidate], body_offset: int, index: int) -> list[Candida
 
 def _matches_any(cand: Candidate, others: list[Candidate]) -> bool:
     return any(
-        any(
-            getattr(cand, k) and getattr(cand, k) == getattr(o, k)
-            for k in ("arxiv", "doi", "acl", "openreview")
-        )
+        any(getattr(cand, k) and getattr(cand, k) == getattr(o, k) for k in ID_KINDS)
         or (cand.title and title_key(cand.title) == title_key(o.title))
         for o in others
     )
 
 
-def _without_form_markup(body: str, fields: list[FormField]) -> str:
+def _without_form_markup(fields: list[FormField]) -> str:
     """The form's answers as plain paragraphs (headings and ``_No response_`` dropped)."""
     return "\n\n".join(f.value for f in fields if f.value and f.kind != "checkboxes")

@@ -40,15 +40,12 @@ from bot.intake.candidates import (
     RANK_QUOTED,
     Candidate,
     fill_missing,
+    title_key,
 )
 from bot.intake.links import Hit, acl_from_doi, classify_url, find_hits
 from bot.intake.text import LineMap, code_blocks, html_comment_spans, mask_spans
 
-# "1.Title" (no space) is a numbered item too, but "1.5B parameters" is not.
-_LIST_ITEM = re.compile(
-    r"^(\s*)(?:(?:[-*+•·▪●]|\d{1,3}[.)、]|\[\d{1,3}\]|\(\d{1,3}\)|（\d{1,3}）)\s+\S"
-    r"|\d{1,3}[.、](?=[^\W\d_]))"
-)
+_LIST_ITEM = re.compile(rf"^(\s*){titles.LIST_MARKER}(?=\S)")
 _QUOTED = re.compile(
     r'"([^"\n]{4,300}?)"|“([^”\n]{4,300}?)”|‘((?:[^’\n]|’(?=\w)){4,300}?)’(?!\w)|《([^》\n]{2,300}?)》|「([^」\n]{2,300}?)」'
     r"|『([^』\n]{2,300}?)』|„([^“”\n]{4,300}?)[“”]|«([^»\n]{4,300}?)»"
@@ -147,7 +144,6 @@ class FreeText:
     candidates: list[Candidate]
     text: str  # the cleaned, comment- and code-masked text (title + body)
     body_offset: int
-    suggestion_wording: bool
     negative: bool
 
 
@@ -310,7 +306,7 @@ def read(
 
     if title_only:
         cands.extend(_title_only(tcands, cands, segments, masked, wording, strong))
-    return FreeText(cands, masked, body_offset, wording, negative)
+    return FreeText(cands, masked, body_offset, negative)
 
 
 _GAP_LABELS = re.compile(
@@ -575,7 +571,7 @@ def _title_only(
     if (
         attachable
         and len(papers) == 1
-        and len({titles_key(t.text) for t in attachable}) == 1
+        and len({title_key(t.text) for t in attachable}) == 1
         and len(attachable) == len(leftovers)
     ):
         # One paper, one title elsewhere in the issue ("Title: X" above, link below).
@@ -600,12 +596,6 @@ def _title_only(
             continue
         out.append(Candidate(pos=tc.pos, origin="title", title=tc.text, title_rank=tc.rank))
     return out
-
-
-def titles_key(text: str) -> str:
-    from bot.intake.candidates import title_key
-
-    return title_key(text)
 
 
 def _after_colon_line(segments: list[Segment], index: int, masked: str) -> bool:

@@ -24,10 +24,11 @@ What counts (each hit is a ``Hit`` with the ids it carries):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from bot.identifiers import normalize_arxiv, normalize_doi
+from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.intake.text import mask_spans
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%()]"
 _URL = re.compile(
@@ -231,7 +232,6 @@ class Hit:
     url: str | None = None
     paper_url: bool = False  # a plain URL that looks like a paper page
     link_text: str | None = None  # the text of a Markdown/HTML link around it
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def has_id(self) -> bool:
@@ -300,12 +300,10 @@ def _set_doi(hit: Hit, doi: str | None) -> None:
     """Record a DOI on ``hit``; an arXiv DOI becomes the arXiv id, an ACL DOI adds the ACL id."""
     if not doi:
         return
-    arxiv = re.fullmatch(r"10\.48550/arxiv\.(.+)", doi, re.IGNORECASE)
+    arxiv = normalize_arxiv(arxiv_from_doi(doi))
     if arxiv:
-        found = normalize_arxiv(arxiv.group(1))
-        if found:
-            hit.arxiv = hit.arxiv or found
-            return
+        hit.arxiv = hit.arxiv or arxiv
+        return
     if doi.startswith("10.1101/"):  # bioRxiv/medRxiv URLs append a version and ".full"
         doi = re.sub(r"(?:v\d+)?(?:\.full(?:-text)?|\.article-info|\.abstract)?$", "", doi)
     hit.doi = hit.doi or doi
@@ -343,8 +341,8 @@ def classify_url(url: str, start: int, end: int) -> Hit | None:
         return None  # event and volume pages
     if host == "huggingface.co":
         found = re.match(rf"/papers/({_NEW_ID})", path)
-        if found and normalize_arxiv(found.group(1)):
-            hit.arxiv = normalize_arxiv(found.group(1))
+        hit.arxiv = normalize_arxiv(found.group(1)) if found else None
+        if hit.arxiv:
             return hit
         return None  # models, datasets, spaces
     if host.endswith("semanticscholar.org") and path.lower().startswith("/arxiv/"):
@@ -355,12 +353,9 @@ def classify_url(url: str, start: int, end: int) -> Hit | None:
                 return hit
     if _host_matches(host, _ARXIV_HOSTS):
         found = _ID_IN_URL.search(path) or _ID_IN_URL.search(query)
-        if (
-            found
-            and normalize_arxiv(found.group(0))
-            and valid_new_arxiv(found.group(1) or "0704.0001")
-        ):
-            hit.arxiv = normalize_arxiv(found.group(0))
+        arxiv = normalize_arxiv(found.group(0)) if found else None
+        if arxiv and valid_new_arxiv(arxiv):
+            hit.arxiv = arxiv
             return hit
         if "arxiv" in host:
             return None  # listings, search pages
@@ -393,8 +388,6 @@ def classify_url(url: str, start: int, end: int) -> Hit | None:
 
 def find_hits(text: str) -> tuple[list[Hit], str]:
     """Every identifier/link in ``text`` in order, and ``text`` with them masked out."""
-    from bot.intake.text import mask_spans
-
     hits: list[Hit] = []
     spans: list[tuple[int, int]] = []
     link_texts = _link_texts(text)
@@ -469,13 +462,3 @@ def _link_texts(text: str) -> dict[int, str]:
     for found in _HTML_LINK.finditer(text):
         texts[found.start(1)] = found.group(2)
     return texts
-
-
-def markdown_link_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """(link start, link end, text start, text end) of every Markdown link ``[text](url)``."""
-    spans = []
-    for found in _MD_LINK.finditer(text):
-        close = text.find(")", found.end(2))
-        end = close + 1 if close != -1 else found.end()
-        spans.append((found.start(), end, found.start(1), found.end(1)))
-    return spans

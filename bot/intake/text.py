@@ -127,9 +127,5 @@ class LineMap:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
         return start, end
 
-    def line(self, index: int) -> str:
-        start, end = self.line_span(index)
-        return self.text[start:end]
-
     def __len__(self) -> int:
         return len(self.starts)

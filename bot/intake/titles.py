@@ -18,9 +18,12 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’\-\u00c0-\u024f]*|\d[\w.\-]*")
 _URLISH = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|\.(?:com|org|net|io)/", re.IGNORECASE)
 _JUNK = re.compile(r"[{}<>|\\^~$%#=\[\]`@*_]|\s[;,]|\(\s*\)|\.\.\.\.")
-_LIST_MARKER = re.compile(
-    r"^\s*(?:(?:[-*+•·▪●]|\d{1,3}[.)、]|\[\d{1,3}\]|\(\d{1,3}\)|（\d{1,3}）)\s+|\d{1,3}[.、](?=[^\W\d_]))"
+# A list item's marker: "- ", "1. ", "[1] ", "（1） ", or "1.Title" (no space; "1.5B" is not one).
+LIST_MARKER = (
+    r"(?:(?:[-*+•·▪●]|\d{1,3}[.)、]|\[\d{1,3}\]|\(\d{1,3}\)|（\d{1,3}）)\s+"
+    r"|\d{1,3}[.、](?=[^\W\d_]))"
 )
+_LIST_MARKER = re.compile(rf"^\s*{LIST_MARKER}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(.+?)\1")
 _LEADING_TAG = re.compile(r"^\s*[(\[【（]([^()\[\]【】（）]{1,40})[)\]】）]\s*[:：\-–—]?\s*")
 # Emoji, arrows and other symbols readers decorate lines with ("🔥 Title", "Title ✨").

@@ -47,16 +47,22 @@ DEFAULT_BASE_URLS: dict[str, str] = {
 _ALIASES = {"s2": "semanticscholar"}
 
 
+def _email(contact: str | None) -> str | None:
+    """The e-mail address of a contact setting (``me@x.org``, ``mailto:me@x.org``), else None."""
+    contact = (contact or "").strip()
+    if "@" in contact and "://" not in contact:
+        return contact.removeprefix("mailto:")
+    return None
+
+
 def user_agent(contact: str | None) -> str:
     """``survey-bot/<version> (mailto:<contact>)``, as the services' etiquette asks."""
     from bot import __version__
 
     agent = f"survey-bot/{__version__}"
     if contact:
-        contact = contact.strip()
-        if "@" in contact and "://" not in contact:
-            return f"{agent} (mailto:{contact.removeprefix('mailto:')})"
-        return f"{agent} (+{contact})"
+        email = _email(contact)
+        return f"{agent} (mailto:{email})" if email else f"{agent} (+{contact.strip()})"
     return agent
 
 
@@ -115,12 +121,10 @@ def build_resolver(
         ttl=ttl,
         negative_ttl=min(ttl, 1 * DAY),
     )
-    contact = metadata.contact.strip().removeprefix("mailto:") if metadata.contact else None
     return Resolver(
         http,
         ArxivClient(http, urls["arxiv"]),
-        CrossrefClient(http, urls["crossref"],
-                       contact=contact if contact and "@" in contact else None),
+        CrossrefClient(http, urls["crossref"], contact=_email(metadata.contact)),
         SemanticScholarClient(http, urls["semanticscholar"]),
         DblpClient(http, urls["dblp"]),
         link_versions=link_versions,

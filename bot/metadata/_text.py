@@ -119,3 +119,9 @@ def is_preprint_doi(doi: str | None) -> bool:
     if not doi:
         return False
     return doi.split("/", 1)[0] in PREPRINT_DOI_PREFIXES
+
+
+def is_preprint_venue(venue: str | None) -> bool:
+    """True for no venue or a preprint server's (``arXiv``, ``CoRR``, ``bioRxiv``)."""
+    lowered = (venue or "").lower()
+    return not lowered or "arxiv" in lowered or lowered in {"corr", "biorxiv", "medrxiv"}

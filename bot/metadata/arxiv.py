@@ -16,20 +16,18 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from bot.identifiers import normalize_arxiv, normalize_doi
-from bot.metadata._text import collapse, same_title, search_terms, title_similarity
+from bot.metadata._text import TITLE_THRESHOLD, collapse, search_terms, title_similarity
 from bot.metadata.errors import LookupFailure, MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response, cache_key
 from bot.models import PaperRecord
 
 log = logging.getLogger(__name__)
 
-DEFAULT_URL = "https://export.arxiv.org/api/query"
 BATCH = 50
 SEARCH_ROWS = 5
 
 ATOM = "http://www.w3.org/2005/Atom"
 ARXIV = "http://arxiv.org/schemas/atom"
-OPENSEARCH = "http://a9.com/-/spec/opensearch/1.1/"
 _A = f"{{{ATOM}}}"
 _X = f"{{{ARXIV}}}"
 
@@ -150,7 +148,7 @@ def _single_feed(entry: ET.Element) -> bytes:
 
 
 class ArxivClient:
-    def __init__(self, http: HttpClient, base_url: str = DEFAULT_URL) -> None:
+    def __init__(self, http: HttpClient, base_url: str) -> None:
         self.http = http
         self.url = base_url
 
@@ -208,8 +206,7 @@ class ArxivClient:
                 for arxiv_id in chunk:
                     out.update(self._fetch_batch([arxiv_id]))
                 return out
-            self.http.cache.put("arxiv", self._id_key(chunk[0]), response.status, response.body,
-                                self.http.negative_ttl)
+            self.http.store("arxiv", self._id_key(chunk[0]), response, negative=True)
             return {chunk[0]: exc}
         except LookupFailure as exc:
             return dict.fromkeys(chunk, exc)
@@ -221,10 +218,10 @@ class ArxivClient:
                 results[arxiv_id] = found
             elif found is not None:
                 record, entry = found
-                self.http.cache.put("arxiv", key, 200, _single_feed(entry), self.http.ttl)
+                self.http.store("arxiv", key, Response(200, _single_feed(entry)))
                 results[arxiv_id] = record
             else:
-                self.http.cache.put("arxiv", key, 200, _EMPTY_FEED, self.http.negative_ttl)
+                self.http.store("arxiv", key, Response(200, _EMPTY_FEED), negative=True)
                 results[arxiv_id] = NotFound(f"arXiv has no paper {arxiv_id}")
         return results
 
@@ -243,7 +240,8 @@ class ArxivClient:
             return records
 
         records = self.http.fetch("arxiv", self.url, params, parse)
-        matches = [r for r in records if same_title(r.title, title)]
+        scored = [(title_similarity(r.title, title), r) for r in records]
+        matches = [pair for pair in scored if pair[0] >= TITLE_THRESHOLD]
         if not matches:
             raise NotFound("no arXiv paper has this title")
-        return max(matches, key=lambda r: title_similarity(r.title, title))
+        return max(matches, key=lambda pair: pair[0])[1]

@@ -72,27 +72,23 @@ class Cache:
                 self.path.parent.mkdir(parents=True)
                 (self.path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
         except OSError as exc:
-            log.warning("metadata cache: cannot create %s (%s); caching in memory only",
-                        self.path.parent, exc)
-            self.path = None
-            self._db = self._connect(":memory:")
+            self._in_memory(f"cannot create {self.path.parent}", exc)
             return
         try:
             self._db = self._connect(str(self.path))
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # cannot open, locked: not damage
+            self._in_memory(f"cannot open {self.path}", exc)
+        except sqlite3.DatabaseError as exc:  # not a database, or damaged
             self._move_aside(exc)
             try:
                 self._db = self._connect(str(self.path))
             except sqlite3.Error as again:
-                log.warning("metadata cache: cannot rebuild %s (%s); caching in memory only",
-                            self.path, again)
-                self.path = None
-                self._db = self._connect(":memory:")
-        except sqlite3.Error as exc:  # e.g. unable to open (permissions)
-            log.warning("metadata cache: cannot open %s (%s); caching in memory only",
-                        self.path, exc)
-            self.path = None
-            self._db = self._connect(":memory:")
+                self._in_memory(f"cannot rebuild {self.path}", again)
+
+    def _in_memory(self, problem: str, exc: BaseException) -> None:
+        log.warning("metadata cache: %s (%s); caching in memory only", problem, exc)
+        self.path = None
+        self._db = self._connect(":memory:")
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
@@ -181,14 +177,6 @@ class Cache:
             self._db.execute("DELETE FROM responses WHERE service = ? AND key = ?", (service, key))
         except sqlite3.Error as exc:
             self._recover(exc)
-
-    def __len__(self) -> int:
-        if self._db is None:
-            return 0
-        try:
-            return int(self._db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
-        except sqlite3.Error:
-            return 0
 
     def close(self) -> None:
         if self._db is not None:

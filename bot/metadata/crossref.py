@@ -19,12 +19,11 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.identifiers import normalize_doi
-from bot.metadata._text import clean, same_title, search_terms, title_similarity
+from bot.metadata._text import TITLE_THRESHOLD, clean, search_terms, title_similarity
 from bot.metadata.errors import MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response
 from bot.models import PaperRecord
 
-DEFAULT_URL = "https://api.crossref.org"
 SEARCH_ROWS = 5
 
 # Prefixes whose records are mass-produced copies of other people's papers
@@ -129,7 +128,7 @@ def _error(response: Response) -> ServiceError:
 
 
 class CrossrefClient:
-    def __init__(self, http: HttpClient, base_url: str = DEFAULT_URL,
+    def __init__(self, http: HttpClient, base_url: str,
                  contact: str | None = None) -> None:
         self.http = http
         self.url = base_url.rstrip("/")
@@ -192,11 +191,11 @@ class CrossrefClient:
                 record = parse_work(item)
             except MalformedResponse:
                 continue
-            if not same_title(record.title, title):
+            similarity = title_similarity(record.title, title)
+            if similarity < TITLE_THRESHOLD:
                 continue
             if year and record.year and abs(record.year - year) > 1:
                 continue
-            similarity = title_similarity(record.title, title)
             (posted if work_type == "posted-content" else real).append((similarity, record))
         if real:
             return max(real, key=lambda pair: pair[0])[1]

@@ -16,12 +16,17 @@ import re
 from typing import Any
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.metadata._text import clean, is_preprint_doi, same_title, search_terms, title_similarity
+from bot.metadata._text import (
+    TITLE_THRESHOLD,
+    clean,
+    is_preprint_doi,
+    search_terms,
+    title_similarity,
+)
 from bot.metadata.errors import MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response
 from bot.models import PaperRecord
 
-DEFAULT_URL = "https://dblp.org/search/publ/api"
 SEARCH_ROWS = 10
 
 _HOMONYM = re.compile(r"\s+\d{4}$")
@@ -129,7 +134,7 @@ def parse_info(info: dict[str, Any]) -> PaperRecord:
 
 
 class DblpClient:
-    def __init__(self, http: HttpClient, base_url: str = DEFAULT_URL) -> None:
+    def __init__(self, http: HttpClient, base_url: str) -> None:
         self.http = http
         self.url = base_url
 
@@ -160,10 +165,9 @@ class DblpClient:
                 record = parse_info(info)
             except MalformedResponse:
                 continue
-            if not same_title(record.title, title):
-                continue
-            pair = (title_similarity(record.title, title), record)
-            (preprints if record.arxiv else published).append(pair)
+            similarity = title_similarity(record.title, title)
+            if similarity >= TITLE_THRESHOLD:
+                (preprints if record.arxiv else published).append((similarity, record))
         best_published = max(published, key=lambda p: p[0])[1] if published else None
         best_preprint = max(preprints, key=lambda p: p[0])[1] if preprints else None
         if best_published and best_preprint:

@@ -19,7 +19,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
@@ -78,9 +78,6 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
 class Response:
     status: int
     body: bytes
-    headers: Mapping[str, str] = field(default_factory=dict)
-    url: str = ""
-    from_cache: bool = False
 
     def json(self, sender: str) -> Any:
         """The body parsed as JSON, or ``MalformedResponse`` saying that ``sender`` broke it."""
@@ -129,7 +126,6 @@ class HttpClient:
         self.ttl = ttl
         self.negative_ttl = min(negative_ttl, ttl)
         self.give_up_after = give_up_after
-        self.requests_made = 0
         self._last_call: dict[str, float] = {}
         self._given_up: dict[str, int] = {}
         self._session: Any = None
@@ -174,7 +170,6 @@ class HttpClient:
         problem = ""
         for attempt in range(1, self.max_tries + 1):
             self._space(service)
-            self.requests_made += 1
             retry_after: float | None = None
             try:
                 reply = session.request(method, url, params=dict(params or {}), json=json_body,
@@ -190,7 +185,7 @@ class HttpClient:
             else:
                 if reply.status_code not in RETRY_STATUSES:
                     self._given_up.pop(service, None)
-                    return Response(reply.status_code, body, dict(reply.headers), reply.url)
+                    return Response(reply.status_code, body)
                 problem = f"HTTP {reply.status_code}"
                 retry_after = parse_retry_after(reply.headers.get("Retry-After"), self.now())
             if attempt == self.max_tries:
@@ -213,9 +208,10 @@ class HttpClient:
         entry = self.cache.get(service, key, allow_expired=self.offline)
         if entry is None:
             return None
-        return Response(entry.status, entry.body, {}, key, from_cache=True)
+        return Response(entry.status, entry.body)
 
     def store(self, service: str, key: str, response: Response, *, negative: bool = False) -> None:
+        """Cache ``response`` for the positive time, or the shorter negative one."""
         self.cache.put(service, key, response.status, response.body,
                        self.negative_ttl if negative else self.ttl)
 

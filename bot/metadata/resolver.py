@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.metadata._text import collapse, is_preprint_doi
+from bot.metadata._text import collapse, is_preprint_doi, is_preprint_venue
 from bot.metadata.arxiv import ArxivClient
 from bot.metadata.crossref import CrossrefClient
 from bot.metadata.dblp import DblpClient
@@ -114,7 +114,6 @@ def _parse(s: Suggestion) -> _Parsed:
         if b_title and b_authors and b_year:
             fields = entry.fields
             venue = latex.decode(fields.get("journal") or fields.get("booktitle") or "") or None
-            preprint = venue is None or "arxiv" in venue.lower() or venue.lower() == "corr"
             b_url = collapse(fields.get("url", "")) or None
             bibtex_record = PaperRecord(
                 title=b_title,
@@ -125,7 +124,7 @@ def _parse(s: Suggestion) -> _Parsed:
                 doi=b_doi,
                 url=b_url or (f"https://arxiv.org/abs/{b_arxiv}" if b_arxiv else
                               f"https://doi.org/{b_doi}" if b_doi else None),
-                published_venue=None if preprint else venue,
+                published_venue=None if is_preprint_venue(venue) else venue,
                 published_doi=b_doi if b_doi and not is_preprint_doi(b_doi) else None,
                 source="bibtex",
             )

@@ -18,19 +18,19 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.metadata._text import clean, is_preprint_doi, same_title, search_terms
+from bot.metadata._text import (
+    clean,
+    is_preprint_doi,
+    is_preprint_venue,
+    same_title,
+    search_terms,
+)
 from bot.metadata.errors import LookupFailure, MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response, cache_key
 from bot.models import PaperRecord
 
-DEFAULT_URL = "https://api.semanticscholar.org/graph/v1"
 FIELDS = "title,authors,year,venue,externalIds,publicationVenue"
 BATCH = 500  # the batch endpoint's limit per call
-
-
-def _is_preprint_venue(venue: str) -> bool:
-    lowered = venue.lower()
-    return not lowered or "arxiv" in lowered or lowered in {"corr", "biorxiv", "medrxiv"}
 
 
 def parse_paper(data: Any) -> PaperRecord:
@@ -49,7 +49,7 @@ def parse_paper(data: Any) -> PaperRecord:
     publication_venue = data.get("publicationVenue")
     if not venue and isinstance(publication_venue, dict):
         venue = clean(str(publication_venue.get("name") or ""))
-    published_venue = None if _is_preprint_venue(venue) else venue
+    published_venue = None if is_preprint_venue(venue) else venue
     authors = tuple(
         clean(str(a.get("name") or ""))
         for a in data.get("authors") or []
@@ -95,7 +95,7 @@ def _check(response: Response, missing: str) -> Any:
 
 
 class SemanticScholarClient:
-    def __init__(self, http: HttpClient, base_url: str = DEFAULT_URL) -> None:
+    def __init__(self, http: HttpClient, base_url: str) -> None:
         self.http = http
         self.url = base_url.rstrip("/")
 
@@ -152,7 +152,7 @@ class SemanticScholarClient:
             if item is None:
                 missing = f"Semantic Scholar has no paper {paper_id}"
                 body = json.dumps({"error": f"Paper with id {paper_id} not found"}).encode()
-                self.http.cache.put("s2", key, 404, body, self.http.negative_ttl)
+                self.http.store("s2", key, Response(404, body), negative=True)
                 results[paper_id] = NotFound(missing)
                 continue
             try:
@@ -160,11 +160,8 @@ class SemanticScholarClient:
             except LookupFailure as exc:
                 results[paper_id] = exc
                 continue
-            self.http.cache.put("s2", key, 200, json.dumps(item).encode(), self.http.ttl)
+            self.http.store("s2", key, Response(200, json.dumps(item).encode()))
         return results
-
-    def by_arxiv(self, arxiv_id: str) -> PaperRecord:
-        return self.paper(f"arXiv:{arxiv_id}")
 
     def by_doi(self, doi: str) -> PaperRecord:
         return self.paper(f"DOI:{doi}")

@@ -574,20 +574,6 @@ class FakeGitHub:
             self.store.set_ref(self._repo(repo), name, sha)
             return sha
 
-    def add_label(
-        self,
-        name: str,
-        *,
-        color: str = "ededed",
-        description: str | None = None,
-        repo: str | None = None,
-    ) -> dict[str, Any]:
-        with self._lock:
-            r = self._repo(repo)
-            label = self.store.ensure_label(r, name)
-            label.color, label.description = color, description
-            return self.render.label(r, name)
-
     def add_issue(
         self,
         title: str = "Please add our paper",

@@ -70,7 +70,6 @@ COSTS: list[tuple[str, Callable[[PyGithubPort, dict[str, Any]], Any], list[str]]
         lambda p, ids: p.remove_label(1, "nope"),
         ["DELETE /issues/1/labels/nope"],
     ),
-    ("react_to_issue", lambda p, ids: p.react_to_issue(1, "eyes"), ["POST /issues/1/reactions"]),
     (
         "react_to_comment",
         lambda p, ids: p.react_to_comment(ids["comment"], "+1"),
@@ -149,10 +148,8 @@ def test_writes(fake_github: FakeGitHub, port: PyGithubPort) -> None:
     port.remove_label(1, "needs review")
     port.remove_label(1, "never-there")
     assert fake_github.labels(1) == ["paper", "triaged"]
-    port.react_to_issue(1, "eyes")
     port.react_to_comment(ids["comment"], "+1")
     port.react_to_comment(ids["comment"], "+1")  # GitHub keeps one per user and content
-    assert [r["content"] for r in fake_github.reactions(number=1)] == ["eyes"]
     assert [r["content"] for r in fake_github.reactions(comment_id=ids["comment"])] == ["+1"]
     port.close_issue(1, "completed")
     assert (fake_github.issue(1)["state"], fake_github.issue(1)["state_reason"]) == (
@@ -289,7 +286,7 @@ def test_invalid_arguments_are_refused_before_any_request(
     fake_github: FakeGitHub, port: PyGithubPort
 ) -> None:
     with pytest.raises(GitHubError, match="reaction"):
-        port.react_to_issue(1, "thumbsup")
+        port.react_to_comment(1, "thumbsup")
     with pytest.raises(GitHubError, match="close reason"):
         port.close_issue(1, "wontfix")
     assert fake_github.requests == []

@@ -72,13 +72,6 @@ CALLS: list[
         lambda f: f.labels(1) == [],
     ),
     (
-        "react_to_issue",
-        "POST",
-        r"/issues/1/reactions$",
-        lambda p, c: p.react_to_issue(1, "eyes"),
-        lambda f: len(f.reactions(number=1)) == 1,
-    ),
-    (
         "react_to_comment",
         "POST",
         r"/comments/\d+/reactions$",

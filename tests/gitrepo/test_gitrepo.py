@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import GitError
-from bot.gitrepo import LeaseRejected, SurveyRepo, clone_for_batch, open_repo
+from bot.gitrepo import LeaseRejected, SurveyRepo, open_repo
 from tests.gitrepo.gitutil import (
     MAINTAINER_EMAIL,
     clone_of,
@@ -364,15 +364,6 @@ def test_fetch_from_an_unknown_remote_is_a_git_error(repo: SurveyRepo) -> None:
 # ---- cloning and credentials -----------------------------------------------------------
 
 
-def test_clone_for_batch(origin: tuple[Path, Path], tmp_path: Path) -> None:
-    survey = clone_for_batch(str(origin[0]), tmp_path / "batch")
-    assert survey.path == tmp_path / "batch"
-    assert survey.default_branch() == "main"
-    assert survey.read_files("origin/main", ["refs.bib"]) == {"refs.bib": SURVEY["refs.bib"]}
-    with pytest.raises(GitError, match="cannot clone"):
-        clone_for_batch(str(tmp_path / "nowhere.git"), tmp_path / "batch2")
-
-
 def test_token_reaches_git_only_through_the_environment(
     origin: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -403,11 +394,11 @@ def test_token_reaches_git_only_through_the_environment(
     assert "extraheader" not in (origin[1] / ".git" / "config").read_text()
 
 
-def test_errors_never_show_credentials(tmp_path: Path) -> None:
-    with pytest.raises(GitError) as info:
-        clone_for_batch(
-            "https://user:ghs_secret@127.0.0.1:9/x.git", tmp_path / "c", token="ghs_other"
-        )
+def test_errors_never_show_credentials(origin: tuple[Path, Path]) -> None:
+    git(origin[1], "remote", "set-url", "origin", "https://user:ghs_secret@127.0.0.1:9/x.git")
+    survey = open_repo(origin[1], token="ghs_other")
+    with pytest.raises(GitError, match="cannot fetch") as info:
+        survey.fetch()
     assert "ghs_secret" not in str(info.value)
     assert "ghs_other" not in str(info.value)
 

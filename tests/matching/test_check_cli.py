@@ -6,13 +6,12 @@ import io
 import json
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
-from bot.models import PaperRecord, Skipped
+from tests.metadata.conftest import FixtureServer, Reply, recorded
 
 BIB = r"""@article{touvron2023llama2,
   title = {Llama 2: Open Foundation and Fine-Tuned Chat Models},
@@ -358,48 +357,80 @@ def test_check_module_imports_light() -> None:
     assert done.stdout.strip() == "[]"
 
 
-class _FakeResolver:
-    def __init__(self, records: dict[str, PaperRecord | Skipped]) -> None:
-        self.records = records
-        self.seen: list = []
+def _s2(data: object) -> Reply:
+    return Reply(200, json.dumps(data).encode(), {"Content-Type": "application/json"})
 
-    def resolve_many(self, suggestions: list) -> list:
-        self.seen.extend(suggestions)
-        return [
-            self.records.get(s.arxiv or s.doi or s.url or s.title, Skipped("x", "not found"))
-            for s in suggestions
-        ]
+
+def _s2_paper(title: str, **external_ids: str) -> dict[str, object]:
+    """A Semantic Scholar paper object, as ``/paper/{id}`` sends it."""
+    return {"paperId": "0" * 40, "externalIds": external_ids, "title": title, "venue": "",
+            "year": 2023, "authors": []}  # fmt: skip
+
+
+RESOLVE_QUERIES = (
+    "10.1000/acl.1",
+    "https://aclanthology.org/N19-1423/",
+    "Mirage?",
+    "Unknown Paper Title",
+    "https://openreview.net/forum?id=unknown",
+)
 
 
 def test_resolve_uses_metadata(
     survey: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    resolver = _FakeResolver(
-        {
-            # A published DOI for a preprint cited by its arXiv id.
-            "10.1000/acl.1": PaperRecord(title="Llama 2", arxiv="2307.09288", doi="10.1000/acl.1"),
-            # A URL that only the services understand: the published BERT.
-            "https://aclanthology.org/N19-1423/": PaperRecord(
-                title="BERT: Pre-training of Deep Bidirectional Transformers for Language "
-                "Understanding",
-                authors=("Jacob Devlin",), year=2019, doi="10.18653/v1/N19-1423",
-            ),
-            # The preprint DOI is cited; the published DOI is what from_record keeps.
-            "Mirage?": PaperRecord(
-                title="Mirage", doi="10.48550/arXiv.2304.15004", published_doi="10.1000/neurips.1"
-            ),
-        }
-    )  # fmt: skip
-    calls = []
-    fake = types.ModuleType("bot.metadata")
-    fake.build_resolver = lambda config, offline: calls.append(offline) or resolver
-    monkeypatch.setitem(sys.modules, "bot.metadata", fake)
-    code, out, err = run(
-        capsys, "--refs", "refs.bib", "--resolve", "--offline", "--json",
-        "10.1000/acl.1", "https://aclanthology.org/N19-1423/", "Mirage?", "Unknown Paper Title",
-        "https://openreview.net/forum?id=unknown",
-    )  # fmt: skip
-    assert code == 0 and calls == [True]
+    """``--resolve`` asks the real resolver at SURVEY_BOT_METADATA_URLS, as ``run`` does.
+
+    The survey's cache is filled from a local stand-in first (without the services'
+    pacing); ``--offline`` then answers from it alone, which works only when the
+    command uses the same base URLs the cache keys were made with.
+    """
+    from bot.commands.check import item_from_text, survey_settings
+    from bot.metadata import build_resolver
+    from bot.models import Suggestion
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    server = FixtureServer().start()
+    try:
+        # A published DOI for a preprint cited by its arXiv id.
+        server.route(
+            "semanticscholar",
+            "/paper/DOI:10.1000/acl.1",
+            _s2(_s2_paper("Llama 2", ArXiv="2307.09288", DOI="10.1000/acl.1")),
+        )
+        # A URL that only the services understand: the published BERT (its ACL DOI).
+        server.route(
+            "crossref",
+            "/works/10.18653/v1/n19-1423",
+            recorded("crossref", "works_10.18653_v1_n19-1423_bert_trimmed.json"),
+        )
+        # A title match carrying only the preprint's DOI: it is cited by its arXiv id.
+        server.route(
+            "semanticscholar",
+            "/paper/search/match",
+            _s2({"data": [_s2_paper("Mirage", DOI="10.48550/arXiv.2304.15004")]}),
+            query={"query": "Mirage"},
+        )
+        # Everything else is unknown (404), as for the unknown title and forum.
+        urls = server.base_urls()
+        with build_resolver(
+            survey_settings(survey), base_urls=urls, sleep=lambda _: None
+        ) as resolver:
+            resolver.resolve_many(
+                Suggestion(arxiv=i.query.arxiv, doi=i.query.doi, url=i.url, title=i.query.title)
+                for i in map(item_from_text, RESOLVE_QUERIES)
+            )
+        server.log.clear()
+        monkeypatch.setenv("SURVEY_BOT_METADATA_URLS", json.dumps(urls))
+        code, out, err = run(
+            capsys, "--refs", "refs.bib", "--resolve", "--offline", "--json", *RESOLVE_QUERIES
+        )
+        assert server.seen() == []  # --offline: the cache alone
+    finally:
+        server.stop()
+    assert code == 0
     verdicts = [(r["id"], r["verdict"], r["reason"]) for r in json.loads(out)]
     assert verdicts == [
         ("10.1000/acl.1", "cited", "arxiv-id"),
@@ -408,5 +439,14 @@ def test_resolve_uses_metadata(
         ("Unknown Paper Title", "new", "no-match"),
         ("https://openreview.net/forum?id=unknown", "ambiguous", "unresolved"),
     ]
-    assert "survey-bot: note: Unknown Paper Title: not found; checked as given\n" in err
-    assert resolver.seen[1].url == "https://aclanthology.org/N19-1423/"
+    assert "survey-bot: note: Unknown Paper Title: could not resolve: " in err
+    assert err.count("; checked as given\n") == 2  # the title and the forum link
+
+
+def test_resolve_rejects_bad_metadata_urls(
+    survey: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVEY_BOT_METADATA_URLS", "[1]")
+    code, out, err = run(capsys, "--refs", "refs.bib", "--resolve", "--offline", "BERT")
+    assert (code, out) == (2, "")
+    assert err.startswith("survey-bot: error: SURVEY_BOT_METADATA_URLS must be a JSON object")

@@ -118,6 +118,17 @@ def test_cache_directory_is_created_and_unwritable_place_degrades(tmp_path, capl
     assert "caching in memory only" in caplog.text
 
 
+def test_a_cache_path_it_cannot_open_is_left_alone(tmp_path, caplog):
+    taken = tmp_path / "cache.sqlite"
+    taken.mkdir()  # "unable to open database file": not damage, nothing to move aside
+    with caplog.at_level(logging.WARNING):
+        cache = Cache(taken)
+    cache.put("s", "k", 200, b"body", 100.0)
+    assert cache.get("s", "k").body == b"body"  # in memory
+    assert "cannot open" in caplog.text
+    assert taken.is_dir() and not (tmp_path / "cache.sqlite.corrupt").exists()
+
+
 def test_offline_uses_only_the_cache(server, make_resolver, fake_time):
     server.route("arxiv", "", Reply(200, EIGHT))
     online = make_resolver(link_versions=False)

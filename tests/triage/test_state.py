@@ -19,9 +19,7 @@ from bot.state import (
     accepted_items,
     decode_state,
     encode_state,
-    find_bot_comment,
     load_state,
-    stale_bot_comments,
     thanks_only,
 )
 
@@ -183,14 +181,13 @@ class PyGithubComment:
 def test_forged_marker_in_a_strangers_comment_is_ignored():
     forged = _c(1, "mallory", _body(TriageState(rejected=True)))
     real = _c(2, BOT, _body(FULL))
-    assert find_bot_comment([forged, real], BOT) is real
-    assert find_bot_comment([forged], BOT) is None
+    assert load_state([forged, real], BOT).comment is real
     loaded = load_state([forged], BOT)
     assert loaded.comment is None and loaded.state is None
 
 
 def test_bot_comment_without_marker_is_not_the_triage_comment():
-    assert find_bot_comment([_c(1, BOT, "Accepted paper 1 ...")], BOT) is None
+    assert load_state([_c(1, BOT, "Accepted paper 1 ...")], BOT).comment is None
 
 
 def test_oldest_of_several_wins_and_others_are_reported():
@@ -198,16 +195,14 @@ def test_oldest_of_several_wins_and_others_are_reported():
     newer = _c(10, BOT, _body(TriageState()), "2024-02-01T00:00:00Z")
     newest = _c(20, BOT, _body(TriageState()), "2024-03-01T00:00:00Z")
     comments = [newest, _c(5, "alice", "hi"), newer, old]
-    assert find_bot_comment(comments, BOT) is old
-    assert stale_bot_comments(comments, BOT) == [newer, newest]
     loaded = load_state(comments, BOT)
     assert loaded.comment is old and loaded.state == FULL and loaded.duplicates == [newer, newest]
 
 
 def test_ids_break_ties_deterministically():
     a, b = _c(7, BOT, MARKER), _c(3, BOT, MARKER)
-    assert find_bot_comment([a, b], BOT) is b
-    assert find_bot_comment([b, a], BOT) is b
+    assert load_state([a, b], BOT).comment is b
+    assert load_state([b, a], BOT).comment is b
 
 
 def test_login_comparison_is_case_insensitive_and_object_comments_work():
@@ -216,8 +211,8 @@ def test_login_comparison_is_case_insensitive_and_object_comments_work():
     gh = PyGithubComment(
         2, PyGithubUser("survey-bot"), _body(TriageState()), when.replace(year=2025)
     )
-    assert find_bot_comment([gh, obj], "survey-bot") is obj
-    assert stale_bot_comments([gh, obj], "survey-bot") == [gh]
+    assert load_state([gh, obj], "survey-bot").comment is obj
+    assert load_state([gh, obj], "survey-bot").duplicates == [gh]
 
 
 def test_load_state_with_corrupt_data_warns():
@@ -231,7 +226,7 @@ def test_load_state_with_corrupt_data_warns():
 
 
 def test_no_bot_login_trusts_nobody():
-    assert find_bot_comment([_c(1, "", _body(FULL))], "") is None
+    assert load_state([_c(1, "", _body(FULL))], "").comment is None
 
 
 # --- accepted items ----------------------------------------------------------------------------
