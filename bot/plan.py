@@ -26,11 +26,8 @@ pending now.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import difflib
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +41,7 @@ from bot.editors.acknowledgements import thanked_keys
 from bot.editors.changelog import ChangelogEntry, summary
 from bot.editors.common import describe_record, name_key
 from bot.escaping import one_line
+from bot.hidden import pack, unpack
 from bot.matching import ReferenceIndex
 from bot.models import PaperItem, Query, Reference, Skipped, Thanks
 from bot.references import detect_format, parse
@@ -272,9 +270,7 @@ def batch_data(plan: BatchPlan, base: str) -> BatchData:
 
 
 def encode_data(data: BatchData) -> str:
-    raw = json.dumps(data.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    encoded = base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
-    return f"{DATA_PREFIX}{encoded}{DATA_SUFFIX}"
+    return f"{DATA_PREFIX}{pack(data.to_json())}{DATA_SUFFIX}"
 
 
 def decode_data(body: str | None) -> BatchData | None:
@@ -282,10 +278,9 @@ def decode_data(body: str | None) -> BatchData | None:
     found = list(_DATA.finditer(body or ""))
     if not found:
         return None
-    data = found[-1].group("data").rstrip("=")
     try:
-        raw = json.loads(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode("utf-8"))
-    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
+        raw = unpack(found[-1].group("data"))
+    except ValueError:
         return None
     if not isinstance(raw, dict) or raw.get("v") != DATA_VERSION:
         return None

@@ -19,13 +19,13 @@ from urllib.parse import quote
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.config import Config
+from bot.config import LANGUAGES, Config
 from bot.escaping import one_line
+from bot.identifiers import arxiv_from_doi
 from bot.maintainer_commands import Command, MalformedCommand, UnknownCommand
 from bot.render import OVERRIDE_DIR, make_environment, render
 from bot.state import MARKER, PaperState, RefSummary, TriageState, encode_state
 
-LANGUAGES = ("en", "zh")
 MAX_AUTHORS_SHOWN = 3
 
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
@@ -156,7 +156,7 @@ def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:
                 }
             )
         for doi in dict.fromkeys(d for d in (record.doi, record.published_doi) if d):
-            if not (record.arxiv and doi.lower().startswith("10.48550/arxiv.")):
+            if not (record.arxiv and arxiv_from_doi(doi)):  # the preprint's own DOI
                 links.append({"label": f"DOI {doi}", "url": _doi_url(doi)})
         url = safe_url(record.url)
         if url and not any(link["url"] == url for link in links) and "arxiv.org/abs/" not in url:

@@ -15,14 +15,12 @@ foreign or newer data gives a fresh ``TriageState`` and a warning to log.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
+from bot.hidden import pack, unpack
 from bot.models import PaperItem, PaperRecord, Reference, Thanks
 
 MARKER = "<!-- survey-bot:triage -->"
@@ -252,9 +250,7 @@ class LoadedState(NamedTuple):
 
 def encode_state(state: TriageState) -> str:
     """The hidden data line for ``state``."""
-    raw = json.dumps(state.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    data = base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
-    return f"{DATA_PREFIX}{data}{DATA_SUFFIX}"
+    return f"{DATA_PREFIX}{pack(state.to_json())}{DATA_SUFFIX}"
 
 
 def decode_state(body: str | None) -> DecodedState:
@@ -264,18 +260,9 @@ def decode_state(body: str | None) -> DecodedState:
         return DecodedState(
             TriageState(), "the bot comment has no survey-bot data; starting afresh"
         )
-    data = found[-1].group("data").rstrip("=")
     try:
-        raw = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
-        return DecodedState(TriageState.from_json(json.loads(raw.decode("utf-8"))))
-    except (
-        ValueError,
-        TypeError,
-        KeyError,
-        binascii.Error,
-        UnicodeDecodeError,
-        RecursionError,
-    ) as exc:
+        return DecodedState(TriageState.from_json(unpack(found[-1].group("data"))))
+    except (ValueError, TypeError, KeyError) as exc:
         return DecodedState(TriageState(), f"unreadable survey-bot data ({exc}); starting afresh")
 
 
