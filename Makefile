@@ -15,12 +15,15 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python -m bot.demo
+	$(BIN)/python -m sandbox.demo
 
+# The suite runs on the editable checkout; then the wheel is installed into a
+# fresh environment outside the source tree and does the whole job from there.
 test: $(STAMP)
-	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/ruff check bot sandbox tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+	$(BIN)/python -m sandbox.installed
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py

@@ -3,7 +3,7 @@
 Every request costs rate limit (5,000 an hour for an App, 1,000 for a workflow's
 ``GITHUB_TOKEN``) and, through PyGithub's write throttle, time; so each event
 handler has a budget. This script counts them on the fake GitHub
-(``bot.sandbox.FakeGitHub``, which logs every request) with real git: the bundled
+(``sandbox.FakeGitHub``, which logs every request) with real git: the bundled
 example survey (``examples/llm-survey/``) in a temporary clone with a bare
 ``origin``, as ``make demo`` builds it. It drives the functions ``survey-bot
 run`` and ``survey-bot batch`` call (``bot.events.parse_event``, then
@@ -58,13 +58,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import Report, handle_comment, handle_issue
 from bot.batch import BatchOutcome, run_batch
 from bot.config import Config, load_config
-from bot.demo import GIT_ENV, demo_resolver, git, load_entries, make_survey
 from bot.events import CommentCommand, IssueTriage, parse_event
 from bot.github import PyGithubPort, connect
 from bot.matching import ReferenceIndex
 from bot.metadata import Resolver
-from bot.sandbox import FakeGitHub
 from bot.survey import load_index
+from sandbox import FakeGitHub
+from sandbox.demo import GIT_ENV, git, make_survey
+from sandbox.standin import demo_resolver, load_entries
 
 TRIAGE_BUDGET = 4  # bot/app.py: comments, profile name, comment, labels
 COMMAND_BUDGET = 5  # bot/app.py: permission, comments, reaction, comment edit, labels

@@ -10,27 +10,56 @@ loudly instead of rendering blanks.
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from bot import escaping
 from bot.errors import SurveyBotError
 
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
 
-def _bundled_templates() -> Path:
-    """The repository's ``templates/`` in a checkout, else the installed ``bot.templates``."""
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(importlib.resources.files("bot.templates")))
-
-
-BUNDLED_TEMPLATES = _bundled_templates()
+#: The package the bundled templates ship in (``templates/`` in the source tree).
+BUNDLED_PACKAGE = "bot.templates"
 OVERRIDE_DIR = Path(".github") / "survey-bot" / "templates"
+
+
+class PackageTemplates(BaseLoader):
+    """Templates read through ``importlib.resources``, however the bot was installed.
+
+    A wheel, an sdist, an editable install and a zip file all answer
+    ``files(package)`` with a ``Traversable``; it is never turned into a path,
+    which a namespace package (``MultiplexedPath``) or a zip cannot give.
+    """
+
+    def __init__(self, package: str = BUNDLED_PACKAGE) -> None:
+        self.root: Traversable = importlib.resources.files(package)
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        path = self.root.joinpath(template)
+        if "/" in template or "\\" in template or not path.is_file():
+            raise TemplateNotFound(template)
+        return path.read_text(encoding="utf-8"), None, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(p.name for p in self.root.iterdir() if p.name.endswith(".j2"))
 
 
 class TemplateRenderError(SurveyBotError):
@@ -39,9 +68,9 @@ class TemplateRenderError(SurveyBotError):
 
 def make_environment(overrides: Iterable[Path] = ()) -> SandboxedEnvironment:
     """An environment that prefers a survey's overrides over the bundled templates."""
-    dirs = [str(d) for d in overrides if Path(d).is_dir()] + [str(BUNDLED_TEMPLATES)]
+    survey = [FileSystemLoader(str(d)) for d in overrides if Path(d).is_dir()]
     env = SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(d) for d in dirs]),
+        loader=ChoiceLoader([*survey, PackageTemplates()]),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,

@@ -1,4 +1,4 @@
-"""Shared test fixtures: where the read-only shared fixtures live, and network off."""
+"""Where the recorded fixtures live (``tests/fixtures/``, see its README), and network off."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-FIXTURES = SHARED / "fixtures"
-SEED = SHARED / "seed"
+FIXTURES = ROOT / "tests" / "fixtures"
+WEBHOOKS = FIXTURES / "github" / "webhooks"
+RECORDED_GITHUB = FIXTURES / "github" / "recorded"
+RECORDED_METADATA = FIXTURES / "metadata"
+SEED = FIXTURES / "seed" / "survey-epilogue-zh.txt"
 
 
 @pytest.fixture(autouse=True)

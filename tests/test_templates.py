@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.render import BUNDLED_TEMPLATES, make_environment
+from bot.render import PackageTemplates, make_environment
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = sorted(path.name for path in BUNDLED_TEMPLATES.glob("*.j2"))
+TEMPLATES = PackageTemplates().list_templates()
 # Text readers see on GitHub: picked by `language`, so each needs an en and a zh version.
 REPLIES = (
     "command-reply",
@@ -26,7 +26,7 @@ REPLIES = (
 )
 
 
-def _names_in_code() -> set[str]:
+def names_in_code() -> set[str]:
     """Template names the code spells out: literal ``*.j2`` names and reply base names."""
     source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "bot").rglob("*.py"))
     literal = set(re.findall(r"[\"']([a-z0-9-]+(?:\.[a-z]+)?\.j2)[\"']", source))
@@ -39,7 +39,7 @@ def test_every_template_compiles_in_the_sandbox(name: str) -> None:
     make_environment().get_template(name)
 
 
-@pytest.mark.parametrize("name", sorted(_names_in_code()))
+@pytest.mark.parametrize("name", sorted(names_in_code()))
 def test_every_template_the_code_names_exists(name: str) -> None:
     assert name in TEMPLATES
 
@@ -52,4 +52,4 @@ def test_replies_exist_in_both_languages(base: str) -> None:
 def test_the_code_names_the_replies() -> None:
     # Guards the scan above: if the code stopped naming templates this way, the
     # existence test would pass vacuously.
-    assert {f"{base}.md.j2" for base in REPLIES} <= _names_in_code()
+    assert {f"{base}.md.j2" for base in REPLIES} <= names_in_code()

@@ -15,9 +15,9 @@ from bot.config import Config, load_config
 from bot.github import PyGithubPort
 from bot.models import PaperRecord, Thanks
 from bot.replies import triage_comment
-from bot.sandbox.server import FakeGitHub
-from bot.sandbox.testing import port_for, running_fake_github
 from bot.state import PaperState, TriageState
+from sandbox.server import FakeGitHub
+from sandbox.testing import port_for, running_fake_github
 from tests.example_survey import EXAMPLE
 from tests.gitrepo.gitutil import isolate_git, make_origin
 

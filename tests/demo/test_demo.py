@@ -14,9 +14,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.demo import MetadataStandIn, atom_feed, load_entries
 from bot.metadata.arxiv import parse_entries
 from bot.metadata.http import Response
+from sandbox.standin import MetadataStandIn, atom_feed, load_entries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +32,7 @@ def test_demo_prints_replies_and_the_pull_request_quickly(tmp_path: Path) -> Non
     }
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "bot.demo"],
+        [sys.executable, "-m", "sandbox.demo"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from bot.github import PyGithubPort
-from bot.sandbox import FakeGitHub
-from bot.sandbox.testing import fake_github, port_for  # noqa: F401  (fixture)
+from sandbox import FakeGitHub
+from sandbox.testing import fake_github, port_for  # noqa: F401  (fixture)
 
 
 @pytest.fixture

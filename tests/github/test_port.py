@@ -23,8 +23,8 @@ from bot.github import (
     PyGithubPort,
     connect,
 )
-from bot.sandbox import FakeGitHub
-from bot.sandbox.testing import port_for
+from sandbox import FakeGitHub
+from sandbox.testing import port_for
 
 REPO = "/repos/octo-org/survey"
 

@@ -10,8 +10,8 @@ import pytest
 
 from bot.errors import GitHubError
 from bot.github import PyGithubPort
-from bot.sandbox import FakeGitHub, faults
-from bot.sandbox.testing import TEST_MAX_WAIT, port_for
+from sandbox import FakeGitHub, faults
+from sandbox.testing import TEST_MAX_WAIT, port_for
 
 REPO = "/repos/octo-org/survey"
 

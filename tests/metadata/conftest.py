@@ -22,9 +22,7 @@ import pytest
 
 from bot.config import MetadataConfig
 from bot.metadata import build_resolver
-
-ROOT = Path(__file__).resolve().parents[2]
-METADATA_FIXTURES = ROOT.parent / "shared" / "fixtures" / "metadata"
+from tests.conftest import RECORDED_METADATA
 
 PREFIXES = {
     "arxiv": "/arxiv/api/query",
@@ -35,9 +33,9 @@ PREFIXES = {
 
 
 def fixture(service: str, name: str) -> bytes:
-    """The bytes of one recorded response in shared/fixtures/metadata/<service>/<name>."""
-    path = METADATA_FIXTURES / service / name
-    assert path.is_file(), f"missing shared fixture {path}"
+    """The bytes of one recorded response in tests/fixtures/metadata/<service>/<name>."""
+    path = RECORDED_METADATA / service / name
+    assert path.is_file(), f"missing recorded fixture {path}"
     return path.read_bytes()
 
 

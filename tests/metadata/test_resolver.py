@@ -20,7 +20,7 @@ BERT_TITLE = "BERT: Pre-training of Deep Bidirectional Transformers for Language
 BERT_AUTHORS = ("Jacob Devlin", "Ming-Wei Chang", "Kenton Lee", "Kristina Toutanova")
 
 # SYNTHETIC: not a recorded response. Written by hand in the shape of the recorded
-# Semantic Scholar /paper/{id} bodies in shared/fixtures/metadata/semanticscholar/
+# Semantic Scholar /paper/{id} bodies in tests/fixtures/metadata/semanticscholar/
 # (same keys, externalIds with string ids and an integer CorpusId), for BERT, whose
 # S2 record was not recorded. Values are those of the public paper; the paperId
 # and CorpusId are placeholders.

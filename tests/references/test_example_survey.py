@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from bot.references import load
+from tests.conftest import SEED
 from tests.example_survey import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "survey-epilogue-zh.txt"
 
 
 def norm(title: str) -> str:
@@ -160,7 +160,6 @@ def test_example_is_self_contained():
             assert "/shared/" not in path.read_text(encoding="utf-8"), path
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not available")
 def test_references_txt_is_the_seed_list_verbatim():
     seed = SEED.read_text(encoding="utf-8")
     start = seed.index("\n[1] ") + 1

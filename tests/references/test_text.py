@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.references import load, parse, parse_references
+from tests.conftest import SEED
 from tests.example_survey import EXAMPLE
 
 HERE = Path(__file__).resolve().parent
-SEED = HERE.parent.parent.parent / "shared" / "seed" / "survey-epilogue-zh.txt"
 EXAMPLE_TXT = EXAMPLE / "references.txt"
 
 
@@ -29,10 +29,7 @@ EXPECTED = _expected()
 
 @pytest.fixture(scope="module", params=["seed", "example"])
 def seed_result(request):
-    path = SEED if request.param == "seed" else EXAMPLE_TXT
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
-    return load(path)
+    return load(SEED if request.param == "seed" else EXAMPLE_TXT)
 
 
 def test_expected_table_is_complete():

@@ -1,9 +1,9 @@
 """End-to-end harness for ``survey-bot run``: the real CLI, as a subprocess, against the fakes.
 
-* GitHub is :class:`bot.sandbox.FakeGitHub` on 127.0.0.1, seeded from the same
+* GitHub is :class:`sandbox.FakeGitHub` on 127.0.0.1, seeded from the same
   event payloads the bot receives; the bot logs in as ``github-actions[bot]``,
   as with the workflow's own ``GITHUB_TOKEN``.
-* Event payloads are the real examples in ``shared/fixtures/github/webhooks/``
+* Event payloads are the real examples in ``tests/fixtures/github/webhooks/``
   with only the scenario's fields replaced (issue number, title, body, author,
   labels; comment id, body, author).
 * Paper metadata comes from a cache filled once per session by the real
@@ -33,14 +33,13 @@ from typing import Any
 
 import pytest
 
-from bot.sandbox import FakeGitHub
-from bot.sandbox.testing import running_fake_github
 from bot.state import DATA_PREFIX, decode_state
+from sandbox import FakeGitHub
+from sandbox.testing import running_fake_github
+from tests.conftest import RECORDED_METADATA, WEBHOOKS
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-WEBHOOKS = SHARED / "fixtures" / "github" / "webhooks"
-ARXIV_FEED = SHARED / "fixtures" / "metadata" / "arxiv" / "ml_id_list_8_papers.xml"
+ARXIV_FEED = RECORDED_METADATA / "arxiv" / "ml_id_list_8_papers.xml"
 
 BOT = "github-actions[bot]"
 REPO = "Codertocat/Hello-World"  # the repository of the example payloads

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
-from bot.sandbox import FakeGitHub
-from bot.sandbox.testing import fake_github  # noqa: F401  (fixture)
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from sandbox import FakeGitHub
+from sandbox.testing import fake_github  # noqa: F401  (fixture)
+from tests.conftest import RECORDED_GITHUB, WEBHOOKS
 
 Call = Callable[..., requests.Response]
 
@@ -23,7 +21,7 @@ def recorded() -> Callable[[str], list[dict[str, Any]]]:
     """A real api.github.com scenario: its list of recorded requests and answers."""
 
     def load(name: str) -> list[dict[str, Any]]:
-        return json.loads((FIXTURES / "recorded" / f"{name}.json").read_text(encoding="utf-8"))
+        return json.loads((RECORDED_GITHUB / f"{name}.json").read_text(encoding="utf-8"))
 
     return load
 
@@ -31,7 +29,7 @@ def recorded() -> Callable[[str], list[dict[str, Any]]]:
 @pytest.fixture
 def webhook() -> Callable[[str], dict[str, Any]]:
     def load(name: str) -> dict[str, Any]:
-        return json.loads((FIXTURES / "webhooks" / f"{name}.json").read_text(encoding="utf-8"))
+        return json.loads((WEBHOOKS / f"{name}.json").read_text(encoding="utf-8"))
 
     return load
 

@@ -10,8 +10,8 @@ import pytest
 import requests
 from github.Requester import Requester
 
-from bot.sandbox import FakeGitHub, faults
-from bot.sandbox.spec import load_spec
+from sandbox import FakeGitHub, faults
+from sandbox.spec import load_spec
 
 Http = Callable[..., requests.Response]
 REPO = "/repos/octo-org/survey"

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import requests
 
-from bot.sandbox import FakeGitHub
-from bot.sandbox.spec import load_spec
-from bot.sandbox.testing import running_fake_github
+from sandbox import FakeGitHub
+from sandbox.spec import load_spec
+from sandbox.testing import running_fake_github
 
 Recorded = Callable[[str], list[dict[str, Any]]]
 Http = Callable[..., requests.Response]

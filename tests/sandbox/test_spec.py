@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.sandbox import api
-from bot.sandbox.cut_spec import EXTRA_OPERATIONS, cut
-from bot.sandbox.spec import HERE, SPEC_FILES, load_spec
+from sandbox import api
+from sandbox.cut_spec import EXTRA_OPERATIONS, cut
+from sandbox.spec import HERE, SPEC_FILES, load_spec
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "github"
+#: GitHub's whole OpenAPI description (``openapi-full.json.gz`` of ``@octokit/openapi``
+#: 23.0.2, 0.9 MB), not kept in the repository; set to check the bundled cut against it.
+FULL_SPEC = os.environ.get("SURVEY_BOT_OPENAPI_FULL", "")
 
 #: Documented operations the fake deliberately does not model (they answer 501).
 UNIMPLEMENTED = {
@@ -30,12 +33,17 @@ def test_bundled_files_are_small_and_licensed() -> None:
     assert "MIT License" in (HERE / "octokit-openapi.LICENSE").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="shared fixtures not available")
-def test_subset_is_the_shared_copy_and_extra_regenerates() -> None:
+@pytest.mark.skipif(
+    not Path(FULL_SPEC).is_file(),
+    reason="opt-in: SURVEY_BOT_OPENAPI_FULL names no file (GitHub's whole OpenAPI description)",
+)
+def test_subset_and_extra_are_cut_from_the_full_description() -> None:
     bundled = (HERE / "openapi-subset.json").read_bytes()
-    assert bundled == (SHARED / "openapi-subset.json").read_bytes()
-    with gzip.open(SHARED / "openapi-full.json.gz", "rt", encoding="utf-8") as handle:
+    with gzip.open(FULL_SPEC, "rt", encoding="utf-8") as handle:
         full = json.load(handle)
+    for template, operations in json.loads(bundled)["paths"].items():
+        for method, operation in operations.items():
+            assert full["paths"][template][method] == operation, (method, template)
     extra = json.loads((HERE / "openapi-extra.json").read_text(encoding="utf-8"))
     assert cut(full, json.loads(bundled)) == extra
 

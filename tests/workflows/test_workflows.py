@@ -124,6 +124,9 @@ def test_actionlint_action_metadata(tmp_path: Path) -> None:
     assert done.returncode == 0
 
 
+@pytest.mark.skipif(
+    sys.version_info < (3, 11), reason="zizmor 1.32 needs Python 3.11 (CI runs it on 3.11, 3.13)"
+)
 def test_zizmor_finds_nothing() -> None:
     args = [
         tool("zizmor"),
@@ -264,7 +267,9 @@ def test_ci_runs_the_ci_script() -> None:
     scripts = [s["run"] for s in job["steps"] if "run" in s]
     assert scripts == ["bash .ci/run"]
     python = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/setup-"))
-    assert python["with"]["python-version"] == "3.11"
+    assert python["with"]["python-version"] == "${{ matrix.python }}"
+    # The oldest and the newest supported Python, and the one the workflows run the bot with.
+    assert job["strategy"]["matrix"]["python"] == ["3.10", "3.11", "3.13"]
 
 
 def test_action_is_composite_with_its_inputs() -> None:
@@ -277,3 +282,26 @@ def test_action_is_composite_with_its_inputs() -> None:
     for where, step in steps_of(ACTION):
         if "run" in step:
             assert step.get("shell") == "bash", where
+
+
+# ---- installation in a survey repository -------------------------------------------------
+
+
+def test_the_workflow_installs_one_commit_and_the_readme_says_what_to_replace() -> None:
+    """Copied into a survey, the workflow pip-installs survey-bot at the commit the README names."""
+    from packaging.requirements import Requirement
+
+    spec = load(SURVEY_BOT)["env"]["SURVEY_BOT_SPEC"]
+    requirement = Requirement(spec)
+    assert requirement.name == "survey-bot"
+    assert requirement.url == "git+https://github.com/OWNER/survey-bot@FULL_COMMIT_SHA"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"`{spec}`" in readme
+    assert "replace `OWNER`" in readme and "`FULL_COMMIT_SHA`" in readme
+    installs = [s["run"] for _, s in steps_of(SURVEY_BOT) if "pip install" in s.get("run", "")]
+    assert installs and all('"$SURVEY_BOT_SPEC"' in run for run in installs)
+
+
+def test_the_action_installs_the_bot_from_its_own_files() -> None:
+    installs = [s["run"] for _, s in steps_of(ACTION) if "pip install" in s.get("run", "")]
+    assert installs == ['python -m pip install --disable-pip-version-check "$GITHUB_ACTION_PATH"']

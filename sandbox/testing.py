@@ -2,7 +2,7 @@
 
 ::
 
-    from bot.sandbox.testing import fake_github, port_for  # noqa: F401 (fixture)
+    from sandbox.testing import fake_github, port_for  # noqa: F401 (fixture)
 
     def test_triage_answers_once(fake_github):
         fake_github.add_issue(title="Add our paper", body="arXiv:2308.09662", user="alice")
@@ -28,7 +28,8 @@ from typing import Any
 
 import pytest
 
-from ..github import PyGithubPort, connect
+from bot.github import PyGithubPort, connect
+
 from .server import DEFAULT_REPO, FakeGitHub
 
 #: The waits tests allow: GitHub's Retry-After/reset are honoured up to this.

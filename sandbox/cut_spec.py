@@ -6,7 +6,10 @@ that tests can inspect state through the API too. This script cuts them, with
 every component they reference that the subset does not already have, out of
 the same package's full description::
 
-    python -m bot.sandbox.cut_spec /work/shared/fixtures/github/openapi-full.json.gz
+    python -m sandbox.cut_spec PATH/TO/openapi-full.json.gz
+
+where the file is ``generated/api.github.com.json`` of the ``@octokit/openapi``
+npm package, gzipped (``npm pack @octokit/openapi@23.0.2`` gets it).
 
 Operation objects and components are copied unchanged. A developer tool: the
 bot and the fake never import it.
@@ -86,7 +89,7 @@ def cut(full: dict[str, Any], subset: dict[str, Any]) -> dict[str, Any]:
             "title": "Extra operations for the survey-bot fake GitHub",
             "version": full["info"]["version"],
             "description": (
-                "Cut by bot/sandbox/cut_spec.py from @octokit/openapi "
+                "Cut by sandbox/cut_spec.py from @octokit/openapi "
                 f"{full['info']['version']} (generated/api.github.com.json). Operation objects "
                 "and components are copied unmodified; components already in "
                 "openapi-subset.json are not repeated. MIT, see octokit-openapi.LICENSE."
