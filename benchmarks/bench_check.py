@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process, utils
 from bot.matching import ReferenceIndex
 from bot.models import Query
 from bot.references import load_references
-from bot.textnorm import title_key
+from bot.text.normalize import title_key
 
 BASELINE_CUTOFF = 90
 REPEAT = 3  # timed runs per checker; the best counts

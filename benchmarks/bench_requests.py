@@ -6,8 +6,8 @@ handler has a budget. This script counts them on the fake GitHub
 (``sandbox.FakeGitHub``, which logs every request) with real git: the bundled
 example survey (``examples/llm-survey/``) in a temporary clone with a bare
 ``origin``, as ``make demo`` builds it. It drives the functions ``survey-bot
-run`` and ``survey-bot batch`` call (``bot.events.parse_event``, then
-``bot.app.handle_issue``/``handle_comment``; ``bot.batch.run_batch``), each event
+run`` and ``survey-bot batch`` call (``bot.issue.event.parse_event``, then
+``bot.issue.handler.handle_issue``/``handle_comment``; ``bot.batch.run.run_batch``), each event
 through a fresh port, as each Actions run is a fresh process. Payloads are the
 fake's own issue and comment JSON; paper metadata comes from the real resolver
 querying the demo's local arXiv stand-in (``examples/demo/records.json`` plus
@@ -55,20 +55,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.app import Report, handle_comment, handle_issue
-from bot.batch import BatchOutcome, run_batch
+from bot.assess import load_index
+from bot.batch.run import BatchOutcome, run_batch
 from bot.config import Config, load_config
-from bot.events import CommentCommand, IssueTriage, parse_event
-from bot.github import PyGithubPort, connect
+from bot.github.pygithub import PyGithubPort, connect
+from bot.issue.event import CommentCommand, IssueTriage, parse_event
+from bot.issue.handler import Report, handle_comment, handle_issue
 from bot.matching import ReferenceIndex
 from bot.metadata import Resolver
-from bot.survey import load_index
 from sandbox import FakeGitHub
 from sandbox.demo import GIT_ENV, git, make_survey
 from sandbox.standin import demo_resolver, load_entries
 
-TRIAGE_BUDGET = 4  # bot/app.py: comments, profile name, comment, labels
-COMMAND_BUDGET = 5  # bot/app.py: permission, comments, reaction, comment edit, labels
+TRIAGE_BUDGET = 4  # bot/issue/handler.py: comments, profile name, comment, labels
+COMMAND_BUDGET = 5  # bot/issue/handler.py: permission, comments, reaction, comment edit, labels
 ACCEPTED = 10  # issues in the batch
 REPLAYS = 2  # issues with a dropped run, after the batch
 LONG_THREAD = 250  # comments on the long issue: 3 pages of 100
@@ -192,7 +192,7 @@ class Bench:
             port.close()
 
     def deliver(self, event: str, payload: dict[str, Any], config: Config | None = None) -> Report:
-        """Handle one event as ``survey-bot run`` does (``bot/commands/run.py``)."""
+        """Handle one event as ``survey-bot run`` does (``bot/cli/run.py``)."""
         config = config or self.config
         trigger = parse_event(event, payload, self.github.bot_login)
         with self.port() as port:

@@ -35,9 +35,9 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
-from bot import textnorm
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Candidate, CheckResult, Query, Reference
+from bot.text import normalize as textnorm
 
 # References scored with rapidfuzz per title lookup, at most (those that come
 # close are then compared word by word).

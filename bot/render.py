@@ -26,8 +26,8 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot import escaping
 from bot.errors import SurveyBotError
+from bot.text import escaping
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable

@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from bot.github import PyGithubPort, connect
+from bot.github.pygithub import PyGithubPort, connect
 
 from .server import DEFAULT_REPO, FakeGitHub
 

@@ -44,7 +44,7 @@ def test_actions_commands_say_which_environment_they_read(command, capsys):
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_summary_reads_alike(name):
-    summary = importlib.import_module(f"bot.commands.{name}").HELP
+    summary = importlib.import_module(f"bot.cli.{name}").HELP
     assert summary[0].isupper() and summary.endswith("."), summary
 
 

@@ -127,7 +127,7 @@ def _style(found: NameList | None, language: str, new_names: Sequence[str]) -> t
 
 
 def _escape(name: str, env: SandboxedEnvironment) -> str:
-    escape: Callable[[str], str] = env.filters["markdown"]  # bot.escaping.markdown
+    escape: Callable[[str], str] = env.filters["markdown"]  # bot.text.escaping.markdown
     return escape(name)
 
 

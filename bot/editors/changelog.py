@@ -33,9 +33,9 @@ from bot.editors.lines import Lines, indent_of, render_lines
 from bot.editors.result import EditResult, NoChange, finish
 from bot.editors.sections import find_headings, resolve_heading, section_end
 from bot.errors import EditError
-from bot.escaping import yaml_scalar
 from bot.models import PaperItem
 from bot.render import make_environment
+from bot.text.escaping import yaml_scalar
 
 TABLE_TEMPLATE = "changelog-table-row.md.j2"
 BULLET_TEMPLATE = "changelog-bullet.md.j2"

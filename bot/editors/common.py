@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
-from bot.escaping import clean_text
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import PaperRecord
+from bot.text.escaping import clean_text
 
 # Characters a URL may keep as they are: RFC 3986 unreserved + reserved, minus
 # those that can close or confuse a Markdown link, an HTML attribute or a BibTeX
@@ -32,7 +32,7 @@ def mode(values: Iterable[T], default: T) -> T:
 
 
 def markdown_unescape(text: str) -> str:
-    """Text written by ``bot.escaping.markdown`` as it was: escapes, entities and ``@`` undone."""
+    """Text as ``bot.text.escaping.markdown`` received it: escapes, entities and ``@`` undone."""
     text = re.sub(r"\\([\\`*_\[\]|~])", r"\1", text)
     text = text.replace("@\u200b", "@")
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

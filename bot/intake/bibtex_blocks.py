@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.references import latex
+from bot.text import latex
 
 _ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]{2,24})[ \t]*([{(])")
 _SKIP_TYPES = {"comment", "string", "preamble"}

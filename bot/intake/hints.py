@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.escaping import one_line
+from bot.text.escaping import one_line
 
 # Any wording that asks for a paper to be added (weak: "add" alone is enough).
 SUGGEST = re.compile(

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from bot.escaping import clean_text
+from bot.text.escaping import clean_text
 
 # GitHub caps an issue body at 65,536 characters; anything far beyond that is not
 # an issue. Longer input is cut (never rejected) so that parsing stays bounded.
@@ -29,7 +29,7 @@ def sanitize(text: object) -> str:
     """Any value as safe, bounded text: no lone surrogates, invisibles or CRs.
 
     Lone surrogates (which cannot be encoded) become U+FFFD, zero-width and
-    bidi-control characters are dropped (``bot.escaping.clean_text``), exotic
+    bidi-control characters are dropped (``bot.text.escaping.clean_text``), exotic
     spaces become plain spaces, line ends become ``\\n``.
     """
     if text is None:

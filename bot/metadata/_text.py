@@ -1,6 +1,6 @@
 """Small text helpers shared by the clients: whitespace, entities, title comparison.
 
-The title normal form is the matcher's (``bot.textnorm``); what stays here is the
+The title normal form is the matcher's (``bot.text.normalize``); what stays here is the
 resolver's hit check, stricter than a duplicate check: a wrong paper is worse than none.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot import textnorm
+from bot.text import normalize as textnorm
 
 # A title search accepts a hit only at or above this similarity (0..1) of the
 # normalised titles: "Not All Attention Is All You Need" (0.86) must not pass for

@@ -43,7 +43,8 @@ from bot.metadata.errors import LookupFailure, NotFound, OfflineMiss
 from bot.metadata.http import HttpClient
 from bot.metadata.semanticscholar import SemanticScholarClient
 from bot.models import PaperRecord, Skipped, Suggestion
-from bot.references import bibtex, latex
+from bot.references import bibtex
+from bot.text import latex
 
 log = logging.getLogger(__name__)
 

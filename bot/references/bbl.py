@@ -24,7 +24,6 @@ import re
 
 from bot.identifiers import arxiv_from_doi, find_dois, normalize_arxiv
 from bot.models import Reference, Skipped
-from bot.references import latex
 from bot.references.common import (
     LineIndex,
     ParseResult,
@@ -35,6 +34,7 @@ from bot.references.common import (
     where,
 )
 from bot.references.text import split_title
+from bot.text import latex
 
 EXTENSIONS = (".bbl",)
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
-from bot.references import latex
 from bot.references.common import LineIndex, ParseResult, find_urls, normalize_newlines, where
+from bot.text import latex
 
 EXTENSIONS = (".bib", ".bibtex")
 

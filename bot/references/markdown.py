@@ -35,8 +35,8 @@ from urllib.parse import unquote
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference
-from bot.references import latex
 from bot.references.common import ParseResult, find_urls, normalize_newlines, split_names
+from bot.text import latex
 
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.batch import BatchOutcome, run_batch
+from bot.batch.run import BatchOutcome, run_batch
 from bot.config import Config, load_config
-from bot.github import PyGithubPort
+from bot.github.pygithub import PyGithubPort
+from bot.issue.replies import triage_comment
+from bot.issue.state import PaperState, TriageState
 from bot.models import PaperRecord, Thanks
-from bot.replies import triage_comment
-from bot.state import PaperState, TriageState
 from sandbox.server import FakeGitHub
 from sandbox.testing import port_for, running_fake_github
 from tests.example_survey import EXAMPLE

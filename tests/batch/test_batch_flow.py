@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from bot.batch.plan import decode_data
 from bot.errors import GitHubError
 from bot.gitrepo import LeaseRejected
-from bot.plan import decode_data
-from bot.replies import triage_comment
-from bot.state import load_state
+from bot.issue.replies import triage_comment
+from bot.issue.state import load_state
 from tests import example_survey
 from tests.batch.conftest import LIMA, Survey
 from tests.example_survey import EXAMPLE, OCTOPACK, OCTOPACK_BIB

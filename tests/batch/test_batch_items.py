@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.batch.plan import decode_data
+from bot.issue.replies import triage_comment
+from bot.issue.state import TriageState, load_state
 from bot.models import Thanks
-from bot.plan import decode_data
-from bot.replies import triage_comment
-from bot.state import TriageState, load_state
 from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BRANCH, LIMA_LINE, OCTOPACK_LINE, README, on_branch
 from tests.example_survey import OCTOPACK

@@ -1,4 +1,4 @@
-"""``bot.plan`` is pure and deterministic: the batch's no-op reruns depend on it."""
+"""``bot.batch.plan`` is pure and deterministic: the batch's no-op reruns depend on it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import load_config
-from bot.models import PaperItem, Thanks
-from bot.plan import (
+from bot.batch.plan import (
     BatchData,
     ThanksItem,
     batch_data,
@@ -23,6 +21,8 @@ from bot.plan import (
     pull_title,
     sort_items,
 )
+from bot.config import load_config
+from bot.models import PaperItem, Thanks
 from tests.batch.conftest import LIMA
 from tests.example_survey import EXAMPLE, OCTOPACK
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.commands.init import Survey, render_config
+from bot.cli.init import Survey, render_config
 from bot.config import reference_markdown, schema
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.github import PyGithubPort
+from bot.github.pygithub import PyGithubPort
 from sandbox import FakeGitHub
 from sandbox.testing import fake_github, port_for  # noqa: F401  (fixture)
 

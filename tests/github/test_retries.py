@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.errors import GitHubError
-from bot.github import PyGithubPort
+from bot.github.pygithub import PyGithubPort
 from sandbox import FakeGitHub, faults
 from sandbox.testing import TEST_MAX_WAIT, port_for
 

@@ -350,7 +350,7 @@ def test_without_resolve_no_network_modules(survey: Path) -> None:
 
 def test_check_module_imports_light() -> None:
     code = (
-        "import sys, bot.commands.check\n"
+        "import sys, bot.cli.check\n"
         "print(sorted(m for m in ('rapidfuzz', 'bot.matching', 'requests') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -385,7 +385,7 @@ def test_resolve_uses_metadata(
     pacing); ``--offline`` then answers from it alone, which works only when the
     command uses the same base URLs the cache keys were made with.
     """
-    from bot.commands.check import item_from_text, survey_settings
+    from bot.cli.check import item_from_text, survey_settings
     from bot.metadata import build_resolver
     from bot.models import Suggestion
 

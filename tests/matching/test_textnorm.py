@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.textnorm import (
+from bot.text.normalize import (
     analyse_title,
     fold,
     given_initial,

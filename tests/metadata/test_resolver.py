@@ -10,7 +10,7 @@ from bot.config import Config, MetadataConfig
 from bot.metadata import DEFAULT_BASE_URLS, Query, build_resolver, user_agent
 from bot.models import PaperRecord, Skipped, Suggestion
 from bot.references.bibtex import parse_entries, split_authors
-from bot.references.latex import decode
+from bot.text.latex import decode
 
 from .conftest import Reply, fixture, recorded
 

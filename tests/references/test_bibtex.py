@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.references import bibtex, load, parse, parse_references
-from bot.references.latex import decode
+from bot.text.latex import decode
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "survey.bib"
 

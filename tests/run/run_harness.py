@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 
-from bot.state import DATA_PREFIX, decode_state
+from bot.issue.state import DATA_PREFIX, decode_state
 from sandbox import FakeGitHub
 from sandbox.testing import running_fake_github
 from tests.conftest import RECORDED_METADATA, WEBHOOKS

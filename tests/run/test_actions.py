@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.actions import ACTIONS_BOT_LOGIN, Output, annotation, escape_data, read_env
-from bot.app import Report
+from bot.cli.actions import ACTIONS_BOT_LOGIN, Output, annotation, escape_data, read_env
 from bot.errors import InputError
+from bot.issue.handler import Report
 
 BASE = {
     "GITHUB_EVENT_NAME": "issues",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from run_harness import BOT, comment_event, only_recorded
 
-from bot.state import decode_state
+from bot.issue.state import decode_state
 
 COMMAND_BUDGET = 5  # REST requests for a maintainer's command (docs/benchmarks.md)
 

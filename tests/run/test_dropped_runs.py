@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from run_harness import BERT, BOT, TWO_PAPERS, Harness, comment_event, fresh, issue_event
 
-from bot.state import decode_state, encode_state
+from bot.issue.state import decode_state, encode_state
 
 COMMAND_BUDGET = 5  # REST requests for a maintainer's command (test_commands.py)
 REACT = "reactions/create-for-issue-comment"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from run_harness import BOT, LORA, issue_event
 
-from bot.state import decode_state
+from bot.issue.state import decode_state
 from sandbox import primary_rate_limit, secondary_rate_limit, server_error
 
 # The requests of a new issue's triage, in order (see test_triage.py).

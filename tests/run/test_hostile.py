@@ -7,7 +7,7 @@ import re
 
 from run_harness import BOT, LORA, comment_event, issue_event
 
-from bot.state import MARKER, decode_state
+from bot.issue.state import MARKER, decode_state
 
 HOSTILE = [
     r"\input{/etc/passwd}",

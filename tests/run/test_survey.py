@@ -1,15 +1,15 @@
-"""``bot.survey``: the reference index from the config, and per-suggestion assessment."""
+"""``bot.assess``: the reference index from the config, and per-suggestion assessment."""
 
 from __future__ import annotations
 
 import pytest
 from run_harness import BIB, README
 
+from bot.assess import assess, load_index, survey_references
 from bot.config import MetadataConfig, parse_config
 from bot.errors import ConfigError
 from bot.metadata import build_resolver
 from bot.models import Skipped, Suggestion
-from bot.survey import assess, load_index, survey_references
 
 BERT_TITLE = "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
 CONFIG = "references:\n  - path: refs.bib\n  - path: README.md\n"

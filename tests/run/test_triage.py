@@ -13,7 +13,7 @@ from run_harness import (
     issue_event,
 )
 
-from bot.state import MARKER, decode_state
+from bot.issue.state import MARKER, decode_state
 
 SUGGESTION = f"""Please add arXiv:{LORA}, and maybe https://arxiv.org/abs/{TRANSFORMER}
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.batch.plan import BatchData, BatchPlan, ThanksItem, batch_data
 from bot.config import Config, PaperListTarget
 from bot.editors.sections import paper_sections
+from bot.issue.state import TriageState, accepted_items, thanks_only
+from bot.issue.triage import IssueInfo
 from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
-from bot.plan import BatchData, BatchPlan, ThanksItem, batch_data
-from bot.state import TriageState, accepted_items, thanks_only
-from bot.triage import IssueInfo
 
 CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation"))
 CONFIG_ZH = Config(language="zh", paper_list=PaperListTarget(path="README.md", section="评测"))
 CONFIG_NO_LIST = Config()
 
-# The headings of the survey's paper list, as ``bot.app`` passes them to the plans: three
+# The headings of the survey's paper list, as ``bot.issue.handler`` passes them to the plans: three
 # sections list papers, the others (a title, parents, a new empty section) do not.
 PAPER_LIST = """\
 # A Survey of LLMs

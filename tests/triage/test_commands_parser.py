@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.maintainer_commands import (
+from bot.issue.commands import (
     MAX_COMMANDS,
     PROBLEMS,
     Accept,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import InputError
-from bot.events import (
+from bot.issue.event import (
     CommentCommand,
     Ignored,
     IssueTriage,

@@ -6,10 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.maintainer_commands import Accept, Reject, Thank, parse_commands
-from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
-from bot.state import DATA_PREFIX, MARKER, decode_state
-from bot.triage import (
+from bot.issue.commands import Accept, Reject, Thank, parse_commands
+from bot.issue.state import DATA_PREFIX, MARKER, decode_state
+from bot.issue.triage import (
     COMMENT_BUDGET,
     IssueInfo,
     plan_command,
@@ -17,6 +16,7 @@ from bot.triage import (
     plan_merged,
     plan_triage,
 )
+from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
 from tests.triage.helpers import CONFIG, CONFIG_ZH, assert_safe, merged_all
 
 HOSTILE = {

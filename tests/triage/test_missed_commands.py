@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from bot.github import Comment
-from bot.state import TriageState, decode_state, encode_state
-from bot.triage import missed_commands
+from bot.github.port import Comment
+from bot.issue.state import TriageState, decode_state, encode_state
+from bot.issue.triage import missed_commands
 
 BOT = "github-actions[bot]"
 EVENT = 50  # the id of the comment whose event the run received

@@ -7,8 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.config import Config, PaperListTarget
-from bot.escaping import markdown
-from bot.maintainer_commands import (
+from bot.issue.commands import (
     Accept,
     Help,
     MalformedCommand,
@@ -18,8 +17,8 @@ from bot.maintainer_commands import (
     UnknownCommand,
     parse_commands,
 )
-from bot.state import TriageState, decode_state
-from bot.triage import (
+from bot.issue.state import TriageState, decode_state
+from bot.issue.triage import (
     MAX_EXTRA_THANKS,
     is_maintainer,
     plan_command,
@@ -27,6 +26,7 @@ from bot.triage import (
     plan_merged,
     plan_triage,
 )
+from bot.text.escaping import markdown
 from tests.triage.helpers import (
     CONFIG,
     CONFIG_NO_LIST,

@@ -6,10 +6,17 @@ from dataclasses import replace
 
 import pytest
 
-from bot.maintainer_commands import Accept, Reject, Thank
+from bot.issue.commands import Accept, Reject, Thank
+from bot.issue.state import MARKER, TriageState, decode_state
+from bot.issue.triage import (
+    MAX_PAPERS,
+    IssueInfo,
+    paper_keys,
+    plan_command,
+    plan_triage,
+    same_paper,
+)
 from bot.models import Skipped, Suggestion
-from bot.state import MARKER, TriageState, decode_state
-from bot.triage import MAX_PAPERS, IssueInfo, paper_keys, plan_command, plan_triage, same_paper
 from tests.triage.helpers import (
     CONFIG,
     ISSUE,

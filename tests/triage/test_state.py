@@ -9,8 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.models import PaperRecord, Thanks
-from bot.state import (
+from bot.issue.state import (
     DATA_PREFIX,
     MARKER,
     PaperState,
@@ -22,6 +21,7 @@ from bot.state import (
     load_state,
     thanks_only,
 )
+from bot.models import PaperRecord, Thanks
 
 BOT = "github-actions[bot]"
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from bot import replies
 from bot.config import Config, PaperListTarget
-from bot.maintainer_commands import Accept, MalformedCommand, Reject, Thank, UnknownCommand
+from bot.issue import replies
+from bot.issue.commands import Accept, MalformedCommand, Reject, Thank, UnknownCommand
+from bot.issue.state import TriageState
+from bot.issue.triage import plan_command, plan_landed, plan_merged, plan_triage
 from bot.models import Reference, Thanks
 from bot.render import PackageTemplates
-from bot.state import TriageState
-from bot.triage import plan_command, plan_landed, plan_merged, plan_triage
 from tests.triage.helpers import (
     CONFIG,
     CONFIG_ZH,

@@ -3,7 +3,7 @@
 Entry point (``survey-bot batch``, and ``survey-bot run`` on ``schedule`` /
 ``workflow_dispatch``)::
 
-    from bot.batch import run_batch
+    from bot.batch.run import run_batch
     outcome = run_batch(config, port, repo_dir, bot_login="github-actions[bot]", token=token)
     print(outcome.summary)          # one line per thing done; outcome.status says what happened
 
@@ -29,7 +29,7 @@ Every run rebuilds the bot branch from scratch on the *current* default branch:
    marked ``landed`` and closed. Its reader's name is not dropped: while the
    acknowledgements lack it, it goes through the pull request like a
    ``/thank`` name, and the issue is finished when that merges;
-3. the editors apply them (``bot.plan``) to the default branch's files and
+3. the editors apply them (``bot.batch.plan``) to the default branch's files and
    ``gitrepo`` commits the result as the bot, dated by the base commit: the same
    inputs give the same sha, so a rerun that has nothing new pushes nothing.
    A paper whose section the list does not have is left out (``not_included``)
@@ -53,14 +53,7 @@ from os import PathLike
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot import replies
-from bot.config import Config
-from bot.errors import GitHubError
-from bot.github import Comment, DryRunPort, GitHubPort, IssueData, PullData, pick_pull
-from bot.gitrepo import SurveyRepo, open_repo
-from bot.matching import ReferenceIndex
-from bot.models import PaperItem, Reference
-from bot.plan import (
+from bot.batch.plan import (
     BatchPlan,
     ThanksItem,
     batch_data,
@@ -75,7 +68,13 @@ from bot.plan import (
     source_paths,
     unified_diff,
 )
-from bot.state import (
+from bot.config import Config
+from bot.errors import GitHubError
+from bot.github.dryrun import DryRunPort
+from bot.github.port import Comment, GitHubPort, IssueData, PullData, pick_pull
+from bot.gitrepo import SurveyRepo, open_repo
+from bot.issue import replies
+from bot.issue.state import (
     LoadedState,
     TriageState,
     accepted_items,
@@ -83,7 +82,7 @@ from bot.state import (
     load_state,
     thanks_only,
 )
-from bot.triage import (
+from bot.issue.triage import (
     CommandPlan,
     IssueInfo,
     found_in,
@@ -91,6 +90,8 @@ from bot.triage import (
     plan_landed,
     plan_merged,
 )
+from bot.matching import ReferenceIndex
+from bot.models import PaperItem, Reference
 
 THANKS_MARKER = "<!-- survey-bot:thanks {pull} -->"
 #: The thank-you for papers added by hand, with no pull request to name.

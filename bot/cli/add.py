@@ -1,7 +1,7 @@
 """``survey-bot add``: add one paper to a local working tree, as the batch would.
 
 For maintainers who edit the survey locally: the same editors and the same
-plan as the batch pull request (``bot.plan``), applied to the files on disk.
+plan as the batch pull request (``bot.batch.plan``), applied to the files on disk.
 A paper the survey already cites is refused (saying where) unless ``--force``.
 Files are written only after every edit succeeded, byte for byte (CRLF stays
 CRLF); ``--dry-run`` prints the unified diff instead.
@@ -50,9 +50,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.config import load_config
-    from bot.models import PaperItem, Thanks
-    from bot.plan import (
+    from bot.batch.plan import (
         cited_as,
         describe_reference,
         plan_batch,
@@ -60,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         source_paths,
         unified_diff,
     )
+    from bot.config import load_config
+    from bot.models import PaperItem, Thanks
 
     if not args.query and not args.metadata:
         raise InputError(
@@ -124,7 +124,7 @@ def read_record(path: str) -> PaperRecord:
 
 def resolve(query: str, config: Config, args: argparse.Namespace) -> PaperRecord:
     """Look QUERY up (arXiv id, DOI or title) with the metadata services, or say why not."""
-    from bot.commands.check import item_from_text
+    from bot.cli.check import item_from_text
     from bot.metadata import build_resolver
     from bot.models import PaperRecord, Suggestion
 

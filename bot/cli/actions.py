@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from bot.errors import GitError, GitHubError, InputError, SurveyBotError
 
 if TYPE_CHECKING:
-    from bot.github import PyGithubPort
+    from bot.github.pygithub import PyGithubPort
 
 DEFAULT_API_URL = "https://api.github.com"
 DEFAULT_SERVER_URL = "https://github.com"
@@ -129,7 +129,11 @@ def connect_port(env: ActionsEnv) -> PyGithubPort:
     exceeds the longest wait allowed, so ``SURVEY_BOT_MAX_RETRY_WAIT=0.01`` (tests)
     really bounds every sleep.
     """
-    from bot.github import DEFAULT_SECONDS_BETWEEN_REQUESTS, DEFAULT_SECONDS_BETWEEN_WRITES, connect
+    from bot.github.pygithub import (
+        DEFAULT_SECONDS_BETWEEN_REQUESTS,
+        DEFAULT_SECONDS_BETWEEN_WRITES,
+        connect,
+    )
 
     def pick(value: float | None, default: float | None) -> float | None:
         return default if value is None else value
@@ -226,7 +230,7 @@ def report_failure(out: Output, exc: SurveyBotError, what: str = "survey-bot") -
     1 when GitHub or git refused or kept failing (rerunning may help), 2 for
     bad configuration or input (someone has to fix it first).
     """
-    from bot.escaping import markdown
+    from bot.text.escaping import markdown
 
     message = " ".join(str(exc).split())
     out.error(message)

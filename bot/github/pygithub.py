@@ -1,11 +1,7 @@
-"""The bot's only door to GitHub: a narrow port, PyGithub behind it, and a dry run.
+"""The real GitHub behind :class:`~bot.github.port.GitHubPort`: the only module importing PyGithub.
 
-The rest of the bot depends on :class:`GitHubPort` (a ``Protocol``) and on the
-plain dataclasses :class:`Comment`, :class:`IssueData` and :class:`PullData`;
-no PyGithub object ever leaves this module, and this is the only module that
-imports PyGithub. Two implementations:
-
-* :class:`PyGithubPort`, built by :func:`connect`: PyGithub's ``Requester``
+No PyGithub object ever leaves this module.
+:class:`PyGithubPort`, built by :func:`connect`: PyGithub's ``Requester``
   does the HTTP (auth, ``seconds_between_requests``/``seconds_between_writes``
   throttling, retries). Each method is one documented REST call made directly
   (no lazy-object completion behind the scenes), so its cost is known:
@@ -35,9 +31,6 @@ imports PyGithub. Two implementations:
 
   Retries add requests only when GitHub fails.
 
-* :class:`DryRunPort`: the same interface; reads go to a real port or to data
-  given, writes are recorded in :attr:`DryRunPort.actions` (and echoed) and
-  never sent.
 
 Retries, and why no comment is ever posted twice
 ------------------------------------------------
@@ -82,10 +75,9 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import requests
@@ -95,130 +87,26 @@ from urllib3 import HTTPResponse
 from urllib3.connectionpool import ConnectionPool
 from urllib3.exceptions import InvalidHeader, MaxRetryError, ResponseError
 
-from . import __version__
-from .errors import GitHubError
+from bot import __version__
+from bot.errors import GitHubError
+from bot.github.port import (
+    Comment,
+    IssueData,
+    PullData,
+    close_reason,
+    pick_pull,
+    reaction,
+)
 
 DEFAULT_BASE_URL = "https://api.github.com"
 DEFAULT_SECONDS_BETWEEN_REQUESTS: float | None = Consts.DEFAULT_SECONDS_BETWEEN_REQUESTS
 DEFAULT_SECONDS_BETWEEN_WRITES: float | None = Consts.DEFAULT_SECONDS_BETWEEN_WRITES
-REACTIONS = frozenset({"+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"})
-CLOSE_REASONS = frozenset({"completed", "not_planned", "duplicate"})
 PER_PAGE = 100
 #: Tolerated difference between our clock and GitHub's when matching timestamps.
 CLOCK_SKEW = 60.0
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-
-# -- what the bot sees -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Comment:
-    """An issue (or pull request) comment."""
-
-    id: int
-    body: str
-    author: str  # login
-    author_type: str  # "User", "Bot" or "Organization"
-    html_url: str = ""
-    created_at: str = ""  # ISO 8601, as GitHub gives it
-
-
-@dataclass(frozen=True)
-class IssueData:
-    """An issue (GitHub's issue list also returns pull requests: ``is_pull``)."""
-
-    number: int
-    title: str
-    body: str
-    author: str
-    labels: tuple[str, ...]
-    state: str  # "open" | "closed"
-    author_type: str = "User"
-    html_url: str = ""
-    is_pull: bool = False
-
-
-@dataclass(frozen=True)
-class PullData:
-    """A pull request, as far as the batch PR needs it."""
-
-    number: int
-    title: str
-    body: str
-    state: str  # "open" | "closed"
-    merged: bool
-    head: str  # branch name
-    base: str
-    html_url: str = ""
-    merged_at: str | None = None
-
-
-class GitHubPort(Protocol):
-    """Everything the bot asks of GitHub, for one repository."""
-
-    def issue(self, number: int) -> IssueData: ...
-
-    def open_issues(self, label: str | None = None) -> list[IssueData]:
-        """Open issues (not pull requests), optionally only those with ``label``."""
-        ...
-
-    def issue_comments(self, number: int) -> list[Comment]:
-        """All comments of issue ``number``, oldest first."""
-        ...
-
-    def create_comment(self, number: int, body: str) -> Comment: ...
-
-    def edit_comment(self, comment_id: int, body: str) -> Comment: ...
-
-    def add_labels(self, number: int, labels: Sequence[str]) -> None:
-        """Add labels (unknown ones are created by GitHub)."""
-        ...
-
-    def remove_label(self, number: int, label: str) -> None:
-        """Remove a label; a label that is not there is not an error."""
-        ...
-
-    def react_to_comment(self, comment_id: int, content: str) -> None: ...
-
-    def close_issue(self, number: int, reason: str) -> None:
-        """Close with ``reason`` ``completed``, ``not_planned`` or ``duplicate``."""
-        ...
-
-    def reopen_issue(self, number: int) -> None: ...
-
-    def delete_comment(self, comment_id: int) -> None:
-        """Delete a comment; one that is already gone is not an error."""
-        ...
-
-    def permission(self, login: str) -> str:
-        """``admin``, ``maintain``, ``write``, ``triage``, ``read`` or ``none``."""
-        ...
-
-    def user_name(self, login: str) -> str | None:
-        """The profile's display name, ``None`` if unset or no such user."""
-        ...
-
-    def default_branch(self) -> str: ...
-
-    def find_pull(self, head_branch: str) -> PullData | None:
-        """The open pull request from ``head_branch``, else the last merged one."""
-        ...
-
-    def recent_pulls(self, head_branch: str) -> list[PullData]:
-        """The last few pull requests from ``head_branch`` in any state, latest update first."""
-        ...
-
-    def create_pull(self, head: str, base: str, title: str, body: str) -> PullData: ...
-
-    def edit_pull(
-        self, number: int, title: str, body: str, state: str | None = None
-    ) -> PullData: ...
-
-
-# -- PyGithub --------------------------------------------------------------------
 
 
 class RetryPolicy(GithubRetry):
@@ -506,14 +394,14 @@ class PyGithubPort:
     def react_to_comment(self, comment_id: int, content: str) -> None:
         self._post(
             f"{self._repo_path}/issues/comments/{int(comment_id)}/reactions",
-            {"content": _reaction(content)},
+            {"content": reaction(content)},
         )
 
     def close_issue(self, number: int, reason: str) -> None:
         self._request(
             "PATCH",
             f"{self._repo_path}/issues/{int(number)}",
-            body={"state": "closed", "state_reason": _close_reason(reason)},
+            body={"state": "closed", "state_reason": close_reason(reason)},
         )
 
     def reopen_issue(self, number: int) -> None:
@@ -599,13 +487,6 @@ class PyGithubPort:
 # -- parsing GitHub's JSON -----------------------------------------------------
 
 
-def pick_pull(pulls: Sequence[PullData]) -> PullData | None:
-    """``find_pull``'s rule over ``recent_pulls``: the open one, else the last merged one."""
-    return next((p for p in pulls if p.state == "open"), None) or next(
-        (p for p in pulls if p.merged), None
-    )
-
-
 def _user(data: Mapping[str, Any] | None) -> tuple[str, str]:
     user = data or {}
     return str(user.get("login") or "ghost"), str(user.get("type") or "User")
@@ -665,18 +546,6 @@ def _since(stamp: str, moment: float) -> bool:
     return when.timestamp() >= moment
 
 
-def _reaction(content: str) -> str:
-    if content not in REACTIONS:
-        raise GitHubError(f"reaction must be one of {sorted(REACTIONS)}, not {content!r}")
-    return content
-
-
-def _close_reason(reason: str) -> str:
-    if reason not in CLOSE_REASONS:
-        raise GitHubError(f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}")
-    return reason
-
-
 def _next_link(header: str | None) -> str | None:
     for part in (header or "").split(","):
         m = re.match(r'\s*<([^>]+)>\s*;\s*rel="next"', part)
@@ -724,136 +593,3 @@ def _is_rate_limit(error: GithubException) -> bool:
 def _status(error: GitHubError) -> int | None:
     cause = error.__cause__
     return cause.status if isinstance(cause, GithubException) else None
-
-
-# -- dry run -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Action:
-    """A write the dry run would have made."""
-
-    kind: str  # comment, edit-comment, add-labels, remove-label, react, close, ...
-    target: str  # "#12", "comment 1000001", "pull #3", "head survey-bot/batch"
-    detail: str = ""
-
-    def __str__(self) -> str:
-        return f"[dry-run] {self.kind} {self.target}" + (f": {self.detail}" if self.detail else "")
-
-
-def _excerpt(text: str, width: int = 72) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
-
-
-@dataclass
-class DryRunPort:
-    """:class:`GitHubPort` that reads but never writes.
-
-    Reads go to ``reads`` (a real port) when given, else to the data given
-    here. Writes append an :class:`Action` to :attr:`actions`, are passed to
-    ``echo`` (e.g. ``print``) and return what GitHub would plausibly return
-    (negative ids mark objects that do not exist).
-    """
-
-    reads: GitHubPort | None = None
-    issues: Mapping[int, IssueData] = field(default_factory=dict)
-    comments: Mapping[int, Sequence[Comment]] = field(default_factory=dict)
-    permissions: Mapping[str, str] = field(default_factory=dict)
-    names: Mapping[str, str | None] = field(default_factory=dict)
-    pulls: Sequence[PullData] = ()
-    branch: str = "main"
-    bot_login: str = "survey-bot[bot]"
-    echo: Callable[[str], None] | None = None
-    actions: list[Action] = field(default_factory=list)
-
-    def _record(self, kind: str, target: str, detail: str = "") -> int:
-        action = Action(kind, target, detail)
-        self.actions.append(action)
-        if self.echo is not None:
-            self.echo(str(action))
-        return -len(self.actions)
-
-    # -- reads ---------------------------------------------------------------
-
-    def issue(self, number: int) -> IssueData:
-        if self.reads is not None:
-            return self.reads.issue(number)
-        if number not in self.issues:
-            raise GitHubError(f"dry run: no data for issue #{number}")
-        return self.issues[number]
-
-    def open_issues(self, label: str | None = None) -> list[IssueData]:
-        if self.reads is not None:
-            return self.reads.open_issues(label)
-        return [
-            issue
-            for _, issue in sorted(self.issues.items())
-            if issue.state == "open"
-            and not issue.is_pull
-            and (label is None or label.lower() in (n.lower() for n in issue.labels))
-        ]
-
-    def issue_comments(self, number: int) -> list[Comment]:
-        if self.reads is not None:
-            return self.reads.issue_comments(number)
-        return list(self.comments.get(number, ()))
-
-    def permission(self, login: str) -> str:
-        if self.reads is not None:
-            return self.reads.permission(login)
-        return self.permissions.get(login, "none")
-
-    def user_name(self, login: str) -> str | None:
-        if self.reads is not None:
-            return self.reads.user_name(login)
-        return self.names.get(login)
-
-    def default_branch(self) -> str:
-        return self.reads.default_branch() if self.reads is not None else self.branch
-
-    def find_pull(self, head_branch: str) -> PullData | None:
-        return pick_pull(self.recent_pulls(head_branch))
-
-    def recent_pulls(self, head_branch: str) -> list[PullData]:
-        if self.reads is not None:
-            return self.reads.recent_pulls(head_branch)
-        return [p for p in self.pulls if p.head == head_branch]
-
-    # -- writes --------------------------------------------------------------
-
-    def create_comment(self, number: int, body: str) -> Comment:
-        fake_id = self._record("comment", f"#{number}", _excerpt(body))
-        return Comment(fake_id, body, self.bot_login, "Bot")
-
-    def edit_comment(self, comment_id: int, body: str) -> Comment:
-        self._record("edit-comment", f"comment {comment_id}", _excerpt(body))
-        return Comment(comment_id, body, self.bot_login, "Bot")
-
-    def add_labels(self, number: int, labels: Sequence[str]) -> None:
-        if labels:
-            self._record("add-labels", f"#{number}", ", ".join(labels))
-
-    def remove_label(self, number: int, label: str) -> None:
-        self._record("remove-label", f"#{number}", label)
-
-    def react_to_comment(self, comment_id: int, content: str) -> None:
-        self._record("react", f"comment {comment_id}", _reaction(content))
-
-    def close_issue(self, number: int, reason: str) -> None:
-        self._record("close", f"#{number}", _close_reason(reason))
-
-    def reopen_issue(self, number: int) -> None:
-        self._record("reopen", f"#{number}")
-
-    def delete_comment(self, comment_id: int) -> None:
-        self._record("delete-comment", f"comment {comment_id}")
-
-    def create_pull(self, head: str, base: str, title: str, body: str) -> PullData:
-        fake_number = self._record("open-pull", f"{head} -> {base}", _excerpt(title))
-        return PullData(fake_number, title, body, "open", False, head, base)
-
-    def edit_pull(self, number: int, title: str, body: str, state: str | None = None) -> PullData:
-        detail = _excerpt(title) + (f" (state: {state})" if state else "")
-        self._record("edit-pull", f"pull #{number}", detail)
-        return PullData(number, title, body, state or "open", False, "", "")

@@ -40,13 +40,13 @@ from bot.editors import Unplaced, apply_all, reader_key
 from bot.editors.acknowledgements import thanked_keys
 from bot.editors.changelog import ChangelogEntry, summary
 from bot.editors.common import describe_record, name_key
-from bot.escaping import one_line
-from bot.hidden import pack, unpack
+from bot.issue.replies import template_name
 from bot.matching import ReferenceIndex
 from bot.models import PaperItem, Query, Reference, Skipped, Thanks
 from bot.references import detect_format, parse
 from bot.render import make_environment, render
-from bot.replies import template_name
+from bot.text.escaping import one_line
+from bot.text.hidden import pack, unpack
 
 DATA_PREFIX = "<!-- survey-bot:batch "
 DATA_SUFFIX = " -->"

@@ -1,8 +1,8 @@
-"""``survey-bot batch``: rebuild the bot's pull request of accepted papers (see ``bot.batch``).
+"""``survey-bot batch``: rebuild the bot's pull request of accepted papers (see ``bot.batch.run``).
 
 Runs in the scheduled workflow and locally; ``survey-bot run`` on a ``schedule``
 or ``workflow_dispatch`` event does the same through ``run_scheduled``. The
-environment is read once by ``bot.actions.read_env``, with the same rules as
+environment is read once by ``bot.cli.actions.read_env``, with the same rules as
 ``survey-bot run``:
 ``SURVEY_BOT_TOKEN`` (which needs ``SURVEY_BOT_LOGIN``) wins over
 ``GITHUB_TOKEN``, for ``GITHUB_REPOSITORY`` at ``GITHUB_API_URL``, throttled by
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.actions import ActionsEnv, Output
-    from bot.batch import BatchOutcome
+    from bot.batch.run import BatchOutcome
+    from bot.cli.actions import ActionsEnv, Output
 
 NAME = "batch"
 HELP = "Rebuild the pull request that adds every accepted paper (scheduled runs)."
@@ -55,7 +55,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import os
 
-    from bot.actions import run_in_actions
+    from bot.cli.actions import run_in_actions
 
     def batch(env: ActionsEnv, out: Output) -> int:
         repo = Path(args.repo) if args.repo else env.workspace
@@ -70,8 +70,8 @@ def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) ->
     Both commands go through here so that a scheduled ``run`` and ``batch``
     connect, report (a warning per paper left out) and print a dry run's diff alike.
     """
-    from bot.actions import connect_port
-    from bot.batch import run_batch
+    from bot.batch.run import run_batch
+    from bot.cli.actions import connect_port
     from bot.config import load_config
 
     config = load_config(repo)
@@ -96,7 +96,7 @@ def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) ->
 
 def report(outcome: BatchOutcome, out: Output) -> None:
     """The outcome as log lines, a warning per paper left out, and the job summary."""
-    from bot.escaping import markdown
+    from bot.text.escaping import markdown
 
     lines = outcome.summary.splitlines()
     for line in lines:

@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
 
 def load_all(paths: list[str], fmt: str | None) -> list[Reference]:
     """Every reference of the ``--refs`` files; a file with none is warned about on stderr."""
-    from bot.commands.refs import nothing_read
+    from bot.cli.refs import nothing_read
     from bot.references import load_references
 
     references: list[Reference] = []
@@ -296,7 +296,7 @@ def resolve_items(items: list[_Item], offline: bool, repo: Path) -> list[_Item]:
     import os
     from dataclasses import replace
 
-    from bot.actions import parse_metadata_urls
+    from bot.cli.actions import parse_metadata_urls
     from bot.metadata import build_resolver
     from bot.models import PaperRecord, Query
 

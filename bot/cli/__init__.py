@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from bot import __version__
 from bot.errors import SurveyBotError
 
-# Subcommand modules in bot/commands/, in the order --help lists them.
+# Subcommand modules in bot/cli/, in the order --help lists them.
 COMMANDS = ("refs", "check", "intake", "add", "init", "run", "batch")
 
 
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"survey-bot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        module = importlib.import_module(f"bot.commands.{name}")
+        module = importlib.import_module(f"bot.cli.{name}")
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(command)
         command.set_defaults(handler=module.run)

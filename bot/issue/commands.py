@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.escaping import clean_text
+from bot.text.escaping import clean_text
 
 MAX_COMMANDS = 10
 MAX_RANGE = 100  # "/accept 1-100000" is a typo, not a request

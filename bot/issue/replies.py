@@ -20,11 +20,11 @@ from urllib.parse import quote
 from jinja2.sandbox import SandboxedEnvironment
 
 from bot.config import LANGUAGES, Config
-from bot.escaping import one_line
 from bot.identifiers import arxiv_from_doi
-from bot.maintainer_commands import Command, MalformedCommand, UnknownCommand
+from bot.issue.commands import Command, MalformedCommand, UnknownCommand
+from bot.issue.state import MARKER, PaperState, RefSummary, TriageState, encode_state
 from bot.render import OVERRIDE_DIR, make_environment, render
-from bot.state import MARKER, PaperState, RefSummary, TriageState, encode_state
+from bot.text.escaping import one_line
 
 MAX_AUTHORS_SHOWN = 3
 

@@ -11,8 +11,8 @@ import argparse
 import json
 import sys
 
-from bot.escaping import one_line
 from bot.models import Reference
+from bot.text.escaping import one_line
 
 NAME = "refs"
 HELP = "List the references read from a .bib, .bbl, .txt or .md file."

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
-from bot.hidden import pack, unpack
 from bot.models import PaperItem, PaperRecord, Reference, Thanks
+from bot.text.hidden import pack, unpack
 
 MARKER = "<!-- survey-bot:triage -->"
 DATA_PREFIX = "<!-- survey-bot:data "
@@ -192,7 +192,7 @@ class TriageState:
         an id would make its command run again.
 
         None (no command since the bot started recording it) knows nothing:
-        every comment is unhandled here, and ``bot.triage.missed_commands``
+        every comment is unhandled here, and ``bot.issue.triage.missed_commands``
         then replays none of the older ones, so an upgrade never replays an
         issue's history.
         """

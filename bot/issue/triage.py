@@ -39,12 +39,12 @@ from typing import TYPE_CHECKING
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot import replies
+from bot.batch.plan import BatchData, cited_as
 from bot.config import Config
 from bot.editors.sections import Heading, match_heading, normalize_heading
-from bot.escaping import one_line
 from bot.identifiers import normalize_arxiv, normalize_doi
-from bot.maintainer_commands import (
+from bot.issue import replies
+from bot.issue.commands import (
     Accept,
     Command,
     Help,
@@ -55,6 +55,7 @@ from bot.maintainer_commands import (
     UnknownCommand,
     parse_commands,
 )
+from bot.issue.state import PaperState, RefSummary, TriageState
 from bot.matching import ReferenceIndex
 from bot.models import (
     CheckResult,
@@ -65,11 +66,10 @@ from bot.models import (
     Suggestion,
     Thanks,
 )
-from bot.plan import BatchData, cited_as
-from bot.state import PaperState, RefSummary, TriageState
+from bot.text.escaping import one_line
 
 if TYPE_CHECKING:
-    from bot.github import Comment
+    from bot.github.port import Comment
 
 MAX_PAPERS = 10  # per issue; more are counted in ``TriageState.omitted``, not checked
 MAX_CANDIDATES = 5

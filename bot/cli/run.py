@@ -1,11 +1,11 @@
 """``survey-bot run``: the GitHub Actions entry point.
 
-Reads the Actions environment once (``bot.actions.read_env``), the event
+Reads the Actions environment once (``bot.cli.actions.read_env``), the event
 payload and the survey's config, builds the adapters (GitHub, metadata,
-reference index) and hands the event to its handler (``bot.app``); scheduled
+reference index) and hands the event to its handler (``bot.issue.handler``); scheduled
 and manual runs go to the batch exactly as ``survey-bot batch`` runs it
-(``bot.commands.batch.run_scheduled``). Errors become output in one place,
-``bot.actions.run_in_actions``. Output is Actions-native:
+(``bot.cli.batch.run_scheduled``). Errors become output in one place,
+``bot.cli.actions.run_in_actions``. Output is Actions-native:
 ``::warning::`` for papers that could not be identified and reference entries
 that could not be read, one ``::error::`` line for a failure, and a Markdown
 job summary.
@@ -20,11 +20,11 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.actions import ActionsEnv, Output
-    from bot.app import Report
+    from bot.cli.actions import ActionsEnv, Output
     from bot.config import Config
-    from bot.events import CommentCommand, IssueTriage
-    from bot.github import GitHubPort
+    from bot.github.port import GitHubPort
+    from bot.issue.event import CommentCommand, IssueTriage
+    from bot.issue.handler import Report
 
 NAME = "run"
 HELP = "GitHub Actions entry point: triage an issue or run a maintainer's commands."
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from bot.actions import run_in_actions
+    from bot.cli.actions import run_in_actions
 
     return run_in_actions(
         "survey-bot", lambda env, out: _run(args, env, out), os.environ, Path.cwd()
@@ -63,11 +63,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
-    from bot.actions import connect_port
-    from bot.commands.batch import run_scheduled
+    from bot.cli.actions import connect_port
+    from bot.cli.batch import run_scheduled
     from bot.config import load_config
-    from bot.escaping import markdown
-    from bot.events import (
+    from bot.issue.event import (
         CommentCommand,
         Ignored,
         IssueTriage,
@@ -75,6 +74,7 @@ def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
         load_event_file,
         parse_event,
     )
+    from bot.text.escaping import markdown
 
     payload = load_event_file(env.event_path)
     trigger = parse_event(env.event_name, payload, env.bot_login)
@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
     try:
         writer: GitHubPort = port
         if args.dry_run:
-            from bot.github import DryRunPort
+            from bot.github.dryrun import DryRunPort
 
             writer = DryRunPort(reads=port, bot_login=env.bot_login, echo=out.info)
         report = _handle(args, trigger, payload, env, config, writer, out)
@@ -118,11 +118,11 @@ def _handle(
     port: GitHubPort,
     out: Output,
 ) -> Report:
-    from bot.app import handle_comment, handle_issue
-    from bot.events import IssueTriage, parse_event
+    from bot.assess import survey_references
+    from bot.issue.event import IssueTriage, parse_event
+    from bot.issue.handler import handle_comment, handle_issue
     from bot.matching import ReferenceIndex
     from bot.metadata import build_resolver
-    from bot.survey import survey_references
 
     references = survey_references(config)
     for skipped in references.skipped[:MAX_SKIPPED_SHOWN]:

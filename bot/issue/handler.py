@@ -43,15 +43,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot import replies
+from bot.assess import assess
 from bot.editors.sections import Heading, paper_sections
-from bot.escaping import markdown, one_line
-from bot.events import CommentCommand, IssueTriage
-from bot.maintainer_commands import Accept, Command, Help, parse_commands
-from bot.models import Skipped, Suggestion
-from bot.state import LoadedState, TriageState, load_state
-from bot.survey import assess
-from bot.triage import (
+from bot.issue import replies
+from bot.issue.commands import Accept, Command, Help, parse_commands
+from bot.issue.event import CommentCommand, IssueTriage
+from bot.issue.state import LoadedState, TriageState, load_state
+from bot.issue.triage import (
     MAX_PAPERS,
     CommandPlan,
     IssueInfo,
@@ -61,10 +59,12 @@ from bot.triage import (
     plan_triage,
     requested_name,
 )
+from bot.models import Skipped, Suggestion
+from bot.text.escaping import markdown, one_line
 
 if TYPE_CHECKING:
     from bot.config import Config
-    from bot.github import Comment, GitHubPort
+    from bot.github.port import Comment, GitHubPort
     from bot.matching import ReferenceIndex
     from bot.metadata import Resolver
 

@@ -89,7 +89,7 @@ def issue_from_event(path: str) -> tuple[str, str | None]:
 
 def describe(suggestion: Any) -> str:
     """One readable line for a suggestion (terminal-safe: control characters removed)."""
-    from bot.escaping import one_line
+    from bot.text.escaping import one_line
 
     parts = []
     for label, value in (

@@ -1,0 +1,1 @@
+"""Text helpers every step shares: normal forms, LaTeX decoding, escaping, hidden data."""
