@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.config import CHANGELOG_FORMATS
+from bot.config.schema import CHANGELOG_FORMATS
 from bot.editors.common import markdown_unescape
 from bot.editors.dates import DateFormat, detect_format, find_date
 from bot.editors.lines import Lines, indent_of, render_lines

@@ -19,7 +19,8 @@ from urllib.parse import quote
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.config import LANGUAGES, Config
+from bot.config import Config
+from bot.config.schema import LANGUAGES
 from bot.identifiers import arxiv_from_doi
 from bot.issue.commands import Command, MalformedCommand, UnknownCommand
 from bot.issue.state import MARKER, PaperState, RefSummary, TriageState, encode_state

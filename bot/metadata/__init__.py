@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from bot.models import PaperRecord, Query, Skipped, Suggestion
 
 if TYPE_CHECKING:
-    from bot.config import MetadataConfig
+    from bot.config.schema import MetadataConfig
     from bot.metadata.resolver import Resolver
 
 __all__ = [

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import (
+from bot.config import load_config, parse_config
+from bot.config.schema import (
     AcknowledgementsTarget,
     ChangelogTarget,
     PaperListTarget,
     ReferenceSource,
-    load_config,
-    parse_config,
 )
 from bot.errors import ConfigError
 

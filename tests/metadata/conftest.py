@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from bot.config import MetadataConfig
+from bot.config.schema import MetadataConfig
 from bot.metadata import build_resolver
 from tests.conftest import RECORDED_METADATA
 

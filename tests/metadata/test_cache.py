@@ -152,7 +152,7 @@ def test_offline_does_not_import_requests():
 
     code = (
         "import sys\n"
-        "from bot.config import MetadataConfig\n"
+        "from bot.config.schema import MetadataConfig\n"
         "from bot.metadata import build_resolver\n"
         "from bot.models import Suggestion\n"
         "r = build_resolver(MetadataConfig(cache=''), offline=True)\n"

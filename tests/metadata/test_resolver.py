@@ -6,7 +6,8 @@ import json
 import subprocess
 import sys
 
-from bot.config import Config, MetadataConfig
+from bot.config import Config
+from bot.config.schema import MetadataConfig
 from bot.metadata import DEFAULT_BASE_URLS, Query, build_resolver, user_agent
 from bot.models import PaperRecord, Skipped, Suggestion
 from bot.references.bibtex import parse_entries, split_authors

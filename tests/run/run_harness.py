@@ -110,7 +110,7 @@ class MetadataCache:
 @pytest.fixture(scope="session")
 def metadata_cache(tmp_path_factory: pytest.TempPathFactory) -> MetadataCache:
     """A metadata cache holding the papers in ``CACHED``, filled by the real resolver."""
-    from bot.config import MetadataConfig
+    from bot.config.schema import MetadataConfig
     from bot.metadata import build_resolver
     from bot.models import PaperRecord, Suggestion
 

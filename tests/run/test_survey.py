@@ -6,7 +6,8 @@ import pytest
 from run_harness import BIB, README
 
 from bot.assess import assess, load_index, survey_references
-from bot.config import MetadataConfig, parse_config
+from bot.config import parse_config
+from bot.config.schema import MetadataConfig
 from bot.errors import ConfigError
 from bot.metadata import build_resolver
 from bot.models import Skipped, Suggestion

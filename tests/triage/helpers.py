@@ -6,7 +6,8 @@ import datetime as dt
 import re
 
 from bot.batch.plan import BatchData, BatchPlan, ThanksItem, batch_data
-from bot.config import Config, PaperListTarget
+from bot.config import Config
+from bot.config.schema import PaperListTarget
 from bot.editors.sections import paper_sections
 from bot.issue.state import TriageState, accepted_items, thanks_only
 from bot.issue.triage import IssueInfo

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot.config import Config, PaperListTarget
+from bot.config import Config
+from bot.config.schema import PaperListTarget
 from bot.issue.commands import (
     Accept,
     Help,

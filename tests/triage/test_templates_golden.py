@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Config, PaperListTarget
+from bot.config import Config
+from bot.config.schema import PaperListTarget
 from bot.issue import replies
 from bot.issue.commands import Accept, MalformedCommand, Reject, Thank, UnknownCommand
 from bot.issue.state import TriageState

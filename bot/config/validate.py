@@ -1,15 +1,18 @@
-"""The survey's ``.github/survey-bot.yml`` as one typed, frozen object.
+"""A small validator of YAML against dataclass schemas, and the reference it generates.
 
-Read once, at the entry point (``load_config(root)``); everything below
-receives a ``Config``. Every key is declared by a dataclass field below, with
-its default and a one-line doc in the field's metadata; validation, the
-did-you-mean for unknown keys and the generated reference (``docs/config.md``,
-see ``reference_markdown``) all come from those declarations.
+A schema is a tree of frozen dataclasses: each field is a key, its type hint
+the expected type (text, number, bool, a nested dataclass, a tuple of either;
+``X | None`` when it may be null), its default the default, and its metadata
+(made with :func:`doc`) a one-line doc plus checks: ``choices``, ``path``
+(repository-relative, inside the repository), ``minimum``, ``login`` (a GitHub
+login), ``label`` (a label name), ``branch`` (a git branch name) and
+``internal`` (not a key at all).
 
-Errors name the file, the line, the key path and what was expected, e.g.::
-
-    .github/survey-bot.yml:7: changelog.format: expected one of markdown-table, bullets,
-    yaml, got 'table'
+Nothing here knows which keys exist. :func:`values` turns YAML text into the
+keyword arguments of the top dataclass, or raises a :class:`ConfigError`
+naming the file, the line, the key path and what was expected, with a
+did-you-mean for unknown keys and wrong choices; :func:`key_rows` and
+:func:`reference_table` turn the same declarations into documentation.
 """
 
 from __future__ import annotations
@@ -19,34 +22,11 @@ import difflib
 import re
 import types
 import typing
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from collections.abc import Mapping
+from pathlib import PurePosixPath
 from typing import Any, TypeGuard
 
 from bot.errors import ConfigError
-
-CONFIG_PATH = Path(".github") / "survey-bot.yml"
-LANGUAGES = ("en", "zh")
-REFERENCE_FORMATS = ("bibtex", "bbl", "text", "markdown")
-CHANGELOG_FORMATS = ("markdown-table", "bullets", "yaml")
-# Common near-misses, for the did-you-mean of a wrong choice.
-_ALIASES = {
-    "md": "markdown",
-    "bib": "bibtex",
-    "txt": "text",
-    "plain": "text",
-    "tex": "bibtex",
-    "table": "markdown-table",
-    "markdown": "markdown-table",
-    "list": "bullets",
-    "bullet": "bullets",
-    "yml": "yaml",
-    "english": "en",
-    "chinese": "zh",
-    "cn": "zh",
-    "zh-cn": "zh",
-    "zh_cn": "zh",
-}
 
 
 def doc(text: str, **checks: Any) -> dict[str, Any]:
@@ -54,210 +34,14 @@ def doc(text: str, **checks: Any) -> dict[str, Any]:
     return {"doc": text, **checks}
 
 
-@dataclass(frozen=True)
-class ReferenceSource:
-    """A file whose entries count as "already cited"."""
+def values(
+    cls: type, text: str, source: str, aliases: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The keyword arguments of dataclass ``cls`` that YAML ``text`` sets (none for an empty file).
 
-    # path: the file, relative to the repository root
-    path: str = field(
-        metadata=doc(
-            "File whose entries count as already cited, relative to the repository root.", path=True
-        )
-    )
-    # format: bibtex | bbl | text | markdown; None: from extension/content
-    format: str | None = field(
-        default=None,
-        metadata=doc(
-            "One of bibtex, bbl, text, markdown; omitted: from the extension (.bib .bbl .txt .md).",
-            choices=REFERENCE_FORMATS,
-        ),
-    )
-
-
-@dataclass(frozen=True)
-class BibtexTarget:
-    # path: the .bib file new entries are appended to (or inserted into, when its keys are sorted)
-    path: str = field(metadata=doc("The .bib file new BibTeX entries go into.", path=True))
-
-
-@dataclass(frozen=True)
-class PaperListTarget:
-    # path: the Markdown file holding the paper list
-    path: str = field(metadata=doc("The Markdown file holding the paper list.", path=True))
-    # section: default heading when /accept names none
-    section: str | None = field(
-        default=None, metadata=doc("Heading new papers go under when /accept names none.")
-    )
-
-
-@dataclass(frozen=True)
-class ChangelogTarget:
-    # path: the file holding the changelog
-    path: str = field(
-        metadata=doc("The file holding the changelog (a README, or a YAML data file).", path=True)
-    )
-    # format: markdown-table | bullets | yaml
-    format: str = field(
-        default="markdown-table",
-        metadata=doc(
-            "markdown-table (a Version | Time | Update Content table), bullets, "
-            "or yaml (a data file).",
-            choices=CHANGELOG_FORMATS,
-        ),
-    )
-    # heading: the heading above the table or bullets (unused for yaml)
-    heading: str = field(
-        default="Update Log",
-        metadata=doc("The heading above the table or bullets (unused for yaml)."),
-    )
-
-
-@dataclass(frozen=True)
-class AcknowledgementsTarget:
-    # path: the file holding the thank-you sentence
-    path: str = field(metadata=doc("The file holding the thank-you sentence.", path=True))
-    # heading: the heading of the section holding it
-    heading: str = field(
-        default="Acknowledgments",
-        metadata=doc("The heading of the section holding the thank-you sentence."),
-    )
-
-
-@dataclass(frozen=True)
-class Labels:
-    suggestion: str = field(
-        default="paper-suggestion", metadata=doc("Issues that suggest a paper.", label=True)
-    )
-    cited: str = field(
-        default="already-cited",
-        metadata=doc("The suggested paper is already in the survey.", label=True),
-    )
-    new: str = field(
-        default="new-paper",
-        metadata=doc("The suggested paper is not in the survey yet.", label=True),
-    )
-    needs_info: str = field(
-        default="needs-info", metadata=doc("The bot could not identify the paper.", label=True)
-    )
-    accepted: str = field(
-        default="accepted", metadata=doc("A maintainer accepted the paper.", label=True)
-    )
-    rejected: str = field(
-        default="rejected", metadata=doc("A maintainer declined the paper.", label=True)
-    )
-
-
-@dataclass(frozen=True)
-class BatchConfig:
-    branch: str = field(
-        default="survey-bot/updates",
-        metadata=doc("Branch of the pull request that batches accepted papers.", branch=True),
-    )
-    title: str = field(
-        default="Add papers suggested by readers", metadata=doc("Title of that pull request.")
-    )
-    author_name: str = field(
-        default="survey-bot", metadata=doc("Git author name of the bot's commits.")
-    )
-    author_email: str = field(
-        default="survey-bot@users.noreply.github.com",
-        metadata=doc("Git author e-mail of the bot's commits."),
-    )
-
-
-@dataclass(frozen=True)
-class MetadataConfig:
-    # contact: goes into the User-Agent, as the services ask
-    contact: str | None = field(
-        default=None,
-        metadata=doc("Your e-mail: sent in the User-Agent, as arXiv, Crossref and OpenAlex ask."),
-    )
-    cache: str = field(
-        default=".survey-bot/cache.sqlite",
-        metadata=doc("Where looked-up metadata is cached, relative to the repository.", path=True),
-    )
-    cache_days: int = field(
-        default=30, metadata=doc("How long a cached lookup stays fresh, in days.", minimum=0)
-    )
-    timeout: float = field(
-        default=20.0, metadata=doc("Seconds to wait for a metadata service.", minimum=0.1)
-    )
-
-
-@dataclass(frozen=True)
-class Config:
-    # language: en | zh: wording of replies, changelog and thanks
-    language: str = field(
-        default="en",
-        metadata=doc(
-            "en or zh: the wording of replies, changelog entries and thanks.", choices=LANGUAGES
-        ),
-    )
-    # references: every file whose entries count as "already cited"
-    references: tuple[ReferenceSource, ...] = field(
-        default=(),
-        metadata=doc(
-            'Every file whose entries count as "already cited"; '
-            "omitted: the bibtex and paper_list files."
-        ),
-    )
-    bibtex: BibtexTarget | None = field(
-        default=None, metadata=doc("Optional: where new BibTeX entries go.")
-    )
-    paper_list: PaperListTarget | None = field(
-        default=None, metadata=doc("Optional: the Markdown list new papers go into.")
-    )
-    changelog: ChangelogTarget | None = field(
-        default=None, metadata=doc("Optional: where each batch is logged.")
-    )
-    acknowledgements: AcknowledgementsTarget | None = field(
-        default=None, metadata=doc("Optional: where readers are thanked.")
-    )
-    # maintainers: extra logins allowed to command (repository admins/maintainers always may)
-    maintainers: tuple[str, ...] = field(
-        default=(),
-        metadata=doc(
-            "Extra GitHub logins allowed to command the bot (people with write access always may).",
-            login=True,
-        ),
-    )
-    labels: Labels = field(
-        default_factory=Labels, metadata=doc("Optional overrides of the label names.")
-    )
-    batch: BatchConfig = field(
-        default_factory=BatchConfig, metadata=doc("The pull request that batches accepted papers.")
-    )
-    metadata: MetadataConfig = field(
-        default_factory=MetadataConfig,
-        metadata=doc("Metadata lookups (arXiv, Crossref, Semantic Scholar, DBLP)."),
-    )
-    root: Path = field(
-        default=Path("."), metadata={"internal": True}
-    )  # the survey repository's working tree
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def load_config(root: Path | str) -> Config:
-    """Read and validate ``<root>/.github/survey-bot.yml``; ``ConfigError`` says what is wrong."""
-
-    root = Path(root)
-    path = root / CONFIG_PATH
-    if not path.is_file():
-        raise ConfigError(
-            f"no {CONFIG_PATH.as_posix()} in {root}: run `survey-bot init --repo {root}` "
-            "to write a commented starter config, then review it (reference: docs/config.md)"
-        )
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{CONFIG_PATH.as_posix()}: cannot read: {exc}") from exc
-    return parse_config(text, root)
-
-
-def parse_config(text: str, root: Path | str = Path(".")) -> Config:
-    """Validate config ``text`` (the contents of ``.github/survey-bot.yml``)."""
+    ``source`` names the file in error messages; ``aliases`` maps common
+    near-misses of a choice (lower-cased) to the choice, for the did-you-mean.
+    """
     import yaml
 
     try:
@@ -266,26 +50,22 @@ def parse_config(text: str, root: Path | str = Path(".")) -> Config:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem]))
-        raise ConfigError(f"{CONFIG_PATH.as_posix()}:{line}: invalid YAML: {problem}") from exc
+        raise ConfigError(f"{source}:{line}: invalid YAML: {problem}") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{CONFIG_PATH.as_posix()}: invalid YAML: {exc}") from exc
+        raise ConfigError(f"{source}: invalid YAML: {exc}") from exc
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-        values: dict[str, Any] = {}
-    else:
-        values = _Validator().dataclass_values(Config, node, "")
-    if "references" not in values:
-        derived: list[ReferenceSource] = []
-        for target in (values.get("bibtex"), values.get("paper_list")):
-            if target is not None and target.path not in {r.path for r in derived}:
-                derived.append(ReferenceSource(target.path))
-        values["references"] = tuple(derived)
-    return Config(**values, root=Path(root))
+        return {}
+    return _Validator(source, aliases or {}).dataclass_values(cls, node, "")
 
 
 class _Validator:
-    def __init__(self) -> None:
+    """Walks a composed YAML node along the dataclasses, building values and checking them."""
+
+    def __init__(self, source: str, aliases: Mapping[str, str]) -> None:
         import yaml
 
+        self.source = source
+        self.aliases = aliases
         self.yaml = yaml
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -294,7 +74,7 @@ class _Validator:
     def fail(self, node: Any, path: str, message: str) -> typing.NoReturn:
         line = node.start_mark.line + 1 if node is not None and node.start_mark else 1
         where = f"{path}: " if path else ""
-        raise ConfigError(f"{CONFIG_PATH.as_posix()}:{line}: {where}{message}")
+        raise ConfigError(f"{self.source}:{line}: {where}{message}")
 
     def describe(self, node: Any) -> str:
         yaml = self.yaml
@@ -415,7 +195,7 @@ class _Validator:
     def checked_text(self, node: Any, path: str, spec: dataclasses.Field[Any], value: str) -> str:
         choices = spec.metadata.get("choices")
         if choices and value not in choices:
-            alias = _ALIASES.get(value.lower())
+            alias = self.aliases.get(value.lower())
             close = (
                 [alias]
                 if alias in choices
@@ -516,8 +296,8 @@ def _expected(hint: Any, spec: dataclasses.Field[Any]) -> str:
 # --------------------------------------------------------------------------- reference
 
 
-def schema() -> list[tuple[str, str, str]]:
-    """Every configurable key as (dotted path, default as YAML, doc), in declaration order."""
+def key_rows(root: type) -> list[tuple[str, str, str]]:
+    """Every key of dataclass ``root`` as (dotted path, YAML default, doc), in declaration order."""
     rows: list[tuple[str, str, str]] = []
 
     def walk(cls: type, prefix: str) -> None:
@@ -547,33 +327,13 @@ def schema() -> list[tuple[str, str, str]]:
                     default = str(spec.default)
                 rows.append((path, default, spec.metadata.get("doc", "")))
 
-    walk(Config, "")
+    walk(root, "")
     return rows
 
 
-def reference_markdown() -> str:
-    """The text of ``docs/config.md``, generated from the declarations above."""
-    lines = [
-        "# `.github/survey-bot.yml` reference",
-        "",
-        "<!-- Generated from bot/config.py by `python -m bot.config`; "
-        "tests/config/test_docs.py checks it is current. -->",
-        "",
-        "`survey-bot init` writes a commented starter file after looking at the repository.",
-        "Paths are relative to the repository root and must stay inside it.",
-        "Unknown keys are errors (with a did-you-mean), so a typo never goes unnoticed.",
-        "",
-        "| key | default | meaning |",
-        "| --- | --- | --- |",
-    ]
-    for path, default, doc in schema():
-        lines.append(f"| `{path}` | `{default}` | {doc.replace('|', '&#124;')} |")
-    lines.append("")
-    return "\n".join(lines)
-
-
-if __name__ == "__main__":  # regenerate docs/config.md
-    target = Path(__file__).resolve().parent.parent / "docs" / "config.md"
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(reference_markdown(), encoding="utf-8")
-    print(f"wrote {target}")
+def reference_table(root: type) -> list[str]:
+    """The Markdown table of every key of dataclass ``root``: key, default, meaning."""
+    lines = ["| key | default | meaning |", "| --- | --- | --- |"]
+    for path, default, meaning in key_rows(root):
+        lines.append(f"| `{path}` | `{default}` | {meaning.replace('|', '&#124;')} |")
+    return lines
