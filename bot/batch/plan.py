@@ -38,7 +38,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from bot.config import Config
 from bot.editors import Unplaced, apply_all, reader_key
 from bot.editors.acknowledgements import thanked_keys
-from bot.editors.changelog import ChangelogEntry, summary
+from bot.editors.changelog.entry import ChangelogEntry, summary
 from bot.editors.common import describe_record, name_key
 from bot.issue.replies import template_name
 from bot.matching import ReferenceIndex

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from editor_samples import read
 
-from bot.editors.changelog import ChangelogEntry, add_changelog_entry, next_version, summary
+from bot.config.schema import CHANGELOG_FORMATS
+from bot.editors.changelog import UNDER_HEADING, WHOLE_FILE, ChangelogEntry, add_changelog_entry
+from bot.editors.changelog.entry import next_version, summary
 from bot.errors import EditError
 
 README = read("README.md")
@@ -153,3 +155,7 @@ def test_crlf_table_stays_crlf():
     old = README.replace("\n", "\r\n")
     result = add_changelog_entry(old, BATCH, "markdown-table", "Update Log", "en")
     assert result.text.count("\n") == result.text.count("\r\n") == old.count("\r\n") + 1
+
+
+def test_every_format_the_config_accepts_has_an_editor():
+    assert (*UNDER_HEADING, *WHOLE_FILE) == CHANGELOG_FORMATS

@@ -1,0 +1,135 @@
+"""The ``bullets`` changelog: one dated line per batch, in the style of the existing bullets.
+
+Lines like ``• 2023 年 4 月 9 日更新:添加了……`` or ``• Update on April 9, 2023: ...``:
+the bullet character, indentation, date format and the words around the date
+("Update on ", "更新：") are copied from the bullets already under the heading,
+and the new bullet goes newest-first or newest-last as they do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from bot.editors.changelog.entry import ChangelogEntry, content_lines, merged_text, newest_first
+from bot.editors.dates import DateFormat, detect_format, find_date
+from bot.editors.lines import Lines, render_lines
+
+BULLET_TEMPLATE = "changelog-bullet.md.j2"
+
+
+_BULLET = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<bullet>[•·\-*+])(?P<gap>[ \t]*)(?P<content>\S.*?)[ \t]*$"
+)
+_AFTER_DATE = re.compile(r"^[^:：\n]{0,40}?[:：][ \t]*")
+
+
+@dataclass
+class _Bullet:
+    line: int
+    indent: str
+    bullet: str
+    gap: str
+    content: str
+    date: dt.date
+    before: str
+    after: str
+    text_start: int  # offset of the entry's own text in content
+
+
+def _bullets(lines: Lines, start: int, end: int) -> list[_Bullet]:
+    found = []
+    for index in range(start, end):
+        match = _BULLET.match(lines[index])
+        if not match:
+            continue
+        content = match.group("content")
+        date = find_date(content)
+        if not date or date.start > 40:
+            continue
+        after = _AFTER_DATE.match(content[date.end :])
+        after_text = after.group(0) if after else " "
+        found.append(
+            _Bullet(
+                index,
+                match.group("indent"),
+                match.group("bullet"),
+                match.group("gap"),
+                content,
+                date.date,
+                content[: date.start],
+                after_text,
+                date.end + (after.end() if after else 0),
+            )
+        )
+    return found
+
+
+def _pick_words(bullets: Sequence[_Bullet], language: str) -> tuple[str, str]:
+    scores: dict[tuple[str, str], float] = {}
+    for b in bullets:
+        bonus = 0.5 if re.search(r"update|更新", b.before + b.after, re.IGNORECASE) else 0
+        words = (b.before, b.after)
+        scores[words] = scores.get(words, 0) + 1 + bonus
+    if scores:
+        return max(scores, key=scores.__getitem__)  # the first seen wins a tie
+    return ("", "更新：") if language == "zh" else ("Update on ", ": ")
+
+
+def edit(
+    lines: Lines,
+    start: int,
+    end: int,
+    entry: ChangelogEntry,
+    language: str,
+    env: SandboxedEnvironment,
+) -> str:
+    """Add the entry's bullet under the heading (``lines[start:end]``), or update that day's."""
+    bullets = _bullets(lines, start, end)
+    default = DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
+    date_format = detect_format((b.content for b in bullets), default)
+    md = env.filters["markdown"]
+    for b in bullets:
+        if b.date == entry.date:
+            own = b.content[b.text_start :]
+            merged, sentence = merged_text(own, entry, language, md, "")
+            line = lines[b.line]
+            offset = line.index(b.content) + b.text_start
+            tail = line[offset + len(own) :]
+            lines.replace(b.line, line[:offset] + merged + tail)
+            return f"update the changelog entry of {date_format.format(entry.date)}: {sentence}"
+    before, after = _pick_words(bullets, language)
+    if bullets:
+        indent = Counter(b.indent for b in bullets).most_common(1)[0][0]
+        bullet = Counter(b.bullet for b in bullets).most_common(1)[0][0]
+        gap = Counter(b.gap for b in bullets).most_common(1)[0][0]
+    else:
+        indent, bullet, gap = "", "-", " "
+    date_text = date_format.format(entry.date)
+    content = content_lines(entry, language)
+    new = render_lines(
+        BULLET_TEMPLATE,
+        env,
+        indent=indent,
+        bullet=bullet,
+        gap=gap,
+        before=before,
+        date=date_text,
+        after=after,
+        lines=content,
+        language=language,
+    )
+    spaced = len(bullets) >= 2 and all(not lines[b.line - 1].strip() for b in bullets[1:])
+    if bullets:
+        if newest_first([b.date for b in bullets]):
+            lines.insert(bullets[0].line, new + ([""] if spaced else []))
+        else:
+            lines.insert(bullets[-1].line + 1, ([""] if spaced else []) + new)
+    else:
+        lines.append_block(start, end, new)
+    return f"add changelog entry of {date_text}: {' '.join(content)}"
