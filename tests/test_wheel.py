@@ -19,7 +19,7 @@ from tests.test_templates import names_in_code
 #: What the bot needs at run time, and why (the note on "Ship what users install" lists them).
 RUNTIME = {
     "pygithub",  # the GitHub REST adapter (bot/github/pygithub.py)
-    "gitpython",  # the batch's commits and pushes (bot/gitrepo.py)
+    "gitpython",  # the batch's commits and pushes (bot/gitrepo/)
     "pyyaml",  # .github/survey-bot.yml
     "jinja2",  # every text the bot writes comes from a template
     "requests",  # the metadata services (bot/metadata/http.py)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -368,18 +369,18 @@ def test_token_reaches_git_only_through_the_environment(
     origin: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The token is an http.extraheader for the server only: not in argv, not in .git/config."""
-    import bot.gitrepo as gitrepo
+    import bot.gitrepo.process as process
 
     survey = open_repo(origin[1], token="ghs_secret", server_url="https://github.example/")
     seen: list[dict[str, str]] = []
-    real = gitrepo._network_env
+    real = process._network_env
 
     def spy(auth: dict[str, str]) -> dict[str, str]:
         env = real(auth)
         seen.append(env)
         return env
 
-    monkeypatch.setattr(gitrepo, "_network_env", spy)
+    monkeypatch.setattr(process, "_network_env", spy)
     monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
     monkeypatch.setenv("GIT_CONFIG_KEY_0", "core.abbrev")
     monkeypatch.setenv("GIT_CONFIG_VALUE_0", "12")
@@ -420,3 +421,13 @@ def test_commits_not_by_ignores_history_the_bot_built_on(
     assert repo.commits_not_by("origin/main", bot_sha, BOT_EMAIL) == []
     # Without a bot commit on the branch, everything on it is someone else's.
     assert [c.sha for c in repo.commits_not_by("origin/main", old_main, BOT_EMAIL)] == [old_main]
+
+
+def test_only_the_process_module_imports_gitpython() -> None:
+    bot = Path(__file__).resolve().parents[2] / "bot"
+    importers = [
+        path.relative_to(bot).as_posix()
+        for path in bot.rglob("*.py")
+        if re.search(r"^\s*(import git\b|from git\b)", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert importers == ["gitrepo/process.py"]
