@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import inspect
-import re
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -310,16 +308,6 @@ def test_throttling_defaults_are_pygithubs_and_can_be_set(fake_github: FakeGitHu
     for _ in range(3):
         port.issue(1)
     assert time.perf_counter() - started >= 0.2
-
-
-def test_only_this_module_imports_pygithub() -> None:
-    bot = Path(__file__).resolve().parents[2] / "bot"
-    importers = [
-        path.relative_to(bot).as_posix()
-        for path in bot.rglob("*.py")
-        if re.search(r"^\s*(import github\b|from github\b)", path.read_text(encoding="utf-8"), re.M)
-    ]
-    assert importers == ["github/pygithub.py"]
 
 
 # -- the port interface --------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -421,13 +420,3 @@ def test_commits_not_by_ignores_history_the_bot_built_on(
     assert repo.commits_not_by("origin/main", bot_sha, BOT_EMAIL) == []
     # Without a bot commit on the branch, everything on it is someone else's.
     assert [c.sha for c in repo.commits_not_by("origin/main", old_main, BOT_EMAIL)] == [old_main]
-
-
-def test_only_the_process_module_imports_gitpython() -> None:
-    bot = Path(__file__).resolve().parents[2] / "bot"
-    importers = [
-        path.relative_to(bot).as_posix()
-        for path in bot.rglob("*.py")
-        if re.search(r"^\s*(import git\b|from git\b)", path.read_text(encoding="utf-8"), re.M)
-    ]
-    assert importers == ["gitrepo/process.py"]
