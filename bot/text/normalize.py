@@ -24,73 +24,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.text import latex
+
 
 def _word_list(text: str) -> list[str]:
     return text.split()
 
 
 # ---------------------------------------------------------------------------
-# LaTeX remnants
+# Unicode
 
-_ACCENT_SYMBOL = re.compile(r"""\\[`'^"~=.]\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))""")
-_ACCENT_LETTER = re.compile(r"\\[uvHckrdbt](?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))")
-_SPECIAL_LETTERS = {
-    "ss": "ss",
-    "SS": "SS",
-    "o": "o",
-    "O": "O",
-    "ae": "ae",
-    "AE": "AE",
-    "oe": "oe",
-    "OE": "OE",
-    "aa": "a",
-    "AA": "A",
-    "l": "l",
-    "L": "L",
-    "i": "i",
-    "j": "j",
-    "dh": "d",
-    "DH": "D",
-    "th": "th",
-    "TH": "TH",
-    "ng": "ng",
-    "NG": "NG",
-}
-_SPECIAL = re.compile(
-    r"\\("
-    + "|".join(sorted(_SPECIAL_LETTERS, key=len, reverse=True))
-    + r")(?![A-Za-z])\s*(?:\{\})?"
-)
-_ESCAPED = re.compile(r"\\([&%$#_{}])")
-_LOGOS = re.compile(r"\\(La)?TeX(?![A-Za-z])\s*(?:\{\})?")
 _GREEK_NAMES = _word_list(
     "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
     "sigma tau upsilon phi chi psi omega"
 )
-_GREEK_CMD = re.compile(r"\\(var)?(" + "|".join(_GREEK_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
-_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
-
-
-def strip_latex(text: str) -> str:
-    """Turn LaTeX markup into plain text: accents dropped to their base letter,
-    ``{\\ss}`` to ``ss``, ``\\&`` to ``&``, font commands and braces removed."""
-    if "\\" not in text and "{" not in text and "$" not in text and "~" not in text:
-        return text
-    text = _ACCENT_SYMBOL.sub(lambda m: (m.group(1) or m.group(2)).lstrip("\\"), text)
-    text = _ACCENT_LETTER.sub(lambda m: (m.group(1) or m.group(2)).lstrip("\\"), text)
-    text = _SPECIAL.sub(lambda m: _SPECIAL_LETTERS[m.group(1)], text)
-    text = _ESCAPED.sub(r"\1", text)
-    text = _LOGOS.sub(lambda m: "LaTeX" if m.group(1) else "TeX", text)
-    text = _GREEK_CMD.sub(lambda m: m.group(2).lower(), text)
-    text = text.replace("\\\\", " ")
-    text = _COMMAND.sub(" ", text)
-    text = text.replace("---", "-").replace("--", "-")
-    return text.replace("{", "").replace("}", "").replace("$", "").replace("~", " ")
-
-
-# ---------------------------------------------------------------------------
-# Unicode
-
 _CHAR_MAP = {
     "ß": "ss",
     "ẞ": "SS",
@@ -147,11 +94,12 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def fold(text: str | None) -> str:
-    """ASCII-ish plain text: LaTeX removed, accents stripped (NFKD, so ``ﬁ`` -> ``fi``),
-    curly quotes straightened, every dash a hyphen, whitespace collapsed. Case kept."""
+    """ASCII-ish plain text: LaTeX decoded (:func:`bot.text.latex.decode`), accents
+    stripped (NFKD, so ``ﬁ`` -> ``fi``), curly quotes straightened, every dash a
+    hyphen, whitespace collapsed. Case kept."""
     if not text:
         return ""
-    text = strip_latex(text)
+    text = latex.decode(text)
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = unicodedata.normalize("NFKD", text)
     if not text.isascii():
