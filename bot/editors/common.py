@@ -1,4 +1,4 @@
-"""Small helpers shared by the editors: comparison keys, safe URLs, name splitting."""
+"""Small helpers shared by the editors: name keys, safe URLs, name splitting."""
 
 from __future__ import annotations
 
@@ -38,22 +38,12 @@ def markdown_unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII-ish text: accents dropped, case folded, NFKD compatibility forms."""
-    text = unicodedata.normalize("NFKD", clean_text(text))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-
-
-def title_key(title: str | None) -> str:
-    """Compare titles ignoring case, accents, braces, punctuation and spacing."""
-    if not title:
-        return ""
-    return "".join(re.findall(r"\w+", fold(title))).replace("_", "")
-
-
 def name_key(name: str) -> str:
-    """Compare person names ignoring case, accents, spacing and punctuation."""
-    return "".join(re.findall(r"\w+", fold(name))).replace("_", "")
+    """Compare person names ignoring case, accents, spacing and punctuation; letters of
+    every script are kept (titles compare with ``bot.text.normalize.title_key``)."""
+    text = unicodedata.normalize("NFKD", clean_text(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return "".join(re.findall(r"\w+", text)).replace("_", "")
 
 
 def safe_url(url: str | None) -> str | None:

@@ -10,19 +10,17 @@ out in order of appearance.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, fields, replace
 
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.intake.links import acl_canonical, classify_url, find_hits
 from bot.models import Suggestion
+from bot.text.normalize import title_key
 
 RANK_PLAIN, RANK_BOLD, RANK_QUOTED, RANK_LABEL, RANK_BIBTEX, RANK_FORM = 1, 2, 3, 4, 5, 6
 ID_KINDS = ("arxiv", "doi", "acl", "openreview")
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -48,13 +46,6 @@ class Candidate:
     def set_title(self, title: str | None, rank: int) -> None:
         if title and rank > self.title_rank:
             self.title, self.title_rank = title, rank
-
-
-@functools.lru_cache(maxsize=4096)  # merge() compares every pair of candidates' titles
-def title_key(title: str | None) -> str:
-    if not title:
-        return ""
-    return _NON_WORD.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
 def _conflict(a: Candidate, b: Candidate) -> bool:
@@ -146,7 +137,7 @@ class Ignore:
                     found["arxiv"].add(arxiv_id)
                 elif doi_id := normalize_doi(value):
                     found["doi"].add(doi_id)
-                elif len(value) > 12 and " " in value:
+                elif len(value) > 12 and " " in value and title_key(value):
                     found["titles"].add(title_key(value))
                 else:
                     found["openreview"].add(value)

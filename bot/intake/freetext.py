@@ -40,10 +40,10 @@ from bot.intake.candidates import (
     RANK_QUOTED,
     Candidate,
     fill_missing,
-    title_key,
 )
 from bot.intake.links import Hit, acl_from_doi, classify_url, find_hits
 from bot.intake.text import LineMap, code_blocks, html_comment_spans, mask_spans
+from bot.text.normalize import title_key
 
 _LIST_ITEM = re.compile(rf"^(\s*){titles.LIST_MARKER}(?=\S)")
 _QUOTED = re.compile(
