@@ -1,4 +1,4 @@
-"""Small helpers shared by the editors: name keys, safe URLs, name splitting."""
+"""Small helpers shared by the editors: ids, links and names of a record, name keys."""
 
 from __future__ import annotations
 
@@ -7,17 +7,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from typing import TypeVar
-from urllib.parse import quote, urlsplit
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import PaperRecord
-from bot.text.escaping import clean_text
-
-# Characters a URL may keep as they are: RFC 3986 unreserved + reserved, minus
-# those that can close or confuse a Markdown link, an HTML attribute or a BibTeX
-# field (parentheses, brackets, braces, quotes, backslash, spaces, angle brackets).
-_URL_SAFE = "-._~:/?#@!$&*+,;=%"
-
+from bot.text.escaping import clean_text, doi_url, safe_url
 
 T = TypeVar("T")
 
@@ -46,21 +39,6 @@ def name_key(name: str) -> str:
     return "".join(re.findall(r"\w+", text)).replace("_", "")
 
 
-def safe_url(url: str | None) -> str | None:
-    """``url`` if it is http(s), percent-encoded so it can never break its surroundings."""
-    if not url:
-        return None
-    url = clean_text(url).strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return None
-    # Re-encode: keep existing %XX escapes, encode everything outside the safe set.
-    return quote(url, safe=_URL_SAFE)
-
-
 def paper_url(record: PaperRecord) -> str | None:
     """The link a list entry shows: arXiv abstract page, else the DOI, else the record's URL."""
     arxiv = normalize_arxiv(record.arxiv) if record.arxiv else None
@@ -68,7 +46,7 @@ def paper_url(record: PaperRecord) -> str | None:
         return f"https://arxiv.org/abs/{arxiv}"
     doi = normalize_doi(record.published_doi or record.doi or "")
     if doi:
-        return safe_url(f"https://doi.org/{quote(doi, safe='/:;()._-')}")
+        return doi_url(doi)
     return safe_url(record.url)
 
 
