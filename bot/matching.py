@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.models import Candidate, CheckResult, Query, Reference
+from bot.models import CheckResult, Query, Reference, ScoredReference
 from bot.text import normalize as textnorm
 
 # References scored with rapidfuzz per title lookup, at most (those that come
@@ -447,8 +447,9 @@ def _distinct(a: _Entry, b: _Entry) -> bool:
     return bool(_conflicts(a, b, _first_author_agrees(a, b)))
 
 
-def _same_paper(a: _Entry, b: _Entry) -> bool:
-    """The same paper kept twice: identical normalised title and nothing against it."""
+def _kept_twice(a: _Entry, b: _Entry) -> bool:
+    """One reference kept twice (in the .bib and the README list, say): identical
+    title key and nothing against it, so an ambiguous answer lists it once."""
     return a.key == b.key and not _distinct(a, b)
 
 
@@ -514,7 +515,7 @@ class ReferenceIndex:
             same = self._same_paper_elsewhere(by_id)
             first_i, reason = same[0]
             first = self._entries[first_i].ref
-            candidates = tuple(Candidate(self._entries[i].ref, 1.0, r) for i, r in same)
+            candidates = tuple(ScoredReference(self._entries[i].ref, 1.0, r) for i, r in same)
             return CheckResult(query, "cited", first, 1.0, reason, candidates)
         if not q.tokens:
             return CheckResult(query, "new", reason="no-match")
@@ -628,7 +629,7 @@ class ReferenceIndex:
                     shown.entry.ref,
                     best.score,
                     best.reason,
-                    tuple(_candidate(a) for a in dupes),
+                    tuple(_scored(a) for a in dupes),
                 )
             return _ambiguous(query, [*matches, *possible])
         if possible:
@@ -645,13 +646,13 @@ def _ambiguous(query: Query, ranked: list[_Assessment]) -> CheckResult:
     best = ranked[0]
     listed: list[_Assessment] = []
     for a in ranked:
-        if not any(_same_paper(kept.entry, a.entry) for kept in listed):
+        if not any(_kept_twice(kept.entry, a.entry) for kept in listed):
             listed.append(a)
     listed = listed[:MAX_AMBIGUOUS]
     return CheckResult(
-        query, "ambiguous", None, best.score, best.reason, tuple(_candidate(a) for a in listed)
+        query, "ambiguous", None, best.score, best.reason, tuple(_scored(a) for a in listed)
     )
 
 
-def _candidate(a: _Assessment) -> Candidate:
-    return Candidate(a.entry.ref, a.score, a.reason)
+def _scored(a: _Assessment) -> ScoredReference:
+    return ScoredReference(a.entry.ref, a.score, a.reason)

@@ -52,7 +52,11 @@ def _conflict(a: Candidate, b: Candidate) -> bool:
     return any(getattr(a, k) and getattr(b, k) and getattr(a, k) != getattr(b, k) for k in ID_KINDS)
 
 
-def _same_paper(a: Candidate, b: Candidate) -> bool:
+def _mergeable(a: Candidate, b: Candidate) -> bool:
+    """Whether two pieces of evidence name one paper: a shared identifier, the same
+    URL, or the same title key without conflicting identifiers. Lenient on purpose
+    (a link and a BibTeX entry of one paper may carry different ids); telling papers
+    apart across edits of an issue is ``bot.issue.triage.same_paper``'s stricter job."""
     for kind in ID_KINDS:
         if getattr(a, kind) and getattr(a, kind) == getattr(b, kind):
             return True
@@ -84,13 +88,13 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
     """One candidate per distinct paper, ordered by first appearance."""
     papers: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: c.pos):
-        target = next((p for p in papers if _same_paper(p, cand)), None)
+        target = next((p for p in papers if _mergeable(p, cand)), None)
         if target is None:
             papers.append(replace(cand, extra_titles=list(cand.extra_titles)))
             continue
         _absorb(target, cand)
         # absorbing may connect two papers seen earlier (link + BibTeX with both ids)
-        for other in [p for p in papers if p is not target and _same_paper(p, target)]:
+        for other in [p for p in papers if p is not target and _mergeable(p, target)]:
             _absorb(target, other)
             papers.remove(other)
     return sorted(papers, key=lambda c: c.pos)
