@@ -115,7 +115,8 @@ def fold(text: str | None) -> str:
     hyphen, whitespace collapsed. Case kept."""
     if not text:
         return ""
-    text = latex.decode(text)
+    if not latex.is_plain(text):
+        text = latex.decode(text)
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = unicodedata.normalize("NFKD", text)
     if not text.isascii():
