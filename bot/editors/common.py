@@ -11,6 +11,7 @@ from typing import TypeVar
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import PaperRecord
 from bot.text.escaping import clean_text, doi_url, safe_url
+from bot.text.normalize import fold
 
 T = TypeVar("T")
 
@@ -113,17 +114,9 @@ def split_name(name: str) -> tuple[str, str, str]:
 
 
 def ascii_word(text: str) -> str:
-    """``text`` folded to lower-case ASCII letters and digits only (for citation keys)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = (
-        text.replace("ß", "ss")
-        .replace("ø", "o")
-        .replace("Ø", "O")
-        .replace("ł", "l")
-        .replace("Ł", "L")
-    )
-    return re.sub(r"[^A-Za-z0-9]", "", text).lower()
+    """``text`` as lower-case ASCII letters and digits only (for citation keys): folded
+    as titles are (``bot.text.normalize.fold``: ``Ærø`` -> ``aero``), the rest dropped."""
+    return re.sub(r"[^a-z0-9]", "", fold(text).lower())
 
 
 _STOPWORDS_TEXT = """a an the on of in for to and or with without via from by at as is are be
