@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from typing import TypeVar
@@ -33,11 +32,9 @@ def markdown_unescape(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Compare person names ignoring case, accents, spacing and punctuation; letters of
-    every script are kept (titles compare with ``bot.text.normalize.title_key``)."""
-    text = unicodedata.normalize("NFKD", clean_text(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return "".join(re.findall(r"\w+", text)).replace("_", "")
+    """Compare person names ignoring case, accents (folded as titles are: ``Søren``,
+    ``Soren``), spacing and punctuation; letters of every script are kept."""
+    return "".join(re.findall(r"\w+", fold(clean_text(name)).casefold())).replace("_", "")
 
 
 def paper_url(record: PaperRecord) -> str | None:
