@@ -126,8 +126,8 @@ class Query:
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """One possible existing reference for a query, with the evidence for it."""
+class ScoredReference:
+    """A survey reference that may be the queried paper: its score and the evidence for it."""
 
     reference: Reference
     score: float  # 0..1
@@ -143,7 +143,7 @@ class CheckResult:
     match: Reference | None = None
     score: float = 0.0
     reason: str = ""
-    candidates: tuple[Candidate, ...] = ()
+    candidates: tuple[ScoredReference, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from bot.editors.common import (
     paper_url,
     record_ids,
     split_name,
-    title_key,
 )
 from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
@@ -41,6 +40,7 @@ from bot.identifiers import (
 )
 from bot.models import PaperItem, PaperRecord, Skipped
 from bot.render import make_environment
+from bot.text.normalize import title_key
 
 TEMPLATE = "bibtex-entry.bib.j2"
 

@@ -1,23 +1,16 @@
-"""Small helpers shared by the editors: comparison keys, safe URLs, name splitting."""
+"""Small helpers shared by the editors: ids, links and names of a record, name keys."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from typing import TypeVar
-from urllib.parse import quote, urlsplit
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import PaperRecord
-from bot.text.escaping import clean_text
-
-# Characters a URL may keep as they are: RFC 3986 unreserved + reserved, minus
-# those that can close or confuse a Markdown link, an HTML attribute or a BibTeX
-# field (parentheses, brackets, braces, quotes, backslash, spaces, angle brackets).
-_URL_SAFE = "-._~:/?#@!$&*+,;=%"
-
+from bot.text.escaping import clean_text, doi_url, safe_url
+from bot.text.normalize import fold
 
 T = TypeVar("T")
 
@@ -38,37 +31,10 @@ def markdown_unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII-ish text: accents dropped, case folded, NFKD compatibility forms."""
-    text = unicodedata.normalize("NFKD", clean_text(text))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-
-
-def title_key(title: str | None) -> str:
-    """Compare titles ignoring case, accents, braces, punctuation and spacing."""
-    if not title:
-        return ""
-    return "".join(re.findall(r"\w+", fold(title))).replace("_", "")
-
-
 def name_key(name: str) -> str:
-    """Compare person names ignoring case, accents, spacing and punctuation."""
-    return "".join(re.findall(r"\w+", fold(name))).replace("_", "")
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` if it is http(s), percent-encoded so it can never break its surroundings."""
-    if not url:
-        return None
-    url = clean_text(url).strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return None
-    # Re-encode: keep existing %XX escapes, encode everything outside the safe set.
-    return quote(url, safe=_URL_SAFE)
+    """Compare person names ignoring case, accents (folded as titles are: ``Søren``,
+    ``Soren``), spacing and punctuation; letters of every script are kept."""
+    return "".join(re.findall(r"\w+", fold(clean_text(name)).casefold())).replace("_", "")
 
 
 def paper_url(record: PaperRecord) -> str | None:
@@ -78,7 +44,7 @@ def paper_url(record: PaperRecord) -> str | None:
         return f"https://arxiv.org/abs/{arxiv}"
     doi = normalize_doi(record.published_doi or record.doi or "")
     if doi:
-        return safe_url(f"https://doi.org/{quote(doi, safe='/:;()._-')}")
+        return doi_url(doi)
     return safe_url(record.url)
 
 
@@ -145,17 +111,9 @@ def split_name(name: str) -> tuple[str, str, str]:
 
 
 def ascii_word(text: str) -> str:
-    """``text`` folded to lower-case ASCII letters and digits only (for citation keys)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = (
-        text.replace("ß", "ss")
-        .replace("ø", "o")
-        .replace("Ø", "O")
-        .replace("ł", "l")
-        .replace("Ł", "L")
-    )
-    return re.sub(r"[^A-Za-z0-9]", "", text).lower()
+    """``text`` as lower-case ASCII letters and digits only (for citation keys): folded
+    as titles are (``bot.text.normalize.fold``: ``Ærø`` -> ``aero``), the rest dropped."""
+    return re.sub(r"[^a-z0-9]", "", fold(text).lower())
 
 
 _STOPWORDS_TEXT = """a an the on of in for to and or with without via from by at as is are be

@@ -19,7 +19,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.editors.common import describe_record, mode, paper_url, record_ids, title_key
+from bot.editors.common import describe_record, mode, paper_url, record_ids
 from bot.editors.lines import Lines, indent_of, render_lines
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import (
@@ -33,6 +33,7 @@ from bot.errors import EditError
 from bot.identifiers import find_arxiv_ids, find_dois, normalize_arxiv
 from bot.models import PaperItem, Skipped
 from bot.render import make_environment
+from bot.text.normalize import title_key
 
 TEMPLATE = "list-entry.md.j2"
 

@@ -46,9 +46,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.intake import form, freetext, hints
-from bot.intake.candidates import Candidate, Ignore, merge, title_key, to_suggestion
+from bot.intake.candidates import Candidate, Ignore, merge, to_suggestion
 from bot.intake.text import sanitize
 from bot.models import Suggestion
+from bot.text.normalize import title_key
 
 __all__ = ["MAX_SUGGESTIONS", "IntakeResult", "parse_issue", "parse_issue_detailed"]
 

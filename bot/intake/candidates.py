@@ -10,19 +10,17 @@ out in order of appearance.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, fields, replace
 
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.intake.links import acl_canonical, classify_url, find_hits
 from bot.models import Suggestion
+from bot.text.normalize import title_key
 
 RANK_PLAIN, RANK_BOLD, RANK_QUOTED, RANK_LABEL, RANK_BIBTEX, RANK_FORM = 1, 2, 3, 4, 5, 6
 ID_KINDS = ("arxiv", "doi", "acl", "openreview")
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -50,18 +48,15 @@ class Candidate:
             self.title, self.title_rank = title, rank
 
 
-@functools.lru_cache(maxsize=4096)  # merge() compares every pair of candidates' titles
-def title_key(title: str | None) -> str:
-    if not title:
-        return ""
-    return _NON_WORD.sub("", unicodedata.normalize("NFKC", title).casefold())
-
-
 def _conflict(a: Candidate, b: Candidate) -> bool:
     return any(getattr(a, k) and getattr(b, k) and getattr(a, k) != getattr(b, k) for k in ID_KINDS)
 
 
-def _same_paper(a: Candidate, b: Candidate) -> bool:
+def _mergeable(a: Candidate, b: Candidate) -> bool:
+    """Whether two pieces of evidence name one paper: a shared identifier, the same
+    URL, or the same title key without conflicting identifiers. Lenient on purpose
+    (a link and a BibTeX entry of one paper may carry different ids); telling papers
+    apart across edits of an issue is ``bot.issue.triage.same_paper``'s stricter job."""
     for kind in ID_KINDS:
         if getattr(a, kind) and getattr(a, kind) == getattr(b, kind):
             return True
@@ -93,13 +88,13 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
     """One candidate per distinct paper, ordered by first appearance."""
     papers: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: c.pos):
-        target = next((p for p in papers if _same_paper(p, cand)), None)
+        target = next((p for p in papers if _mergeable(p, cand)), None)
         if target is None:
             papers.append(replace(cand, extra_titles=list(cand.extra_titles)))
             continue
         _absorb(target, cand)
         # absorbing may connect two papers seen earlier (link + BibTeX with both ids)
-        for other in [p for p in papers if p is not target and _same_paper(p, target)]:
+        for other in [p for p in papers if p is not target and _mergeable(p, target)]:
             _absorb(target, other)
             papers.remove(other)
     return sorted(papers, key=lambda c: c.pos)
@@ -146,7 +141,7 @@ class Ignore:
                     found["arxiv"].add(arxiv_id)
                 elif doi_id := normalize_doi(value):
                     found["doi"].add(doi_id)
-                elif len(value) > 12 and " " in value:
+                elif len(value) > 12 and " " in value and title_key(value):
                     found["titles"].add(title_key(value))
                 else:
                     found["openreview"].add(value)

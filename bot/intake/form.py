@@ -31,8 +31,9 @@ import re
 from dataclasses import dataclass, field
 
 from bot.intake import freetext, hints, titles
-from bot.intake.candidates import ID_KINDS, RANK_FORM, Candidate, merge, title_key
+from bot.intake.candidates import ID_KINDS, RANK_FORM, Candidate, merge
 from bot.intake.text import code_blocks, mask_spans
+from bot.text.normalize import title_key
 
 _HEADING = re.compile(r"^ {0,3}###[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _NO_RESPONSE = re.compile(

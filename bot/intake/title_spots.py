@@ -23,10 +23,10 @@ from bot.intake.candidates import (
     RANK_PLAIN,
     RANK_QUOTED,
     Candidate,
-    title_key,
 )
 from bot.intake.segments import Segment
 from bot.intake.text import LineMap
+from bot.text.normalize import title_key
 
 _QUOTED = re.compile(
     r'"([^"\n]{4,300}?)"|“([^”\n]{4,300}?)”|‘((?:[^’\n]|’(?=\w)){4,300}?)’(?!\w)|《([^》\n]{2,300}?)》|「([^」\n]{2,300}?)」'

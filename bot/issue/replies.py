@@ -12,7 +12,6 @@ template override can never drop them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
@@ -25,11 +24,9 @@ from bot.identifiers import arxiv_from_doi
 from bot.issue.commands import Command, MalformedCommand, UnknownCommand
 from bot.issue.state import MARKER, PaperState, RefSummary, TriageState, encode_state
 from bot.render import OVERRIDE_DIR, make_environment, render
-from bot.text.escaping import one_line
+from bot.text.escaping import doi_url, safe_url
 
 MAX_AUTHORS_SHOWN = 3
-
-_HTTP_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 
 
 def environment(config: Config) -> SandboxedEnvironment:
@@ -157,8 +154,10 @@ def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:
                 }
             )
         for doi in dict.fromkeys(d for d in (record.doi, record.published_doi) if d):
-            if not (record.arxiv and arxiv_from_doi(doi)):  # the preprint's own DOI
-                links.append({"label": f"DOI {doi}", "url": _doi_url(doi)})
+            if record.arxiv and arxiv_from_doi(doi):
+                continue  # the preprint's own DOI: the arXiv link stands for it
+            if doi_link := doi_url(doi):
+                links.append({"label": f"DOI {doi}", "url": doi_link})
         url = safe_url(record.url)
         if url and not any(link["url"] == url for link in links) and "arxiv.org/abs/" not in url:
             links.append({"label": "link", "url": url})
@@ -211,15 +210,3 @@ def _byline(authors: tuple[str, ...], year: int | None, venue: str | None) -> st
     if len(authors) > MAX_AUTHORS_SHOWN:
         shown += " et al."
     return " · ".join(str(part) for part in (shown, year, venue) if part)
-
-
-def safe_url(url: str | None) -> str | None:
-    """An http(s) URL with every character that could end a Markdown link percent-encoded."""
-    url = one_line(url or "")
-    if not _HTTP_URL.match(url) or len(url) > 500:
-        return None
-    return quote(url, safe=":/?#&=%+,;!$'*~")
-
-
-def _doi_url(doi: str) -> str:
-    return "https://doi.org/" + quote(one_line(doi), safe="/:;")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -72,6 +73,42 @@ def markdown(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIALS.sub(r"\\\1", text)
     return _MENTION.sub("@\u200b", text)
+
+
+# Characters a URL keeps as they are: RFC 3986 unreserved and reserved ones, minus
+# those that can close or confuse a Markdown link, an HTML attribute or a BibTeX
+# field (parentheses, brackets, braces, quotes, backslash, angle brackets, ``|``,
+# the backtick, white space). Existing ``%XX`` escapes are kept.
+_URL_SAFE = "-._~:/?#@!$&*+,;=%"
+# The host part of a link: a name or address and a port, nothing else (no white
+# space, no user name: ``https://arxiv.org@evil.example`` goes to evil.example).
+_URL_HOST = re.compile(r"[\w.-]+(?::\d{1,5})?")
+MAX_URL = 500  # characters; no paper's address is longer
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) link, percent-encoded so that it can never break
+    out of a Markdown link, an HTML attribute or a BibTeX field; else ``None``.
+
+    Other schemes (``javascript:``, ``data:``), an odd host and URLs longer than
+    :data:`MAX_URL` are refused. Control and invisible characters are dropped and
+    white space inside the URL is encoded (``%20``).
+    """
+    url = one_line(url or "")
+    if len(url) > MAX_URL:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed IPv6 host
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not _URL_HOST.fullmatch(parts.netloc):
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def doi_url(doi: str) -> str | None:
+    """The ``https://doi.org/`` link of a DOI, its ``#``, ``?`` and ``%`` encoded."""
+    return safe_url("https://doi.org/" + quote(one_line(doi), safe="/:;"))
 
 
 def yaml_scalar(value: str) -> str:

@@ -94,6 +94,8 @@ _SYMBOLS = {
     "zeta": "ζ",
     "eta": "η",
     "theta": "θ",
+    "vartheta": "θ",
+    "iota": "ι",
     "kappa": "κ",
     "lambda": "λ",
     "mu": "μ",
@@ -101,8 +103,11 @@ _SYMBOLS = {
     "xi": "ξ",
     "pi": "π",
     "rho": "ρ",
+    "varrho": "ρ",
     "sigma": "σ",
+    "varsigma": "ς",
     "tau": "τ",
+    "upsilon": "υ",
     "phi": "φ",
     "varphi": "φ",
     "chi": "χ",
@@ -115,9 +120,15 @@ _SYMBOLS = {
     "Xi": "Ξ",
     "Pi": "Π",
     "Sigma": "Σ",
+    "Upsilon": "Υ",
     "Phi": "Φ",
     "Psi": "Ψ",
     "Omega": "Ω",
+    # Operator names: LaTeX sets them off by a thin space, and so do we.
+    "log": "log ",
+    "exp": "exp ",
+    "max": "max ",
+    "min": "min ",
     "infty": "∞",
     "times": "×",
     "cdot": "·",
@@ -159,8 +170,6 @@ _GLUE = r"[-+]?\s*[\d.]+\s*(?:em|ex|pt|mm|cm|in|bp|sp|pc|dd|cc|fil+|mu)"
 _SKIP_RE = re.compile(rf"\\[hv]skip\s*{_GLUE}(?:\s*plus\s*{_GLUE})?(?:\s*minus\s*{_GLUE})?")
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+)\*?\s*")
 _CONTROL_SYMBOL_RE = re.compile(r"\\([^A-Za-z])")
-_SPACES = re.compile(r"\s+")
-_NEEDS_WORK = re.compile(r"[\\{}~$]|--|``|''")
 
 
 def _accented(accent: str, base: str) -> str:
@@ -243,8 +252,8 @@ def decode(text: str) -> str:
     """Readable Unicode for LaTeX: ``{\\"U}ber {BERT} -- \\emph{it}`` -> ``Über BERT – it``."""
     if not text:
         return ""
-    if not _NEEDS_WORK.search(text):  # plain text, the common case
-        return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if is_plain(text):  # the common case
+        return " ".join(unicodedata.normalize("NFC", text).split())
     text = _SKIP_RE.sub(" ", text)
     text = _decode_accents(text)
     text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(1)], text)
@@ -259,7 +268,22 @@ def decode(text: str) -> str:
     for parked, char in _PARKED.items():
         text = text.replace(parked, char)
     text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` has no LaTeX to decode. Every title the matcher folds is
+    tested, hence plain ``in`` tests: several times faster than a regex search."""
+    return not (
+        "\\" in text
+        or "{" in text
+        or "}" in text
+        or "~" in text
+        or "$" in text
+        or "--" in text
+        or "``" in text
+        or "''" in text
+    )
 
 
 def _control_symbol(match: re.Match[str]) -> str:

@@ -1,6 +1,6 @@
 """Normalise titles and author names so that one paper's spellings compare equal.
 
-The same title reaches the matcher from BibTeX (``{BERT}: Pre-training``,
+The same title reaches the bot from BibTeX (``{BERT}: Pre-training``,
 ``Schr{\\"o}dinger``), from PDF text (``Suther-land``, ``eficient`` after a lost
 ``ﬃ`` ligature), from a reader's issue (curly quotes, ``&``) and from metadata
 services (Unicode accents, en dashes). Everything here is a pure string
@@ -14,8 +14,24 @@ Three views of a title:
   boundaries split words (``GPT-4`` and ``GPT4`` both give ``gpt 4``) and
   ``f`` before ``f``/``i``/``l`` is dropped, so that a lossy PDF ligature
   (``eficient``, ``Chafin``, ``worklow``) and the intact word collide;
-* :func:`title_key`: the tokens joined without spaces, so that
-  ``pre-training``, ``pre training`` and ``pretraining`` are one key.
+* :func:`title_key`: the one comparison key for titles: the matcher's (as
+  :func:`join_tokens` of the tokens), the intake's (one paper named twice in an
+  issue) and the editors' (a paper already in the ``.bib`` or the list). Its
+  normal form, each step undoing one way a title's spelling varies:
+
+  1. LaTeX decoded (:func:`bot.text.latex.decode`: ``Schr{\\"o}dinger``,
+     ``\\href{url}{text}`` -> ``text``, ``\\&`` -> ``&``);
+  2. accents folded to the base letter (``é`` -> ``e``); letters without a
+     decomposition spelled out (``ß`` -> ``ss``, ``ø`` -> ``o``, ``ł`` -> ``l``,
+     ``α`` -> ``alpha``); invisible characters and soft hyphens dropped;
+  3. ligatures expanded (``ﬁ`` -> ``fi``, ``æ`` -> ``ae``, ``œ`` -> ``oe``) and
+     then ``f`` before ``f``/``i``/``l`` dropped, so that a ligature lost in PDF
+     text keys as the intact word (``eficient`` and ``efficient`` -> ``eicient``);
+  4. lower case, ``&`` read as ``and``;
+  5. line-end hyphenation undone (``Suther- land``), then every character that
+     is not a letter or digit removed (punctuation, hyphens, apostrophes, white
+     space): ``pre-training``, ``pre training`` and ``pretraining`` are one key.
+     Letters of every script stay (``大模型综述``).
 """
 
 from __future__ import annotations
@@ -24,73 +40,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.text import latex
+
 
 def _word_list(text: str) -> list[str]:
     return text.split()
 
 
 # ---------------------------------------------------------------------------
-# LaTeX remnants
+# Unicode
 
-_ACCENT_SYMBOL = re.compile(r"""\\[`'^"~=.]\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))""")
-_ACCENT_LETTER = re.compile(r"\\[uvHckrdbt](?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))")
-_SPECIAL_LETTERS = {
-    "ss": "ss",
-    "SS": "SS",
-    "o": "o",
-    "O": "O",
-    "ae": "ae",
-    "AE": "AE",
-    "oe": "oe",
-    "OE": "OE",
-    "aa": "a",
-    "AA": "A",
-    "l": "l",
-    "L": "L",
-    "i": "i",
-    "j": "j",
-    "dh": "d",
-    "DH": "D",
-    "th": "th",
-    "TH": "TH",
-    "ng": "ng",
-    "NG": "NG",
-}
-_SPECIAL = re.compile(
-    r"\\("
-    + "|".join(sorted(_SPECIAL_LETTERS, key=len, reverse=True))
-    + r")(?![A-Za-z])\s*(?:\{\})?"
-)
-_ESCAPED = re.compile(r"\\([&%$#_{}])")
-_LOGOS = re.compile(r"\\(La)?TeX(?![A-Za-z])\s*(?:\{\})?")
 _GREEK_NAMES = _word_list(
     "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
     "sigma tau upsilon phi chi psi omega"
 )
-_GREEK_CMD = re.compile(r"\\(var)?(" + "|".join(_GREEK_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
-_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
-
-
-def strip_latex(text: str) -> str:
-    """Turn LaTeX markup into plain text: accents dropped to their base letter,
-    ``{\\ss}`` to ``ss``, ``\\&`` to ``&``, font commands and braces removed."""
-    if "\\" not in text and "{" not in text and "$" not in text and "~" not in text:
-        return text
-    text = _ACCENT_SYMBOL.sub(lambda m: (m.group(1) or m.group(2)).lstrip("\\"), text)
-    text = _ACCENT_LETTER.sub(lambda m: (m.group(1) or m.group(2)).lstrip("\\"), text)
-    text = _SPECIAL.sub(lambda m: _SPECIAL_LETTERS[m.group(1)], text)
-    text = _ESCAPED.sub(r"\1", text)
-    text = _LOGOS.sub(lambda m: "LaTeX" if m.group(1) else "TeX", text)
-    text = _GREEK_CMD.sub(lambda m: m.group(2).lower(), text)
-    text = text.replace("\\\\", " ")
-    text = _COMMAND.sub(" ", text)
-    text = text.replace("---", "-").replace("--", "-")
-    return text.replace("{", "").replace("}", "").replace("$", "").replace("~", " ")
-
-
-# ---------------------------------------------------------------------------
-# Unicode
-
 _CHAR_MAP = {
     "ß": "ss",
     "ẞ": "SS",
@@ -147,11 +110,13 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def fold(text: str | None) -> str:
-    """ASCII-ish plain text: LaTeX removed, accents stripped (NFKD, so ``ﬁ`` -> ``fi``),
-    curly quotes straightened, every dash a hyphen, whitespace collapsed. Case kept."""
+    """ASCII-ish plain text: LaTeX decoded (:func:`bot.text.latex.decode`), accents
+    stripped (NFKD, so ``ﬁ`` -> ``fi``), curly quotes straightened, every dash a
+    hyphen, whitespace collapsed. Case kept."""
     if not text:
         return ""
-    text = strip_latex(text)
+    if not latex.is_plain(text):
+        text = latex.decode(text)
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = unicodedata.normalize("NFKD", text)
     if not text.isascii():
@@ -168,6 +133,7 @@ def fold(text: str | None) -> str:
 _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\s+(?!(?:and|or|to|und|et)\b)(?=[a-z])")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?!\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_KEY_NON_WORD = re.compile(r"[\W_]+")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _LIGATURE = re.compile(r"f(?=[fil])")
 # A subtitle starts after a colon, or a dash set off by spaces.
@@ -208,9 +174,20 @@ def title_tokens(title: str | None) -> list[str]:
     return _tokens_of_plain(_plain_title(title))
 
 
+@lru_cache(maxsize=1 << 16)  # intake compares every pair of an issue's candidates
 def title_key(title: str | None) -> str:
-    """One string per title, blind to spacing, hyphens, case, accents and ligatures."""
-    return join_tokens(title_tokens(title))
+    """The one comparison key for titles: equal keys, same title (see the module docstring).
+
+    >>> title_key("{BERT}: Pre-training of Deep Bidirectional Transformers.")
+    'bertpretrainingofdeepbidirectionaltransformers'
+    >>> title_key("Eﬃcient Größe") == title_key("Eficient Grosse") == "eicientgrosse"
+    True
+
+    For a title in Latin script it is ``join_tokens(title_tokens(title))``, the
+    matcher's own key; letters of other scripts (``大模型综述``) are kept, where
+    the matcher's tokens drop them.
+    """
+    return _LIGATURE.sub("", _KEY_NON_WORD.sub("", _plain_title(title)))
 
 
 def join_tokens(tokens: list[str] | tuple[str, ...]) -> str:

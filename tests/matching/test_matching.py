@@ -668,8 +668,8 @@ def test_lookup_scores_a_handful_of_candidates(monkeypatch: pytest.MonkeyPatch) 
     refs = _synthetic(5000)
     index = ReferenceIndex.build(refs)
     calls = []
-    real = bot.matching._assess
-    monkeypatch.setattr(bot.matching, "_assess", lambda *args: calls.append(1) or real(*args))
+    real = bot.matching.assess
+    monkeypatch.setattr(bot.matching, "assess", lambda *args: calls.append(1) or real(*args))
     rng = random.Random(3)
     for target in rng.sample(refs, 100):
         before = len(calls)

@@ -11,7 +11,15 @@ from bot.config.schema import PaperListTarget
 from bot.editors.sections import paper_sections
 from bot.issue.state import TriageState, accepted_items, thanks_only
 from bot.issue.triage import IssueInfo
-from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
+from bot.models import (
+    CheckResult,
+    PaperRecord,
+    Query,
+    Reference,
+    ScoredReference,
+    Skipped,
+    Suggestion,
+)
 
 CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation"))
 CONFIG_ZH = Config(language="zh", paper_list=PaperListTarget(path="README.md", section="评测"))
@@ -103,7 +111,10 @@ def ambiguous() -> tuple[Suggestion, PaperRecord, CheckResult]:
         CheckResult(
             Query.from_record(record),
             "ambiguous",
-            candidates=(Candidate(OTHER_REF, 0.72, "title"), Candidate(SURVEY_REF, 0.88, "title")),
+            candidates=(
+                ScoredReference(OTHER_REF, 0.72, "title"),
+                ScoredReference(SURVEY_REF, 0.88, "title"),
+            ),
         ),
     )
 

@@ -16,7 +16,15 @@ from bot.issue.triage import (
     plan_merged,
     plan_triage,
 )
-from bot.models import Candidate, CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
+from bot.models import (
+    CheckResult,
+    PaperRecord,
+    Query,
+    Reference,
+    ScoredReference,
+    Skipped,
+    Suggestion,
+)
 from tests.triage.helpers import CONFIG, CONFIG_ZH, assert_safe, merged_all
 
 HOSTILE = {
@@ -59,7 +67,9 @@ def _triage(text: str, config=CONFIG):
     results = [
         CheckResult(Query(title=text), "new"),
         CheckResult(Query(title=text), "cited", match=ref, score=0.99),
-        CheckResult(Query(title=text), "ambiguous", candidates=(Candidate(ref, 0.8, text),) * 9),
+        CheckResult(
+            Query(title=text), "ambiguous", candidates=(ScoredReference(ref, 0.8, text),) * 9
+        ),
         None,
     ]
     issue = IssueInfo(number=1, author_login="reader", author_name=text, labels=(text,))
@@ -139,7 +149,8 @@ def test_huge_metadata_is_shrunk_to_fit():
         IssueInfo(1, "reader"),
         [Suggestion(arxiv=f"2401.{i:05d}", title=text) for i in range(items)],
         [replace(record, arxiv=f"2401.{i:05d}") for i in range(items)],
-        [CheckResult(Query(), "ambiguous", candidates=(Candidate(ref, 0.5, "t"),) * 5)] * items,
+        [CheckResult(Query(), "ambiguous", candidates=(ScoredReference(ref, 0.5, "t"),) * 5)]
+        * items,
         CONFIG,
         None,
     )

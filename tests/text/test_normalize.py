@@ -10,6 +10,7 @@ from bot.text.normalize import (
     analyse_title,
     fold,
     given_initial,
+    join_tokens,
     normalize_title,
     split_title,
     surname,
@@ -240,3 +241,72 @@ def test_changing_a_number_changes_the_key(words, at, number) -> None:
     a = " ".join([*words[:at], str(number), *words[at:]])
     b = " ".join([*words[:at], str(number + 1), *words[at:]])
     assert title_key(a) != title_key(b)
+
+
+# ---------------------------------------------------------------------------
+# One title key. Until issue #10 three keys compared titles and disagreed: the
+# editors' (NFKD, accents dropped, ``\w`` runs), the intake's (NFKC, case folded,
+# ``\W`` removed: accents kept) and the matcher's (this module). Each row is a
+# pair they disagreed on (or that the one LaTeX decoder changed), with what each
+# old key said ("=" same title, "!=" different) and what ``title_key`` says now.
+#   (id, a, b, (editors, intake, matcher) before, now)
+KEY_DISAGREEMENTS = [
+    ("accent", "Pérez Señor Naïve Bayes", "Perez Senor Naive Bayes", ("=", "!=", "="), "="),
+    ("eszett", "Die Größe der Modelle", "Die Grosse der Modelle", ("=", "!=", "="), "="),
+    ("o-slash", "Østergaard Networks", "Ostergaard Networks", ("!=", "!=", "="), "="),
+    ("l-stroke", "Łukasz Models", "Lukasz Models", ("!=", "!=", "="), "="),
+    ("ae-ligature", "Æther Models", "Aether Models", ("!=", "!=", "="), "="),
+    ("oe-ligature", "Œuvre Complète", "Oeuvre Complete", ("!=", "!=", "="), "="),
+    ("lost-ligature-ffi", "Eficient Estimation", "Efficient Estimation", ("!=", "!=", "="), "="),
+    ("lost-ligature-fl", "Agentic Worklow", "Agentic Workflow", ("!=", "!=", "="), "="),
+    ("ampersand", "Retrieval & Generation", "Retrieval and Generation", ("!=", "!=", "="), "="),
+    ("ampersand-not-dropped", "Q&A Models", "QA Models", ("=", "=", "!="), "!="),
+    ("latex-umlaut", 'Schr\\"odinger Bridges', "Schrödinger Bridges", ("=", "!=", "="), "="),
+    ("latex-cedilla", "Fran\\c{c}ois Models", "François Models", ("!=", "!=", "="), "="),
+    ("latex-eszett", 'Gr{\\"o}{\\ss}e', "Größe", ("=", "!=", "="), "="),
+    ("latex-dotless-i", "Dess{\\`\\i}", "Dessì", ("=", "!=", "="), "="),
+    ("latex-font", "\\emph{Deep} Learning", "Deep Learning", ("!=", "!=", "="), "="),
+    ("latex-greek", "$\\alpha$-Divergence", "α-Divergence", ("!=", "!=", "="), "="),
+    ("greek-spelled", "α-Divergence", "alpha-Divergence", ("!=", "!=", "="), "="),
+    ("cjk", "大模型", "模型", ("!=", "!=", "="), "!="),
+    # All three said "different"; the one LaTeX decoder reads the markup.
+    ("latex-href", "\\href{https://x.org}{Title Here}", "Title Here", ("!=", "!=", "!="), "="),
+    ("latex-cite", "Title Here\\cite{x}", "Title Here", ("!=", "!=", "!="), "="),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "now"),
+    [(a, b, now) for _, a, b, _, now in KEY_DISAGREEMENTS],
+    ids=[row[0] for row in KEY_DISAGREEMENTS],
+)
+def test_the_one_title_key_where_the_three_disagreed(a: str, b: str, now: str) -> None:
+    assert ("=" if title_key(a) == title_key(b) else "!=") == now
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("{BERT}: Pre-training of Deep Transformers.", "bertpretrainingofdeeptransformers"),
+        ("Eﬃcient ﬁne-tuning", "eicientinetuning"),
+        ("Die Größe", "diegrosse"),
+        ("大模型 综述", "大模型综述"),
+        ("LLM 综述: A Survey", "llm综述asurvey"),
+        ("Обзор моделей", "обзормоделеи"),  # й: accent folded too
+        ("?!", ""),
+        (None, ""),
+    ],
+)
+def test_title_key_normal_form(title: str | None, key: str) -> None:
+    assert title_key(title) == key
+
+
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=60))
+def test_title_key_is_the_matchers_key_for_latin_titles(title: str) -> None:
+    assert title_key(title) == join_tokens(title_tokens(title))
+
+
+@given(st.text(max_size=40))
+def test_title_key_is_lower_case_letters_and_digits(title: str) -> None:
+    key = title_key(title)
+    assert key == key.lower() and all(ch.isalnum() for ch in key)

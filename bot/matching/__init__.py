@@ -1,0 +1,219 @@
+"""Is a suggested paper already in the survey? An index over the references.
+
+A wrong "already cited" silently rejects a valid suggestion and a wrong "new"
+adds a duplicate, so the matcher answers ``ambiguous`` (with ranked candidates)
+whenever the evidence does not settle it.
+
+How one lookup works:
+
+1. **Identifiers decide.** The query's arXiv ids (an arXiv DOI counts as one)
+   and DOIs are looked up in dicts; any hit is ``cited``.
+2. **Candidates, not a scan.** Otherwise the title's rarest words are looked up
+   in an inverted index (plus exact-title and main-title dicts); only the best
+   :data:`MAX_CANDIDATES` references by shared-word weight are scored.
+3. **Scoring is evidence, not just similarity.** Each candidate's title is
+   aligned word by word with the query's. Differences that do not change the
+   paper (case, punctuation, LaTeX, accents, hyphenation, lost ligatures, a
+   typo in a long word, ``the``/``of``-type words) keep it the *same title*;
+   differences that do (a number or version, a one-letter suffix like
+   ``PaLM-E``, an extra ``Are``/``Not``, a content word) make it a *different
+   title*, however similar the strings are. A title equal to the other's part
+   before a colon (a dropped subtitle) counts only when authors or year agree.
+4. **Other fields confirm or contradict.** A different arXiv id is strong
+   evidence against a title match, as are different first authors; a year two
+   or more apart and different publisher DOIs are weaker evidence.
+5. **The verdict.** One clear match is ``cited``; rival or merely possible
+   matches are ``ambiguous``; nothing is ``new``.
+
+This module is the index and the lookup (steps 1 and 2); each reference is an
+:class:`~bot.matching.entries.Entry` (normalised once), step 3's word-by-word
+comparison is ``titles``, the weighing of one candidate (3 and 4) ``evidence``
+and step 5 ``verdict``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapidfuzz import fuzz, process
+
+from bot.matching.entries import Entry, query_entry, reference_entry
+from bot.matching.evidence import SIMILAR, assess
+from bot.matching.titles import MINOR_WORDS
+from bot.matching.verdict import decide
+from bot.models import CheckResult, Query, Reference, ScoredReference
+
+# References scored with rapidfuzz per title lookup, at most (those that come
+# close are then compared word by word).
+MAX_CANDIDATES = 24
+# A title lookup finds every reference sharing more than this fraction of the
+# query's word weight (idf), then scores the best MAX_CANDIDATES of them.
+_PREFIX_OVERLAP = 0.5
+
+
+@dataclass
+class IndexStats:
+    """Counters that show a lookup is not a scan (tests and benchmarks read them)."""
+
+    lookups: int = 0
+    id_hits: int = 0
+    scored: int = 0  # references compared with rapidfuzz, summed over lookups
+
+
+def _features(tokens: tuple[str, ...]) -> set[str]:
+    """What the inverted index stores per title: its words and pairs of adjacent words
+    (MINOR_WORDS alone are not features). Pairs are rare, so they find the few
+    references worth scoring even when every single word is common."""
+    found = {t for t in tokens if t not in MINOR_WORDS}
+    for a, b in pairwise(tokens):
+        if a not in MINOR_WORDS or b not in MINOR_WORDS:
+            found.add(f"{a} {b}")
+    return found
+
+
+class ReferenceIndex:
+    """The survey's references, indexed once for many fast lookups."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self._entries = entries
+        self._by_arxiv: dict[str, list[int]] = {}
+        self._by_doi: dict[str, list[int]] = {}
+        self._by_key: dict[str, list[int]] = {}
+        self._by_main: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            for arxiv_id in sorted(e.arxiv):
+                self._by_arxiv.setdefault(arxiv_id, []).append(i)
+            for doi in sorted(e.dois):
+                self._by_doi.setdefault(doi, []).append(i)
+            if e.key:
+                self._by_key.setdefault(e.key, []).append(i)
+            if e.main_key:
+                self._by_main.setdefault(e.main_key, []).append(i)
+            for feature in _features(e.tokens):
+                postings.setdefault(feature, []).append(i)
+        self._postings = {t: tuple(ids) for t, ids in postings.items()}
+        n = max(len(entries), 1)
+        self._idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
+        self.stats = IndexStats()
+
+    @classmethod
+    def build(cls, references: Iterable[Reference]) -> ReferenceIndex:
+        return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- lookups ----------------------------------------------------------
+
+    def check_many(self, queries: Iterable[Query]) -> list[CheckResult]:
+        return [self.check(query) for query in queries]
+
+    def check(self, query: Query) -> CheckResult:
+        self.stats.lookups += 1
+        q = query_entry(query)
+        by_id = self._id_matches(q)
+        if by_id:
+            self.stats.id_hits += 1
+            same = self._same_paper_elsewhere(by_id)
+            first_i, reason = same[0]
+            first = self._entries[first_i].ref
+            candidates = tuple(ScoredReference(self._entries[i].ref, 1.0, r) for i, r in same)
+            return CheckResult(query, "cited", first, 1.0, reason, candidates)
+        if not q.tokens:
+            return CheckResult(query, "new", reason="no-match")
+        forced, ranked = self._title_candidates(q)
+        self.stats.scored += len(forced) + len(ranked)
+        # Below SIMILAR a title can only be "the same" by key or as a prefix
+        # (those are ``forced``): the rest would all be "no", so only the close
+        # ones are compared word by word.
+        entries = self._entries
+        sims = {
+            ranked[at]: score / 100.0
+            for _, score, at in process.extract(
+                q.key,
+                [entries[i].key for i in ranked],
+                scorer=fuzz.ratio,
+                score_cutoff=100 * SIMILAR,
+                limit=None,
+            )
+        }
+        for i in forced:
+            sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
+        assessed = [assess(q, entries[i], sim) for i, sim in sims.items()]
+        return decide(query, assessed)
+
+    def _id_matches(self, q: Entry) -> list[tuple[int, str]]:
+        found: dict[int, str] = {}
+        for arxiv_id in sorted(q.arxiv):
+            for i in self._by_arxiv.get(arxiv_id, ()):
+                found.setdefault(i, "arxiv-id")
+        for doi in sorted(q.dois):
+            for i in self._by_doi.get(doi, ()):
+                found.setdefault(i, "doi")
+        return sorted(found.items(), key=lambda item: (item[1] != "arxiv-id", item[0]))
+
+    def _same_paper_elsewhere(self, by_id: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The id matches plus the same paper in the survey's other files, numbered first.
+
+        A survey often keeps one paper in several files (the .bib, a README list,
+        the printed reference list) and only some of them carry its ids. An entry
+        with exactly the same normalised title and no contradicting arXiv id is
+        the same paper; the reply should say "cited as [22]" when any file
+        numbers it, because that is how readers see the survey cite it.
+        """
+        found = dict(by_id)
+        for i, _ in by_id:
+            entry = self._entries[i]
+            for j in self._by_key.get(entry.key, ()):
+                other = self._entries[j]
+                if not other.arxiv or other.arxiv & entry.arxiv:
+                    found.setdefault(j, "title")
+        rank = {"arxiv-id": 0, "doi": 1, "title": 2}
+        return sorted(
+            found.items(),
+            key=lambda item: (self._entries[item[0]].ref.number is None, rank[item[1]], item[0]),
+        )
+
+    def _title_candidates(self, q: Entry) -> tuple[list[int], list[int]]:
+        """(references whose title or main title equals the query's, the best others
+        by shared words), at most MAX_CANDIDATES in all."""
+        forced: list[int] = []
+        forced += self._by_key.get(q.key, ())
+        forced += self._by_main.get(q.key, ())  # the query is a main title only
+        if q.main_key:
+            forced += self._by_key.get(q.main_key, ())  # the reference lacks the subtitle
+        words = sorted(
+            (f for f in _features(q.tokens) if f in self._postings),
+            key=lambda f: (len(self._postings[f]), f),
+        )
+        # Prefix filtering: only the rarest features, covering half the query's
+        # idf mass (and at least two), bring in candidates. A reference sharing
+        # none of them shares at most half the weight, so it cannot be a
+        # near-identical title. Candidates are ranked by the idf they share.
+        idfs = [self._idf[word] for word in words]
+        budget = sum(idfs) * (1 - _PREFIX_OVERLAP)
+        weights: dict[int, float] = {}
+        if words:
+            weights = dict.fromkeys(self._postings[words[0]], idfs[0])
+            budget -= idfs[0]
+        get = weights.get
+        for n in range(1, len(words)):
+            if n >= 2 and budget <= 0:
+                break
+            idf = idfs[n]
+            for i in self._postings[words[n]]:
+                weights[i] = get(i, 0.0) + idf
+            budget -= idf
+        forced = list(dict.fromkeys(forced))[:MAX_CANDIDATES]
+        room = MAX_CANDIDATES - len(forced)
+        ranked: list[int] = []
+        if room > 0 and weights:
+            taken = set(forced)
+            best = heapq.nlargest(room + len(taken), weights, key=weights.__getitem__)
+            ranked = [i for i in best if i not in taken][:room]
+        return forced, ranked

@@ -1,0 +1,130 @@
+"""What the matcher knows about one reference (or query), computed once.
+
+The index stores one :class:`Entry` per reference: the title's tokens and keys
+(``bot.text.normalize``), the authors' surnames and initials, the year and the
+normalised identifiers, so that comparing a query with a candidate never
+normalises text again. A query is put in the same shape, so one comparison
+serves both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.models import Query, Reference
+from bot.text import normalize as textnorm
+
+SHORT_TITLE = 3  # words: a title this short is all name ("Mistral 7B", "GPT-4 Technical Report")
+# First-author strings that name an organisation: never a conflict on their own.
+_ORG_WORDS = textnorm.name_words(  # normalised as the names they are compared with
+    "team workshop collaboration consortium group project inc ai lab labs research "
+    "institute university foundation community committee"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reference with everything the matcher compares, computed once."""
+
+    ref: Reference
+    order: int
+    tokens: tuple[str, ...]
+    key: str
+    main_key: str  # title before the colon ("" when there is no subtitle)
+    # Words that name the work (a short title, or the part before the colon: "Mistral
+    # 7B", "BLOOMZ: ..."): model names differ by one letter (Mistral/Mixtral), so a
+    # one-letter difference there is never a harmless typo.
+    names: frozenset[str]
+    question: bool
+    surnames: tuple[str, ...]
+    first_words: frozenset[str]  # all words of the first author's name
+    initial: str  # the first author's first initial ("" when unknown)
+    all_words: frozenset[str]  # all words of every author's name
+    organisation: bool  # first author is a team / consortium / company
+    year: int | None
+    arxiv: frozenset[str]
+    dois: frozenset[str]  # non-arXiv DOIs
+
+
+def _author_fields(
+    names: Iterable[str],
+) -> tuple[tuple[str, ...], frozenset[str], str, frozenset[str], bool]:
+    """(surnames, first author's name words, first initial, all name words, organisation)."""
+    authors = [a for a in names if a and textnorm.surname(a)]
+    surnames = tuple(textnorm.surname(a) for a in authors)
+    first = textnorm.name_words(authors[0]) if authors else frozenset()
+    all_words: frozenset[str] = frozenset().union(*(textnorm.name_words(a) for a in authors))
+    organisation = bool(authors) and _is_organisation(authors[0])
+    initial = textnorm.given_initial(authors[0]) if authors and not organisation else ""
+    return surnames, first, initial, all_words, organisation
+
+
+def _is_organisation(name: str) -> bool:
+    """Whether a first author is an organisation: "OpenAI", "Gemini Team", "IBM"."""
+    if textnorm.name_words(name) & _ORG_WORDS:
+        return True
+    words = textnorm.fold(name).replace(",", " ").split()
+    # One word in camel case or capitals ("OpenAI", "DeepMind", "IBM").
+    return len(words) == 1 and (words[0].isupper() or any(c.isupper() for c in words[0][1:]))
+
+
+def _ids(
+    arxiv: str | None, doi: str | None, urls: Iterable[str] = ()
+) -> tuple[frozenset[str], frozenset[str]]:
+    arxivs: set[str] = set()
+    dois: set[str] = set()
+    for text in (arxiv, *urls):
+        found = normalize_arxiv(text)
+        if found:
+            arxivs.add(found)
+    for text in (doi, *urls):
+        found = normalize_doi(text)
+        if not found:
+            continue
+        via_doi = arxiv_from_doi(found)
+        if via_doi:
+            arxivs.add(via_doi)
+        else:
+            dois.add(found)
+    return frozenset(arxivs), frozenset(dois)
+
+
+def reference_entry(ref: Reference, order: int) -> Entry:
+    """The entry of ``ref``, the ``order``-th reference (earlier ones win ties)."""
+    main, sub, question = textnorm.analyse_title(ref.title)
+    tokens = tuple(main + sub)
+    surnames, first, initial, all_words, organisation = _author_fields(ref.authors)
+    arxiv, dois = _ids(ref.arxiv, ref.doi, ref.urls)
+    return Entry(
+        ref=ref,
+        order=order,
+        tokens=tokens,
+        key=textnorm.join_tokens(tokens),
+        main_key=textnorm.join_tokens(main) if sub else "",
+        names=frozenset(tokens if len(tokens) <= SHORT_TITLE else main if sub else ()),
+        question=question,
+        surnames=surnames,
+        first_words=first,
+        initial=initial,
+        all_words=all_words,
+        organisation=organisation,
+        year=ref.year,
+        arxiv=arxiv,
+        dois=dois,
+    )
+
+
+def query_entry(query: Query) -> Entry:
+    """A query in the same shape as a reference, so one comparison serves both."""
+    return reference_entry(
+        Reference(
+            title=query.title or "",
+            authors=tuple(query.authors or ()),
+            year=query.year,
+            arxiv=query.arxiv,
+            doi=query.doi,
+        ),
+        -1,
+    )

@@ -1,0 +1,168 @@
+"""Are two titles the same title? A word-by-word comparison.
+
+Differences that do not change the paper (a typo in a long word, a lost PDF
+ligature, a compound written apart, ``the``/``of``-type words) are counted apart
+from those that do (a number or version, a one-letter suffix like ``PaLM-E``, a
+one-letter change in a name like Mistral/Mixtral, an added ``Are``/``Not``, a
+content word): ``bot.matching.evidence`` weighs the counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from bot.text import normalize as textnorm
+
+# Words whose presence or absence does not make a different paper. Everything
+# else is significant, including function words that change the meaning
+# ("Are ...", "Not All ...", "Without ...", "Beyond ...").
+MINOR_WORDS = frozenset(
+    textnorm.title_tokens(  # as tokens: the form they are compared in
+        "a an the of for on in to with and via by from at as into onto using its their"
+    )
+)
+
+
+@dataclass
+class TitleDiff:
+    """What differs between two titles, word by word, counted by kind."""
+
+    significant: int = 0  # content-word differences (a substitution counts once)
+    strong: bool = False  # a number, version or one-letter suffix differs
+    minor: int = 0  # differences in MINOR_WORDS
+    typos: int = 0  # one-letter slips in long words
+    slips: int = 0  # of the significant differences, one-letter slips in short words ("Ned")
+
+
+def _typo(a: str, b: str) -> bool:
+    if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5:
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=2) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def _ligature_lost(a: str, b: str) -> bool:
+    """The words differ only in letters of PDF ligatures (ff, fi, fl, ffi, ffl), as
+    "eficient"/"efficient" or "Refexion"/"Reflexion" do after ``textnorm``: a copying
+    accident, never a different name (unlike Mistral/Mixtral or BLOOM/BLOOMZ)."""
+    letters = set("fil")
+    for op in Levenshtein.editops(a, b):
+        if op.tag != "insert" and a[op.src_pos] not in letters:
+            return False
+        if op.tag != "delete" and b[op.dest_pos] not in letters:
+            return False
+    return True
+
+
+def _slip(a: str, b: str) -> bool:
+    if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 3:
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
+def _cancel_compounds(xs: list[str], ys: list[str]) -> None:
+    """Remove words on one side that are a run of words on the other ("pretraining")."""
+    for long_side, short_side in ((xs, ys), (ys, xs)):
+        i = 0
+        while i < len(long_side):
+            word = long_side[i]
+            run = _find_run(short_side, word)
+            if run:
+                del short_side[run[0] : run[1]]
+                del long_side[i]
+            else:
+                i += 1
+
+
+def _find_run(words: list[str], target: str) -> tuple[int, int] | None:
+    """(start, end) of two or more consecutive ``words`` that join into ``target``."""
+    for start in range(len(words) - 1):
+        for end in range(start + 2, len(words) + 1):
+            joined = textnorm.join_tokens(words[start:end])
+            if joined == target:
+                return start, end
+            if len(joined) > len(target) + 2:
+                break
+    return None
+
+
+def _pair_off(only_a: list[str], only_b: list[str], close: Callable[[str, str], bool]) -> int:
+    """Remove each word of ``only_a`` with the first word of ``only_b`` it is ``close`` to;
+    return how many pairs went."""
+    pairs = 0
+    for word in list(only_a):
+        for other in only_b:
+            if close(word, other):
+                only_a.remove(word)
+                only_b.remove(other)
+                pairs += 1
+                break
+    return pairs
+
+
+def _is_strong(word: str) -> bool:
+    # Words are [a-z0-9]+ and split at letter/digit boundaries: not alpha = a number.
+    return not word.isalpha() or (len(word) == 1 and word not in MINOR_WORDS)
+
+
+def title_diff(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> TitleDiff:
+    only_a: list[str] = []
+    only_b: list[str] = []
+    block_a: list[str] = []
+    block_b: list[str] = []
+
+    def flush() -> None:
+        if block_a or block_b:
+            if textnorm.join_tokens(block_a) != textnorm.join_tokens(block_b):
+                _cancel_compounds(block_a, block_b)
+                only_a.extend(block_a)
+                only_b.extend(block_b)
+            block_a.clear()
+            block_b.clear()
+
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            flush()
+        else:
+            block_a.extend(a[op.src_start : op.src_end])
+            block_b.extend(b[op.dest_start : op.dest_end])
+    flush()
+
+    diff = TitleDiff()
+    # Words that moved (word order changed): one difference each.
+    for word in [w for w in only_a if w in only_b]:
+        if word in only_a and word in only_b:
+            only_a.remove(word)
+            only_b.remove(word)
+            if word in MINOR_WORDS:
+                diff.minor += 1
+            else:
+                diff.significant += 1
+                diff.strong = diff.strong or _is_strong(word)
+    # One-letter slips in long words ("Transfomer", lost ligature "efcient").
+    diff.typos += _pair_off(
+        only_a,
+        only_b,
+        lambda x, y: _typo(x, y) and (_ligature_lost(x, y) or not names & {x, y}),
+    )
+    # One-letter slips in short words: still a different word, but maybe a typo.
+    slips = _pair_off(only_a, only_b, _slip)
+    diff.slips += slips
+    diff.significant += slips
+    sig_a = sig_b = 0
+    for side in (only_a, only_b):
+        count = 0
+        for word in side:
+            if word in MINOR_WORDS:
+                diff.minor += 1
+            else:
+                count += 1
+                diff.strong = diff.strong or _is_strong(word)
+        if side is only_a:
+            sig_a = count
+        else:
+            sig_b = count
+    diff.significant += max(sig_a, sig_b)
+    return diff
