@@ -31,7 +31,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.intake import hints, titles
-from bot.intake.bibtex_blocks import BibEntry, find_entries
 from bot.intake.candidates import (
     RANK_BIBTEX,
     RANK_BOLD,
@@ -43,6 +42,7 @@ from bot.intake.candidates import (
     title_key,
 )
 from bot.intake.links import Hit, acl_from_doi, classify_url, find_hits
+from bot.intake.pasted_bibtex import PastedEntry, find_pasted_entries
 from bot.intake.text import LineMap, code_blocks, html_comment_spans, mask_spans
 
 _LIST_ITEM = re.compile(rf"^(\s*){titles.LIST_MARKER}(?=\S)")
@@ -168,19 +168,19 @@ def read(
     body_offset = len(title) + 2
     masked = mask_spans(text, html_comment_spans(text))
 
-    entries: list[BibEntry] = []
+    entries: list[PastedEntry] = []
     spans = []
     for block in code_blocks(masked):
         if block.start < body_offset:
             continue
         if re.search(r"@\s*[A-Za-z]{2,24}\s*[{(]", block.content):
-            for entry in find_entries(block.content, stop_at_blank_line=False):
+            for entry in find_pasted_entries(block.content, stop_at_blank_line=False):
                 entry.start += block.content_start
                 entry.end += block.content_start
                 entries.append(entry)
         spans.append((block.start, block.end))
     masked = mask_spans(masked, spans)
-    loose = find_entries(masked)
+    loose = find_pasted_entries(masked)
     entries.extend(loose)
     masked = mask_spans(masked, [(e.start, e.end) for e in loose])
 

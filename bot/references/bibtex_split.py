@@ -15,9 +15,11 @@ macros, months, ``crossref`` and LaTeX are the loader's business.
 
 Text pasted into an issue (``split_pasted``) is read with the same reader, leniently: an
 entry may start mid-line (but not inside a word: e-mail addresses are not entries), a
-reading error skips to the next comma instead of giving the entry up, and an entry that
-never closes ends at the next entry, at the first blank line (``stop_at_blank_line``) or
-at the end of the paste, its unclosed value running to there.
+reading error skips to the next comma instead of giving the entry up, values may be
+unbraced URLs or “smart-quoted”, and an entry that never closes ends at the next entry,
+at the first blank line (``stop_at_blank_line``) or at the end of the paste, its unclosed
+value running to there. (Markdown code fences are the intake's business: it hands the
+splitter their content.)
 """
 
 from __future__ import annotations
@@ -54,9 +56,13 @@ _SIMPLE = (
 _SIMPLE_FIELD = re.compile(
     _SIMPLE.replace("WORD", r"\d+(?!\d)|[^\s,={}()\"#%'~]+(?![^\s,={}()\"#%'~])")
 )
-_SIMPLE_PASTED_FIELD = re.compile(_SIMPLE.replace("WORD", r"[^,#}\s{\"][^,#}\s]*(?![^,#}\s])"))
+_SIMPLE_PASTED_FIELD = re.compile(
+    _SIMPLE.replace("WORD", r"[^,#}\s{\"\u201c][^,#}\s]*(?![^,#}\s])")
+)
 _NUMBER = re.compile(r"\d+")
-_PASTED_WORD = re.compile(r"[^,#}\s{\"][^,#}\s]*")  # pasted values: URLs with ~ or = unbraced
+# Pasted values may be unbraced URLs (with ~ or =), or “smart-quoted” by an editor.
+_PASTED_WORD = re.compile(r"[^,#}\s{\"\u201c][^,#}\s]*")
+_SMART_QUOTED = re.compile(r"\u201c([^\u201d]*)\u201d")
 _SPACE = re.compile(r"\s*")
 _SEPARATORS = re.compile(r"[\s,]*")
 _BRACES = re.compile(r"[{}]")
@@ -174,18 +180,19 @@ class _Splitter:
             window = starts[index + 1].start() if index + 1 < len(starts) else len(text)
             if self.pasted:
                 window = min(window, start.end() + MAX_PASTED_CHARS)
-            if _NOT_SPACE.search(text, done, start.start("at")):
-                yield self._text_block(done, start.start("at"))
+            first = _NOT_SPACE.search(text, done, start.start("at"))
+            if first is not None:
+                yield self._text_block(first.start(), start.start("at"))
             block = self._block(start, window)
             done = block.end
             yield block
-        if _NOT_SPACE.search(text, done):
-            yield self._text_block(done, len(text))
+        first = _NOT_SPACE.search(text, done)
+        if first is not None:
+            yield self._text_block(first.start(), len(text))
 
     def _text_block(self, start: int, end: int) -> BibBlock:
-        """The free text between blocks, without the blanks around it."""
-        raw = self.text[start:end].strip()
-        start = self.text.index(raw[0], start)
+        """The free text from ``start`` (not a blank) to ``end``, less its trailing blanks."""
+        raw = self.text[start:end].rstrip()
         line = self._line_of(start)
         return BibBlock(TEXT, start, start + len(raw), line, line + raw.count("\n"), raw)
 
@@ -307,18 +314,18 @@ class _Reader:
             raise _ReadError(f"expected ',' after the key {key!r}, found {self._describe()}")
 
     def _read_pasted_key(self, start: int) -> None:
-        """A pasted key is whatever precedes the first comma, unless that holds a field."""
+        """A pasted key is whatever precedes the first comma, unless that holds a field; with
+        no comma at all, all of the entry is its key."""
         comma = self.text.find(",", start, self.limit)
-        stop = comma
         if comma == -1:
             closing = self.text.find(self.close, start, self.limit)
-            stop = self.limit if closing == -1 else closing
-        candidate = self.text[start:stop]
-        if "=" in candidate:
+            self.pos = self.limit if closing == -1 else closing
+            self.key = self.text[start : self.pos].strip()[:200]
+        elif "=" in self.text[start:comma]:
             self.pos = start
         else:
-            self.key = candidate.strip()[:200]
-            self.pos = stop + 1 if comma != -1 else stop
+            self.key = self.text[start:comma].strip()[:200]
+            self.pos = comma + 1
 
     def _read_fields(self) -> None:
         text, limit, close = self.text, self.limit, self.close
@@ -394,6 +401,14 @@ class _Reader:
             elif char == '"':
                 flat = _QUOTED.match(text, pos, limit)
                 end, inner_end = (flat.end(), flat.end() - 1) if flat else self._quoted_end(pos)
+                parts.append(BibPart(QUOTED, text[pos + 1 : inner_end]))
+            elif char == "\u201c" and self.pasted:
+                flat = _SMART_QUOTED.match(text, pos, limit)
+                end, inner_end = (
+                    (flat.end(), flat.end() - 1)
+                    if flat
+                    else self._unclosed("a quoted value never closes (missing '\u201d')")
+                )
                 parts.append(BibPart(QUOTED, text[pos + 1 : inner_end]))
             else:
                 found = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from editor_samples import DPO, LLAMA, SHAZEER, item, read
 
-from bot.editors.bibtex import add_bibtex_entries, make_key, parse_entries
+from bot.editors.bibtex import add_bibtex_entries, make_key, read_blocks
 from bot.editors.result import NoChange
 from bot.models import PaperRecord
 from bot.references import parse
@@ -75,7 +75,7 @@ def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
         "@inproceedings{wei", llama + "@inproceedings{wei"
     )
     assert result.text == expected
-    keys = [e.key for e in parse_entries(result.text) if e.key]
+    keys = [e.key for e in read_blocks(result.text) if e.key]
     assert keys == sorted(keys)
 
 
@@ -187,5 +187,5 @@ def test_key_after_unbalanced_braces_is_taken():
     result = add_bibtex_entries(BROKEN_THEN_LOVELACE, [item(other)])
     assert _duplicate_keys(result.text) == []
     assert result.changes == (
-        "add BibTeX entry lovelace2024totallya for \"Totally Other Engines\" (at the end)",
+        "add BibTeX entry lovelace2024totallya for 'Totally Other Engines' (at the end)",
     )
