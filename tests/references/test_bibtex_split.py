@@ -94,9 +94,7 @@ def test_pasted_entries_start_mid_line_but_not_glued_to_a_word():
     [(True, "Cut off"), (False, "Cut off\n\nThanks!")],
     ids=["prose", "code-block"],
 )
-def test_a_paste_missing_its_closing_brace_ends_at_a_blank_line_in_prose(
-    stop_at_blank_line, title
-):
+def test_a_paste_missing_its_closing_brace_ends_at_a_blank_line_in_prose(stop_at_blank_line, title):
     text = "@article{k, year = 2024, title = {Cut off\n\nThanks!"
     [entry, *_] = split_pasted(text, stop_at_blank_line=stop_at_blank_line)
     assert entry.values() == {"year": "2024", "title": "{" + title}
@@ -125,7 +123,7 @@ BUG = (
 # text, the entries every reader must see: (line, key as far as it reads, reads cleanly)
 TRICKY = [
     pytest.param(
-        "@article{a,\n  title = {The {{Deeply} {Nested}} {\\\"u}ber {x {y {z {w}}}}},\n}\n"
+        '@article{a,\n  title = {The {{Deeply} {Nested}} {\\"u}ber {x {y {z {w}}}}},\n}\n'
         "@misc{b, title = {After}}\n",
         [(1, "a", True), (4, "b", True)],
         id="nested-braces",
