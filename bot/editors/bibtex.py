@@ -127,7 +127,7 @@ def _layout(item: BibField) -> tuple[str, str, str, str, str] | None:
         or not _BLANKS.fullmatch(item.before_eq)
     ):
         return None
-    rest = item.after_eq.lstrip(" \t")  # a line break: the value is on the next line
+    rest = item.after_eq.lstrip(" \t")  # not empty: the value starts on another line
     after = item.after_eq[: len(item.after_eq) - len(rest)]
     return item.indent, item.name, item.before_eq, after, "" if rest else item.value[:1]
 
