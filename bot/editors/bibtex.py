@@ -1,6 +1,7 @@
 """Add BibTeX entries for new papers in the file's own style, touching nothing else.
 
-The file is scanned (not re-serialised) for its entries, its key style
+The file is split (``bot.references.bibtex_split``, the loader's splitter, so both see the
+same entries) and never re-serialised. Its entries give its key style
 (``touvron2023llama``, ``Touvron2023``, ``touvron-etal-2023-llama``, ...), its
 field layout (indentation, name case, ``=`` spacing/alignment, braces or
 quotes, double-braced titles, trailing commas, blank lines between entries)
@@ -39,182 +40,19 @@ from bot.identifiers import (
     normalize_doi,
 )
 from bot.models import PaperItem, PaperRecord, Skipped
+from bot.references.bibtex_split import ENTRY, TEXT, BibBlock, BibField, split_bib
 from bot.render import make_environment
 from bot.text.normalize import title_key
 
 TEMPLATE = "bibtex-entry.bib.j2"
 
-# --------------------------------------------------------------------------- parsing
+# --------------------------------------------------------------------------- reading
 
 
-@dataclass
-class BibEntry:
-    """One ``@type{key, ...}`` block of the file."""
-
-    type: str
-    key: str
-    start: int  # offset of "@"
-    end: int  # offset just past the closing delimiter
-    start_line: int  # 0-based
-    end_line: int  # 0-based, line of the closing delimiter
-    fields: dict[str, str] = field(default_factory=dict)  # lower-case name -> raw value
-    field_order: list[str] = field(default_factory=list)
-    raw: str = ""
-
-    @property
-    def regular(self) -> bool:
-        return self.type.lower() not in {"comment", "string", "preamble"}
-
-
-_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*([{(])", re.MULTILINE)
-_FIELD_NAME = re.compile(r"[A-Za-z_][\w\-:.+]*")
-
-
-def _skip_quoted(text: str, pos: int) -> int:
-    """``text[pos]`` is ``"``: the offset just past the closing quote at brace depth 0."""
-    depth = 0
-    pos += 1
-    while pos < len(text):
-        ch = text[pos]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(0, depth - 1)
-        elif ch == '"' and depth == 0:
-            return pos + 1
-        pos += 1
-    return pos
-
-
-def _parse_value(text: str, pos: int, close: str) -> tuple[str, int]:
-    """A field value (parts joined by ``#``) starting at ``pos``; returns (raw, end)."""
-    start = pos
-    while pos < len(text):
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        if pos >= len(text):
-            break
-        ch = text[pos]
-        if ch == "{":
-            pos = _skip_to_close(text, pos + 1, "}")
-        elif ch == '"':
-            pos = _skip_quoted(text, pos)
-        else:
-            token = re.compile(r"[^\s,#{}()\"]+").match(text, pos)
-            if not token:
-                break
-            pos = token.end()
-        after = pos
-        while after < len(text) and text[after].isspace():
-            after += 1
-        if after < len(text) and text[after] == "#":
-            pos = after + 1
-            continue
-        break
-    return text[start:pos].strip(), pos
-
-
-def parse_entries(text: str) -> list[BibEntry]:
-    """Every ``@...`` block, in order; good enough to read a real-world .bib file."""
-    entries: list[BibEntry] = []
-    pos = 0
-    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-
-    def line_of(offset: int) -> int:
-        lo, hi = 0, len(line_starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if line_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
-
-    while True:
-        found = _ENTRY_START.search(text, pos)
-        if not found:
-            break
-        kind, opener = found.group(1), found.group(2)
-        at = text.index("@", found.start())
-        close = "}" if opener == "{" else ")"
-        body_start = found.end()
-        if kind.lower() == "comment":
-            end = (
-                _skip_to_close(text, body_start, "}")
-                if opener == "{"
-                else text.find(")", body_start) + 1
-            )
-            end = end if end > 0 else len(text)
-            entries.append(BibEntry(kind, "", at, end, line_of(at), line_of(max(at, end - 1))))
-            pos = end
-            continue
-        # Key (regular entries) up to the first comma.
-        key = ""
-        cursor = body_start
-        if kind.lower() not in {"string", "preamble"}:
-            key_match = re.compile(r"\s*([^,\s{}()\"]*)\s*,?").match(text, cursor)
-            if key_match:
-                key = key_match.group(1)
-                cursor = key_match.end()
-        fields: dict[str, str] = {}
-        order: list[str] = []
-        while cursor < len(text):
-            while cursor < len(text) and (text[cursor].isspace() or text[cursor] == ","):
-                cursor += 1
-            if cursor >= len(text):
-                break
-            if text[cursor] == close:
-                cursor += 1
-                break
-            name = _FIELD_NAME.match(text, cursor)
-            if not name:
-                # Unparseable: skip to the closing delimiter at depth 0.
-                cursor = _skip_to_close(text, cursor, close)
-                break
-            after_name = name.end()
-            while after_name < len(text) and text[after_name].isspace():
-                after_name += 1
-            if after_name >= len(text) or text[after_name] != "=":
-                cursor = _skip_to_close(text, cursor, close)
-                break
-            value, cursor = _parse_value(text, after_name + 1, close)
-            lowered = name.group(0).lower()
-            fields.setdefault(lowered, value)
-            order.append(lowered)
-        end = cursor
-        entries.append(
-            BibEntry(
-                kind,
-                key,
-                at,
-                end,
-                line_of(at),
-                line_of(max(at, end - 1)),
-                fields,
-                order,
-                text[at:end],
-            )
-        )
-        pos = max(end, found.end())
-    return entries
-
-
-def _skip_to_close(text: str, pos: int, close: str) -> int:
-    """The offset just past the ``close`` that ends the group opened right before ``pos``
-    (braces nest inside it), or ``len(text)`` when it never closes."""
-    depth = 0
-    while pos < len(text):
-        ch = text[pos]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            if depth == 0 and close == "}":
-                return pos + 1
-            depth -= 1
-        elif ch == close and depth == 0:
-            return pos + 1
-        pos += 1
-    return pos
+def read_blocks(text: str) -> list[BibBlock]:
+    """The file's blocks that matter here: entries (broken ones too), ``@string``,
+    ``@preamble`` and ``@comment``; the free text between them is left alone."""
+    return [block for block in split_bib(text) if block.kind != TEXT]
 
 
 def unbrace(value: str) -> str:
@@ -252,7 +90,8 @@ class BibStyle:
     arxiv_as_misc: bool = False
 
 
-_FIELD_LINE = re.compile(r"^([ \t]*)([A-Za-z][\w\-]*)([ \t]*)=([ \t]*)(\S?)")
+_PLAIN_NAME = re.compile(r"[A-Za-z][\w\-]*")
+_BLANKS = re.compile(r"[ \t]*")
 
 
 def _case_of(word: str) -> str:
@@ -278,8 +117,24 @@ def _apply_case(word: str, case: str) -> str:
     return word
 
 
-def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
-    regular = [e for e in entries if e.regular and e.key]
+def _layout(item: BibField) -> tuple[str, str, str, str, str] | None:
+    """(indent, name, blanks before and after ``=``, first character of the value) of a
+    field laid out on a line of its own; None for any other field."""
+    if (
+        item.indent is None
+        or not _BLANKS.fullmatch(item.indent)
+        or not _PLAIN_NAME.fullmatch(item.name)
+        or not _BLANKS.fullmatch(item.before_eq)
+    ):
+        return None
+    rest = item.after_eq.lstrip(" \t")  # not empty: the value starts on another line
+    after = item.after_eq[: len(item.after_eq) - len(rest)]
+    return item.indent, item.name, item.before_eq, after, "" if rest else item.value[:1]
+
+
+def detect_style(text: str, blocks: Sequence[BibBlock]) -> BibStyle:
+    """The file's style, learnt from its entries that read cleanly."""
+    regular = [e for e in blocks if e.kind == ENTRY and e.key and not e.problem]
     if not regular:
         return BibStyle()
     lines = text.split("\n")
@@ -298,12 +153,11 @@ def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
     for entry in regular:
         entry_columns: list[int] = []
         entry_name_lengths: set[int] = set()
-        for index in range(entry.start_line + 1, entry.end_line + 1):
-            line = lines[index].rstrip("\r")
-            found = _FIELD_LINE.match(line)
-            if not found:
+        for item in entry.fields:
+            layout = _layout(item)
+            if layout is None:
                 continue
-            indent, name, before, after, first = found.groups()
+            indent, name, before, after, first = layout
             indents.append(indent)
             names.append(_case_of(name))
             befores.append(before)
@@ -318,27 +172,26 @@ def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
             aligned_votes.append(aligned)
             if aligned:
                 columns.append(entry_columns[0])
-        body = entry.raw.rstrip()
-        closing_line = lines[entry.end_line].rstrip("\r").strip()
+        closing_line = lines[entry.end_line - 1].rstrip("\r").strip()
         own_line.append(closing_line in {"}", ")"})
-        inner = body[:-1].rstrip()
-        trailing.append(inner.endswith(","))
-        title = entry.fields.get("title")
+        trailing.append(entry.raw[:-1].rstrip().endswith(","))
+        values = entry.values()
+        title = values.get("title")
         if title:
             title_braces.append(
                 (title.startswith("{{") and title.endswith("}}")) or title.startswith('"{')
             )
-        year = entry.fields.get("year")
+        year = values.get("year")
         if year:
             bare_years.append(year[:1].isdigit())
-        author = entry.fields.get("author")
+        author = values.get("author")
         if author:
             first_author = re.split(r"\s+and\s+", unbrace(author))[0]
             last_first.append("," in first_author)
     misc_arxiv = [
         e.type.lower() == "misc"
         for e in regular
-        if "eprint" in e.fields or "arxiv" in e.fields.get("journal", "").lower()
+        if "eprint" in e.values() or "arxiv" in e.values().get("journal", "").lower()
     ]
     aligned = mode(aligned_votes, False)  # False when no entry could tell
     return BibStyle(
@@ -361,10 +214,10 @@ def detect_style(text: str, entries: Sequence[BibEntry]) -> BibStyle:
     )
 
 
-def _blank_lines_between(lines: Sequence[str], entries: Sequence[BibEntry]) -> int:
+def _blank_lines_between(lines: Sequence[str], entries: Sequence[BibBlock]) -> int:
     gaps = []
     for before, after in pairwise(entries):
-        between = lines[before.end_line + 1 : after.start_line]
+        between = lines[before.end_line : after.line - 1]
         if all(not line.strip() for line in between):
             gaps.append(len(between))
     return mode(gaps, 1)
@@ -585,14 +438,15 @@ class _Index:
     dois: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
 
-    def add_entry(self, entry: BibEntry) -> None:
+    def add_entry(self, entry: BibBlock) -> None:
         if entry.key:
             self.keys.add(entry.key.lower())
-        if not entry.regular:
+        if entry.kind != ENTRY:
             return
         label = entry.key or "(no key)"
+        values = entry.values()
         for name in ("eprint", "arxiv", "arxivid", "journal", "url", "doi", "note", "howpublished"):
-            value = entry.fields.get(name)
+            value = values.get(name)
             if not value:
                 continue
             plain = unbrace(value)
@@ -609,7 +463,7 @@ class _Index:
                 from_doi = arxiv_from_doi(doi)
                 if from_doi:
                     self.arxiv.setdefault(from_doi, label)
-        title = title_key(unbrace(entry.fields.get("title", "")))
+        title = title_key(unbrace(values.get("title", "")))
         if title:
             self.titles.setdefault(title, label)
 
@@ -637,7 +491,7 @@ class _Index:
             self.titles[title] = key
 
 
-def _key_case(entries: Sequence[BibEntry], lowered: str) -> str:
+def _key_case(entries: Sequence[BibBlock], lowered: str) -> str:
     return next((e.key for e in entries if e.key.lower() == lowered), lowered)
 
 
@@ -663,16 +517,16 @@ def add_bibtex_entries(
 ) -> EditResult:
     """Add an entry per new paper to the .bib ``text``; existing bytes stay identical."""
     env = env or make_environment()
-    entries = parse_entries(text)
-    style = detect_style(text, entries)
+    blocks = read_blocks(text)
+    style = detect_style(text, blocks)
     index = _Index()
-    for entry in entries:
+    for entry in blocks:
         index.add_entry(entry)
     lines = Lines.parse(text)
-    regular = [e for e in entries if e.regular and e.key]
-    # Sorted insertion works on a growing list of (key, first line) anchors.
-    anchors: list[tuple[str, int]] = [(e.key.lower(), e.start_line) for e in regular]
-    last_end = max((e.end_line for e in entries), default=None)
+    regular = [e for e in blocks if e.kind == ENTRY and e.key]  # broken ones too
+    # Sorted insertion works on a growing list of (key, first line) anchors, lines 0-based.
+    anchors: list[tuple[str, int]] = [(e.key.lower(), e.line - 1) for e in regular]
+    last_end = max((e.end_line - 1 for e in blocks), default=None)
     changes: list[str] = []
     skipped: list[Skipped] = []
     added: list[Any] = []

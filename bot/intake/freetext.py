@@ -35,9 +35,9 @@ import re
 from dataclasses import dataclass
 
 from bot.intake import hints, titles
-from bot.intake.bibtex_blocks import BibEntry, find_entries
 from bot.intake.candidates import RANK_BIBTEX, RANK_PLAIN, RANK_QUOTED, Candidate, fill_missing
 from bot.intake.links import Hit, acl_from_doi, classify_url, find_hits
+from bot.intake.pasted_bibtex import PastedEntry, find_pasted_entries
 from bot.intake.segments import Segment, cut
 from bot.intake.text import LineMap, code_blocks, html_comment_spans, mask_spans
 from bot.intake.title_spots import (
@@ -113,21 +113,21 @@ def read(
     return FreeText(cands, masked, body_offset, wording.negative)
 
 
-def _mask_bibtex(masked: str, body_offset: int) -> tuple[str, list[BibEntry]]:
+def _mask_bibtex(masked: str, body_offset: int) -> tuple[str, list[PastedEntry]]:
     """Steps 2 and 3: the text with code blocks and BibTeX masked, and the BibTeX entries."""
-    entries: list[BibEntry] = []
+    entries: list[PastedEntry] = []
     spans = []
     for block in code_blocks(masked):
         if block.start < body_offset:
             continue
         if re.search(r"@\s*[A-Za-z]{2,24}\s*[{(]", block.content):
-            for entry in find_entries(block.content, stop_at_blank_line=False):
+            for entry in find_pasted_entries(block.content, stop_at_blank_line=False):
                 entry.start += block.content_start
                 entry.end += block.content_start
                 entries.append(entry)
         spans.append((block.start, block.end))
     masked = mask_spans(masked, spans)
-    loose = find_entries(masked)
+    loose = find_pasted_entries(masked)
     entries.extend(loose)
     masked = mask_spans(masked, [(e.start, e.end) for e in loose])
     return masked, entries
@@ -143,7 +143,7 @@ def _wording(masked: str, title: str) -> Wording:
     return Wording(wording, strong, negative)
 
 
-def _bibtex_candidates(entries: list[BibEntry]) -> list[Candidate]:
+def _bibtex_candidates(entries: list[PastedEntry]) -> list[Candidate]:
     """A candidate for each BibTeX entry that names a paper (an identifier, a title or a URL)."""
     cands: list[Candidate] = []
     for entry in entries:

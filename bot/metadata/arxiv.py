@@ -44,7 +44,7 @@ def _text(element: ET.Element | None) -> str:
     return collapse(element.text) if element is not None and element.text else ""
 
 
-def _parse_feed(body: bytes) -> ET.Element:
+def _feed_root(body: bytes) -> ET.Element:
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
@@ -104,13 +104,13 @@ def parse_entry(entry: ET.Element) -> tuple[PaperRecord, int]:
     return record, version
 
 
-def parse_entries(response: Response) -> dict[str, tuple[PaperRecord, ET.Element] | LookupFailure]:
+def parse_feed(response: Response) -> dict[str, tuple[PaperRecord, ET.Element] | LookupFailure]:
     """Every paper in a feed by arXiv id (the latest version when several are listed).
 
     An entry that names its id but is otherwise unusable maps to its failure; an
     entry without any id is dropped (logged).
     """
-    root = _parse_feed(response.body)
+    root = _feed_root(response.body)
     error = _error_entry(root)
     if error is not None:
         if response.status == 400:
@@ -170,7 +170,7 @@ class ArxivClient:
             hit = self.http.cached("arxiv", self._id_key(arxiv_id))
             if hit is not None:
                 try:
-                    results[arxiv_id] = self._pick(arxiv_id, parse_entries(hit))
+                    results[arxiv_id] = self._pick(arxiv_id, parse_feed(hit))
                     continue
                 except NotFound as exc:
                     results[arxiv_id] = exc
@@ -199,7 +199,7 @@ class ArxivClient:
         except LookupFailure as exc:
             return dict.fromkeys(chunk, exc)
         try:
-            entries = parse_entries(response)
+            entries = parse_feed(response)
         except NotFound as exc:  # HTTP 400: arXiv rejected an id
             if len(chunk) > 1:  # one bad id spoils a batch: ask one by one
                 out: dict[str, PaperRecord | LookupFailure] = {}
@@ -233,7 +233,7 @@ class ArxivClient:
         params = {"search_query": f'ti:"{terms}"', "start": 0, "max_results": SEARCH_ROWS}
 
         def parse(response: Response) -> list[PaperRecord]:
-            entries = parse_entries(response)
+            entries = parse_feed(response)
             records = [found[0] for found in entries.values() if isinstance(found, tuple)]
             if not records:
                 raise NotFound("no arXiv paper has this title")

@@ -106,7 +106,7 @@ def _parse(s: Suggestion) -> _Parsed:
     authors: tuple[str, ...] = ()
     bibtex_record = None
     if s.bibtex:
-        entry = _first_entry(s.bibtex) or bibtex.Entry("misc", "")
+        entry = _first_entry(s.bibtex) or bibtex.ExpandedEntry("misc", "")
         ref = bibtex.to_reference(entry)
         b_title, b_year, b_arxiv = ref.title or None, ref.year, ref.arxiv
         b_authors = bibtex.split_authors(entry.fields.get("author", ""))  # editors are not authors
@@ -137,9 +137,9 @@ def _parse(s: Suggestion) -> _Parsed:
                    tuple(problems))
 
 
-def _first_entry(text: str) -> bibtex.Entry | None:
+def _first_entry(text: str) -> bibtex.ExpandedEntry | None:
     """The first readable entry of a pasted BibTeX text; a broken one counts as absent."""
-    entries, _ = bibtex.parse_entries(text)
+    entries, _ = bibtex.expand_entries(text)
     return entries[0] if entries else None
 
 

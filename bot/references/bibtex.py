@@ -1,11 +1,10 @@
-"""BibTeX ``.bib`` files: a small tolerant parser, one entry at a time.
+"""BibTeX ``.bib`` files as references: macros, crossref and LaTeX on top of the splitter.
 
-The file is cut into blocks at every line that starts an entry (``@type{`` or
-``@type(``), as bibtexparser v2 does, so a broken entry (unbalanced braces, a
-missing ``=``) costs that entry only: it is reported as ``Skipped`` with its
-line and the parser goes on with the next block. Text between entries,
-``@comment`` and ``@preamble`` are ignored; ``@string`` macros, ``#``
-concatenation, month macros and ``crossref`` inheritance work as in BibTeX.
+``bibtex_split`` cuts the file into blocks at every line that starts an entry, as
+bibtexparser v2 does, so a broken entry (unbalanced braces, a missing ``=``) costs that
+entry only: it is reported as ``Skipped`` with its line and reason. Text between entries,
+``@comment`` and ``@preamble`` are ignored; ``@string`` macros, ``#`` concatenation, month
+macros and ``crossref`` inheritance work as in BibTeX.
 """
 
 from __future__ import annotations
@@ -15,18 +14,11 @@ from dataclasses import dataclass, field
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
-from bot.references.common import LineIndex, ParseResult, find_urls, normalize_newlines, where
+from bot.references.bibtex_split import ENTRY, NAME, STRING, BibBlock, split_bib
+from bot.references.common import ParseResult, find_urls, normalize_newlines, where
 from bot.text import latex
 
 EXTENSIONS = (".bib", ".bibtex")
-
-_ENTRY_START = re.compile(
-    r"^[ \t]*@[ \t]*(?P<type>[A-Za-z][\w-]*)[ \t]*(?P<open>[{(])", re.MULTILINE
-)
-_NAME = re.compile(r"[^\s,={}()\"#%'~]+")
-_KEY = re.compile(r"[^\s,{}\"#%'~=]*")
-_NUMBER = re.compile(r"\d+")
-_BRACES = re.compile(r"[{}]")
 
 MONTHS = {
     "jan": "January",
@@ -64,13 +56,10 @@ _NOT_INHERITED = {
 }
 
 
-class _EntryError(ValueError):
-    """One entry cannot be read; the message says why."""
-
-
 @dataclass
-class Entry:
-    """One BibTeX entry as written: type, key, raw (undecoded) field values, where it is."""
+class ExpandedEntry:
+    """One entry with its macros expanded: lower-case type, key, field values as strings
+    (``@string`` macros, months and ``#`` joined; LaTeX still encoded), where it is."""
 
     type: str
     key: str
@@ -86,7 +75,7 @@ def sniff(text: str) -> bool:
 
 def parse(text: str, source: str = "") -> ParseResult:
     """Every usable entry of a ``.bib`` text as a ``Reference``, plus what was skipped."""
-    entries, skipped = parse_entries(text, source)
+    entries, skipped = expand_entries(text, source)
     by_key = {entry.key.lower(): entry for entry in entries}
     parents = _resolve_crossrefs(entries, by_key)
     references = [
@@ -97,172 +86,52 @@ def parse(text: str, source: str = "") -> ParseResult:
     return ParseResult(tuple(references), tuple(skipped))
 
 
-def parse_entries(text: str, source: str = "") -> tuple[list[Entry], list[Skipped]]:
-    """The entries as written (macros expanded, nothing decoded), and the skipped ones."""
-    text = normalize_newlines(text)
-    lines = LineIndex(text)
+def expand_entries(text: str, source: str = "") -> tuple[list[ExpandedEntry], list[Skipped]]:
+    """The entries with their macros expanded (nothing decoded), and the skipped ones."""
     macros: dict[str, str] = dict(MONTHS)
-    entries: list[Entry] = []
+    entries: list[ExpandedEntry] = []
     skipped: list[Skipped] = []
     seen: dict[str, int] = {}
-    starts = list(_ENTRY_START.finditer(text))
-    for index, start in enumerate(starts):
-        block_end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        kind = start.group("type").lower()
-        line = lines.line(start.start("type"))
-        if kind in ("comment", "preamble"):
+    for block in split_bib(normalize_newlines(text)):
+        if block.kind not in (ENTRY, STRING):
+            continue  # text between entries, @comment, @preamble
+        if block.problem:
+            skipped.append(Skipped(f"{where(source, block.line)} {block.head}", block.problem))
             continue
-        reader = _Reader(text, start.end(), block_end, start.group("open"), macros)
-        try:
-            if kind == "string":
-                macros.update(reader.read_fields())
-                continue
-            key = reader.read_key()
-            fields = reader.read_fields()
-        except _EntryError as exc:
-            head = text[start.start() : min(block_end, start.end() + 40)].split("\n")[0].strip()
-            skipped.append(Skipped(what=f"{where(source, line)} {head}", why=str(exc)))
+        fields = _expand(block, macros)
+        if block.kind == STRING:
+            macros.update(fields)
             continue
+        key, line = block.key, block.line
         if key.lower() in seen:
             skipped.append(
                 Skipped(
-                    what=f"{where(source, line)} @{kind}{{{key}",
+                    what=f"{where(source, line)} @{block.type.lower()}{{{key}",
                     why=f"duplicate key {key!r} (first defined on line {seen[key.lower()]})",
                 )
             )
             continue
         seen[key.lower()] = line
-        entries.append(Entry(kind, key, fields, line, lines.line(reader.end)))
+        entries.append(ExpandedEntry(block.type.lower(), key, fields, line, block.end_line))
     return entries, skipped
 
 
-class _Reader:
-    """A cursor over one entry's text, from just after its opening delimiter."""
-
-    def __init__(self, text: str, pos: int, limit: int, opener: str, macros: dict[str, str]):
-        self.text = text
-        self.pos = pos
-        self.limit = limit
-        self.close = "}" if opener == "{" else ")"
-        self.macros = macros
-        self.end = pos
-
-    def _skip_space(self) -> None:
-        while self.pos < self.limit and self.text[self.pos].isspace():
-            self.pos += 1
-
-    def _peek(self) -> str:
-        return self.text[self.pos] if self.pos < self.limit else ""
-
-    def read_key(self) -> str:
-        self._skip_space()
-        found = _KEY.match(self.text, self.pos, self.limit)
-        key = found.group(0) if found else ""
-        if self.close == ")" and key.endswith(")"):
-            key = key.rstrip(")")
-        self.pos += len(key)
-        self._skip_space()
-        if self._peek() == "=":
-            raise _EntryError("missing citation key before the first field")
-        if not key:
-            raise _EntryError("missing citation key")
-        if self._peek() == ",":
-            self.pos += 1
-        elif self._peek() == self.close:
-            pass
-        else:
-            raise _EntryError(f"expected ',' after the key {key!r}, found {self._describe()}")
-        return key
-
-    def read_fields(self) -> dict[str, str]:
-        fields: dict[str, str] = {}
-        while True:
-            self._skip_space()
-            char = self._peek()
-            if char == ",":
-                self.pos += 1
-                continue
-            if char == self.close:
-                self.end = self.pos
-                self.pos += 1
-                return fields
-            if not char:
-                raise _EntryError(
-                    f"entry never closes: missing '{self.close}' (unbalanced braces?)"
-                )
-            found = _NAME.match(self.text, self.pos, self.limit)
-            if not found:
-                raise _EntryError(f"expected a field name, found {self._describe()}")
-            name = found.group(0).lower()
-            self.pos = found.end()
-            self._skip_space()
-            if self._peek() != "=":
-                raise _EntryError(f"expected '=' after field {name!r}, found {self._describe()}")
-            self.pos += 1
-            value = self._read_value(name)
-            fields.setdefault(name, value)  # BibTeX keeps the first of repeated fields
-
-    def _read_value(self, name: str) -> str:
-        parts: list[str] = []
-        while True:
-            self._skip_space()
-            char = self._peek()
-            if char == "{":
-                parts.append(self._read_braced())
-            elif char == '"':
-                parts.append(self._read_quoted())
-            elif char.isdigit():
-                found = _NUMBER.match(self.text, self.pos, self.limit)
-                assert found is not None
-                parts.append(found.group(0))
-                self.pos = found.end()
-            elif char and _NAME.match(char):
-                found = _NAME.match(self.text, self.pos, self.limit)
-                assert found is not None
-                macro = found.group(0)
-                self.pos = found.end()
-                parts.append(self.macros.get(macro.lower(), macro))
-            else:
-                raise _EntryError(f"field {name!r} has no value, found {self._describe()}")
-            self._skip_space()
-            if self._peek() == "#":
-                self.pos += 1
-                continue
-            return "".join(parts)
-
-    def _read_braced(self) -> str:
-        depth = 0
-        start = self.pos
-        for brace in _BRACES.finditer(self.text, self.pos, self.limit):
-            depth += 1 if brace.group(0) == "{" else -1
-            if depth == 0:
-                self.pos = brace.end()
-                return self.text[start + 1 : brace.start()]
-        self.pos = self.limit
-        raise _EntryError("a braced value never closes (unbalanced braces)")
-
-    def _read_quoted(self) -> str:
-        depth = 0
-        start = self.pos + 1
-        self.pos += 1
-        while self.pos < self.limit:
-            char = self.text[self.pos]
-            if char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-            elif char == '"' and depth == 0 and self.text[self.pos - 1] != "\\":
-                self.pos += 1
-                return self.text[start : self.pos - 1]
-            self.pos += 1
-        raise _EntryError("a quoted value never closes (missing '\"')")
-
-    def _describe(self) -> str:
-        snippet = self.text[self.pos : min(self.limit, self.pos + 20)].split("\n")[0]
-        return repr(snippet) if snippet else "end of entry"
+def _expand(block: BibBlock, macros: dict[str, str]) -> dict[str, str]:
+    """Lower-case field name -> value with macros replaced; the first of repeated fields."""
+    fields: dict[str, str] = {}
+    for item in block.fields:
+        name = item.name.lower()
+        if name not in fields:
+            fields[name] = "".join(
+                [
+                    macros.get(text.lower(), text) if kind == NAME else text
+                    for kind, text in item.parts
+                ]
+            )
+    return fields
 
 
-def _resolve_crossrefs(entries: list[Entry], by_key: dict[str, Entry]) -> set[str]:
+def _resolve_crossrefs(entries: list[ExpandedEntry], by_key: dict[str, ExpandedEntry]) -> set[str]:
     """Copy missing fields from each ``crossref`` parent; return the parents' keys."""
     parents: set[str] = set()
     for entry in entries:
@@ -340,7 +209,7 @@ def _clean_url(raw: str) -> str:
     return latex.strip_braces(raw).strip()
 
 
-def to_reference(entry: Entry, source: str = "") -> Reference:
+def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     """The ``Reference`` for one entry: decoded title and names, ids from every field."""
     fields = entry.fields
     text = {name: latex.decode(value) for name, value in fields.items()}

@@ -14,7 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.metadata.arxiv import parse_entries
+from bot.metadata.arxiv import parse_feed
 from bot.metadata.http import Response
 from sandbox.standin import MetadataStandIn, atom_feed, load_entries
 
@@ -71,7 +71,7 @@ def test_the_arxiv_stand_in_serves_feeds_the_real_parser_reads() -> None:
     with MetadataStandIn(load_entries()) as stand_in:
         url = stand_in.base_urls["arxiv"] + "?id_list=1706.03762,9999.99999&max_results=2"
         with urllib.request.urlopen(url, timeout=5) as reply:
-            found = parse_entries(Response(reply.status, reply.read()))
+            found = parse_feed(Response(reply.status, reply.read()))
         assert stand_in.requests == {"arxiv": 1}
     [(record, _)] = found.values()  # the unknown id is silently missing, as on arXiv
     assert (record.arxiv, record.title, record.year) == (
@@ -79,4 +79,4 @@ def test_the_arxiv_stand_in_serves_feeds_the_real_parser_reads() -> None:
         "Attention Is All You Need",
         2017,
     )
-    assert parse_entries(Response(200, atom_feed('search_query=ti:"x"', []))) == {}
+    assert parse_feed(Response(200, atom_feed('search_query=ti:"x"', []))) == {}

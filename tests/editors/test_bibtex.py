@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from editor_samples import DPO, LLAMA, SHAZEER, item, read
 
-from bot.editors.bibtex import add_bibtex_entries, make_key, parse_entries
+from bot.editors.bibtex import add_bibtex_entries, make_key, read_blocks
 from bot.editors.result import NoChange
 from bot.models import PaperRecord
+from bot.references import parse
 
 LLAMA_GOOGLE = """
 @article{touvron2023llama,
@@ -74,7 +75,7 @@ def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
         "@inproceedings{wei", llama + "@inproceedings{wei"
     )
     assert result.text == expected
-    keys = [e.key for e in parse_entries(result.text) if e.key]
+    keys = [e.key for e in read_blocks(result.text) if e.key]
     assert keys == sorted(keys)
 
 
@@ -151,3 +152,40 @@ def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
 def test_empty_file_gets_one_entry():
     result = add_bibtex_entries("", [item(LLAMA)])
     assert result.text == LLAMA_GOOGLE.lstrip("\n")
+
+
+# An entry whose braces never balance, then a good entry: BibTeX tools (and our loader) lose
+# the broken entry only. The editor must see the same two entries, not one swallowing both.
+BROKEN_THEN_LOVELACE = """@article{babbage1843sketch,
+  title={Sketch of the Analytical Engine {with an unclosed brace,
+  author={Menabrea, Luigi},
+  year={1843}
+}
+
+@article{lovelace2024totally,
+  title={Totally Real Engines},
+  author={Lovelace, Ada},
+  year={2024}
+}
+"""
+
+
+def _duplicate_keys(text: str) -> list[str]:
+    return [s.why for s in parse(text, "bibtex").skipped if s.why.startswith("duplicate key")]
+
+
+def test_entry_after_unbalanced_braces_is_seen_so_no_duplicate_is_written():
+    lovelace = PaperRecord(title="Totally Real Engines", authors=("Ada Lovelace",), year=2024)
+    result = add_bibtex_entries(BROKEN_THEN_LOVELACE, [item(lovelace)])
+    assert _duplicate_keys(result.text) == []
+    assert isinstance(result, NoChange)
+    assert result.skipped[0].why == "its title is already in the file as lovelace2024totally"
+
+
+def test_key_after_unbalanced_braces_is_taken():
+    other = PaperRecord(title="Totally Other Engines", authors=("Ada Lovelace",), year=2024)
+    result = add_bibtex_entries(BROKEN_THEN_LOVELACE, [item(other)])
+    assert _duplicate_keys(result.text) == []
+    assert result.changes == (
+        "add BibTeX entry lovelace2024totallya for 'Totally Other Engines' (at the end)",
+    )

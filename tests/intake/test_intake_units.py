@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.intake import hints, parse_issue
-from bot.intake.bibtex_blocks import clean_title, find_entries
 from bot.intake.links import acl_doi, classify_url, find_hits, valid_new_arxiv
+from bot.intake.pasted_bibtex import clean_title, find_pasted_entries
 from bot.intake.text import code_blocks, sanitize
 from bot.intake.titles import looks_like_title, strip_venue_tail
 
@@ -176,7 +176,7 @@ def test_bibtex_entries() -> None:
           archivePrefix = {arXiv}, doi = {10.48550/arXiv.2303.08774}}
     @article{broken, title={Unbalanced {entry
     """
-    entries = find_entries(text)
+    entries = find_pasted_entries(text)
     assert [e.key for e in entries] == ["vaswani2017attention", "key2", "broken"]
     first, second, third = entries
     assert first.title == "Attention is All you Need"
@@ -188,11 +188,15 @@ def test_bibtex_entries() -> None:
 
 
 def test_bibtex_corr_volume_and_journal() -> None:
-    [entry] = find_entries("@article{x, journal={CoRR}, volume={abs/2307.09288}, title={Llama 2}}")
+    [entry] = find_pasted_entries(
+        "@article{x, journal={CoRR}, volume={abs/2307.09288}, title={Llama 2}}"
+    )
     assert entry.arxiv == "2307.09288"
-    [entry] = find_entries("@article{x, journal={arXiv preprint arXiv:2201.11903}, title={CoT}}")
+    [entry] = find_pasted_entries(
+        "@article{x, journal={arXiv preprint arXiv:2201.11903}, title={CoT}}"
+    )
     assert entry.arxiv == "2201.11903"
-    [entry] = find_entries("@article{x, volume={abs/2307.09288}, journal={Nature}}")
+    [entry] = find_pasted_entries("@article{x, volume={abs/2307.09288}, journal={Nature}}")
     assert entry.arxiv == "2307.09288"
 
 

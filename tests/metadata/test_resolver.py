@@ -10,7 +10,7 @@ from bot.config import Config
 from bot.config.schema import MetadataConfig
 from bot.metadata import DEFAULT_BASE_URLS, Query, build_resolver, user_agent
 from bot.models import PaperRecord, Skipped, Suggestion
-from bot.references.bibtex import parse_entries, split_authors
+from bot.references.bibtex import expand_entries, split_authors
 from bot.text.latex import decode
 
 from .conftest import Reply, fixture, recorded
@@ -197,7 +197,7 @@ def test_incomplete_bibtex_uses_its_ids(server, make_resolver):
 
 
 def test_bibtex_helpers():
-    (entry,), _ = parse_entries(r'@article{k1, author = {M{\"u}ller, J{\"o}rg and '
+    (entry,), _ = expand_entries(r'@article{k1, author = {M{\"u}ller, J{\"o}rg and '
                                 r'{Barnes and Noble} and others}, '
                                 r'title = {On {\'E}tudes---a \emph{Study}}, year = 2020}')
     key, fields = entry.key, entry.fields
