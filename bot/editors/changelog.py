@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from jinja2.sandbox import SandboxedEnvironment
 
 from bot.config import CHANGELOG_FORMATS
 from bot.editors.common import markdown_unescape
@@ -34,8 +33,8 @@ from bot.editors.result import EditResult, NoChange, finish
 from bot.editors.sections import find_headings, resolve_heading, section_end
 from bot.errors import EditError
 from bot.models import PaperItem
-from bot.render import make_environment
-from bot.text.escaping import yaml_scalar
+from bot.render import Renderer
+from bot.text.escaping import markdown, yaml_scalar
 
 TABLE_TEMPLATE = "changelog-table-row.md.j2"
 BULLET_TEMPLATE = "changelog-bullet.md.j2"
@@ -305,7 +304,7 @@ def _edit_table(
     end: int,
     entry: ChangelogEntry,
     language: str,
-    env: SandboxedEnvironment,
+    renderer: Renderer,
 ) -> str:
     table = _find_table(lines, start, end)
     default_format = DateFormat("numeric", "/", True)
@@ -322,7 +321,7 @@ def _edit_table(
         }
         new = render_lines(
             TABLE_TEMPLATE,
-            env,
+            renderer,
             new_table=True,
             language=language,
             version="V1",
@@ -337,7 +336,7 @@ def _edit_table(
     date_format = detect_format(date_cells, default_format)
     dates = [f.date if f else None for f in (find_date(c) for c in date_cells)]
     layout = _table_layout(lines, table)
-    md = env.filters["markdown"]
+    md = markdown
     for row, row_date in zip(table.rows, dates, strict=True):
         if row_date == entry.date and "content" in table.roles:
             pieces = _split_cells(lines[row])
@@ -361,7 +360,7 @@ def _edit_table(
     content = _content_lines(entry, language)
     new = render_lines(
         TABLE_TEMPLATE,
-        env,
+        renderer,
         new_table=False,
         language=language,
         version=version,
@@ -445,12 +444,12 @@ def _edit_bullets(
     end: int,
     entry: ChangelogEntry,
     language: str,
-    env: SandboxedEnvironment,
+    renderer: Renderer,
 ) -> str:
     bullets = _bullets(lines, start, end)
     default = DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
     date_format = detect_format((b.content for b in bullets), default)
-    md = env.filters["markdown"]
+    md = markdown
     for b in bullets:
         if b.date == entry.date:
             own = b.content[b.text_start :]
@@ -471,7 +470,7 @@ def _edit_bullets(
     content = _content_lines(entry, language)
     new = render_lines(
         BULLET_TEMPLATE,
-        env,
+        renderer,
         indent=indent,
         bullet=bullet,
         gap=gap,
@@ -523,7 +522,7 @@ def _scalar_date(node: yaml.Node | None) -> dt.date | None:
 
 
 def _edit_yaml(
-    lines: Lines, entry: ChangelogEntry, language: str, env: SandboxedEnvironment
+    lines: Lines, entry: ChangelogEntry, language: str, renderer: Renderer
 ) -> str:
     text = lines.text()
     if any(ch in text for ch in "\x85\u2028\u2029") or re.search(r"\r(?!\n)", text):
@@ -616,7 +615,7 @@ def _edit_yaml(
     )
     new = render_lines(
         YAML_TEMPLATE,
-        env,
+        renderer,
         indent=indent,
         key_indent=key_indent,
         list_indent=list_indent,
@@ -659,7 +658,8 @@ def add_changelog_entry(
     fmt: str = "markdown-table",
     heading: str | None = "Update Log",
     language: str = "en",
-    env: SandboxedEnvironment | None = None,
+    *,
+    renderer: Renderer,
 ) -> EditResult:
     """Add (or update, on the same day) the batch's changelog entry in ``text``."""
     if fmt not in CHANGELOG_FORMATS:
@@ -667,16 +667,15 @@ def add_changelog_entry(
         raise EditError(f"unknown changelog format {fmt!r}; expected one of {formats}")
     if not entry.papers and not any(n.strip() for n in entry.notes):
         return NoChange(text=text, reason="nothing to log")
-    env = env or make_environment()
     lines = Lines.parse(text)
     if fmt == "yaml":
-        change = _edit_yaml(lines, entry, language, env)
+        change = _edit_yaml(lines, entry, language, renderer)
     else:
         headings = find_headings(lines.contents)
         found = resolve_heading(headings, heading or "Update Log", what="changelog heading")
         start, end = found.body, section_end(lines.contents, headings, found)
         if fmt == "markdown-table":
-            change = _edit_table(lines, start, end, entry, language, env)
+            change = _edit_table(lines, start, end, entry, language, renderer)
         else:
-            change = _edit_bullets(lines, start, end, entry, language, env)
+            change = _edit_bullets(lines, start, end, entry, language, renderer)
     return finish(text, lines.text(), [change], [], [entry], reason="changelog already up to date")

@@ -16,8 +16,10 @@ from bot.github.pygithub import PyGithubPort
 from bot.issue.replies import triage_comment
 from bot.issue.state import PaperState, TriageState
 from bot.models import PaperRecord, Thanks
+from bot.render import Renderer
 from sandbox.server import FakeGitHub
 from sandbox.testing import port_for, running_fake_github
+from tests.conftest import RENDERER
 from tests.example_survey import EXAMPLE
 from tests.gitrepo.gitutil import isolate_git, make_origin
 
@@ -64,7 +66,9 @@ class Survey:
             reader=Thanks(reader, name),
         )
         self.github.add_comment(
-            number, triage_comment(state, self.config), user=self.github.bot_login
+            number,
+            triage_comment(state, self.config, renderer=RENDERER),
+            user=self.github.bot_login,
         )
         return number
 
@@ -76,7 +80,9 @@ class Survey:
         number = int(issue["number"])
         state = TriageState(reader=Thanks(reader, reader), extra_thanks=people)
         self.github.add_comment(
-            number, triage_comment(state, self.config), user=self.github.bot_login
+            number,
+            triage_comment(state, self.config, renderer=RENDERER),
+            user=self.github.bot_login,
         )
         return number
 
@@ -85,6 +91,7 @@ class Survey:
             self.config,
             self.port,
             self.clone,
+            renderer=Renderer.for_config(self.config),
             bot_login=self.github.bot_login,
             today=TODAY,
             **options,  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from editor_samples import DPO, LLAMA, SHAZEER, item, read
 from bot.editors.bibtex import add_bibtex_entries, make_key, parse_entries
 from bot.editors.result import NoChange
 from bot.models import PaperRecord
+from tests.conftest import RENDERER
 
 LLAMA_GOOGLE = """
 @article{touvron2023llama,
@@ -36,7 +37,7 @@ DPO_GOOGLE = """
 
 def test_google_scholar_style_appends_at_the_end():
     old = read("references.bib")
-    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)])
+    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)], renderer=RENDERER)
     assert result.text == old + LLAMA_GOOGLE + DPO_GOOGLE
     assert result.changes == (
         "add BibTeX entry touvron2023llama for arXiv:2302.13971 (at the end)",
@@ -46,7 +47,7 @@ def test_google_scholar_style_appends_at_the_end():
 
 def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
     old = read("sorted-acl.bib")
-    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)])
+    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)], renderer=RENDERER)
     dpo = """@inproceedings{rafailov-sharma-2023-direct,
     title = "Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
     author = "Rafailov, Rafael and Sharma, Archit",
@@ -80,7 +81,7 @@ def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
 
 def test_aligned_jabref_style_keeps_alignment_double_braces_and_trailing_commas():
     old = read("aligned.bib")
-    result = add_bibtex_entries(old, [item(SHAZEER)])
+    result = add_bibtex_entries(old, [item(SHAZEER)], renderer=RENDERER)
     assert (
         result.text
         == old
@@ -118,7 +119,7 @@ def test_aligned_jabref_style_keeps_alignment_double_braces_and_trailing_commas(
 )
 def test_papers_already_in_the_file_are_skipped(record, why):
     old = read("references.bib")
-    result = add_bibtex_entries(old, [item(record)])
+    result = add_bibtex_entries(old, [item(record)], renderer=RENDERER)
     assert isinstance(result, NoChange)
     assert result.text == old
     assert why in result.skipped[0].why
@@ -129,7 +130,7 @@ def test_key_collisions_get_letter_suffixes():
     twin = PaperRecord(
         title="A Survey of Large Language Models II", authors=("Wayne Xin Zhao",), year=2023
     )
-    result = add_bibtex_entries(old, [item(twin)])
+    result = add_bibtex_entries(old, [item(twin)], renderer=RENDERER)
     assert "@article{zhao2023surveya," in result.text or "@misc{zhao2023surveya," in result.text
     taken = {"touvron2023", "touvron2023a"}
     assert make_key(LLAMA, "AuthorYear", taken) == "Touvron2023b"
@@ -142,12 +143,12 @@ def test_key_collisions_get_letter_suffixes():
 )
 def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
     old = read("references.bib").rstrip("\n").replace("\n", newline) + (newline if trailing else "")
-    result = add_bibtex_entries(old, [item(LLAMA)])
+    result = add_bibtex_entries(old, [item(LLAMA)], renderer=RENDERER)
     assert result.text.startswith(old.rstrip(newline))
     added = LLAMA_GOOGLE.rstrip("\n").replace("\n", newline)
     assert result.text == old.rstrip(newline) + newline + added + (newline if trailing else "")
 
 
 def test_empty_file_gets_one_entry():
-    result = add_bibtex_entries("", [item(LLAMA)])
+    result = add_bibtex_entries("", [item(LLAMA)], renderer=RENDERER)
     assert result.text == LLAMA_GOOGLE.lstrip("\n")
