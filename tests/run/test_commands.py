@@ -42,7 +42,7 @@ def test_a_maintainer_accepts_then_rejects(triaged):
     )
 
     reject = comment_event(harness.fake, 1, "/reject out of scope", user="maint")
-    run = harness.run_process("issue_comment", reject)
+    run = harness.run("issue_comment", reject)  # in process: the same code path
 
     assert run.returncode == 0
     issue = harness.fake.issue(1)

@@ -94,7 +94,7 @@ def test_a_dropped_command_runs_before_the_delivered_one_and_only_once(triaged):
     for payload in (thank, accept):  # GitHub re-delivers, or someone re-runs the job
         harness.fake.reset_log()
 
-        again = harness.run_process("issue_comment", fresh(payload))
+        again = harness.run("issue_comment", fresh(payload))
 
         assert again.returncode == 0, again.stdout + again.stderr
         assert harness.writes() == []

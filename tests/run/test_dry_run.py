@@ -22,7 +22,7 @@ def test_dry_run_prints_intended_actions_and_writes_nothing(harness):
 
     accept = comment_event(harness.fake, 1, "/accept", user="maint")
     harness.fake.reset_log()
-    run = harness.run_process("issue_comment", accept, "--dry-run")
+    run = harness.run("issue_comment", accept, "--dry-run")
 
     assert run.returncode == 0
     assert "[dry-run] react comment " in run.stdout
