@@ -206,7 +206,7 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
         [item.result for item in assessed],
         run.config,
         previous,
-        sections=paper_list_sections(run.config, report) if hinted else None,
+        sections=_paper_list_sections(run) if hinted else None,
         renderer=run.renderer,
     )
     report.notes.extend(plan.notes)
@@ -313,7 +313,7 @@ def _command(
     before = run.loaded.state
     state = None if before is None else replace(before, handled_up_to=comment_id)
     accepting = any(isinstance(c, Accept) for c in commands)
-    sections = paper_list_sections(config, report) if accepting else None
+    sections = _paper_list_sections(run) if accepting else None
     plan = plan_comment(
         commands, author, permission, config, state, run.issue, sections, renderer=run.renderer
     )
@@ -352,11 +352,11 @@ def _recheck(run: IssueRun) -> None:
             data.labels,
             "recheck",
         )
-    event = replace(run.event, labels=run.issue.labels, action="recheck")
+    event = replace(run.event, action="recheck")
     _triage(run, event, parse_issue(event.title, event.body))
 
 
-def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] | None:
+def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
     """The headings of the paper list in the survey's working tree; None when there is none.
 
     Each says whether its section lists papers, so that a refused ``/accept``
@@ -365,13 +365,15 @@ def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] |
     An unreadable file is a warning, not a failure: sections then go unchecked
     here, and the batch reports the problem when it edits the file.
     """
-    if config.paper_list is None:
+    paper_list = run.config.paper_list
+    if paper_list is None:
         return None
-    path = config.paper_list.path
     try:
-        text = (config.root / path).read_text(encoding="utf-8")
+        text = (run.config.root / paper_list.path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        report.warnings.append(f"could not read the paper list {path} ({exc}): section not checked")
+        run.report.warnings.append(
+            f"could not read the paper list {paper_list.path} ({exc}): section not checked"
+        )
         return None
     return tuple(paper_sections(text))
 

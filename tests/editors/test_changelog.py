@@ -56,13 +56,9 @@ def test_newest_first_table_gets_the_row_on_top_with_padding():
         "| ------- | ---------- | -------------- |\n"
         "| V2      | 2023/04/09 | Second.        |\n| V1      | 2023/03/31 | First.         |\n"
     )
+    entry = ChangelogEntry(DAY, 1, ("Data",))
     result = add_changelog_entry(
-        text,
-        ChangelogEntry(DAY, 1, ("Data",)),
-        "markdown-table",
-        "Update Log",
-        "en",
-        renderer=RENDERER,
+        text, entry, "markdown-table", "Update Log", "en", renderer=RENDERER
     )
     new = "| V3      | 2024/07/01 | Add 1 paper suggested by readers to Section Data. |\n"
     assert result.text == text.replace("| V2 ", new + "| V2 ")
@@ -111,14 +107,8 @@ def test_english_bullets_newest_first():
         "- Update on April 9, 2023: Add the affiliation information.\n"
         "- First release on March 31, 2023: The initial version.\n"
     )
-    result = add_changelog_entry(
-        text,
-        ChangelogEntry(DAY, 2, ("Prompts",)),
-        "bullets",
-        "Updates",
-        "en",
-        renderer=RENDERER,
-    )
+    entry = ChangelogEntry(DAY, 2, ("Prompts",))
+    result = add_changelog_entry(text, entry, "bullets", "Updates", "en", renderer=RENDERER)
     new = "- Update on July 1, 2024: Add 2 papers suggested by readers to Section Prompts.\n"
     assert result.text == text.replace("- Update on May 7", new + "- Update on May 7")
 

@@ -18,7 +18,13 @@ from bot.issue.commands import (
     UnknownCommand,
     parse_commands,
 )
-from bot.issue.decisions import MAX_EXTRA_THANKS, is_maintainer, plan_command, plan_comment
+from bot.issue.decisions import (
+    MAX_EXTRA_THANKS,
+    CommandPlan,
+    is_maintainer,
+    plan_command,
+    plan_comment,
+)
 from bot.issue.state import TriageState, decode_state
 from bot.issue.triage import plan_triage
 from bot.text.escaping import markdown
@@ -246,27 +252,16 @@ def test_a_long_heading_list_is_cut_to_the_closest():
     many = tuple(
         replace(SECTIONS[1], line=n, title=f"Topic {n}", text=f"Topic {n}") for n in range(30)
     )
-    plan = plan_command(
-        Accept((2,), section="Topic 7"),
-        "maint",
-        "write",
-        CONFIG,
-        STATE,
-        LABELLED,
-        sections=many,
-        renderer=RENDERER,
-    )
+
+    def accept(section: str) -> CommandPlan:
+        command = Accept((2,), section=section)
+        return plan_command(
+            command, "maint", "write", CONFIG, STATE, LABELLED, sections=many, renderer=RENDERER
+        )
+
+    plan = accept("Topic 7")
     assert plan.reaction == "+1" and plan.new_state.papers[1].section == "Topic 7"
-    refused = plan_command(
-        Accept((2,), section="Topic 77"),
-        "maint",
-        "write",
-        CONFIG,
-        STATE,
-        LABELLED,
-        sections=many,
-        renderer=RENDERER,
-    )
+    refused = accept("Topic 77")
     assert refused.reply_body.count("\n- ") == 11 and "- … and 20 more" in refused.reply_body
 
 
