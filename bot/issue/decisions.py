@@ -57,6 +57,9 @@ MAX_SECTIONS_SHOWN = 10  # closest headings listed when a section does not exist
 
 @dataclass(frozen=True)
 class CommandPlan:
+    """What to do on an issue, as data: for a comment's slash commands, and for the thank-you
+    once its papers are in the survey (``bot.batch.followup``)."""
+
     reaction: str | None  # "+1" or "confused" on the command comment
     reply_body: str | None
     labels_to_add: tuple[str, ...]
