@@ -63,6 +63,7 @@ from bot.issue.event import CommentCommand, IssueTriage, parse_event
 from bot.issue.handler import Report, handle_comment, handle_issue
 from bot.matching import ReferenceIndex
 from bot.metadata import Resolver
+from bot.render import Renderer
 from sandbox import FakeGitHub
 from sandbox.demo import GIT_ENV, git, make_survey
 from sandbox.standin import demo_resolver, load_entries
@@ -194,23 +195,15 @@ class Bench:
     def deliver(self, event: str, payload: dict[str, Any], config: Config | None = None) -> Report:
         """Handle one event as ``survey-bot run`` does (``bot/cli/run.py``)."""
         config = config or self.config
+        tools = (config, Renderer.for_config(config), self.resolver, self.index)
         trigger = parse_event(event, payload, self.github.bot_login)
         with self.port() as port:
             if isinstance(trigger, IssueTriage):
-                return handle_issue(
-                    trigger, port, config, self.resolver, self.index, self.github.bot_login
-                )
+                return handle_issue(trigger, port, *tools, self.github.bot_login)
             assert isinstance(trigger, CommentCommand), trigger
             as_issue = parse_event("issues", {"action": "edited", "issue": payload["issue"]})
-            return handle_comment(
-                trigger,
-                port,
-                config,
-                self.resolver,
-                self.index,
-                self.github.bot_login,
-                as_issue if isinstance(as_issue, IssueTriage) else None,
-            )
+            issue = as_issue if isinstance(as_issue, IssueTriage) else None
+            return handle_comment(trigger, port, *tools, self.github.bot_login, issue)
 
     def issue_event(self, action: str, number: int) -> dict[str, Any]:
         """An ``issues`` payload carrying the issue as GitHub holds it now."""
@@ -233,7 +226,13 @@ class Bench:
 
     def batch(self) -> BatchOutcome:
         with self.port() as port:
-            return run_batch(self.config, port, self.clone, bot_login=self.github.bot_login)
+            return run_batch(
+                self.config,
+                port,
+                self.clone,
+                renderer=Renderer.for_config(self.config),
+                bot_login=self.github.bot_login,
+            )
 
     def merge(self, number: int) -> None:
         """A maintainer merges the bot's pull request (origin's default branch moves too)."""

@@ -1,4 +1,4 @@
-"""The Jinja2 environment that turns planned data into text.
+"""The renderer that turns planned data into text: one sandboxed Jinja2 environment.
 
 Templates present, Python decides: callers pass plain values; untrusted values
 go through the ``latex`` / ``markdown`` / ``yaml`` filters. Untrusted text is
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import importlib.resources
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
     BaseLoader,
@@ -28,6 +28,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from bot.errors import SurveyBotError
 from bot.text import escaping
+
+if TYPE_CHECKING:
+    from bot.config import Config
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -66,28 +69,46 @@ class TemplateRenderError(SurveyBotError):
     """A template (bundled or a survey's override) failed to render."""
 
 
-def make_environment(overrides: Iterable[Path] = ()) -> SandboxedEnvironment:
-    """An environment that prefers a survey's overrides over the bundled templates."""
-    survey = [FileSystemLoader(str(d)) for d in overrides if Path(d).is_dir()]
-    env = SandboxedEnvironment(
-        loader=ChoiceLoader([*survey, PackageTemplates()]),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["latex"] = escaping.latex
-    env.filters["markdown"] = escaping.markdown
-    env.filters["yaml"] = escaping.yaml_scalar
-    env.filters["one_line"] = escaping.one_line
-    return env
+class Renderer:
+    """The templates one survey renders with: its overrides first, then the bundled ones.
 
+    Built once at the edge from the configuration (``Renderer.for_config``) and
+    passed to everything that renders text (editors, the batch plan, replies,
+    triage), so no code path can fall back to the bundled templates alone and
+    silently ignore a survey's override. Compiled templates are cached for the
+    renderer's life.
+    """
 
-def render(name: str, env: SandboxedEnvironment | None = None, **values: Any) -> str:
-    """Render template ``name`` with ``values``; any template failure is a clear error."""
-    env = env or make_environment()
-    try:
-        return env.get_template(name).render(**values)
-    except TemplateError as exc:
-        raise TemplateRenderError(f"template {name}: {exc}") from exc
+    def __init__(self, override_dirs: Sequence[Path]) -> None:
+        survey = [FileSystemLoader(str(d)) for d in override_dirs if Path(d).is_dir()]
+        env = SandboxedEnvironment(
+            loader=ChoiceLoader([*survey, PackageTemplates()]),
+            undefined=StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters["latex"] = escaping.latex
+        env.filters["markdown"] = escaping.markdown
+        env.filters["yaml"] = escaping.yaml_scalar
+        env.filters["one_line"] = escaping.one_line
+        #: The sandboxed Jinja environment (tests compile every template through it).
+        self.environment = env
+
+    @classmethod
+    def for_config(cls, config: Config) -> Renderer:
+        """The bundled templates, overridden by the survey's ``.github/survey-bot/templates``."""
+        return cls([config.root / OVERRIDE_DIR])
+
+    @classmethod
+    def bundled(cls) -> Renderer:
+        """The bundled templates only: for text that exists before any survey does."""
+        return cls([])
+
+    def render(self, name: str, **values: Any) -> str:
+        """Render template ``name`` with ``values``; any template failure is a clear error."""
+        try:
+            return self.environment.get_template(name).render(**values)
+        except TemplateError as exc:
+            raise TemplateRenderError(f"template {name}: {exc}") from exc

@@ -1,4 +1,5 @@
-"""Where the recorded fixtures live (``tests/fixtures/``, see its README), and network off."""
+"""Where the recorded fixtures live (``tests/fixtures/``, see its README), the bundled templates,
+and network off."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from bot.render import Renderer
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 WEBHOOKS = FIXTURES / "github" / "webhooks"
 RECORDED_GITHUB = FIXTURES / "github" / "recorded"
 RECORDED_METADATA = FIXTURES / "metadata"
 SEED = FIXTURES / "seed" / "survey-epilogue-zh.txt"
+#: The bundled templates, compiled once for the whole suite (a survey's overrides: ``for_config``).
+RENDERER = Renderer.bundled()
 
 
 @pytest.fixture(autouse=True)

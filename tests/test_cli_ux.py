@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import COMMANDS, main
+from bot.cli import SUBCOMMANDS, main
 from tests.example_survey import EXAMPLE, OCTOPACK
 
 LLAMA_REFS = ["--refs", str(EXAMPLE / "references.txt"), "--refs", str(EXAMPLE / "README.md")]
@@ -42,7 +42,7 @@ def test_actions_commands_say_which_environment_they_read(command, capsys):
     assert ("GITHUB_EVENT_PATH" in text) == (command == "run")
 
 
-@pytest.mark.parametrize("name", COMMANDS)
+@pytest.mark.parametrize("name", SUBCOMMANDS)
 def test_every_command_summary_reads_alike(name):
     summary = importlib.import_module(f"bot.cli.{name}").HELP
     assert summary[0].isupper() and summary.endswith("."), summary

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.render import PackageTemplates, make_environment
+from bot.render import PackageTemplates
+from tests.conftest import RENDERER
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = PackageTemplates().list_templates()
@@ -36,7 +37,7 @@ def names_in_code() -> set[str]:
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_template_compiles_in_the_sandbox(name: str) -> None:
-    make_environment().get_template(name)
+    RENDERER.environment.get_template(name)
 
 
 @pytest.mark.parametrize("name", sorted(names_in_code()))

@@ -33,8 +33,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.config import Config
 from bot.editors import Unplaced, apply_all, reader_key
 from bot.editors.acknowledgements import thanked_keys
@@ -44,7 +42,7 @@ from bot.issue.replies import template_name
 from bot.matching import ReferenceIndex
 from bot.models import PaperItem, Query, Reference, Skipped, Thanks
 from bot.references import detect_format, parse
-from bot.render import make_environment, render
+from bot.render import Renderer
 from bot.text.escaping import one_line
 from bot.text.hidden import pack, unpack
 
@@ -211,8 +209,9 @@ def plan_batch(
     config: Config,
     items: Sequence[PaperItem],
     day: dt.date,
-    env: SandboxedEnvironment | None = None,
     thanks: Sequence[ThanksItem] = (),
+    *,
+    renderer: Renderer,
 ) -> BatchPlan:
     """Apply ``items`` (sorted by issue) and ``thanks`` to ``texts`` (path -> text) on ``day``.
 
@@ -224,7 +223,7 @@ def plan_batch(
     ordered = sorted(thanks, key=lambda t: t.issue)
     extra = [person for entry in ordered for person in entry.thanks]
     files = {path: texts.get(path) or "" for path in target_paths(config)}
-    edits = apply_all(files, config, sort_items(items), day, env, extra_thanks=extra)
+    edits = apply_all(files, config, sort_items(items), day, extra, renderer=renderer)
     added_keys = {reader_key(person) for person in edits.thanked}
     thanks_added = [
         ThanksItem(entry.issue, tuple(p for p in entry.thanks if reader_key(p) in added_keys))
@@ -319,18 +318,15 @@ def pull_title(config: Config, plan: BatchPlan) -> str:
     return f"{config.batch.title} ({count} paper{'' if count == 1 else 's'})"
 
 
-def pull_body(
-    config: Config, plan: BatchPlan, base: str, env: SandboxedEnvironment | None = None
-) -> str:
+def pull_body(config: Config, plan: BatchPlan, base: str, *, renderer: Renderer) -> str:
     """The pull request body: readable summary, ``Closes #N`` lines, then the hidden data.
 
     An issue the pull request only partly covers is named ``Part of #N``: GitHub
     closes every ``Closes #N`` on merge, and the issue's left-out paper is still
     to come.
     """
-    visible = render(
+    visible = renderer.render(
         template_name("pr-body", config.language),
-        env or make_environment(),
         papers=[
             {
                 "title": item.record.title,

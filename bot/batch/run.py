@@ -16,7 +16,7 @@ batch again"), after which a rerun converges.
 Every run rebuilds the bot branch from scratch on the *current* default branch:
 
 1. a merged bot pull request is followed up first: each issue it lists in its
-   hidden data is thanked once (``triage.plan_merged``; a hidden marker in the
+   hidden data is thanked once (``followup.plan_merged``; a hidden marker in the
    thank-you makes it idempotent) for the papers that data lists and those the
    default branch has anyway (added by hand), and closed unless a paper of it
    is still missing, and the pull request is marked as done;
@@ -25,7 +25,7 @@ Every run rebuilds the bot branch from scratch on the *current* default branch:
    no paper pending; papers the default branch already cites, found with the
    matcher, and names already in its acknowledgements drop out. An issue whose
    accepted papers were all added by hand is finished here, once, without a
-   pull request (``triage.plan_landed``): thanked with where each paper is,
+   pull request (``followup.plan_landed``): thanked with where each paper is,
    marked ``landed`` and closed. Its reader's name is not dropped: while the
    acknowledgements lack it, it goes through the pull request like a
    ``/thank`` name, and the issue is finished when that merges;
@@ -51,8 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from os import PathLike
 
-from jinja2.sandbox import SandboxedEnvironment
-
+from bot.batch.followup import FollowUp, PendingIssue, found_in, mark_landed
 from bot.batch.plan import (
     BatchPlan,
     ThanksItem,
@@ -71,32 +70,14 @@ from bot.batch.plan import (
 from bot.config import Config
 from bot.errors import GitHubError
 from bot.github.dryrun import DryRunPort
-from bot.github.port import Comment, GitHubPort, IssueData, PullData, pick_pull
+from bot.github.port import GitHubPort, PullData, pick_pull
 from bot.gitrepo import SurveyRepo, open_repo
 from bot.issue import replies
-from bot.issue.state import (
-    LoadedState,
-    TriageState,
-    accepted_items,
-    comment_author,
-    load_state,
-    thanks_only,
-)
-from bot.issue.triage import (
-    CommandPlan,
-    IssueInfo,
-    found_in,
-    mark_landed,
-    plan_landed,
-    plan_merged,
-)
+from bot.issue.state import accepted_items, load_state, thanks_only
 from bot.matching import ReferenceIndex
-from bot.models import PaperItem, Reference
+from bot.models import PaperItem
+from bot.render import Renderer
 
-THANKS_MARKER = "<!-- survey-bot:thanks {pull} -->"
-#: The thank-you for papers added by hand, with no pull request to name.
-LANDED_MARKER = THANKS_MARKER.format(pull="landed")
-DONE_MARKER = "<!-- survey-bot:batch-done -->"
 FOREIGN_MARKER = "<!-- survey-bot:foreign-commits {sha} -->"
 #: Added to the body of a pull request survey-bot closed itself: not a maintainer's decision.
 CLOSED_BY_BOT_MARKER = "<!-- survey-bot:closed-by-bot -->"
@@ -132,12 +113,12 @@ def run_batch(
     port: GitHubPort,
     repo_dir: str | PathLike[str],
     *,
+    renderer: Renderer,
     bot_login: str,
     token: str | None = None,
     server_url: str = "https://github.com",
     today: dt.date | None = None,
     dry_run: bool = False,
-    env: SandboxedEnvironment | None = None,
 ) -> BatchOutcome:
     """Run one batch (see the module docstring).
 
@@ -146,10 +127,9 @@ def run_batch(
     ``today`` dates a new changelog entry (default: the local date).
     """
     repo = open_repo(repo_dir, token=token, server_url=server_url)
-    env = env or replies.environment(config)
     recorder = DryRunPort(reads=port) if dry_run else None
     batch = _Batch(
-        config, recorder or port, repo, bot_login, today or dt.date.today(), not dry_run, env
+        config, recorder or port, repo, renderer, bot_login, today or dt.date.today(), not dry_run
     )
     outcome = batch.run()
     if recorder is None:
@@ -165,15 +145,16 @@ class _Batch:
         config: Config,
         port: GitHubPort,
         repo: SurveyRepo,
+        renderer: Renderer,
         bot_login: str,
         today: dt.date,
         push: bool,
-        env: SandboxedEnvironment,
     ) -> None:
-        self.config, self.port, self.repo = config, port, repo
-        self.bot_login, self.today, self.push, self.env = bot_login, today, push, env
+        self.config, self.port, self.repo, self.renderer = config, port, repo, renderer
+        self.bot_login, self.today, self.push = bot_login, today, push
         self.branch = config.batch.branch
         self.notes: list[str] = []
+        self.follow_up = FollowUp(port, config, renderer, bot_login, self.notes)
 
     def run(self) -> BatchOutcome:
         repo = self.repo
@@ -186,14 +167,16 @@ class _Batch:
         found = pick_pull(pulls)
         texts = repo.read_files(base, source_paths(self.config))
         index = reference_index(texts, self.config)
-        thanked = self.follow_up(found, index) if found is not None and found.merged else ()
+        thanked = (
+            self.follow_up.merged_pull(found, index) if found is not None and found.merged else ()
+        )
         pull = found if found is not None and found.state == "open" else None
         issues = self.pending(index)
         items, thanks, landed = self.to_add(issues)
         thanks, names_landed = drop_thanked(thanks, texts, self.config)
         self.notes.extend(f"left out {line}" for line in names_landed)
         landed += tuple(names_landed)
-        finished = self.finish(issues, thanks, default)
+        finished = self.follow_up.finish(issues, thanks, default)
         not_included: tuple[str, ...] = ()
 
         def outcome(
@@ -246,87 +229,26 @@ class _Batch:
                 f"{'pushed' if self.push else 'would push'} {self.branch} at {sha[:12]} "
                 f"(on {default} {base[:12]})"
             )
-        title, body = pull_title(self.config, plan), pull_body(self.config, plan, base, self.env)
+        title = pull_title(self.config, plan)
+        body = pull_body(self.config, plan, base, renderer=self.renderer)
         status, number = self.publish(pull, default, title, body)
         return outcome(status, number, sha, plan=plan, diff=diff)
 
     # -- steps ---------------------------------------------------------------------------
 
-    def follow_up(self, pull: PullData, index: ReferenceIndex) -> tuple[int, ...]:
-        """Thank each issue of a merged bot pull request once, then mark the pull request done.
-
-        The papers the pull request's hidden data lists are marked merged, and those
-        ``index`` (the default branch) cites anyway marked added by hand; one in
-        neither stays pending for the next batch, and keeps its issue open.
-        """
-        data = decode_data(pull.body)
-        if data is None or DONE_MARKER in pull.body:
-            return ()
-        marker = THANKS_MARKER.format(pull=pull.number)
-        thanked: list[int] = []
-        for number in data.issues:
-            issue = self.port.issue(number)
-            comments = self.port.issue_comments(number)
-            loaded = load_state(comments, self.bot_login)
-            if loaded.state is None:
-                continue
-            info = IssueInfo(number, issue.author, labels=issue.labels, open=issue.state == "open")
-            found = found_in(loaded.state, index)
-            plan = plan_merged(
-                loaded.state, pull.number, data, self.config, info, self.env, found=found
-            )
-            if self.carry_out(number, comments, loaded, plan, marker):
-                thanked.append(number)
-        self.port.edit_pull(pull.number, pull.title, f"{pull.body.rstrip()}\n{DONE_MARKER}\n")
-        if thanked:
-            self.notes.append(
-                f"thanked {', '.join(f'#{n}' for n in thanked)} for merged #{pull.number}"
-            )
-        return tuple(thanked)
-
-    def carry_out(
-        self,
-        number: int,
-        comments: Sequence[Comment],
-        loaded: LoadedState,
-        plan: CommandPlan,
-        marker: str,
-    ) -> bool:
-        """Reply (once per ``marker``), refresh the triage comment, set labels, close.
-
-        The marker makes a rerun after a crash mid-way finish the job without
-        thanking twice. Returns whether it replied.
-        """
-        said = any(
-            marker in c.body and comment_author(c).lower() == self.bot_login.lower()
-            for c in comments
-        )
-        replied = bool(plan.reply_body) and not said
-        if replied:
-            self.port.create_comment(number, f"{plan.reply_body}\n\n{marker}\n")
-        if plan.comment_body and loaded.comment is not None:
-            self.port.edit_comment(loaded.comment.id, plan.comment_body)
-        if plan.labels_to_add:
-            self.port.add_labels(number, plan.labels_to_add)
-        for label in plan.labels_to_remove:
-            self.port.remove_label(number, label)
-        if plan.close_issue and plan.close_reason:
-            self.port.close_issue(number, plan.close_reason)
-        return replied
-
-    def pending(self, index: ReferenceIndex) -> list[_Pending]:
+    def pending(self, index: ReferenceIndex) -> list[PendingIssue]:
         """Open ``accepted`` issues with something pending, with their papers ``index`` cites."""
-        pending: list[_Pending] = []
+        pending: list[PendingIssue] = []
         for issue in self.port.open_issues(self.config.labels.accepted):
             comments = self.port.issue_comments(issue.number)
             loaded = load_state(comments, self.bot_login)
             state = loaded.state
             if state is not None and state.pending:
-                pending.append(_Pending(issue, comments, loaded, state, found_in(state, index)))
+                pending.append(PendingIssue(issue, comments, loaded, state, found_in(state, index)))
         return pending
 
     def to_add(
-        self, issues: Sequence[_Pending]
+        self, issues: Sequence[PendingIssue]
     ) -> tuple[list[PaperItem], list[ThanksItem], tuple[str, ...]]:
         """Papers the default branch lacks, names of issues with no such paper, and a line for
         each paper left out because the default branch already cites it (added by hand, or by
@@ -350,34 +272,6 @@ class _Batch:
                 )
         self.notes.extend(f"left out {line}" for line in landed)
         return items, thanks, tuple(landed)
-
-    def finish(
-        self, issues: Sequence[_Pending], owed: Sequence[ThanksItem], default: str
-    ) -> tuple[int, ...]:
-        """Thank and close, once, each issue whose accepted papers left were all added by hand.
-
-        An issue whose names the acknowledgements still lack (``owed``, after
-        ``drop_thanked``) waits for them to go in through the pull request;
-        without configured acknowledgements no name can be owed.
-        """
-        waiting = {t.issue for t in owed} if self.config.acknowledgements else set()
-        finished: list[int] = []
-        for entry in issues:
-            number = entry.issue.number
-            if not entry.found or number in waiting:
-                continue
-            info = IssueInfo(number, entry.issue.author, labels=entry.issue.labels)
-            plan = plan_landed(entry.state, entry.found, self.config, info, self.env)
-            if plan.reply_body is None:
-                continue  # another paper or name of it is still to come
-            self.carry_out(number, entry.comments, entry.loaded, plan, LANDED_MARKER)
-            finished.append(number)
-        if finished:
-            self.notes.append(
-                f"thanked and closed {', '.join(f'#{n}' for n in finished)}: their papers are "
-                f"in {default} already"
-            )
-        return tuple(finished)
 
     def foreign_commits(self, base: str, seen: str, pull: PullData | None) -> bool:
         """Whether someone else committed to the bot branch; if so, say it once on the PR."""
@@ -413,14 +307,14 @@ class _Batch:
         if not items and not thanks:
             return BatchPlan(day=self.today)
         recorded = decode_data(pull.body) if pull is not None else None
-        plan = plan_batch(texts, self.config, items, self.today, self.env, thanks)
+        plan = plan_batch(texts, self.config, items, self.today, thanks, renderer=self.renderer)
         if recorded is not None and recorded.day != self.today.isoformat():
             try:
                 day = dt.date.fromisoformat(recorded.day)
             except ValueError:
                 day = None
             if day is not None:
-                earlier = plan_batch(texts, self.config, items, day, self.env, thanks)
+                earlier = plan_batch(texts, self.config, items, day, thanks, renderer=self.renderer)
                 if batch_data(earlier, "").same_edits(recorded):
                     plan = earlier
         return plan
@@ -453,17 +347,6 @@ class _Batch:
         self.port.edit_pull(pull.number, title, body)
         self.notes.append(f"updated #{pull.number}")
         return "updated", pull.number
-
-
-@dataclass(frozen=True)
-class _Pending:
-    """An open ``accepted`` issue with something pending, as read once per run."""
-
-    issue: IssueData
-    comments: list[Comment]
-    loaded: LoadedState
-    state: TriageState  # loaded.state, never None here
-    found: dict[int, Reference]  # its accepted papers the default branch cites: added by hand
 
 
 def _declined(pulls: Sequence[PullData]) -> PullData | None:

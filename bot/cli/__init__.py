@@ -15,7 +15,7 @@ from bot import __version__
 from bot.errors import SurveyBotError
 
 # Subcommand modules in bot/cli/, in the order --help lists them.
-COMMANDS = ("refs", "check", "intake", "add", "init", "run", "batch")
+SUBCOMMANDS = ("refs", "check", "intake", "add", "init", "run", "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,12 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keep a living literature survey up to date from reader suggestions.",
     )
     parser.add_argument("--version", action="version", version=f"survey-bot {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    sub = parser.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
+    for name in SUBCOMMANDS:
         module = importlib.import_module(f"bot.cli.{name}")
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.configure(command)
-        command.set_defaults(handler=module.run)
+        subcommand = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.configure(subcommand)
+        subcommand.set_defaults(handler=module.run)
     return parser
 
 

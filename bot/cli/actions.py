@@ -2,10 +2,10 @@
 
 ``run_in_actions`` is the one entry both ``survey-bot run`` and ``survey-bot
 batch`` (which needs no event) go through: it calls ``read_env`` exactly once,
-hands the resulting :class:`ActionsEnv` and an :class:`Output` to the command,
+hands the resulting :class:`ActionsEnv` and an :class:`Output` to the subcommand,
 and turns a ``SurveyBotError`` into one ``::error::`` line and an exit code
 (``report_failure``). ``connect_port`` builds the GitHub adapter from that
-environment, the same way for both commands. Output back to Actions is
+environment, the same way for both subcommands. Output back to Actions is
 "workflow commands" on stdout (``::warning::...``) and Markdown appended to the
 file at ``GITHUB_STEP_SUMMARY``. Messages may quote issue text, so every one is
 escaped first: a ``%``, a line break or a ``::`` in a paper title must never end
@@ -240,15 +240,15 @@ def report_failure(out: Output, exc: SurveyBotError, what: str = "survey-bot") -
 
 def run_in_actions(
     what: str,
-    command: Callable[[ActionsEnv, Output], int],
+    subcommand: Callable[[ActionsEnv, Output], int],
     environ: Mapping[str, str],
     cwd: Path,
     *,
     needs_event: bool = True,
 ) -> int:
-    """Read the environment once, run ``command`` with it, and map a failure to an exit code.
+    """Read the environment once, run ``subcommand`` with it, and map a failure to an exit code.
 
-    The one place both commands' errors become output: a ``SurveyBotError`` is
+    The one place both subcommands' errors become output: a ``SurveyBotError`` is
     said once (``report_failure``, headed by ``what``); anything else is a bug,
     named in the job's annotations with its traceback kept. The summary file is
     known only once the environment was read, so a bad setting has no summary.
@@ -257,7 +257,7 @@ def run_in_actions(
     try:
         env = read_env(environ, cwd, needs_event=needs_event)
         out.summary_path = env.step_summary
-        return command(env, out)
+        return subcommand(env, out)
     except SurveyBotError as exc:
         return report_failure(out, exc, what)
     except Exception as exc:

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from bot.config import load_config
     from bot.models import PaperItem, Thanks
+    from bot.render import Renderer
 
     if not args.query and not args.metadata:
         raise InputError(
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             f"{record.title!r} is already cited as {describe_reference(match)}; "
             "pass --force to add it anyway"
         )
-    plan = plan_batch(texts, config, [item], dt.date.today())
+    plan = plan_batch(texts, config, [item], dt.date.today(), renderer=Renderer.for_config(config))
     if not plan.files:
         reasons = "; ".join(f"{s.what}: {s.why}" for s in plan.left_out) or "nothing changed"
         raise InputError(f"nothing to add: {reasons}")

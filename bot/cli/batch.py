@@ -73,6 +73,7 @@ def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) ->
     from bot.batch.run import run_batch
     from bot.cli.actions import connect_port
     from bot.config import load_config
+    from bot.render import Renderer
 
     config = load_config(repo)
     port = connect_port(env)
@@ -81,6 +82,7 @@ def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) ->
             config,
             port,
             repo,
+            renderer=Renderer.for_config(config),
             bot_login=env.bot_login,
             token=env.token,
             server_url=env.server_url,

@@ -176,9 +176,9 @@ def _subsections_with_papers(text: str, title: str) -> list[str]:
 
 
 def render_config(survey: Survey) -> str:
-    from bot.render import render
+    from bot.render import Renderer
 
-    return render(TEMPLATE, None, s=survey)
+    return Renderer.bundled().render(TEMPLATE, s=survey)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,6 +20,8 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from bot.cli.actions import ActionsEnv, Output
     from bot.config import Config
     from bot.github.port import GitHubPort
@@ -96,33 +98,46 @@ def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
             from bot.github.dryrun import DryRunPort
 
             writer = DryRunPort(reads=port, bot_login=env.bot_login, echo=out.info)
-        report = _handle(args, trigger, payload, env, config, writer, out)
+        report = handle_event(
+            trigger,
+            payload,
+            config,
+            writer,
+            out,
+            bot_login=env.bot_login,
+            offline=args.offline,
+            metadata_urls=env.metadata_urls,
+        )
     finally:
         port.close()
-    for line in report.actions:
-        out.info(f"survey-bot: {line}")
-    for note in report.notes:
-        out.info(f"survey-bot: {note}")
-    for warning in report.warnings:
-        out.warning(warning)
-    out.summary(report.markdown())
+    show(report, out)
     return 0
 
 
-def _handle(
-    args: argparse.Namespace,
+def handle_event(
     trigger: IssueTriage | CommentCommand,
     payload: dict[str, object],
-    env: ActionsEnv,
     config: Config,
     port: GitHubPort,
     out: Output,
+    *,
+    bot_login: str,
+    offline: bool,
+    metadata_urls: Mapping[str, str],
 ) -> Report:
+    """Handle an issue or comment event through ``port``, as every run does.
+
+    Builds what the handler works with, once: the survey's reference index
+    (unreadable entries are warned about on ``out``), the renderer with the
+    survey's template overrides, and the metadata resolver (``offline``: cached
+    records only; ``metadata_urls``: other service URLs, for tests and the demo).
+    """
     from bot.assess import survey_references
     from bot.issue.event import IssueTriage, parse_event
     from bot.issue.handler import handle_comment, handle_issue
     from bot.matching import ReferenceIndex
     from bot.metadata import build_resolver
+    from bot.render import Renderer
 
     references = survey_references(config)
     for skipped in references.skipped[:MAX_SKIPPED_SHOWN]:
@@ -131,10 +146,22 @@ def _handle(
         more = len(references.skipped) - MAX_SKIPPED_SHOWN
         out.warning(f"{more} more reference entries skipped (run `survey-bot refs` to list them)")
     index = ReferenceIndex.build(references.references)
-    with build_resolver(config, offline=args.offline, base_urls=env.metadata_urls) as resolver:
+    renderer = Renderer.for_config(config)
+    with build_resolver(config, offline=offline, base_urls=metadata_urls) as resolver:
         if isinstance(trigger, IssueTriage):
-            return handle_issue(trigger, port, config, resolver, index, env.bot_login)
+            return handle_issue(trigger, port, config, renderer, resolver, index, bot_login)
         # The comment payload's issue, read like an edited issue: what /recheck triages.
         as_issue = parse_event("issues", {"action": "edited", "issue": payload.get("issue")})
         issue = as_issue if isinstance(as_issue, IssueTriage) else None
-        return handle_comment(trigger, port, config, resolver, index, env.bot_login, issue)
+        return handle_comment(trigger, port, config, renderer, resolver, index, bot_login, issue)
+
+
+def show(report: Report, out: Output) -> None:
+    """The report as log lines, one annotation per warning, and the job summary."""
+    for line in report.actions:
+        out.info(f"survey-bot: {line}")
+    for note in report.notes:
+        out.info(f"survey-bot: {note}")
+    for warning in report.warnings:
+        out.warning(warning)
+    out.summary(report.markdown())

@@ -14,8 +14,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.config import Config
 from bot.editors.acknowledgements import add_acknowledgements
 from bot.editors.bibtex import add_bibtex_entries
@@ -30,6 +28,7 @@ from bot.editors.paper_list import (
 from bot.editors.result import EditResult, NoChange
 from bot.errors import EditError
 from bot.models import PaperItem, Skipped, Thanks
+from bot.render import Renderer
 
 __all__ = [
     "AppliedEdits",
@@ -81,8 +80,9 @@ def apply_all(
     config: Config,
     items: Sequence[PaperItem],
     day: dt.date,
-    env: SandboxedEnvironment | None = None,
     extra_thanks: Sequence[Thanks] = (),
+    *,
+    renderer: Renderer,
 ) -> AppliedEdits:
     """Run every configured editor for one batch over ``files`` (path -> current text).
 
@@ -115,11 +115,13 @@ def apply_all(
         placeable, refused = split_by_section(text_of(list_target.path), items, list_target.section)
         unplaced = [Unplaced(u.item, f"{list_target.path}: {u.why}") for u in refused]
         items = placeable
-        result = add_to_paper_list(text_of(list_target.path), items, list_target.section, env)
+        result = add_to_paper_list(
+            text_of(list_target.path), items, list_target.section, renderer=renderer
+        )
         added = take(list_target.path, result).added
     if config.bibtex:
         path = config.bibtex.path
-        result = take(path, add_bibtex_entries(text_of(path), items, env))
+        result = take(path, add_bibtex_entries(text_of(path), items, renderer=renderer))
         if not config.paper_list:
             added = result.added
     if config.changelog and added:
@@ -131,7 +133,7 @@ def apply_all(
             log_target.format,
             log_target.heading,
             config.language,
-            env,
+            renderer=renderer,
         )
         take(log_target.path, result)
     thanked: tuple[Thanks, ...] = ()
@@ -142,7 +144,11 @@ def apply_all(
         )
         if readers:
             result = add_acknowledgements(
-                text_of(thanks_target.path), readers, thanks_target.heading, config.language, env
+                text_of(thanks_target.path),
+                readers,
+                thanks_target.heading,
+                config.language,
+                renderer=renderer,
             )
             thanked = take(thanks_target.path, result).added
     changed = {path: text for path, text in texts.items() if text != files.get(path)}

@@ -13,17 +13,16 @@ through the ``markdown`` filter: no @-mention pings, no HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from jinja2.sandbox import SandboxedEnvironment
 
 from bot.editors.common import markdown_unescape, name_key
 from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import Heading, find_headings, resolve_heading, section_end
 from bot.models import Skipped, Thanks
-from bot.render import make_environment
+from bot.render import Renderer
+from bot.text.escaping import markdown
 
 TEMPLATE = "acknowledgements-sentence.md.j2"
 
@@ -126,11 +125,6 @@ def _style(found: NameList | None, language: str, new_names: Sequence[str]) -> t
     return ", ", " and "
 
 
-def _escape(name: str, env: SandboxedEnvironment) -> str:
-    escape: Callable[[str], str] = env.filters["markdown"]  # bot.text.escaping.markdown
-    return escape(name)
-
-
 @dataclass(frozen=True)
 class _Section:
     heading: Heading
@@ -166,10 +160,10 @@ def add_acknowledgements(
     names: Sequence[Thanks],
     heading: str | None = "Acknowledgments",
     language: str = "en",
-    env: SandboxedEnvironment | None = None,
+    *,
+    renderer: Renderer,
 ) -> EditResult:
     """Add each reader's display name to the thank-you sentence under ``heading``."""
-    env = env or make_environment()
     lines = Lines.parse(text)
     section = _section(lines, heading)
     found_heading, start, end, body = section.heading, section.start, section.end, section.body
@@ -194,7 +188,7 @@ def add_acknowledgements(
             skipped.append(Skipped(who, "already thanked"))
             continue
         known.add(key)
-        new_names.append(_escape(display, env))
+        new_names.append(markdown(display))
         raw_names.append(display)
         added.append(person)
     if not new_names:
@@ -216,7 +210,7 @@ def add_acknowledgements(
         middle, final = _style(None, language, new_names)
         new = render_lines(
             TEMPLATE,
-            env,
+            renderer,
             names=raw_names,
             middle=middle,
             final=final,

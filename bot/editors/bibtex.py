@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.editors.common import (
     ascii_word,
     describe_record,
@@ -41,7 +39,7 @@ from bot.identifiers import (
 )
 from bot.models import PaperItem, PaperRecord, Skipped
 from bot.references.bibtex_split import ENTRY, TEXT, BibBlock, BibField, split_bib
-from bot.render import make_environment
+from bot.render import Renderer
 from bot.text.normalize import title_key
 
 TEMPLATE = "bibtex-entry.bib.j2"
@@ -496,13 +494,13 @@ def _key_case(entries: Sequence[BibBlock], lowered: str) -> str:
 
 
 def render_entry(
-    record: PaperRecord, key: str, style: BibStyle, env: SandboxedEnvironment | None = None
+    record: PaperRecord, key: str, style: BibStyle, renderer: Renderer
 ) -> list[str]:
     """The lines of one new entry for ``record`` under ``key``."""
     entry_type, fields = entry_fields(record, style)
     return render_lines(
         TEMPLATE,
-        env,
+        renderer,
         entry_type=entry_type,
         key=key,
         fields=fields,
@@ -513,10 +511,10 @@ def render_entry(
 def add_bibtex_entries(
     text: str,
     items: Sequence[PaperItem | PaperRecord],
-    env: SandboxedEnvironment | None = None,
+    *,
+    renderer: Renderer,
 ) -> EditResult:
     """Add an entry per new paper to the .bib ``text``; existing bytes stay identical."""
-    env = env or make_environment()
     blocks = read_blocks(text)
     style = detect_style(text, blocks)
     index = _Index()
@@ -542,7 +540,7 @@ def add_bibtex_entries(
             skipped.append(Skipped(what, "no title or identifier to write an entry from"))
             continue
         key = make_key(record, style.key_style, index.keys)
-        new_lines = render_entry(record, key, style, env)
+        new_lines = render_entry(record, key, style, renderer)
         blanks = [""] * style.blank_lines
         following = None
         if style.sorted_keys:

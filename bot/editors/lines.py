@@ -13,9 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2.sandbox import SandboxedEnvironment
-
-from bot.render import render
+from bot.render import Renderer
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -119,12 +117,12 @@ class Lines:
         return not self.contents[index].strip()
 
 
-def render_lines(name: str, env: SandboxedEnvironment | None, **values: Any) -> list[str]:
+def render_lines(name: str, renderer: Renderer, **values: Any) -> list[str]:
     """Template ``name`` rendered with ``values``, as lines without endings (see ``bot.render``).
 
     The trailing newline is ignored; the caller splices the lines with the file's own endings.
     """
-    rendered = render(name, env, **values).replace("\r\n", "\n").replace("\r", "\n")
+    rendered = renderer.render(name, **values).replace("\r\n", "\n").replace("\r", "\n")
     if rendered.endswith("\n"):
         rendered = rendered[:-1]
     return rendered.split("\n") if rendered else []

@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.editors.common import describe_record, mode, paper_url, record_ids
 from bot.editors.lines import Lines, indent_of, render_lines
 from bot.editors.result import EditResult, finish
@@ -32,7 +30,7 @@ from bot.editors.sections import (
 from bot.errors import EditError
 from bot.identifiers import find_arxiv_ids, find_dois, normalize_arxiv
 from bot.models import PaperItem, Skipped
-from bot.render import make_environment
+from bot.render import Renderer
 from bot.text.normalize import title_key
 
 TEMPLATE = "list-entry.md.j2"
@@ -258,13 +256,13 @@ def render_entry(
     marker: str,
     gap: str,
     style: dict[str, Any],
-    env: SandboxedEnvironment | None = None,
+    renderer: Renderer,
 ) -> list[str]:
     record = item.record
     authors = [a for a in record.authors if a.strip()]
     return render_lines(
         TEMPLATE,
-        env,
+        renderer,
         indent=indent,
         marker=marker,
         gap=gap,
@@ -382,7 +380,8 @@ def add_to_paper_list(
     text: str,
     items: Sequence[PaperItem],
     default_section: str | None,
-    env: SandboxedEnvironment | None = None,
+    *,
+    renderer: Renderer,
 ) -> EditResult:
     """Add each paper to its section's list (``item.section`` or ``default_section``).
 
@@ -390,7 +389,6 @@ def add_to_paper_list(
     reason lists the file's headings; papers already in their section are
     skipped, not duplicated. The others go in.
     """
-    env = env or make_environment()
     lines = Lines.parse(text)
     changes: list[str] = []
     skipped: list[Skipped] = []
@@ -424,7 +422,7 @@ def add_to_paper_list(
                 marker = f"{(last.number or 0) + 1}{last.delim}"
             gap = mode([i.gap for i in run], " ")
             new_lines = render_entry(
-                item, indent=last.indent, marker=marker, gap=gap, style=style, env=env
+                item, indent=last.indent, marker=marker, gap=gap, style=style, renderer=renderer
             )
             position = _item_end(lines.contents, last, body_end, last.width) + 1
             loose = len(run) > 1 and all(not lines[b.line - 1].strip() for b in run[1:])
@@ -444,7 +442,9 @@ def add_to_paper_list(
                 gap = mode([i.gap for i in neighbours], " ")
             else:
                 marker, gap = "1.", " "
-            new_lines = render_entry(item, indent="", marker=marker, gap=gap, style=style, env=env)
+            new_lines = render_entry(
+                item, indent="", marker=marker, gap=gap, style=style, renderer=renderer
+            )
             lines.append_block(body_start, body_end, new_lines)
         change = f"add {describe_record(item.record)} to section {heading.title!r}"
         if renumbered:

@@ -84,7 +84,7 @@ PROBLEMS = {
 }
 
 
-Command = Accept | Reject | Recheck | Thank | Help | UnknownCommand | MalformedCommand
+SlashCommand = Accept | Reject | Recheck | Thank | Help | UnknownCommand | MalformedCommand
 
 _COMMAND = re.compile(r"^ {0,3}/(?P<name>[A-Za-z][A-Za-z0-9_-]*)(?=\s|$)(?P<args>.*)$")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
@@ -108,9 +108,9 @@ _QUOTES = {
 }
 
 
-def parse_commands(body: str) -> list[Command]:
+def parse_commands(body: str) -> list[SlashCommand]:
     """Every slash command in a comment body, in order (at most ``MAX_COMMANDS``)."""
-    commands: list[Command] = []
+    commands: list[SlashCommand] = []
     for line in _command_lines(body or ""):
         found = _COMMAND.match(line)
         if not found:
@@ -157,7 +157,7 @@ def _closes(fence: str, line: str) -> bool:
     return marks[0] == fence[0] and len(marks) >= len(fence) and not line.strip().lstrip(fence[0])
 
 
-def _parse_one(name: str, args: str) -> Command:
+def _parse_one(name: str, args: str) -> SlashCommand:
     if name == "accept":
         return _parse_accept(args)
     if name == "reject":

@@ -46,19 +46,11 @@ from typing import TYPE_CHECKING
 from bot.assess import assess
 from bot.editors.sections import Heading, paper_sections
 from bot.issue import replies
-from bot.issue.commands import Accept, Command, Help, parse_commands
+from bot.issue.commands import Accept, Help, SlashCommand, parse_commands
+from bot.issue.decisions import CommandPlan, is_maintainer, missed_commands, plan_comment
 from bot.issue.event import CommentCommand, IssueTriage
 from bot.issue.state import LoadedState, TriageState, load_state
-from bot.issue.triage import (
-    MAX_PAPERS,
-    CommandPlan,
-    IssueInfo,
-    is_maintainer,
-    missed_commands,
-    plan_comment,
-    plan_triage,
-    requested_name,
-)
+from bot.issue.triage import MAX_PAPERS, IssueInfo, plan_triage, requested_name
 from bot.models import Skipped, Suggestion
 from bot.text.escaping import markdown, one_line
 
@@ -67,6 +59,7 @@ if TYPE_CHECKING:
     from bot.github.port import Comment, GitHubPort
     from bot.matching import ReferenceIndex
     from bot.metadata import Resolver
+    from bot.render import Renderer
 
 
 @dataclass
@@ -97,6 +90,48 @@ class Report:
         return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- a run
+
+
+@dataclass
+class IssueRun:
+    """One run of the bot on one issue: what it works with, what it read, where it stands.
+
+    Every step takes the run and leaves it current, so nothing is handed back
+    and copied: ``comments`` are the issue's comments as the steps so far left
+    them and ``loaded`` the bot comment and state they hold (``seen``);
+    ``issue`` carries the labels and whether the issue is open, as the steps so
+    far left them; ``event`` is the payload's issue, which the triage and
+    ``/recheck`` read (fetched once when a comment run needs it).
+    """
+
+    port: GitHubPort
+    config: Config
+    renderer: Renderer
+    resolver: Resolver
+    index: ReferenceIndex
+    bot_login: str
+    report: Report
+    issue: IssueInfo
+    event: IssueTriage | None
+    comments: list[Comment] = field(default_factory=list)
+    loaded: LoadedState = field(default_factory=lambda: LoadedState(None, None, None, []))
+
+    def read_comments(self) -> None:
+        """Read the issue's comments: they hold the state."""
+        self.seen(self.port.issue_comments(self.issue.number))
+
+    def warn_unreadable(self) -> None:
+        """Report a bot comment whose hidden state could not be read (it starts afresh)."""
+        if self.loaded.warning:
+            self.report.warnings.append(self.loaded.warning)
+
+    def seen(self, comments: list[Comment]) -> None:
+        """The issue's comments as they now are, and the bot comment and state they hold."""
+        self.comments = comments
+        self.loaded = load_state(comments, self.bot_login)
+
+
 # --------------------------------------------------------------------------- issues
 
 
@@ -104,6 +139,7 @@ def handle_issue(
     trigger: IssueTriage,
     port: GitHubPort,
     config: Config,
+    renderer: Renderer,
     resolver: Resolver,
     index: ReferenceIndex,
     bot_login: str,
@@ -124,63 +160,42 @@ def handle_issue(
     if not suggestions and trigger.action == "opened":  # a new issue has no bot comment yet
         report.notes.append("no paper suggestion in the issue: nothing to say")
         return report
-    comments, labels = _triage(
-        trigger,
-        suggestions,
-        port.issue_comments(trigger.number),
-        port,
-        config,
-        resolver,
-        index,
-        bot_login,
-        report,
-    )
-    loaded = load_state(comments, bot_login)
-    missed = missed_commands(comments, loaded.state, None, bot_login)
+    info = IssueInfo(trigger.number, trigger.author_login, labels=trigger.labels)
+    run = IssueRun(port, config, renderer, resolver, index, bot_login, report, info, trigger)
+    run.read_comments()
+    _triage(run, trigger, suggestions)
+    missed = missed_commands(run.comments, run.loaded.state, None, bot_login)
     if missed:
         # /accept reopens and /reject closes: whether an edited issue is open, only GitHub says.
         is_open = trigger.action != "edited" or port.issue(trigger.number).state == "open"
-        info = IssueInfo(trigger.number, trigger.author_login, labels=labels, open=is_open)
-        _Thread(
-            port, config, resolver, index, bot_login, report, info, comments, loaded, trigger
-        ).replay(missed)
+        run.issue = replace(run.issue, open=is_open)
+        _replay(run, missed)
     return report
 
 
-def _triage(
-    trigger: IssueTriage,
-    suggestions: list[Suggestion],
-    comments: list[Comment],
-    port: GitHubPort,
-    config: Config,
-    resolver: Resolver,
-    index: ReferenceIndex,
-    bot_login: str,
-    report: Report,
-) -> tuple[list[Comment], tuple[str, ...]]:
-    """Triage the issue; returns its comments and its labels as they now are."""
-    loaded = _loaded(comments, bot_login, report)
-    if not suggestions and loaded.comment is None:
+def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) -> None:
+    """Triage the issue as ``event`` describes it, with the labels it has now."""
+    report = run.report
+    run.warn_unreadable()
+    if not suggestions and run.loaded.comment is None:
         report.notes.append("no paper suggestion in the issue: nothing to say")
-        return comments, trigger.labels
-    assessed = assess(suggestions[:MAX_PAPERS], resolver, index)
+        return
+    assessed = assess(suggestions[:MAX_PAPERS], run.resolver, run.index)
     for item in assessed:
         if isinstance(item.resolution, Skipped):
             report.warnings.append(
-                f"issue #{trigger.number}: could not identify {item.resolution.what}: "
+                f"issue #{event.number}: could not identify {item.resolution.what}: "
                 f"{item.resolution.why}"
             )
     issue = IssueInfo(
-        number=trigger.number,
-        author_login=trigger.author_login,
-        author_name=_profile_name(port, trigger.author_login, suggestions)
-        if assessed
-        else None,
-        labels=trigger.labels,
+        number=event.number,
+        author_login=event.author_login,
+        author_name=_profile_name(run.port, event.author_login, suggestions) if assessed else None,
+        labels=run.issue.labels,
     )
     hinted = any(s.section for s in suggestions[:MAX_PAPERS])
-    previous = loaded.state
-    if previous is None and trigger.action == "opened":
+    previous = run.loaded.state
+    if previous is None and event.action == "opened":
         # A new issue has no history: no comment on it was handled yet. Saying
         # so lets the first comment run replay a command whose run was dropped.
         previous = TriageState(handled_up_to=0)
@@ -189,17 +204,15 @@ def _triage(
         suggestions,
         [item.resolution for item in assessed],
         [item.result for item in assessed],
-        config,
+        run.config,
         previous,
-        sections=paper_list_sections(config, report) if hinted else None,
+        sections=_paper_list_sections(run) if hinted else None,
+        renderer=run.renderer,
     )
     report.notes.extend(plan.notes)
     _record_papers(plan.state, report)
-    comments = _publish(
-        port, trigger.number, plan.comment_body, loaded, comments, bot_login, report
-    )
-    _set_labels(port, trigger.number, plan.labels_to_add, plan.labels_to_remove, report)
-    return comments, _relabelled(trigger.labels, plan.labels_to_add, plan.labels_to_remove)
+    _publish(run, plan.comment_body)
+    _set_labels(run, plan.labels_to_add, plan.labels_to_remove)
 
 
 def _profile_name(port: GitHubPort, login: str, suggestions: Sequence[Suggestion]) -> str | None:
@@ -219,6 +232,7 @@ def handle_comment(
     trigger: CommentCommand,
     port: GitHubPort,
     config: Config,
+    renderer: Renderer,
     resolver: Resolver,
     index: ReferenceIndex,
     bot_login: str,
@@ -248,136 +262,101 @@ def handle_comment(
     if not commands:
         report.notes.append("no command in the comment")
         return report
-    permission = _permission(port, trigger.author_login, commands, config)
-    comments = port.issue_comments(number)
-    loaded = _loaded(comments, bot_login, report)
-    if loaded.state is not None and loaded.state.handled(trigger.comment_id):
-        report.notes.append("the comment was already handled (a repeated event)")
-        return report
     info = IssueInfo(
         number=number,
         author_login=trigger.issue_author_login,
         labels=trigger.issue_labels,
         open=trigger.issue_open,
     )
-    thread = _Thread(
-        port, config, resolver, index, bot_login, report, info, comments, loaded, issue
-    )
-    thread.replay(missed_commands(comments, loaded.state, trigger.comment_id, bot_login))
-    thread.command(trigger.comment_id, trigger.author_login, commands, permission)
+    run = IssueRun(port, config, renderer, resolver, index, bot_login, report, info, issue)
+    permission = _permission(run, trigger.author_login, commands)
+    run.read_comments()
+    run.warn_unreadable()
+    if run.loaded.state is not None and run.loaded.state.handled(trigger.comment_id):
+        report.notes.append("the comment was already handled (a repeated event)")
+        return report
+    _replay(run, missed_commands(run.comments, run.loaded.state, trigger.comment_id, bot_login))
+    _command(run, trigger.comment_id, trigger.author_login, commands, permission)
     return report
 
 
-def _permission(
-    port: GitHubPort, login: str, commands: Sequence[Command], config: Config
-) -> str | None:
+def _permission(run: IssueRun, login: str, commands: Sequence[SlashCommand]) -> str | None:
     """The commenter's permission, when it can change the outcome: not for /help alone."""
-    if all(isinstance(c, Help) for c in commands) or is_maintainer(login, None, config):
+    if all(isinstance(c, Help) for c in commands) or is_maintainer(login, None, run.config):
         return None
-    return port.permission(login)
+    return run.port.permission(login)
 
 
-@dataclass
-class _Thread:
-    """An issue during one run: each comment's commands see what earlier ones did."""
-
-    port: GitHubPort
-    config: Config
-    resolver: Resolver
-    index: ReferenceIndex
-    bot_login: str
-    report: Report
-    info: IssueInfo  # labels and open or closed, as the commands so far left them
-    comments: list[Comment]  # the issue's comments, as the commands so far left them
-    loaded: LoadedState
-    issue: IssueTriage | None  # the payload's issue, for /recheck; read once when missing
-
-    def replay(self, missed: Sequence[tuple[Comment, Sequence[Command]]]) -> None:
-        """Handle, oldest first, the command comments whose runs GitHub dropped."""
-        for comment, commands in missed:
-            self.report.notes.append(
-                f"comment {comment.id} by @{comment.author} was never handled (a dropped run)"
-            )
-            permission = _permission(self.port, comment.author, commands, self.config)
-            self.command(comment.id, comment.author, commands, permission)
-
-    def command(
-        self, comment_id: int, author: str, commands: Sequence[Command], permission: str | None
-    ) -> None:
-        """Plan and carry out the commands of one comment, and record it as handled."""
-        config, report = self.config, self.report
-        before = self.loaded.state
-        state = None if before is None else replace(before, handled_up_to=comment_id)
-        accepting = any(isinstance(c, Accept) for c in commands)
-        sections = paper_list_sections(config, report) if accepting else None
-        plan = plan_comment(
-            commands, author, permission, config, state, self.info, sections=sections
+def _replay(run: IssueRun, missed: Sequence[tuple[Comment, Sequence[SlashCommand]]]) -> None:
+    """Handle, oldest first, the command comments whose runs GitHub dropped."""
+    for comment, commands in missed:
+        run.report.notes.append(
+            f"comment {comment.id} by @{comment.author} was never handled (a dropped run)"
         )
-        assert plan is not None  # there are commands
-        report.notes.append(
-            f"comment {comment_id}: {', '.join(type(c).__name__.lower() for c in commands)}"
+        _command(
+            run, comment.id, comment.author, commands, _permission(run, comment.author, commands)
         )
-        if plan.reaction:
-            self.port.react_to_comment(comment_id, plan.reaction)
-            report.actions.append(f"reacted {plan.reaction} to comment {comment_id}")
-        # The triage comment shows a decision; a reply says what it cannot (errors, help).
-        shows_outcome = plan.comment_body is not None and plan.reaction != "confused"
-        if plan.comment_body is None and plan.new_state is not None and plan.new_state != before:
-            # No decision changed: the comment is rewritten only to record this one as handled.
-            plan = replace(plan, comment_body=replies.triage_comment(plan.new_state, config))
-        self.comments = _apply(
-            self.port,
-            self.info.number,
-            plan,
-            self.loaded,
-            self.comments,
-            self.bot_login,
-            report,
-            reply=None if shows_outcome else plan.reply_body,
-            reply_after=comment_id,
-        )
-        self.loaded = load_state(self.comments, self.bot_login)
-        self.info = replace(
-            self.info,
-            labels=_relabelled(self.info.labels, plan.labels_to_add, plan.labels_to_remove),
-            open=(self.info.open or plan.reopen_issue) and not plan.close_issue,
-        )
-        if plan.new_state is not None:
-            _record_papers(plan.new_state, report)
-        if plan.rerun_triage:
-            self._recheck()
-
-    def _recheck(self) -> None:
-        from bot.intake import parse_issue
-
-        if self.issue is None:
-            data = self.port.issue(self.info.number)
-            self.issue = IssueTriage(
-                self.info.number,
-                data.title,
-                data.body,
-                data.author,
-                data.author_type,
-                data.labels,
-                "recheck",
-            )
-        issue = replace(self.issue, labels=self.info.labels, action="recheck")
-        self.comments, labels = _triage(
-            issue,
-            parse_issue(issue.title, issue.body),
-            self.comments,
-            self.port,
-            self.config,
-            self.resolver,
-            self.index,
-            self.bot_login,
-            self.report,
-        )
-        self.loaded = load_state(self.comments, self.bot_login)
-        self.info = replace(self.info, labels=labels)
 
 
-def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] | None:
+def _command(
+    run: IssueRun,
+    comment_id: int,
+    author: str,
+    commands: Sequence[SlashCommand],
+    permission: str | None,
+) -> None:
+    """Plan and carry out the commands of one comment, and record it as handled.
+
+    Each comment's commands see what earlier ones did: ``run`` is kept current.
+    """
+    config, report = run.config, run.report
+    before = run.loaded.state
+    state = None if before is None else replace(before, handled_up_to=comment_id)
+    accepting = any(isinstance(c, Accept) for c in commands)
+    sections = _paper_list_sections(run) if accepting else None
+    plan = plan_comment(
+        commands, author, permission, config, state, run.issue, sections, renderer=run.renderer
+    )
+    assert plan is not None  # there are commands
+    report.notes.append(
+        f"comment {comment_id}: {', '.join(type(c).__name__.lower() for c in commands)}"
+    )
+    if plan.reaction:
+        run.port.react_to_comment(comment_id, plan.reaction)
+        report.actions.append(f"reacted {plan.reaction} to comment {comment_id}")
+    # The triage comment shows a decision; a reply says what it cannot (errors, help).
+    shows_outcome = plan.comment_body is not None and plan.reaction != "confused"
+    if plan.comment_body is None and plan.new_state is not None and plan.new_state != before:
+        # No decision changed: the comment is rewritten only to record this one as handled.
+        body = replies.triage_comment(plan.new_state, config, renderer=run.renderer)
+        plan = replace(plan, comment_body=body)
+    _apply(run, plan, reply=None if shows_outcome else plan.reply_body, reply_after=comment_id)
+    if plan.new_state is not None:
+        _record_papers(plan.new_state, report)
+    if plan.rerun_triage:
+        _recheck(run)
+
+
+def _recheck(run: IssueRun) -> None:
+    """Triage the issue again (``/recheck``): its text from the payload, else read once."""
+    from bot.intake import parse_issue
+
+    if run.event is None:
+        data = run.port.issue(run.issue.number)
+        run.event = IssueTriage(
+            run.issue.number,
+            data.title,
+            data.body,
+            data.author,
+            data.author_type,
+            data.labels,
+            "recheck",
+        )
+    event = replace(run.event, action="recheck")
+    _triage(run, event, parse_issue(event.title, event.body))
+
+
+def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
     """The headings of the paper list in the survey's working tree; None when there is none.
 
     Each says whether its section lists papers, so that a refused ``/accept``
@@ -386,13 +365,15 @@ def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] |
     An unreadable file is a warning, not a failure: sections then go unchecked
     here, and the batch reports the problem when it edits the file.
     """
-    if config.paper_list is None:
+    paper_list = run.config.paper_list
+    if paper_list is None:
         return None
-    path = config.paper_list.path
     try:
-        text = (config.root / path).read_text(encoding="utf-8")
+        text = (run.config.root / paper_list.path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        report.warnings.append(f"could not read the paper list {path} ({exc}): section not checked")
+        run.report.warnings.append(
+            f"could not read the paper list {paper_list.path} ({exc}): section not checked"
+        )
         return None
     return tuple(paper_sections(text))
 
@@ -400,31 +381,21 @@ def paper_list_sections(config: Config, report: Report) -> tuple[Heading, ...] |
 # --------------------------------------------------------------------------- applying plans
 
 
-def _apply(
-    port: GitHubPort,
-    number: int,
-    plan: CommandPlan,
-    loaded: LoadedState,
-    comments: list[Comment],
-    bot_login: str,
-    report: Report,
-    *,
-    reply: str | None,
-    reply_after: int,
-) -> list[Comment]:
-    """Carry out a command plan; returns the issue's comments as they now are.
+def _apply(run: IssueRun, plan: CommandPlan, *, reply: str | None, reply_after: int) -> None:
+    """Carry out a command plan.
 
     The bot's comment comes last: its state records the command as handled,
     so a run that fails before it (re-run, or its event re-delivered) does it
     all again, each step being idempotent, instead of skipping the rest.
     """
+    port, number, report = run.port, run.issue.number, run.report
     if reply:
-        if _already_said(comments, bot_login, reply, reply_after):
+        if _already_said(run, reply, reply_after):
             report.notes.append("the reply was already posted (a repeated event)")
         else:
-            comments = [*comments, port.create_comment(number, reply)]
+            run.seen([*run.comments, port.create_comment(number, reply)])
             report.actions.append(f"replied on #{number}")
-    _set_labels(port, number, plan.labels_to_add, plan.labels_to_remove, report)
+    _set_labels(run, plan.labels_to_add, plan.labels_to_remove)
     if plan.close_issue:
         reason = plan.close_reason or "completed"
         port.close_issue(number, reason)
@@ -432,32 +403,25 @@ def _apply(
     if plan.reopen_issue:
         port.reopen_issue(number)
         report.actions.append(f"reopened #{number}")
-    return _publish(port, number, plan.comment_body, loaded, comments, bot_login, report)
+    run.issue = replace(
+        run.issue, open=(run.issue.open or plan.reopen_issue) and not plan.close_issue
+    )
+    _publish(run, plan.comment_body)
 
 
-def _publish(
-    port: GitHubPort,
-    number: int,
-    body: str | None,
-    loaded: LoadedState,
-    comments: list[Comment],
-    bot_login: str,
-    report: Report,
-) -> list[Comment]:
-    """Edit the bot's comment (or create the first one), then delete stale copies.
-
-    Returns the issue's comments as they now are.
-    """
+def _publish(run: IssueRun, body: str | None) -> None:
+    """Edit the bot's comment (or create the first one), then delete stale copies."""
     if body is None:
-        return comments
+        return
+    port, number, report, loaded = run.port, run.issue.number, run.report, run.loaded
     published: Comment | None = None
     if loaded.comment is None:
         published = port.create_comment(number, body)
         report.actions.append(f"commented on #{number}")
-        if published.author.lower() != bot_login.lower() and published.id > 0:
+        if published.author.lower() != run.bot_login.lower() and published.id > 0:
             report.warnings.append(
-                f"the bot comments as {published.author}, not {bot_login}: set SURVEY_BOT_LOGIN="
-                f"{published.author}, or later runs will not find this comment"
+                f"the bot comments as {published.author}, not {run.bot_login}: set "
+                f"SURVEY_BOT_LOGIN={published.author}, or later runs will not find this comment"
             )
     elif loaded.comment.body != body:
         published = port.edit_comment(loaded.comment.id, body)
@@ -468,36 +432,25 @@ def _publish(
         port.delete_comment(stale.id)
         report.actions.append(f"deleted a duplicate bot comment on #{number}")
     gone = {c.id for c in loaded.duplicates} | {published.id if published else 0}
-    return [c for c in comments if c.id not in gone] + ([published] if published else [])
+    run.seen([c for c in run.comments if c.id not in gone] + ([published] if published else []))
 
 
-def _set_labels(
-    port: GitHubPort, number: int, add: Sequence[str], remove: Sequence[str], report: Report
-) -> None:
+def _set_labels(run: IssueRun, add: Sequence[str], remove: Sequence[str]) -> None:
+    """Add and remove the bot's labels; ``run.issue`` then carries the labels as they now are."""
+    number, report = run.issue.number, run.report
     if add:
-        port.add_labels(number, list(add))
+        run.port.add_labels(number, list(add))
         report.actions.append(f"labelled #{number}: {', '.join(add)}")
     for label in remove:
-        port.remove_label(number, label)
+        run.port.remove_label(number, label)
         report.actions.append(f"removed label {label} from #{number}")
+    labels = tuple(sorted((set(run.issue.labels) | set(add)) - set(remove)))
+    run.issue = replace(run.issue, labels=labels)
 
 
-def _relabelled(
-    labels: Sequence[str], add: Sequence[str], remove: Sequence[str]
-) -> tuple[str, ...]:
-    return tuple(sorted((set(labels) | set(add)) - set(remove)))
-
-
-def _loaded(comments: Sequence[Comment], bot_login: str, report: Report) -> LoadedState:
-    loaded = load_state(comments, bot_login)
-    if loaded.warning:
-        report.warnings.append(loaded.warning)
-    return loaded
-
-
-def _already_said(comments: Sequence[Comment], bot_login: str, body: str, after: int) -> bool:
-    login = bot_login.lower()
-    return any(c.author.lower() == login and c.id > after and c.body == body for c in comments)
+def _already_said(run: IssueRun, body: str, after: int) -> bool:
+    login = run.bot_login.lower()
+    return any(c.author.lower() == login and c.id > after and c.body == body for c in run.comments)
 
 
 def _record_papers(state: TriageState | None, report: Report) -> None:

@@ -16,22 +16,15 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.config import Config
 from bot.config.schema import LANGUAGES
 from bot.identifiers import arxiv_from_doi
-from bot.issue.commands import Command, MalformedCommand, UnknownCommand
+from bot.issue.commands import MalformedCommand, SlashCommand, UnknownCommand
 from bot.issue.state import MARKER, PaperState, RefSummary, TriageState, encode_state
-from bot.render import OVERRIDE_DIR, make_environment, render
+from bot.render import Renderer
 from bot.text.escaping import doi_url, safe_url
 
 MAX_AUTHORS_SHOWN = 3
-
-
-def environment(config: Config) -> SandboxedEnvironment:
-    """The bundled templates, overridden by the survey's ``.github/survey-bot/templates``."""
-    return make_environment([config.root / OVERRIDE_DIR])
 
 
 def template_name(base: str, language: str) -> str:
@@ -51,15 +44,15 @@ def triage_comment(
     state: TriageState,
     config: Config,
     *,
+    renderer: Renderer,
     papers_gone: bool = False,
-    env: SandboxedEnvironment | None = None,
 ) -> str:
     """The bot's triage comment for ``state``: marker, visible text, hidden data."""
     reader = state.reader
     visible = _render(
         "triage-comment",
         config,
-        env,
+        renderer,
         papers=[_paper_view(n, paper) for n, paper in enumerate(state.papers, 1)],
         count=len(state.papers),
         omitted=state.omitted,
@@ -74,23 +67,21 @@ def triage_comment(
     return f"{MARKER}\n{visible.strip()}\n\n{encode_state(state)}\n"
 
 
-def command_reply(
-    kind: str, config: Config, env: SandboxedEnvironment | None = None, **values: Any
-) -> str:
+def command_reply(kind: str, config: Config, *, renderer: Renderer, **values: Any) -> str:
     """One paragraph answering a command: ``kind`` is accepted, rejected or an error code."""
     values.setdefault("default_section", default_section(config))
-    return _render("command-reply", config, env, kind=kind, **values).strip()
+    return _render("command-reply", config, renderer, kind=kind, **values).strip()
 
 
-def error_reply(command: Command, config: Config, env: SandboxedEnvironment | None = None) -> str:
+def error_reply(command: SlashCommand, config: Config, *, renderer: Renderer) -> str:
     """The reply to an unknown or malformed command."""
     if isinstance(command, UnknownCommand):
-        return command_reply("unknown", config, env, command=command.name)
+        return command_reply("unknown", config, renderer=renderer, command=command.name)
     if isinstance(command, MalformedCommand):
         return command_reply(
             "malformed",
             config,
-            env,
+            renderer=renderer,
             command=command.name,
             problem=command.problem,
             detail=command.detail,
@@ -98,12 +89,12 @@ def error_reply(command: Command, config: Config, env: SandboxedEnvironment | No
     raise TypeError(f"not an error: {command!r}")
 
 
-def help_reply(config: Config, env: SandboxedEnvironment | None = None) -> str:
-    return _render("help", config, env, default_section=default_section(config)).strip()
+def help_reply(config: Config, *, renderer: Renderer) -> str:
+    return _render("help", config, renderer, default_section=default_section(config)).strip()
 
 
-def not_allowed_reply(config: Config, env: SandboxedEnvironment | None = None) -> str:
-    return _render("not-allowed", config, env).strip()
+def not_allowed_reply(config: Config, *, renderer: Renderer) -> str:
+    return _render("not-allowed", config, renderer).strip()
 
 
 def thanks_reply(
@@ -112,7 +103,8 @@ def thanks_reply(
     pull_number: int | None,
     state: TriageState,
     config: Config,
-    env: SandboxedEnvironment | None = None,
+    *,
+    renderer: Renderer,
 ) -> str:
     """The thank-you once a reader's papers are in the survey, in one reply.
 
@@ -125,7 +117,7 @@ def thanks_reply(
     return _render(
         "thanks-after-merge",
         config,
-        env,
+        renderer,
         titles=[paper_title(paper) for paper in merged],
         landed=[
             {"title": paper_title(paper), **_where(paper.landed)}
@@ -138,8 +130,8 @@ def thanks_reply(
     ).strip()
 
 
-def _render(base: str, config: Config, env: SandboxedEnvironment | None, **values: Any) -> str:
-    return render(template_name(base, config.language), env or environment(config), **values)
+def _render(base: str, config: Config, renderer: Renderer, **values: Any) -> str:
+    return renderer.render(template_name(base, config.language), **values)
 
 
 def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:

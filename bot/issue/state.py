@@ -192,7 +192,7 @@ class TriageState:
         an id would make its command run again.
 
         None (no command since the bot started recording it) knows nothing:
-        every comment is unhandled here, and ``bot.issue.triage.missed_commands``
+        every comment is unhandled here, and ``bot.issue.decisions.missed_commands``
         then replays none of the older ones, so an upgrade never replays an
         issue's history.
         """

@@ -16,10 +16,12 @@ from bot.github.pygithub import PyGithubPort
 from bot.issue.replies import triage_comment
 from bot.issue.state import PaperState, TriageState
 from bot.models import PaperRecord, Thanks
+from bot.render import Renderer
 from sandbox.server import FakeGitHub
 from sandbox.testing import port_for, running_fake_github
+from tests.conftest import RENDERER
 from tests.example_survey import EXAMPLE
-from tests.gitrepo.gitutil import isolate_git, make_origin
+from tests.gitrepo.gitutil import copy_origin, isolate_git, make_origin
 
 TODAY = dt.date(2024, 1, 2)
 FILES = ("README.md", "paper/references.bib", ".github/survey-bot.yml")
@@ -64,7 +66,9 @@ class Survey:
             reader=Thanks(reader, name),
         )
         self.github.add_comment(
-            number, triage_comment(state, self.config), user=self.github.bot_login
+            number,
+            triage_comment(state, self.config, renderer=RENDERER),
+            user=self.github.bot_login,
         )
         return number
 
@@ -76,7 +80,9 @@ class Survey:
         number = int(issue["number"])
         state = TriageState(reader=Thanks(reader, reader), extra_thanks=people)
         self.github.add_comment(
-            number, triage_comment(state, self.config), user=self.github.bot_login
+            number,
+            triage_comment(state, self.config, renderer=RENDERER),
+            user=self.github.bot_login,
         )
         return number
 
@@ -85,6 +91,7 @@ class Survey:
             self.config,
             self.port,
             self.clone,
+            renderer=Renderer.for_config(self.config),
             bot_login=self.github.bot_login,
             today=TODAY,
             **options,  # type: ignore[arg-type]
@@ -110,10 +117,20 @@ def example_files() -> dict[str, bytes]:
     return {name: (EXAMPLE / name).read_bytes() for name in FILES}
 
 
+@pytest.fixture(scope="session")
+def example_origin(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example survey as a bare origin and a clone, built once (tests copy them)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        isolate_git(monkeypatch)
+        return make_origin(tmp_path_factory.mktemp("example"), example_files())
+
+
 @pytest.fixture
-def survey(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Survey]:
+def survey(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_origin: tuple[Path, Path]
+) -> Iterator[Survey]:
     isolate_git(monkeypatch)
-    origin, clone = make_origin(tmp_path, example_files())
+    origin, clone = copy_origin(example_origin, tmp_path)
     with running_fake_github() as github:
         github.link_git(origin)
         port = port_for(github)

@@ -14,6 +14,7 @@ from bot.issue.replies import triage_comment
 from bot.issue.state import load_state
 from tests import example_survey
 from tests.batch.conftest import LIMA, Survey
+from tests.conftest import RENDERER
 from tests.example_survey import EXAMPLE, OCTOPACK, OCTOPACK_BIB
 from tests.gitrepo.gitutil import commit_files, git
 
@@ -150,7 +151,9 @@ def test_rejected_issue_leaves_the_pr(survey: Survey) -> None:
     comment = load_state(survey.github.comments(first), survey.github.bot_login)
     assert comment.state is not None
     rejected = replace(comment.state, rejected=True, papers=())
-    survey.port.edit_comment(comment.comment["id"], triage_comment(rejected, survey.config))
+    survey.port.edit_comment(
+        comment.comment["id"], triage_comment(rejected, survey.config, renderer=RENDERER)
+    )
     survey.port.remove_label(first, "accepted")
     survey.port.close_issue(first, "not_planned")
     outcome = survey.batch()

@@ -12,6 +12,7 @@ from bot.issue.state import TriageState, load_state
 from bot.models import Thanks
 from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BRANCH, LIMA_LINE, OCTOPACK_LINE, README, on_branch
+from tests.conftest import RENDERER
 from tests.example_survey import OCTOPACK
 from tests.gitrepo.gitutil import commit_files, git
 
@@ -24,7 +25,9 @@ def edit_state(survey: Survey, issue: int, change: Callable[[TriageState], Triag
     loaded = load_state(survey.github.comments(issue), survey.github.bot_login)
     assert loaded.state is not None
     state = change(loaded.state)
-    survey.port.edit_comment(loaded.comment["id"], triage_comment(state, survey.config))
+    survey.port.edit_comment(
+        loaded.comment["id"], triage_comment(state, survey.config, renderer=RENDERER)
+    )
 
 
 def set_rejected(survey: Survey, issue: int, rejected: bool) -> None:

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 import pytest
 
+from bot.batch.followup import LANDED_MARKER
 from bot.batch.plan import decode_data
-from bot.batch.run import LANDED_MARKER
 from bot.models import Thanks
 from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BIB, OCTOPACK_LINE, PRETRAIN_LAST, README, on_branch

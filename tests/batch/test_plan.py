@@ -24,6 +24,7 @@ from bot.batch.plan import (
 from bot.config import load_config
 from bot.models import PaperItem, Thanks
 from tests.batch.conftest import LIMA
+from tests.conftest import RENDERER
 from tests.example_survey import EXAMPLE, OCTOPACK
 
 CONFIG = load_config(EXAMPLE)
@@ -40,8 +41,8 @@ ITEMS = [
 
 
 def test_same_inputs_in_any_order_give_the_same_plan() -> None:
-    one = plan_batch(FILES, CONFIG, ITEMS, DAY)
-    two = plan_batch(FILES, CONFIG, list(reversed(ITEMS)), DAY)
+    one = plan_batch(FILES, CONFIG, ITEMS, DAY, renderer=RENDERER)
+    two = plan_batch(FILES, CONFIG, list(reversed(ITEMS)), DAY, renderer=RENDERER)
     assert one == two
     assert [i.issue for i in one.added] == [3, 9]
     assert one.thanked == ("Alice", "Bob")
@@ -49,7 +50,9 @@ def test_same_inputs_in_any_order_give_the_same_plan() -> None:
         one.changelog
         == "Add 2 papers suggested by readers to Section Utilization and Section Pre-training."
     )
-    assert pull_body(CONFIG, one, "b" * 40) == pull_body(CONFIG, two, "b" * 40)
+    assert pull_body(CONFIG, one, "b" * 40, renderer=RENDERER) == pull_body(
+        CONFIG, two, "b" * 40, renderer=RENDERER
+    )
 
 
 def test_items_without_issue_sort_last() -> None:
@@ -64,8 +67,8 @@ def test_items_without_issue_sort_last() -> None:
 )
 def test_hostile_titles_stay_inert_in_the_body(title: str) -> None:
     item = PaperItem(replace(OCTOPACK, title=title), "Pre-training", 4)
-    plan = plan_batch(FILES, CONFIG, [item], DAY)
-    body = pull_body(CONFIG, plan, "c" * 40)
+    plan = plan_batch(FILES, CONFIG, [item], DAY, renderer=RENDERER)
+    body = pull_body(CONFIG, plan, "c" * 40, renderer=RENDERER)
     assert body.count("-->") == 1  # only the data line's own
     assert "@everyone" not in body and "<script>" not in body
     assert [line for line in body.splitlines() if line.startswith("Closes")] == ["Closes #4"]
@@ -83,7 +86,7 @@ def test_unreadable_data_is_none(body: str) -> None:
 
 
 def test_data_round_trip() -> None:
-    plan = plan_batch(FILES, CONFIG, ITEMS, DAY)
+    plan = plan_batch(FILES, CONFIG, ITEMS, DAY, renderer=RENDERER)
     data = batch_data(plan, "d" * 40)
     assert decode_data("text\n" + encode_data(data)) == data
     assert data.issues == (3, 9)
@@ -94,10 +97,10 @@ def test_chinese_pull_body_golden() -> None:
     config = replace(CONFIG, language="zh")
     items = [ITEMS[0], PaperItem(OCTOPACK, "不存在的章节", 3, (Thanks("alice", "Alice"),))]
     thanks = [ThanksItem(5, (Thanks("carol", "张三"),))]
-    plan = plan_batch(FILES, config, items, DAY, thanks=thanks)
+    plan = plan_batch(FILES, config, items, DAY, thanks=thanks, renderer=RENDERER)
     assert pull_title(config, plan) == "Add papers suggested by readers（1 篇论文）"
     expected = (GOLDEN / "pr-body.zh.md").read_text(encoding="utf-8")
-    assert pull_body(config, plan, "b" * 40) == expected
+    assert pull_body(config, plan, "b" * 40, renderer=RENDERER) == expected
     assert [u.item.issue for u in plan.not_included] == [3] and plan.issues == (5, 9)
 
 
@@ -112,9 +115,9 @@ def test_an_issue_with_a_paper_not_included_is_only_part_of_the_pr(
     """GitHub closes every ``Closes #N`` on merge: issue 9's left-out paper must keep it open."""
     config = replace(CONFIG, language=language)
     left_out = PaperItem(OCTOPACK, "No Such Section", 9, (Thanks("bob", "Bob"),))
-    plan = plan_batch(FILES, config, [*ITEMS, left_out], DAY)
+    plan = plan_batch(FILES, config, [*ITEMS, left_out], DAY, renderer=RENDERER)
     assert (plan.issues, plan.closes, plan.part_of) == ((3, 9), (3,), (9,))
-    body = pull_body(config, plan, "b" * 40)
+    body = pull_body(config, plan, "b" * 40, renderer=RENDERER)
     assert "Closes #3\n" in body and "Closes #9" not in body
     assert f"\n{part_of}" in body and "Part of #3" not in body
 
@@ -131,7 +134,7 @@ def test_an_issue_with_a_paper_not_included_is_only_part_of_the_pr(
 def test_pull_title(language: str, papers: int, title: str) -> None:
     config = replace(CONFIG, language=language)
     thanks = [ThanksItem(5, (Thanks("carol", "Carol Chen"),))]
-    plan = plan_batch(FILES, config, ITEMS[:papers], DAY, thanks=thanks)
+    plan = plan_batch(FILES, config, ITEMS[:papers], DAY, thanks=thanks, renderer=RENDERER)
     assert pull_title(config, plan) == title
 
 

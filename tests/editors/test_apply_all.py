@@ -10,6 +10,7 @@ from editor_samples import LLAMA, SHAZEER, read
 from bot.config import parse_config
 from bot.editors import apply_all
 from bot.models import PaperItem, PaperRecord, Thanks
+from tests.conftest import RENDERER
 
 CONFIG = parse_config(
     "bibtex: paper/references.bib\n"
@@ -27,7 +28,7 @@ def test_one_batch_edits_every_file_and_skips_known_papers():
         PaperItem(SHAZEER, "Architecture", 13, (Thanks("bo", "Bo Li"),)),
         PaperItem(known, None, 14, (Thanks("cy", "Cy Twombly"),)),
     ]
-    applied = apply_all(files, CONFIG, items, dt.date(2024, 7, 1))
+    applied = apply_all(files, CONFIG, items, dt.date(2024, 7, 1), renderer=RENDERER)
     readme = applied.files["README.md"]
     assert [i.record for i in applied.added] == [LLAMA, SHAZEER]
     summary = (
@@ -37,7 +38,7 @@ def test_one_batch_edits_every_file_and_skips_known_papers():
     assert "Yubo Feng, Ana Müller and Bo Li." in readme and "Cy Twombly" not in readme
     assert "@article{touvron2023llama," in applied.files["paper/references.bib"]
     assert any("already listed" in s.why for s in applied.skipped)
-    again = apply_all(applied.files, CONFIG, items[:2], dt.date(2024, 7, 1))
+    again = apply_all(applied.files, CONFIG, items[:2], dt.date(2024, 7, 1), renderer=RENDERER)
     assert again.added == () and again.files == {}
 
 
@@ -47,7 +48,7 @@ def test_a_paper_with_an_unknown_section_stays_out_of_every_file():
         PaperItem(LLAMA, "Nonexistent", 12, (Thanks("ana", "Ana Müller"),)),
         PaperItem(SHAZEER, "Architecture", 13, (Thanks("bo", "Bo Li"),)),
     ]
-    applied = apply_all(files, CONFIG, items, dt.date(2024, 7, 1))
+    applied = apply_all(files, CONFIG, items, dt.date(2024, 7, 1), renderer=RENDERER)
     assert [i.record for i in applied.added] == [SHAZEER]
     [unplaced] = applied.unplaced
     assert unplaced.item is items[0]
@@ -73,14 +74,18 @@ def test_a_paper_with_an_unknown_section_stays_out_of_every_file():
 def test_extra_thanks_go_in_once_and_opt_outs_stay_out(extra, expected, skipped):
     files = {"README.md": read("README.md"), "paper/references.bib": read("references.bib")}
     item = PaperItem(SHAZEER, "Architecture", 13, (Thanks("bo", "Bo Li"),))
-    applied = apply_all(files, CONFIG, [item], dt.date(2024, 7, 1), extra_thanks=extra)
+    applied = apply_all(
+        files, CONFIG, [item], dt.date(2024, 7, 1), extra_thanks=extra, renderer=RENDERER
+    )
     assert expected in applied.files["README.md"]
     assert [s.why for s in applied.skipped if "thank" in s.why] == skipped
 
 
 def test_extra_thanks_alone_edit_only_the_acknowledgements():
     files = {"README.md": read("README.md"), "paper/references.bib": read("references.bib")}
-    applied = apply_all(files, CONFIG, [], dt.date(2024, 7, 1), extra_thanks=[Thanks("d", "Di")])
+    applied = apply_all(
+        files, CONFIG, [], dt.date(2024, 7, 1), extra_thanks=[Thanks("d", "Di")], renderer=RENDERER
+    )
     assert list(applied.files) == ["README.md"]
     assert applied.thanked == (Thanks("d", "Di"),) and applied.changes == (
         "README.md: thank Di in the thank-you sentence under 'Acknowledgments'",

@@ -9,6 +9,7 @@ from bot.editors.bibtex import add_bibtex_entries, make_key, read_blocks
 from bot.editors.result import NoChange
 from bot.models import PaperRecord
 from bot.references import parse
+from tests.conftest import RENDERER
 
 LLAMA_GOOGLE = """
 @article{touvron2023llama,
@@ -37,7 +38,7 @@ DPO_GOOGLE = """
 
 def test_google_scholar_style_appends_at_the_end():
     old = read("references.bib")
-    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)])
+    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)], renderer=RENDERER)
     assert result.text == old + LLAMA_GOOGLE + DPO_GOOGLE
     assert result.changes == (
         "add BibTeX entry touvron2023llama for arXiv:2302.13971 (at the end)",
@@ -47,7 +48,7 @@ def test_google_scholar_style_appends_at_the_end():
 
 def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
     old = read("sorted-acl.bib")
-    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)])
+    result = add_bibtex_entries(old, [item(LLAMA), item(DPO)], renderer=RENDERER)
     dpo = """@inproceedings{rafailov-sharma-2023-direct,
     title = "Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
     author = "Rafailov, Rafael and Sharma, Archit",
@@ -81,7 +82,7 @@ def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
 
 def test_aligned_jabref_style_keeps_alignment_double_braces_and_trailing_commas():
     old = read("aligned.bib")
-    result = add_bibtex_entries(old, [item(SHAZEER)])
+    result = add_bibtex_entries(old, [item(SHAZEER)], renderer=RENDERER)
     assert (
         result.text
         == old
@@ -119,7 +120,7 @@ def test_aligned_jabref_style_keeps_alignment_double_braces_and_trailing_commas(
 )
 def test_papers_already_in_the_file_are_skipped(record, why):
     old = read("references.bib")
-    result = add_bibtex_entries(old, [item(record)])
+    result = add_bibtex_entries(old, [item(record)], renderer=RENDERER)
     assert isinstance(result, NoChange)
     assert result.text == old
     assert why in result.skipped[0].why
@@ -130,7 +131,7 @@ def test_key_collisions_get_letter_suffixes():
     twin = PaperRecord(
         title="A Survey of Large Language Models II", authors=("Wayne Xin Zhao",), year=2023
     )
-    result = add_bibtex_entries(old, [item(twin)])
+    result = add_bibtex_entries(old, [item(twin)], renderer=RENDERER)
     assert "@article{zhao2023surveya," in result.text or "@misc{zhao2023surveya," in result.text
     taken = {"touvron2023", "touvron2023a"}
     assert make_key(LLAMA, "AuthorYear", taken) == "Touvron2023b"
@@ -143,14 +144,14 @@ def test_key_collisions_get_letter_suffixes():
 )
 def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
     old = read("references.bib").rstrip("\n").replace("\n", newline) + (newline if trailing else "")
-    result = add_bibtex_entries(old, [item(LLAMA)])
+    result = add_bibtex_entries(old, [item(LLAMA)], renderer=RENDERER)
     assert result.text.startswith(old.rstrip(newline))
     added = LLAMA_GOOGLE.rstrip("\n").replace("\n", newline)
     assert result.text == old.rstrip(newline) + newline + added + (newline if trailing else "")
 
 
 def test_empty_file_gets_one_entry():
-    result = add_bibtex_entries("", [item(LLAMA)])
+    result = add_bibtex_entries("", [item(LLAMA)], renderer=RENDERER)
     assert result.text == LLAMA_GOOGLE.lstrip("\n")
 
 
@@ -176,7 +177,7 @@ def _duplicate_keys(text: str) -> list[str]:
 
 def test_entry_after_unbalanced_braces_is_seen_so_no_duplicate_is_written():
     lovelace = PaperRecord(title="Totally Real Engines", authors=("Ada Lovelace",), year=2024)
-    result = add_bibtex_entries(BROKEN_THEN_LOVELACE, [item(lovelace)])
+    result = add_bibtex_entries(BROKEN_THEN_LOVELACE, [item(lovelace)], renderer=RENDERER)
     assert _duplicate_keys(result.text) == []
     assert isinstance(result, NoChange)
     assert result.skipped[0].why == "its title is already in the file as lovelace2024totally"
@@ -184,7 +185,7 @@ def test_entry_after_unbalanced_braces_is_seen_so_no_duplicate_is_written():
 
 def test_key_after_unbalanced_braces_is_taken():
     other = PaperRecord(title="Totally Other Engines", authors=("Ada Lovelace",), year=2024)
-    result = add_bibtex_entries(BROKEN_THEN_LOVELACE, [item(other)])
+    result = add_bibtex_entries(BROKEN_THEN_LOVELACE, [item(other)], renderer=RENDERER)
     assert _duplicate_keys(result.text) == []
     assert result.changes == (
         "add BibTeX entry lovelace2024totallya for 'Totally Other Engines' (at the end)",

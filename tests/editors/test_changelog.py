@@ -11,6 +11,7 @@ from bot.config.schema import CHANGELOG_FORMATS
 from bot.editors.changelog import UNDER_HEADING, WHOLE_FILE, ChangelogEntry, add_changelog_entry
 from bot.editors.changelog.entry import next_version, summary
 from bot.errors import EditError
+from tests.conftest import RENDERER
 
 README = read("README.md")
 README_ZH = read("README.zh.md")
@@ -23,7 +24,9 @@ LAST_ROW = (
 
 
 def test_table_gets_the_next_version_newest_last():
-    result = add_changelog_entry(README, BATCH, "markdown-table", "Update Log", "en")
+    result = add_changelog_entry(
+        README, BATCH, "markdown-table", "Update Log", "en", renderer=RENDERER
+    )
     row = (
         "| V17                      | 2024/07/01 | "
         "Add 3 papers suggested by readers to Section Alignment "
@@ -34,9 +37,13 @@ def test_table_gets_the_next_version_newest_last():
 
 
 def test_second_batch_the_same_day_updates_that_row():
-    first = add_changelog_entry(README, BATCH, "markdown-table", "Update Log", "en").text
+    first = add_changelog_entry(
+        README, BATCH, "markdown-table", "Update Log", "en", renderer=RENDERER
+    ).text
     second = ChangelogEntry(DAY, 2, ("Instruction Tuning", "Data Collection"), ("Fix a typo.",))
-    result = add_changelog_entry(first, second, "markdown-table", "Update Log", "en")
+    result = add_changelog_entry(
+        first, second, "markdown-table", "Update Log", "en", renderer=RENDERER
+    )
     row = (
         "| V17                      | 2024/07/01 | "
         "Add 5 papers suggested by readers to Section Alignment "
@@ -51,8 +58,9 @@ def test_newest_first_table_gets_the_row_on_top_with_padding():
         "| ------- | ---------- | -------------- |\n"
         "| V2      | 2023/04/09 | Second.        |\n| V1      | 2023/03/31 | First.         |\n"
     )
+    entry = ChangelogEntry(DAY, 1, ("Data",))
     result = add_changelog_entry(
-        text, ChangelogEntry(DAY, 1, ("Data",)), "markdown-table", "Update Log", "en"
+        text, entry, "markdown-table", "Update Log", "en", renderer=RENDERER
     )
     new = "| V3      | 2024/07/01 | Add 1 paper suggested by readers to Section Data. |\n"
     assert result.text == text.replace("| V2 ", new + "| V2 ")
@@ -60,7 +68,9 @@ def test_newest_first_table_gets_the_row_on_top_with_padding():
 
 def test_multi_line_content_is_joined_with_br_and_escaped():
     entry = ChangelogEntry(DAY, 1, ("A|B",), ("<script>alert(1)</script> by @someone",))
-    result = add_changelog_entry(README, entry, "markdown-table", "Update Log", "en")
+    result = add_changelog_entry(
+        README, entry, "markdown-table", "Update Log", "en", renderer=RENDERER
+    )
     row = result.text.splitlines()[-1]
     assert row.endswith(
         "Add 1 paper suggested by readers to Section A\\|B.<br/>"
@@ -69,7 +79,7 @@ def test_multi_line_content_is_joined_with_br_and_escaped():
 
 
 def test_chinese_bullets_follow_the_existing_wording():
-    result = add_changelog_entry(README_ZH, BATCH, "bullets", "更新日志", "zh")
+    result = add_changelog_entry(README_ZH, BATCH, "bullets", "更新日志", "zh", renderer=RENDERER)
     anchor = "• 2023 年 4 月 12 日更新:修订了图 1和表 1,澄清了 LLM 的发布日期。\n"
     new = (
         "• 2024 年 7 月 1 日更新:添加了读者建议的 3 篇论文到"
@@ -77,7 +87,12 @@ def test_chinese_bullets_follow_the_existing_wording():
     )
     assert result.text == README_ZH.replace(anchor, anchor + new)
     again = add_changelog_entry(
-        result.text, ChangelogEntry(DAY, 1, ("对齐调优",)), "bullets", "更新日志", "zh"
+        result.text,
+        ChangelogEntry(DAY, 1, ("对齐调优",)),
+        "bullets",
+        "更新日志",
+        "zh",
+        renderer=RENDERER,
     )
     merged = new.replace("3 篇", "4 篇").replace(
         "“Instruction Tuning”部分", "“Instruction Tuning”和“对齐调优”部分"
@@ -94,16 +109,15 @@ def test_english_bullets_newest_first():
         "- Update on April 9, 2023: Add the affiliation information.\n"
         "- First release on March 31, 2023: The initial version.\n"
     )
-    result = add_changelog_entry(
-        text, ChangelogEntry(DAY, 2, ("Prompts",)), "bullets", "Updates", "en"
-    )
+    entry = ChangelogEntry(DAY, 2, ("Prompts",))
+    result = add_changelog_entry(text, entry, "bullets", "Updates", "en", renderer=RENDERER)
     new = "- Update on July 1, 2024: Add 2 papers suggested by readers to Section Prompts.\n"
     assert result.text == text.replace("- Update on May 7", new + "- Update on May 7")
 
 
 def test_yaml_changelog_appends_a_mapping_and_merges_the_same_day():
     text = "# changelog\n- date: 2023-04-09\n  version: V1\n  changes:\n    - Initial version.\n"
-    result = add_changelog_entry(text, BATCH, "yaml", None, "en")
+    result = add_changelog_entry(text, BATCH, "yaml", None, "en", renderer=RENDERER)
     added = (
         "- date: 2024-07-01\n  version: V2\n  changes:\n"
         "    - Add 3 papers suggested by readers to Section Alignment Tuning "
@@ -111,7 +125,12 @@ def test_yaml_changelog_appends_a_mapping_and_merges_the_same_day():
     )
     assert result.text == text + added
     again = add_changelog_entry(
-        result.text, ChangelogEntry(DAY, 1, ("Prompts",)), "yaml", None, "en"
+        result.text,
+        ChangelogEntry(DAY, 1, ("Prompts",)),
+        "yaml",
+        None,
+        "en",
+        renderer=RENDERER,
     )
     assert again.text == text + added.replace(
         "Add 3 papers suggested by readers to Section Alignment Tuning "
@@ -123,7 +142,7 @@ def test_yaml_changelog_appends_a_mapping_and_merges_the_same_day():
 
 def test_yaml_values_are_quoted_when_needed():
     entry = ChangelogEntry(DAY, 0, (), ("key: value # not a comment",))
-    result = add_changelog_entry("", entry, "yaml", None, "en")
+    result = add_changelog_entry("", entry, "yaml", None, "en", renderer=RENDERER)
     assert (
         result.text
         == "- date: 2024-07-01\n  version: V1\n  changes:\n    - 'key: value # not a comment'\n"
@@ -146,14 +165,18 @@ def test_summary_wording():
 
 def test_missing_heading_and_unknown_format_are_errors():
     with pytest.raises(EditError, match="Update Log"):
-        add_changelog_entry("# Nothing here\n", BATCH, "markdown-table", "Update Log", "en")
+        add_changelog_entry(
+            "# Nothing here\n", BATCH, "markdown-table", "Update Log", "en", renderer=RENDERER
+        )
     with pytest.raises(EditError, match="expected one of"):
-        add_changelog_entry(README, BATCH, "table", "Update Log", "en")
+        add_changelog_entry(README, BATCH, "table", "Update Log", "en", renderer=RENDERER)
 
 
 def test_crlf_table_stays_crlf():
     old = README.replace("\n", "\r\n")
-    result = add_changelog_entry(old, BATCH, "markdown-table", "Update Log", "en")
+    result = add_changelog_entry(
+        old, BATCH, "markdown-table", "Update Log", "en", renderer=RENDERER
+    )
     assert result.text.count("\n") == result.text.count("\r\n") == old.count("\r\n") + 1
 
 

@@ -13,6 +13,7 @@ from bot.editors.acknowledgements import add_acknowledgements
 from bot.editors.bibtex import add_bibtex_entries, read_blocks
 from bot.editors.paper_list import add_to_paper_list
 from bot.models import PaperItem, PaperRecord, Thanks
+from tests.conftest import RENDERER
 
 HOSTILE = [
     r"Closing } brace and \input{/etc/passwd} and \write18{rm -rf ~}",
@@ -48,7 +49,7 @@ def _braces_balanced(text: str) -> bool:
 def _check_bibtex(title: str, author: str) -> None:
     old = read("references.bib")
     record = PaperRecord(title=title, authors=(author, "Bob Smith"), year=2024, arxiv="2401.00001")
-    entry = _new_entry(old, add_bibtex_entries(old, [PaperItem(record)]).text)
+    entry = _new_entry(old, add_bibtex_entries(old, [PaperItem(record)], renderer=RENDERER).text)
     assert _braces_balanced(entry)
     commands = set(re.findall(r"\\[A-Za-z]+", entry))
     assert commands <= ALLOWED, commands
@@ -81,7 +82,9 @@ def _unescape_markdown(text: str) -> str:
 def test_paper_list_entry_from_hostile_metadata_is_literal(title):
     old = read("README.md")
     record = PaperRecord(title=title, authors=(title,), year=2024, arxiv="2401.00001")
-    new = add_to_paper_list(old, [PaperItem(record, "Data Collection")], None).text
+    new = add_to_paper_list(
+        old, [PaperItem(record, "Data Collection")], None, renderer=RENDERER
+    ).text
     [line] = [line for line in new.splitlines() if "2401.00001" in line]
     assert "<" not in line.replace("<u>", "").replace("</u>", "")
     assert not re.search(r"@(?!\u200b)\w", line)
@@ -97,7 +100,7 @@ def test_paper_list_entry_from_hostile_metadata_is_literal(title):
 )
 def test_acknowledged_names_are_literal(name):
     old = read("README.md")
-    new = add_acknowledgements(old, [Thanks("evil", name)]).text
+    new = add_acknowledgements(old, [Thanks("evil", name)], renderer=RENDERER).text
     [line] = [line for line in new.splitlines() if line.startswith("The authors")]
     assert "<script" not in line and not re.search(r"@(?!\u200b)\w", line)
     assert "  " not in line.split("Yubo Feng", 1)[1]

@@ -8,6 +8,7 @@ from editor_samples import DPO, LLAMA, SHAZEER, item, read
 from bot.editors.paper_list import add_to_paper_list, resolve_section, split_by_section
 from bot.editors.result import NoChange
 from bot.errors import EditError
+from tests.conftest import RENDERER
 
 README = read("README.md")
 
@@ -18,7 +19,7 @@ ONES_LINE = (
 
 
 def test_ones_numbered_list_gets_exactly_one_added_line():
-    result = add_to_paper_list(README, [item(LLAMA, "Data Collection")], None)
+    result = add_to_paper_list(README, [item(LLAMA, "Data Collection")], None, renderer=RENDERER)
     anchor = "[[paper](https://arxiv.org/abs/2202.06539)]\n"
     assert result.text == README.replace(anchor, anchor + ONES_LINE + "\n")
     assert result.changes == ("add arXiv:2302.13971 to section 'Data Collection'",)
@@ -26,7 +27,9 @@ def test_ones_numbered_list_gets_exactly_one_added_line():
 
 
 def test_explicit_numbers_continue_and_only_the_tail_is_renumbered():
-    result = add_to_paper_list(README, [item(LLAMA, "publicly available models")], None)
+    result = add_to_paper_list(
+        README, [item(LLAMA, "publicly available models")], None, renderer=RENDERER
+    )
     new = (
         '4. <u>LLaMA</u>: **"LLaMA: Open and Efficient Foundation Language Models"**. '
         "*Hugo Touvron et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n"
@@ -75,19 +78,20 @@ SHAZEER_LINE = (
     ],
 )
 def test_one_line_is_added_in_the_list_own_style(paper, section, anchor, new):
-    result = add_to_paper_list(README, [item(paper, section)], None)
+    result = add_to_paper_list(README, [item(paper, section)], None, renderer=RENDERER)
     assert result.text == README.replace(anchor, anchor + new)
 
 
 def test_section_without_its_own_list_gets_a_new_list_under_its_heading():
-    result = add_to_paper_list(README, [item(LLAMA)], "Pre-training")
+    result = add_to_paper_list(README, [item(LLAMA)], "Pre-training", renderer=RENDERER)
     anchor = "### Pre-training\n"
     assert result.text == README.replace(anchor, anchor + "\n" + ONES_LINE + "\n")
 
 
 def test_several_papers_in_one_call_keep_their_order():
     result = add_to_paper_list(
-        README, [item(LLAMA, "Data Collection"), item(SHAZEER, "Data Collection")], None
+        README, [item(LLAMA, "Data Collection"), item(SHAZEER, "Data Collection")], None,
+        renderer=RENDERER,
     )
     assert result.text.index("LLaMA: Open") < result.text.index("Fast Transformer Decoding")
     assert len(result.changes) == 2
@@ -132,7 +136,8 @@ AMBIGUOUS = "## A\n\n### Analysis\n\n- x\n\n## B\n\n### Analysis\n\n- y\n"
     ids=["unknown", "none-and-no-default", "ambiguous"],
 )
 def test_a_paper_without_a_usable_section_is_skipped_and_the_rest_go_in(text, section, other, why):
-    result = add_to_paper_list(text, [item(LLAMA, section), item(SHAZEER, other)], None)
+    items = [item(LLAMA, section), item(SHAZEER, other)]
+    result = add_to_paper_list(text, items, None, renderer=RENDERER)
     assert [i.record for i in result.added] == [SHAZEER]
     [skipped] = result.skipped
     assert skipped.what == "arXiv:2302.13971" and why in skipped.why
@@ -159,7 +164,7 @@ def test_paper_already_in_the_section_is_skipped(section, record_title, arxiv):
     from bot.models import PaperRecord
 
     record = PaperRecord(title=record_title, arxiv=arxiv)
-    result = add_to_paper_list(README, [item(record, section)], None)
+    result = add_to_paper_list(README, [item(record, section)], None, renderer=RENDERER)
     assert isinstance(result, NoChange)
     assert result.text == README
     assert "already listed" in result.skipped[0].why
@@ -173,7 +178,7 @@ def test_paper_already_in_the_section_is_skipped(section, record_title, arxiv):
 def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
     base = '## Papers\n\n1. **"A"**. *X et al*. arXiv 2020. [[paper](https://arxiv.org/abs/2001.00001)]'
     old = base.replace("\n", newline) + (newline if trailing else "")
-    result = add_to_paper_list(old, [item(LLAMA, "Papers")], None)
+    result = add_to_paper_list(old, [item(LLAMA, "Papers")], None, renderer=RENDERER)
     second = "2." + ONES_LINE.removeprefix("1.")  # a one-item list counts as explicitly numbered
     assert result.text == old.rstrip(newline) + newline + second + (newline if trailing else "")
 
@@ -269,5 +274,5 @@ Agents
     ],
 )
 def test_html_and_setext_headings_bound_their_sections(before, section, after):
-    result = add_to_paper_list(before, [item(LLAMA, section)], None)
+    result = add_to_paper_list(before, [item(LLAMA, section)], None, renderer=RENDERER)
     assert result.text == after

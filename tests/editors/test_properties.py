@@ -12,6 +12,7 @@ from bot.editors.acknowledgements import add_acknowledgements
 from bot.editors.bibtex import add_bibtex_entries
 from bot.editors.paper_list import add_to_paper_list
 from bot.models import PaperItem, PaperRecord, Thanks
+from tests.conftest import RENDERER
 
 README = read("README.md")
 BIB = read("references.bib")
@@ -56,26 +57,26 @@ def _survives(old: str, new: str) -> bool:
 @SETTINGS
 @given(st.lists(items, max_size=4))
 def test_paper_list_keeps_old_lines_and_is_idempotent(batch):
-    once = add_to_paper_list(README, batch, None).text
+    once = add_to_paper_list(README, batch, None, renderer=RENDERER).text
     assert _survives(README, once)
-    assert add_to_paper_list(once, batch, None).text == once
-    assert add_to_paper_list(README, batch + batch, None).text == once
+    assert add_to_paper_list(once, batch, None, renderer=RENDERER).text == once
+    assert add_to_paper_list(README, batch + batch, None, renderer=RENDERER).text == once
 
 
 @SETTINGS
 @given(st.lists(records, max_size=4))
 def test_bibtex_keeps_old_lines_and_is_idempotent(batch):
-    once = add_bibtex_entries(BIB, batch).text
+    once = add_bibtex_entries(BIB, batch, renderer=RENDERER).text
     assert _survives(BIB, once)
-    assert add_bibtex_entries(once, batch).text == once
-    assert add_bibtex_entries(BIB, batch + batch).text == once
+    assert add_bibtex_entries(once, batch, renderer=RENDERER).text == once
+    assert add_bibtex_entries(BIB, batch + batch, renderer=RENDERER).text == once
 
 
 @SETTINGS
 @given(st.lists(names, max_size=5))
 def test_acknowledgements_keep_old_lines_and_are_idempotent(people):
     thanks = [Thanks(login=f"u{i}", name=name) for i, name in enumerate(people)]
-    once = add_acknowledgements(README, thanks).text
+    once = add_acknowledgements(README, thanks, renderer=RENDERER).text
     old_lines = README.splitlines()
     new_lines = once.splitlines()
     assert len(new_lines) == len(old_lines)
@@ -84,4 +85,4 @@ def test_acknowledgements_keep_old_lines_and_are_idempotent(people):
         [old_lines[old_lines.index("## Acknowledgments") + 2]],
     )
     assert "  Yubo" not in once and ",," not in once
-    assert add_acknowledgements(once, thanks).text == once
+    assert add_acknowledgements(once, thanks, renderer=RENDERER).text == once

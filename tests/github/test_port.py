@@ -19,6 +19,7 @@ from bot.github.pygithub import (
     connect,
 )
 from sandbox import FakeGitHub
+from sandbox.recording import RecordingPort
 from sandbox.testing import port_for
 
 REPO = "/repos/octo-org/survey"
@@ -321,7 +322,7 @@ def protocol_methods() -> list[str]:
     )
 
 
-@pytest.mark.parametrize("implementation", [PyGithubPort, DryRunPort])
+@pytest.mark.parametrize("implementation", [PyGithubPort, DryRunPort, RecordingPort])
 def test_implementations_match_the_protocol(implementation: type) -> None:
     for name in protocol_methods():
         wanted = inspect.signature(getattr(GitHubPort, name))

@@ -14,6 +14,7 @@ it in an autouse fixture).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -133,3 +134,13 @@ def clone_of(bare: Path, dest: Path) -> Path:
     """Another person's clone of ``bare`` at ``dest``."""
     git(dest.parent, "clone", "--quiet", str(bare), str(dest))
     return dest
+
+
+def copy_origin(template: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A copy under ``tmp_path`` of ``make_origin``'s ``(bare, clone)``, the clone's ``origin``
+    pointing at the copied bare repository: one git process instead of a new history."""
+    bare, clone = (tmp_path / path.name for path in template)
+    shutil.copytree(template[0], bare, symlinks=True)
+    shutil.copytree(template[1], clone, symlinks=True)
+    git(clone, "remote", "set-url", "origin", str(bare))
+    return bare, clone

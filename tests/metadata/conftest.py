@@ -151,6 +151,7 @@ class FixtureServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # the body is not held back for the headers' ACK (40 ms)
 
             def do_GET(self) -> None:
                 self._serve(b"")

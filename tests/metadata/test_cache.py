@@ -92,8 +92,8 @@ def test_corrupt_cache_file_is_moved_aside_and_rebuilt(server, make_resolver, tm
 def test_truncated_database_is_rebuilt(tmp_path, caplog):
     path = tmp_path / "c.sqlite"
     cache = Cache(path)
-    for n in range(200):
-        cache.put("s", f"k{n}", 200, b"x" * 1000, 100.0)
+    for n in range(20):  # many pages, few commits (each put is one)
+        cache.put("s", f"k{n}", 200, b"x" * 10_000, 100.0)
     cache.close()
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])

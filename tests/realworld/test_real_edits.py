@@ -12,6 +12,7 @@ import pytest
 
 from bot.editors.paper_list import add_to_paper_list
 from bot.models import PaperItem, PaperRecord
+from tests.conftest import RENDERER
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -29,7 +30,9 @@ BEYOND_FACTUALITY = PaperRecord(
 
 def added_lines(fixture: str, section: str) -> list[str]:
     before = (FIXTURES / fixture).read_text(encoding="utf-8")
-    after = add_to_paper_list(before, [PaperItem(BEYOND_FACTUALITY, section)], None).text
+    after = add_to_paper_list(
+        before, [PaperItem(BEYOND_FACTUALITY, section)], None, renderer=RENDERER
+    ).text
     old, new = before.split("\n"), after.split("\n")
     at = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
     assert new[at + len(new) - len(old) :] == old[at:]  # a pure insertion
@@ -96,7 +99,9 @@ REASONING_ENTRY = (
 )
 def test_llm_reasoning_paper_lands_in_the_named_section(section, last_line_before):
     before = (FIXTURES / "llm_reasoning_readme.md").read_text(encoding="utf-8")
-    after = add_to_paper_list(before, [PaperItem(BEYOND_FACTUALITY, section)], None).text
+    after = add_to_paper_list(
+        before, [PaperItem(BEYOND_FACTUALITY, section)], None, renderer=RENDERER
+    ).text
     # A loose list (blank line between items): the new item is set off the same way.
     assert before.count(last_line_before) == 1
     assert after == before.replace(last_line_before, f"{last_line_before}\n{REASONING_ENTRY}\n")

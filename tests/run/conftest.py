@@ -11,5 +11,7 @@ from run_harness import (  # noqa: F401  (fixtures)
     harness,
     metadata_cache,
     triaged,
+    triaged_world,
     two_papers_triage,
+    world,
 )

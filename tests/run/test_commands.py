@@ -15,7 +15,7 @@ def test_a_maintainer_accepts_then_rejects(triaged):
     accept = comment_event(harness.fake, 1, '/accept section: "fine tuning"', user="maint")
     harness.fake.reset_log()
 
-    run = harness.run("issue_comment", accept)
+    run = harness.run_process("issue_comment", accept)  # end to end
 
     assert run.returncode == 0, run.stdout + run.stderr
     assert len(harness.fake.requests) <= COMMAND_BUDGET
@@ -42,7 +42,7 @@ def test_a_maintainer_accepts_then_rejects(triaged):
     )
 
     reject = comment_event(harness.fake, 1, "/reject out of scope", user="maint")
-    run = harness.run("issue_comment", reject)
+    run = harness.run("issue_comment", reject)  # in process: the same code path
 
     assert run.returncode == 0
     issue = harness.fake.issue(1)
@@ -53,32 +53,32 @@ def test_a_maintainer_accepts_then_rejects(triaged):
     assert state.rejected and state.rejected_reason == "out of scope"
 
 
-def test_an_unknown_section_is_refused_at_once(triaged):
-    harness, triage = triaged
-    accept = comment_event(harness.fake, 1, '/accept section: "Fine tuned models"', user="maint")
-    harness.fake.reset_log()
+def test_an_unknown_section_is_refused_at_once(triaged_world):
+    world = triaged_world
+    [triage] = world.port.comments(1)
+    accept = world.comment_event(1, '/accept section: "Fine tuned models"', user="maint")
+    world.port.reset_log()
 
-    run = harness.run("issue_comment", accept)
+    run = world.run("issue_comment", accept)
 
     assert run.returncode == 0, run.stdout + run.stderr
-    assert [r.operation for r in harness.fake.requests] == [
-        "repos/get-collaborator-permission-level",
-        "issues/list-comments",
-        "reactions/create-for-issue-comment",
-        "issues/create-comment",
-        "issues/update-comment",  # records the command as handled
+    assert world.port.names() == [
+        "permission",
+        "issue_comments",
+        "react_to_comment",
+        "create_comment",
+        "edit_comment",  # records the command as handled
     ]
-    reactions = harness.fake.reactions(comment_id=accept["comment"]["id"])
-    assert [r["content"] for r in reactions] == ["confused"]
-    [original, reply] = harness.bot_comments()
+    assert world.port.reactions(accept["comment"]["id"]) == [("confused", BOT)]
+    [original, reply] = world.port.bot_comments(1)
     assert only_recorded(triage, original, accept["comment"]["id"])  # no decision changed
-    assert reply["body"] == (
+    assert reply.body == (
         'Nothing was accepted: section "Fine tuned models" is not a heading of README.md. '
         'Reply `/accept section: "…"` with one of the closest headings:\n'
         # "Models" lists papers, so it comes before the closer but still empty "3.1 Fine-Tuning".
         "- Models\n- 3.1 Fine-Tuning\n- A Tiny Survey"
     )
-    assert "accepted" not in harness.fake.labels(1)
+    assert "accepted" not in world.port.labels(1)
 
 
 @pytest.mark.parametrize(
@@ -86,50 +86,51 @@ def test_an_unknown_section_is_refused_at_once(triaged):
     [("stranger", None, "NONE"), ("member", "read", "MEMBER")],
     ids=["stranger", "org-member-with-read"],
 )
-def test_others_cannot_command_and_get_one_reply(triaged, login, permission, association):
-    harness, triage = triaged
-    harness.fake.add_user(login, permission=permission)
-    payload = comment_event(harness.fake, 1, "/accept\n/reject\n/accept 1", user=login)
+def test_others_cannot_command_and_get_one_reply(triaged_world, login, permission, association):
+    world = triaged_world
+    [triage] = world.port.comments(1)
+    world.port.add_user(login, permission=permission)
+    payload = world.comment_event(1, "/accept\n/reject\n/accept 1", user=login)
     payload["comment"]["author_association"] = association
-    harness.fake.reset_log()
+    world.port.reset_log()
 
-    run = harness.run("issue_comment", payload)
+    run = world.run("issue_comment", payload)
 
     assert run.returncode == 0
-    assert len(harness.fake.requests) <= 5  # the fifth records the comment as handled
-    reactions = harness.fake.reactions(comment_id=payload["comment"]["id"])
-    assert [r["content"] for r in reactions] == ["confused"]
-    [original, reply] = harness.bot_comments()
+    assert len(world.port.calls) <= 5  # the fifth records the comment as handled
+    assert [content for content, _ in world.port.reactions(payload["comment"]["id"])] == [
+        "confused"
+    ]
+    [original, reply] = world.port.bot_comments(1)
     assert only_recorded(triage, original, payload["comment"]["id"])  # nothing else changed
-    assert "maintainer" in reply["body"].lower()
-    assert "accepted" not in harness.fake.labels(1)
-    assert harness.fake.issue(1)["state"] == "open"
+    assert "maintainer" in reply.body.lower()
+    assert "accepted" not in world.port.labels(1)
+    assert world.port.state(1) == ("open", None)
 
     if login == "stranger":
-        again = harness.run("issue_comment", payload)  # the same delivery again
+        again = world.run("issue_comment", payload)  # the same delivery again
 
         assert again.returncode == 0
-        assert len(harness.bot_comments()) == 2  # still one reply
+        assert len(world.port.bot_comments(1)) == 2  # still one reply
 
 
-def test_recheck_after_the_survey_cites_the_paper(triaged):
-    harness, triage = triaged
-    bib = harness.survey / "refs.bib"
+def test_recheck_after_the_survey_cites_the_paper(triaged_world):
+    world = triaged_world
+    [triage] = world.port.comments(1)
+    bib = world.survey / "refs.bib"
     bib.write_text(
         bib.read_text()
         + "\n@inproceedings{hu2022lora,\n  title={LoRA: Low-Rank Adaptation of Large Language"
         " Models},\n  author={Hu, Edward J. and Shen, Yelong},\n  year={2022}\n}\n"
     )
-    recheck = comment_event(harness.fake, 1, "/recheck", user="maint")
+    recheck = world.comment_event(1, "/recheck", user="maint")
 
-    run = harness.run("issue_comment", recheck)
+    run = world.run("issue_comment", recheck)
 
     assert run.returncode == 0, run.stdout + run.stderr
-    [comment] = harness.bot_comments()
-    assert comment["id"] == triage["id"]
-    state = decode_state(comment["body"]).state
+    [comment] = world.port.bot_comments(1)
+    assert comment.id == triage.id
+    state = decode_state(comment.body).state
     assert [p.verdict for p in state.papers] == ["cited", "cited"]
-    assert sorted(harness.fake.labels(1)) == ["already-cited", "paper-suggestion"]
-    assert [r["content"] for r in harness.fake.reactions(comment_id=recheck["comment"]["id"])] == [
-        "+1"
-    ]
+    assert sorted(world.port.labels(1)) == ["already-cited", "paper-suggestion"]
+    assert [content for content, _ in world.port.reactions(recheck["comment"]["id"])] == ["+1"]

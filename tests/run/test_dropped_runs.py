@@ -11,7 +11,16 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from run_harness import BERT, BOT, TWO_PAPERS, Harness, comment_event, fresh, issue_event
+from run_harness import (
+    BERT,
+    BOT,
+    TWO_PAPERS,
+    Harness,
+    World,
+    comment_event,
+    fresh,
+    issue_event,
+)
 
 from bot.issue.state import decode_state, encode_state
 
@@ -32,6 +41,17 @@ def snapshot(harness: Harness) -> tuple[Any, ...]:
     )
 
 
+def world_snapshot(world: World) -> tuple[Any, ...]:
+    """Everything a run could change on issue #1, on the recording port."""
+    comments = world.port.comments(1)
+    return (
+        comments,
+        [world.port.reactions(c.id) for c in comments],
+        sorted(world.port.labels(1)),
+        world.port.state(1),
+    )
+
+
 def reacted(harness: Harness, comment: dict[str, Any]) -> list[tuple[str, str]]:
     reactions = harness.fake.reactions(comment_id=comment["comment"]["id"])
     return [(r["content"], r["user"]["login"]) for r in reactions]
@@ -43,7 +63,7 @@ def test_a_dropped_command_runs_before_the_delivered_one_and_only_once(triaged):
     thank = comment_event(harness.fake, 1, "/thank @bob as Bob Builder", user="maint")
     harness.fake.reset_log()
 
-    run = harness.run("issue_comment", thank)
+    run = harness.run_process("issue_comment", thank)  # end to end
 
     assert run.returncode == 0, run.stdout + run.stderr
     assert [r.operation for r in harness.fake.requests] == [
@@ -82,107 +102,110 @@ def test_a_dropped_command_runs_before_the_delivered_one_and_only_once(triaged):
         assert "already handled" in again.summary
 
 
-def test_dropped_commands_keep_their_order(triaged):
-    harness, _ = triaged
-    comment_event(harness.fake, 1, "/accept 1", user="maint")  # dropped
-    reject = comment_event(harness.fake, 1, "/reject out of scope", user="maint")
+def test_dropped_commands_keep_their_order(triaged_world):
+    world = triaged_world
+    world.comment_event(1, "/accept 1", user="maint")  # dropped
+    reject = world.comment_event(1, "/reject out of scope", user="maint")
 
-    run = harness.run("issue_comment", reject)
+    run = world.run("issue_comment", reject)
 
     assert run.returncode == 0, run.stdout + run.stderr
-    state = decode_state(harness.bot_comments()[0]["body"]).state
+    state = decode_state(world.port.bot_comments(1)[0].body).state
     assert state.rejected and not state.accepted  # rejected after it was accepted
-    assert "accepted" not in harness.fake.labels(1)
-    assert harness.fake.issue(1)["state"] == "closed"
+    assert "accepted" not in world.port.labels(1)
+    assert world.port.state(1)[0] == "closed"
 
 
 @pytest.mark.parametrize("stranger_run", ["dropped", "delivered"])
-def test_a_strangers_command_is_never_replayed_into_an_action(triaged, stranger_run):
-    harness, _ = triaged
-    harness.fake.add_user("stranger")
-    stranger = comment_event(harness.fake, 1, "/accept 1", user="stranger")
+def test_a_strangers_command_is_never_replayed_into_an_action(triaged_world, stranger_run):
+    world = triaged_world
+    world.port.add_user("stranger")
+    stranger = world.comment_event(1, "/accept 1", user="stranger")
     if stranger_run == "delivered":
-        assert harness.run("issue_comment", stranger).returncode == 0
-    thank = comment_event(harness.fake, 1, "/thank @bob", user="maint")
-    harness.fake.reset_log()
+        assert world.run("issue_comment", stranger).returncode == 0
+    thank = world.comment_event(1, "/thank @bob", user="maint")
+    world.port.reset_log()
 
-    run = harness.run("issue_comment", thank)
+    run = world.run("issue_comment", thank)
 
     assert run.returncode == 0, run.stdout + run.stderr
     if stranger_run == "delivered":  # its run handled it: nothing to replay
-        assert len(harness.fake.requests) <= COMMAND_BUDGET
-    assert reacted(harness, stranger) == [("confused", BOT)]
-    [triage_comment, refusal] = harness.bot_comments()  # one reply, however often it is seen
-    assert "maintainer" in refusal["body"].lower()
-    state = decode_state(triage_comment["body"]).state
+        assert len(world.port.calls) <= COMMAND_BUDGET
+    assert world.port.reactions(stranger["comment"]["id"]) == [("confused", BOT)]
+    [triage_comment, refusal] = world.port.bot_comments(1)  # one reply, however often it is seen
+    assert "maintainer" in refusal.body.lower()
+    state = decode_state(triage_comment.body).state
     assert not state.accepted
     assert [t.login for t in state.extra_thanks] == ["bob"]
 
 
-def test_a_state_from_before_the_record_replays_nothing(harness, two_papers_triage):
+def test_a_state_from_before_the_record_replays_nothing(world, two_papers_triage):
     body, labels = two_papers_triage
     state = decode_state(body).state
     assert state.handled_up_to == 0  # a new issue's triage records that nothing was handled
     legacy = encode_state(replace(state, handled_up_to=None))  # as the previous version wrote it
-    harness.seed(issue_event("opened", "Two papers", TWO_PAPERS, labels=labels))
-    harness.fake.add_comment(1, body.replace(encode_state(state), legacy), user=BOT)
-    accept = comment_event(harness.fake, 1, "/accept 1", user="maint")  # handled back then
-    thank = comment_event(harness.fake, 1, "/thank @bob", user="maint")
-    harness.fake.reset_log()
+    world.seed(issue_event("opened", "Two papers", TWO_PAPERS, labels=labels))
+    world.port.add_comment(1, body.replace(encode_state(state), legacy), user=BOT)
+    accept = world.comment_event(1, "/accept 1", user="maint")  # handled back then
+    thank = world.comment_event(1, "/thank @bob", user="maint")
+    world.port.reset_log()
 
-    run = harness.run("issue_comment", thank)
+    run = world.run("issue_comment", thank)
 
     assert run.returncode == 0, run.stdout + run.stderr
-    assert len(harness.fake.requests) <= COMMAND_BUDGET
-    assert reacted(harness, accept) == []
-    state = decode_state(harness.bot_comments()[0]["body"]).state
+    assert len(world.port.calls) <= COMMAND_BUDGET
+    assert world.port.reactions(accept["comment"]["id"]) == []
+    state = decode_state(world.port.bot_comments(1)[0].body).state
     assert not state.accepted
     assert [t.login for t in state.extra_thanks] == ["bob"]
     assert state.handled_up_to == thank["comment"]["id"]  # recorded from now on
 
 
 @pytest.mark.parametrize("issue_state", ["open", "closed"])
-def test_a_command_dropped_for_an_edit_runs_after_the_triage_and_only_once(triaged, issue_state):
-    harness, triage = triaged
-    accept = comment_event(harness.fake, 1, "/accept 1", user="maint")  # its run is dropped...
-    labels = tuple(harness.fake.labels(1))
+def test_a_command_dropped_for_an_edit_runs_after_the_triage_and_only_once(
+    triaged_world, issue_state
+):
+    world = triaged_world
+    [triage] = world.port.comments(1)
+    accept = world.comment_event(1, "/accept 1", user="maint")  # its run is dropped...
+    labels = tuple(world.port.labels(1))
     edited = issue_event("edited", "Two papers", f"{TWO_PAPERS}\narXiv:{BERT}", labels=labels)
     edited["issue"]["state"] = issue_state  # ...for the run of the reader's edit
-    harness.seed(edited)
-    harness.fake.reset_log()
+    world.seed(edited)
+    world.port.reset_log()
 
-    run = harness.run("issues", edited)
+    run = world.run("issues", edited)
 
     assert run.returncode == 0, run.stdout + run.stderr
-    assert [r.operation for r in harness.fake.requests] == [
-        "issues/list-comments",
-        "users/get-by-username",  # the reader's name, for the triage
-        "issues/update-comment",  # the triage: a third paper
-        "issues/get",  # whether the edited issue is open: /accept reopens it
-        "repos/get-collaborator-permission-level",
-        REACT,
-        "issues/add-labels",
-        *(["issues/update"] if issue_state == "closed" else []),  # reopened
-        "issues/update-comment",
+    assert world.port.names() == [
+        "issue_comments",
+        "user_name",  # the reader's name, for the triage
+        "edit_comment",  # the triage: a third paper
+        "issue",  # whether the edited issue is open: /accept reopens it
+        "permission",
+        "react_to_comment",
+        "add_labels",
+        *(["reopen_issue"] if issue_state == "closed" else []),
+        "edit_comment",
     ]
-    assert reacted(harness, accept) == [("+1", BOT)]
-    [comment] = harness.bot_comments()
-    assert comment["id"] == triage["id"]
-    state = decode_state(comment["body"]).state
+    assert world.port.reactions(accept["comment"]["id"]) == [("+1", BOT)]
+    [comment] = world.port.bot_comments(1)
+    assert comment.id == triage.id
+    state = decode_state(comment.body).state
     assert [p.verdict for p in state.papers] == ["new", "cited", "cited"]
     assert [p.accepted for p in state.papers] == [True, False, False]
     assert state.handled_up_to == accept["comment"]["id"]
-    assert "accepted" in harness.fake.labels(1)
-    assert harness.fake.issue(1)["state"] == "open"
+    assert "accepted" in world.port.labels(1)
+    assert world.port.state(1)[0] == "open"
     assert f"comment {accept['comment']['id']} by @\u200bmaint was never handled" in run.summary
 
-    before = snapshot(harness)
-    harness.fake.reset_log()
+    before = world_snapshot(world)
+    world.port.reset_log()
 
-    again = harness.run("issues", fresh(edited))  # re-delivered: its labels are from before
+    again = world.run("issues", fresh(edited))  # re-delivered: its labels are from before
 
     assert again.returncode == 0, again.stdout + again.stderr
-    assert [r.operation for r in harness.fake.requests if r.method != "GET"] == [
-        "issues/add-labels"  # "accepted" again, which GitHub answers as already there
+    assert [call.name for call in world.port.writes()] == [
+        "add_labels"  # "accepted" again, which GitHub answers as already there
     ]
-    assert snapshot(harness) == before
+    assert world_snapshot(world) == before

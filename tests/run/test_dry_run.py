@@ -11,7 +11,7 @@ from run_harness import LORA, TRANSFORMER, comment_event, issue_event, webhook
 def test_dry_run_prints_intended_actions_and_writes_nothing(harness):
     payload = harness.seed(issue_event("opened", "Two papers", f"arXiv:{LORA} arXiv:{TRANSFORMER}"))
 
-    run = harness.run("issues", payload, "--dry-run")
+    run = harness.run_process("issues", payload, "--dry-run")  # end to end
 
     assert run.returncode == 0, run.stdout + run.stderr
     printed = [line for line in run.stdout.splitlines() if line.startswith("[dry-run]")]
@@ -39,7 +39,7 @@ def test_scheduled_runs_go_to_the_batch(harness):
     subprocess.run(["git", "clone", "-q", "--bare", survey, str(origin)], check=True)
     subprocess.run([*git, "remote", "add", "origin", str(origin)], check=True)
 
-    run = harness.run("workflow_dispatch", webhook("workflow_dispatch.1"))
+    run = harness.run_process("workflow_dispatch", webhook("workflow_dispatch.1"))  # end to end
 
     assert run.returncode == 0, run.stdout + run.stderr
     assert "survey-bot: batch: idle" in run.stdout

@@ -58,7 +58,7 @@ def test_a_permanent_error_fails_the_job_with_one_error_line(harness):
     forbidden = {"message": "Resource not accessible by integration"}
     harness.fake.inject("POST", r"/issues/1/comments$", status=403, body=forbidden, times=None)
 
-    run = harness.run("issues", payload)
+    run = harness.run_process("issues", payload)  # end to end
 
     assert run.returncode == 1
     assert run.errors == [
@@ -73,7 +73,7 @@ def test_bad_configuration_exits_2(harness):
     (harness.survey / ".github" / "survey-bot.yml").write_text("language: klingon\n")
     payload = harness.seed(issue_event("opened", "A paper", f"arXiv:{LORA}"))
 
-    run = harness.run("issues", payload)
+    run = harness.run_process("issues", payload)  # end to end
 
     assert run.returncode == 2
     [error] = run.errors

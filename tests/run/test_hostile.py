@@ -53,7 +53,7 @@ def test_hostile_title_and_body(harness):
     harness.fake.add_user("mallory", name=HOSTILE_NAME)
     payload = harness.seed(issue_event("opened", HOSTILE_TITLE, body, user="mallory"))
 
-    run = harness.run("issues", payload)
+    run = harness.run_process("issues", payload)  # end to end
 
     assert run.returncode == 0, run.stdout + run.stderr
     [comment] = harness.fake.comments(1)
@@ -90,7 +90,7 @@ def test_invalid_utf8_in_the_event_file(harness):
     payload = harness.seed(issue_event("opened", "A paper", f"arXiv:{LORA} PLACEHOLDER"))
     raw = json.dumps(payload).encode().replace(b"PLACEHOLDER", b"caf\xe9 \xff\xfe broken")
 
-    run = harness.run("issues", raw)
+    run = harness.run_process("issues", raw)  # end to end
 
     assert run.returncode == 0, run.stdout + run.stderr
     [comment] = harness.fake.comments(1)

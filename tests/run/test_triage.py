@@ -30,7 +30,7 @@ def verdicts(body: str) -> list[tuple[str, str]]:
 def test_new_issue_gets_one_comment_labels_and_a_summary_within_budget(harness):
     payload = harness.seed(issue_event("opened", "Three papers", SUGGESTION))
 
-    run = harness.run("issues", payload)
+    run = harness.run_process("issues", payload)  # end to end
 
     assert run.returncode == 0, run.stdout + run.stderr
     [comment] = harness.fake.comments(1)
@@ -59,59 +59,57 @@ def test_new_issue_gets_one_comment_labels_and_a_summary_within_budget(harness):
     assert "- commented on #1" in run.summary
 
 
-def test_redelivery_and_edit_keep_exactly_one_comment(harness):
-    opened = harness.seed(issue_event("opened", "Papers", SUGGESTION))
-    assert harness.run("issues", opened).returncode == 0
-    [first] = harness.fake.comments(1)
+def test_redelivery_and_edit_keep_exactly_one_comment(world):
+    opened = world.seed(issue_event("opened", "Papers", SUGGESTION))
+    assert world.run("issues", opened).returncode == 0
+    [first] = world.port.comments(1)
 
-    again = harness.run("issues", fresh(opened))  # the same delivery, run twice
+    again = world.run("issues", fresh(opened))  # the same delivery, run twice
 
     assert again.returncode == 0
-    assert harness.fake.comments(1) == [first]
-    assert not harness.fake.matching("POST", r"/comments$")[1:]
-    assert not harness.fake.matching("PATCH")
+    assert world.port.comments(1) == [first]
+    assert world.port.names().count("create_comment") == 1
+    assert not {"edit_comment", "close_issue", "reopen_issue"} & set(world.port.names())
 
-    labels = tuple(harness.fake.labels(1))
-    edited = harness.seed(issue_event("edited", "Papers", f"Only arXiv:{BERT}", labels=labels))
-    harness.fake.reset_log()
-    run = harness.run("issues", edited)
-
-    assert run.returncode == 0
-    [comment] = harness.fake.comments(1)
-    assert comment["id"] == first["id"]
-    assert verdicts(comment["body"]) == [(f"arXiv:{BERT}", "cited")]
-    assert "(README.md, line 5)" in comment["body"]
-    assert sorted(harness.fake.labels(1)) == ["already-cited", "paper-suggestion"]
-    assert harness.fake.count("PATCH", r"/issues/comments/\d+$") == 1
-
-
-def test_an_issue_without_a_suggestion_gets_nothing(harness):
-    payload = harness.seed(
-        issue_event("opened", "Great survey!", "Thanks for the work @Codertocat")
-    )
-
-    run = harness.run("issues", payload)
+    labels = tuple(world.port.labels(1))
+    edited = world.seed(issue_event("edited", "Papers", f"Only arXiv:{BERT}", labels=labels))
+    world.port.reset_log()
+    run = world.run("issues", edited)
 
     assert run.returncode == 0
-    assert harness.fake.comments(1) == []
-    assert harness.fake.labels(1) == []
-    assert harness.fake.requests == []  # a new issue without a paper costs nothing
+    [comment] = world.port.comments(1)
+    assert comment.id == first.id
+    assert verdicts(comment.body) == [(f"arXiv:{BERT}", "cited")]
+    assert "(README.md, line 5)" in comment.body
+    assert sorted(world.port.labels(1)) == ["already-cited", "paper-suggestion"]
+    assert world.port.names().count("edit_comment") == 1
+
+
+def test_an_issue_without_a_suggestion_gets_nothing(world):
+    payload = world.seed(issue_event("opened", "Great survey!", "Thanks for the work @Codertocat"))
+
+    run = world.run("issues", payload)
+
+    assert run.returncode == 0
+    assert world.port.comments(1) == []
+    assert world.port.labels(1) == []
+    assert world.port.calls == []  # a new issue without a paper costs nothing
     assert "no paper suggestion" in run.summary
 
 
-def test_stale_duplicates_are_deleted_and_pasted_markers_ignored(harness):
-    payload = harness.seed(issue_event("opened", "Papers", f"arXiv:{LORA}"))
-    harness.fake.add_comment(1, f"{MARKER}\nI copied the marker", user="reader")
-    oldest = harness.fake.add_comment(1, f"{MARKER}\nleft by a crashed run", user=BOT)
-    harness.fake.add_comment(1, f"{MARKER}\nand another one", user=BOT)
+def test_stale_duplicates_are_deleted_and_pasted_markers_ignored(world):
+    payload = world.seed(issue_event("opened", "Papers", f"arXiv:{LORA}"))
+    world.port.add_comment(1, f"{MARKER}\nI copied the marker", user="reader")
+    oldest = world.port.add_comment(1, f"{MARKER}\nleft by a crashed run", user=BOT)
+    world.port.add_comment(1, f"{MARKER}\nand another one", user=BOT)
 
-    run = harness.run("issues", payload)
+    run = world.run("issues", payload)
 
     assert run.returncode == 0
-    comments = harness.fake.comments(1)
-    assert [c["user"]["login"] for c in comments] == ["reader", BOT]
-    assert comments[1]["id"] == oldest["id"]
-    assert verdicts(comments[1]["body"]) == [(f"arXiv:{LORA}", "new")]
+    comments = world.port.comments(1)
+    assert [c.author for c in comments] == ["reader", BOT]
+    assert comments[1].id == oldest.id
+    assert verdicts(comments[1].body) == [(f"arXiv:{LORA}", "new")]
     assert "the bot comment has no survey-bot data" in run.stdout
 
 

@@ -13,6 +13,7 @@ from bot.editors.common import paper_url
 from bot.issue.triage import IssueInfo, plan_triage
 from bot.models import CheckResult, PaperRecord, Query, Suggestion
 from bot.text.escaping import MAX_URL, doi_url, safe_url
+from tests.conftest import RENDERER
 from tests.triage.helpers import CONFIG
 
 # (id, URL as received, link written or None)
@@ -95,7 +96,9 @@ def test_doi_url(doi: str, expected: str | None) -> None:
 def _triage_links(record: PaperRecord) -> list[str]:
     issue = IssueInfo(number=1, author_login="reader")
     result = CheckResult(Query(title=record.title), "new")
-    plan = plan_triage(issue, [Suggestion(title=record.title)], [record], [result], CONFIG, None)
+    plan = plan_triage(
+        issue, [Suggestion(title=record.title)], [record], [result], CONFIG, None, renderer=RENDERER
+    )
     return re.findall(r"\]\(([^)\s]*)\)", plan.comment_body or "")
 
 

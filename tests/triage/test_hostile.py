@@ -6,16 +6,11 @@ from dataclasses import replace
 
 import pytest
 
+from bot.batch.followup import plan_merged
 from bot.issue.commands import Accept, Reject, Thank, parse_commands
+from bot.issue.decisions import plan_command, plan_comment
 from bot.issue.state import DATA_PREFIX, MARKER, decode_state
-from bot.issue.triage import (
-    COMMENT_BUDGET,
-    IssueInfo,
-    plan_command,
-    plan_comment,
-    plan_merged,
-    plan_triage,
-)
+from bot.issue.triage import COMMENT_BUDGET, IssueInfo, plan_triage
 from bot.models import (
     CheckResult,
     PaperRecord,
@@ -25,6 +20,7 @@ from bot.models import (
     Skipped,
     Suggestion,
 )
+from tests.conftest import RENDERER
 from tests.triage.helpers import CONFIG, CONFIG_ZH, assert_safe, merged_all
 
 HOSTILE = {
@@ -73,7 +69,7 @@ def _triage(text: str, config=CONFIG):
         None,
     ]
     issue = IssueInfo(number=1, author_login="reader", author_name=text, labels=(text,))
-    return plan_triage(issue, suggestions, resolutions, results, config, None)
+    return plan_triage(issue, suggestions, resolutions, results, config, None, renderer=RENDERER)
 
 
 @pytest.mark.parametrize("config", CONFIGS)
@@ -102,12 +98,16 @@ def test_command_replies(text: str, config):
         Thank("bob", one_line),
         Accept((2, 3)),
     ):
-        result = plan_command(command, "maint", "write", config, plan.state, issue)
+        result = plan_command(
+            command, "maint", "write", config, plan.state, issue, renderer=RENDERER
+        )
         for out in (result.reply_body, result.comment_body):
             if out:
                 assert_safe(out)
-    accepted = plan_command(Accept((1,)), "m", "admin", config, plan.state, issue).new_state
-    merged = plan_merged(accepted, 5, merged_all(accepted, issue), config, issue)
+    accepted = plan_command(
+        Accept((1,)), "m", "admin", config, plan.state, issue, renderer=RENDERER
+    ).new_state
+    merged = plan_merged(accepted, 5, merged_all(accepted, issue), config, issue, renderer=RENDERER)
     assert_safe(merged.reply_body)
 
 
@@ -120,7 +120,13 @@ def test_comment_bodies(text: str):
     )
     for actor, permission in (("maint", "write"), ("stranger", "read")):
         result = plan_comment(
-            parse_commands(body + "\n" + text), actor, permission, CONFIG, plan.state, issue
+            parse_commands(body + "\n" + text),
+            actor,
+            permission,
+            CONFIG,
+            plan.state,
+            issue,
+            renderer=RENDERER,
         )
         assert_safe(result.reply_body)
         if result.comment_body:
@@ -130,7 +136,9 @@ def test_comment_bodies(text: str):
 def test_a_huge_comment_of_commands_gives_one_bounded_reply():
     plan = _triage("Some title")
     body = ("/accept 99\n" * 5000) + "x" * 65_000
-    result = plan_comment(parse_commands(body), "maint", "write", CONFIG, plan.state, IssueInfo(1))
+    result = plan_comment(
+        parse_commands(body), "maint", "write", CONFIG, plan.state, IssueInfo(1), renderer=RENDERER
+    )
     assert_safe(result.reply_body)
     assert len(result.reply_body) < 2000  # identical errors are said once
 
@@ -153,6 +161,7 @@ def test_huge_metadata_is_shrunk_to_fit():
         * items,
         CONFIG,
         None,
+        renderer=RENDERER,
     )
     assert len(plan.comment_body) <= COMMENT_BUDGET
     assert len(plan.state.papers) + plan.state.omitted == items

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from bot.github.port import Comment
+from bot.issue.decisions import missed_commands
 from bot.issue.state import TriageState, decode_state, encode_state
-from bot.issue.triage import missed_commands
 
 BOT = "github-actions[bot]"
 EVENT = 50  # the id of the comment whose event the run received

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot.batch.followup import plan_merged
 from bot.config import Config
 from bot.config.schema import PaperListTarget
 from bot.issue.commands import (
@@ -18,16 +19,17 @@ from bot.issue.commands import (
     UnknownCommand,
     parse_commands,
 )
-from bot.issue.state import TriageState, decode_state
-from bot.issue.triage import (
+from bot.issue.decisions import (
     MAX_EXTRA_THANKS,
+    CommandPlan,
     is_maintainer,
     plan_command,
     plan_comment,
-    plan_merged,
-    plan_triage,
 )
+from bot.issue.state import TriageState, decode_state
+from bot.issue.triage import plan_triage
 from bot.text.escaping import markdown
+from tests.conftest import RENDERER
 from tests.triage.helpers import (
     CONFIG,
     CONFIG_NO_LIST,
@@ -41,7 +43,7 @@ from tests.triage.helpers import (
     unzip,
 )
 
-TRIAGE = plan_triage(ISSUE, *unzip(cited(), new(), unresolved()), CONFIG, None)
+TRIAGE = plan_triage(ISSUE, *unzip(cited(), new(), unresolved()), CONFIG, None, renderer=RENDERER)
 STATE = TRIAGE.state
 LABELLED = replace(ISSUE, labels=TRIAGE.labels_to_add)
 LISTED = replace(CONFIG, maintainers=("Trusted-Friend",))
@@ -75,7 +77,9 @@ def test_is_maintainer(login, permission, config, allowed):
 
 def test_org_member_with_read_is_refused_once_and_nothing_changes():
     body = "/accept\n/thank @me\n/reject spam"
-    plan = plan_comment(parse_commands(body), "org-member", "read", CONFIG, STATE, LABELLED)
+    plan = plan_comment(
+        parse_commands(body), "org-member", "read", CONFIG, STATE, LABELLED, renderer=RENDERER
+    )
     assert plan.reaction == "confused"
     assert (
         plan.reply_body.startswith("Thanks for your interest!")
@@ -86,22 +90,26 @@ def test_org_member_with_read_is_refused_once_and_nothing_changes():
 
 
 def test_listed_maintainer_is_allowed():
-    plan = plan_comment([Accept()], "trusted-friend", "read", LISTED, STATE, LABELLED)
+    plan = plan_comment(
+        [Accept()], "trusted-friend", "read", LISTED, STATE, LABELLED, renderer=RENDERER
+    )
     assert plan.reaction == "+1" and plan.labels_to_add == ("accepted",)
 
 
 def test_anyone_may_ask_for_help():
-    plan = plan_comment([Help(), Help()], "stranger", "none", CONFIG, STATE, LABELLED)
+    plan = plan_comment(
+        [Help(), Help()], "stranger", "none", CONFIG, STATE, LABELLED, renderer=RENDERER
+    )
     assert plan.reaction == "+1" and plan.reply_body.count("survey-bot commands") == 1
     assert plan.new_state is STATE and plan.comment_body is None
 
 
 def test_no_commands_no_plan():
-    assert plan_comment([], "owner", "admin", CONFIG, STATE, LABELLED) is None
+    assert plan_comment([], "owner", "admin", CONFIG, STATE, LABELLED, renderer=RENDERER) is None
 
 
 def test_accept_all_new():
-    plan = plan_command(Accept(), "maint", "write", CONFIG, STATE, LABELLED)
+    plan = plan_command(Accept(), "maint", "write", CONFIG, STATE, LABELLED, renderer=RENDERER)
     assert (
         plan.reaction == "+1"
         and plan.labels_to_add == ("accepted",)
@@ -120,10 +128,18 @@ def test_accept_all_new():
 
 def test_accept_with_section_and_without_configured_default():
     plan = plan_command(
-        Accept((2,), section="Agents"), "maint", "write", CONFIG_NO_LIST, STATE, LABELLED
+        Accept((2,), section="Agents"),
+        "maint",
+        "write",
+        CONFIG_NO_LIST,
+        STATE,
+        LABELLED,
+        renderer=RENDERER,
     )
     assert plan.new_state.papers[1].section == "Agents"
-    plain = plan_command(Accept((2,)), "maint", "write", CONFIG_NO_LIST, STATE, LABELLED)
+    plain = plan_command(
+        Accept((2,)), "maint", "write", CONFIG_NO_LIST, STATE, LABELLED, renderer=RENDERER
+    )
     assert plain.new_state.papers[1].section is None and "for the paper list" in plain.reply_body
 
 
@@ -140,7 +156,14 @@ def test_accept_with_section_and_without_configured_default():
 )
 def test_accept_records_the_headings_real_name(section, recorded):
     plan = plan_command(
-        Accept((2,), section=section), "maint", "write", CONFIG, STATE, LABELLED, sections=SECTIONS
+        Accept((2,), section=section),
+        "maint",
+        "write",
+        CONFIG,
+        STATE,
+        LABELLED,
+        sections=SECTIONS,
+        renderer=RENDERER,
     )
     assert plan.reaction == "+1"
     assert plan.new_state.papers[1].accepted and plan.new_state.papers[1].section == recorded
@@ -200,7 +223,14 @@ BAD_DEFAULT = replace(CONFIG, paper_list=PaperListTarget(path="README.md", secti
 )
 def test_accept_refuses_a_section_that_is_not_a_heading(section, config, phrases):
     plan = plan_command(
-        Accept((2,), section=section), "maint", "write", config, STATE, LABELLED, sections=SECTIONS
+        Accept((2,), section=section),
+        "maint",
+        "write",
+        config,
+        STATE,
+        LABELLED,
+        sections=SECTIONS,
+        renderer=RENDERER,
     )
     assert plan.reaction == "confused"
     assert plan.new_state == STATE and plan.comment_body is None
@@ -212,7 +242,9 @@ def test_accept_refuses_a_section_that_is_not_a_heading(section, config, phrases
 
 def test_a_refused_section_changes_nothing_in_a_multi_command_comment():
     commands = parse_commands('/accept 2 section: "Nowhere"\n/thank @bob')
-    plan = plan_comment(commands, "maint", "write", CONFIG, STATE, LABELLED, sections=SECTIONS)
+    plan = plan_comment(
+        commands, "maint", "write", CONFIG, STATE, LABELLED, sections=SECTIONS, renderer=RENDERER
+    )
     assert plan.reaction == "confused" and "Nowhere" in plan.reply_body
     assert not any(p.accepted for p in plan.new_state.papers)
 
@@ -221,13 +253,16 @@ def test_a_long_heading_list_is_cut_to_the_closest():
     many = tuple(
         replace(SECTIONS[1], line=n, title=f"Topic {n}", text=f"Topic {n}") for n in range(30)
     )
-    plan = plan_command(
-        Accept((2,), section="Topic 7"), "maint", "write", CONFIG, STATE, LABELLED, sections=many
-    )
+
+    def accept(section: str) -> CommandPlan:
+        command = Accept((2,), section=section)
+        return plan_command(
+            command, "maint", "write", CONFIG, STATE, LABELLED, sections=many, renderer=RENDERER
+        )
+
+    plan = accept("Topic 7")
     assert plan.reaction == "+1" and plan.new_state.papers[1].section == "Topic 7"
-    refused = plan_command(
-        Accept((2,), section="Topic 77"), "maint", "write", CONFIG, STATE, LABELLED, sections=many
-    )
+    refused = accept("Topic 77")
     assert refused.reply_body.count("\n- ") == 11 and "- … and 20 more" in refused.reply_body
 
 
@@ -304,7 +339,7 @@ def test_a_long_heading_list_is_cut_to_the_closest():
     ],
 )
 def test_errors_explain_and_change_nothing(command, state, reply):
-    plan = plan_command(command, "maint", "write", CONFIG, state, LABELLED)
+    plan = plan_command(command, "maint", "write", CONFIG, state, LABELLED, renderer=RENDERER)
     assert plan.reaction == "confused" and reply in plan.reply_body
     assert plan.new_state is state and plan.comment_body is None
     assert (plan.labels_to_add, plan.labels_to_remove, plan.close_issue) == ((), (), False)
@@ -314,20 +349,28 @@ def test_errors_explain_and_change_nothing(command, state, reply):
 def test_ambiguous_is_accepted_only_by_number():
     from tests.triage.helpers import ambiguous
 
-    state = plan_triage(ISSUE, *unzip(ambiguous()), CONFIG, None).state
-    refused = plan_command(Accept(), "maint", "write", CONFIG, state, ISSUE)
+    state = plan_triage(ISSUE, *unzip(ambiguous()), CONFIG, None, renderer=RENDERER).state
+    refused = plan_command(Accept(), "maint", "write", CONFIG, state, ISSUE, renderer=RENDERER)
     assert "it may already be cited: to add it anyway, reply `/accept 1`" in refused.reply_body
     assert (
-        plan_command(Accept((1,)), "maint", "write", CONFIG, state, ISSUE)
+        plan_command(Accept((1,)), "maint", "write", CONFIG, state, ISSUE, renderer=RENDERER)
         .new_state.papers[0]
         .accepted
     )
 
 
 def test_reject_closes_as_not_planned():
-    accepted = plan_command(Accept(), "maint", "write", CONFIG, STATE, LABELLED)
+    accepted = plan_command(Accept(), "maint", "write", CONFIG, STATE, LABELLED, renderer=RENDERER)
     issue = replace(LABELLED, labels=(*LABELLED.labels, "accepted"))
-    plan = plan_command(Reject("out of scope"), "maint", "write", CONFIG, accepted.new_state, issue)
+    plan = plan_command(
+        Reject("out of scope"),
+        "maint",
+        "write",
+        CONFIG,
+        accepted.new_state,
+        issue,
+        renderer=RENDERER,
+    )
     assert plan.labels_to_add == ("rejected",) and plan.labels_to_remove == ("accepted",)
     assert plan.close_issue and plan.close_reason == "not_planned"
     assert not any(p.accepted for p in plan.new_state.papers)
@@ -339,36 +382,52 @@ def test_reject_closes_as_not_planned():
 
 def test_reject_without_bot_comment_and_already_closed():
     plan = plan_command(
-        Reject(), "maint", "write", CONFIG, None, replace(ISSUE, open=False, labels=("accepted",))
+        Reject(),
+        "maint",
+        "write",
+        CONFIG,
+        None,
+        replace(ISSUE, open=False, labels=("accepted",)),
+        renderer=RENDERER,
     )
     assert plan.labels_to_add == ("rejected",) and plan.labels_to_remove == ("accepted",)
     assert not plan.close_issue and plan.new_state is None and plan.comment_body is None
 
 
 def test_accept_after_reject_reopens():
-    rejected = plan_command(Reject(), "maint", "write", CONFIG, STATE, LABELLED).new_state
+    rejected = plan_command(
+        Reject(), "maint", "write", CONFIG, STATE, LABELLED, renderer=RENDERER
+    ).new_state
     issue = replace(LABELLED, labels=(*LABELLED.labels, "rejected"), open=False)
-    plan = plan_command(Accept(), "maint", "write", CONFIG, rejected, issue)
+    plan = plan_command(Accept(), "maint", "write", CONFIG, rejected, issue, renderer=RENDERER)
     assert plan.reopen_issue and not plan.new_state.rejected
     assert plan.labels_to_add == ("accepted",) and plan.labels_to_remove == ("rejected",)
 
 
 def test_recheck_asks_for_triage():
-    plan = plan_command(Recheck(), "maint", "write", CONFIG, STATE, LABELLED)
+    plan = plan_command(Recheck(), "maint", "write", CONFIG, STATE, LABELLED, renderer=RENDERER)
     assert plan.rerun_triage and plan.reply_body is None and plan.reaction == "+1"
 
 
 def test_thank_records_and_replaces_by_login():
-    first = plan_command(Thank("Bob", "Bob B"), "maint", "write", CONFIG, STATE, LABELLED)
+    first = plan_command(
+        Thank("Bob", "Bob B"), "maint", "write", CONFIG, STATE, LABELLED, renderer=RENDERER
+    )
     second = plan_command(
-        Thank("bob", "Robert B"), "maint", "write", CONFIG, first.new_state, LABELLED
+        Thank("bob", "Robert B"),
+        "maint",
+        "write",
+        CONFIG,
+        first.new_state,
+        LABELLED,
+        renderer=RENDERER,
     )
     assert [(t.login, t.name) for t in second.new_state.extra_thanks] == [("bob", "Robert B")]
     assert first.reply_body is None and "Also to be thanked: **Robert B**." in second.comment_body
 
 
 def test_thank_on_an_issue_without_papers_creates_the_state():
-    plan = plan_command(Thank("alice"), "maint", "write", CONFIG, None, ISSUE)
+    plan = plan_command(Thank("alice"), "maint", "write", CONFIG, None, ISSUE, renderer=RENDERER)
     assert plan.new_state.extra_thanks[0].name == "alice"
     assert plan.new_state.reader.login == "reader1"
     assert plan.labels_to_add == ("accepted",)
@@ -378,14 +437,18 @@ def test_thank_on_an_issue_without_papers_creates_the_state():
 def test_thanks_are_capped():
     state = STATE
     for i in range(MAX_EXTRA_THANKS):
-        state = plan_command(Thank(f"user{i}"), "maint", "write", CONFIG, state, ISSUE).new_state
-    plan = plan_command(Thank("one-more"), "maint", "write", CONFIG, state, ISSUE)
+        state = plan_command(
+            Thank(f"user{i}"), "maint", "write", CONFIG, state, ISSUE, renderer=RENDERER
+        ).new_state
+    plan = plan_command(
+        Thank("one-more"), "maint", "write", CONFIG, state, ISSUE, renderer=RENDERER
+    )
     assert plan.reaction == "confused" and "already thanks 20 people" in plan.reply_body
 
 
 def test_several_commands_in_one_comment():
     commands = parse_commands('/accept 2 section: "Agents"\n/thank @bob\n/recheck\n/foo')
-    plan = plan_comment(commands, "maint", "write", CONFIG, STATE, LABELLED)
+    plan = plan_comment(commands, "maint", "write", CONFIG, STATE, LABELLED, renderer=RENDERER)
     assert plan.reaction == "confused"  # /foo
     assert plan.rerun_triage and plan.labels_to_add == ("accepted",)
     assert (
@@ -400,7 +463,13 @@ def test_several_commands_in_one_comment():
 
 def test_accept_then_reject_in_one_comment_nets_out():
     plan = plan_comment(
-        [Accept(), Reject("changed my mind")], "maint", "write", CONFIG, STATE, LABELLED
+        [Accept(), Reject("changed my mind")],
+        "maint",
+        "write",
+        CONFIG,
+        STATE,
+        LABELLED,
+        renderer=RENDERER,
     )
     assert plan.labels_to_add == ("rejected",) and plan.labels_to_remove == ()
     assert plan.close_issue and plan.close_reason == "not_planned"
@@ -408,48 +477,65 @@ def test_accept_then_reject_in_one_comment_nets_out():
 
 def test_chinese_replies():
     zh = replace(CONFIG, language="zh")
-    plan = plan_command(Accept((4,)), "maint", "write", zh, STATE, LABELLED)
+    plan = plan_command(Accept((4,)), "maint", "write", zh, STATE, LABELLED, renderer=RENDERER)
     assert plan.reply_body == (
         "未接受任何论文：此 issue 只有 3 篇论文，没有论文 4。"
         "论文编号从 1 开始，与 survey-bot 评论中的编号一致。"
     )
-    refused = plan_comment([Accept()], "x", "read", zh, STATE, LABELLED)
+    refused = plan_comment([Accept()], "x", "read", zh, STATE, LABELLED, renderer=RENDERER)
     assert refused.reply_body.startswith("感谢关注！")
 
 
 def test_unknown_language_falls_back_to_english():
-    plan = plan_command(Help(), "x", None, replace(CONFIG, language="fr"), STATE, LABELLED)
+    plan = plan_command(
+        Help(), "x", None, replace(CONFIG, language="fr"), STATE, LABELLED, renderer=RENDERER
+    )
     assert plan.reply_body.startswith("survey-bot commands")
 
 
 def test_merged_marks_papers_thanks_and_closes():
-    accepted = plan_command(Accept(), "maint", "write", CONFIG, STATE, LABELLED)
+    accepted = plan_command(Accept(), "maint", "write", CONFIG, STATE, LABELLED, renderer=RENDERER)
     issue = replace(LABELLED, labels=(*LABELLED.labels, "accepted"))
-    plan = plan_merged(accepted.new_state, 12, merged_all(accepted.new_state), CONFIG, issue)
+    plan = plan_merged(
+        accepted.new_state, 12, merged_all(accepted.new_state), CONFIG, issue, renderer=RENDERER
+    )
     assert plan.new_state.papers[1].merged_in == 12 and plan.close_reason == "completed"
     assert plan.reply_body.startswith(
         '🎉 "A Survey on LLM-based Autonomous Agents" is now in the survey'
     )
     assert "Added** to the survey in #12" in plan.comment_body
-    again = plan_merged(plan.new_state, 13, merged_all(accepted.new_state), CONFIG, issue)
+    again = plan_merged(
+        plan.new_state, 13, merged_all(accepted.new_state), CONFIG, issue, renderer=RENDERER
+    )
     assert again.reply_body is None and not again.close_issue
 
 
 def test_merged_with_nothing_accepted_does_nothing():
-    plan = plan_merged(STATE, 12, merged_all(STATE), Config(), ISSUE)
+    plan = plan_merged(STATE, 12, merged_all(STATE), Config(), ISSUE, renderer=RENDERER)
     assert plan.reply_body is None and plan.new_state is STATE
 
 
 def test_merged_twice_thanks_once():
-    thanked = plan_command(Thank("bob"), "maint", "write", CONFIG, None, ISSUE).new_state
+    thanked = plan_command(
+        Thank("bob"), "maint", "write", CONFIG, None, ISSUE, renderer=RENDERER
+    ).new_state
     assert thanked.pending
-    first = plan_merged(thanked, 12, merged_all(thanked), CONFIG, ISSUE)
+    first = plan_merged(thanked, 12, merged_all(thanked), CONFIG, ISSUE, renderer=RENDERER)
     assert "Thanks also to **bob**" in first.reply_body and not first.new_state.pending
-    assert plan_merged(first.new_state, 12, merged_all(thanked), CONFIG, ISSUE).reply_body is None
-    more = plan_command(Thank("carol"), "maint", "write", CONFIG, first.new_state, ISSUE).new_state
+    assert (
+        plan_merged(
+            first.new_state, 12, merged_all(thanked), CONFIG, ISSUE, renderer=RENDERER
+        ).reply_body
+        is None
+    )
+    more = plan_command(
+        Thank("carol"), "maint", "write", CONFIG, first.new_state, ISSUE, renderer=RENDERER
+    ).new_state
     assert more.pending and more.thanked_in is None
 
 
 def test_reject_on_a_closed_issue_in_a_comment_does_not_close_again():
-    plan = plan_comment([Reject()], "maint", "write", CONFIG, STATE, replace(ISSUE, open=False))
+    plan = plan_comment(
+        [Reject()], "maint", "write", CONFIG, STATE, replace(ISSUE, open=False), renderer=RENDERER
+    )
     assert not plan.close_issue and plan.close_reason is None and not plan.reopen_issue

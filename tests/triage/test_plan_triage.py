@@ -7,16 +7,11 @@ from dataclasses import replace
 import pytest
 
 from bot.issue.commands import Accept, Reject, Thank
+from bot.issue.decisions import plan_command
 from bot.issue.state import MARKER, TriageState, decode_state
-from bot.issue.triage import (
-    MAX_PAPERS,
-    IssueInfo,
-    paper_keys,
-    plan_command,
-    plan_triage,
-    same_paper,
-)
+from bot.issue.triage import MAX_PAPERS, IssueInfo, paper_keys, plan_triage, same_paper
 from bot.models import Skipped, Suggestion
+from tests.conftest import RENDERER
 from tests.triage.helpers import (
     CONFIG,
     ISSUE,
@@ -63,7 +58,7 @@ BUILDERS = {"cited": cited, "new": new, "ambiguous": ambiguous, "unresolved": un
 @pytest.mark.parametrize("kind", list(SUGGESTION_LABELS))
 def test_single_paper(kind: str):
     labels, phrases = SUGGESTION_LABELS[kind]
-    plan = plan_triage(ISSUE, *unzip(BUILDERS[kind]()), CONFIG, None)
+    plan = plan_triage(ISSUE, *unzip(BUILDERS[kind]()), CONFIG, None, renderer=RENDERER)
     assert set(plan.labels_to_add) == labels and plan.labels_to_remove == ()
     assert plan.comment_body.startswith(MARKER)
     for phrase in phrases:
@@ -97,7 +92,7 @@ def test_mixed(kinds: list[str], labels: set[str]):
     items = [
         BUILDERS[k]() if k != "new" else new(arxiv=f"2401.0000{i}") for i, k in enumerate(kinds)
     ]
-    plan = plan_triage(ISSUE, *unzip(*items), CONFIG, None)
+    plan = plan_triage(ISSUE, *unzip(*items), CONFIG, None, renderer=RENDERER)
     assert set(plan.labels_to_add) == labels
     assert [p.verdict for p in plan.state.papers] == kinds
     for n in range(1, len(kinds) + 1):
@@ -105,19 +100,21 @@ def test_mixed(kinds: list[str], labels: set[str]):
 
 
 def test_mixed_uses_numbered_accept_hint():
-    plan = plan_triage(ISSUE, *unzip(cited(), new()), CONFIG, None)
+    plan = plan_triage(ISSUE, *unzip(cited(), new()), CONFIG, None, renderer=RENDERER)
     assert "`/accept 2`" in plan.comment_body
 
 
 def test_no_suggestion_and_no_previous_comment_does_nothing():
-    plan = plan_triage(replace(ISSUE, labels=("question",)), [], [], [], CONFIG, None)
+    plan = plan_triage(
+        replace(ISSUE, labels=("question",)), [], [], [], CONFIG, None, renderer=RENDERER
+    )
     assert plan == type(plan)(None, (), (), None)
 
 
 def test_no_suggestion_any_more_updates_the_previous_comment():
-    first = plan_triage(ISSUE, *unzip(new()), CONFIG, None)
+    first = plan_triage(ISSUE, *unzip(new()), CONFIG, None, renderer=RENDERER)
     edited = replace(ISSUE, labels=(*first.labels_to_add, "question"))
-    plan = plan_triage(edited, [], [], [], CONFIG, first.state)
+    plan = plan_triage(edited, [], [], [], CONFIG, first.state, renderer=RENDERER)
     assert "no longer finds a paper" in plan.comment_body
     assert plan.labels_to_add == () and set(plan.labels_to_remove) == {
         "paper-suggestion",
@@ -127,29 +124,45 @@ def test_no_suggestion_any_more_updates_the_previous_comment():
 
 
 def test_edit_removes_labels_that_no_longer_apply():
-    first = plan_triage(ISSUE, *unzip(unresolved()), CONFIG, None)
+    first = plan_triage(ISSUE, *unzip(unresolved()), CONFIG, None, renderer=RENDERER)
     edited = replace(ISSUE, labels=first.labels_to_add)
-    plan = plan_triage(edited, *unzip(new()), CONFIG, first.state)
+    plan = plan_triage(edited, *unzip(new()), CONFIG, first.state, renderer=RENDERER)
     assert plan.labels_to_add == ("new-paper",) and plan.labels_to_remove == ("needs-info",)
 
 
 def test_retriage_keeps_accept_reject_and_thanks():
-    first = plan_triage(ISSUE, *unzip(cited(), new()), CONFIG, None)
+    first = plan_triage(ISSUE, *unzip(cited(), new()), CONFIG, None, renderer=RENDERER)
     accepted = plan_command(
-        Accept(papers=(2,), section="Agents"), "maint", "write", CONFIG, first.state, ISSUE
+        Accept(papers=(2,), section="Agents"),
+        "maint",
+        "write",
+        CONFIG,
+        first.state,
+        ISSUE,
+        renderer=RENDERER,
     )
     thanked = plan_command(
-        Thank("bob", "Bob B"), "maint", "admin", CONFIG, accepted.new_state, ISSUE
+        Thank("bob", "Bob B"),
+        "maint",
+        "admin",
+        CONFIG,
+        accepted.new_state,
+        ISSUE,
+        renderer=RENDERER,
     )
     # The reader edits the issue: adds a paper in front and fixes a typo elsewhere.
-    plan = plan_triage(ISSUE, *unzip(unresolved(), cited(), new()), CONFIG, thanked.new_state)
+    plan = plan_triage(
+        ISSUE, *unzip(unresolved(), cited(), new()), CONFIG, thanked.new_state, renderer=RENDERER
+    )
     paper = plan.state.papers[2]
     assert paper.accepted and paper.section == "Agents"
     assert plan.state.extra_thanks == thanked.new_state.extra_thanks
     assert '**Accepted** for section "Agents"' in plan.comment_body
     assert "accepted" in plan.labels_to_add
-    rejected = plan_command(Reject("off topic"), "maint", "write", CONFIG, plan.state, ISSUE)
-    again = plan_triage(ISSUE, *unzip(new()), CONFIG, rejected.new_state)
+    rejected = plan_command(
+        Reject("off topic"), "maint", "write", CONFIG, plan.state, ISSUE, renderer=RENDERER
+    )
+    again = plan_triage(ISSUE, *unzip(new()), CONFIG, rejected.new_state, renderer=RENDERER)
     assert again.state.rejected and again.state.rejected_reason == "off topic"
     assert (
         "rejected" in again.labels_to_add
@@ -158,31 +171,37 @@ def test_retriage_keeps_accept_reject_and_thanks():
 
 
 def test_swapping_the_id_of_an_accepted_paper_drops_the_acceptance():
-    first = plan_triage(ISSUE, *unzip(new()), CONFIG, None)
-    accepted = plan_command(Accept(), "maint", "write", CONFIG, first.state, ISSUE)
+    first = plan_triage(ISSUE, *unzip(new()), CONFIG, None, renderer=RENDERER)
+    accepted = plan_command(
+        Accept(), "maint", "write", CONFIG, first.state, ISSUE, renderer=RENDERER
+    )
     labels = replace(ISSUE, labels=(*first.labels_to_add, *accepted.labels_to_add))
     swapped = new(arxiv="2401.99999")  # same title, another paper
-    plan = plan_triage(labels, *unzip(swapped), CONFIG, accepted.new_state)
+    plan = plan_triage(labels, *unzip(swapped), CONFIG, accepted.new_state, renderer=RENDERER)
     assert not plan.state.papers[0].accepted
     assert plan.labels_to_remove == ("accepted",)
     assert any("no longer in the issue" in note for note in plan.notes)
 
 
 def test_accepted_paper_that_became_cited_is_no_longer_accepted():
-    first = plan_triage(ISSUE, *unzip(new(arxiv="2303.18223")), CONFIG, None)
-    accepted = plan_command(Accept(), "maint", "write", CONFIG, first.state, ISSUE)
-    plan = plan_triage(ISSUE, *unzip(cited()), CONFIG, accepted.new_state)
+    first = plan_triage(ISSUE, *unzip(new(arxiv="2303.18223")), CONFIG, None, renderer=RENDERER)
+    accepted = plan_command(
+        Accept(), "maint", "write", CONFIG, first.state, ISSUE, renderer=RENDERER
+    )
+    plan = plan_triage(ISSUE, *unzip(cited()), CONFIG, accepted.new_state, renderer=RENDERER)
     assert not plan.state.papers[0].accepted and "now cited" in plan.notes[0]
 
 
 def test_reader_thanks_name_precedence():
-    form = plan_triage(ISSUE, *unzip(new(thank_as="Dr. Ann Lee")), CONFIG, None)
+    form = plan_triage(ISSUE, *unzip(new(thank_as="Dr. Ann Lee")), CONFIG, None, renderer=RENDERER)
     assert form.state.reader.name == "Dr. Ann Lee"
-    profile = plan_triage(ISSUE, *unzip(new()), CONFIG, None)
+    profile = plan_triage(ISSUE, *unzip(new()), CONFIG, None, renderer=RENDERER)
     assert profile.state.reader.name == "Reader One"
-    login = plan_triage(replace(ISSUE, author_name=None), *unzip(new()), CONFIG, None)
+    login = plan_triage(
+        replace(ISSUE, author_name=None), *unzip(new()), CONFIG, None, renderer=RENDERER
+    )
     assert login.state.reader.name == "reader1"
-    opted = plan_triage(ISSUE, *unzip(new(opt_out=True)), CONFIG, None)
+    opted = plan_triage(ISSUE, *unzip(new(opt_out=True)), CONFIG, None, renderer=RENDERER)
     assert opted.state.reader.opt_out and "will not thank you by name" in opted.comment_body
     assert "Reader One" not in opted.comment_body.split("<!--")[1]
 
@@ -196,33 +215,38 @@ def test_unresolved_but_matched_by_id_is_cited():
         [result],
         CONFIG,
         None,
+        renderer=RENDERER,
     )
     assert plan.state.papers[0].verdict == "cited" and "needs-info" not in plan.labels_to_add
 
 
 def test_new_without_metadata_needs_info():
     suggestion, _, result = new()
-    plan = plan_triage(ISSUE, [suggestion], [Skipped("x", "timeout")], [result], CONFIG, None)
+    plan = plan_triage(
+        ISSUE, [suggestion], [Skipped("x", "timeout")], [result], CONFIG, None, renderer=RENDERER
+    )
     assert plan.state.papers[0].verdict == "unresolved"
 
 
 def test_too_many_papers_are_counted_not_checked():
     items = [new(arxiv=f"2401.{i:05d}") for i in range(MAX_PAPERS + 3)]
-    plan = plan_triage(ISSUE, *unzip(*items), CONFIG, None)
+    plan = plan_triage(ISSUE, *unzip(*items), CONFIG, None, renderer=RENDERER)
     assert len(plan.state.papers) == MAX_PAPERS and plan.state.omitted == 3
     assert "3 more papers than survey-bot checks at once" in plan.comment_body
 
 
 def test_mismatched_inputs_are_a_programming_error():
     with pytest.raises(ValueError, match="one resolution and one result"):
-        plan_triage(ISSUE, [Suggestion(arxiv="2401.00001")], [], [], CONFIG, None)
+        plan_triage(
+            ISSUE, [Suggestion(arxiv="2401.00001")], [], [], CONFIG, None, renderer=RENDERER
+        )
     suggestion, record, _ = new()
     with pytest.raises(ValueError, match="no check result"):
-        plan_triage(ISSUE, [suggestion], [record], [None], CONFIG, None)
+        plan_triage(ISSUE, [suggestion], [record], [None], CONFIG, None, renderer=RENDERER)
 
 
 def test_corrupt_previous_state_behaves_like_an_existing_empty_comment():
-    plan = plan_triage(ISSUE, [], [], [], CONFIG, TriageState())
+    plan = plan_triage(ISSUE, [], [], [], CONFIG, TriageState(), renderer=RENDERER)
     assert "found no paper suggestion" in plan.comment_body and plan.labels_to_add == ()
 
 
@@ -269,5 +293,7 @@ def test_issue_info_defaults():
     ],
 )
 def test_suggested_section_shows_the_headings_real_name(asked, shown):
-    plan = plan_triage(ISSUE, *unzip(new(section=asked)), CONFIG, None, sections=SECTIONS)
+    plan = plan_triage(
+        ISSUE, *unzip(new(section=asked)), CONFIG, None, sections=SECTIONS, renderer=RENDERER
+    )
     assert f"- Suggested section: {shown}\n" in plan.comment_body

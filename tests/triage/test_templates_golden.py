@@ -15,14 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from bot.batch.followup import plan_landed, plan_merged
 from bot.config import Config
 from bot.config.schema import PaperListTarget
 from bot.issue import replies
 from bot.issue.commands import Accept, MalformedCommand, Reject, Thank, UnknownCommand
+from bot.issue.decisions import plan_command
 from bot.issue.state import TriageState
-from bot.issue.triage import plan_command, plan_landed, plan_merged, plan_triage
+from bot.issue.triage import plan_triage
 from bot.models import Reference, Thanks
 from bot.render import PackageTemplates
+from tests.conftest import RENDERER
 from tests.triage.helpers import (
     CONFIG,
     CONFIG_ZH,
@@ -44,7 +47,7 @@ BY_HAND = {1: Reference(title="Agents", number=57, source="README.md", line=120)
 
 def _mixed(config: Config) -> TriageState:
     items = (cited(), new(section="Agents & Tools"), ambiguous(), unresolved())
-    return plan_triage(ISSUE, *unzip(*items), config, None).state
+    return plan_triage(ISSUE, *unzip(*items), config, None, renderer=RENDERER).state
 
 
 def _decided(config: Config) -> TriageState:
@@ -62,23 +65,39 @@ def _decided(config: Config) -> TriageState:
 
 def _triage_cases(config: Config) -> dict[str, str]:
     mixed = _mixed(config)
-    one_new = plan_triage(ISSUE, *unzip(new()), config, None)
+    one_new = plan_triage(ISSUE, *unzip(new()), config, None, renderer=RENDERER)
     return {
-        "mixed": replies.triage_comment(mixed, config),
+        "mixed": replies.triage_comment(mixed, config, renderer=RENDERER),
         "single-new": one_new.comment_body,
-        "decided": replies.triage_comment(_decided(config), config),
+        "decided": replies.triage_comment(_decided(config), config, renderer=RENDERER),
         "rejected": replies.triage_comment(
-            replace(mixed, rejected=True, rejected_reason="out of scope"), config
+            replace(mixed, rejected=True, rejected_reason="out of scope"),
+            config,
+            renderer=RENDERER,
         ),
         "opt-out": replies.triage_comment(
-            replace(mixed, reader=Thanks("reader1", "x", opt_out=True)), config
+            replace(mixed, reader=Thanks("reader1", "x", opt_out=True)),
+            config,
+            renderer=RENDERER,
         ),
-        "no-papers-any-more": plan_triage(ISSUE, [], [], [], config, mixed).comment_body,
+        "no-papers-any-more": plan_triage(
+            ISSUE, [], [], [], config, mixed, renderer=RENDERER
+        ).comment_body,
         "thanks-only": plan_command(
-            Thank("bob", "Bob B"), "m", "admin", config, None, ISSUE
+            Thank("bob", "Bob B"),
+            "m",
+            "admin",
+            config,
+            None,
+            ISSUE,
+            renderer=RENDERER,
         ).comment_body,
         "landed-by-hand": plan_landed(
-            replace(_decided(config), extra_thanks=()), BY_HAND, config, ISSUE
+            replace(_decided(config), extra_thanks=()),
+            BY_HAND,
+            config,
+            ISSUE,
+            renderer=RENDERER,
         ).comment_body,
     }
 
@@ -87,11 +106,15 @@ def _reply_cases(config: Config) -> dict[str, str]:
     mixed = _mixed(config)
 
     def reply(command: object, state: TriageState | None = mixed) -> str:
-        return plan_command(command, "maint", "write", config, state, ISSUE).reply_body
+        return plan_command(
+            command, "maint", "write", config, state, ISSUE, renderer=RENDERER
+        ).reply_body
 
     def section_reply(command: Accept, paper_list: PaperListTarget | None = None) -> str:
         target = replace(config, paper_list=paper_list or config.paper_list)
-        plan = plan_command(command, "maint", "write", target, mixed, ISSUE, sections=SECTIONS)
+        plan = plan_command(
+            command, "maint", "write", target, mixed, ISSUE, sections=SECTIONS, renderer=RENDERER
+        )
         return plan.reply_body
 
     return {
@@ -106,7 +129,9 @@ def _reply_cases(config: Config) -> dict[str, str]:
         "not-acceptable": reply(Accept((1, 4))),
         "out-of-range": reply(Accept((5, 6))),
         "out-of-range-one": reply(Accept((2,)), replace(mixed, papers=mixed.papers[:1])),
-        "too-many-thanks": replies.command_reply("too-many-thanks", config, limit=20),
+        "too-many-thanks": replies.command_reply(
+            "too-many-thanks", config, limit=20, renderer=RENDERER
+        ),
         "unknown-section": section_reply(Accept((2,), section="Agent Tooling")),
         "unknown-default-section": section_reply(
             Accept((2,)), PaperListTarget(path="README.md", section="Benchmarks")
@@ -125,7 +150,9 @@ def _reply_cases(config: Config) -> dict[str, str]:
 
 def _merged_cases(config: Config) -> dict[str, str]:
     def merged(state: TriageState) -> str:
-        body = plan_merged(state, 15, merged_all(state), config, ISSUE).reply_body
+        body = plan_merged(
+            state, 15, merged_all(state), config, ISSUE, renderer=RENDERER
+        ).reply_body
         assert body is not None
         return body
 
@@ -139,9 +166,13 @@ def _merged_cases(config: Config) -> dict[str, str]:
         two, papers=tuple(replace(p, accepted=n == 2) for n, p in enumerate(two.papers))
     )
     keyed = {1: Reference(title="Agents", key="wang2023agents", source="refs.bib", line=9)}
-    by_pr_and_hand = plan_merged(two, 15, merged_all(only_third), config, ISSUE, found=keyed)
+    by_pr_and_hand = plan_merged(
+        two, 15, merged_all(only_third), config, ISSUE, found=keyed, renderer=RENDERER
+    )
     assert by_pr_and_hand.reply_body is not None
-    landed = plan_landed(replace(decided, extra_thanks=()), BY_HAND, config, ISSUE).reply_body
+    landed = plan_landed(
+        replace(decided, extra_thanks=()), BY_HAND, config, ISSUE, renderer=RENDERER
+    ).reply_body
     assert landed is not None
     return {
         "landed-by-hand": landed,
@@ -157,10 +188,10 @@ CASES: dict[str, Callable[[Config], dict[str, str]]] = {
     "triage-comment": _triage_cases,
     "command-reply": _reply_cases,
     "help": lambda config: {
-        "with-default-section": replies.help_reply(config),
-        "without": replies.help_reply(replace(config, paper_list=None)),
+        "with-default-section": replies.help_reply(config, renderer=RENDERER),
+        "without": replies.help_reply(replace(config, paper_list=None), renderer=RENDERER),
     },
-    "not-allowed": lambda config: {"refused": replies.not_allowed_reply(config)},
+    "not-allowed": lambda config: {"refused": replies.not_allowed_reply(config, renderer=RENDERER)},
     "thanks-after-merge": _merged_cases,
 }
 

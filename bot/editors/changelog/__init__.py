@@ -23,9 +23,9 @@ Adding a format is one new module here, plus its name in two lists:
    ``lines`` in place and returns a one-line description of the change (raising
    :class:`~bot.errors.EditError` where the file cannot be edited safely). A
    format that lives under a heading, like the table and the bullets, takes
-   ``(lines, start, end, entry, language, env)``, ``start:end`` being the lines
+   ``(lines, start, end, entry, language, renderer)``, ``start:end`` being the lines
    of that section; a format that is a whole file, like YAML, takes
-   ``(lines, entry, language, env)``. Its template goes into ``templates/``;
+   ``(lines, entry, language, renderer)``. Its template goes into ``templates/``;
    :func:`.entry.merged_text` merges a same-day entry.
 2. Its name and ``edit`` in ``UNDER_HEADING`` or ``WHOLE_FILE`` below.
 3. Its name in ``CHANGELOG_FORMATS`` (and the ``changelog.format`` doc) in
@@ -37,8 +37,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.config.schema import CHANGELOG_FORMATS
 from bot.editors.changelog import bullets, table, yaml_file
 from bot.editors.changelog.entry import ChangelogEntry
@@ -46,12 +44,12 @@ from bot.editors.lines import Lines
 from bot.editors.result import EditResult, NoChange, finish
 from bot.editors.sections import find_headings, resolve_heading, section_end
 from bot.errors import EditError
-from bot.render import make_environment
+from bot.render import Renderer
 
 __all__ = ["ChangelogEntry", "add_changelog_entry"]
 
-SectionEditor = Callable[[Lines, int, int, ChangelogEntry, str, SandboxedEnvironment], str]
-FileEditor = Callable[[Lines, ChangelogEntry, str, SandboxedEnvironment], str]
+SectionEditor = Callable[[Lines, int, int, ChangelogEntry, str, Renderer], str]
+FileEditor = Callable[[Lines, ChangelogEntry, str, Renderer], str]
 
 # The formats, by their name in the config's ``changelog.format``.
 UNDER_HEADING: dict[str, SectionEditor] = {"markdown-table": table.edit, "bullets": bullets.edit}
@@ -64,7 +62,8 @@ def add_changelog_entry(
     fmt: str = "markdown-table",
     heading: str | None = "Update Log",
     language: str = "en",
-    env: SandboxedEnvironment | None = None,
+    *,
+    renderer: Renderer,
 ) -> EditResult:
     """Add (or update, on the same day) the batch's changelog entry in ``text``."""
     if fmt not in CHANGELOG_FORMATS:
@@ -72,13 +71,12 @@ def add_changelog_entry(
         raise EditError(f"unknown changelog format {fmt!r}; expected one of {formats}")
     if not entry.papers and not any(n.strip() for n in entry.notes):
         return NoChange(text=text, reason="nothing to log")
-    env = env or make_environment()
     lines = Lines.parse(text)
     if fmt in WHOLE_FILE:
-        change = WHOLE_FILE[fmt](lines, entry, language, env)
+        change = WHOLE_FILE[fmt](lines, entry, language, renderer)
     else:
         headings = find_headings(lines.contents)
         found = resolve_heading(headings, heading or "Update Log", what="changelog heading")
         start, end = found.body, section_end(lines.contents, headings, found)
-        change = UNDER_HEADING[fmt](lines, start, end, entry, language, env)
+        change = UNDER_HEADING[fmt](lines, start, end, entry, language, renderer)
     return finish(text, lines.text(), [change], [], [entry], reason="changelog already up to date")

@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.editors.changelog.entry import ChangelogEntry, content_lines, merged_text, newest_first
 from bot.editors.dates import DateFormat, detect_format, find_date
 from bot.editors.lines import Lines, render_lines
+from bot.render import Renderer
+from bot.text.escaping import markdown
 
 BULLET_TEMPLATE = "changelog-bullet.md.j2"
 
@@ -87,13 +87,13 @@ def edit(
     end: int,
     entry: ChangelogEntry,
     language: str,
-    env: SandboxedEnvironment,
+    renderer: Renderer,
 ) -> str:
     """Add the entry's bullet under the heading (``lines[start:end]``), or update that day's."""
     bullets = _bullets(lines, start, end)
     default = DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
     date_format = detect_format((b.content for b in bullets), default)
-    md = env.filters["markdown"]
+    md = markdown
     for b in bullets:
         if b.date == entry.date:
             own = b.content[b.text_start :]
@@ -114,7 +114,7 @@ def edit(
     content = content_lines(entry, language)
     new = render_lines(
         BULLET_TEMPLATE,
-        env,
+        renderer,
         indent=indent,
         bullet=bullet,
         gap=gap,

@@ -16,8 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from bot.editors.changelog.entry import (
     ChangelogEntry,
     content_lines,
@@ -27,6 +25,8 @@ from bot.editors.changelog.entry import (
 )
 from bot.editors.dates import DateFormat, detect_format, find_date
 from bot.editors.lines import Lines, indent_of, render_lines
+from bot.render import Renderer
+from bot.text.escaping import markdown
 
 TABLE_TEMPLATE = "changelog-table-row.md.j2"
 
@@ -132,7 +132,7 @@ def edit(
     end: int,
     entry: ChangelogEntry,
     language: str,
-    env: SandboxedEnvironment,
+    renderer: Renderer,
 ) -> str:
     """Add the entry's row to the table in ``lines[start:end]`` (or a table, if none)."""
     table = _find_table(lines, start, end)
@@ -156,7 +156,7 @@ def edit(
         layout = _table_layout(lines, table)
         for row, row_date, day in zip(table.rows, dates, date_cells, strict=True):
             if row_date == entry.date and "content" in table.roles:
-                md = env.filters["markdown"]
+                md = markdown
                 sentence = _update_row(lines, table, row, layout, entry, language, md)
                 version = _cell(lines, table, row, "version")
                 return f"update the changelog entry {version} of {day}: {sentence}"
@@ -165,7 +165,7 @@ def edit(
     content = content_lines(entry, language)
     new = render_lines(
         TABLE_TEMPLATE,
-        env,
+        renderer,
         new_table=table is None,
         language=language,
         version=version,

@@ -14,7 +14,6 @@ import datetime as dt
 import re
 
 import yaml
-from jinja2.sandbox import SandboxedEnvironment
 
 from bot.editors.changelog.entry import (
     ChangelogEntry,
@@ -27,6 +26,7 @@ from bot.editors.changelog.entry import (
 from bot.editors.dates import find_date
 from bot.editors.lines import Lines, render_lines
 from bot.errors import EditError
+from bot.render import Renderer
 from bot.text.escaping import yaml_scalar
 
 YAML_TEMPLATE = "changelog.yml.j2"
@@ -59,7 +59,7 @@ def _scalar_date(node: yaml.Node | None) -> dt.date | None:
         return found.date if found else None
 
 
-def edit(lines: Lines, entry: ChangelogEntry, language: str, env: SandboxedEnvironment) -> str:
+def edit(lines: Lines, entry: ChangelogEntry, language: str, renderer: Renderer) -> str:
     """Add the entry's mapping to the list in ``lines`` (the whole file), or update that day's."""
     text = lines.text()
     if any(ch in text for ch in "\x85\u2028\u2029") or re.search(r"\r(?!\n)", text):
@@ -116,7 +116,7 @@ def edit(lines: Lines, entry: ChangelogEntry, language: str, env: SandboxedEnvir
     )
     new = render_lines(
         YAML_TEMPLATE,
-        env,
+        renderer,
         indent=indent,
         key_indent=key_indent,
         list_indent=list_indent,

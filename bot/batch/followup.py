@@ -1,0 +1,288 @@
+"""After papers reach the default branch: thank each reader once, mark the papers, close.
+
+Two ways a reader's papers arrive, each followed up by the batch run:
+
+* ``plan_merged``: the batch pull request that adds them was merged. The
+  papers its hidden data lists are marked merged, and the other accepted papers
+  of the issue the default branch cites anyway (``found_in``: added by hand)
+  are marked ``landed``; one thank-you names both;
+* ``plan_landed``: every accepted paper left of an issue was added by hand,
+  without a pull request; the issue is thanked with where each paper is.
+
+The plans are pure; :class:`FollowUp` carries them out through the port: a
+hidden marker in each thank-you (one per pull request, or ``landed``) makes a
+rerun after a crash finish the job without thanking twice, the triage comment
+is refreshed, labels set, and the issue closed once nothing of it is pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from bot.batch.plan import BatchData, ThanksItem, cited_as, decode_data
+from bot.config import Config
+from bot.github.port import Comment, GitHubPort, IssueData, PullData
+from bot.issue import replies
+from bot.issue.decisions import CommandPlan
+from bot.issue.state import LoadedState, PaperState, TriageState, comment_author, load_state
+from bot.issue.triage import IssueInfo, label_changes, paper_keys, ref_summary, same_paper
+from bot.matching import ReferenceIndex
+from bot.models import PaperItem, PaperRecord, Reference, Suggestion
+from bot.render import Renderer
+
+THANKS_MARKER = "<!-- survey-bot:thanks {pull} -->"
+#: The thank-you for papers added by hand, with no pull request to name.
+LANDED_MARKER = THANKS_MARKER.format(pull="landed")
+DONE_MARKER = "<!-- survey-bot:batch-done -->"
+
+
+def plan_merged(
+    state: TriageState,
+    pull_number: int,
+    merged: BatchData,
+    config: Config,
+    issue: IssueInfo,
+    found: Mapping[int, Reference] | None = None,
+    *,
+    renderer: Renderer,
+) -> CommandPlan:
+    """Mark this issue's papers ``merged`` lists as merged in ``pull_number``, thank the reader.
+
+    ``merged`` is the pull request's hidden data: only the papers it lists went
+    in. ``found`` (``found_in`` the default branch after the merge) names the
+    other accepted papers that are there anyway, added by hand: they are marked
+    ``landed`` and named in the same thank-you, so an issue finished half by the
+    pull request and half by hand is closed by this one reply. An accepted paper
+    in neither (its section did not exist) stays pending, so the next batch
+    picks it up again, and the issue stays open until then; once nothing is
+    pending it is closed as completed. ``/thank`` names (and the reader of
+    papers added by hand) ride with the issue's papers, or alone when it has
+    none, so they went in whenever the pull request lists the issue at all.
+
+    Idempotent: a second call for the same pull request (a re-delivered event) plans nothing.
+    """
+    listed = [_item_keys(item) for item in merged.items if item.get("issue") == issue.number]
+
+    def went_in(paper: PaperState) -> bool:
+        return (
+            paper.accepted
+            and not paper.done
+            and paper.record is not None
+            and any(same_paper(paper_keys(Suggestion(), paper.record), keys) for keys in listed)
+        )
+
+    by_hand = {n: ref for n, ref in (found or {}).items() if not went_in(state.papers[n])}
+    added = [p for p in state.papers if went_in(p)]
+    thanked = bool(state.extra_thanks) and state.thanked_in is None
+    if state.rejected or issue.number not in merged.issues or not (added or by_hand or thanked):
+        return CommandPlan(None, None, (), (), state)
+    marked = mark_landed(state, by_hand)
+    new_state = replace(
+        marked,
+        papers=tuple(replace(p, merged_in=pull_number) if went_in(p) else p for p in marked.papers),
+        thanked_in=pull_number if thanked else state.thanked_in,
+    )
+    return _in_the_survey(state, new_state, pull_number, config, issue, renderer)
+
+
+def found_in(state: TriageState, index: ReferenceIndex) -> dict[int, Reference]:
+    """Accepted papers not yet marked done that ``index`` cites, by position in ``state.papers``.
+
+    ``index`` is the default branch's references; the batch's own matcher
+    decides (``plan.cited_as``), and only a certain match counts, so a merely
+    similar title never closes a reader's issue.
+    """
+    return {
+        n: ref
+        for n, paper in enumerate(state.papers)
+        if paper.accepted and not paper.done and paper.record is not None
+        if (ref := cited_as(index, PaperItem(paper.record))) is not None
+    }
+
+
+def mark_landed(state: TriageState, found: Mapping[int, Reference]) -> TriageState:
+    """``state`` with the papers ``found`` (positions) marked ``landed`` where they are."""
+    return replace(
+        state,
+        papers=tuple(
+            replace(p, landed=ref_summary(found[n], 1.0)) if n in found else p
+            for n, p in enumerate(state.papers)
+        ),
+    )
+
+
+def plan_landed(
+    state: TriageState,
+    found: Mapping[int, Reference],
+    config: Config,
+    issue: IssueInfo,
+    *,
+    renderer: Renderer,
+) -> CommandPlan:
+    """Thank and close an issue whose accepted papers left were all added by hand (``found``).
+
+    Plans nothing unless this finishes the issue: with another paper (or a
+    ``/thank`` name) still to come, the issue stays as it is, untouched, and
+    ``plan_merged`` marks these papers when the rest arrives. The caller checks
+    first that the acknowledgements already hold the reader's name (else it
+    goes through the batch pull request, see ``state.thanks_only``).
+    """
+    new_state = mark_landed(state, found)
+    if state.rejected or not found or new_state.pending:
+        return CommandPlan(None, None, (), (), state)
+    return _in_the_survey(state, new_state, None, config, issue, renderer)
+
+
+def _in_the_survey(
+    state: TriageState,
+    new_state: TriageState,
+    pull_number: int | None,
+    config: Config,
+    issue: IssueInfo,
+    renderer: Renderer,
+) -> CommandPlan:
+    """The thank-you for the papers ``new_state`` marks done and ``state`` did not, and the
+    refreshed triage comment; the issue is closed as completed once nothing is pending.
+
+    One reply names both the papers the pull request added and those added by hand.
+    """
+    pairs = list(zip(state.papers, new_state.papers, strict=True))
+    merged = [new for old, new in pairs if new.merged_in is not None and old.merged_in is None]
+    landed = [new for old, new in pairs if new.landed is not None and old.landed is None]
+    reply = replies.thanks_reply(merged, landed, pull_number, new_state, config, renderer=renderer)
+    add, remove = label_changes(issue.labels, new_state, config)
+    done = issue.open and not new_state.pending
+    return CommandPlan(
+        None,
+        reply,
+        add,
+        remove,
+        new_state,
+        close_issue=done,
+        close_reason="completed" if done else None,
+        comment_body=replies.triage_comment(new_state, config, renderer=renderer),
+    )
+
+
+def _item_keys(item: Mapping[str, object]) -> tuple[str, ...]:
+    """A batch data item's identity, comparable with ``same_paper`` to its paper's record."""
+
+    def text(key: str) -> str | None:
+        value = item.get(key)
+        return value if isinstance(value, str) and value else None
+
+    record = PaperRecord(title=text("title") or "", arxiv=text("arxiv"), doi=text("doi"))
+    return paper_keys(Suggestion(), record)
+
+
+@dataclass(frozen=True)
+class PendingIssue:
+    """An open ``accepted`` issue with something pending, as read once per batch run."""
+
+    issue: IssueData
+    comments: list[Comment]
+    loaded: LoadedState
+    state: TriageState  # loaded.state, never None here
+    found: dict[int, Reference]  # its accepted papers the default branch cites: added by hand
+
+
+@dataclass
+class FollowUp:
+    """One batch run's follow-up, carried out through ``port``; what it did goes to ``notes``."""
+
+    port: GitHubPort
+    config: Config
+    renderer: Renderer
+    bot_login: str
+    notes: list[str]
+
+    def merged_pull(self, pull: PullData, index: ReferenceIndex) -> tuple[int, ...]:
+        """Thank each issue of a merged bot pull request once, then mark the pull request done.
+
+        The papers the pull request's hidden data lists are marked merged, and those
+        ``index`` (the default branch) cites anyway marked added by hand; one in
+        neither stays pending for the next batch, and keeps its issue open.
+        """
+        data = decode_data(pull.body)
+        if data is None or DONE_MARKER in pull.body:
+            return ()
+        marker = THANKS_MARKER.format(pull=pull.number)
+        thanked: list[int] = []
+        for number in data.issues:
+            issue = self.port.issue(number)
+            comments = self.port.issue_comments(number)
+            loaded = load_state(comments, self.bot_login)
+            if loaded.state is None:
+                continue
+            info = IssueInfo(number, issue.author, labels=issue.labels, open=issue.state == "open")
+            found = found_in(loaded.state, index)
+            plan = plan_merged(
+                loaded.state, pull.number, data, self.config, info, found, renderer=self.renderer
+            )
+            if self._carry_out(number, comments, loaded, plan, marker):
+                thanked.append(number)
+        self.port.edit_pull(pull.number, pull.title, f"{pull.body.rstrip()}\n{DONE_MARKER}\n")
+        if thanked:
+            self.notes.append(
+                f"thanked {', '.join(f'#{n}' for n in thanked)} for merged #{pull.number}"
+            )
+        return tuple(thanked)
+
+    def finish(
+        self, issues: Sequence[PendingIssue], owed: Sequence[ThanksItem], default: str
+    ) -> tuple[int, ...]:
+        """Thank and close, once, each issue whose accepted papers left were all added by hand.
+
+        An issue whose names the acknowledgements still lack (``owed``, after
+        ``drop_thanked``) waits for them to go in through the pull request;
+        without configured acknowledgements no name can be owed.
+        """
+        waiting = {t.issue for t in owed} if self.config.acknowledgements else set()
+        finished: list[int] = []
+        for entry in issues:
+            number = entry.issue.number
+            if not entry.found or number in waiting:
+                continue
+            info = IssueInfo(number, entry.issue.author, labels=entry.issue.labels)
+            plan = plan_landed(entry.state, entry.found, self.config, info, renderer=self.renderer)
+            if plan.reply_body is None:
+                continue  # another paper or name of it is still to come
+            self._carry_out(number, entry.comments, entry.loaded, plan, LANDED_MARKER)
+            finished.append(number)
+        if finished:
+            self.notes.append(
+                f"thanked and closed {', '.join(f'#{n}' for n in finished)}: their papers are "
+                f"in {default} already"
+            )
+        return tuple(finished)
+
+    def _carry_out(
+        self,
+        number: int,
+        comments: Sequence[Comment],
+        loaded: LoadedState,
+        plan: CommandPlan,
+        marker: str,
+    ) -> bool:
+        """Reply (once per ``marker``), refresh the triage comment, set labels, close.
+
+        The marker makes a rerun after a crash mid-way finish the job without
+        thanking twice. Returns whether it replied.
+        """
+        said = any(
+            marker in c.body and comment_author(c).lower() == self.bot_login.lower()
+            for c in comments
+        )
+        replied = bool(plan.reply_body) and not said
+        if replied:
+            self.port.create_comment(number, f"{plan.reply_body}\n\n{marker}\n")
+        if plan.comment_body and loaded.comment is not None:
+            self.port.edit_comment(loaded.comment.id, plan.comment_body)
+        if plan.labels_to_add:
+            self.port.add_labels(number, plan.labels_to_add)
+        for label in plan.labels_to_remove:
+            self.port.remove_label(number, label)
+        if plan.close_issue and plan.close_reason:
+            self.port.close_issue(number, plan.close_reason)
+        return replied
