@@ -60,7 +60,7 @@ from bot.batch.run import BatchOutcome, run_batch
 from bot.config import Config, load_config
 from bot.github.pygithub import PyGithubPort, connect
 from bot.issue.event import CommentCommand, IssueTriage, parse_event
-from bot.issue.handler import Report, handle_comment, handle_issue
+from bot.issue.handler import Report, Services, handle_comment, handle_issue
 from bot.matching import ReferenceIndex
 from bot.metadata import Resolver
 from bot.render import Renderer
@@ -195,15 +195,18 @@ class Bench:
     def deliver(self, event: str, payload: dict[str, Any], config: Config | None = None) -> Report:
         """Handle one event as ``survey-bot run`` does (``bot/cli/run.py``)."""
         config = config or self.config
-        tools = (config, Renderer.for_config(config), self.resolver, self.index)
         trigger = parse_event(event, payload, self.github.bot_login)
         with self.port() as port:
+            renderer = Renderer.for_config(config)
+            services = Services(
+                port, config, renderer, self.resolver, self.index, self.github.bot_login
+            )
             if isinstance(trigger, IssueTriage):
-                return handle_issue(trigger, port, *tools, self.github.bot_login)
+                return handle_issue(trigger, services)
             assert isinstance(trigger, CommentCommand), trigger
             as_issue = parse_event("issues", {"action": "edited", "issue": payload["issue"]})
             issue = as_issue if isinstance(as_issue, IssueTriage) else None
-            return handle_comment(trigger, port, *tools, self.github.bot_login, issue)
+            return handle_comment(trigger, services, issue)
 
     def issue_event(self, action: str, number: int) -> dict[str, Any]:
         """An ``issues`` payload carrying the issue as GitHub holds it now."""

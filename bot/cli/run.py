@@ -134,7 +134,7 @@ def handle_event(
     """
     from bot.assess import survey_references
     from bot.issue.event import IssueTriage, parse_event
-    from bot.issue.handler import handle_comment, handle_issue
+    from bot.issue.handler import Services, handle_comment, handle_issue
     from bot.matching import ReferenceIndex
     from bot.metadata import build_resolver
     from bot.render import Renderer
@@ -148,12 +148,13 @@ def handle_event(
     index = ReferenceIndex.build(references.references)
     renderer = Renderer.for_config(config)
     with build_resolver(config, offline=offline, base_urls=metadata_urls) as resolver:
+        services = Services(port, config, renderer, resolver, index, bot_login)
         if isinstance(trigger, IssueTriage):
-            return handle_issue(trigger, port, config, renderer, resolver, index, bot_login)
+            return handle_issue(trigger, services)
         # The comment payload's issue, read like an edited issue: what /recheck triages.
         as_issue = parse_event("issues", {"action": "edited", "issue": payload.get("issue")})
         issue = as_issue if isinstance(as_issue, IssueTriage) else None
-        return handle_comment(trigger, port, config, renderer, resolver, index, bot_login, issue)
+        return handle_comment(trigger, services, issue)
 
 
 def show(report: Report, out: Output) -> None:

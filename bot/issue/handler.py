@@ -93,6 +93,23 @@ class Report:
 # --------------------------------------------------------------------------- a run
 
 
+@dataclass(frozen=True)
+class Services:
+    """What every run works with, built once per process at the edge (``bot.cli.run``).
+
+    GitHub (the port), the survey's configuration and its renderer, the
+    metadata resolver, the index of the survey's references, and the login the
+    bot comments as (how it tells its own comments from copies).
+    """
+
+    port: GitHubPort
+    config: Config
+    renderer: Renderer
+    resolver: Resolver
+    index: ReferenceIndex
+    bot_login: str
+
+
 @dataclass
 class IssueRun:
     """One run of the bot on one issue: what it works with, what it read, where it stands.
@@ -105,12 +122,7 @@ class IssueRun:
     ``/recheck`` read (fetched once when a comment run needs it).
     """
 
-    port: GitHubPort
-    config: Config
-    renderer: Renderer
-    resolver: Resolver
-    index: ReferenceIndex
-    bot_login: str
+    services: Services
     report: Report
     issue: IssueInfo
     event: IssueTriage | None
@@ -119,7 +131,7 @@ class IssueRun:
 
     def read_comments(self) -> None:
         """Read the issue's comments: they hold the state."""
-        self.seen(self.port.issue_comments(self.issue.number))
+        self.seen(self.services.port.issue_comments(self.issue.number))
 
     def warn_unreadable(self) -> None:
         """Report a bot comment whose hidden state could not be read (it starts afresh)."""
@@ -129,21 +141,13 @@ class IssueRun:
     def seen(self, comments: list[Comment]) -> None:
         """The issue's comments as they now are, and the bot comment and state they hold."""
         self.comments = comments
-        self.loaded = load_state(comments, self.bot_login)
+        self.loaded = load_state(comments, self.services.bot_login)
 
 
 # --------------------------------------------------------------------------- issues
 
 
-def handle_issue(
-    trigger: IssueTriage,
-    port: GitHubPort,
-    config: Config,
-    renderer: Renderer,
-    resolver: Resolver,
-    index: ReferenceIndex,
-    bot_login: str,
-) -> Report:
+def handle_issue(trigger: IssueTriage, services: Services) -> Report:
     """Triage an opened, edited or reopened issue: one bot comment, the bot's labels.
 
     Then the commands of comments whose runs GitHub dropped for this one (it
@@ -161,13 +165,13 @@ def handle_issue(
         report.notes.append("no paper suggestion in the issue: nothing to say")
         return report
     info = IssueInfo(trigger.number, trigger.author_login, labels=trigger.labels)
-    run = IssueRun(port, config, renderer, resolver, index, bot_login, report, info, trigger)
+    run = IssueRun(services, report, info, trigger)
     run.read_comments()
     _triage(run, trigger, suggestions)
-    missed = missed_commands(run.comments, run.loaded.state, None, bot_login)
+    missed = missed_commands(run.comments, run.loaded.state, None, services.bot_login)
     if missed:
         # /accept reopens and /reject closes: whether an edited issue is open, only GitHub says.
-        is_open = trigger.action != "edited" or port.issue(trigger.number).state == "open"
+        is_open = trigger.action != "edited" or services.port.issue(trigger.number).state == "open"
         run.issue = replace(run.issue, open=is_open)
         _replay(run, missed)
     return report
@@ -180,7 +184,7 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
     if not suggestions and run.loaded.comment is None:
         report.notes.append("no paper suggestion in the issue: nothing to say")
         return
-    assessed = assess(suggestions[:MAX_PAPERS], run.resolver, run.index)
+    assessed = assess(suggestions[:MAX_PAPERS], run.services.resolver, run.services.index)
     for item in assessed:
         if isinstance(item.resolution, Skipped):
             report.warnings.append(
@@ -190,7 +194,9 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
     issue = IssueInfo(
         number=event.number,
         author_login=event.author_login,
-        author_name=_profile_name(run.port, event.author_login, suggestions) if assessed else None,
+        author_name=_profile_name(run.services.port, event.author_login, suggestions)
+        if assessed
+        else None,
         labels=run.issue.labels,
     )
     hinted = any(s.section for s in suggestions[:MAX_PAPERS])
@@ -204,10 +210,10 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
         suggestions,
         [item.resolution for item in assessed],
         [item.result for item in assessed],
-        run.config,
+        run.services.config,
         previous,
         sections=_paper_list_sections(run) if hinted else None,
-        renderer=run.renderer,
+        renderer=run.services.renderer,
     )
     report.notes.extend(plan.notes)
     _record_papers(plan.state, report)
@@ -229,14 +235,7 @@ def _profile_name(port: GitHubPort, login: str, suggestions: Sequence[Suggestion
 
 
 def handle_comment(
-    trigger: CommentCommand,
-    port: GitHubPort,
-    config: Config,
-    renderer: Renderer,
-    resolver: Resolver,
-    index: ReferenceIndex,
-    bot_login: str,
-    issue: IssueTriage | None = None,
+    trigger: CommentCommand, services: Services, issue: IssueTriage | None = None
 ) -> Report:
     """Run the slash commands of a new comment, after those of comments whose runs were dropped.
 
@@ -268,23 +267,26 @@ def handle_comment(
         labels=trigger.issue_labels,
         open=trigger.issue_open,
     )
-    run = IssueRun(port, config, renderer, resolver, index, bot_login, report, info, issue)
+    run = IssueRun(services, report, info, issue)
     permission = _permission(run, trigger.author_login, commands)
     run.read_comments()
     run.warn_unreadable()
     if run.loaded.state is not None and run.loaded.state.handled(trigger.comment_id):
         report.notes.append("the comment was already handled (a repeated event)")
         return report
-    _replay(run, missed_commands(run.comments, run.loaded.state, trigger.comment_id, bot_login))
+    handled = trigger.comment_id
+    _replay(run, missed_commands(run.comments, run.loaded.state, handled, services.bot_login))
     _command(run, trigger.comment_id, trigger.author_login, commands, permission)
     return report
 
 
 def _permission(run: IssueRun, login: str, commands: Sequence[SlashCommand]) -> str | None:
     """The commenter's permission, when it can change the outcome: not for /help alone."""
-    if all(isinstance(c, Help) for c in commands) or is_maintainer(login, None, run.config):
+    if all(isinstance(c, Help) for c in commands) or is_maintainer(
+        login, None, run.services.config
+    ):
         return None
-    return run.port.permission(login)
+    return run.services.port.permission(login)
 
 
 def _replay(run: IssueRun, missed: Sequence[tuple[Comment, Sequence[SlashCommand]]]) -> None:
@@ -309,26 +311,33 @@ def _command(
 
     Each comment's commands see what earlier ones did: ``run`` is kept current.
     """
-    config, report = run.config, run.report
+    config, report = run.services.config, run.report
     before = run.loaded.state
     state = None if before is None else replace(before, handled_up_to=comment_id)
     accepting = any(isinstance(c, Accept) for c in commands)
     sections = _paper_list_sections(run) if accepting else None
     plan = plan_comment(
-        commands, author, permission, config, state, run.issue, sections, renderer=run.renderer
+        commands,
+        author,
+        permission,
+        config,
+        state,
+        run.issue,
+        sections,
+        renderer=run.services.renderer,
     )
     assert plan is not None  # there are commands
     report.notes.append(
         f"comment {comment_id}: {', '.join(type(c).__name__.lower() for c in commands)}"
     )
     if plan.reaction:
-        run.port.react_to_comment(comment_id, plan.reaction)
+        run.services.port.react_to_comment(comment_id, plan.reaction)
         report.actions.append(f"reacted {plan.reaction} to comment {comment_id}")
     # The triage comment shows a decision; a reply says what it cannot (errors, help).
     shows_outcome = plan.comment_body is not None and plan.reaction != "confused"
     if plan.comment_body is None and plan.new_state is not None and plan.new_state != before:
         # No decision changed: the comment is rewritten only to record this one as handled.
-        body = replies.triage_comment(plan.new_state, config, renderer=run.renderer)
+        body = replies.triage_comment(plan.new_state, config, renderer=run.services.renderer)
         plan = replace(plan, comment_body=body)
     _apply(run, plan, reply=None if shows_outcome else plan.reply_body, reply_after=comment_id)
     if plan.new_state is not None:
@@ -342,7 +351,7 @@ def _recheck(run: IssueRun) -> None:
     from bot.intake import parse_issue
 
     if run.event is None:
-        data = run.port.issue(run.issue.number)
+        data = run.services.port.issue(run.issue.number)
         run.event = IssueTriage(
             run.issue.number,
             data.title,
@@ -365,11 +374,11 @@ def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
     An unreadable file is a warning, not a failure: sections then go unchecked
     here, and the batch reports the problem when it edits the file.
     """
-    paper_list = run.config.paper_list
+    paper_list = run.services.config.paper_list
     if paper_list is None:
         return None
     try:
-        text = (run.config.root / paper_list.path).read_text(encoding="utf-8")
+        text = (run.services.config.root / paper_list.path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         run.report.warnings.append(
             f"could not read the paper list {paper_list.path} ({exc}): section not checked"
@@ -388,7 +397,7 @@ def _apply(run: IssueRun, plan: CommandPlan, *, reply: str | None, reply_after: 
     so a run that fails before it (re-run, or its event re-delivered) does it
     all again, each step being idempotent, instead of skipping the rest.
     """
-    port, number, report = run.port, run.issue.number, run.report
+    port, number, report = run.services.port, run.issue.number, run.report
     if reply:
         if _already_said(run, reply, reply_after):
             report.notes.append("the reply was already posted (a repeated event)")
@@ -413,14 +422,14 @@ def _publish(run: IssueRun, body: str | None) -> None:
     """Edit the bot's comment (or create the first one), then delete stale copies."""
     if body is None:
         return
-    port, number, report, loaded = run.port, run.issue.number, run.report, run.loaded
+    port, number, report, loaded = run.services.port, run.issue.number, run.report, run.loaded
     published: Comment | None = None
     if loaded.comment is None:
         published = port.create_comment(number, body)
         report.actions.append(f"commented on #{number}")
-        if published.author.lower() != run.bot_login.lower() and published.id > 0:
+        if published.author.lower() != run.services.bot_login.lower() and published.id > 0:
             report.warnings.append(
-                f"the bot comments as {published.author}, not {run.bot_login}: set "
+                f"the bot comments as {published.author}, not {run.services.bot_login}: set "
                 f"SURVEY_BOT_LOGIN={published.author}, or later runs will not find this comment"
             )
     elif loaded.comment.body != body:
@@ -439,17 +448,17 @@ def _set_labels(run: IssueRun, add: Sequence[str], remove: Sequence[str]) -> Non
     """Add and remove the bot's labels; ``run.issue`` then carries the labels as they now are."""
     number, report = run.issue.number, run.report
     if add:
-        run.port.add_labels(number, list(add))
+        run.services.port.add_labels(number, list(add))
         report.actions.append(f"labelled #{number}: {', '.join(add)}")
     for label in remove:
-        run.port.remove_label(number, label)
+        run.services.port.remove_label(number, label)
         report.actions.append(f"removed label {label} from #{number}")
     labels = tuple(sorted((set(run.issue.labels) | set(add)) - set(remove)))
     run.issue = replace(run.issue, labels=labels)
 
 
 def _already_said(run: IssueRun, body: str, after: int) -> bool:
-    login = run.bot_login.lower()
+    login = run.services.bot_login.lower()
     return any(c.author.lower() == login and c.id > after and c.body == body for c in run.comments)
 
 
