@@ -46,6 +46,7 @@ from bot.matching.evidence import SIMILAR, assess
 from bot.matching.titles import MINOR_WORDS
 from bot.matching.verdict import decide
 from bot.models import CheckResult, Query, Reference, ScoredReference
+from bot.references.common import gc_paused
 
 # References scored with rapidfuzz per title lookup, at most (those that come
 # close are then compared word by word).
@@ -115,7 +116,8 @@ class ReferenceIndex:
 
     @classmethod
     def build(cls, references: Iterable[Reference]) -> ReferenceIndex:
-        return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
+        with gc_paused():
+            return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
 
     def __len__(self) -> int:
         return len(self._entries)

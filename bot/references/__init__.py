@@ -19,7 +19,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from bot.errors import InputError
-from bot.references.common import ParseResult
+from bot.references.common import ParseResult, gc_paused
 
 if TYPE_CHECKING:
     from bot.models import Reference
@@ -64,7 +64,9 @@ def detect_format(path: str | Path, content: str | None = None) -> str:
 
 def parse(content: str, format: str, source: str = "") -> ParseResult:
     """References and skipped entries of ``content`` in ``format`` (pure, no I/O)."""
-    result: ParseResult = _module(format).parse(content, source)
+    module = _module(format)
+    with gc_paused():
+        result: ParseResult = module.parse(content, source)
     return result
 
 

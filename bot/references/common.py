@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bot.models import Reference, Skipped
@@ -15,6 +18,19 @@ class ParseResult:
 
     references: tuple[Reference, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No garbage collection while many objects are made that all stay alive (a file's
+    references, their index): each collection would walk them all to free nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class LineIndex:
