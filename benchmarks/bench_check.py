@@ -41,9 +41,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import naive_check
 from rapidfuzz import utils
 
+from benchmarks import naive_check
 from bot.matching import ReferenceIndex
 from bot.models import Query
 from bot.references import load_references

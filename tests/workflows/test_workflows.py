@@ -259,7 +259,7 @@ def test_survey_bot_explains_the_token_and_the_install() -> None:
     text = SURVEY_BOT.read_text(encoding="utf-8")
     prose = " ".join(line.strip().lstrip("#").strip() for line in text.splitlines())
     assert "GITHUB_TOKEN does not start the survey's own CI" in prose
-    assert "SURVEY_BOT_SPEC:" in text and 'pip install "$SURVEY_BOT_SPEC"' in text
+    assert "SURVEY_BOT_SPEC:" in text and 'install "$SURVEY_BOT_SPEC"' in text
 
 
 def assert_warm_start(steps: list[dict[str, Any]], version: str) -> None:
@@ -272,6 +272,8 @@ def assert_warm_start(steps: list[dict[str, Any]], version: str) -> None:
     [install] = [s for s in steps if "pip install" in s.get("run", "")]
     assert install["env"]["RESTORED"] == "${{ steps.venv.outputs.cache-hit }}"
     assert install["run"].startswith('if [ "$RESTORED" != "true" ]; then')
+    assert "python -m venv --without-pip ~/.survey-bot-venv" in install["run"]
+    assert "python -m pip --python ~/.survey-bot-venv/bin/python install" in install["run"]
     assert install["run"].rstrip().endswith('echo ~/.survey-bot-venv/bin >> "$GITHUB_PATH"')
 
 
@@ -320,5 +322,5 @@ def test_the_action_installs_the_bot_from_its_own_files() -> None:
     steps = [step for _, step in steps_of(ACTION)]
     installs = [s["run"] for s in steps if "pip install" in s.get("run", "")]
     [install] = installs
-    assert 'pip install --disable-pip-version-check "$GITHUB_ACTION_PATH"' in install
+    assert 'install --disable-pip-version-check "$GITHUB_ACTION_PATH"' in install
     assert_warm_start(steps, "steps.version.outputs.hash")
