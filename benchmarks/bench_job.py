@@ -26,6 +26,8 @@ simulated), on this machine:
    PyGithub's default pauses between requests (0.25 s, 1 s before a write:
    what survey-bot uses unless ``SURVEY_BOT_SECONDS_BETWEEN_*`` says otherwise)
    and with both pauses at 0.
+5. **start-up**: ``survey-bot --help`` against ``python -c pass`` in that
+   installed environment (``bench_startup.py``).
 
 It prints each figure (the answers: fastest and median of ``--runs``) and the
 two totals a reader waits for after the checkout: warm restore + answer, and
@@ -53,6 +55,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import bench_startup
 from sandbox import FakeGitHub
 from sandbox.demo import Workflow, make_survey
 from sandbox.standin import MetadataStandIn, load_entries
@@ -171,6 +174,7 @@ def measure(runs: int) -> dict[str, Any]:
         saved = save(env_dir, archive)
         restored = [restore(env_dir, archive) for _ in range(runs)]
         answered = answers(env_dir / "bin" / "survey-bot", work / "job", runs)
+        startup = bench_startup.measure(env_dir / "bin", 10 * runs)
         result: dict[str, Any] = {
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
             f"Python {platform.python_version()}",
@@ -184,6 +188,7 @@ def measure(runs: int) -> dict[str, Any]:
             "warm_restore_s": min(restored),
             "warm_restore_median_s": statistics.median(restored),
         }
+        result |= {f"startup_{name}": value for name, value in startup.items()}
         for kind, times in answered.items():
             result[f"answer_{kind}_s"] = min(times)
             result[f"answer_{kind}_median_s"] = statistics.median(times)
@@ -209,6 +214,9 @@ def report(r: dict[str, Any]) -> str:
             f"(median {r['answer_default_pauses_median_s']:.2f} s)",
             f"  answer, no pauses     {r['answer_no_pauses_s']:6.2f} s   "
             f"(median {r['answer_no_pauses_median_s']:.2f} s)",
+            f"  start-up              survey-bot --help {1e3 * r['startup_help_min_s']:.0f} ms, "
+            f"python -c pass {1e3 * r['startup_python_min_s']:.0f} ms: "
+            f"{r['startup_ratio']:.2f}x (fastest of {10 * r['runs']})",
             "  after the checkout, a reader waits:",
             f"    warm: {r['warm_total_default_pauses_s']:.2f} s with default pauses, "
             f"{r['warm_total_no_pauses_s']:.2f} s without",

@@ -163,6 +163,8 @@ def _resolve_crossrefs(entries: list[ExpandedEntry], by_key: dict[str, ExpandedE
 # Conversion to a Reference ---------------------------------------------------------------
 
 
+_URL_COMMAND = re.compile(r"\\url\s*")
+_URL_ESCAPE = re.compile(r"\\([_%&#~$])")
 _AND = re.compile(r"(\s+and\s+)", re.IGNORECASE)
 _COMMA = re.compile(r"(\s*,\s*)")
 
@@ -239,9 +241,12 @@ class _Decoded:
 
 
 def _clean_url(raw: str) -> str:
-    raw = re.sub(r"\\url\s*", "", raw)
-    raw = re.sub(r"\\([_%&#~$])", r"\1", raw)
-    return latex.strip_braces(raw).strip()
+    if "\\" in raw:  # most values hold no LaTeX at all: no regex pass for them
+        raw = _URL_COMMAND.sub("", raw)
+        raw = _URL_ESCAPE.sub(r"\1", raw)
+    if "{" in raw or "}" in raw:
+        raw = latex.strip_braces(raw)
+    return raw.strip()
 
 
 def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
