@@ -53,7 +53,7 @@ def test_help_starts_almost_as_fast_as_python_itself():
     """``survey-bot --help`` against ``python -c pass`` of the same interpreter: the best of
     a few runs each. benchmarks/bench_startup.py measures the ratio in an installed
     environment (target 4x). In the checkout's editable environment ``python -c pass``
-    also runs the editable-install hook, so the ratio is lower (about 1.6x; 4.7x when
+    also runs the editable-install hook, so the ratio is lower (about 1.6x; 5.3x when
     every subcommand and loader was imported to list them): 4x there is generous."""
     python = _fastest([sys.executable, "-c", "pass"])
     bot_help = _fastest([sys.executable, "-m", "bot", "--help"])
