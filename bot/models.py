@@ -12,7 +12,7 @@ from typing import Any, Literal
 Verdict = Literal["cited", "new", "ambiguous"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no __dict__: a survey may hold 50,000
 class Reference:
     """One entry of the survey's existing reference list, whatever file it came from."""
 

@@ -44,8 +44,10 @@ def test_actions_commands_say_which_environment_they_read(command, capsys):
 
 @pytest.mark.parametrize("name", SUBCOMMANDS)
 def test_every_command_summary_reads_alike(name):
-    summary = importlib.import_module(f"bot.cli.{name}").HELP
+    summary = SUBCOMMANDS[name]
     assert summary[0].isupper() and summary.endswith("."), summary
+    module = importlib.import_module(f"bot.cli.{name}")
+    assert callable(module.configure) and callable(module.run)
 
 
 def test_init_names_the_file_of_each_heading_and_warns_of_a_list_without_papers(

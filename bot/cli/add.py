@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from bot.config import Config
     from bot.models import PaperRecord
 
-NAME = "add"
-HELP = "Add a paper to the survey's files in a local working tree (BibTeX, list, log, thanks)."
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from bot.matching import ReferenceIndex
     from bot.models import CheckResult, Query, Reference, Suggestion
 
-NAME = "check"
-HELP = "Check papers against the survey's references: already cited, new, or ambiguous."
 
 _BATCH_FIELDS = ("title", "arxiv", "doi")
 _OTHER_FIELDS = ("id", "authors", "year")  # the rest of what a --batch line may hold

@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-NAME = "init"
-HELP = "Write a commented starter .github/survey-bot.yml for a survey repository."
 TEMPLATE = "survey-bot.yml.j2"
 
 _SKIP_DIRS = {

@@ -10,12 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from bot.models import Reference
-from bot.text.escaping import one_line
-
-NAME = "refs"
-HELP = "List the references read from a .bib, .bbl, .txt or .md file."
+if TYPE_CHECKING:
+    from bot.models import Reference
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +31,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def describe(reference: Reference) -> str:
     """``[57] Title (2020) arXiv:2302.13971`` (the human one-line form; `` · Section`` if any)."""
+    from bot.text.escaping import one_line
+
     label = reference.number if reference.number is not None else reference.key
     parts = [f"[{label}]" if label is not None else "-", one_line(reference.title) or "(no title)"]
     if reference.year:

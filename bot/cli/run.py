@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from bot.issue.event import CommentCommand, IssueTriage
     from bot.issue.handler import Report
 
-NAME = "run"
-HELP = "GitHub Actions entry point: triage an issue or run a maintainer's commands."
 MAX_SKIPPED_SHOWN = 10  # unreadable reference entries warned about one by one
 
 

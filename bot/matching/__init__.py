@@ -46,6 +46,7 @@ from bot.matching.evidence import SIMILAR, assess
 from bot.matching.titles import MINOR_WORDS
 from bot.matching.verdict import decide
 from bot.models import CheckResult, Query, Reference, ScoredReference
+from bot.references.common import gc_paused
 
 # References scored with rapidfuzz per title lookup, at most (those that come
 # close are then compared word by word).
@@ -76,34 +77,47 @@ def _features(tokens: tuple[str, ...]) -> set[str]:
 
 
 class ReferenceIndex:
-    """The survey's references, indexed once for many fast lookups."""
+    """The survey's references, indexed once for many fast lookups.
+
+    Built to be small, as a survey may list 50,000 references: every mapping holds
+    tuples of entry numbers, and the one-element tuple of an entry (most titles, keys
+    and ids belong to one reference) is one object shared by all of them.
+    """
 
     def __init__(self, entries: list[Entry]) -> None:
         self._entries = entries
-        self._by_arxiv: dict[str, list[int]] = {}
-        self._by_doi: dict[str, list[int]] = {}
-        self._by_key: dict[str, list[int]] = {}
-        self._by_main: dict[str, list[int]] = {}
+        ones = [(i,) for i in range(len(entries))]
+        self._by_arxiv: dict[str, tuple[int, ...]] = {}
+        self._by_doi: dict[str, tuple[int, ...]] = {}
+        self._by_key: dict[str, tuple[int, ...]] = {}
+        self._by_main: dict[str, tuple[int, ...]] = {}
         postings: dict[str, list[int]] = {}
+
+        def add(mapping: dict[str, tuple[int, ...]], key: str, i: int) -> None:
+            found = mapping.get(key)
+            mapping[key] = ones[i] if found is None else found + ones[i]
+
         for i, e in enumerate(entries):
             for arxiv_id in sorted(e.arxiv):
-                self._by_arxiv.setdefault(arxiv_id, []).append(i)
+                add(self._by_arxiv, arxiv_id, i)
             for doi in sorted(e.dois):
-                self._by_doi.setdefault(doi, []).append(i)
+                add(self._by_doi, doi, i)
             if e.key:
-                self._by_key.setdefault(e.key, []).append(i)
+                add(self._by_key, e.key, i)
             if e.main_key:
-                self._by_main.setdefault(e.main_key, []).append(i)
+                add(self._by_main, e.main_key, i)
             for feature in _features(e.tokens):
                 postings.setdefault(feature, []).append(i)
-        self._postings = {t: tuple(ids) for t, ids in postings.items()}
-        n = max(len(entries), 1)
-        self._idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
+        self._postings: dict[str, tuple[int, ...]] = {}
+        while postings:  # each list let go as its tuple is made: never all of both at once
+            feature, ids = postings.popitem()
+            self._postings[feature] = ones[ids[0]] if len(ids) == 1 else tuple(ids)
         self.stats = IndexStats()
 
     @classmethod
     def build(cls, references: Iterable[Reference]) -> ReferenceIndex:
-        return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
+        with gc_paused():
+            return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -195,7 +209,8 @@ class ReferenceIndex:
         # idf mass (and at least two), bring in candidates. A reference sharing
         # none of them shares at most half the weight, so it cannot be a
         # near-identical title. Candidates are ranked by the idf they share.
-        idfs = [self._idf[word] for word in words]
+        n = max(len(self._entries), 1)  # idf: computed for the query's few words only
+        idfs = [math.log(1 + n / len(self._postings[word])) for word in words]
         budget = sum(idfs) * (1 - _PREFIX_OVERLAP)
         weights: dict[int, float] = {}
         if words:

@@ -2,15 +2,17 @@
 
 The index stores one :class:`Entry` per reference: the title's tokens and keys
 (``bot.text.normalize``), the authors' surnames and initials, the year and the
-normalised identifiers, so that comparing a query with a candidate never
-normalises text again. A query is put in the same shape, so one comparison
-serves both sides.
+normalised identifiers, so that comparing a query with a candidate normalises
+each text once. A query is put in the same shape, so one comparison serves both
+sides.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Query, Reference
@@ -24,41 +26,83 @@ _ORG_WORDS = textnorm.name_words(  # normalised as the names they are compared w
 )
 
 
-@dataclass(frozen=True)
+class _Authors(NamedTuple):
+    surnames: tuple[str, ...]
+    first_words: frozenset[str]  # all words of the first author's name
+    initial: str  # the first author's first initial ("" when unknown)
+    all_words: frozenset[str]  # all words of every author's name
+    organisation: bool  # first author is a team / consortium / company
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
-    """One reference with everything the matcher compares, computed once."""
+    """One reference with everything the matcher compares.
+
+    What the index looks up (the title's tokens and keys) is computed once, when the
+    index is built; what only weighing a candidate needs (the authors' names, the
+    identifiers) is derived from the reference when asked, and cached: a lookup weighs
+    a few candidates, so a 50,000-reference index does not keep all of it.
+    """
 
     ref: Reference
     order: int
     tokens: tuple[str, ...]
     key: str
     main_key: str  # title before the colon ("" when there is no subtitle)
-    # Words that name the work (a short title, or the part before the colon: "Mistral
-    # 7B", "BLOOMZ: ..."): model names differ by one letter (Mistral/Mixtral), so a
-    # one-letter difference there is never a harmless typo.
-    names: frozenset[str]
+    main_words: int  # how many of the tokens are the main title's (all without a subtitle)
     question: bool
-    surnames: tuple[str, ...]
-    first_words: frozenset[str]  # all words of the first author's name
-    initial: str  # the first author's first initial ("" when unknown)
-    all_words: frozenset[str]  # all words of every author's name
-    organisation: bool  # first author is a team / consortium / company
     year: int | None
-    arxiv: frozenset[str]
-    dois: frozenset[str]  # non-arXiv DOIs
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Words that name the work (a short title, or the part before the colon: "Mistral
+        7B", "BLOOMZ: ..."): model names differ by one letter (Mistral/Mixtral), so a
+        one-letter difference there is never a harmless typo."""
+        if len(self.tokens) <= SHORT_TITLE:
+            return frozenset(self.tokens)
+        if self.main_words < len(self.tokens):
+            return frozenset(self.tokens[: self.main_words])
+        return frozenset()
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        return _author_fields(self.ref.authors).surnames
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        return _author_fields(self.ref.authors).first_words
+
+    @property
+    def initial(self) -> str:
+        return _author_fields(self.ref.authors).initial
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        return _author_fields(self.ref.authors).all_words
+
+    @property
+    def organisation(self) -> bool:
+        return _author_fields(self.ref.authors).organisation
+
+    @property
+    def arxiv(self) -> frozenset[str]:
+        return _cached_ids(self.ref.arxiv, self.ref.doi, self.ref.urls)[0]
+
+    @property
+    def dois(self) -> frozenset[str]:
+        """Non-arXiv DOIs."""
+        return _cached_ids(self.ref.arxiv, self.ref.doi, self.ref.urls)[1]
 
 
-def _author_fields(
-    names: Iterable[str],
-) -> tuple[tuple[str, ...], frozenset[str], str, frozenset[str], bool]:
-    """(surnames, first author's name words, first initial, all name words, organisation)."""
+@lru_cache(maxsize=1024)
+def _author_fields(names: tuple[str, ...]) -> _Authors:
     authors = [a for a in names if a and textnorm.surname(a)]
     surnames = tuple(textnorm.surname(a) for a in authors)
     first = textnorm.name_words(authors[0]) if authors else frozenset()
     all_words: frozenset[str] = frozenset().union(*(textnorm.name_words(a) for a in authors))
     organisation = bool(authors) and _is_organisation(authors[0])
     initial = textnorm.given_initial(authors[0]) if authors and not organisation else ""
-    return surnames, first, initial, all_words, organisation
+    return _Authors(surnames, first, initial, all_words, organisation)
 
 
 def _is_organisation(name: str) -> bool:
@@ -91,28 +135,22 @@ def _ids(
     return frozenset(arxivs), frozenset(dois)
 
 
+_cached_ids = lru_cache(maxsize=1024)(_ids)
+
+
 def reference_entry(ref: Reference, order: int) -> Entry:
     """The entry of ``ref``, the ``order``-th reference (earlier ones win ties)."""
     main, sub, question = textnorm.analyse_title(ref.title)
     tokens = tuple(main + sub)
-    surnames, first, initial, all_words, organisation = _author_fields(ref.authors)
-    arxiv, dois = _ids(ref.arxiv, ref.doi, ref.urls)
     return Entry(
         ref=ref,
         order=order,
         tokens=tokens,
         key=textnorm.join_tokens(tokens),
         main_key=textnorm.join_tokens(main) if sub else "",
-        names=frozenset(tokens if len(tokens) <= SHORT_TITLE else main if sub else ()),
+        main_words=len(main),
         question=question,
-        surnames=surnames,
-        first_words=first,
-        initial=initial,
-        all_words=all_words,
-        organisation=organisation,
         year=ref.year,
-        arxiv=arxiv,
-        dois=dois,
     )
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from sys import intern
 
 from bot.text import latex
 
@@ -117,6 +118,8 @@ def fold(text: str | None) -> str:
         return ""
     if not latex.is_plain(text):
         text = latex.decode(text)
+    if text.isascii():  # the common case: of all below, only "`" -> "'" changes ASCII
+        return " ".join(text.replace("`", "'").split())
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = unicodedata.normalize("NFKD", text)
     if not text.isascii():
@@ -159,8 +162,10 @@ def normalize_title(title: str | None) -> str:
 
 def _tokens_of_plain(plain: str) -> list[str]:
     text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", plain))
-    text = _LETTER_DIGIT.sub(" ", text)
-    return [_LIGATURE.sub("", word) for word in text.split()]
+    # One pass over the whole text, not one per word: "f" is dropped only before a
+    # letter, so no match spans two words. Tokens recur across titles: one string each.
+    text = _LIGATURE.sub("", _LETTER_DIGIT.sub(" ", text))
+    return [intern(word) for word in text.split()]
 
 
 def title_tokens(title: str | None) -> list[str]:
