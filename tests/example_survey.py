@@ -27,12 +27,14 @@ OCTOPACK_LINE = (
 )
 OCTOPACK_BIB = """
 @article{muennighoff2023octopack,
+  author        = {Muennighoff, N. and
+                   Liu, Q.},
   title         = {OctoPack: Instruction Tuning Code Large Language Models},
-  author        = {Muennighoff, Niklas and Liu, Qian},
-  journal       = {arXiv preprint arXiv:2308.07124},
+  journal       = corr,
+  volume        = {abs/2308.07124},
   year          = {2023},
-  eprint        = {2308.07124},
+  url           = {http://arxiv.org/abs/2308.07124},
   archivePrefix = {arXiv},
-  url           = {https://arxiv.org/abs/2308.07124}
+  eprint        = {2308.07124}
 }
 """

@@ -102,7 +102,18 @@ def parse_work(message: Any) -> PaperRecord:
         published_venue=(venue or None) if published else None,
         published_doi=doi if published else None,
         source="crossref",
+        volume=_detail(message, "volume"),
+        number=_detail(message, "issue"),
+        pages=_detail(message, "page"),
+        publisher=_detail(message, "publisher"),
     )
+
+
+def _detail(message: dict[str, Any], name: str) -> str | None:
+    """A short bibliographic detail (volume, issue, pages, publisher) as plain text."""
+    value = message.get(name)
+    text = clean(str(value)) if isinstance(value, (str, int)) else ""
+    return text[:200] or None
 
 
 def _envelope(response: Response, message_type: str) -> Any:

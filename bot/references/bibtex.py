@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
 from bot.references.bibtex_split import ENTRY, NAME, STRING, BibBlock, split_bib
 from bot.references.common import ParseResult, find_urls, normalize_newlines, where
@@ -154,7 +154,7 @@ def _resolve_crossrefs(entries: list[ExpandedEntry], by_key: dict[str, ExpandedE
 def split_authors(raw: str) -> tuple[str, ...]:
     """A BibTeX name list (``Last, First and {OpenAI} and others``) as "First Last" names."""
     names = []
-    for part in _split_top_level(raw, r"\s+and\s+"):
+    for part in split_top_level(raw, r"\s+and\s+"):
         part = part.strip()
         if not part or part.lower() == "others":
             continue
@@ -166,7 +166,7 @@ def split_authors(raw: str) -> tuple[str, ...]:
 
 def person(raw: str) -> str:
     """One BibTeX name in "First Last" order: ``Vaswani, Ashish`` -> ``Ashish Vaswani``."""
-    parts = [latex.decode(piece) for piece in _split_top_level(raw, r"\s*,\s*")]
+    parts = [latex.decode(piece) for piece in split_top_level(raw, r"\s*,\s*")]
     parts = [piece for piece in parts if piece]
     if len(parts) == 2:
         last, first = parts
@@ -177,7 +177,7 @@ def person(raw: str) -> str:
     return parts[0] if parts else ""
 
 
-def _split_top_level(text: str, separator: str) -> list[str]:
+def split_top_level(text: str, separator: str) -> list[str]:
     """Split on a regex separator, but only outside braces."""
     if "{" not in text:
         return re.split(separator, text, flags=re.IGNORECASE)
@@ -226,8 +226,10 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
                 if url not in urls:
                     urls.append(url)
 
-    doi = normalize_doi(_clean_url(fields.get("doi", ""))) or next(
-        (found for found in map(normalize_doi, urls) if found), None
+    doi = (
+        normalize_doi(_clean_url(fields.get("doi", "")))
+        or next((found for found in map(normalize_doi, urls) if found), None)
+        or next((found for found in map(acl_doi, urls) if found), None)
     )
     arxiv = _arxiv(fields, text, urls) or arxiv_from_doi(doi)
 
@@ -258,6 +260,12 @@ def _arxiv(fields: dict[str, str], text: dict[str, str], urls: list[str]) -> str
         candidates.append(volume)
     candidates.extend(urls)
     candidates.extend(text.get(name, "") for name in ("howpublished", "note"))
+    # ``journal = {arXiv}, number = {2303.18223}``: a bare id counts where the venue is arXiv.
+    number = text.get("number", "")
+    if re.search(r"arxiv|corr", f"{journal} {text.get('publisher', '')}", re.IGNORECASE) or (
+        re.match(r"\s*arxiv", number, re.IGNORECASE)
+    ):
+        candidates.append(number)
     for candidate in candidates:
         found = normalize_arxiv(candidate)
         if found:

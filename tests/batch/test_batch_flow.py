@@ -37,13 +37,15 @@ LAST_ROW = (
 )
 LIMA_BIB = """
 @article{zhou2023lima,
-  title         = {LIMA: Less Is More for Alignment},
-  author        = {Zhou, Chunting and Liu, Pengfei},
-  journal       = {arXiv preprint arXiv:2305.11206},
+  author        = {Zhou, C. and
+                   Liu, P.},
+  title         = {{LIMA:} Less Is More for Alignment},
+  journal       = corr,
+  volume        = {abs/2305.11206},
   year          = {2023},
-  eprint        = {2305.11206},
+  url           = {http://arxiv.org/abs/2305.11206},
   archivePrefix = {arXiv},
-  url           = {https://arxiv.org/abs/2305.11206}
+  eprint        = {2305.11206}
 }
 """
 
