@@ -68,6 +68,7 @@ class PaperRecord:
     publisher: str | None = None
     primary_class: str | None = None  # arXiv's primary category: "cs.CL", "hep-ph"
     citation_key: str | None = None  # a key the paper is known by (INSPIRE texkey, pasted BibTeX)
+    kind: str | None = None  # its BibTeX entry type when known: article, inproceedings, book, ...
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -85,7 +86,9 @@ class PaperRecord:
         return cls(**known)
 
 
-_DETAILS = ("month", "volume", "number", "pages", "publisher", "primary_class", "citation_key")
+_DETAILS = (
+    "month", "volume", "number", "pages", "publisher", "primary_class", "citation_key", "kind",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

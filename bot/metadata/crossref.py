@@ -106,7 +106,21 @@ def parse_work(message: Any) -> PaperRecord:
         number=_detail(message, "issue"),
         pages=_detail(message, "page"),
         publisher=_detail(message, "publisher"),
+        kind=_ENTRY_TYPES.get(work_type),
     )
+
+
+# Crossref work types as BibTeX entry types.
+_ENTRY_TYPES = {
+    "journal-article": "article",
+    "proceedings-article": "inproceedings",
+    "book-chapter": "incollection",
+    "book": "book",
+    "monograph": "book",
+    "edited-book": "book",
+    "report": "techreport",
+    "dissertation": "phdthesis",
+}
 
 
 def _detail(message: dict[str, Any], name: str) -> str | None:

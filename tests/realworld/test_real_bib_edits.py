@@ -157,7 +157,8 @@ COVARELLI = PaperRecord(
 COVARELLI_INSPIRE = """
 @article{Covarelli:2021gyz,
       author         = "Covarelli, Roberto and Pellen, Mathieu and Zaro, Marco",
-      title          = "{Vector-Boson Scattering at the LHC: unravelling the Electroweak sector}",
+      title          = "{Vector-Boson Scattering at the LHC: unravelling the
+                        Electroweak sector}",
       journal        = "Int. J. Mod. Phys. A",
       volume         = "36",
       year           = "2021",
@@ -174,8 +175,10 @@ COVARELLI_INSPIRE = """
 
 def test_older_inspire_file_gets_its_alignment_and_slac_citation_line():
     # INSPIRE's 2017 export: 6-space indent, "=" at column 21, quoted values, the title
-    # in "{...}", "SLACcitation" made from the arXiv id. Its line breaks follow no width
-    # (lines of 59 to 89 columns), so values stay on one line.
+    # in "{...}", "SLACcitation" made from the arXiv id; long values wrapped at 81
+    # columns with the continuation under the value (its LaTeX-heavy lines run longer:
+    # the width is the one that explains 90% of its lines and breaks). The golden first
+    # kept the title on one line, from a first reading that found no width at all.
     before = fixture("inspire_vbs_review.bib")
     result = add_bibtex_entries(before, [COVARELLI], renderer=RENDERER)
     end = before.rstrip("\n")

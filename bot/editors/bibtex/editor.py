@@ -17,14 +17,14 @@ from typing import Any
 from bot.editors.bibtex.fields import field_lines, plan_fields
 from bot.editors.bibtex.keys import Fields, base_key, make_key, record_key
 from bot.editors.bibtex.place import detect_order, insertion_index
-from bot.editors.bibtex.reading import EntryInfo, read_blocks, regular_entries, unbrace
+from bot.editors.bibtex.reading import EntryInfo, inner, read_blocks, regular_entries, unbrace
 from bot.editors.bibtex.style import BibStyle, learn_style
 from bot.editors.common import describe_record, record_ids
 from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
 from bot.identifiers import arxiv_from_doi, find_arxiv_ids, find_dois, normalize_arxiv
 from bot.models import PaperItem, PaperRecord, Skipped
-from bot.references.bibtex_split import ENTRY, BibBlock
+from bot.references.bibtex_split import ENTRY, STRING, BibBlock
 from bot.references.common import normalize_newlines
 from bot.render import Renderer
 from bot.text.normalize import title_key
@@ -114,7 +114,18 @@ def learn(text: str) -> tuple[BibStyle, list[EntryInfo], list[BibBlock]]:
     plain = normalize_newlines(text)
     blocks = read_blocks(plain)
     entries = regular_entries(blocks, plain.split("\n"))
-    return learn_style(plain, entries), entries, blocks
+    return learn_style(plain, entries, string_macros(blocks)), entries, blocks
+
+
+def string_macros(blocks: Sequence[BibBlock]) -> dict[str, str]:
+    """The file's ``@string`` macros: name -> value as written."""
+    return {
+        f.name.lower(): inner(f)
+        for block in blocks
+        if block.kind == STRING and not block.problem
+        for f in block.fields
+        if len(f.parts) == 1
+    }
 
 
 def render_entry(
@@ -164,8 +175,15 @@ def add_bibtex_entries(
     order = detect_order(entries)
     index = BibIndex.of(blocks)
     lines = Lines.parse(text)
+    # A comment right above an entry is its own when the file dates every entry that
+    # way; otherwise it heads a group, and a new entry goes below it.
     anchors: list[tuple[str, Fields, int]] = [
-        (e.key, Fields(e.surnames, str(e.year or ""), e.title), e.first_line) for e in entries
+        (
+            e.key,
+            Fields(e.surnames, str(e.year or ""), e.title),
+            e.first_line if style.comment else e.block.line - 1,
+        )
+        for e in entries
     ]
     last_end = max((b.end_line - 1 for b in blocks), default=None)
     changes: list[str] = []

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.editors.bibtex.style import BibStyle, Shape
+from bot.editors.bibtex.style import BibStyle, Shape, macro_key
 from bot.editors.bibtex.values import encode_text, format_month, format_name, wrap
 from bot.editors.common import paper_url, record_ids
 from bot.identifiers import arxiv_from_doi, normalize_doi
 from bot.models import PaperRecord
-from bot.text.escaping import doi_url
+from bot.text.escaping import doi_url, safe_url
 
 _CONFERENCE = re.compile(
     r"\b(conference|proceedings|workshop|symposium|neurips|nips|icml|iclr|acl|emnlp|naacl|"
@@ -82,6 +82,9 @@ def _minimal(shape: Shape) -> Shape:
     return Shape(shape.type, tuple((n, t) for n, t in shape.fields if n in keep))
 
 
+_EPRINT_FIELDS = frozenset({"eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass"})
+
+
 @dataclass(frozen=True)
 class NewField:
     """One field of the new entry: lower-case name, plain value and how to write it."""
@@ -115,9 +118,10 @@ def _shape_for(record: PaperRecord, style: BibStyle) -> tuple[str, Shape]:
             found = _minimal(_DEFAULT_PREPRINT) if style.observed else _DEFAULT_PREPRINT
         return "preprint", found
     if not venue:
-        plain = Shape("misc", (("title", ""), ("author", ""), ("year", ""), ("url", "")))
-        return "misc", style.shape("misc") or plain
-    entry_type = "inproceedings" if _CONFERENCE.search(venue) else "article"
+        kind = record.kind or "misc"
+        plain = Shape(kind, (("title", ""), ("author", ""), ("year", ""), ("url", "")))
+        return kind, style.shape(kind) or plain
+    entry_type = record.kind or ("inproceedings" if _CONFERENCE.search(venue) else "article")
     other = "article" if entry_type == "inproceedings" else "inproceedings"
     shape = style.shape(entry_type)
     if shape is None and style.observed:
@@ -125,6 +129,15 @@ def _shape_for(record: PaperRecord, style: BibStyle) -> tuple[str, Shape]:
         if borrowed is not None:
             swap = {"journal": "booktitle", "booktitle": "journal"}
             shape = Shape(entry_type, tuple((swap.get(n, n), t) for n, t in borrowed.fields))
+        preprint = style.shape("preprint")
+        if shape is not None and preprint is not None and arxiv:
+            # No entry of this type to learn from: the arXiv fields the file's preprints
+            # carry (INSPIRE writes eprint fields on published papers too).
+            have = {n for n, _ in shape.fields}
+            extra = tuple(
+                (n, t) for n, t in preprint.fields if n in _EPRINT_FIELDS and n not in have
+            )
+            shape = Shape(shape.type, shape.fields + extra)
     if shape is None:
         shape = _published_default(entry_type)
         shape = _minimal(shape) if style.observed else shape
@@ -190,7 +203,7 @@ def _url(record: PaperRecord, style: BibStyle, arxiv: str, doi: str) -> str:
         return doi_url(doi) or ""
     if style.url_from == "arxiv" and arxiv:
         return f"https://arxiv.org/abs/{arxiv}"
-    return paper_url(record) or ""
+    return safe_url(record.url) or paper_url(record) or ""
 
 
 def _primary_class(record: PaperRecord, arxiv: str) -> str:
@@ -203,14 +216,24 @@ def _primary_class(record: PaperRecord, arxiv: str) -> str:
 
 
 def _ordered(fields: list[NewField], entry_type: str, style: BibStyle) -> list[NewField]:
+    """The fields in the file's order: each goes where most of the file's entries put it
+    relative to the fields already placed; where they say nothing, in canonical order."""
+
     def default(name: str) -> int:
         return CANONICAL.index(name) if name in CANONICAL else len(CANONICAL)
 
-    names = [f.name for f in fields]
-    score = {
-        a: sum(1 for b in names if b != a and style.before(entry_type, a, b) > 0) for a in names
-    }
-    return sorted(fields, key=lambda f: (-score[f.name], default(f.name)))
+    placed: list[NewField] = []
+    for item in sorted(fields, key=lambda f: default(f.name)):
+        best = max(
+            range(len(placed) + 1),
+            key=lambda at: (
+                sum(style.before(entry_type, other.name, item.name) for other in placed[:at])
+                + sum(style.before(entry_type, item.name, other.name) for other in placed[at:]),
+                at,
+            ),
+        )
+        placed.insert(best, item)
+    return placed
 
 
 # --------------------------------------------------------------------------- writing
@@ -222,28 +245,35 @@ def _id_text(value: str, style: BibStyle) -> str:
     return value.replace("_", "\\_") if style.escaped_underscores else value
 
 
-def _encoded(item: NewField, style: BibStyle, record: PaperRecord) -> tuple[str | list[str], bool]:
+def _encoded(item: NewField, style: BibStyle) -> tuple[str | list[str], bool]:
     """The written value (a list of names for authors) and whether it goes bare."""
     delimiter = style.delimiter(item.name)
+    quoted = delimiter == '"'
     if item.kind == "names":
-        return [format_name(n, style) for n in item.value], False
+        return [format_name(n, style, quoted=quoted) for n in item.value], False
     value = str(item.value)
     if item.kind == "title":
-        return encode_text(value, style, title=True), False
+        return encode_text(value, style, style.title, quoted=quoted), False
     if item.kind == "month":
-        text, macro = format_month(int(value), style)
-        return text, macro or (delimiter == "bare" and text.isdigit())
+        text, bare = format_month(int(value), style)
+        return text, bare or (delimiter == "bare" and text.isdigit())
     if item.kind == "number":
         return value, delimiter == "bare" and value.isdigit()
     if item.kind == "pages":
-        return encode_text(re.sub(r"\s*[-–—]+\s*", style.pages_dash, value), style), False
+        pages = re.sub(r"\s*[-–—]+\s*", style.pages_dash, value)
+        return encode_text(pages, style, quoted=quoted), False
     if item.kind in {"raw", "macro"}:
         return value, item.kind == "macro"
     if item.kind == "id":
         if item.name == "doi" and style.doi_upper:
             value = value.upper()
         return _id_text(value, style), False
-    return encode_text(value, style), False
+    name = dict(style.macros).get(macro_key(value))
+    if name:
+        return name, True  # the file's own @string for this value
+    venue = item.name in {"journal", "journaltitle", "booktitle", "publisher", "series"}
+    protect = style.venue(item.name) if venue else None
+    return encode_text(value, style, protect, quoted=quoted), False
 
 
 def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) -> list[list[str]]:
@@ -258,7 +288,7 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
             pad = " " * max(1, longest + style.align_extra - len(style.indent) - len(name))
         else:
             pad = style.before_eq
-        value, bare = _encoded(item, style, record)
+        value, bare = _encoded(item, style)
         delimiter = "" if bare else style.delimiter(item.name)
         if delimiter == "bare":
             delimiter = "{"
@@ -273,8 +303,6 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
         kind, offset = style.continuation
         continuation = " " * (len(prefix) + offset if kind == "rel" else offset)
         if isinstance(value, list):
-            if opener == '"':
-                value = [v.replace('"', '{"}') for v in value]
             if style.author_joiner and len(value) > 1:
                 lines = [prefix + value[0] + style.author_joiner]
                 lines += [continuation + v + style.author_joiner for v in value[1:-1]]
@@ -283,8 +311,6 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
                 words = " and ".join(value).split(" ")
                 lines = wrap(prefix, words, continuation, closing, style.wrap_width)
         else:
-            if opener == '"':
-                value = value.replace('"', '{"}')
             lines = wrap(prefix, value.split(" "), continuation, closing, style.wrap_width)
         blocks.append(lines)
     return blocks

@@ -18,23 +18,24 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.editors.common import ascii_word, first_significant_word, mode, split_name
 from bot.models import PaperRecord
 from bot.text.normalize import fold
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One slot of a key scheme.
 
-    ``kind``: ``surname`` (of author ``index``), ``year``, ``word`` (of the title),
+    ``kind``: ``surname`` (of author ``nth``), ``year``, ``word`` (of the title),
     ``arxiv``, ``lit`` (fixed ``text``) or ``free`` (letters or digits nobody can derive,
     such as INSPIRE's suffix; ``text`` says which).
     """
 
     kind: str
-    index: int = 0
+    nth: int = 0  # which author (0: the first)
     form: str = ""  # surname: join | dash | under | last; word: sig | first; year: 4 | 2
     case: str = ""  # lower | title | upper | asis
     text: str = ""
@@ -79,6 +80,7 @@ def key_parts(record: PaperRecord) -> KeyParts:
     return KeyParts(surnames, year, first_significant_word(record.title) or "paper")
 
 
+@lru_cache(maxsize=4096)
 def _surname(part: str, case: str, form: str) -> str:
     text = fold(part)
     if form == "last":
@@ -114,6 +116,7 @@ def _words(title: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def _title_word(title: str, form: str) -> str:
     words = _words(title)
     if not words:
@@ -142,9 +145,9 @@ class Fields:
 
 def _value(part: Part, fields: Fields) -> str:
     if part.kind == "surname":
-        if part.index >= len(fields.surnames):
+        if part.nth >= len(fields.surnames):
             return ""
-        return _surname(fields.surnames[part.index], part.case, part.form)
+        return _surname(fields.surnames[part.nth], part.case, part.form)
     if part.kind == "year":
         return fields.year[-2:] if part.form == "2" and fields.year else fields.year
     if part.kind == "word":
@@ -181,9 +184,12 @@ def _candidates(fields: Fields) -> list[tuple[Part, str]]:
 _MAX_PARSES = 24
 
 
-def parse_key(key: str, fields: Fields) -> list[tuple[Scheme, tuple[str, ...]]]:
-    """Every way ``key`` is made of ``fields``: (scheme, text of each free part)."""
-    candidates = [(p, t) for p, t in _candidates(fields) if t]
+@lru_cache(maxsize=8192)
+def parse_key(key: str, fields: Fields) -> tuple[tuple[Scheme, tuple[str, ...]], ...]:
+    """Every way ``key`` is made of ``fields``: (scheme, text of each free part).
+
+    Cached: a batch learns the scheme of the same file again for every new entry."""
+    candidates = [(p, t) for p, t in _candidates(fields) if t and t in key]
     results: list[tuple[Scheme, tuple[str, ...]]] = []
 
     def walk(at: int, parts: tuple[Part, ...], free: tuple[str, ...]) -> None:
@@ -210,7 +216,7 @@ def parse_key(key: str, fields: Fields) -> list[tuple[Scheme, tuple[str, ...]]]:
             walk(at + run.end(), (*parts, Part("lit", text=run.group(0))), free)
 
     walk(0, (), ())
-    return results
+    return tuple(results)
 
 
 def _strip_suffix(scheme: Scheme, free: tuple[str, ...]) -> tuple[Scheme, tuple[str, ...], str]:
@@ -365,7 +371,7 @@ def base_key(record: PaperRecord, scheme: KeyScheme) -> tuple[str, bool]:
             pending_lit += part.text
             continue
         value = _value(part, fields)
-        if part.kind == "surname" and not value and part.index == 0:
+        if part.kind == "surname" and not value and part.nth == 0:
             value = _cased("anon", part.case)
         if part.kind == "word" and not value:
             value = _cased("paper", part.case)

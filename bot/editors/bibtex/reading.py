@@ -69,6 +69,7 @@ class EntryInfo:
     """One regular entry and the facts learnt from it."""
 
     block: BibBlock
+    type: str  # lower case
     fields: dict[str, BibField]  # lower-case name -> first field of that name
     title: str
     surnames: tuple[str, ...]
@@ -77,10 +78,6 @@ class EntryInfo:
     preprint: bool  # an arXiv (or other) preprint with no other venue
     comment: str | None  # the comment line right above the entry, if any
     comment_line: int | None  # its 0-based line index
-
-    @property
-    def type(self) -> str:
-        return self.block.type.lower()
 
     @property
     def key(self) -> str:
@@ -118,6 +115,7 @@ def entry_info(block: BibBlock, lines: Sequence[str]) -> EntryInfo:
     surnames = tuple(bib_surname(n) for n in bib_names(inner(authors))) if authors else ()
     return EntryInfo(
         block,
+        block.type.lower(),
         fields,
         text.get("title", ""),
         surnames,

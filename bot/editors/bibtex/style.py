@@ -16,10 +16,12 @@ Google Scholar layout.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import pairwise
 
 from bot.editors.bibtex.keys import PRESETS, Fields, KeyScheme, learn_scheme
@@ -99,6 +101,7 @@ class TitleStyle:
     capitals: bool = False  # Zotero's {Residual} {Learning}
     letters: bool = False  # {D}escription rather than {Description}
     punct_inside: bool = False  # DBLP's {NL2TL:} rather than {BERT}:
+    hyphen_inside: bool = False  # {MIMIC-IV} rather than {MIMIC}-{IV}
 
     def protects(self, kind: str) -> bool:
         return {
@@ -155,6 +158,8 @@ class BibStyle:
     delimiters: tuple[tuple[str, str], ...] = ()  # field -> "{" | '"' | "bare"
     quote: str = "{"  # { | "
     title: TitleStyle = TitleStyle()
+    venues: tuple[tuple[str, TitleStyle], ...] = ()  # the same for journal, booktitle, ...
+    braced_escapes: bool = False  # DBLP's {\&} rather than \&
     accents: str | None = None  # None: UTF-8; else {\'e} | \'{e} | {\'{e}} | \'e
     tex_dashes: bool = False
     pages_dash: str = "--"
@@ -168,6 +173,8 @@ class BibStyle:
     names_last_first: bool = True
     initials: str | None = None  # "" -> J.F., " " -> J. F.
     comment: tuple[str, DateFormat, str] | None = None  # "% ", date format, after it
+    macros: tuple[tuple[str, str], ...] = ()  # @string expansion (folded) -> macro name
+    dotless_i: bool = True  # {\'\i}, as LaTeX has it, unless the file writes {\'i}
     groups: tuple[tuple[str, frozenset[str]], ...] = ()  # type -> fields after a blank line
     precedence: tuple[tuple[str, tuple[tuple[tuple[str, str], int], ...]], ...] = ()
     shapes: tuple[tuple[str, Shape], ...] = ()  # "preprint" or a type -> its shape
@@ -193,6 +200,9 @@ class BibStyle:
             return "bare"
         return self.quote
 
+    def venue(self, name: str) -> TitleStyle:
+        return dict(self.venues).get(name, TitleStyle())
+
     def shape(self, kind: str) -> Shape | None:
         return dict(self.shapes).get(kind)
 
@@ -200,16 +210,25 @@ class BibStyle:
         groups = dict(self.groups)
         return groups.get(entry_type, groups.get("*"))
 
+    @cached_property
+    def _precedence_tables(self) -> dict[str, dict[tuple[str, str], int]]:
+        return {kind: dict(counts) for kind, counts in self.precedence}
+
     def before(self, entry_type: str, a: str, b: str) -> int:
         """How many of the file's entries put field ``a`` before ``b`` (minus after),
         among entries of ``entry_type`` when they say, else among all."""
-        tables = dict(self.precedence)
+        tables = self._precedence_tables
         for kind in (entry_type, "*"):
-            counts = dict(tables.get(kind, ()))
+            counts = tables.get(kind, {})
             ab, ba = counts.get((a, b), 0), counts.get((b, a), 0)
             if ab or ba:
                 return ab - ba
         return 0
+
+
+def macro_key(value: str) -> str:
+    """A value as compared with the file's ``@string`` macros: case and spacing ignored."""
+    return " ".join(value.replace("{", "").replace("}", "").split()).casefold()
 
 
 _CAMEL_TYPES = {
@@ -243,12 +262,16 @@ def _layout(item: BibField) -> tuple[str, str, str, str] | None:
     return item.indent, item.name, item.before_eq, after
 
 
-def learn_style(text: str, entries: Sequence[EntryInfo]) -> BibStyle:
-    """The file's style, learnt from its entries that read cleanly."""
+def learn_style(
+    text: str, entries: Sequence[EntryInfo], macros: Mapping[str, str] | None = None
+) -> BibStyle:
+    """The file's style, learnt from its entries that read cleanly (and its ``@string``
+    macros, name -> value, so that a new entry can use them as the file does)."""
     if not entries:
         return BibStyle()
     lines = text.split("\n")
     spacing = _spacing(entries)
+    title = _title_style(entries)
     return BibStyle(
         keys=learn_scheme(
             (e.key, Fields(e.surnames, str(e.year or ""), e.title, e.arxiv or "")) for e in entries
@@ -273,7 +296,9 @@ def learn_style(text: str, entries: Sequence[EntryInfo]) -> BibStyle:
         quote=mode(
             (f.delimiter for e in entries for f in e.block.fields if f.delimiter in '{"'), "{"
         ),
-        title=_title_style(entries),
+        title=title,
+        venues=_venue_styles(entries, title),
+        braced_escapes=_braced_escapes(entries),
         accents=_accent_form(entries),
         tex_dashes=_tex_dashes(entries),
         pages_dash=mode(
@@ -296,6 +321,12 @@ def learn_style(text: str, entries: Sequence[EntryInfo]) -> BibStyle:
         names_last_first=bool(mode(_last_first_votes(entries), True)),
         initials=_initials(entries),
         comment=_comment_style(entries),
+        macros=tuple(sorted((macro_key(v), n) for n, v in (macros or {}).items() if v.strip())),
+        dotless_i=not any(
+            re.search(r"\\[`'^\"~=.]\{?i\b", e.value(n))
+            for e in entries
+            for n in ("author", "title")
+        ),
         groups=_groups(text, entries),
         precedence=_precedence(entries),
         shapes=_shapes(entries),
@@ -327,8 +358,7 @@ def _spacing(entries: Sequence[EntryInfo]) -> _Spacing:
     extras: list[int] = []
     aligned_votes: list[bool] = []
     for entry in entries:
-        columns: list[int] = []
-        longest = 0
+        columns: list[tuple[int, int]] = []  # ("=" column, where the name ends)
         names: set[int] = set()
         for item in entry.block.fields:
             layout = _layout(item)
@@ -338,16 +368,19 @@ def _spacing(entries: Sequence[EntryInfo]) -> _Spacing:
             indents.append(indent)
             befores.append(before)
             afters.append(after)
-            columns.append(len(indent) + len(name) + len(before))
-            longest = max(longest, len(indent) + len(name))
+            columns.append((len(indent) + len(name) + len(before), len(indent) + len(name)))
             names.add(len(name))
         if len(columns) >= 2 and len(names) >= 2:
-            aligned = len(set(columns)) == 1
+            # Aligned: every "=" at one column, but for names too long for it (DBLP's
+            # archivePrefix), which get one space.
+            at = Counter(c for c, _ in columns).most_common(1)[0][0]
+            aligned = all(c == at or (end >= at and c == end + 1) for c, end in columns)
             aligned_votes.append(aligned)
             if aligned:
-                fixed.append(columns[0])
-                extras.append(columns[0] - longest)
-    column = extra = None
+                fixed.append(at)
+                extras.append(at - max(end for c, end in columns if c == at))
+    column: int | None = None
+    extra: int | None = None
     if mode(aligned_votes, False):
         best_fixed = Counter(fixed).most_common(1)[0][1]
         best_extra = Counter(extras).most_common(1)[0]
@@ -388,32 +421,38 @@ def _field_lines(text: str, item: BibField) -> list[str]:
 
 
 def _wrap_width(text: str, entries: Sequence[EntryInfo]) -> int | None:
-    """The width long values are wrapped at, when the file wraps them consistently."""
-    longest = 0
-    limit = 10**6
-    single: list[int] = []
+    """The width long values are wrapped at, when the file wraps them: the width that
+    explains the most of its line lengths and line breaks (at least 90% of them; a
+    tool's count and ours differ on LaTeX-heavy lines, so not all)."""
+    lengths: list[int] = []  # every field line: must fit
+    breaks: list[int] = []  # line + next word: must not have fitted
     wrapped = 0
     for entry in entries:
         per_name = _one_name_a_line(entry)
         for item in entry.block.fields:
-            lines = _field_lines(text, item)
             if item.name.lower() in {"author", "editor"} and per_name:
                 continue
+            lines = [line.rstrip() for line in _field_lines(text, item)]
+            lengths.extend(len(line) for line in lines)
             if len(lines) == 1:
-                single.append(len(lines[0].rstrip()))
                 continue
             wrapped += 1
             for this, after in pairwise(lines):
-                longest = max(longest, len(this.rstrip()))
                 following = after.split()
                 if following:
-                    limit = min(limit, len(this.rstrip()) + len(following[0]))
-            longest = max(longest, len(lines[-1].rstrip()))
-    if wrapped < 2 or longest > limit:
+                    breaks.append(len(this) + 1 + len(following[0]))
+    if wrapped < 2 or not breaks:
         return None
-    width = min(limit, max(longest, 79))
-    too_long = sum(length > width for length in single)
-    return width if too_long <= 0.05 * max(1, len(single)) else None
+    observed = len(lengths) + len(breaks)
+    lengths.sort()
+    breaks.sort()
+
+    def explained(width: int) -> int:
+        fitting = bisect.bisect_right(lengths, width)
+        return fitting + len(breaks) - bisect.bisect_right(breaks, width)
+
+    best = max(range(40, 200), key=lambda width: (explained(width), -abs(width - 80)))
+    return best if explained(best) >= 0.9 * observed else None
 
 
 def _one_name_a_line(entry: EntryInfo) -> bool:
@@ -459,19 +498,17 @@ def _delimiters(entries: Sequence[EntryInfo]) -> tuple[tuple[str, str], ...]:
 _TOKEN_CORE = re.compile(r"[A-Za-z0-9]+")
 
 
-def _title_style(entries: Sequence[EntryInfo]) -> TitleStyle:
+_VENUES = ("journal", "journaltitle", "booktitle", "publisher", "series")
+
+
+def _title_style(entries: Sequence[EntryInfo], names: Sequence[str] = ("title",)) -> TitleStyle:
     outer_votes: list[bool] = []
     counts: Counter[str] = Counter()
     for entry in entries:
-        item = entry.fields.get("title")
-        if item is None or item.delimiter not in '{"':
-            continue
-        value = inner(item)
-        outer = value.startswith("{") and _closing(value, 0) == len(value) - 1
-        outer_votes.append(outer)
-        if outer:
-            continue
-        _count_protection(value, counts)
+        for name in names:
+            item = entry.fields.get(name)
+            if item is not None and item.delimiter in '{"':
+                _count_title(inner(item), outer_votes, counts)
 
     def share(kind: str) -> bool | None:
         total = counts[kind + "+"] + counts[kind + "-"]
@@ -487,7 +524,43 @@ def _title_style(entries: Sequence[EntryInfo]) -> TitleStyle:
         capitals=bool(share("capital")),
         letters=counts["letters"] > counts["whole"],
         punct_inside=counts["punct-in"] > counts["punct-out"],
+        hyphen_inside=counts["hyphen-in"] > counts["hyphen-out"],
     )
+
+
+def _venue_styles(
+    entries: Sequence[EntryInfo], title: TitleStyle
+) -> tuple[tuple[str, TitleStyle], ...]:
+    """Venue fields are protected as the file protects them, each braced whole or not
+    as its own values are (INSPIRE braces a booktitle whole, not a journal), or as the
+    titles are when the file has none of that field."""
+    together = _title_style(entries, _VENUES)
+    any_venue = any(name in e.fields for e in entries for name in _VENUES)
+    styles = []
+    for name in _VENUES:
+        seen = any(name in e.fields for e in entries)
+        outer = _title_style(entries, (name,)).outer if seen else None
+        if outer is None:
+            outer = together.outer if any_venue else title.outer
+        styles.append((name, replace(together, outer=outer)))
+    return tuple(styles)
+
+
+def _braced_escapes(entries: Sequence[EntryInfo]) -> bool:
+    braced = bare = 0
+    for entry in entries:
+        for name in ("title", *_VENUES):
+            value = entry.value(name)
+            braced += len(re.findall(r"\{\\[&%$#_]\}", value))
+            bare += len(re.findall(r"(?<!\{)\\[&%$#_]", value))
+    return braced > bare
+
+
+def _count_title(value: str, outer_votes: list[bool], counts: Counter[str]) -> None:
+    outer = value.startswith("{") and _closing(value, 0) == len(value) - 1
+    outer_votes.append(outer)
+    if not outer:
+        _count_protection(value, counts)
 
 
 def _closing(text: str, start: int) -> int:
@@ -520,6 +593,10 @@ def _count_protection(value: str, counts: Counter[str]) -> None:
                 counts["letters"] += 1
             else:
                 counts["whole"] += 1
+            if re.search(r"\{[^{}\s]*\w-\w[^{}\s]*\}", token):
+                counts["hyphen-in"] += 1
+            elif re.search(r"\}-|-\{", token):
+                counts["hyphen-out"] += 1
             if re.search(r"[:;,.?!]\}$", token):
                 counts["punct-in"] += 1
             elif re.search(r"\}[:;,.?!]$", token):
@@ -640,22 +717,23 @@ def _last_first_votes(entries: Sequence[EntryInfo]) -> Iterable[bool]:
 
 def _initials(entries: Sequence[EntryInfo]) -> str | None:
     """ "" (``J.F.``) or " " (``J. F.``) when the file abbreviates given names; else None."""
-    votes: list[str | None] = []
+    abbreviated = full = 0
+    spacing: list[str] = []
     for entry in entries:
         item = entry.fields.get("author")
         if item is None:
             continue
         for name in bib_names(inner(item))[:3]:
-            if "," not in name:
-                continue
-            given = name.split(",", 1)[1].strip()
+            given = name.split(",", 1)[1].strip() if "," in name else ""
             if not given:
                 continue
             if re.fullmatch(r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?)+", given):
-                votes.append(" " if re.search(r"\.\s[A-Z]", given) else "")
+                abbreviated += 1
+                if given.count(".") >= 2:
+                    spacing.append(" " if re.search(r"\.\s[A-Z]", given) else "")
             else:
-                votes.append(None)
-    return mode(votes, None)
+                full += 1
+    return mode(spacing, "") if abbreviated > full else None
 
 
 def _comment_style(entries: Sequence[EntryInfo]) -> tuple[str, DateFormat, str] | None:

@@ -49,8 +49,10 @@ _LETTERS = {
 }
 
 
-def _accent(base: str, mark: str, form: str) -> str:
+def _accent(base: str, mark: str, form: str, dotless: bool) -> str:
     command = _COMBINING[mark]
+    if base == "i" and dotless:
+        base = "\\i"
     letter_command = command.isalpha()
     if form == "{\\'{e}}":
         return f"{{\\{command}{{{base}}}}}"
@@ -61,7 +63,7 @@ def _accent(base: str, mark: str, form: str) -> str:
     return f"{{\\{command}{' ' if letter_command else ''}{base}}}"
 
 
-def encode_accents(text: str, form: str | None) -> str:
+def encode_accents(text: str, form: str | None, dotless: bool = False) -> str:
     """Accented letters in LaTeX, the way the file writes them (``form``), or as UTF-8."""
     if form is None or text.isascii():
         return text
@@ -73,7 +75,7 @@ def encode_accents(text: str, form: str | None) -> str:
             continue
         decomposed = unicodedata.normalize("NFD", char)
         if len(decomposed) == 2 and decomposed[0].isascii() and decomposed[1] in _COMBINING:
-            out.append(_accent(decomposed[0], decomposed[1], form))
+            out.append(_accent(decomposed[0], decomposed[1], form, dotless))
         else:
             out.append(char)
     return "".join(out)
@@ -95,13 +97,20 @@ def _protect_token(token: str, style: TitleStyle, first: bool) -> str:
     if style.letters:
         return re.sub(r"[A-Z]+", lambda m: "{" + m.group(0) + "}", token)
 
+    def kept(run: str) -> bool:
+        run_kind = word_class(run)
+        return style.protects(run_kind) and not (first and run_kind in {"single", "capital"})
+
     def core(match: re.Match[str]) -> str:
         run = match.group(0)
-        run_kind = word_class(run)
-        keep = style.protects(run_kind) and not (first and run_kind in {"single", "capital"})
-        return f"{{{run}}}" if keep else run
+        parts = run.split("-")
+        lettered = [p for p in parts if re.search(r"[A-Za-z]", p)]
+        if len(parts) > 1 and lettered and all(kept(p) for p in lettered):
+            return f"{{{run}}}"  # {MIMIC-IV}, {GPT-4}
+        return "-".join(f"{{{p}}}" if kept(p) else p for p in parts)
 
-    return re.sub(r"[A-Za-z0-9]+", core, token)
+    runs = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*" if style.hyphen_inside else r"[A-Za-z0-9]+"
+    return re.sub(runs, core, token)
 
 
 def protect_title(escaped: str, style: TitleStyle) -> str:
@@ -114,14 +123,22 @@ def protect_title(escaped: str, style: TitleStyle) -> str:
     return " ".join(_protect_token(t, style, i == 0) for i, t in enumerate(tokens))
 
 
-def encode_text(text: str, style: BibStyle, *, title: bool = False) -> str:
-    """Untrusted ``text`` as the value of a field in this file (without delimiters)."""
+def encode_text(
+    text: str, style: BibStyle, protect: TitleStyle | None = None, *, quoted: bool = False
+) -> str:
+    """Untrusted ``text`` as the value of a field in this file (without delimiters),
+    its capitals braced as ``protect`` says (titles, venues); ``quoted``: inside ``"..."``,
+    where a ``"`` of the text would end the value."""
     value = latex(text)
+    if quoted:
+        value = value.replace('"', '{"}')
+    if style.braced_escapes:
+        value = re.sub(r"\\[&%$#_]", lambda m: "{" + m.group(0) + "}", value)
     if style.tex_dashes:
         value = value.replace("—", "---").replace("–", "--")
-    if title:
-        value = protect_title(value, style.title)
-    return encode_accents(value, style.accents)
+    if protect is not None:
+        value = protect_title(value, protect)
+    return encode_accents(value, style.accents, style.dotless_i)
 
 
 _CORPORATE = re.compile(
@@ -132,26 +149,30 @@ _CORPORATE = re.compile(
 
 
 def _initialled(given: str, spacing: str) -> str:
+    """``Rodney A.`` -> ``R.A.`` (or ``R. A.``); ``Jean-Pierre`` -> ``J.-P.``."""
     parts = []
-    for word in given.split():
+    for word in re.split(r"\s+|(?<=\.)(?=\w)", given):
         pieces = [p for p in word.split("-") if p]
-        parts.append("-".join(f"{p[0].upper()}." for p in pieces))
+        if pieces:
+            parts.append("-".join(f"{p[0].upper()}." for p in pieces))
     return spacing.join(parts)
 
 
-def format_name(name: str, style: BibStyle) -> str:
+def format_name(name: str, style: BibStyle, *, quoted: bool = False) -> str:
     """One author, escaped, in the file's name order and initials; an organisation whole."""
     name = " ".join(name.split())
-    if _CORPORATE.search(name):
-        return "{" + encode_text(name, style) + "}"
+    if name.lower() == "others":  # BibTeX's own "and others"
+        return "others"
+    if _CORPORATE.search(name) or (name.startswith("{") and name.endswith("}")):
+        return "{" + encode_text(name.strip("{}"), style, quoted=quoted) + "}"
     first, last, suffix = split_name(name)
     if style.initials is not None and first:
         first = _initialled(first, style.initials)
-    surname = encode_text(last, style) if last else ""
+    surname = encode_text(last, style, quoted=quoted) if last else ""
     if re.search(r"\band\b", last, re.IGNORECASE):
         surname = "{" + surname + "}"  # "and" inside a name would split it in two
-    given = encode_text(first, style) if first else ""
-    junior = encode_text(suffix, style) if suffix else ""
+    given = encode_text(first, style, quoted=quoted) if first else ""
+    junior = encode_text(suffix, style, quoted=quoted) if suffix else ""
     if style.names_last_first:
         return ", ".join(p for p in (surname, junior, given) if p)
     return " ".join(p for p in (given, surname, junior) if p)
