@@ -137,7 +137,7 @@ def sort_items(items: Sequence[PaperItem]) -> list[PaperItem]:
 
 def target_paths(config: Config) -> list[str]:
     """The files the editors may change, each once, in configuration order."""
-    targets = (config.paper_list, config.bibtex, config.changelog, config.acknowledgements)
+    targets = (config.paper_list, config.bibtex, *config.changelog, *config.acknowledgements)
     return list(dict.fromkeys(t.path for t in targets if t is not None))
 
 
@@ -180,10 +180,15 @@ def drop_thanked(
     Like papers already cited, names already there (by hand, or by another pull
     request) drop out, so an issue holding only such names adds nothing.
     """
-    target = config.acknowledgements
-    if target is None or not thanks:
+    if not config.acknowledgements or not thanks:
         return list(thanks), []
-    present = thanked_keys(texts.get(target.path) or "", target.heading)
+    # A name counts as there when every thank-you of the survey has it.
+    present = set.intersection(
+        *(
+            thanked_keys(texts.get(t.path) or "", t.heading, path=t.path, phrase=t.phrase)
+            for t in config.acknowledgements
+        )
+    )
     keep: list[ThanksItem] = []
     landed: list[str] = []
     for entry in thanks:

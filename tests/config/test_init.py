@@ -42,8 +42,9 @@ def test_init_writes_a_config_that_loads(tmp_path, capsys):
     assert config.bibtex.path == "paper/main.bib"
     assert [r.path for r in config.references] == ["paper/main.bib", "paper/extra.bib", "README.md"]
     assert config.paper_list.section == "论文 Paper List"
-    assert (config.changelog.heading, config.changelog.format) == ("Update Log", "bullets")
-    assert config.acknowledgements.heading == "Acknowledgements"
+    [log] = config.changelog
+    assert (log.heading, log.format) == ("Update Log", "bullets")
+    assert [t.heading for t in config.acknowledgements] == ["Acknowledgements"]
     assert "wrote" in capsys.readouterr().out
 
 
