@@ -38,3 +38,9 @@ OCTOPACK_BIB = """
   eprint        = {2308.07124}
 }
 """
+
+
+def epilogue_thanking(name: str) -> str:
+    """The example's LaTeX epilogue with ``name`` thanked by hand, as a maintainer would."""
+    text = (EXAMPLE / "paper" / "epilogue.tex").read_text(encoding="utf-8")
+    return text.replace("Kevin Gray, and Jay Alammar.", f"Kevin Gray, Jay Alammar, and {name}.")

@@ -110,6 +110,15 @@ class ChangelogTarget:
             choices=VERSION_POLICIES,
         ),
     )
+    # language: the wording of this log's entries when it differs from the survey's
+    language: str | None = field(
+        default=None,
+        metadata=doc(
+            "en or zh: the wording of this log's entries, when not the survey's language "
+            "(a Chinese .tex beside an English README).",
+            choices=LANGUAGES,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -132,6 +141,14 @@ class AcknowledgementsTarget:
         metadata=doc(
             "Words just before the names in the thank-you sentence (e.g. \"the moderators\"), "
             "to find it anywhere in the file when it has no heading of its own."
+        ),
+    )
+    language: str | None = field(
+        default=None,
+        metadata=doc(
+            "en or zh: the wording of a new thank-you sentence here, when not the survey's "
+            "language.",
+            choices=LANGUAGES,
         ),
     )
 

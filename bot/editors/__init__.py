@@ -139,7 +139,7 @@ def apply_all(
                 entry,
                 log_target.format,
                 log_target.heading,
-                config.language,
+                log_target.language or config.language,
                 renderer=renderer,
                 version=log_target.version,
             )
@@ -152,7 +152,7 @@ def apply_all(
                 text_of(thanks_target.path),
                 readers,
                 thanks_target.heading,
-                config.language,
+                thanks_target.language or config.language,
                 renderer=renderer,
                 path=thanks_target.path,
                 phrase=thanks_target.phrase,

@@ -49,7 +49,7 @@ _READERS = re.compile(
     r"读者|建议|推荐|评论|贡献",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s|$)|\n[ \t]*\n")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Capitalised words that start sentences or name things, not people.
 _NOT_NAMES = frozenset(
@@ -122,7 +122,8 @@ def _items(text: str, start: int, end: int) -> list[re.Match[str]]:
         if not found:
             break
         words = found.group(0).split()
-        if found.group("plain") and words and words[0] in _NOT_NAMES:
+        follows = bool(items) and bool(SEPARATOR.fullmatch(text[items[-1].end() : found.start()]))
+        if found.group("plain") and words and words[0] in _NOT_NAMES and not follows:
             # "We thank..." -- a capitalised word that is no name; the rest may be.
             position = found.start() + len(words[0])
             continue
