@@ -115,7 +115,7 @@ def item_name(item: str) -> str:
 
 
 def _items(text: str, start: int, end: int) -> list[re.Match[str]]:
-    items = []
+    items: list[re.Match[str]] = []
     position = start
     while position < end:
         found = ITEM.search(text, position, end)
