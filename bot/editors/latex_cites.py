@@ -119,6 +119,16 @@ def newest_first(found: Sequence[Leaf]) -> bool:
     return down > up
 
 
+def _separator(lines: Sequence[str], found: Sequence[Leaf]) -> str:
+    """``", "`` or ``","``: as most of the file's citations of several keys have it."""
+    spaced = plain = 0
+    for leaf in found:
+        inside = lines[leaf.line][leaf.keys_start : leaf.keys_end]
+        spaced += inside.count(", ")
+        plain += inside.count(",") - inside.count(", ")
+    return ", " if spaced > plain else ","
+
+
 def add_citations(text: str, keys: Sequence[str], section: str) -> EditResult:
     """Cite each of ``keys`` in the list item ``section`` names; other bytes unchanged."""
     lines = Lines.parse(text)
@@ -130,7 +140,7 @@ def add_citations(text: str, keys: Sequence[str], section: str) -> EditResult:
         return finish(text, text, [], skipped, reason="already cited there")
     line = lines[leaf.line]
     inside = line[leaf.keys_start : leaf.keys_end]
-    separator = ", " if ", " in inside else ","
+    separator = _separator(lines.contents, found)
     if newest_first(found):
         inside = separator.join(new) + (separator + inside if inside.strip() else "")
         where = "first"

@@ -216,3 +216,34 @@ def test_key_scheme_is_learnt_from_the_files_keys(name, record, key):
 def test_schemes_with_a_part_no_metadata_gives_are_flagged(name, derivable):
     style, _, _ = learn(fixture(name))
     assert style.keys.derivable is derivable
+
+
+def test_hepml_upstream_commit_reversed_through_the_whole_batch():
+    # Upstream commit 7a97d7f, both files: the .bib entry on top (dated comment) and the
+    # key prepended inside the Estimation leaf's \cite{...} of HEPML.tex (keys newest
+    # first, no space after the commas), through the batch plan as the bot runs it.
+    from bot.batch.plan import plan_batch
+    from bot.config import Config
+    from bot.config.schema import BibtexTarget, PaperListTarget
+    from bot.models import PaperItem
+
+    upstream_bib, bib = _hepml_without_araz()
+    upstream_tex = fixture("hepml_living_review.tex")
+    tex = upstream_tex.replace(
+        "\\cite{Araz:2026img,Diefenbacher:2026kki,", "\\cite{Diefenbacher:2026kki,"
+    )
+    assert tex != upstream_tex
+    config = Config(
+        bibtex=BibtexTarget("HEPML.bib"),
+        paper_list=PaperListTarget("HEPML.tex", "Uncertainty Quantification > Estimation"),
+    )
+    record = PaperRecord(**{**ARAZ.__dict__, "citation_key": "Araz:2026img"})
+    plan = plan_batch(
+        {"HEPML.bib": bib, "HEPML.tex": tex},
+        config,
+        [PaperItem(record)],
+        dt.date(2026, 6, 16),
+        renderer=RENDERER,
+    )
+    assert plan.files == {"HEPML.bib": upstream_bib, "HEPML.tex": upstream_tex}
+    assert [item.record.arxiv for item in plan.added] == ["2606.13780"]
