@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from bot.editors.bibtex import learn, render_entry
 from bot.editors.bibtex.editor import string_macros
+from bot.editors.bibtex.learn import learn_style
 from bot.editors.bibtex.reading import EntryInfo, bib_names, inner
-from bot.editors.bibtex.style import learn_style
 from bot.editors.dates import find_date
 from bot.models import PaperRecord
 from bot.references.bibtex import expand_entries

@@ -1,9 +1,9 @@
 """The ``.bib`` editor: new entries written in the file's own conventions.
 
 :mod:`.reading` (the file's entries and what they say), :mod:`.keys` (the key scheme),
-:mod:`.style` (the layout), :mod:`.fields` and :mod:`.values` (what a new entry holds
-and how each value is written), :mod:`.place` (where it goes), :mod:`.editor` (the
-splice).
+:mod:`.style` (what a style is) learnt by :mod:`.learn` (:mod:`.learn_layout`,
+:mod:`.learn_values`), :mod:`.fields` and :mod:`.values` (what a new entry holds and how
+each value is written), :mod:`.place` (where it goes), :mod:`.editor` (the splice).
 """
 
 from bot.editors.bibtex.editor import (

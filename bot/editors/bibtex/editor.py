@@ -16,9 +16,10 @@ from typing import Any
 
 from bot.editors.bibtex.fields import field_lines, plan_fields
 from bot.editors.bibtex.keys import Fields, base_key, make_key, record_key
+from bot.editors.bibtex.learn import learn_style
 from bot.editors.bibtex.place import detect_order, insertion_index
 from bot.editors.bibtex.reading import EntryInfo, inner, read_blocks, regular_entries, unbrace
-from bot.editors.bibtex.style import BibStyle, learn_style
+from bot.editors.bibtex.style import BibStyle
 from bot.editors.common import describe_record, record_ids
 from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
