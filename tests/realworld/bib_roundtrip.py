@@ -19,6 +19,7 @@ from bot.editors.bibtex import learn, render_entry
 from bot.editors.bibtex.editor import string_macros
 from bot.editors.bibtex.learn import learn_style
 from bot.editors.bibtex.reading import EntryInfo, bib_names, inner
+from bot.editors.bibtex.style import CANONICAL
 from bot.editors.dates import find_date
 from bot.models import PaperRecord
 from bot.references.bibtex import expand_entries
@@ -26,29 +27,7 @@ from bot.references.common import normalize_newlines
 from bot.text import latex
 from tests.conftest import RENDERER
 
-WRITABLE = frozenset(
-    [
-        "title",
-        "author",
-        "journal",
-        "journaltitle",
-        "booktitle",
-        "year",
-        "date",
-        "month",
-        "volume",
-        "number",
-        "pages",
-        "publisher",
-        "doi",
-        "url",
-        "eprint",
-        "archiveprefix",
-        "eprinttype",
-        "primaryclass",
-        "eprintclass",
-    ]
-)
+WRITABLE = frozenset(CANONICAL) - {"howpublished", "note"}
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.editors.bibtex.style import BibStyle, Shape, macro_key
+from bot.editors.bibtex.style import CANONICAL, BibStyle, Shape, macro_key
 from bot.editors.bibtex.values import encode_text, format_month, format_name, wrap
 from bot.editors.common import paper_url, record_ids
 from bot.identifiers import arxiv_from_doi, normalize_doi
@@ -28,31 +28,6 @@ _CONFERENCE = re.compile(
     r"findings|colm|uai|aistats|corl|rss|icra|iros)\b",
     re.IGNORECASE,
 )
-# The order fields take when the file says nothing about a pair.
-CANONICAL = [
-    "title",
-    "author",
-    "editor",
-    "journal",
-    "journaltitle",
-    "booktitle",
-    "year",
-    "date",
-    "month",
-    "volume",
-    "number",
-    "pages",
-    "publisher",
-    "howpublished",
-    "note",
-    "eprint",
-    "archiveprefix",
-    "eprinttype",
-    "primaryclass",
-    "eprintclass",
-    "doi",
-    "url",
-]
 
 _DEFAULT_PREPRINT = Shape(
     "article",

@@ -19,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from bot.editors.bibtex.reading import EntryInfo, bib_names, inner
-from bot.editors.bibtex.style import Shape, TitleStyle, word_class
+from bot.editors.bibtex.style import RECORD_FIELDS, Shape, TitleStyle, word_class
 from bot.editors.common import mode
 from bot.references.bibtex_split import BibField
+from bot.text import latex
 
 _VENUES = ("journal", "journaltitle", "booktitle", "publisher", "series")
 
@@ -82,25 +83,10 @@ def braced_escapes(entries: Sequence[EntryInfo]) -> bool:
 
 
 def _count_title(value: str, outer_votes: list[bool], counts: Counter[str]) -> None:
-    outer = value.startswith("{") and _closing(value, 0) == len(value) - 1
+    outer = value.startswith("{") and latex.matching_brace(value, 0) == len(value) - 1
     outer_votes.append(outer)
     if not outer:
         _count_protection(value, counts)
-
-
-def _closing(text: str, start: int) -> int:
-    depth = 0
-    for index in range(start, len(text)):
-        char = text[index]
-        if char == "\\":
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
 
 
 def _count_protection(value: str, counts: Counter[str]) -> None:
@@ -329,27 +315,7 @@ def shapes(entries: Sequence[EntryInfo]) -> tuple[tuple[str, Shape], ...]:
     return tuple(shapes)
 
 
-_ROLES = frozenset(
-    [
-        "title",
-        "author",
-        "editor",
-        "year",
-        "date",
-        "month",
-        "volume",
-        "number",
-        "pages",
-        "publisher",
-        "journal",
-        "journaltitle",
-        "booktitle",
-        "doi",
-        "url",
-        "primaryclass",
-        "eprintclass",
-    ]
-)
+_ROLES = RECORD_FIELDS
 
 
 _PREPRINT_CONSTANTS = frozenset(

@@ -16,6 +16,35 @@ from functools import cached_property
 from bot.editors.bibtex.keys import PRESETS, KeyScheme
 from bot.editors.dates import DateFormat
 
+# Every field a new entry can have, in the order it takes where the file says nothing.
+CANONICAL = [
+    "title",
+    "author",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "year",
+    "date",
+    "month",
+    "volume",
+    "number",
+    "pages",
+    "publisher",
+    "howpublished",
+    "note",
+    "eprint",
+    "archiveprefix",
+    "eprinttype",
+    "primaryclass",
+    "eprintclass",
+    "doi",
+    "url",
+]
+# The fields filled from a paper's record (the others come from the arXiv id or constants).
+RECORD_FIELDS = frozenset(CANONICAL) - {
+    "howpublished", "note", "eprint", "archiveprefix", "eprinttype",
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class TitleStyle:
