@@ -24,7 +24,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.mark.parametrize(
     ("path", "strict", "layout"),
     [
-        (FIXTURES / "hepml_living_review.bib", (21, 24), (25, 32)),
+        (FIXTURES / "hepml_living_review.bib", (21, 24), (26, 32)),
         (FIXTURES / "krs_survey.bib", (5, 7), (7, 21)),
         (FIXTURES / "zotero_blockchain_slr.bib", (0, 0), (8, 20)),
         (FIXTURES / "inspire_vbs_review.bib", (4, 9), (38, 63)),

@@ -169,7 +169,7 @@ def plan_fields(record: PaperRecord, style: BibStyle) -> tuple[str, list[NewFiel
             fields.append(NewField(name, template[1:], "raw" if template[0] == "=" else "macro"))
     if not any(f.name == "title" for f in fields):
         fields.insert(0, NewField("title", record.title, "title"))
-    entry_type = shape.type if kind == "preprint" else kind
+    entry_type = (record.kind or shape.type) if kind == "preprint" else kind
     return entry_type, _ordered(fields, entry_type, style)
 
 
