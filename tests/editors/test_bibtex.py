@@ -198,3 +198,11 @@ def test_key_after_unbalanced_braces_is_taken():
     assert result.changes == (
         "add BibTeX entry lovelace2024totallya for 'Totally Other Engines' (at the end)",
     )
+
+
+def test_a_paper_cited_by_its_acl_anthology_page_is_not_added_again():
+    old = "@inproceedings{devlin-etal-2019-bert,\n  title = {BERT},\n  url = {https://aclanthology.org/N19-1423}\n}\n"
+    bert = PaperRecord(title="Something else", doi="10.18653/v1/N19-1423", year=2019)
+    result = add_bibtex_entries(old, [item(bert)], renderer=RENDERER)
+    assert isinstance(result, NoChange)
+    assert "devlin-etal-2019-bert" in result.skipped[0].why

@@ -23,7 +23,13 @@ from bot.editors.bibtex.style import BibStyle
 from bot.editors.common import describe_record, record_ids
 from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
-from bot.identifiers import arxiv_from_doi, find_arxiv_ids, find_dois, normalize_arxiv
+from bot.identifiers import (
+    acl_doi,
+    arxiv_from_doi,
+    find_arxiv_ids,
+    find_dois,
+    normalize_arxiv,
+)
 from bot.models import PaperItem, PaperRecord, Skipped
 from bot.references.bibtex_split import ENTRY, STRING, BibBlock
 from bot.references.common import normalize_newlines
@@ -72,7 +78,10 @@ class BibIndex:
             for arxiv in ids:
                 if arxiv:
                     self.arxiv.setdefault(arxiv, label)
-            for doi in find_dois(plain) if name != "eprint" else []:
+            dois = find_dois(plain) if name != "eprint" else []
+            if name == "url" and not dois:
+                dois = [d for d in (acl_doi(plain),) if d]  # an ACL Anthology page
+            for doi in dois:
                 self.dois.setdefault(doi, label)
                 from_doi = arxiv_from_doi(doi)
                 if from_doi:

@@ -21,6 +21,7 @@ from bot.text import latex
 
 _PREPRINT_VENUE = re.compile(r"arxiv|corr\b|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
+_ARXIV_FIELDS = ("eprint", "arxivid", "arxiv", "journal", "volume", "url", "note", "howpublished")
 
 
 def read_blocks(text: str) -> list[BibBlock]:
@@ -72,7 +73,7 @@ class EntryInfo:
     type: str  # lower case
     fields: dict[str, BibField]  # lower-case name -> first field of that name
     title: str
-    surnames: tuple[str, ...]
+    surnames: tuple[str, ...]  # of the first three authors
     year: int | None
     arxiv: str | None
     preprint: bool  # an arXiv (or other) preprint with no other venue
@@ -97,10 +98,11 @@ def entry_info(block: BibBlock, lines: Sequence[str]) -> EntryInfo:
     fields: dict[str, BibField] = {}
     for item in block.fields:
         fields.setdefault(item.name.lower(), item)
-    text = {name: latex.decode(inner(item)) for name, item in fields.items()}
+    wanted = ("title", "year", "date", *_ARXIV_FIELDS, *_VENUE_FIELDS)
+    text = {name: latex.decode(inner(fields[name])) for name in wanted if name in fields}
     year_match = re.search(r"\d{4}", text.get("year") or text.get("date") or "")
     arxiv = None
-    for name in ("eprint", "arxivid", "arxiv", "journal", "volume", "url", "note", "howpublished"):
+    for name in _ARXIV_FIELDS:
         arxiv = normalize_arxiv(text.get(name, "")) if name in text else None
         if arxiv:
             break
@@ -112,7 +114,8 @@ def entry_info(block: BibBlock, lines: Sequence[str]) -> EntryInfo:
     if 0 <= above < len(lines) and lines[above].lstrip().startswith("%"):
         comment, comment_line = lines[above], above
     authors = fields.get("author") or fields.get("editor")
-    surnames = tuple(bib_surname(n) for n in bib_names(inner(authors))) if authors else ()
+    # The first three: keys use at most that many, and so does an order by authors.
+    surnames = tuple(bib_surname(n) for n in bib_names(inner(authors))[:3]) if authors else ()
     return EntryInfo(
         block,
         block.type.lower(),
