@@ -238,6 +238,16 @@ def _in_block(lines: Lines, block: _Block, new: list[str]) -> None:
             number = int(numbered.group(2)) + offset
             lead = f"{numbered.group(1)}{number}{numbered.group(3)}" + lead[numbered.end() :]
         made.append(lead + name + tail)
+    if block.kind == "lines":
+        # Lines of names break with "\", "<br>" or two spaces, all but the last: the old
+        # last line now breaks too, the new last line ends as the old one did.
+        before = lines[block.lines[-2]]
+        brk = re.search(r"(\s*(?:\\\\?|<br\s*/?>)|  )\s*$", before)
+        if brk and not re.search(r"(\\\\?|<br\s*/?>|  )\s*$", last):
+            lines.replace(block.lines[-1], last.rstrip() + brk.group(1))
+            made = [m.rstrip() + brk.group(1) for m in made[:-1]] + [made[-1]]
+        elif brk:
+            made = [m.rstrip() + brk.group(1) for m in made]
     lines.insert(block.lines[-1] + 1, made)
 
 

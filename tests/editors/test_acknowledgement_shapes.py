@@ -120,3 +120,15 @@ def test_a_latex_itemize_of_names_gets_an_item():
     assert result.text == text.replace(
         "  \\item Bo Berg\n", "  \\item Bo Berg\n  \\item Dee Dunn\n"
     )
+
+
+def test_lines_of_names_with_hard_breaks_keep_breaking():
+    # Contributors one a line, "\" breaking all but the last (yunlong10's README does so).
+    text = (
+        "## Contributors\n\n[Ana Alves](https://a.example) @ Uni A \\\n"
+        "[Bo Berg](https://b.example) @ Uni B \n\n## License\n"
+    )
+    result = add_acknowledgements(text, [Thanks("dd", "Dee Dunn")], renderer=RENDERER)
+    assert result.text == text.replace(
+        "@ Uni B \n", "@ Uni B \\\n[Dee Dunn](https://github.com/dd) \n"
+    )
