@@ -255,10 +255,22 @@ class _Tally:
             self.free.setdefault(scheme, []).append(free)
 
     def best(self) -> tuple[Scheme, int] | None:
-        if not self.keys:
-            return None
-        scheme = min(self.keys, key=lambda s: (-self.keys[s], _rank(s)))
-        return _fix_literals(scheme, self.free[scheme]), self.keys[scheme]
+        """The scheme most keys follow, among those a new key can be made in: at most one
+        part no metadata gives, at the end (DBLP's ``DBLP:conf/icml/YangPHL25`` is none)."""
+        ranked = sorted(self.keys, key=lambda s: (-self.keys[s], _rank(s)))
+        for scheme in ranked:
+            fixed = _fix_literals(scheme, self.free[scheme])
+            if _usable(fixed):
+                return fixed, self.keys[scheme]
+        return None
+
+
+def _usable(scheme: Scheme) -> bool:
+    underived = [i for i, p in enumerate(scheme) if p.kind == "free" or p.text == "guessed"]
+    derived = [i for i, p in enumerate(scheme) if p.kind not in {"free", "lit"}]
+    return len(underived) <= 1 and all(i >= max(derived, default=-1) for i in underived) and (
+        any(p.kind == "surname" or p.kind == "arxiv" for p in scheme)
+    )
 
 
 def _fix_literals(scheme: Scheme, frees: Sequence[tuple[str, ...]]) -> Scheme:
