@@ -347,8 +347,8 @@ def learn_scheme(keyed: Iterable[tuple[str, Fields]]) -> KeyScheme:
         overall.add(parses)
         buckets.setdefault(min(max(len(fields.surnames), 1), 3), _Tally()).add(parses)
     best = overall.best()
-    if best is None or best[1] < 2:
-        return PRESETS["google"]
+    if best is None or best[1] < max(2, 0.3 * len(items)):
+        return PRESETS["google"]  # no scheme a new key can be made in is the file's
     default, count = best
     by_authors = []
     for bucket, tally in sorted(buckets.items()):
