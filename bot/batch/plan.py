@@ -145,9 +145,8 @@ def reference_sources(config: Config) -> list[tuple[str, str | None]]:
     """(path, format) of every file whose entries count as cited (default: the edited ones)."""
     if config.references:
         return [(source.path, source.format) for source in config.references]
-    targets = [
-        (t.path, f) for t, f in ((config.bibtex, "bibtex"), (config.paper_list, "markdown")) if t
-    ]
+    pairs = ((config.bibtex, "bibtex"), (config.paper_list, "markdown"))
+    targets = [(t.path, f) for t, f in pairs if t and not t.path.lower().endswith(".tex")]
     return list(dict.fromkeys(targets))
 
 
