@@ -60,10 +60,22 @@ class PaperRecord:
     published_venue: str | None = None  # the peer-reviewed version, when known
     published_doi: str | None = None
     source: str = ""  # which service produced it: "arxiv", "crossref", ...
+    # Bibliographic details a .bib entry may carry, when the service gives them.
+    month: int | None = None
+    volume: str | None = None
+    number: str | None = None
+    pages: str | None = None  # "1877-1901"
+    publisher: str | None = None
+    primary_class: str | None = None  # arXiv's primary category: "cs.CL", "hep-ph"
+    citation_key: str | None = None  # a key the paper is known by (INSPIRE texkey, pasted BibTeX)
+    kind: str | None = None  # its BibTeX entry type when known: article, inproceedings, book, ...
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["authors"] = list(self.authors)
+        for name in _DETAILS:  # only when known: records stored before them read the same
+            if data[name] is None:
+                del data[name]
         return data
 
     @classmethod
@@ -72,6 +84,11 @@ class PaperRecord:
         known["authors"] = tuple(data.get("authors") or ())
         known["title"] = data.get("title") or ""
         return cls(**known)
+
+
+_DETAILS = (
+    "month", "volume", "number", "pages", "publisher", "primary_class", "citation_key", "kind",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,10 @@ _SKIP_DIRS = {
 _MAX_FILES = 20000
 _README = re.compile(r"^readme\.(md|markdown)$", re.IGNORECASE)
 _PAPER_LIST = re.compile(r"paper\s*list|papers|reading\s*list|论文", re.IGNORECASE)
-_CHANGELOG = re.compile(r"update\s*log|change\s*log|updates|news|更新日志|更新记录", re.IGNORECASE)
-_THANKS = re.compile(r"acknowledg|thanks|致谢|鸣谢", re.IGNORECASE)
+_CHANGELOG = re.compile(
+    r"update\s*log|change\s*log|updates|news|version\s*history|更新日志|更新记录", re.IGNORECASE
+)
+_THANKS = re.compile(r"acknowledg|thanks|contributors|致谢|鸣谢", re.IGNORECASE)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +66,10 @@ class Survey:
     changelog_format: str = "markdown-table"
     changelog_heading: str | None = None
     thanks_heading: str | None = None
+    # Every changelog (path, format, heading) and thank-you (path, heading) found, the
+    # README's first, then the LaTeX sources' (a \section*{致谢}, an itemize of versions).
+    changelogs: list[tuple[str, str, str | None]] = field(default_factory=list)
+    thanks: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _repo_files(root: Path) -> list[Path]:
@@ -157,7 +163,44 @@ def inspect(root: Path) -> Survey:
     if survey.changelog_heading is None and yaml_logs:
         survey.changelog_path = yaml_logs[0].as_posix()
         survey.changelog_format = "yaml"
+    if survey.changelog_path:
+        survey.changelogs.append(
+            (survey.changelog_path, survey.changelog_format, survey.changelog_heading)
+        )
+    if survey.readme and survey.thanks_heading:
+        survey.thanks.append((survey.readme, survey.thanks_heading))
+    _latex_targets(root, files, survey)
     return survey
+
+
+def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:
+    """The thank-you and changelog sections of the survey's LaTeX sources."""
+    from bot.editors.latex_sections import find_sections
+
+    for path in files:
+        if path.suffix.lower() != ".tex":
+            continue
+        try:
+            lines = (root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for section in find_sections(lines):
+            body = "\n".join(lines[section.body : section.end])
+            if _THANKS.search(section.title):
+                survey.thanks.append((path.as_posix(), section.title))
+            elif _CHANGELOG.search(section.title) and re.search(
+                r"\\begin\{(?:itemize|enumerate|description)\}", body
+            ):
+                survey.changelogs.append((path.as_posix(), "latex", section.title))
+
+
+def missing_paths(root: Path, survey: Survey) -> list[str]:
+    """Paths the config would name that the repository does not have (none, normally:
+    init names only files it read; a check that it never writes a path that is not there)."""
+    named = [p for p, _, _ in survey.changelogs] + [p for p, _ in survey.thanks]
+    named += survey.bib_files + [p for p, _ in survey.other_references]
+    named += [survey.readme] if survey.readme else []
+    return sorted({p for p in named if not (root / p).is_file()})
 
 
 def _subsections_with_papers(text: str, title: str) -> list[str]:
@@ -193,6 +236,9 @@ def run(args: argparse.Namespace) -> int:
             "pass --force to overwrite it (edit it by hand to keep your changes)"
         )
     survey = inspect(root)
+    missing = missing_paths(root, survey)
+    if missing:
+        raise ConfigError(f"init found files it cannot read back: {', '.join(missing)}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_config(survey), encoding="utf-8")
     load_config(root)  # the file we wrote must load; a failure here is our bug, reported clearly
@@ -202,11 +248,11 @@ def run(args: argparse.Namespace) -> int:
         f"paper list: {survey.readme} > {survey.paper_section}"
         if survey.paper_section
         else "no paper list heading",
-        f"changelog: {survey.changelog_path} ({survey.changelog_format})"
-        if survey.changelog_path
+        "changelog: " + ", ".join(f"{p} ({f})" for p, f, _ in survey.changelogs)
+        if survey.changelogs
         else "no changelog",
-        f"acknowledgements: {survey.readme} > {survey.thanks_heading}"
-        if survey.thanks_heading
+        "acknowledgements: " + ", ".join(f"{p} > {h}" for p, h in survey.thanks)
+        if survey.thanks
         else "no acknowledgements heading",
         f"language: {survey.language}",
     ]

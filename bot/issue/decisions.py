@@ -255,7 +255,9 @@ def _accept(
         renderer=renderer,
         papers=[{"n": n, "title": replies.paper_title(papers[n - 1])} for n in chosen],
         section=section,
-        reader_name=reader.name if reader and not reader.opt_out else None,
+        reader_name=(
+            reader.name if reader and not reader.opt_out and config.acknowledgements else None
+        ),
     )
     return _changed(new_state, issue, config, reply, renderer, reopen=not issue.open)
 
@@ -355,6 +357,8 @@ def _thank(
     issue: IssueInfo,
     renderer: Renderer,
 ) -> CommandPlan:
+    if not config.acknowledgements:  # nowhere to thank: say so, record nothing
+        return _error("no-thanks-target", config, state, renderer)
     current = state or TriageState(reader=issue_reader(issue, ()))
     thanks = Thanks(login=command.login, name=clip(command.name) or command.login)
     others = tuple(t for t in current.extra_thanks if t.login.lower() != command.login.lower())

@@ -89,6 +89,8 @@ def parse_entry(entry: ET.Element) -> tuple[PaperRecord, int]:
             if link.get("title") == "doi":
                 doi = normalize_doi(link.get("href"))
     journal_ref = _text(entry.find(f"{_X}journal_ref")) or None
+    primary = entry.find(f"{_X}primary_category")
+    month = int(published[5:7]) if published[5:7].isdigit() else None
     record = PaperRecord(
         title=title,
         authors=authors,
@@ -100,6 +102,8 @@ def parse_entry(entry: ET.Element) -> tuple[PaperRecord, int]:
         published_venue=journal_ref,
         published_doi=doi,
         source="arxiv",
+        month=month,
+        primary_class=(primary.get("term") or None) if primary is not None else None,
     )
     return record, version
 

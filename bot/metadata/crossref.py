@@ -102,7 +102,32 @@ def parse_work(message: Any) -> PaperRecord:
         published_venue=(venue or None) if published else None,
         published_doi=doi if published else None,
         source="crossref",
+        volume=_detail(message, "volume"),
+        number=_detail(message, "issue"),
+        pages=_detail(message, "page"),
+        publisher=_detail(message, "publisher"),
+        kind=_ENTRY_TYPES.get(work_type),
     )
+
+
+# Crossref work types as BibTeX entry types.
+_ENTRY_TYPES = {
+    "journal-article": "article",
+    "proceedings-article": "inproceedings",
+    "book-chapter": "incollection",
+    "book": "book",
+    "monograph": "book",
+    "edited-book": "book",
+    "report": "techreport",
+    "dissertation": "phdthesis",
+}
+
+
+def _detail(message: dict[str, Any], name: str) -> str | None:
+    """A short bibliographic detail (volume, issue, pages, publisher) as plain text."""
+    value = message.get(name)
+    text = clean(str(value)) if isinstance(value, (str, int)) else ""
+    return text[:200] or None
 
 
 def _envelope(response: Response, message_type: str) -> Any:

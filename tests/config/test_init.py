@@ -42,8 +42,9 @@ def test_init_writes_a_config_that_loads(tmp_path, capsys):
     assert config.bibtex.path == "paper/main.bib"
     assert [r.path for r in config.references] == ["paper/main.bib", "paper/extra.bib", "README.md"]
     assert config.paper_list.section == "论文 Paper List"
-    assert (config.changelog.heading, config.changelog.format) == ("Update Log", "bullets")
-    assert config.acknowledgements.heading == "Acknowledgements"
+    [log] = config.changelog
+    assert (log.heading, log.format) == ("Update Log", "bullets")
+    assert [t.heading for t in config.acknowledgements] == ["Acknowledgements"]
     assert "wrote" in capsys.readouterr().out
 
 
@@ -66,3 +67,34 @@ def test_init_on_a_bare_repo_writes_a_commented_config_that_loads(tmp_path, file
     assert main(["init", "--repo", str(tmp_path)]) == 0
     config = load_config(tmp_path)
     assert config.bibtex is None and config.paper_list is None and config.references == ()
+
+
+@pytest.mark.parametrize(
+    ("readme_heading", "tex"),
+    [
+        ("## Contributors", "\\section*{致谢}\n我们感谢张三。\n\n\\section*{更新日志}\n"),
+        ("## Thanks", "\\begin{acknowledgements}\nWe thank Ana.\n\\end{acknowledgements}\n"),
+    ],
+    ids=["contributors-and-chinese-tex", "thanks-and-environment"],
+)
+def test_init_finds_thanks_and_changelogs_in_the_latex_source_too(tmp_path, readme_heading, tex):
+    (tmp_path / "README.md").write_text(
+        f"# Survey\n\n{readme_heading}\n\n- Ana\n- Bo\n\n## News\n\n- 2023/04/09: First.\n",
+        encoding="utf-8",
+    )
+    log = "\\begin{itemize}\n  \\item 2023 年 3 月 31 日首次发布:初始版本。\n\\end{itemize}\n"
+    body = tex.replace("\\section*{更新日志}\n", "\\section*{更新日志}\n" + log)
+    (tmp_path / "paper").mkdir()
+    (tmp_path / "paper" / "main.tex").write_text(
+        f"\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8"
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    thanks = [(t.path, t.heading) for t in config.acknowledgements]
+    assert thanks[0] == ("README.md", readme_heading.removeprefix("## "))
+    assert thanks[1][0] == "paper/main.tex" and thanks[1][1] in {"致谢", "acknowledgements"}
+    logs = [(c.path, c.format) for c in config.changelog]
+    expected = [("README.md", "bullets")]
+    if "更新日志" in tex:
+        expected.append(("paper/main.tex", "latex"))
+    assert logs == expected

@@ -7,7 +7,7 @@ import re
 
 from bot.batch.plan import BatchData, BatchPlan, ThanksItem, batch_data
 from bot.config import Config
-from bot.config.schema import PaperListTarget
+from bot.config.schema import AcknowledgementsTarget, PaperListTarget
 from bot.editors.sections import paper_sections
 from bot.issue.state import TriageState, accepted_items, thanks_only
 from bot.issue.triage import IssueInfo
@@ -21,8 +21,15 @@ from bot.models import (
     Suggestion,
 )
 
-CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation"))
-CONFIG_ZH = Config(language="zh", paper_list=PaperListTarget(path="README.md", section="评测"))
+THANKS = (AcknowledgementsTarget("README.md"),)
+CONFIG = Config(
+    paper_list=PaperListTarget(path="README.md", section="Evaluation"), acknowledgements=THANKS
+)
+CONFIG_ZH = Config(
+    language="zh",
+    paper_list=PaperListTarget(path="README.md", section="评测"),
+    acknowledgements=THANKS,
+)
 CONFIG_NO_LIST = Config()
 
 # The headings of the survey's paper list, as ``bot.issue.handler`` passes them to the plans: three
