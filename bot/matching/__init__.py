@@ -53,6 +53,7 @@ MAX_CANDIDATES = 24
 # A title lookup finds every reference sharing more than this fraction of the
 # query's word weight (idf), then scores the best MAX_CANDIDATES of them.
 _PREFIX_OVERLAP = 0.5
+_RARE_SHARE = 0.05
 
 
 @dataclass
@@ -84,6 +85,8 @@ class ReferenceIndex:
         self._by_doi: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
         self._by_main: dict[str, list[int]] = {}
+        self._by_bare: dict[str, list[int]] = {}
+        by_first: dict[str, set[int]] = {}
         postings: dict[str, list[int]] = {}
         for i, e in enumerate(entries):
             for arxiv_id in sorted(e.arxiv):
@@ -94,11 +97,18 @@ class ReferenceIndex:
                 self._by_key.setdefault(e.key, []).append(i)
             if e.main_key:
                 self._by_main.setdefault(e.main_key, []).append(i)
+            if e.bare_key:
+                self._by_bare.setdefault(e.bare_key, []).append(i)
+            if e.surnames:
+                by_first.setdefault(e.surnames[0], set()).add(i)
             for feature in _features(e.tokens):
                 postings.setdefault(feature, []).append(i)
         self._postings = {t: tuple(ids) for t, ids in postings.items()}
+        self._by_first = {name: frozenset(ids) for name, ids in by_first.items()}
         n = max(len(entries), 1)
         self._idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
+        # A word in at most one reference in RARE_SHARE (or in one) is rare in the survey.
+        self._rare = math.log(1 + n / max(1, int(n * _RARE_SHARE)))
         self.stats = IndexStats()
 
     @classmethod
@@ -142,9 +152,14 @@ class ReferenceIndex:
                 limit=None,
             )
         }
+        # A title reworded between versions is not close as a string: the first
+        # author's own papers among the candidates are weighed all the same.
+        theirs = self._by_first.get(q.surnames[0], ()) if q.surnames else ()
+        if theirs:
+            forced += [i for i in ranked if i in theirs and i not in sims]
         for i in forced:
             sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
-        assessed = [assess(q, entries[i], sim) for i, sim in sims.items()]
+        assessed = [assess(q, entries[i], sim, self._idf, self._rare) for i, sim in sims.items()]
         return decide(query, assessed)
 
     def _id_matches(self, q: Entry) -> list[tuple[int, str]]:
@@ -187,6 +202,10 @@ class ReferenceIndex:
         forced += self._by_main.get(q.key, ())  # the query is a main title only
         if q.main_key:
             forced += self._by_key.get(q.main_key, ())  # the reference lacks the subtitle
+        forced += self._by_bare.get(q.key, ())  # the reference has a nickname, the query not
+        if q.bare_key:  # the query has a nickname: the reference without it, or another form
+            forced += self._by_key.get(q.bare_key, ())
+            forced += self._by_bare.get(q.bare_key, ())
         words = sorted(
             (f for f in _features(q.tokens) if f in self._postings),
             key=lambda f: (len(self._postings[f]), f),

@@ -37,6 +37,11 @@ class Entry:
     # 7B", "BLOOMZ: ..."): model names differ by one letter (Mistral/Mixtral), so a
     # one-letter difference there is never a harmless typo.
     names: frozenset[str]
+    # The title without a leading "Nick:" or a trailing "(Nick)" that lists and readers
+    # add or drop ("T5: Exploring ..."), and that name; both empty without one.
+    bare: tuple[str, ...]
+    bare_key: str
+    nickname: tuple[str, ...]
     question: bool
     surnames: tuple[str, ...]
     first_words: frozenset[str]  # all words of the first author's name
@@ -93,7 +98,7 @@ def _ids(
 
 def reference_entry(ref: Reference, order: int) -> Entry:
     """The entry of ``ref``, the ``order``-th reference (earlier ones win ties)."""
-    main, sub, question = textnorm.analyse_title(ref.title)
+    main, sub, question, nickname, bare = textnorm.analyse_title(ref.title)
     tokens = tuple(main + sub)
     surnames, first, initial, all_words, organisation = _author_fields(ref.authors)
     arxiv, dois = _ids(ref.arxiv, ref.doi, ref.urls)
@@ -104,6 +109,9 @@ def reference_entry(ref: Reference, order: int) -> Entry:
         key=textnorm.join_tokens(tokens),
         main_key=textnorm.join_tokens(main) if sub else "",
         names=frozenset(tokens if len(tokens) <= SHORT_TITLE else main if sub else ()),
+        bare=tuple(bare),
+        bare_key=textnorm.join_tokens(bare),
+        nickname=tuple(nickname),
         question=question,
         surnames=surnames,
         first_words=first,

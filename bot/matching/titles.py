@@ -1,7 +1,8 @@
 """Are two titles the same title? A word-by-word comparison.
 
-Differences that do not change the paper (a typo in a long word, a lost PDF
-ligature, a compound written apart, ``the``/``of``-type words) are counted apart
+Differences that do not change the paper (a typo in a long word, where a
+swapped pair of letters is one slip; a plural "s"; a lost PDF ligature; a
+compound written apart; ``the``/``of``-type words) are counted apart
 from those that do (a number or version, a one-letter suffix like ``PaLM-E``, a
 one-letter change in a name like Mistral/Mixtral, an added ``Are``/``Not``, a
 content word): ``bot.matching.evidence`` weighs the counts.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from bot.text import normalize as textnorm
 
@@ -38,9 +39,24 @@ class TitleDiff:
 
 
 def _typo(a: str, b: str) -> bool:
-    if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5:
+    """A slip in a long word ("Transfomer", "Modles": a swapped pair is one edit) or a
+    one-letter grammatical variant ("work"/"works")."""
+    if not (a.isalpha() and b.isalpha()):
         return False
-    return Levenshtein.distance(a, b, score_cutoff=2) <= (2 if min(len(a), len(b)) >= 9 else 1)
+    shorter = min(len(a), len(b))
+    if shorter >= 3 and _inflected(a, b):
+        return True
+    if shorter < 5:
+        return False
+    return OSA.distance(a, b, score_cutoff=2) <= (2 if shorter >= 9 else 1)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word is the other's plural: "work"/"works", "process"/"processes"."""
+    short, long_ = sorted((a, b), key=len)
+    return long_ in (short + "s", short + "es") or (
+        short.endswith("y") and long_ == short[:-1] + "ies"
+    )
 
 
 def _ligature_lost(a: str, b: str) -> bool:
@@ -59,7 +75,7 @@ def _ligature_lost(a: str, b: str) -> bool:
 def _slip(a: str, b: str) -> bool:
     if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 3:
         return False
-    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+    return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
 def _cancel_compounds(xs: list[str], ys: list[str]) -> None:
