@@ -60,10 +60,16 @@ class PaperRecord:
     published_venue: str | None = None  # the peer-reviewed version, when known
     published_doi: str | None = None
     source: str = ""  # which service produced it: "arxiv", "crossref", ...
+    # Used during the run that resolved it, never stored (``to_json`` leaves them out)
+    # nor compared (a record read back from the triage state is the same record):
+    abstract: str | None = field(default=None, compare=False)  # for the section proposal
+    # Every identifier of the work, typed ("acl:N19-1423", "dblp:...": ``bot.identity``).
+    ids: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["authors"] = list(self.authors)
+        del data["abstract"], data["ids"]
         return data
 
     @classmethod
@@ -113,6 +119,9 @@ class Query:
     authors: tuple[str, ...] = ()
     year: int | None = None
     id: str | None = None  # caller's own label (``--batch`` input ``id``)
+    # Other identifiers of the same work, typed ("doi:...", "openreview:...", "acl:...",
+    # see ``bot.identity``): the paper is cited when the survey lists it by any of them.
+    ids: tuple[str, ...] = ()
 
     @classmethod
     def from_record(cls, record: PaperRecord) -> Query:
@@ -122,6 +131,7 @@ class Query:
             doi=record.published_doi or record.doi,
             authors=record.authors,
             year=record.year,
+            ids=record.ids,
         )
 
 
@@ -135,6 +145,16 @@ class ScoredReference:
 
 
 @dataclass(frozen=True)
+class SectionScore:
+    """A section of the survey proposed for a new paper (``bot.placement``): its heading,
+    how well the paper fits there (0..1), and the listed papers there most like it."""
+
+    heading: str
+    score: float
+    because: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """The matcher's answer for one query."""
 
@@ -144,6 +164,7 @@ class CheckResult:
     score: float = 0.0
     reason: str = ""
     candidates: tuple[ScoredReference, ...] = ()
+    sections: tuple[SectionScore, ...] = ()  # for a new paper: where it may go, best first
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.own_paper import OwnPaper, find_own_paper
+
 NAME = "init"
 HELP = "Write a commented starter .github/survey-bot.yml for a survey repository."
 TEMPLATE = "survey-bot.yml.j2"
@@ -66,6 +68,7 @@ class Survey:
     changelog_format: str = "markdown-table"
     changelog_heading: str | None = None
     thanks_heading: str | None = None
+    own_paper: OwnPaper = field(default_factory=OwnPaper)  # the survey's own ids and title
 
 
 def _repo_files(root: Path) -> list[Path]:
@@ -130,6 +133,7 @@ def inspect(root: Path) -> Survey:
         cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
         latin = len(re.findall(r"[A-Za-z]", text))
         survey.language = "zh" if cjk > latin * 0.3 else "en"
+        survey.own_paper = find_own_paper(text)
         linked_items = len(
             re.findall(
                 r"^\s*(?:\d+[.)]|[-*+])\s.*(?:arxiv\.org|doi\.org|\d{4}\.\d{4,5})", text, re.M
@@ -211,6 +215,9 @@ def run(args: argparse.Namespace) -> int:
         if survey.thanks_heading
         else "no acknowledgements heading",
         f"language: {survey.language}",
+        f"the survey's own paper: {survey.own_paper.title or ', '.join(survey.own_paper.arxiv)}"
+        if survey.own_paper
+        else "no citation of the survey's own paper in the README",
     ]
     print("found: " + "; ".join(found))
     if survey.paper_subsections:

@@ -6,8 +6,9 @@ whenever the evidence does not settle it.
 
 How one lookup works:
 
-1. **Identifiers decide.** The query's arXiv ids (an arXiv DOI counts as one)
-   and DOIs are looked up in dicts; any hit is ``cited``.
+1. **Identifiers decide.** The query's arXiv ids (an arXiv DOI counts as one),
+   DOIs and the other ids of the work (``Query.ids``: ACL Anthology, OpenReview,
+   dblp, linked by ``bot.identity``) are looked up in dicts; any hit is ``cited``.
 2. **Candidates, not a scan.** Otherwise the title's rarest words are looked up
    in an inverted index (plus exact-title and main-title dicts); only the best
    :data:`MAX_CANDIDATES` references by shared-word weight are scored.
@@ -41,6 +42,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from bot.identity import kind_of
 from bot.matching.entries import Entry, query_entry, reference_entry
 from bot.matching.evidence import SIMILAR, assess
 from bot.matching.titles import MINOR_WORDS
@@ -83,6 +85,7 @@ class ReferenceIndex:
         self._entries = entries
         self._by_arxiv: dict[str, list[int]] = {}
         self._by_doi: dict[str, list[int]] = {}
+        self._by_other: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
         self._by_main: dict[str, list[int]] = {}
         self._by_bare: dict[str, list[int]] = {}
@@ -93,6 +96,8 @@ class ReferenceIndex:
                 self._by_arxiv.setdefault(arxiv_id, []).append(i)
             for doi in sorted(e.dois):
                 self._by_doi.setdefault(doi, []).append(i)
+            for other in sorted(e.others):
+                self._by_other.setdefault(other, []).append(i)
             if e.key:
                 self._by_key.setdefault(e.key, []).append(i)
             if e.main_key:
@@ -117,6 +122,11 @@ class ReferenceIndex:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """The references, in the order they were indexed."""
+        return tuple(e.ref for e in self._entries)
 
     # -- lookups ----------------------------------------------------------
 
@@ -170,6 +180,9 @@ class ReferenceIndex:
         for doi in sorted(q.dois):
             for i in self._by_doi.get(doi, ()):
                 found.setdefault(i, "doi")
+        for other in sorted(q.others):
+            for i in self._by_other.get(other, ()):
+                found.setdefault(i, f"{kind_of(other)}-id")
         return sorted(found.items(), key=lambda item: (item[1] != "arxiv-id", item[0]))
 
     def _same_paper_elsewhere(self, by_id: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -188,10 +201,14 @@ class ReferenceIndex:
                 other = self._entries[j]
                 if not other.arxiv or other.arxiv & entry.arxiv:
                     found.setdefault(j, "title")
-        rank = {"arxiv-id": 0, "doi": 1, "title": 2}
+        rank = {"arxiv-id": 0, "doi": 1, "title": 3}
         return sorted(
             found.items(),
-            key=lambda item: (self._entries[item[0]].ref.number is None, rank[item[1]], item[0]),
+            key=lambda item: (
+                self._entries[item[0]].ref.number is None,
+                rank.get(item[1], 2),
+                item[0],
+            ),
         )
 
     def _title_candidates(self, q: Entry) -> tuple[list[int], list[int]]:

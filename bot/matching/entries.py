@@ -10,9 +10,9 @@ serves both sides.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identity import ids_of, kind_of, value_of
 from bot.models import Query, Reference
 from bot.text import normalize as textnorm
 
@@ -51,6 +51,7 @@ class Entry:
     year: int | None
     arxiv: frozenset[str]
     dois: frozenset[str]  # non-arXiv DOIs
+    others: frozenset[str]  # other ids of the work, typed: "acl:...", "openreview:...", "dblp:..."
 
 
 def _author_fields(
@@ -75,25 +76,12 @@ def _is_organisation(name: str) -> bool:
     return len(words) == 1 and (words[0].isupper() or any(c.isupper() for c in words[0][1:]))
 
 
-def _ids(
-    arxiv: str | None, doi: str | None, urls: Iterable[str] = ()
-) -> tuple[frozenset[str], frozenset[str]]:
-    arxivs: set[str] = set()
-    dois: set[str] = set()
-    for text in (arxiv, *urls):
-        found = normalize_arxiv(text)
-        if found:
-            arxivs.add(found)
-    for text in (doi, *urls):
-        found = normalize_doi(text)
-        if not found:
-            continue
-        via_doi = arxiv_from_doi(found)
-        if via_doi:
-            arxivs.add(via_doi)
-        else:
-            dois.add(found)
-    return frozenset(arxivs), frozenset(dois)
+def _ids(ids: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(arXiv ids, other DOIs, the remaining typed ids) of a set of typed ids."""
+    arxiv = frozenset(value_of(i) for i in ids if kind_of(i) == "arxiv")
+    dois = frozenset(value_of(i) for i in ids if kind_of(i) == "doi")
+    others = frozenset(i for i in ids if kind_of(i) not in ("arxiv", "doi"))
+    return arxiv, dois, others
 
 
 def reference_entry(ref: Reference, order: int) -> Entry:
@@ -101,7 +89,7 @@ def reference_entry(ref: Reference, order: int) -> Entry:
     main, sub, question, nickname, bare = textnorm.analyse_title(ref.title)
     tokens = tuple(main + sub)
     surnames, first, initial, all_words, organisation = _author_fields(ref.authors)
-    arxiv, dois = _ids(ref.arxiv, ref.doi, ref.urls)
+    arxiv, dois, others = _ids(ids_of(arxiv=ref.arxiv, dois=[ref.doi], urls=ref.urls, key=ref.key))
     return Entry(
         ref=ref,
         order=order,
@@ -121,12 +109,14 @@ def reference_entry(ref: Reference, order: int) -> Entry:
         year=ref.year,
         arxiv=arxiv,
         dois=dois,
+        others=others,
     )
 
 
 def query_entry(query: Query) -> Entry:
-    """A query in the same shape as a reference, so one comparison serves both."""
-    return reference_entry(
+    """A query in the same shape as a reference, so one comparison serves both; the
+    other ids of the work (``Query.ids``) join its own."""
+    entry = reference_entry(
         Reference(
             title=query.title or "",
             authors=tuple(query.authors or ()),
@@ -135,4 +125,10 @@ def query_entry(query: Query) -> Entry:
             doi=query.doi,
         ),
         -1,
+    )
+    if not query.ids:
+        return entry
+    arxiv, dois, others = _ids(frozenset(query.ids))
+    return replace(
+        entry, arxiv=entry.arxiv | arxiv, dois=entry.dois | dois, others=entry.others | others
     )

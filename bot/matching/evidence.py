@@ -1,10 +1,11 @@
 """How strongly one candidate reference is the queried paper.
 
 The title relation (same, a dropped subtitle, a nickname added or dropped,
-similar, reworded, different) sets a base score; the other fields confirm it (same first author, close year) or
-contradict it (another arXiv id, another first author, other publisher DOIs, a
-year two or more apart). The answer is a level: ``match``, ``possible`` or
-``no``, which ``bot.matching.verdict`` turns into the verdict.
+similar, reworded, different) sets a base score; the other fields confirm it
+(same first author, close year) or contradict it (another arXiv id, another
+first author, other publisher DOIs, a year two or more apart). The answer is a
+level: ``match``, ``possible`` or ``no``, which ``bot.matching.verdict`` turns
+into the verdict.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identity import ids_of
 from bot.metadata._text import (
     TITLE_THRESHOLD,
     clean,
@@ -130,6 +131,7 @@ def parse_info(info: dict[str, Any]) -> PaperRecord:
         published_venue=venue if published else None,
         published_doi=doi if published and doi and not is_preprint_doi(doi) else None,
         source="dblp",
+        ids=tuple(sorted(ids_of(arxiv=arxiv, dois=[doi], key=f"DBLP:{info.get('key') or ''}"))),
     )
 
 
@@ -182,6 +184,7 @@ class DblpClient:
                 published_venue=best_published.published_venue,
                 published_doi=best_published.published_doi,
                 source="dblp",
+                ids=tuple(sorted({*best_published.ids, *best_preprint.ids})),
             )
         best = best_published or best_preprint
         if best is None:

@@ -20,7 +20,11 @@ succeeds wins, and its record is then linked to the other version of the paper
 
 Then linking: a record with an arXiv id but no published DOI/venue asks Semantic
 Scholar ``arXiv:<id>``; a record with a DOI but no arXiv id asks ``DOI:<doi>``.
-A failed link never fails the suggestion.
+A failed link never fails the suggestion. Every id the record then carries
+(``PaperRecord.ids``: the services' own, ``externalIds``, Crossref's version
+relations, the id it was asked by) is kept in the cache as one work
+(``Cache.link``), and the ids known to name that work from earlier runs join
+the record (``bot.identity``).
 
 Nothing escapes ``resolve``: every failure becomes ``Skipped(what, "could not
 resolve: <why>")``.
@@ -35,6 +39,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identity import acl_canonical, acl_doi, ids_of
 from bot.metadata._text import collapse, is_preprint_doi, is_preprint_venue
 from bot.metadata.arxiv import ArxivClient
 from bot.metadata.crossref import CrossrefClient
@@ -227,9 +232,19 @@ class Resolver:
             except Exception:
                 log.exception("Semantic Scholar batch lookup failed")
         return [
-            self._guarded(s, partial(self._link, r, linked)) if isinstance(r, PaperRecord) else r
+            self._guarded(s, partial(self._link_and_remember, r, linked))
+            if isinstance(r, PaperRecord)
+            else r
             for s, r in zip(items, found, strict=True)
         ]
+
+    def _link_and_remember(self, record: PaperRecord,
+                           linked: dict[str, PaperRecord | LookupFailure]) -> PaperRecord:
+        return self._remember(self._link(record, linked))
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Every id the cache knows to name the same work as one of ``ids`` (no lookup)."""
+        return self.http.cache.linked(ids)
 
     @staticmethod
     def _guarded(s: Suggestion, work: Callable[[], PaperRecord | Skipped]
@@ -257,44 +272,50 @@ class Resolver:
         if p is None:
             raise ValueError("unreadable suggestion")
         reasons: list[LookupFailure] = [NotFound(problem) for problem in p.problems]
-        for step in self._plan(p, prefetched):
+        for asked, step in self._plan(p, prefetched):
             try:
                 record = step()
             except LookupFailure as exc:
                 reasons.append(exc)
                 continue
-            return record
+            # The id the lookup was asked by names the work found (an OpenReview forum
+            # that Semantic Scholar resolved to an arXiv paper).
+            return replace(record, ids=tuple(sorted({*record.ids, *asked})))
         return Skipped(describe(s), f"could not resolve: {_summary(reasons)}")
 
     def _plan(self, p: _Parsed, prefetched: dict[str, PaperRecord | LookupFailure]
-              ) -> list[Step]:
-        steps: list[Step] = []
+              ) -> list[tuple[frozenset[str], Step]]:
+        """The lookups to try in order, each with the typed ids it asks by."""
+        steps: list[tuple[frozenset[str], Step]] = []
         if p.arxiv:
             arxiv_id = p.arxiv
-            steps.append(lambda: self._arxiv(arxiv_id, prefetched))
+            steps.append((ids_of(arxiv=arxiv_id), lambda: self._arxiv(arxiv_id, prefetched)))
         if p.doi:
             doi = p.doi
-            steps.append(lambda: self.crossref.work(doi))
-            steps.append(lambda: self.s2.by_doi(doi))
+            steps.append((ids_of(dois=[doi]), lambda: self.crossref.work(doi)))
+            steps.append((ids_of(dois=[doi]), lambda: self.s2.by_doi(doi)))
         if p.acl:
             acl = p.acl
-            steps.append(lambda: self.s2.by_acl(acl))
-            steps.append(lambda: self.crossref.work(f"10.18653/v1/{acl}".lower()))
+            by_acl = ids_of(others=[f"acl:{acl_canonical(acl)}"], dois=[acl_doi(acl)])
+            steps.append((by_acl, lambda: self.s2.by_acl(acl)))
+            steps.append((by_acl, lambda: self.crossref.work(f"10.18653/v1/{acl}".lower())))
         if p.openreview:
             forum = f"https://openreview.net/forum?id={p.openreview}"
-            steps.append(lambda: self.s2.by_url(forum))
+            steps.append((frozenset({f"openreview:{p.openreview}"}), lambda: self.s2.by_url(forum)))
         if p.url and not (p.arxiv or p.doi or p.acl or p.openreview):
             url = p.url
-            steps.append(lambda: self.s2.by_url(url))
+            steps.append((frozenset(), lambda: self.s2.by_url(url)))
         if p.bibtex is not None:  # a reader's complete entry beats a title search
             record = p.bibtex
-            steps.append(lambda: record)
+            steps.append((frozenset(), lambda: record))
         if p.title:
             title, year, authors = p.title, p.year, p.authors
-            steps.append(lambda: self.arxiv.search_title(title))
-            steps.append(lambda: self.dblp.search(title))
-            steps.append(lambda: self.crossref.search(title, authors=authors, year=year))
-            steps.append(lambda: self.s2.match_title(title))
+            steps.append((frozenset(), lambda: self.arxiv.search_title(title)))
+            steps.append((frozenset(), lambda: self.dblp.search(title)))
+            steps.append(
+                (frozenset(), lambda: self.crossref.search(title, authors=authors, year=year))
+            )
+            steps.append((frozenset(), lambda: self.s2.match_title(title)))
         return steps
 
     def _arxiv(self, arxiv_id: str, prefetched: dict[str, PaperRecord | LookupFailure]
@@ -330,10 +351,20 @@ class Resolver:
         except LookupFailure as exc:
             log.debug("no version link for %s: %s", s2_id, exc)
             return record
+        ids = tuple(sorted({*record.ids, *other.ids}))  # S2 found it by one of the record's ids
         if record.arxiv:
             return replace(
                 record,
                 published_doi=record.published_doi or other.published_doi,
                 published_venue=record.published_venue or other.published_venue,
+                ids=ids,
             )
-        return replace(record, arxiv=other.arxiv) if other.arxiv else record
+        return replace(record, arxiv=other.arxiv or record.arxiv, ids=ids)
+
+    def _remember(self, record: PaperRecord) -> PaperRecord:
+        """Keep the record's ids as one work in the cache, and add those known before."""
+        ids = set(record.ids) | ids_of(
+            arxiv=record.arxiv, dois=[record.doi, record.published_doi]
+        )
+        self.http.cache.link(ids)
+        return replace(record, ids=tuple(sorted(self.http.cache.linked(ids))))
