@@ -77,10 +77,11 @@ class SectionModel:
         self._refs: list[Reference] = []
         term_lists: list[Counter[str]] = []
         for ref in references:
-            key = title_key(ref.title) if ref.section else ""
-            if not key or (ref.section, key) in seen:
+            section = ref.section or ""
+            key = title_key(ref.title) if section else ""
+            if not key or (section, key) in seen:
                 continue  # one paper listed twice in a section counts once
-            seen.add((ref.section, key))
+            seen.add((section, key))
             self._refs.append(ref)
             term_lists.append(_terms(ref.title))
         self._keys = [title_key(r.title) for r in self._refs]
