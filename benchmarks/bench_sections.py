@@ -91,8 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rows, indent=1))
         return 0
     print("leave-one-out, titles only; top-1 / top-3")
-    print(f"{'list':<26}{'papers':>7}{'sections':>9}{'survey-bot':>14}{'largest':>14}"
-          f"{'nearest title':>16}")
+    print(
+        f"{'list':<26}{'papers':>7}{'sections':>9}{'survey-bot':>14}{'largest':>14}"
+        f"{'nearest title':>16}"
+    )
     for r in rows:
         print(
             f"{r['list']:<26}{r['papers']:>7}{r['sections']:>9}"

@@ -102,7 +102,7 @@ def _query(
         return Query.from_record(resolution)
     arxiv = normalize_arxiv(suggestion.arxiv) if suggestion.arxiv else None
     doi = normalize_doi(suggestion.doi) if suggestion.doi else None
-    title = " ".join((suggestion.title or "").split()) or None
+    title = " ".join((suggestion.title or suggestion.name or "").split()) or None
     ids = suggestion_ids(suggestion)
     if not (ids or title):
         return None

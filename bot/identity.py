@@ -145,3 +145,31 @@ def ids_of(
     if key and key.startswith("DBLP:") and (found := typed("dblp", key)):
         ids.add(found)
     return frozenset(ids)
+
+
+_GITHUB_REPO = re.compile(r"^/([\w.\-]+)/([\w.\-]+?)(?:\.git)?(?:/(?:tree|blob)/[^?#]*)?/?$")
+_NOT_OWNERS = frozenset({"orgs", "topics", "features", "marketplace", "sponsors", "settings"})
+
+
+def project_page(url: str | None) -> str | None:
+    """The canonical link of a paper's project page or code repository, else None:
+    ``https://github.com/<owner>/<repo>`` for a repository (any page in it but a
+    file: a PDF kept there is the paper itself), or the ``*.github.io`` page as given."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url if url and "://" in url else f"https://{url or ''}")
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if host.endswith(".github.io") and host != ".github.io":
+        return f"https://{host}{parts.path or '/'}"
+    if host != "github.com":
+        return None
+    found = _GITHUB_REPO.match(parts.path)
+    if not found or found.group(1).lower() in _NOT_OWNERS or parts.path.lower().endswith(".pdf"):
+        return None
+    readme = parts.path.rstrip("/").lower().endswith(("readme.md", "readme"))
+    if "/blob/" in parts.path and not readme:
+        return None  # a file in the repository, not the repository
+    return f"https://github.com/{found.group(1)}/{found.group(2)}"

@@ -94,9 +94,10 @@ class Suggestion:
     section: str | None = None
     thank_as: str | None = None
     opt_out: bool = False  # the reader asked not to be thanked by name
+    name: str | None = None  # a model or method named without its paper ("Mixtral")
 
     def to_json(self) -> dict[str, Any]:
-        """The ``survey-bot intake --json`` shape (a contract)."""
+        """The ``survey-bot intake --json`` shape (a contract; ``name`` only when set)."""
         return {
             "arxiv": self.arxiv,
             "doi": self.doi,
@@ -106,6 +107,7 @@ class Suggestion:
             "title": self.title,
             "section": self.section,
             "thank_as": self.thank_as,
+            **({"name": self.name} if self.name else {}),
         }
 
 

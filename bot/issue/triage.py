@@ -266,7 +266,7 @@ def paper_keys(suggestion: Suggestion, record: PaperRecord | None) -> tuple[str,
         keys.append(
             "url:" + re.sub(r"^https?://(www\.)?|/+$", "", one_line(suggestion.url).lower())
         )
-    for value in (suggestion.title, record and record.title):
+    for value in (suggestion.title or suggestion.name, record and record.title):
         if value and (title := re.sub(r"\W+", "", one_line(value).casefold())):
             keys.append(f"title:{title}")
     return tuple(dict.fromkeys(key[:MAX_TEXT] for key in keys))
@@ -311,6 +311,7 @@ def _asked(suggestion: Suggestion) -> str:
         ("ACL Anthology ", suggestion.acl),
         ("", suggestion.url),
         ("", suggestion.title),
+        ("", suggestion.name),
     ):
         if value and one_line(value):
             return clip(label + one_line(value))

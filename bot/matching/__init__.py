@@ -43,8 +43,8 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from bot.identity import kind_of
-from bot.matching.entries import Entry, query_entry, reference_entry
-from bot.matching.evidence import SIMILAR, assess
+from bot.matching.entries import SHORT_TITLE, Entry, query_entry, reference_entry
+from bot.matching.evidence import SIMILAR, Assessment, assess, named
 from bot.matching.titles import MINOR_WORDS
 from bot.matching.verdict import decide
 from bot.models import CheckResult, Query, Reference, ScoredReference
@@ -170,7 +170,22 @@ class ReferenceIndex:
         for i in forced:
             sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
         assessed = [assess(q, entries[i], sim, self._idf, self._rare) for i, sim in sims.items()]
-        return decide(query, assessed)
+        result = decide(query, assessed)
+        if result.verdict == "new" and len(q.tokens) <= SHORT_TITLE:
+            result = decide(query, assessed + self._named(q))
+        return result
+
+    def _named(self, q: Entry) -> list[Assessment]:
+        """The listed papers whose titles carry a short query's words in a row (a name)."""
+        rarest = min(
+            (t for t in q.tokens if t in self._postings),
+            key=lambda t: len(self._postings[t]),
+            default=None,
+        )
+        if rarest is None or len(self._postings[rarest]) > max(8, len(self) * _RARE_SHARE):
+            return []  # a word too common to name anything ("model")
+        found = (named(q, self._entries[i]) for i in self._postings[rarest])
+        return [a for a in found if a is not None]
 
     def _id_matches(self, q: Entry) -> list[tuple[int, str]]:
         found: dict[int, str] = {}

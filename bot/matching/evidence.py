@@ -220,6 +220,16 @@ def assess(
     return Assessment(e, relation, level, round(min(score, 1.0), 3), reason, tuple(conflicts))
 
 
+def named(q: Entry, e: Entry) -> Assessment | None:
+    """A candidate for a query that is a name only ("Mixtral", "GPT-4o"): a listed paper
+    whose title carries the name's words in a row ("Mixtral of Experts"). Never more
+    than ``possible``: a name is not a title."""
+    n = len(q.tokens)
+    if not any(e.tokens[i : i + n] == q.tokens for i in range(len(e.tokens) - n + 1)):
+        return None
+    return Assessment(e, "name", "possible", 0.5, "name")
+
+
 def distinct(a: Entry, b: Entry) -> bool:
     """Whether two references are clearly different papers (not a duplicate entry)."""
     return bool(_conflicts(a, b, _first_author_agrees(a, b)))

@@ -10,7 +10,9 @@ succeeds wins, and its record is then linked to the other version of the paper
    Crossref does not register).
 3. ACL Anthology id: Semantic Scholar ``ACL:``, then Crossref ``10.18653/v1/<id>``.
 4. OpenReview id: Semantic Scholar ``URL:https://openreview.net/forum?id=...``.
-5. Other URL: Semantic Scholar ``URL:``.
+5. A paper's GitHub repository or ``*.github.io`` project page: the arXiv id or
+   DOI its README or page names (``bot.metadata.pages``), looked up as above.
+   Other URL: Semantic Scholar ``URL:``.
 6. BibTeX: its own fields when it has title, authors and year (source
    ``bibtex``; used when the suggestion has no id, or its ids failed);
    otherwise its ids and title go through the other steps.
@@ -39,13 +41,14 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.identity import acl_canonical, acl_doi, ids_of
+from bot.identity import acl_canonical, acl_doi, ids_of, project_page
 from bot.metadata._text import collapse, is_preprint_doi, is_preprint_venue
 from bot.metadata.arxiv import ArxivClient
 from bot.metadata.crossref import CrossrefClient
 from bot.metadata.dblp import DblpClient
 from bot.metadata.errors import LookupFailure, NotFound, OfflineMiss
 from bot.metadata.http import HttpClient
+from bot.metadata.pages import PageClient
 from bot.metadata.semanticscholar import SemanticScholarClient
 from bot.models import PaperRecord, Skipped, Suggestion
 from bot.references import bibtex
@@ -107,6 +110,10 @@ def _parse(s: Suggestion) -> _Parsed:
         found = _ACL_URL.search(url)
         acl = acl or (found.group(1) if found else None)
     title = collapse(s.title) or None
+    if s.name and not (arxiv or doi or acl or openreview or url or title or s.bibtex):
+        problems.append(
+            f'only a name ("{collapse(s.name)[:80]}"): the paper\'s title or a link is needed'
+        )
     year: int | None = None
     authors: tuple[str, ...] = ()
     bibtex_record = None
@@ -160,8 +167,8 @@ def describe(s: Suggestion) -> str:
         return f"OpenReview {s.openreview}"
     if s.url:
         return s.url
-    if s.title:
-        title = collapse(s.title)
+    if s.title or s.name:
+        title = collapse(s.title or s.name)
         return f'"{title[:77]}..."' if len(title) > 80 else f'"{title}"'
     if s.bibtex:
         entry = _first_entry(s.bibtex)
@@ -188,6 +195,7 @@ class Resolver:
         crossref: CrossrefClient,
         semanticscholar: SemanticScholarClient,
         dblp: DblpClient,
+        pages: PageClient | None = None,
         *,
         link_versions: bool = True,
     ) -> None:
@@ -196,6 +204,7 @@ class Resolver:
         self.crossref = crossref
         self.s2 = semanticscholar
         self.dblp = dblp
+        self.pages = pages
         self.link_versions = link_versions
 
     # -- public -------------------------------------------------------------------
@@ -304,7 +313,10 @@ class Resolver:
             steps.append((frozenset({f"openreview:{p.openreview}"}), lambda: self.s2.by_url(forum)))
         if p.url and not (p.arxiv or p.doi or p.acl or p.openreview):
             url = p.url
-            steps.append((frozenset(), lambda: self.s2.by_url(url)))
+            if project_page(url) and self.pages is not None:
+                steps.append((frozenset(), lambda: self._project(url)))
+            else:
+                steps.append((frozenset(), lambda: self.s2.by_url(url)))
         if p.bibtex is not None:  # a reader's complete entry beats a title search
             record = p.bibtex
             steps.append((frozenset(), lambda: record))
@@ -326,6 +338,17 @@ class Resolver:
         if isinstance(found, LookupFailure):
             raise found
         return found
+
+    def _project(self, url: str) -> PaperRecord:
+        """The paper a repository's README or a project page names (``bot.metadata.pages``)."""
+        assert self.pages is not None
+        paper = self.pages.paper(url)
+        if paper.arxiv:
+            return self.arxiv.lookup(paper.arxiv[0])
+        try:
+            return self.crossref.work(paper.doi[0])
+        except NotFound:
+            return self.s2.by_doi(paper.doi[0])
 
     def _link_id(self, record: PaperRecord) -> str | None:
         """The Semantic Scholar id that links ``record`` to its other version, if it needs one."""
