@@ -13,8 +13,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.own_paper import OwnPaper, find_own_paper
+if TYPE_CHECKING:
+    from bot.own_paper import OwnPaper
 
 NAME = "init"
 HELP = "Write a commented starter .github/survey-bot.yml for a survey repository."
@@ -68,7 +70,7 @@ class Survey:
     changelog_format: str = "markdown-table"
     changelog_heading: str | None = None
     thanks_heading: str | None = None
-    own_paper: OwnPaper = field(default_factory=OwnPaper)  # the survey's own ids and title
+    own_paper: OwnPaper | None = None  # the survey's own ids and title, from its README
 
 
 def _repo_files(root: Path) -> list[Path]:
@@ -106,6 +108,7 @@ def inspect(root: Path) -> Survey:
     """Look at ``root``'s files and guess the config."""
     from bot.editors.dates import find_date
     from bot.editors.sections import find_headings, section_end
+    from bot.own_paper import find_own_paper
 
     survey = Survey()
     files = _repo_files(root)
@@ -133,7 +136,7 @@ def inspect(root: Path) -> Survey:
         cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
         latin = len(re.findall(r"[A-Za-z]", text))
         survey.language = "zh" if cjk > latin * 0.3 else "en"
-        survey.own_paper = find_own_paper(text)
+        survey.own_paper = find_own_paper(text) or None
         linked_items = len(
             re.findall(
                 r"^\s*(?:\d+[.)]|[-*+])\s.*(?:arxiv\.org|doi\.org|\d{4}\.\d{4,5})", text, re.M
@@ -215,8 +218,8 @@ def run(args: argparse.Namespace) -> int:
         if survey.thanks_heading
         else "no acknowledgements heading",
         f"language: {survey.language}",
-        f"the survey's own paper: {survey.own_paper.title or ', '.join(survey.own_paper.arxiv)}"
-        if survey.own_paper
+        f"the survey's own paper: {own.title or ', '.join(own.arxiv + own.doi)}"
+        if (own := survey.own_paper)
         else "no citation of the survey's own paper in the README",
     ]
     print("found: " + "; ".join(found))

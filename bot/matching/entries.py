@@ -17,6 +17,7 @@ from bot.models import Query, Reference
 from bot.text import normalize as textnorm
 
 SHORT_TITLE = 3  # words: a title this short is all name ("Mistral 7B", "GPT-4 Technical Report")
+NAME = 4  # words: a part before the colon this short names the work ("P-Tuning v2: ...")
 # First-author strings that name an organisation: never a conflict on their own.
 _ORG_WORDS = textnorm.name_words(  # normalised as the names they are compared with
     "team workshop collaboration consortium group project inc ai lab labs research "
@@ -33,9 +34,9 @@ class Entry:
     tokens: tuple[str, ...]
     key: str
     main_key: str  # title before the colon ("" when there is no subtitle)
-    # Words that name the work (a short title, or the part before the colon: "Mistral
-    # 7B", "BLOOMZ: ..."): model names differ by one letter (Mistral/Mixtral), so a
-    # one-letter difference there is never a harmless typo.
+    # Words that name the work (a short title, or a short part before the colon:
+    # "Mistral 7B", "BLOOMZ: ..."): model names differ by one changed or added letter
+    # (Mistral/Mixtral, BLOOM/BLOOMZ), so such a difference there is never a typo.
     names: frozenset[str]
     # The title without a leading "Nick:" or a trailing "(Nick)" that lists and readers
     # add or drop ("T5: Exploring ..."), and that name; both empty without one.
@@ -96,7 +97,9 @@ def reference_entry(ref: Reference, order: int) -> Entry:
         tokens=tokens,
         key=textnorm.join_tokens(tokens),
         main_key=textnorm.join_tokens(main) if sub else "",
-        names=frozenset(tokens if len(tokens) <= SHORT_TITLE else main if sub else ()),
+        names=frozenset(
+            tokens if len(tokens) <= SHORT_TITLE else main if sub and len(main) <= NAME else ()
+        ),
         bare=tuple(bare),
         bare_key=textnorm.join_tokens(bare),
         nickname=tuple(nickname),
