@@ -58,21 +58,23 @@ def _typo(a: str, b: str) -> bool:
 
 
 def _name_typo(a: str, b: str) -> bool:
-    """A slip that does not make another name: two letters swapped ("Tranfsormers"), or a
-    letter dropped or doubled inside a long name ("Hipos", "Mupppet"). Model names
-    differ by a changed letter (Mistral/Mixtral) or an added last one (BLOOM/BLOOMZ),
-    so those stay different names."""
+    """A slip that does not make another name: two letters swapped ("Tranfsormers"), a
+    letter dropped or added inside a long name, or one of a double letter ("Hipos").
+    Model names differ by a changed letter (Mistral/Mixtral) or an added last one
+    (BLOOM/BLOOMZ), so those stay different names."""
     if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5:
         return False
     if sorted(a) == sorted(b):
         return OSA.distance(a, b, score_cutoff=1) <= 1
     short, long_ = sorted((a, b), key=len)
-    if len(long_) - len(short) != 1 or len(short) < 6:
+    if len(long_) - len(short) != 1:
         return False
     # A letter before f/i/l may stand for an "f" that the ligature fold dropped from the
     # other word ("OneFlow" keys as "onelow"): "Onexlow" changed a letter, it added none.
     return any(
-        long_[:i] + long_[i + 1 :] == short and long_[i + 1] not in "fil"
+        long_[:i] + long_[i + 1 :] == short
+        and long_[i + 1] not in "fil"
+        and (long_[i] == long_[i - 1] or len(short) >= 6)  # "Hippos"/"Hipos": a double letter
         for i in range(1, len(long_) - 1)
     )
 

@@ -73,6 +73,29 @@ LISTED = {
     "survey": ref(18, "A Survey of Large Language Models", "Wayne Xin Zhao", 2023),
     "attention": ref(19, "Attention Is All You Need", "Ashish Vaswani", 2017),
 }
+LISTED |= {
+    "transformers": ref(
+        20, "Transformers: State-of-the-Art Natural Language Processing", "Thomas Wolf", 2020
+    ),
+    "h3": ref(
+        21,
+        "Hungry Hungry Hippos: Towards Language Modeling with State Space Models",
+        "Daniel Y. Fu",
+        2023,
+    ),
+    "oneflow": ref(
+        22,
+        "OneFlow: Redesign the Distributed Deep Learning Framework from Scratch",
+        "Jinhui Yuan",
+        2021,
+    ),
+    "unilm": ref(
+        23,
+        "Unified Language Model Pre-training for Natural Language Understanding and Generation",
+        "Li Dong",
+        2019,
+    ),
+}
 INDEX = ReferenceIndex.build(LISTED.values())
 
 # (case, listed paper, what the reader wrote)
@@ -98,6 +121,21 @@ TYPOS = [
         "How Does In-Context Learning Works? A Framework for Understanding",
     ),
     ("plural-long-word", "icl", "What Makes Good In-Context Example for GPT-3?"),
+    (
+        "swapped-letters-in-a-name",
+        "transformers",
+        "Tranfsormers: State-of-the-Art Natural Language Processing",
+    ),
+    (
+        "letter-dropped-inside-a-name",
+        "h3",
+        "Hungry Hungry Hipos: Towards Language Modeling with State Space Models",
+    ),
+    (
+        "swap-next-to-a-ligature",
+        "unilm",
+        "Unifeid Language Model Pre-training for Natural Language Understanding and Generation",
+    ),
 ]
 NICKNAMES = [
     (
@@ -232,6 +270,18 @@ NEAR_MISSES = [
         "flan-t5",
         "Scaling Instruction-Finetuned Vision Models",
         "Hyung Won Chung",
+    ),
+    (
+        "letter-changed-in-a-name",
+        "oneflow",
+        "OneGlow: Redesign the Distributed Deep Learning Framework from Scratch",
+        "Jinhui Yuan",
+    ),
+    (
+        "letter-changed-at-a-ligature",
+        "oneflow",
+        "Onexlow: Redesign the Distributed Deep Learning Framework from Scratch",
+        "Jinhui Yuan",
     ),
     (
         "other-nickname",
