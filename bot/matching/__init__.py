@@ -163,10 +163,16 @@ class ReferenceIndex:
             )
         }
         # A title reworded between versions is not close as a string: the first
-        # author's own papers among the candidates are weighed all the same.
+        # author's own papers of those years among the candidates are weighed all the same.
         theirs = self._by_first.get(q.surnames[0], ()) if q.surnames else ()
         if theirs:
-            forced += [i for i in ranked if i in theirs and i not in sims]
+            forced += [
+                i
+                for i in ranked
+                if i in theirs
+                and i not in sims
+                and (not (q.year and entries[i].year) or abs(q.year - entries[i].year) <= 2)
+            ]
         for i in forced:
             sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
         assessed = [assess(q, entries[i], sim, self._idf, self._rare) for i, sim in sims.items()]

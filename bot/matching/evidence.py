@@ -97,14 +97,16 @@ def _nickname_relation(q: Entry, e: Entry) -> str | None:
     if q.nickname and e.nickname:
         if q.nickname != e.nickname:
             return None
-        pair, relation = (q.bare, e.bare), "same"
+        pair, keys, relation = (q.bare, e.bare), (q.bare_key, e.bare_key), "same"
     elif q.nickname:
-        pair, relation = (q.bare, e.tokens), "nickname"
+        pair, keys, relation = (q.bare, e.tokens), (q.bare_key, e.key), "nickname"
     elif e.nickname:
-        pair, relation = (q.tokens, e.bare), "nickname"
+        pair, keys, relation = (q.tokens, e.bare), (q.key, e.bare_key), "nickname"
     else:
         return None
-    sim = fuzz.ratio("".join(pair[0]), "".join(pair[1])) / 100.0
+    sim = fuzz.ratio(*keys, score_cutoff=100 * NEAR) / 100.0
+    if sim < NEAR:
+        return None  # not the same title even without the nickname
     diff = title_diff(*pair, q.names | e.names)
     return relation if _same_words(diff, max(map(len, pair)), sim) else None
 

@@ -44,7 +44,7 @@ def _typo(a: str, b: str) -> bool:
     if not (a.isalpha() and b.isalpha()):
         return False
     shorter = min(len(a), len(b))
-    if shorter >= 3 and _inflected(a, b):
+    if shorter >= 3 and 0 < abs(len(a) - len(b)) <= 2 and _inflected(a, b):
         return True
     if shorter < 5:
         return False

@@ -228,13 +228,16 @@ def analyse_title(title: str | None) -> TitleParts:
     """The title's parts (see :class:`TitleParts`), folding the text once."""
     plain = _plain_title(title)
     question = plain.rstrip(" .)]}\"'").endswith("?")
-    nickname, bare = _nickname_of_plain(plain) or ([], [])
     parts = _SUBTITLE.split(plain, maxsplit=1)
     if len(parts) == 1:
-        return TitleParts(_tokens_of_plain(plain), [], question, nickname, bare)
-    main, sub = _tokens_of_plain(parts[0]), _tokens_of_plain(parts[1])
-    if not main or not sub:
-        return TitleParts(main + sub, [], question, nickname, bare)
+        main, sub = _tokens_of_plain(plain), []
+    else:
+        main, sub = _tokens_of_plain(parts[0]), _tokens_of_plain(parts[1])
+        if not main or not sub:
+            main, sub = main + sub, []
+    nickname, bare = _trailing_name(plain) or ([], [])
+    if not nickname and sub and len(parts[0].split()) <= NICKNAME_WORDS and len(sub) >= _MIN_REST:
+        nickname, bare = main, sub
     return TitleParts(main, sub, question, nickname, bare)
 
 
@@ -254,21 +257,18 @@ def nickname_split(title: str | None) -> tuple[list[str], list[str]] | None:
     >>> nickname_split("Exploring the Limits of Transfer Learning (T5)")[0]
     ['t', '5']
     """
-    return _nickname_of_plain(_plain_title(title))
+    parts = analyse_title(title)
+    return (parts.nickname, parts.bare) if parts.nickname else None
 
 
-def _nickname_of_plain(plain: str) -> tuple[list[str], list[str]] | None:
+def _trailing_name(plain: str) -> tuple[list[str], list[str]] | None:
+    """(name, the other tokens) of a title closing with a short name in parentheses."""
+    if not plain.rstrip(" .?!").endswith((")", "]")):
+        return None
     trailing = _TRAILING_NAME.search(plain)
     if trailing and len(trailing.group(1).split()) <= NICKNAME_WORDS:
         rest = _tokens_of_plain(plain[: trailing.start()])
         name = _tokens_of_plain(trailing.group(1))
-        if name and len(rest) >= _MIN_REST:
-            return name, rest
-    if ":" not in plain and " -" not in plain:
-        return None
-    parts = _SUBTITLE.split(plain, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= NICKNAME_WORDS:
-        name, rest = _tokens_of_plain(parts[0]), _tokens_of_plain(parts[1])
         if name and len(rest) >= _MIN_REST:
             return name, rest
     return None
