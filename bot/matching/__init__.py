@@ -78,6 +78,11 @@ def _features(tokens: tuple[str, ...]) -> set[str]:
     return found
 
 
+def _near_year(q: Entry, e: Entry) -> bool:
+    """Within two years of each other, or one year unknown."""
+    return q.year is None or e.year is None or abs(q.year - e.year) <= 2
+
+
 class ReferenceIndex:
     """The survey's references, indexed once for many fast lookups."""
 
@@ -167,11 +172,7 @@ class ReferenceIndex:
         theirs = self._by_first.get(q.surnames[0], ()) if q.surnames else ()
         if theirs:
             forced += [
-                i
-                for i in ranked
-                if i in theirs
-                and i not in sims
-                and (not (q.year and entries[i].year) or abs(q.year - entries[i].year) <= 2)
+                i for i in ranked if i in theirs and i not in sims and _near_year(q, entries[i])
             ]
         for i in forced:
             sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
