@@ -125,17 +125,17 @@ def run() -> dict[str, Counter[str]]:
         for ref in refs:
             key = title_key(ref.title)
             for kind, title in same_paper(ref.title, rng):
-                for query in _both(title, ref):
+                for with_meta, query in enumerate(_both(title, ref)):
                     result = index.check(query)
                     right = result.match is not None and title_key(result.match.title) == key
                     first = result.candidates[0].reference if result.candidates else None
                     listed = first is not None and title_key(first.title) == key
                     counts = tally.setdefault(f"same: {kind}", Counter())
                     counts["n"] += 1
-                    counts["cited"] += result.verdict == "cited" and right
-                    counts["found"] += (result.verdict == "cited" and right) or (
-                        result.verdict == "ambiguous" and listed
-                    )
+                    cited = result.verdict == "cited" and right
+                    counts["cited"] += cited
+                    counts["cited with author and year" if with_meta else "cited alone"] += cited
+                    counts["found"] += cited or (result.verdict == "ambiguous" and listed)
             for kind, title in look_alikes(ref.title, titles, rng):
                 if title_key(title) in keys:
                     continue  # the list holds that paper too
@@ -153,15 +153,20 @@ def main() -> int:
     for kind, counts in sorted(tally.items()):
         (same if kind.startswith("same") else other).update(counts)
         if kind.startswith("same"):
+            half = counts["n"] / 2
             print(
-                f"{kind:<32} {counts['n']:>5}  cited {counts['cited'] / counts['n']:.3f}  "
+                f"{kind:<32} {counts['n']:>5}  cited {counts['cited'] / counts['n']:.3f} "
+                f"(title alone {counts['cited alone'] / half:.3f}, with first author and year "
+                f"{counts['cited with author and year'] / half:.3f})  "
                 f"cited or ambiguous first {counts['found'] / counts['n']:.3f}"
             )
         else:
             print(f"{kind:<32} {counts['n']:>5}  wrongly cited {counts['cited']}")
     wrong = other["cited"]
     print(
-        f"\nsame paper: {same['n']} queries, recall of 'cited' {same['cited'] / same['n']:.3f}, "
+        f"\nsame paper: {same['n']} queries, recall of 'cited' {same['cited'] / same['n']:.3f} "
+        f"(title alone {2 * same['cited alone'] / same['n']:.3f}, with first author and year "
+        f"{2 * same['cited with author and year'] / same['n']:.3f}), "
         f"never 'new' {same['found'] / same['n']:.3f}"
     )
     print(

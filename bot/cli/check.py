@@ -4,9 +4,14 @@ Queries are arXiv ids or URLs, DOIs or DOI URLs, or titles on the command line,
 or a JSON Lines file (``--batch``) of objects with any of ``id``, ``title``,
 ``arxiv``, ``doi``, ``authors``, ``year``. The output shapes are a contract:
 ``--batch`` prints one JSON object per input line, in input order; ``--json``
-prints a JSON array of the same objects; otherwise one readable line per query.
+prints a JSON array of the same objects (a paper that may be added also has
+``"sections"``: the survey's sections proposed for it, ``{"heading", "score",
+"because"}``, by ``bot.placement``); otherwise one readable line per query.
 
-Without ``--resolve`` the command never touches the network. With it, each query
+Without ``--resolve`` the command never touches the network; it reads the
+survey's metadata cache, when there is one, for the ids known to name the same
+work (``bot.identity``: a DOI whose arXiv twin is listed is cited), and reads
+ACL Anthology and OpenReview links as ids. With it, each query
 is first resolved to full metadata (title, authors, year, arXiv id and the
 published DOI) by ``bot.metadata``; ``--offline`` restricts that to the cache.
 The lookups follow the ``metadata`` settings of the survey named by ``--repo``
@@ -66,8 +71,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--repo",
         metavar="DIR",
-        help="with --resolve: the survey whose .github/survey-bot.yml sets the metadata "
-        "contact, timeout and cache (default: .)",
+        help="the survey whose .github/survey-bot.yml sets the metadata cache (and, with "
+        "--resolve, contact and timeout) (default: .)",
     )
     parser.add_argument(
         "queries", nargs="*", metavar="QUERY", help="an arXiv id or URL, a DOI or DOI URL, a title"

@@ -58,8 +58,8 @@ def _typo(a: str, b: str) -> bool:
 
 
 def _name_typo(a: str, b: str) -> bool:
-    """A slip that does not make another name: two letters swapped ("Tranfsormers"), a
-    letter dropped or added inside a long name, or one of a double letter ("Hipos").
+    """A slip that does not make another name: two letters swapped ("Tranfsormers"), or a
+    letter dropped or added inside a word ("Hipos", "Mdels").
     Model names differ by a changed letter (Mistral/Mixtral) or an added last one
     (BLOOM/BLOOMZ), so those stay different names."""
     if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5:
@@ -74,7 +74,6 @@ def _name_typo(a: str, b: str) -> bool:
     return any(
         long_[:i] + long_[i + 1 :] == short
         and long_[i + 1] not in "fil"
-        and (long_[i] == long_[i - 1] or len(short) >= 6)  # "Hippos"/"Hipos": a double letter
         for i in range(1, len(long_) - 1)
     )
 
