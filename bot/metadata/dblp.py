@@ -108,6 +108,7 @@ def parse_info(info: dict[str, Any]) -> PaperRecord:
         if name
     )
     year_text = _string(info.get("year"))
+    key = str(info.get("key") or "")
     arxiv = arxiv_of(info)
     doi = normalize_doi(_string(info.get("doi")))
     if doi and arxiv_from_doi(doi):
@@ -131,7 +132,8 @@ def parse_info(info: dict[str, Any]) -> PaperRecord:
         published_venue=venue if published else None,
         published_doi=doi if published and doi and not is_preprint_doi(doi) else None,
         source="dblp",
-        ids=tuple(sorted(ids_of(arxiv=arxiv, dois=[doi], key=f"DBLP:{info.get('key') or ''}"))),
+        # Its links name the work's other ids too (an OpenReview forum, an ACL page).
+        ids=tuple(sorted(ids_of(arxiv=arxiv, dois=[doi], urls=ees, key=f"DBLP:{key}"))),
     )
 
 

@@ -144,3 +144,13 @@ def test_resolving_links_the_reader_given_openreview_id(server, make_resolver) -
     record = make_resolver(link_versions=False).resolve(Suggestion(openreview="abcDEF123"))
     assert isinstance(record, PaperRecord)
     assert {"openreview:abcDEF123", f"arxiv:{ARXIV}"} <= set(record.ids)
+
+
+def test_dblp_names_its_key_and_the_arxiv_copy() -> None:
+    from bot.metadata.dblp import parse_hits, parse_info
+
+    infos = parse_hits(_json("dblp", "search_publ_black_holes.json"))
+    published = parse_info(infos[0])
+    assert set(published.ids) == {"dblp:journals/entropy/CordaFMS18", "doi:10.3390/e20010056"}
+    corr = next(parse_info(i) for i in infos if str(i.get("key", "")).startswith("journals/corr"))
+    assert f"arxiv:{corr.arxiv}" in corr.ids and any(i.startswith("dblp:") for i in corr.ids)
