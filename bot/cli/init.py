@@ -13,6 +13,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.own_paper import OwnPaper
 
 TEMPLATE = "survey-bot.yml.j2"
 
@@ -70,6 +74,7 @@ class Survey:
     # README's first, then the LaTeX sources' (a \section*{致谢}, an itemize of versions).
     changelogs: list[tuple[str, str, str | None]] = field(default_factory=list)
     thanks: list[tuple[str, str]] = field(default_factory=list)
+    own_paper: OwnPaper | None = None  # the survey's own ids and title, from its README
 
 
 def _repo_files(root: Path) -> list[Path]:
@@ -107,6 +112,7 @@ def inspect(root: Path) -> Survey:
     """Look at ``root``'s files and guess the config."""
     from bot.editors.dates import find_date
     from bot.editors.sections import find_headings, section_end
+    from bot.own_paper import find_own_paper
 
     survey = Survey()
     files = _repo_files(root)
@@ -134,6 +140,7 @@ def inspect(root: Path) -> Survey:
         cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
         latin = len(re.findall(r"[A-Za-z]", text))
         survey.language = "zh" if cjk > latin * 0.3 else "en"
+        survey.own_paper = find_own_paper(text) or None
         linked_items = len(
             re.findall(
                 r"^\s*(?:\d+[.)]|[-*+])\s.*(?:arxiv\.org|doi\.org|\d{4}\.\d{4,5})", text, re.M
@@ -255,6 +262,9 @@ def run(args: argparse.Namespace) -> int:
         if survey.thanks
         else "no acknowledgements heading",
         f"language: {survey.language}",
+        f"the survey's own paper: {own.title or ', '.join(own.arxiv + own.doi)}"
+        if (own := survey.own_paper)
+        else "no citation of the survey's own paper in the README",
     ]
     print("found: " + "; ".join(found))
     if survey.paper_subsections:

@@ -215,6 +215,26 @@ class MetadataConfig:
 
 
 @dataclass(frozen=True)
+class SurveyPaper:
+    """The survey's own paper: readers who name it are not suggesting a paper."""
+
+    arxiv: tuple[str, ...] = field(
+        default=(), metadata=doc("The survey's own arXiv ids: never a suggestion.")
+    )
+    doi: tuple[str, ...] = field(
+        default=(), metadata=doc("The survey's own DOIs (preprint, published): never a suggestion.")
+    )
+    title: str | None = field(
+        default=None, metadata=doc("The survey's own title: never a suggestion.")
+    )
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Everything that names the survey itself, as intake's ``ignore_ids`` takes it."""
+        return (*self.arxiv, *self.doi, *((self.title,) if self.title else ()))
+
+
+@dataclass(frozen=True)
 class Config:
     # language: en | zh: wording of replies, changelog and thanks
     language: str = field(
@@ -268,6 +288,10 @@ class Config:
     metadata: MetadataConfig = field(
         default_factory=MetadataConfig,
         metadata=doc("Metadata lookups (arXiv, Crossref, Semantic Scholar, DBLP)."),
+    )
+    survey: SurveyPaper = field(
+        default_factory=SurveyPaper,
+        metadata=doc("The survey's own paper (init fills it from the README's citation)."),
     )
     root: Path = field(
         default=Path("."), metadata={"internal": True}

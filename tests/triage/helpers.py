@@ -66,16 +66,16 @@ OTHER_REF = Reference(
 ISSUE = IssueInfo(number=7, author_login="reader1", author_name="Reader One")
 
 
-def cited() -> tuple[Suggestion, PaperRecord, CheckResult]:
+def cited(arxiv: str = "2303.18223") -> tuple[Suggestion, PaperRecord, CheckResult]:
     record = PaperRecord(
         title="A Survey of Large Language Models",
         authors=("Wayne Xin Zhao", "Kun Zhou", "Junyi Li", "Tianyi Tang"),
         year=2023,
-        arxiv="2303.18223",
+        arxiv=arxiv,
         source="arxiv",
     )
     return (
-        Suggestion(arxiv="2303.18223"),
+        Suggestion(arxiv=arxiv),
         record,
         CheckResult(
             Query.from_record(record), "cited", match=SURVEY_REF, score=1.0, reason="arxiv-id"
