@@ -1,0 +1,344 @@
+"""Writing an entry: the neighbours' majority layout, its slots filled in their forms.
+
+``choose`` picks, among the layouts of the neighbouring entries, the one that
+places every field the new entry has and leaves out the fewest slots (the most
+common one among equals, then the nearest); ``render`` fills its slots. A slot
+the entry has no value for is written as the neighbours write a missing value
+(``[code]()``, ``None``) when they have one, else left out with its own markup
+and the separator before it, and with its line when nothing else is on it.
+Every value from outside the file goes through ``bot.text.escaping`` first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot.lists.entry import Entry, Fields, Slot
+from bot.lists.papers import url_kind
+from bot.lists.values import (
+    AuthorForm,
+    Authors,
+    informative_month,
+    write_authors,
+    write_date,
+    write_venue,
+)
+from bot.text.escaping import markdown
+
+Layout = tuple["str | Slot", ...]
+_EMPTY = ("", "None", "none", "-", "—", "N/A", "n/a", "TBD", "无", "暂无")
+_DEFAULT_FORMS: dict[str, object] = {
+    "date": "{Y}/{m}",
+    "venue": "{v} {Y}",
+    "year": "{Y}",
+    "authors": (AuthorForm("first"), "none"),
+}
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How the file escapes text it writes itself (so ``Q&A`` stays ``Q&A``)."""
+
+    raw_ampersand: bool = False
+
+
+def conventions(text: str) -> Conventions:
+    """Read the file's own escaping: does it write ``&`` raw, or ``&amp;``?"""
+    raw = len(re.findall(r"&(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", text))
+    return Conventions(raw_ampersand=raw > text.count("&amp;"))
+
+
+def escape(text: str, style: Conventions, *, table: bool = False) -> str:
+    """``bot.text.escaping.markdown``, relaxed only where the file itself writes raw text.
+
+    A raw ``&`` stays raw when the file writes it so and it cannot start an
+    entity; ``_`` inside a word stays raw (it never makes emphasis). ``|`` is
+    escaped only inside a table.
+    """
+    escaped = markdown(text)
+    if style.raw_ampersand:
+        escaped = re.sub(r"&amp;(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", "&", escaped)
+    escaped = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", escaped)
+    escaped = re.sub(r"\\\\(?=[A-Za-z0-9])", r"\\", escaped)  # "\mathbb": literal already
+    if not table:
+        escaped = escaped.replace("\\|", "|")
+    return escaped
+
+
+def slot_id(slot: Slot) -> tuple[str, str]:
+    return slot.field, slot.key
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
+    name = slot.field
+    if name == "number":
+        return True
+    if name == "title":
+        return bool(fields.title)
+    if name == "nickname":
+        return bool(fields.nickname) or not any(
+            isinstance(p, Slot) and p.field == "title" for p in layout
+        )
+    if name == "authors":
+        return bool(fields.authors and fields.authors.names)
+    if name == "venue":
+        return bool(fields.venue) or (
+            slot.key != "badge" and fields.year is not None and not fields.date
+        )
+    if name == "year":
+        return fields.year is not None
+    if name == "date":
+        return fields.date is not None
+    if name == "url":
+        return fields.url(slot.key) is not None
+    return fields.text(slot.key) is not None
+
+
+def _used(fields: Fields) -> set[tuple[str, str]]:
+    """The fields an entry has that a layout should place (the title always is)."""
+    used: set[tuple[str, str]] = set()
+    if fields.nickname:
+        used.add(("nickname", ""))
+    if fields.authors and fields.authors.names:
+        used.add(("authors", ""))
+    if fields.date:
+        used.add(("date", ""))
+    used.update(("url", key) for key, _ in fields.urls)
+    used.update(("text", key) for key, _ in fields.texts)
+    return used
+
+
+@dataclass(frozen=True)
+class Choice:
+    layout: Layout
+    entries: tuple[Entry, ...]  # the neighbours written in it
+    fields: Fields  # the new fields, their links assigned to its link slots
+
+
+def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
+    """The neighbours' layout that fits ``fields`` best (None: no neighbours)."""
+    groups: dict[Layout, list[tuple[int, Entry]]] = {}
+    for distance, entry in enumerate(neighbours):
+        groups.setdefault(entry.layout, []).append((distance, entry))
+    best: tuple[tuple[int, int, int, int], Choice] | None = None
+    for layout, members in groups.items():
+        assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
+        slots = [p for p in layout if isinstance(p, Slot)]
+        placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
+        empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
+        unplaced = len(_used(assigned) - placed)
+        dropped = len({slot_id(s) for s in slots} - placed - empties)
+        score = (unplaced, dropped, -len(members), min(d for d, _ in members))
+        if best is None or score < best[0]:
+            best = (score, Choice(layout, tuple(e for _, e in members), assigned))
+    return best[1] if best else None
+
+
+def _kinds(neighbours: Sequence[Entry], key: str) -> Counter[str]:
+    return Counter(
+        url_kind(url) for entry in neighbours for k, url in entry.fields.urls if k == key and url
+    )
+
+
+def assign_links(
+    layout: Layout, members: Sequence[Entry], neighbours: Sequence[Entry], fields: Fields
+) -> Fields:
+    """Put a new paper's links (keys ``@arxiv``, ``@doi``, ``@url``) into ``layout``'s link slots.
+
+    Each link goes to a slot whose neighbours hold links of its kind, so the
+    paper takes the label that carries papers (``[[Paper]]``, the title link),
+    never a neighbour's ``[[Code]]``; when two slots can take the links (a
+    published DOI on the title and an ``[arXiv]`` link), both are placed.
+    Fields read from an entry (keys are the slots' own) are returned as they are.
+    """
+    links = [(key, url) for key, url in fields.urls if key.startswith("@")]
+    if not links:
+        return fields
+    keys = [p.key for p in layout if isinstance(p, Slot) and p.field == "url"]
+    keys = list(dict.fromkeys(keys))
+    kinds = {key: _kinds(members, key) + _kinds(neighbours, key) for key in keys}
+    best: tuple[tuple[int, int], dict[str, str]] = ((0, 0), {})
+    for targets in itertools.product([None, *keys], repeat=len(links)):
+        chosen = [t for t in targets if t is not None]
+        if len(chosen) != len(set(chosen)):
+            continue
+        score = [0, 0]
+        placed: dict[str, str] = {}
+        for (kind, url), target in zip(links, targets, strict=True):
+            if target is None:
+                continue
+            seen = kinds[target][kind.lstrip("@")] + (
+                kinds[target]["paper"] if kind == "@url" else 0
+            )
+            if not seen:
+                break
+            placed[target] = url
+            score[0] += 1
+            score[1] += seen
+        else:
+            if tuple(score) > best[0]:
+                best = ((score[0], score[1]), placed)
+    rest = tuple((key, url) for key, url in fields.urls if not key.startswith("@"))
+    return replace(fields, urls=rest + tuple(best[1].items()))
+
+
+# --------------------------------------------------------------------------- forms
+
+
+def majority_form(entries: Sequence[Entry], slot: Slot, fields: Fields | None = None) -> object:
+    """The form most entries write this slot's value in (a default when none do)."""
+    votes: Counter[str] = Counter()
+    forms: dict[str, object] = {}
+    for entry in entries:
+        form = entry.form(slot)
+        if form is None:
+            continue
+        if (
+            slot.field == "date"
+            and entry.fields.date
+            and not informative_month(str(form), entry.fields.date)
+        ):
+            continue
+        if slot.field == "authors" and isinstance(form, tuple) and form[0].mode == "one":
+            continue
+        votes[repr(form)] += 1
+        forms.setdefault(repr(form), form)
+    if votes:
+        return forms[votes.most_common(1)[0][0]]
+    for entry in entries:  # only uninformative forms: any of them
+        if (form := entry.form(slot)) is not None:
+            return form
+    return _DEFAULT_FORMS.get(slot.field)
+
+
+def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
+    """How the neighbours write this slot when they have nothing for it (``None``, ``""``)."""
+    if slot.field != "url":
+        return None
+    empties = Counter(
+        url
+        for entry in entries
+        for key, url in entry.fields.urls
+        if key == slot.key and url in _EMPTY
+    )
+    return empties.most_common(1)[0][0] if empties else None
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _short_name(title: str) -> str | None:
+    """``LLaMA`` from ``LLaMA: Open and Efficient ...``: a paper's own nickname, if it has one."""
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if sep and head and len(head) <= 40 and len(head.split()) <= 3:
+        return head
+    return None
+
+
+def _surname(name: str) -> str:
+    from bot.editors.common import split_name
+
+    return split_name(name)[1] or name
+
+
+def _value(
+    slot: Slot, fields: Fields, form: object, style: Conventions, table: bool
+) -> tuple[str, str] | None:
+    """The text of a slot's value, and text that goes after its own markup (a full stop)."""
+    name = slot.field
+    if name == "number":
+        return (str(fields.number) if fields.number is not None else "1"), ""
+    if name == "title":
+        return escape(fields.title, style, table=table), ""
+    if name == "nickname":
+        nick = fields.nickname or _short_name(fields.title) or fields.title
+        return escape(nick, style, table=table), ""
+    if name == "authors" and fields.authors:
+        author_form, period = form if isinstance(form, tuple) else (AuthorForm("first"), "none")
+        names = tuple(escape(n, style, table=table) for n in fields.authors.names)
+        surname = escape(_surname(fields.authors.names[0]), style, table=table)
+        text = write_authors(Authors(names, fields.authors.et_al), author_form, surname)
+        if period == "inside" and not text.endswith("."):
+            return text + ".", ""
+        if period == "outside" or (period == "etal" and not text.endswith(".")):
+            return text, "."
+        return text, ""
+    if name == "venue":
+        return write_venue(escape(fields.venue, style, table=table), fields.year, str(form)), ""
+    if name == "year" and fields.year is not None:
+        return str(form or "{Y}").format(Y=f"{fields.year:04d}", y=f"{fields.year % 100:02d}"), ""
+    if name == "date" and fields.date is not None:
+        written = write_date(fields.date, str(form))
+        return (written, "") if written is not None else None
+    if name == "url":
+        url = fields.url(slot.key)
+        return (url, "") if url is not None else None
+    if name == "text":
+        raw = fields.text(slot.key)
+        return (raw, "") if raw is not None else None
+    return None
+
+
+def _shields(text: str) -> str:
+    return text.replace("-", "--").replace("_", "__").replace(" ", "_")
+
+
+def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
+    """The new entry's text: ``choice.layout`` with ``choice.fields`` in its slots."""
+    fields = choice.fields
+    table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
+    pieces: list[tuple[str, str]] = []  # ("text", literal) / ("slot", value) / ("gone", "")
+    for part in choice.layout:
+        if not isinstance(part, Slot):
+            pieces.append(("text", part))
+            continue
+        form = majority_form(choice.entries, part)
+        value = None
+        if _has(fields, part, choice.layout):
+            value = _value(part, fields, form, style, table)
+        if value is None and (empty := _empty_value(neighbours, part)) is not None:
+            value = (empty, "")
+        if value is None and table and part.field != "url":
+            value = ("", "")
+        if value is None:
+            pieces.append(("gone", ""))
+            continue
+        text, trailing = value
+        before = part.before.replace("{value}", text).replace("{shields}", _shields(text))
+        after = part.after.replace("{value}", text).replace("{shields}", _shields(text))
+        pieces.append(("slot", before + text + after + trailing))
+    return _join(pieces)
+
+
+_SEPARATOR = re.compile(r"(?:[ \t]*[,;]|[ \t]+[-–—])?[ \t]*$")
+
+
+def _join(pieces: list[tuple[str, str]]) -> str:
+    """Join the pieces; a left-out slot takes its separator along, and its line when emptied."""
+    for index, (kind, _) in enumerate(pieces):
+        if kind != "gone" or index == 0:
+            continue
+        following = next((text for k, text in pieces[index + 1 :] if k != "gone"), "")
+        previous_kind, previous = pieces[index - 1]
+        if previous_kind == "text" and (not following or following[0] in " \t\n.,;:)|\\"):
+            pieces[index - 1] = ("text", _SEPARATOR.sub("", previous))
+    lines: list[list[tuple[str, str]]] = [[]]
+    for kind, text in pieces:
+        for position, chunk in enumerate(text.split("\n")):
+            if position:
+                lines.append([])
+            lines[-1].append((kind, chunk))
+    kept = [
+        line
+        for line in lines
+        if not any(k == "gone" for k, _ in line) or any(k == "slot" for k, _ in line)
+    ]
+    return "\n".join("".join(text for _, text in line) for line in kept)
