@@ -25,7 +25,7 @@ _ITEM = re.compile(
 _BREAK = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
 _BOLD_START = re.compile(r"^ {0,3}(?:\*\*|__|\[\*\*|\[__)(?!\s)")
 _LABEL_BULLET = re.compile(
-    r"^[ \t]*[-*+][ \t]+(?:[^\n:：\[\]()]{1,30}?[ \t]*[:：][ \t]*\S.*"
+    r"^[ \t]*[-*+][ \t]+(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff /&.'-]{0,29}?[ \t]*[:：][ \t]*\S.*"
     r"|\[\[?[^\]\s]+(?:\s[^\]\s]+){0,2}\]?\]\([^)]*\)\]?)$"
 )
 _URL = re.compile(r"https?://", re.IGNORECASE)
@@ -77,13 +77,27 @@ class ListFile:
     containers: tuple[Container, ...]
 
 
+def entry_heading_lines(lines: Sequence[str], spans: Sequence[HeadingSpan]) -> set[int]:
+    """Headings that are entries (``#### Title`` over ``- Link: url``), not sections.
+
+    One heading over a link is a section with one entry; many alike are the entries.
+    """
+    candidates = [span for span in spans if _is_entry_heading(lines, spans, span)]
+    levels = [span.level for span in candidates]
+    return {span.line for span in candidates if levels.count(span.level) >= 2}
+
+
+def section_spans(lines: Sequence[str]) -> list[HeadingSpan]:
+    """The headings that open sections: every heading but those that are entries."""
+    spans = heading_spans(lines)
+    entries = entry_heading_lines(lines, spans)
+    return [span for span in spans if span.line not in entries]
+
+
 def find_blocks(lines: Sequence[str]) -> ListFile:
     """The section headings and the containers of entries of a file's lines."""
     spans = heading_spans(lines)
-    candidates = [span for span in spans if _is_entry_heading(lines, spans, span)]
-    levels = [span.level for span in candidates]
-    # One heading over a link is a section with one entry; many alike are the entries.
-    entry_headings = {span.line for span in candidates if levels.count(span.level) >= 2}
+    entry_headings = entry_heading_lines(lines, spans)
     sections = [span for span in spans if span.line not in entry_headings]
     heading_at = {span.line: span for span in spans}
     scanner = _Scanner(

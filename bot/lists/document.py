@@ -8,6 +8,7 @@ the section of its rows, under the heading above the table.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,7 +46,17 @@ class PaperList:
 
 
 def read_list(lines: Sequence[str]) -> PaperList:
-    """Every entry of a file's lines (without line endings)."""
+    """Every entry of a file's lines (without line endings).
+
+    A batch reads the same file several times (sections, duplicates, the edit, the
+    reference index): the last few texts read are kept.
+    """
+    return _read_cached("\n".join(lines))
+
+
+@functools.lru_cache(maxsize=8)
+def _read_cached(text: str) -> PaperList:
+    lines = text.split("\n")
     found = find_blocks(lines)
     items: list[Item] = []
     document = PaperList(tuple(lines), found.headings, found.containers, ())

@@ -22,6 +22,10 @@ _HTML_A = re.compile(
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>\"'\]`|]+", re.IGNORECASE)
 _IMG_ALT = re.compile(r"<img\b[^>]*?\balt\s*=\s*([\"'])(?P<alt>.*?)\1", re.IGNORECASE)
+_BRACKETS = re.compile(r"[\[\]\\`]")
+# "(url)" with nothing unusual in it: no spaces, escapes, angle brackets, nested parentheses
+_SIMPLE_DESTINATION = re.compile(r"\([ \t]*(?P<url>[^\s()<>\\\"']*)[ \t]*\)")
+_SPECIAL = re.compile(r"[\\`\[!<]")  # where a construct (or an escape) may start
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 
 
@@ -56,7 +60,8 @@ def _closing_bracket(text: str, at: int) -> int | None:
     """Index of the ``]`` matching the ``[`` at ``at`` (escapes and code spans skipped)."""
     depth = 0
     index = at
-    while index < len(text):
+    while (found := _BRACKETS.search(text, index)) is not None:
+        index = found.start()
         char = text[index]
         if char == "\\":
             index += 2
@@ -65,18 +70,18 @@ def _closing_bracket(text: str, at: int) -> int | None:
             end = _code_span_end(text, index)
             index = end if end is not None else index + 1
             continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return index
+        depth += 1 if char == "[" else -1
+        if depth == 0:
+            return index
         index += 1
     return None
 
 
 def _destination(text: str, at: int) -> tuple[int, int, int] | None:
     """``(url_start, url_end, end)`` of ``(url "title")`` opening at ``at``, or None."""
+    simple = _SIMPLE_DESTINATION.match(text, at)
+    if simple:
+        return simple.start("url"), simple.end("url"), simple.end()
     if at >= len(text) or text[at] != "(":
         return None
     index = at + 1
@@ -87,9 +92,7 @@ def _destination(text: str, at: int) -> tuple[int, int, int] | None:
         close = text.find(">", index)
         if close < 0:
             return None
-        start, index = index + 1, close
-        end_url = close
-        index = close + 1
+        start, end_url, index = index + 1, close, close + 1
     else:
         depth = 0
         while index < len(text):
@@ -152,7 +155,8 @@ def scan_links(text: str) -> list[Link]:
     """
     found: list[Link] = []
     index = 0
-    while index < len(text):
+    while (special := _SPECIAL.search(text, index)) is not None:
+        index = special.start()
         char = text[index]
         if char == "\\":
             index += 2

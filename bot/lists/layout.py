@@ -11,6 +11,7 @@ Every value from outside the file goes through ``bot.text.escaping`` first.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections import Counter
@@ -52,20 +53,17 @@ def conventions(text: str) -> Conventions:
     return Conventions(raw_ampersand=raw > text.count("&amp;"))
 
 
-def escape(text: str, style: Conventions, *, table: bool = False) -> str:
+def escape(text: str, style: Conventions) -> str:
     """``bot.text.escaping.markdown``, relaxed only where the file itself writes raw text.
 
     A raw ``&`` stays raw when the file writes it so and it cannot start an
-    entity; ``_`` inside a word stays raw (it never makes emphasis). ``|`` is
-    escaped only inside a table.
+    entity; ``_`` inside a word stays raw (it never makes emphasis).
     """
     escaped = markdown(text)
     if style.raw_ampersand:
         escaped = re.sub(r"&amp;(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", "&", escaped)
     escaped = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", escaped)
     escaped = re.sub(r"\\\\(?=[A-Za-z0-9])", r"\\", escaped)  # "\mathbb": literal already
-    if not table:
-        escaped = escaped.replace("\\|", "|")
     return escaped
 
 
@@ -110,6 +108,8 @@ def _used(fields: Fields) -> set[tuple[str, str]]:
         used.add(("authors", ""))
     if fields.date:
         used.add(("date", ""))
+    if fields.venue:
+        used.add(("venue", ""))
     used.update(("url", key) for key, _ in fields.urls)
     used.update(("text", key) for key, _ in fields.texts)
     return used
@@ -127,18 +127,50 @@ def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
     groups: dict[Layout, list[tuple[int, Entry]]] = {}
     for distance, entry in enumerate(neighbours):
         groups.setdefault(entry.layout, []).append((distance, entry))
-    best: tuple[tuple[int, int, int, int], Choice] | None = None
+    scored: list[tuple[tuple[int, int, int], int, Choice]] = []
     for layout, members in groups.items():
         assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
         slots = [p for p in layout if isinstance(p, Slot)]
         placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
+        placed |= {
+            ("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed
+        }
         empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
         unplaced = len(_used(assigned) - placed)
+        if any(s.field == "title" for s in slots) and not assigned.title:
+            unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
         dropped = len({slot_id(s) for s in slots} - placed - empties)
-        score = (unplaced, dropped, -len(members), min(d for d, _ in members))
-        if best is None or score < best[0]:
-            best = (score, Choice(layout, tuple(e for _, e in members), assigned))
-    return best[1] if best else None
+        choice = Choice(layout, tuple(e for _, e in members), assigned)
+        # What a maintainer does: copy the layout most neighbours share, leaving out what
+        # the paper lacks; a rarer layout that needs nothing left out only breaks ties. A
+        # table row keeps every cell: there, the rows written as the paper needs come first.
+        table = members[0][1].kind in ("row", "html-row")
+        count = -len(members)
+        score = (unplaced, dropped, count) if table else (unplaced, count, dropped)
+        scored.append((score, min(d for d, _ in members), choice))
+    if not scored:
+        return None
+    best = min(score for score, _, _ in scored)
+    tied = [(distance, choice) for score, distance, choice in scored if score == best]
+    if len(tied) == 1:
+        return tied[0][1]
+    # As common as each other: the one most like all the others (a neighbour's typo is not
+    # copied), then the nearest.
+    weights = {layout: len(members) for layout, members in groups.items()}
+    return min(tied, key=lambda pair: (_spread(pair[1].layout, weights), pair[0]))[1]
+
+
+def _skeleton(layout: Layout) -> str:
+    return "".join(p if isinstance(p, str) else f"\0{p.field}:{p.key}\0" for p in layout)
+
+
+def _spread(layout: Layout, weights: dict[Layout, int]) -> float:
+    """How far a layout is from the neighbours' layouts (weighted by how many use each)."""
+    own = _skeleton(layout)
+    return sum(
+        count * (1 - difflib.SequenceMatcher(None, own, _skeleton(other), autojunk=False).ratio())
+        for other, count in weights.items()
+    )
 
 
 def _kinds(neighbours: Sequence[Entry], key: str) -> Counter[str]:
@@ -198,7 +230,7 @@ def majority_form(entries: Sequence[Entry], slot: Slot, fields: Fields | None = 
     forms: dict[str, object] = {}
     for entry in entries:
         form = entry.form(slot)
-        if form is None:
+        if form is None or form == "":
             continue
         if (
             slot.field == "date"
@@ -213,7 +245,7 @@ def majority_form(entries: Sequence[Entry], slot: Slot, fields: Fields | None = 
     if votes:
         return forms[votes.most_common(1)[0][0]]
     for entry in entries:  # only uninformative forms: any of them
-        if (form := entry.form(slot)) is not None:
+        if (form := entry.form(slot)) not in (None, ""):
             return form
     return _DEFAULT_FORMS.get(slot.field)
 
@@ -234,7 +266,7 @@ def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
 # --------------------------------------------------------------------------- rendering
 
 
-def _short_name(title: str) -> str | None:
+def short_name(title: str) -> str | None:
     """``LLaMA`` from ``LLaMA: Open and Efficient ...``: a paper's own nickname, if it has one."""
     head, sep, _ = title.partition(":")
     head = head.strip()
@@ -249,34 +281,34 @@ def _surname(name: str) -> str:
     return split_name(name)[1] or name
 
 
-def _value(
-    slot: Slot, fields: Fields, form: object, style: Conventions, table: bool
-) -> tuple[str, str] | None:
+def _value(slot: Slot, fields: Fields, form: object, style: Conventions) -> tuple[str, str] | None:
     """The text of a slot's value, and text that goes after its own markup (a full stop)."""
     name = slot.field
     if name == "number":
         return (str(fields.number) if fields.number is not None else "1"), ""
     if name == "title":
-        return escape(fields.title, style, table=table), ""
+        return escape(fields.title, style), ""
     if name == "nickname":
-        nick = fields.nickname or _short_name(fields.title) or fields.title
-        return escape(nick, style, table=table), ""
+        nick = fields.nickname or short_name(fields.title) or fields.title
+        return escape(nick, style), ""
     if name == "authors" and fields.authors:
         author_form, period = form if isinstance(form, tuple) else (AuthorForm("first"), "none")
-        names = tuple(escape(n, style, table=table) for n in fields.authors.names)
-        surname = escape(_surname(fields.authors.names[0]), style, table=table)
+        names = tuple(escape(n, style) for n in fields.authors.names)
+        surname = escape(_surname(fields.authors.names[0]), style)
         text = write_authors(Authors(names, fields.authors.et_al), author_form, surname)
         if period == "inside" and not text.endswith("."):
             return text + ".", ""
-        if period == "outside" or (period == "etal" and not text.endswith(".")):
-            return text, "."
+        if period in ("outside", "etal") and not text.endswith("."):
+            return text, "."  # one full stop: "et al." ends the sentence too
         return text, ""
     if name == "venue":
-        return write_venue(escape(fields.venue, style, table=table), fields.year, str(form)), ""
+        return write_venue(escape(fields.venue, style), fields.year, str(form)), ""
     if name == "year" and fields.year is not None:
         return str(form or "{Y}").format(Y=f"{fields.year:04d}", y=f"{fields.year % 100:02d}"), ""
     if name == "date" and fields.date is not None:
         written = write_date(fields.date, str(form))
+        if written is None and "{Y}" in str(form):
+            written = str(fields.date[0])  # no month known: the year alone
         return (written, "") if written is not None else None
     if name == "url":
         url = fields.url(slot.key)
@@ -288,7 +320,50 @@ def _value(
 
 
 def _shields(text: str) -> str:
-    return text.replace("-", "--").replace("_", "__").replace(" ", "_")
+    """A badge text in a shields.io path: ``-`` doubled, spaces as ``_``."""
+    return text.replace("-", "--").replace(" ", "_")
+
+
+def _gaps(layout: Layout) -> list[tuple[tuple[object, object], str]]:
+    """Each literal of a layout, keyed by the slots on either side of it."""
+    out: list[tuple[tuple[object, object], str]] = []
+    for index, part in enumerate(layout):
+        if isinstance(part, str):
+            before = layout[index - 1] if index else None
+            after = layout[index + 1] if index + 1 < len(layout) else None
+            out.append(((before, after), part))
+    return out
+
+
+def smooth(layout: Layout, neighbours: Sequence[Entry]) -> Layout:
+    """``layout`` with each literal between two slots written as most neighbours write it.
+
+    A layout is chosen whole; the text between two of its slots (``.** `` after a bold
+    title, ``* [[`` before a link) is then voted on by every neighbour that has the same
+    two slots side by side, so one neighbour's slip is not copied. Only spacing and
+    punctuation are voted on: markup (brackets, emphasis) stays as the layout has it.
+    """
+    votes: dict[tuple[object, object], Counter[str]] = {}
+    for entry in neighbours:
+        for key, text in _gaps(entry.layout):
+            votes.setdefault(key, Counter())[text] += 1
+    parts = list(layout)
+    for index, part in enumerate(parts):
+        if not isinstance(part, str):
+            continue
+        before = layout[index - 1] if index else None
+        after = layout[index + 1] if index + 1 < len(layout) else None
+        counter = votes.get((before, after))
+        if counter:
+            text, count = counter.most_common(1)[0]
+            if count * 2 > sum(counter.values()) and _punctuation_only(text, part):
+                parts[index] = text
+    return tuple(parts)
+
+
+def _punctuation_only(text: str, other: str) -> bool:
+    """Do two literals differ only in spacing and sentence punctuation (never in markup)?"""
+    return re.sub(r"[\s.,;:]", "", text) == re.sub(r"[\s.,;:]", "", other)
 
 
 def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
@@ -296,18 +371,22 @@ def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> s
     fields = choice.fields
     table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
     pieces: list[tuple[str, str]] = []  # ("text", literal) / ("slot", value) / ("gone", "")
-    for part in choice.layout:
+    for part in smooth(choice.layout, neighbours):
         if not isinstance(part, Slot):
             pieces.append(("text", part))
             continue
-        form = majority_form(choice.entries, part)
+        form = majority_form(neighbours, part)
         value = None
         if _has(fields, part, choice.layout):
-            value = _value(part, fields, form, style, table)
+            value = _value(part, fields, form, style)
         if value is None and (empty := _empty_value(neighbours, part)) is not None:
             value = (empty, "")
-        if value is None and table and part.field != "url":
-            value = ("", "")
+        if value is None and table and part.field != "url" and part.key != "category":
+            value = ("", "")  # a table keeps its cells, empty ones too
+        if value is None and part == Slot("url", "title"):
+            _unlink(pieces)  # no link for the title: "[Title]()" would be an empty link
+            pieces.append(("unlinked", ""))
+            continue
         if value is None:
             pieces.append(("gone", ""))
             continue
@@ -321,15 +400,47 @@ def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> s
 _SEPARATOR = re.compile(r"(?:[ \t]*[,;]|[ \t]+[-–—])?[ \t]*$")
 
 
+def _unlink(pieces: list[tuple[str, str]]) -> None:
+    """Turn ``[**Title**](`` back into ``**Title**``: drop the link's opening bracket and ``](``."""
+    kind, text = pieces[-1]
+    if kind == "text" and text.endswith("]("):
+        pieces[-1] = (kind, text[:-2])
+    for index in range(len(pieces) - 2, -1, -1):
+        kind, text = pieces[index]
+        if kind == "text" and "[" in text:
+            at = text.rindex("[")
+            pieces[index] = (kind, text[:at] + text[at + 1 :])
+            return
+
+
+def _inside_emphasis(pieces: Sequence[tuple[str, str]]) -> bool:
+    """Is the end of ``pieces`` inside ``*...*`` on its line (list marker aside)?"""
+    line = "".join(text for _, text in pieces).rpartition("\n")[2]
+    line = re.sub(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", "", line)
+    return line.count("*") % 2 == 1 or line.count("_") % 2 == 1
+
+
 def _join(pieces: list[tuple[str, str]]) -> str:
     """Join the pieces; a left-out slot takes its separator along, and its line when emptied."""
     for index, (kind, _) in enumerate(pieces):
+        if kind == "unlinked" and index + 1 < len(pieces):
+            after_kind, after = pieces[index + 1]
+            if after_kind == "text" and after.startswith(")"):
+                pieces[index + 1] = (after_kind, after[1:])
+    for index, (kind, _) in enumerate(pieces):
         if kind != "gone" or index == 0:
             continue
-        following = next((text for k, text in pieces[index + 1 :] if k != "gone"), "")
+        after = next((i for i in range(index + 1, len(pieces)) if pieces[i][0] != "gone"), None)
+        following = pieces[after][1] if after is not None else ""
         previous_kind, previous = pieces[index - 1]
-        if previous_kind == "text" and (not following or following[0] in " \t\n.,;:)|\\"):
-            pieces[index - 1] = ("text", _SEPARATOR.sub("", previous))
+        if previous_kind != "text":
+            continue
+        closing = following[:1] in ("*", "_") and _inside_emphasis(pieces[:index])
+        if not following or following[0] in " \t\n.,;:)]|`\\" or closing:
+            previous = _SEPARATOR.sub("", previous)
+            pieces[index - 1] = ("text", previous)
+            if after is not None and previous.endswith(".") and following.startswith("."):
+                pieces[after] = (pieces[after][0], following[1:])  # one full stop, not two
     lines: list[list[tuple[str, str]]] = [[]]
     for kind, text in pieces:
         for position, chunk in enumerate(text.split("\n")):

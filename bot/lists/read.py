@@ -84,7 +84,8 @@ def _entry(reading: Reading, kind: str) -> Entry:
             forms.setdefault((slot.field, slot.key), claim.form)
         if slot.field == "url":
             urls.append((slot.key, str(claim.value)))
-        elif slot.field == "text":
+        elif slot.field == "text" and slot.key != "category":
+            # (a spanned category cell belongs to the table, not to the row that opens it)
             texts.append((slot.key, str(claim.value)))
         elif slot.field == "venue":
             venue, year = cast("tuple[str, int | None]", claim.value)

@@ -252,7 +252,7 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
             continue
         begin, finish = _wrapped(reading, link)
         _read_text(reading, at, begin)
-        if _is_tag(link):
+        if link.is_image or _is_tag(link):
             badges.append(link)
         else:
             _flush_tags(reading, badges)
@@ -274,11 +274,14 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
 
 def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
     """Where `` - Free prose.`` starts after the title (not ``- Jane Doe et al., ACL 2020``)."""
+    found_any = _DESCRIPTION.search(reading.text, start, end)
+    if found_any is None:
+        return None
     emphasis = [(m.start(), m.end()) for m in _ITALIC.finditer(reading.text, start, end)]
-    for found in _DESCRIPTION.finditer(reading.text, start, end):
+    inside = [*((x.start, x.end) for x in reading.links), *emphasis]
+    for found in _DESCRIPTION.finditer(reading.text, found_any.start(), end):
         if not reading.free(found.start(), found.end()):
             continue
-        inside = [*((x.start, x.end) for x in reading.links), *emphasis]
         if any(a < found.start() < b for a, b in inside):
             continue
         line_end = reading.text.find("\n", found.end())
@@ -337,7 +340,7 @@ def label_key(label: str) -> str:
 
 def is_label(text: str, url: str) -> bool:
     """Does a link's text name a kind of link (``Paper``, ``[code]``, ``project page``)?"""
-    if label_image(text) is not None:
+    if label_image(text) is not None or text.strip() == url or re.fullmatch(r"https?://\S+", text):
         return True
     plain = label_key(text)
     if not plain or plain == url.lower() or re.fullmatch(r"https?://\S+", plain):
@@ -413,8 +416,10 @@ def _looks_like_names(text: str) -> bool:
     if _ET_AL.search(plain):
         return True
     parts = [p.strip() for p in re.split(r",|\band\b|&|;", plain) if p.strip()]
+    if any(re.search(r"\d|:", part) for part in parts):
+        return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
     named = sum(bool(_NAME.match(p) or re.fullmatch(r"@?[\w.-]+", p)) for p in parts)
-    return bool(parts) and (named == len(parts) or len(parts) >= 3 and named >= len(parts) - 1)
+    return bool(parts) and (named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1))
 
 
 def _authors_claim(reading: e.Reading, start: int, end: int, before: str, after: str) -> None:
@@ -512,7 +517,7 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             if line.strip() and line_start != start:
                 _read_segment(reading, line_start, line_start + len(line))
         return
-    lead = len(piece) - len(piece.lstrip(' \t.,;:"”-–—'))
+    lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))
     body_start = start + lead
     body = text[body_start:end]
     if body.lstrip().startswith(("|", "<", "\\", "[", "!")):

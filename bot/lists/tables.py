@@ -20,6 +20,7 @@ DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*
 _HTML_CELL = re.compile(
     r"<(?P<tag>td|th)\b(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)\s*>", re.I | re.S
 )
+_PIPE_OR_CODE = re.compile(r"[|`\\]")
 _ROWSPAN = re.compile(r"\browspan\s*=\s*[\"']?(?P<n>\d+)", re.I)
 
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -95,18 +96,19 @@ def header_role(header: str) -> str:
 def split_pipe_row(line: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each cell's content in a pipe-table row (escaped ``\\|`` kept)."""
     bounds = [-1]
-    index = 0
     in_code = False
-    while index < len(line):
-        char = line[index]
-        if char == "\\":
-            index += 2
+    escaped_until = -1
+    for found in _PIPE_OR_CODE.finditer(line):
+        index = found.start()
+        if index < escaped_until:
             continue
-        if char == "`":
+        char = found.group(0)
+        if char == "\\":
+            escaped_until = index + 2
+        elif char == "`":
             in_code = not in_code
-        elif char == "|" and not in_code:
+        elif not in_code:
             bounds.append(index)
-        index += 1
     bounds.append(len(line))
     cells = [(a + 1, b) for a, b in itertools.pairwise(bounds)]
     if cells and not line[: cells[0][1]].strip():

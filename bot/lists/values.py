@@ -85,8 +85,7 @@ def _month(groups: dict[str, str | None]) -> tuple[int | None, str]:
         key = "{B}" if word == full else "{b}" if word == full[:3] else "{b4}"
         return number, key + dot
     text = str(groups["m"])
-    padded = text.startswith("0") or (len(text) == 2 and int(text) < 10)
-    return int(text), "{m}" if padded else "{n}"
+    return int(text), "{m}" if len(text) == 2 else "{n}"  # "10" fits both: the common "{m}"
 
 
 def _replace_groups(found: re.Match[str], keys: dict[str, str]) -> str:
@@ -154,7 +153,7 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
 
     ``ICLR'24`` -> ``("ICLR", 2024, "{v}'{y}")``; ``EMNLP2016`` -> ``("EMNLP", 2016,
     "{v}{Y}")``; ``CVPR2023w`` keeps the ``w`` as written; a year inside the text
-    (``NeurIPS 2022 Datasets and Benchmarks Track``) stays in the venue (form ``{v}``).
+    (``NeurIPS 2022 Datasets and Benchmarks Track``) stays in the venue (form ``""``: none).
     """
     text = text.strip()
     glued = _YEAR_GLUED.match(text)
@@ -170,12 +169,14 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
     if re.fullmatch(r"(?:19|20)\d\d", text):
         return "", int(text), "{Y}"
     inside = _YEAR_ANYWHERE.search(text)
-    return text, int(inside.group(1)) if inside else None, "{v}"
+    if inside:  # "NeurIPS 2022 Datasets and Benchmarks Track": says nothing of the form
+        return text, int(inside.group(1)), ""
+    return text, None, "{v}"
 
 
 def write_venue(venue: str, year: int | None, form: str) -> str:
     """``venue`` and ``year`` in ``form``; a missing part drops with its separator."""
-    if year is None or ("{Y}" not in form and "{y}" not in form):
+    if year is None or ("{Y}" not in form and "{y}" not in form) or str(year) in venue:
         return venue
     if not venue:
         return str(year)
@@ -224,7 +225,8 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
     if tail:
         names.append(tail.strip())
     if etal:
-        mode = "surname" if len(names) == 1 and " " not in names[0] else "first"
+        single_word = len(names) == 1 and " " not in names[0] and len(names[0]) > 1
+        mode = "surname" if single_word else "first"
         if len(names) > 1:
             mode = "all"
     else:

@@ -82,6 +82,12 @@ def paper_urls(item: Item) -> list[str]:
     return [url for _, url in item.entry.fields.urls if re.match(r"https?://", url, re.IGNORECASE)]
 
 
+def paper_items(document: PaperList) -> list[Item]:
+    """The entries of a read list that are papers (see ``not_a_paper``)."""
+    papers = paper_containers(document)
+    return [i for i in document.items if not_a_paper(i, among_papers=i.container in papers) is None]
+
+
 def paper_containers(document: PaperList) -> set[int]:
     """Containers most of whose entries link a paper: lists of papers, not of tools."""
     counts: dict[int, list[int]] = {}
