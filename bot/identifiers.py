@@ -104,3 +104,16 @@ def arxiv_from_doi(doi: str | None) -> str | None:
         return None
     found = _ARXIV_DOI.search(doi)
     return _old_style_case(found.group("id")) if found else None
+
+
+_ACL_ANTHOLOGY = re.compile(
+    r"(?:aclanthology\.org|aclweb\.org/anthology)/(?P<id>[A-Z]\d{2}-\d{4}|\d{4}\.[\w-]+\.\d+)",
+    re.IGNORECASE,
+)
+
+
+def acl_anthology_doi(url: str | None) -> str | None:
+    """The DOI of an ACL Anthology page or PDF: ``aclanthology.org/2024.acl-long.230/`` ->
+    ``10.18653/v1/2024.acl-long.230`` (the Anthology registers one per paper)."""
+    found = _ACL_ANTHOLOGY.search(url or "")
+    return f"10.18653/v1/{found.group('id')}".lower() if found else None

@@ -375,6 +375,12 @@ def place(
             for i, other in enumerate(document.containers)
             if other.kind == container.kind and i != container_index
         ]
+        categories = dict.fromkeys(item.block.category for item in members)
+        others += [
+            [item.entry.fields for item in members if item.block.category == name]
+            for name in categories
+            if name != category
+        ]  # a table's other categories are ordered as this one is
         rule = order.infer([item.entry.fields for item in group], others)
         at = order.position(rule, [item.entry.fields for item in group], fields)
     style = layout.conventions("\n".join(document.lines))

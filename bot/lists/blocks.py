@@ -218,8 +218,8 @@ class _Scanner:
         end = heading.body
         index = heading.body
         while index < len(self.lines) and index not in self.headings:
-            if self.lines[index].strip():
-                end = index
+            if self.lines[index].strip() and not _is_decoration(self.lines[index]):
+                end = index  # (the next section's anchor is not part of the entry)
             index += 1
         self.open("headings").blocks.append(Block(heading.line, end, "heading"))
         return end + 1

@@ -36,7 +36,7 @@ class Fields:
     """What an entry says, as values (Markdown escapes resolved, except in raw ``texts``)."""
 
     title: str = ""
-    nickname: str = ""
+    nickname: str | None = ""  # None: not known (a new paper's, guessed from its title)
     authors: Authors | None = None
     venue: str = ""
     year: int | None = None
@@ -60,6 +60,7 @@ class Entry:
     layout: tuple[str | Slot, ...]
     forms: tuple[tuple[tuple[str, str], object], ...] = ()
     kind: str = "item"  # item, paragraph, heading, row, html-row (see ``bot.lists.read``)
+    text: str = ""  # as written
 
     def slots(self) -> list[Slot]:
         return [part for part in self.layout if isinstance(part, Slot)]

@@ -23,6 +23,7 @@ from bot.lists.papers import url_kind
 from bot.lists.values import (
     AuthorForm,
     Authors,
+    coarser,
     informative_month,
     write_authors,
     write_date,
@@ -81,9 +82,9 @@ def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
     if name == "title":
         return bool(fields.title)
     if name == "nickname":
-        return bool(fields.nickname) or not any(
-            isinstance(p, Slot) and p.field == "title" for p in layout
-        )
+        titled = any(isinstance(p, Slot) and p.field == "title" for p in layout)
+        guessed = fields.nickname is None and short_name(fields.title) is not None
+        return bool(fields.nickname) or guessed or not titled
     if name == "authors":
         return bool(fields.authors and fields.authors.names)
     if name == "venue":
@@ -93,7 +94,7 @@ def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
     if name == "year":
         return fields.year is not None
     if name == "date":
-        return fields.date is not None
+        return fields.date is not None or fields.year is not None
     if name == "url":
         return fields.url(slot.key) is not None
     return fields.text(slot.key) is not None
@@ -125,9 +126,12 @@ class Choice:
 def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
     """The neighbours' layout that fits ``fields`` best (None: no neighbours)."""
     groups: dict[Layout, list[tuple[int, Entry]]] = {}
+    shapes: Counter[tuple[object, ...]] = Counter()
     for distance, entry in enumerate(neighbours):
         groups.setdefault(entry.layout, []).append((distance, entry))
-    scored: list[tuple[tuple[int, int, int], int, Choice]] = []
+        shapes[_shape(entry.layout)] += 1
+    scored: list[tuple[tuple[int, int, int, int, int, int], int, Choice]] = []
+    cells = Counter(_cells(entry.layout) for entry in neighbours).most_common(1)[0][0]
     for layout, members in groups.items():
         assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
         slots = [p for p in layout if isinstance(p, Slot)]
@@ -137,6 +141,7 @@ def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
         }
         empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
         unplaced = len(_used(assigned) - placed)
+        fit = -sum(link_fit(key, url) for key, url in assigned.urls if not key.startswith("@"))
         if any(s.field == "title" for s in slots) and not assigned.title:
             unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
         dropped = len({slot_id(s) for s in slots} - placed - empties)
@@ -144,9 +149,13 @@ def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
         # What a maintainer does: copy the layout most neighbours share, leaving out what
         # the paper lacks; a rarer layout that needs nothing left out only breaks ties. A
         # table row keeps every cell: there, the rows written as the paper needs come first.
+        # Rows padded differently are one shape: the shape most rows have wins, then the
+        # padding most of them have. A new row has as many cells as most rows.
         table = members[0][1].kind in ("row", "html-row")
-        count = -len(members)
-        score = (unplaced, dropped, count) if table else (unplaced, count, dropped)
+        common = -shapes[_shape(layout)]
+        first, second = (dropped, common) if table else (common, dropped)
+        odd = int(table and _cells(layout) != cells)
+        score = (unplaced, odd, fit, first, second, -len(members))
         scored.append((score, min(d for d, _ in members), choice))
     if not scored:
         return None
@@ -158,6 +167,17 @@ def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
     # copied), then the nearest.
     weights = {layout: len(members) for layout, members in groups.items()}
     return min(tied, key=lambda pair: (_spread(pair[1].layout, weights), pair[0]))[1]
+
+
+def _cells(layout: Layout) -> int:
+    """How many cells a table row's layout has (its pipes, or its ``<td>``s)."""
+    text = "".join(part for part in layout if isinstance(part, str))
+    return len(re.findall(r"(?<!\\)\||<td\b", text, re.IGNORECASE))
+
+
+def _shape(layout: Layout) -> tuple[object, ...]:
+    """A layout with its spacing folded: rows that differ only in padding share it."""
+    return tuple(" ".join(p.split()) if isinstance(p, str) else p for p in layout)
 
 
 def _skeleton(layout: Layout) -> str:
@@ -179,6 +199,18 @@ def _kinds(neighbours: Sequence[Entry], key: str) -> Counter[str]:
     )
 
 
+_PAPER_LABEL = re.compile(r"title|paper|pdf|link|url|论文|链接|openreview|acl", re.IGNORECASE)
+
+
+def link_fit(key: str, url: str) -> int:
+    """How well a slot's label names a link: 2 for ``[arXiv]`` holding an arXiv link (or
+    ``[DOI]`` a DOI), 1 for the title or a paper label, 0 for another (``[Chat Logs]``)."""
+    kind = url_kind(url)
+    if kind in ("arxiv", "doi") and kind in key.lower():
+        return 2
+    return 1 if _PAPER_LABEL.search(key) else 0
+
+
 def assign_links(
     layout: Layout, members: Sequence[Entry], neighbours: Sequence[Entry], fields: Fields
 ) -> Fields:
@@ -196,12 +228,12 @@ def assign_links(
     keys = [p.key for p in layout if isinstance(p, Slot) and p.field == "url"]
     keys = list(dict.fromkeys(keys))
     kinds = {key: _kinds(members, key) + _kinds(neighbours, key) for key in keys}
-    best: tuple[tuple[int, int], dict[str, str]] = ((0, 0), {})
+    best: tuple[tuple[int, int, int], dict[str, str]] = ((0, 0, 0), {})
     for targets in itertools.product([None, *keys], repeat=len(links)):
         chosen = [t for t in targets if t is not None]
         if len(chosen) != len(set(chosen)):
             continue
-        score = [0, 0]
+        score = [0, 0, 0]
         placed: dict[str, str] = {}
         for (kind, url), target in zip(links, targets, strict=True):
             if target is None:
@@ -213,12 +245,15 @@ def assign_links(
                 break
             placed[target] = url
             score[0] += 1
-            score[1] += seen
+            score[1] += link_fit(target, url)
+            score[2] += seen
         else:
             if tuple(score) > best[0]:
-                best = ((score[0], score[1]), placed)
+                best = ((score[0], score[1], score[2]), placed)
     rest = tuple((key, url) for key, url in fields.urls if not key.startswith("@"))
-    return replace(fields, urls=rest + tuple(best[1].items()))
+    placed = set(best[1].values())
+    left = tuple((key, url) for key, url in links if url not in placed)  # counted as unplaced
+    return replace(fields, urls=rest + tuple(best[1].items()) + left)
 
 
 # --------------------------------------------------------------------------- forms
@@ -240,6 +275,9 @@ def majority_form(entries: Sequence[Entry], slot: Slot, fields: Fields | None = 
             continue
         if slot.field == "authors" and isinstance(form, tuple) and form[0].mode == "one":
             continue
+        preprint = re.fullmatch(r"pre-?print|arxiv|corr", entry.fields.venue, re.IGNORECASE)
+        if slot.field == "venue" and preprint and form == "{v}":
+            continue  # "Preprint." shows no year as it has none: says nothing of the form
         votes[repr(form)] += 1
         forms.setdefault(repr(form), form)
     if votes:
@@ -305,10 +343,9 @@ def _value(slot: Slot, fields: Fields, form: object, style: Conventions) -> tupl
         return write_venue(escape(fields.venue, style), fields.year, str(form)), ""
     if name == "year" and fields.year is not None:
         return str(form or "{Y}").format(Y=f"{fields.year:04d}", y=f"{fields.year % 100:02d}"), ""
-    if name == "date" and fields.date is not None:
-        written = write_date(fields.date, str(form))
-        if written is None and "{Y}" in str(form):
-            written = str(fields.date[0])  # no month known: the year alone
+    if name == "date" and (fields.date or fields.year):
+        date = fields.date or (fields.year or 0, None, None)  # "IROS, 2024": the year alone
+        written = write_date(date, coarser(str(form), date))
         return (written, "") if written is not None else None
     if name == "url":
         url = fields.url(slot.key)
@@ -368,6 +405,35 @@ def _punctuation_only(text: str, other: str) -> bool:
 
 def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
     """The new entry's text: ``choice.layout`` with ``choice.fields`` in its slots."""
+    text = _render(choice, neighbours, style)
+    if choice.entries and choice.entries[0].kind == "row":
+        return _empty_cells(text, neighbours)
+    return text
+
+
+def _empty_cells(row: str, neighbours: Sequence[Entry]) -> str:
+    """Write an empty cell as the neighbours write one in that column (``-``), if they do."""
+    from bot.lists.tables import split_pipe_row
+
+    cells = split_pipe_row(row)
+    out = row
+    for column, (start, end) in reversed(list(enumerate(cells))):
+        if row[start:end].strip():
+            continue
+        values: Counter[str] = Counter()
+        for entry in neighbours:
+            theirs = split_pipe_row(entry.text)
+            if column < len(theirs):
+                value = entry.text[theirs[column][0] : theirs[column][1]].strip()
+                if value in _EMPTY:
+                    values[value] += 1
+        marker = values.most_common(1)[0][0] if values else ""
+        if marker:
+            out = out[:start] + f" {marker} " + out[end:]
+    return out
+
+
+def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
     fields = choice.fields
     table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
     pieces: list[tuple[str, str]] = []  # ("text", literal) / ("slot", value) / ("gone", "")

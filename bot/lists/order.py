@@ -141,16 +141,25 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
         other = key(fields)
         if other is None:
             continue
-        if _before(wanted, other, order.descending, tie, arxiv_key(fields)):
+        by_date = order.by == "date"
+        if _before(wanted, other, order.descending, tie, arxiv_key(fields), by_date=by_date):
             return index
     return len(entries)
 
 
 def _before(
-    wanted: Key, other: Key, descending: bool, tie: Key | None, other_tie: Key | None
+    wanted: Key,
+    other: Key,
+    descending: bool,
+    tie: Key | None,
+    other_tie: Key | None,
+    *,
+    by_date: bool,
 ) -> bool:
     if wanted == other and tie is not None and other_tie is not None:
         wanted, other = tie, other_tie
+    elif by_date and wanted[0] == other[0] and 0 in (wanted[1], other[1]):
+        return False  # "IROS, 2024" says nothing of July against October: decided elsewhere
     if descending:
         return wanted > other
     return wanted < other

@@ -28,7 +28,7 @@ _PAPER_HOSTS = re.compile(
     re.IGNORECASE,
 )
 _PAPER_PATH = re.compile(
-    r"\.pdf(?:$|[?#])|/(?:abs|pdf|paper|papers|publication|publications|article|articles|doi|"
+    r"\.pdf(?:$|[?#])|/(?:abs|pdf|paper|papers|publication|publications|doi|"
     r"proceedings|content_[a-z]+_\d{4}|forum)(?:/|$|\?)",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ entry's fields and layout.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import cast
@@ -20,11 +21,14 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 
 
-def read_entry(text: str, kind: str, columns: Sequence[str] = ()) -> Entry | None:
+@functools.lru_cache(maxsize=4096)
+def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | None:
     """The fields and layout of one entry's text, or None when it names no title.
 
     ``kind`` is ``item``, ``paragraph``, ``heading``, ``row`` (a pipe-table row)
-    or ``html-row``; ``columns`` are a row's column roles (see ``tables``).
+    or ``html-row``; ``columns`` are a row's column roles (see ``tables``). Entries
+    are immutable and a file is read again after each edit: the last few thousand
+    entries read are kept.
     """
     reading = Reading(text, links=scan_links(text))
     if kind in ("row", "html-row"):
@@ -107,4 +111,4 @@ def _entry(reading: Reading, kind: str) -> Entry:
         urls=tuple(urls),
         texts=tuple(texts),
     )
-    return Entry(fields, tuple(layout), tuple(forms.items()), kind)
+    return Entry(fields, tuple(layout), tuple(forms.items()), kind, reading.text)

@@ -524,11 +524,12 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         return
     if not re.search(r"[A-Za-z\u4e00-\u9fff]|(?:19|20)\d\d", body):
         return
+    if re.search(r"[:：]\s*$", body):
+        return  # "- 论文/Paper: " is the label of the link after it, not a venue
     if not reading.has("authors"):
         names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
-        listed = re.match(r"(?P<n>[^.;()]+?(?:,[^.;()]+?)+?)(?=\.\s|\.$)", body)
         if not (names and _looks_like_names(names.group("n"))):
-            names = listed if listed and _looks_like_names(listed.group("n")) else None
+            names = _name_list(body)
         if names:
             names_start = body_start + names.start("n")
             _authors_claim(reading, names_start, body_start + names.end("n"), "", "")
@@ -544,6 +545,16 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     if sentence and sentence.group("s").strip():
         offset = body_start + sentence.start("s")
         _read_venue_text(reading, offset, offset + len(sentence.group("s")))
+
+
+def _name_list(body: str) -> re.Match[str] | None:
+    """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
+    that reads as a comma-separated list of names (initials' full stops included)."""
+    for stop in reversed([m.start() for m in re.finditer(r"\.(?=\s|$)", body)]):
+        found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
+        if found and "," in found.group("n") and _looks_like_names(found.group("n")):
+            return found
+    return None
 
 
 def _lines(text: str, base: int) -> list[tuple[int, str]]:
@@ -659,6 +670,12 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         _authors_claim(reading, start, end, "", "")
         return
     if kind == "text":
-        reading.claim(start, end, e.Slot("text", name), value)
+        opening = re.match(r"(?:<[a-z][^>]*>)*", value, re.IGNORECASE)
+        closing = re.search(r"(?:</[a-z]+\s*>)*$", value, re.IGNORECASE)
+        inner_start = start + (opening.end() if opening else 0)
+        inner_end = start + (closing.start() if closing else len(value))
+        if inner_start <= inner_end:
+            start, end = inner_start, inner_end  # "<sub>idea</sub>": the idea, in its tags
+        reading.claim(start, end, e.Slot("text", name), reading.text[start:end])
         return
     read_tail(reading, start, end)

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.lists.entry import Entry, Fields
-from bot.lists.layout import short_name
 from bot.lists.values import Authors, Date
 from bot.models import PaperRecord
 from bot.text.escaping import doi_url, one_line, safe_url
@@ -23,6 +22,15 @@ from bot.text.escaping import doi_url, one_line, safe_url
 _NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 _ARXIV_IN_URL = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 _YEAR_AT_END = re.compile(r"[\s,'’]*(?:19|20)\d\d$")
+
+
+def venue_year(record: PaperRecord) -> int | None:
+    """The year of the published venue (``ICLR 2023``), else the record's year."""
+    for venue in (record.published_venue, record.venue):
+        found = re.search(r"((?:19|20)\d\d)\s*$", venue or "")
+        if found:
+            return int(found.group(1))
+    return int(record.year) if record.year else None
 
 
 def venue_of(record: PaperRecord) -> str:
@@ -33,6 +41,14 @@ def venue_of(record: PaperRecord) -> str:
                 return "arXiv"
             return _YEAR_AT_END.sub("", one_line(venue)) or one_line(venue)
     return "arXiv" if record.arxiv else ""
+
+
+def record_date(record: PaperRecord, arxiv: str | None) -> Date | None:
+    """When the paper appeared: its arXiv id's month, else its year."""
+    by_id = arxiv_date(arxiv)
+    if by_id is not None:
+        return by_id
+    return (int(record.year), None, None) if record.year else None
 
 
 def arxiv_date(arxiv: str | None) -> Date | None:
@@ -86,17 +102,17 @@ def fields_for(record: PaperRecord, neighbours: Sequence[Entry] = ()) -> Fields:
     if other and not normalize_arxiv(other) and not normalize_doi(other):
         urls.append(("@url", other))
     authors = tuple(one_line(name) for name in record.authors if name.strip())
-    year = int(record.year) if record.year else None
+    year = venue_year(record)
     title = one_line(record.title)
     venue = venue_of(record)
     if venue == "arXiv":
         venue = _preprint_word(neighbours) or venue
     return Fields(
         title=title,
-        nickname=short_name(title) or "",
+        nickname=None,
         authors=Authors(authors, False) if authors else None,
         venue=venue,
         year=year,
-        date=arxiv_date(arxiv) if arxiv else ((year, None, None) if year else None),
+        date=record_date(record, arxiv),
         urls=tuple(urls),
     )

@@ -125,6 +125,23 @@ def write_date(date: Date, form: str) -> str | None:
     )
 
 
+def coarser(form: str, date: Date) -> str:
+    """``form`` without the parts ``date`` does not know: ``16 Oct 2023`` -> ``Oct 2023``
+    for a month, ``2023`` for a year (a paper's day is rarely known, its month often is)."""
+    _, month, day = date
+    if day is None:
+        form = _drop(form, r"\{[de]\}")
+    if month is None:
+        form = _drop(form, r"\{(?:m|n|b|b4|B)\}\.?")
+    return form
+
+
+def _drop(form: str, part: str) -> str:
+    """``form`` without ``part`` and the separator after it (or, last, before it)."""
+    dropped = re.sub(part + r"[ ,./-]+", "", form, count=1)
+    return dropped if dropped != form else re.sub(r"[ ,./-]*" + part, "", form, count=1)
+
+
 def informative_month(form: str, date: Date) -> bool:
     """Does this date show whether the list pads months (``05``) or not (``5``)?
 

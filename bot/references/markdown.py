@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identifiers import acl_anthology_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.lists.document import Item, PaperList, read_list
 from bot.lists.headings import HeadingSpan, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
@@ -152,14 +152,15 @@ def _names(item: Item) -> tuple[str, ...]:
 def _reference(item: Item, source: str, numbered: bool) -> Reference:
     fields = item.entry.fields
     urls = paper_urls(item)
-    dois = [d for d in map(normalize_doi, urls) if d]
+    dois = [d for d in map(normalize_doi, urls) if d] + [d for d in map(acl_anthology_doi, urls) if d]
     doi = _BIORXIV_VERSION.sub(r"\1", dois[0]) if dois else None
     arxiv = next((a for a in map(normalize_arxiv, urls) if a), None)
     if arxiv is None and (found := _ARXIV_TEXT.search(_own_text(item))):
         arxiv = normalize_arxiv(found.group(1))
     arxiv = arxiv or arxiv_from_doi(doi)
     year = fields.year or (fields.date[0] if fields.date else None)
-    venue = " ".join(_YEAR.sub(" ", fields.venue).split()).strip(" ,.;:-'’") or None
+    venue = " ".join(_YEAR.sub(" ", fields.venue).split()).replace(" ,", ",")
+    venue = venue.strip(" ,.;:-_'’") or None
     if venue and venue.count("(") != venue.count(")"):
         venue = venue.strip("()").strip() or None
     if venue and re.fullmatch(r"arxiv|corr", venue, re.IGNORECASE):
