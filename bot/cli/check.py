@@ -6,7 +6,10 @@ or a JSON Lines file (``--batch``) of objects with any of ``id``, ``title``,
 ``--batch`` prints one JSON object per input line, in input order; ``--json``
 prints a JSON array of the same objects; otherwise one readable line per query.
 
-Without ``--resolve`` the command never touches the network. With it, each query
+The survey's references come from ``--refs`` files, or else from the
+``references:`` of the ``.github/survey-bot.yml`` in ``--repo`` (default: the
+current directory): inside a configured survey, ``survey-bot check TITLE`` is
+enough. Without ``--resolve`` the command never touches the network. With it, each query
 is first resolved to full metadata (title, authors, year, arXiv id and the
 published DOI) by ``bot.metadata``; ``--offline`` restricts that to the cache.
 The lookups follow the ``metadata`` settings of the survey named by ``--repo``
@@ -42,9 +45,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--refs",
         action="append",
-        required=True,
         metavar="FILE",
-        help="a file of existing references (.bib, .bbl, .md, .txt); repeatable",
+        help="a file of existing references (.bib, .bbl, .md, .txt); repeatable "
+        "(default: the references: of the survey's .github/survey-bot.yml, see --repo)",
     )
     parser.add_argument(
         "--format", metavar="F", help="format of every --refs file: bibtex, bbl, markdown, text"
@@ -66,8 +69,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--repo",
         metavar="DIR",
-        help="with --resolve: the survey whose .github/survey-bot.yml sets the metadata "
-        "contact, timeout and cache (default: .)",
+        help="the survey whose .github/survey-bot.yml lists the references (when no --refs) "
+        "and sets the metadata contact, timeout and cache for --resolve (default: .)",
     )
     parser.add_argument(
         "queries", nargs="*", metavar="QUERY", help="an arXiv id or URL, a DOI or DOI URL, a title"
@@ -97,16 +100,19 @@ def run(args: argparse.Namespace) -> int:
         items = [item_from_text(text) for text in args.queries]
     else:
         raise InputError("nothing to check: give QUERY arguments or --batch FILE")
-    for flag, given in (("--offline", args.offline), ("--repo", args.repo is not None)):
-        if given and not args.resolve:
-            raise InputError(f"{flag} only applies with --resolve")
+    if args.offline and not args.resolve:
+        raise InputError("--offline only applies with --resolve")
     for item in items:
         if item.url and not args.resolve:
             raise InputError(
                 f"{item.url}: only arXiv and DOI links can be checked without --resolve"
             )
 
-    index = ReferenceIndex.build(load_all(args.refs, args.format))
+    if args.refs:
+        references = load_all(args.refs, args.format)
+    else:
+        references = load_configured(Path(args.repo or "."))
+    index = ReferenceIndex.build(references)
     if args.resolve:
         items = resolve_items(items, offline=args.offline, repo=Path(args.repo or "."))
     results = [_check(index, item) for item in items]
@@ -141,6 +147,20 @@ def load_all(paths: list[str], fmt: str | None) -> list[Reference]:
         found = load_references(path, format=fmt)
         if not found:
             print(nothing_read(path, fmt), file=sys.stderr)
+        references.extend(found)
+    return references
+
+
+def load_configured(repo: Path) -> list[Reference]:
+    """The references of every file the survey's configuration lists (no ``--refs``)."""
+    from bot.cli.refs import configured_sources, nothing_read
+    from bot.references import load_references
+
+    references: list[Reference] = []
+    for path, fmt in configured_sources(repo):
+        found = load_references(path, format=fmt)
+        if not found:
+            print(nothing_read(str(path), fmt), file=sys.stderr)
         references.extend(found)
     return references
 

@@ -86,10 +86,25 @@ def test_invalid_survey_config_is_reported(
     assert not (survey / ".survey-bot").exists()
 
 
-def test_repo_needs_resolve(
-    tmp_path: Path, elsewhere: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "config",
+    ["references:\n  - path: refs.bib\n", "bibtex:\n  path: refs.bib\n"],
+    ids=["references", "edited-files"],
+)
+def test_in_a_configured_survey_the_references_come_from_its_config(
+    tmp_path: Path,
+    elsewhere: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
 ) -> None:
-    survey = make_survey(tmp_path / "survey", None)
-    code = main(["check", "--refs", str(survey / "refs.bib"), "--repo", str(survey), "BERT"])
-    assert code == 2
-    assert capsys.readouterr().err == "survey-bot: error: --repo only applies with --resolve\n"
+    survey = make_survey(tmp_path / "survey", config)
+    code = main(["check", "--repo", str(survey), "--json", "1706.03762", "Another Paper"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [r["verdict"] for r in json.loads(out)] == ["cited", "new"]
+    monkeypatch.chdir(survey)  # inside the survey, neither --refs nor --repo is needed
+    assert main(["check", "1706.03762"]) == 0
+    assert "already cited" in capsys.readouterr().out
+    assert main(["refs"]) == 0
+    assert "Attention Is All You Need" in capsys.readouterr().out

@@ -104,3 +104,13 @@ def test_explicit_numbers_restart_per_section():
     refs = load(FIXTURES / "prompt_papers_numbered.md").references
     improvements = [ref.number for ref in refs if ref.section == "Improvements"]
     assert improvements == list(range(1, 10))
+
+
+def test_refs_says_which_items_are_not_papers(capsys):
+    from bot.cli import main
+
+    assert main(["refs", str(FIXTURES / "lm_ssp_toolkit_mixed.md")]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 8
+    assert err.count("survey-bot: not a paper, skipped") == 5
+    assert "lm_ssp_toolkit_mixed.md:14 'AutoGen': links only to code pages, no paper" in err
