@@ -108,11 +108,13 @@ def run(args: argparse.Namespace) -> int:
                 f"{item.url}: only arXiv and DOI links can be checked without --resolve"
             )
 
+    from bot.cli.refs import configured_sources, load_all
+
     if args.refs:
-        references = load_all(args.refs, args.format)
+        sources = [(Path(path), args.format) for path in args.refs]
     else:
-        references = load_configured(Path(args.repo or "."))
-    index = ReferenceIndex.build(references)
+        sources = configured_sources(Path(args.repo or "."))
+    index = ReferenceIndex.build(load_all(sources))
     if args.resolve:
         items = resolve_items(items, offline=args.offline, repo=Path(args.repo or "."))
     results = [_check(index, item) for item in items]
@@ -135,34 +137,6 @@ def run(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------
 # Input
-
-
-def load_all(paths: list[str], fmt: str | None) -> list[Reference]:
-    """Every reference of the ``--refs`` files; a file with none is warned about on stderr."""
-    from bot.cli.refs import nothing_read
-    from bot.references import load_references
-
-    references: list[Reference] = []
-    for path in paths:
-        found = load_references(path, format=fmt)
-        if not found:
-            print(nothing_read(path, fmt), file=sys.stderr)
-        references.extend(found)
-    return references
-
-
-def load_configured(repo: Path) -> list[Reference]:
-    """The references of every file the survey's configuration lists (no ``--refs``)."""
-    from bot.cli.refs import configured_sources, nothing_read
-    from bot.references import load_references
-
-    references: list[Reference] = []
-    for path, fmt in configured_sources(repo):
-        found = load_references(path, format=fmt)
-        if not found:
-            print(nothing_read(str(path), fmt), file=sys.stderr)
-        references.extend(found)
-    return references
 
 
 def item_from_text(text: str) -> _Item:

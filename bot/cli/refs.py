@@ -19,7 +19,9 @@ from bot.models import Reference
 from bot.text.escaping import one_line
 
 NAME = "refs"
-HELP = "List the references read from a .bib, .bbl, .txt or .md file (default: the configured ones)."
+HELP = (
+    "List the references read from a .bib, .bbl, .txt or .md file (default: the configured ones)."
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -92,23 +94,32 @@ def configured_sources(repo: Path) -> list[tuple[Path, str | None]]:
     return [(config.root / path, fmt) for path, fmt in reference_sources(config)]
 
 
-def run(args: argparse.Namespace) -> int:
+def load_all(sources: list[tuple[Path, str | None]], *, details: bool = False) -> list[Reference]:
+    """Every reference of the files; a file with none is warned about on stderr, and with
+    ``details`` each entry skipped and each item that is not a paper too."""
     from bot.references import load
 
-    if args.file:
-        sources: list[tuple[Path, str | None]] = [(Path(args.file), args.format)]
-    else:
-        sources = configured_sources(Path(args.repo))
     references: list[Reference] = []
     for path, fmt in sources:
         result = load(path, fmt)
         if not result.references:
             print(nothing_read(str(path), fmt), file=sys.stderr)
         references.extend(result.references)
+        if not details:
+            continue
         for skipped in result.skipped:
             print(f"survey-bot: skipped {skipped.what}: {skipped.why}", file=sys.stderr)
         for item in result.not_papers:
             print(f"survey-bot: not a paper, skipped {item.what}: {item.why}", file=sys.stderr)
+    return references
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.file:
+        sources: list[tuple[Path, str | None]] = [(Path(args.file), args.format)]
+    else:
+        sources = configured_sources(Path(args.repo))
+    references = load_all(sources, details=True)
     if args.json:
         json.dump([ref.to_json() for ref in references], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

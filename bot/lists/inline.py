@@ -56,21 +56,26 @@ def _code_span_end(text: str, at: int) -> int | None:
     return close.end() if close else None
 
 
+def _skip(text: str, at: int) -> int | None:
+    """Where scanning resumes past an escape or a code span at ``at`` (None: neither)."""
+    if text[at] == "\\":
+        return at + 2
+    if text[at] == "`":
+        end = _code_span_end(text, at)
+        return end if end is not None else at + 1
+    return None
+
+
 def _closing_bracket(text: str, at: int) -> int | None:
     """Index of the ``]`` matching the ``[`` at ``at`` (escapes and code spans skipped)."""
     depth = 0
     index = at
     while (found := _BRACKETS.search(text, index)) is not None:
         index = found.start()
-        char = text[index]
-        if char == "\\":
-            index += 2
+        if (past := _skip(text, index)) is not None:
+            index = past
             continue
-        if char == "`":
-            end = _code_span_end(text, index)
-            index = end if end is not None else index + 1
-            continue
-        depth += 1 if char == "[" else -1
+        depth += 1 if text[index] == "[" else -1
         if depth == 0:
             return index
         index += 1
@@ -157,14 +162,10 @@ def scan_links(text: str) -> list[Link]:
     index = 0
     while (special := _SPECIAL.search(text, index)) is not None:
         index = special.start()
+        if (past := _skip(text, index)) is not None:
+            index = past
+            continue
         char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "`":
-            end = _code_span_end(text, index)
-            index = end if end is not None else index + 1
-            continue
         link = None
         if char == "[" or (char == "!" and text.startswith("[", index + 1)):
             link = _bracket_link(text, index)

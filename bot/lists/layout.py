@@ -251,8 +251,8 @@ def assign_links(
             if tuple(score) > best[0]:
                 best = ((score[0], score[1], score[2]), placed)
     rest = tuple((key, url) for key, url in fields.urls if not key.startswith("@"))
-    placed = set(best[1].values())
-    left = tuple((key, url) for key, url in links if url not in placed)  # counted as unplaced
+    used = set(best[1].values())
+    left = tuple((key, url) for key, url in links if url not in used)  # counted as unplaced
     return replace(fields, urls=rest + tuple(best[1].items()) + left)
 
 
@@ -490,9 +490,9 @@ def _join(pieces: list[tuple[str, str]]) -> str:
     """Join the pieces; a left-out slot takes its separator along, and its line when emptied."""
     for index, (kind, _) in enumerate(pieces):
         if kind == "unlinked" and index + 1 < len(pieces):
-            after_kind, after = pieces[index + 1]
-            if after_kind == "text" and after.startswith(")"):
-                pieces[index + 1] = (after_kind, after[1:])
+            next_kind, next_text = pieces[index + 1]
+            if next_kind == "text" and next_text.startswith(")"):
+                pieces[index + 1] = (next_kind, next_text[1:])
     for index, (kind, _) in enumerate(pieces):
         if kind != "gone" or index == 0:
             continue

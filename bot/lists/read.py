@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from typing import cast
 
-from bot.lists import recognise
+from bot.lists import cells, recognise
 from bot.lists.entry import Entry, Fields, Reading, Slot
 from bot.lists.inline import scan_links
 
@@ -32,7 +31,7 @@ def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | N
     """
     reading = Reading(text, links=scan_links(text))
     if kind in ("row", "html-row"):
-        found = recognise.read_cells(reading, columns, html=kind == "html-row")
+        found = cells.read_cells(reading, columns, html=kind == "html-row")
     else:
         found = _read_block(reading, kind)
     if not found or (not reading.has("title") and not reading.has("nickname")):

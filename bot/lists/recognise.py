@@ -11,12 +11,11 @@ recognised by what it looks like, not by the list it comes from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from bot.lists import entry as e
+from bot.lists.citation import ET_AL, ITALIC, is_label, label_key, line_label, read_text
 from bot.lists.inline import Link, label_image, unescape
-from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
-from bot.text import latex
+from bot.lists.values import read_authors, read_date, read_venue
 
 _TAG = re.compile(r"\[(?P<b>[^\[\]\n]{1,40})\](?!\()|\((?P<p>(?:19|20)\d\d[^()\n]{0,20})\)")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
@@ -37,35 +36,11 @@ _PLAIN_TITLE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])\.$")
-_ITALIC = re.compile(
-    r"(?<![*\w\\])\*(?![*\s])(?P<t>(?:[^*\n\\]|\\.)+?)(?<![\s\\])\*(?!\*)"
-    r"|(?<![_\w\\])_(?![_\s])(?P<u>[^_\n]+?)(?<![\s\\])_(?![_\w])"
-)
-_CODE = re.compile(r"`(?P<t>[^`\n]+)`")
-_LABEL_LINE = re.compile(
-    r"^(?P<bullet>[ \t]*[-*+][ \t]+)?(?P<label>[^\n:：\[\]()]{1,30}?)[ \t]*[:：][ \t]*",
-    re.MULTILINE,
-)
-_EMPTY_VALUE = re.compile(r"(?:None|N/?A|-|—|无|暂无|TBD)(?=[ \t]*$)", re.MULTILINE)
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 _SHIELDS = re.compile(
     r"^(?P<pre>https?://img\.shields\.io/badge/)(?P<body>[^?#)\s]+?)(?P<post>-[0-9A-Za-z]+(?:\?[^)\s]*)?)$"
 )
 _STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg", re.IGNORECASE)
-_ET_AL = re.compile(r"\be[tl]\s*al\b\.?", re.IGNORECASE)
-_LATEX_ACCENT = re.compile(r"\\[\"'`^~=.uvHckr]\s*\{?[A-Za-z]|\{\\")
-_GENERIC_LABEL = re.compile(
-    r"(?:paper|pdf|link|arxiv|code|project(?: page)?|website|page|doi|url|github|html|abs|"
-    r"homepage|demo|论文|链接|代码)s?",
-    re.IGNORECASE,
-)
-_NAME = re.compile(
-    r"^[A-Z\u00C0-\u024F][\w'’.\-*†‡]*(?:\s+[\w'’.\-(),*†‡]+){0,6}$|^[\u4e00-\u9fff]{2,4}$"
-)
-
-
-def _span_text(reading: e.Reading, start: int, end: int) -> str:
-    return reading.text[start:end]
 
 
 def _title_value(raw: str) -> tuple[str, int]:
@@ -238,9 +213,6 @@ def _nick_tag(reading: e.Reading, tag: re.Match[str]) -> None:
         reading.claim(start + len(head), start + len(body), slot, unescape(nick))
 
 
-# --------------------------------------------------------------------------- after the title
-
-
 def read_tail(reading: e.Reading, start: int, end: int) -> None:
     """Claim authors, venue, year, dates, links, badges and a description in ``[start, end)``."""
     description = _description_start(reading, start, end)
@@ -251,7 +223,7 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
         if not reading.free(link.start, link.end):
             continue
         begin, finish = _wrapped(reading, link)
-        _read_text(reading, at, begin)
+        read_text(reading, at, begin)
         if link.is_image or _is_tag(link):
             badges.append(link)
         else:
@@ -260,7 +232,7 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
             _read_link(reading, link)
         at = finish
     _flush_tags(reading, badges)
-    _read_text(reading, at, stop)
+    read_text(reading, at, stop)
     if description is not None:
         gap = _DESCRIPTION.match(reading.text, description)
         value_start = gap.end() if gap else description
@@ -277,7 +249,7 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
     found_any = _DESCRIPTION.search(reading.text, start, end)
     if found_any is None:
         return None
-    emphasis = [(m.start(), m.end()) for m in _ITALIC.finditer(reading.text, start, end)]
+    emphasis = [(m.start(), m.end()) for m in ITALIC.finditer(reading.text, start, end)]
     inside = [*((x.start, x.end) for x in reading.links), *emphasis]
     for found in _DESCRIPTION.finditer(reading.text, found_any.start(), end):
         if not reading.free(found.start(), found.end()):
@@ -287,7 +259,7 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
         line_end = reading.text.find("\n", found.end())
         rest = reading.text[found.end() : line_end if 0 <= line_end < end else end]
         plain_rest = unescape(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", rest))
-        if _ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
+        if ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
             continue
         if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
             continue  # "- ACL 2020": a venue, not prose
@@ -330,24 +302,6 @@ def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
         reading.claim(start, end, e.Slot("text", "tags"), reading.text[start:end])
 
 
-def label_key(label: str) -> str:
-    """How a link label is compared: ``[Paper]``, ``**Paper**`` and ``paper`` are one key."""
-    image = label_image(label)
-    if image is not None:
-        label = image
-    return " ".join(re.sub(r"[\[\]*_`:：]", " ", unescape(label)).lower().split())
-
-
-def is_label(text: str, url: str) -> bool:
-    """Does a link's text name a kind of link (``Paper``, ``[code]``, ``project page``)?"""
-    if label_image(text) is not None or text.strip() == url or re.fullmatch(r"https?://\S+", text):
-        return True
-    plain = label_key(text)
-    if not plain or plain == url.lower() or re.fullmatch(r"https?://\S+", plain):
-        return True
-    return len(plain) <= 30 and len(plain.split()) <= 4 and not re.search(r"(?:19|20)\d\d", plain)
-
-
 def _wrapped(reading: e.Reading, link: Link) -> tuple[int, int]:
     """A link's span, with the brackets around it when it is written ``[[Paper](url)]``."""
     text = reading.text
@@ -365,317 +319,17 @@ def _wrapped(reading: e.Reading, link: Link) -> tuple[int, int]:
 def _read_link(reading: e.Reading, link: Link) -> None:
     text = reading.text
     if link.kind == "bare":
-        label = _line_label(reading, link.start)
+        label = line_label(reading, link.start)
         reading.claim(link.start, link.end, e.Slot("url", label or "link"), link.url)
         return
     if link.kind == "html" or not is_label(link.text, link.url):
         return  # a second long link: left as written
     start, end = _wrapped(reading, link)
     if link.text.strip() == link.url and link.url:
-        key = _line_label(reading, link.start) or "link"
+        key = line_label(reading, link.start) or "link"
         before = text[start : link.text_start]
         slot = e.Slot("url", key, before, "](" + "{value}" + text[link.url_end : end])
         reading.claim(start, end, slot, link.url)
         return
     before, after = text[start : link.url_start], text[link.url_end : end]
     reading.claim(start, end, e.Slot("url", label_key(link.text), before, after), link.url)
-
-
-def _line_label(reading: e.Reading, at: int) -> str:
-    """The label written before ``at`` on its line: ``- 论文/Paper: url`` -> ``论文/paper``."""
-    line_start = reading.text.rfind("\n", 0, at) + 1
-    found = _LABEL_LINE.match(reading.text, line_start)
-    if found and found.end() == at:
-        return label_key(found.group("label"))
-    return ""
-
-
-def _read_text(reading: e.Reading, start: int, end: int) -> None:
-    """Fields in plain text between links: emphasis, code spans, dates, venue, plain authors."""
-    if start >= end:
-        return
-    text = reading.text
-    for found in _CODE.finditer(text, start, end):
-        venue, year, form = read_venue(found.group("t"))
-        slot = e.Slot("venue", "", "`", "`")
-        reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
-    for found in _ITALIC.finditer(text, start, end):
-        if reading.free(found.start(), found.end()):
-            _read_italic(reading, found)
-    for found in _EMPTY_VALUE.finditer(text, start, end):
-        label = _line_label(reading, found.start())
-        if label and reading.free(found.start(), found.end()):
-            reading.claim(found.start(), found.end(), e.Slot("url", label), found.group(0))
-    _read_plain(reading, start, end)
-
-
-def _looks_like_names(text: str) -> bool:
-    plain = unescape(text).strip().rstrip(".")
-    if not plain or re.search(r"(?:19|20)\d\d|https?://", plain):
-        return False
-    if _ET_AL.search(plain):
-        return True
-    parts = [p.strip() for p in re.split(r",|\band\b|&|;", plain) if p.strip()]
-    if any(re.search(r"\d|:", part) for part in parts):
-        return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
-    named = sum(bool(_NAME.match(p) or re.fullmatch(r"@?[\w.-]+", p)) for p in parts)
-    return bool(parts) and (named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1))
-
-
-def _authors_claim(reading: e.Reading, start: int, end: int, before: str, after: str) -> None:
-    """Authors in ``[start, end)`` (emphasis included), with a full stop closing them."""
-    text = reading.text
-    inner = text[start + len(before) : end - len(after)]
-    period = "none"
-    if text[end : end + 1] == "." and not inner.endswith("."):
-        period, end = "outside", end + 1
-    elif re.search(r"\be[tl]\s*al\.$", inner):
-        period = "etal"
-    elif inner.endswith(".") and not re.search(r"\b[A-Z]\.$", inner):
-        period, inner = "inside", inner[:-1]
-    names = latex.decode(inner) if _LATEX_ACCENT.search(inner) else unescape(inner)
-    authors, form = read_authors(names)
-    slot = e.Slot("authors", "", before, after)
-    reading.claim(start, end, slot, authors, (form, period))
-
-
-def _read_italic(reading: e.Reading, found: re.Match[str]) -> None:
-    body = found.group("t") or found.group("u") or ""
-    mark = found.group(0)[0]
-    start, end = found.start(), found.end()
-    if not reading.has("authors"):
-        split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
-        if split and split.group("rest"):
-            names_end = start + 1 + split.end("names")
-            _authors_claim(reading, start + 1, names_end, "", "")
-            _read_venue_text(reading, names_end, end - 1)
-            return
-        then = re.match(r"(?P<names>.*?[a-z]{2,})\.\s+(?P<rest>\S.*)$", body)
-        if then and len(then.group("rest").split()) <= 4 and _looks_like_names(then.group("names")):
-            names_end = start + 1 + then.end("names")
-            _authors_claim(reading, start + 1, names_end, "", "")  # "*Deyao Zhu. arXiv.*"
-            _read_venue_text(reading, names_end, end - 1)
-            return
-        if _looks_like_names(body) and not read_venue(body)[1]:
-            _authors_claim(reading, start, end, mark, mark)
-            return
-    _read_venue_text(reading, start + 1, end - 1)
-
-
-def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
-    """``arXiv 2023``, ``CoRL, Nov 2024``, ``MLSys 2018``: a venue, a year or a date."""
-    text = reading.text
-    segment = text[start:end]
-    lead = len(segment) - len(segment.lstrip(" \t.,;:*_"))
-    start += lead
-    segment = text[start:end].rstrip(" \t.,;:")
-    end = start + len(segment)
-    if not segment or not reading.free(start, end) or reading.has("venue"):
-        return
-    identifier = re.search(r"(?i)\barxiv\s*:\s*\S+$", segment)
-    if identifier:  # "arXiv:2303.12712": the venue is arXiv, the id stays as written
-        end = start + identifier.start() + 5
-        segment = text[start:end]
-    date = DATE_IN_TEXT.search(segment)
-    if date and date.end() == len(segment):
-        read = read_date(date.group(0))
-        if read:
-            reading.claim(start + date.start(), end, e.Slot("date"), *read)
-            segment = segment[: date.start()].rstrip(" \t,;")
-            end = start + len(segment)
-    if segment and len(segment.split()) <= 9 and re.search(r"[A-Za-z\u4e00-\u9fff]", segment):
-        venue, year, form = read_venue(segment)
-        reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
-    elif segment and re.fullmatch(r"(?:19|20)\d\d", segment):
-        reading.claim(start, end, e.Slot("venue"), ("", int(segment)), "{Y}")
-
-
-def _read_plain(reading: e.Reading, start: int, end: int) -> None:
-    """Unclaimed plain text: dates, then ``Venue Year.`` or ``Jane Doe et al., ACL 2020``."""
-    text = reading.text
-    for found in DATE_IN_TEXT.finditer(text, start, end):
-        read = read_date(found.group(0))
-        if read and reading.free(found.start(), found.end()):
-            reading.claim(found.start(), found.end(), e.Slot("date"), *read)
-    at = start
-    ordered: list[e.Claim | None] = [*sorted(reading.claims, key=lambda c: c.start), None]
-    for claim in ordered:
-        piece_end = end if claim is None else min(max(claim.start, at), end)
-        if claim is not None and claim.end <= start:
-            continue
-        _read_segment(reading, at, piece_end)
-        if claim is None or claim.start >= end:
-            break
-        at = max(at, claim.end)
-
-
-def _read_segment(reading: e.Reading, start: int, end: int) -> None:
-    text = reading.text
-    piece = text[start:end]
-    if not piece.strip() or "\n" in piece.strip():
-        for line_start, line in _lines(piece, start):
-            if line.strip() and line_start != start:
-                _read_segment(reading, line_start, line_start + len(line))
-        return
-    lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))
-    body_start = start + lead
-    body = text[body_start:end]
-    if body.lstrip().startswith(("|", "<", "\\", "[", "!")):
-        return
-    if not re.search(r"[A-Za-z\u4e00-\u9fff]|(?:19|20)\d\d", body):
-        return
-    if re.search(r"[:：]\s*$", body):
-        return  # "- 论文/Paper: " is the label of the link after it, not a venue
-    if not reading.has("authors"):
-        names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
-        if not (names and _looks_like_names(names.group("n"))):
-            names = _name_list(body)
-        if names:
-            names_start = body_start + names.start("n")
-            _authors_claim(reading, names_start, body_start + names.end("n"), "", "")
-            body_start = body_start + names.end()
-            body = text[body_start:end]
-    year = re.match(r"[ \t]*\((?P<y>(?:19|20)\d\d)\)", body)
-    if year:  # "by Jane Doe et al. (2023), arXiv:2303.12712"
-        at = body_start + year.start("y")
-        reading.claim(at, at + 4, e.Slot("year"), int(year.group("y")), "{Y}")
-        body_start += year.end()
-        body = text[body_start:end]
-    sentence = re.match(r"[ \t.,;:]*(?P<s>[^.\n]*?(?:\.[^\s.][^.\n]*?)*)(?:\.|$|(?=\s\())", body)
-    if sentence and sentence.group("s").strip():
-        offset = body_start + sentence.start("s")
-        _read_venue_text(reading, offset, offset + len(sentence.group("s")))
-
-
-def _name_list(body: str) -> re.Match[str] | None:
-    """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
-    that reads as a comma-separated list of names (initials' full stops included)."""
-    for stop in reversed([m.start() for m in re.finditer(r"\.(?=\s|$)", body)]):
-        found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
-        if found and "," in found.group("n") and _looks_like_names(found.group("n")):
-            return found
-    return None
-
-
-def _lines(text: str, base: int) -> list[tuple[int, str]]:
-    out = []
-    at = 0
-    for line in text.split("\n"):
-        out.append((base + at, line))
-        at += len(line) + 1
-    return out
-
-
-# --------------------------------------------------------------------------- table rows
-
-
-def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> bool:
-    """Claim the fields of a table row, each cell read by its column's role.
-
-    A row with as many cells as the header takes the header's roles; a row with
-    more or fewer (an extra cell, or cells spanned from a row above) keeps a
-    column's role only where the cell's content fits it, and is read by its
-    content elsewhere.
-    """
-    from bot.lists.tables import cell_spans
-
-    cells = cell_spans(reading.text, html=html)
-    roles = list(columns)[-len(cells) :] if len(cells) <= len(columns) else list(columns)
-    roles += ["?"] * (len(cells) - len(roles))
-    if len(cells) != len(columns):
-        roles = [
-            _fitting_role(reading.text[a:b].strip(), role)
-            for (a, b, _), role in zip(cells, roles, strict=True)
-        ]
-    for (start, end, header), role in zip(cells, roles, strict=True):
-        if header:
-            reading.claim(start, end, e.Slot("text", "category"), reading.text[start:end])
-            continue
-        _read_cell(reading, start, end, role)
-    return any(c.slot.field in ("title", "nickname") for c in reading.claims)
-
-
-def _fitting_role(value: str, role: str) -> str:
-    """``role`` if the cell's content fits it, else what the content looks like."""
-    kind = role.partition(":")[0]
-    links = re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
-    only_links = bool(links) and not re.sub(r"!?\[[^\]]*\]\([^)]*\)", "", value).strip()
-    dated = read_date(value) is not None or re.fullmatch(r"(?:19|20)\d\d", value) is not None
-    titled = any(not is_label(text, url) for text, url in links)
-    fits = {
-        "date": dated or not value,
-        "links": (only_links and not titled) or value in ("", "-"),
-        "title": titled,
-        "venue": bool(value) and not links and not dated,
-        "nickname": bool(value) and not links and not dated,
-    }
-    if fits.get(kind) or kind in ("text", "authors"):
-        return role
-    if titled:
-        return "title"
-    if only_links:
-        return "links"
-    if dated:
-        return "date"
-    return "?"
-
-
-def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
-    text = reading.text
-    content = text[start:end]
-    lead = len(content) - len(content.lstrip())
-    start, end = start + lead, start + len(content.rstrip())
-    value = text[start:end]
-    if not value or value in ("-", "—", "N/A", "n/a"):
-        return
-    kind, _, name = role.partition(":")
-    if kind in ("title", "nickname", "?") and not reading.has("title"):
-        link = next((x for x in reading.links if start <= x.start < end), None)
-        if link is not None and _GENERIC_LABEL.fullmatch(label_key(link.text) or "link"):
-            read_tail(reading, start, end)  # "| [paper](url) |": the name is in another column
-            return
-        if link is not None and link.kind in ("markdown", "html"):
-            bold = text.startswith("**", start)
-            at = read_title(reading, link.start - (2 if bold and link.start == start + 2 else 0))
-            if at is not None:
-                read_tail(reading, at, end)
-                return
-        if kind == "title":
-            at = read_title(reading, start)
-            if at is not None:
-                read_tail(reading, at, end)
-                return
-    plain_name = kind == "?" and re.fullmatch(r"[^<>\[\]()\n]{1,40}", value) is not None
-    if plain_name and reading.has("nickname") and not reading.has("venue"):
-        kind = "venue"  # "| NeurIPS DB |" after the name: the venue
-    if kind == "nickname" or (plain_name and not reading.has("nickname")):
-        strong = re.fullmatch(r"\*\*(?P<n>[^*]+)\*\*", value)
-        inner = strong.group("n") if strong else re.sub(r"\*\*|__|[\"“”]", "", value)
-        mark = "**" if strong else ""
-        slot = e.Slot("nickname", "", mark, mark)
-        reading.claim(start, end, slot, unescape(inner))
-        return
-    if kind == "date":
-        read = read_date(value)
-        if read:
-            reading.claim(start, end, e.Slot("date"), *read)
-        elif re.fullmatch(r"(?:19|20)\d\d", value):
-            reading.claim(start, end, e.Slot("year"), int(value), "{Y}")
-        return
-    if kind == "venue":
-        venue, year, form = read_venue(value)
-        reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
-        return
-    if kind == "authors":
-        _authors_claim(reading, start, end, "", "")
-        return
-    if kind == "text":
-        opening = re.match(r"(?:<[a-z][^>]*>)*", value, re.IGNORECASE)
-        closing = re.search(r"(?:</[a-z]+\s*>)*$", value, re.IGNORECASE)
-        inner_start = start + (opening.end() if opening else 0)
-        inner_end = start + (closing.start() if closing else len(value))
-        if inner_start <= inner_end:
-            start, end = inner_start, inner_end  # "<sub>idea</sub>": the idea, in its tags
-        reading.claim(start, end, e.Slot("text", name), reading.text[start:end])
-        return
-    read_tail(reading, start, end)

@@ -149,30 +149,34 @@ def _names(item: Item) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _venue(written: str) -> str | None:
+    """The venue as a reference keeps it: no year, ``arXiv`` for arxiv and CoRR."""
+    venue = " ".join(_YEAR.sub(" ", written).split()).replace(" ,", ",").strip(" ,.;:-_'’")
+    if venue.count("(") != venue.count(")"):
+        venue = venue.strip("()").strip()
+    if re.fullmatch(r"arxiv|corr", venue, re.IGNORECASE):
+        return "arXiv"
+    return venue or None
+
+
 def _reference(item: Item, source: str, numbered: bool) -> Reference:
     fields = item.entry.fields
     urls = paper_urls(item)
-    dois = [d for d in map(normalize_doi, urls) if d] + [d for d in map(acl_anthology_doi, urls) if d]
+    dois = [d for url in urls for d in (normalize_doi(url), acl_anthology_doi(url)) if d]
     doi = _BIORXIV_VERSION.sub(r"\1", dois[0]) if dois else None
     arxiv = next((a for a in map(normalize_arxiv, urls) if a), None)
     if arxiv is None and (found := _ARXIV_TEXT.search(_own_text(item))):
         arxiv = normalize_arxiv(found.group(1))
     arxiv = arxiv or arxiv_from_doi(doi)
     year = fields.year or (fields.date[0] if fields.date else None)
-    venue = " ".join(_YEAR.sub(" ", fields.venue).split()).replace(" ,", ",")
-    venue = venue.strip(" ,.;:-_'’") or None
-    if venue and venue.count("(") != venue.count(")"):
-        venue = venue.strip("()").strip() or None
-    if venue and re.fullmatch(r"arxiv|corr", venue, re.IGNORECASE):
-        venue = "arXiv"
     return Reference(
-        title=fields.title or fields.nickname,
+        title=fields.title or fields.nickname or "",
         # A list written "1." throughout has no numbers of its own: a position in it is
         # not how the survey cites the paper, so none is reported.
         number=item.block.number if numbered else None,
         authors=_names(item),
         year=year,
-        venue=venue,
+        venue=_venue(fields.venue),
         arxiv=arxiv,
         doi=doi,
         urls=tuple(dict.fromkeys(urls)),

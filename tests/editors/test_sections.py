@@ -80,7 +80,9 @@ def test_paper_sections_flags_the_headings_whose_own_body_lists_papers():
     }
 
 
-PAPER = "- **{0}: a paper.** *Ann Lee et al.* ACL 2023. [[Paper](https://arxiv.org/abs/2301.0000{1})]"
+PAPER = (
+    "- **{0}: a paper.** *Ann Lee et al.* ACL 2023. [[Paper](https://arxiv.org/abs/2301.0000{1})]"
+)
 SURVEY = f"""\
 # Awesome Reasoning
 

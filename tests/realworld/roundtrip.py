@@ -132,8 +132,12 @@ def own_round_trip(text: str) -> tuple[int, int]:
     items = read_list(Lines.parse(text).contents).items
     back = 0
     for item in items:
-        written = render(Choice(item.entry.layout, (item.entry,), item.entry.fields), [item.entry], style)
+        written = render(
+            Choice(item.entry.layout, (item.entry,), item.entry.fields), [item.entry], style
+        )
         # A spanned category cell belongs to the table, not to the row that holds it.
-        original = re.sub(r"\n<th\b[^\n]*</th>", "", item.text) if item.block.category else item.text
+        original = (
+            re.sub(r"\n<th\b[^\n]*</th>", "", item.text) if item.block.category else item.text
+        )
         back += written == original
     return back, len(items)

@@ -49,11 +49,16 @@ CASES = [
         ),
         # Appended (the table is in order of addition), four cells as the header has, the
         # code cell "-" as the golden says for an unknown code URL; padding as a neighbour's.
-        (100, ["| [**LongVideoBench: A Benchmark for Long-context Interleaved Video-Language "
-               "Understanding**](https://arxiv.org/abs/2407.15754) | 07/2024 | - |"
-               "                NeurIPS 2024 |"]),
+        (
+            100,
+            [
+                "| [**LongVideoBench: A Benchmark for Long-context Interleaved Video-Language "
+                "Understanding**](https://arxiv.org/abs/2407.15754) | 07/2024 | - |"
+                "                NeurIPS 2024 |"
+            ],
+        ),
         id="table-appended",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "video_llm_tables",
         "LLM as Summarizer",
@@ -65,11 +70,16 @@ CASES = [
         ),
         # Between 12/2023 and 07/2023 (sorted by date, newest first). The golden's code cell
         # holds the project page, which metadata does not give: "[code]()" as 8 rows write it.
-        (34, ["| [**MM-VID: Advancing Video Understanding with GPT-4V(ision)**]"
-              "(https://arxiv.org/abs/2310.19773) |   MM-VID   | 10/2023 |      [code]()       "
-              "| arXiv |"]),
+        (
+            34,
+            [
+                "| [**MM-VID: Advancing Video Understanding with GPT-4V(ision)**]"
+                "(https://arxiv.org/abs/2310.19773) |   MM-VID   | 10/2023 |      [code]()       "
+                "| arXiv |"
+            ],
+        ),
         id="table-by-date",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "ai_for_math_sorted_table",
         "awesome-ai-for-math",
@@ -83,11 +93,16 @@ CASES = [
         ),
         # Alphabetical; the published DOI on the title, the preprint as "[arXiv]" (the list's
         # rule); the Subject(s) cell is the maintainer's to fill (the golden leaves it open).
-        (65, ["| **[Deep Learning Gauss–Manin Connections](https://doi.org/10.1007/"
-              "s00006-022-01207-1)** |  | Advances in Applied Clifford Algebras 2022 | "
-              "[arXiv](https://arxiv.org/abs/2007.13786) |"]),
+        (
+            65,
+            [
+                "| **[Deep Learning Gauss–Manin Connections](https://doi.org/10.1007/"
+                "s00006-022-01207-1)** |  | Advances in Applied Clifford Algebras 2022 | "
+                "[arXiv](https://arxiv.org/abs/2007.13786) |"
+            ],
+        ),
         id="table-alphabetical",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "cvpr2024_bold_paper_code",
         "Knowledge Distillation",
@@ -99,10 +114,18 @@ CASES = [
             published_venue="CVPR 2024",
         ),
         # The golden's form without a code URL: "- 代码/Code: None", never dropped.
-        (207, ["", "**CrossKD: Cross-Head Knowledge Distillation for Object Detection**", "",
-               "- 论文/Paper: http://arxiv.org/pdf/2306.11369", "- 代码/Code: None"]),
+        (
+            207,
+            [
+                "",
+                "**CrossKD: Cross-Head Knowledge Distillation for Object Detection**",
+                "",
+                "- 论文/Paper: http://arxiv.org/pdf/2306.11369",
+                "- 代码/Code: None",
+            ],
+        ),
         id="bold-paragraph-with-bullets",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "cvpr2025_chinese_h4_entries",
         "3DGS",
@@ -115,29 +138,49 @@ CASES = [
         ),
         # The golden's "weaker alternative": at the end of the section. It prefers the top,
         # from the last upstream commit; the file itself shows no order (DEVIATION).
-        (154, ["", "#### 3DGUT: Enabling Distorted Cameras and Secondary Rays in Gaussian "
-               "Splatting", "- Link：[https://arxiv.org/pdf/2412.12507](https://arxiv.org/pdf/"
-               "2412.12507)"]),
+        (
+            154,
+            [
+                "",
+                "#### 3DGUT: Enabling Distorted Cameras and Secondary Rays in Gaussian Splatting",
+                "- Link：[https://arxiv.org/pdf/2412.12507](https://arxiv.org/pdf/2412.12507)",
+            ],
+        ),
         id="chinese-heading-entry",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "diffusion_bold_backslash",
         "Survey",
         PaperRecord(
             title="Diffusion Models for Reinforcement Learning: A Survey",
-            authors=("Zhengbang Zhu", "Hanye Zhao", "Haoran He", "Yichao Zhong",
-                     "Shenyu Zhang", "Haoquan Guo", "Tingting Chen", "Weinan Zhang"),
+            authors=(
+                "Zhengbang Zhu",
+                "Hanye Zhao",
+                "Haoran He",
+                "Yichao Zhong",
+                "Shenyu Zhang",
+                "Haoquan Guo",
+                "Tingting Chen",
+                "Weinan Zhang",
+            ),
             year=2023,
             arxiv="2311.01223",
         ),
         # First (newest first). DEVIATION: the golden's last line is "2 Nov 2023"; metadata
         # here has the month (from the arXiv id) but not the day, so the date is "Nov 2023".
-        (191, ["**Diffusion Models for Reinforcement Learning: A Survey** \\",
-               "*Zhengbang Zhu, Hanye Zhao, Haoran He, Yichao Zhong, Shenyu Zhang, Haoquan Guo, "
-               "Tingting Chen, Weinan Zhang* \\",
-               "arXiv 2023. [[Paper](https://arxiv.org/abs/2311.01223)] \\", "Nov 2023", ""]),
+        (
+            191,
+            [
+                "**Diffusion Models for Reinforcement Learning: A Survey** \\",
+                "*Zhengbang Zhu, Hanye Zhao, Haoran He, Yichao Zhong, Shenyu Zhang, Haoquan Guo, "
+                "Tingting Chen, Weinan Zhang* \\",
+                "arXiv 2023. [[Paper](https://arxiv.org/abs/2311.01223)] \\",
+                "Nov 2023",
+                "",
+            ],
+        ),
         id="bold-paragraph-hard-breaks",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "lm_ssp_date_prefixed",
         "C2. Data Reconstruction",
@@ -150,18 +193,30 @@ CASES = [
         ),
         # By the date prefix, newest first; the venue badge "ICLR'23" in the list's colour. The
         # model badge is the maintainer's classification: the golden lets a tool omit it.
-        (59, ["- [2022/02] **[Quantifying Memorization Across Neural Language Models]"
-              "(https://arxiv.org/abs/2202.07646)** "
-              "![ICLR'23](https://img.shields.io/badge/ICLR'23-f1b800)"]),
+        (
+            59,
+            [
+                "- [2022/02] **[Quantifying Memorization Across Neural Language Models]"
+                "(https://arxiv.org/abs/2202.07646)** "
+                "![ICLR'23](https://img.shields.io/badge/ICLR'23-f1b800)"
+            ],
+        ),
         id="date-prefixed-badges",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "prompt_papers_numbered",
         "Improvements",
         PaperRecord(
             title="Large Language Models Are Human-Level Prompt Engineers",
-            authors=("Yongchao Zhou", "Andrei Ioan Muresanu", "Ziwen Han", "Keiran Paster",
-                     "Silviu Pitis", "Harris Chan", "Jimmy Ba"),
+            authors=(
+                "Yongchao Zhou",
+                "Andrei Ioan Muresanu",
+                "Ziwen Han",
+                "Keiran Paster",
+                "Silviu Pitis",
+                "Harris Chan",
+                "Jimmy Ba",
+            ),
             year=2022,
             arxiv="2211.01910",
             published_venue="ICLR 2023",
@@ -169,12 +224,19 @@ CASES = [
         # Item 10, venue "ICLR 2023.", authors indented 3 (allowed), "/abs/" link, "2022.11".
         # DEVIATION: the golden sets it off by the "   " line and an empty line inside; the
         # neighbours do both ways, the majority is the other way round. No badges (allowed).
-        (284, ["", "10. **Large Language Models Are Human-Level Prompt Engineers.** ICLR 2023.",
-               "   ", "   *Yongchao Zhou, Andrei Ioan Muresanu, Ziwen Han, Keiran Paster, "
-               "Silviu Pitis, Harris Chan, Jimmy Ba.* [[pdf](https://arxiv.org/abs/2211.01910)], "
-               "2022.11"]),
+        (
+            284,
+            [
+                "",
+                "10. **Large Language Models Are Human-Level Prompt Engineers.** ICLR 2023.",
+                "   ",
+                "   *Yongchao Zhou, Andrei Ioan Muresanu, Ziwen Han, Keiran Paster, "
+                "Silviu Pitis, Harris Chan, Jimmy Ba.* [[pdf](https://arxiv.org/abs/2211.01910)], "
+                "2022.11",
+            ],
+        ),
         id="numbered-two-paragraphs",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "llm_robotics_second_links",
         "Reasoning",
@@ -188,45 +250,76 @@ CASES = [
         # The golden's alternative: dated by the arXiv month, after ReKep (Sep 2024), before
         # Octopi (June 24), "[[Paper]]" carrying the paper, CRLF. No nickname: "ECoT" is not
         # in the title (DEVIATION from the preferred form, which knows it).
-        (47, ['* "Robotic Control via Embodied Chain-of-Thought Reasoning", *CoRL, Jul 2024*. '
-              "[[Paper](https://arxiv.org/abs/2407.08693)]"]),
+        (
+            47,
+            [
+                '* "Robotic Control via Embodied Chain-of-Thought Reasoning", *CoRL, Jul 2024*. '
+                "[[Paper](https://arxiv.org/abs/2407.08693)]"
+            ],
+        ),
         id="second-links-crlf",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "matching_nickname_br",
         "Large Model Distillation",
         PaperRecord(
             title="TinyBERT: Distilling BERT for Natural Language Understanding",
-            authors=("Xiaoqi Jiao", "Yichun Yin", "Lifeng Shang", "Xin Jiang", "Xiao Chen",
-                     "Linlin Li", "Fang Wang", "Qun Liu"),
+            authors=(
+                "Xiaoqi Jiao",
+                "Yichun Yin",
+                "Lifeng Shang",
+                "Xin Jiang",
+                "Xiao Chen",
+                "Linlin Li",
+                "Fang Wang",
+                "Qun Liu",
+            ),
             year=2020,
             arxiv="1909.10351",
             published_venue="EMNLP 2020",
         ),
         # The golden exactly (without the code line, as it allows): by arXiv id.
-        (28, ["**(*EMNLP2020_TinyBERT*) TinyBERT: Distilling BERT for Natural Language "
-              "Understanding.** <br>",
-              "*Xiaoqi Jiao, Yichun Yin, Lifeng Shang, Xin Jiang, Xiao Chen, Linlin Li, "
-              "Fang Wang, Qun Liu.*<br>", "[[paper]](https://arxiv.org/abs/1909.10351)", ""]),
+        (
+            28,
+            [
+                "**(*EMNLP2020_TinyBERT*) TinyBERT: Distilling BERT for Natural Language "
+                "Understanding.** <br>",
+                "*Xiaoqi Jiao, Yichun Yin, Lifeng Shang, Xin Jiang, Xiao Chen, Linlin Li, "
+                "Fang Wang, Qun Liu.*<br>",
+                "[[paper]](https://arxiv.org/abs/1909.10351)",
+                "",
+            ],
+        ),
         id="nickname-br",
-    ),  # fmt: skip
+    ),
     pytest.param(
         "awesome_jax_mixed",
         "Papers",
         PaperRecord(
             title="Brax - A Differentiable Physics Engine for Large Scale Rigid Body Simulation",
-            authors=("C. Daniel Freeman", "Erik Frey", "Anton Raichuk", "Sertan Girgin",
-                     "Igor Mordatch", "Olivier Bachem"),
+            authors=(
+                "C. Daniel Freeman",
+                "Erik Frey",
+                "Anton Raichuk",
+                "Sertan Girgin",
+                "Igor Mordatch",
+                "Olivier Bachem",
+            ),
             year=2021,
             arxiv="2106.13281",
             published_venue="NeurIPS 2021",
         ),
         # The golden exactly, without the free description (allowed): by year.
-        (93, ["- [__Brax - A Differentiable Physics Engine for Large Scale Rigid Body "
-              "Simulation__. C. Daniel Freeman, Erik Frey, Anton Raichuk, Sertan Girgin, "
-              "Igor Mordatch, Olivier Bachem. _NeurIPS 2021_.](https://arxiv.org/abs/2106.13281)"]),
+        (
+            93,
+            [
+                "- [__Brax - A Differentiable Physics Engine for Large Scale Rigid Body "
+                "Simulation__. C. Daniel Freeman, Erik Frey, Anton Raichuk, Sertan Girgin, "
+                "Igor Mordatch, Olivier Bachem. _NeurIPS 2021_.](https://arxiv.org/abs/2106.13281)"
+            ],
+        ),
         id="citation-in-link-text",
-    ),  # fmt: skip
+    ),
 ]
 
 
