@@ -35,7 +35,8 @@ _PLAIN_TITLE = re.compile(
     r"(?P<t>[^*\[\]`_\n]+?)[ \t]*(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\(|$)",
     re.IGNORECASE | re.MULTILINE,
 )
-_TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])\.$")
+# The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
+_TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])\.$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 _SHIELDS = re.compile(
     r"^(?P<pre>https?://img\.shields\.io/badge/)(?P<body>[^?#)\s]+?)(?P<post>-[0-9A-Za-z]+(?:\?[^)\s]*)?)$"
