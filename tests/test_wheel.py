@@ -50,3 +50,12 @@ def test_installing_the_wheel_pulls_only_runtime_dependencies(wheel: zipfile.Zip
     requires = Parser().parsestr(wheel.read(metadata).decode()).get_all("Requires-Dist") or []
     needed = [Requirement(r) for r in requires]
     assert {r.name.lower() for r in needed if r.marker is None} == RUNTIME
+
+
+def test_the_wheel_holds_every_package_of_the_source_tree(wheel: zipfile.ZipFile) -> None:
+    # pyproject.toml lists the packages by name: a new one left out there would be missing
+    # from every installed bot (bot.lists was, at first).
+    root = Path(__file__).resolve().parent.parent
+    packages = {p.parent.relative_to(root).as_posix() for p in (root / "bot").rglob("__init__.py")}
+    shipped = {Path(n).parent.as_posix() for n in wheel.namelist() if n.endswith("__init__.py")}
+    assert packages <= shipped
