@@ -121,7 +121,7 @@ def _category(document: PaperList, headings: Sequence[Heading], requested: str) 
     """An HTML table category named ``requested`` (or ``Heading > Category``)."""
     parent, _, name = requested.rpartition(">")
     wanted = _plain(name)
-    for index, container in enumerate(document.containers):
+    for container in document.containers:
         names = {block.category for block in container.blocks if block.category}
         for category in names:
             if _plain(category) != wanted or container.section is None:
@@ -130,7 +130,6 @@ def _category(document: PaperList, headings: Sequence[Heading], requested: str) 
             heading = next(h for h in headings if h.line == span.line)
             if parent.strip() and not match_heading([heading], parent.strip()):
                 continue
-            del index
             return Target(heading, category)
     return None
 

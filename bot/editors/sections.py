@@ -116,6 +116,8 @@ _NOT_PAPERS = re.compile(
     r"|install|^faq|^about|star|致谢|鸣谢|感谢|目录|更新|日志|引用|联系|贡献",
     re.IGNORECASE,
 )
+# A heading that says it holds papers does, even before the first one ("## Papers").
+_PAPERS = re.compile(r"(?:paper list|papers|reading list|论文|文献)\b")
 _DECORATION = re.compile(
     r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>|<!--.*-->|(?:<[^>]+>\s*)*(?:\*\*)?"
     r"\[[^\]]*\]\(#[^)]*\)(?:\*\*)?(?:\s*<[^>]+>)*)?\s*$",
@@ -125,8 +127,8 @@ _DECORATION = re.compile(
 
 def paper_targets(text: str, document: PaperList | None = None) -> list[Heading]:
     """The headings a paper may be added under: those whose section (subsections included)
-    lists papers, and empty ones a list is started in, unless their name says they hold
-    something else ("Acknowledgments", "Table of Contents", "Update Log")."""
+    lists papers or that are named for them ("Papers"), and empty ones a list is started
+    in, unless their name says they hold something else ("Acknowledgments", "Update Log")."""
     lines = Lines.parse(text).contents
     headings = paper_sections(text, document)
     targets = []
@@ -137,7 +139,8 @@ def paper_targets(text: str, document: PaperList | None = None) -> list[Heading]
         )
         own = lines[heading.body : section_end(lines, headings, heading)]
         empty = all(_DECORATION.match(line) for line in own)
-        if holds or (empty and not _NOT_PAPERS.search(normalize_heading(heading.title))):
+        name = normalize_heading(heading.title)
+        if holds or _PAPERS.match(name) or (empty and not _NOT_PAPERS.search(name)):
             targets.append(heading)
     return targets
 

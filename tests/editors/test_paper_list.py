@@ -283,3 +283,12 @@ Agents
 def test_html_and_setext_headings_bound_their_sections(before, section, after):
     result = add_to_paper_list(before, [item(LLAMA, section)], None, renderer=RENDERER)
     assert result.text == after
+
+
+def test_a_list_with_no_entry_to_learn_from_gets_the_bundled_entry_line():
+    text = "# My Survey\n\n## Papers\n\nNothing here yet.\n"
+    result = add_to_paper_list(text, [item(LLAMA, "Papers")], None, renderer=RENDERER)
+    assert result.text == text + (
+        '\n1. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al.* '
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n"
+    )
