@@ -105,6 +105,8 @@ def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> O
     found = _sorted_by([group])
     if found is None and _evidence([group]) < 2 and others:
         found = _sorted_by(others)
+    if found is None and _evidence([group]) == 1 and not any(_evidence([o]) for o in others):
+        found = _two(group)  # two dated entries and nothing else to go by: their order
     if found is not None:
         return found
     for _, key in _KEYS[:2]:
@@ -112,6 +114,13 @@ def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> O
         if len(pooled) >= _MIN_KEYED and _trend(pooled) <= -0.3:
             return Order("prepend")
     return Order("append")
+
+
+def _two(group: Sequence[Fields]) -> Order | None:
+    keys = [k for k in map(date_key, group) if k is not None]
+    if len(keys) == 2 and keys[0] != keys[1]:
+        return Order("date", descending=keys[0] > keys[1])
+    return None
 
 
 def _trend(pairs: Sequence[tuple[Key, Key]]) -> float:

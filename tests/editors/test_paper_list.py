@@ -8,6 +8,7 @@ from editor_samples import DPO, LLAMA, SHAZEER, item, read
 from bot.editors.paper_list import add_to_paper_list, resolve_section, split_by_section
 from bot.editors.result import NoChange
 from bot.errors import EditError
+from bot.models import PaperRecord
 from tests.conftest import RENDERER
 
 README = read("README.md")
@@ -292,3 +293,48 @@ def test_a_list_with_no_entry_to_learn_from_gets_the_bundled_entry_line():
         '\n1. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al.* '
         "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n"
     )
+
+
+DATED = """\
+## Papers
+
+- (2023-10) **Sparse Attention Q&A Models** [paper](https://arxiv.org/abs/2310.00001)
+
+- (2023-08) **Dense Retrieval for Q&A** [paper](https://arxiv.org/abs/2308.00002)
+"""
+QA = PaperRecord(
+    title="Long-context Q&A: A Benchmark",
+    authors=("Yihe Dong", "Bo Li"),
+    year=2023,
+    venue="ICML 2021",
+    arxiv="2311.00003",
+)
+
+
+def test_a_date_prefixed_list_keeps_its_prefix_blank_lines_and_raw_ampersand():
+    # Issue 11: add wrote "- **Title**. *Yihe Dong et al.* ICML 2021. [paper](url)" here: the
+    # date prefix dropped, authors and venue added, the blank line lost, "Q&amp;A".
+    result = add_to_paper_list(DATED, [item(QA, "Papers")], None, renderer=RENDERER)
+    new = "- (2023-11) **Long-context Q&A: A Benchmark** [paper](https://arxiv.org/abs/2311.00003)\n\n"
+    assert result.text == DATED.replace("- (2023-10)", new + "- (2023-10)")
+
+
+SECOND_LINKS = """\
+## Reasoning
+
+- **Alpha**: "Alpha Reasoning", *arXiv, Jul 2024*. [[code](https://github.com/a/alpha)] [[paper](https://arxiv.org/abs/2407.00001)]
+- **Beta**: "Beta Reasoning", *arXiv, Jun 2024*. [[paper](https://arxiv.org/abs/2406.00002)]
+- **Gamma**: "Gamma Reasoning", *arXiv, May 2024*. [[code](https://github.com/c/gamma)] [[paper](https://arxiv.org/abs/2405.00003)]
+"""
+
+
+def test_the_paper_takes_the_label_that_carries_papers_not_the_first_link():
+    # Issue 11: the arXiv link took the first neighbour's label: "[[code](arxiv)]".
+    record = PaperRecord(title="Delta: Test-Time Compute", year=2024, arxiv="2408.03314")
+    result = add_to_paper_list(SECOND_LINKS, [item(record, "Reasoning")], None, renderer=RENDERER)
+    [line] = [line for line in result.text.splitlines() if "2408.03314" in line]
+    assert line == (
+        '- **Delta**: "Delta: Test-Time Compute", *arXiv, Aug 2024*. '
+        "[[paper](https://arxiv.org/abs/2408.03314)]"
+    )
+    assert result.text.index("Delta") < result.text.index("Alpha")  # newest first
