@@ -8,7 +8,10 @@ prints a JSON array of the same objects (a paper that may be added also has
 ``"sections"``: the survey's sections proposed for it, ``{"heading", "score",
 "because"}``, by ``bot.placement``); otherwise one readable line per query.
 
-Without ``--resolve`` the command never touches the network; it reads the
+The survey's references come from ``--refs`` files, or else from the
+``references:`` of the ``.github/survey-bot.yml`` in ``--repo`` (default: the
+current directory): inside a configured survey, ``survey-bot check TITLE`` is
+enough. Without ``--resolve`` the command never touches the network; it reads the
 survey's metadata cache, when there is one, for the ids known to name the same
 work (``bot.identity``: a DOI whose arXiv twin is listed is cited), and reads
 ACL Anthology and OpenReview links as ids. With it, each query
@@ -45,9 +48,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--refs",
         action="append",
-        required=True,
         metavar="FILE",
-        help="a file of existing references (.bib, .bbl, .md, .txt); repeatable",
+        help="a file of existing references (.bib, .bbl, .md, .txt); repeatable "
+        "(default: the references: of the survey's .github/survey-bot.yml, see --repo)",
     )
     parser.add_argument(
         "--format", metavar="F", help="format of every --refs file: bibtex, bbl, markdown, text"
@@ -69,8 +72,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--repo",
         metavar="DIR",
-        help="the survey whose .github/survey-bot.yml sets the metadata cache (and, with "
-        "--resolve, contact and timeout) (default: .)",
+        help="the survey whose .github/survey-bot.yml lists the references (when no --refs) "
+        "and sets the metadata contact, timeout and cache for --resolve (default: .)",
     )
     parser.add_argument(
         "queries", nargs="*", metavar="QUERY", help="an arXiv id or URL, a DOI or DOI URL, a title"
@@ -109,7 +112,13 @@ def run(args: argparse.Namespace) -> int:
                 "checked without --resolve"
             )
 
-    index = ReferenceIndex.build(load_all(args.refs, args.format))
+    from bot.cli.refs import configured_sources, load_all
+
+    if args.refs:
+        sources = [(Path(path), args.format) for path in args.refs]
+    else:
+        sources = configured_sources(Path(args.repo or "."))
+    index = ReferenceIndex.build(load_all(sources))
     repo = Path(args.repo or ".")
     if args.resolve:
         items = resolve_items(items, offline=args.offline, repo=repo)
@@ -139,20 +148,6 @@ def run(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------
 # Input
-
-
-def load_all(paths: list[str], fmt: str | None) -> list[Reference]:
-    """Every reference of the ``--refs`` files; a file with none is warned about on stderr."""
-    from bot.cli.refs import nothing_read
-    from bot.references import load_references
-
-    references: list[Reference] = []
-    for path in paths:
-        found = load_references(path, format=fmt)
-        if not found:
-            print(nothing_read(path, fmt), file=sys.stderr)
-        references.extend(found)
-    return references
 
 
 def item_from_text(text: str) -> _Item:

@@ -316,11 +316,12 @@ def test_bad_arguments(
     assert err.count("\n") == 1
 
 
-def test_refs_is_required(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        main(["check", "BERT"])
-    assert exc.value.code == 2
-    assert "--refs" in capsys.readouterr().err
+def test_without_refs_outside_a_survey_it_says_what_to_give(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--repo", str(tmp_path), "BERT"]) == 2
+    err = capsys.readouterr().err
+    assert "survey-bot.yml does not exist: pass --refs FILE" in err and err.count("\n") == 1
 
 
 # ---------------------------------------------------------------------------

@@ -108,3 +108,27 @@ def test_without_resolve_the_survey_cache_gives_the_known_ids_only(
     cache.link({f"doi:{acm_doi}", "arxiv:1706.03762"})
     cache.close()
     assert verdict() == ("cited", "arxiv-id")
+
+
+@pytest.mark.parametrize(
+    "config",
+    ["references:\n  - path: refs.bib\n", "bibtex:\n  path: refs.bib\n"],
+    ids=["references", "edited-files"],
+)
+def test_in_a_configured_survey_the_references_come_from_its_config(
+    tmp_path: Path,
+    elsewhere: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+) -> None:
+    survey = make_survey(tmp_path / "survey", config)
+    code = main(["check", "--repo", str(survey), "--json", "1706.03762", "Another Paper"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [r["verdict"] for r in json.loads(out)] == ["cited", "new"]
+    monkeypatch.chdir(survey)  # inside the survey, neither --refs nor --repo is needed
+    assert main(["check", "1706.03762"]) == 0
+    assert "already cited" in capsys.readouterr().out
+    assert main(["refs"]) == 0
+    assert "Attention Is All You Need" in capsys.readouterr().out
