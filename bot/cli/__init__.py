@@ -18,7 +18,7 @@ from bot.errors import SurveyBotError
 # the module bot.cli.<name>, with ``configure(parser)`` and ``run(args)``; only the one
 # that runs is imported, so that ``survey-bot --help`` and every command start fast.
 SUBCOMMANDS: dict[str, str] = {
-    "refs": "List the references read from a .bib, .bbl, .txt or .md file.",
+    "refs": "List the references read from .bib, .bbl, .txt or .md files (default: configured).",
     "check": "Check papers against the survey's references: already cited, new, or ambiguous.",
     "intake": "List the papers an issue suggests (from a title and body, or a webhook payload).",
     "add": "Add a paper to the survey's files in a local working tree (BibTeX, list, log, thanks).",

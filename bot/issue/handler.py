@@ -160,7 +160,7 @@ def handle_issue(trigger: IssueTriage, services: Services) -> Report:
     from bot.intake import parse_issue
 
     report = Report(f"issue #{trigger.number} {trigger.action}: triage")
-    suggestions = parse_issue(trigger.title, trigger.body)
+    suggestions = parse_issue(trigger.title, trigger.body, services.config.survey.ids)
     if not suggestions and trigger.action == "opened":  # a new issue has no bot comment yet
         report.notes.append("no paper suggestion in the issue: nothing to say")
         return report
@@ -362,7 +362,7 @@ def _recheck(run: IssueRun) -> None:
             "recheck",
         )
     event = replace(run.event, action="recheck")
-    _triage(run, event, parse_issue(event.title, event.body))
+    _triage(run, event, parse_issue(event.title, event.body, run.services.config.survey.ids))
 
 
 def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:

@@ -102,6 +102,10 @@ class PaperState:
     section: str | None = None  # where an accepted paper goes (None: the config default)
     merged_in: int | None = None  # pull request that added it
     landed: RefSummary | None = None  # where it is, when it went in without a bot pull request
+    # Where /accept without a section puts it (``bot.placement``), and the listed
+    # papers there most like it.
+    proposed_section: str | None = None
+    proposed_because: tuple[RefSummary, ...] = ()
 
     @property
     def done(self) -> bool:
@@ -128,6 +132,12 @@ class PaperState:
             "merged_in": self.merged_in,
             # Written only when set: every other state keeps its exact old encoding.
             **({"landed": self.landed.to_json()} if self.landed else {}),
+            **({"proposed_section": self.proposed_section} if self.proposed_section else {}),
+            **(
+                {"proposed_because": [r.to_json() for r in self.proposed_because]}
+                if self.proposed_because
+                else {}
+            ),
         }
 
     @classmethod
@@ -152,6 +162,10 @@ class PaperState:
             section=_opt_str(data, "section"),
             merged_in=_opt_int(data, "merged_in"),
             landed=RefSummary.from_json(landed) if landed is not None else None,
+            proposed_section=_opt_str(data, "proposed_section"),
+            proposed_because=tuple(
+                RefSummary.from_json(r) for r in _list(data, "proposed_because")
+            ),
         )
 
 

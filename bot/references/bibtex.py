@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
 from bot.references.bibtex_fast import CommonEntry, read_bib
 from bot.references.bibtex_split import ENTRY, NAME, STRING
@@ -169,15 +169,15 @@ def _resolve_crossrefs(entries: list[ExpandedEntry], by_key: dict[str, ExpandedE
 
 _URL_COMMAND = re.compile(r"\\url\s*")
 _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
-_AND = re.compile(r"(\s+and\s+)", re.IGNORECASE)
-_COMMA = re.compile(r"(\s*,\s*)")
+AND = re.compile(r"(\s+and\s+)", re.IGNORECASE)
+COMMA = re.compile(r"(\s*,\s*)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def split_authors(raw: str) -> tuple[str, ...]:
     """A BibTeX name list (``Last, First and {OpenAI} and others``) as "First Last" names."""
     names = []
-    for part in _split_top_level(raw, _AND):
+    for part in split_top_level(raw, AND):
         part = part.strip()
         if not part or part.lower() == "others":
             continue
@@ -191,7 +191,7 @@ def person(raw: str) -> str:
     """One BibTeX name in "First Last" order: ``Vaswani, Ashish`` -> ``Ashish Vaswani``."""
     if "," not in raw:  # already in that order
         return latex.decode(raw)
-    parts = [latex.decode(piece) for piece in _split_top_level(raw, _COMMA)]
+    parts = [latex.decode(piece) for piece in split_top_level(raw, COMMA)]
     parts = [piece for piece in parts if piece]
     if len(parts) == 2:
         last, first = parts
@@ -202,7 +202,7 @@ def person(raw: str) -> str:
     return parts[0] if parts else ""
 
 
-def _split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
+def split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
     """Split on ``separator`` (one capturing group, matching no brace), but only outside
     braces: a separator counts when the braces before it balance (``{`` minus ``}`` is 0);
     the others are joined back with their neighbours."""
@@ -272,8 +272,10 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
                 if url not in urls:
                     urls.append(url)
 
-    doi = normalize_doi(_clean_url(fields.get("doi", ""))) or next(
-        (found for found in map(normalize_doi, urls) if found), None
+    doi = (
+        normalize_doi(_clean_url(fields.get("doi", "")))
+        or next((found for found in map(normalize_doi, urls) if found), None)
+        or next((found for found in map(acl_doi, urls) if found), None)
     )
     arxiv = _arxiv(fields, text, urls) or arxiv_from_doi(doi)
 
@@ -304,6 +306,12 @@ def _arxiv(fields: dict[str, str], text: _Decoded, urls: list[str]) -> str | Non
         candidates.append(volume)
     candidates.extend(urls)
     candidates.extend(text.get(name, "") for name in ("howpublished", "note"))
+    # ``journal = {arXiv}, number = {2303.18223}``: a bare id counts where the venue is arXiv.
+    number = text.get("number", "")
+    if re.search(r"arxiv|corr", f"{journal} {text.get('publisher', '')}", re.IGNORECASE) or (
+        re.match(r"\s*arxiv", number, re.IGNORECASE)
+    ):
+        candidates.append(number)
     for candidate in candidates:
         found = normalize_arxiv(candidate)
         if found:

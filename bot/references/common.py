@@ -14,10 +14,15 @@ from bot.models import Reference, Skipped
 
 @dataclass(frozen=True)
 class ParseResult:
-    """The references a file yielded, and the entries it had to skip (with where and why)."""
+    """The references a file yielded, and the entries it had to skip (with where and why).
+
+    ``not_papers`` are a paper list's other items (tools, repositories, posts):
+    read fine, but not references, so not ``skipped`` as broken entries are.
+    """
 
     references: tuple[Reference, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    not_papers: tuple[Skipped, ...] = ()
 
 
 @contextmanager

@@ -24,7 +24,12 @@ from tests.example_survey import EXAMPLE
 from tests.gitrepo.gitutil import copy_origin, isolate_git, make_origin
 
 TODAY = dt.date(2024, 1, 2)
-FILES = ("README.md", "paper/references.bib", ".github/survey-bot.yml")
+FILES = (
+    "README.md",
+    "paper/references.bib",
+    "paper/epilogue.tex",
+    ".github/survey-bot.yml",
+)
 
 LIMA = PaperRecord(
     title="LIMA: Less Is More for Alignment",

@@ -8,6 +8,7 @@ local stand-in of arXiv, Crossref, Semantic Scholar and dblp; its closing
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -51,6 +52,16 @@ def test_demo_prints_replies_and_the_pull_request_quickly(tmp_path: Path) -> Non
     assert "Closes #2" in out
     assert "+++ b/README.md" in out and "+@article{bhardwaj2023red," in out
     assert "Jay Alammar, and Bob Jones." in out
+    # The survey's LaTeX epilogue gets its 更新日志 item and its 致谢 name too.
+    assert "+++ b/paper/epilogue.tex" in out
+    assert re.search(
+        r"^\+    \\item \d{4} 年 \d{1,2} 月 \d{1,2} 日更新:"
+        r"添加了读者建议的 1 篇论文到“Adaptation Tuning”部分。$",
+        out,
+        re.MULTILINE,
+    )
+    assert "读者:Tyler Suard, Damai Dai, Liang Ding, Stella Biderman, Kevin Gray, " in out
+    assert "Gray, Jay Alammar, and Bob Jones.\n" in out
     assert "<!-- survey-bot:" not in out
     # /accept with a section that is no heading is refused; a forgiving spelling is recorded.
     assert 'section "Alignment Tuning" is not a heading of README.md' in out

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from benchmarks import bench_check
 from bot.references import load, parse
-from bot.references.bibtex import _AND, _COMMA, _split_top_level
+from bot.references.bibtex import AND, COMMA, split_top_level
 from bot.references.common import LineIndex
 from bot.text import latex, normalize
 
@@ -58,7 +58,7 @@ def test_entries_read_one_by_one_or_all_first_give_the_same_references() -> None
 
 
 def _split_by_characters(text: str, separator: str) -> list[str]:
-    """The character loop ``_split_top_level`` replaced."""
+    """The character loop ``split_top_level`` replaced."""
     if "{" not in text:
         return re.split(separator, text, flags=re.IGNORECASE)
     pieces: list[str] = []
@@ -86,12 +86,12 @@ NAMES = st.text(alphabet="{}aAnd ,\\\"'o", max_size=40)
 
 @given(NAMES)
 def test_names_split_on_and_as_by_the_character_loop(text: str) -> None:
-    assert _split_top_level(text, _AND) == _split_by_characters(text, r"\s+and\s+")
+    assert split_top_level(text, AND) == _split_by_characters(text, r"\s+and\s+")
 
 
 @given(NAMES)
 def test_names_split_on_commas_as_by_the_character_loop(text: str) -> None:
-    assert _split_top_level(text, _COMMA) == _split_by_characters(text, r"\s*,\s*")
+    assert split_top_level(text, COMMA) == _split_by_characters(text, r"\s*,\s*")
 
 
 @given(st.text(alphabet="ab\n", max_size=30), st.data())
@@ -115,8 +115,8 @@ def _tokens_word_by_word(title: str) -> list[str]:
 @given(TITLES)
 def test_title_tokens_as_when_cut_word_by_word(title: str) -> None:
     assert normalize.title_tokens(title) == _tokens_word_by_word(title)
-    main, sub, _ = normalize.analyse_title(title)
-    assert main + sub == _tokens_word_by_word(title)
+    parts = normalize.analyse_title(title)
+    assert parts.main + parts.sub == _tokens_word_by_word(title)
 
 
 def _fold_every_step(text: str) -> str:

@@ -88,6 +88,7 @@ def edit(
     entry: ChangelogEntry,
     language: str,
     renderer: Renderer,
+    policy: str = "bump",
 ) -> str:
     """Add the entry's bullet under the heading (``lines[start:end]``), or update that day's."""
     bullets = _bullets(lines, start, end)
