@@ -35,8 +35,9 @@ and step 5 ``verdict``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import pairwise
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -55,6 +56,17 @@ MAX_CANDIDATES = 24
 # query's word weight (idf), then scores the best MAX_CANDIDATES of them.
 _PREFIX_OVERLAP = 0.5
 _RARE_SHARE = 0.05
+
+# What ``ReferenceIndex.state`` holds, in this order: every field of each reference,
+# each entry's fields but its reference and number, and the index's mappings.
+_REFERENCE_FIELDS = tuple(f.name for f in fields(Reference))
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("ref", "order"))
+_MAPPINGS = ("_by_arxiv", "_by_doi", "_by_other", "_by_key", "_by_main", "_by_bare",
+             "_by_first", "_postings")  # fmt: skip
+#: ``ReferenceIndex.state``: (references, entries, mappings), as plain data.
+IndexState = tuple[
+    tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...], tuple[dict[str, tuple[int, ...]], ...]
+]
 
 
 @dataclass
@@ -131,15 +143,45 @@ class ReferenceIndex:
         while postings:  # each list let go as its tuple is made: never all of both at once
             feature, ids = postings.popitem()
             self._postings[feature] = ones[ids[0]] if len(ids) == 1 else tuple(ids)
-        self._idf = WordWeights(self._postings, len(entries))
+        self._weigh()
+
+    def _weigh(self) -> None:
+        self._idf = WordWeights(self._postings, len(self._entries))
         # A word in at most one reference in RARE_SHARE (or in one) is rare in the survey.
-        self._rare = self._idf.weight(max(1, int(len(entries) * _RARE_SHARE)))
+        self._rare = self._idf.weight(max(1, int(len(self._entries) * _RARE_SHARE)))
         self.stats = IndexStats()
 
     @classmethod
     def build(cls, references: Iterable[Reference]) -> ReferenceIndex:
         with gc_paused():
             return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
+
+    def state(self) -> IndexState:
+        """The whole index as plain data (tuples, strings, numbers, frozensets and dicts
+        of them), from which ``from_state`` makes it again without reading a file or
+        normalising a title: what a cache stores (``marshal`` writes and reads it fast,
+        and keeps the shared tuples shared)."""
+        entries = self._entries
+        return (
+            tuple(tuple([getattr(e.ref, name) for name in _REFERENCE_FIELDS]) for e in entries),
+            tuple(tuple([getattr(e, name) for name in _ENTRY_FIELDS]) for e in entries),
+            tuple(getattr(self, name) for name in _MAPPINGS),
+        )
+
+    @classmethod
+    def from_state(cls, state: IndexState) -> ReferenceIndex:
+        """The index whose ``state()`` this was."""
+        references, rows, mappings = state
+        index = cls.__new__(cls)
+        with gc_paused():
+            index._entries = [
+                Entry(Reference(*reference), i, *row)
+                for i, (reference, row) in enumerate(zip(references, rows, strict=True))
+            ]
+        for name, mapping in zip(_MAPPINGS, mappings, strict=True):
+            setattr(index, name, mapping)
+        index._weigh()
+        return index
 
     def __len__(self) -> int:
         return len(self._entries)
