@@ -34,7 +34,7 @@ and step 5 ``verdict``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import Any
@@ -103,7 +103,9 @@ class ReferenceIndex:
     """
 
     def __init__(self, entries: list[Entry]) -> None:
-        self._entries = entries
+        self._entries: Sequence[Entry] = entries
+        self._references = tuple(e.ref for e in entries)
+        self._keys = [e.key for e in entries]  # what a lookup compares most, at hand
         ones = [(i,) for i in range(len(entries))]
         self._by_arxiv: dict[str, tuple[int, ...]] = {}
         self._by_doi: dict[str, tuple[int, ...]] = {}
@@ -170,14 +172,15 @@ class ReferenceIndex:
 
     @classmethod
     def from_state(cls, state: IndexState) -> ReferenceIndex:
-        """The index whose ``state()`` this was."""
-        references, rows, mappings = state
+        """The index whose ``state()`` this was. Its references are made at once; each
+        entry when a lookup first weighs it (most are never weighed in a run)."""
+        rows, entry_rows, mappings = state
         index = cls.__new__(cls)
         with gc_paused():
-            index._entries = [
-                Entry(Reference(*reference), i, *row)
-                for i, (reference, row) in enumerate(zip(references, rows, strict=True))
-            ]
+            index._references = tuple([Reference(*row) for row in rows])
+        index._entries = _StoredEntries(index._references, entry_rows)
+        at = _ENTRY_FIELDS.index("key")
+        index._keys = [row[at] for row in entry_rows]
         for name, mapping in zip(_MAPPINGS, mappings, strict=True):
             setattr(index, name, mapping)
         index._weigh()
@@ -189,7 +192,7 @@ class ReferenceIndex:
     @property
     def references(self) -> tuple[Reference, ...]:
         """The references, in the order they were indexed."""
-        return tuple(e.ref for e in self._entries)
+        return self._references
 
     # -- lookups ----------------------------------------------------------
 
@@ -204,8 +207,8 @@ class ReferenceIndex:
             self.stats.id_hits += 1
             same = self._same_paper_elsewhere(by_id)
             first_i, reason = same[0]
-            first = self._entries[first_i].ref
-            candidates = tuple(ScoredReference(self._entries[i].ref, 1.0, r) for i, r in same)
+            first = self._references[first_i]
+            candidates = tuple(ScoredReference(self._references[i], 1.0, r) for i, r in same)
             return CheckResult(query, "cited", first, 1.0, reason, candidates)
         if not q.tokens:
             return CheckResult(query, "new", reason="no-match")
@@ -214,12 +217,12 @@ class ReferenceIndex:
         # Below SIMILAR a title can only be "the same" by key or as a prefix
         # (those are ``forced``): the rest would all be "no", so only the close
         # ones are compared word by word.
-        entries = self._entries
+        entries, keys = self._entries, self._keys
         sims = {
             ranked[at]: score / 100.0
             for _, score, at in process.extract(
                 q.key,
-                [entries[i].key for i in ranked],
+                [keys[i] for i in ranked],
                 scorer=fuzz.ratio,
                 score_cutoff=100 * SIMILAR,
                 limit=None,
@@ -229,11 +232,12 @@ class ReferenceIndex:
         # author's own papers of those years among the candidates are weighed all the same.
         theirs = self._by_first.get(q.surnames[0], ()) if q.surnames else ()
         if theirs:
+            mine = set(theirs)
             forced += [
-                i for i in ranked if i in theirs and i not in sims and _near_year(q, entries[i])
+                i for i in ranked if i in mine and i not in sims and _near_year(q, entries[i])
             ]
         for i in forced:
-            sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
+            sims[i] = fuzz.ratio(q.key, keys[i]) / 100.0
         assessed = [assess(q, entries[i], sim, self._idf, self._rare) for i, sim in sims.items()]
         result = decide(query, assessed)
         if result.verdict == "new" and len(q.tokens) <= SHORT_TITLE:
@@ -285,7 +289,7 @@ class ReferenceIndex:
         return sorted(
             found.items(),
             key=lambda item: (
-                self._entries[item[0]].ref.number is None,
+                self._references[item[0]].number is None,
                 rank.get(item[1], 2),
                 item[0],
             ),
@@ -335,3 +339,22 @@ class ReferenceIndex:
             best = sorted(weights, key=weights.__getitem__, reverse=True)[: room + len(taken)]
             ranked = [i for i in best if i not in taken][:room]
         return forced, ranked
+
+
+class _StoredEntries(Sequence[Entry]):
+    """The entries of an index made from its state: each made from its row when first
+    asked for, and kept."""
+
+    def __init__(self, references: tuple[Reference, ...], rows: tuple[tuple[Any, ...], ...]):
+        self._references = references
+        self._rows = rows
+        self._made: list[Entry | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i: int) -> Entry:  # type: ignore[override]  # no slices needed
+        entry = self._made[i]
+        if entry is None:
+            entry = self._made[i] = Entry(self._references[i], i, *self._rows[i])
+        return entry

@@ -111,12 +111,19 @@ def _is_organisation(name: str) -> bool:
     return len(words) == 1 and (words[0].isupper() or any(c.isupper() for c in words[0][1:]))
 
 
+# Every empty set of an entry is this one: an empty frozenset is 216 bytes, and most
+# entries have no DOI, no other id and no name part (50,000 entries: 30 MB saved).
+_NONE: frozenset[str] = frozenset()
+
+
 def _ids(ids: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(arXiv ids, other DOIs, the remaining typed ids) of a set of typed ids."""
+    if not ids:
+        return _NONE, _NONE, _NONE
     arxiv = frozenset(value_of(i) for i in ids if kind_of(i) == "arxiv")
     dois = frozenset(value_of(i) for i in ids if kind_of(i) == "doi")
     others = frozenset(i for i in ids if kind_of(i) not in ("arxiv", "doi"))
-    return arxiv, dois, others
+    return arxiv or _NONE, dois or _NONE, others or _NONE
 
 
 def reference_entry(ref: Reference, order: int) -> Entry:
@@ -132,7 +139,8 @@ def reference_entry(ref: Reference, order: int) -> Entry:
         main_key=textnorm.join_tokens(main) if sub else "",
         names=frozenset(
             tokens if len(tokens) <= SHORT_TITLE else main if sub and len(main) <= NAME else ()
-        ),
+        )
+        or _NONE,
         bare=tuple(bare),
         bare_key=textnorm.join_tokens(bare),
         nickname=tuple(nickname),
