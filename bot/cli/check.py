@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     if args.batch or args.json:
         from bot.placement import with_sections
 
-        results = with_sections(results, index.references)
+        results = with_sections(results, index.sectioned_references)
 
     if args.batch:
         import json

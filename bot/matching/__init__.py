@@ -34,10 +34,10 @@ and step 5 ``verdict``.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from itertools import pairwise
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -57,15 +57,16 @@ MAX_CANDIDATES = 24
 _PREFIX_OVERLAP = 0.5
 _RARE_SHARE = 0.05
 
-# What ``ReferenceIndex.state`` holds, in this order: every field of each reference,
-# each entry's fields but its reference and number, and the index's mappings.
+# What ``ReferenceIndex.state`` keeps of an entry: every field of its reference, then
+# the entry's own fields but its reference and number; and the index's mappings.
 _REFERENCE_FIELDS = tuple(f.name for f in fields(Reference))
 _ENTRY_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("ref", "order"))
 _MAPPINGS = ("_by_arxiv", "_by_doi", "_by_other", "_by_key", "_by_main", "_by_bare",
              "_by_first", "_postings")  # fmt: skip
-#: ``ReferenceIndex.state``: (references, entries, mappings), as plain data.
+#: ``ReferenceIndex.state``: (each entry's fields in ``marshal`` bytes, each entry's
+#: title key, the entries with a section, the mappings).
 IndexState = tuple[
-    tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...], tuple[dict[str, tuple[int, ...]], ...]
+    tuple[bytes, ...], tuple[str, ...], tuple[int, ...], tuple[dict[str, tuple[int, ...]], ...]
 ]
 
 
@@ -104,8 +105,8 @@ class ReferenceIndex:
 
     def __init__(self, entries: list[Entry]) -> None:
         self._entries: Sequence[Entry] = entries
-        self._references = tuple(e.ref for e in entries)
         self._keys = [e.key for e in entries]  # what a lookup compares most, at hand
+        self._sectioned = tuple(i for i, e in enumerate(entries) if e.ref.section)
         ones = [(i,) for i in range(len(entries))]
         self._by_arxiv: dict[str, tuple[int, ...]] = {}
         self._by_doi: dict[str, tuple[int, ...]] = {}
@@ -159,28 +160,36 @@ class ReferenceIndex:
             return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
 
     def state(self) -> IndexState:
-        """The whole index as plain data (tuples, strings, numbers, frozensets and dicts
-        of them), from which ``from_state`` makes it again without reading a file or
+        """The whole index as plain data (bytes, strings, numbers, tuples and dicts of
+        them), from which ``from_state`` makes it again without reading a file or
         normalising a title: what a cache stores (``marshal`` writes and reads it fast,
-        and keeps the shared tuples shared)."""
+        and keeps the shared tuples shared). Each entry is its own ``marshal`` bytes,
+        read only when a lookup needs that entry."""
         entries = self._entries
         return (
-            tuple(tuple([getattr(e.ref, name) for name in _REFERENCE_FIELDS]) for e in entries),
-            tuple(tuple([getattr(e, name) for name in _ENTRY_FIELDS]) for e in entries),
+            tuple(
+                marshal.dumps(
+                    (
+                        tuple([getattr(e.ref, name) for name in _REFERENCE_FIELDS]),
+                        tuple([getattr(e, name) for name in _ENTRY_FIELDS]),
+                    )
+                )
+                for e in entries
+            ),
+            tuple(self._keys),
+            self._sectioned,
             tuple(getattr(self, name) for name in _MAPPINGS),
         )
 
     @classmethod
     def from_state(cls, state: IndexState) -> ReferenceIndex:
-        """The index whose ``state()`` this was. Its references are made at once; each
-        entry when a lookup first weighs it (most are never weighed in a run)."""
-        rows, entry_rows, mappings = state
+        """The index whose ``state()`` this was; each entry (and its reference) is made
+        when first asked for: a run of lookups weighs a few of them."""
+        entries, keys, sectioned, mappings = state
         index = cls.__new__(cls)
-        with gc_paused():
-            index._references = tuple([Reference(*row) for row in rows])
-        index._entries = _StoredEntries(index._references, entry_rows)
-        at = _ENTRY_FIELDS.index("key")
-        index._keys = [row[at] for row in entry_rows]
+        index._entries = _StoredEntries(entries)
+        index._keys = list(keys)
+        index._sectioned = sectioned
         for name, mapping in zip(_MAPPINGS, mappings, strict=True):
             setattr(index, name, mapping)
         index._weigh()
@@ -192,7 +201,13 @@ class ReferenceIndex:
     @property
     def references(self) -> tuple[Reference, ...]:
         """The references, in the order they were indexed."""
-        return self._references
+        return tuple(e.ref for e in self._entries)
+
+    @property
+    def sectioned_references(self) -> list[Reference]:
+        """The references listed under a heading (a Markdown list's section), in order:
+        what a new paper's section is proposed from (``bot.placement``)."""
+        return [self._entries[i].ref for i in self._sectioned]
 
     # -- lookups ----------------------------------------------------------
 
@@ -207,8 +222,8 @@ class ReferenceIndex:
             self.stats.id_hits += 1
             same = self._same_paper_elsewhere(by_id)
             first_i, reason = same[0]
-            first = self._references[first_i]
-            candidates = tuple(ScoredReference(self._references[i], 1.0, r) for i, r in same)
+            first = self._entries[first_i].ref
+            candidates = tuple(ScoredReference(self._entries[i].ref, 1.0, r) for i, r in same)
             return CheckResult(query, "cited", first, 1.0, reason, candidates)
         if not q.tokens:
             return CheckResult(query, "new", reason="no-match")
@@ -289,7 +304,7 @@ class ReferenceIndex:
         return sorted(
             found.items(),
             key=lambda item: (
-                self._references[item[0]].number is None,
+                self._entries[item[0]].ref.number is None,
                 rank.get(item[1], 2),
                 item[0],
             ),
@@ -342,19 +357,19 @@ class ReferenceIndex:
 
 
 class _StoredEntries(Sequence[Entry]):
-    """The entries of an index made from its state: each made from its row when first
-    asked for, and kept."""
+    """The entries of an index made from its state: each made from its ``marshal`` bytes
+    when first asked for, and kept."""
 
-    def __init__(self, references: tuple[Reference, ...], rows: tuple[tuple[Any, ...], ...]):
-        self._references = references
-        self._rows = rows
-        self._made: list[Entry | None] = [None] * len(rows)
+    def __init__(self, stored: tuple[bytes, ...]) -> None:
+        self._stored = stored
+        self._made: list[Entry | None] = [None] * len(stored)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._stored)
 
     def __getitem__(self, i: int) -> Entry:  # type: ignore[override]  # no slices needed
         entry = self._made[i]
         if entry is None:
-            entry = self._made[i] = Entry(self._references[i], i, *self._rows[i])
+            reference, fields = marshal.loads(self._stored[i])
+            entry = self._made[i] = Entry(Reference(*reference), i, *fields)
         return entry
