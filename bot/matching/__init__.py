@@ -107,7 +107,10 @@ class ReferenceIndex:
         self._entries: Sequence[Entry] = entries
         self._keys = [e.key for e in entries]  # what a lookup compares most, at hand
         self._sectioned = tuple(i for i, e in enumerate(entries) if e.ref.section)
-        ones = [(i,) for i in range(len(entries))]
+        # An entry's number is its ``order`` (``build`` numbers them in order): one int
+        # object per entry shared by every mapping, not one per mapping (28 bytes each).
+        numbers = [e.order for e in entries]
+        ones = [(i,) for i in numbers]
         self._by_arxiv: dict[str, tuple[int, ...]] = {}
         self._by_doi: dict[str, tuple[int, ...]] = {}
         self._by_other: dict[str, tuple[int, ...]] = {}
@@ -121,7 +124,7 @@ class ReferenceIndex:
             found = mapping.get(key)
             mapping[key] = ones[i] if found is None else found + ones[i]
 
-        for i, e in enumerate(entries):
+        for i, e in zip(numbers, entries, strict=True):
             for arxiv_id in sorted(e.arxiv):
                 add(self._by_arxiv, arxiv_id, i)
             for doi in sorted(e.dois):

@@ -172,6 +172,7 @@ _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
 AND = re.compile(r"(\s+and\s+)", re.IGNORECASE)
 COMMA = re.compile(r"(\s*,\s*)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_YEARS: dict[str, int] = {}  # one int per year, not one per reference (28 bytes each)
 
 
 def split_authors(raw: str) -> tuple[str, ...]:
@@ -263,7 +264,7 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
 
     year_text = text.get("year") or text.get("date") or ""
     year_match = _FOUR_DIGITS.search(year_text)
-    year = int(year_match.group(0)) if year_match else None
+    year = _YEARS.setdefault(year_match.group(0), int(year_match.group(0))) if year_match else None
 
     urls = []
     for name in ("url", "howpublished", "note", "pdf"):
