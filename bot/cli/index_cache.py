@@ -30,11 +30,15 @@ import hashlib
 import marshal
 import os
 import sys
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.matching import IndexState, ReferenceIndex
+    from bot.matching import EntryRow, IndexState, ReferenceIndex
 
 CACHE_FROM = 1000  # references: below this the index is built every time
 _FORMAT = "survey-bot reference index 1"
@@ -85,20 +89,72 @@ def survey_index(sources: list[tuple[Path, str | None]], *, cache: bool = True) 
     texts = [read_text(path) for path, _ in sources]
     names = hashlib.sha256(repr([(str(p), f) for p, f in sources]).encode()).hexdigest()
     where = folder / f"index-{names[:20]}.marshal"
-    digest = hashlib.sha256(f"{_FORMAT}\0{code_digest()}".encode())
-    for (path, fmt), text in zip(sources, texts, strict=True):
-        digest.update(f"\0{path}\0{fmt}\0{len(text)}\0".encode())
-        digest.update(text.encode("utf-8", "surrogatepass"))
-    key = digest.hexdigest()
+    key = _key(sources, texts)
     index = _read(where, key)
     if index is not None:
         return index
     references = load_all(sources, texts=texts)
+    texts.clear()  # not kept while the index is built
     index = ReferenceIndex.build(references)
     every_file = {str(path) for path, _ in sources} <= {r.source for r in references}
+    del references
     if len(index) >= CACHE_FROM and every_file:
-        _write(where, marshal.dumps((_FORMAT, key, index.state())))
+        _write(where, key, index.state())
     return index
+
+
+def _key(sources: list[tuple[Path, str | None]], texts: list[str]) -> str:
+    """What the index is made from: the files' paths, formats and texts, and the code."""
+    digest = hashlib.sha256(f"{_FORMAT}\0{code_digest()}".encode())
+    for (path, fmt), text in zip(sources, texts, strict=True):
+        digest.update(f"\0{path}\0{fmt}\0{len(text)}\0".encode())
+        for at in range(0, len(text), 1 << 20):  # a megabyte at a time: no copy of it all
+            digest.update(text[at : at + (1 << 20)].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+# The cache file: marshal objects one after another (each entry's row, then the
+# sectioned entries and each mapping in chunks of _CHUNK items, so that writing holds
+# one chunk at a time), then the trailer, a marshal tuple (_FORMAT, key, the end offset
+# of every object as 8-byte integers, how many entries, the object range of each part,
+# the CRC-32 of all before it), then the trailer's length in 8 bytes.
+_CHUNK = 4096
+
+
+def _write(where: Path, key: str, state: IndexState) -> None:
+    """Store ``state`` at ``where`` whole or not at all; a cache that cannot be written
+    (read-only home, full disk) only means the next run reads the files again."""
+    rows, sectioned, mappings = state
+    partial = where.with_name(f"{where.name}.{os.getpid()}.tmp")
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as out:
+            ends = array("Q")  # 8 bytes an offset, not an int object
+            crc = 0
+
+            def put(value: Any) -> None:
+                nonlocal crc
+                data = marshal.dumps(value)
+                crc = zlib.crc32(data, crc)
+                out.write(data)
+                ends.append((ends[-1] if ends else 0) + len(data))
+
+            def chunks(items: Iterable[Any]) -> tuple[int, int]:
+                first, it = len(ends), iter(items)
+                while chunk := tuple(islice(it, _CHUNK)):
+                    put(chunk)
+                return first, len(ends)
+
+            for row in rows:
+                put(row)
+            parts = (chunks(sectioned), *(chunks(m.items()) for m in mappings))
+            trailer = marshal.dumps((_FORMAT, key, ends.tobytes(), len(rows), parts, crc))
+            out.write(trailer)
+            out.write(len(trailer).to_bytes(8, "little"))
+        os.replace(partial, where)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 def _read(where: Path, key: str) -> ReferenceIndex | None:
@@ -110,25 +166,42 @@ def _read(where: Path, key: str) -> ReferenceIndex | None:
         data = where.read_bytes()
     except OSError:
         return None
+    view = memoryview(data)
     try:
-        with gc_paused():  # marshal makes many tuples that all stay alive
-            stored = marshal.loads(data)
-        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (_FORMAT, key)):
+        size = int.from_bytes(data[-8:], "little")
+        trailer = marshal.loads(view[len(data) - 8 - size : len(data) - 8])
+        if not (isinstance(trailer, tuple) and trailer[:2] == (_FORMAT, key)):
             return None
-        state: IndexState = stored[2]
+        _, _, offsets, count, parts, crc = trailer
+        if zlib.crc32(view[: len(data) - 8 - size]) != crc:
+            return None
+        ends = memoryview(offsets).cast("Q")
+
+        def joined(first: int, last: int) -> Iterator[Any]:
+            for at in range(first, last):
+                yield from marshal.loads(view[ends[at - 1] if at else 0 : ends[at]])
+
+        with gc_paused():  # many tuples that all stay alive: nothing to collect
+            sectioned, *mappings = (joined(*part) for part in parts)
+            state: IndexState = (
+                _StoredRows(view, ends, count),
+                tuple(sectioned),
+                [dict(mapping) for mapping in mappings],
+            )
         return ReferenceIndex.from_state(state)
-    except (EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError, IndexError):
         return None  # not a cache file of this shape: read the references instead
 
 
-def _write(where: Path, data: bytes) -> None:
-    """Store ``data`` at ``where`` whole or not at all; a cache that cannot be written
-    (read-only home, full disk) only means the next run reads the files again."""
-    partial = where.with_name(f"{where.name}.{os.getpid()}.tmp")
-    try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(data)
-        os.replace(partial, where)
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+class _StoredRows(Sequence["EntryRow"]):
+    """The entries' rows in a cache file, each read when asked for."""
+
+    def __init__(self, view: memoryview, ends: memoryview, count: int) -> None:
+        self._view, self._ends, self._count = view, ends, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i: int) -> EntryRow:  # type: ignore[override]  # no slices needed
+        row: EntryRow = marshal.loads(self._view[self._ends[i - 1] if i else 0 : self._ends[i]])
+        return row

@@ -34,10 +34,10 @@ and step 5 ``verdict``.
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from itertools import pairwise
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -63,11 +63,10 @@ _REFERENCE_FIELDS = tuple(f.name for f in fields(Reference))
 _ENTRY_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("ref", "order"))
 _MAPPINGS = ("_by_arxiv", "_by_doi", "_by_other", "_by_key", "_by_main", "_by_bare",
              "_by_first", "_postings")  # fmt: skip
-#: ``ReferenceIndex.state``: (each entry's fields in ``marshal`` bytes, each entry's
-#: title key, the entries with a section, the mappings).
-IndexState = tuple[
-    tuple[bytes, ...], tuple[str, ...], tuple[int, ...], tuple[dict[str, tuple[int, ...]], ...]
-]
+#: One entry as plain data: (its reference's fields, its own).
+EntryRow = tuple[tuple[Any, ...], tuple[Any, ...]]
+#: ``ReferenceIndex.state``: (each entry's row, the entries with a section, the mappings).
+IndexState = tuple[Sequence[EntryRow], Sequence[int], Sequence[dict[str, tuple[int, ...]]]]
 
 
 @dataclass
@@ -163,38 +162,32 @@ class ReferenceIndex:
             return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
 
     def state(self) -> IndexState:
-        """The whole index as plain data (bytes, strings, numbers, tuples and dicts of
-        them), from which ``from_state`` makes it again without reading a file or
-        normalising a title: what a cache stores (``marshal`` writes and reads it fast,
-        and keeps the shared tuples shared). Each entry is its own ``marshal`` bytes,
-        read only when a lookup needs that entry."""
-        entries = self._entries
+        """The whole index as plain data (strings, numbers, tuples, frozensets and dicts
+        of them), from which ``from_state`` makes it again without reading a file or
+        normalising a title: what a cache stores. The entries' rows are made one by one
+        as they are read from the returned sequence, so that a cache can write them
+        without holding them all."""
         return (
-            tuple(
-                marshal.dumps(
-                    (
-                        tuple([getattr(e.ref, name) for name in _REFERENCE_FIELDS]),
-                        tuple([getattr(e, name) for name in _ENTRY_FIELDS]),
-                    )
-                )
-                for e in entries
-            ),
-            tuple(self._keys),
+            _EntryRows(self._entries),
             self._sectioned,
             tuple(getattr(self, name) for name in _MAPPINGS),
         )
 
     @classmethod
     def from_state(cls, state: IndexState) -> ReferenceIndex:
-        """The index whose ``state()`` this was; each entry (and its reference) is made
-        when first asked for: a run of lookups weighs a few of them."""
-        entries, keys, sectioned, mappings = state
+        """The index whose ``state()`` this was. Each entry (and its reference) is made
+        from its row when first asked for, so the rows may be a sequence that reads
+        each when asked: a run of lookups weighs a few of them."""
+        rows, sectioned, mappings = state
         index = cls.__new__(cls)
-        index._entries = _StoredEntries(entries)
-        index._keys = list(keys)
-        index._sectioned = sectioned
+        index._entries = _StoredEntries(rows)
+        index._sectioned = tuple(sectioned)
         for name, mapping in zip(_MAPPINGS, mappings, strict=True):
             setattr(index, name, mapping)
+        index._keys = [""] * len(rows)  # each entry's title key: the keys of _by_key
+        for key, numbers in index._by_key.items():
+            for i in numbers:
+                index._keys[i] = key
         index._weigh()
         return index
 
@@ -359,20 +352,37 @@ class ReferenceIndex:
         return forced, ranked
 
 
-class _StoredEntries(Sequence[Entry]):
-    """The entries of an index made from its state: each made from its ``marshal`` bytes
-    when first asked for, and kept."""
+class _EntryRows(Sequence[EntryRow]):
+    """Each entry of a list as its row, made when asked for."""
 
-    def __init__(self, stored: tuple[bytes, ...]) -> None:
-        self._stored = stored
-        self._made: list[Entry | None] = [None] * len(stored)
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self._entries = entries
 
     def __len__(self) -> int:
-        return len(self._stored)
+        return len(self._entries)
+
+    def __getitem__(self, i: int) -> EntryRow:  # type: ignore[override]  # no slices needed
+        e = self._entries[i]
+        return (
+            tuple([getattr(e.ref, name) for name in _REFERENCE_FIELDS]),
+            tuple([getattr(e, name) for name in _ENTRY_FIELDS]),
+        )
+
+
+class _StoredEntries(Sequence[Entry]):
+    """The entries of an index made from its state: each made from its row when first
+    asked for, and kept."""
+
+    def __init__(self, rows: Sequence[EntryRow]) -> None:
+        self._rows = rows
+        self._made: list[Entry | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
     def __getitem__(self, i: int) -> Entry:  # type: ignore[override]  # no slices needed
         entry = self._made[i]
         if entry is None:
-            reference, fields = marshal.loads(self._stored[i])
+            reference, fields = self._rows[i]
             entry = self._made[i] = Entry(Reference(*reference), i, *fields)
         return entry

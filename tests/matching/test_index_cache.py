@@ -4,7 +4,6 @@ never an index made from other files or other code (``bot.cli.index_cache``)."""
 from __future__ import annotations
 
 import json
-import marshal
 import random
 from pathlib import Path
 
@@ -85,9 +84,10 @@ def cache_files(survey: Path) -> list[Path]:
     return sorted((survey / "cache").glob("*")) if (survey / "cache").is_dir() else []
 
 
-def readable(state: IndexState) -> tuple[object, ...]:
-    """``state`` with each entry's bytes read (marshal may write equal data differently)."""
-    return (tuple(map(marshal.loads, state[0])), *state[1:])
+def plain(state: IndexState) -> tuple[object, ...]:
+    """``state`` as lists and dicts, to compare."""
+    rows, sectioned, mappings = state
+    return list(rows), list(sectioned), list(mappings)
 
 
 def test_an_index_made_again_from_its_state_is_the_same(survey: Path) -> None:
@@ -97,10 +97,13 @@ def test_an_index_made_again_from_its_state_is_the_same(survey: Path) -> None:
     ]
     built = ReferenceIndex.build(references)
     state = built.state()
-    again = ReferenceIndex.from_state(marshal.loads(marshal.dumps(state)))
+    again = ReferenceIndex.from_state(state)
     assert again.references == built.references
     assert again.sectioned_references == [r for r in references if r.section] != []
-    assert readable(again.state()) == readable(state)
+    assert plain(again.state()) == plain(state)
+    index_cache._write(survey / "index", "key", state)
+    stored = index_cache._read(survey / "index", "key")
+    assert stored is not None and plain(stored.state()) == plain(state)
     rng = random.Random(5)
     papers = bench_check.make_papers(300, rng)
     queries = [c.query for c in bench_check.make_cases(papers, 200, rng)]
@@ -119,7 +122,9 @@ def test_the_second_run_reads_no_file_and_answers_the_same(
     assert uncached["acl"]["verdict"] == "cited"
 
 
-@pytest.mark.parametrize("change", ["file", "code", "format", "corrupt", "truncated", "other"])
+@pytest.mark.parametrize(
+    "change", ["file", "code", "format", "corrupt", "truncated", "flipped", "other"]
+)
 def test_anything_changed_reads_the_files_again(
     survey: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
@@ -137,8 +142,13 @@ def test_anything_changed_reads_the_files_again(
         stored.write_bytes(b"not a cache file")
     elif change == "truncated":
         stored.write_bytes(stored.read_bytes()[:5000])
-    else:  # a file of the right shape, stored under another key
-        stored.write_bytes(marshal.dumps((index_cache._FORMAT, "another key", ((), (), ()))))
+    elif change == "flipped":  # one byte of an entry changed: the checksum tells
+        data = bytearray(stored.read_bytes())
+        data[100] ^= 1
+        stored.write_bytes(bytes(data))
+    else:  # a whole cache file, stored under another key
+        small = ReferenceIndex.build(parse(MARKDOWN, "markdown", "README.md").references)
+        index_cache._write(stored, "another key", small.state())
     after = check(capsys)
     assert spy.calls == 1
     if change == "file":
