@@ -137,7 +137,7 @@ def _ids(ids: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset
     return arxiv or _NONE, dois or _NONE, others or _NONE
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # a lookup asks for a few entries' ids, several times each
 def _work_ids(
     ref: Reference, more: frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
