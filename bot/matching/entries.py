@@ -66,15 +66,15 @@ class Entry:
 
     @property
     def arxiv(self) -> frozenset[str]:
-        return _work_ids(self.ref, self.more_ids)[0]
+        return _ids_of_work(self.ref, self.more_ids)[0]
 
     @property
     def dois(self) -> frozenset[str]:  # non-arXiv DOIs
-        return _work_ids(self.ref, self.more_ids)[1]
+        return _ids_of_work(self.ref, self.more_ids)[1]
 
     @property
     def others(self) -> frozenset[str]:  # other ids, typed: "acl:...", "openreview:...", "dblp:..."
-        return _work_ids(self.ref, self.more_ids)[2]
+        return _ids_of_work(self.ref, self.more_ids)[2]
 
     @property
     def surnames(self) -> tuple[str, ...]:
@@ -137,14 +137,20 @@ def _ids(ids: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset
     return arxiv or _NONE, dois or _NONE, others or _NONE
 
 
-@lru_cache(maxsize=256)  # a lookup asks for a few entries' ids, several times each
-def _work_ids(
+def _ids_of_work(
     ref: Reference, more: frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(arXiv ids, other DOIs, the remaining typed ids) of the work ``ref`` lists, with
     ``more``: derived when asked rather than kept for each of 50,000 references (a set
     of one id is 216 bytes)."""
-    ids = ids_of(arxiv=ref.arxiv, dois=[ref.doi], urls=ref.urls, key=ref.key)
+    return _work_ids(ref.arxiv, ref.doi, ref.urls, ref.key, more)
+
+
+@lru_cache(maxsize=256)  # a lookup asks for a few entries' ids, several times each
+def _work_ids(
+    arxiv: str | None, doi: str | None, urls: tuple[str, ...], key: str | None, more: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    ids = ids_of(arxiv=arxiv, dois=[doi], urls=urls, key=key)
     return _ids(ids | more if more else ids)
 
 
