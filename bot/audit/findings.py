@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.identity import ids_of
-from bot.models import Reference
 from bot.text.normalize import title_key
+
+if TYPE_CHECKING:
+    from bot.lists.document import Item
+    from bot.models import Reference
 
 # The kinds of finding, in the order reports list them.
 DUPLICATE = "duplicate-in-section"
@@ -53,7 +55,9 @@ class Place:
 
     @classmethod
     def of(cls, ref: Reference) -> Place:
-        ids = ids_of(arxiv=ref.arxiv, dois=[ref.doi], urls=ref.urls, key=ref.key)
+        from bot.audit.survey import own_ids
+
+        ids = own_ids(ref)
         return cls(
             ref.source,
             ref.line,
@@ -62,6 +66,19 @@ class Place:
             ref.title,
             ref.number,
             tuple(sorted(ids)),
+        )
+
+    @classmethod
+    def at(cls, item: Item, source: str) -> Place:
+        """A Markdown list item that is no reference (a tool, a dataset): where it is."""
+        fields = item.entry.fields
+        return cls(
+            source,
+            item.block.start + 1,
+            item.block.end + 1,
+            item.section,
+            fields.title or fields.nickname or "",
+            item.block.number,
         )
 
     @property
