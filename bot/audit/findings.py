@@ -10,6 +10,7 @@ name it in ``audit --fix --accept ID`` after reading last week's report.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -162,7 +163,7 @@ def _work(place: Place) -> str:
     return ",".join(place.ids) or title_key(place.title)
 
 
-def counts(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, int]:
+def counts(findings: Sequence[Finding]) -> dict[str, int]:
     """How many findings of each kind, every kind listed (zero included)."""
     found = dict.fromkeys(KINDS, 0)
     for finding in findings:

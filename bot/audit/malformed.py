@@ -21,7 +21,7 @@ _INSIDE = re.compile(r"\[\[[^\[\]\n]{1,40}\]\(\S+?\)\]")
 # ``[Paper] (url)``: a space between label and destination is no link at all.
 _SPACED = re.compile(r"(\[[^\[\]\n]{1,200}\])[ \t]+(\(https?://[^\s()]+\))")
 _CODE = re.compile(r"`[^`\n]*`")
-_DESTINATION = re.compile(r"\]\([^)\s]*\)|<https?://[^>\s]*>|https?://\S+")
+_DESTINATION = re.compile(r"\]\(\s*[^)\s]*\s*\)|<https?://[^>\s]*>|https?://[^\s)*]+")
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+", re.M)
 # ``S*ang Michael Xie et al*``: emphasis opened after the first letter of a word.
 _INSIDE_WORD = re.compile(
