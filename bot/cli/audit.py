@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--repo", metavar="DIR", help="the survey (default: $GITHUB_WORKSPACE with --fix, else .)"
+        "--repo", metavar="DIR", help="the survey (default: $GITHUB_WORKSPACE, else .)"
     )
     parser.add_argument(
         "--refs", action="append", metavar="FILE",
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--accept only applies with --fix")
     if args.fix:
         return _fix(args)
-    repo = Path(args.repo or ".")
+    repo = Path(args.repo or os.environ.get("GITHUB_WORKSPACE") or ".")
     sources = _sources(args, repo)
     findings = _audit(sources, repo, offline=args.offline)
     _print(findings, as_json=args.json)
@@ -93,6 +93,7 @@ def _known(sources: list[Source], repo: Path, *, offline: bool) -> Knowledge:
     nothing, and no cache created, offline without a cache."""
     from bot.audit import Knowledge
     from bot.audit.load import known
+    from bot.cli.actions import parse_metadata_urls
     from bot.cli.check import survey_settings
     from bot.metadata import build_resolver
 
@@ -102,7 +103,8 @@ def _known(sources: list[Source], repo: Path, *, offline: bool) -> Knowledge:
         cache = repo / cache
     if offline and (cache is None or not cache.is_file()):
         return Knowledge()
-    with build_resolver(config, offline=offline) as resolver:
+    urls = parse_metadata_urls(os.environ.get("SURVEY_BOT_METADATA_URLS", "").strip())
+    with build_resolver(config, offline=offline, base_urls=urls) as resolver:
         return known(sources, resolver)
 
 
