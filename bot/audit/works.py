@@ -74,7 +74,11 @@ def works(refs: Sequence[Reference], known: Knowledge) -> list[list[Reference]]:
 
 def _same_by_title(a: Reference, b: Reference, reason: str) -> bool:
     """The matcher's title match counts only with the authors' agreement, or with the
-    year's when an entry names no authors (never by the title alone)."""
+    year's when an entry names no authors (never by the title alone); years further
+    apart than a preprint and its publication are two publications (a paper and its
+    journal reprint), not one entry kept twice."""
+    if a.year and b.year and abs(a.year - b.year) > 1:
+        return False
     if a.authors and b.authors:
         return "authors" in reason
     return "year" in reason
