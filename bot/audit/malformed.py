@@ -37,43 +37,39 @@ def check_list(document: PaperList, source: str, papers: dict[int, Reference]) -
         line = item.block.start + 1
         ref = papers.get(line)
         place = f.Place.of(ref) if ref is not None else f.Place.at(item, source)
-        if inside_form:
-            found += _outside_links(item, place)
-        found += _spaced_links(item, place)
+        found += _links(item, place, inside_form)
         found += _emphasis(item, place)
     found += _missing_links(document, source, papers)
     return found
 
 
-def _outside_links(item: Item, place: f.Place) -> list[f.Finding]:
-    found = []
-    for match in _OUTSIDE.finditer(item.text):
-        new = f"[[{match.group(1)}]({match.group(2)})]"
-        found.append(
-            f.Finding(
-                f.MALFORMED,
-                f"link written {match.group(0)!r}: the label's brackets close before the link",
-                (place,),
-                proposal=f"write it {new!r}, as the other entries do",
-                fixes=(_fix(item, place, match.group(0), new, mechanical=True),),
-            )
-        )
-    return found
+# The link repairs: what is wrong, and the written form that is right.
+_LINK_REPAIRS = (
+    (
+        _OUTSIDE,
+        "the label's brackets close before the link",
+        lambda m: f"[[{m.group(1)}]({m.group(2)})]",
+    ),
+    (_SPACED, "not a link: a space between the label and the address", lambda m: m[1] + m[2]),
+)
 
 
-def _spaced_links(item: Item, place: f.Place) -> list[f.Finding]:
+def _links(item: Item, place: f.Place, outside: bool) -> list[f.Finding]:
     found = []
-    for match in _SPACED.finditer(item.text):
-        new = match.group(1) + match.group(2)
-        found.append(
-            f.Finding(
-                f.MALFORMED,
-                f"{match.group(0)!r} is not a link: a space between the label and the address",
-                (place,),
-                proposal=f"write it {new!r}",
-                fixes=(_fix(item, place, match.group(0), new, mechanical=True),),
+    for pattern, problem, right in _LINK_REPAIRS:
+        if pattern is _OUTSIDE and not outside:
+            continue  # a file that writes no ``[[Label](url)]`` has its own link style
+        for match in pattern.finditer(item.text):
+            new = right(match)
+            found.append(
+                f.Finding(
+                    f.MALFORMED,
+                    f"link written {match.group(0)!r}: {problem}",
+                    (place,),
+                    proposal=f"write it {new!r}",
+                    fixes=(_fix(item, place, match.group(0), new, mechanical=True),),
+                )
             )
-        )
     return found
 
 

@@ -34,154 +34,48 @@ def found(
     )
 
 
+ABS = "https://arxiv.org/abs/"
+BROWN = entry(GPT3, "Tom B. Brown et al", "NeurIPS 2020", ABS + "2005.14165")
+DEVLIN = entry(BERT, "Jacob Devlin et al", "NAACL 2019", ABS + "1810.04805")
+VASWANI = entry(
+    "Attention Is All You Need", "Ashish Vaswani et al", "NeurIPS 2017", ABS + "1706.03762"
+)
+ZHOU = entry(L2M, "Denny Zhou et al", "arXiv 2022", ABS + "2205.10625")
+ZHOU_ICLR = entry(
+    L2M, "Denny Zhou et al", "ICLR 2023", "https://openreview.net/forum?id=WZH7099tgfM"
+)
+SURVEY = "A Survey of Large Language Models"
+
+
+def numbered(*entries_: str, numbers: str) -> list[str]:
+    return [f"{n}.{e[2:]}" for n, e in zip(numbers.split(), entries_, strict=True)]
+
+
 CASES = {
     "same paper twice in a section, https and http": (
-        readme(
-            (
-                "Models",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    ),
-                    entry(
-                        BERT, "Jacob Devlin et al", "NAACL 2019", "https://arxiv.org/abs/1810.04805"
-                    ),
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "http://arxiv.org/abs/2005.14165",
-                    ),
-                ],
-            )
-        ),
+        readme(("Models", [BROWN, DEVLIN, BROWN.replace("https:", "http:")])),
         [(f.DUPLICATE, (5, 7)), (f.LINKS, (5, 7))],
     ),
     "listed on purpose in two sections, same details": (
-        readme(
-            (
-                "Models",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    )
-                ],
-            ),
-            (
-                "Prompting",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    )
-                ],
-            ),
-        ),
+        readme(("Models", [BROWN]), ("Prompting", [BROWN])),
         [],
     ),
     "one arXiv id, two venues in two sections": (
-        readme(
-            (
-                "Models",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    )
-                ],
-            ),
-            (
-                "Prompting",
-                [
-                    entry(
-                        GPT3, "Tom B. Brown et al", "arXiv 2020", "https://arxiv.org/abs/2005.14165"
-                    )
-                ],
-            ),
-        ),
+        readme(("Models", [BROWN]), ("Prompting", [BROWN.replace("NeurIPS", "arXiv")])),
         [(f.CONFLICT, (5, 9))],
     ),
     "one arXiv id, two first authors": (
-        readme(
-            (
-                "Models",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    )
-                ],
-            ),
-            (
-                "Prompting",
-                [
-                    entry(
-                        GPT3,
-                        "Benjamin Mann et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    )
-                ],
-            ),
-        ),
+        readme(("Models", [BROWN]), ("Prompting", [BROWN.replace("Tom B. Brown", "Ben Mann")])),
         [(f.CONFLICT, (5, 9))],
     ),
     "arXiv in one section, OpenReview in another": (
-        readme(
-            (
-                "Reasoning",
-                [entry(L2M, "Denny Zhou et al", "arXiv 2022", "https://arxiv.org/abs/2205.10625")],
-            ),
-            (
-                "Planning",
-                [
-                    entry(
-                        L2M,
-                        "Denny Zhou et al",
-                        "ICLR 2023",
-                        "https://openreview.net/forum?id=WZH7099tgfM",
-                    )
-                ],
-            ),
-        ),
+        readme(("Reasoning", [ZHOU]), ("Planning", [ZHOU_ICLR])),
         [(f.IDENTIFIERS, (5, 9))],
     ),
     "same title, other authors, no shared id: not one work": (
         readme(
-            (
-                "A",
-                [
-                    entry(
-                        "A Survey of Large Language Models",
-                        "Wayne Xin Zhao et al",
-                        "arXiv 2023",
-                        "https://arxiv.org/abs/2303.18223",
-                    )
-                ],
-            ),
-            (
-                "B",
-                [
-                    entry(
-                        "A Survey of Large Language Models",
-                        "Someone Else",
-                        "Journal 2024",
-                        "https://example.org/paper.pdf",
-                    )
-                ],
-            ),
+            ("A", [entry(SURVEY, "Wayne Xin Zhao et al", "arXiv 2023", ABS + "2303.18223")]),
+            ("B", [entry(SURVEY, "Someone Else", "Journal 2024", "https://example.org/a.pdf")]),
         ),
         [],
     ),
@@ -190,113 +84,23 @@ CASES = {
             (
                 "A",
                 [
-                    entry(
-                        "Scaling Laws", "Jane Doe", "arXiv 2020", "https://arxiv.org/abs/2001.08361"
-                    ),
-                    entry(
-                        "Scaling Laws", "Jane Doe", "arXiv 2021", "https://arxiv.org/abs/2102.01293"
-                    ),
+                    entry("Scaling Laws", "Jane Doe", "arXiv 2020", ABS + "2001.08361"),
+                    entry("Scaling Laws", "Jane Doe", "arXiv 2021", ABS + "2102.01293"),
                 ],
             )
         ),
         [],
     ),
     "numbering skips": (
-        readme(
-            (
-                "A",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                        "1.",
-                    ),
-                    entry(
-                        BERT,
-                        "Jacob Devlin et al",
-                        "NAACL 2019",
-                        "https://arxiv.org/abs/1810.04805",
-                        "3.",
-                    ),
-                ],
-            )
-        ),
+        readme(("A", numbered(BROWN, DEVLIN, numbers="1 3"))),
         [(f.NUMBERING, (5,))],
     ),
     "numbering repeats": (
-        readme(
-            (
-                "A",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                        "1.",
-                    ),
-                    entry(
-                        BERT,
-                        "Jacob Devlin et al",
-                        "NAACL 2019",
-                        "https://arxiv.org/abs/1810.04805",
-                        "2.",
-                    ),
-                    entry(
-                        L2M,
-                        "Denny Zhou et al",
-                        "ICLR 2023",
-                        "https://arxiv.org/abs/2205.10625",
-                        "2.",
-                    ),
-                ],
-            )
-        ),
+        readme(("A", numbered(BROWN, DEVLIN, ZHOU, numbers="1 2 2"))),
         [(f.NUMBERING, (5,))],
     ),
     "1. throughout, and counting down, are styles": (
-        readme(
-            (
-                "A",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                        "1.",
-                    ),
-                    entry(
-                        BERT,
-                        "Jacob Devlin et al",
-                        "NAACL 2019",
-                        "https://arxiv.org/abs/1810.04805",
-                        "1.",
-                    ),
-                ],
-            ),
-            (
-                "B",
-                [
-                    entry(
-                        L2M,
-                        "Denny Zhou et al",
-                        "ICLR 2023",
-                        "https://arxiv.org/abs/2205.10625",
-                        "2.",
-                    ),
-                    entry(
-                        "Attention Is All You Need",
-                        "Ashish Vaswani et al",
-                        "NeurIPS 2017",
-                        "https://arxiv.org/abs/1706.03762",
-                        "1.",
-                    ),
-                ],
-            ),
-        ),
+        readme(("A", [BROWN, DEVLIN]), ("B", numbered(ZHOU, VASWANI, numbers="2 1"))),
         [],
     ),
     "label brackets closed before the link, lone star, star inside a word": (
@@ -304,67 +108,24 @@ CASES = {
             (
                 "A",
                 [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    ),
-                    '1. **"Attention Is All You Need"**. Ashish Vaswani et al.* NeurIPS 2017. [[Paper]](https://arxiv.org/abs/1706.03762)',
-                    f'1. **"{BERT}"**. J*acob Devlin et al*. NAACL 2019. [[Paper](https://arxiv.org/abs/1810.04805)]',
+                    BROWN,
+                    VASWANI.replace("*Ashish", "Ashish").replace("[[Paper](", "[[Paper]](")[:-1],
+                    DEVLIN.replace("*Jacob", "J*acob"),
                 ],
             )
         ),
         [(f.MALFORMED, (6,)), (f.MALFORMED, (6,)), (f.MALFORMED, (7,))],
     ),
     "stars and brackets inside code spans and links are not markup": (
-        readme(
-            (
-                "A",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    ),
-                    '1. **"Attention Is All You Need"**. *Ashish Vaswani et al*. `a*b` '
-                    "NeurIPS 2017. [[Paper]( https://arxiv.org/abs/1706.03762)]",
-                ],
-            )
-        ),
+        readme(("A", [BROWN, VASWANI.replace("NeurIPS", "`a*b` NeurIPS").replace("(h", "( h")])),
         [],
     ),
     "a space between label and address": (
-        readme(
-            (
-                "A",
-                [
-                    '- **"Attention Is All You Need"**. *Ashish Vaswani et al*. NeurIPS 2017. '
-                    "[Paper] (https://arxiv.org/abs/1706.03762)",
-                ],
-            )
-        ),
+        readme(("A", [VASWANI.replace("[[Paper](", "[Paper] (")[:-1]])),
         [(f.MALFORMED, (5,))],
     ),
     "a paper without a link among linked ones": (
-        readme(
-            (
-                "A",
-                [
-                    entry(
-                        GPT3,
-                        "Tom B. Brown et al",
-                        "NeurIPS 2020",
-                        "https://arxiv.org/abs/2005.14165",
-                    ),
-                    entry(
-                        BERT, "Jacob Devlin et al", "NAACL 2019", "https://arxiv.org/abs/1810.04805"
-                    ),
-                    '1. **"Attention Is All You Need"**. *Ashish Vaswani et al*. NeurIPS 2017.',
-                ],
-            )
-        ),
+        readme(("A", [BROWN, DEVLIN, VASWANI.split(" [[")[0]])),
         [(f.MALFORMED, (7,))],
     ),
 }
