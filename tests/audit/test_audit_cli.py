@@ -193,3 +193,11 @@ def test_published_version_found_online_then_offline_from_the_cache(
         {"file": "README.md", "line": 5, "old": "arXiv 2022", "new": "ICLR 2023",
          "mechanical": False}
     ]  # fmt: skip
+
+
+def test_audit_config_reads_the_configured_files(survey: Path) -> None:
+    from bot.audit.load import audit_config
+    from bot.config import load_config
+
+    kinds = sorted(x.kind for x in audit_config(load_config(survey)))
+    assert kinds == ["inconsistent-links", "malformed-entry", "numbering"]
