@@ -33,3 +33,10 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(autouse=True)
+def _no_index_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check`` keeps no index in the user's cache folder (tests/matching/test_index_cache.py
+    points it at a temporary one)."""
+    monkeypatch.setenv("SURVEY_BOT_INDEX_CACHE", "off")

@@ -76,6 +76,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "and sets the metadata contact, timeout and cache for --resolve (default: .)",
     )
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read the reference files even when the index kept from the last run is current",
+    )
+    parser.add_argument(
         "queries", nargs="*", metavar="QUERY", help="an arXiv id or URL, a DOI or DOI URL, a title"
     )
 
@@ -93,8 +98,6 @@ class _Item:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.matching import ReferenceIndex
-
     if args.batch and args.queries:
         raise InputError("give QUERY arguments or --batch FILE, not both")
     if args.batch:
@@ -112,13 +115,14 @@ def run(args: argparse.Namespace) -> int:
                 "checked without --resolve"
             )
 
-    from bot.cli.refs import configured_sources, load_all
+    from bot.cli.index_cache import survey_index
+    from bot.cli.refs import configured_sources
 
     if args.refs:
         sources = [(Path(path), args.format) for path in args.refs]
     else:
         sources = configured_sources(Path(args.repo or "."))
-    index = ReferenceIndex.build(load_all(sources))
+    index = survey_index(sources, cache=not args.no_cache)
     repo = Path(args.repo or ".")
     if args.resolve:
         items = resolve_items(items, offline=args.offline, repo=repo)
@@ -128,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     if args.batch or args.json:
         from bot.placement import with_sections
 
-        results = with_sections(results, index.references)
+        results = with_sections(results, index.sectioned_references)
 
     if args.batch:
         import json

@@ -93,14 +93,20 @@ def configured_sources(repo: Path) -> list[tuple[Path, str | None]]:
     return [(config.root / path, fmt) for path, fmt in reference_sources(config)]
 
 
-def load_all(sources: list[tuple[Path, str | None]], *, details: bool = False) -> list[Reference]:
-    """Every reference of the files; a file with none is warned about on stderr, and with
-    ``details`` each entry skipped and each item that is not a paper too."""
+def load_all(
+    sources: list[tuple[Path, str | None]],
+    *,
+    details: bool = False,
+    texts: list[str] | None = None,
+) -> list[Reference]:
+    """Every reference of the files (whose ``texts`` may have been read already); a file
+    with none is warned about on stderr, and with ``details`` each entry skipped and each
+    item that is not a paper too."""
     from bot.references import load
 
     references: list[Reference] = []
-    for path, fmt in sources:
-        result = load(path, fmt)
+    for n, (path, fmt) in enumerate(sources):
+        result = load(path, fmt, None if texts is None else texts[n])
         if not result.references:
             print(nothing_read(str(path), fmt), file=sys.stderr)
         references.extend(result.references)

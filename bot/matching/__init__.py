@@ -34,10 +34,10 @@ and step 5 ``verdict``.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from itertools import pairwise
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -57,6 +57,17 @@ MAX_CANDIDATES = 24
 _PREFIX_OVERLAP = 0.5
 _RARE_SHARE = 0.05
 
+# What ``ReferenceIndex.state`` keeps of an entry: every field of its reference, then
+# the entry's own fields but its reference and number; and the index's mappings.
+_REFERENCE_FIELDS = tuple(f.name for f in fields(Reference))
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("ref", "order"))
+_MAPPINGS = ("_by_arxiv", "_by_doi", "_by_other", "_by_key", "_by_main", "_by_bare",
+             "_by_first", "_postings")  # fmt: skip
+#: One entry as plain data: (its reference's fields, its own).
+EntryRow = tuple[tuple[Any, ...], tuple[Any, ...]]
+#: ``ReferenceIndex.state``: (each entry's row, the entries with a section, the mappings).
+IndexState = tuple[Sequence[EntryRow], Sequence[int], Sequence[dict[str, tuple[int, ...]]]]
+
 
 @dataclass
 class IndexStats:
@@ -72,9 +83,9 @@ def _features(tokens: tuple[str, ...]) -> set[str]:
     (MINOR_WORDS alone are not features). Pairs are rare, so they find the few
     references worth scoring even when every single word is common."""
     found = {t for t in tokens if t not in MINOR_WORDS}
-    for a, b in pairwise(tokens):
-        if a not in MINOR_WORDS or b not in MINOR_WORDS:
-            found.add(f"{a} {b}")
+    found.update(
+        [f"{a} {b}" for a, b in pairwise(tokens) if a not in MINOR_WORDS or b not in MINOR_WORDS]
+    )
     return found
 
 
@@ -92,8 +103,13 @@ class ReferenceIndex:
     """
 
     def __init__(self, entries: list[Entry]) -> None:
-        self._entries = entries
-        ones = [(i,) for i in range(len(entries))]
+        self._entries: Sequence[Entry] = entries
+        self._keys = [e.key for e in entries]  # what a lookup compares most, at hand
+        self._sectioned = tuple(i for i, e in enumerate(entries) if e.ref.section)
+        # An entry's number is its ``order`` (``build`` numbers them in order): one int
+        # object per entry shared by every mapping, not one per mapping (28 bytes each).
+        numbers = [e.order for e in entries]
+        ones = [(i,) for i in numbers]
         self._by_arxiv: dict[str, tuple[int, ...]] = {}
         self._by_doi: dict[str, tuple[int, ...]] = {}
         self._by_other: dict[str, tuple[int, ...]] = {}
@@ -107,7 +123,7 @@ class ReferenceIndex:
             found = mapping.get(key)
             mapping[key] = ones[i] if found is None else found + ones[i]
 
-        for i, e in enumerate(entries):
+        for i, e in zip(numbers, entries, strict=True):
             for arxiv_id in sorted(e.arxiv):
                 add(self._by_arxiv, arxiv_id, i)
             for doi in sorted(e.dois):
@@ -123,20 +139,57 @@ class ReferenceIndex:
             if first := first_surname(e.ref.authors):
                 add(self._by_first, first, i)
             for feature in _features(e.tokens):
-                postings.setdefault(feature, []).append(i)
+                found = postings.get(feature)
+                if found is None:
+                    postings[feature] = [i]
+                else:
+                    found.append(i)
         self._postings: dict[str, tuple[int, ...]] = {}
         while postings:  # each list let go as its tuple is made: never all of both at once
             feature, ids = postings.popitem()
             self._postings[feature] = ones[ids[0]] if len(ids) == 1 else tuple(ids)
-        self._idf = WordWeights(self._postings, len(entries))
+        self._weigh()
+
+    def _weigh(self) -> None:
+        self._idf = WordWeights(self._postings, len(self._entries))
         # A word in at most one reference in RARE_SHARE (or in one) is rare in the survey.
-        self._rare = self._idf.weight(max(1, int(len(entries) * _RARE_SHARE)))
+        self._rare = self._idf.weight(max(1, int(len(self._entries) * _RARE_SHARE)))
         self.stats = IndexStats()
 
     @classmethod
     def build(cls, references: Iterable[Reference]) -> ReferenceIndex:
         with gc_paused():
             return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
+
+    def state(self) -> IndexState:
+        """The whole index as plain data (strings, numbers, tuples, frozensets and dicts
+        of them), from which ``from_state`` makes it again without reading a file or
+        normalising a title: what a cache stores. The entries' rows are made one by one
+        as they are read from the returned sequence, so that a cache can write them
+        without holding them all."""
+        return (
+            _EntryRows(self._entries),
+            self._sectioned,
+            tuple(getattr(self, name) for name in _MAPPINGS),
+        )
+
+    @classmethod
+    def from_state(cls, state: IndexState) -> ReferenceIndex:
+        """The index whose ``state()`` this was. Each entry (and its reference) is made
+        from its row when first asked for, so the rows may be a sequence that reads
+        each when asked: a run of lookups weighs a few of them."""
+        rows, sectioned, mappings = state
+        index = cls.__new__(cls)
+        index._entries = _StoredEntries(rows)
+        index._sectioned = tuple(sectioned)
+        for name, mapping in zip(_MAPPINGS, mappings, strict=True):
+            setattr(index, name, mapping)
+        index._keys = [""] * len(rows)  # each entry's title key: the keys of _by_key
+        for key, numbers in index._by_key.items():
+            for i in numbers:
+                index._keys[i] = key
+        index._weigh()
+        return index
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -145,6 +198,12 @@ class ReferenceIndex:
     def references(self) -> tuple[Reference, ...]:
         """The references, in the order they were indexed."""
         return tuple(e.ref for e in self._entries)
+
+    @property
+    def sectioned_references(self) -> list[Reference]:
+        """The references listed under a heading (a Markdown list's section), in order:
+        what a new paper's section is proposed from (``bot.placement``)."""
+        return [self._entries[i].ref for i in self._sectioned]
 
     # -- lookups ----------------------------------------------------------
 
@@ -169,12 +228,12 @@ class ReferenceIndex:
         # Below SIMILAR a title can only be "the same" by key or as a prefix
         # (those are ``forced``): the rest would all be "no", so only the close
         # ones are compared word by word.
-        entries = self._entries
+        entries, keys = self._entries, self._keys
         sims = {
             ranked[at]: score / 100.0
             for _, score, at in process.extract(
                 q.key,
-                [entries[i].key for i in ranked],
+                [keys[i] for i in ranked],
                 scorer=fuzz.ratio,
                 score_cutoff=100 * SIMILAR,
                 limit=None,
@@ -184,11 +243,12 @@ class ReferenceIndex:
         # author's own papers of those years among the candidates are weighed all the same.
         theirs = self._by_first.get(q.surnames[0], ()) if q.surnames else ()
         if theirs:
+            mine = set(theirs)
             forced += [
-                i for i in ranked if i in theirs and i not in sims and _near_year(q, entries[i])
+                i for i in ranked if i in mine and i not in sims and _near_year(q, entries[i])
             ]
         for i in forced:
-            sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
+            sims[i] = fuzz.ratio(q.key, keys[i]) / 100.0
         assessed = [assess(q, entries[i], sim, self._idf, self._rare) for i, sim in sims.items()]
         result = decide(query, assessed)
         if result.verdict == "new" and len(q.tokens) <= SHORT_TITLE:
@@ -258,26 +318,26 @@ class ReferenceIndex:
         if q.bare_key:  # the query has a nickname: the reference without it, or another form
             forced += self._by_key.get(q.bare_key, ())
             forced += self._by_bare.get(q.bare_key, ())
+        postings = self._postings
         words = sorted(
-            (f for f in _features(q.tokens) if f in self._postings),
-            key=lambda f: (len(self._postings[f]), f),
-        )
+            (len(postings[f]), f) for f in _features(q.tokens) if f in postings
+        )  # the rarest first
         # Prefix filtering: only the rarest features, covering half the query's
         # idf mass (and at least two), bring in candidates. A reference sharing
         # none of them shares at most half the weight, so it cannot be a
         # near-identical title. Candidates are ranked by the idf they share.
-        idfs = [self._idf[word] for word in words]  # computed for the query's few words only
+        idfs = [self._idf.weight(size) for size, _ in words]  # for the query's few words only
         budget = sum(idfs) * (1 - _PREFIX_OVERLAP)
         weights: dict[int, float] = {}
         if words:
-            weights = dict.fromkeys(self._postings[words[0]], idfs[0])
+            weights = dict.fromkeys(postings[words[0][1]], idfs[0])
             budget -= idfs[0]
         get = weights.get
         for n in range(1, len(words)):
             if n >= 2 and budget <= 0:
                 break
             idf = idfs[n]
-            for i in self._postings[words[n]]:
+            for i in postings[words[n][1]]:
                 weights[i] = get(i, 0.0) + idf
             budget -= idf
         forced = list(dict.fromkeys(forced))[:MAX_CANDIDATES]
@@ -285,6 +345,44 @@ class ReferenceIndex:
         ranked: list[int] = []
         if room > 0 and weights:
             taken = set(forced)
-            best = heapq.nlargest(room + len(taken), weights, key=weights.__getitem__)
+            # The best by weight, ties in first-seen order: heapq.nlargest's answer,
+            # by one sort in C.
+            best = sorted(weights, key=weights.__getitem__, reverse=True)[: room + len(taken)]
             ranked = [i for i in best if i not in taken][:room]
         return forced, ranked
+
+
+class _EntryRows(Sequence[EntryRow]):
+    """Each entry of a list as its row, made when asked for."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self._entries = entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, i: int) -> EntryRow:  # type: ignore[override]  # no slices needed
+        e = self._entries[i]
+        return (
+            tuple([getattr(e.ref, name) for name in _REFERENCE_FIELDS]),
+            tuple([getattr(e, name) for name in _ENTRY_FIELDS]),
+        )
+
+
+class _StoredEntries(Sequence[Entry]):
+    """The entries of an index made from its state: each made from its row when first
+    asked for, and kept."""
+
+    def __init__(self, rows: Sequence[EntryRow]) -> None:
+        self._rows = rows
+        self._made: list[Entry | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i: int) -> Entry:  # type: ignore[override]  # no slices needed
+        entry = self._made[i]
+        if entry is None:
+            reference, fields = self._rows[i]
+            entry = self._made[i] = Entry(Reference(*reference), i, *fields)
+        return entry

@@ -95,11 +95,13 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
-def load(path: str | Path, format: str | None = None) -> ParseResult:
-    """Read and parse one reference file; ``format`` None means detect it."""
+def load(path: str | Path, format: str | None = None, content: str | None = None) -> ParseResult:
+    """Read and parse one reference file (``content``: its text, already read);
+    ``format`` None means detect it."""
     if format is not None:
         _module(format)  # an unknown format is an error before touching the file
-    content = read_text(path)
+    if content is None:
+        content = read_text(path)
     return parse(content, format or detect_format(path, content), str(path))
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
-from bot.references.bibtex_split import ENTRY, NAME, STRING, BibBlock, split_bib
+from bot.references.bibtex_fast import CommonEntry, read_bib
+from bot.references.bibtex_split import ENTRY, NAME, STRING
 from bot.references.common import ParseResult, find_urls, normalize_newlines, where
 from bot.text import latex
 
@@ -105,16 +106,19 @@ def _expanded(text: str, source: str, skipped: list[Skipped]) -> Iterator[Expand
     """The entries of ``text`` one by one, as ``expand_entries`` lists them."""
     macros: dict[str, str] = dict(MONTHS)
     seen: dict[str, int] = {}
-    for block in split_bib(normalize_newlines(text)):
-        if block.kind not in (ENTRY, STRING):
-            continue  # text between entries, @comment, @preamble
-        if block.problem:
+    for block in read_bib(normalize_newlines(text)):
+        if isinstance(block, CommonEntry):  # most entries: read by the fast path
+            fields = _expand(block.fields, macros)
+        elif block.kind not in (ENTRY, STRING):
+            continue  # @comment, @preamble
+        elif block.problem:
             skipped.append(Skipped(f"{where(source, block.line)} {block.head}", block.problem))
             continue
-        fields = _expand(block, macros)
-        if block.kind == STRING:
-            macros.update(fields)
-            continue
+        else:
+            fields = _expand(((item.name, item.parts) for item in block.fields), macros)
+            if block.kind == STRING:
+                macros.update(fields)
+                continue
         key, line = block.key, block.line
         if key.lower() in seen:
             skipped.append(
@@ -128,17 +132,17 @@ def _expanded(text: str, source: str, skipped: list[Skipped]) -> Iterator[Expand
         yield ExpandedEntry(block.type.lower(), key, fields, line, block.end_line)
 
 
-def _expand(block: BibBlock, macros: dict[str, str]) -> dict[str, str]:
-    """Lower-case field name -> value with macros replaced; the first of repeated fields."""
+def _expand(
+    items: Iterable[tuple[str, Sequence[tuple[str, str]]]], macros: dict[str, str]
+) -> dict[str, str]:
+    """Lower-case field name -> value with macros replaced; the first of repeated fields.
+    ``items`` are the fields' names as written and their operands (kind, text)."""
     fields: dict[str, str] = {}
-    for item in block.fields:
-        name = item.name.lower()
+    for name, parts in items:
+        name = name.lower()
         if name not in fields:
             fields[name] = "".join(
-                [
-                    macros.get(text.lower(), text) if kind == NAME else text
-                    for kind, text in item.parts
-                ]
+                [macros.get(text.lower(), text) if kind == NAME else text for kind, text in parts]
             )
     return fields
 
@@ -167,6 +171,8 @@ _URL_COMMAND = re.compile(r"\\url\s*")
 _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
 AND = re.compile(r"(\s+and\s+)", re.IGNORECASE)
 COMMA = re.compile(r"(\s*,\s*)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEARS: dict[str, int] = {}  # one int per year, not one per reference (28 bytes each)
 
 
 def split_authors(raw: str) -> tuple[str, ...]:
@@ -184,8 +190,9 @@ def split_authors(raw: str) -> tuple[str, ...]:
 
 def person(raw: str) -> str:
     """One BibTeX name in "First Last" order: ``Vaswani, Ashish`` -> ``Ashish Vaswani``."""
-    pieces = split_top_level(raw, COMMA) if "," in raw else [raw]
-    parts = [latex.decode(piece) for piece in pieces]
+    if "," not in raw:  # already in that order
+        return latex.decode(raw)
+    parts = [latex.decode(piece) for piece in split_top_level(raw, COMMA)]
     parts = [piece for piece in parts if piece]
     if len(parts) == 2:
         last, first = parts
@@ -256,8 +263,8 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     authors = split_authors(fields.get("author") or fields.get("editor") or "")
 
     year_text = text.get("year") or text.get("date") or ""
-    year_match = re.search(r"\d{4}", year_text)
-    year = int(year_match.group(0)) if year_match else None
+    year_match = _FOUR_DIGITS.search(year_text)
+    year = _YEARS.setdefault(year_match.group(0), int(year_match.group(0))) if year_match else None
 
     urls = []
     for name in ("url", "howpublished", "note", "pdf"):

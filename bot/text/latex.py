@@ -254,12 +254,13 @@ def decode(text: str) -> str:
         return ""
     if is_plain(text):  # the common case (and ASCII, which NFC leaves as it is, the commonest)
         return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
-    text = _SKIP_RE.sub(" ", text)
-    text = _decode_accents(text)
-    text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(1)], text)
-    text = text.replace("\\\\", " ")  # forced line break
-    text = _decode_commands(text)
-    text = _CONTROL_SYMBOL_RE.sub(_control_symbol, text)
+    if "\\" in text:  # commands, accents, escapes: all start with a backslash
+        text = _SKIP_RE.sub(" ", text)
+        text = _decode_accents(text)
+        text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(1)], text)
+        text = text.replace("\\\\", " ")  # forced line break
+        text = _decode_commands(text)
+        text = _CONTROL_SYMBOL_RE.sub(_control_symbol, text)
     text = text.replace("---", "—").replace("--", "–")
     text = text.replace("``", "“").replace("''", "”")
     text = text.replace("~", " ")

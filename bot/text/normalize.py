@@ -110,6 +110,20 @@ _CHAR_MAP["ϵ"] = " epsilon "
 _CHAR_MAP["ϕ"] = " phi "
 _CHAR_MAP["µ"] = " mu "
 _TRANSLATE = str.maketrans(_CHAR_MAP)
+
+
+class _Unaccent(dict[int, "int | str | None"]):
+    """A ``str.translate`` table that drops combining marks and maps the letters of
+    ``_CHAR_MAP``: one pass in C, each character's entry worked out when first seen."""
+
+    def __missing__(self, code: int) -> int | str | None:
+        char = chr(code)
+        value = None if unicodedata.combining(char) else _CHAR_MAP.get(char, code)
+        self[code] = value
+        return value
+
+
+_UNACCENT = _Unaccent()
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # An HTML character reference (``&amp;``, ``&#39;``, ``&#x2014;``), as web pages, feeds
 # and issue text copied from them carry in titles.
@@ -130,9 +144,8 @@ def fold(text: str | None) -> str:
         return " ".join(text.replace("`", "'").split())
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = unicodedata.normalize("NFKD", text)
-    if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.translate(_TRANSLATE)  # letters NFKD left alone (ø, ł, ...)
+    if not text.isascii():  # accents go; letters NFKD left alone (ø, ł, ...) are mapped
+        text = text.translate(_UNACCENT)
     return " ".join(text.split())
 
 
@@ -145,7 +158,8 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\s+(?!(?:and|or|to|und|et)\b)(?=[a
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?!\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEY_NON_WORD = re.compile(r"[\W_]+")
-_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+# A token: letters or digits, so that "gpt4" and "gpt-4" give the same two.
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _LIGATURE = re.compile(r"f(?=[fil])")
 # A subtitle starts after a colon, or a dash set off by spaces.
 _SUBTITLE = re.compile(r"\s*:\s*|\s+-{1,3}\s+")
@@ -154,7 +168,8 @@ _SUBTITLE = re.compile(r"\s*:\s*|\s+-{1,3}\s+")
 def _plain_title(title: str | None) -> str:
     """Folded, lower-cased title with line-end hyphenation undone; punctuation kept."""
     text = fold(title)
-    text = _LINE_END_HYPHEN.sub("", text)
+    if "-" in text:
+        text = _LINE_END_HYPHEN.sub("", text)
     return text.lower().replace("&", " and ")
 
 
@@ -169,11 +184,12 @@ def normalize_title(title: str | None) -> str:
 
 
 def _tokens_of_plain(plain: str) -> list[str]:
-    text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", plain))
-    # One pass over the whole text, not one per word: "f" is dropped only before a
-    # letter, so no match spans two words. Tokens recur across titles: one string each.
-    text = _LIGATURE.sub("", _LETTER_DIGIT.sub(" ", text))
-    return [intern(word) for word in text.split()]
+    if "'" in plain:
+        plain = _APOSTROPHE.sub("", plain)
+    # One ligature pass over the whole text, not one per word: "f" is dropped only
+    # before a letter, and letters stay next to the same letters when the text is cut
+    # into tokens. Tokens recur across titles: one string each.
+    return [intern(word) for word in _TOKEN.findall(_LIGATURE.sub("", plain))]
 
 
 def title_tokens(title: str | None) -> list[str]:
@@ -233,7 +249,8 @@ def analyse_title(title: str | None) -> TitleParts:
     """The title's parts (see :class:`TitleParts`), folding the text once."""
     plain = _plain_title(title)
     question = plain.rstrip(" .)]}\"'").endswith("?")
-    parts = _SUBTITLE.split(plain, maxsplit=1)
+    # White space in ``plain`` is single spaces (``fold``): no ":" nor " -", no subtitle.
+    parts = _SUBTITLE.split(plain, maxsplit=1) if ":" in plain or " -" in plain else [plain]
     if len(parts) == 1:
         main, sub = _tokens_of_plain(plain), []
     else:
