@@ -131,12 +131,19 @@ def handle_event(
     records only; ``metadata_urls``: other service URLs, for tests and the demo).
     """
     from bot.assess import survey_references
+    from bot.dashboard.event import handle_dashboard_event
+    from bot.dashboard.model import is_dashboard
     from bot.issue.event import IssueTriage, parse_event
     from bot.issue.handler import Services, handle_comment, handle_issue
     from bot.matching import ReferenceIndex
     from bot.metadata import build_resolver
     from bot.render import Renderer
 
+    renderer = Renderer.for_config(config)
+    if isinstance(trigger, IssueTriage) and is_dashboard(
+        trigger.body, trigger.author_login, bot_login
+    ):
+        return handle_dashboard_event(trigger, payload, config, port, renderer, bot_login)
     references = survey_references(config)
     for skipped in references.skipped[:MAX_SKIPPED_SHOWN]:
         out.warning(f"reference entry skipped: {skipped.what}: {skipped.why}")
@@ -144,7 +151,6 @@ def handle_event(
         more = len(references.skipped) - MAX_SKIPPED_SHOWN
         out.warning(f"{more} more reference entries skipped (run `survey-bot refs` to list them)")
     index = ReferenceIndex.build(references.references)
-    renderer = Renderer.for_config(config)
     with build_resolver(config, offline=offline, base_urls=metadata_urls) as resolver:
         services = Services(port, config, renderer, resolver, index, bot_login)
         if isinstance(trigger, IssueTriage):

@@ -196,6 +196,22 @@ class BatchConfig:
 
 
 @dataclass(frozen=True)
+class DashboardConfig:
+    enabled: bool = field(
+        default=False,
+        metadata=doc(
+            "Keep one dashboard issue listing every suggestion, with a box a maintainer ticks "
+            "to accept; closing that issue turns it off again."
+        ),
+    )
+    title: str = field(default="Survey dashboard", metadata=doc("The dashboard issue's title."))
+    label: str = field(
+        default="survey-bot-dashboard",
+        metadata=doc("The label the bot finds its dashboard issue by.", label=True),
+    )
+
+
+@dataclass(frozen=True)
 class MetadataConfig:
     # contact: goes into the User-Agent, as the services ask
     contact: str | None = field(
@@ -284,6 +300,10 @@ class Config:
     )
     batch: BatchConfig = field(
         default_factory=BatchConfig, metadata=doc("The pull request that batches accepted papers.")
+    )
+    dashboard: DashboardConfig = field(
+        default_factory=DashboardConfig,
+        metadata=doc("The dashboard issue: every suggestion and where it stands."),
     )
     metadata: MetadataConfig = field(
         default_factory=MetadataConfig,
