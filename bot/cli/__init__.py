@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, str] = {
     "init": "Write a commented starter .github/survey-bot.yml for a survey repository.",
     "run": "GitHub Actions entry point: triage an issue or run a maintainer's commands.",
     "batch": "Rebuild the pull request that adds every accepted paper (scheduled runs).",
+    "audit": "Check the survey's own list: duplicates, conflicts, numbering, broken entries.",
 }
 
 
