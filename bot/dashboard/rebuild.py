@@ -250,7 +250,7 @@ def rebuild_after_batch(
         return ()
     repo = open_repo(repo_dir)
     base = repo.remote_branch_sha(repo.default_branch())
-    paths = [target.path for target in config.changelog]
+    paths = [t.path for t in config.changelog] + [r.path for r in config.references]
     texts = repo.read_files(base, paths) if base and paths else {}
     open_pull = outcome.status in {"opened", "updated", "unchanged"} and outcome.plan is not None
     rebuild = Rebuild(port, config, renderer, bot_login, today or dt.date.today())
@@ -264,6 +264,25 @@ def rebuild_after_batch(
 
 
 def audit_findings(config: Config, texts: Mapping[str, str | None]) -> tuple[str, ...]:
-    """The audit's findings, one line each (``survey-bot audit``, when this bot has it)."""
-    del config, texts
-    return ()
+    """The audit's findings on the default branch's reference files (``bot.audit``), one line
+    each, from the survey's text and its metadata cache alone (no lookup)."""
+    from bot.audit import TITLES, Knowledge, Source, audit_sources
+    from bot.audit.load import known
+    from bot.metadata import build_resolver
+    from bot.references import detect_format
+
+    sources = [
+        Source(ref.path, text, ref.format or detect_format(ref.path, text))
+        for ref in config.references
+        if (text := texts.get(ref.path)) is not None
+    ]
+    cache = config.root / config.metadata.cache if config.metadata.cache else None
+    if cache is not None and cache.is_file():
+        with build_resolver(config, offline=True) as resolver:
+            knowledge = known(sources, resolver)
+    else:
+        knowledge = Knowledge()
+    return tuple(
+        f"{TITLES[f.kind]}: {f.message} ({', '.join(e.where for e in f.entries[:3])})"
+        for f in audit_sources(sources, knowledge)
+    )
