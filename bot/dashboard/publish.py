@@ -249,4 +249,3 @@ def new_board(
     """Open the dashboard issue showing ``data``."""
     _, body = render.fit(data, today, renderer_for(config, renderer))
     return port.create_issue(config.dashboard.title, body, [config.dashboard.label])
-

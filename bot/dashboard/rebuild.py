@@ -143,9 +143,7 @@ class Rebuild:
             entries = tuple(e for e in entries if e.status in FINAL)
         return data.with_issue(issue.number, entries)
 
-    def versions(
-        self, data: Dashboard, texts: Mapping[str, str | None], first: bool
-    ) -> Dashboard:
+    def versions(self, data: Dashboard, texts: Mapping[str, str | None], first: bool) -> Dashboard:
         """Announce a new survey version on each issue with a paper merged since the last one.
 
         The first build only records the versions there are: papers merged

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from tests.dashboard.conftest import ADAM, LORA, Site
+import datetime as dt
 
-from bot.dashboard.model import decode
+from bot.dashboard import render
+from bot.dashboard.model import Dashboard, Entry, decode
+from tests.conftest import RENDERER
+from tests.dashboard.conftest import ADAM, GELU, LORA, Site
 from tests.gitrepo.gitutil import git
 
 
@@ -27,7 +30,8 @@ def test_created_once_then_updated_in_place(site: Site) -> None:
     assert again["number"] == board["number"]
     data = decode(again["body"])
     assert data is not None
-    assert [(e.issue, e.status) for e in data.entries] == [(first, "awaiting"), (second, "awaiting")]
+    listed = [(e.issue, e.status) for e in data.entries]
+    assert listed == [(first, "awaiting"), (second, "awaiting")]
     assert sum(1 for r in site.fake.requests if r.operation == "issues/create") == 1
 
 
@@ -167,3 +171,25 @@ def test_a_declined_paper_suggested_again_with_another_link_is_recognised(site: 
     )
     assert "**Not in the survey yet.**" in comment  # the decision stays the maintainers'
     assert site.state(again).papers[0].earlier[0].issue == first
+
+
+def test_a_dashboard_at_the_size_limit_still_takes_a_new_suggestion(site: Site) -> None:
+    site.schedule()
+    board = site.dashboard()
+    title = "A Long Title of a Paper Merged Long Ago " * 4
+    old = tuple(
+        Entry(1000 + n, 0, title, "someone", "merged", "2023-01-01", pull=7, ids=(f"s2:{n}",))
+        for n in range(1500)
+    )
+    big = Dashboard(entries=old, versions=("V1",))
+    _, text = render.fit(big, dt.date.today(), lambda **v: RENDERER.render("dashboard.md.j2", **v))
+    site.fake.edit_issue(board["number"], body=text)  # as the bot left it: at the limit
+
+    number = site.suggest(f"arXiv:{GELU}")
+
+    body = site.dashboard()["body"]
+    assert len(body) <= 65_536
+    assert f"- [ ] #{number} **Gaussian Error Linear Units (GELUs)**" in body
+    assert body.index("## Awaiting a decision (1)") < body.index("## Merged (1500)")
+    data = decode(body)
+    assert data is not None and data.folded["merged"] > 0
