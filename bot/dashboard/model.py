@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.issue.state import _list, _opt_int, _opt_str, _str, _str_list
 from bot.text.hidden import pack, unpack
 
 MARKER = "<!-- survey-bot:dashboard -->"
@@ -75,21 +76,18 @@ class Entry:
         status = data.get("s")
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        ids = data.get("ids") or []
-        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            raise ValueError("ids: expected a list of strings")
         return cls(
             issue=_int(data, "i"),
             paper=_int(data, "p"),
-            title=_text(data, "t"),
-            reader=_text(data, "r"),
+            title=_str(data, "t"),
+            reader=_str(data, "r"),
             status=status,
-            since=_text(data, "d"),
-            section=_opt_text(data, "sec"),
+            since=_str(data, "d"),
+            section=_opt_str(data, "sec"),
             pull=_opt_int(data, "pr"),
-            version=_opt_text(data, "ver"),
-            reason=_opt_text(data, "why"),
-            ids=tuple(ids),
+            version=_opt_str(data, "ver"),
+            reason=_opt_str(data, "why"),
+            ids=tuple(_str_list(data, "ids")),
         )
 
 
@@ -140,11 +138,11 @@ class Dashboard:
             raise ValueError("folded: expected counts per status")
         return cls(
             entries=tuple(Entry.from_json(e) for e in _list(data, "entries")),
-            versions=tuple(_strings(data, "versions")),
-            notes=tuple(_strings(data, "notes"))[:MAX_NOTES],
-            findings=tuple(_strings(data, "findings")),
+            versions=tuple(_str_list(data, "versions")),
+            notes=tuple(_str_list(data, "notes"))[:MAX_NOTES],
+            findings=tuple(_str_list(data, "findings")),
             folded=dict(folded),
-            since=_text(data, "since"),
+            since=_str(data, "since"),
         )
 
 
@@ -177,40 +175,8 @@ def is_dashboard(body: str | None, author: str, bot_login: str) -> bool:
     return MARKER in (body or "") and bool(bot_login) and author.lower() == bot_login.lower()
 
 
-def _list(data: Mapping[str, Any], key: str) -> list[Any]:
-    value = data.get(key) or []
-    if not isinstance(value, list):
-        raise ValueError(f"{key}: expected a list")
-    return value
-
-
-def _strings(data: Mapping[str, Any], key: str) -> list[str]:
-    values = _list(data, key)
-    if not all(isinstance(v, str) for v in values):
-        raise ValueError(f"{key}: expected strings")
-    return values
-
-
-def _text(data: Mapping[str, Any], key: str) -> str:
-    return _opt_text(data, key) or ""
-
-
-def _opt_text(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise ValueError(f"{key}: expected a string")
-    return value
-
-
 def _int(data: Mapping[str, Any], key: str) -> int:
     value = _opt_int(data, key)
     if value is None:
-        raise ValueError(f"{key}: expected an integer")
-    return value
-
-
-def _opt_int(data: Mapping[str, Any], key: str) -> int | None:
-    value = data.get(key)
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise ValueError(f"{key}: expected an integer")
     return value

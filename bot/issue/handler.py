@@ -31,6 +31,10 @@ Request budget (REST requests; retries aside), measured in ``tests/run/``:
   an edited issue also reads the issue once, for whether it is open. A new
   issue has no comments, so its triage stays at 4.
 
+With a dashboard (``config.dashboard``), a triage and a command that changes a
+decision cost 2 more: finding the dashboard, and editing it when it changed
+(``bot.dashboard.publish``).
+
 The paper list's headings come from the survey's working tree, not from the
 API: an ``/accept`` section (and a reader's suggested section) is checked
 against them at no request cost, so a wrong section is refused at once

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +31,13 @@ from tests.run.run_harness import (
     Harness,
     MetadataCache,
     Run,
-    _ArxivOnly,
     comment_event,
+    fill_cache,
     issue_event,
     webhook,
+)
+from tests.run.run_harness import (
+    CONFIG as HARNESS_CONFIG,
 )
 
 LORA, ADAM, GELU, RESNET = "2106.09685", "1412.6980", "1606.08415", "1512.03385"
@@ -44,16 +45,9 @@ NEW_PAPERS = (LORA, ADAM, GELU, RESNET)
 CACHED = ("1706.03762", "1810.04805", *NEW_PAPERS)
 LABEL = "survey-bot-dashboard"
 
-CONFIG = """\
-references:
-  - path: refs.bib
-  - path: README.md
-    format: markdown
-bibtex:
-  path: refs.bib
-paper_list:
-  path: README.md
-  section: Models
+CONFIG = (
+    HARNESS_CONFIG
+    + """\
 changelog:
   path: README.md
   format: markdown-table
@@ -61,6 +55,7 @@ changelog:
 dashboard:
   enabled: true
 """
+)
 README = """\
 # A Tiny Survey
 
@@ -76,36 +71,17 @@ Devlin et al. NAACL 2019. [[paper](https://arxiv.org/abs/1810.04805)]
 | Version | Time | Update Content |
 | ------- | ---- | -------------- |
 | V1 | 2023/03/31 | The first release. |
+
+## Acknowledgments
+
+Thanks to Alice Liddell for her suggestions.
 """
 
 
 @pytest.fixture(scope="session")
 def dashboard_cache(tmp_path_factory: pytest.TempPathFactory) -> MetadataCache:
     """A metadata cache holding the papers in ``CACHED``, filled by the real resolver."""
-    from bot.config.schema import MetadataConfig
-    from bot.metadata import build_resolver
-    from bot.models import PaperRecord, Suggestion
-
-    path = tmp_path_factory.mktemp("metadata") / "cache.sqlite"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ArxivOnly)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    urls = {
-        "arxiv": f"{base}/arxiv/api/query",
-        "crossref": f"{base}/crossref",
-        "semanticscholar": f"{base}/s2/graph/v1",
-        "dblp": f"{base}/dblp/search/publ/api",
-    }
-    try:
-        with build_resolver(
-            MetadataConfig(cache=str(path)), base_urls=urls, sleep=lambda _: None
-        ) as resolver:
-            found = resolver.resolve_many([Suggestion(arxiv=a) for a in CACHED])
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert all(isinstance(r, PaperRecord) for r in found), found
-    return MetadataCache(path, urls)
+    return fill_cache(tmp_path_factory.mktemp("metadata") / "cache.sqlite", CACHED)
 
 
 @dataclass

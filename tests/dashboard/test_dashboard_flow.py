@@ -193,3 +193,28 @@ def test_a_dashboard_at_the_size_limit_still_takes_a_new_suggestion(site: Site) 
     assert body.index("## Awaiting a decision (1)") < body.index("## Merged (1500)")
     data = decode(body)
     assert data is not None and data.folded["merged"] > 0
+
+
+def test_what_the_dashboard_costs_a_triage_and_a_command(site: Site) -> None:
+    site.schedule()
+    site.fake.reset_log()
+    number = site.suggest(f"arXiv:{LORA}")
+    triage = [r.operation for r in site.fake.requests]
+    site.fake.reset_log()
+    site.command(number, "/accept")
+    command = [r.operation for r in site.fake.requests]
+    site.fake.reset_log()
+    site.command(number, "/help")  # changes no decision: the dashboard is not read
+    helped = [r.operation for r in site.fake.requests]
+
+    dashboard = ["issues/list-for-repo", "issues/update"]  # found by its label, then edited
+    assert triage == [
+        "issues/list-comments",
+        "users/get-by-username",
+        "issues/list-for-repo",  # read before planning: the memory of earlier suggestions
+        "issues/create-comment",
+        "issues/add-labels",
+        "issues/update",
+    ]
+    assert command[-2:] == dashboard and len(command) == 5 + 2
+    assert "issues/list-for-repo" not in helped
