@@ -154,41 +154,60 @@ def handle_ticks(
     if not mine:
         return TickOutcome((), (), ("no box was ticked by this edit",))
     permission = None if is_maintainer(sender, None, config) else port.permission(sender)
-    notes: list[str] = []
-    accepted: list[int] = []
-    if not is_maintainer(sender, permission, config):
-        for key in sorted(mine):
+    if is_maintainer(sender, permission, config):
+        data, accepted, notes = _run_ticks(
+            port, config, renderer, bot_login, data, mine, sender, permission
+        )
+        undone: tuple[str, ...] = ()
+    else:
+        for key in sorted(mine, key=_numeric):
             entry = data.entry(key)
             what = f"#{entry.issue}" if entry else key
             data = data.with_note(
                 f"A tick by {sender} on {what} was undone: only maintainers can accept papers."
             )
-        notes.append(f"undid {len(mine)} tick(s) by {sender}: not a maintainer")
-    else:
-        for key in sorted(mine, key=_numeric):
-            entry = data.entry(key)
-            if entry is None or entry.status != "awaiting":
-                notes.append(f"tick {key}: no paper awaiting a decision there (already decided)")
-                continue
-            state, note = _accept(port, config, renderer, bot_login, entry, sender, permission)
-            notes.append(note)
-            if state is not None:
-                accepted.append(entry.issue)
-                entries = issue_entries(
-                    entry.issue,
-                    entry.reader,
-                    state,
-                    entry.since,
-                    replies.default_section(config),
-                    data.of_issue(entry.issue),
-                )
-                data = data.with_issue(entry.issue, entries)
-            else:
-                data = data.with_note(f"#{entry.issue} could not be accepted: {note}")
+        accepted, undone = [], tuple(sorted(mine, key=_numeric))
+        notes = [f"undid {len(mine)} tick(s) by {sender}: not a maintainer"]
     # Boxes others ticked whose runs are still to come stay ticked.
     others = ticked(issue.body) - mine
     board.publish(data, today, checked={k for k in others if _awaiting(data, k)})
-    return TickOutcome(tuple(accepted), tuple(sorted(mine)) if not accepted else (), tuple(notes))
+    return TickOutcome(tuple(accepted), undone, tuple(notes))
+
+
+def _run_ticks(
+    port: GitHubPort,
+    config: Config,
+    renderer: Renderer,
+    bot_login: str,
+    data: Dashboard,
+    keys: Collection[str],
+    sender: str,
+    permission: str | None,
+) -> tuple[Dashboard, list[int], list[str]]:
+    """A maintainer's ticks, each accepting its paper; the dashboard's data as they leave it."""
+    notes: list[str] = []
+    accepted: list[int] = []
+    for key in sorted(keys, key=_numeric):
+        entry = data.entry(key)
+        if entry is None or entry.status != "awaiting":
+            notes.append(f"tick {key}: no paper awaiting a decision there (already decided)")
+            continue
+        state, note = _accept(port, config, renderer, bot_login, entry, sender, permission)
+        notes.append(note)
+        if state is None:
+            data = data.with_note(f"#{entry.issue} could not be accepted: {note}")
+            continue
+        accepted.append(entry.issue)
+        entries = issue_entries(
+            entry.issue,
+            entry.reader,
+            state,
+            entry.since,
+            replies.default_section(config),
+            data.of_issue(entry.issue),
+        )
+        data = data.with_issue(entry.issue, entries)
+    return data, accepted, notes
 
 
 def _awaiting(data: Dashboard, key: str) -> bool:

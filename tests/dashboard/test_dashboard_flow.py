@@ -7,7 +7,7 @@ import datetime as dt
 from bot.dashboard import render
 from bot.dashboard.model import Dashboard, Entry, decode
 from tests.conftest import RENDERER
-from tests.dashboard.conftest import ADAM, GELU, LORA, Site
+from tests.dashboard.conftest import ADAM, GELU, LORA, Site, edited_event
 from tests.gitrepo.gitutil import git
 
 
@@ -218,3 +218,20 @@ def test_what_the_dashboard_costs_a_triage_and_a_command(site: Site) -> None:
     ]
     assert command[-2:] == dashboard and len(command) == 5 + 2
     assert "issues/list-for-repo" not in helped
+
+
+def test_the_dashboards_own_events_are_never_triaged_as_suggestions(site: Site) -> None:
+    site.suggest(f"arXiv:{LORA}")
+    site.schedule()
+    board = site.dashboard()
+    site.fake.reset_log()
+
+    reopened = edited_event(site.fake.issue(board["number"]), board["body"], board["body"], "maint")
+    reopened["action"] = "reopened"
+    site.deliver(reopened)
+    site.deliver(edited_event(board, board["body"], board["body"] + "\nA note.", "maint"))
+    run = site.command(board["number"], "/accept")
+
+    assert "the dashboard takes ticks, not commands" in run.stdout
+    assert [r.operation for r in site.fake.requests if r.method != "GET"] == []
+    assert site.harness.bot_comments(board["number"]) == []
