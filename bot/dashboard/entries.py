@@ -81,10 +81,9 @@ def issue_entries(
                 reader=reader,
                 status=status,
                 since=state.since or (old.since if old else "") or since,
-                section=paper.section
-                or paper.proposed_section
-                or paper.suggested_section
-                or default_section,
+                # The proposed section is a heading of the list (the reader's when it is
+                # one); a reader's wish that names none is only a hint, never a target.
+                section=paper.section or paper.proposed_section or default_section,
                 pull=paper.merged_in if status == "merged" else paper.in_pull,
                 version=paper.released_in or (old.version if same and old else None),
                 reason=state.rejected_reason if status == "declined" else None,
