@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.dashboard import render
-from bot.dashboard.entries import issue_entries, work_ids
-from bot.dashboard.memory import recall
+from bot.dashboard.entries import issue_entries
+from bot.dashboard.memory import paper_ids, recall
 from bot.dashboard.model import Dashboard, Entry, decode, is_dashboard
 from bot.dashboard.ticks import new_ticks, ticked
 from bot.issue import replies
@@ -37,7 +37,7 @@ from bot.issue.triage import IssueInfo
 from bot.text.escaping import one_line
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
+    from collections.abc import Callable, Collection, Iterable
 
     from bot.config import Config
     from bot.github.port import GitHubPort, IssueData
@@ -82,9 +82,12 @@ class Board:
             return None
         return cls(port, config, renderer, found[0], decode(found[0].body) or Dashboard())
 
-    def recall(self, number: int) -> Callable[[PaperState], tuple[Earlier, ...]]:
-        """Where else a paper's work was suggested, for the triage of issue ``number``."""
-        return lambda paper: recall(self.data.entries, work_ids(paper.record), number)
+    def recall(
+        self, number: int, linked: Callable[[Iterable[str]], set[str]]
+    ) -> Callable[[PaperState], tuple[Earlier, ...]]:
+        """Where else a paper's work was suggested, for the triage of issue ``number``
+        (``linked``: the ids the metadata cache links, ``Resolver.known_ids``)."""
+        return lambda paper: recall(self.data.entries, paper_ids(paper, linked), number)
 
     def update_issue(
         self, number: int, reader: str, state: TriageState | None, today: dt.date

@@ -222,7 +222,7 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
         sections=_paper_list_sections(run) if hinted else None,
         renderer=run.services.renderer,
         today=dt.date.today().isoformat(),
-        recall=board.recall(event.number) if board else None,
+        recall=board.recall(event.number, run.services.resolver.known_ids) if board else None,
     )
     report.notes.extend(plan.notes)
     _record_papers(plan.state, report)

@@ -135,7 +135,7 @@ def plan_triage(
         [_paper_state(s, resolutions[i], results[i], sections) for i, s in enumerate(checked)]
     )
     if recall is not None:
-        fresh = [replace(p, earlier=recall(p)) if p.acceptable else p for p in fresh]
+        fresh = [replace(p, earlier=recall(p)) if p.verdict != "cited" else p for p in fresh]
     previous = previous_state or TriageState()
     papers, notes = _carry_decisions(previous.papers, fresh)
     state = replace(

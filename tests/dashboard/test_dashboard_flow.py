@@ -235,3 +235,23 @@ def test_the_dashboards_own_events_are_never_triaged_as_suggestions(site: Site) 
     assert "the dashboard takes ticks, not commands" in run.stdout
     assert [r.operation for r in site.fake.requests if r.method != "GET"] == []
     assert site.harness.bot_comments(board["number"]) == []
+
+
+def test_a_declined_paper_is_recognised_by_a_link_the_services_cannot_resolve_today(
+    site: Site,
+) -> None:
+    from bot.metadata.cache import Cache
+
+    # What Semantic Scholar's externalIds told an earlier lookup: one work, two ids.
+    cache = Cache(site.harness.survey / ".survey-bot" / "cache.sqlite")
+    cache.link({f"arxiv:{LORA}", "openreview:nZeVKeeFYf9"})
+    cache.close()
+    site.schedule()
+    first = site.suggest(f"https://arxiv.org/abs/{LORA}v2")
+    site.command(first, "/reject not about language models")
+
+    again = site.suggest("See https://openreview.net/forum?id=nZeVKeeFYf9", user="stranger")
+
+    comment = site.harness.bot_comments(again)[0]["body"]
+    assert "**We could not identify the paper**" in comment  # offline: not resolved today
+    assert f"**Considered before** in #{first}: declined: not about language models." in comment

@@ -9,7 +9,7 @@ import pytest
 from bot.config.schema import ChangelogTarget
 from bot.dashboard import render
 from bot.dashboard.entries import issue_entries, status_of
-from bot.dashboard.memory import recall, same_work
+from bot.dashboard.memory import asked_ids, recall, same_work
 from bot.dashboard.model import MARKER, Dashboard, Entry, decode
 from bot.dashboard.ticks import boxes, new_ticks, ticked
 from bot.dashboard.versions import changelog_versions, new_versions
@@ -186,3 +186,18 @@ def test_entries_keep_what_only_the_dashboard_knew() -> None:
     [listed] = issue_entries(2, "r", TriageState(papers=(paper,)), "2024-05-01", "Models", known)
     assert (listed.status, listed.version, listed.since) == ("merged", "V3", "2024-01-01")
     assert {"s2:x", "arxiv:2106.09685", "title:lora"} <= set(listed.ids)
+
+
+@pytest.mark.parametrize(
+    ("asked", "ids"),
+    [
+        ("arXiv:2106.09685", {"arxiv:2106.09685"}),
+        ("OpenReview nZeVKeeFYf9", {"openreview:nZeVKeeFYf9"}),  # case kept, as the cache has it
+        ("DOI 10.48550/arXiv.2106.09685", {"arxiv:2106.09685"}),
+        ("ACL Anthology 2023.acl-long.1", {"acl:2023.acl-long.1"}),
+        ("https://openreview.net/forum?id=abcDE12", {"openreview:abcDE12"}),
+        ("A Title Only", set()),
+    ],
+)
+def test_what_the_reader_asked_for_as_typed_ids(asked: str, ids: set[str]) -> None:
+    assert asked_ids(asked) == ids
