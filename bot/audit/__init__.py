@@ -3,8 +3,9 @@
 The checks are pure functions over the survey's sources (``Source``: name, text,
 format) and what the metadata cache knows (``Knowledge``); they return
 ``Finding`` records (``bot.audit.findings``) that the text report, ``--json``,
-the Actions job summary, the dashboard and ``audit --fix`` all read. Checks are
-split by concern: ``works`` (one work listed more than once), ``numbering``,
+the Actions job summary, the dashboard and ``audit --fix`` all read
+(``load.audit_config(config, resolver)`` audits a configured survey in one
+call). Checks are split by concern: ``works`` (one work listed more than once), ``numbering``,
 ``malformed``, ``published``; ``checks`` runs them all.
 """
 

@@ -16,6 +16,8 @@ from bot.audit.survey import Knowledge, Source, own_ids
 from bot.references import detect_format, parse, read_text
 
 if TYPE_CHECKING:
+    from bot.audit.findings import Finding
+    from bot.config import Config
     from bot.metadata.resolver import Resolver
 
 
@@ -52,3 +54,15 @@ def known(sources: Sequence[Source], resolver: Resolver) -> Knowledge:
         a: r for a, r in zip(wanted, found, strict=True) if isinstance(r, PaperRecord)
     }
     return Knowledge(links, records)
+
+
+def audit_config(config: Config, resolver: Resolver | None = None) -> list[Finding]:
+    """The findings of a configured survey's reference files, as they are in its working
+    tree (``config.root``), with what ``resolver`` knows (None: the text alone). The
+    scheduled run's dashboard calls this."""
+    from bot.audit.checks import audit_sources
+    from bot.batch.plan import reference_sources
+
+    files = [(config.root / path, fmt) for path, fmt in reference_sources(config)]
+    sources = read_sources(files, config.root)
+    return audit_sources(sources, known(sources, resolver) if resolver else Knowledge())

@@ -12,6 +12,7 @@ import pytest
 
 from bot.cli import main
 from bot.metadata.cache import Cache
+from sandbox.standin import MetadataStandIn
 from sandbox.testing import running_fake_github
 from tests.gitrepo.gitutil import commit_files, isolate_git, make_origin
 
@@ -154,3 +155,49 @@ def test_fix_opens_one_pull_request_with_byte_preserving_edits(
 
 def show(bare: Path, spec: str) -> bytes:
     return subprocess.run(["git", "show", spec], cwd=bare, capture_output=True, check=True).stdout
+
+
+PREPRINT = (
+    "# Papers\n\n## Reasoning\n\n"
+    '1. **"Least-to-Most Prompting Enables Complex Reasoning in Large Language Models"**.'
+    " *Denny Zhou et al*. arXiv 2022. [[Paper](https://arxiv.org/abs/2205.10625)]\n"
+)
+PUBLISHED = {
+    "id": "2205.10625v3",
+    "title": "Least-to-Most Prompting Enables Complex Reasoning in Large Language Models",
+    "authors": ["Denny Zhou", "Nathanael Schärli", "Le Hou"],
+    "published": "2022-05-21T00:00:00Z",
+    "updated": "2023-04-16T00:00:00Z",
+    "summary": "Chain-of-thought prompting ...",
+    "journal_ref": "ICLR 2023",
+}
+
+
+def test_published_version_found_online_then_offline_from_the_cache(
+    survey: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (survey / "README.md").write_text(PREPRINT, encoding="utf-8")
+    with MetadataStandIn([PUBLISHED]) as stand_in:
+        monkeypatch.setenv("SURVEY_BOT_METADATA_URLS", json.dumps(stand_in.base_urls))
+        assert main(["audit", "--repo", str(survey), "--json"]) == 0
+        online = json.loads(capsys.readouterr().out)
+        asked = sum(stand_in.requests.values())
+        assert main(["audit", "--repo", str(survey), "--json", "--offline"]) == 0
+        offline = json.loads(capsys.readouterr().out)
+        assert sum(stand_in.requests.values()) == asked  # the cache answered
+    assert online == offline
+    (finding,) = online
+    assert finding["kind"] == "published-version"
+    assert [(e["line"], e["ids"]) for e in finding["entries"]] == [(5, ["arxiv:2205.10625"])]
+    assert finding["fix"]["edits"] == [
+        {"file": "README.md", "line": 5, "old": "arXiv 2022", "new": "ICLR 2023",
+         "mechanical": False}
+    ]  # fmt: skip
+
+
+def test_audit_config_reads_the_configured_files(survey: Path) -> None:
+    from bot.audit.load import audit_config
+    from bot.config import load_config
+
+    kinds = sorted(x.kind for x in audit_config(load_config(survey)))
+    assert kinds == ["inconsistent-links", "malformed-entry", "numbering"]

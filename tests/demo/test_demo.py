@@ -73,7 +73,10 @@ def test_demo_prints_replies_and_the_pull_request_quickly(tmp_path: Path) -> Non
     assert (
         "- triage #3: 4 requests to the fake GitHub; metadata stand-in: arXiv 1, Crossref 1," in out
     )
-    assert "which made 8 HTTP requests to the local stand-in" in out
+    # The audit of the example survey: its list is clean; one batched arXiv lookup.
+    assert "=== 4. An audit of the survey's own list" in out and "No problems found." in out
+    assert "- audit: 0 requests to the fake GitHub; metadata stand-in: arXiv 1" in out
+    assert "which made 9 HTTP requests to the local stand-in" in out
     assert elapsed < 15
     assert list(tmp_path.iterdir()) == []
 
