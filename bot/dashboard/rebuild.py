@@ -248,7 +248,7 @@ def rebuild_after_batch(
         return ()
     repo = open_repo(repo_dir)
     base = repo.remote_branch_sha(repo.default_branch())
-    paths = [t.path for t in config.changelog] + [r.path for r in config.references]
+    paths = [target.path for target in config.changelog]
     texts = repo.read_files(base, paths) if base and paths else {}
     open_pull = outcome.status in {"opened", "updated", "unchanged"} and outcome.plan is not None
     rebuild = Rebuild(port, config, renderer, bot_login, today or dt.date.today())
@@ -256,31 +256,25 @@ def rebuild_after_batch(
         texts,
         pull=outcome.pull if open_pull else None,
         in_pull=outcome.plan.added if open_pull and outcome.plan else (),
-        findings=audit_findings(config, texts),
+        findings=audit_findings(config),
     )
     return tuple(rebuild.notes)
 
 
-def audit_findings(config: Config, texts: Mapping[str, str | None]) -> tuple[str, ...]:
-    """The audit's findings on the default branch's reference files (``bot.audit``), one line
-    each, from the survey's text and its metadata cache alone (no lookup)."""
-    from bot.audit import TITLES, Knowledge, Source, audit_sources
-    from bot.audit.load import known
+def audit_findings(config: Config) -> tuple[str, ...]:
+    """The findings of ``survey-bot audit`` (``bot.audit.audit_config``), one line each, from
+    the survey's text and what its metadata cache knows (no lookup)."""
+    from bot.audit import TITLES
+    from bot.audit.load import audit_config
     from bot.metadata import build_resolver
-    from bot.references import detect_format
 
-    sources = [
-        Source(ref.path, text, ref.format or detect_format(ref.path, text))
-        for ref in config.references
-        if (text := texts.get(ref.path)) is not None
-    ]
     cache = config.root / config.metadata.cache if config.metadata.cache else None
-    if cache is not None and cache.is_file():
-        with build_resolver(config, offline=True) as resolver:
-            knowledge = known(sources, resolver)
+    if cache is None or not cache.is_file():
+        found = audit_config(config)
     else:
-        knowledge = Knowledge()
+        with build_resolver(config, offline=True) as resolver:
+            found = audit_config(config, resolver)
     return tuple(
         f"{TITLES[f.kind]}: {f.message} ({', '.join(e.where for e in f.entries[:3])})"
-        for f in audit_sources(sources, knowledge)
+        for f in found
     )
