@@ -131,8 +131,7 @@ def handle_event(
     records only; ``metadata_urls``: other service URLs, for tests and the demo).
     """
     from bot.assess import survey_references
-    from bot.dashboard.event import handle_dashboard_event
-    from bot.dashboard.model import is_dashboard
+    from bot.dashboard.event import handle_dashboard_event, is_dashboard_event
     from bot.issue.event import CommentCommand, IssueTriage, parse_event
     from bot.issue.handler import Report, Services, handle_comment, handle_issue
     from bot.matching import ReferenceIndex
@@ -140,9 +139,7 @@ def handle_event(
     from bot.render import Renderer
 
     renderer = Renderer.for_config(config)
-    if isinstance(trigger, IssueTriage) and is_dashboard(
-        trigger.body, trigger.author_login, bot_login
-    ):
+    if isinstance(trigger, IssueTriage) and is_dashboard_event(trigger, payload, bot_login):
         return handle_dashboard_event(trigger, payload, config, port, renderer, bot_login)
     if isinstance(trigger, CommentCommand) and _on_dashboard(payload, bot_login):
         report = Report(f"a comment on the dashboard #{trigger.issue_number}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from bot.dashboard.model import is_dashboard
 from bot.dashboard.publish import handle_ticks
 from bot.issue.event import is_bot
 from bot.issue.handler import Report
@@ -20,6 +21,22 @@ if TYPE_CHECKING:
     from bot.github.port import GitHubPort
     from bot.issue.event import IssueTriage
     from bot.render import Renderer
+
+
+def is_dashboard_event(trigger: IssueTriage, payload: dict[str, Any], bot_login: str) -> bool:
+    """Whether an ``issues`` event is about the dashboard: its body, or the body before an
+    edit that emptied it, is the bot's dashboard."""
+    if is_dashboard(trigger.body, trigger.author_login, bot_login):
+        return True
+    return is_dashboard(_previous_body(payload), trigger.author_login, bot_login)
+
+
+def _previous_body(payload: dict[str, Any]) -> str | None:
+    """``changes.body.from``: the body before an ``issues.edited`` edit, when it changed."""
+    changes = payload.get("changes")
+    old = changes.get("body") if isinstance(changes, dict) else None
+    before = old.get("from") if isinstance(old, dict) else None
+    return before if isinstance(before, str) else None
 
 
 def handle_dashboard_event(
@@ -40,9 +57,6 @@ def handle_dashboard_event(
         report.notes.append("the dashboard is turned off in the configuration")
         return report
     login = sender.get("login")
-    changes = payload.get("changes")
-    old = changes.get("body") if isinstance(changes, dict) else None
-    before = old.get("from") if isinstance(old, dict) else None
     outcome = handle_ticks(
         port,
         config,
@@ -51,7 +65,7 @@ def handle_dashboard_event(
         number=trigger.number,
         sender=login if isinstance(login, str) else "",
         body=trigger.body,
-        before=before if isinstance(before, str) else None,
+        before=_previous_body(payload),
         today=dt.date.today(),
     )
     report.actions.extend(f"accepted a paper of #{n} (ticked)" for n in outcome.accepted)

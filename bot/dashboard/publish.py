@@ -78,9 +78,10 @@ class Board:
         if not config.dashboard.enabled:
             return None
         found = find_dashboards(port, config, bot_login, "open")
-        if not found:
+        data = decode(found[0].body) if found else None
+        if data is None:  # none, or its data was lost: the scheduled run rebuilds it
             return None
-        return cls(port, config, renderer, found[0], decode(found[0].body) or Dashboard())
+        return cls(port, config, renderer, found[0], data)
 
     def recall(
         self, number: int, linked: Callable[[Iterable[str]], set[str]]
@@ -148,13 +149,17 @@ def handle_ticks(
     without write access is undone with a note, and changes nothing.
     """
     issue = port.issue(number)
-    if issue.state != "open" or not is_dashboard(issue.body, issue.author, bot_login):
+    ours = any(is_dashboard(text, issue.author, bot_login) for text in (issue.body, before))
+    if issue.state != "open" or not ours:
         return TickOutcome((), (), ("the dashboard is closed or not the bot's: nothing done",))
     # An emptied or mangled body loses its data: the body before the edit still has it.
     data = decode(issue.body) or decode(before) or Dashboard()
     board = Board(port, config, renderer, issue, data)
     mine = new_ticks(body, before)
     if not mine:
+        if decode(issue.body) is None and data.entries:  # emptied or mangled: put it back
+            board.publish(data, today)
+            return TickOutcome((), (), ("the dashboard's body was emptied: restored",))
         return TickOutcome((), (), ("no box was ticked by this edit",))
     permission = None if is_maintainer(sender, None, config) else port.permission(sender)
     if is_maintainer(sender, permission, config):

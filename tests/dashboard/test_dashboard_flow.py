@@ -255,3 +255,16 @@ def test_a_declined_paper_is_recognised_by_a_link_the_services_cannot_resolve_to
     comment = site.harness.bot_comments(again)[0]["body"]
     assert "**We could not identify the paper**" in comment  # offline: not resolved today
     assert f"**Considered before** in #{first}: declined: not about language models." in comment
+
+
+def test_an_emptied_dashboard_is_put_back(site: Site) -> None:
+    number = site.suggest(f"arXiv:{LORA}")
+    site.schedule()
+    board = site.dashboard()
+    site.fake.edit_issue(board["number"], body="")
+
+    site.deliver(edited_event(site.fake.issue(board["number"]), board["body"], "", "maint"))
+
+    assert site.fake.issue(board["number"])["body"] == board["body"]
+    site.deliver(site.tick(f"{number}.0", user="maint"))  # and its boxes work again
+    assert site.state(number).papers[0].accepted
