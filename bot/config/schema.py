@@ -204,6 +204,14 @@ class DashboardConfig:
             "to accept; closing that issue turns it off again."
         ),
     )
+    on_events: bool = field(
+        default=True,
+        metadata=doc(
+            "Refresh the dashboard after each triage and each decision (2 requests each), and "
+            "recall earlier suggestions of the same paper; false: only the scheduled run "
+            "updates it."
+        ),
+    )
     title: str = field(default="Survey dashboard", metadata=doc("The dashboard issue's title."))
     label: str = field(
         default="survey-bot-dashboard",

@@ -74,8 +74,9 @@ class Board:
     def load(
         cls, port: GitHubPort, config: Config, renderer: Renderer, bot_login: str
     ) -> Board | None:
-        """The open dashboard, when the survey has one (1 request); None otherwise."""
-        if not config.dashboard.enabled:
+        """The open dashboard, when the survey has one and refreshes it on events (1 request);
+        None otherwise."""
+        if not (config.dashboard.enabled and config.dashboard.on_events):
             return None
         found = find_dashboards(port, config, bot_login, "open")
         data = decode(found[0].body) if found else None

@@ -268,3 +268,21 @@ def test_an_emptied_dashboard_is_put_back(site: Site) -> None:
     assert site.fake.issue(board["number"])["body"] == board["body"]
     site.deliver(site.tick(f"{number}.0", user="maint"))  # and its boxes work again
     assert site.state(number).papers[0].accepted
+
+
+def test_a_dashboard_updated_on_schedule_only_costs_events_nothing(site: Site) -> None:
+    config = site.harness.survey / ".github" / "survey-bot.yml"
+    config.write_text(config.read_text() + "  on_events: false\n")
+    site.schedule()
+    site.fake.reset_log()
+
+    number = site.suggest(f"arXiv:{LORA}")
+    site.command(number, "/accept")
+
+    assert "issues/list-for-repo" not in [r.operation for r in site.fake.requests]
+    assert "Nothing is waiting." in site.dashboard()["body"]
+    site.schedule()
+    [pull] = site.fake.pulls()
+    body = site.dashboard()["body"]
+    assert f"## In the open pull request #{pull['number']} (1)" in body
+    assert f"- #{number} **LoRA: Low-Rank Adaptation" in body
