@@ -61,36 +61,74 @@ def fit(
     budget: int = BODY_BUDGET,
     checked: Collection[str] = frozenset(),
 ) -> tuple[Dashboard, str]:
-    """``dashboard`` folded until its body fits ``budget``, and that body."""
-    text = body(dashboard, today, render, checked)
-    while len(text) > budget:
-        folded = _fold_one(dashboard)
-        if folded is None:
-            break  # nothing left to fold: only notes, which are short
-        dashboard = folded
-        text = body(dashboard, today, render, checked)
-    return dashboard, text
+    """``dashboard`` folded until its body fits ``budget``, and that body.
+
+    The least useful part goes first: the audit's findings (all of them are one
+    ``survey-bot audit`` away), then entries in ``FOLD_ORDER``. How much to
+    fold is found by bisection, so a body of thousands of entries is rendered
+    a few dozen times, not once per entry folded.
+    """
+
+    def text(candidate: Dashboard) -> str:
+        return body(candidate, today, render, checked)
+
+    whole = text(dashboard)
+    if len(whole) <= budget:
+        return dashboard, whole
+    findings = dashboard.findings
+
+    def with_findings(m: int) -> bool:
+        return len(text(replace(dashboard, findings=findings[:m]))) <= budget
+
+    kept = _most(len(findings), with_findings)
+    if kept is not None:
+        fitted = replace(dashboard, findings=findings[:kept])
+        return fitted, text(fitted)
+    dashboard = replace(dashboard, findings=())
+    order = _fold_order(dashboard.entries)
+    count = _least(len(order), lambda k: len(text(_folded(dashboard, order[:k]))) <= budget)
+    fitted = _folded(dashboard, order[: len(order) if count is None else count])
+    return fitted, text(fitted)
 
 
-def _fold_one(dashboard: Dashboard) -> Dashboard | None:
-    """``dashboard`` with a few of its least useful entries folded into a count."""
-    if dashboard.findings:  # all of them are one `survey-bot audit` away
-        return replace(dashboard, findings=dashboard.findings[: len(dashboard.findings) // 2])
+def _fold_order(entries: tuple[Entry, ...]) -> list[Entry]:
+    """The entries in the order they are folded (``FOLD_ORDER``)."""
+    order: list[Entry] = []
     for status, oldest in FOLD_ORDER:
-        listed = [e for e in dashboard.entries if e.status == status]
-        if not listed:
-            continue
-        step = max(1, len(listed) // 10)
-        chosen = listed[:step] if oldest else listed[-step:]
-        gone = {id(e) for e in chosen}
-        folded = dict(dashboard.folded)
-        folded[status] = folded.get(status, 0) + len(chosen)
-        return replace(
-            dashboard,
-            entries=tuple(e for e in dashboard.entries if id(e) not in gone),
-            folded=folded,
-        )
-    return None
+        listed = [e for e in entries if e.status == status]
+        order += listed if oldest else listed[::-1]
+    return order
+
+
+def _folded(dashboard: Dashboard, chosen: list[Entry]) -> Dashboard:
+    """``dashboard`` with the ``chosen`` entries replaced by a count per status."""
+    gone = {id(e) for e in chosen}
+    folded = dict(dashboard.folded)
+    for entry in chosen:
+        folded[entry.status] = folded.get(entry.status, 0) + 1
+    return replace(
+        dashboard, entries=tuple(e for e in dashboard.entries if id(e) not in gone), folded=folded
+    )
+
+
+def _least(high: int, fits: Callable[[int], bool]) -> int | None:
+    """The least ``k`` in ``0..high`` with ``fits(k)`` (true from some ``k`` on); None if none."""
+    if not fits(high):
+        return None
+    low = 0
+    while low < high:
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _most(high: int, fits: Callable[[int], bool]) -> int | None:
+    """The greatest ``m`` in ``0..high`` with ``fits(m)`` (true up to some ``m``); None if none."""
+    least = _least(high, lambda k: fits(high - k))
+    return None if least is None else high - least
 
 
 def _view(entry: Entry, today: dt.date, checked: bool) -> dict[str, Any]:
