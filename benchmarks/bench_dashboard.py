@@ -8,8 +8,8 @@ what a straightforward loop does. Both must give the same body.
 
 Run: ``.venv/bin/python benchmarks/bench_dashboard.py`` (prints one line per
 size; about half a minute, nearly all of it the baseline). The entries are
-synthetic: 160-character titles (the dashboard's clip), merged, declined and awaiting in the proportions of a
-popular survey's tracker (half merged, a quarter declined, the rest waiting).
+synthetic: 160-character titles (the dashboard's clip), half merged, a
+quarter declined, the rest awaiting a decision.
 """
 
 from __future__ import annotations
