@@ -53,6 +53,7 @@ class Rebuild:
     renderer: Renderer
     bot_login: str
     today: dt.date
+    marks: bool = True  # whether the batch knows which papers its pull request holds
     notes: list[str] = field(default_factory=list)
 
     def run(
@@ -126,7 +127,7 @@ class Rebuild:
         state = loaded.state
         if state is None:
             return data.with_issue(issue.number, ())
-        marked = mark_in_pull(state, issue.number, pull, in_pull)
+        marked = mark_in_pull(state, issue.number, pull, in_pull) if self.marks else state
         if marked != state and loaded.comment is not None:
             body = replies.triage_comment(marked, self.config, renderer=self.renderer)
             self.port.edit_comment(loaded.comment.id, body)
@@ -216,7 +217,7 @@ def mark_in_pull(
         papers=tuple(
             replace(p, in_pull=pull if inside(paper_keys(Suggestion(), p.record)) else None)
             if p.accepted and not p.done and p.record is not None
-            else replace(p, in_pull=None)
+            else p  # merged (the follow-up said so), or not accepted: left as it is
             for p in state.papers
         ),
     )
@@ -251,7 +252,9 @@ def rebuild_after_batch(
     paths = [target.path for target in config.changelog]
     texts = repo.read_files(base, paths) if base and paths else {}
     open_pull = outcome.status in {"opened", "updated", "unchanged"} and outcome.plan is not None
-    rebuild = Rebuild(port, config, renderer, bot_login, today or dt.date.today())
+    # A blocked batch (a maintainer's commits on its branch) left its pull request as it was.
+    marks = outcome.status != "blocked"
+    rebuild = Rebuild(port, config, renderer, bot_login, today or dt.date.today(), marks)
     rebuild.run(
         texts,
         pull=outcome.pull if open_pull else None,

@@ -11,10 +11,11 @@ from bot.dashboard import render
 from bot.dashboard.entries import issue_entries, status_of
 from bot.dashboard.memory import asked_ids, recall, same_work
 from bot.dashboard.model import MARKER, Dashboard, Entry, decode
+from bot.dashboard.rebuild import mark_in_pull
 from bot.dashboard.ticks import boxes, new_ticks, ticked
 from bot.dashboard.versions import changelog_versions, new_versions
 from bot.issue.state import PaperState, TriageState
-from bot.models import PaperRecord
+from bot.models import PaperItem, PaperRecord
 from tests.conftest import RENDERER
 
 TODAY = dt.date(2024, 5, 1)
@@ -201,3 +202,18 @@ def test_entries_keep_what_only_the_dashboard_knew() -> None:
 )
 def test_what_the_reader_asked_for_as_typed_ids(asked: str, ids: set[str]) -> None:
     assert asked_ids(asked) == ids
+
+
+def test_in_pull_marks_exactly_the_papers_the_pull_request_adds() -> None:
+    adam = PaperRecord(title="Adam", arxiv="1412.6980")
+    state = TriageState(
+        papers=(
+            PaperState("new", record=RECORD, accepted=True, in_pull=3),  # still in it
+            PaperState("new", record=adam, accepted=True, in_pull=3),  # left out this time
+            PaperState("new", record=RECORD, accepted=True, merged_in=2, in_pull=2),  # merged
+            PaperState("new", record=adam),  # not accepted
+        )
+    )
+    marked = mark_in_pull(state, 7, 5, [PaperItem(RECORD, issue=7), PaperItem(adam, issue=8)])
+    assert [p.in_pull for p in marked.papers] == [5, None, 2, None]
+    assert mark_in_pull(marked, 7, 5, [PaperItem(RECORD, issue=7)]) == marked  # no edit again
