@@ -118,6 +118,11 @@ def find_date(text: str) -> FoundDate | None:
     return best
 
 
+def prose_format(language: str) -> DateFormat:
+    """How a changelog written in prose dates an entry when it shows no date yet."""
+    return DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
+
+
 def detect_format(texts: Iterable[str], default: DateFormat) -> DateFormat:
     """The format most of ``texts``' dates use (padding: any zero-padded date counts)."""
     found = [f for f in (find_date(t) for t in texts) if f]

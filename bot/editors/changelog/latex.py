@@ -28,7 +28,7 @@ from bot.editors.changelog.entry import (
     newest_first,
     next_version,
 )
-from bot.editors.dates import DateFormat, detect_format, find_date
+from bot.editors.dates import detect_format, find_date, prose_format
 from bot.editors.lines import Lines, render_lines
 from bot.render import Renderer
 from bot.text.escaping import latex
@@ -96,7 +96,7 @@ def edit(
     """Add the entry's item to the list in ``lines[start:end]``, or update that day's."""
     found = _list(lines, start, end)
     items = _items(lines, found[0], found[1]) if found else []
-    default = DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
+    default = prose_format(language)
     date_format = detect_format((i.line for i in items if i.date), default)
     date_text = date_format.format(entry.date)
     for item in items:
