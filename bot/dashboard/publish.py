@@ -106,9 +106,16 @@ class Board:
         return self.publish(self.data.with_issue(number, entries), today)
 
     def publish(
-        self, data: Dashboard, today: dt.date, checked: Collection[str] = frozenset()
+        self, data: Dashboard, today: dt.date, checked: Collection[str] | None = None
     ) -> bool:
-        """Edit the dashboard to show ``data`` (boxes ``checked`` stay ticked); True if edited."""
+        """Edit the dashboard to show ``data``; True if edited.
+
+        Boxes ``checked`` stay ticked; by default those ticked now whose paper
+        still awaits a decision: a tick whose run is still to come is not
+        erased by another issue's refresh.
+        """
+        if checked is None:
+            checked = {k for k in ticked(self.issue.body) if _awaiting(data, k)}
         self.data, body = render.fit(
             data, today, renderer_for(self.config, self.renderer), checked=checked
         )

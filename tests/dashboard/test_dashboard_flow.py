@@ -286,3 +286,16 @@ def test_a_dashboard_updated_on_schedule_only_costs_events_nothing(site: Site) -
     body = site.dashboard()["body"]
     assert f"## In the open pull request #{pull['number']} (1)" in body
     assert f"- #{number} **LoRA: Low-Rank Adaptation" in body
+
+
+def test_a_tick_still_to_run_survives_another_issues_refresh(site: Site) -> None:
+    first = site.suggest(f"arXiv:{LORA}")
+    site.schedule()
+    tick = site.tick(f"{first}.0", user="maint")  # its run waits in the dashboard's queue
+
+    site.suggest(f"arXiv:{ADAM}")  # another issue's run refreshes the dashboard meanwhile
+
+    assert f"- [x] #{first} " in site.dashboard()["body"]
+    site.deliver(tick)
+    assert site.state(first).papers[0].accepted
+    assert "- [x]" not in site.dashboard()["body"]
