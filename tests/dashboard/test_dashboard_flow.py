@@ -299,3 +299,16 @@ def test_a_tick_still_to_run_survives_another_issues_refresh(site: Site) -> None
     site.deliver(tick)
     assert site.state(first).papers[0].accepted
     assert "- [x]" not in site.dashboard()["body"]
+
+
+def test_the_audits_findings_are_on_the_dashboard(site: Site) -> None:
+    readme = site.harness.survey / "README.md"
+    bert = next(line for line in readme.read_text().splitlines() if "BERT" in line)
+    twice = bert.replace("https://arxiv.org/abs/", "http://arxiv.org/abs/")
+    readme.write_text(readme.read_text().replace(bert, f"{bert}\n{twice}"))
+
+    site.schedule()
+
+    body = site.dashboard()["body"]
+    assert "## The survey's own list: audit findings (" in body
+    assert "The same work twice in one section" in body and "README.md:5" in body
