@@ -155,7 +155,8 @@ class Rebuild:
         data = replace(data, versions=tuple(dict.fromkeys((*data.versions, *now))))
         if first or not fresh:
             return data
-        version = max(fresh, key=_version_key)
+        # The first version after the merge ships it: the lowest of those new since the last run.
+        version = min(fresh, key=_version_key)
         waiting = sorted(
             {e.issue for e in data.entries if e.status == "merged" and e.version is None}
         )

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from bot.config.schema import ChangelogTarget
+from bot.config import Config
+from bot.config.schema import ChangelogTarget, DashboardConfig
 from bot.dashboard import render
 from bot.dashboard.entries import issue_entries, status_of
 from bot.dashboard.memory import asked_ids, recall, same_work
 from bot.dashboard.model import MARKER, Dashboard, Entry, decode
-from bot.dashboard.rebuild import mark_in_pull
+from bot.dashboard.rebuild import Rebuild, mark_in_pull
 from bot.dashboard.ticks import boxes, new_ticks, ticked
 from bot.dashboard.versions import changelog_versions, new_versions
+from bot.issue.replies import triage_comment
 from bot.issue.state import PaperState, TriageState
 from bot.models import PaperItem, PaperRecord
+from sandbox.recording import RecordingPort
 from tests.conftest import RENDERER
 
 TODAY = dt.date(2024, 5, 1)
@@ -217,3 +221,29 @@ def test_in_pull_marks_exactly_the_papers_the_pull_request_adds() -> None:
     marked = mark_in_pull(state, 7, 5, [PaperItem(RECORD, issue=7), PaperItem(adam, issue=8)])
     assert [p.in_pull for p in marked.papers] == [5, None, 2, None]
     assert mark_in_pull(marked, 7, 5, [PaperItem(RECORD, issue=7)]) == marked  # no edit again
+
+
+def test_a_paper_ships_in_the_first_version_after_its_merge_announced_once() -> None:
+    config = Config(
+        changelog=(ChangelogTarget(path="README.md"),), dashboard=DashboardConfig(enabled=True)
+    )
+    port = RecordingPort()
+    port.add_issue(4, "Add LoRA", "arXiv:2106.09685", author="reader", state="closed")
+    merged = TriageState(papers=(PaperState("new", record=RECORD, accepted=True, merged_in=9),))
+    port.add_comment(4, triage_comment(merged, config, renderer=RENDERER), user=port.bot_login)
+    data = Dashboard(
+        entries=(Entry(4, 0, "LoRA", "reader", "merged", "2024-01-01", pull=9),),
+        versions=("V10",),
+    )
+    rebuild = Rebuild(port, config, RENDERER, port.bot_login, TODAY)
+
+    once = rebuild.versions(data, {"README.md": README}, first=False)
+    twice = rebuild.versions(replace(once, versions=("V10",)), {"README.md": README}, False)
+
+    assert [e.version for e in once.entries] == ["V10.1"]  # not V11: the first one after
+    assert once.versions == ("V10", "V11", "V10.1")
+    announced = [c for c in port.comments(4) if "survey-bot:released" in c.body]
+    assert len(announced) == 1 and "**V10.1**" in announced[0].body
+    assert twice.entries == once.entries
+    [triage] = [c for c in port.comments(4) if "survey-bot:triage" in c.body]
+    assert "released in version **V10.1**" in triage.body
