@@ -20,6 +20,7 @@ TEMPLATES = PackageTemplates().list_templates()
 REPLIES = (
     "command-reply",
     "dashboard",
+    "dashboard-note",
     "help",
     "not-allowed",
     "pr-body",

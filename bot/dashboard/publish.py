@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from bot.dashboard import render
 from bot.dashboard.entries import issue_entries
 from bot.dashboard.memory import paper_ids, recall
-from bot.dashboard.model import Dashboard, Entry, decode, is_dashboard
+from bot.dashboard.model import MAX_TITLE, Dashboard, Entry, decode, is_dashboard
 from bot.dashboard.ticks import new_ticks, ticked
 from bot.issue import replies
 from bot.issue.commands import Accept
@@ -53,6 +53,13 @@ def find_dashboards(
     return sorted(
         (i for i in found if is_dashboard(i.body, i.author, bot_login)), key=lambda i: i.number
     )
+
+
+def dashboard_note(config: Config, renderer: Renderer, kind: str, **values: object) -> str:
+    """One note shown above the dashboard's lists, in the survey's language (plain text: the
+    dashboard's template escapes it)."""
+    name = replies.template_name("dashboard-note", config.language)
+    return one_line(renderer.render(name, kind=kind, **values))
 
 
 def renderer_for(config: Config, renderer: Renderer) -> Callable[..., str]:
@@ -180,7 +187,7 @@ def handle_ticks(
             entry = data.entry(key)
             what = f"#{entry.issue}" if entry else key
             data = data.with_note(
-                f"A tick by {sender} on {what} was undone: only maintainers can accept papers."
+                dashboard_note(config, renderer, "undone", login=sender, what=what)
             )
         accepted, undone = [], tuple(sorted(mine, key=_numeric))
         notes = [f"undid {len(mine)} tick(s) by {sender}: not a maintainer"]
@@ -211,7 +218,8 @@ def _run_ticks(
         state, note = _accept(port, config, renderer, bot_login, entry, sender, permission)
         notes.append(note)
         if state is None:
-            data = data.with_note(f"#{entry.issue} could not be accepted: {note}")
+            text = dashboard_note(config, renderer, "refused", issue=entry.issue, reason=note)
+            data = data.with_note(text)
             continue
         accepted.append(entry.issue)
         entries = issue_entries(
@@ -248,7 +256,8 @@ def _accept(
 
     The paper is found in the issue's state by position and title, so a tick
     on a line that no longer describes the issue (it was edited since) accepts
-    nothing.
+    nothing. Returns the issue's new state and a line for the log, or None and
+    why not: ``missing`` (no triage comment), ``changed``, or the refusal's text.
     """
     number = entry.issue
     issue = port.issue(number)
@@ -256,17 +265,17 @@ def _accept(
     loaded = load_state(comments, bot_login)
     state = loaded.state
     if state is None or loaded.comment is None:
-        return None, f"#{number} has no triage comment"
+        return None, "missing"
     papers = state.papers
     paper = papers[entry.paper] if entry.paper < len(papers) else None
-    if paper is None or paper.record is None or one_line(paper.record.title)[:160] != entry.title:
-        return None, f"#{number} changed since the dashboard was written; nothing accepted"
+    title = one_line(paper.record.title)[:MAX_TITLE] if paper and paper.record else None
+    if title != entry.title:
+        return None, "changed"
     info = IssueInfo(number, issue.author, labels=issue.labels, open=issue.state == "open")
     command = Accept(papers=(entry.paper + 1,), section=entry.section)
     plan = plan_comment([command], sender, permission, config, state, info, renderer=renderer)
     if plan is None or plan.reaction == "confused" or plan.new_state is None:
-        why = one_line(plan.reply_body or "refused") if plan else "refused"
-        return None, why[:300]
+        return None, one_line(plan.reply_body or "")[:300] if plan else ""
     if plan.comment_body is not None and plan.comment_body != loaded.comment.body:
         port.edit_comment(loaded.comment.id, plan.comment_body)
     if plan.labels_to_add:

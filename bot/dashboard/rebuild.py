@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from bot.dashboard import render
 from bot.dashboard.entries import issue_entries
 from bot.dashboard.model import Dashboard, decode
-from bot.dashboard.publish import find_dashboards, new_board, renderer_for
+from bot.dashboard.publish import dashboard_note, find_dashboards, new_board, renderer_for
 from bot.dashboard.ticks import ticked
 from bot.dashboard.versions import changelog_versions, new_versions
 from bot.issue import replies
@@ -81,10 +81,8 @@ class Rebuild:
         data = data or Dashboard(since=self.today.isoformat())
         stale = {k for k in ticked(board.body if board else "") if _awaiting(data, k)}
         if stale:
-            data = data.with_note(
-                f"{len(stale)} ticked box(es) were not run (their run was replaced by a later "
-                "one): please tick them again."
-            )
+            note = dashboard_note(self.config, self.renderer, "stale", count=len(stale))
+            data = data.with_note(note)
         data = self.open_issues(data, pull, in_pull)
         data = self.versions(data, texts, first)
         data = replace(data, findings=findings)

@@ -13,6 +13,7 @@ from bot.dashboard import render
 from bot.dashboard.entries import issue_entries, status_of
 from bot.dashboard.memory import asked_ids, recall, same_work
 from bot.dashboard.model import MARKER, Dashboard, Entry, decode
+from bot.dashboard.publish import dashboard_note
 from bot.dashboard.rebuild import Rebuild, mark_in_pull
 from bot.dashboard.ticks import boxes, new_ticks, ticked
 from bot.dashboard.versions import changelog_versions, new_versions
@@ -247,3 +248,39 @@ def test_a_paper_ships_in_the_first_version_after_its_merge_announced_once() -> 
     assert twice.entries == once.entries
     [triage] = [c for c in port.comments(4) if "survey-bot:triage" in c.body]
     assert "released in version **V10.1**" in triage.body
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "values", "text"),
+    [
+        (
+            "en",
+            "undone",
+            {"login": "sam", "what": "#3"},
+            "A tick by sam on #3 was undone: only maintainers can accept papers.",
+        ),
+        (
+            "zh",
+            "undone",
+            {"login": "sam", "what": "#3"},
+            "sam 在 #3 上的勾选已撤销：只有维护者可以接受论文。",
+        ),
+        (
+            "en",
+            "refused",
+            {"issue": 3, "reason": "changed"},
+            "#3 could not be accepted: the issue changed since the dashboard was written.",
+        ),
+        (
+            "en",
+            "stale",
+            {"count": 2},
+            "2 ticked boxes were not run (the run was replaced by a later one): "
+            "please tick them again.",
+        ),
+    ],
+)
+def test_notes_in_the_surveys_language(
+    language: str, kind: str, values: dict[str, object], text: str
+) -> None:
+    assert dashboard_note(Config(language=language), RENDERER, kind, **values) == text
