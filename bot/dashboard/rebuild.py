@@ -10,9 +10,9 @@ once per issue and version, also across a crash and a rerun).
 
 Request cost: finding the dashboard (1), the open suggestion issues (1 per
 100), each one's comments (1 each), each triage comment whose status changed
-(1 each), each issue no longer open whose entries were not final (issue
-comments, 1 each), per issue announced a version (comments, triage comment,
-the announcement: 3), and the dashboard's creation or edit (1).
+(1 each), each issue no longer open whose entries were not final (the issue
+and its comments, 2 each, once), per issue announced a version (comments,
+triage comment, the announcement: 3), and the dashboard's creation or edit (1).
 """
 
 from __future__ import annotations
