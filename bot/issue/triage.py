@@ -255,6 +255,7 @@ def _carry_decisions(
                 section=before.section if accepted else None,
                 merged_in=before.merged_in,
                 in_pull=before.in_pull if accepted else None,
+                landed=before.landed,
                 released_in=before.released_in,
             )
         )

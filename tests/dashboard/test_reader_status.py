@@ -82,3 +82,20 @@ def test_the_release_comment_names_the_version_and_escapes_titles() -> None:
     assert "**V17**" in text
     zh = released_reply("V17", ["A", "B"], Config(language="zh"), renderer=RENDERER)
     assert "综述的新版本 **V17** 收录了此处推荐的论文：" in zh and "- A" in zh
+
+
+def test_an_edit_of_the_issue_keeps_where_its_paper_stands() -> None:
+    from bot.issue.state import RefSummary
+    from bot.issue.triage import _carry_decisions
+
+    where = RefSummary("LoRA", number=57, source="refs.bib", line=3)
+    before = replace(NEW, accepted=True, section="Models", in_pull=12, landed=where)
+    before = replace(before, released_in="V17")
+    [after], notes = _carry_decisions([before], [NEW])
+    assert (after.accepted, after.in_pull, after.landed, after.released_in) == (
+        True,
+        12,
+        where,
+        "V17",
+    )
+    assert notes == []
