@@ -36,7 +36,7 @@ WRITES = frozenset(
         "create_comment",
         "edit_comment",
         "create_issue",
-        "edit_issue",
+        "edit_issue_body",
         "add_labels",
         "remove_label",
         "react_to_comment",
@@ -225,8 +225,8 @@ class RecordingPort:
             number, title, body, author=self.bot_login, author_type="Bot", labels=labels
         )
 
-    def edit_issue(self, number: int, body: str) -> IssueData:
-        self._record("edit_issue", number, body)
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
+        self._record("edit_issue_body", number, body)
         issue = self._issue(number)
         issue.data = replace(issue.data, body=body)
         return issue.data

@@ -128,7 +128,7 @@ class Board:
         )
         if body == self.issue.body:
             return False
-        self.issue = self.port.edit_issue(self.issue.number, body)
+        self.issue = self.port.edit_issue_body(self.issue.number, body)
         return True
 
 

@@ -92,7 +92,7 @@ class Rebuild:
             return created.number
         _, body = render.fit(data, self.today, renderer_for(self.config, self.renderer))
         if body != board.body:
-            self.port.edit_issue(board.number, body)
+            self.port.edit_issue_body(board.number, body)
             self.notes.append(f"updated the dashboard #{board.number}")
         return board.number
 

@@ -138,8 +138,8 @@ class DryRunPort:
         fake_number = self._record("open-issue", _excerpt(title), _excerpt(body))
         return IssueData(fake_number, title, body, self.bot_login, tuple(labels), "open", "Bot")
 
-    def edit_issue(self, number: int, body: str) -> IssueData:
-        self._record("edit-issue", f"#{number}", _excerpt(body))
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
+        self._record("edit-issue-body", f"#{number}", _excerpt(body))
         return IssueData(number, "", body, self.bot_login, (), "open", "Bot")
 
     def add_labels(self, number: int, labels: Sequence[str]) -> None:

@@ -78,7 +78,7 @@ class GitHubPort(Protocol):
 
     def create_issue(self, title: str, body: str, labels: Sequence[str]) -> IssueData: ...
 
-    def edit_issue(self, number: int, body: str) -> IssueData:
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
         """Replace the body of issue ``number``."""
         ...
 

@@ -373,7 +373,7 @@ class PyGithubPort:
         answer = self._post(f"{self._repo_path}/issues", payload, existing=already_opened)
         return answer if isinstance(answer, IssueData) else _issue(answer[1])
 
-    def edit_issue(self, number: int, body: str) -> IssueData:
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
         path = f"{self._repo_path}/issues/{int(number)}"
         _, data = self._request("PATCH", path, body={"body": body})
         return _issue(data)
