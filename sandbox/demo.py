@@ -15,7 +15,9 @@ own outside any source checkout. Only the services around it are stand-ins:
    real services' formats from ``examples/demo/records.json``.
 3. A maintainer comments ``/accept`` with a section that does not exist (refused,
    with the closest headings), then with a forgiving spelling of a real one.
-4. The scheduled ``survey-bot batch`` opens the pull request.
+4. The scheduled ``survey-bot batch`` opens the pull request, and opens the
+   survey's dashboard issue (the demo turns ``dashboard:`` on in the copy's
+   config): every suggestion, where it stands, and the audit's findings.
 
 It prints the replies, the labels and the pull request (title, body, and the
 diff of the pushed branch), then what each step cost in requests; it stops both
@@ -68,6 +70,12 @@ GIT_ENV = {
     "GIT_COMMITTER_EMAIL": "ada@example.org",
 }
 BRANCH = "survey-bot/updates"  # the example survey's batch.branch
+DASHBOARD_MARKER = "<!-- survey-bot:dashboard -->"
+DASHBOARD = """
+# dashboard: one issue listing every suggestion, where it stands, and the audit's findings.
+dashboard:
+  enabled: true
+"""
 
 
 class DemoError(Exception):
@@ -99,6 +107,8 @@ def make_survey(work: Path) -> tuple[Path, Path]:
     """A clone of the example survey with a bare ``origin`` (branch ``main``)."""
     origin, clone = work / "origin.git", work / "survey"
     shutil.copytree(EXAMPLE, clone)
+    config = clone / ".github" / "survey-bot.yml"
+    config.write_text(config.read_text(encoding="utf-8") + DASHBOARD, encoding="utf-8")
     git(work, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
     git(clone, "init", "--quiet", "--initial-branch=main")
     git(clone, "add", "--all")
@@ -234,6 +244,10 @@ def run_demo(bot: Path, out: Callable[[str], None] = print) -> None:
             out(visible(pull["body"] or ""))
             out(heading("Diff"))
             out(git(origin, "diff", "main", BRANCH))
+        boards = [i for i in github.issues() if DASHBOARD_MARKER in (i["body"] or "")]
+        if boards:
+            out(heading(f"The dashboard, issue #{boards[0]['number']}: {boards[0]['title']}"))
+            out(visible(boards[0]["body"] or ""))
         out(heading("4. An audit of the survey's own list"))
         step("audit", "audit", "schedule", None)
         out(Path(work / "runner" / f"summary-{workflow.runs}.md").read_text(encoding="utf-8"))

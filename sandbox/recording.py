@@ -35,6 +35,8 @@ WRITES = frozenset(
     {
         "create_comment",
         "edit_comment",
+        "create_issue",
+        "edit_issue_body",
         "add_labels",
         "remove_label",
         "react_to_comment",
@@ -169,6 +171,15 @@ class RecordingPort:
             and (wanted is None or wanted in (n.lower() for n in issue.data.labels))
         ]
 
+    def issues_with_label(self, label: str, state: str = "all") -> list[IssueData]:
+        self._record("issues_with_label", label, state)
+        return [
+            issue.data
+            for _, issue in sorted(self._issues.items())
+            if state in ("all", issue.data.state)
+            and label.lower() in (n.lower() for n in issue.data.labels)
+        ]
+
     def issue_comments(self, number: int) -> list[Comment]:
         self._record("issue_comments", number)
         self._issue(number)
@@ -206,6 +217,19 @@ class RecordingPort:
         edited = replace(comment, body=body)
         self._comments[comment_id] = (number, edited)
         return edited
+
+    def create_issue(self, title: str, body: str, labels: Sequence[str]) -> IssueData:
+        self._record("create_issue", title, body, tuple(labels))
+        number = max([*self._issues, *self._pulls, 0]) + 1
+        return self.add_issue(
+            number, title, body, author=self.bot_login, author_type="Bot", labels=labels
+        )
+
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
+        self._record("edit_issue_body", number, body)
+        issue = self._issue(number)
+        issue.data = replace(issue.data, body=body)
+        return issue.data
 
     def add_labels(self, number: int, labels: Sequence[str]) -> None:
         self._record("add_labels", number, tuple(labels))

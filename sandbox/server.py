@@ -613,6 +613,31 @@ class FakeGitHub:
             self.store.add_labels(r, issue, list(labels))
             return self.render.issue(r, issue)
 
+    def edit_issue(
+        self,
+        number: int,
+        *,
+        body: str | None = None,
+        state: str | None = None,
+        repo: str | None = None,
+    ) -> dict[str, Any]:
+        """Edit issue ``number`` as a person in the web interface would (a tick in its body,
+        closing it); returns GET-issue JSON."""
+        with self._lock:
+            r = self._repo(repo)
+            issue = r.issues.get(number)
+            if issue is None:
+                raise LookupError(f"no issue #{number} in {r.full_name}")
+            when = timestamp()
+            if body is not None:
+                issue.body = body
+            if state == "closed" and issue.state != "closed":
+                issue.state, issue.closed_at, issue.state_reason = "closed", when, "completed"
+            elif state == "open":
+                issue.state, issue.closed_at, issue.state_reason = "open", None, "reopened"
+            issue.updated_at = when
+            return self.render.issue(r, issue)
+
     def add_comment(
         self,
         number: int,

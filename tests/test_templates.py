@@ -19,9 +19,12 @@ TEMPLATES = PackageTemplates().list_templates()
 # Text readers see on GitHub: picked by `language`, so each needs an en and a zh version.
 REPLIES = (
     "command-reply",
+    "dashboard",
+    "dashboard-note",
     "help",
     "not-allowed",
     "pr-body",
+    "released",
     "thanks-after-merge",
     "triage-comment",
 )

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bot.batch.run import BatchOutcome
     from bot.cli.actions import ActionsEnv, Output
+    from bot.config import Config
+    from bot.github.port import GitHubPort
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -85,12 +87,42 @@ def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) ->
             server_url=env.server_url,
             dry_run=dry_run,
         )
+        if config.dashboard.enabled:
+            outcome = _with_dashboard(config, port, repo, outcome, env.bot_login, dry_run)
     finally:
         port.close()
     report(outcome, out)
     if dry_run and outcome.diff:
         out.write(outcome.diff.rstrip("\n"))
     return 0
+
+
+def _with_dashboard(
+    config: Config,
+    port: GitHubPort,
+    repo: Path,
+    outcome: BatchOutcome,
+    bot_login: str,
+    dry_run: bool,
+) -> BatchOutcome:
+    """The dashboard rebuilt after the batch (``bot.dashboard.rebuild``), its notes added."""
+    from dataclasses import replace
+
+    from bot.dashboard.rebuild import rebuild_after_batch
+    from bot.github.dryrun import DryRunPort
+    from bot.render import Renderer
+
+    recorder = DryRunPort(reads=port) if dry_run else None
+    notes = rebuild_after_batch(
+        config,
+        recorder or port,
+        str(repo),
+        outcome,
+        renderer=Renderer.for_config(config),
+        bot_login=bot_login,
+    )
+    would = tuple(str(action) for action in recorder.actions) if recorder else ()
+    return replace(outcome, notes=(*outcome.notes, *notes, *would))
 
 
 def report(outcome: BatchOutcome, out: Output) -> None:

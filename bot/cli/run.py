@@ -131,12 +131,20 @@ def handle_event(
     records only; ``metadata_urls``: other service URLs, for tests and the demo).
     """
     from bot.assess import survey_references
-    from bot.issue.event import IssueTriage, parse_event
-    from bot.issue.handler import Services, handle_comment, handle_issue
+    from bot.dashboard.event import handle_dashboard_event, is_dashboard_event
+    from bot.issue.event import CommentCommand, IssueTriage, parse_event
+    from bot.issue.handler import Report, Services, handle_comment, handle_issue
     from bot.matching import ReferenceIndex
     from bot.metadata import build_resolver
     from bot.render import Renderer
 
+    renderer = Renderer.for_config(config)
+    if isinstance(trigger, IssueTriage) and is_dashboard_event(trigger, payload, bot_login):
+        return handle_dashboard_event(trigger, payload, config, port, renderer, bot_login)
+    if isinstance(trigger, CommentCommand) and _on_dashboard(payload, bot_login):
+        report = Report(f"a comment on the dashboard #{trigger.issue_number}")
+        report.notes.append("the dashboard takes ticks, not commands: nothing to do")
+        return report
     references = survey_references(config)
     for skipped in references.skipped[:MAX_SKIPPED_SHOWN]:
         out.warning(f"reference entry skipped: {skipped.what}: {skipped.why}")
@@ -144,7 +152,6 @@ def handle_event(
         more = len(references.skipped) - MAX_SKIPPED_SHOWN
         out.warning(f"{more} more reference entries skipped (run `survey-bot refs` to list them)")
     index = ReferenceIndex.build(references.references)
-    renderer = Renderer.for_config(config)
     with build_resolver(config, offline=offline, base_urls=metadata_urls) as resolver:
         services = Services(port, config, renderer, resolver, index, bot_login)
         if isinstance(trigger, IssueTriage):
@@ -153,6 +160,18 @@ def handle_event(
         as_issue = parse_event("issues", {"action": "edited", "issue": payload.get("issue")})
         issue = as_issue if isinstance(as_issue, IssueTriage) else None
         return handle_comment(trigger, services, issue)
+
+
+def _on_dashboard(payload: Mapping[str, object], bot_login: str) -> bool:
+    """Whether an ``issue_comment`` payload's issue is the bot's dashboard."""
+    from bot.dashboard.model import is_dashboard
+
+    issue = payload.get("issue")
+    if not isinstance(issue, dict):
+        return False
+    user = issue.get("user")
+    author = user.get("login") if isinstance(user, dict) else None
+    return is_dashboard(issue.get("body"), author if isinstance(author, str) else "", bot_login)
 
 
 def show(report: Report, out: Output) -> None:

@@ -196,6 +196,30 @@ class BatchConfig:
 
 
 @dataclass(frozen=True)
+class DashboardConfig:
+    enabled: bool = field(
+        default=False,
+        metadata=doc(
+            "Keep one dashboard issue listing every suggestion, with a box a maintainer ticks "
+            "to accept; closing that issue turns it off again."
+        ),
+    )
+    on_events: bool = field(
+        default=True,
+        metadata=doc(
+            "Refresh the dashboard after each triage and each decision (2 requests each), and "
+            "recall earlier suggestions of the same paper; false: only the scheduled run "
+            "updates it."
+        ),
+    )
+    title: str = field(default="Survey dashboard", metadata=doc("The dashboard issue's title."))
+    label: str = field(
+        default="survey-bot-dashboard",
+        metadata=doc("The label the bot finds its dashboard issue by.", label=True),
+    )
+
+
+@dataclass(frozen=True)
 class MetadataConfig:
     # contact: goes into the User-Agent, as the services ask
     contact: str | None = field(
@@ -284,6 +308,10 @@ class Config:
     )
     batch: BatchConfig = field(
         default_factory=BatchConfig, metadata=doc("The pull request that batches accepted papers.")
+    )
+    dashboard: DashboardConfig = field(
+        default_factory=DashboardConfig,
+        metadata=doc("The dashboard issue: every suggestion and where it stands."),
     )
     metadata: MetadataConfig = field(
         default_factory=MetadataConfig,

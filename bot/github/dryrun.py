@@ -87,6 +87,17 @@ class DryRunPort:
             and (label is None or label.lower() in (n.lower() for n in issue.labels))
         ]
 
+    def issues_with_label(self, label: str, state: str = "all") -> list[IssueData]:
+        if self.reads is not None:
+            return self.reads.issues_with_label(label, state)
+        return [
+            issue
+            for _, issue in sorted(self.issues.items())
+            if state in ("all", issue.state)
+            and not issue.is_pull
+            and label.lower() in (n.lower() for n in issue.labels)
+        ]
+
     def issue_comments(self, number: int) -> list[Comment]:
         if self.reads is not None:
             return self.reads.issue_comments(number)
@@ -122,6 +133,14 @@ class DryRunPort:
     def edit_comment(self, comment_id: int, body: str) -> Comment:
         self._record("edit-comment", f"comment {comment_id}", _excerpt(body))
         return Comment(comment_id, body, self.bot_login, "Bot")
+
+    def create_issue(self, title: str, body: str, labels: Sequence[str]) -> IssueData:
+        fake_number = self._record("open-issue", _excerpt(title), _excerpt(body))
+        return IssueData(fake_number, title, body, self.bot_login, tuple(labels), "open", "Bot")
+
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
+        self._record("edit-issue-body", f"#{number}", _excerpt(body))
+        return IssueData(number, "", body, self.bot_login, (), "open", "Bot")
 
     def add_labels(self, number: int, labels: Sequence[str]) -> None:
         if labels:

@@ -11,7 +11,7 @@ fake of their own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.errors import GitHubError
@@ -45,6 +45,7 @@ class IssueData:
     author_type: str = "User"
     html_url: str = ""
     is_pull: bool = False
+    created_at: str = field(default="", compare=False)  # ISO 8601, as GitHub gives it
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,16 @@ class GitHubPort(Protocol):
 
     def open_issues(self, label: str | None = None) -> list[IssueData]:
         """Open issues (not pull requests), optionally only those with ``label``."""
+        ...
+
+    def issues_with_label(self, label: str, state: str = "all") -> list[IssueData]:
+        """Issues (not pull requests) with ``label``, ``open``, ``closed`` or ``all``."""
+        ...
+
+    def create_issue(self, title: str, body: str, labels: Sequence[str]) -> IssueData: ...
+
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
+        """Replace the body of issue ``number``."""
         ...
 
     def issue_comments(self, number: int) -> list[Comment]:

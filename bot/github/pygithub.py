@@ -354,6 +354,30 @@ class PyGithubPort:
         issues = (_issue(item) for item in self._pages(f"{self._repo_path}/issues", params))
         return [issue for issue in issues if not issue.is_pull]
 
+    def issues_with_label(self, label: str, state: str = "all") -> list[IssueData]:
+        params = {"state": state, "labels": label}
+        issues = (_issue(item) for item in self._pages(f"{self._repo_path}/issues", params))
+        return [issue for issue in issues if not issue.is_pull]
+
+    def create_issue(self, title: str, body: str, labels: Sequence[str]) -> IssueData:
+        first_attempt = time.time()
+
+        def already_opened() -> IssueData | None:
+            # A failed attempt may have opened it: same title and body, since that attempt.
+            for issue in self.issues_with_label(labels[0], "open") if labels else ():
+                if issue.body == body and _since(issue.created_at, first_attempt - CLOCK_SKEW):
+                    return issue
+            return None
+
+        payload = {"title": title, "body": body, "labels": list(labels)}
+        answer = self._post(f"{self._repo_path}/issues", payload, existing=already_opened)
+        return answer if isinstance(answer, IssueData) else _issue(answer[1])
+
+    def edit_issue_body(self, number: int, body: str) -> IssueData:
+        path = f"{self._repo_path}/issues/{int(number)}"
+        _, data = self._request("PATCH", path, body={"body": body})
+        return _issue(data)
+
     def issue_comments(self, number: int) -> list[Comment]:
         path = f"{self._repo_path}/issues/{int(number)}/comments"
         return [_comment(item) for item in self._pages(path, {})]
@@ -520,6 +544,7 @@ def _issue(data: Mapping[str, Any]) -> IssueData:
         author_type=kind,
         html_url=str(data.get("html_url") or ""),
         is_pull="pull_request" in data,
+        created_at=str(data.get("created_at") or ""),
     )
 
 

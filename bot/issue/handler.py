@@ -31,6 +31,10 @@ Request budget (REST requests; retries aside), measured in ``tests/run/``:
   an edited issue also reads the issue once, for whether it is open. A new
   issue has no comments, so its triage stays at 4.
 
+With a dashboard (``config.dashboard``), a triage and a command that changes a
+decision cost 2 more: finding the dashboard, and editing it when it changed
+(``bot.dashboard.publish``).
+
 The paper list's headings come from the survey's working tree, not from the
 API: an ``/accept`` section (and a reader's suggested section) is checked
 against them at no request cost, so a wrong section is refused at once
@@ -39,11 +43,13 @@ instead of failing the scheduled batch.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.assess import assess
+from bot.dashboard.publish import Board
 from bot.editors.sections import Heading, paper_sections
 from bot.issue import replies
 from bot.issue.commands import Accept, Help, SlashCommand, parse_commands
@@ -200,6 +206,7 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
         labels=run.issue.labels,
     )
     hinted = any(s.section for s in suggestions[:MAX_PAPERS])
+    board = _dashboard(run)
     previous = run.loaded.state
     if previous is None and event.action == "opened":
         # A new issue has no history: no comment on it was handled yet. Saying
@@ -214,11 +221,14 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
         previous,
         sections=_paper_list_sections(run) if hinted else None,
         renderer=run.services.renderer,
+        today=dt.date.today().isoformat(),
+        recall=board.recall(event.number, run.services.resolver.known_ids) if board else None,
     )
     report.notes.extend(plan.notes)
     _record_papers(plan.state, report)
     _publish(run, plan.comment_body)
     _set_labels(run, plan.labels_to_add, plan.labels_to_remove)
+    _refresh_dashboard(run, board, plan.state)
 
 
 def _profile_name(port: GitHubPort, login: str, suggestions: Sequence[Suggestion]) -> str | None:
@@ -342,6 +352,8 @@ def _command(
     _apply(run, plan, reply=None if shows_outcome else plan.reply_body, reply_after=comment_id)
     if plan.new_state is not None:
         _record_papers(plan.new_state, report)
+    if _decided(before, plan.new_state):
+        _refresh_dashboard(run, _dashboard(run), plan.new_state)
     if plan.rerun_triage:
         _recheck(run)
 
@@ -385,6 +397,32 @@ def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
         )
         return None
     return tuple(paper_sections(text))
+
+
+# --------------------------------------------------------------------------- the dashboard
+
+
+def _dashboard(run: IssueRun) -> Board | None:
+    """The survey's open dashboard (1 request), when it keeps one."""
+    services = run.services
+    return Board.load(services.port, services.config, services.renderer, services.bot_login)
+
+
+def _decided(before: TriageState | None, after: TriageState | None) -> bool:
+    """Whether a command changed what the dashboard shows (not only what was handled)."""
+    if after is None:
+        return False
+    return before is None or replace(before, handled_up_to=None) != replace(
+        after, handled_up_to=None
+    )
+
+
+def _refresh_dashboard(run: IssueRun, board: Board | None, state: TriageState | None) -> None:
+    """Show the issue's papers as they now stand on the dashboard (1 request when changed)."""
+    if board is not None and board.update_issue(
+        run.issue.number, run.issue.author_login, state, dt.date.today()
+    ):
+        run.report.actions.append(f"updated the dashboard #{board.issue.number}")
 
 
 # --------------------------------------------------------------------------- applying plans

@@ -63,6 +63,7 @@ def triage_comment(
         extra_thanks=[t.name for t in state.extra_thanks],
         rejected=state.rejected,
         rejected_reason=state.rejected_reason,
+        since=state.since,
     )
     return f"{MARKER}\n{visible.strip()}\n\n{encode_state(state)}\n"
 
@@ -130,6 +131,13 @@ def thanks_reply(
     ).strip()
 
 
+def released_reply(
+    version: str, titles: Sequence[str], config: Config, *, renderer: Renderer
+) -> str:
+    """The one comment telling a reader that a survey version ships their papers."""
+    return _render("released", config, renderer, version=version, titles=list(titles)).strip()
+
+
 def _render(base: str, config: Config, renderer: Renderer, **values: Any) -> str:
     return renderer.render(template_name(base, config.language), **values)
 
@@ -172,6 +180,11 @@ def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:
         "accepted": paper.accepted,
         "section": paper.section,
         "merged_in": paper.merged_in,
+        "in_pull": paper.in_pull,
+        "released_in": paper.released_in,
+        "earlier": [
+            {"issue": e.issue, "status": e.status, "reason": e.reason} for e in paper.earlier
+        ],
         "landed": _where(paper.landed) if paper.landed else None,
         "acceptable": paper.acceptable,
     }

@@ -87,6 +87,26 @@ class RefSummary:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """The same work in another issue (``bot.dashboard.memory``): where, and what became of it."""
+
+    issue: int
+    status: str  # a dashboard status: awaiting, accepted, in_pull, merged, declined
+    reason: str | None = None  # declined: the maintainer's reason
+
+    def to_json(self) -> dict[str, Any]:
+        return {"issue": self.issue, "status": self.status, "reason": self.reason}
+
+    @classmethod
+    def from_json(cls, data: object) -> Earlier:
+        data = _mapping(data)
+        issue = _opt_int(data, "issue")
+        if issue is None:
+            raise ValueError("earlier: no issue")
+        return cls(issue=issue, status=_str(data, "status"), reason=_opt_str(data, "reason"))
+
+
+@dataclass(frozen=True)
 class PaperState:
     """One suggested paper: what the reader asked for, what we found, what was decided."""
 
@@ -106,6 +126,9 @@ class PaperState:
     # papers there most like it.
     proposed_section: str | None = None
     proposed_because: tuple[RefSummary, ...] = ()
+    in_pull: int | None = None  # the open batch pull request that adds it
+    released_in: str | None = None  # the survey version (changelog) it first shipped in
+    earlier: tuple[Earlier, ...] = ()  # the same work suggested in other issues
 
     @property
     def done(self) -> bool:
@@ -138,6 +161,9 @@ class PaperState:
                 if self.proposed_because
                 else {}
             ),
+            **({"in_pull": self.in_pull} if self.in_pull is not None else {}),
+            **({"released_in": self.released_in} if self.released_in else {}),
+            **({"earlier": [e.to_json() for e in self.earlier]} if self.earlier else {}),
         }
 
     @classmethod
@@ -166,6 +192,9 @@ class PaperState:
             proposed_because=tuple(
                 RefSummary.from_json(r) for r in _list(data, "proposed_because")
             ),
+            in_pull=_opt_int(data, "in_pull"),
+            released_in=_opt_str(data, "released_in"),
+            earlier=tuple(Earlier.from_json(e) for e in _list(data, "earlier")),
         )
 
 
@@ -182,6 +211,7 @@ class TriageState:
     extra_thanks: tuple[Thanks, ...] = ()  # from /thank
     thanked_in: int | None = None  # pull request that added the extra thanks
     handled_up_to: int | None = None  # id of the newest command comment handled: ``handled``
+    since: str | None = None  # ISO date of the first triage: how long it waits for a decision
 
     @property
     def accepted(self) -> tuple[PaperState, ...]:
@@ -224,6 +254,7 @@ class TriageState:
             "thanked_in": self.thanked_in,
             # Written only when set: a state that never recorded it keeps its old encoding.
             **({"handled_up_to": self.handled_up_to} if self.handled_up_to is not None else {}),
+            **({"since": self.since} if self.since else {}),
         }
 
     @classmethod
@@ -245,6 +276,7 @@ class TriageState:
             extra_thanks=tuple(_thanks(t) for t in _list(data, "extra_thanks")),
             thanked_in=_opt_int(data, "thanked_in"),
             handled_up_to=_opt_int(data, "handled_up_to"),
+            since=_opt_str(data, "since"),
         )
 
 

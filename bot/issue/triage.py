@@ -23,7 +23,7 @@ from bot.config import Config
 from bot.editors.sections import Heading, match_heading
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.issue import replies
-from bot.issue.state import PaperState, RefSummary, TriageState
+from bot.issue.state import Earlier, PaperState, RefSummary, TriageState
 from bot.models import CheckResult, PaperRecord, Reference, Skipped, Suggestion, Thanks
 from bot.render import Renderer
 from bot.text.escaping import one_line
@@ -106,6 +106,8 @@ def plan_triage(
     sections: Sequence[Heading] | None = None,
     *,
     renderer: Renderer,
+    today: str | None = None,
+    recall: Callable[[PaperState], tuple[Earlier, ...]] | None = None,
 ) -> TriagePlan:
     """Plan the triage comment and labels for an opened or edited issue.
 
@@ -119,6 +121,9 @@ def plan_triage(
     yet (pass a fresh ``TriageState()`` when its comment exists but its data
     was unreadable). ``sections``, the paper list's headings, turn a reader's
     suggested section into the heading's real name when it names one.
+    ``today`` (ISO date) starts the wait for a decision on a first triage;
+    ``recall`` names the other issues that suggested a paper's work
+    (``bot.dashboard.memory``).
     """
     checked = list(suggestions)[:MAX_PAPERS]
     if len(resolutions) < len(checked) or len(results) < len(checked):
@@ -129,6 +134,8 @@ def plan_triage(
     fresh = _one_per_work(
         [_paper_state(s, resolutions[i], results[i], sections) for i, s in enumerate(checked)]
     )
+    if recall is not None:
+        fresh = [replace(p, earlier=recall(p)) if p.verdict != "cited" else p for p in fresh]
     previous = previous_state or TriageState()
     papers, notes = _carry_decisions(previous.papers, fresh)
     state = replace(
@@ -136,6 +143,9 @@ def plan_triage(
         papers=tuple(papers),
         omitted=max(0, len(suggestions) - MAX_PAPERS),
         reader=issue_reader(issue, checked) or previous.reader,
+        # An issue triaged before without papers starts waiting now; one from an older bot
+        # that did not record it says no date rather than a wrong one.
+        since=previous.since or (today if not previous.papers else None),
     )
     gone = not papers and bool(previous.papers)
     state, body = _fit(
@@ -244,6 +254,9 @@ def _carry_decisions(
                 accepted=accepted,
                 section=before.section if accepted else None,
                 merged_in=before.merged_in,
+                in_pull=before.in_pull if accepted else None,
+                landed=before.landed,
+                released_in=before.released_in,
             )
         )
     notes += [f"accepted paper {p.asked!r} is no longer in the issue" for p in unused if p.accepted]

@@ -126,14 +126,13 @@ class MetadataCache:
     urls: dict[str, str]  # the base URLs the cache keys were made with
 
 
-@pytest.fixture(scope="session")
-def metadata_cache(tmp_path_factory: pytest.TempPathFactory) -> MetadataCache:
-    """A metadata cache holding the papers in ``CACHED``, filled by the real resolver."""
+def fill_cache(path: Path, arxiv_ids: tuple[str, ...]) -> MetadataCache:
+    """A metadata cache at ``path`` holding the papers ``arxiv_ids``, filled by the real
+    resolver from the recorded arXiv feed (it holds eight papers)."""
     from bot.config.schema import MetadataConfig
     from bot.metadata import build_resolver
     from bot.models import PaperRecord, Suggestion
 
-    path = tmp_path_factory.mktemp("metadata") / "cache.sqlite"
     server = ThreadingHTTPServer(("127.0.0.1", 0), _ArxivOnly)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -148,12 +147,18 @@ def metadata_cache(tmp_path_factory: pytest.TempPathFactory) -> MetadataCache:
         with build_resolver(
             MetadataConfig(cache=str(path)), base_urls=urls, sleep=lambda _: None
         ) as resolver:
-            found = resolver.resolve_many([Suggestion(arxiv=a) for a in CACHED])
+            found = resolver.resolve_many([Suggestion(arxiv=a) for a in arxiv_ids])
     finally:
         server.shutdown()
         server.server_close()
     assert all(isinstance(r, PaperRecord) for r in found), found
     return MetadataCache(path, urls)
+
+
+@pytest.fixture(scope="session")
+def metadata_cache(tmp_path_factory: pytest.TempPathFactory) -> MetadataCache:
+    """A metadata cache holding the papers in ``CACHED``, filled by the real resolver."""
+    return fill_cache(tmp_path_factory.mktemp("metadata") / "cache.sqlite", CACHED)
 
 
 # --------------------------------------------------------------------------- payloads

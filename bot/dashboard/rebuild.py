@@ -1,0 +1,282 @@
+"""The scheduled run's dashboard: every suggestion read afresh, versions announced, one edit.
+
+Run after the batch (``bot.cli.batch.run_scheduled``), so the dashboard shows
+what the batch just did: papers in its pull request, papers its follow-up
+marked merged. Along the way the readers' triage comments are brought up to
+date where a paper entered or left the pull request ("in PR #N"), and when a
+new survey version appears in the changelog, each issue with a paper merged
+since the last version gets one comment naming it (a hidden marker makes that
+once per issue and version, also across a crash and a rerun).
+
+Request cost: finding the dashboard (1), the open suggestion issues (1 per
+100), each one's comments (1 each), each triage comment whose status changed
+(1 each), each issue no longer open whose entries were not final (the issue
+and its comments, 2 each, once), per issue announced a version (comments,
+triage comment, the announcement: 3), and the dashboard's creation or edit (1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from bot.dashboard import render
+from bot.dashboard.entries import issue_entries
+from bot.dashboard.model import Dashboard, decode
+from bot.dashboard.publish import dashboard_note, find_dashboards, new_board, renderer_for
+from bot.dashboard.ticks import ticked
+from bot.dashboard.versions import changelog_versions, new_versions
+from bot.issue import replies
+from bot.issue.state import TriageState, comment_author, load_state
+from bot.issue.triage import paper_keys, same_paper
+from bot.models import Suggestion
+
+if TYPE_CHECKING:
+    from bot.batch.run import BatchOutcome
+    from bot.config import Config
+    from bot.github.port import Comment, GitHubPort, IssueData
+    from bot.models import PaperItem
+    from bot.render import Renderer
+
+RELEASED_MARKER = "<!-- survey-bot:released {version} -->"
+FINAL = frozenset({"merged", "declined"})
+
+
+@dataclass
+class Rebuild:
+    """One scheduled run's dashboard work; what it did goes to ``notes``."""
+
+    port: GitHubPort
+    config: Config
+    renderer: Renderer
+    bot_login: str
+    today: dt.date
+    marks: bool = True  # whether the batch knows which papers its pull request holds
+    notes: list[str] = field(default_factory=list)
+
+    def run(
+        self,
+        texts: Mapping[str, str | None],
+        pull: int | None = None,
+        in_pull: Sequence[PaperItem] = (),
+        findings: tuple[str, ...] = (),
+    ) -> int | None:
+        """Rebuild the dashboard; returns its number (None when turned off).
+
+        ``texts`` are the default branch's files (the changelog among them),
+        ``pull`` the open batch pull request and ``in_pull`` the papers it adds,
+        ``findings`` the audit's, one line each.
+        """
+        if not self.config.dashboard.enabled:
+            return None
+        boards = find_dashboards(self.port, self.config, self.bot_login, "all")
+        board = next((b for b in boards if b.state == "open"), None)
+        if board is None and boards:
+            self.notes.append(f"the dashboard #{boards[-1].number} was closed: it stays off")
+            return None
+        data = decode(board.body) if board else None
+        first = data is None
+        data = data or Dashboard(since=self.today.isoformat())
+        stale = {k for k in ticked(board.body if board else "") if _awaiting(data, k)}
+        if stale:
+            note = dashboard_note(self.config, self.renderer, "stale", count=len(stale))
+            data = data.with_note(note)
+        data = self.open_issues(data, pull, in_pull)
+        data = self.versions(data, texts, first)
+        data = replace(data, findings=findings)
+        if board is None:
+            created = new_board(self.port, self.config, self.renderer, data, self.today)
+            self.notes.append(f"opened the dashboard #{created.number}")
+            return created.number
+        _, body = render.fit(data, self.today, renderer_for(self.config, self.renderer))
+        if body != board.body:
+            self.port.edit_issue_body(board.number, body)
+            self.notes.append(f"updated the dashboard #{board.number}")
+        return board.number
+
+    def open_issues(
+        self, data: Dashboard, pull: int | None, in_pull: Sequence[PaperItem]
+    ) -> Dashboard:
+        """Every open suggestion afresh; entries of issues closed since, once more."""
+        issues = self.port.open_issues(self.config.labels.suggestion)
+        seen = {i.number for i in issues}
+        for issue in issues:
+            data = self.issue(data, issue, self.port.issue_comments(issue.number), pull, in_pull)
+        for number in sorted({e.issue for e in data.entries if e.status not in FINAL} - seen):
+            issue = self.port.issue(number)
+            data = self.issue(data, issue, self.port.issue_comments(number), None, ())
+        return data
+
+    def issue(
+        self,
+        data: Dashboard,
+        issue: IssueData,
+        comments: list[Comment],
+        pull: int | None,
+        in_pull: Sequence[PaperItem],
+    ) -> Dashboard:
+        """Issue ``issue``'s entries, with its triage comment's "in PR" status brought up to date.
+
+        A closed issue's entries that are not final (closed without a decision) drop out.
+        """
+        loaded = load_state(comments, self.bot_login)
+        state = loaded.state
+        if state is None:
+            return data.with_issue(issue.number, ())
+        marked = mark_in_pull(state, issue.number, pull, in_pull) if self.marks else state
+        if marked != state and loaded.comment is not None:
+            body = replies.triage_comment(marked, self.config, renderer=self.renderer)
+            self.port.edit_comment(loaded.comment.id, body)
+            state = marked
+        entries = issue_entries(
+            issue.number,
+            issue.author,
+            state,
+            issue.created_at[:10],
+            replies.default_section(self.config),
+            data.of_issue(issue.number),
+        )
+        if issue.state != "open":
+            entries = tuple(e for e in entries if e.status in FINAL)
+        return data.with_issue(issue.number, entries)
+
+    def versions(self, data: Dashboard, texts: Mapping[str, str | None], first: bool) -> Dashboard:
+        """Announce a new survey version on each issue with a paper merged since the last one.
+
+        The first build only records the versions there are: papers merged
+        before the dashboard existed are not announced.
+        """
+        now = changelog_versions(texts, self.config.changelog)
+        fresh = new_versions(data.versions, now)
+        data = replace(data, versions=tuple(dict.fromkeys((*data.versions, *now))))
+        if first or not fresh:
+            return data
+        # The first version after the merge ships it: the lowest of those new since the last run.
+        version = min(fresh, key=_version_key)
+        waiting = sorted(
+            {e.issue for e in data.entries if e.status == "merged" and e.version is None}
+        )
+        for number in waiting:
+            data = self.announce(data, number, version)
+        if waiting:
+            listed = ", ".join(f"#{n}" for n in waiting)
+            self.notes.append(f"version {version}: announced on {listed}")
+        return data
+
+    def announce(self, data: Dashboard, number: int, version: str) -> Dashboard:
+        comments = self.port.issue_comments(number)
+        loaded = load_state(comments, self.bot_login)
+        state = loaded.state
+        if state is None or loaded.comment is None:
+            return data
+        released = replace(
+            state,
+            papers=tuple(
+                replace(p, released_in=version) if p.done and not p.released_in else p
+                for p in state.papers
+            ),
+        )
+        titles = [
+            replies.paper_title(new)
+            for old, new in zip(state.papers, released.papers, strict=True)
+            if new.released_in == version and old.released_in is None
+        ]
+        marker = RELEASED_MARKER.format(version=version)
+        said = any(
+            marker in c.body and comment_author(c).lower() == self.bot_login.lower()
+            for c in comments
+        )
+        if released != state:
+            body = replies.triage_comment(released, self.config, renderer=self.renderer)
+            self.port.edit_comment(loaded.comment.id, body)
+        if titles and not said:
+            text = replies.released_reply(version, titles, self.config, renderer=self.renderer)
+            self.port.create_comment(number, f"{text}\n\n{marker}\n")
+        entries = tuple(
+            replace(e, version=e.version or version) if e.status == "merged" else e
+            for e in data.of_issue(number)
+        )
+        return data.with_issue(number, entries)
+
+
+def mark_in_pull(
+    state: TriageState, number: int, pull: int | None, in_pull: Sequence[PaperItem]
+) -> TriageState:
+    """``state`` with its accepted papers marked as in pull request ``pull`` exactly when
+    the pull request adds them (``in_pull``: its papers), and unmarked otherwise."""
+    listed = [paper_keys(Suggestion(), item.record) for item in in_pull if item.issue == number]
+
+    def inside(keys: tuple[str, ...]) -> bool:
+        return pull is not None and any(same_paper(keys, other) for other in listed)
+
+    return replace(
+        state,
+        papers=tuple(
+            replace(p, in_pull=pull if inside(paper_keys(Suggestion(), p.record)) else None)
+            if p.accepted and not p.done and p.record is not None
+            else p  # merged (the follow-up said so), or not accepted: left as it is
+            for p in state.papers
+        ),
+    )
+
+
+def _awaiting(data: Dashboard, key: str) -> bool:
+    entry = data.entry(key)
+    return entry is not None and entry.status == "awaiting"
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.lstrip("vV").split("."))
+
+
+def rebuild_after_batch(
+    config: Config,
+    port: GitHubPort,
+    repo_dir: str,
+    outcome: BatchOutcome,
+    *,
+    renderer: Renderer,
+    bot_login: str,
+    today: dt.date | None = None,
+) -> tuple[str, ...]:
+    """The scheduled dashboard after the batch's ``outcome``, from the default branch's files."""
+    from bot.gitrepo import open_repo
+
+    if not config.dashboard.enabled:
+        return ()
+    repo = open_repo(repo_dir)
+    base = repo.remote_branch_sha(repo.default_branch())
+    paths = [target.path for target in config.changelog]
+    texts = repo.read_files(base, paths) if base and paths else {}
+    open_pull = outcome.status in {"opened", "updated", "unchanged"} and outcome.plan is not None
+    # A blocked batch (a maintainer's commits on its branch) left its pull request as it was.
+    marks = outcome.status != "blocked"
+    rebuild = Rebuild(port, config, renderer, bot_login, today or dt.date.today(), marks)
+    rebuild.run(
+        texts,
+        pull=outcome.pull if open_pull else None,
+        in_pull=outcome.plan.added if open_pull and outcome.plan else (),
+        findings=audit_findings(config),
+    )
+    return tuple(rebuild.notes)
+
+
+def audit_findings(config: Config) -> tuple[str, ...]:
+    """The findings of ``survey-bot audit`` (``bot.audit.audit_config``), one line each, from
+    the survey's text and what its metadata cache knows (no lookup)."""
+    from bot.audit import TITLES
+    from bot.audit.load import audit_config
+    from bot.metadata import build_resolver
+
+    cache = config.root / config.metadata.cache if config.metadata.cache else None
+    if cache is None or not cache.is_file():
+        found = audit_config(config)
+    else:
+        with build_resolver(config, offline=True) as resolver:
+            found = audit_config(config, resolver)
+    return tuple(
+        f"{TITLES[f.kind]}: {f.message} ({', '.join(e.where for e in f.entries[:3])})"
+        for f in found
+    )
