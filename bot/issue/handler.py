@@ -44,7 +44,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.assess import assess
+from bot.config import survey_file
 from bot.editors.sections import Heading, paper_sections
+from bot.errors import ConfigError
 from bot.issue import replies
 from bot.issue.commands import Accept, Help, SlashCommand, parse_commands
 from bot.issue.decisions import CommandPlan, is_maintainer, missed_commands, plan_comment
@@ -378,8 +380,8 @@ def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
     if paper_list is None:
         return None
     try:
-        text = (run.services.config.root / paper_list.path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = survey_file(run.services.config.root, paper_list.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ConfigError) as exc:
         run.report.warnings.append(
             f"could not read the paper list {paper_list.path} ({exc}): section not checked"
         )
