@@ -535,6 +535,7 @@ def update_pull(call: Call) -> Reply:
     state = body.get("state")
     if state == "closed" and issue.state == "open":
         issue.state, issue.closed_at, issue.closed_by = "closed", call.now, call.viewer
+        issue.pull.head_sha = call.store.branch_sha(repo, issue.pull.head) or issue.pull.head_sha
     elif state == "open" and issue.state == "closed":
         if issue.pull.merged:
             raise validation_failed(

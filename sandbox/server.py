@@ -719,7 +719,7 @@ class FakeGitHub:
         when = timestamp()
         head_sha = self.store.branch_sha(repo, pull.head) or pull.head_sha
         pull.merged, pull.merged_at, pull.merged_by = True, when, by
-        pull.merge_commit_sha = head_sha
+        pull.merge_commit_sha = pull.head_sha = head_sha
         issue.state, issue.closed_at, issue.closed_by, issue.updated_at = "closed", when, by, when
         if repo.git_dir is None:
             self.store.set_ref(repo, f"refs/heads/{pull.base}", head_sha)

@@ -68,7 +68,7 @@ from bot.batch.plan import (
     unified_diff,
 )
 from bot.config import Config
-from bot.errors import GitHubError
+from bot.errors import ConfigError, GitHubError
 from bot.github.dryrun import DryRunPort
 from bot.github.port import GitHubPort, PullData, pick_pull
 from bot.gitrepo import SurveyRepo, open_repo
@@ -160,6 +160,12 @@ class _Batch:
         repo = self.repo
         repo.fetch()
         default = repo.default_branch()
+        if self.branch == default:
+            raise ConfigError(
+                f".github/survey-bot.yml: batch.branch: {self.branch!r} is the default branch; "
+                "the batch rebuilds its branch from scratch and force-pushes it, so it needs a "
+                "branch of its own (e.g. survey-bot/updates)"
+            )
         base = repo.remote_branch_sha(default)
         assert base is not None  # default_branch() only names fetched branches
         seen = repo.remote_branch_sha(self.branch)  # the lease: what every decision is based on
@@ -194,8 +200,12 @@ class _Batch:
                 **more,  # type: ignore[arg-type]
             )
 
-        guarded = pull is not None or found is None  # a merged PR's branch is history
-        if seen is not None and guarded and self.foreign_commits(base, seen, pull):
+        # Commits on the branch since what the bot last had merged are someone else's work:
+        # after a merged pull request, its head (a squash merge leaves the bot's own commits
+        # outside the default branch); otherwise the default branch.
+        merged = found is not None and found.merged and pull is None
+        since = found.head_sha if merged and found is not None and found.head_sha else base
+        if seen is not None and self.foreign_commits(since, seen, pull):
             return outcome("blocked", pull.number if pull else None, seen)
         plan = self.plan(texts, items, thanks, pull)
         not_included = tuple(
@@ -273,10 +283,11 @@ class _Batch:
         self.notes.extend(f"left out {line}" for line in landed)
         return items, thanks, tuple(landed)
 
-    def foreign_commits(self, base: str, seen: str, pull: PullData | None) -> bool:
-        """Whether someone else committed to the bot branch; if so, say it once on the PR."""
+    def foreign_commits(self, since: str, seen: str, pull: PullData | None) -> bool:
+        """Whether someone else committed to the bot branch after ``since``; if so, say it once
+        on the PR (a marker only the bot's own comment counts: anyone can paste one)."""
         email = self.config.batch.author_email
-        commits = self.repo.commits_not_by(base, seen, email)
+        commits = self.repo.commits_not_by(since, seen, email)
         if not commits:
             return False
         listed = ", ".join(f"{c.short} ({c.author_name})" for c in commits)
@@ -284,7 +295,8 @@ class _Batch:
         if pull is None:
             return True
         marker = FOREIGN_MARKER.format(sha=seen)
-        if any(marker in c.body for c in self.port.issue_comments(pull.number)):
+        said = self.port.issue_comments(pull.number)
+        if any(marker in c.body and c.author.lower() == self.bot_login.lower() for c in said):
             return True
         lines = "\n".join(f"- `{c.short}` {c.subject}" for c in commits)
         self.port.create_comment(

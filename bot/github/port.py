@@ -60,6 +60,7 @@ class PullData:
     base: str
     html_url: str = ""
     merged_at: str | None = None
+    head_sha: str = ""  # the head commit; of a closed or merged one, as it was at the end
 
 
 class GitHubPort(Protocol):

@@ -534,6 +534,7 @@ def _pull(data: Mapping[str, Any]) -> PullData:
         base=str((data.get("base") or {}).get("ref") or ""),
         html_url=str(data.get("html_url") or ""),
         merged_at=data.get("merged_at"),
+        head_sha=str((data.get("head") or {}).get("sha") or ""),
     )
 
 

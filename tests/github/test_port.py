@@ -173,6 +173,7 @@ def test_pull_requests(fake_github: FakeGitHub, port: PyGithubPort) -> None:
         head="survey-bot/batch",
         base="main",
         html_url="https://github.com/octo-org/survey/pull/2",
+        head_sha=fake_github.refs()["refs/heads/survey-bot/batch"],
     )
     assert port.find_pull("no-such-branch") is None
     created = port.create_pull("survey-bot/next", "main", "Add 2 papers", "body")
