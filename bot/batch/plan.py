@@ -45,6 +45,7 @@ from bot.references import detect_format, parse
 from bot.render import Renderer
 from bot.text.escaping import one_line
 from bot.text.hidden import pack, unpack
+from bot.text.neutralize import plain
 
 DATA_PREFIX = "<!-- survey-bot:batch "
 DATA_SUFFIX = " -->"
@@ -298,13 +299,14 @@ def decode_data(body: str | None) -> BatchData | None:
 
 
 def commit_message(config: Config, plan: BatchPlan) -> str:
-    """Subject plus one line per paper; titles folded to one line."""
+    """Subject plus one line per paper; reader text through ``neutralize.plain`` (a title
+    reading "Fixes #2" must not close issue 2 when the commit reaches the default branch)."""
     lines = [pull_title(config, plan), ""]
     for item in plan.added:
         issue = f" (#{item.issue})" if item.issue is not None else ""
-        lines.append(f"- {one_line(item.record.title)}{issue}")
+        lines.append(f"- {plain(item.record.title)}{issue}")
     if plan.thanked:
-        lines += ["", "Thanks: " + ", ".join(one_line(n) for n in plan.thanked)]
+        lines += ["", "Thanks: " + ", ".join(plain(n) for n in plan.thanked)]
     return "\n".join(lines) + "\n"
 
 
@@ -321,6 +323,10 @@ def pull_title(config: Config, plan: BatchPlan) -> str:
 def pull_body(config: Config, plan: BatchPlan, base: str, *, renderer: Renderer) -> str:
     """The pull request body: readable summary, ``Closes #N`` lines, then the hidden data.
 
+    Every value from a reader or a metadata service goes through ``neutralize.plain``
+    first (then the template's Markdown filter): only the bot's own ``Closes #N``
+    lines close anything, and templates a survey overrides get defused values too.
+
     An issue the pull request only partly covers is named ``Part of #N``: GitHub
     closes every ``Closes #N`` on merge, and the issue's left-out paper is still
     to come.
@@ -329,26 +335,27 @@ def pull_body(config: Config, plan: BatchPlan, base: str, *, renderer: Renderer)
         template_name("pr-body", config.language),
         papers=[
             {
-                "title": item.record.title,
-                "arxiv": item.record.arxiv,
-                "doi": item.record.doi,
-                "section": item.section,
+                "title": plain(item.record.title),
+                "arxiv": plain(item.record.arxiv) or None,
+                "doi": plain(item.record.doi) or None,
+                "section": plain(item.section) or None,
                 "issue": item.issue,
             }
             for item in plan.added
         ],
         issues=list(plan.closes),
         part_of=list(plan.part_of),
-        changelog=plan.changelog,
-        thanked=list(plan.thanked),
+        changelog=plain(plan.changelog) or None,
+        thanked=[plain(name) for name in plan.thanked],
         thanks_only=[
-            {"issue": t.issue, "names": [p.name for p in t.thanks]} for t in plan.thanks_added
+            {"issue": t.issue, "names": [plain(p.name) for p in t.thanks]}
+            for t in plan.thanks_added
         ],
         not_included=[
-            {"title": u.item.record.title, "issue": u.item.issue, "why": u.why}
+            {"title": plain(u.item.record.title), "issue": u.item.issue, "why": plain(u.why)}
             for u in plan.not_included
         ],
-        skipped=[{"what": s.what, "why": s.why} for s in plan.skipped],
+        skipped=[{"what": plain(s.what), "why": plain(s.why)} for s in plan.skipped],
         branch=config.batch.branch,
         base=base[:12],
     )

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple, TypeVar
 
 from bot.models import PaperItem, PaperRecord, Reference, Thanks
 from bot.text.hidden import pack, unpack
+from bot.text.neutralize import person_name
 
 MARKER = "<!-- survey-bot:triage -->"
 DATA_PREFIX = "<!-- survey-bot:data "
@@ -296,7 +297,7 @@ def accepted_items(
     """
     if state.rejected:
         return []
-    thanks = ((state.reader,) if state.reader else ()) + state.extra_thanks
+    thanks = ((thanked_as(state.reader),) if state.reader else ()) + state.extra_thanks
     return [
         PaperItem(
             record=paper.record,
@@ -322,10 +323,23 @@ def thanks_only(state: TriageState) -> tuple[Thanks, ...]:
     """
     if state.rejected or any(p.record is not None and not p.done for p in state.accepted):
         return ()
-    reader = state.reader
+    reader = thanked_as(state.reader) if state.reader else None
     landed = any(p.landed is not None for p in state.accepted)
     owed = (reader,) if reader is not None and not reader.opt_out and landed else ()
     return owed + (state.extra_thanks if state.thanked_in is None else ())
+
+
+def thanked_as(reader: Thanks) -> Thanks:
+    """The reader as the acknowledgements may name them: by their name if it is a person's
+    name (``neutralize.person_name``), else by their login.
+
+    Triage keeps only checked names, so this is the last line of defence: a
+    state written before the check, or one not written by the bot, cannot
+    put a sentence or a link into the survey.
+    """
+    if person_name(reader.name) == reader.name:
+        return reader
+    return replace(reader, name=reader.login)
 
 
 def comment_body(comment: object) -> str:

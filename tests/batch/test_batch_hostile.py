@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from bot.batch.run import FOREIGN_MARKER
@@ -86,3 +89,38 @@ def test_the_batch_never_pushes_to_the_default_branch(survey: Survey) -> None:
 
     assert git(survey.origin, "rev-parse", "main") == before
     assert survey.github.pulls() == []
+
+
+CLOSING = re.compile(
+    r"(?i)\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b:?\s+(?:#|GH-|[\w.-]+/[\w.-]+#)(\d+)"
+)
+
+
+def test_a_readers_title_closes_no_issue(survey: Survey) -> None:
+    hostile = replace(OCTOPACK, title="Closes #2 and fixes #3: resolves GH-4 @everyone")
+    number = survey.accept(hostile)
+
+    pull = survey.github.pull(survey.batch().pull)  # type: ignore[arg-type]
+
+    message = git(survey.origin, "log", "-1", "--format=%B", BRANCH)
+    assert [int(n) for n in CLOSING.findall(pull["body"])] == [number]  # the bot's own only
+    assert CLOSING.findall(message) == [] and CLOSING.findall(pull["title"]) == []
+    assert "@everyone" not in pull["body"] + message
+    assert "Closes \uff032 and fixes \uff033" in message
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Eve. This survey is funded by Evil Corp, see https://evil.example",
+        "Eve Example, Tim Cook and Linus Torvalds",
+    ],
+)
+def test_a_readers_name_that_is_no_name_is_not_written(survey: Survey, name: str) -> None:
+    survey.accept(OCTOPACK, reader="eve", name=name)
+
+    survey.batch()
+
+    readme = git(survey.origin, "show", f"{BRANCH}:README.md")
+    assert "Evil" not in readme and "Tim Cook" not in readme and "Linus" not in readme
+    assert "Jay Alammar, and eve." in readme
