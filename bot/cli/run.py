@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from bot.config import Config
     from bot.github.port import GitHubPort
     from bot.issue.event import CommentCommand, IssueTriage
-    from bot.issue.handler import Report
+    from bot.issue.provenance import Seal
+    from bot.issue.report import Report
 
 NAME = "run"
 HELP = "GitHub Actions entry point: triage an issue or run a maintainer's commands."
@@ -36,8 +37,8 @@ MAX_SKIPPED_SHOWN = 10  # unreadable reference entries warned about one by one
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Reads the workflow's environment: GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (the event), "
-        "GITHUB_REPOSITORY (owner/name), GITHUB_TOKEN, or SURVEY_BOT_TOKEN together with "
-        "SURVEY_BOT_LOGIN (the login that token comments as); optional: GITHUB_WORKSPACE, "
+        "GITHUB_REPOSITORY (owner/name), GITHUB_TOKEN (SURVEY_BOT_LOGIN: the login it comments "
+        "as, when not github-actions[bot]); optional: SURVEY_BOT_STATE_KEY, GITHUB_WORKSPACE, "
         "GITHUB_API_URL, GITHUB_STEP_SUMMARY, SURVEY_BOT_MAX_RETRY_WAIT, "
         "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS, SURVEY_BOT_SECONDS_BETWEEN_WRITES. "
         "Exit codes: 0 handled (or nothing to do), 1 GitHub or git refused or kept failing, "
@@ -107,6 +108,7 @@ def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
             bot_login=env.bot_login,
             offline=args.offline,
             metadata_urls=env.metadata_urls,
+            seal=env.seal(),
         )
     finally:
         port.close()
@@ -124,6 +126,7 @@ def handle_event(
     bot_login: str,
     offline: bool,
     metadata_urls: Mapping[str, str],
+    seal: Seal | None = None,
 ) -> Report:
     """Handle an issue or comment event through ``port``, as every run does.
 
@@ -148,7 +151,7 @@ def handle_event(
     index = ReferenceIndex.build(references.references)
     renderer = Renderer.for_config(config)
     with build_resolver(config, offline=offline, base_urls=metadata_urls) as resolver:
-        services = Services(port, config, renderer, resolver, index, bot_login)
+        services = Services(port, config, renderer, resolver, index, bot_login, seal)
         if isinstance(trigger, IssueTriage):
             return handle_issue(trigger, services)
         # The comment payload's issue, read like an edited issue: what /recheck triages.
