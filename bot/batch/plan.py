@@ -60,13 +60,23 @@ class BatchData:
     base: str  # the default branch commit the branch was built on
     day: str  # ISO date of the changelog entry
     items: tuple[dict[str, Any], ...] = ()  # {"issue", "title", "section", "arxiv", "doi"}
-    thanks: tuple[dict[str, Any], ...] = ()  # {"issue", "name"}: ThanksItem names that went in
+    # {"issue", "login", "name"}: every name handed to the acknowledgements for an issue (with
+    # its papers, or alone): once merged, those people are thanked, and no one else.
+    thanks: tuple[dict[str, Any], ...] = ()
+    since: str = ""  # when the oldest of its issues was opened: their comments are newer
 
     @property
     def issues(self) -> tuple[int, ...]:
         """Issue numbers of the papers and thanks, ascending, each once."""
         numbers = {i.get("issue") for i in (*self.items, *self.thanks)}
         return tuple(sorted(n for n in numbers if isinstance(n, int) and not isinstance(n, bool)))
+
+    def thanked(self, issue: int) -> set[str] | None:
+        """The logins (lower-case) it thanked for ``issue``; None for data too old to say."""
+        entries = [t for t in self.thanks if t.get("issue") == issue]
+        if any("login" not in t for t in entries):
+            return None
+        return {str(t["login"]).lower() for t in entries if t.get("login")}
 
     def same_edits(self, other: BatchData) -> bool:
         """Whether both add the same papers and names (whatever their base and date)."""
@@ -79,6 +89,7 @@ class BatchData:
             "day": self.day,
             "items": list(self.items),
             "thanks": list(self.thanks),
+            **({"since": self.since} if self.since else {}),
         }
 
 
@@ -247,10 +258,20 @@ def plan_batch(
     )
 
 
-def batch_data(plan: BatchPlan, base: str) -> BatchData:
+def batch_data(plan: BatchPlan, base: str, since: str = "") -> BatchData:
+    """``plan`` as the pull request remembers it; ``since`` is when its oldest issue was opened."""
+    handed = [(item.issue, item.thanks) for item in plan.added if item.issue is not None]
+    handed += [(entry.issue, entry.thanks) for entry in plan.thanks_added]
+    thanks: list[dict[str, Any]] = []
+    for issue, people in handed:
+        for person in people:
+            entry = {"issue": issue, "login": person.login, "name": one_line(person.name)}
+            if person.login and entry not in thanks:
+                thanks.append(entry)
     return BatchData(
         base=base,
         day=plan.day.isoformat(),
+        since=since,
         items=tuple(
             {
                 "issue": item.issue,
@@ -261,11 +282,7 @@ def batch_data(plan: BatchPlan, base: str) -> BatchData:
             }
             for item in plan.added
         ),
-        thanks=tuple(
-            {"issue": entry.issue, "name": one_line(person.name)}
-            for entry in plan.thanks_added
-            for person in entry.thanks
-        ),
+        thanks=tuple(thanks),
     )
 
 
@@ -295,6 +312,7 @@ def decode_data(body: str | None) -> BatchData | None:
         day=str(raw.get("day") or ""),
         items=tuple(items),
         thanks=tuple(thanks),
+        since=str(raw.get("since") or ""),
     )
 
 
@@ -320,7 +338,9 @@ def pull_title(config: Config, plan: BatchPlan) -> str:
     return f"{config.batch.title} ({count} paper{'' if count == 1 else 's'})"
 
 
-def pull_body(config: Config, plan: BatchPlan, base: str, *, renderer: Renderer) -> str:
+def pull_body(
+    config: Config, plan: BatchPlan, base: str, *, renderer: Renderer, since: str = ""
+) -> str:
     """The pull request body: readable summary, ``Closes #N`` lines, then the hidden data.
 
     Every value from a reader or a metadata service goes through ``neutralize.plain``
@@ -359,7 +379,7 @@ def pull_body(config: Config, plan: BatchPlan, base: str, *, renderer: Renderer)
         branch=config.batch.branch,
         base=base[:12],
     )
-    return f"{visible.strip()}\n\n{encode_data(batch_data(plan, base))}\n"
+    return f"{visible.strip()}\n\n{encode_data(batch_data(plan, base, since))}\n"
 
 
 def unified_diff(old: Mapping[str, str | None], new: Mapping[str, str]) -> str:

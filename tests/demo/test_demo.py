@@ -54,13 +54,13 @@ def test_demo_prints_replies_and_the_pull_request_quickly(tmp_path: Path) -> Non
     assert "<!-- survey-bot:" not in out
     # /accept with a section that is no heading is refused; a forgiving spelling is recorded.
     assert 'section "Alignment Tuning" is not a heading of README.md' in out
-    assert "reaction: confused" in out and "      - Adaptation Tuning\n" in out
+    assert "reaction: none" in out and "      - Adaptation Tuning\n" in out  # the reply says it
     assert '**Accepted** for section "Adaptation Tuning"' in out
     assert "#2: new-paper, paper-suggestion, accepted" in out
     # The real resolver asked the stand-in: arXiv for each id and the title, the rest for it.
-    assert "- triage #1: 4 requests to the fake GitHub; metadata stand-in: arXiv 1" in out
+    assert "- triage #1: 3 requests to the fake GitHub; metadata stand-in: arXiv 1" in out
     assert (
-        "- triage #3: 4 requests to the fake GitHub; metadata stand-in: arXiv 1, Crossref 1," in out
+        "- triage #3: 3 requests to the fake GitHub; metadata stand-in: arXiv 1, Crossref 1," in out
     )
     assert "which made 8 HTTP requests to the local stand-in" in out
     assert elapsed < 15
