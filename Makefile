@@ -28,6 +28,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_requests.py
+	$(BIN)/python benchmarks/bench_job.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -23,11 +23,14 @@ test suite); it takes well under two minutes. Options: ``--entries``,
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import json
 import os
 import platform
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,14 +41,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import utils
 
+from benchmarks import naive_check
 from bot.matching import ReferenceIndex
 from bot.models import Query
 from bot.references import load_references
 from bot.text.normalize import title_key
 
-BASELINE_CUTOFF = 90
+ROOT = Path(__file__).resolve().parent.parent
 REPEAT = 3  # timed runs per checker; the best counts
 
 # ---------------------------------------------------------------------------
@@ -457,35 +461,21 @@ def grade(case: Case, verdict: str, key: str | None) -> str:
 
 def baseline(queries: list[Query], choices: list[str]) -> list[int | None]:
     """The naive checker: the index of the best title at or above the cut-off, else None."""
-    answers: list[int | None] = []
-    for q in queries:
-        if not q.title:
-            answers.append(None)  # it can only compare titles
-            continue
-        hit = process.extractOne(
-            utils.default_process(q.title),
-            choices,
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            score_cutoff=BASELINE_CUTOFF,
-        )
-        answers.append(hit[2] if hit else None)
-    return answers
+    return [naive_check.scan(q.title, choices) for q in queries]
 
 
-def run(entries: int, n_queries: int, seed: int) -> dict:
+def run(entries: int, n_queries: int, seed: int, work: Path) -> dict:
     rng = random.Random(seed)
     papers = make_papers(entries, rng)
     cases = make_cases(papers, n_queries, rng)
-    with tempfile.TemporaryDirectory() as tmp:
-        bib = Path(tmp) / "survey.bib"
-        write_bib(papers, bib, rng)
+    bib = work / "survey.bib"
+    write_bib(papers, bib, rng)
 
-        start = time.perf_counter()
-        refs = load_references(bib)
-        parsed = time.perf_counter()
-        index = ReferenceIndex.build(refs)
-        built = time.perf_counter()
+    start = time.perf_counter()
+    refs = load_references(bib)
+    parsed = time.perf_counter()
+    index = ReferenceIndex.build(refs)
+    built = time.perf_counter()
     assert len(refs) == entries, f"loader read {len(refs)} of {entries} entries"
 
     queries = [c.query for c in cases]
@@ -550,7 +540,157 @@ def run(entries: int, n_queries: int, seed: int) -> dict:
             cat: {"n": len(sub), "ours": summary("ours", sub), "baseline": summary("baseline", sub)}
             for cat, sub in sorted(by_category.items())
         },
+        "loaded_digest": loaded_digest(refs),
         "cases": cases,
+    }
+
+
+# ---------------------------------------------------------------------------
+# End to end: the command as a user runs it, process start included
+
+
+def loaded_digest(refs: list) -> str:
+    """A fingerprint of everything the loader returned (every field of every reference,
+    the file by its name only), to show that a faster loader reads the same references."""
+    digest = hashlib.sha256()
+    for ref in refs:
+        values = [getattr(ref, f.name) for f in dataclasses.fields(ref) if f.name != "source"]
+        values.append(Path(ref.source).name)
+        digest.update(repr(values).encode())
+    return digest.hexdigest()[:16]
+
+
+def query_line(number: int, query: Query) -> str:
+    """A ``check --batch`` input line holding ``query``, labelled ``number``."""
+    data: dict = {"id": number}
+    for name in ("title", "arxiv", "doi", "year"):
+        if getattr(query, name):
+            data[name] = getattr(query, name)
+    if query.authors:
+        data["authors"] = list(query.authors)
+    return json.dumps(data, ensure_ascii=False)
+
+
+@dataclass
+class Process:
+    """One finished command: its output and what it cost."""
+
+    stdout: str
+    wall: float  # seconds, start to exit
+    cpu: float  # user + system seconds of the process
+    peak_rss: int  # bytes
+
+
+# Runs the command given as its arguments (after a file descriptor) and writes its exit
+# code, wall time, CPU time and peak RSS (KB) to that descriptor. Measuring from a small
+# process matters: Linux carries the RSS high-water mark of the process that forks over
+# the exec into the child's ru_maxrss, and this benchmark holds 10,000 references.
+_MEASURE = """\
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+result = [os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]
+os.write(int(sys.argv[1]), json.dumps(result).encode())
+"""
+
+
+def run_process(args: list[str], work: Path) -> Process:
+    """Run ``args`` to the end and measure it: its own time and memory, not this process's."""
+    out_path, err_path = work / "stdout.txt", work / "stderr.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    read, write = os.pipe()
+    with out_path.open("w", encoding="utf-8") as out, err_path.open("w") as err:
+        subprocess.run(
+            [sys.executable, "-c", _MEASURE, str(write), *args],
+            stdout=out,
+            stderr=err,
+            cwd=work,
+            env=env,
+            pass_fds=(write,),
+            check=True,
+        )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        code, wall, cpu, peak_kb = json.loads(pipe.read())
+    if code != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({code}):\n{err_path.read_text()}")
+    return Process(out_path.read_text(encoding="utf-8"), wall, cpu, peak_kb * 1024)
+
+
+def best_of(args: list[str], work: Path) -> Process:
+    """REPEAT runs of ``args``: the last one's output, the best wall and CPU time, the peak RSS."""
+    runs = [run_process(args, work) for _ in range(REPEAT)]
+    return Process(
+        runs[-1].stdout,
+        min(r.wall for r in runs),
+        min(r.cpu for r in runs),
+        max(r.peak_rss for r in runs),
+    )
+
+
+def graded(cases: list[Case], output: str) -> list[str]:
+    """The grade of each case from JSON Lines output (``id`` is the case's number)."""
+    answers = {}
+    for line in output.splitlines():
+        data = json.loads(line)
+        answers[data["id"]] = (data["verdict"], (data["match"] or {}).get("key"))
+    return [grade(case, *answers[n]) for n, case in enumerate(cases)]
+
+
+def end_to_end(r: dict, cases: list[Case], work: Path) -> dict:
+    """``survey-bot check --refs survey.bib --batch queries.jsonl`` against the naive
+    program doing the same job (``naive_check.py``), each a fresh process, best of REPEAT."""
+    queries = work / "queries.jsonl"
+    lines = [query_line(n, c.query) for n, c in enumerate(cases)]
+    queries.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bib = str(work / "survey.bib")
+    ours = best_of(
+        [sys.executable, "-m", "bot", "check", "--refs", bib, "--batch", str(queries)], work
+    )
+    naive = best_of(
+        [sys.executable, str(ROOT / "benchmarks" / "naive_check.py"), bib, str(queries)], work
+    )
+    start = best_of([sys.executable, "-c", "pass"], work)
+    ours_grades = graded(cases, ours.stdout)
+    in_process = [c.results["ours"] for c in cases]
+    naive_grades = graded(cases, naive.stdout)
+    in_process_baseline = [c.results["baseline"] for c in cases]
+    return {
+        "e2e_ours_wall_s": ours.wall,
+        "e2e_ours_cpu_s": ours.cpu,
+        "e2e_ours_peak_rss": ours.peak_rss,
+        "e2e_naive_wall_s": naive.wall,
+        "e2e_naive_cpu_s": naive.cpu,
+        "e2e_python_start_s": start.wall,
+        "e2e_speedup_wall": naive.wall / ours.wall,
+        "e2e_speedup_cpu": naive.cpu / ours.cpu,
+        "e2e_ours_accuracy": ours_grades.count("correct") / len(cases),
+        "e2e_naive_accuracy": naive_grades.count("correct") / len(cases),
+        "e2e_same_grades": ours_grades == in_process and naive_grades == in_process_baseline,
+    }
+
+
+def memory(entries: int, seed: int, work: Path) -> dict:
+    """Peak RSS of ``check --batch`` with ``entries`` references, against one reference:
+    what the references themselves cost, per reference."""
+    rng = random.Random(seed)
+    papers = make_papers(entries, rng)
+    big, one = work / f"survey-{entries}.bib", work / "one.bib"
+    write_bib(papers, big, rng)
+    write_bib(papers[:1], one, rng)
+    queries = str(work / "queries.jsonl")
+    command = [sys.executable, "-m", "bot", "check", "--batch", queries, "--refs"]
+    large = run_process([*command, str(big)], work)
+    small = run_process([*command, str(one)], work)
+    return {
+        "mem_entries": entries,
+        "mem_bib_bytes": big.stat().st_size,
+        "mem_peak_rss": large.peak_rss,
+        "mem_peak_rss_one": small.peak_rss,
+        "mem_per_reference": (large.peak_rss - small.peak_rss) / entries,
+        "mem_wall_s": large.wall,
     }
 
 
@@ -590,6 +730,30 @@ def report(r: dict) -> str:
             f"wrong reference: {s.get('wrong-match', 0):>3}   missed (duplicate added): "
             f"{s.get('missed', 0):>3}   ambiguous: {s.get('ambiguous', 0):>3}"
         )
+    lines += [
+        "",
+        f"  end to end (a fresh process each, best of {REPEAT}; loaded references: "
+        f"{r['loaded_digest']})",
+        f"  {'':<34}{'wall':>9}{'CPU':>9}",
+        f"  {'python -c pass':<34}{r['e2e_python_start_s']:>8.3f}s",
+        f"  {'survey-bot check --batch':<34}{r['e2e_ours_wall_s']:>8.3f}s"
+        f"{r['e2e_ours_cpu_s']:>8.3f}s   peak RSS {r['e2e_ours_peak_rss'] / 2**20:.0f} MB",
+        f"  {'naive_check.py':<34}{r['e2e_naive_wall_s']:>8.3f}s{r['e2e_naive_cpu_s']:>8.3f}s",
+        f"  {'speed-up':<34}{r['e2e_speedup_wall']:>8.1f}x{r['e2e_speedup_cpu']:>8.1f}x",
+        f"  accuracy: survey-bot {r['e2e_ours_accuracy']:.1%}, naive {r['e2e_naive_accuracy']:.1%}"
+        f" (grades identical to the in-process runs: {r['e2e_same_grades']})",
+    ]
+    if "mem_entries" in r:
+        lines += [
+            "",
+            f"  memory, check --batch with {r['mem_entries']:,} references "
+            f"(.bib {r['mem_bib_bytes'] / 2**20:.1f} MB): peak RSS "
+            f"{r['mem_peak_rss'] / 2**20:.0f} MB ({r['mem_peak_rss_one'] / 2**20:.0f} MB with one "
+            f"reference), {r['mem_per_reference']:,.0f} bytes per reference "
+            f"({r['mem_per_reference'] * r['mem_entries'] / r['mem_bib_bytes']:.1f}x the .bib "
+            "text); "
+            f"wall {r['mem_wall_s']:.2f} s",
+        ]
     return "\n".join(lines)
 
 
@@ -600,9 +764,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--show", metavar="GRADE", help="list our queries graded GRADE")
+    parser.add_argument(
+        "--memory-entries",
+        type=int,
+        default=50_000,
+        metavar="N",
+        help="references for the memory measurement (0: skip it)",
+    )
     args = parser.parse_args(argv)
-    result = run(args.entries, args.queries, args.seed)
-    cases = result.pop("cases")
+    with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
+        work = Path(tmp)
+        result = run(args.entries, args.queries, args.seed, work)
+        cases = result.pop("cases")
+        result.update(end_to_end(result, cases, work))
+        if args.memory_entries:
+            result.update(memory(args.memory_entries, args.seed, work))
     if args.json:
         print(json.dumps(result, indent=2))
     else:

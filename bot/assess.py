@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError, InputError
 from bot.identifiers import normalize_arxiv, normalize_doi
+from bot.identity import acl_canonical, acl_doi, ids_of
 from bot.models import CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
 
 if TYPE_CHECKING:
@@ -71,24 +72,52 @@ def survey_references(config: Config) -> ParseResult:
 def assess(
     suggestions: Sequence[Suggestion], resolver: Resolver, index: ReferenceIndex
 ) -> list[Assessment]:
-    """Resolve and check each suggestion; one ``Assessment`` per suggestion, in order."""
+    """Resolve and check each suggestion; one ``Assessment`` per suggestion, in order.
+
+    A new paper's result also proposes the sections it may go in (``bot.placement``,
+    from its title and abstract).
+    """
+    from bot.placement import with_sections
+
     resolutions = resolver.resolve_many(suggestions)
-    queries = [_query(s, r) for s, r in zip(suggestions, resolutions, strict=True)]
+    queries = [_query(s, r, resolver) for s, r in zip(suggestions, resolutions, strict=True)]
     wanted = [q for q in queries if q is not None]
-    checked = iter(index.check_many(wanted))
+    abstracts = [
+        r.abstract if isinstance(r, PaperRecord) else None
+        for r, q in zip(resolutions, queries, strict=True)
+        if q is not None
+    ]
+    checked = iter(with_sections(index.check_many(wanted), index.references, abstracts))
     return [
         Assessment(s, r, next(checked) if q is not None else None)
         for s, r, q in zip(suggestions, resolutions, queries, strict=True)
     ]
 
 
-def _query(suggestion: Suggestion, resolution: PaperRecord | Skipped) -> Query | None:
-    """What to look up: the resolved record, else what the reader wrote."""
+def _query(
+    suggestion: Suggestion, resolution: PaperRecord | Skipped, resolver: Resolver
+) -> Query | None:
+    """What to look up: the resolved record, else what the reader wrote (with the ids
+    the metadata cache knows to name the same work)."""
     if isinstance(resolution, PaperRecord):
         return Query.from_record(resolution)
     arxiv = normalize_arxiv(suggestion.arxiv) if suggestion.arxiv else None
     doi = normalize_doi(suggestion.doi) if suggestion.doi else None
-    title = " ".join((suggestion.title or "").split()) or None
-    if not (arxiv or doi or title):
+    title = " ".join((suggestion.title or suggestion.name or "").split()) or None
+    ids = suggestion_ids(suggestion)
+    if not (ids or title):
         return None
-    return Query(title=title, arxiv=arxiv, doi=doi)
+    return Query(title=title, arxiv=arxiv, doi=doi, ids=tuple(sorted(resolver.known_ids(ids))))
+
+
+def suggestion_ids(suggestion: Suggestion) -> frozenset[str]:
+    """The typed ids a reader gave for one paper (``bot.identity``)."""
+    others = [f"acl:{acl_canonical(suggestion.acl)}"] if suggestion.acl else []
+    if suggestion.openreview:
+        others.append(f"openreview:{suggestion.openreview}")
+    return ids_of(
+        arxiv=suggestion.arxiv,
+        dois=[suggestion.doi, acl_doi(suggestion.acl) if suggestion.acl else None],
+        urls=[suggestion.url] if suggestion.url else [],
+        others=others,
+    )

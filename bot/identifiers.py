@@ -104,3 +104,34 @@ def arxiv_from_doi(doi: str | None) -> str | None:
         return None
     found = _ARXIV_DOI.search(doi)
     return _old_style_case(found.group("id")) if found else None
+
+
+_ACL_ID = re.compile(
+    r"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[A-Z]/[A-Z]\d{2}/)?"
+    r"(?P<id>[A-Z]\d{2}-\d{4}|\d{4}\.[a-z]+(?:-[a-z]+)?\.\d+)(?![\w.-]*\.\d)",
+    re.IGNORECASE,
+)
+# Anthology series whose papers get Crossref DOIs under ACL's prefix: old-style letters
+# (ACL, EMNLP, NAACL, EACL, CoNLL, workshops, *SEM/SemEval) and new-style event names.
+_ACL_DOI_LETTERS = frozenset("PDNEKWS")
+_ACL_DOI_EVENTS = frozenset({"acl", "emnlp", "naacl", "eacl", "aacl", "findings", "conll"})
+
+
+def acl_doi(text: str | None) -> str | None:
+    """The DOI of the ACL Anthology paper an Anthology URL names, when the Anthology's
+    rule gives it: ``10.18653/v1/<id>`` from 2015 on (``10.3115/v1/<id>`` for 2014),
+    for the series that register DOIs; None otherwise (LREC, TACL, older years, ...)."""
+    found = _ACL_ID.search(text or "")
+    if not found:
+        return None
+    acl_id = found.group("id")
+    if "." in acl_id:
+        year, event = acl_id.split(".")[:2]
+        if int(year) >= 2015 and event.split("-")[0].lower() in _ACL_DOI_EVENTS:
+            return f"10.18653/v1/{acl_id}".lower()
+        return None
+    letter, year = acl_id[0].upper(), int(acl_id[1:3])
+    if letter not in _ACL_DOI_LETTERS or year > 50:
+        return None
+    prefix = "10.18653" if year >= 15 else "10.3115" if year == 14 else None
+    return f"{prefix}/v1/{letter}{acl_id[1:]}".lower() if prefix else None

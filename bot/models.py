@@ -12,7 +12,7 @@ from typing import Any, Literal
 Verdict = Literal["cited", "new", "ambiguous"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no __dict__: a survey may hold 50,000
 class Reference:
     """One entry of the survey's existing reference list, whatever file it came from."""
 
@@ -60,10 +60,28 @@ class PaperRecord:
     published_venue: str | None = None  # the peer-reviewed version, when known
     published_doi: str | None = None
     source: str = ""  # which service produced it: "arxiv", "crossref", ...
+    # Bibliographic details a .bib entry may carry, when the service gives them.
+    month: int | None = None
+    volume: str | None = None
+    number: str | None = None
+    pages: str | None = None  # "1877-1901"
+    publisher: str | None = None
+    primary_class: str | None = None  # arXiv's primary category: "cs.CL", "hep-ph"
+    citation_key: str | None = None  # a key the paper is known by (INSPIRE texkey, pasted BibTeX)
+    kind: str | None = None  # its BibTeX entry type when known: article, inproceedings, book, ...
+    # Used during the run that resolved it, never stored (``to_json`` leaves them out)
+    # nor compared (a record read back from the triage state is the same record):
+    abstract: str | None = field(default=None, compare=False)  # for the section proposal
+    # Every identifier of the work, typed ("acl:N19-1423", "dblp:...": ``bot.identity``).
+    ids: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["authors"] = list(self.authors)
+        for name in _DETAILS:  # only when known: records stored before them read the same
+            if data[name] is None:
+                del data[name]
+        del data["abstract"], data["ids"]
         return data
 
     @classmethod
@@ -72,6 +90,11 @@ class PaperRecord:
         known["authors"] = tuple(data.get("authors") or ())
         known["title"] = data.get("title") or ""
         return cls(**known)
+
+
+_DETAILS = (
+    "month", "volume", "number", "pages", "publisher", "primary_class", "citation_key", "kind",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,9 +111,10 @@ class Suggestion:
     section: str | None = None
     thank_as: str | None = None
     opt_out: bool = False  # the reader asked not to be thanked by name
+    name: str | None = None  # a model or method named without its paper ("Mixtral")
 
     def to_json(self) -> dict[str, Any]:
-        """The ``survey-bot intake --json`` shape (a contract)."""
+        """The ``survey-bot intake --json`` shape (a contract; ``name`` only when set)."""
         return {
             "arxiv": self.arxiv,
             "doi": self.doi,
@@ -100,6 +124,7 @@ class Suggestion:
             "title": self.title,
             "section": self.section,
             "thank_as": self.thank_as,
+            **({"name": self.name} if self.name else {}),
         }
 
 
@@ -113,6 +138,9 @@ class Query:
     authors: tuple[str, ...] = ()
     year: int | None = None
     id: str | None = None  # caller's own label (``--batch`` input ``id``)
+    # Other identifiers of the same work, typed ("doi:...", "openreview:...", "acl:...",
+    # see ``bot.identity``): the paper is cited when the survey lists it by any of them.
+    ids: tuple[str, ...] = ()
 
     @classmethod
     def from_record(cls, record: PaperRecord) -> Query:
@@ -122,6 +150,7 @@ class Query:
             doi=record.published_doi or record.doi,
             authors=record.authors,
             year=record.year,
+            ids=record.ids,
         )
 
 
@@ -135,6 +164,16 @@ class ScoredReference:
 
 
 @dataclass(frozen=True)
+class SectionScore:
+    """A section of the survey proposed for a new paper (``bot.placement``): its heading,
+    how well the paper fits there (0..1), and the listed papers there most like it."""
+
+    heading: str
+    score: float
+    because: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """The matcher's answer for one query."""
 
@@ -144,6 +183,7 @@ class CheckResult:
     score: float = 0.0
     reason: str = ""
     candidates: tuple[ScoredReference, ...] = ()
+    sections: tuple[SectionScore, ...] = ()  # for a new paper: where it may go, best first
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class Renderer:
             for d in override_dirs
             if Path(d).is_dir()
         ]
+        self._overriding = survey
         env = SandboxedEnvironment(
             loader=ChoiceLoader([*survey, PackageTemplates()]),
             undefined=StrictUndefined,
@@ -131,6 +132,10 @@ class Renderer:
     def bundled(cls) -> Renderer:
         """The bundled templates only: for text that exists before any survey does."""
         return cls([])
+
+    def overrides(self, name: str) -> bool:
+        """Does the survey override template ``name`` (rather than use the bundled one)?"""
+        return any(name in loader.list_templates() for loader in self._overriding)
 
     def render(self, name: str, **values: Any) -> str:
         """Render template ``name`` with ``values``; any template failure is a clear error."""

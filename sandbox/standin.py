@@ -175,8 +175,9 @@ def _atom_entry(entry: Mapping[str, Any]) -> str:
         ),
         f"    <published>{escape(entry['published'])}</published>",
     ]
-    if entry.get("comment"):
-        lines.append(f"    <arxiv:comment>{escape(entry['comment'])}</arxiv:comment>")
+    for field in ("comment", "doi", "journal_ref"):  # the published version, when recorded
+        if entry.get(field):
+            lines.append(f"    <arxiv:{field}>{escape(entry[field])}</arxiv:{field}>")
     lines.append(f"    <arxiv:primary_category term={quoteattr(categories[0])}/>")
     lines += [
         f"    <author>\n      <name>{escape(a)}</name>\n    </author>" for a in entry["authors"]

@@ -27,12 +27,20 @@ OCTOPACK_LINE = (
 )
 OCTOPACK_BIB = """
 @article{muennighoff2023octopack,
+  author        = {Muennighoff, N. and
+                   Liu, Q.},
   title         = {OctoPack: Instruction Tuning Code Large Language Models},
-  author        = {Muennighoff, Niklas and Liu, Qian},
-  journal       = {arXiv preprint arXiv:2308.07124},
+  journal       = corr,
+  volume        = {abs/2308.07124},
   year          = {2023},
-  eprint        = {2308.07124},
+  url           = {http://arxiv.org/abs/2308.07124},
   archivePrefix = {arXiv},
-  url           = {https://arxiv.org/abs/2308.07124}
+  eprint        = {2308.07124}
 }
 """
+
+
+def epilogue_thanking(name: str) -> str:
+    """The example's LaTeX epilogue with ``name`` thanked by hand, as a maintainer would."""
+    text = (EXAMPLE / "paper" / "epilogue.tex").read_text(encoding="utf-8")
+    return text.replace("Kevin Gray, and Jay Alammar.", f"Kevin Gray, Jay Alammar, and {name}.")

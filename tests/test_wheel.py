@@ -50,3 +50,11 @@ def test_installing_the_wheel_pulls_only_runtime_dependencies(wheel: zipfile.Zip
     requires = Parser().parsestr(wheel.read(metadata).decode()).get_all("Requires-Dist") or []
     needed = [Requirement(r) for r in requires]
     assert {r.name.lower() for r in needed if r.marker is None} == RUNTIME
+
+
+def test_the_wheel_holds_every_module_of_the_bot(wheel: zipfile.ZipFile) -> None:
+    # A package missing from pyproject's list installs as nothing, and the installed bot
+    # fails on its first import of it (bot.editors.bibtex once did).
+    root = Path(__file__).resolve().parents[1]
+    modules = {p.relative_to(root).as_posix() for p in (root / "bot").rglob("*.py")}
+    assert modules <= set(wheel.namelist())

@@ -149,7 +149,7 @@ def sort_items(items: Sequence[PaperItem]) -> list[PaperItem]:
 
 def target_paths(config: Config) -> list[str]:
     """The files the editors may change, each once, in configuration order."""
-    targets = (config.paper_list, config.bibtex, config.changelog, config.acknowledgements)
+    targets = (config.paper_list, config.bibtex, *config.changelog, *config.acknowledgements)
     return list(dict.fromkeys(t.path for t in targets if t is not None))
 
 
@@ -157,9 +157,8 @@ def reference_sources(config: Config) -> list[tuple[str, str | None]]:
     """(path, format) of every file whose entries count as cited (default: the edited ones)."""
     if config.references:
         return [(source.path, source.format) for source in config.references]
-    targets = [
-        (t.path, f) for t, f in ((config.bibtex, "bibtex"), (config.paper_list, "markdown")) if t
-    ]
+    pairs = ((config.bibtex, "bibtex"), (config.paper_list, "markdown"))
+    targets = [(t.path, f) for t, f in pairs if t and not t.path.lower().endswith(".tex")]
     return list(dict.fromkeys(targets))
 
 
@@ -192,10 +191,15 @@ def drop_thanked(
     Like papers already cited, names already there (by hand, or by another pull
     request) drop out, so an issue holding only such names adds nothing.
     """
-    target = config.acknowledgements
-    if target is None or not thanks:
+    if not config.acknowledgements or not thanks:
         return list(thanks), []
-    present = thanked_keys(texts.get(target.path) or "", target.heading)
+    # A name counts as there when every thank-you of the survey has it.
+    present = set.intersection(
+        *(
+            thanked_keys(texts.get(t.path) or "", t.heading, path=t.path, phrase=t.phrase)
+            for t in config.acknowledgements
+        )
+    )
     keep: list[ThanksItem] = []
     landed: list[str] = []
     for entry in thanks:

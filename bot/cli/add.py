@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from bot.config import Config
     from bot.models import PaperRecord
 
-NAME = "add"
-HELP = "Add a paper to the survey's files in a local working tree (BibTeX, list, log, thanks)."
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -39,7 +36,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--metadata",
         metavar="RECORD.json",
         help='the paper as JSON {"title", "authors", "year", "venue", "arxiv", "doi", "url"} '
-        "instead of looking QUERY up",
+        '(optionally "citation_key", "month", "volume", "number", "pages", "publisher", '
+        '"primary_class", "kind") instead of looking QUERY up',
     )
     parser.add_argument("--offline", action="store_true", help="use cached metadata only")
     parser.add_argument("--repo", default=".", metavar="DIR", help="the survey (default: .)")
@@ -72,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
     thanks = (
         (Thanks(login="", name=args.thank.strip()),) if args.thank and args.thank.strip() else ()
     )
+    if thanks and not config.acknowledgements:
+        raise InputError(
+            "--thank: .github/survey-bot.yml has no acknowledgements: (the file and heading "
+            "where readers are thanked); add it, or leave --thank out"
+        )
     item = PaperItem(record, args.section or _default_section(config), None, thanks)
     texts = {path: _read(survey_file(root, path)) for path in source_paths(config)}
     match = cited_as(reference_index(texts, config), item)
@@ -117,7 +120,12 @@ def read_record(path: str) -> PaperRecord:
     year = data.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         raise InputError(f'{path}: "year" must be a whole number')
-    for key in ("venue", "arxiv", "doi", "url"):
+    if data.get("month") is not None and (
+        isinstance(data["month"], bool) or data["month"] not in range(1, 13)
+    ):
+        raise InputError(f'{path}: "month" must be a month number, 1 to 12')
+    text_keys = ("venue", "arxiv", "doi", "url", "citation_key", "volume", "number", "pages")
+    for key in (*text_keys, "publisher", "primary_class", "kind"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise InputError(f'{path}: "{key}" must be text')
     return PaperRecord.from_json(data)

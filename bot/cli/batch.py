@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from bot.batch.run import BatchOutcome
     from bot.cli.actions import ActionsEnv, Output
 
-NAME = "batch"
-HELP = "Rebuild the pull request that adds every accepted paper (scheduled runs)."
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (

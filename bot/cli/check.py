@@ -4,9 +4,17 @@ Queries are arXiv ids or URLs, DOIs or DOI URLs, or titles on the command line,
 or a JSON Lines file (``--batch``) of objects with any of ``id``, ``title``,
 ``arxiv``, ``doi``, ``authors``, ``year``. The output shapes are a contract:
 ``--batch`` prints one JSON object per input line, in input order; ``--json``
-prints a JSON array of the same objects; otherwise one readable line per query.
+prints a JSON array of the same objects (a paper that may be added also has
+``"sections"``: the survey's sections proposed for it, ``{"heading", "score",
+"because"}``, by ``bot.placement``); otherwise one readable line per query.
 
-Without ``--resolve`` the command never touches the network. With it, each query
+The survey's references come from ``--refs`` files, or else from the
+``references:`` of the ``.github/survey-bot.yml`` in ``--repo`` (default: the
+current directory): inside a configured survey, ``survey-bot check TITLE`` is
+enough. Without ``--resolve`` the command never touches the network; it reads the
+survey's metadata cache, when there is one, for the ids known to name the same
+work (``bot.identity``: a DOI whose arXiv twin is listed is cited), and reads
+ACL Anthology and OpenReview links as ids. With it, each query
 is first resolved to full metadata (title, authors, year, arXiv id and the
 published DOI) by ``bot.metadata``; ``--offline`` restricts that to the cache.
 The lookups follow the ``metadata`` settings of the survey named by ``--repo``
@@ -31,8 +39,6 @@ if TYPE_CHECKING:
     from bot.matching import ReferenceIndex
     from bot.models import CheckResult, Query, Reference, Suggestion
 
-NAME = "check"
-HELP = "Check papers against the survey's references: already cited, new, or ambiguous."
 
 _BATCH_FIELDS = ("title", "arxiv", "doi")
 _OTHER_FIELDS = ("id", "authors", "year")  # the rest of what a --batch line may hold
@@ -42,9 +48,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--refs",
         action="append",
-        required=True,
         metavar="FILE",
-        help="a file of existing references (.bib, .bbl, .md, .txt); repeatable",
+        help="a file of existing references (.bib, .bbl, .md, .txt); repeatable "
+        "(default: the references: of the survey's .github/survey-bot.yml, see --repo)",
     )
     parser.add_argument(
         "--format", metavar="F", help="format of every --refs file: bibtex, bbl, markdown, text"
@@ -66,8 +72,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--repo",
         metavar="DIR",
-        help="with --resolve: the survey whose .github/survey-bot.yml sets the metadata "
-        "contact, timeout and cache (default: .)",
+        help="the survey whose .github/survey-bot.yml lists the references (when no --refs) "
+        "and sets the metadata contact, timeout and cache for --resolve (default: .)",
     )
     parser.add_argument(
         "queries", nargs="*", metavar="QUERY", help="an arXiv id or URL, a DOI or DOI URL, a title"
@@ -97,19 +103,32 @@ def run(args: argparse.Namespace) -> int:
         items = [item_from_text(text) for text in args.queries]
     else:
         raise InputError("nothing to check: give QUERY arguments or --batch FILE")
-    for flag, given in (("--offline", args.offline), ("--repo", args.repo is not None)):
-        if given and not args.resolve:
-            raise InputError(f"{flag} only applies with --resolve")
+    if args.offline and not args.resolve:
+        raise InputError("--offline only applies with --resolve")
     for item in items:
-        if item.url and not args.resolve:
+        if item.url and not (args.resolve or item.query.ids):
             raise InputError(
-                f"{item.url}: only arXiv and DOI links can be checked without --resolve"
+                f"{item.url}: only arXiv, DOI, ACL Anthology and OpenReview links can be "
+                "checked without --resolve"
             )
 
-    index = ReferenceIndex.build(load_all(args.refs, args.format))
+    from bot.cli.refs import configured_sources, load_all
+
+    if args.refs:
+        sources = [(Path(path), args.format) for path in args.refs]
+    else:
+        sources = configured_sources(Path(args.repo or "."))
+    index = ReferenceIndex.build(load_all(sources))
+    repo = Path(args.repo or ".")
     if args.resolve:
-        items = resolve_items(items, offline=args.offline, repo=Path(args.repo or "."))
+        items = resolve_items(items, offline=args.offline, repo=repo)
+    else:
+        items = with_known_ids(items, repo)
     results = [_check(index, item) for item in items]
+    if args.batch or args.json:
+        from bot.placement import with_sections
+
+        results = with_sections(results, index.references)
 
     if args.batch:
         import json
@@ -131,20 +150,6 @@ def run(args: argparse.Namespace) -> int:
 # Input
 
 
-def load_all(paths: list[str], fmt: str | None) -> list[Reference]:
-    """Every reference of the ``--refs`` files; a file with none is warned about on stderr."""
-    from bot.cli.refs import nothing_read
-    from bot.references import load_references
-
-    references: list[Reference] = []
-    for path in paths:
-        found = load_references(path, format=fmt)
-        if not found:
-            print(nothing_read(path, fmt), file=sys.stderr)
-        references.extend(found)
-    return references
-
-
 def item_from_text(text: str) -> _Item:
     """A command-line QUERY: an arXiv id or URL, a DOI or DOI URL, else a title."""
     from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
@@ -163,7 +168,10 @@ def item_from_text(text: str) -> _Item:
         if arxiv:
             return _Item(label, Query(arxiv=arxiv, id=label))
         if text.lower().startswith(("http://", "https://")):
-            return _Item(label, Query(id=label), url=text)
+            from bot.identity import ids_of_url
+
+            ids = tuple(sorted(ids_of_url(text)))  # an ACL Anthology page names its DOI
+            return _Item(label, Query(id=label, ids=ids), url=text)
     return _Item(label, Query(title=text, id=label))
 
 
@@ -327,13 +335,39 @@ def resolve_items(items: list[_Item], offline: bool, repo: Path) -> list[_Item]:
     return resolved
 
 
+def with_known_ids(items: list[_Item], repo: Path) -> list[_Item]:
+    """Each query with the ids the survey's metadata cache knows to name the same work
+    (a DOI's arXiv twin, learnt by an earlier ``run`` or ``check --resolve``); no lookup,
+    and nothing is created when the survey has no cache."""
+    from dataclasses import replace
+
+    from bot.identity import ids_of
+
+    path = Path(survey_settings(repo).metadata.cache)
+    path = path if path.is_absolute() else repo / path
+    if not path.is_file():
+        return items
+    from bot.metadata.cache import Cache
+
+    cache = Cache(path)
+    try:
+        known = []
+        for item in items:
+            q = item.query
+            ids = cache.linked(ids_of(arxiv=q.arxiv, dois=[q.doi], others=q.ids))
+            known.append(replace(item, query=replace(q, ids=tuple(sorted(ids)))))
+        return known
+    finally:
+        cache.close()
+
+
 def _check(index: ReferenceIndex, item: _Item) -> CheckResult:
     from dataclasses import replace
 
     from bot.models import CheckResult, Query
 
     q = item.query
-    if not (q.title or q.arxiv or q.doi):
+    if not (q.title or q.arxiv or q.doi or q.ids):
         # A link --resolve could not identify: nothing to compare, so no verdict
         # either way ("new" would be a guess).
         return CheckResult(q, "ambiguous", reason="unresolved")
@@ -374,6 +408,14 @@ def result_json(label: Any, result: CheckResult) -> dict[str, Any]:
             {**_ref_json(c.reference), "score": round(c.score, 3), "reason": c.reason}
             for c in result.candidates
         ],
+        **(
+            {"sections": [
+                {"heading": s.heading, "score": s.score, "because": [r.title for r in s.because]}
+                for s in result.sections
+            ]}
+            if result.sections
+            else {}
+        ),
     }
 
 

@@ -1,9 +1,13 @@
 """``survey-bot init``: write a commented starter ``.github/survey-bot.yml``.
 
-It looks at the repository first: ``*.bib`` files, the README's paper list,
-its "Update Log" / "Acknowledgments" headings (or their Chinese forms) and the
-README's language, so that the starter config usually works as written. It
-never overwrites an existing config without ``--force``.
+It looks at the repository first: ``*.bib`` files, every Markdown file that
+lists papers (the README, a ``paper_list/*.md`` folder; tables included), the
+README's "Update Log" / "Acknowledgments" headings (or their Chinese forms) and
+its language, so that the starter config usually works as written. The default
+section for new papers is set only when the list makes it clear (one section
+lists papers, or a "Paper List" heading does); otherwise it is left out and
+``init`` says why. Every path it writes exists. It never overwrites an existing
+config without ``--force``.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-NAME = "init"
-HELP = "Write a commented starter .github/survey-bot.yml for a survey repository."
+if TYPE_CHECKING:
+    from bot.own_paper import OwnPaper
+
 TEMPLATE = "survey-bot.yml.j2"
 
 _SKIP_DIRS = {
@@ -31,9 +37,15 @@ _SKIP_DIRS = {
 }
 _MAX_FILES = 20000
 _README = re.compile(r"^readme\.(md|markdown)$", re.IGNORECASE)
-_PAPER_LIST = re.compile(r"paper\s*list|papers|reading\s*list|论文", re.IGNORECASE)
-_CHANGELOG = re.compile(r"update\s*log|change\s*log|updates|news|更新日志|更新记录", re.IGNORECASE)
-_THANKS = re.compile(r"acknowledg|thanks|致谢|鸣谢", re.IGNORECASE)
+_PAPER_LIST = re.compile(r"^(?:paper\s*list|papers|reading\s*list|论文(?:列表)?)\b", re.IGNORECASE)
+_NOT_LISTS = re.compile(
+    r"^(?:contributing|changelog|change_log|code_of_conduct|license|security)", re.I
+)
+_MIN_PAPERS = 3  # a Markdown file with fewer papers is not a paper list
+_CHANGELOG = re.compile(
+    r"update\s*log|change\s*log|updates|news|version\s*history|更新日志|更新记录", re.IGNORECASE
+)
+_THANKS = re.compile(r"acknowledg|thanks|contributors|致谢|鸣谢", re.IGNORECASE)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -56,16 +68,21 @@ class Survey:
     other_references: list[tuple[str, str]] = field(default_factory=list)  # (path, format)
     bibtex: str | None = None
     readme: str | None = None
-    readme_is_reference: bool = False
+    # Markdown files that list papers (counted as cited), the one new papers go into,
+    # and why no default section was set for it (when none was).
+    paper_lists: list[str] = field(default_factory=list)
+    paper_list: str | None = None
+    section_note: str | None = None
     paper_section: str | None = None
-    # When ``paper_section`` lists no paper itself: its subsections that do. A
-    # paper accepted without a section would start a new list above them, so
-    # the maintainer is told to pick one.
-    paper_subsections: list[str] = field(default_factory=list)
     changelog_path: str | None = None
     changelog_format: str = "markdown-table"
     changelog_heading: str | None = None
     thanks_heading: str | None = None
+    # Every changelog (path, format, heading) and thank-you (path, heading) found, the
+    # README's first, then the LaTeX sources' (a \section*{致谢}, an itemize of versions).
+    changelogs: list[tuple[str, str, str | None]] = field(default_factory=list)
+    thanks: list[tuple[str, str]] = field(default_factory=list)
+    own_paper: OwnPaper | None = None  # the survey's own ids and title, from its README
 
 
 def _repo_files(root: Path) -> list[Path]:
@@ -103,6 +120,7 @@ def inspect(root: Path) -> Survey:
     """Look at ``root``'s files and guess the config."""
     from bot.editors.dates import find_date
     from bot.editors.sections import find_headings, section_end
+    from bot.own_paper import find_own_paper
 
     survey = Survey()
     files = _repo_files(root)
@@ -130,17 +148,10 @@ def inspect(root: Path) -> Survey:
         cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
         latin = len(re.findall(r"[A-Za-z]", text))
         survey.language = "zh" if cjk > latin * 0.3 else "en"
-        linked_items = len(
-            re.findall(
-                r"^\s*(?:\d+[.)]|[-*+])\s.*(?:arxiv\.org|doi\.org|\d{4}\.\d{4,5})", text, re.M
-            )
-        )
-        survey.readme_is_reference = linked_items >= 3
+        survey.own_paper = find_own_paper(text) or None
         for heading in headings:
             title = heading.title
-            if survey.paper_section is None and _PAPER_LIST.search(title):
-                survey.paper_section = title
-            elif survey.changelog_heading is None and _CHANGELOG.search(title):
+            if survey.changelog_heading is None and _CHANGELOG.search(title):
                 survey.changelog_heading = title
                 body = lines[heading.line + 1 : section_end(lines, headings, heading)]
                 has_table = any(line.lstrip().startswith("|") for line in body)
@@ -153,26 +164,99 @@ def inspect(root: Path) -> Survey:
                 survey.changelog_path = survey.readme
             elif survey.thanks_heading is None and _THANKS.search(title):
                 survey.thanks_heading = title
-        if survey.paper_section is not None:
-            survey.paper_subsections = _subsections_with_papers(text, survey.paper_section)
+    _find_paper_lists(root, files, survey)
     yaml_logs = [p for p in files if re.fullmatch(r"(change|update)[-_]?log\.ya?ml", p.name, re.I)]
     if survey.changelog_heading is None and yaml_logs:
         survey.changelog_path = yaml_logs[0].as_posix()
         survey.changelog_format = "yaml"
+    if survey.changelog_path:
+        survey.changelogs.append(
+            (survey.changelog_path, survey.changelog_format, survey.changelog_heading)
+        )
+    if survey.readme and survey.thanks_heading:
+        survey.thanks.append((survey.readme, survey.thanks_heading))
+    _latex_targets(root, files, survey)
     return survey
 
 
-def _subsections_with_papers(text: str, title: str) -> list[str]:
-    """The subsections of heading ``title`` that list papers, if it lists none itself."""
-    from bot.editors.lines import Lines
-    from bot.editors.sections import paper_sections, section_extent
+def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:
+    """The thank-you and changelog sections of the survey's LaTeX sources."""
+    from bot.editors.latex_sections import find_sections
 
-    headings = paper_sections(text)
-    heading = next((h for h in headings if h.title == title), None)
-    if heading is None or heading.holds_papers:
-        return []
-    end = section_extent(Lines.parse(text).contents, headings, heading)
-    return [h.title for h in headings if heading.line < h.line < end and h.holds_papers]
+    for path in files:
+        if path.suffix.lower() != ".tex":
+            continue
+        try:
+            lines = (root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for section in find_sections(lines):
+            body = "\n".join(lines[section.body : section.end])
+            if _THANKS.search(section.title):
+                survey.thanks.append((path.as_posix(), section.title))
+            elif _CHANGELOG.search(section.title) and re.search(
+                r"\\begin\{(?:itemize|enumerate|description)\}", body
+            ):
+                survey.changelogs.append((path.as_posix(), "latex", section.title))
+
+
+def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:
+    """Every Markdown file that lists papers; the one new papers go into, and its section."""
+    from bot.references.markdown import parse
+
+    counts: dict[str, int] = {}
+    for path in files:
+        if path.suffix.lower() not in (".md", ".markdown") or _NOT_LISTS.match(path.name):
+            continue
+        try:
+            text = (root / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        papers = len(parse(text).references)
+        if papers >= _MIN_PAPERS:
+            counts[path.as_posix()] = papers
+    # The README first when it lists papers, then the other lists, folder by folder.
+    survey.paper_lists = sorted(counts, key=lambda p: (p != survey.readme, p.count("/"), p))
+    if not survey.paper_lists:
+        return
+    main = survey.readme if survey.readme in counts else max(counts, key=lambda p: (counts[p], p))
+    survey.paper_list = main
+    text = (root / main).read_text(encoding="utf-8", errors="replace")
+    survey.paper_section, survey.section_note = _default_section(text)
+
+
+def _default_section(text: str) -> tuple[str | None, str | None]:
+    """The heading new papers go under when ``/accept`` names none, or why there is none.
+
+    Only a heading whose section lists papers counts (never a figure, a table of
+    contents or prose): the only one that does, or one named "Paper List",
+    "Papers" or "论文" that does. With several and no such name, a guess would
+    put papers in the wrong place: none is set.
+    """
+    from bot.editors.sections import paper_targets
+
+    targets = paper_targets(text)
+    holding = [heading for heading in targets if heading.holds_papers]
+    if len(holding) == 1:
+        return holding[0].title, None
+    named = [h for h in holding if _PAPER_LIST.search(h.title)]
+    if len(named) == 1:
+        return named[0].title, None
+    if not holding:
+        return None, "no heading lists papers yet"
+    shown = ", ".join(h.title for h in holding[:5]) + (", ..." if len(holding) > 5 else "")
+    return None, (
+        f"papers are listed under {len(holding)} sections ({shown}): "
+        "each paper is added where /accept section: names"
+    )
+
+
+def written_paths(survey: Survey) -> list[str]:
+    """Every file path the config names."""
+    paths: list[str | None] = [*survey.bib_files, *(path for path, _ in survey.other_references)]
+    paths += [*survey.paper_lists, survey.paper_list, survey.bibtex]
+    paths += [path for path, _, _ in survey.changelogs] + [path for path, _ in survey.thanks]
+    return [path for path in dict.fromkeys(paths) if path]
 
 
 def render_config(survey: Survey) -> str:
@@ -195,29 +279,36 @@ def run(args: argparse.Namespace) -> int:
             "pass --force to overwrite it (edit it by hand to keep your changes)"
         )
     survey = inspect(root)
+    missing = [path for path in written_paths(survey) if not (root / path).is_file()]
+    if missing:  # every path comes from the walk above: a miss here is our bug, said clearly
+        raise ConfigError(f"init found files that do not exist: {', '.join(missing)}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_config(survey), encoding="utf-8")
     load_config(root)  # the file we wrote must load; a failure here is our bug, reported clearly
     print(f"wrote {target}")
     found = [
         f"BibTeX: {survey.bibtex}" if survey.bibtex else "no .bib file",
-        f"paper list: {survey.readme} > {survey.paper_section}"
-        if survey.paper_section
-        else "no paper list heading",
-        f"changelog: {survey.changelog_path} ({survey.changelog_format})"
-        if survey.changelog_path
+        f"paper list: {survey.paper_list}"
+        + (f" > {survey.paper_section}" if survey.paper_section else "")
+        if survey.paper_list
+        else "no paper list",
+        "changelog: " + ", ".join(f"{p} ({f})" for p, f, _ in survey.changelogs)
+        if survey.changelogs
         else "no changelog",
-        f"acknowledgements: {survey.readme} > {survey.thanks_heading}"
-        if survey.thanks_heading
+        "acknowledgements: " + ", ".join(f"{p} > {h}" for p, h in survey.thanks)
+        if survey.thanks
         else "no acknowledgements heading",
         f"language: {survey.language}",
+        f"the survey's own paper: {own.title or ', '.join(own.arxiv + own.doi)}"
+        if (own := survey.own_paper)
+        else "no citation of the survey's own paper in the README",
     ]
     print("found: " + "; ".join(found))
-    if survey.paper_subsections:
-        print(
-            f"note: {survey.paper_section!r} lists no paper itself, only its subsections "
-            f"({', '.join(survey.paper_subsections)}): a paper accepted without a section "
-            "would start a new list above them; set paper_list.section to the usual one"
-        )
+    others = [path for path in survey.paper_lists if path != survey.paper_list]
+    if others:
+        print(f"note: papers listed in {', '.join(others)} count as cited; new ones go to "
+              f"{survey.paper_list}")  # fmt: skip
+    if survey.paper_list and survey.section_note:
+        print(f"note: no default section for new papers: {survey.section_note}")
     print("review the file, then commit it")
     return 0

@@ -17,9 +17,6 @@ from typing import Any
 
 from bot.errors import InputError
 
-NAME = "intake"
-HELP = "List the papers an issue suggests (from a title and body, or a webhook payload)."
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="issue title")

@@ -1,8 +1,10 @@
-"""``survey-bot refs FILE``: show the references the bot reads from a file.
+"""``survey-bot refs [FILE]``: show the references the bot reads from a file.
 
 The quickest way to check that a survey's reference list is understood: one
 line per reference, or ``--json`` for the ``Reference.to_json()`` records (a
-contract). Entries that had to be skipped are reported on stderr.
+contract). Entries that had to be skipped, and a paper list's items that are
+not papers (tools, repositories, posts), are reported on stderr. Without FILE,
+every file the ``references:`` of ``.github/survey-bot.yml`` lists is read.
 """
 
 from __future__ import annotations
@@ -10,18 +12,30 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.models import Reference
-from bot.text.escaping import one_line
+from bot.errors import InputError
 
-NAME = "refs"
-HELP = "List the references read from a .bib, .bbl, .txt or .md file."
+if TYPE_CHECKING:
+    from bot.models import Reference
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from bot.references import FORMATS
 
-    parser.add_argument("file", metavar="FILE", help="reference file to read")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="reference file to read (default: every references: file of the survey's config)",
+    )
+    parser.add_argument(
+        "--repo",
+        metavar="DIR",
+        default=".",
+        help="the survey whose .github/survey-bot.yml lists the files (without FILE; default: .)",
+    )
     parser.add_argument(
         "--format",
         metavar="F",
@@ -33,6 +47,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def describe(reference: Reference) -> str:
     """``[57] Title (2020) arXiv:2302.13971`` (the human one-line form; `` · Section`` if any)."""
+    from bot.text.escaping import one_line
+
     label = reference.number if reference.number is not None else reference.key
     parts = [f"[{label}]" if label is not None else "-", one_line(reference.title) or "(no title)"]
     if reference.year:
@@ -62,20 +78,51 @@ def nothing_read(path: str, format: str | None) -> str:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def configured_sources(repo: Path) -> list[tuple[Path, str | None]]:
+    """(path, format) of each file the survey's ``references:`` names (its edited files
+    when it names none); ``InputError`` when ``repo`` has no configuration."""
+    from bot.batch.plan import reference_sources
+    from bot.config import CONFIG_PATH, load_config
+
+    if not (repo / CONFIG_PATH).is_file():
+        raise InputError(
+            f"no reference file given and {repo / CONFIG_PATH} does not exist: "
+            "pass --refs FILE (or run inside a survey configured with `survey-bot init`)"
+        )
+    config = load_config(repo)
+    return [(config.root / path, fmt) for path, fmt in reference_sources(config)]
+
+
+def load_all(sources: list[tuple[Path, str | None]], *, details: bool = False) -> list[Reference]:
+    """Every reference of the files; a file with none is warned about on stderr, and with
+    ``details`` each entry skipped and each item that is not a paper too."""
     from bot.references import load
 
-    result = load(args.file, args.format)
-    if not result.references:
-        print(nothing_read(args.file, args.format), file=sys.stderr)
+    references: list[Reference] = []
+    for path, fmt in sources:
+        result = load(path, fmt)
+        if not result.references:
+            print(nothing_read(str(path), fmt), file=sys.stderr)
+        references.extend(result.references)
+        if not details:
+            continue
+        for skipped in result.skipped:
+            print(f"survey-bot: skipped {skipped.what}: {skipped.why}", file=sys.stderr)
+        for item in result.not_papers:
+            print(f"survey-bot: not a paper, skipped {item.what}: {item.why}", file=sys.stderr)
+    return references
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.file:
+        sources: list[tuple[Path, str | None]] = [(Path(args.file), args.format)]
+    else:
+        sources = configured_sources(Path(args.repo))
+    references = load_all(sources, details=True)
     if args.json:
-        json.dump(
-            [ref.to_json() for ref in result.references], sys.stdout, ensure_ascii=False, indent=2
-        )
+        json.dump([ref.to_json() for ref in references], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        for reference in result.references:
+        for reference in references:
             print(describe(reference))
-    for skipped in result.skipped:
-        print(f"survey-bot: skipped {skipped.what}: {skipped.why}", file=sys.stderr)
     return 0

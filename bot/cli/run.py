@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from bot.issue.provenance import Seal
     from bot.issue.report import Report
 
-NAME = "run"
-HELP = "GitHub Actions entry point: triage an issue or run a maintainer's commands."
 MAX_SKIPPED_SHOWN = 10  # unreadable reference entries warned about one by one
 
 

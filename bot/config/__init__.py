@@ -48,7 +48,9 @@ def parse_config(text: str, root: Path | str = Path(".")) -> Config:
     if "references" not in values:
         derived: list[ReferenceSource] = []
         for target in (values.get("bibtex"), values.get("paper_list")):
-            if target is not None and target.path not in {r.path for r in derived}:
+            if target is None or target.path.lower().endswith(".tex"):
+                continue  # a LaTeX list cites by key: its papers are the .bib file's
+            if target.path not in {r.path for r in derived}:
                 derived.append(ReferenceSource(target.path))
         values["references"] = tuple(derived)
     return Config(**values, root=Path(root))

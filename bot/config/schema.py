@@ -16,7 +16,8 @@ from bot.config.validate import doc, reference_table
 
 LANGUAGES = ("en", "zh")
 REFERENCE_FORMATS = ("bibtex", "bbl", "text", "markdown")
-CHANGELOG_FORMATS = ("markdown-table", "bullets", "yaml")
+CHANGELOG_FORMATS = ("markdown-table", "bullets", "latex", "yaml")
+VERSION_POLICIES = ("bump", "none")
 # Common near-misses, for the did-you-mean of a wrong choice.
 ALIASES = {
     "md": "markdown",
@@ -77,32 +78,78 @@ class PaperListTarget:
 class ChangelogTarget:
     # path: the file holding the changelog
     path: str = field(
-        metadata=doc("The file holding the changelog (a README, or a YAML data file).", path=True)
+        metadata=doc(
+            "The file holding the changelog (a README, the survey's .tex, or a YAML data file).",
+            path=True,
+        )
     )
     # format: markdown-table | bullets | yaml
     format: str = field(
         default="markdown-table",
         metadata=doc(
             "markdown-table (a Version | Time | Update Content table), bullets, "
-            "or yaml (a data file).",
+            "yaml (a data file), or latex (an itemize/description in a .tex file).",
             choices=CHANGELOG_FORMATS,
         ),
     )
     # heading: the heading above the table or bullets (unused for yaml)
     heading: str = field(
         default="Update Log",
-        metadata=doc("The heading above the table or bullets (unused for yaml)."),
+        metadata=doc(
+            "The heading above the log (unused for yaml): a Markdown heading, or with format "
+            "latex the title of its \\section*{...}."
+        ),
+    )
+    # version: bump the survey's version in each new entry, or none (an update line)
+    version: str = field(
+        default="bump",
+        metadata=doc(
+            "bump: each batch's entry gets the next version (V10 -> V11), where the log has "
+            "versions; none: a dated update line without a version (the survey's versions "
+            "stay its own).",
+            choices=VERSION_POLICIES,
+        ),
+    )
+    # language: the wording of this log's entries when it differs from the survey's
+    language: str | None = field(
+        default=None,
+        metadata=doc(
+            "en or zh: the wording of this log's entries, when not the survey's language "
+            "(a Chinese .tex beside an English README).",
+            choices=LANGUAGES,
+        ),
     )
 
 
 @dataclass(frozen=True)
 class AcknowledgementsTarget:
     # path: the file holding the thank-you sentence
-    path: str = field(metadata=doc("The file holding the thank-you sentence.", path=True))
+    path: str = field(
+        metadata=doc("The file holding the thank-you sentence or list (.md or .tex).", path=True)
+    )
     # heading: the heading of the section holding it
     heading: str = field(
         default="Acknowledgments",
-        metadata=doc("The heading of the section holding the thank-you sentence."),
+        metadata=doc(
+            "The heading of the section holding the thanks (a Markdown heading, a LaTeX "
+            "\\section*{...}, or an acknowledgements environment)."
+        ),
+    )
+    # phrase: words of the thank-you sentence, when it is not under a heading of its own
+    phrase: str | None = field(
+        default=None,
+        metadata=doc(
+            "Words just before the names in the thank-you sentence (e.g. \"the moderators\"), "
+            "to find it anywhere in the file when it has no heading of its own."
+        ),
+    )
+    language: str | None = field(
+        default=None,
+        metadata=doc(
+            "en or zh: the wording of a new thank-you sentence here, when not the survey's "
+            "language.",
+            choices=LANGUAGES,
+        ),
     )
 
 
@@ -168,6 +215,26 @@ class MetadataConfig:
 
 
 @dataclass(frozen=True)
+class SurveyPaper:
+    """The survey's own paper: readers who name it are not suggesting a paper."""
+
+    arxiv: tuple[str, ...] = field(
+        default=(), metadata=doc("The survey's own arXiv ids: never a suggestion.")
+    )
+    doi: tuple[str, ...] = field(
+        default=(), metadata=doc("The survey's own DOIs (preprint, published): never a suggestion.")
+    )
+    title: str | None = field(
+        default=None, metadata=doc("The survey's own title: never a suggestion.")
+    )
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Everything that names the survey itself, as intake's ``ignore_ids`` takes it."""
+        return (*self.arxiv, *self.doi, *((self.title,) if self.title else ()))
+
+
+@dataclass(frozen=True)
 class Config:
     # language: en | zh: wording of replies, changelog and thanks
     language: str = field(
@@ -190,11 +257,19 @@ class Config:
     paper_list: PaperListTarget | None = field(
         default=None, metadata=doc("Optional: the Markdown list new papers go into.")
     )
-    changelog: ChangelogTarget | None = field(
-        default=None, metadata=doc("Optional: where each batch is logged.")
+    changelog: tuple[ChangelogTarget, ...] = field(
+        default=(),
+        metadata=doc(
+            "Optional: where each batch is logged; one mapping, or a list of them "
+            "(a README and the paper's .tex)."
+        ),
     )
-    acknowledgements: AcknowledgementsTarget | None = field(
-        default=None, metadata=doc("Optional: where readers are thanked.")
+    acknowledgements: tuple[AcknowledgementsTarget, ...] = field(
+        default=(),
+        metadata=doc(
+            "Optional: where readers are thanked; one mapping, or a list of them "
+            "(a README and the paper's .tex)."
+        ),
     )
     # maintainers: extra logins allowed to command (repository admins/maintainers always may)
     maintainers: tuple[str, ...] = field(
@@ -213,6 +288,10 @@ class Config:
     metadata: MetadataConfig = field(
         default_factory=MetadataConfig,
         metadata=doc("Metadata lookups (arXiv, Crossref, Semantic Scholar, DBLP)."),
+    )
+    survey: SurveyPaper = field(
+        default_factory=SurveyPaper,
+        metadata=doc("The survey's own paper (init fills it from the README's citation)."),
     )
     root: Path = field(
         default=Path("."), metadata={"internal": True}

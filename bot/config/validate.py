@@ -145,6 +145,8 @@ class _Validator:
             if not isinstance(node, yaml.SequenceNode):
                 if isinstance(node, yaml.ScalarNode) and item_hint is str:
                     return (self.scalar(item_hint, spec, node, path),)
+                if _is_dataclass_type(item_hint) and not isinstance(node, yaml.SequenceNode):
+                    return (self.value(item_hint, spec, node, path),)  # one: a list of one
                 self.fail(node, path, f"expected a list, got {self.describe(node)}")
             items = []
             for index, child in enumerate(node.value):

@@ -11,14 +11,15 @@ over a set of files for one batch.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.config import Config
-from bot.editors.acknowledgements import add_acknowledgements
-from bot.editors.bibtex import add_bibtex_entries
+from bot.editors.acknowledgements import add_acknowledgements, markup_of
+from bot.editors.bibtex import add_bibtex_entries, keys_for
 from bot.editors.changelog import ChangelogEntry, add_changelog_entry
 from bot.editors.common import name_key
+from bot.editors.latex_cites import add_citations
 from bot.editors.paper_list import (
     Unplaced,
     add_to_paper_list,
@@ -91,7 +92,9 @@ def apply_all(
     papers are new (with the BibTeX file when there is no list); the changelog
     counts only those, and only their readers, plus ``extra_thanks`` (names a
     maintainer asked to thank on an issue without a paper), are thanked, each
-    once. A configured file missing from ``files`` is an ``EditError``.
+    once, in every configured thank-you. A paper list in LaTeX cites the papers by
+    the keys the .bib file has for them. A configured file missing from ``files`` is
+    an ``EditError``.
     """
     texts = dict(files)
     changes: list[str] = []
@@ -110,8 +113,9 @@ def apply_all(
 
     added: tuple[PaperItem, ...] = tuple(items)
     unplaced: list[Unplaced] = []
-    if config.paper_list:
-        list_target = config.paper_list
+    list_target = config.paper_list
+    in_latex = list_target is not None and markup_of(list_target.path) == "latex"
+    if list_target and not in_latex:
         placeable, refused = split_by_section(text_of(list_target.path), items, list_target.section)
         unplaced = [Unplaced(u.item, f"{list_target.path}: {u.why}") for u in refused]
         items = placeable
@@ -121,37 +125,80 @@ def apply_all(
         added = take(list_target.path, result).added
     if config.bibtex:
         path = config.bibtex.path
-        result = take(path, add_bibtex_entries(text_of(path), items, renderer=renderer))
+        result = take(path, add_bibtex_entries(text_of(path), items, renderer=renderer, day=day))
         if not config.paper_list:
             added = result.added
+    if list_target and in_latex:
+        added, refused = _cite_in_latex(texts, config, items, take)
+        unplaced = [Unplaced(u.item, f"{list_target.path}: {u.why}") for u in refused]
     if config.changelog and added:
-        log_target = config.changelog
         entry = ChangelogEntry.from_items(day, added)
-        result = add_changelog_entry(
-            text_of(log_target.path),
-            entry,
-            log_target.format,
-            log_target.heading,
-            config.language,
-            renderer=renderer,
-        )
-        take(log_target.path, result)
-    thanked: tuple[Thanks, ...] = ()
-    if config.acknowledgements:
-        thanks_target = config.acknowledgements
-        readers = unique_readers(
-            [*(person for item in added for person in item.thanks), *extra_thanks]
-        )
-        if readers:
+        for log_target in config.changelog:
+            result = add_changelog_entry(
+                text_of(log_target.path),
+                entry,
+                log_target.format,
+                log_target.heading,
+                log_target.language or config.language,
+                renderer=renderer,
+                version=log_target.version,
+            )
+            take(log_target.path, result)
+    thanked: dict[str, Thanks] = {}
+    readers = unique_readers([*(person for item in added for person in item.thanks), *extra_thanks])
+    if readers:
+        for thanks_target in config.acknowledgements:
             result = add_acknowledgements(
                 text_of(thanks_target.path),
                 readers,
                 thanks_target.heading,
-                config.language,
+                thanks_target.language or config.language,
                 renderer=renderer,
+                path=thanks_target.path,
+                phrase=thanks_target.phrase,
             )
-            thanked = take(thanks_target.path, result).added
+            for person in take(thanks_target.path, result).added:
+                thanked.setdefault(reader_key(person), person)
     changed = {path: text for path, text in texts.items() if text != files.get(path)}
     return AppliedEdits(
-        changed, tuple(changes), tuple(skipped), tuple(added), thanked, tuple(unplaced)
+        changed,
+        tuple(changes),
+        tuple(skipped),
+        tuple(added),
+        tuple(thanked.values()),
+        tuple(unplaced),
     )
+
+
+def _cite_in_latex(
+    texts: dict[str, str],
+    config: Config,
+    items: Sequence[PaperItem],
+    take: Callable[[str, EditResult], EditResult],
+) -> tuple[tuple[PaperItem, ...], list[Unplaced]]:
+    """Cite each paper in the LaTeX list, by its key in the .bib file."""
+    target = config.paper_list
+    assert target is not None
+    if config.bibtex is None:
+        raise EditError(
+            f"{target.path} is a LaTeX paper list: it cites papers by BibTeX key, so the "
+            "config needs bibtex: (the .bib file the keys come from)"
+        )
+    keys = keys_for(texts.get(config.bibtex.path, ""), [item.record for item in items])
+    added: list[PaperItem] = []
+    refused: list[Unplaced] = []
+    for item, key in zip(items, keys, strict=True):
+        section = item.section or target.section
+        if key is None or not section:
+            why = "no section named and no default section" if key else "no BibTeX key"
+            refused.append(Unplaced(item, why))
+            continue
+        try:
+            result = add_citations(texts[target.path], [key], section)
+        except EditError as exc:
+            refused.append(Unplaced(item, str(exc)))
+            continue
+        take(target.path, result)
+        if result.changed:
+            added.append(item)
+    return tuple(added), refused

@@ -1,13 +1,22 @@
-"""Thank readers by name in the acknowledgements sentence, in its own style.
+"""Thank readers by name where the survey thanks people, in the shape it does so.
 
-The sentence is the last one in the section that ends with a list of names
-after a colon, e.g. "... suggestions and comments: Tyler Suard, Damai Dai and
-Yubo Feng." or "……的读者：张三、李四和王五。" New names are added to its end in
-the list's own style ("A, B and C" or "A, B, and C" with the Oxford comma;
-"、" and "和" in Chinese lists); only the old final separator changes, every
-other byte of the sentence stays as it was. Names already there (case,
-spacing and accents ignored) and readers who opted out are skipped. Names go
-through the ``markdown`` filter: no @-mention pings, no HTML.
+The thanks live under a heading (Markdown ``## Acknowledgments``, LaTeX
+``\\section*{致谢}`` or an ``acknowledgements`` environment; the usual other names
+count too: Acknowledgements, Contributors, Thanks, 鸣谢), or, with ``phrase``, in a
+sentence anywhere in the file. Three shapes are edited in place:
+
+* a sentence naming people (:mod:`bot.editors.name_lists`): a new name joins the list
+  in its own style, only the old final separator changing ("A, B and C" -> "A, B, C and
+  D"; "A, B, and C, who ..." -> "A, B, C, and D, who ..."; "张三、李四和王五");
+* a bullet list (``- [A](url)``, ``1. A``, ``\\item A``) or lines of names: one more line,
+  shaped like the last;
+* a Markdown table with a column of names: one more row.
+
+A section with none of these gets a new sentence (``acknowledgements-sentence`` template).
+Names already there (case, spacing, accents and links ignored) and readers who opted out
+are skipped. Names are escaped for the destination: no @-mention pings or HTML in
+Markdown, no commands in LaTeX; a name is linked to its GitHub profile only where the
+list links its names.
 """
 
 from __future__ import annotations
@@ -16,163 +25,316 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.config.schema import AcknowledgementsTarget
 from bot.editors.common import markdown_unescape, name_key
+from bot.editors.latex_sections import find_sections, resolve_section, same_kind
 from bot.editors.lines import Lines, render_lines
+from bot.editors.name_lists import ITEM, NameList, best_name_list, item_name, list_style
 from bot.editors.result import EditResult, finish
-from bot.editors.sections import Heading, find_headings, resolve_heading, section_end
+from bot.editors.sections import find_headings, match_heading, normalize_heading, section_end
+from bot.errors import EditError
 from bot.models import Skipped, Thanks
 from bot.render import Renderer
-from bot.text.escaping import markdown
+from bot.text import escaping
+from bot.text import latex as tex
 
 TEMPLATE = "acknowledgements-sentence.md.j2"
+TEX_TEMPLATE = "acknowledgements-sentence.tex.j2"
 
-_SEPARATOR = re.compile(r"\s*,\s*and\s+|\s*，\s*|\s*,\s*|\s+and\s+|\s*、\s*|\s*(?:和|及|与)\s*")
-_TERMINATOR = re.compile(r"[.。!！]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+def markup_of(path: str) -> str:
+    """``latex`` for a .tex file, ``markdown`` for anything else."""
+    return "latex" if path.lower().endswith((".tex", ".ltx")) else "markdown"
 
 
 @dataclass(frozen=True)
-class NameList:
-    """A parsed list of names: their spans in the section text and the separators between."""
+class _Place:
+    """Where the thanks are: the lines of their section (or of the whole file)."""
 
-    names: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
-    separators: tuple[str, ...]
+    title: str
+    start: int
+    end: int
+
+
+def _place(lines: Lines, target: AcknowledgementsTarget, markup: str) -> _Place:
+    heading = target.heading
+    try:
+        if markup == "latex":
+            section = resolve_section(
+                find_sections(lines.contents), heading, "acknowledgements section"
+            )
+            return _Place(section.title, section.body, section.end)
+        headings = find_headings(lines.contents)
+        found = match_heading(headings, heading)
+        if not found:
+            key = normalize_heading(heading)
+            found = [h for h in headings if same_kind(normalize_heading(h.title), key)]
+        if len(found) != 1:
+            names = ", ".join(repr(h.title) for h in headings) or "(none)"
+            problem = "is ambiguous" if found else "is not a heading of the file"
+            raise EditError(f"acknowledgements heading {heading!r} {problem}; headings: {names}")
+        end = section_end(lines.contents, headings, found[0])
+        return _Place(found[0].title, found[0].body, end)
+    except EditError:
+        if target.phrase:  # a sentence of its own, anywhere in the file
+            return _Place("the file", 0, len(lines))
+        raise
+
+
+def _plain(item: str, markup: str) -> str:
+    name = item_name(item)
+    return tex.decode(name) if markup == "latex" else markdown_unescape(name)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+_BULLET = re.compile(r"^(?P<lead>[ \t]*(?:[-*+]|\d+[.)]|\\item)[ \t]+)(?P<rest>.*)$")
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A bullet list, lines of names or a table: one name per line."""
+
+    lines: tuple[int, ...]
+    names: tuple[str, ...]  # each line's item, as written
+    kind: str  # bullets | lines | table
+    name_column: int = 0
+
+
+def _line_item(content: str) -> re.Match[str] | None:
+    found = ITEM.match(content)
+    if not found or len(content) - found.end() > 80:
+        return None
+    return found
+
+
+def _blocks(lines: Lines, start: int, end: int) -> list[_Block]:
+    blocks: list[_Block] = []
+    run: list[tuple[int, str]] = []
+    kind = ""
+
+    def close() -> None:
+        if len(run) >= 2:
+            blocks.append(_Block(tuple(i for i, _ in run), tuple(n for _, n in run), kind))
+
+    for index in range(start, end):
+        line = lines[index]
+        bullet = _BULLET.match(line)
+        content = bullet.group("rest") if bullet else line.strip()
+        this = "bullets" if bullet else "lines"
+        item = _line_item(content) if content and not content.startswith("|") else None
+        if item and (not run or kind == this):
+            run.append((index, item.group(0)))
+            kind = this
+            continue
+        close()
+        run, kind = ([(index, item.group(0))], this) if item else ([], "")
+    close()
+    blocks.extend(_tables(lines, start, end))
+    return [b for b in blocks if b.kind != "lines" or _line_breaks(lines, b)]
+
+
+def _line_breaks(lines: Lines, block: _Block) -> bool:
+    """Lines of names only when they end with a forced break (``\\``, ``<br>``, two
+    spaces): otherwise they are one paragraph of prose."""
+    return all(re.search(r"(\\\\?|<br\s*/?>|  )\s*$", lines[i]) for i in block.lines[:-1])
+
+
+def _cells(line: str) -> list[str]:
+    return line.strip().strip("|").split("|")
+
+
+def _tables(lines: Lines, start: int, end: int) -> list[_Block]:
+    found = []
+    index = start
+    while index < end - 1:
+        if (
+            lines[index].lstrip().startswith("|")
+            and re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", lines[index + 1])
+            and "-" in lines[index + 1]
+        ):
+            rows = []
+            row = index + 2
+            while row < end and lines[row].lstrip().startswith("|"):
+                rows.append(row)
+                row += 1
+            column = _name_column(lines, index, rows)
+            if column is not None and len(rows) >= 1:
+                names = tuple(_cells(lines[r])[column].strip() for r in rows)
+                found.append(_Block(tuple(rows), names, "table", column))
+            index = row
+        else:
+            index += 1
+    return found
+
+
+def _name_column(lines: Lines, header: int, rows: list[int]) -> int | None:
+    titles = [c.strip().lower() for c in _cells(lines[header])]
+    for position, title in enumerate(titles):
+        if re.search(r"name|contributor|who|reader|姓名|贡献者|名字", title):
+            return position
+    for position in range(len(titles)):
+        cells = [_cells(lines[r]) for r in rows]
+        if cells and all(position < len(c) and ITEM.fullmatch(c[position].strip()) for c in cells):
+            return position
+    return None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _written(person: Thanks, linked: bool, markup: str) -> str:
+    """The new name, escaped for the file, linked to its GitHub profile if the list
+    links names and the login is known."""
+    display = " ".join((person.name or person.login).split())
+    if markup == "latex":
+        name = escaping.latex(display)
+        if linked and person.login:
+            return f"\\href{{https://github.com/{person.login}}}{{{name}}}"
+        return name
+    name = escaping.markdown(display)
+    if linked and person.login:
+        return f"[{name}](https://github.com/{person.login})"
+    return name
+
+
+def _in_sentence(body: str, found: NameList, new: list[str], language: str) -> str:
+    middle, final = list_style(found, language, " ".join(new))
+    head = body[: found.end]
+    if len(found.names) >= 2:
+        sep_start, sep_end = found.spans[-2][1], found.spans[-1][0]
+        head = body[:sep_start] + middle + body[sep_end : found.end]
+    addition = "".join(middle + n for n in new[:-1]) + final + new[-1]
+    return head + addition + body[found.end :]
+
+
+def _in_block(lines: Lines, block: _Block, new: list[str]) -> None:
+    last = lines[block.lines[-1]]
+    old = block.names[-1]
+    if block.kind == "table":
+        cells = last.split("|")
+        offset = 1 if last.lstrip().startswith("|") else 0
+        rows = []
+        position = block.name_column + offset
+        for name in new:
+            row = [_blank_cell(c) if c.strip() else c for c in cells]
+            target = cells[position]
+            lead = target[: len(target) - len(target.lstrip())] or " "
+            row[position] = (
+                (lead + name).ljust(len(target)) if _padded(target) else lead + name + " "
+            )
+            rows.append("|".join(row))
+        lines.insert(block.lines[-1] + 1, rows)
+        return
+    at = last.index(old)
+    lead, tail = last[:at], last[at + len(old) :]
+    if not re.fullmatch(r"[\s,;.\\]*(<br\s*/?>)?\s*", tail):
+        tail = re.sub(r"^.*?([\s,;\\]*(<br\s*/?>)?\s*)$", r"\1", tail)  # keep the break only
+    numbered = re.match(r"^([ \t]*)(\d+)([.)])", lead)
+    made = []
+    for offset, name in enumerate(new, 1):
+        if numbered:
+            number = int(numbered.group(2)) + offset
+            lead = f"{numbered.group(1)}{number}{numbered.group(3)}" + lead[numbered.end() :]
+        made.append(lead + name + tail)
+    if block.kind == "lines":
+        # Lines of names break with "\", "<br>" or two spaces, all but the last: the old
+        # last line now breaks too, the new last line ends as the old one did.
+        before = lines[block.lines[-2]]
+        brk = re.search(r"(\s*(?:\\\\?|<br\s*/?>)|  )\s*$", before)
+        if brk and not re.search(r"(\\\\?|<br\s*/?>|  )\s*$", last):
+            lines.replace(block.lines[-1], last.rstrip() + brk.group(1))
+            made = [m.rstrip() + brk.group(1) for m in made[:-1]] + [made[-1]]
+        elif brk:
+            made = [m.rstrip() + brk.group(1) for m in made]
+    lines.insert(block.lines[-1] + 1, made)
+
+
+def _padded(cell: str) -> bool:
+    """Whether a table cell is padded to its column's width."""
+    return len(cell) - len(cell.rstrip()) >= 2
+
+
+def _blank_cell(cell: str) -> str:
+    return " " * len(cell) if _padded(cell) else " "
+
+
+def _known(items: Sequence[str], markup: str) -> set[str]:
+    return {name_key(_plain(item, markup)) for item in items}
+
+
+@dataclass
+class _Thanks:
+    """The thanks found at a target: where, and as a sentence or as a block of names."""
+
+    lines: Lines
+    place: _Place
+    body: str
+    sentence: NameList | None
+    block: _Block | None
 
     @property
-    def end(self) -> int:
-        return self.spans[-1][1]
+    def items(self) -> tuple[str, ...]:
+        if self.block:
+            return self.block.names
+        return self.sentence.names if self.sentence else ()
+
+    @property
+    def linked(self) -> bool:
+        return any(_is_link(item) for item in self.items)
 
 
-def _plausible(name: str) -> bool:
-    if not name or len(name) > 80 or "\n\n" in name:
-        return False
-    if re.search(r"https?:|/|\||\*\*|^#", name):
-        return False
-    words = name.split()
-    return 1 <= len(words) <= 8 or (bool(_CJK.search(name)) and len(name) <= 20)
+def _is_link(item: str) -> bool:
+    found = ITEM.fullmatch(item)
+    return bool(found and (found.group("url") or found.group("texurl")))
 
 
-def _parse_names(body: str, start: int, end: int) -> NameList | None:
-    segment = body[start:end]
-    names, spans, separators = [], [], []
-    cursor = 0
-    for found in _SEPARATOR.finditer(segment):
-        piece = segment[cursor : found.start()]
-        if found.start() == found.end():
-            continue
-        names.append(piece)
-        spans.append((start + cursor, start + found.start()))
-        separators.append(found.group(0))
-        cursor = found.end()
-    names.append(segment[cursor:])
-    spans.append((start + cursor, start + len(segment)))
-    # Trim white space around each name; spans follow.
-    trimmed_names, trimmed_spans = [], []
-    for name, (a, b) in zip(names, spans, strict=True):
-        lead = len(name) - len(name.lstrip())
-        trail = len(name) - len(name.rstrip())
-        trimmed_names.append(name.strip())
-        trimmed_spans.append((a + lead, b - trail))
-    if not all(_plausible(n) for n in trimmed_names):
-        return None
-    return NameList(tuple(trimmed_names), tuple(trimmed_spans), tuple(separators))
+def _located(text: str, target: AcknowledgementsTarget, markup: str) -> _Thanks:
+    lines = Lines.parse(text)
+    place = _place(lines, target, markup)
+    body = "\n".join(lines.contents[place.start : place.end])
+    sentence = best_name_list(body, target.phrase)
+    blocks = [] if target.phrase else _blocks(lines, place.start, place.end)
+    block = max(blocks, key=lambda b: len(b.names), default=None)
+    if block and sentence and len(sentence.names) > len(block.names):
+        block = None
+    return _Thanks(lines, place, body, None if block else sentence, block)
 
 
-def find_name_list(body: str) -> NameList | None:
-    """The last "…: A, B and C." list of names in ``body`` (a section's text)."""
-    best: NameList | None = None
-    for colon in re.finditer(r"[:：]", body):
-        start = colon.end()
-        end = None
-        for term in _TERMINATOR.finditer(body, start):
-            before = body[start : term.start()]
-            if re.search(r"(?:^|\s)[A-Z]$", before):  # an initial: "Kevin J. Gray"
-                continue
-            after = body[term.end() : term.end() + 1]
-            if term.group(0) in ".!" and after and not after.isspace():
-                continue
-            end = term.start()
-            break
-        if end is None:
-            # A list that runs to the end of the paragraph without punctuation.
-            paragraph_end = body.find("\n\n", start)
-            end = len(body.rstrip()) if paragraph_end < 0 else paragraph_end
-        if "\n\n" in body[start:end] or not body[start:end].strip():
-            continue
-        parsed = _parse_names(body, start, end)
-        if parsed:
-            best = parsed
-    return best
-
-
-def _style(found: NameList | None, language: str, new_names: Sequence[str]) -> tuple[str, str]:
-    """(middle separator, final separator) for the list."""
-    seps = found.separators if found else ()
-    sample = " ".join((found.names if found else ()) + tuple(new_names))
-    if any("、" in s for s in seps) or (not seps and language == "zh" and _CJK.search(sample)):
-        final = next((s.strip() for s in reversed(seps) if s.strip() in {"和", "及", "与"}), "和")
-        return "、", final
-    if any("，" in s for s in seps):
-        return "，", "和" if not any(" and " in s for s in seps) else " and "
-    if len(seps) >= 2:
-        oxford = bool(re.match(r"\s*,\s*and\s+", seps[-1]))
-        return ", ", ", and " if oxford else " and "
-    if seps and "," in seps[-1] and "and" in seps[-1]:
-        return ", ", ", and "
-    if seps and seps[-1].strip() in {"和", "及", "与"}:
-        return "、", seps[-1].strip()
-    return ", ", " and "
-
-
-@dataclass(frozen=True)
-class _Section:
-    heading: Heading
-    start: int  # first line of the section's body
-    end: int  # just past its last line
-    body: str
-    names: NameList | None
-
-
-def _section(lines: Lines, heading: str | None) -> _Section:
-    headings = find_headings(lines.contents)
-    found = resolve_heading(headings, heading or "Acknowledgments", what="acknowledgements heading")
-    start, end = found.body, section_end(lines.contents, headings, found)
-    body = "\n".join(lines.contents[start:end])
-    return _Section(found, start, end, body, find_name_list(body))
-
-
-def thanked_keys(text: str, heading: str | None = "Acknowledgments") -> set[str]:
-    """``name_key`` of every name the thank-you sentence under ``heading`` already holds.
-
-    Lets a batch drop names that are already there (added by hand or by an
-    earlier pull request) before planning, as it drops papers already cited.
-    """
-    return _keys(_section(Lines.parse(text), heading).names)
-
-
-def _keys(found: NameList | None) -> set[str]:
-    return {name_key(markdown_unescape(n)) for n in (found.names if found else ())}
+def thanked_keys(
+    text: str,
+    heading: str = "Acknowledgments",
+    *,
+    path: str = "README.md",
+    phrase: str | None = None,
+) -> set[str]:
+    """``name_key`` of every name the thanks under ``heading`` already hold, so that a
+    batch drops names that are already there (by hand, or by an earlier pull request)."""
+    target = AcknowledgementsTarget(path, heading, phrase)
+    markup = markup_of(path)
+    return _known(_located(text, target, markup).items, markup)
 
 
 def add_acknowledgements(
     text: str,
     names: Sequence[Thanks],
-    heading: str | None = "Acknowledgments",
+    heading: str = "Acknowledgments",
     language: str = "en",
     *,
     renderer: Renderer,
+    path: str = "README.md",
+    phrase: str | None = None,
 ) -> EditResult:
-    """Add each reader's display name to the thank-you sentence under ``heading``."""
-    lines = Lines.parse(text)
-    section = _section(lines, heading)
-    found_heading, start, end, body = section.heading, section.start, section.end, section.body
-    found = section.names
-    known = _keys(found)
-
+    """Add each reader's display name to the thanks under ``heading`` of the file at
+    ``path`` (its extension says Markdown or LaTeX), or after ``phrase``."""
+    target = AcknowledgementsTarget(path, heading, phrase)
+    markup = markup_of(path)
+    found = _located(text, target, markup)
+    known = _known(found.items, markup)
     skipped: list[Skipped] = []
-    new_names: list[str] = []  # escaped for Markdown
-    raw_names: list[str] = []
+    new: list[str] = []
+    raw: list[str] = []
     added: list[Thanks] = []
     for person in names:
         display = " ".join((person.name or person.login or "").split())
@@ -188,35 +350,33 @@ def add_acknowledgements(
             skipped.append(Skipped(who, "already thanked"))
             continue
         known.add(key)
-        new_names.append(markdown(display))
-        raw_names.append(display)
+        new.append(_written(person, found.linked, markup))
+        raw.append(display)
         added.append(person)
-    if not new_names:
+    if not new:
         return finish(text, text, [], skipped, reason="no new names to thank")
-
-    if found:
-        middle, final = _style(found, language, new_names)
-        if len(found.names) >= 2:
-            sep_start, sep_end = found.spans[-2][1], found.spans[-1][0]
-            head = body[:sep_start] + middle + body[sep_end : found.end]
-        else:
-            head = body[: found.end]
-        tail_names = new_names
-        addition = "".join(middle + n for n in tail_names[:-1]) + final + tail_names[-1]
-        new_body = head + addition + body[found.end :]
-        lines.replace_range(start, end, new_body.split("\n"))
+    lines, place = found.lines, found.place
+    if found.block is not None:
+        _in_block(lines, found.block, new)
+        where = "the table" if found.block.kind == "table" else "the list"
+    elif found.sentence is not None:
+        sentence = _in_sentence(found.body, found.sentence, new, language)
+        lines.replace_range(place.start, place.end, sentence.split("\n"))
         where = "the thank-you sentence"
     else:
-        middle, final = _style(None, language, new_names)
-        new = render_lines(
-            TEMPLATE,
+        middle, final = list_style(None, language, " ".join(raw))
+        made = render_lines(
+            TEX_TEMPLATE if markup == "latex" else TEMPLATE,
             renderer,
-            names=raw_names,
+            names=raw,
             middle=middle,
             final=final,
             language=language,
         )
-        lines.append_block(start, end, new)
+        if markup == "latex" and not found.body.strip():
+            lines.insert(place.start, made)  # LaTeX text follows its \section directly
+        else:
+            lines.append_block(place.start, place.end, made)
         where = "a new thank-you sentence"
-    change = f"thank {', '.join(raw_names)} in {where} under {found_heading.title!r}"
+    change = f"thank {', '.join(raw)} in {where} under {place.title!r}"
     return finish(text, lines.text(), [change], skipped, added)

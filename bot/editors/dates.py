@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MONTHS = (
     "January",
@@ -55,6 +55,7 @@ class DateFormat:
     spaced: bool = True  # "2023 年 4 月 9 日" rather than "2023年4月9日"
     abbrev: bool = False  # "Apr." rather than "April"
     comma: bool = True  # "April 9, 2023"
+    pad_day: bool = False  # "June 01, 2026" (month-name formats)
 
     def format(self, day: dt.date) -> str:
         if self.kind == "zh":
@@ -65,9 +66,10 @@ class DateFormat:
             month = MONTHS[day.month - 1]
             if self.abbrev and len(month) > 4:
                 month = month[:3] + "."
+            number = f"{day.day:02d}" if self.pad_day else str(day.day)
             if self.kind == "mdy":
-                return f"{month} {day.day}{',' if self.comma else ''} {day.year}"
-            return f"{day.day} {month}{',' if self.comma else ''} {day.year}"
+                return f"{month} {number}{',' if self.comma else ''} {day.year}"
+            return f"{number} {month}{',' if self.comma else ''} {day.year}"
         if self.pad:
             return f"{day.year}{self.sep}{day.month:02d}{self.sep}{day.day:02d}"
         return f"{day.year}{self.sep}{day.month}{self.sep}{day.day}"
@@ -108,11 +110,17 @@ def find_date(text: str) -> FoundDate | None:
             and len(groups["mon"]) <= 4
             and groups["mon"] not in ("May", "June", "July"),
             comma=bool(groups.get("comma")),
+            pad_day=kind in {"mdy", "dmy"} and groups["d"].startswith("0"),
         )
         found = FoundDate(day, match.start(), match.end(), fmt, match.group(0))
         if best is None or found.start < best.start:
             best = found
     return best
+
+
+def prose_format(language: str) -> DateFormat:
+    """How a changelog written in prose dates an entry when it shows no date yet."""
+    return DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
 
 
 def detect_format(texts: Iterable[str], default: DateFormat) -> DateFormat:
@@ -123,7 +131,9 @@ def detect_format(texts: Iterable[str], default: DateFormat) -> DateFormat:
     kinds = Counter(f.format.kind for f in found)
     kind = kinds.most_common(1)[0][0]
     same = [f.format for f in found if f.format.kind == kind]
-    base = Counter(same).most_common(1)[0][0]
+    base = Counter(replace(f, pad_day=False) for f in same).most_common(1)[0][0]
+    if kind in {"mdy", "dmy"}:
+        return replace(base, pad_day=any(f.pad_day for f in same))
     if kind == "numeric":
         raws = [f.raw for f in found if f.format.kind == kind]
         zeros = any(re.search(r"[/.\-]0\d", raw) for raw in raws)

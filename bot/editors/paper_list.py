@@ -1,288 +1,78 @@
-"""Add papers to a Markdown paper list, in the list's own entry style.
+"""Add papers to a Markdown paper list, in the list's own layout and order.
 
-The section is found by its heading (matched forgivingly); the entry style is
-read from the neighbouring items: the marker (``1.`` everywhere, explicit
-numbers, or a bullet), indentation, ``<u>Name</u>:`` prefixes, how the title is
-set (``**"Title"**``, ``**Title**``, ``[Title](url)``), ``*Author et al.*`` versus
-``*Author et al*.``, and the paper link (``[[Paper](url)]``). The new line is
-rendered by ``list-entry.md.j2`` and appended after the section's last item, so
-an explicitly numbered list usually needs no renumbering; when the numbering
-continues into later sections, only that tail is renumbered.
+The list is read by ``bot.lists`` (the loader reads it the same way). For each
+paper: the section is found by its heading, by a path (``Technique > 2024``)
+or by an HTML table's category, among the sections that hold papers (or are
+empty and meant to); the entry is written in the layout its neighbours share
+(``bot.lists.layout``), filled with the paper's fields; it goes where the list's
+order puts it (``bot.lists.order``: by date, by title, appended or prepended),
+set off as the neighbours are set off from each other. An explicitly numbered
+list gets the next number and the numbers that continue after it are shifted;
+an HTML table's category cell grows its ``rowspan``. A survey that overrides
+``list-entry.md.j2`` gets its own line for list items instead.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from bot.editors.common import describe_record, mode, paper_url, record_ids
-from bot.editors.lines import Lines, indent_of, render_lines
+from bot.editors.common import describe_record, record_ids
+from bot.editors.lines import Lines, render_lines
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import (
     Heading,
+    closest,
     find_headings,
+    match_heading,
+    paper_targets,
     resolve_heading,
-    section_end,
     section_extent,
 )
 from bot.errors import EditError
 from bot.identifiers import find_arxiv_ids, find_dois, normalize_arxiv
+from bot.lists import layout, order
+from bot.lists.blocks import Block, Container
+from bot.lists.document import Item, PaperList, read_list
+from bot.lists.entry import Entry, Fields
+from bot.lists.record import fields_for
 from bot.models import PaperItem, Skipped
 from bot.render import Renderer
 from bot.text.normalize import title_key
 
 TEMPLATE = "list-entry.md.j2"
-
-_ITEM = re.compile(
-    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))"
-    r"(?P<gap>[ \t]+)(?P<content>\S.*)$"
+# The bundled layout for a file with no entry to learn from (and the values an
+# overriding ``list-entry.md.j2`` gets).
+_STYLE = {
+    "title": "bold-quoted",
+    "title_open": '**"',
+    "title_close": '"**',
+    "u_prefix": False,
+    "after_title": ". ",
+    "dot_inside": True,
+    "link_open": "[",
+    "link_label": "Paper",
+    "link_close": "]",
+    "link_sep": "",
+}
+_MARKER = re.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))(?P<gap>[ \t]+)"
 )
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ROWSPAN = re.compile(r"(\browspan\s*=\s*[\"']?)(\d+)")
 
 
 @dataclass(frozen=True)
-class ListItem:
-    line: int
-    indent: str
-    number: int | None
-    delim: str  # "." / ")" for numbered items, the bullet character otherwise
-    gap: str
-    content: str
+class Target:
+    """Where a paper goes: a section heading, and an HTML table category under it."""
+
+    heading: Heading
+    category: str | None = None
 
     @property
-    def width(self) -> int:
-        return len(self.indent.expandtabs(4))
-
-    @property
-    def delim_kind(self) -> str:
-        return "number" if self.number is not None else self.delim
-
-
-def _list_items(lines: Sequence[str], start: int, end: int) -> list[ListItem]:
-    """List item lines in ``[start, end)``, outside fenced code."""
-    found: list[ListItem] = []
-    fence: str | None = None
-    for index in range(start, end):
-        line = lines[index]
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        match = _ITEM.match(line)
-        if match and not re.match(
-            r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$", line
-        ):  # not a thematic break
-            number = match.group("num")
-            found.append(
-                ListItem(
-                    index,
-                    match.group("indent"),
-                    int(number) if number else None,
-                    match.group("delim") or match.group("bullet"),
-                    match.group("gap"),
-                    match.group("content"),
-                )
-            )
-    return found
-
-
-def _top_level(items: Sequence[ListItem]) -> list[ListItem]:
-    if not items:
-        return []
-    top = min(i.width for i in items)
-    return [i for i in items if i.width == top]
-
-
-def _item_end(lines: Sequence[str], item: ListItem, limit: int, top_width: int) -> int:
-    """Index of the last line belonging to ``item`` (continuations and nested content)."""
-    last = item.line
-    blank_before = False
-    for index in range(item.line + 1, limit):
-        line = lines[index]
-        if not line.strip():
-            blank_before = True
-            continue
-        width = len(indent_of(line).expandtabs(4))
-        match = _ITEM.match(line)
-        if match and width <= top_width:
-            break
-        if width > top_width or not blank_before:
-            last = index
-            blank_before = False
-            continue
-        break
-    return last
-
-
-def _runs(lines: Sequence[str], top: Sequence[ListItem], limit: int) -> list[list[ListItem]]:
-    """Top-level items grouped into separate lists (a paragraph between ends a list)."""
-    runs: list[list[ListItem]] = []
-    for item in top:
-        if runs:
-            previous = runs[-1][-1]
-            end = _item_end(lines, previous, limit, previous.width)
-            between = lines[end + 1 : item.line]
-            if all(not line.strip() for line in between) and previous.delim_kind == item.delim_kind:
-                runs[-1].append(item)
-                continue
-        runs.append([item])
-    return runs
-
-
-# --------------------------------------------------------------------------- style
-
-_U_PREFIX = re.compile(r"^<u>[^<]*</u>\s*:\s*")
-_TITLE_FORMS = (
-    ("bold-quoted", re.compile(r'\*\*\s*"(?P<t>[^"]+)"\s*\*\*'), '**"', '"**'),
-    ("bold-curly", re.compile(r"\*\*\s*“(?P<t>[^”]+)”\s*\*\*"), "**“", "”**"),
-    ("bold", re.compile(r"\*\*(?P<t>[^*]+)\*\*"), "**", "**"),
-    ("link", re.compile(r"^\[(?P<t>[^\]]+)\]\((?P<u>[^)\s]+)\)"), "[", "]"),
-    ("quoted", re.compile(r'"(?P<t>[^"]+)"'), '"', '"'),
-)
-_AUTHORS = re.compile(r"\*(?P<a>[^*]+?)\*(?P<after>\.?)")
-_PAPER_LINK = re.compile(
-    r"(?P<open>\[?)\[(?P<label>[^\]]{1,20})\]\((?P<url>[^)\s]+)\)(?P<close>\]?)"
-)
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-
-
-def _item_title(content: str) -> str:
-    body = _U_PREFIX.sub("", content)
-    for _, pattern, _, _ in _TITLE_FORMS:
-        found = pattern.search(body)
-        if found:
-            return found.group("t")
-    return body  # a bare title: "- Some Title"
-
-
-def detect_entry_style(items: Sequence[ListItem]) -> dict[str, Any]:
-    """The entry layout the neighbouring ``items`` share (majority of each feature)."""
-    contents = [i.content for i in items]
-    forms, u_prefix, after_title, dot_inside, link_forms, link_tail = [], [], [], [], [], []
-    bold_dot: list[bool] = []
-    for content in contents:
-        u_prefix.append(bool(_U_PREFIX.match(content)))
-        body = _U_PREFIX.sub("", content)
-        for name, pattern, _opener, _closer in _TITLE_FORMS:
-            found = pattern.search(body)
-            if found:
-                forms.append(name)
-                if name == "bold":
-                    bold_dot.append(found.group("t").endswith("."))
-                rest = body[found.end() :]
-                if name == "link":
-                    tail = rest.strip()
-                    link_tail.append(
-                        rest[: len(rest) - len(rest.lstrip(" -–—,.:"))] if tail else ""
-                    )
-                    break
-                authors = _AUTHORS.match(rest.lstrip(" .,:;"))
-                if authors:
-                    after_title.append(rest[: len(rest) - len(rest.lstrip(" .,:;"))])
-                    text = authors.group("a").rstrip()
-                    if re.search(r"\bet al\.?$", text):
-                        dot_inside.append(text.endswith("."))
-                break
-        else:
-            forms.append("plain")  # "Title. *Author et al.* [[paper](...)]": no emphasis at all
-        link = _PAPER_LINK.search(body if not forms or forms[-1] != "link" else "")
-        if link:
-            link_forms.append((link.group("open"), link.group("label"), link.group("close")))
-    form = mode(forms, "bold-quoted")
-    opener, closer = next(((o, c) for n, _, o, c in _TITLE_FORMS if n == form), ("", ""))
-    if form == "bold" and mode(bold_dot, False):
-        closer = ".**"  # "**Title.** *Author et al.*": the list closes titles inside the bold
-    link_open, link_label, link_close = mode(link_forms, ("[", "Paper", "]"))
-    tails = [t for t in link_tail if t]
-    return {
-        "title": form,
-        "title_open": opener,
-        "title_close": closer,
-        "u_prefix": bool(mode(u_prefix, False)),
-        "after_title": mode(after_title, " " if closer == ".**" else ". ") or " ",
-        "dot_inside": bool(mode(dot_inside, True)),
-        "link_open": link_open,
-        "link_label": link_label,
-        "link_close": link_close,
-        "link_sep": mode(tails, " - ") if len(tails) * 2 > len(link_tail) else "",
-    }
-
-
-def _marker_kind(run: Sequence[ListItem], all_runs: Sequence[Sequence[ListItem]]) -> str:
-    """ "ones" (``1.`` everywhere), "explicit" numbers, or "bullet"."""
-    if run[0].number is None:
-        return "bullet"
-    numbers = [i.number for i in run]
-    if len(numbers) >= 2:
-        return "ones" if all(n == numbers[0] for n in numbers) else "explicit"
-    others = [r for r in all_runs if len(r) >= 2 and r[0].number is not None]
-    if others and all(all(i.number == r[0].number for i in r) for r in others):
-        return "ones"
-    return "explicit"
-
-
-# --------------------------------------------------------------------------- rendering
-
-
-def _short_name(title: str) -> str | None:
-    """ "LLaMA" from "LLaMA: Open and Efficient ..." (for ``<u>Name</u>:`` prefixes)."""
-    head, sep, _ = title.partition(":")
-    head = head.strip()
-    if sep and head and len(head) <= 40 and len(head.split()) <= 4:
-        return head
-    return None
-
-
-def _venue(item: PaperItem) -> str:
-    record = item.record
-    for venue in (record.published_venue, record.venue):
-        if venue and venue.strip():
-            if re.match(r"^\s*(arxiv|corr)\b", venue, re.IGNORECASE):
-                return "arXiv"
-            return venue.strip()
-    return "arXiv" if record.arxiv else ""
-
-
-def render_entry(
-    item: PaperItem,
-    *,
-    indent: str,
-    marker: str,
-    gap: str,
-    style: dict[str, Any],
-    renderer: Renderer,
-) -> list[str]:
-    record = item.record
-    authors = [a for a in record.authors if a.strip()]
-    return render_lines(
-        TEMPLATE,
-        renderer,
-        indent=indent,
-        marker=marker,
-        gap=gap,
-        style=style,
-        title=record.title,
-        short_name=_short_name(record.title),
-        first_author=authors[0] if authors else "",
-        more_authors=len(authors) > 1,
-        venue=_venue(item),
-        year=int(record.year) if record.year else None,
-        url=paper_url(record),
-    )
-
-
-# --------------------------------------------------------------------------- editor
-
-
-def resolve_section(text: str, requested: str) -> str:
-    """The heading ``requested`` names (forgiving match), or ``EditError`` listing the choices."""
-    return resolve_heading(find_headings(Lines.parse(text).contents), requested).title
+    def title(self) -> str:
+        return self.category or self.heading.title
 
 
 @dataclass(frozen=True)
@@ -290,12 +80,67 @@ class Unplaced:
     """An item the list cannot take: its section is missing, unknown or ambiguous."""
 
     item: PaperItem
-    why: str  # names the section asked for and the headings there are
+    why: str  # names the section asked for and the closest sections there are
 
 
-def _heading_for(
-    headings: Sequence[Heading], item: PaperItem, default_section: str | None
-) -> Heading | Unplaced:
+def resolve_section(text: str, requested: str) -> str:
+    """The section ``requested`` names (forgiving match), or ``EditError`` saying why not."""
+    return resolve_target(text, requested).title
+
+
+def resolve_target(text: str, requested: str, document: PaperList | None = None) -> Target:
+    """The paper section (or table category) ``requested`` names.
+
+    ``EditError`` when there is none (naming the closest paper sections), when
+    several match (naming their full paths) or when the heading holds something
+    else than papers ("Acknowledgments", a figure, a table of contents).
+    ``document`` is ``text`` already read, if the caller has it.
+    """
+    document = document or read_list(Lines.parse(text).contents)
+    headings = find_headings(list(document.lines))
+    targets = paper_targets(text, document)
+    category = _category(document, headings, requested)
+    if category is not None:
+        return category
+    found = match_heading(headings, requested)
+    target_lines = {heading.line for heading in targets}
+    if found and all(heading.line not in target_lines for heading in found):
+        near = ", ".join(repr(name) for name in closest(targets, requested)) or "(none)"
+        raise EditError(
+            f"section {found[0].title!r} does not list papers; the closest paper sections: {near}"
+        )
+    found = [heading for heading in found if heading.line in target_lines]
+    if len(found) == 1:
+        return Target(found[0])
+    if not found:
+        resolve_heading(targets, requested)  # raises, naming the closest paper sections
+    return Target(resolve_heading(headings, requested))  # several: raises with their paths
+
+
+def _category(document: PaperList, headings: Sequence[Heading], requested: str) -> Target | None:
+    """An HTML table category named ``requested`` (or ``Heading > Category``)."""
+    parent, _, name = requested.rpartition(">")
+    wanted = _plain(name)
+    for container in document.containers:
+        names = {block.category for block in container.blocks if block.category}
+        for category in names:
+            if _plain(category) != wanted or container.section is None:
+                continue
+            span = document.headings[container.section]
+            heading = next(h for h in headings if h.line == span.line)
+            if parent.strip() and not match_heading([heading], parent.strip()):
+                continue
+            return Target(heading, category)
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _target_for(
+    text: str, item: PaperItem, default_section: str | None, document: PaperList
+) -> Target | Unplaced:
     requested = item.section or default_section
     if not requested:
         return Unplaced(
@@ -303,7 +148,7 @@ def _heading_for(
             "no section given and no default (set paper_list.section in .github/survey-bot.yml)",
         )
     try:
-        return resolve_heading(headings, requested)
+        return resolve_target(text, requested, document)
     except EditError as exc:
         return Unplaced(item, str(exc))
 
@@ -316,11 +161,11 @@ def split_by_section(
     A batch checks this first, so that one paper with a mistyped section is left
     out of every file (list, BibTeX, changelog) while the others go ahead.
     """
-    headings = find_headings(Lines.parse(text).contents)
     placeable: list[PaperItem] = []
     unplaced: list[Unplaced] = []
+    document = read_list(Lines.parse(text).contents)
     for item in items:
-        found = _heading_for(headings, item, default_section)
+        found = _target_for(text, item, default_section, document)
         if isinstance(found, Unplaced):
             unplaced.append(found)
         else:
@@ -328,52 +173,263 @@ def split_by_section(
     return placeable, unplaced
 
 
-def _already_listed(lines: Sequence[str], start: int, end: int, item: PaperItem) -> str | None:
-    record = item.record
+# --------------------------------------------------------------------------- where it goes
+
+
+def _section_items(document: PaperList, target: Target, extent: int) -> list[Item]:
+    return [
+        item
+        for item in document.items
+        if target.heading.body <= item.block.start < extent
+        and (target.category is None or item.block.category == target.category)
+    ]
+
+
+def _already_listed(items: Sequence[Item], paper: PaperItem) -> str | None:
+    record = paper.record
     arxiv, dois = record_ids(record)
-    wanted_title = title_key(record.title)
-    for ref in _list_items(lines, start, end):
-        block = "\n".join(lines[ref.line : _item_end(lines, ref, end, ref.width) + 1])
-        if arxiv and arxiv in {normalize_arxiv(a) for a in find_arxiv_ids(block)}:
-            return f"its arXiv id is already listed (line {ref.line + 1})"
-        if dois and dois & set(find_dois(block)):
-            return f"its DOI is already listed (line {ref.line + 1})"
-        listed = _item_title(ref.content)
-        if wanted_title and listed and title_key(listed) == wanted_title:
-            return f"its title is already listed (line {ref.line + 1})"
-        if wanted_title and len(wanted_title) >= 20 and wanted_title in title_key(block):
-            return f"its title is already listed (line {ref.line + 1})"
+    wanted = title_key(record.title)
+    for item in items:
+        line = item.block.start + 1
+        if arxiv and arxiv in {normalize_arxiv(a) for a in find_arxiv_ids(item.text)}:
+            return f"its arXiv id is already listed (line {line})"
+        if dois and dois & set(find_dois(item.text)):
+            return f"its DOI is already listed (line {line})"
+        listed = title_key(item.entry.fields.title or item.entry.fields.nickname)
+        if wanted and (listed == wanted or (len(wanted) >= 20 and wanted in title_key(item.text))):
+            return f"its title is already listed (line {line})"
     return None
 
 
-def _nearest_list(
-    lines: Sequence[str], headings: Sequence[Heading], heading: Heading
-) -> list[ListItem]:
-    """A run of items to copy the style from: first list under ``heading``, else anywhere."""
-    extent = section_extent(lines, headings, heading)
-    for start, end in ((heading.body, extent), (0, len(lines))):
-        top = _top_level(_list_items(lines, start, end))
-        if top:
-            runs = _runs(lines, top, end)
-            return max(runs, key=len)
-    return []
+def _container(document: PaperList, target: Target) -> int | None:
+    """The container the paper joins: the section's own (last) one holding entries."""
+    span_index = next(
+        (i for i, span in enumerate(document.headings) if span.line == target.heading.line), None
+    )
+    own = [
+        index
+        for index, container in enumerate(document.containers)
+        if container.section == span_index
+        and document.in_container(index)
+        and (
+            target.category is None or any(b.category == target.category for b in container.blocks)
+        )
+    ]
+    return own[-1] if own else None
 
 
-def _renumber_tail(lines: Lines, start: int, top_width: int, delim: str, expected: int) -> int:
-    """Shift explicitly numbered items continuing the sequence after ``start``; returns count."""
-    shifted = 0
-    for item in _list_items(lines.contents, start, len(lines)):
-        if item.width != top_width or item.number is None or item.delim != delim:
-            continue
-        if item.number != expected:
+def _style_source(document: PaperList, target: Target, extent: int) -> list[Entry]:
+    """Entries to copy the layout from when the section has none of its own: the nearest
+    list below the heading (in a subsection), else the nearest list in the file."""
+    if not document.items:
+        return []
+    line = target.heading.line
+
+    def distance(item: Item) -> tuple[bool, int]:
+        below = target.heading.body <= item.block.start < extent
+        return not below, abs(item.block.start - line)
+
+    nearest = min(document.items, key=distance).container
+    return [item.entry for item in document.in_container(nearest)]
+
+
+def _gap(document: PaperList, container: Container) -> list[str]:
+    """The lines the neighbours are set off by (none, a blank line, a line of spaces)."""
+    lines = document.lines
+    gaps: Counter[tuple[str, ...]] = Counter()
+    for sources in ([container], document.containers):
+        for other in sources:
+            if other.kind != container.kind:
+                continue
+            for before, after in zip(other.blocks, other.blocks[1:], strict=False):
+                gaps[tuple(lines[before.end + 1 : after.start])] += 1
+        if gaps:
             break
-        line = lines[item.line]
-        prefix = len(item.indent)
-        digits = str(item.number)
-        lines.replace(item.line, line[:prefix] + str(expected + 1) + line[prefix + len(digits) :])
+    if gaps:
+        return list(gaps.most_common(1)[0][0])
+    return [] if container.kind in ("list", "table", "html-table") else [""]
+
+
+# --------------------------------------------------------------------------- writing it
+
+
+def _neighbour_entries(items: Sequence[Item], at: int) -> list[Entry]:
+    """The container's entries, nearest to the insertion point first."""
+    ranked = sorted(range(len(items)), key=lambda i: min(abs(i - at), abs(i - at + 1)))
+    return [items[i].entry for i in ranked]
+
+
+def _ones(numbers: Sequence[int | None], document: PaperList) -> bool:
+    """Is a list written ``1.`` throughout (Markdown numbers it)? One item alone cannot say:
+    then the file's other numbered lists do."""
+    if len(numbers) >= 2:
+        return all(n == numbers[0] for n in numbers)
+    others = [
+        [block.number for block in other.blocks]
+        for other in document.containers
+        if other.marker == "number" and len(other.blocks) >= 2
+    ]
+    return bool(others) and all(all(n == group[0] for n in group) for group in others)
+
+
+def _number(container: Container, position: int, document: PaperList) -> tuple[int | None, bool]:
+    """The new item's number and whether later numbers must shift (explicit numbering)."""
+    numbers = [block.number for block in container.blocks]
+    if container.marker != "number" or not numbers or numbers[0] is None:
+        return None, False
+    if _ones(numbers, document):
+        return numbers[0], False  # "1." throughout: Markdown numbers it
+    if position == 0:
+        return numbers[0], True
+    return (numbers[position - 1] or 0) + 1, True
+
+
+def render_new(
+    fields: Fields,
+    neighbours: Sequence[Entry],
+    style: layout.Conventions,
+    renderer: Renderer,
+    marker: tuple[str, str, str] | None,
+) -> list[str]:
+    """The new entry's lines: the survey's own template if it overrides one, else the
+    neighbours' layout, else the bundled template."""
+    choice = layout.choose(neighbours, fields) if neighbours else None
+    if choice is not None and not renderer.overrides(TEMPLATE):
+        return layout.render(choice, neighbours, style).split("\n")
+    indent, number, gap = marker or ("", "1.", " ")
+    authors = fields.authors.names if fields.authors else ()
+    url = next((url for key, url in fields.urls if key in ("@arxiv", "@doi", "@url")), None)
+    return render_lines(
+        TEMPLATE,
+        renderer,
+        indent=indent,
+        marker=number,
+        gap=gap,
+        style=_STYLE,
+        title=fields.title,
+        short_name=layout.short_name(fields.title),
+        first_author=authors[0] if authors else "",
+        more_authors=len(authors) > 1,
+        venue=fields.venue,
+        year=fields.year,
+        url=url,
+    )
+
+
+def _marker(lines: Sequence[str], block: Block | None, number: int | None) -> tuple[str, str, str]:
+    if block is None:
+        return "", "1.", " "
+    found = _MARKER.match(lines[block.start])
+    if not found:
+        return "", "-", " "
+    if found.group("num"):
+        mark = f"{number if number is not None else found.group('num')}{found.group('delim')}"
+    else:
+        mark = found.group("bullet")
+    return found.group("indent"), mark, found.group("gap")
+
+
+def _renumber(lines: Lines, start: int, indent: str, delim: str, expected: int) -> int:
+    """Shift the numbered items that continue the sequence from line ``start``; how many."""
+    shifted = 0
+    for index in range(start, len(lines)):
+        found = _MARKER.match(lines[index])
+        if not found or found.group("num") is None:
+            continue
+        if found.group("indent") != indent or found.group("delim") != delim:
+            continue
+        if int(found.group("num")) != expected:
+            break
+        digits = found.start("num"), found.end("num")
+        lines.replace(
+            index, lines[index][: digits[0]] + str(expected + 1) + lines[index][digits[1] :]
+        )
         expected += 1
         shifted += 1
     return shifted
+
+
+def place(
+    lines: Lines,
+    document: PaperList,
+    container_index: int,
+    fields: Fields,
+    *,
+    renderer: Renderer,
+    category: str | None = None,
+    at: int | None = None,
+) -> int:
+    """Write an entry with ``fields`` into a container of ``document`` (read from ``lines``).
+
+    It goes where the container's order puts it (or at index ``at`` of its entries, or of
+    its ``category``'s rows), in the neighbours' layout, set off as they are. Returns how
+    many numbered items after it were renumbered.
+    """
+    container = document.containers[container_index]
+    members = document.in_container(container_index)
+    group = [item for item in members if category is None or item.block.category == category]
+    if at is None:
+        others = [
+            [item.entry.fields for item in document.in_container(i)]
+            for i, other in enumerate(document.containers)
+            if other.kind == container.kind and i != container_index
+        ]
+        categories = dict.fromkeys(item.block.category for item in members)
+        others += [
+            [item.entry.fields for item in members if item.block.category == name]
+            for name in categories
+            if name != category
+        ]  # a table's other categories are ordered as this one is
+        rule = order.infer([item.entry.fields for item in group], others)
+        at = order.position(rule, [item.entry.fields for item in group], fields)
+    style = layout.conventions("\n".join(document.lines))
+    before = group[at] if at < len(group) else None
+    index = members.index(before) if before is not None else members.index(group[-1]) + 1
+    number, explicit = _number(container, index, document)
+    fields = replace(fields, number=number)
+    # A table category's rows are written as the table's rows are: all of them are neighbours.
+    neighbours = _neighbour_entries(members, members.index(before) if before else len(members))
+    marker = _marker(document.lines, (before or group[-1]).block, number)
+    new = render_new(fields, neighbours, style, renderer, marker)
+    gap = _gap(document, container)
+    if before is not None and category and before is group[0]:
+        new = _take_category(lines, before.block, new)
+    elif category:
+        _grow_category(lines, group[0].block)
+    if before is not None:
+        lines.insert(before.block.start, [*new, *gap])
+        position = before.block.start + len(new) + len(gap)
+    else:
+        end = group[-1].block.end + 1
+        lines.insert(end, [*gap, *new])
+        position = end + len(gap) + len(new)
+    if explicit and number is not None:
+        found = _MARKER.match(new[0])
+        assert found is not None
+        return _renumber(
+            lines, position, found.group("indent"), found.group("delim") or ".", number
+        )
+    return 0
+
+
+def _take_category(lines: Lines, first: Block, new: list[str]) -> list[str]:
+    """Move the category cell (``<th rowspan="N">``) from the old first row to the new one."""
+    for index in range(first.start, first.end + 1):
+        if "<th" in lines[index].lower():
+            cell = _ROWSPAN.sub(lambda m: m.group(1) + str(int(m.group(2)) + 1), lines[index])
+            del lines.contents[index], lines.endings[index]
+            return [new[0], cell, *new[1:]]
+    return new
+
+
+def _grow_category(lines: Lines, first: Block) -> None:
+    for index in range(first.start, first.end + 1):
+        if _ROWSPAN.search(lines[index]):
+            lines.replace(
+                index,
+                _ROWSPAN.sub(lambda m: m.group(1) + str(int(m.group(2)) + 1), lines[index], 1),
+            )
+            return
 
 
 def add_to_paper_list(
@@ -383,74 +439,47 @@ def add_to_paper_list(
     *,
     renderer: Renderer,
 ) -> EditResult:
-    """Add each paper to its section's list (``item.section`` or ``default_section``).
+    """Add each paper to its section (``item.section`` or ``default_section``).
 
-    A paper whose section is missing, unknown or ambiguous is skipped, and the
-    reason lists the file's headings; papers already in their section are
-    skipped, not duplicated. The others go in.
+    A paper whose section is missing, unknown, ambiguous or not a paper section
+    is skipped, and the reason names the closest sections; papers already in
+    their section are skipped, not duplicated. The others go in.
     """
     lines = Lines.parse(text)
     changes: list[str] = []
     skipped: list[Skipped] = []
     added: list[PaperItem] = []
     for item in items:
-        headings = find_headings(lines.contents)
-        heading = _heading_for(headings, item, default_section)
-        if isinstance(heading, Unplaced):
-            skipped.append(Skipped(describe_record(item.record), heading.why))
+        document = read_list(lines.contents)
+        target = _target_for(lines.text(), item, default_section, document)
+        if isinstance(target, Unplaced):
+            skipped.append(Skipped(describe_record(item.record), target.why))
             continue
-        body_start, body_end = heading.body, section_end(lines.contents, headings, heading)
-        extent = section_extent(lines.contents, headings, heading)
-        duplicate = _already_listed(lines.contents, body_start, extent, item)
+        headings = find_headings(lines.contents)
+        extent = section_extent(lines.contents, headings, target.heading)
+        duplicate = _already_listed(_section_items(document, target, extent), item)
         if duplicate:
-            why = f"{duplicate} in section {heading.title!r}"
+            why = f"{duplicate} in section {target.title!r}"
             skipped.append(Skipped(describe_record(item.record), why))
             continue
-        top = _top_level(_list_items(lines.contents, body_start, body_end))
-        runs = _runs(lines.contents, top, body_end)
+        index = _container(document, target)
         renumbered = 0
-        if runs:
-            run = runs[-1]
-            style = detect_entry_style(run)
-            last = run[-1]
-            kind = _marker_kind(run, runs)
-            if kind == "bullet":
-                marker = last.delim
-            elif kind == "ones":
-                marker = f"{run[0].number}{last.delim}"
-            else:
-                marker = f"{(last.number or 0) + 1}{last.delim}"
-            gap = mode([i.gap for i in run], " ")
-            new_lines = render_entry(
-                item, indent=last.indent, marker=marker, gap=gap, style=style, renderer=renderer
+        if index is not None:
+            fields = fields_for(item.record, [i.entry for i in document.in_container(index)])
+            renumbered = place(
+                lines, document, index, fields, renderer=renderer, category=target.category
             )
-            position = _item_end(lines.contents, last, body_end, last.width) + 1
-            loose = len(run) > 1 and all(not lines[b.line - 1].strip() for b in run[1:])
-            block = ([""] if loose else []) + new_lines
-            lines.insert(position, block)
-            if kind == "explicit":
-                renumbered = _renumber_tail(
-                    lines, position + len(block), last.width, last.delim, (last.number or 0) + 1
-                )
         else:
-            neighbours = _nearest_list(lines.contents, headings, heading)
-            style = detect_entry_style(neighbours)
-            if neighbours:
-                kind = _marker_kind(neighbours, [neighbours])
-                delim = neighbours[0].delim
-                marker = delim if kind == "bullet" else f"1{delim}"
-                gap = mode([i.gap for i in neighbours], " ")
-            else:
-                marker, gap = "1.", " "
-            new_lines = render_entry(
-                item, indent="", marker=marker, gap=gap, style=style, renderer=renderer
-            )
-            lines.append_block(body_start, body_end, new_lines)
-        change = f"add {describe_record(item.record)} to section {heading.title!r}"
+            neighbours = _style_source(document, target, extent)
+            fields = replace(fields_for(item.record, neighbours), number=1)
+            new = render_new(fields, neighbours, layout.conventions(text), renderer, None)
+            end = next((h.line for h in headings if h.line > target.heading.line), len(lines))
+            lines.append_block(target.heading.body, end, new)
+        change = f"add {describe_record(item.record)} to section {target.title!r}"
         if renumbered:
             change += (
                 f" (renumbered the {renumbered} item{'s' if renumbered != 1 else ''} after it)"
             )
         changes.append(change)
-        added.append(replace(item, section=heading.title))
+        added.append(replace(item, section=target.title))
     return finish(text, lines.text(), changes, skipped, added, reason="no new papers for the list")

@@ -9,13 +9,17 @@ under the heading the loader would file it under.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.editors.lines import Lines
 from bot.errors import EditError
+from bot.lists.blocks import section_spans
+from bot.lists.document import PaperList, read_list
 from bot.references import markdown
 
 _HTML_TAG = re.compile(r"<[^>]*>")
@@ -74,28 +78,100 @@ def normalize_heading(text: str, *, drop_parens: bool = False) -> str:
 
 
 def find_headings(lines: Sequence[str]) -> list[Heading]:
-    """Every heading, in order, as the reference loader recognises them."""
+    """Every section heading, in order, as the reference loader recognises them.
+
+    A heading that is itself an entry of the list (``#### Title`` over
+    ``- Link: url`` bullets) is not a section.
+    """
     return [
         Heading(span.line, span.level, span.raw, clean_heading(span.raw), span.body)
-        for span in markdown.heading_spans(lines)
+        for span in section_spans(lines)
     ]
 
 
-def paper_sections(text: str) -> list[Heading]:
+def paper_sections(text: str, document: PaperList | None = None) -> list[Heading]:
     """The headings of a paper list, each flagged when its own body lists papers.
 
     A paper is what the loader reads as an entry, so a table of contents (links
     to anchors), an update log or a list of thanked people does not count.
+    ``document`` is the list already read from ``text``, if the caller has it.
     """
     lines = Lines.parse(text).contents
+    document = document or read_list(lines)
     headings = find_headings(lines)
-    entries = [ref.line - 1 for ref in markdown.parse(text).references if ref.line]
+    entries = [item.block.start for item in markdown.paper_items(document)]
     flagged = []
     for heading in headings:
         end = section_end(lines, headings, heading)
         holds_papers = any(heading.body <= at < end for at in entries)
         flagged.append(replace(heading, holds_papers=holds_papers))
     return flagged
+
+
+# Sections that hold something else than papers, when they hold no paper: thanks, contents,
+# logs, citations, licences, contributing guides (English and Chinese).
+_NOT_PAPERS = re.compile(
+    r"acknowledg|thank|contributor|contributing|contribution|table of contents|^contents$|^toc$"
+    r"|update|change ?log|^news|history|citation|^cite|how to cite|licen[cs]e|contact|^usage$"
+    r"|install|^faq|^about|star|致谢|鸣谢|感谢|目录|更新|日志|引用|联系|贡献",
+    re.IGNORECASE,
+)
+# A heading that says it holds papers does, even before the first one ("## Papers").
+_PAPERS = re.compile(r"(?:paper list|papers|reading list|论文|文献)\b")
+_DECORATION = re.compile(
+    r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>|<!--.*-->|(?:<[^>]+>\s*)*(?:\*\*)?"
+    r"\[[^\]]*\]\(#[^)]*\)(?:\*\*)?(?:\s*<[^>]+>)*)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def paper_targets(text: str, document: PaperList | None = None) -> list[Heading]:
+    """The headings a paper may be added under: those whose section (subsections included)
+    lists papers or that are named for them ("Papers"), and empty ones a list is started
+    in, unless their name says they hold something else ("Acknowledgments", "Update Log")."""
+    lines = Lines.parse(text).contents
+    headings = paper_sections(text, document)
+    targets = []
+    for heading in headings:
+        extent = section_extent(lines, headings, heading)
+        holds = heading.holds_papers or any(
+            other.holds_papers for other in headings if heading.line < other.line < extent
+        )
+        own = lines[heading.body : section_end(lines, headings, heading)]
+        empty = all(_DECORATION.match(line) for line in own)
+        name = normalize_heading(heading.title)
+        if holds or _PAPERS.match(name) or (empty and not _NOT_PAPERS.search(name)):
+            targets.append(heading)
+    return targets
+
+
+def closest(headings: Sequence[Heading], requested: str, most: int = 5) -> list[str]:
+    """The ``most`` headings nearest to ``requested`` by shared words, then by spelling;
+    those that list papers first among equals. Each as ``title``, or ``Parent > title``
+    when the title alone is ambiguous."""
+    key = normalize_heading(requested, drop_parens=True)
+    words = set(key.split())
+    counts = Counter(normalize_heading(h.title) for h in headings)
+
+    def rank(heading: Heading) -> tuple[int, bool, float]:
+        other = normalize_heading(heading.title, drop_parens=True)
+        shared = len(words & set(other.split()))
+        ratio = difflib.SequenceMatcher(None, key, other).ratio()
+        return -shared, not heading.holds_papers, -ratio
+
+    ranked = sorted(headings, key=rank)
+    names = [
+        heading_path(headings, h) if counts[normalize_heading(h.title)] > 1 else h.title
+        for h in ranked
+        if h.title
+    ]
+    return list(dict.fromkeys(names))[:most]
+
+
+def heading_path(headings: Sequence[Heading], heading: Heading) -> str:
+    """``Parent > ... > Heading``: the full path that names a heading unambiguously."""
+    chain = [p.title for p in reversed(_parents(headings, heading))]
+    return " > ".join([*chain, heading.title])
 
 
 def section_end(lines: Sequence[str], headings: Sequence[Heading], heading: Heading) -> int:
@@ -156,13 +232,7 @@ def resolve_heading(headings: Sequence[Heading], requested: str, what: str = "se
     if len(found) == 1:
         return found[0]
     if not found:
-        available = ", ".join(repr(h.title) for h in headings) or "(none)"
-        raise EditError(f"no {what} {requested!r} in the file; its headings are: {available}")
-    paths = []
-    for h in found:
-        chain = [p.title for p in reversed(_parents(headings, h))]
-        paths.append(" > ".join([*chain, h.title]))
-    raise EditError(
-        f"{what} {requested!r} is ambiguous: {', '.join(repr(p) for p in paths)}; "
-        "name it as 'Parent > Child'"
-    )
+        near = ", ".join(repr(name) for name in closest(headings, requested)) or "(none)"
+        raise EditError(f"no {what} {requested!r} in the file; the closest headings: {near}")
+    paths = ", ".join(repr(heading_path(headings, h)) for h in found)
+    raise EditError(f"{what} {requested!r} is ambiguous: {paths}; name it by its full path")

@@ -7,10 +7,13 @@ is read field by field (``bot.intake.form``); anything else is read as free
 text (``bot.intake.freetext``).
 
 What makes an issue a suggestion: an identifier (arXiv, DOI, ACL Anthology,
-OpenReview), a link to a paper page, a BibTeX entry, a labelled title
+OpenReview), a link to a paper page, a BibTeX entry, a pasted formatted citation
+(``bot.intake.citations``), a labelled title
 (``Title:``/``标题：``), a title after an issue-title prefix ("[Paper] ...",
 "Add paper: ...", "论文推荐：...") or a quoted title in an issue that asks for a
-paper ("add", "missing", "suggest", "推荐", "补充" ...). Questions, typo and
+paper ("add", "missing", "suggest", "推荐", "补充" ...); a model or method named
+without its paper in an issue that asks for it ("Please add Mixtral") is a
+``Suggestion(name=...)`` (``bot.intake.names``). Questions, typo and
 broken-link reports, "how do I cite you" and thanks are not, unless they also
 ask for a paper to be added. The survey's own identifiers (``ignore_ids``) are
 never suggestions.
@@ -22,7 +25,9 @@ never silently lost.
 Choices worth knowing:
 
 * ``url`` is only set for a paper no identifier was found for (an IEEE Xplore
-  page, a proceedings page); an arXiv DOI (``10.48550/arXiv.ID``) is reported as
+  page, a proceedings page, or the GitHub repository or ``*.github.io`` page of
+  a paper, when an issue that asks for a paper gives nothing else: the resolver
+  reads it for the paper's id); an arXiv DOI (``10.48550/arXiv.ID``) is reported as
   ``arxiv``; an ACL Anthology id also gets its DOI ``10.18653/v1/<id>``
   (lower-cased), except old-style ids before 2015, which the Anthology never
   registered DOIs for.
@@ -47,6 +52,8 @@ from dataclasses import dataclass
 
 from bot.intake import form, freetext, hints
 from bot.intake.candidates import Candidate, Ignore, merge, to_suggestion
+from bot.intake.links import project_links
+from bot.intake.names import find_names
 from bot.intake.text import sanitize
 from bot.models import Suggestion
 from bot.text.normalize import title_key
@@ -101,6 +108,9 @@ def _parse(title: str | None, body: str | None, ignore_ids: Collection[str]) -> 
     else:
         read = freetext.read(title, body)
         papers = [] if read.negative else _keep(merge(read.candidates), read)
+        if not papers and not read.negative:  # a name after "add": needs-info
+            papers = [Candidate(pos, title=name, origin="name") for pos, name in
+                      find_names(title, body)]  # fmt: skip
         whole = hints.compact(read.text)
         section = hints.find_section(whole)
         thank_as = hints.find_thank_as(whole)
@@ -140,11 +150,18 @@ def _not_the_section(papers: list[Candidate], section: str | None) -> list[Candi
 
 
 def _keep(papers: list[Candidate], read: freetext.FreeText) -> list[Candidate]:
-    """Drop links that are not papers unless the issue asks for one and names nothing else."""
-    real = [p for p in papers if p.has_id or p.paper_url or p.origin in ("bibtex", "title")]
+    """Drop links that are not papers unless the issue asks for one and names nothing else;
+    then a paper's repository or project page, which the resolver reads for the paper."""
+    real = [
+        p for p in papers if p.has_id or p.paper_url or p.origin in ("bibtex", "citation", "title")
+    ]
     if real:
         return real
     plain = [p for p in papers if p.url]
-    if plain and hints.STRONG.search(read.text):
+    strong = hints.STRONG.search(read.text)
+    if plain and strong:
         return plain[:1]
+    if strong and hints.PAPER_WORDS.search(read.text):
+        pages = project_links(read.text)
+        return [Candidate(pos=pos, url=page, origin="url") for pos, page in pages]
     return []

@@ -36,7 +36,7 @@ class Candidate:
     title_rank: int = 0
     bibtex: str | None = None
     section: str | None = None
-    origin: str = "id"  # id | url | bibtex | title
+    origin: str = "id"  # id | url | bibtex | citation | title | name
     extra_titles: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -163,13 +163,15 @@ def to_suggestion(
     cand: Candidate, *, thank_as: str | None, opt_out: bool, section: str | None
 ) -> Suggestion:
     """The public record; ``url`` is only kept for papers without any identifier."""
+    name = cand.origin == "name"
     return Suggestion(
         arxiv=cand.arxiv,
         doi=cand.doi,
         openreview=cand.openreview,
         acl=cand.acl,
         url=None if cand.has_id else cand.url,
-        title=cand.title,
+        title=None if name else cand.title,
+        name=cand.title if name else None,
         bibtex=cand.bibtex,
         section=cand.section or section,
         thank_as=thank_as,

@@ -7,7 +7,8 @@ runs these steps in this order, each a function below or in the module named:
 2. Fenced code blocks are masked; those that hold BibTeX are read as BibTeX
    first. Code that is not BibTeX (a traceback, a config file) never yields a
    suggestion, even if it contains something that looks like a DOI.
-3. Unfenced BibTeX entries are read and masked.
+3. Unfenced BibTeX entries are read and masked, and so are pasted formatted
+   citations (IEEE, APA, ACM, Chicago, PDF-extracted: ``bot.intake.citations``).
 4. Identifiers and links are found (``bot.intake.links``).
 5. The text is cut into *segments* (``bot.intake.segments``): the issue title,
    each list item (with its continuation lines) and each other line.
@@ -36,6 +37,7 @@ from dataclasses import dataclass
 
 from bot.intake import hints, titles
 from bot.intake.candidates import RANK_BIBTEX, RANK_PLAIN, RANK_QUOTED, Candidate, fill_missing
+from bot.intake.citations import PastedCitation, find_citations
 from bot.intake.links import Hit, acl_from_doi, classify_url, find_hits
 from bot.intake.pasted_bibtex import PastedEntry, find_pasted_entries
 from bot.intake.segments import Segment, cut
@@ -101,12 +103,14 @@ def read(
     body_offset = len(title) + 2
     masked = mask_spans(text, html_comment_spans(text))
     masked, entries = _mask_bibtex(masked, body_offset)
+    citations = find_citations(masked, body_offset)
+    masked = mask_spans(masked, [(c.start, c.end) for c in citations])
     hits, rest = find_hits(masked)
     lines = LineMap(masked)
     segments = cut(masked, lines, body_offset, hits)
     wording = _wording(masked, title)
     spots = TitleIndex(find_titles(masked, rest, title, body_offset, wording.asks))
-    cands = _bibtex_candidates(entries)
+    cands = _bibtex_candidates(entries) + _citation_candidates(citations)
     cands += _segment_papers(segments, masked, rest, lines, spots, strict_ids, allow_plain_urls)
     if title_only:
         cands += title_only_papers(spots.all, cands, segments, masked, wording.asks, wording.strong)
@@ -162,6 +166,18 @@ def _bibtex_candidates(entries: list[PastedEntry]) -> list[Candidate]:
         cand.set_title(entry.title, RANK_BIBTEX)
         if cand.has_id or cand.title or cand.url:
             cands.append(cand)
+    return cands
+
+
+def _citation_candidates(citations: list[PastedCitation]) -> list[Candidate]:
+    """A candidate for each pasted citation: its title and the ids it names."""
+    cands: list[Candidate] = []
+    for citation in citations:
+        ref = citation.reference
+        cand = Candidate(pos=citation.start, arxiv=ref.arxiv, doi=ref.doi, origin="citation")
+        cand.acl = acl_from_doi(ref.doi)
+        cand.set_title(ref.title, RANK_BIBTEX)
+        cands.append(cand)
     return cands
 
 

@@ -38,6 +38,10 @@ STRONG = re.compile(
     r"|(?:能否|可否|是否可以|可以|能不能|希望)[^。？?！!\n]{0,30}(?:加入|添加|补充|收录|引用|加上)",
     re.IGNORECASE,
 )
+# The issue is about a paper (not a tool, a dataset or a list): for a repository link.
+PAPER_WORDS = re.compile(
+    r"\b(?:paper|papers|work|publication|article|preprint|project page)\b|论文|文章", re.IGNORECASE
+)
 # Typo reports, broken links, "how do I cite your survey", corrections.
 NEGATIVE = re.compile(
     r"\b(?:typos?|spelling|misspel\w*|misprint|grammar|grammatical|broken\s+links?|dead\s+links?|"

@@ -18,7 +18,9 @@ What counts (each hit is a ``Hit`` with the ids it carries):
 * OpenReview ``forum|pdf|attachment?id=ID``.
 * Any other link, kept as a plain URL; ``paper`` says whether it looks like a
   paper page (a known publisher/proceedings site or a ``.pdf``). Links to code,
-  social media, images and the like are dropped (``ignored`` hosts).
+  social media, images and the like are dropped (``ignored`` hosts); but
+  :func:`project_links` finds the GitHub repositories and ``*.github.io`` pages
+  an issue names, for an issue that gives a paper by nothing else.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identity import project_page
 from bot.intake.text import mask_spans
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%()]"
@@ -462,3 +465,19 @@ def _link_texts(text: str) -> dict[int, str]:
     for found in _HTML_LINK.finditer(text):
         texts[found.start(1)] = found.group(2)
     return texts
+
+
+# Repositories that collect papers, not a paper's own code ("Awesome-...", "...-Paper-List").
+_LIST_REPO = re.compile(r"awesome|paper[-_]?list|papers\b|reading[-_]?list|collection", re.I)
+
+
+def project_links(text: str) -> list[tuple[int, str]]:
+    """(offset, canonical link) of each paper repository or project page in ``text``
+    (``bot.identity.project_page``), lists of papers ("Awesome-...") left out."""
+    found: dict[str, int] = {}
+    for match in _URL.finditer(text):
+        page = project_page(trim_url(match.group(0)))
+        if page and not _LIST_REPO.search(page.rsplit("/", 1)[-1] or page):
+            found.setdefault(page, match.start())
+    return sorted(((pos, page) for page, pos in found.items()))
+

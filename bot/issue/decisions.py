@@ -250,21 +250,28 @@ def _accept(
                 "not-acceptable", config, state, renderer, papers=_refusals(papers, refused)
             )
     assert state is not None
-    requested = clip(command.section) or replies.default_section(config)
-    section = requested
-    if sections is not None:
-        section = known_section(sections, requested) if requested else None
-        if section is None:
-            return _section_error(
-                requested, command.section is None, sections, config, state, renderer
-            )
+    placed: dict[int, str | None] = {}
+    for n in chosen:  # without a section: the one proposed for the paper, else the default
+        proposed = None if command.section else papers[n - 1].proposed_section
+        if proposed and sections is not None:
+            proposed = known_section(sections, proposed)  # the list may have changed since
+        requested = clip(command.section) or proposed or replies.default_section(config)
+        section = requested
+        if sections is not None:
+            section = known_section(sections, requested) if requested else None
+            if section is None:
+                return _section_error(
+                    requested, command.section is None, sections, config, state, renderer
+                )
+        placed[n] = section
+    section = next(iter(placed.values())) if len(set(placed.values())) == 1 else None
     reader = state.reader or issue_reader(issue, ())
     # What the maintainer saw is what lands: the acceptance binds the record and the name.
     new_papers = tuple(
         replace(
             p,
             accepted=True,
-            section=section,
+            section=placed[n],
             accepted_digest=record_digest(p.record, reader),
             changed=(),
         )
@@ -281,7 +288,9 @@ def _accept(
         renderer=renderer,
         papers=[{"n": n, "title": replies.paper_title(papers[n - 1])} for n in chosen],
         section=section,
-        reader_name=reader.name if reader and not reader.opt_out else None,
+        reader_name=(
+            reader.name if reader and not reader.opt_out and config.acknowledgements else None
+        ),
     )
     return _changed(new_state, issue, config, reply, renderer, reopen=not issue.open)
 
@@ -381,6 +390,8 @@ def _thank(
     issue: IssueInfo,
     renderer: Renderer,
 ) -> CommandPlan:
+    if not config.acknowledgements:  # nowhere to thank: say so, record nothing
+        return _error("no-thanks-target", config, state, renderer)
     current = state or TriageState(reader=issue_reader(issue, ()))
     thanks = Thanks(login=command.login, name=clip(command.name) or command.login)
     login = command.login.lower()

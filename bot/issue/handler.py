@@ -181,7 +181,7 @@ def handle_issue(trigger: IssueTriage, services: Services) -> Report:
     if trigger.action == "closed":
         return _closed(trigger, services)
     report = Report(f"issue #{trigger.number} {trigger.action}: triage")
-    suggestions = parse_issue(trigger.title, trigger.body)
+    suggestions = parse_issue(trigger.title, trigger.body, services.config.survey.ids)
     if not suggestions and trigger.action == "opened":  # a new issue has no bot comment yet
         report.notes.append("no paper suggestion in the issue: nothing to say")
         return report
@@ -312,7 +312,7 @@ def handle_comment(
     rechecked: tuple[list[Suggestion], list[Assessment]] | None = None
     may = is_maintainer(trigger.author_login, permission, services.config)
     if issue is not None and may and any(isinstance(c, Recheck) for c in commands):
-        suggestions = parse_issue(issue.title, issue.body)
+        suggestions = parse_issue(issue.title, issue.body, services.config.survey.ids)
         rechecked = (suggestions, _assess(number, suggestions, services, report))
 
     def plan() -> None:
@@ -423,7 +423,7 @@ def _recheck(run: IssueRun, rechecked: tuple[list[Suggestion], list[Assessment]]
         )
     event = replace(run.event, action="recheck")
     if rechecked is None:
-        suggestions = parse_issue(event.title, event.body)
+        suggestions = parse_issue(event.title, event.body, run.services.config.survey.ids)
         rechecked = (suggestions, _assess(run.issue.number, suggestions, services, run.report))
         run.slow = True
     _triage(run, event, *rechecked)

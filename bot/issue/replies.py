@@ -170,6 +170,8 @@ def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:
         "candidates": [_ref_view(c) for c in paper.candidates],
         "why": paper.why,
         "suggested_section": paper.suggested_section,
+        "proposed_section": paper.proposed_section,
+        "proposed_because": [_ref_view(r) for r in paper.proposed_because],
         "accepted": paper.accepted,
         "changed": list(paper.changed),
         "section": paper.section,

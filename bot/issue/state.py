@@ -118,6 +118,10 @@ class PaperState:
     accepted_digest: str | None = None
     # ...and, once the reader's edit changed it, what changed: waiting for a fresh /accept.
     changed: tuple[str, ...] = ()
+    # Where /accept without a section puts it (``bot.placement``), and the listed
+    # papers there most like it.
+    proposed_section: str | None = None
+    proposed_because: tuple[RefSummary, ...] = ()
 
     @property
     def done(self) -> bool:
@@ -146,6 +150,12 @@ class PaperState:
             **({"landed": self.landed.to_json()} if self.landed else {}),
             **({"accepted_digest": self.accepted_digest} if self.accepted_digest else {}),
             **({"changed": list(self.changed)} if self.changed else {}),
+            **({"proposed_section": self.proposed_section} if self.proposed_section else {}),
+            **(
+                {"proposed_because": [r.to_json() for r in self.proposed_because]}
+                if self.proposed_because
+                else {}
+            ),
         }
 
     @classmethod
@@ -172,6 +182,10 @@ class PaperState:
             landed=RefSummary.from_json(landed) if landed is not None else None,
             accepted_digest=_opt_str(data, "accepted_digest"),
             changed=tuple(_str_list(data, "changed")),
+            proposed_section=_opt_str(data, "proposed_section"),
+            proposed_because=tuple(
+                RefSummary.from_json(r) for r in _list(data, "proposed_because")
+            ),
         )
 
 

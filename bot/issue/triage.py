@@ -132,7 +132,9 @@ def plan_triage(
     if not suggestions and previous_state is None:
         return TriagePlan(None, (), (), None)
 
-    fresh = [_paper_state(s, resolutions[i], results[i], sections) for i, s in enumerate(checked)]
+    fresh = _one_per_work(
+        [_paper_state(s, resolutions[i], results[i], sections) for i, s in enumerate(checked)]
+    )
     previous = previous_state or TriageState()
     reader = issue_reader(issue, checked) or previous.reader
     papers, notes = _carry_decisions(previous.papers, fresh, previous.reader, reader)
@@ -197,6 +199,14 @@ def _paper_state(
         if record is not None:
             raise ValueError(f"no check result for the resolved paper {record.title!r}")
         return base
+    if result.sections:  # the reader's section when it is a heading, else the model's
+        best = result.sections[0]
+        reader = known_section(sections, hint) if hint and sections else None
+        base = replace(
+            base,
+            proposed_section=clip(reader or best.heading),
+            proposed_because=() if reader else tuple(ref_summary(r, 0) for r in best.because),
+        )
     match = result.match or (result.candidates[0].reference if result.candidates else None)
     if result.verdict == "cited" and match is not None:
         return replace(base, verdict="cited", match=ref_summary(match, result.score or 1.0))
@@ -208,6 +218,16 @@ def _paper_state(
             candidates=tuple(ref_summary(c.reference, c.score) for c in ranked),
         )
     return replace(base, verdict="new" if record is not None else "unresolved")
+
+
+def _one_per_work(papers: list[PaperState]) -> list[PaperState]:
+    """One paper per work: a later suggestion of a paper suggested before (an arXiv link
+    and the DOI of the same paper, once resolved and linked) is left out."""
+    kept: list[PaperState] = []
+    for paper in papers:
+        if not any(same_paper(k.keys, paper.keys) for k in kept):
+            kept.append(paper)
+    return kept
 
 
 def _carry_decisions(
@@ -275,7 +295,7 @@ def paper_keys(suggestion: Suggestion, record: PaperRecord | None) -> tuple[str,
         keys.append(
             "url:" + re.sub(r"^https?://(www\.)?|/+$", "", one_line(suggestion.url).lower())
         )
-    for value in (suggestion.title, record and record.title):
+    for value in (suggestion.title or suggestion.name, record and record.title):
         if value and (title := re.sub(r"\W+", "", one_line(value).casefold())):
             keys.append(f"title:{title}")
     return tuple(dict.fromkeys(key[:MAX_TEXT] for key in keys))
@@ -328,6 +348,7 @@ def _asked(suggestion: Suggestion) -> str:
         ("ACL Anthology ", suggestion.acl),
         ("", suggestion.url),
         ("", suggestion.title),
+        ("", suggestion.name),
     ):
         if value and one_line(value):
             return clip(label + one_line(value))

@@ -6,8 +6,9 @@ whenever the evidence does not settle it.
 
 How one lookup works:
 
-1. **Identifiers decide.** The query's arXiv ids (an arXiv DOI counts as one)
-   and DOIs are looked up in dicts; any hit is ``cited``.
+1. **Identifiers decide.** The query's arXiv ids (an arXiv DOI counts as one),
+   DOIs and the other ids of the work (``Query.ids``: ACL Anthology, OpenReview,
+   dblp, linked by ``bot.identity``) are looked up in dicts; any hit is ``cited``.
 2. **Candidates, not a scan.** Otherwise the title's rarest words are looked up
    in an inverted index (plus exact-title and main-title dicts); only the best
    :data:`MAX_CANDIDATES` references by shared-word weight are scored.
@@ -34,18 +35,19 @@ and step 5 ``verdict``.
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from bot.matching.entries import Entry, query_entry, reference_entry
-from bot.matching.evidence import SIMILAR, assess
+from bot.identity import kind_of
+from bot.matching.entries import SHORT_TITLE, Entry, first_surname, query_entry, reference_entry
+from bot.matching.evidence import SIMILAR, Assessment, WordWeights, assess, named
 from bot.matching.titles import MINOR_WORDS
 from bot.matching.verdict import decide
 from bot.models import CheckResult, Query, Reference, ScoredReference
+from bot.references.common import gc_paused
 
 # References scored with rapidfuzz per title lookup, at most (those that come
 # close are then compared word by word).
@@ -53,6 +55,7 @@ MAX_CANDIDATES = 24
 # A title lookup finds every reference sharing more than this fraction of the
 # query's word weight (idf), then scores the best MAX_CANDIDATES of them.
 _PREFIX_OVERLAP = 0.5
+_RARE_SHARE = 0.05
 
 
 @dataclass
@@ -75,38 +78,73 @@ def _features(tokens: tuple[str, ...]) -> set[str]:
     return found
 
 
+def _near_year(q: Entry, e: Entry) -> bool:
+    """Within two years of each other, or one year unknown."""
+    return q.year is None or e.year is None or abs(q.year - e.year) <= 2
+
+
 class ReferenceIndex:
-    """The survey's references, indexed once for many fast lookups."""
+    """The survey's references, indexed once for many fast lookups.
+
+    Built to be small, as a survey may list 50,000 references: every mapping holds
+    tuples of entry numbers, and the one-element tuple of an entry (most titles, keys
+    and ids belong to one reference) is one object shared by all of them.
+    """
 
     def __init__(self, entries: list[Entry]) -> None:
         self._entries = entries
-        self._by_arxiv: dict[str, list[int]] = {}
-        self._by_doi: dict[str, list[int]] = {}
-        self._by_key: dict[str, list[int]] = {}
-        self._by_main: dict[str, list[int]] = {}
+        ones = [(i,) for i in range(len(entries))]
+        self._by_arxiv: dict[str, tuple[int, ...]] = {}
+        self._by_doi: dict[str, tuple[int, ...]] = {}
+        self._by_other: dict[str, tuple[int, ...]] = {}
+        self._by_key: dict[str, tuple[int, ...]] = {}
+        self._by_main: dict[str, tuple[int, ...]] = {}
+        self._by_bare: dict[str, tuple[int, ...]] = {}
+        self._by_first: dict[str, tuple[int, ...]] = {}
         postings: dict[str, list[int]] = {}
+
+        def add(mapping: dict[str, tuple[int, ...]], key: str, i: int) -> None:
+            found = mapping.get(key)
+            mapping[key] = ones[i] if found is None else found + ones[i]
+
         for i, e in enumerate(entries):
             for arxiv_id in sorted(e.arxiv):
-                self._by_arxiv.setdefault(arxiv_id, []).append(i)
+                add(self._by_arxiv, arxiv_id, i)
             for doi in sorted(e.dois):
-                self._by_doi.setdefault(doi, []).append(i)
+                add(self._by_doi, doi, i)
+            for other in sorted(e.others):
+                add(self._by_other, other, i)
             if e.key:
-                self._by_key.setdefault(e.key, []).append(i)
+                add(self._by_key, e.key, i)
             if e.main_key:
-                self._by_main.setdefault(e.main_key, []).append(i)
+                add(self._by_main, e.main_key, i)
+            if e.bare_key:
+                add(self._by_bare, e.bare_key, i)
+            if first := first_surname(e.ref.authors):
+                add(self._by_first, first, i)
             for feature in _features(e.tokens):
                 postings.setdefault(feature, []).append(i)
-        self._postings = {t: tuple(ids) for t, ids in postings.items()}
-        n = max(len(entries), 1)
-        self._idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
+        self._postings: dict[str, tuple[int, ...]] = {}
+        while postings:  # each list let go as its tuple is made: never all of both at once
+            feature, ids = postings.popitem()
+            self._postings[feature] = ones[ids[0]] if len(ids) == 1 else tuple(ids)
+        self._idf = WordWeights(self._postings, len(entries))
+        # A word in at most one reference in RARE_SHARE (or in one) is rare in the survey.
+        self._rare = self._idf.weight(max(1, int(len(entries) * _RARE_SHARE)))
         self.stats = IndexStats()
 
     @classmethod
     def build(cls, references: Iterable[Reference]) -> ReferenceIndex:
-        return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
+        with gc_paused():
+            return cls([reference_entry(ref, i) for i, ref in enumerate(references)])
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """The references, in the order they were indexed."""
+        return tuple(e.ref for e in self._entries)
 
     # -- lookups ----------------------------------------------------------
 
@@ -142,10 +180,32 @@ class ReferenceIndex:
                 limit=None,
             )
         }
+        # A title reworded between versions is not close as a string: the first
+        # author's own papers of those years among the candidates are weighed all the same.
+        theirs = self._by_first.get(q.surnames[0], ()) if q.surnames else ()
+        if theirs:
+            forced += [
+                i for i in ranked if i in theirs and i not in sims and _near_year(q, entries[i])
+            ]
         for i in forced:
             sims[i] = fuzz.ratio(q.key, entries[i].key) / 100.0
-        assessed = [assess(q, entries[i], sim) for i, sim in sims.items()]
-        return decide(query, assessed)
+        assessed = [assess(q, entries[i], sim, self._idf, self._rare) for i, sim in sims.items()]
+        result = decide(query, assessed)
+        if result.verdict == "new" and len(q.tokens) <= SHORT_TITLE:
+            result = decide(query, assessed + self._named(q))
+        return result
+
+    def _named(self, q: Entry) -> list[Assessment]:
+        """The listed papers whose titles carry a short query's words in a row (a name)."""
+        rarest = min(
+            (t for t in q.tokens if t in self._postings),
+            key=lambda t: len(self._postings[t]),
+            default=None,
+        )
+        if rarest is None or len(self._postings[rarest]) > max(8, len(self) * _RARE_SHARE):
+            return []  # a word too common to name anything ("model")
+        found = (named(q, self._entries[i]) for i in self._postings[rarest])
+        return [a for a in found if a is not None]
 
     def _id_matches(self, q: Entry) -> list[tuple[int, str]]:
         found: dict[int, str] = {}
@@ -155,6 +215,9 @@ class ReferenceIndex:
         for doi in sorted(q.dois):
             for i in self._by_doi.get(doi, ()):
                 found.setdefault(i, "doi")
+        for other in sorted(q.others):
+            for i in self._by_other.get(other, ()):
+                found.setdefault(i, f"{kind_of(other)}-id")
         return sorted(found.items(), key=lambda item: (item[1] != "arxiv-id", item[0]))
 
     def _same_paper_elsewhere(self, by_id: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -173,10 +236,14 @@ class ReferenceIndex:
                 other = self._entries[j]
                 if not other.arxiv or other.arxiv & entry.arxiv:
                     found.setdefault(j, "title")
-        rank = {"arxiv-id": 0, "doi": 1, "title": 2}
+        rank = {"arxiv-id": 0, "doi": 1, "title": 3}
         return sorted(
             found.items(),
-            key=lambda item: (self._entries[item[0]].ref.number is None, rank[item[1]], item[0]),
+            key=lambda item: (
+                self._entries[item[0]].ref.number is None,
+                rank.get(item[1], 2),
+                item[0],
+            ),
         )
 
     def _title_candidates(self, q: Entry) -> tuple[list[int], list[int]]:
@@ -187,6 +254,10 @@ class ReferenceIndex:
         forced += self._by_main.get(q.key, ())  # the query is a main title only
         if q.main_key:
             forced += self._by_key.get(q.main_key, ())  # the reference lacks the subtitle
+        forced += self._by_bare.get(q.key, ())  # the reference has a nickname, the query not
+        if q.bare_key:  # the query has a nickname: the reference without it, or another form
+            forced += self._by_key.get(q.bare_key, ())
+            forced += self._by_bare.get(q.bare_key, ())
         words = sorted(
             (f for f in _features(q.tokens) if f in self._postings),
             key=lambda f: (len(self._postings[f]), f),
@@ -195,7 +266,7 @@ class ReferenceIndex:
         # idf mass (and at least two), bring in candidates. A reference sharing
         # none of them shares at most half the weight, so it cannot be a
         # near-identical title. Candidates are ranked by the idf they share.
-        idfs = [self._idf[word] for word in words]
+        idfs = [self._idf[word] for word in words]  # computed for the query's few words only
         budget = sum(idfs) * (1 - _PREFIX_OVERLAP)
         weights: dict[int, float] = {}
         if words:

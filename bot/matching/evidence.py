@@ -1,18 +1,23 @@
 """How strongly one candidate reference is the queried paper.
 
-The title relation (same, a dropped subtitle, similar, different) sets a base
-score; the other fields confirm it (same first author, close year) or
-contradict it (another arXiv id, another first author, other publisher DOIs, a
-year two or more apart). The answer is a level: ``match``, ``possible`` or
-``no``, which ``bot.matching.verdict`` turns into the verdict.
+The title relation (same, a dropped subtitle, a nickname added or dropped,
+similar, reworded, different) sets a base score; the other fields confirm it
+(same first author, close year) or contradict it (another arXiv id, another
+first author, other publisher DOIs, a year two or more apart). The answer is a
+level: ``match``, ``possible`` or ``no``, which ``bot.matching.verdict`` turns
+into the verdict.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from bot.matching.entries import Entry
-from bot.matching.titles import TitleDiff, title_diff
+from bot.matching.titles import MINOR_WORDS, TitleDiff, title_diff
 
 # Title similarity (rapidfuzz ratio of the keys, 0..1) needed for "the same title
 # up to typos" (NEAR) and for "maybe the same paper" (SIMILAR).
@@ -73,31 +78,135 @@ def _prefix_related(q: Entry, e: Entry) -> bool:
     return bool(q.main_key and q.main_key == e.key) or bool(e.main_key and e.main_key == q.key)
 
 
-def assess(q: Entry, e: Entry, sim: float) -> Assessment:
-    """Weigh one candidate; ``sim`` is the rapidfuzz ratio (0..1) of the title keys."""
+def _same_words(diff: TitleDiff, longest: int, sim: float) -> bool:
+    """Two titles (``longest`` words at most, ``diff`` apart) differ only in ways that
+    do not change the paper (see ``titles``)."""
+    return (
+        not diff.significant
+        and not diff.strong
+        and diff.typos <= 2
+        and diff.minor + diff.typos <= max(1, longest // 4)
+        and sim >= NEAR
+    )
+
+
+def _nickname_relation(q: Entry, e: Entry) -> str | None:
+    """ "same" when both titles carry one nickname and agree without it; "nickname"
+    when only one carries a nickname ("T5: Exploring ..." / "Exploring ... (T5)") and
+    the titles agree without it; else None. Two different nicknames (BLOOM/BLOOMZ)
+    are two papers."""
+    if q.nickname and e.nickname:
+        if q.nickname != e.nickname:
+            return None
+        pair, keys, relation = (q.bare, e.bare), (q.bare_key, e.bare_key), "same"
+    elif q.nickname:
+        pair, keys, relation = (q.bare, e.tokens), (q.bare_key, e.key), "nickname"
+    elif e.nickname:
+        pair, keys, relation = (q.tokens, e.bare), (q.key, e.bare_key), "nickname"
+    else:
+        return None
+    sim = fuzz.ratio(*keys, score_cutoff=100 * NEAR) / 100.0
+    if sim < NEAR:
+        return None  # not the same title even without the nickname
+    diff = title_diff(*pair, q.names | e.names)
+    return relation if _same_words(diff, max(map(len, pair)), sim) else None
+
+
+# Words whose presence in one title only turns it against the other ("Not All ...").
+_TURNING_WORDS = frozenset(
+    {"not", "no", "non", "without", "beyond", "never", "against", "are", "is", "can", "do", "does"}
+)
+# A title reworded between versions shares at least this many content words.
+_REWORDED_SHARED = 3
+
+
+class WordWeights:
+    """The survey's word weights (idf), computed when asked from the index's postings.
+
+    A 50,000-reference index keeps no table of them: a lookup needs the weights
+    of the query's few words and of one candidate's.
+    """
+
+    def __init__(self, postings: Mapping[str, Sequence[int]], references: int) -> None:
+        self._postings = postings
+        self._n = max(references, 1)
+        self.top = self.weight(min(map(len, postings.values()), default=1))
+
+    def weight(self, references: int) -> float:
+        """The weight of a word found in that many references."""
+        return math.log(1 + self._n / references)
+
+    def __getitem__(self, word: str) -> float:
+        return self.weight(len(self._postings[word]))
+
+    def get(self, word: str, default: float) -> float:
+        found = self._postings.get(word)
+        return self.weight(len(found)) if found else default
+
+
+def _reworded(
+    q: Entry, e: Entry, diff: TitleDiff, idf: WordWeights, rare: float
+) -> str | None:
+    """ "match" or "possible" when one title looks like the other reworded between
+    versions of one paper ("Bridging Nonlinearities and Stochastic Regularizers with
+    Gaussian Error Linear Units" -> "Gaussian Error Linear Units (GELUs)"); the caller
+    has checked that the first authors agree.
+
+    The shorter title's content words, weighted by rarity in the survey, must lie
+    in the longer one: most of them for "possible"; for "match" all of them, two
+    of them rare in the survey (idf ``rare`` or more: "A Survey of Large Language
+    Models" is not reworded into another survey of them), and nothing in the
+    longer one that turns the meaning, and no other number or version.
+    """
+    if diff.strong:
+        return None
+    a = {_stem(t): t for t in (q.bare or q.tokens) if t not in MINOR_WORDS}
+    b = {_stem(t): t for t in (e.bare or e.tokens) if t not in MINOR_WORDS}
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    shared = short.keys() & long_.keys()
+    if len(shared) < _REWORDED_SHARED:
+        return None
+    top = idf.top
+    weight = sum(idf.get(word, top) for word in short.values())
+    contained = sum(idf.get(short[stem], top) for stem in shared) / weight
+    turned = {long_[stem] for stem in long_.keys() - shared} & _TURNING_WORDS
+    rare_shared = sum(1 for stem in shared if idf.get(short[stem], top) >= rare)
+    if contained >= 0.999 and rare_shared >= 2 and not turned and q.question == e.question:
+        return "match"
+    return "possible" if contained >= 0.6 else None
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def assess(
+    q: Entry, e: Entry, sim: float, idf: WordWeights | None = None, rare: float = 0.0
+) -> Assessment:
+    """Weigh one candidate; ``sim`` is the rapidfuzz ratio (0..1) of the title keys,
+    ``idf`` the survey's word weights and ``rare`` the weight from which a word is
+    rare in it (a reworded title is judged by its rare words)."""
+    authors = _first_author_agrees(q, e)
+    years = None if not (q.year and e.year) else abs(q.year - e.year) <= 1
+    reworded = None
     if q.key == e.key:
         relation, base = ("same", 1.0) if q.question == e.question else ("same", 0.97)
         diff = TitleDiff()
     else:
         diff = title_diff(q.tokens, e.tokens, q.names | e.names)
-        longest = max(len(q.tokens), len(e.tokens))
-        if (
-            not diff.significant
-            and not diff.strong
-            and diff.typos <= 2
-            and diff.minor + diff.typos <= max(1, longest // 4)
-            and sim >= NEAR
-        ):
+        if _same_words(diff, max(len(q.tokens), len(e.tokens)), sim):
             relation, base = "same", 0.99 * sim
         elif _prefix_related(q, e):
             relation, base = "prefix", 0.8
+        elif nickname := _nickname_relation(q, e):
+            relation, base = nickname, 0.9
         elif not diff.strong and diff.significant <= 2 and sim >= SIMILAR:
             relation, base = "similar", sim * 0.85**diff.significant
         else:
             relation, base = "different", sim * 0.85**diff.significant * (0.5 if diff.strong else 1)
+            if authors and idf is not None and (reworded := _reworded(q, e, diff, idf, rare)):
+                relation, base = "reworded", 0.75
 
-    authors = _first_author_agrees(q, e)
-    years = None if not (q.year and e.year) else abs(q.year - e.year) <= 1
     conflicts = _conflicts(q, e, authors)
     weight = sum(w for _, w in conflicts)
 
@@ -112,11 +221,13 @@ def assess(q: Entry, e: Entry, sim: float) -> Assessment:
     for name, _ in conflicts:
         score *= {"arxiv": 0.5, "authors": 0.6, "doi": 0.8, "year": 0.9}[name]
 
+    confirmed = authors is True or (authors is None and years is True)
     if relation == "same":
         level = "match" if weight == 0 else ("possible" if weight < 3 else "no")
-    elif relation == "prefix":
-        confirmed = authors is True or (authors is None and years is True)
+    elif relation in ("prefix", "nickname"):
         level = "match" if (weight == 0 and confirmed) else ("possible" if weight < 2 else "no")
+    elif relation == "reworded":
+        level = "no" if weight else ("match" if reworded == "match" and years else "possible")
     elif relation == "similar":
         # A slip in a short word ("Ned" for "Need") may be a typo; an added,
         # dropped or replaced word is a different paper unless the authors agree.
@@ -125,10 +236,25 @@ def assess(q: Entry, e: Entry, sim: float) -> Assessment:
     else:
         level = "no"
 
-    label = {"same": "title", "prefix": "title-prefix"}.get(relation, "similar-title")
+    label = {
+        "same": "title",
+        "prefix": "title-prefix",
+        "nickname": "title-nickname",
+        "reworded": "title-reworded",
+    }.get(relation, "similar-title")
     reason = "+".join([label, *support])
     reason += "".join(f", {name}-conflict" for name, _ in conflicts)
     return Assessment(e, relation, level, round(min(score, 1.0), 3), reason, tuple(conflicts))
+
+
+def named(q: Entry, e: Entry) -> Assessment | None:
+    """A candidate for a query that is a name only ("Mixtral", "GPT-4o"): a listed paper
+    whose title carries the name's words in a row ("Mixtral of Experts"). Never more
+    than ``possible``: a name is not a title."""
+    n = len(q.tokens)
+    if not any(e.tokens[i : i + n] == q.tokens for i in range(len(e.tokens) - n + 1)):
+        return None
+    return Assessment(e, "name", "possible", 0.5, "name")
 
 
 def distinct(a: Entry, b: Entry) -> bool:

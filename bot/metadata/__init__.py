@@ -43,6 +43,7 @@ DEFAULT_BASE_URLS: dict[str, str] = {
     "crossref": "https://api.crossref.org",
     "semanticscholar": "https://api.semanticscholar.org/graph/v1",
     "dblp": "https://dblp.org/search/publ/api",
+    "github": "https://raw.githubusercontent.com",  # READMEs of paper repositories
 }
 _ALIASES = {"s2": "semanticscholar"}
 
@@ -83,7 +84,8 @@ def build_resolver(
     ``metadata`` is used and a relative cache path is taken from its ``root``).
     ``offline`` answers from the cache only. ``base_urls`` points services
     (``arxiv``, ``crossref``, ``semanticscholar``/``s2``, ``dblp``) elsewhere, e.g. at a
-    test server. ``sleep``/``clock`` pace the calls (monotonic seconds), ``now`` dates
+    test server (and ``pages`` every ``*.github.io`` page, for tests: see
+    ``bot.metadata.pages``). ``sleep``/``clock`` pace the calls (monotonic seconds), ``now`` dates
     cache entries (wall-clock seconds). ``env`` is where ``S2_API_KEY`` is read (default:
     the process environment, read now, not at import).
     """
@@ -92,6 +94,7 @@ def build_resolver(
     from bot.metadata.crossref import CrossrefClient
     from bot.metadata.dblp import DblpClient
     from bot.metadata.http import HttpClient
+    from bot.metadata.pages import PageClient
     from bot.metadata.resolver import Resolver
     from bot.metadata.semanticscholar import SemanticScholarClient
 
@@ -127,6 +130,7 @@ def build_resolver(
         CrossrefClient(http, urls["crossref"], contact=_email(metadata.contact)),
         SemanticScholarClient(http, urls["semanticscholar"]),
         DblpClient(http, urls["dblp"]),
+        PageClient(http, urls["github"], urls.get("pages")),
         link_versions=link_versions,
     )
 

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from bot.identifiers import normalize_arxiv, normalize_doi
+from bot.identity import ids_of
 from bot.metadata._text import TITLE_THRESHOLD, collapse, search_terms, title_similarity
 from bot.metadata.errors import LookupFailure, MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response, cache_key
@@ -89,6 +90,9 @@ def parse_entry(entry: ET.Element) -> tuple[PaperRecord, int]:
             if link.get("title") == "doi":
                 doi = normalize_doi(link.get("href"))
     journal_ref = _text(entry.find(f"{_X}journal_ref")) or None
+    primary = entry.find(f"{_X}primary_category")
+    month = int(published[5:7]) if published[5:7].isdigit() else None
+    abstract = _text(entry.find(f"{_A}summary")) or None
     record = PaperRecord(
         title=title,
         authors=authors,
@@ -100,6 +104,10 @@ def parse_entry(entry: ET.Element) -> tuple[PaperRecord, int]:
         published_venue=journal_ref,
         published_doi=doi,
         source="arxiv",
+        month=month,
+        primary_class=(primary.get("term") or None) if primary is not None else None,
+        abstract=abstract,
+        ids=tuple(sorted(ids_of(arxiv=arxiv_id, dois=[doi]))),
     )
     return record, version
 

@@ -5,6 +5,10 @@ its parameters sorted (contact and API-key parameters left out). It stores the
 raw body, the HTTP status, when it was fetched and when it expires. Positive
 answers live ``cache_days``; negative ones (404, empty arXiv feed) a shorter time.
 
+It also keeps which identifiers name one work (``work_ids``: ``link``, ``linked``;
+see ``bot.identity``), as the services told it, so that a DOI is known to be an
+arXiv preprint's published version in later runs and in offline checks.
+
 The cache is an optimisation and never a reason to fail: a file that is not a
 database, or is damaged, is moved aside as ``<name>.corrupt`` and rebuilt with a
 warning; a directory that cannot be created, or any later SQLite error, degrades
@@ -18,7 +22,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +42,8 @@ CREATE TABLE IF NOT EXISTS responses (
     expires REAL NOT NULL,
     PRIMARY KEY (service, key)
 );
+CREATE TABLE IF NOT EXISTS work_ids (id TEXT PRIMARY KEY, work TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS work_ids_by_work ON work_ids (work);
 """
 
 
@@ -177,6 +183,48 @@ class Cache:
             self._db.execute("DELETE FROM responses WHERE service = ? AND key = ?", (service, key))
         except sqlite3.Error as exc:
             self._recover(exc)
+
+    # -- one work, many identifiers (``bot.identity``) ----------------------------
+
+    def link(self, ids: Iterable[str]) -> None:
+        """Record that the typed ``ids`` name one work (joining the works they already
+        name). A join that would give one work two arXiv ids is refused: one of the
+        services confused two papers, and the links stay as they were."""
+        wanted = sorted(set(ids))
+        if len(wanted) < 2 or self._db is None:
+            return
+        try:
+            members = set(wanted) | self._members(wanted)
+            if len({i for i in members if i.startswith("arxiv:")}) > 1:
+                log.warning("metadata cache: not linking %s: two arXiv ids", ", ".join(wanted))
+                return
+            work = min(members)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO work_ids VALUES (?, ?)", [(i, work) for i in members]
+            )
+        except sqlite3.Error as exc:
+            self._recover(exc)
+
+    def linked(self, ids: Iterable[str]) -> set[str]:
+        """Every id known to name the same work as one of ``ids`` (``ids`` included)."""
+        wanted = sorted(set(ids))
+        if not wanted or self._db is None:
+            return set(wanted)
+        try:
+            return set(wanted) | self._members(wanted)
+        except sqlite3.Error as exc:
+            self._recover(exc)
+            return set(wanted)
+
+    def _members(self, ids: list[str]) -> set[str]:
+        assert self._db is not None
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            "SELECT id FROM work_ids WHERE work IN"
+            f" (SELECT work FROM work_ids WHERE id IN ({marks}))",
+            ids,
+        ).fetchall()
+        return {str(row[0]) for row in rows}
 
     def close(self) -> None:
         if self._db is not None:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.identifiers import normalize_doi
+from bot.identifiers import normalize_arxiv, normalize_doi
+from bot.identity import ids_of
 from bot.metadata._text import TITLE_THRESHOLD, clean, search_terms, title_similarity
 from bot.metadata.errors import MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response, path_part
@@ -90,6 +91,7 @@ def parse_work(message: Any) -> PaperRecord:
         venue = clean(str(event.get("name") or ""))
     work_type = str(message.get("type") or "")
     published = work_type in PUBLISHED_TYPES
+    abstract = clean(str(message.get("abstract") or "")) or None
     return PaperRecord(
         title=title,
         authors=tuple(a for a in (_author(x) for x in message.get("author") or []) if a),
@@ -101,7 +103,58 @@ def parse_work(message: Any) -> PaperRecord:
         published_venue=(venue or None) if published else None,
         published_doi=doi if published else None,
         source="crossref",
+        volume=_detail(message, "volume"),
+        number=_detail(message, "issue"),
+        pages=_detail(message, "page"),
+        publisher=_detail(message, "publisher"),
+        kind=_ENTRY_TYPES.get(work_type),
+        abstract=abstract,
+        ids=tuple(sorted(ids_of(dois=[doi, *related_dois(message)]))),
     )
+
+
+# Crossref work types as BibTeX entry types.
+_ENTRY_TYPES = {
+    "journal-article": "article",
+    "proceedings-article": "inproceedings",
+    "book-chapter": "incollection",
+    "book": "book",
+    "monograph": "book",
+    "edited-book": "book",
+    "report": "techreport",
+    "dissertation": "phdthesis",
+}
+
+
+def _detail(message: dict[str, Any], name: str) -> str | None:
+    """A short bibliographic detail (volume, issue, pages, publisher) as plain text."""
+    value = message.get(name)
+    text = clean(str(value)) if isinstance(value, (str, int)) else ""
+    return text[:200] or None
+
+
+# Relations between two versions of one work (Crossref's ``relation`` object: each
+# type maps to a list of {"id-type", "id", "asserted-by"}).
+VERSION_RELATIONS = ("has-preprint", "is-preprint-of", "is-identical-to")
+
+
+def related_dois(message: dict[str, Any]) -> list[str]:
+    """The DOIs (an arXiv DOI included) of the work's other versions Crossref relates."""
+    relation = message.get("relation")
+    found: list[str] = []
+    if not isinstance(relation, dict):
+        return found
+    for name in VERSION_RELATIONS:
+        items = relation.get(name)
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            kind, value = str(item.get("id-type") or "").lower(), str(item.get("id") or "")
+            if kind == "arxiv" and normalize_arxiv(value):
+                found.append(f"10.48550/arXiv.{normalize_arxiv(value)}")
+            elif kind in ("doi", "uri") and normalize_doi(value):
+                found.append(value)
+    return found
 
 
 def _envelope(response: Response, message_type: str) -> Any:

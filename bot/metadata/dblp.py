@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identity import ids_of
 from bot.metadata._text import (
     TITLE_THRESHOLD,
     clean,
@@ -107,6 +108,7 @@ def parse_info(info: dict[str, Any]) -> PaperRecord:
         if name
     )
     year_text = _string(info.get("year"))
+    key = str(info.get("key") or "")
     arxiv = arxiv_of(info)
     doi = normalize_doi(_string(info.get("doi")))
     if doi and arxiv_from_doi(doi):
@@ -130,6 +132,8 @@ def parse_info(info: dict[str, Any]) -> PaperRecord:
         published_venue=venue if published else None,
         published_doi=doi if published and doi and not is_preprint_doi(doi) else None,
         source="dblp",
+        # Its links name the work's other ids too (an OpenReview forum, an ACL page).
+        ids=tuple(sorted(ids_of(arxiv=arxiv, dois=[doi], urls=ees, key=f"DBLP:{key}"))),
     )
 
 
@@ -182,6 +186,7 @@ class DblpClient:
                 published_venue=best_published.published_venue,
                 published_doi=best_published.published_doi,
                 source="dblp",
+                ids=tuple(sorted({*best_published.ids, *best_preprint.ids})),
             )
         best = best_published or best_preprint
         if best is None:

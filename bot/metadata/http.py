@@ -39,11 +39,12 @@ SERVICE_NAMES = {
     "crossref": "Crossref",
     "s2": "Semantic Scholar",
     "dblp": "dblp",
+    "github": "GitHub",
 }
 
 # Seconds between two calls to the same service. arXiv's terms ask for 3 s;
 # Semantic Scholar grants 1 request/s to a key; dblp throttles bursts with 429.
-DEFAULT_INTERVALS = {"arxiv": 3.0, "s2": 1.0, "dblp": 1.0, "crossref": 0.0}
+DEFAULT_INTERVALS = {"arxiv": 3.0, "s2": 1.0, "dblp": 1.0, "crossref": 0.0, "github": 1.0}
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})

@@ -10,7 +10,9 @@ succeeds wins, and its record is then linked to the other version of the paper
    Crossref does not register).
 3. ACL Anthology id: Semantic Scholar ``ACL:``, then Crossref ``10.18653/v1/<id>``.
 4. OpenReview id: Semantic Scholar ``URL:https://openreview.net/forum?id=...``.
-5. Other URL: Semantic Scholar ``URL:``.
+5. A paper's GitHub repository or ``*.github.io`` project page: the arXiv id or
+   DOI its README or page names (``bot.metadata.pages``), looked up as above.
+   Other URL: Semantic Scholar ``URL:``.
 6. BibTeX: its own fields when it has title, authors and year (source
    ``bibtex``; used when the suggestion has no id, or its ids failed);
    otherwise its ids and title go through the other steps.
@@ -20,7 +22,11 @@ succeeds wins, and its record is then linked to the other version of the paper
 
 Then linking: a record with an arXiv id but no published DOI/venue asks Semantic
 Scholar ``arXiv:<id>``; a record with a DOI but no arXiv id asks ``DOI:<doi>``.
-A failed link never fails the suggestion.
+A failed link never fails the suggestion. Every id the record then carries
+(``PaperRecord.ids``: the services' own, ``externalIds``, Crossref's version
+relations, the id it was asked by) is kept in the cache as one work
+(``Cache.link``), and the ids known to name that work from earlier runs join
+the record (``bot.identity``).
 
 Nothing escapes ``resolve``: every failure becomes ``Skipped(what, "could not
 resolve: <why>")``.
@@ -35,12 +41,14 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identity import acl_canonical, acl_doi, ids_of, project_page
 from bot.metadata._text import collapse, is_preprint_doi, is_preprint_venue
 from bot.metadata.arxiv import ArxivClient
 from bot.metadata.crossref import CrossrefClient
 from bot.metadata.dblp import DblpClient
 from bot.metadata.errors import LookupFailure, NotFound, OfflineMiss
 from bot.metadata.http import HttpClient
+from bot.metadata.pages import PageClient
 from bot.metadata.semanticscholar import SemanticScholarClient
 from bot.models import PaperRecord, Skipped, Suggestion
 from bot.references import bibtex
@@ -102,6 +110,10 @@ def _parse(s: Suggestion) -> _Parsed:
         found = _ACL_URL.search(url)
         acl = acl or (found.group(1) if found else None)
     title = collapse(s.title) or None
+    if s.name and not (arxiv or doi or acl or openreview or url or title or s.bibtex):
+        problems.append(
+            f'only a name ("{collapse(s.name)[:80]}"): the paper\'s title or a link is needed'
+        )
     year: int | None = None
     authors: tuple[str, ...] = ()
     bibtex_record = None
@@ -155,8 +167,8 @@ def describe(s: Suggestion) -> str:
         return f"OpenReview {s.openreview}"
     if s.url:
         return s.url
-    if s.title:
-        title = collapse(s.title)
+    if s.title or s.name:
+        title = collapse(s.title or s.name)
         return f'"{title[:77]}..."' if len(title) > 80 else f'"{title}"'
     if s.bibtex:
         entry = _first_entry(s.bibtex)
@@ -183,6 +195,7 @@ class Resolver:
         crossref: CrossrefClient,
         semanticscholar: SemanticScholarClient,
         dblp: DblpClient,
+        pages: PageClient | None = None,
         *,
         link_versions: bool = True,
     ) -> None:
@@ -191,6 +204,7 @@ class Resolver:
         self.crossref = crossref
         self.s2 = semanticscholar
         self.dblp = dblp
+        self.pages = pages
         self.link_versions = link_versions
 
     # -- public -------------------------------------------------------------------
@@ -227,9 +241,19 @@ class Resolver:
             except Exception:
                 log.exception("Semantic Scholar batch lookup failed")
         return [
-            self._guarded(s, partial(self._link, r, linked)) if isinstance(r, PaperRecord) else r
+            self._guarded(s, partial(self._link_and_remember, r, linked))
+            if isinstance(r, PaperRecord)
+            else r
             for s, r in zip(items, found, strict=True)
         ]
+
+    def _link_and_remember(self, record: PaperRecord,
+                           linked: dict[str, PaperRecord | LookupFailure]) -> PaperRecord:
+        return self._remember(self._link(record, linked))
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Every id the cache knows to name the same work as one of ``ids`` (no lookup)."""
+        return self.http.cache.linked(ids)
 
     @staticmethod
     def _guarded(s: Suggestion, work: Callable[[], PaperRecord | Skipped]
@@ -257,44 +281,53 @@ class Resolver:
         if p is None:
             raise ValueError("unreadable suggestion")
         reasons: list[LookupFailure] = [NotFound(problem) for problem in p.problems]
-        for step in self._plan(p, prefetched):
+        for asked, step in self._plan(p, prefetched):
             try:
                 record = step()
             except LookupFailure as exc:
                 reasons.append(exc)
                 continue
-            return record
+            # The id the lookup was asked by names the work found (an OpenReview forum
+            # that Semantic Scholar resolved to an arXiv paper).
+            return replace(record, ids=tuple(sorted({*record.ids, *asked})))
         return Skipped(describe(s), f"could not resolve: {_summary(reasons)}")
 
     def _plan(self, p: _Parsed, prefetched: dict[str, PaperRecord | LookupFailure]
-              ) -> list[Step]:
-        steps: list[Step] = []
+              ) -> list[tuple[frozenset[str], Step]]:
+        """The lookups to try in order, each with the typed ids it asks by."""
+        steps: list[tuple[frozenset[str], Step]] = []
         if p.arxiv:
             arxiv_id = p.arxiv
-            steps.append(lambda: self._arxiv(arxiv_id, prefetched))
+            steps.append((ids_of(arxiv=arxiv_id), lambda: self._arxiv(arxiv_id, prefetched)))
         if p.doi:
             doi = p.doi
-            steps.append(lambda: self.crossref.work(doi))
-            steps.append(lambda: self.s2.by_doi(doi))
+            steps.append((ids_of(dois=[doi]), lambda: self.crossref.work(doi)))
+            steps.append((ids_of(dois=[doi]), lambda: self.s2.by_doi(doi)))
         if p.acl:
             acl = p.acl
-            steps.append(lambda: self.s2.by_acl(acl))
-            steps.append(lambda: self.crossref.work(f"10.18653/v1/{acl}".lower()))
+            by_acl = ids_of(others=[f"acl:{acl_canonical(acl)}"], dois=[acl_doi(acl)])
+            steps.append((by_acl, lambda: self.s2.by_acl(acl)))
+            steps.append((by_acl, lambda: self.crossref.work(f"10.18653/v1/{acl}".lower())))
         if p.openreview:
             forum = f"https://openreview.net/forum?id={p.openreview}"
-            steps.append(lambda: self.s2.by_url(forum))
+            steps.append((frozenset({f"openreview:{p.openreview}"}), lambda: self.s2.by_url(forum)))
         if p.url and not (p.arxiv or p.doi or p.acl or p.openreview):
             url = p.url
-            steps.append(lambda: self.s2.by_url(url))
+            if project_page(url) and self.pages is not None:
+                steps.append((frozenset(), lambda: self._project(url)))
+            else:
+                steps.append((frozenset(), lambda: self.s2.by_url(url)))
         if p.bibtex is not None:  # a reader's complete entry beats a title search
             record = p.bibtex
-            steps.append(lambda: record)
+            steps.append((frozenset(), lambda: record))
         if p.title:
             title, year, authors = p.title, p.year, p.authors
-            steps.append(lambda: self.arxiv.search_title(title))
-            steps.append(lambda: self.dblp.search(title))
-            steps.append(lambda: self.crossref.search(title, authors=authors, year=year))
-            steps.append(lambda: self.s2.match_title(title))
+            steps.append((frozenset(), lambda: self.arxiv.search_title(title)))
+            steps.append((frozenset(), lambda: self.dblp.search(title)))
+            steps.append(
+                (frozenset(), lambda: self.crossref.search(title, authors=authors, year=year))
+            )
+            steps.append((frozenset(), lambda: self.s2.match_title(title)))
         return steps
 
     def _arxiv(self, arxiv_id: str, prefetched: dict[str, PaperRecord | LookupFailure]
@@ -305,6 +338,17 @@ class Resolver:
         if isinstance(found, LookupFailure):
             raise found
         return found
+
+    def _project(self, url: str) -> PaperRecord:
+        """The paper a repository's README or a project page names (``bot.metadata.pages``)."""
+        assert self.pages is not None
+        paper = self.pages.paper(url)
+        if paper.arxiv:
+            return self.arxiv.lookup(paper.arxiv[0])
+        try:
+            return self.crossref.work(paper.doi[0])
+        except NotFound:
+            return self.s2.by_doi(paper.doi[0])
 
     def _link_id(self, record: PaperRecord) -> str | None:
         """The Semantic Scholar id that links ``record`` to its other version, if it needs one."""
@@ -330,10 +374,20 @@ class Resolver:
         except LookupFailure as exc:
             log.debug("no version link for %s: %s", s2_id, exc)
             return record
+        ids = tuple(sorted({*record.ids, *other.ids}))  # S2 found it by one of the record's ids
         if record.arxiv:
             return replace(
                 record,
                 published_doi=record.published_doi or other.published_doi,
                 published_venue=record.published_venue or other.published_venue,
+                ids=ids,
             )
-        return replace(record, arxiv=other.arxiv) if other.arxiv else record
+        return replace(record, arxiv=other.arxiv or record.arxiv, ids=ids)
+
+    def _remember(self, record: PaperRecord) -> PaperRecord:
+        """Keep the record's ids as one work in the cache, and add those known before."""
+        ids = set(record.ids) | ids_of(
+            arxiv=record.arxiv, dois=[record.doi, record.published_doi]
+        )
+        self.http.cache.link(ids)
+        return replace(record, ids=tuple(sorted(self.http.cache.linked(ids))))

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identity import ids_of, typed
 from bot.metadata._text import (
     clean,
     is_preprint_doi,
@@ -73,7 +74,21 @@ def parse_paper(data: Any) -> PaperRecord:
         published_venue=published_venue,
         published_doi=None if is_preprint_doi(doi) else doi,
         source="semanticscholar",
+        ids=tuple(sorted(work_ids(data, ids, arxiv, raw_doi))),
     )
+
+
+def work_ids(data: dict[str, Any], external: dict[str, Any], arxiv: str | None, doi: str
+             ) -> frozenset[str]:
+    """Every id S2 knows for the paper (``externalIds`` and its own ``paperId``), typed."""
+    others = [
+        typed(kind, str(external[name]))
+        for name, kind in (("ACL", "acl"), ("DBLP", "dblp"), ("CorpusId", "corpus"))
+        if external.get(name) not in (None, "")
+    ]
+    if isinstance(data.get("paperId"), str) and data["paperId"]:
+        others.append(typed("s2", data["paperId"]))
+    return ids_of(arxiv=arxiv, dois=[doi], others=[i for i in others if i])
 
 
 def _check(response: Response, missing: str) -> Any:

@@ -2,8 +2,10 @@
 
 One module per format, each with the same small interface (``EXTENSIONS``,
 ``sniff(text)``, ``parse(text, source)``); adding a format is one new module
-plus one line in ``_REGISTRY``. Parsing is pure (text in, records out); only
-``load``/``load_references`` touch the file system.
+plus its name in ``FORMATS``. A format's module is imported when it is first
+used, so that listing the formats (``survey-bot --help``) costs nothing.
+Parsing is pure (text in, records out); only ``load``/``load_references``
+touch the file system.
 
 Per-entry failure is data: ``parse``/``load`` return the references together
 with the entries that had to be skipped (where, and why).
@@ -11,13 +13,16 @@ with the entries that had to be skipped (where, and why).
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from bot.errors import InputError
-from bot.models import Reference
-from bot.references import bbl, bibtex, markdown, text
-from bot.references.common import ParseResult
+from bot.references.common import ParseResult, gc_paused
+
+if TYPE_CHECKING:
+    from bot.models import Reference
 
 __all__ = [
     "FORMATS",
@@ -29,33 +34,27 @@ __all__ = [
     "parse_references",
 ]
 
-# Format name -> module. Order matters when sniffing content: most specific first.
-_REGISTRY: dict[str, ModuleType] = {
-    "bibtex": bibtex,
-    "bbl": bbl,
-    "text": text,
-    "markdown": markdown,
-}
-
-FORMATS: tuple[str, ...] = tuple(_REGISTRY)
+# Format names, each the name of its module in this package. Order matters when
+# sniffing content: most specific first.
+FORMATS: tuple[str, ...] = ("bibtex", "bbl", "text", "markdown")
 
 
 def _module(format: str) -> ModuleType:
-    module = _REGISTRY.get(format.lower().strip())
-    if module is None:
+    name = format.lower().strip()
+    if name not in FORMATS:
         raise InputError(f"unknown reference format {format!r}; use one of: {', '.join(FORMATS)}")
-    return module
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def detect_format(path: str | Path, content: str | None = None) -> str:
     """The format named by the file's extension, else the first whose ``sniff`` accepts it."""
     suffix = Path(path).suffix.lower()
-    for name, module in _REGISTRY.items():
-        if suffix in module.EXTENSIONS:
+    for name in FORMATS:
+        if suffix in _module(name).EXTENSIONS:
             return name
     if content is not None:
-        for name, module in _REGISTRY.items():
-            if module.sniff(content):
+        for name in FORMATS:
+            if _module(name).sniff(content):
                 return name
     raise InputError(
         f"{path}: cannot tell the reference format from the name or the content; "
@@ -65,7 +64,9 @@ def detect_format(path: str | Path, content: str | None = None) -> str:
 
 def parse(content: str, format: str, source: str = "") -> ParseResult:
     """References and skipped entries of ``content`` in ``format`` (pure, no I/O)."""
-    result: ParseResult = _module(format).parse(content, source)
+    module = _module(format)
+    with gc_paused():
+        result: ParseResult = module.parse(content, source)
     return result
 
 

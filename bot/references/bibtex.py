@@ -10,9 +10,11 @@ macros and ``crossref`` inheritance work as in BibTeX.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
 from bot.references.bibtex_split import ENTRY, NAME, STRING, BibBlock, split_bib
 from bot.references.common import ParseResult, find_urls, normalize_newlines, where
@@ -34,6 +36,7 @@ MONTHS = {
     "nov": "November",
     "dec": "December",
 }
+_CROSSREF = re.compile("crossref", re.IGNORECASE)
 # Entry types that only hold shared fields for their crossref children.
 _CONTAINERS = {"proceedings", "mvproceedings", "collection", "mvcollection"}
 
@@ -56,7 +59,7 @@ _NOT_INHERITED = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class ExpandedEntry:
     """One entry with its macros expanded: lower-case type, key, field values as strings
     (``@string`` macros, months and ``#`` joined; LaTeX still encoded), where it is."""
@@ -75,22 +78,32 @@ def sniff(text: str) -> bool:
 
 def parse(text: str, source: str = "") -> ParseResult:
     """Every usable entry of a ``.bib`` text as a ``Reference``, plus what was skipped."""
-    entries, skipped = expand_entries(text, source)
-    by_key = {entry.key.lower(): entry for entry in entries}
-    parents = _resolve_crossrefs(entries, by_key)
-    references = [
+    skipped: list[Skipped] = []
+    # Without crossref each entry stands alone: it becomes a Reference as it is read, and
+    # its raw fields are let go (a 50,000-entry file is never held as entries).
+    entries: Iterable[ExpandedEntry] = _expanded(text, source, skipped)
+    parents: set[str] = set()
+    if _CROSSREF.search(text):  # a child takes fields from its parent: every entry first
+        listed = list(entries)
+        parents = _resolve_crossrefs(listed, {entry.key.lower(): entry for entry in listed})
+        entries = listed
+    references = tuple(
         to_reference(entry, source)
         for entry in entries
         if not (entry.type in _CONTAINERS and entry.key.lower() in parents)
-    ]
-    return ParseResult(tuple(references), tuple(skipped))
+    )
+    return ParseResult(references, tuple(skipped))
 
 
 def expand_entries(text: str, source: str = "") -> tuple[list[ExpandedEntry], list[Skipped]]:
     """The entries with their macros expanded (nothing decoded), and the skipped ones."""
-    macros: dict[str, str] = dict(MONTHS)
-    entries: list[ExpandedEntry] = []
     skipped: list[Skipped] = []
+    return list(_expanded(text, source, skipped)), skipped
+
+
+def _expanded(text: str, source: str, skipped: list[Skipped]) -> Iterator[ExpandedEntry]:
+    """The entries of ``text`` one by one, as ``expand_entries`` lists them."""
+    macros: dict[str, str] = dict(MONTHS)
     seen: dict[str, int] = {}
     for block in split_bib(normalize_newlines(text)):
         if block.kind not in (ENTRY, STRING):
@@ -112,8 +125,7 @@ def expand_entries(text: str, source: str = "") -> tuple[list[ExpandedEntry], li
             )
             continue
         seen[key.lower()] = line
-        entries.append(ExpandedEntry(block.type.lower(), key, fields, line, block.end_line))
-    return entries, skipped
+        yield ExpandedEntry(block.type.lower(), key, fields, line, block.end_line)
 
 
 def _expand(block: BibBlock, macros: dict[str, str]) -> dict[str, str]:
@@ -151,22 +163,29 @@ def _resolve_crossrefs(entries: list[ExpandedEntry], by_key: dict[str, ExpandedE
 # Conversion to a Reference ---------------------------------------------------------------
 
 
+_URL_COMMAND = re.compile(r"\\url\s*")
+_URL_ESCAPE = re.compile(r"\\([_%&#~$])")
+AND = re.compile(r"(\s+and\s+)", re.IGNORECASE)
+COMMA = re.compile(r"(\s*,\s*)")
+
+
 def split_authors(raw: str) -> tuple[str, ...]:
     """A BibTeX name list (``Last, First and {OpenAI} and others``) as "First Last" names."""
     names = []
-    for part in _split_top_level(raw, r"\s+and\s+"):
+    for part in split_top_level(raw, AND):
         part = part.strip()
         if not part or part.lower() == "others":
             continue
         name = person(part)
         if name:
-            names.append(name)
+            names.append(sys.intern(name))  # authors recur: one string each
     return tuple(names)
 
 
 def person(raw: str) -> str:
     """One BibTeX name in "First Last" order: ``Vaswani, Ashish`` -> ``Ashish Vaswani``."""
-    parts = [latex.decode(piece) for piece in _split_top_level(raw, r"\s*,\s*")]
+    pieces = split_top_level(raw, COMMA) if "," in raw else [raw]
+    parts = [latex.decode(piece) for piece in pieces]
     parts = [piece for piece in parts if piece]
     if len(parts) == 2:
         last, first = parts
@@ -177,42 +196,63 @@ def person(raw: str) -> str:
     return parts[0] if parts else ""
 
 
-def _split_top_level(text: str, separator: str) -> list[str]:
-    """Split on a regex separator, but only outside braces."""
+def split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
+    """Split on ``separator`` (one capturing group, matching no brace), but only outside
+    braces: a separator counts when the braces before it balance (``{`` minus ``}`` is 0);
+    the others are joined back with their neighbours."""
+    cut = separator.split(text)
     if "{" not in text:
-        return re.split(separator, text, flags=re.IGNORECASE)
-    pieces: list[str] = []
-    depth = 0
-    start = 0
-    pattern = re.compile(separator, re.IGNORECASE)
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif depth == 0:
-            found = pattern.match(text, i)
-            if found and found.end() > i:
-                pieces.append(text[start:i])
-                start = i = found.end()
-                continue
-        i += 1
-    pieces.append(text[start:])
+        return cut[::2]
+    pieces = [cut[0]]
+    depth = cut[0].count("{") - cut[0].count("}")
+    for at in range(1, len(cut), 2):
+        found, piece = cut[at], cut[at + 1]
+        if depth == 0:
+            pieces.append(piece)
+        else:
+            pieces[-1] += found + piece
+        depth += piece.count("{") - piece.count("}")
     return pieces
 
 
+class _Decoded:
+    """An entry's field values, each decoded from LaTeX when first read: an entry may
+    hold many fields (abstract, keywords, file) and a reference needs only a few."""
+
+    __slots__ = ("_decoded", "_fields")
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        self._fields = fields
+        self._decoded: dict[str, str] = {}
+
+    def get(self, name: str, default: str = "") -> str:
+        if name not in self._fields:
+            return default
+        return self[name]
+
+    def __getitem__(self, name: str) -> str:
+        value = self._decoded.get(name)
+        if value is None:
+            value = self._decoded[name] = latex.decode(self._fields[name])
+        return value
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._fields
+
+
 def _clean_url(raw: str) -> str:
-    raw = re.sub(r"\\url\s*", "", raw)
-    raw = re.sub(r"\\([_%&#~$])", r"\1", raw)
-    return latex.strip_braces(raw).strip()
+    if "\\" in raw:  # most values hold no LaTeX at all: no regex pass for them
+        raw = _URL_COMMAND.sub("", raw)
+        raw = _URL_ESCAPE.sub(r"\1", raw)
+    if "{" in raw or "}" in raw:
+        raw = latex.strip_braces(raw)
+    return raw.strip()
 
 
 def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     """The ``Reference`` for one entry: decoded title and names, ids from every field."""
     fields = entry.fields
-    text = {name: latex.decode(value) for name, value in fields.items()}
+    text = _Decoded(fields)
     authors = split_authors(fields.get("author") or fields.get("editor") or "")
 
     year_text = text.get("year") or text.get("date") or ""
@@ -226,8 +266,10 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
                 if url not in urls:
                     urls.append(url)
 
-    doi = normalize_doi(_clean_url(fields.get("doi", ""))) or next(
-        (found for found in map(normalize_doi, urls) if found), None
+    doi = (
+        normalize_doi(_clean_url(fields.get("doi", "")))
+        or next((found for found in map(normalize_doi, urls) if found), None)
+        or next((found for found in map(acl_doi, urls) if found), None)
     )
     arxiv = _arxiv(fields, text, urls) or arxiv_from_doi(doi)
 
@@ -246,7 +288,7 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     )
 
 
-def _arxiv(fields: dict[str, str], text: dict[str, str], urls: list[str]) -> str | None:
+def _arxiv(fields: dict[str, str], text: _Decoded, urls: list[str]) -> str | None:
     prefix = (text.get("archiveprefix") or text.get("eprinttype") or "").lower()
     candidates = []
     if "eprint" in text and (not prefix or "arxiv" in prefix):
@@ -258,6 +300,12 @@ def _arxiv(fields: dict[str, str], text: dict[str, str], urls: list[str]) -> str
         candidates.append(volume)
     candidates.extend(urls)
     candidates.extend(text.get(name, "") for name in ("howpublished", "note"))
+    # ``journal = {arXiv}, number = {2303.18223}``: a bare id counts where the venue is arXiv.
+    number = text.get("number", "")
+    if re.search(r"arxiv|corr", f"{journal} {text.get('publisher', '')}", re.IGNORECASE) or (
+        re.match(r"\s*arxiv", number, re.IGNORECASE)
+    ):
+        candidates.append(number)
     for candidate in candidates:
         found = normalize_arxiv(candidate)
         if found:
@@ -265,7 +313,7 @@ def _arxiv(fields: dict[str, str], text: dict[str, str], urls: list[str]) -> str
     return None
 
 
-def _venue(kind: str, text: dict[str, str]) -> str | None:
+def _venue(kind: str, text: _Decoded) -> str | None:
     order = ["journal", "journaltitle", "booktitle", "eventtitle"]
     if kind in ("phdthesis", "mastersthesis", "thesis"):
         order += ["school", "institution"]

@@ -252,8 +252,8 @@ def decode(text: str) -> str:
     """Readable Unicode for LaTeX: ``{\\"U}ber {BERT} -- \\emph{it}`` -> ``Über BERT – it``."""
     if not text:
         return ""
-    if is_plain(text):  # the common case
-        return " ".join(unicodedata.normalize("NFC", text).split())
+    if is_plain(text):  # the common case (and ASCII, which NFC leaves as it is, the commonest)
+        return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
     text = _SKIP_RE.sub(" ", text)
     text = _decode_accents(text)
     text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(1)], text)

@@ -19,7 +19,8 @@ Three views of a title:
   issue) and the editors' (a paper already in the ``.bib`` or the list). Its
   normal form, each step undoing one way a title's spelling varies:
 
-  1. LaTeX decoded (:func:`bot.text.latex.decode`: ``Schr{\\"o}dinger``,
+  1. HTML character references (``&amp;``, ``&#39;``) and LaTeX decoded
+     (:func:`bot.text.latex.decode`: ``Schr{\\"o}dinger``,
      ``\\href{url}{text}`` -> ``text``, ``\\&`` -> ``&``);
   2. accents folded to the base letter (``é`` -> ``e``); letters without a
      decomposition spelled out (``ß`` -> ``ss``, ``ø`` -> ``o``, ``ł`` -> ``l``,
@@ -36,9 +37,12 @@ Three views of a title:
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
+from sys import intern
+from typing import NamedTuple
 
 from bot.text import latex
 
@@ -107,16 +111,23 @@ _CHAR_MAP["ϕ"] = " phi "
 _CHAR_MAP["µ"] = " mu "
 _TRANSLATE = str.maketrans(_CHAR_MAP)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# An HTML character reference (``&amp;``, ``&#39;``, ``&#x2014;``), as web pages, feeds
+# and issue text copied from them carry in titles.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def fold(text: str | None) -> str:
-    """ASCII-ish plain text: LaTeX decoded (:func:`bot.text.latex.decode`), accents
-    stripped (NFKD, so ``ﬁ`` -> ``fi``), curly quotes straightened, every dash a
-    hyphen, whitespace collapsed. Case kept."""
+    """ASCII-ish plain text: HTML character references and LaTeX decoded
+    (:func:`bot.text.latex.decode`), accents stripped (NFKD, so ``ﬁ`` -> ``fi``),
+    curly quotes straightened, every dash a hyphen, whitespace collapsed. Case kept."""
     if not text:
         return ""
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
     if not latex.is_plain(text):
         text = latex.decode(text)
+    if text.isascii():  # the common case: of all below, only "`" -> "'" changes ASCII
+        return " ".join(text.replace("`", "'").split())
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = unicodedata.normalize("NFKD", text)
     if not text.isascii():
@@ -159,8 +170,10 @@ def normalize_title(title: str | None) -> str:
 
 def _tokens_of_plain(plain: str) -> list[str]:
     text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", plain))
-    text = _LETTER_DIGIT.sub(" ", text)
-    return [_LIGATURE.sub("", word) for word in text.split()]
+    # One pass over the whole text, not one per word: "f" is dropped only before a
+    # letter, so no match spans two words. Tokens recur across titles: one string each.
+    text = _LIGATURE.sub("", _LETTER_DIGIT.sub(" ", text))
+    return [intern(word) for word in text.split()]
 
 
 def title_tokens(title: str | None) -> list[str]:
@@ -202,21 +215,68 @@ def split_title(title: str | None) -> tuple[list[str], list[str]]:
     >>> split_title("PaLM: Scaling Language Modeling with Pathways")[0]
     ['palm']
     """
-    main, sub, _ = analyse_title(title)
-    return main, sub
+    parts = analyse_title(title)
+    return parts.main, parts.sub
 
 
-def analyse_title(title: str | None) -> tuple[list[str], list[str], bool]:
-    """(main title tokens, subtitle tokens, is a question), folding the text once."""
+class TitleParts(NamedTuple):
+    """A title's tokens in the parts the matcher compares."""
+
+    main: list[str]  # before the colon (all of it when there is no subtitle)
+    sub: list[str]  # the subtitle, empty when there is none
+    question: bool
+    nickname: list[str]  # a leading "Nick:" or trailing "(Nick)", empty when none
+    bare: list[str]  # the title without that nickname, empty when none
+
+
+def analyse_title(title: str | None) -> TitleParts:
+    """The title's parts (see :class:`TitleParts`), folding the text once."""
     plain = _plain_title(title)
     question = plain.rstrip(" .)]}\"'").endswith("?")
     parts = _SUBTITLE.split(plain, maxsplit=1)
     if len(parts) == 1:
-        return _tokens_of_plain(plain), [], question
-    main, sub = _tokens_of_plain(parts[0]), _tokens_of_plain(parts[1])
-    if not main or not sub:
-        return main + sub, [], question
-    return main, sub, question
+        main, sub = _tokens_of_plain(plain), []
+    else:
+        main, sub = _tokens_of_plain(parts[0]), _tokens_of_plain(parts[1])
+        if not main or not sub:
+            main, sub = main + sub, []
+    nickname, bare = _trailing_name(plain) or ([], [])
+    if not nickname and sub and len(parts[0].split()) <= NICKNAME_WORDS and len(sub) >= _MIN_REST:
+        nickname, bare = main, sub
+    return TitleParts(main, sub, question, nickname, bare)
+
+
+# A short name in parentheses closing a title: "... Transformer (T5)", "(GELUs)".
+_TRAILING_NAME = re.compile(r"\s*[(\[]([^()\[\]]{1,30})[)\]]\s*[.?!]?\s*$")
+NICKNAME_WORDS = 3  # a nickname ("T5", "Llama 2", "GPT-NeoX-20B") is at most this many words
+_MIN_REST = 3  # tokens the title must keep without its nickname
+
+
+def nickname_split(title: str | None) -> tuple[list[str], list[str]] | None:
+    """(nickname tokens, the other tokens) when the title leads with a short name
+    ("T5: Exploring the Limits ...") or closes with one in parentheses ("... (T5)").
+
+    Readers and lists add or drop such a name; the rest is the paper's title. None
+    when there is no nickname, or when too little would be left without it.
+
+    >>> nickname_split("Exploring the Limits of Transfer Learning (T5)")[0]
+    ['t', '5']
+    """
+    parts = analyse_title(title)
+    return (parts.nickname, parts.bare) if parts.nickname else None
+
+
+def _trailing_name(plain: str) -> tuple[list[str], list[str]] | None:
+    """(name, the other tokens) of a title closing with a short name in parentheses."""
+    if not plain.rstrip(" .?!").endswith((")", "]")):
+        return None
+    trailing = _TRAILING_NAME.search(plain)
+    if trailing and len(trailing.group(1).split()) <= NICKNAME_WORDS:
+        rest = _tokens_of_plain(plain[: trailing.start()])
+        name = _tokens_of_plain(trailing.group(1))
+        if name and len(rest) >= _MIN_REST:
+            return name, rest
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -57,6 +57,21 @@ def test_adds_exactly_the_expected_edits(survey: Path, tmp_path: Path, capsys) -
     assert (survey / "README.md").read_text(encoding="utf-8") == expected
     assert (survey / "paper/references.bib").read_text(encoding="utf-8") == bib + OCTOPACK_BIB
     assert "add BibTeX entry muennighoff2023octopack" in capsys.readouterr().out
+    epilogue = (survey / "paper/epilogue.tex").read_text(encoding="utf-8")
+    assert "Kevin Gray, Jay Alammar, and Alice Liddell." in epilogue
+
+
+def test_thank_without_an_acknowledgements_target_is_refused(
+    survey: Path, tmp_path: Path, capsys
+) -> None:
+    config = survey / ".github" / "survey-bot.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("# acknowledgements:")], encoding="utf-8")
+    before = {p: p.read_bytes() for p in survey.rglob("*") if p.is_file()}
+    record = record_file(tmp_path, OCTOPACK)
+    assert add(survey, "2308.07124", "--metadata", record, "--thank", "Alice Liddell") == 2
+    assert "--thank: .github/survey-bot.yml has no acknowledgements:" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in survey.rglob("*") if p.is_file()} == before
 
 
 def test_already_cited_is_refused_with_where(survey: Path, tmp_path: Path, capsys) -> None:

@@ -25,7 +25,12 @@ from tests.gitrepo.gitutil import copy_origin, isolate_git, make_origin
 
 TODAY = dt.date(2024, 1, 2)
 MAINTAINER = "ada"  # write permission on the repository
-FILES = ("README.md", "paper/references.bib", ".github/survey-bot.yml")
+FILES = (
+    "README.md",
+    "paper/references.bib",
+    "paper/epilogue.tex",
+    ".github/survey-bot.yml",
+)
 
 LIMA = PaperRecord(
     title="LIMA: Less Is More for Alignment",

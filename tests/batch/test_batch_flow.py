@@ -15,7 +15,7 @@ from bot.issue.replies import triage_comment
 from tests import example_survey
 from tests.batch.conftest import LIMA, Survey
 from tests.conftest import RENDERER
-from tests.example_survey import EXAMPLE, OCTOPACK, OCTOPACK_BIB
+from tests.example_survey import EXAMPLE, OCTOPACK, OCTOPACK_BIB, epilogue_thanking
 from tests.gitrepo.gitutil import commit_files, git
 
 BRANCH = "survey-bot/updates"
@@ -37,13 +37,15 @@ LAST_ROW = (
 )
 LIMA_BIB = """
 @article{zhou2023lima,
-  title         = {LIMA: Less Is More for Alignment},
-  author        = {Zhou, Chunting and Liu, Pengfei},
-  journal       = {arXiv preprint arXiv:2305.11206},
+  author        = {Zhou, C. and
+                   Liu, P.},
+  title         = {{LIMA:} Less Is More for Alignment},
+  journal       = corr,
+  volume        = {abs/2305.11206},
   year          = {2023},
-  eprint        = {2305.11206},
+  url           = {http://arxiv.org/abs/2305.11206},
   archivePrefix = {arXiv},
-  url           = {https://arxiv.org/abs/2305.11206}
+  eprint        = {2305.11206}
 }
 """
 
@@ -115,9 +117,10 @@ def test_default_branch_moved_with_conflicting_edit_is_rebuilt_on_top(survey: Su
     outcome = survey.batch()
     assert outcome.status == "updated"
     assert git(survey.origin, "rev-parse", f"{BRANCH}^") == main
+    # The section lists papers by year: OctoPack (2023) goes before the maintainer's 2024 paper.
     assert on_branch(survey, "README.md") == expected_readme(
         OCTOPACK_LINE, "Alice Liddell", 1, readme=moved
-    ).replace(PRETRAIN_LAST + OCTOPACK_LINE + mine, PRETRAIN_LAST + mine + OCTOPACK_LINE)
+    )
     assert decode_data(survey.github.pulls()[0]["body"]).base == main  # type: ignore[union-attr]
 
 
@@ -170,7 +173,8 @@ def test_papers_that_landed_elsewhere_close_the_pr(survey: Survey) -> None:
     by_hand = README.replace(PRETRAIN_LAST, PRETRAIN_LAST + OCTOPACK_LINE).replace(
         THANKS_END, "Kevin Gray, Jay Alammar, and Alice Liddell."
     )
-    commit_files(survey.clone, {"README.md": by_hand}, "Add OctoPack by hand", push="main")
+    files = {"README.md": by_hand, "paper/epilogue.tex": epilogue_thanking("Alice Liddell")}
+    commit_files(survey.clone, files, "Add OctoPack by hand", push="main")
     outcome = survey.batch()
     assert (outcome.status, outcome.finished) == ("closed", (issue,))
     assert outcome.landed and "already cited" in outcome.landed[0]

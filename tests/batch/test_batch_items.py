@@ -14,7 +14,7 @@ from bot.models import Thanks
 from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BRANCH, LIMA_LINE, OCTOPACK_LINE, README, on_branch
 from tests.conftest import RENDERER
-from tests.example_survey import OCTOPACK
+from tests.example_survey import OCTOPACK, epilogue_thanking
 from tests.gitrepo.gitutil import commit_files, git
 
 THANKS_END = "Kevin Gray, and Jay Alammar."
@@ -157,7 +157,8 @@ def test_thanks_already_present_drop_out_and_close_the_pr(survey: Survey) -> Non
     issue = survey.thank(CAROL)
     number = survey.batch().pull
     by_hand = README.replace(THANKS_END, "Kevin Gray, Jay Alammar, and Carol Chen.")
-    commit_files(survey.clone, {"README.md": by_hand}, "Thank Carol by hand", push="main")
+    files = {"README.md": by_hand, "paper/epilogue.tex": epilogue_thanking("Carol Chen")}
+    commit_files(survey.clone, files, "Thank Carol by hand", push="main")
     closed = survey.batch()
     assert (closed.status, closed.pull) == ("closed", number)
     assert any(line.startswith(f"#{issue} 'Carol Chen'") for line in closed.landed)

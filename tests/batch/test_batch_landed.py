@@ -16,7 +16,7 @@ from bot.models import Thanks
 from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BIB, OCTOPACK_LINE, PRETRAIN_LAST, README, on_branch
 from tests.batch.test_batch_items import THANKS_END, edit_state, issue_state, merge
-from tests.example_survey import OCTOPACK, OCTOPACK_BIB
+from tests.example_survey import OCTOPACK, OCTOPACK_BIB, epilogue_thanking
 from tests.gitrepo.gitutil import commit_files
 
 WITH_ALICE = "Kevin Gray, Jay Alammar, and Alice Liddell."
@@ -28,6 +28,8 @@ def add_by_hand(survey: Survey, readme: str = README, *, thank_alice: bool) -> N
     if thank_alice:
         text = text.replace(THANKS_END, WITH_ALICE)
     files = {"README.md": text, "paper/references.bib": BIB + OCTOPACK_BIB}
+    if thank_alice:
+        files["paper/epilogue.tex"] = epilogue_thanking("Alice Liddell")
     commit_files(survey.clone, files, "Add OctoPack by hand", push="main")
 
 

@@ -30,7 +30,7 @@ from tests.example_survey import EXAMPLE, OCTOPACK
 CONFIG = load_config(EXAMPLE)
 FILES = {
     path: (EXAMPLE / path).read_text(encoding="utf-8")
-    for path in ("README.md", "paper/references.bib")
+    for path in ("README.md", "paper/references.bib", "paper/epilogue.tex")
 }
 DAY = dt.date(2024, 1, 2)
 GOLDEN = Path(__file__).parent / "golden"

@@ -56,8 +56,9 @@ def test_valid_config_loads(tmp_path):
         ReferenceSource("README.md", "markdown"),
     )
     assert config.paper_list == PaperListTarget("README.md", "Paper List")
-    assert config.changelog == ChangelogTarget("README.md", "markdown-table", "Update Log")
-    assert config.acknowledgements == AcknowledgementsTarget("README.md", "Acknowledgments")
+    # One mapping is a list of one (a survey may log and thank in several files).
+    assert config.changelog == (ChangelogTarget("README.md", "markdown-table", "Update Log"),)
+    assert config.acknowledgements == (AcknowledgementsTarget("README.md", "Acknowledgments"),)
     assert config.metadata.contact == "maintainer@example.org"
     assert config.labels.accepted == "accepted"
     assert config.root == tmp_path
@@ -75,7 +76,7 @@ def test_missing_file_says_how_to_create_one(tmp_path):
             "format: markdown-table",
             "format: table",
             ".github/survey-bot.yml:13: changelog.format: "
-            "expected one of markdown-table, bullets, yaml, "
+            "expected one of markdown-table, bullets, latex, yaml, "
             "got 'table'",
         ),
         (
@@ -174,7 +175,7 @@ def test_shorthands_and_defaults():
     )
     assert config.references == (ReferenceSource("refs.bib"), ReferenceSource("README.md"))
     assert config.maintainers == ("Alice", "bob")
-    assert config.changelog is None and config.labels.new == "new-paper"
+    assert config.changelog == () and config.labels.new == "new-paper"
     assert config.paper_list == PaperListTarget("README.md", None)
 
 

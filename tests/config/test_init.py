@@ -42,8 +42,9 @@ def test_init_writes_a_config_that_loads(tmp_path, capsys):
     assert config.bibtex.path == "paper/main.bib"
     assert [r.path for r in config.references] == ["paper/main.bib", "paper/extra.bib", "README.md"]
     assert config.paper_list.section == "论文 Paper List"
-    assert (config.changelog.heading, config.changelog.format) == ("Update Log", "bullets")
-    assert config.acknowledgements.heading == "Acknowledgements"
+    [log] = config.changelog
+    assert (log.heading, log.format) == ("Update Log", "bullets")
+    assert [t.heading for t in config.acknowledgements] == ["Acknowledgements"]
     assert "wrote" in capsys.readouterr().out
 
 
@@ -66,3 +67,98 @@ def test_init_on_a_bare_repo_writes_a_commented_config_that_loads(tmp_path, file
     assert main(["init", "--repo", str(tmp_path)]) == 0
     config = load_config(tmp_path)
     assert config.bibtex is None and config.paper_list is None and config.references == ()
+
+
+@pytest.mark.parametrize(
+    ("readme_heading", "tex"),
+    [
+        ("## Contributors", "\\section*{致谢}\n我们感谢张三。\n\n\\section*{更新日志}\n"),
+        ("## Thanks", "\\begin{acknowledgements}\nWe thank Ana.\n\\end{acknowledgements}\n"),
+    ],
+    ids=["contributors-and-chinese-tex", "thanks-and-environment"],
+)
+def test_init_finds_thanks_and_changelogs_in_the_latex_source_too(tmp_path, readme_heading, tex):
+    (tmp_path / "README.md").write_text(
+        f"# Survey\n\n{readme_heading}\n\n- Ana\n- Bo\n\n## News\n\n- 2023/04/09: First.\n",
+        encoding="utf-8",
+    )
+    log = "\\begin{itemize}\n  \\item 2023 年 3 月 31 日首次发布:初始版本。\n\\end{itemize}\n"
+    body = tex.replace("\\section*{更新日志}\n", "\\section*{更新日志}\n" + log)
+    (tmp_path / "paper").mkdir()
+    (tmp_path / "paper" / "main.tex").write_text(
+        f"\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8"
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    thanks = [(t.path, t.heading) for t in config.acknowledgements]
+    assert thanks[0] == ("README.md", readme_heading.removeprefix("## "))
+    assert thanks[1][0] == "paper/main.tex" and thanks[1][1] in {"致谢", "acknowledgements"}
+    logs = [(c.path, c.format) for c in config.changelog]
+    expected = [("README.md", "bullets")]
+    if "更新日志" in tex:
+        expected.append(("paper/main.tex", "latex"))
+    assert logs == expected
+
+
+PAPER = '1. **"{0}"**. *Ann Lee et al.* ACL 2023. [[Paper](https://arxiv.org/abs/2301.0{1:04d})]'
+
+
+def _papers(first: int, count: int) -> str:
+    return "\n".join(PAPER.format(f"Paper {n}", n) for n in range(first, first + count)) + "\n"
+
+
+FIGURE_README = f"""# A Survey of LLMs
+
+## The trends of the number of papers related to LLMs on arXiv
+
+![trends](assets/arxiv_llms.png)
+
+## Paper List
+
+### Pre-training
+
+{_papers(1, 3)}
+### Adaptation Tuning
+
+{_papers(4, 3)}
+## Acknowledgments
+
+We thank the readers.
+"""
+
+
+def test_init_never_takes_a_figure_heading_and_says_why_it_sets_no_section(tmp_path, capsys):
+    (tmp_path / "README.md").write_text(FIGURE_README, encoding="utf-8")
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.paper_list is not None and config.paper_list.section is None
+    out = capsys.readouterr().out
+    assert "papers are listed under 2 sections (Pre-training, Adaptation Tuning)" in out
+    written = (tmp_path / ".github" / "survey-bot.yml").read_text(encoding="utf-8")
+    assert "# section: not set by init: papers are listed under 2 sections" in written
+
+
+def test_init_finds_every_paper_list_file_and_tables(tmp_path, capsys):
+    (tmp_path / "README.md").write_text(
+        "# Awesome\n\n- [Chain of thought](paper_list/cot.md)\n- [ICL](paper_list/icl.md)\n",
+        encoding="utf-8",
+    )
+    lists = tmp_path / "paper_list"
+    lists.mkdir()
+    (lists / "cot.md").write_text(f"# Chain of Thought\n\n{_papers(1, 4)}", encoding="utf-8")
+    table = "| Title | Date |\n| --- | --- |\n" + "".join(
+        f"| [Paper {n}](https://arxiv.org/abs/2302.0{n:04d}) | 2023/02 |\n" for n in range(5)
+    )
+    (lists / "icl.md").write_text(f"# In-Context Learning\n\n{table}", encoding="utf-8")
+    (tmp_path / "CONTRIBUTING.md").write_text(_papers(9, 3), encoding="utf-8")  # not a list
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert [r.path for r in config.references] == ["paper_list/cot.md", "paper_list/icl.md"]
+    assert config.paper_list is not None
+    assert (config.paper_list.path, config.paper_list.section) == (
+        "paper_list/icl.md",
+        "In-Context Learning",
+    )
+    assert "papers listed in paper_list/cot.md count as cited" in capsys.readouterr().out
+    for path in [r.path for r in config.references] + [config.paper_list.path]:
+        assert (tmp_path / path).is_file()

@@ -11,15 +11,16 @@ from bot.models import PaperRecord
 from bot.references import parse
 from tests.conftest import RENDERER
 
+# A Google Scholar file: entries carry title, author, journal/booktitle and year only, so
+# new entries do too (the arXiv id lives in "arXiv preprint arXiv:ID", as Scholar writes
+# it). Before issue 11 new entries also got eprint/archivePrefix/url/doi fields no entry
+# of the file has; that golden contradicted "follow the file's own style".
 LLAMA_GOOGLE = """
 @article{touvron2023llama,
   title={LLaMA: Open and Efficient Foundation Language Models},
   author={Touvron, Hugo and Lavril, Thibaut and Izacard, Gautier},
   journal={arXiv preprint arXiv:2302.13971},
-  year={2023},
-  eprint={2302.13971},
-  archivePrefix={arXiv},
-  url={https://arxiv.org/abs/2302.13971}
+  year={2023}
 }
 """
 DPO_GOOGLE = """
@@ -27,11 +28,18 @@ DPO_GOOGLE = """
   title={Direct Preference Optimization: Your Language Model is Secretly a Reward Model},
   author={Rafailov, Rafael and Sharma, Archit},
   booktitle={NeurIPS 2023},
+  year={2023}
+}
+"""
+# An empty file has no conventions: the common Google Scholar entry with its arXiv fields.
+LLAMA_EMPTY_FILE = """@article{touvron2023llama,
+  title={LLaMA: Open and Efficient Foundation Language Models},
+  author={Touvron, Hugo and Lavril, Thibaut and Izacard, Gautier},
+  journal={arXiv preprint arXiv:2302.13971},
   year={2023},
-  eprint={2305.18290},
+  eprint={2302.13971},
   archivePrefix={arXiv},
-  doi={10.5555/3666122.3668460},
-  url={https://arxiv.org/abs/2305.18290}
+  url={https://arxiv.org/abs/2302.13971}
 }
 """
 
@@ -47,28 +55,30 @@ def test_google_scholar_style_appends_at_the_end():
 
 
 def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
+    # The ACL Anthology layout: quoted values, one author a line ending "  and", {BERT}
+    # protected, trailing commas. This file's two-author entries are keyed "-etal-"
+    # (devlin-etal-2019-bert), so the two-author DPO is too (the old golden's
+    # rafailov-sharma-2023-direct came from a fixed ACL rule, not from this file). One
+    # entry in three has a doi, so a paper with a DOI gets one; no eprint/url: none has.
     old = read("sorted-acl.bib")
     result = add_bibtex_entries(old, [item(LLAMA), item(DPO)], renderer=RENDERER)
-    dpo = """@inproceedings{rafailov-sharma-2023-direct,
+    dpo = """@inproceedings{rafailov-etal-2023-direct,
     title = "Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
-    author = "Rafailov, Rafael and Sharma, Archit",
+    author = "Rafailov, Rafael  and
+      Sharma, Archit",
     booktitle = "NeurIPS 2023",
     year = "2023",
-    eprint = "2305.18290",
-    archivePrefix = "arXiv",
     doi = "10.5555/3666122.3668460",
-    url = "https://arxiv.org/abs/2305.18290",
 }
 
 """
     llama = """@article{touvron-etal-2023-llama,
-    title = "LLaMA: Open and Efficient Foundation Language Models",
-    author = "Touvron, Hugo and Lavril, Thibaut and Izacard, Gautier",
+    title = "{LLaMA}: Open and Efficient Foundation Language Models",
+    author = "Touvron, Hugo  and
+      Lavril, Thibaut  and
+      Izacard, Gautier",
     journal = "arXiv preprint arXiv:2302.13971",
     year = "2023",
-    eprint = "2302.13971",
-    archivePrefix = "arXiv",
-    url = "https://arxiv.org/abs/2302.13971",
 }
 
 """
@@ -81,6 +91,7 @@ def test_sorted_acl_file_gets_entries_in_sorted_position_in_its_own_layout():
 
 
 def test_aligned_jabref_style_keeps_alignment_double_braces_and_trailing_commas():
+    # Author before title, as this file's entries have them; "=" at the file's column.
     old = read("aligned.bib")
     result = add_bibtex_entries(old, [item(SHAZEER)], renderer=RENDERER)
     assert (
@@ -88,13 +99,10 @@ def test_aligned_jabref_style_keeps_alignment_double_braces_and_trailing_commas(
         == old
         + """
 @Article{Shazeer2019,
-  title         = {{Fast Transformer Decoding: One Write-Head is All You Need}},
-  author        = {Shazeer, Noam},
-  journal       = {arXiv preprint arXiv:1911.02150},
-  year          = {2019},
-  eprint        = {1911.02150},
-  archivePrefix = {arXiv},
-  url           = {https://arxiv.org/abs/1911.02150},
+  author    = {Shazeer, Noam},
+  title     = {{Fast Transformer Decoding: One Write-Head is All You Need}},
+  journal   = {arXiv preprint arXiv:1911.02150},
+  year      = {2019},
 }
 """
     )
@@ -152,7 +160,7 @@ def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
 
 def test_empty_file_gets_one_entry():
     result = add_bibtex_entries("", [item(LLAMA)], renderer=RENDERER)
-    assert result.text == LLAMA_GOOGLE.lstrip("\n")
+    assert result.text == LLAMA_EMPTY_FILE
 
 
 # An entry whose braces never balance, then a good entry: BibTeX tools (and our loader) lose
@@ -190,3 +198,11 @@ def test_key_after_unbalanced_braces_is_taken():
     assert result.changes == (
         "add BibTeX entry lovelace2024totallya for 'Totally Other Engines' (at the end)",
     )
+
+
+def test_a_paper_cited_by_its_acl_anthology_page_is_not_added_again():
+    old = "@inproceedings{devlin-etal-2019-bert,\n  title = {BERT},\n  url = {https://aclanthology.org/N19-1423}\n}\n"
+    bert = PaperRecord(title="Something else", doi="10.18653/v1/N19-1423", year=2019)
+    result = add_bibtex_entries(old, [item(bert)], renderer=RENDERER)
+    assert isinstance(result, NoChange)
+    assert "devlin-etal-2019-bert" in result.skipped[0].why

@@ -8,6 +8,7 @@ from editor_samples import DPO, LLAMA, SHAZEER, item, read
 from bot.editors.paper_list import add_to_paper_list, resolve_section, split_by_section
 from bot.editors.result import NoChange
 from bot.errors import EditError
+from bot.models import PaperRecord
 from tests.conftest import RENDERER
 
 README = read("README.md")
@@ -45,8 +46,7 @@ def test_explicit_numbers_continue_and_only_the_tail_is_renumbered():
 
 
 SHAZEER_LINE = (
-    '**"Fast Transformer Decoding: One Write-Head is All You Need"**. *Noam Shazeer*. '
-    "arXiv 2019."
+    '**"Fast Transformer Decoding: One Write-Head is All You Need"**. *Noam Shazeer*. arXiv 2019.'
 )
 
 
@@ -72,7 +72,8 @@ SHAZEER_LINE = (
             SHAZEER,
             "Architecture",
             "[[paper](http://arxiv.org/abs/2202.01169)]\n",
-            f"1. {SHAZEER_LINE} [[paper](https://arxiv.org/abs/1911.02150)]\n",
+            # the neighbours write arXiv links "http://arxiv.org/abs/ID": so does the new one
+            f"1. {SHAZEER_LINE} [[paper](http://arxiv.org/abs/1911.02150)]\n",
             id="bold-sub-lists-append-to-the-last-one",
         ),
     ],
@@ -90,7 +91,9 @@ def test_section_without_its_own_list_gets_a_new_list_under_its_heading():
 
 def test_several_papers_in_one_call_keep_their_order():
     result = add_to_paper_list(
-        README, [item(LLAMA, "Data Collection"), item(SHAZEER, "Data Collection")], None,
+        README,
+        [item(LLAMA, "Data Collection"), item(SHAZEER, "Data Collection")],
+        None,
         renderer=RENDERER,
     )
     assert result.text.index("LLaMA: Open") < result.text.index("Fast Transformer Decoding")
@@ -112,9 +115,13 @@ def test_headings_match_forgivingly(requested):
     assert resolve_section(README, requested) == "5.2 Alignment Tuning"
 
 
+PAPER_X = "**X: a paper.** *Ann Lee et al.* ACL 2023. [[Paper](https://arxiv.org/abs/2301.00001)]"
+PAPER_Y = "**Y: a paper.** *Bo Li et al.* ICML 2022. [[Paper](https://arxiv.org/abs/2201.00001)]"
+
+
 def test_parent_path_disambiguates_and_parentheses_are_optional():
     text = (
-        "## A\n\n### Analysis\n\n- x\n\n## B\n\n### Analysis\n\n- y\n\n"
+        f"## A\n\n### Analysis\n\n- {PAPER_X}\n\n## B\n\n### Analysis\n\n- {PAPER_Y}\n\n"
         "## In-Context Learning (ICL)\n"
     )
     with pytest.raises(EditError, match="ambiguous"):
@@ -123,13 +130,13 @@ def test_parent_path_disambiguates_and_parentheses_are_optional():
     assert resolve_section(text, "in-context learning") == "In-Context Learning (ICL)"
 
 
-AMBIGUOUS = "## A\n\n### Analysis\n\n- x\n\n## B\n\n### Analysis\n\n- y\n"
+AMBIGUOUS = f"## A\n\n### Analysis\n\n- {PAPER_X}\n\n## B\n\n### Analysis\n\n- {PAPER_Y}\n"
 
 
 @pytest.mark.parametrize(
     ("text", "section", "other", "why"),
     [
-        (README, "Alignmnet Tunning", "Architecture", "headings are: 'LLMSurvey', "),
+        (README, "Alignmnet Tunning", "Architecture", "closest headings: '5.2 Alignment Tuning', "),
         (README, None, "Architecture", "no section given and no default"),
         (AMBIGUOUS, "Analysis", "B > Analysis", "'A > Analysis', 'B > Analysis'"),
     ],
@@ -184,7 +191,8 @@ def test_newline_style_and_missing_final_newline_are_kept(newline, trailing):
 
 
 # Golden outputs for the heading forms real survey READMEs use besides "## Title": the paper
-# must land in the named section, never in the list under the next heading.
+# must land in the named section, never in the list under the next heading. Its entry is
+# written as the neighbours are: these cite without links, so the new line has none either.
 HTML_HEADINGS = """\
 <h2 id="survey">Survey</h2>
 
@@ -204,7 +212,7 @@ HTML_HEADINGS_AFTER = """\
 <h2 id="survey">Survey</h2>
 
 - **Towards Reasoning in Large Language Models: A Survey.** *Jie Huang et al.* ACL 2023.
-- **LLaMA: Open and Efficient Foundation Language Models.** *Hugo Touvron et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]
+- **LLaMA: Open and Efficient Foundation Language Models.** *Hugo Touvron et al.* arXiv 2023.
 
 <p align="right"><a href="#readme-top">↑ Back to Top ↑</a></p>
 
@@ -219,12 +227,12 @@ HTML_HEADINGS_AFTER = """\
 HTML_PARENT_AFTER = HTML_HEADINGS.replace(
     "Technique</h2></div>\n",
     "Technique</h2></div>\n\n- **LLaMA: Open and Efficient Foundation Language Models.** "
-    "*Hugo Touvron et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n",
+    "*Hugo Touvron et al.* arXiv 2023.\n",
 )
 HTML_CHILD_AFTER = (
     HTML_HEADINGS
     + "- **LLaMA: Open and Efficient Foundation Language Models.** *Hugo Touvron et al.* "
-    "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n"
+    "arXiv 2023.\n"
 )
 SETEXT_HEADINGS = """\
 Awesome Reasoning
@@ -250,7 +258,7 @@ Reasoning
 
 1. **"Chain of Thought Prompting"**. *Jason Wei et al*. NeurIPS 2022.
 1. **"Self-Consistency"**. *Xuezhi Wang et al*. ICLR 2023.
-1. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al*. arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]
+1. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al*. arXiv 2023.
 
 Agents
 ------
@@ -276,3 +284,57 @@ Agents
 def test_html_and_setext_headings_bound_their_sections(before, section, after):
     result = add_to_paper_list(before, [item(LLAMA, section)], None, renderer=RENDERER)
     assert result.text == after
+
+
+def test_a_list_with_no_entry_to_learn_from_gets_the_bundled_entry_line():
+    text = "# My Survey\n\n## Papers\n\nNothing here yet.\n"
+    result = add_to_paper_list(text, [item(LLAMA, "Papers")], None, renderer=RENDERER)
+    assert result.text == text + (
+        '\n1. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al.* '
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]\n"
+    )
+
+
+DATED = """\
+## Papers
+
+- (2023-10) **Sparse Attention Q&A Models** [paper](https://arxiv.org/abs/2310.00001)
+
+- (2023-08) **Dense Retrieval for Q&A** [paper](https://arxiv.org/abs/2308.00002)
+"""
+QA = PaperRecord(
+    title="Long-context Q&A: A Benchmark",
+    authors=("Yihe Dong", "Bo Li"),
+    year=2023,
+    venue="ICML 2021",
+    arxiv="2311.00003",
+)
+
+
+def test_a_date_prefixed_list_keeps_its_prefix_blank_lines_and_raw_ampersand():
+    # Issue 11: add wrote "- **Title**. *Yihe Dong et al.* ICML 2021. [paper](url)" here: the
+    # date prefix dropped, authors and venue added, the blank line lost, "Q&amp;A".
+    result = add_to_paper_list(DATED, [item(QA, "Papers")], None, renderer=RENDERER)
+    new = "- (2023-11) **Long-context Q&A: A Benchmark** [paper](https://arxiv.org/abs/2311.00003)\n\n"
+    assert result.text == DATED.replace("- (2023-10)", new + "- (2023-10)")
+
+
+SECOND_LINKS = """\
+## Reasoning
+
+- **Alpha**: "Alpha Reasoning", *arXiv, Jul 2024*. [[code](https://github.com/a/alpha)] [[paper](https://arxiv.org/abs/2407.00001)]
+- **Beta**: "Beta Reasoning", *arXiv, Jun 2024*. [[paper](https://arxiv.org/abs/2406.00002)]
+- **Gamma**: "Gamma Reasoning", *arXiv, May 2024*. [[code](https://github.com/c/gamma)] [[paper](https://arxiv.org/abs/2405.00003)]
+"""
+
+
+def test_the_paper_takes_the_label_that_carries_papers_not_the_first_link():
+    # Issue 11: the arXiv link took the first neighbour's label: "[[code](arxiv)]".
+    record = PaperRecord(title="Delta: Test-Time Compute", year=2024, arxiv="2408.03314")
+    result = add_to_paper_list(SECOND_LINKS, [item(record, "Reasoning")], None, renderer=RENDERER)
+    [line] = [line for line in result.text.splitlines() if "2408.03314" in line]
+    assert line == (
+        '- **Delta**: "Delta: Test-Time Compute", *arXiv, Aug 2024*. '
+        "[[paper](https://arxiv.org/abs/2408.03314)]"
+    )
+    assert result.text.index("Delta") < result.text.index("Alpha")  # newest first

@@ -78,3 +78,117 @@ def test_paper_sections_flags_the_headings_whose_own_body_lists_papers():
         "Tools": True,
         "Update Log": False,
     }
+
+
+PAPER = (
+    "- **{0}: a paper.** *Ann Lee et al.* ACL 2023. [[Paper](https://arxiv.org/abs/2301.0000{1})]"
+)
+SURVEY = f"""\
+# Awesome Reasoning
+
+## Table of Contents
+
+- [Technique](#technique)
+
+## The trends of the number of papers related to LLMs on arXiv
+
+![trends](assets/trends.png)
+
+## Technique
+
+### Chain-of-Thought Reasoning (CoT)
+
+{PAPER.format("CoT", 1)}
+
+### 2024
+
+{PAPER.format("T24", 2)}
+
+## Analysis
+
+### 2024
+
+{PAPER.format("A24", 3)}
+
+## Survey
+
+### 2024
+
+{PAPER.format("S24", 4)}
+
+### Planned
+
+## Acknowledgments
+
+We thank the readers.
+
+## Update Log
+
+| Version | Time | Update |
+| --- | --- | --- |
+| V1 | 2024/01/02 | First. |
+"""
+
+
+@pytest.mark.parametrize(
+    ("requested", "title", "parent"),
+    [
+        ("Technique > 2024", "2024", "Technique"),
+        ("analysis > 2024", "2024", "Analysis"),
+        ("Awesome Reasoning > Survey > 2024", "2024", "Survey"),
+        ("chain of thought reasoning", "Chain-of-Thought Reasoning (CoT)", "Technique"),
+        ("Planned", "Planned", "Survey"),  # empty, meant to hold papers
+    ],
+)
+def test_a_section_is_named_by_its_text_or_its_path(requested, title, parent):
+    from bot.editors.paper_list import resolve_target
+
+    target = resolve_target(SURVEY, requested)
+    headings = find_headings(SURVEY.split("\n"))
+    above = [h for h in headings if h.line < target.heading.line and h.level < target.heading.level]
+    assert (target.heading.title, above[-1].title) == (title, parent)
+
+
+def test_repeated_headings_name_their_full_paths_when_still_ambiguous():
+    from bot.editors.paper_list import resolve_target
+    from bot.errors import EditError
+
+    with pytest.raises(EditError) as error:
+        resolve_target(SURVEY, "2024")
+    assert str(error.value) == (
+        "section '2024' is ambiguous: 'Awesome Reasoning > Technique > 2024', "
+        "'Awesome Reasoning > Analysis > 2024', 'Awesome Reasoning > Survey > 2024'; "
+        "name it by its full path"
+    )
+
+
+@pytest.mark.parametrize(
+    "requested",
+    [
+        "Acknowledgments",
+        "Table of Contents",
+        "Update Log",
+        "The trends of the number of papers related to LLMs on arXiv",
+    ],
+)
+def test_sections_that_hold_something_else_are_not_paper_sections(requested):
+    from bot.editors.paper_list import resolve_target
+    from bot.errors import EditError
+
+    with pytest.raises(EditError, match="does not list papers; the closest paper sections: "):
+        resolve_target(SURVEY, requested)
+
+
+def test_an_unknown_section_gets_the_few_closest_by_words():
+    from bot.editors.paper_list import resolve_target
+    from bot.errors import EditError
+
+    with pytest.raises(EditError) as error:
+        resolve_target(SURVEY, "Chain of Thought")
+    message = str(error.value)
+    assert message.startswith(
+        "no section 'Chain of Thought' in the file; the closest headings: "
+        "'Chain-of-Thought Reasoning (CoT)', "
+    )
+    assert 3 <= message.count("', '") + 1 <= 5
+    assert "Acknowledgments" not in message and "Table of Contents" not in message

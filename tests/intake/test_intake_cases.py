@@ -39,7 +39,7 @@ HELDOUT_MISSES = {
     "15-iclpaperlist-pr11-title-after-venue-comma": "a title after 'our paper in NeurIPS 2024,'",
     "22-icrl-6-four-plain-title-lines": "a sentence-case question title line ('Can large ...?')",
 }
-FIELDS = ("arxiv", "doi", "openreview", "acl", "url", "title", "section", "thank_as")
+FIELDS = ("arxiv", "doi", "openreview", "acl", "url", "title", "section", "thank_as", "name")
 
 
 def _cases() -> list[Path]:
@@ -60,7 +60,7 @@ def _real(folder: Path, misses: dict[str, str]) -> list:
 
 
 def _actual(suggestion) -> dict:
-    data = suggestion.to_json()
+    data = {"name": None, **suggestion.to_json()}
     data["opt_out"] = suggestion.opt_out
     data["bibtex"] = bool(suggestion.bibtex)
     return data

@@ -123,6 +123,10 @@ def test_huge_bodies_are_fast() -> None:
         "\n" * 65_000,
         " " * 65_000 + "Title: x",
         "“Foo Bar Baz " * 5_000,
+        "add" + " " * 65_000 + "GPT-4",  # a name asked for, far away
+        "Please add GPT-4o, " * 3_000,
+        "Wei, J., " * 7_000 + "(2022). A title of a paper. Venue.",  # one huge citation
+        "Wei, J., Wang, X. (2022). Chain of thought prompting. NeurIPS.\n" * 1_000,
     ]
     for body in bodies:
         start = time.perf_counter()

@@ -298,8 +298,8 @@ BAD_ARGS = [
     ),
     (
         "url-needs-resolve",
-        ["--refs", "refs.bib", "https://aclanthology.org/N19-1423/"],
-        "survey-bot: error: https://aclanthology.org/N19-1423/: only arXiv and DOI links",
+        ["--refs", "refs.bib", "https://ieeexplore.ieee.org/document/8578155"],
+        "survey-bot: error: https://ieeexplore.ieee.org/document/8578155: only arXiv, DOI, ACL",
     ),
 ]
 
@@ -316,11 +316,12 @@ def test_bad_arguments(
     assert err.count("\n") == 1
 
 
-def test_refs_is_required(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        main(["check", "BERT"])
-    assert exc.value.code == 2
-    assert "--refs" in capsys.readouterr().err
+def test_without_refs_outside_a_survey_it_says_what_to_give(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--repo", str(tmp_path), "BERT"]) == 2
+    err = capsys.readouterr().err
+    assert "survey-bot.yml does not exist: pass --refs FILE" in err and err.count("\n") == 1
 
 
 # ---------------------------------------------------------------------------
@@ -437,7 +438,7 @@ def test_resolve_uses_metadata(
         ("https://aclanthology.org/N19-1423/", "cited", "doi"),
         ("Mirage?", "cited", "arxiv-id"),
         ("Unknown Paper Title", "new", "no-match"),
-        ("https://openreview.net/forum?id=unknown", "ambiguous", "unresolved"),
+        ("https://openreview.net/forum?id=unknown", "new", "no-match"),  # an id, unlisted
     ]
     assert "survey-bot: note: Unknown Paper Title: could not resolve: " in err
     assert err.count("; checked as given\n") == 2  # the title and the forum link
@@ -450,3 +451,65 @@ def test_resolve_rejects_bad_metadata_urls(
     code, out, err = run(capsys, "--refs", "refs.bib", "--resolve", "--offline", "BERT")
     assert (code, out) == (2, "")
     assert err.startswith("survey-bot: error: SURVEY_BOT_METADATA_URLS must be a JSON object")
+
+
+# ---------------------------------------------------------------------------
+# Without --resolve: links that name their ids, and where a new paper may go.
+
+SECTIONED = """# Awesome LLM
+
+## Reasoning
+
+1. **Chain-of-Thought Prompting Elicits Reasoning in Large Language Models**. Jason Wei et al. 2022.
+2. **Self-Consistency Improves Chain of Thought Reasoning in Language Models**. Xuezhi Wang.
+3. **Large Language Models are Zero-Shot Reasoners**. Takeshi Kojima et al. 2022.
+
+## Tool use
+
+1. **Toolformer: Language Models Can Teach Themselves to Use Tools**. Timo Schick et al. 2023.
+2. **ToolLLM: Facilitating Large Language Models to Master 16000+ Real-world APIs**. Yujia Qin.
+
+## Evaluation
+
+1. **Holistic Evaluation of Language Models**. Percy Liang et al. 2022.
+2. **Measuring Massive Multitask Language Understanding**. Dan Hendrycks et al. 2021.
+"""
+
+
+def test_acl_and_openreview_links_need_no_resolve(
+    survey: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "--refs", "refs.bib", "--json",
+        "https://aclanthology.org/N19-1423/", "https://openreview.net/forum?id=unknown",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    acl, forum = json.loads(out)
+    assert (acl["verdict"], acl["reason"]) == ("cited", "doi")
+    assert acl["match"]["key"] == "devlin2019bert"
+    assert (forum["verdict"], forum["candidates"]) == ("new", [])
+
+
+def test_json_proposes_sections_for_new_papers(
+    survey: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (survey / "list.md").write_text(SECTIONED, encoding="utf-8")
+    code, out, _ = run(
+        capsys, "--refs", "list.md", "--json",
+        "Tree of Thoughts: Deliberate Problem Solving with Large Language Models",
+        "Holistic Evaluation of Language Models",
+    )  # fmt: skip
+    assert code == 0
+    new, cited = json.loads(out)
+    assert cited["verdict"] == "cited" and "sections" not in cited
+    assert new["verdict"] == "new"
+    assert list(new) == [*RESULT_KEYS, "sections"]
+    best = new["sections"][0]
+    assert list(best) == ["heading", "score", "because"]
+    assert best["heading"] == "Reasoning"
+    assert 0 < best["score"] <= 1
+    reasoning = SECTIONED.split("## Tool use")[0]
+    assert best["because"] and all(title in reasoning for title in best["because"])
+    assert [s["score"] for s in new["sections"]] == sorted(
+        (s["score"] for s in new["sections"]), reverse=True
+    )

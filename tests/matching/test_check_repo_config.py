@@ -86,10 +86,49 @@ def test_invalid_survey_config_is_reported(
     assert not (survey / ".survey-bot").exists()
 
 
-def test_repo_needs_resolve(
+def test_without_resolve_the_survey_cache_gives_the_known_ids_only(
     tmp_path: Path, elsewhere: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A DOI whose arXiv twin is listed is cited without --resolve once a run (or a
+    ``check --resolve``) has learnt the link; nothing is asked and nothing created."""
+    from bot.metadata.cache import Cache
+
     survey = make_survey(tmp_path / "survey", None)
-    code = main(["check", "--refs", str(survey / "refs.bib"), "--repo", str(survey), "BERT"])
-    assert code == 2
-    assert capsys.readouterr().err == "survey-bot: error: --repo only applies with --resolve\n"
+    acm_doi = "10.5555/3295222.3295349"  # the NeurIPS 2017 proceedings version
+    argv = ["check", "--refs", str(survey / "refs.bib"), "--repo", str(survey), "--json", acm_doi]
+
+    def verdict() -> tuple[str, str]:
+        assert main(argv) == 0
+        (result,) = json.loads(capsys.readouterr().out)
+        return result["verdict"], result["reason"]
+
+    assert verdict() == ("new", "no-match")
+    assert not (survey / ".survey-bot").exists()  # no cache: none is created
+    cache = Cache(survey / ".survey-bot" / "cache.sqlite")
+    cache.link({f"doi:{acm_doi}", "arxiv:1706.03762"})
+    cache.close()
+    assert verdict() == ("cited", "arxiv-id")
+
+
+@pytest.mark.parametrize(
+    "config",
+    ["references:\n  - path: refs.bib\n", "bibtex:\n  path: refs.bib\n"],
+    ids=["references", "edited-files"],
+)
+def test_in_a_configured_survey_the_references_come_from_its_config(
+    tmp_path: Path,
+    elsewhere: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+) -> None:
+    survey = make_survey(tmp_path / "survey", config)
+    code = main(["check", "--repo", str(survey), "--json", "1706.03762", "Another Paper"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [r["verdict"] for r in json.loads(out)] == ["cited", "new"]
+    monkeypatch.chdir(survey)  # inside the survey, neither --refs nor --repo is needed
+    assert main(["check", "1706.03762"]) == 0
+    assert "already cited" in capsys.readouterr().out
+    assert main(["refs"]) == 0
+    assert "Attention Is All You Need" in capsys.readouterr().out

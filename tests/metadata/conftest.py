@@ -29,6 +29,8 @@ PREFIXES = {
     "crossref": "/crossref",
     "semanticscholar": "/s2/graph/v1",
     "dblp": "/dblp/search/publ/api",
+    "github": "/github",
+    "pages": "/pages",
 }
 
 
@@ -48,7 +50,8 @@ class Reply:
 
 
 CONTENT_TYPES = {"arxiv": "application/atom+xml; charset=utf-8", "crossref": "application/json",
-                 "semanticscholar": "application/json", "dblp": "application/json"}
+                 "semanticscholar": "application/json", "dblp": "application/json",
+                 "github": "text/plain; charset=utf-8", "pages": "text/html; charset=utf-8"}
 
 
 def recorded(service: str, name: str, status: int = 200, **headers: str) -> Reply:

@@ -26,6 +26,8 @@ def test_single_id_record(server, make_resolver):
         arxiv="1605.08386",
         url="https://arxiv.org/abs/1605.08386",
         source="arxiv",
+        month=5,  # of <published>, and the primary category: what a .bib entry may need
+        primary_class="math.CO",
     )
     (request,) = server.seen("arxiv")
     assert request.query["id_list"] == "1605.08386"  # version stripped before asking

@@ -54,17 +54,20 @@ def test_llmsurvey_addition_lands_where_the_maintainers_put_it():
 @pytest.mark.parametrize(
     ("section", "line"),
     [
+        # Newest first by the "[YYYY/MM]" tag (the new paper's month from its arXiv id), the
+        # venue inside the italics without a year, as these neighbours write it. (The golden
+        # before issue 11 wrote LLMSurvey's "*Liang Chen et al.* EMNLP 2023." here.)
         pytest.param(
             "Tool Using",
-            "- Beyond Factuality: A Comprehensive Evaluation of Large Language Models as "
-            "Knowledge Generators. *Liang Chen et al.* EMNLP 2023. "
+            "- [2023/10] Beyond Factuality: A Comprehensive Evaluation of Large Language Models "
+            "as Knowledge Generators. *Liang Chen et al. EMNLP.* "
             "[[paper](https://arxiv.org/abs/2310.07289)]",
             id="plain-titles-stay-plain",
         ),
         pytest.param(
             "Visual",
-            "- **Beyond Factuality: A Comprehensive Evaluation of Large Language Models as "
-            "Knowledge Generators.** *Liang Chen et al.* EMNLP 2023. "
+            "- [2023/10] **Beyond Factuality: A Comprehensive Evaluation of Large Language Models "
+            "as Knowledge Generators.** *Liang Chen et al. EMNLP.*"
             "[[paper](https://arxiv.org/abs/2310.07289)]",
             id="full-stop-inside-the-bold",
         ),
@@ -74,9 +77,12 @@ def test_agent_paper_list_styles(section, line):
     assert added_lines("agent_paper_list_readme.md", section) == [line]
 
 
+# The neighbours' loose two-paragraph items: venue in backticks, all authors indented under
+# the title, the arXiv month after the links. (Before issue 11: LLMSurvey's one-line style.)
 REASONING_ENTRY = (
     "1. **Beyond Factuality: A Comprehensive Evaluation of Large Language Models as Knowledge "
-    "Generators.** *Liang Chen et al.* EMNLP 2023. [[Paper](https://arxiv.org/abs/2310.07289)]"
+    "Generators.** `EMNLP 2023`\n\n"
+    "    *Liang Chen, Yang Deng.* [[Paper](https://arxiv.org/abs/2310.07289)], 2023.10"
 )
 
 

@@ -36,7 +36,7 @@ def by_title(references: tuple[Reference, ...], start: str) -> Reference:
 @pytest.mark.parametrize(
     ("fixture", "count"),
     [
-        pytest.param("llmsurvey_readme.md", 39, id="llmsurvey"),
+        pytest.param("llmsurvey_readme.md", 36, id="llmsurvey"),
         pytest.param("agent_paper_list_readme.md", 18, id="agent-paper-list"),
         pytest.param("llm_reasoning_readme.md", 10, id="llm-reasoning"),
         pytest.param("prompt_icl_survey_papers.md", 5, id="bold-link-paragraphs"),

@@ -260,3 +260,41 @@ def test_entries_api_keeps_raw_fields():
     entries, skipped = bibtex.expand_entries("@article{k, title = {{BERT} \\& me}, month = jan}")
     assert skipped == []
     assert entries[0].fields == {"title": "{BERT} \\& me", "month": "January"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "arxiv", "doi"),
+    [
+        pytest.param("journal = {arXiv}, number = {2303.18223}", "2303.18223", None, id="number"),
+        pytest.param("number = {arXiv:2303.18223}", "2303.18223", None, id="prefixed-number"),
+        pytest.param("journal = {Nature}, number = {2303}", None, None, id="number-not-an-id"),
+        pytest.param("note = {arXiv:2303.18223}", "2303.18223", None, id="note"),
+        pytest.param(
+            "howpublished = {\\url{https://arxiv.org/abs/2303.18223v2}}",
+            "2303.18223",
+            None,
+            id="howpublished",
+        ),
+        pytest.param(
+            "url = {https://aclanthology.org/N19-1423.pdf}", None, "10.18653/v1/n19-1423", id="acl"
+        ),
+        pytest.param(
+            'url = "https://aclanthology.org/2020.acl-main.463/"',
+            None,
+            "10.18653/v1/2020.acl-main.463",
+            id="acl-new-style",
+        ),
+        pytest.param(
+            "url = {https://aclanthology.org/2020.lrec-1.1}", None, None, id="lrec-has-no-doi"
+        ),
+        pytest.param(
+            "url = {https://aclanthology.org/N19-1423}, doi = {10.1000/other}",
+            None,
+            "10.1000/other",
+            id="doi-field-wins",
+        ),
+    ],
+)
+def test_ids_from_any_field_that_carries_them(fields, arxiv, doi):
+    [ref] = parse(f"@misc{{k, title = {{T}}, {fields}}}\n", "bibtex").references
+    assert (ref.arxiv, ref.doi) == (arxiv, doi)

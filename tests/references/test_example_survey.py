@@ -132,13 +132,24 @@ def test_config():
         ],
         "bibtex": {"path": "paper/references.bib"},
         "paper_list": {"path": "README.md", "section": "Pre-training"},
-        "changelog": {"path": "README.md", "format": "markdown-table", "heading": "Update Log"},
-        "acknowledgements": {"path": "README.md", "heading": "Acknowledgments"},
+        "changelog": [
+            {"path": "README.md", "format": "markdown-table", "heading": "Update Log"},
+            {
+                "path": "paper/epilogue.tex",
+                "format": "latex",
+                "heading": "更新日志",
+                "language": "zh",
+            },
+        ],
+        "acknowledgements": [
+            {"path": "README.md", "heading": "Acknowledgments"},
+            {"path": "paper/epilogue.tex", "heading": "致谢"},
+        ],
         "maintainers": [],
         "batch": {"branch": "survey-bot/updates"},
         "metadata": {"contact": "maintainer@example.org"},
     }
-    for source in config["references"]:
+    for source in [*config["references"], *config["changelog"], *config["acknowledgements"]]:
         assert (EXAMPLE / source["path"]).is_file()
 
 

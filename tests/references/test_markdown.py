@@ -31,12 +31,12 @@ def test_explicit_numbering_uses_written_numbers(explicit):
         ("Closed-source Models", 2),
         ("Closed-source Models", 4),  # written "4." after "2.": the written number counts
         ("Corpora", 1),
-        ("Corpora", 2),
-        ("Corpora", 3),
+        ("Corpora", 3),  # "2. <u>CommonCrawl</u>: [[Source](...)]" is not a paper
         ("Surveys", None),
         ("Surveys", None),
         ("Surveys", None),
         ("Surveys", None),
+        ("How to cite", None),  # the table's row: tables are lists too
     ]
 
 
@@ -69,10 +69,9 @@ ENTRY_CASES = [
         None,
     ),
     ("explicit", 5, "GPT-4 Technical Report", "OpenAI", "arXiv", 2023, "2303.08774", None),
-    ("explicit", 7, "CommonCrawl", None, None, None, None, None),
     (
         "explicit",
-        9,
+        8,
         "A Survey of Large Language Models",
         "Wayne Xin Zhao",
         "arXiv",
@@ -82,7 +81,7 @@ ENTRY_CASES = [
     ),
     (
         "explicit",
-        10,
+        9,
         "Pre-train, Prompt, and Predict",
         "Pengfei Liu",
         "ACM Computing Surveys",
@@ -92,7 +91,7 @@ ENTRY_CASES = [
     ),
     (
         "explicit",
-        11,
+        10,
         "Sparks of Artificial General Intelligence: Early experiments with GPT-4",
         "Sébastien Bubeck",
         "arXiv",
@@ -102,7 +101,7 @@ ENTRY_CASES = [
     ),
     (
         "explicit",
-        12,
+        11,
         "Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond",
         "Jingfeng Yang",
         "arXiv",
@@ -180,16 +179,26 @@ def test_entry_fields(request, fixture, index, title, author, venue, year, arxiv
 
 
 def test_continuation_lines_extend_the_entry(explicit):
-    harnessing = explicit[12]
+    harnessing = explicit[11]
     assert (harnessing.line, harnessing.end_line) == (36, 37)
     assert harnessing.urls == ("https://arxiv.org/abs/2304.13712",)
 
 
-def test_code_fences_tables_toc_and_prose_are_not_references(explicit):
+def test_code_fences_toc_and_prose_are_not_references_and_table_rows_are(explicit):
     titles = {ref.title for ref in explicit}
-    assert not any("Not a reference" in title or "Also not" in title for title in titles)
+    assert not any("Also not" in title or 'Not a reference"' in title for title in titles)
     assert not {"Models", "Corpora", "Surveys", "CONTRIBUTING", "the contribution guide"} & titles
+    [row] = [ref for ref in explicit if ref.section == "How to cite"]
+    assert (row.title, row.arxiv) == ("1. Not a reference either", "2005.14165")
     assert len(explicit) == 13
+
+
+def test_tools_and_sources_are_reported_as_not_papers():
+    result = load(FIXTURES / "awesome-explicit.md")
+    [source] = result.not_papers
+    assert "CommonCrawl" in source.what and "awesome-explicit.md:28" in source.what
+    assert source.why == "links only to web pages, no paper"
+    assert result.skipped == ()
 
 
 @pytest.mark.parametrize(
@@ -222,13 +231,21 @@ def test_heading_text(raw, text):
         pytest.param(
             "- [Linked title](https://arxiv.org/abs/2303.18223)", "Linked title", id="link"
         ),
-        pytest.param("- [**Bold link**](https://example.org/p)", "Bold link", id="bold-link"),
-        pytest.param("* **Bold title** - A. Person", "Bold title", id="bold"),
-        pytest.param('+ "Plain quoted" by A. Person (2020)', "Plain quoted", id="plain-quoted"),
+        pytest.param(
+            "- [**Bold link**](https://example.org/paper.pdf)", "Bold link", id="bold-link"
+        ),
+        pytest.param("* **Bold title** - A. Person et al., ICML 2020", "Bold title", id="bold"),
+        pytest.param(
+            '+ "Plain quoted" by A. Person et al. (2020), arXiv:2001.00001',
+            "Plain quoted",
+            id="plain-quoted",
+        ),
         pytest.param('1. <u>Name</u>: **"Title"**. *A*. arXiv 2020.', "Title", id="u-prefix"),
         pytest.param("- [Relative link](docs/readme.md)", None, id="relative-link-is-not-a-paper"),
         pytest.param("- [Anchor](#anchor)", None, id="toc-link"),
         pytest.param("- just some prose in a list", None, id="prose"),
+        pytest.param("- [**A tool**](https://github.com/a/tool) - Fast.", None, id="repository"),
+        pytest.param("- [A blog post](https://example.org/post) - Nice.", None, id="home-page"),
     ],
 )
 def test_item_styles(line, title):

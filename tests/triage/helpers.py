@@ -7,7 +7,7 @@ import re
 
 from bot.batch.plan import BatchData, BatchPlan, ThanksItem, batch_data
 from bot.config import Config
-from bot.config.schema import PaperListTarget
+from bot.config.schema import AcknowledgementsTarget, PaperListTarget
 from bot.editors.sections import paper_sections
 from bot.issue.state import TriageState, accepted_items, thanks_only
 from bot.issue.triage import IssueInfo
@@ -21,8 +21,15 @@ from bot.models import (
     Suggestion,
 )
 
-CONFIG = Config(paper_list=PaperListTarget(path="README.md", section="Evaluation"))
-CONFIG_ZH = Config(language="zh", paper_list=PaperListTarget(path="README.md", section="评测"))
+THANKS = (AcknowledgementsTarget("README.md"),)
+CONFIG = Config(
+    paper_list=PaperListTarget(path="README.md", section="Evaluation"), acknowledgements=THANKS
+)
+CONFIG_ZH = Config(
+    language="zh",
+    paper_list=PaperListTarget(path="README.md", section="评测"),
+    acknowledgements=THANKS,
+)
 CONFIG_NO_LIST = Config()
 
 # The headings of the survey's paper list, as ``bot.issue.handler`` passes them to the plans: three
@@ -59,16 +66,16 @@ OTHER_REF = Reference(
 ISSUE = IssueInfo(number=7, author_login="reader1")
 
 
-def cited() -> tuple[Suggestion, PaperRecord, CheckResult]:
+def cited(arxiv: str = "2303.18223") -> tuple[Suggestion, PaperRecord, CheckResult]:
     record = PaperRecord(
         title="A Survey of Large Language Models",
         authors=("Wayne Xin Zhao", "Kun Zhou", "Junyi Li", "Tianyi Tang"),
         year=2023,
-        arxiv="2303.18223",
+        arxiv=arxiv,
         source="arxiv",
     )
     return (
-        Suggestion(arxiv="2303.18223"),
+        Suggestion(arxiv=arxiv),
         record,
         CheckResult(
             Query.from_record(record), "cited", match=SURVEY_REF, score=1.0, reason="arxiv-id"

@@ -434,6 +434,15 @@ def test_thank_on_an_issue_without_papers_creates_the_state():
     assert "found no paper suggestion" in plan.comment_body
 
 
+def test_thank_without_an_acknowledgements_target_says_so_and_records_nothing():
+    bare = replace(CONFIG, acknowledgements=())
+    plan = plan_command(Thank("alice"), "maint", "write", bare, STATE, LABELLED, renderer=RENDERER)
+    assert plan.reaction == "confused" and plan.new_state == STATE
+    assert "has no `acknowledgements:`" in plan.reply_body
+    accepted = plan_command(Accept(), "maint", "write", bare, STATE, LABELLED, renderer=RENDERER)
+    assert "will be thanked" not in (accepted.reply_body or "")
+
+
 def test_thanks_are_capped():
     state = STATE
     for i in range(MAX_EXTRA_THANKS):

@@ -90,7 +90,8 @@ def test_single_paper(kind: str):
 )
 def test_mixed(kinds: list[str], labels: set[str]):
     items = [
-        BUILDERS[k]() if k != "new" else new(arxiv=f"2401.0000{i}") for i, k in enumerate(kinds)
+        BUILDERS[k](arxiv=f"2401.0000{i}") if k in ("new", "cited") else BUILDERS[k]()
+        for i, k in enumerate(kinds)
     ]
     plan = plan_triage(ISSUE, *unzip(*items), CONFIG, None, renderer=RENDERER)
     assert set(plan.labels_to_add) == labels

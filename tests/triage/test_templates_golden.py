@@ -151,6 +151,7 @@ def _reply_cases(config: Config) -> dict[str, str]:
             "too-many-thanks", config, limit=20, renderer=RENDERER
         ),
         "reopened": replies.command_reply("reopened", config, renderer=RENDERER),
+        "no-thanks-target": replies.command_reply("no-thanks-target", config, renderer=RENDERER),
         "unknown-section": section_reply(Accept((2,), section="Agent Tooling")),
         "unknown-default-section": section_reply(
             Accept((2,)), PaperListTarget(path="README.md", section="Benchmarks")

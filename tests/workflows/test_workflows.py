@@ -244,9 +244,10 @@ def test_survey_bot_jobs() -> None:
         # Serialised, never cancelled: a cancelled run could drop a maintainer's command.
         assert job["concurrency"]["cancel-in-progress"] is False, job_id
         assert job["concurrency"]["group"].startswith("survey-bot-"), job_id
-        uses = {str(s.get("uses", "")).split("@")[0]: s for s in job["steps"]}
-        assert uses["actions/setup-python"]["with"]["cache"] == "pip", job_id
-        assert uses["actions/cache"]["with"]["path"] == ".survey-bot/cache.sqlite", job_id
+        caches = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/cache@")]
+        paths = [step["with"]["path"] for step in caches]
+        assert paths == ["~/.survey-bot-venv", ".survey-bot/cache.sqlite"], job_id
+        assert_warm_start(job["steps"], "hashFiles('.github/workflows/survey-bot.yml')")
         bot_step = next(s for s in job["steps"] if s.get("run", "").startswith("survey-bot "))
         assert bot_step["env"]["GITHUB_TOKEN"] == "${{ github.token }}", job_id
         assert bot_step["env"]["SURVEY_BOT_STATE_KEY"] == "${{ secrets.SURVEY_BOT_STATE_KEY }}"
@@ -280,7 +281,22 @@ def test_survey_bot_explains_the_token_and_the_install() -> None:
     text = SURVEY_BOT.read_text(encoding="utf-8")
     prose = " ".join(line.strip().lstrip("#").strip() for line in text.splitlines())
     assert "GITHUB_TOKEN does not start the survey's own CI" in prose
-    assert "SURVEY_BOT_SPEC:" in text and 'pip install "$SURVEY_BOT_SPEC"' in text
+    assert "SURVEY_BOT_SPEC:" in text and 'install "$SURVEY_BOT_SPEC"' in text
+
+
+def assert_warm_start(steps: list[dict[str, Any]], version: str) -> None:
+    """The bot's environment is restored from a cache keyed by the runner, the exact
+    Python and the bot's ``version``; pip runs only when it was not restored."""
+    [venv] = [s for s in steps if s.get("id") == "venv"]
+    assert str(venv["uses"]).startswith("actions/cache@")
+    for part in ("runner.os", "runner.arch", "steps.python.outputs.python-version", version):
+        assert part in venv["with"]["key"], part
+    [install] = [s for s in steps if "pip install" in s.get("run", "")]
+    assert install["env"]["RESTORED"] == "${{ steps.venv.outputs.cache-hit }}"
+    assert install["run"].startswith('if [ "$RESTORED" != "true" ]; then')
+    assert "python -m venv --without-pip ~/.survey-bot-venv" in install["run"]
+    assert "python -m pip --python ~/.survey-bot-venv/bin/python install" in install["run"]
+    assert install["run"].rstrip().endswith('echo ~/.survey-bot-venv/bin >> "$GITHUB_PATH"')
 
 
 def test_ci_runs_the_ci_script() -> None:
@@ -325,5 +341,8 @@ def test_the_workflow_installs_one_commit_and_the_readme_says_what_to_replace() 
 
 
 def test_the_action_installs_the_bot_from_its_own_files() -> None:
-    installs = [s["run"] for _, s in steps_of(ACTION) if "pip install" in s.get("run", "")]
-    assert installs == ['python -m pip install --disable-pip-version-check "$GITHUB_ACTION_PATH"']
+    steps = [step for _, step in steps_of(ACTION)]
+    installs = [s["run"] for s in steps if "pip install" in s.get("run", "")]
+    [install] = installs
+    assert 'install --disable-pip-version-check "$GITHUB_ACTION_PATH"' in install
+    assert_warm_start(steps, "steps.version.outputs.hash")

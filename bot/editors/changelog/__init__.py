@@ -1,6 +1,6 @@
-"""Draft one changelog entry per batch, in the changelog's own format.
+r"""Draft one changelog entry per batch, in the changelog's own format.
 
-Three formats, one module each:
+Four formats, one module each:
 
 * ``markdown-table`` (:mod:`.table`): an "Update Log" table
   (``| Version | Time | Update Content |``); the next version after the highest
@@ -10,6 +10,12 @@ Three formats, one module each:
   ``• Update on April 9, 2023: ...``, in the style of the existing bullets.
 * ``yaml`` (:mod:`.yaml_file`): a data file holding a list of
   ``{date, version, changes}`` mappings.
+* ``latex`` (:mod:`.latex`): an ``itemize``/``description`` of versions under a
+  ``\section*{更新日志}`` of the survey's LaTeX source.
+
+Where a log numbers its entries (``V16``), the ``version`` policy says whether a
+batch's entry takes the next number (``bump``) or none (``none``: an update line; the
+survey's versions stay its own).
 
 A second batch on the same day updates that day's entry (adding up the paper
 count, merging the sections) instead of adding another; :mod:`.entry` holds
@@ -23,9 +29,9 @@ Adding a format is one new module here, plus its name in two lists:
    ``lines`` in place and returns a one-line description of the change (raising
    :class:`~bot.errors.EditError` where the file cannot be edited safely). A
    format that lives under a heading, like the table and the bullets, takes
-   ``(lines, start, end, entry, language, renderer)``, ``start:end`` being the lines
-   of that section; a format that is a whole file, like YAML, takes
-   ``(lines, entry, language, renderer)``. Its template goes into ``templates/``;
+   ``(lines, start, end, entry, language, renderer, version)``, ``start:end`` being
+   the lines of that section; a format that is a whole file, like YAML, takes
+   ``(lines, entry, language, renderer, version)``. Its template goes into ``templates/``;
    :func:`.entry.merged_text` merges a same-day entry.
 2. Its name and ``edit`` in ``UNDER_HEADING`` or ``WHOLE_FILE`` below.
 3. Its name in ``CHANGELOG_FORMATS`` (and the ``changelog.format`` doc) in
@@ -38,8 +44,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.config.schema import CHANGELOG_FORMATS
-from bot.editors.changelog import bullets, table, yaml_file
+from bot.editors.changelog import bullets, latex, table, yaml_file
 from bot.editors.changelog.entry import ChangelogEntry
+from bot.editors.latex_sections import find_sections, resolve_section
 from bot.editors.lines import Lines
 from bot.editors.result import EditResult, NoChange, finish
 from bot.editors.sections import find_headings, resolve_heading, section_end
@@ -48,12 +55,18 @@ from bot.render import Renderer
 
 __all__ = ["ChangelogEntry", "add_changelog_entry"]
 
-SectionEditor = Callable[[Lines, int, int, ChangelogEntry, str, Renderer], str]
-FileEditor = Callable[[Lines, ChangelogEntry, str, Renderer], str]
+SectionEditor = Callable[[Lines, int, int, ChangelogEntry, str, Renderer, str], str]
+FileEditor = Callable[[Lines, ChangelogEntry, str, Renderer, str], str]
 
 # The formats, by their name in the config's ``changelog.format``.
-UNDER_HEADING: dict[str, SectionEditor] = {"markdown-table": table.edit, "bullets": bullets.edit}
+UNDER_HEADING: dict[str, SectionEditor] = {
+    "markdown-table": table.edit,
+    "bullets": bullets.edit,
+    "latex": latex.edit,
+}
 WHOLE_FILE: dict[str, FileEditor] = {"yaml": yaml_file.edit}
+# Formats whose headings are LaTeX sections rather than Markdown headings.
+LATEX = {"latex"}
 
 
 def add_changelog_entry(
@@ -64,6 +77,7 @@ def add_changelog_entry(
     language: str = "en",
     *,
     renderer: Renderer,
+    version: str = "bump",
 ) -> EditResult:
     """Add (or update, on the same day) the batch's changelog entry in ``text``."""
     if fmt not in CHANGELOG_FORMATS:
@@ -73,10 +87,17 @@ def add_changelog_entry(
         return NoChange(text=text, reason="nothing to log")
     lines = Lines.parse(text)
     if fmt in WHOLE_FILE:
-        change = WHOLE_FILE[fmt](lines, entry, language, renderer)
+        change = WHOLE_FILE[fmt](lines, entry, language, renderer, version)
+    elif fmt in LATEX:
+        section = resolve_section(
+            find_sections(lines.contents), heading or "Update Log", "changelog section"
+        )
+        change = UNDER_HEADING[fmt](
+            lines, section.body, section.end, entry, language, renderer, version
+        )
     else:
         headings = find_headings(lines.contents)
         found = resolve_heading(headings, heading or "Update Log", what="changelog heading")
         start, end = found.body, section_end(lines.contents, headings, found)
-        change = UNDER_HEADING[fmt](lines, start, end, entry, language, renderer)
+        change = UNDER_HEADING[fmt](lines, start, end, entry, language, renderer, version)
     return finish(text, lines.text(), [change], [], [entry], reason="changelog already up to date")

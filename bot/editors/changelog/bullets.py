@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.editors.changelog.entry import ChangelogEntry, content_lines, merged_text, newest_first
-from bot.editors.dates import DateFormat, detect_format, find_date
+from bot.editors.dates import detect_format, find_date, prose_format
 from bot.editors.lines import Lines, render_lines
 from bot.render import Renderer
 from bot.text.escaping import markdown
@@ -88,10 +88,11 @@ def edit(
     entry: ChangelogEntry,
     language: str,
     renderer: Renderer,
+    policy: str = "bump",
 ) -> str:
     """Add the entry's bullet under the heading (``lines[start:end]``), or update that day's."""
     bullets = _bullets(lines, start, end)
-    default = DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
+    default = prose_format(language)
     date_format = detect_format((b.content for b in bullets), default)
     md = markdown
     for b in bullets:

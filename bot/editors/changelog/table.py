@@ -100,7 +100,9 @@ def _cell(lines: Lines, table: _Table, row: int, role: str) -> str:
     return pieces[position].strip() if position < len(pieces) else ""
 
 
-def _table_layout(lines: Lines, table: _Table) -> dict[str, Any]:
+def _table_layout(lines: Lines, table: _Table, neighbour: int | None) -> dict[str, Any]:
+    """The table's cell layout; the new row's cell widths are copied from ``neighbour``
+    (the row it goes next to) where that row pads its cells, else from the separator."""
     padded_votes, spaced_votes = [], []
     for row in table.rows:
         pieces = _split_cells(lines[row])
@@ -109,10 +111,16 @@ def _table_layout(lines: Lines, table: _Table) -> dict[str, Any]:
                 continue
             raw = pieces[position]
             spaced_votes.append(raw.startswith(" "))
-            padded_votes.append(len(raw) == table.widths[column])
+            padded_votes.append(len(raw) == table.widths[column] or raw.endswith("  "))
+    widths = list(table.widths)
+    if neighbour is not None:
+        pieces = _split_cells(lines[neighbour])
+        for column, position in enumerate(table.inner):
+            if position < len(pieces) and pieces[position].endswith("  "):
+                widths[column] = len(pieces[position])
     return {
         "roles": table.roles,
-        "widths": table.widths,
+        "widths": widths,
         "padded": bool(padded_votes) and Counter(padded_votes).most_common(1)[0][0],
         "spaced": not spaced_votes or Counter(spaced_votes).most_common(1)[0][0],
         "outer_left": table.outer_left,
@@ -133,6 +141,7 @@ def edit(
     entry: ChangelogEntry,
     language: str,
     renderer: Renderer,
+    policy: str = "bump",
 ) -> str:
     """Add the entry's row to the table in ``lines[start:end]`` (or a table, if none)."""
     table = _find_table(lines, start, end)
@@ -153,7 +162,9 @@ def edit(
         date_cells = [_cell(lines, table, row, "date") for row in table.rows]
         date_format = detect_format(date_cells, date_format)
         dates = [f.date if f else None for f in (find_date(c) for c in date_cells)]
-        layout = _table_layout(lines, table)
+        first = bool(table.rows) and newest_first(dates)
+        neighbour = (table.rows[0] if first else table.rows[-1]) if table.rows else None
+        layout = _table_layout(lines, table, neighbour)
         for row, row_date, day in zip(table.rows, dates, date_cells, strict=True):
             if row_date == entry.date and "content" in table.roles:
                 md = markdown
@@ -161,6 +172,8 @@ def edit(
                 version = _cell(lines, table, row, "version")
                 return f"update the changelog entry {version} of {day}: {sentence}"
         version = next_version(_cell(lines, table, row, "version") for row in table.rows)
+        if policy == "none":
+            version = ""  # an update line: the survey's versions stay its own
     date_text = date_format.format(entry.date)
     content = content_lines(entry, language)
     new = render_lines(
@@ -182,7 +195,8 @@ def edit(
         lines.insert(table.rows[0], new)
     else:
         lines.insert((table.rows[-1] if table.rows else table.header + 1) + 1, new)
-    return f"add changelog entry {version} ({date_text}): {' '.join(content)}"
+    label = f"{version} " if version else ""
+    return f"add changelog entry {label}({date_text}): {' '.join(content)}"
 
 
 def _update_row(

@@ -59,7 +59,9 @@ def _scalar_date(node: yaml.Node | None) -> dt.date | None:
         return found.date if found else None
 
 
-def edit(lines: Lines, entry: ChangelogEntry, language: str, renderer: Renderer) -> str:
+def edit(
+    lines: Lines, entry: ChangelogEntry, language: str, renderer: Renderer, policy: str = "bump"
+) -> str:
     """Add the entry's mapping to the list in ``lines`` (the whole file), or update that day's."""
     text = lines.text()
     if any(ch in text for ch in "\x85\u2028\u2029") or re.search(r"\r(?!\n)", text):
@@ -93,7 +95,9 @@ def edit(lines: Lines, entry: ChangelogEntry, language: str, renderer: Renderer)
                 if name in present:
                     keys[role] = str(present[name][0].value)
                     break
-    has_version = not items or any(keys["version"].lower() in m for m in mappings)
+    has_version = policy != "none" and (
+        not items or any(keys["version"].lower() in m for m in mappings)
+    )
     dates = [_scalar_date(m.get(keys["date"].lower(), (None, None))[1]) for m in mappings]
 
     for present, day in zip(mappings, dates, strict=True):

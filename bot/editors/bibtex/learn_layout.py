@@ -1,0 +1,282 @@
+"""The layout of a .bib file's entries: spacing, alignment, wrapping, order, groups.
+
+Measured on the entries as written (``bot.references.bibtex_split`` keeps every field's
+spacing and offsets): indentation and the blanks around ``=``, a fixed ``=`` column
+(DBLP's, JabRef's) or one per entry, where a value's continuation lines start, the
+width long values wrap at, one author a line, delimiters per field, blank lines
+between entries and inside them (JabRef's second group), the order fields come in,
+spelling of types and field names, and a dated comment above each entry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from bot.editors.bibtex.reading import EntryInfo, bib_names, inner
+from bot.editors.common import mode
+from bot.editors.dates import DateFormat, detect_format, find_date
+from bot.references.bibtex_split import BibField
+
+_PLAIN_NAME = re.compile(r"[A-Za-z][\w\-]*")
+
+
+_BLANKS = re.compile(r"[ \t]*")
+# Fields a tool keeps for itself or that only a person can write: never invented.
+
+
+def _layout(item: BibField) -> tuple[str, str, str, str] | None:
+    """(indent, name, blanks before and after ``=``) of a field on a line of its own."""
+    if (
+        item.indent is None
+        or not _BLANKS.fullmatch(item.indent)
+        or not _PLAIN_NAME.fullmatch(item.name)
+        or not _BLANKS.fullmatch(item.before_eq)
+    ):
+        return None
+    rest = item.after_eq.lstrip(" \t")
+    after = item.after_eq[: len(item.after_eq) - len(rest)]
+    return item.indent, item.name, item.before_eq, after
+
+
+@dataclass(frozen=True)
+class Spacing:
+    indent: str
+    before: str
+    after: str
+    column: int | None
+    extra: int | None
+
+
+def spacing(entries: Sequence[EntryInfo]) -> Spacing:
+    indents: list[str] = []
+    befores: list[str] = []
+    afters: list[str] = []
+    fixed: list[int] = []
+    extras: list[int] = []
+    aligned_votes: list[bool] = []
+    for entry in entries:
+        columns: list[tuple[int, int]] = []  # ("=" column, where the name ends)
+        names: set[int] = set()
+        for item in entry.block.fields:
+            layout = _layout(item)
+            if layout is None:
+                continue
+            indent, name, before, after = layout
+            indents.append(indent)
+            befores.append(before)
+            afters.append(after)
+            columns.append((len(indent) + len(name) + len(before), len(indent) + len(name)))
+            names.add(len(name))
+        if len(columns) >= 2 and len(names) >= 2:
+            # Aligned: every "=" at one column, but for names too long for it (DBLP's
+            # archivePrefix), which get one space.
+            at = Counter(c for c, _ in columns).most_common(1)[0][0]
+            aligned = all(c == at or (end >= at and c == end + 1) for c, end in columns)
+            aligned_votes.append(aligned)
+            if aligned:
+                fixed.append(at)
+                extras.append(at - max(end for c, end in columns if c == at))
+    column: int | None = None
+    extra: int | None = None
+    if mode(aligned_votes, False):
+        best_fixed = Counter(fixed).most_common(1)[0][1]
+        best_extra = Counter(extras).most_common(1)[0]
+        if best_extra[1] > best_fixed:
+            extra = best_extra[0]
+        else:
+            column = mode(fixed, 0)
+    return Spacing(mode(indents, "  "), mode(befores, ""), mode(afters, ""), column, extra)
+
+
+def _value_column(text: str, item: BibField) -> int:
+    """Column of the first character of ``item``'s value text (after its delimiter)."""
+    line_start = text.rfind("\n", 0, item.start) + 1
+    value_start = item.end - len(item.value)
+    opener = 1 if item.value[:1] in '{"' else 0
+    return value_start + opener - line_start
+
+
+def continuation(text: str, entries: Sequence[EntryInfo]) -> tuple[str, int]:
+    votes: list[tuple[str, int]] = []
+    for entry in entries:
+        for item in entry.block.fields:
+            if "\n" not in item.value:
+                continue
+            column = _value_column(text, item)
+            for line in item.value.split("\n")[1:]:
+                if not line.strip():
+                    continue
+                lead = len(line) - len(line.lstrip(" \t"))
+                votes.append(("rel", lead - column) if lead >= column - 1 else ("abs", lead))
+    return mode(votes, ("rel", 0))
+
+
+def _field_lines(text: str, item: BibField) -> list[str]:
+    start = text.rfind("\n", 0, item.start) + 1
+    end = text.find("\n", item.end)
+    return text[start : len(text) if end < 0 else end].split("\n")
+
+
+def wrap_width(text: str, entries: Sequence[EntryInfo]) -> int | None:
+    """The width long values are wrapped at, when the file wraps them: the width that
+    explains the most of its line lengths and line breaks (at least 90% of them; a
+    tool's count and ours differ on LaTeX-heavy lines, so not all)."""
+    lengths: list[int] = []  # every field line: must fit
+    breaks: list[int] = []  # line + next word: must not have fitted
+    wrapped = 0
+    for entry in entries:
+        per_name = _one_name_a_line(entry)
+        for item in entry.block.fields:
+            if item.name.lower() in {"author", "editor"} and per_name:
+                continue
+            lines = [line.rstrip() for line in _field_lines(text, item)]
+            lengths.extend(len(line) for line in lines)
+            if len(lines) == 1:
+                continue
+            wrapped += 1
+            for this, after in pairwise(lines):
+                following = after.split()
+                if following:
+                    breaks.append(len(this) + 1 + len(following[0]))
+    if wrapped < 2 or not breaks:
+        return None
+    observed = len(lengths) + len(breaks)
+    lengths.sort()
+    breaks.sort()
+
+    def explained(width: int) -> int:
+        fitting = bisect.bisect_right(lengths, width)
+        return fitting + len(breaks) - bisect.bisect_right(breaks, width)
+
+    best = max(range(40, 200), key=lambda width: (explained(width), -abs(width - 80)))
+    return best if explained(best) >= 0.9 * observed else None
+
+
+def _one_name_a_line(entry: EntryInfo) -> bool:
+    item = entry.fields.get("author")
+    if item is None or "\n" not in item.value:
+        return False
+    names = bib_names(inner(item))
+    value_lines = inner(item).split("\n")
+    return (
+        len(names) >= 2
+        and len(value_lines) == len(names)
+        and all(re.search(r"\sand\s*$", line) for line in value_lines[:-1])
+    )
+
+
+def author_joiner(entries: Sequence[EntryInfo]) -> str | None:
+    votes: list[str | None] = []
+    for entry in entries:
+        item = entry.fields.get("author")
+        if item is None or len(bib_names(inner(item))) < 2:
+            continue
+        if _one_name_a_line(entry):
+            first = inner(item).split("\n")[0]
+            found = re.search(r"\s+and\s*$", first)
+            votes.append(found.group(0).rstrip(" \t") if found else " and")
+        else:
+            votes.append(None)
+    return mode(votes, None)
+
+
+def delimiters(entries: Sequence[EntryInfo]) -> tuple[tuple[str, str], ...]:
+    by_name: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in entries:
+        for name, item in entry.fields.items():
+            kind = item.delimiter
+            if kind == "bare" and item.parts[0].kind == "name" and name != "month":
+                continue  # a macro (@string) says nothing about delimiters
+            if kind != "#":
+                by_name[name][kind] += 1
+    return tuple(sorted((n, c.most_common(1)[0][0]) for n, c in by_name.items()))
+
+
+def blank_lines_between(lines: Sequence[str], entries: Sequence[EntryInfo]) -> int:
+    gaps = []
+    for before, after in pairwise(entries):
+        between = lines[before.block.end_line : after.first_line]
+        if all(not line.strip() for line in between):
+            gaps.append(len(between))
+    return mode(gaps, 1)
+
+
+def field_groups(text: str, entries: Sequence[EntryInfo]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """For files that set off some fields with a blank line (JabRef): the fields after it."""
+    after: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    grouped = 0
+    for entry in entries:
+        fields = entry.block.fields
+        split = next(
+            (
+                i
+                for i, (a, b) in enumerate(pairwise(fields), 1)
+                if "\n\n"
+                in text[a.end : b.start].replace(" ", "").replace("\t", "").replace(",", "")
+            ),
+            None,
+        )
+        if split is None:
+            continue
+        grouped += 1
+        for index, item in enumerate(fields):
+            name = item.name.lower()
+            for kind in (entry.type, "*"):
+                seen[kind][name] += 1
+                if index >= split:
+                    after[kind][name] += 1
+    if grouped < max(2, len(entries) // 2):
+        return ()
+    return tuple(
+        (kind, frozenset(n for n, c in after[kind].items() if c * 2 > seen[kind][n]))
+        for kind in sorted(seen)
+    )
+
+
+def precedence(
+    entries: Sequence[EntryInfo],
+) -> tuple[tuple[str, tuple[tuple[tuple[str, str], int], ...]], ...]:
+    tables: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for entry in entries:
+        names = list(dict.fromkeys(item.name.lower() for item in entry.block.fields))
+        for i, first in enumerate(names):
+            for second in names[i + 1 :]:
+                tables[entry.type][(first, second)] += 1
+                tables["*"][(first, second)] += 1
+    return tuple((kind, tuple(sorted(counts.items()))) for kind, counts in sorted(tables.items()))
+
+
+def comment_style(entries: Sequence[EntryInfo]) -> tuple[str, DateFormat, str] | None:
+    dated = []
+    for entry in entries:
+        if entry.comment is None:
+            continue
+        found = find_date(entry.comment)
+        if found:
+            dated.append((entry.comment[: found.start], entry.comment[found.end :], entry.comment))
+    if len(dated) < max(2, len(entries) // 2):
+        return None
+    before, after = mode(((b, a) for b, a, _ in dated), ("% ", ""))
+    date_format = detect_format((c for _, _, c in dated), DateFormat("mdy", comma=True))
+    return before, date_format, after
+
+
+def spellings(names: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    by_lower: dict[str, Counter[str]] = defaultdict(Counter)
+    for name in names:
+        by_lower[name.lower()][name] += 1
+    return tuple(sorted((low, c.most_common(1)[0][0]) for low, c in by_lower.items()))
+
+
+def case_of(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "upper"
+    if word[:1].isupper():
+        return "title"
+    return "lower"

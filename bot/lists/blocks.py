@@ -1,0 +1,367 @@
+"""Where a list's entries are: blocks of lines, grouped into containers under sections.
+
+A *block* is the lines of one entry: a list item with its continuation lines
+and nested content, a paragraph that opens with bold (``**Title**``) with the
+label bullets under it (``- Paper: url``), a heading whose body is only such
+label bullets (``#### Title`` + ``- Link: url``), a pipe-table row or an HTML
+``<tr>``. A *container* is one run of blocks of the same kind in the same
+section: one list, one table, one run of paragraphs. The editor inserts into a
+container; the loader reads its blocks. Code fences, HTML comments and prose
+are neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.lists import tables
+from bot.lists.headings import FENCE, HeadingSpan, fence_closes, heading_spans
+
+_ITEM = re.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))(?:[ \t]+|$)"
+)
+_BREAK = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+_BOLD_START = re.compile(r"^ {0,3}(?:\*\*|__|\[\*\*|\[__)(?!\s)")
+_LABEL_BULLET = re.compile(
+    r"^[ \t]*[-*+][ \t]+(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff /&.'-]{0,29}?[ \t]*[:：][ \t]*\S.*"
+    r"|\[\[?[^\]\s]+(?:\s[^\]\s]+){0,2}\]?\]\([^)]*\)\]?)$"
+)
+_URL = re.compile(r"https?://", re.IGNORECASE)
+_TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+_TR_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
+_TR_CLOSE = re.compile(r"</tr\s*>", re.IGNORECASE)
+_THEAD = re.compile(r"<thead\b|<th\b(?![^>]*rowspan)", re.IGNORECASE)
+# What ends a paragraph without a blank line: a table, an HTML block (comments included).
+_INTERRUPTS = re.compile(
+    r"^ {0,3}(?:\||<!--|</?(?:table|div|p|details|summary|h[1-6]|ul|ol|hr|br|center)\b)",
+    re.IGNORECASE,
+)
+_LINK_OR_EMPHASIS = re.compile(r"\]\(|\*\*|__|<a\s|https?://")
+
+
+@dataclass(frozen=True)
+class Block:
+    """The lines ``start``..``end`` (0-based, inclusive) of one entry."""
+
+    start: int
+    end: int
+    kind: str  # item, paragraph, heading, row, html-row
+    number: int | None = None  # the written number of a numbered item
+    columns: tuple[str, ...] = ()  # a row's column roles
+    category: str | None = None  # an HTML row's spanned category (``<th rowspan>``)
+
+
+@dataclass
+class Container:
+    """One list, table or run of paragraphs: its blocks, where it is, which section holds it."""
+
+    kind: str  # list, paragraphs, headings, table, html-table
+    section: int | None  # index into ``Layout.headings`` (None: before the first heading)
+    blocks: list[Block] = field(default_factory=list)
+    marker: str = ""  # a list's marker kind: "number" or the bullet character
+    width: int = 0  # a list's indentation
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+
+@dataclass(frozen=True)
+class ListFile:
+    """A Markdown file as a paper list: its section headings and its containers of entries."""
+
+    headings: tuple[HeadingSpan, ...]  # section headings only (not entry headings)
+    containers: tuple[Container, ...]
+
+
+def entry_heading_lines(lines: Sequence[str], spans: Sequence[HeadingSpan]) -> set[int]:
+    """Headings that are entries (``#### Title`` over ``- Link: url``), not sections.
+
+    One heading over a link is a section with one entry; many alike are the entries.
+    """
+    candidates = [span for span in spans if _is_entry_heading(lines, spans, span)]
+    levels = [span.level for span in candidates]
+    return {span.line for span in candidates if levels.count(span.level) >= 2}
+
+
+def section_spans(lines: Sequence[str]) -> list[HeadingSpan]:
+    """The headings that open sections: every heading but those that are entries."""
+    spans = heading_spans(lines)
+    entries = entry_heading_lines(lines, spans)
+    return [span for span in spans if span.line not in entries]
+
+
+def find_blocks(lines: Sequence[str]) -> ListFile:
+    """The section headings and the containers of entries of a file's lines."""
+    spans = heading_spans(lines)
+    entry_headings = entry_heading_lines(lines, spans)
+    sections = [span for span in spans if span.line not in entry_headings]
+    heading_at = {span.line: span for span in spans}
+    scanner = _Scanner(
+        lines, heading_at, entry_headings, {s.line: i for i, s in enumerate(sections)}
+    )
+    scanner.run()
+    return ListFile(tuple(sections), tuple(c for c in scanner.containers if c.blocks))
+
+
+def _body_end(lines: Sequence[str], spans: Sequence[HeadingSpan], span: HeadingSpan) -> int:
+    later = [other.line for other in spans if other.line > span.line]
+    return later[0] if later else len(lines)
+
+
+def _is_entry_heading(
+    lines: Sequence[str], spans: Sequence[HeadingSpan], span: HeadingSpan
+) -> bool:
+    """``#### Title`` whose body is only label bullets with a link: an entry, not a section."""
+    if span.level < 2:
+        return False
+    body = [
+        line
+        for line in lines[span.body : _body_end(lines, spans, span)]
+        if line.strip() and not _is_decoration(line)
+    ]
+    if not body or any(not _LABEL_BULLET.match(line) for line in body):
+        return False
+    return any(_URL.search(line) for line in body)
+
+
+class _Scanner:
+    """One pass over the lines, opening a container for each run of entries."""
+
+    def __init__(
+        self,
+        lines: Sequence[str],
+        headings: dict[int, HeadingSpan],
+        entry_headings: set[int],
+        section_index: dict[int, int],
+    ) -> None:
+        self.lines = lines
+        self.headings = headings
+        self.entry_headings = entry_headings
+        self.section_index = section_index
+        self.section: int | None = None
+        self.containers: list[Container] = []
+        self.current: Container | None = None
+
+    def open(self, kind: str, marker: str = "", width: int = 0) -> Container:
+        current = self.current
+        if current is None or (current.kind, current.marker, current.width, current.section) != (
+            kind, marker, width, self.section,
+        ):  # fmt: skip
+            current = Container(kind, self.section, marker=marker, width=width)
+            self.containers.append(current)
+            self.current = current
+        return current
+
+    def close(self) -> None:
+        self.current = None
+
+    def run(self) -> None:
+        lines = self.lines
+        index = 0
+        after_blank = True
+        while index < len(lines):
+            line = lines[index]
+            heading = self.headings.get(index)
+            if heading is not None:
+                if index in self.entry_headings:
+                    index = self._heading_entry(heading)
+                else:
+                    self.section = self.section_index[index]
+                    self.close()
+                    index = heading.body
+                after_blank = True
+                continue
+            if not line.strip():
+                after_blank = True
+                index += 1
+                continue
+            start = index
+            index = self._construct(index, after_blank)
+            if index == start:  # prose, anchors, badges: they end a run of paragraphs or items
+                if not _is_decoration(line):
+                    self.close()
+                index += 1
+            after_blank = False
+
+    def _construct(self, index: int, after_blank: bool) -> int:
+        lines = self.lines
+        line = lines[index]
+        fence = FENCE.match(line)
+        if fence:
+            self.close()
+            index += 1
+            while index < len(lines) and not fence_closes(lines[index], fence.group(1)):
+                index += 1
+            return index + 1
+        if line.lstrip().startswith("<!--") and "-->" not in line:
+            while index < len(lines) and "-->" not in lines[index]:
+                index += 1
+            return index + 1
+        if _TABLE_OPEN.match(line):
+            return self._html_table(index)
+        if "|" in line and index + 1 < len(lines) and tables.DELIMITER_ROW.match(lines[index + 1]):
+            return self._pipe_table(index)
+        item = _ITEM.match(line)
+        if item and not _BREAK.match(line):
+            return self._list_item(index, item)
+        if after_blank and _BOLD_START.match(line):
+            return self._paragraph(index)
+        return index
+
+    # ------------------------------------------------------------------ constructs
+
+    def _heading_entry(self, heading: HeadingSpan) -> int:
+        end = heading.body
+        index = heading.body
+        while index < len(self.lines) and index not in self.headings:
+            if self.lines[index].strip() and not _is_decoration(self.lines[index]):
+                end = index  # (the next section's anchor is not part of the entry)
+            index += 1
+        self.open("headings").blocks.append(Block(heading.line, end, "heading"))
+        return end + 1
+
+    def _pipe_table(self, index: int) -> int:
+        roles = tables.roles(tables.pipe_header(self.lines[index]))
+        self.close()
+        container = self.open("table")
+        row = index + 2
+        while row < len(self.lines) and "|" in self.lines[row] and self.lines[row].strip():
+            container.blocks.append(Block(row, row, "row", columns=roles))
+            row += 1
+        self.close()
+        return row
+
+    def _html_table(self, index: int) -> int:
+        lines = self.lines
+        end = index
+        while end < len(lines) and not _TABLE_CLOSE.search(lines[end]):
+            end += 1
+        self.close()
+        container = self.open("html-table")
+        columns: tuple[str, ...] = ()
+        category: str | None = None
+        row = index
+        while row <= min(end, len(lines) - 1):
+            if not _TR_OPEN.search(lines[row]):
+                row += 1
+                continue
+            close = row
+            while close <= end and close < len(lines) and not _TR_CLOSE.search(lines[close]):
+                close += 1
+            text = "\n".join(lines[row : close + 1])
+            if not columns and _THEAD.search(text) and "<td" not in text.lower():
+                columns = tables.roles(tables.html_header(text))
+            else:
+                category = tables.category_name(text) or category
+                container.blocks.append(
+                    Block(row, close, "html-row", columns=columns, category=category)
+                )
+            row = close + 1
+        self.close()
+        return end + 1
+
+    def _list_item(self, index: int, item: re.Match[str]) -> int:
+        lines = self.lines
+        width = len(item.group("indent").expandtabs(4))
+        marker = "number" if item.group("num") else str(item.group("bullet"))
+        column = len(lines[index][: item.end()].expandtabs(4))
+        end = self._item_end(index, column)
+        nested = [
+            i for i in range(index + 1, end + 1)
+            if (m := _ITEM.match(lines[i])) and len(m.group("indent").expandtabs(4)) >= column
+        ]  # fmt: skip
+        content = lines[index][item.end() :]
+        if nested and not _LINK_OR_EMPHASIS.search(content):
+            # "- Neural Network Libraries" over nested items: a category, its items are entries
+            self.close()
+            line = nested[0]
+            while line <= end:
+                nested_item = _ITEM.match(lines[line])
+                line = self._list_item(line, nested_item) if nested_item else line + 1
+            self.close()
+            return end + 1
+        current = self.current
+        if (
+            current is not None
+            and (current.kind, current.marker, current.section) == ("list", marker, self.section)
+            and current.width <= width < current.width + 2
+        ):
+            width = current.width  # " * item" after "* item": the same list
+        container = self.open("list", marker, width)
+        number = int(item.group("num")) if item.group("num") else None
+        container.blocks.append(Block(index, end, "item", number))
+        return end + 1
+
+    def _item_end(self, index: int, column: int) -> int:
+        """The last line of the item at ``index``: lazy lines, indented paragraphs, nested lists.
+
+        ``column`` is where the item's content starts: a later item indented less is a
+        sibling, one indented as much is nested in it.
+        """
+        lines = self.lines
+        last = index
+        blank = False
+        for line_index in range(index + 1, len(lines)):
+            line = lines[line_index]
+            if line_index in self.headings:
+                break
+            if not line.strip():
+                blank = True
+                continue
+            indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
+            other = _ITEM.match(line)
+            if other and indent < column:
+                break
+            if blank and indent < min(column, 2):
+                break
+            if not blank and (_BREAK.match(line) or FENCE.match(line) or _INTERRUPTS.match(line)):
+                break
+            last = line_index
+            blank = False
+        return last
+
+    def _paragraph(self, index: int) -> int:
+        lines = self.lines
+        end = index
+        while end + 1 < len(lines) and lines[end + 1].strip() and end + 1 not in self.headings:
+            if _ITEM.match(lines[end + 1]) and not _LABEL_BULLET.match(lines[end + 1]):
+                break
+            end += 1
+        label_end = self._label_bullets(end + 1)
+        has_more = _LINK_OR_EMPHASIS.search(
+            re.sub(r"^\s*(\*\*|__).*?\1", "", "\n".join(lines[index : end + 1]))
+        )
+        if label_end is None and not has_more and "](" not in lines[index]:
+            return index  # "**Causal Decoder**" over a list: a label, not an entry
+        end = label_end if label_end is not None else end
+        self.open("paragraphs").blocks.append(Block(index, end, "paragraph"))
+        return end + 1
+
+    def _label_bullets(self, index: int) -> int | None:
+        """The last line of label bullets (``- Paper: url``) right under a paragraph, if any."""
+        lines = self.lines
+        while index < len(lines) and not lines[index].strip():
+            index += 1
+        last = None
+        while (
+            index < len(lines) and _LABEL_BULLET.match(lines[index]) and index not in self.headings
+        ):
+            last = index
+            index += 1
+        return last
+
+
+def _is_decoration(line: str) -> bool:
+    """Lines that do not end a run of entries: anchors, back-to-top links, HTML comments."""
+    stripped = line.strip()
+    return bool(
+        re.fullmatch(r"(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+", stripped, re.IGNORECASE)
+        or re.fullmatch(r"<!--.*-->", stripped)
+        or re.fullmatch(
+            r"(?:<[^>]+>\s*)*(?:\*\*)?\[[^\]]*\]\(#[^)]*\)(?:\*\*)?(?:\s*<[^>]+>)*", stripped
+        )
+    )

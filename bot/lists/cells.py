@@ -1,0 +1,136 @@
+"""Table rows: each cell read by the role its column's header gives it.
+
+A row with as many cells as the header takes the header's roles; a row with
+more or fewer (an extra cell, or cells spanned from a row above) keeps a
+column's role only where the cell's content fits it, and is read by its
+content elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.lists import entry as e
+from bot.lists.citation import authors_claim, is_label, label_key
+from bot.lists.inline import unescape
+from bot.lists.recognise import read_tail, read_title
+from bot.lists.values import read_date, read_venue
+
+_GENERIC_LABEL = re.compile(
+    r"(?:paper|pdf|link|arxiv|code|project(?: page)?|website|page|doi|url|github|html|abs|"
+    r"homepage|demo|论文|链接|代码)s?",
+    re.IGNORECASE,
+)
+
+
+def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> bool:
+    """Claim the fields of a table row, each cell read by its column's role.
+
+    A row with as many cells as the header takes the header's roles; a row with
+    more or fewer (an extra cell, or cells spanned from a row above) keeps a
+    column's role only where the cell's content fits it, and is read by its
+    content elsewhere.
+    """
+    from bot.lists.tables import cell_spans
+
+    cells = cell_spans(reading.text, html=html)
+    roles = list(columns)[-len(cells) :] if len(cells) <= len(columns) else list(columns)
+    roles += ["?"] * (len(cells) - len(roles))
+    if len(cells) != len(columns):
+        roles = [
+            _fitting_role(reading.text[a:b].strip(), role)
+            for (a, b, _), role in zip(cells, roles, strict=True)
+        ]
+    for (start, end, header), role in zip(cells, roles, strict=True):
+        if header:
+            reading.claim(start, end, e.Slot("text", "category"), reading.text[start:end])
+            continue
+        _read_cell(reading, start, end, role)
+    return any(c.slot.field in ("title", "nickname") for c in reading.claims)
+
+
+def _fitting_role(value: str, role: str) -> str:
+    """``role`` if the cell's content fits it, else what the content looks like."""
+    kind = role.partition(":")[0]
+    links = re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
+    only_links = bool(links) and not re.sub(r"!?\[[^\]]*\]\([^)]*\)", "", value).strip()
+    dated = read_date(value) is not None or re.fullmatch(r"(?:19|20)\d\d", value) is not None
+    titled = any(not is_label(text, url) for text, url in links)
+    fits = {
+        "date": dated or not value,
+        "links": (only_links and not titled) or value in ("", "-"),
+        "title": titled,
+        "venue": bool(value) and not links and not dated,
+        "nickname": bool(value) and not links and not dated,
+    }
+    if fits.get(kind) or kind in ("text", "authors"):
+        return role
+    if titled:
+        return "title"
+    if only_links:
+        return "links"
+    if dated:
+        return "date"
+    return "?"
+
+
+def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
+    text = reading.text
+    content = text[start:end]
+    lead = len(content) - len(content.lstrip())
+    start, end = start + lead, start + len(content.rstrip())
+    value = text[start:end]
+    if not value or value in ("-", "—", "N/A", "n/a"):
+        return
+    kind, _, name = role.partition(":")
+    if kind in ("title", "nickname", "?") and not reading.has("title"):
+        link = next((x for x in reading.links if start <= x.start < end), None)
+        if link is not None and _GENERIC_LABEL.fullmatch(label_key(link.text) or "link"):
+            read_tail(reading, start, end)  # "| [paper](url) |": the name is in another column
+            return
+        if link is not None and link.kind in ("markdown", "html"):
+            bold = text.startswith("**", start)
+            at = read_title(reading, link.start - (2 if bold and link.start == start + 2 else 0))
+            if at is not None:
+                read_tail(reading, at, end)
+                return
+        if kind == "title":
+            at = read_title(reading, start)
+            if at is not None:
+                read_tail(reading, at, end)
+                return
+    plain_name = kind == "?" and re.fullmatch(r"[^<>\[\]()\n]{1,40}", value) is not None
+    if plain_name and reading.has("nickname") and not reading.has("venue"):
+        kind = "venue"  # "| NeurIPS DB |" after the name: the venue
+    if kind == "nickname" or (plain_name and not reading.has("nickname")):
+        strong = re.fullmatch(r"\*\*(?P<n>[^*]+)\*\*", value)
+        inner = strong.group("n") if strong else re.sub(r"\*\*|__|[\"“”]", "", value)
+        mark = "**" if strong else ""
+        slot = e.Slot("nickname", "", mark, mark)
+        reading.claim(start, end, slot, unescape(inner))
+        return
+    if kind == "date":
+        read = read_date(value)
+        if read:
+            reading.claim(start, end, e.Slot("date"), *read)
+        elif re.fullmatch(r"(?:19|20)\d\d", value):
+            reading.claim(start, end, e.Slot("year"), int(value), "{Y}")
+        return
+    if kind == "venue":
+        venue, year, form = read_venue(value)
+        reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
+        return
+    if kind == "authors":
+        authors_claim(reading, start, end, "", "")
+        return
+    if kind == "text":
+        opening = re.match(r"(?:<[a-z][^>]*>)*", value, re.IGNORECASE)
+        closing = re.search(r"(?:</[a-z]+\s*>)*$", value, re.IGNORECASE)
+        inner_start = start + (opening.end() if opening else 0)
+        inner_end = start + (closing.start() if closing else len(value))
+        if inner_start <= inner_end:
+            start, end = inner_start, inner_end  # "<sub>idea</sub>": the idea, in its tags
+        reading.claim(start, end, e.Slot("text", name), reading.text[start:end])
+        return
+    read_tail(reading, start, end)

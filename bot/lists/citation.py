@@ -1,0 +1,235 @@
+"""Authors, venue, year and dates in the text around an entry's links.
+
+What a list writes after a title, in whatever emphasis it uses: ``*Jane Doe et
+al.* ACL 2023.``, ``*Author (Affiliation) et al. arXiv.*``, ``- Jane Doe et al.,
+ACL 2020``, ``, 2021.4``, ``16 Oct 2023``, a venue in backticks, ``- Code: None``.
+Also how a link's label is named (``[[Paper]]``, ``- 论文/Paper: url``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.lists import entry as e
+from bot.lists.inline import label_image, unescape
+from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
+from bot.text import latex
+
+ITALIC = re.compile(
+    r"(?<![*\w\\])\*(?![*\s])(?P<t>(?:[^*\n\\]|\\.)+?)(?<![\s\\])\*(?!\*)"
+    r"|(?<![_\w\\])_(?![_\s])(?P<u>[^_\n]+?)(?<![\s\\])_(?![_\w])"
+)
+_CODE = re.compile(r"`(?P<t>[^`\n]+)`")
+_LABEL_LINE = re.compile(
+    r"^(?P<bullet>[ \t]*[-*+][ \t]+)?(?P<label>[^\n:：\[\]()]{1,30}?)[ \t]*[:：][ \t]*",
+    re.MULTILINE,
+)
+_EMPTY_VALUE = re.compile(r"(?:None|N/?A|-|—|无|暂无|TBD)(?=[ \t]*$)", re.MULTILINE)
+ET_AL = re.compile(r"\be[tl]\s*al\b\.?", re.IGNORECASE)
+_LATEX_ACCENT = re.compile(r"\\[\"'`^~=.uvHckr]\s*\{?[A-Za-z]|\{\\")
+_NAME = re.compile(
+    r"^[A-Z\u00C0-\u024F][\w'’.\-*†‡]*(?:\s+[\w'’.\-(),*†‡]+){0,6}$|^[\u4e00-\u9fff]{2,4}$"
+)
+
+
+def label_key(label: str) -> str:
+    """How a link label is compared: ``[Paper]``, ``**Paper**`` and ``paper`` are one key."""
+    image = label_image(label)
+    if image is not None:
+        label = image
+    return " ".join(re.sub(r"[\[\]*_`:：]", " ", unescape(label)).lower().split())
+
+
+def is_label(text: str, url: str) -> bool:
+    """Does a link's text name a kind of link (``Paper``, ``[code]``, ``project page``)?"""
+    if label_image(text) is not None or text.strip() == url or re.fullmatch(r"https?://\S+", text):
+        return True
+    plain = label_key(text)
+    if not plain or plain == url.lower() or re.fullmatch(r"https?://\S+", plain):
+        return True
+    return len(plain) <= 30 and len(plain.split()) <= 4 and not re.search(r"(?:19|20)\d\d", plain)
+
+
+def line_label(reading: e.Reading, at: int) -> str:
+    """The label written before ``at`` on its line: ``- 论文/Paper: url`` -> ``论文/paper``."""
+    line_start = reading.text.rfind("\n", 0, at) + 1
+    found = _LABEL_LINE.match(reading.text, line_start)
+    if found and found.end() == at:
+        return label_key(found.group("label"))
+    return ""
+
+
+def read_text(reading: e.Reading, start: int, end: int) -> None:
+    """Fields in plain text between links: emphasis, code spans, dates, venue, plain authors."""
+    if start >= end:
+        return
+    text = reading.text
+    for found in _CODE.finditer(text, start, end):
+        venue, year, form = read_venue(found.group("t"))
+        slot = e.Slot("venue", "", "`", "`")
+        reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
+    for found in ITALIC.finditer(text, start, end):
+        if reading.free(found.start(), found.end()):
+            _read_italic(reading, found)
+    for found in _EMPTY_VALUE.finditer(text, start, end):
+        label = line_label(reading, found.start())
+        if label and reading.free(found.start(), found.end()):
+            reading.claim(found.start(), found.end(), e.Slot("url", label), found.group(0))
+    _read_plain(reading, start, end)
+
+
+def looks_like_names(text: str) -> bool:
+    plain = unescape(text).strip().rstrip(".")
+    if not plain or re.search(r"(?:19|20)\d\d|https?://", plain):
+        return False
+    if ET_AL.search(plain):
+        return True
+    parts = [p.strip() for p in re.split(r",|\band\b|&|;", plain) if p.strip()]
+    if any(re.search(r"\d|:", part) for part in parts):
+        return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
+    named = sum(bool(_NAME.match(p) or re.fullmatch(r"@?[\w.-]+", p)) for p in parts)
+    return bool(parts) and (named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1))
+
+
+def authors_claim(reading: e.Reading, start: int, end: int, before: str, after: str) -> None:
+    """Authors in ``[start, end)`` (emphasis included), with a full stop closing them."""
+    text = reading.text
+    inner = text[start + len(before) : end - len(after)]
+    period = "none"
+    if text[end : end + 1] == "." and not inner.endswith("."):
+        period, end = "outside", end + 1
+    elif re.search(r"\be[tl]\s*al\.$", inner):
+        period = "etal"
+    elif inner.endswith(".") and not re.search(r"\b[A-Z]\.$", inner):
+        period, inner = "inside", inner[:-1]
+    names = latex.decode(inner) if _LATEX_ACCENT.search(inner) else unescape(inner)
+    authors, form = read_authors(names)
+    slot = e.Slot("authors", "", before, after)
+    reading.claim(start, end, slot, authors, (form, period))
+
+
+def _read_italic(reading: e.Reading, found: re.Match[str]) -> None:
+    body = found.group("t") or found.group("u") or ""
+    mark = found.group(0)[0]
+    start, end = found.start(), found.end()
+    if not reading.has("authors"):
+        split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
+        if split and split.group("rest"):
+            names_end = start + 1 + split.end("names")
+            authors_claim(reading, start + 1, names_end, "", "")
+            _read_venue_text(reading, names_end, end - 1)
+            return
+        then = re.match(r"(?P<names>.*?[a-z]{2,})\.\s+(?P<rest>\S.*)$", body)
+        if then and len(then.group("rest").split()) <= 4 and looks_like_names(then.group("names")):
+            names_end = start + 1 + then.end("names")
+            authors_claim(reading, start + 1, names_end, "", "")  # "*Deyao Zhu. arXiv.*"
+            _read_venue_text(reading, names_end, end - 1)
+            return
+        if looks_like_names(body) and not read_venue(body)[1]:
+            authors_claim(reading, start, end, mark, mark)
+            return
+    _read_venue_text(reading, start + 1, end - 1)
+
+
+def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
+    """``arXiv 2023``, ``CoRL, Nov 2024``, ``MLSys 2018``: a venue, a year or a date."""
+    text = reading.text
+    segment = text[start:end]
+    lead = len(segment) - len(segment.lstrip(" \t.,;:*_"))
+    start += lead
+    segment = text[start:end].rstrip(" \t.,;:")
+    end = start + len(segment)
+    if not segment or not reading.free(start, end) or reading.has("venue"):
+        return
+    identifier = re.search(r"(?i)\barxiv\s*:\s*\S+$", segment)
+    if identifier:  # "arXiv:2303.12712": the venue is arXiv, the id stays as written
+        end = start + identifier.start() + 5
+        segment = text[start:end]
+    date = DATE_IN_TEXT.search(segment)
+    if date and date.end() == len(segment):
+        read = read_date(date.group(0))
+        if read:
+            reading.claim(start + date.start(), end, e.Slot("date"), *read)
+            segment = segment[: date.start()].rstrip(" \t,;")
+            end = start + len(segment)
+    if segment and len(segment.split()) <= 9 and re.search(r"[A-Za-z\u4e00-\u9fff]", segment):
+        venue, year, form = read_venue(segment)
+        reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
+    elif segment and re.fullmatch(r"(?:19|20)\d\d", segment):
+        reading.claim(start, end, e.Slot("venue"), ("", int(segment)), "{Y}")
+
+
+def _read_plain(reading: e.Reading, start: int, end: int) -> None:
+    """Unclaimed plain text: dates, then ``Venue Year.`` or ``Jane Doe et al., ACL 2020``."""
+    text = reading.text
+    for found in DATE_IN_TEXT.finditer(text, start, end):
+        read = read_date(found.group(0))
+        if read and reading.free(found.start(), found.end()):
+            reading.claim(found.start(), found.end(), e.Slot("date"), *read)
+    at = start
+    ordered: list[e.Claim | None] = [*sorted(reading.claims, key=lambda c: c.start), None]
+    for claim in ordered:
+        piece_end = end if claim is None else min(max(claim.start, at), end)
+        if claim is not None and claim.end <= start:
+            continue
+        _read_segment(reading, at, piece_end)
+        if claim is None or claim.start >= end:
+            break
+        at = max(at, claim.end)
+
+
+def _read_segment(reading: e.Reading, start: int, end: int) -> None:
+    text = reading.text
+    piece = text[start:end]
+    if not piece.strip() or "\n" in piece.strip():
+        for line_start, line in _lines(piece, start):
+            if line.strip() and line_start != start:
+                _read_segment(reading, line_start, line_start + len(line))
+        return
+    lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))
+    body_start = start + lead
+    body = text[body_start:end]
+    if body.lstrip().startswith(("|", "<", "\\", "[", "!")):
+        return
+    if not re.search(r"[A-Za-z\u4e00-\u9fff]|(?:19|20)\d\d", body):
+        return
+    if re.search(r"[:：]\s*$", body):
+        return  # "- 论文/Paper: " is the label of the link after it, not a venue
+    if not reading.has("authors"):
+        names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
+        if not (names and looks_like_names(names.group("n"))):
+            names = _name_list(body)
+        if names:
+            names_start = body_start + names.start("n")
+            authors_claim(reading, names_start, body_start + names.end("n"), "", "")
+            body_start = body_start + names.end()
+            body = text[body_start:end]
+    year = re.match(r"[ \t]*\((?P<y>(?:19|20)\d\d)\)", body)
+    if year:  # "by Jane Doe et al. (2023), arXiv:2303.12712"
+        at = body_start + year.start("y")
+        reading.claim(at, at + 4, e.Slot("year"), int(year.group("y")), "{Y}")
+        body_start += year.end()
+        body = text[body_start:end]
+    sentence = re.match(r"[ \t.,;:]*(?P<s>[^.\n]*?(?:\.[^\s.][^.\n]*?)*)(?:\.|$|(?=\s\())", body)
+    if sentence and sentence.group("s").strip():
+        offset = body_start + sentence.start("s")
+        _read_venue_text(reading, offset, offset + len(sentence.group("s")))
+
+
+def _name_list(body: str) -> re.Match[str] | None:
+    """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
+    that reads as a comma-separated list of names (initials' full stops included)."""
+    for stop in reversed([m.start() for m in re.finditer(r"\.(?=\s|$)", body)]):
+        found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
+        if found and "," in found.group("n") and looks_like_names(found.group("n")):
+            return found
+    return None
+
+
+def _lines(text: str, base: int) -> list[tuple[int, str]]:
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        out.append((base + at, line))
+        at += len(line) + 1
+    return out

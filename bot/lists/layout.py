@@ -1,0 +1,521 @@
+"""Writing an entry: the neighbours' majority layout, its slots filled in their forms.
+
+``choose`` picks, among the layouts of the neighbouring entries, the one that
+places every field the new entry has and leaves out the fewest slots (the most
+common one among equals, then the nearest); ``render`` fills its slots. A slot
+the entry has no value for is written as the neighbours write a missing value
+(``[code]()``, ``None``) when they have one, else left out with its own markup
+and the separator before it, and with its line when nothing else is on it.
+Every value from outside the file goes through ``bot.text.escaping`` first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot.lists.entry import Entry, Fields, Slot
+from bot.lists.papers import url_kind
+from bot.lists.values import (
+    AuthorForm,
+    Authors,
+    coarser,
+    informative_month,
+    write_authors,
+    write_date,
+    write_venue,
+)
+from bot.text.escaping import markdown
+
+Layout = tuple["str | Slot", ...]
+_EMPTY = ("", "None", "none", "-", "—", "N/A", "n/a", "TBD", "无", "暂无")
+_DEFAULT_FORMS: dict[str, object] = {
+    "date": "{Y}/{m}",
+    "venue": "{v} {Y}",
+    "year": "{Y}",
+    "authors": (AuthorForm("first"), "none"),
+}
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How the file escapes text it writes itself (so ``Q&A`` stays ``Q&A``)."""
+
+    raw_ampersand: bool = False
+
+
+def conventions(text: str) -> Conventions:
+    """Read the file's own escaping: does it write ``&`` raw, or ``&amp;``?"""
+    raw = len(re.findall(r"&(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", text))
+    return Conventions(raw_ampersand=raw > text.count("&amp;"))
+
+
+def escape(text: str, style: Conventions) -> str:
+    """``bot.text.escaping.markdown``, relaxed only where the file itself writes raw text.
+
+    A raw ``&`` stays raw when the file writes it so and it cannot start an
+    entity; ``_`` inside a word stays raw (it never makes emphasis).
+    """
+    escaped = markdown(text)
+    if style.raw_ampersand:
+        escaped = re.sub(r"&amp;(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", "&", escaped)
+    escaped = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", escaped)
+    escaped = re.sub(r"\\\\(?=[A-Za-z0-9])", r"\\", escaped)  # "\mathbb": literal already
+    return escaped
+
+
+def slot_id(slot: Slot) -> tuple[str, str]:
+    return slot.field, slot.key
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
+    name = slot.field
+    if name == "number":
+        return True
+    if name == "title":
+        return bool(fields.title)
+    if name == "nickname":
+        titled = any(isinstance(p, Slot) and p.field == "title" for p in layout)
+        guessed = fields.nickname is None and short_name(fields.title) is not None
+        return bool(fields.nickname) or guessed or not titled
+    if name == "authors":
+        return bool(fields.authors and fields.authors.names)
+    if name == "venue":
+        return bool(fields.venue) or (
+            slot.key != "badge" and fields.year is not None and not fields.date
+        )
+    if name == "year":
+        return fields.year is not None
+    if name == "date":
+        return fields.date is not None or fields.year is not None
+    if name == "url":
+        return fields.url(slot.key) is not None
+    return fields.text(slot.key) is not None
+
+
+def _used(fields: Fields) -> set[tuple[str, str]]:
+    """The fields an entry has that a layout should place (the title always is)."""
+    used: set[tuple[str, str]] = set()
+    if fields.nickname:
+        used.add(("nickname", ""))
+    if fields.authors and fields.authors.names:
+        used.add(("authors", ""))
+    if fields.date:
+        used.add(("date", ""))
+    if fields.venue:
+        used.add(("venue", ""))
+    used.update(("url", key) for key, _ in fields.urls)
+    used.update(("text", key) for key, _ in fields.texts)
+    return used
+
+
+@dataclass(frozen=True)
+class Choice:
+    layout: Layout
+    entries: tuple[Entry, ...]  # the neighbours written in it
+    fields: Fields  # the new fields, their links assigned to its link slots
+
+
+def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
+    """The neighbours' layout that fits ``fields`` best (None: no neighbours)."""
+    groups: dict[Layout, list[tuple[int, Entry]]] = {}
+    shapes: Counter[tuple[object, ...]] = Counter()
+    for distance, entry in enumerate(neighbours):
+        groups.setdefault(entry.layout, []).append((distance, entry))
+        shapes[_shape(entry.layout)] += 1
+    scored: list[tuple[tuple[int, int, int, int, int, int], int, Choice]] = []
+    cells = Counter(_cells(entry.layout) for entry in neighbours).most_common(1)[0][0]
+    for layout, members in groups.items():
+        assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
+        slots = [p for p in layout if isinstance(p, Slot)]
+        placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
+        placed |= {
+            ("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed
+        }
+        empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
+        unplaced = len(_used(assigned) - placed)
+        fit = -sum(link_fit(key, url) for key, url in assigned.urls if not key.startswith("@"))
+        if any(s.field == "title" for s in slots) and not assigned.title:
+            unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
+        dropped = len({slot_id(s) for s in slots} - placed - empties)
+        choice = Choice(layout, tuple(e for _, e in members), assigned)
+        # What a maintainer does: copy the layout most neighbours share, leaving out what
+        # the paper lacks; a rarer layout that needs nothing left out only breaks ties. A
+        # table row keeps every cell: there, the rows written as the paper needs come first.
+        # Rows padded differently are one shape: the shape most rows have wins, then the
+        # padding most of them have. A new row has as many cells as most rows.
+        table = members[0][1].kind in ("row", "html-row")
+        common = -shapes[_shape(layout)]
+        first, second = (dropped, common) if table else (common, dropped)
+        odd = int(table and _cells(layout) != cells)
+        score = (unplaced, odd, fit, first, second, -len(members))
+        scored.append((score, min(d for d, _ in members), choice))
+    if not scored:
+        return None
+    best = min(score for score, _, _ in scored)
+    tied = [(distance, choice) for score, distance, choice in scored if score == best]
+    if len(tied) == 1:
+        return tied[0][1]
+    # As common as each other: the one most like all the others (a neighbour's typo is not
+    # copied), then the nearest.
+    weights = {layout: len(members) for layout, members in groups.items()}
+    return min(tied, key=lambda pair: (_spread(pair[1].layout, weights), pair[0]))[1]
+
+
+def _cells(layout: Layout) -> int:
+    """How many cells a table row's layout has (its pipes, or its ``<td>``s)."""
+    text = "".join(part for part in layout if isinstance(part, str))
+    return len(re.findall(r"(?<!\\)\||<td\b", text, re.IGNORECASE))
+
+
+def _shape(layout: Layout) -> tuple[object, ...]:
+    """A layout with its spacing folded: rows that differ only in padding share it."""
+    return tuple(" ".join(p.split()) if isinstance(p, str) else p for p in layout)
+
+
+def _skeleton(layout: Layout) -> str:
+    return "".join(p if isinstance(p, str) else f"\0{p.field}:{p.key}\0" for p in layout)
+
+
+def _spread(layout: Layout, weights: dict[Layout, int]) -> float:
+    """How far a layout is from the neighbours' layouts (weighted by how many use each)."""
+    own = _skeleton(layout)
+    return sum(
+        count * (1 - difflib.SequenceMatcher(None, own, _skeleton(other), autojunk=False).ratio())
+        for other, count in weights.items()
+    )
+
+
+def _kinds(neighbours: Sequence[Entry], key: str) -> Counter[str]:
+    return Counter(
+        url_kind(url) for entry in neighbours for k, url in entry.fields.urls if k == key and url
+    )
+
+
+_PAPER_LABEL = re.compile(r"title|paper|pdf|link|url|论文|链接|openreview|acl", re.IGNORECASE)
+
+
+def link_fit(key: str, url: str) -> int:
+    """How well a slot's label names a link: 2 for ``[arXiv]`` holding an arXiv link (or
+    ``[DOI]`` a DOI), 1 for the title or a paper label, 0 for another (``[Chat Logs]``)."""
+    kind = url_kind(url)
+    if kind in ("arxiv", "doi") and kind in key.lower():
+        return 2
+    return 1 if _PAPER_LABEL.search(key) else 0
+
+
+def assign_links(
+    layout: Layout, members: Sequence[Entry], neighbours: Sequence[Entry], fields: Fields
+) -> Fields:
+    """Put a new paper's links (keys ``@arxiv``, ``@doi``, ``@url``) into ``layout``'s link slots.
+
+    Each link goes to a slot whose neighbours hold links of its kind, so the
+    paper takes the label that carries papers (``[[Paper]]``, the title link),
+    never a neighbour's ``[[Code]]``; when two slots can take the links (a
+    published DOI on the title and an ``[arXiv]`` link), both are placed.
+    Fields read from an entry (keys are the slots' own) are returned as they are.
+    """
+    links = [(key, url) for key, url in fields.urls if key.startswith("@")]
+    if not links:
+        return fields
+    keys = [p.key for p in layout if isinstance(p, Slot) and p.field == "url"]
+    keys = list(dict.fromkeys(keys))
+    kinds = {key: _kinds(members, key) + _kinds(neighbours, key) for key in keys}
+    best: tuple[tuple[int, int, int], dict[str, str]] = ((0, 0, 0), {})
+    for targets in itertools.product([None, *keys], repeat=len(links)):
+        chosen = [t for t in targets if t is not None]
+        if len(chosen) != len(set(chosen)):
+            continue
+        score = [0, 0, 0]
+        placed: dict[str, str] = {}
+        for (kind, url), target in zip(links, targets, strict=True):
+            if target is None:
+                continue
+            seen = kinds[target][kind.lstrip("@")] + (
+                kinds[target]["paper"] if kind == "@url" else 0
+            )
+            if not seen:
+                break
+            placed[target] = url
+            score[0] += 1
+            score[1] += link_fit(target, url)
+            score[2] += seen
+        else:
+            if tuple(score) > best[0]:
+                best = ((score[0], score[1], score[2]), placed)
+    rest = tuple((key, url) for key, url in fields.urls if not key.startswith("@"))
+    used = set(best[1].values())
+    left = tuple((key, url) for key, url in links if url not in used)  # counted as unplaced
+    return replace(fields, urls=rest + tuple(best[1].items()) + left)
+
+
+# --------------------------------------------------------------------------- forms
+
+
+def majority_form(entries: Sequence[Entry], slot: Slot, fields: Fields | None = None) -> object:
+    """The form most entries write this slot's value in (a default when none do)."""
+    votes: Counter[str] = Counter()
+    forms: dict[str, object] = {}
+    for entry in entries:
+        form = entry.form(slot)
+        if form is None or form == "":
+            continue
+        if (
+            slot.field == "date"
+            and entry.fields.date
+            and not informative_month(str(form), entry.fields.date)
+        ):
+            continue
+        if slot.field == "authors" and isinstance(form, tuple) and form[0].mode == "one":
+            continue
+        preprint = re.fullmatch(r"pre-?print|arxiv|corr", entry.fields.venue, re.IGNORECASE)
+        if slot.field == "venue" and preprint and form == "{v}":
+            continue  # "Preprint." shows no year as it has none: says nothing of the form
+        votes[repr(form)] += 1
+        forms.setdefault(repr(form), form)
+    if votes:
+        return forms[votes.most_common(1)[0][0]]
+    for entry in entries:  # only uninformative forms: any of them
+        if (form := entry.form(slot)) not in (None, ""):
+            return form
+    return _DEFAULT_FORMS.get(slot.field)
+
+
+def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
+    """How the neighbours write this slot when they have nothing for it (``None``, ``""``)."""
+    if slot.field != "url":
+        return None
+    empties = Counter(
+        url
+        for entry in entries
+        for key, url in entry.fields.urls
+        if key == slot.key and url in _EMPTY
+    )
+    return empties.most_common(1)[0][0] if empties else None
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def short_name(title: str) -> str | None:
+    """``LLaMA`` from ``LLaMA: Open and Efficient ...``: a paper's own nickname, if it has one."""
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if sep and head and len(head) <= 40 and len(head.split()) <= 3:
+        return head
+    return None
+
+
+def _surname(name: str) -> str:
+    from bot.editors.common import split_name
+
+    return split_name(name)[1] or name
+
+
+def _value(slot: Slot, fields: Fields, form: object, style: Conventions) -> tuple[str, str] | None:
+    """The text of a slot's value, and text that goes after its own markup (a full stop)."""
+    name = slot.field
+    if name == "number":
+        return (str(fields.number) if fields.number is not None else "1"), ""
+    if name == "title":
+        return escape(fields.title, style), ""
+    if name == "nickname":
+        nick = fields.nickname or short_name(fields.title) or fields.title
+        return escape(nick, style), ""
+    if name == "authors" and fields.authors:
+        author_form, period = form if isinstance(form, tuple) else (AuthorForm("first"), "none")
+        names = tuple(escape(n, style) for n in fields.authors.names)
+        surname = escape(_surname(fields.authors.names[0]), style)
+        text = write_authors(Authors(names, fields.authors.et_al), author_form, surname)
+        if period == "inside" and not text.endswith("."):
+            return text + ".", ""
+        if period in ("outside", "etal") and not text.endswith("."):
+            return text, "."  # one full stop: "et al." ends the sentence too
+        return text, ""
+    if name == "venue":
+        return write_venue(escape(fields.venue, style), fields.year, str(form)), ""
+    if name == "year" and fields.year is not None:
+        return str(form or "{Y}").format(Y=f"{fields.year:04d}", y=f"{fields.year % 100:02d}"), ""
+    if name == "date" and (fields.date or fields.year):
+        date = fields.date or (fields.year or 0, None, None)  # "IROS, 2024": the year alone
+        written = write_date(date, coarser(str(form), date))
+        return (written, "") if written is not None else None
+    if name == "url":
+        url = fields.url(slot.key)
+        return (url, "") if url is not None else None
+    if name == "text":
+        raw = fields.text(slot.key)
+        return (raw, "") if raw is not None else None
+    return None
+
+
+def _shields(text: str) -> str:
+    """A badge text in a shields.io path: ``-`` doubled, spaces as ``_``."""
+    return text.replace("-", "--").replace(" ", "_")
+
+
+def _gaps(layout: Layout) -> list[tuple[tuple[object, object], str]]:
+    """Each literal of a layout, keyed by the slots on either side of it."""
+    out: list[tuple[tuple[object, object], str]] = []
+    for index, part in enumerate(layout):
+        if isinstance(part, str):
+            before = layout[index - 1] if index else None
+            after = layout[index + 1] if index + 1 < len(layout) else None
+            out.append(((before, after), part))
+    return out
+
+
+def smooth(layout: Layout, neighbours: Sequence[Entry]) -> Layout:
+    """``layout`` with each literal between two slots written as most neighbours write it.
+
+    A layout is chosen whole; the text between two of its slots (``.** `` after a bold
+    title, ``* [[`` before a link) is then voted on by every neighbour that has the same
+    two slots side by side, so one neighbour's slip is not copied. Only spacing and
+    punctuation are voted on: markup (brackets, emphasis) stays as the layout has it.
+    """
+    votes: dict[tuple[object, object], Counter[str]] = {}
+    for entry in neighbours:
+        for key, text in _gaps(entry.layout):
+            votes.setdefault(key, Counter())[text] += 1
+    parts = list(layout)
+    for index, part in enumerate(parts):
+        if not isinstance(part, str):
+            continue
+        before = layout[index - 1] if index else None
+        after = layout[index + 1] if index + 1 < len(layout) else None
+        counter = votes.get((before, after))
+        if counter:
+            text, count = counter.most_common(1)[0]
+            if count * 2 > sum(counter.values()) and _punctuation_only(text, part):
+                parts[index] = text
+    return tuple(parts)
+
+
+def _punctuation_only(text: str, other: str) -> bool:
+    """Do two literals differ only in spacing and sentence punctuation (never in markup)?"""
+    return re.sub(r"[\s.,;:]", "", text) == re.sub(r"[\s.,;:]", "", other)
+
+
+def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
+    """The new entry's text: ``choice.layout`` with ``choice.fields`` in its slots."""
+    text = _render(choice, neighbours, style)
+    if choice.entries and choice.entries[0].kind == "row":
+        return _empty_cells(text, neighbours)
+    return text
+
+
+def _empty_cells(row: str, neighbours: Sequence[Entry]) -> str:
+    """Write an empty cell as the neighbours write one in that column (``-``), if they do."""
+    from bot.lists.tables import split_pipe_row
+
+    cells = split_pipe_row(row)
+    out = row
+    for column, (start, end) in reversed(list(enumerate(cells))):
+        if row[start:end].strip():
+            continue
+        values: Counter[str] = Counter()
+        for entry in neighbours:
+            theirs = split_pipe_row(entry.text)
+            if column < len(theirs):
+                value = entry.text[theirs[column][0] : theirs[column][1]].strip()
+                if value in _EMPTY:
+                    values[value] += 1
+        marker = values.most_common(1)[0][0] if values else ""
+        if marker:
+            out = out[:start] + f" {marker} " + out[end:]
+    return out
+
+
+def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
+    fields = choice.fields
+    table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
+    pieces: list[tuple[str, str]] = []  # ("text", literal) / ("slot", value) / ("gone", "")
+    for part in smooth(choice.layout, neighbours):
+        if not isinstance(part, Slot):
+            pieces.append(("text", part))
+            continue
+        form = majority_form(neighbours, part)
+        value = None
+        if _has(fields, part, choice.layout):
+            value = _value(part, fields, form, style)
+        if value is None and (empty := _empty_value(neighbours, part)) is not None:
+            value = (empty, "")
+        if value is None and table and part.field != "url" and part.key != "category":
+            value = ("", "")  # a table keeps its cells, empty ones too
+        if value is None and part == Slot("url", "title"):
+            _unlink(pieces)  # no link for the title: "[Title]()" would be an empty link
+            pieces.append(("unlinked", ""))
+            continue
+        if value is None:
+            pieces.append(("gone", ""))
+            continue
+        text, trailing = value
+        before = part.before.replace("{value}", text).replace("{shields}", _shields(text))
+        after = part.after.replace("{value}", text).replace("{shields}", _shields(text))
+        pieces.append(("slot", before + text + after + trailing))
+    return _join(pieces)
+
+
+_SEPARATOR = re.compile(r"(?:[ \t]*[,;]|[ \t]+[-–—])?[ \t]*$")
+
+
+def _unlink(pieces: list[tuple[str, str]]) -> None:
+    """Turn ``[**Title**](`` back into ``**Title**``: drop the link's opening bracket and ``](``."""
+    kind, text = pieces[-1]
+    if kind == "text" and text.endswith("]("):
+        pieces[-1] = (kind, text[:-2])
+    for index in range(len(pieces) - 2, -1, -1):
+        kind, text = pieces[index]
+        if kind == "text" and "[" in text:
+            at = text.rindex("[")
+            pieces[index] = (kind, text[:at] + text[at + 1 :])
+            return
+
+
+def _inside_emphasis(pieces: Sequence[tuple[str, str]]) -> bool:
+    """Is the end of ``pieces`` inside ``*...*`` on its line (list marker aside)?"""
+    line = "".join(text for _, text in pieces).rpartition("\n")[2]
+    line = re.sub(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", "", line)
+    return line.count("*") % 2 == 1 or line.count("_") % 2 == 1
+
+
+def _join(pieces: list[tuple[str, str]]) -> str:
+    """Join the pieces; a left-out slot takes its separator along, and its line when emptied."""
+    for index, (kind, _) in enumerate(pieces):
+        if kind == "unlinked" and index + 1 < len(pieces):
+            next_kind, next_text = pieces[index + 1]
+            if next_kind == "text" and next_text.startswith(")"):
+                pieces[index + 1] = (next_kind, next_text[1:])
+    for index, (kind, _) in enumerate(pieces):
+        if kind != "gone" or index == 0:
+            continue
+        after = next((i for i in range(index + 1, len(pieces)) if pieces[i][0] != "gone"), None)
+        following = pieces[after][1] if after is not None else ""
+        previous_kind, previous = pieces[index - 1]
+        if previous_kind != "text":
+            continue
+        closing = following[:1] in ("*", "_") and _inside_emphasis(pieces[:index])
+        if not following or following[0] in " \t\n.,;:)]|`\\" or closing:
+            previous = _SEPARATOR.sub("", previous)
+            pieces[index - 1] = ("text", previous)
+            if after is not None and previous.endswith(".") and following.startswith("."):
+                pieces[after] = (pieces[after][0], following[1:])  # one full stop, not two
+    lines: list[list[tuple[str, str]]] = [[]]
+    for kind, text in pieces:
+        for position, chunk in enumerate(text.split("\n")):
+            if position:
+                lines.append([])
+            lines[-1].append((kind, chunk))
+    kept = [
+        line
+        for line in lines
+        if not any(k == "gone" for k, _ in line) or any(k == "slot" for k, _ in line)
+    ]
+    return "\n".join("".join(text for _, text in line) for line in kept)

@@ -1,0 +1,174 @@
+"""How a container is ordered, and where a new entry goes in it.
+
+Read from the entries themselves, never assumed: by date (``[2023/05]``,
+``16 Oct 2023``, ``MM/YYYY``, a year), by arXiv id, or by title, ascending or
+descending, when nearly every neighbouring pair agrees; otherwise appended,
+or prepended when the list is loosely newest first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.identifiers import normalize_arxiv
+from bot.lists.entry import Fields
+
+Key = tuple[object, ...]
+
+_NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.(\d{4,5})$")
+_SORTED = 0.9  # share of neighbouring pairs in order for a list to count as sorted
+_MIN_KEYED = 3
+
+
+@dataclass(frozen=True)
+class Order:
+    """How a container is ordered: by which key, which way; or appended / prepended."""
+
+    by: str  # "date", "arxiv", "title", "append", "prepend"
+    descending: bool = False
+
+
+def date_key(fields: Fields) -> Key | None:
+    if fields.date is not None:
+        year, month, day = fields.date
+        return (year, month or 0, day or 0)
+    if fields.year is not None:
+        return (fields.year, 0, 0)
+    return None
+
+
+def arxiv_key(fields: Fields) -> Key | None:
+    for _, url in fields.urls:
+        arxiv = normalize_arxiv(url)
+        found = _NEW_ARXIV.match(arxiv or "")
+        if found:
+            return (int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    return None
+
+
+def title_key(fields: Fields) -> Key | None:
+    title = fields.title or fields.nickname
+    return (title.lower(),) if title else None
+
+
+_KEYS: tuple[tuple[str, Callable[[Fields], Key | None]], ...] = (
+    ("date", date_key),
+    ("arxiv", arxiv_key),
+    ("title", title_key),
+)
+
+
+def _pairs(groups: Sequence[Sequence[Key | None]]) -> list[tuple[Key, Key]]:
+    """Neighbouring pairs of keyed entries, within each group (never across two groups)."""
+    pairs: list[tuple[Key, Key]] = []
+    for keys in groups:
+        present = [k for k in keys if k is not None]
+        pairs.extend(itertools.pairwise(present))
+    return pairs
+
+
+def _sorted_by(groups: Sequence[Sequence[Fields]]) -> Order | None:
+    """The key and direction nearly every neighbouring pair agrees on, if there is one."""
+    for name, key in _KEYS:
+        keyed = [[key(fields) for fields in group] for group in groups]
+        present = sum(k is not None for keys in keyed for k in keys)
+        total = sum(len(keys) for keys in keyed)
+        pairs = _pairs(keyed)
+        if present < _MIN_KEYED or present * 5 < total * 4:
+            continue
+        if sum(a != b for a, b in pairs) < 2:
+            continue
+        up = sum(a <= b for a, b in pairs) / len(pairs)
+        down = sum(a >= b for a, b in pairs) / len(pairs)
+        threshold = 0.99 if name == "title" else _SORTED
+        if up >= threshold and up >= down:
+            return Order(name)
+        if down >= threshold:
+            return Order(name, descending=True)
+    return None
+
+
+def _evidence(groups: Sequence[Sequence[Fields]]) -> int:
+    return len(_pairs([[date_key(fields) for fields in group] for group in groups]))
+
+
+def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> Order:
+    """The order of ``group`` (a container's entries as they stand in the file).
+
+    When the group itself is too short to tell (``Ensemble-based``: two rows of
+    the same year), the file's other groups of the same kind (``others``) decide:
+    a list's habit holds in every section.
+    """
+    found = _sorted_by([group])
+    if found is None and _evidence([group]) < 2 and others:
+        found = _sorted_by(others)
+    if found is None and _evidence([group]) == 1 and not any(_evidence([o]) for o in others):
+        found = _two(group)  # two dated entries and nothing else to go by: their order
+    if found is not None:
+        return found
+    for _, key in _KEYS[:2]:
+        pooled = _pairs([[key(fields) for fields in g] for g in (group, *others)])
+        if len(pooled) >= _MIN_KEYED and _trend(pooled) <= -0.3:
+            return Order("prepend")
+    return Order("append")
+
+
+def _two(group: Sequence[Fields]) -> Order | None:
+    keys = [k for k in map(date_key, group) if k is not None]
+    if len(keys) == 2 and keys[0] != keys[1]:
+        return Order("date", descending=keys[0] > keys[1])
+    return None
+
+
+def _trend(pairs: Sequence[tuple[Key, Key]]) -> float:
+    """Share of rising minus falling neighbouring pairs: -1 newest first ... +1 oldest first."""
+    rising = sum(a < b for a, b in pairs)
+    falling = sum(a > b for a, b in pairs)
+    total = rising + falling
+    return (rising - falling) / total if total else 0.0
+
+
+def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
+    """Where ``new`` goes among ``entries`` under ``order`` (an index; ``len``: at the end).
+
+    Equal keys keep the list's habit: a new entry goes after the entries it ties with,
+    unless their arXiv ids say otherwise.
+    """
+    if order.by == "append":
+        return len(entries)
+    if order.by == "prepend":
+        return 0
+    key = dict(_KEYS)[order.by]
+    wanted = key(new)
+    if wanted is None:
+        return len(entries)
+    tie = arxiv_key(new)
+    for index, fields in enumerate(entries):
+        other = key(fields)
+        if other is None:
+            continue
+        by_date = order.by == "date"
+        if _before(wanted, other, order.descending, tie, arxiv_key(fields), by_date=by_date):
+            return index
+    return len(entries)
+
+
+def _before(
+    wanted: Key,
+    other: Key,
+    descending: bool,
+    tie: Key | None,
+    other_tie: Key | None,
+    *,
+    by_date: bool,
+) -> bool:
+    if wanted == other and tie is not None and other_tie is not None:
+        wanted, other = tie, other_tie
+    elif by_date and wanted[0] == other[0] and 0 in (wanted[1], other[1]):
+        return False  # "IROS, 2024" says nothing of July against October: decided elsewhere
+    if descending:
+        return wanted > other
+    return wanted < other

@@ -1,0 +1,113 @@
+"""Reading one entry's text into ``Fields`` and a layout (see ``bot.lists.entry``).
+
+The recognisers in ``bot.lists.recognise`` claim the spans; this module runs
+them in a reader's order for each kind of entry and turns the claims into the
+entry's fields and layout.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import cast
+
+from bot.lists import cells, recognise
+from bot.lists.entry import Entry, Fields, Reading, Slot
+from bot.lists.inline import scan_links
+
+_MARKER = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})[.)]|[-*+])[ \t]+")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
+_CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | None:
+    """The fields and layout of one entry's text, or None when it names no title.
+
+    ``kind`` is ``item``, ``paragraph``, ``heading``, ``row`` (a pipe-table row)
+    or ``html-row``; ``columns`` are a row's column roles (see ``tables``). Entries
+    are immutable and a file is read again after each edit: the last few thousand
+    entries read are kept.
+    """
+    reading = Reading(text, links=scan_links(text))
+    if kind in ("row", "html-row"):
+        found = cells.read_cells(reading, columns, html=kind == "html-row")
+    else:
+        found = _read_block(reading, kind)
+    if not found or (not reading.has("title") and not reading.has("nickname")):
+        return None
+    return _entry(reading, kind)
+
+
+def _read_block(reading: Reading, kind: str) -> bool:
+    text = reading.text
+    position = 0
+    if kind == "item":
+        marker = _MARKER.match(text)
+        if marker is None:
+            return False
+        if marker.group("num"):
+            reading.claim(
+                marker.start("num"), marker.end("num"), Slot("number"), int(marker.group("num"))
+            )
+        position = marker.end()
+    elif kind == "heading":
+        heading = _HEADING.match(text)
+        if heading is None:
+            return False
+        position = heading.end()
+    checkbox = _CHECKBOX.match(text, position)
+    if checkbox:
+        position = checkbox.end()
+    position = recognise.read_leading_tags(reading, position)
+    position = recognise.read_nickname(reading, position)
+    title_end = recognise.read_title(reading, position, heading=kind == "heading")
+    if title_end is None:
+        if not reading.has("nickname"):
+            return False
+        title_end = position  # "<u>CommonCrawl</u>: [[Source](...)]": a name, no title
+    recognise.read_tail(reading, title_end, len(text))
+    return True
+
+
+def _entry(reading: Reading, kind: str) -> Entry:
+    values: dict[str, object] = {}
+    urls: list[tuple[str, str]] = []
+    texts: list[tuple[str, str]] = []
+    forms: dict[tuple[str, str], object] = {}
+    layout: list[str | Slot] = []
+    at = 0
+    for claim in sorted(reading.claims, key=lambda c: c.start):
+        if claim.start > at:
+            layout.append(reading.text[at : claim.start])
+        layout.append(claim.slot)
+        at = claim.end
+        slot = claim.slot
+        if claim.form is not None:
+            forms.setdefault((slot.field, slot.key), claim.form)
+        if slot.field == "url":
+            urls.append((slot.key, str(claim.value)))
+        elif slot.field == "text" and slot.key != "category":
+            # (a spanned category cell belongs to the table, not to the row that opens it)
+            texts.append((slot.key, str(claim.value)))
+        elif slot.field == "venue":
+            venue, year = cast("tuple[str, int | None]", claim.value)
+            values.setdefault("venue", venue)
+            if year is not None:
+                values.setdefault("year", year)
+        else:
+            values.setdefault(slot.field, claim.value)
+    if at < len(reading.text):
+        layout.append(reading.text[at:])
+    fields = Fields(
+        title=str(values.get("title") or ""),
+        nickname=str(values.get("nickname") or ""),
+        authors=values.get("authors"),  # type: ignore[arg-type]
+        venue=str(values.get("venue") or ""),
+        year=values.get("year"),  # type: ignore[arg-type]
+        date=values.get("date"),  # type: ignore[arg-type]
+        number=values.get("number"),  # type: ignore[arg-type]
+        urls=tuple(urls),
+        texts=tuple(texts),
+    )
+    return Entry(fields, tuple(layout), tuple(forms.items()), kind, reading.text)

@@ -1,0 +1,336 @@
+"""Recognisers that claim an entry's fields, one kind of span at a time.
+
+They work on a ``Reading`` (the entry's text, its links, the claims so far)
+and claim spans in the order a reader sees them: leading tags (``[2023/05]``),
+a nickname (``<u>LLaMA</u>:``, ``**RoboTracer**:``), the title in whatever
+markup it wears, then the rest: authors in emphasis or plain text, venue and
+year, dates, labelled links, badges, a trailing description. A field is
+recognised by what it looks like, not by the list it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.lists import entry as e
+from bot.lists.citation import ET_AL, ITALIC, is_label, label_key, line_label, read_text
+from bot.lists.inline import Link, label_image, unescape
+from bot.lists.values import read_authors, read_date, read_venue
+
+_TAG = re.compile(r"\[(?P<b>[^\[\]\n]{1,40})\](?!\()|\((?P<p>(?:19|20)\d\d[^()\n]{0,20})\)")
+_TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
+_U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
+_BOLD_NICK = re.compile(
+    r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n\"“]{1,40}?)(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=[\"“])"
+)
+_QUOTED = re.compile(r"(?P<q>[\"“])(?P<t>[^\"“”\n]+?)[\"”]")
+_BOLD = re.compile(r"\*\*(?!\s)(?P<t>(?:[^*]|\*(?!\*))+?)\*\*")
+_UNDERSCORES = re.compile(r"__(?!\s)(?P<t>(?:[^_]|_(?!_))+?)__")
+_NICK_TAG = re.compile(r"\(\*(?P<tag>[^*\n]{2,40})\*\)[ \t]*")
+_NICK_CITATION = re.compile(
+    r"(?P<nick>[^()\n]{1,40}?)[ \t]*\((?P<who>[^(),\n]{1,60}?\be[tl]\s*al\.?)(?P<sep>,?[ \t]*)"
+    r"(?P<year>(?:19|20)\d\d)\)"
+)
+_PLAIN_TITLE = re.compile(
+    r"(?P<t>[^*\[\]`_\n]+?)[ \t]*(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\(|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
+_TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])\.$")
+_DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
+_SHIELDS = re.compile(
+    r"^(?P<pre>https?://img\.shields\.io/badge/)(?P<body>[^?#)\s]+?)(?P<post>-[0-9A-Za-z]+(?:\?[^)\s]*)?)$"
+)
+_STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg", re.IGNORECASE)
+
+
+def _title_value(raw: str) -> tuple[str, int]:
+    """The title a span names and how many trailing characters are the list's full stop."""
+    stripped = raw.rstrip()
+    stop = 1 if _TITLE_STOP.search(stripped) else 0
+    return unescape(stripped[: len(stripped) - stop]), len(raw) - len(stripped) + stop
+
+
+def _claim_title(reading: e.Reading, start: int, end: int) -> None:
+    raw = reading.text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    value, trail = _title_value(raw[lead:])
+    if value:
+        reading.claim(start + lead, end - trail, e.Slot("title"), value)
+
+
+def read_leading_tags(reading: e.Reading, position: int) -> int:
+    """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` before the title: dates and venues."""
+    text = reading.text
+    while tag := _TAG.match(text, position):
+        inner = tag.group("b") or tag.group("p")
+        name = "b" if tag.group("b") else "p"
+        start, end = tag.start(name), tag.end(name)
+        before, after = text[tag.start() : start], text[end : tag.end()]
+        date = read_date(inner)
+        if date:
+            reading.claim(tag.start(), tag.end(), e.Slot("date", "", before, after), *date)
+        elif re.search(r"[A-Za-z]", inner) and not re.fullmatch(r"[ xX]", inner):
+            venue, year, form = read_venue(inner)
+            reading.claim(
+                tag.start(),
+                tag.end(),
+                e.Slot("venue", "", before, after),
+                (unescape(venue), year),
+                form,
+            )
+        else:
+            break
+        position = _TAG_GAP.match(text, tag.end()).end()  # type: ignore[union-attr]
+    return position
+
+
+def read_nickname(reading: e.Reading, position: int) -> int:
+    """``<u>LLaMA</u>: `` or ``**RoboTracer**: `` / ``**[LLaRP]** `` before a quoted title."""
+    text = reading.text
+    for pattern, before, after in (
+        (_U_NICK, "<u>", "</u>"),
+        (_BOLD_NICK, "**", "**"),
+    ):
+        found = pattern.match(text, position)
+        if not found:
+            continue
+        groups = found.groupdict()
+        opening = before + (groups.get("o") or "")
+        closing = (groups.get("c") or "") + after + found.group("sep")
+        slot = e.Slot("nickname", "", opening, closing)
+        reading.claim(found.start(), found.end(), slot, unescape(found.group("n")))
+        return found.end()
+    return position
+
+
+def _link_at(reading: e.Reading, position: int) -> Link | None:
+    return next((link for link in reading.links if link.start == position), None)
+
+
+def read_title(reading: e.Reading, position: int, *, heading: bool = False) -> int | None:
+    """Claim the title at ``position`` (and a title link); the end of its markup, or None."""
+    text = reading.text
+    if heading:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        raw = re.sub(r"[ \t]+#+[ \t]*$", "", text[position:end])
+        _claim_title(reading, position, position + len(raw))
+        return end
+    bold = text.startswith("**", position) and not text.startswith("***", position)
+    link = _link_at(reading, position + 2 if bold else position)
+    if link is not None and link.kind in ("markdown", "html"):
+        return _title_link(reading, link, bold)
+    if bold and (quoted := re.match(r"\*\*[ \t]*(?=[\"“])", text[position:])):
+        found = _QUOTED.match(text, position + quoted.end())
+        if found and text.startswith("**", _skip_blank(text, found.end())):
+            _claim_title(reading, found.start("t"), found.end("t"))
+            return _skip_blank(text, found.end()) + 2
+    if found := _QUOTED.match(text, position):
+        _claim_title(reading, found.start("t"), found.end("t"))
+        return found.end()
+    for pattern in (_BOLD, _UNDERSCORES):
+        found = pattern.match(text, position)
+        if found:
+            start = found.start("t")
+            tag = _NICK_TAG.match(text, start)
+            if tag:
+                _nick_tag(reading, tag)
+                start = tag.end()
+            _claim_title(reading, start, found.end("t"))
+            return found.end()
+    found = _PLAIN_TITLE.match(text, position)
+    if found and len(found.group("t").split()) >= 2:
+        _claim_title(reading, found.start("t"), found.end("t"))
+        return found.end("t")
+    return None
+
+
+def _skip_blank(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
+def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
+    if "://" not in link.url:
+        return None  # a table-of-contents anchor or a relative link: not a paper
+    text = reading.text
+    inner = link.text.strip()
+    start = link.text_start + (len(link.text) - len(link.text.lstrip()))
+    citation = _NICK_CITATION.fullmatch(unescape(inner)) if link.kind == "html" else None
+    if citation and inner == unescape(inner):
+        _nick_citation(reading, link, citation)
+    elif (
+        found := (_BOLD.match(text, start) or _UNDERSCORES.match(text, start))
+    ) and found.end() <= link.text_end:
+        _claim_title(reading, found.start("t"), found.end("t"))
+        read_tail(reading, found.end(), link.text_end)
+    if not reading.has("title") and not reading.has("nickname"):
+        _claim_title(reading, start, link.text_start + len(link.text.rstrip()))
+    reading.claim(link.url_start, link.url_end, e.Slot("url", "title"), link.url)
+    end = link.end
+    if bold and text.startswith("**", end):
+        end += 2
+    return end
+
+
+def _nick_citation(reading: e.Reading, link: Link, found: re.Match[str]) -> None:
+    """``ODI (Byun et al., 2022)``: a nickname, the first author's surname, the year."""
+    base = link.text_start
+    reading.claim(
+        base + found.start("nick"),
+        base + found.end("nick"),
+        e.Slot("nickname"),
+        found.group("nick"),
+    )
+    authors, form = read_authors(found.group("who"))
+    reading.claim(
+        base + found.start("who"),
+        base + found.end("who"),
+        e.Slot("authors"),
+        authors,
+        (form, "none"),
+    )
+    reading.claim(
+        base + found.start("year"),
+        base + found.end("year"),
+        e.Slot("year"),
+        int(found.group("year")),
+        "{Y}",
+    )
+
+
+def _nick_tag(reading: e.Reading, tag: re.Match[str]) -> None:
+    """``(*EMNLP2016_Seq-KD*)`` inside a bold title: venue, year and nickname."""
+    body = tag.group("tag")
+    start = tag.start("tag")
+    head, underscore, nick = body.partition("_")
+    venue, year, form = read_venue(head)
+    if year is not None:
+        reading.claim(start, start + len(head), e.Slot("venue"), (venue, year), form)
+    if underscore and nick:
+        slot = e.Slot("nickname", "", "_")
+        reading.claim(start + len(head), start + len(body), slot, unescape(nick))
+
+
+def read_tail(reading: e.Reading, start: int, end: int) -> None:
+    """Claim authors, venue, year, dates, links, badges and a description in ``[start, end)``."""
+    description = _description_start(reading, start, end)
+    stop = description if description is not None else end
+    at = start
+    badges: list[Link] = []
+    for link in [x for x in reading.links if start <= x.start and x.end <= stop]:
+        if not reading.free(link.start, link.end):
+            continue
+        begin, finish = _wrapped(reading, link)
+        read_text(reading, at, begin)
+        if link.is_image or _is_tag(link):
+            badges.append(link)
+        else:
+            _flush_tags(reading, badges)
+            badges = []
+            _read_link(reading, link)
+        at = finish
+    _flush_tags(reading, badges)
+    read_text(reading, at, stop)
+    if description is not None:
+        gap = _DESCRIPTION.match(reading.text, description)
+        value_start = gap.end() if gap else description
+        line_end = reading.text.find("\n", value_start)
+        line_end = end if line_end < 0 or line_end > end else line_end
+        before = reading.text[description:value_start]
+        raw = reading.text[value_start:line_end].rstrip()
+        slot = e.Slot("text", "description", before)
+        reading.claim(description, value_start + len(raw), slot, raw)
+
+
+def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
+    """Where `` - Free prose.`` starts after the title (not ``- Jane Doe et al., ACL 2020``)."""
+    found_any = _DESCRIPTION.search(reading.text, start, end)
+    if found_any is None:
+        return None
+    emphasis = [(m.start(), m.end()) for m in ITALIC.finditer(reading.text, start, end)]
+    inside = [*((x.start, x.end) for x in reading.links), *emphasis]
+    for found in _DESCRIPTION.finditer(reading.text, found_any.start(), end):
+        if not reading.free(found.start(), found.end()):
+            continue
+        if any(a < found.start() < b for a, b in inside):
+            continue
+        line_end = reading.text.find("\n", found.end())
+        rest = reading.text[found.end() : line_end if 0 <= line_end < end else end]
+        plain_rest = unescape(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", rest))
+        if ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
+            continue
+        if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
+            continue  # "- ACL 2020": a venue, not prose
+        return found.start()
+    return None
+
+
+def _is_tag(link: Link) -> bool:
+    if link.is_image:
+        return not _venue_badge(link)
+    image = label_image(link.text)
+    return image is not None and bool(_STARS.search(link.text))
+
+
+def _venue_badge(link: Link) -> tuple[str, int, str] | None:
+    """``ICLR'24`` from ``![ICLR'24](https://img.shields.io/badge/ICLR'24-f1b800)``."""
+    shields = _SHIELDS.match(link.url)
+    if not shields or not link.is_image:
+        return None
+    venue, year, form = read_venue(link.text)
+    if year is None or not venue or not re.search(r"[A-Za-z]", venue):
+        return None
+    return venue, year, form
+
+
+def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
+    if not badges:
+        return
+    for badge in badges:
+        if found := _venue_badge(badge):
+            venue, year, form = found
+            shields = _SHIELDS.match(badge.url)
+            assert shields is not None
+            after = "](" + shields.group("pre") + "{shields}" + shields.group("post") + ")"
+            slot = e.Slot("venue", "badge", "![", after)
+            reading.claim(badge.start, badge.end, slot, (unescape(venue), year), form)
+    tags = [b for b in badges if _is_tag(b)]
+    if tags:
+        start, end = tags[0].start, tags[-1].end
+        reading.claim(start, end, e.Slot("text", "tags"), reading.text[start:end])
+
+
+def _wrapped(reading: e.Reading, link: Link) -> tuple[int, int]:
+    """A link's span, with the brackets around it when it is written ``[[Paper](url)]``."""
+    text = reading.text
+    start, end = link.start, link.end
+    if (
+        link.kind == "markdown"
+        and text[start - 1 : start] == "["
+        and text[end : end + 1] == "]"
+        and reading.free(start - 1, end + 1)
+    ):
+        return start - 1, end + 1
+    return start, end
+
+
+def _read_link(reading: e.Reading, link: Link) -> None:
+    text = reading.text
+    if link.kind == "bare":
+        label = line_label(reading, link.start)
+        reading.claim(link.start, link.end, e.Slot("url", label or "link"), link.url)
+        return
+    if link.kind == "html" or not is_label(link.text, link.url):
+        return  # a second long link: left as written
+    start, end = _wrapped(reading, link)
+    if link.text.strip() == link.url and link.url:
+        key = line_label(reading, link.start) or "link"
+        before = text[start : link.text_start]
+        slot = e.Slot("url", key, before, "](" + "{value}" + text[link.url_end : end])
+        reading.claim(start, end, slot, link.url)
+        return
+    before, after = text[start : link.url_start], text[link.url_end : end]
+    reading.claim(start, end, e.Slot("url", label_key(link.text), before, after), link.url)

@@ -1,0 +1,161 @@
+"""Tables as lists: Markdown pipe tables and HTML ``<table>`` rows, cells and header roles.
+
+Each data row is an entry; its header says what each column holds. Roles come
+from the header's words (``Title``, ``Paper``, ``Model``, ``Date``, ``Venue &
+Year``, ``Code``, ``Links & Resources``, ``Main Idea`` ...): a column a list
+uses for free text keeps its header name (``text:Subject(s)``). HTML rows whose
+first cells are spanned from an earlier row (``<th rowspan="4">``) have fewer
+cells than the header: they fill its last columns.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from bot.lists.inline import unescape
+
+DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_HTML_CELL = re.compile(
+    r"<(?P<tag>td|th)\b(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)\s*>", re.I | re.S
+)
+_PIPE_OR_CODE = re.compile(r"[|`\\]")
+_ROWSPAN = re.compile(r"\browspan\s*=\s*[\"']?(?P<n>\d+)", re.I)
+
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("authors", ("author", "authors", "first author")),
+    ("date", ("date", "time", "year", "month", "published", "release", "arxiv date", "pub date")),
+    (
+        "venue",
+        ("venue", "conference", "journal", "publication", "published in", "conf", "pub", "source"),
+    ),
+    (
+        "links",
+        (
+            "code",
+            "github",
+            "repo",
+            "repository",
+            "implementation",
+            "link",
+            "links",
+            "resources",
+            "project",
+            "project page",
+            "website",
+            "homepage",
+            "page",
+            "url",
+            "pdf",
+            "demo",
+            "official code",
+            "paper link",
+        ),
+    ),
+    ("title", ("title", "paper", "papers", "paper title", "article", "work", "paper name")),
+    (
+        "nickname",
+        (
+            "name",
+            "model",
+            "models",
+            "method",
+            "methods",
+            "abbr",
+            "abbreviation",
+            "short name",
+            "nickname",
+            "alias",
+            "dataset",
+            "datasets",
+            "benchmark",
+            "system",
+            "approach",
+            "attack",
+        ),
+    ),
+)
+
+
+def header_role(header: str) -> str:
+    """The role of a column from its header text: ``title``, ``date``, ... or ``text:<name>``."""
+    name = " ".join(re.sub(r"[*_`#:]", " ", unescape(re.sub(r"<[^>]*>", " ", header))).split())
+    words = re.sub(r"[^\w&]+", " ", name.lower()).split()
+    key = " ".join(words)
+    for role, names in _ROLE_WORDS:
+        if key in names:
+            return role
+    parts = [p.strip() for p in re.split(r"&|\band\b|/|,", key) if p.strip()]
+    for role, names in _ROLE_WORDS:
+        if parts and parts[0] in names:
+            return role
+    return f"text:{name}"
+
+
+def split_pipe_row(line: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each cell's content in a pipe-table row (escaped ``\\|`` kept)."""
+    bounds = [-1]
+    in_code = False
+    escaped_until = -1
+    for found in _PIPE_OR_CODE.finditer(line):
+        index = found.start()
+        if index < escaped_until:
+            continue
+        char = found.group(0)
+        if char == "\\":
+            escaped_until = index + 2
+        elif char == "`":
+            in_code = not in_code
+        elif not in_code:
+            bounds.append(index)
+    bounds.append(len(line))
+    cells = [(a + 1, b) for a, b in itertools.pairwise(bounds)]
+    if cells and not line[: cells[0][1]].strip():
+        cells = cells[1:]  # nothing before the first pipe
+    if cells and not line[cells[-1][0] :].strip():
+        cells = cells[:-1]  # nothing after the last pipe
+    return cells
+
+
+def cell_spans(text: str, *, html: bool) -> list[tuple[int, int, bool]]:
+    """Each cell of a row: its content span, and whether it is a spanned category header."""
+    if not html:
+        return [(start, end, False) for start, end in split_pipe_row(text)]
+    spans = []
+    for cell in _HTML_CELL.finditer(text):
+        category = cell.group("tag").lower() == "th"
+        if category:
+            spans.append((cell.start(), cell.end(), True))
+        else:
+            spans.append((cell.start("body"), cell.end("body"), False))
+    return spans
+
+
+def pipe_header(line: str) -> list[str]:
+    return [line[start:end].strip() for start, end in split_pipe_row(line)]
+
+
+def html_header(text: str) -> list[str]:
+    return [cell.group("body") for cell in _HTML_CELL.finditer(text)]
+
+
+def rowspan(text: str) -> int | None:
+    """The rowspan of a row's category cell (``<th rowspan="4">``), if it has one."""
+    found = _HTML_CELL.search(text)
+    if found is None or found.group("tag").lower() != "th":
+        return None
+    span = _ROWSPAN.search(found.group("attrs"))
+    return int(span.group("n")) if span else 1
+
+
+def category_name(text: str) -> str | None:
+    """The plain text of a row's category cell, if it opens one."""
+    found = _HTML_CELL.search(text)
+    if found is None or found.group("tag").lower() != "th":
+        return None
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", found.group("body"))).split()) or None
+
+
+def roles(headers: Sequence[str]) -> tuple[str, ...]:
+    return tuple(header_role(header) for header in headers)

@@ -1,0 +1,265 @@
+"""How a list writes a value: dates, years, author lists, venue with year.
+
+Each reader returns the value and its *form* (how it was written), each writer
+takes a value and a form; a new entry is written in the form the neighbours
+use most. Forms are small strings or tuples, so that the majority of a list is
+a plain ``Counter``:
+
+- dates: a format with ``{Y}`` ``{y}`` (year), ``{m}`` ``{n}`` ``{b}`` ``{B}``
+  (month: padded, unpadded, ``Oct``, ``October``), ``{d}`` ``{e}`` (day:
+  padded, unpadded): ``"[{Y}/{m}]"`` is not a date form, ``"{Y}/{m}"`` is;
+- venue and year: ``"{v} {Y}"``, ``"{v}'{y}"``, ``"{v}{Y}"``, ``"{v}"``;
+- author lists: an ``AuthorForm``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(MONTHS, 1)}
+_MONTH_NUMBER.update({name[:3].lower(): i for i, name in enumerate(MONTHS, 1)})
+_MONTH_NUMBER["sept"] = 9
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+Date = tuple[int, int | None, int | None]  # year, month, day
+
+_DATE_SHAPES = (
+    re.compile(r"(?P<Y>(?:19|20)\d\d)(?P<s>[./-])(?P<m>\d{1,2})(?:(?P=s)(?P<d>\d{1,2}))?"),
+    re.compile(r"(?P<m>\d{1,2})(?P<s>[./-])(?P<Y>(?:19|20)\d\d)"),
+    re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<b>{_MONTH})\s+(?P<Y>(?:19|20)\d\d)"),
+    re.compile(rf"(?P<b>{_MONTH})\s+(?P<d>\d{{1,2}}),\s+(?P<Y>(?:19|20)\d\d)"),
+    re.compile(rf"(?P<b>{_MONTH})\s+(?P<Y>(?:19|20)\d\d|\d\d)"),
+)
+#: Where a date may be written inside text (no glued digits or letters around it).
+DATE_IN_TEXT = re.compile(
+    r"(?<![\w./-])(?:(?:19|20)\d\d([./-])\d{1,2}(?:\1\d{1,2})?"
+    r"|\d{1,2}[./-](?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d"
+    rf"|{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d"
+    rf"|{_MONTH}\s+(?:(?:19|20)\d\d|\d\d)(?!\d))"
+    r"(?![\w/-]|\.\d)",
+)
+
+
+def read_date(text: str) -> tuple[Date, str] | None:
+    """``(year, month, day)`` and the form of a whole date string, or None.
+
+    ``2023/05`` -> ``((2023, 5, None), "{Y}/{m}")``; ``16 Oct 2023`` ->
+    ``((2023, 10, 16), "{e} {b} {Y}")``; ``June 24`` -> ``((2024, 6, None), "{B} {y}")``.
+    """
+    for shape in _DATE_SHAPES:
+        found = shape.fullmatch(text.strip())
+        if not found:
+            continue
+        groups = found.groupdict()
+        year_text = groups["Y"]
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        month, month_key = _month(groups)
+        if month is None or not 1 <= month <= 12:
+            continue
+        day = int(groups["d"]) if groups.get("d") else None
+        if day is not None and not 1 <= day <= 31:
+            continue
+        keys = {"Y": "{Y}" if len(year_text) == 4 else "{y}"}
+        keys["b" if groups.get("b") else "m"] = month_key
+        if day is not None:
+            keys["d"] = "{d}" if groups["d"].startswith("0") else "{e}"
+        form = _replace_groups(found, keys)
+        return (year, month, day), form.strip()
+    return None
+
+
+def _month(groups: dict[str, str | None]) -> tuple[int | None, str]:
+    if groups.get("b"):
+        word = str(groups["b"]).rstrip(".")
+        number = _MONTH_NUMBER.get(word.lower())
+        if number is None:
+            return None, ""
+        full = MONTHS[number - 1]
+        dot = "." if str(groups["b"]).endswith(".") else ""
+        key = "{B}" if word == full else "{b}" if word == full[:3] else "{b4}"
+        return number, key + dot
+    text = str(groups["m"])
+    return int(text), "{m}" if len(text) == 2 else "{n}"  # "10" fits both: the common "{m}"
+
+
+def _replace_groups(found: re.Match[str], keys: dict[str, str]) -> str:
+    text = found.group(0)
+    pieces = []
+    at = 0
+    spans = sorted(
+        (found.start(name) - found.start(), found.end(name) - found.start(), key)
+        for name, key in keys.items()
+    )
+    for start, end, key in spans:
+        pieces.append(text[at:start].replace("{", "{{").replace("}", "}}"))
+        pieces.append(key)
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def write_date(date: Date, form: str) -> str | None:
+    """``date`` in ``form``; None when the form needs a month or day the date lacks."""
+    year, month, day = date
+    needs_month = any(key in form for key in ("{m}", "{n}", "{b", "{B}"))
+    needs_day = "{d}" in form or "{e}" in form
+    if (needs_month and month is None) or (needs_day and day is None):
+        return None
+    name = MONTHS[month - 1] if month else ""
+    return form.format(
+        Y=f"{year:04d}",
+        y=f"{year % 100:02d}",
+        m=f"{month or 0:02d}",
+        n=str(month or ""),
+        b=name[:3],
+        b4="Sept" if month == 9 else name[:3],
+        B=name,
+        d=f"{day or 0:02d}",
+        e=str(day or ""),
+    )
+
+
+def coarser(form: str, date: Date) -> str:
+    """``form`` without the parts ``date`` does not know: ``16 Oct 2023`` -> ``Oct 2023``
+    for a month, ``2023`` for a year (a paper's day is rarely known, its month often is)."""
+    _, month, day = date
+    if day is None:
+        form = _drop(form, r"\{[de]\}")
+    if month is None:
+        form = _drop(form, r"\{(?:m|n|b|b4|B)\}\.?")
+    return form
+
+
+def _drop(form: str, part: str) -> str:
+    """``form`` without ``part`` and the separator after it (or, last, before it)."""
+    dropped = re.sub(part + r"[ ,./-]+", "", form, count=1)
+    return dropped if dropped != form else re.sub(r"[ ,./-]*" + part, "", form, count=1)
+
+
+def informative_month(form: str, date: Date) -> bool:
+    """Does this date show whether the list pads months (``05``) or not (``5``)?
+
+    ``2021.11`` fits both ``{m}`` and ``{n}``; such forms do not vote.
+    """
+    month = date[1]
+    return not (("{m}" in form or "{n}" in form) and month is not None and month >= 10)
+
+
+def same_form(form: str, other: str, date: Date) -> bool:
+    """Do the two forms write ``date`` the same way (a padded ``11`` equals an unpadded one)?"""
+    return write_date(date, form) == write_date(date, other)
+
+
+# --------------------------------------------------------------------------- venue and year
+
+_YEAR_AT_END = re.compile(r"(?P<sep>\s*,?\s*|['’])(?P<year>(?:19|20)\d\d|(?<=['’])\d\d)$")
+_YEAR_GLUED = re.compile(
+    r"^(?P<venue>[A-Za-z][A-Za-z&-]*?)(?P<year>(?:19|20)\d\d)(?P<rest>[a-z]?)$"
+)
+_YEAR_ANYWHERE = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
+
+
+def read_venue(text: str) -> tuple[str, int | None, str]:
+    """Venue, year and form of a venue text: ``arXiv 2023`` -> ``("arXiv", 2023, "{v} {Y}")``.
+
+    ``ICLR'24`` -> ``("ICLR", 2024, "{v}'{y}")``; ``EMNLP2016`` -> ``("EMNLP", 2016,
+    "{v}{Y}")``; ``CVPR2023w`` keeps the ``w`` as written; a year inside the text
+    (``NeurIPS 2022 Datasets and Benchmarks Track``) stays in the venue (form ``""``: none).
+    """
+    text = text.strip()
+    glued = _YEAR_GLUED.match(text)
+    if glued:
+        return glued.group("venue"), int(glued.group("year")), "{v}{Y}" + glued.group("rest")
+    at_end = _YEAR_AT_END.search(text)
+    if at_end and at_end.start() > 0:
+        year_text = at_end.group("year")
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        sep = at_end.group("sep")
+        key = "{Y}" if len(year_text) == 4 else "{y}"
+        return text[: at_end.start()].strip(), year, "{v}" + sep + key
+    if re.fullmatch(r"(?:19|20)\d\d", text):
+        return "", int(text), "{Y}"
+    inside = _YEAR_ANYWHERE.search(text)
+    if inside:  # "NeurIPS 2022 Datasets and Benchmarks Track": says nothing of the form
+        return text, int(inside.group(1)), ""
+    return text, None, "{v}"
+
+
+def write_venue(venue: str, year: int | None, form: str) -> str:
+    """``venue`` and ``year`` in ``form``; a missing part drops with its separator."""
+    if year is None or ("{Y}" not in form and "{y}" not in form) or str(year) in venue:
+        return venue
+    if not venue:
+        return str(year)
+    return form.replace("{v}", venue).replace("{Y}", str(year)).replace("{y}", f"{year % 100:02d}")
+
+
+# --------------------------------------------------------------------------- author lists
+
+_ET_AL = re.compile(r"(?P<sep>,?\s*)(?P<etal>e[tl]\s*al\b\.?|etc\.?)\s*$", re.IGNORECASE)
+_AND = re.compile(r"(?P<sep>,?\s+(?:and|&)\s+)(?=[^,]*$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AuthorForm:
+    """How a list writes authors: all of them, or the first (or a surname) and "et al."."""
+
+    mode: str  # "all", "first", "surname" or "one" (a lone name: says nothing)
+    sep: str = ", "
+    last_sep: str = ", "
+    etal: str = " et al."
+
+
+@dataclass(frozen=True)
+class Authors:
+    names: tuple[str, ...]
+    et_al: bool
+
+
+def read_authors(text: str) -> tuple[Authors, AuthorForm]:
+    """Names and form of an author list as written (no emphasis around it)."""
+    text = text.strip()
+    et_al = _ET_AL.search(text)
+    etal = ""
+    if et_al and et_al.start() > 0:
+        etal = et_al.group("sep") + et_al.group("etal")
+        text = text[: et_al.start()].strip()
+    separator = "; " if ";" in text else ", "
+    last_sep = separator
+    final = _AND.search(text)
+    head, tail = text, ""
+    if final:
+        last_sep = final.group("sep")
+        head, tail = text[: final.start()], text[final.end() :]
+    names = [n.strip() for n in head.split(separator.strip())] if head else []
+    names = [n for n in names if n]
+    if tail:
+        names.append(tail.strip())
+    if etal:
+        single_word = len(names) == 1 and " " not in names[0] and len(names[0]) > 1
+        mode = "surname" if single_word else "first"
+        if len(names) > 1:
+            mode = "all"
+    else:
+        mode = "all" if len(names) > 1 else "one"
+    form = AuthorForm(mode, separator, last_sep, etal or " et al.")
+    return Authors(tuple(names), bool(etal)), form
+
+
+def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None) -> str:
+    """``authors`` in ``form``; ``surname`` is the first author's surname for that mode."""
+    names = list(authors.names)
+    if not names:
+        return ""
+    more = authors.et_al or len(names) > 1
+    if form.mode in ("first", "surname"):
+        first = surname if form.mode == "surname" and surname else names[0]
+        return first + (form.etal if more else "")
+    text = names[0] if len(names) == 1 else form.sep.join(names[:-1]) + form.last_sep + names[-1]
+    return text + (form.etal if authors.et_al else "")

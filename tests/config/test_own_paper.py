@@ -1,0 +1,125 @@
+"""``init`` finds the survey's own paper in its README; ``survey:`` keeps it out of intake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import load_config
+from bot.intake import parse_issue
+from bot.own_paper import OwnPaper, find_own_paper
+
+# The head of RUCAIBox/LLMSurvey's README.md at 4a468e40 (lines 1-22, e-mail lines left out).
+LLMSURVEY_HEAD = """\
+# LLMSurvey
+
+
+> A collection of papers and resources related to Large Language Models.
+>
+> The organization of papers refers to our survey [**"A Survey of Large Language Models"**](https://arxiv.org/abs/2303.18223). [![Paper page](https://huggingface.co/datasets/huggingface/badges/raw/main/paper-page-sm-dark.svg)](https://huggingface.co/papers/2303.18223)
+>
+> If you find our survey useful for your research, please cite the following paper:
+
+```
+@article{LLMSurvey,
+    title={A Survey of Large Language Models},
+    author={Zhao, Wayne Xin and Zhou, Kun and Li, Junyi and Tang, Tianyi},
+    year={2023},
+    journal={arXiv preprint arXiv:2303.18223},
+    url={http://arxiv.org/abs/2303.18223}
+}
+```
+
+## 🚀(New) We have released the Chinese book of our survey!
+"""  # noqa: E501
+# The "Citation" section of WooooDyy/LLM-Agent-Paper-List's README.md at 6a56655c (authors cut).
+AGENTS_CITATION = """\
+# LLM Agent Paper List
+
+## 1. The Birth of An Agent
+
+- [2023/10] **Lemur: Harmonizing Natural Language and Code for Language Agents** [[paper](https://arxiv.org/abs/2310.06830)]
+
+## Citation
+If you find this repository useful, please cite our paper:
+
+```
+@misc{xi2023rise,
+      title={The Rise and Potential of Large Language Model Based Agents: A Survey},
+      author={Zhiheng Xi and Wenxiang Chen and Xin Guo},
+      year={2023},
+      eprint={2309.07864},
+      archivePrefix={arXiv},
+      primaryClass={cs.AI}
+}
+```
+"""
+LEAD_ONLY = """\
+# Awesome Graph Prompting
+
+Our survey: [Graph Prompting: A Survey](https://doi.org/10.1145/3580305.3599256) (KDD 2023).
+
+## Papers
+
+- **GPPT: Graph Pre-training and Prompt Tuning** [[paper](https://doi.org/10.1145/3534678.3539249)]
+"""
+BIBTEX_WITHOUT_CITE_WORDING = """\
+# Papers
+
+## Models
+
+```
+@article{touvron2023llama,
+  title={LLaMA: Open and Efficient Foundation Language Models},
+  journal={arXiv preprint arXiv:2302.13971},
+}
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("readme", "own"),
+    [
+        (LLMSURVEY_HEAD, OwnPaper(("2303.18223",), (), "A Survey of Large Language Models")),
+        (AGENTS_CITATION, OwnPaper(
+            ("2309.07864",), (),
+            "The Rise and Potential of Large Language Model Based Agents: A Survey",
+        )),
+        (LEAD_ONLY, OwnPaper((), ("10.1145/3580305.3599256",))),
+        (BIBTEX_WITHOUT_CITE_WORDING, OwnPaper()),
+        ("# A list\n\n## Papers\n", OwnPaper()),
+    ],
+    ids=["citation-in-the-lead", "citation-section", "link-in-the-lead", "bibtex-of-a-paper",
+         "nothing"],
+)  # fmt: skip
+def test_find_own_paper(readme: str, own: OwnPaper) -> None:
+    assert find_own_paper(readme) == own
+
+
+def test_init_fills_the_survey_key_and_intake_ignores_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "README.md").write_text(LLMSURVEY_HEAD, encoding="utf-8")
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    assert "the survey's own paper: A Survey of Large Language Models" in capsys.readouterr().out
+    survey = load_config(tmp_path).survey
+    assert (survey.arxiv, survey.doi, survey.title) == (
+        ("2303.18223",),
+        (),
+        "A Survey of Large Language Models",
+    )
+    issue = "Figure 2 of https://arxiv.org/abs/2303.18223v13 shows GPT-4 in 2022."
+    assert parse_issue("Figure 2", issue) != []  # an id: a suggestion for intake alone
+    assert parse_issue("Figure 2", issue, survey.ids) == []
+    title_only = 'Please add "A Survey of Large Language Models"!'
+    assert parse_issue("Missing", title_only, survey.ids) == []
+
+
+def test_init_without_a_citation_leaves_the_key_commented(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# A list\n\n## Papers\n", encoding="utf-8")
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    text = (tmp_path / ".github" / "survey-bot.yml").read_text(encoding="utf-8")
+    assert "# survey:\n#   arxiv:" in text
+    assert load_config(tmp_path).survey.ids == ()

@@ -1,0 +1,69 @@
+"""The layout round trip on every real list (issue 11): take an entry out, add it back.
+
+Two figures per fixture (``roundtrip.py`` says how; docs/paper-lists.md lists them
+with the entries that do not come back, and why):
+
+- *own*: each entry written again from its fields in its own layout (the reader
+  loses nothing: title escapes, author lists, dates, venue and year forms);
+- *neighbours*: each entry removed and added again by the editor from its fields,
+  in its neighbours' majority layout, at its place. An entry that is written unlike
+  its neighbours (a stray space, a missing full stop, ``[[Paper]](url)`` among
+  ``[[Paper](url)]``) cannot come back: the floors below are the measured figures,
+  so that a change that loses one fails here and says so.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from tests.realworld.roundtrip import own_round_trip, round_trip
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# fixture: entries that come back from the neighbours' layout (measured), of how many
+NEIGHBOURS = {
+    "agent_paper_list_readme": (7, 18),
+    "ai_for_math_sorted_table": (46, 50),
+    "awesome_jax_mixed": (75, 79),
+    "cvpr2024_bold_paper_code": (33, 34),
+    "cvpr2025_chinese_h4_entries": (27, 36),
+    "diffusion_bold_backslash": (42, 60),
+    "llm_reasoning_readme": (1, 10),
+    "llm_robotics_second_links": (27, 63),
+    "llmsurvey_capacity_before": (6, 9),
+    "llmsurvey_readme": (4, 39),
+    "lm_ssp_date_prefixed": (56, 59),
+    "lm_ssp_toolkit_mixed": (12, 13),
+    "matching_nickname_br": (57, 58),
+    "prompt_papers_numbered": (0, 62),
+    "transfer_attack_html_table": (15, 16),
+    "video_llm_tables": (30, 60),
+}
+
+
+def text(name: str) -> str:
+    return (FIXTURES / f"{name}.md").read_bytes().decode("utf-8")
+
+
+own = functools.cache(lambda fixture: own_round_trip(text(fixture)))
+
+
+@pytest.mark.parametrize("fixture", sorted(NEIGHBOURS))
+def test_every_entry_reads_back_from_its_own_layout(fixture):
+    back, total = own(fixture)
+    assert back >= 0.9 * total
+
+
+def test_the_reader_loses_nothing_in_at_least_95_percent_of_entries():
+    figures = [own(fixture) for fixture in NEIGHBOURS]
+    assert sum(back for back, _ in figures) >= 0.95 * sum(total for _, total in figures)
+
+
+@pytest.mark.parametrize(("fixture", "figure"), sorted(NEIGHBOURS.items()))
+def test_entries_come_back_from_the_neighbours_layout(fixture, figure):
+    measured = round_trip(text(fixture))
+    assert (measured.back, measured.entries) >= figure
+    assert measured.entries == figure[1]
