@@ -184,6 +184,9 @@ def _in_the_survey(
         new_state,
         close_issue=close,
         close_reason="completed" if close else None,
+        # GitHub closed it on the merge ("Closes #N") but something of it is still to come (a
+        # /thank after the pull request was built, a paper whose section did not exist).
+        reopen_issue=not issue.open and new_state.pending,
         comment_body=replies.triage_comment(new_state, config, renderer=renderer),
     )
 
@@ -314,5 +317,7 @@ class FollowUp:
             self.port.create_comment(number, body)
         if plan.close_issue and plan.close_reason:
             self.port.edit_issue(number, state="closed", reason=plan.close_reason)
+        elif plan.reopen_issue:
+            self.port.edit_issue(number, state="open")
         return replied
 
