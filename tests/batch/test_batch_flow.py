@@ -290,3 +290,26 @@ def test_request_budget_for_ten_issues(survey: Survey) -> None:
     # permission of the maintainer whose /accept backs the decisions; then open the PR.
     assert first == {"GET": 4, "POST": 1}
     assert again == 3 and write_requests(survey) == []  # the same port: permission cached
+
+
+def test_request_budgets_for_a_hundred_issues(survey: Survey) -> None:
+    """#15's budgets: a batch of 100 accepted issues takes at most 10 requests plus its writes,
+    the follow-up after its merge at most 110 (one thank-you per issue, GitHub closes them)."""
+    for n in range(100):
+        record = replace(
+            OCTOPACK, title=f"A Study of Topic {n} in Language Models", arxiv=f"2401.{10000 + n}"
+        )
+        survey.accept(record, reader=f"reader{n}", name=f"Reader {n}")
+    survey.github.reset_log()
+    opened = survey.batch()
+    writes = write_requests(survey)
+    assert opened.status == "opened" and len(writes) == 1  # the pull request
+    assert survey.github.count("GET") <= 10
+    git(survey.origin, "update-ref", "refs/heads/main", git(survey.origin, "rev-parse", BRANCH))
+    survey.github.merge_pull(opened.pull)  # type: ignore[arg-type]
+    survey.github.reset_log()
+
+    followed = survey.batch()
+
+    assert len(followed.thanked_issues) == 100
+    assert survey.github.count() <= 110
