@@ -11,8 +11,6 @@ that writes nothing.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from bot.batch.followup import DONE_MARKER, THANKS_MARKER
@@ -21,6 +19,7 @@ from bot.errors import SurveyBotError
 from bot.github.pygithub import connect
 from bot.issue.provenance import load_state
 from sandbox import matrix
+from sandbox.testing import fault_cases
 from tests.batch.conftest import Survey
 from tests.example_survey import OCTOPACK
 from tests.gitrepo.gitutil import git
@@ -42,14 +41,6 @@ FOLLOW_UP = [
     ("POST", r"/issues/\d+/comments$"),
     ("PATCH", r"/pulls/\d+$"),
 ]
-
-
-def cases(requests: list[tuple[str, str]]) -> list[Any]:
-    return [
-        pytest.param(method, path, fault, id=f"{method}-{path.strip('$')}-{fault}")
-        for method, path in requests
-        for fault in FAULTS
-    ]
 
 
 @pytest.fixture
@@ -84,7 +75,7 @@ def assert_settled(survey: Survey) -> None:
     assert survey.writes() == []
 
 
-@pytest.mark.parametrize(("method", "path", "fault"), cases(OPEN))
+@pytest.mark.parametrize(("method", "path", "fault"), fault_cases(OPEN, FAULTS))
 def test_opening_the_pull_request_under_faults(quick: Survey, method, path, fault) -> None:
     issue = quick.accept(OCTOPACK)
     injected = quick.github.inject(method, path, **FAULTS[fault])
@@ -98,7 +89,7 @@ def test_opening_the_pull_request_under_faults(quick: Survey, method, path, faul
     assert_settled(quick)
 
 
-@pytest.mark.parametrize(("method", "path", "fault"), cases(FOLLOW_UP))
+@pytest.mark.parametrize(("method", "path", "fault"), fault_cases(FOLLOW_UP, FAULTS))
 def test_the_follow_up_under_faults(quick: Survey, method, path, fault) -> None:
     issue = quick.accept(OCTOPACK)
     number = quick.batch().pull

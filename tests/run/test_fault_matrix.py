@@ -21,6 +21,7 @@ from run_harness import LORA, Harness, comment_event, fresh, issue_event
 import bot.github.pygithub
 from bot.issue.state import MARKER, decode_state
 from sandbox import matrix
+from sandbox.testing import fault_cases
 
 TIMEOUT = 1  # seconds the client waits, in these tests
 FAULTS = matrix(TIMEOUT)
@@ -35,14 +36,6 @@ COMMAND = [
     ("PATCH", r"/issues/comments/\d+$"),
     ("POST", r"/issues/1/labels$"),
 ]
-
-
-def cases(requests: list[tuple[str, str]]) -> list[Any]:
-    return [
-        pytest.param(method, path, fault, id=f"{method}-{path.strip('$')}-{fault}")
-        for method, path in requests
-        for fault in FAULTS
-    ]
 
 
 @pytest.fixture(autouse=True)
@@ -74,7 +67,7 @@ def assert_settled(harness: Harness, event: str, payload: dict[str, Any]) -> Non
     assert harness.writes() == (relabel if event == "issues" else [])
 
 
-@pytest.mark.parametrize(("method", "path", "fault"), cases(TRIAGE))
+@pytest.mark.parametrize(("method", "path", "fault"), fault_cases(TRIAGE, FAULTS))
 def test_triage_under_faults(harness: Harness, method: str, path: str, fault: str) -> None:
     payload = harness.seed(issue_event("opened", "A paper", f"arXiv:{LORA}"))
     injected = harness.fake.inject(method, path, **FAULTS[fault])
@@ -89,7 +82,7 @@ def test_triage_under_faults(harness: Harness, method: str, path: str, fault: st
     assert_settled(harness, "issues", payload)
 
 
-@pytest.mark.parametrize(("method", "path", "fault"), cases(COMMAND))
+@pytest.mark.parametrize(("method", "path", "fault"), fault_cases(COMMAND, FAULTS))
 def test_a_command_under_faults(
     triaged: tuple[Harness, dict[str, Any]], method: str, path: str, fault: str
 ) -> None:
