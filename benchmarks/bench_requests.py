@@ -424,9 +424,10 @@ def scaling(n: int) -> list[Row]:
     accepted issues (a page per 100), the comments that hold their states and
     their maintainers' commands (a page per 100 of the 2n), ask the
     maintainer's permission once (the decisions are checked where they act),
-    then open the pull request (1); the follow-up reads the same and writes a
-    thank-you per issue and the pull request's done marker (GitHub closes the
-    issues itself: ``Closes #N``).
+    then open the pull request (1); the follow-up lists the pull requests, the
+    open accepted issues (none: GitHub closed them, ``Closes #N``) and the
+    comments, and writes a thank-you per issue and the pull request's done
+    marker.
     """
     from bot.issue.replies import triage_comment
     from bot.issue.state import PaperState, TriageState, record_digest
@@ -480,8 +481,9 @@ def scaling(n: int) -> list[Row]:
         bench.measure(f"N={n}: batch, rerun", batch, minimum=reads)
         assert outcomes[0].pull is not None, outcomes[0].summary
         bench.merge(outcomes[0].pull)
-        # After the merge GitHub closed them: the listing of open accepted issues is empty.
-        follow = 1 + 1 + pages(2 * n) + 1
+        # After the merge GitHub closed them: the listing of open accepted issues is empty, so
+        # no decision is left to check (no permission request).
+        follow = 1 + 1 + pages(2 * n)
         bench.measure(f"N={n}: follow-up after the merge", batch, minimum=follow + n + 1)
         bench.measure(f"N={n}: rerun after the follow-up", batch, minimum=2)
         assert len(outcomes[2].thanked_issues) == n, outcomes[2].summary

@@ -26,7 +26,7 @@ open, and an issue whose papers were all added by hand.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.batch.plan import BatchData, ThanksItem, cited_as
 from bot.config import Config
@@ -224,6 +224,8 @@ class FollowUp:
     bot_login: str
     notes: list[str]
     seal: Seal | None = None
+    open_now: set[int] = field(default_factory=set)  # the open accepted issues, as listed
+    reopened: set[int] = field(default_factory=set)
 
     def merged_pull(
         self,
@@ -290,6 +292,24 @@ class FollowUp:
             )
         return tuple(finished)
 
+    def reopen(self, number: int) -> None:
+        """Reopen an issue GitHub closed on the merge while something of it is still to come:
+        the batch collects open issues only."""
+        self.port.edit_issue(number, state="open")
+        self.reopened.add(number)
+        self.notes.append(f"reopened #{number}: something of it is still to come")
+
+    def still_owed(self, read: Mapping[int, tuple[list[Comment], LoadedState]]) -> None:
+        """Reopen the closed issues whose state, read after the follow-up, still has something
+        pending: a /thank written after the follow-up first read the issue (a race the
+        follow-up's own plan cannot see)."""
+        for number, (_, loaded) in sorted(read.items()):
+            state = loaded.state
+            if number in self.reopened or state is None or not state.pending:
+                continue
+            if number not in self.open_now:
+                self.reopen(number)
+
     def _carry_out(
         self,
         number: int,
@@ -318,6 +338,6 @@ class FollowUp:
         if plan.close_issue and plan.close_reason:
             self.port.edit_issue(number, state="closed", reason=plan.close_reason)
         elif plan.reopen_issue:
-            self.port.edit_issue(number, state="open")
+            self.reopen(number)
         return replied
 

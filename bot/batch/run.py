@@ -209,7 +209,9 @@ class _Batch:
         thanked: tuple[int, ...] = ()
         if merged is not None and found is not None:
             thanked = self.follow_up.merged_pull(found, merged, read, self.accepted, index)
-            read = self.read(merged, again=thanked, read=read)
+            read = self.read(merged, again=merged.issues, read=read)  # the same pages
+            self.follow_up.open_now = set(self.accepted)
+            self.follow_up.still_owed({n: read[n] for n in merged.issues if n in read})
         pull = found if found is not None and found.state == "open" else None
         issues = self.pending(read, index)
         items, thanks, landed = self.to_add(issues)

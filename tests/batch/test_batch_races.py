@@ -155,3 +155,23 @@ def test_a_thank_interleaved_with_the_batch_at_each_write(survey: Survey, stage,
     assert readme.count("Bob Builder") == 1
     current = state(survey, issue)
     assert all(p.merged_in for p in current.papers) and not current.unthanked
+
+
+@pytest.mark.parametrize("k", [1, 2], ids=["before-the-thank-you", "before-the-done-marker"])
+def test_a_thank_written_during_the_follow_up_reopens_its_issue(survey: Survey, k) -> None:
+    """#13 item 3, the narrowest race: a /thank whose run read the issue while it was open
+    writes its state after the merge closed the issue and after the follow-up read it. The
+    follow-up's second read sees the name still owed and reopens the issue, so the next batch
+    collects it."""
+    issue = survey.accept(OCTOPACK)
+    pull = survey.batch().pull
+    assert pull is not None
+    merge(survey, pull)
+    pause_before_write(survey, k, lambda: thank_bob(survey, issue))  # no reopen of its own
+
+    survey.batch()
+
+    assert survey.github.issue(issue)["state"] == "open"
+    outcome = survey.batch()
+    readme = git(survey.origin, "show", f"{BRANCH}:README.md")
+    assert outcome.status == "opened" and readme.count("Bob Builder") == 1
