@@ -58,6 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.assess import load_index
 from bot.batch.run import BatchOutcome, run_batch
 from bot.config import Config, load_config
+from bot.dashboard.rebuild import rebuild_after_batch
 from bot.github.pygithub import PyGithubPort, connect
 from bot.issue.event import CommentCommand, IssueTriage, parse_event
 from bot.issue.handler import Report, Services, handle_comment, handle_issue
@@ -68,8 +69,11 @@ from sandbox import FakeGitHub
 from sandbox.demo import GIT_ENV, git, make_survey
 from sandbox.standin import demo_resolver, load_entries
 
-TRIAGE_BUDGET = 4  # bot/issue/handler.py: comments, profile name, comment, labels
-COMMAND_BUDGET = 5  # bot/issue/handler.py: permission, comments, reaction, comment edit, labels
+TRIAGE_BUDGET = 3  # bot/issue/handler.py: comments, comment, labels
+COMMAND_BUDGET = 4  # bot/issue/handler.py: permission, comments, comment edit, labels
+SCALES = (10, 100)  # accepted issues in the scaling runs
+SECTION = "Pre-training"  # a heading of the example survey's paper list
+PER_PAGE = 100
 ACCEPTED = 10  # issues in the batch
 REPLAYS = 2  # issues with a dropped run, after the batch
 LONG_THREAD = 250  # comments on the long issue: 3 pages of 100
@@ -128,6 +132,7 @@ class Row:
     budget: int | None = None
     naive: int | None = None
     outcome: str = ""
+    minimum: int | None = None  # the fewest requests the job can take (see ``scaling``)
 
     @property
     def total(self) -> int:
@@ -157,6 +162,7 @@ class Bench:
         *,
         budget: int | None = None,
         naive: Callable[[int], int] | None = None,
+        minimum: int | None = None,
     ) -> None:
         """Run ``action`` (it returns a short outcome) and record the requests it made."""
         self.github.reset_log()
@@ -172,6 +178,7 @@ class Bench:
                 budget,
                 naive(writes) if naive else None,
                 outcome,
+                minimum,
             )
         )
 
@@ -228,14 +235,22 @@ class Bench:
         }
 
     def batch(self) -> BatchOutcome:
+        """The scheduled run: the batch, then the dashboard when the config keeps one."""
+        renderer = Renderer.for_config(self.config)
         with self.port() as port:
-            return run_batch(
-                self.config,
-                port,
-                self.clone,
-                renderer=Renderer.for_config(self.config),
-                bot_login=self.github.bot_login,
+            outcome = run_batch(
+                self.config, port, self.clone, renderer=renderer, bot_login=self.github.bot_login
             )
+            if self.config.dashboard.enabled:
+                rebuild_after_batch(
+                    self.config,
+                    port,
+                    str(self.clone),
+                    outcome,
+                    renderer=renderer,
+                    bot_login=self.github.bot_login,
+                )
+            return outcome
 
     def merge(self, number: int) -> None:
         """A maintainer merges the bot's pull request (origin's default branch moves too)."""
@@ -318,6 +333,7 @@ def scenarios(bench: Bench, extra: list[dict[str, Any]]) -> None:
             )
         else:
             bench.deliver("issue_comment", event, listed)
+    bench.config = listed  # the batch checks each decision against the maintainers' commands
     label = bench.config.labels.accepted
     accepted = len([i for i in github.issues() if label in github.labels(i["number"])])
     assert accepted == ACCEPTED, f"{accepted} accepted issues, expected {ACCEPTED}"
@@ -392,19 +408,117 @@ def run() -> tuple[list[Row], float]:
             github.add_user(login, name)
         for n in range(len(extra)):
             github.add_user(f"reader{n}", f"Reader {n}")
-        config = load_config(clone)
+        config = with_dashboard(load_config(clone), False)
         with demo_resolver(config, Path(tmp), entries=[*load_entries(), *extra]) as (resolver, _):
             bench = Bench(github, config, load_index(config), resolver, origin, clone)
             scenarios(bench, extra)
         github.assert_no_violations()
-    return bench.rows, time.perf_counter() - started
+    rows = bench.rows
+    for n in SCALES:
+        rows += scaling(n)
+    for n in SCALES:
+        rows += scaling(n, dashboard=True)
+    return rows, time.perf_counter() - started
+
+
+def with_dashboard(config: Config, on: bool) -> Config:
+    """``config`` with the dashboard on or off (``make_survey`` turns it on for the demo)."""
+    return replace(config, dashboard=replace(config.dashboard, enabled=on))
+
+
+def pages(items: int) -> int:
+    """Requests to list ``items`` things, 100 a page (one request for none)."""
+    return max(1, -(-items // PER_PAGE))
+
+
+def scaling(n: int, *, dashboard: bool = False) -> list[Row]:
+    """The batch with ``n`` accepted issues, its rerun, the follow-up after the merge, its rerun.
+
+    With ``dashboard``, each scheduled run also rebuilds the dashboard issue
+    (``bot.dashboard.rebuild``; the first one opens it): no minimum is given.
+
+    Each issue holds the bot's triage comment accepting one new paper and the
+    maintainer's ``/accept`` (as their runs leave them). The theoretical minimum
+    beside each run: a batch must list the bot's pull requests (1), the open
+    accepted issues (a page per 100), the comments that hold their states and
+    their maintainers' commands (a page per 100 of the 2n), ask the
+    maintainer's permission once (the decisions are checked where they act),
+    then open the pull request (1); the follow-up lists the pull requests, the
+    open accepted issues (none: GitHub closed them, ``Closes #N``) and the
+    comments, and writes a thank-you per issue and the pull request's done
+    marker.
+    """
+    from bot.issue.replies import triage_comment
+    from bot.issue.state import PaperState, TriageState, record_digest
+    from bot.models import PaperRecord, Thanks
+
+    started = time.perf_counter()
+    papers = new_papers(n)
+    with tempfile.TemporaryDirectory(prefix="survey-bot-bench-") as tmp, FakeGitHub() as github:
+        origin, clone = make_survey(Path(tmp))
+        github.link_git(origin)
+        github.add_user(MAINTAINER, "Ada Maintainer", permission="write")
+        config = with_dashboard(load_config(clone), dashboard)
+        renderer = Renderer.for_config(config)
+        for k, entry in enumerate(papers):
+            arxiv = entry["id"].rsplit("v", 1)[0]
+            reader = Thanks(f"reader{k}", f"reader{k}")
+            record = PaperRecord(
+                entry["title"], tuple(entry["authors"]), 2024, arxiv=arxiv, source="arxiv"
+            )
+            paper = PaperState(
+                verdict="new",
+                keys=(f"arxiv:{arxiv}",),
+                asked=f"arXiv:{arxiv}",
+                record=record,
+                accepted=True,
+                section=SECTION,
+                accepted_digest=record_digest(record, reader),
+            )
+            number = int(
+                github.add_issue(
+                    title="Paper suggestion",
+                    body=f"arXiv:{arxiv}",
+                    user=reader.login,
+                    labels=["paper-suggestion", "new-paper", config.labels.accepted],
+                )["number"]
+            )
+            state = TriageState(papers=(paper,), reader=reader)
+            body = triage_comment(state, config, renderer=renderer)
+            github.add_comment(number, body, user=github.bot_login)
+            github.add_comment(number, "/accept", user=MAINTAINER)
+        bench = Bench(github, config, load_index(config), None, origin, clone)  # type: ignore[arg-type]
+        reads = 1 + pages(n) + pages(2 * n) + 1
+        outcomes: list[BatchOutcome] = []
+
+        def batch() -> str:
+            outcomes.append(bench.batch())
+            done = outcomes[-1].thanked_issues
+            return outcomes[-1].status + (f", thanked {len(done)}" if done else "")
+
+        at = f"N={n}, dashboard" if dashboard else f"N={n}"
+        least: Callable[[int], int | None] = (lambda _: None) if dashboard else (lambda k: k)
+        bench.measure(f"{at}: batch, first run", batch, minimum=least(reads + 1))
+        bench.measure(f"{at}: batch, rerun", batch, minimum=least(reads))
+        assert outcomes[0].pull is not None, outcomes[0].summary
+        bench.merge(outcomes[0].pull)
+        # After the merge GitHub closed them: the listing of open accepted issues is empty, so
+        # no decision is left to check (no permission request).
+        follow = 1 + 1 + pages(2 * n)
+        bench.measure(f"{at}: follow-up after the merge", batch, minimum=least(follow + n + 1))
+        bench.measure(f"{at}: rerun after the follow-up", batch, minimum=least(2))
+        assert len(outcomes[2].thanked_issues) == n, outcomes[2].summary
+        github.assert_no_violations()
+    print(f"{at}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return bench.rows
 
 
 def table(rows: list[Row]) -> str:
     """The rows as a Markdown table."""
     lines = [
-        "| scenario | requests | GET | POST | PATCH | DELETE | budget | naive | outcome |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| scenario | requests | minimum | GET | POST | PATCH | DELETE | budget | naive "
+        "| outcome |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         budget = ""
@@ -414,8 +528,10 @@ def table(rows: list[Row]) -> str:
         if row.naive is not None:
             naive = f"{row.naive} ({row.naive / row.total:.1f}x)" if row.total else str(row.naive)
         counts = " | ".join(str(row.methods[m]) for m in METHODS)
+        least = "" if row.minimum is None else str(row.minimum)
         lines.append(
-            f"| {row.scenario} | **{row.total}** | {counts} | {budget} | {naive} | {row.outcome} |"
+            f"| {row.scenario} | **{row.total}** | {least} | {counts} | {budget} | {naive} "
+            f"| {row.outcome} |"
         )
     return "\n".join(lines)
 

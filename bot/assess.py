@@ -47,6 +47,7 @@ def survey_references(config: Config) -> ParseResult:
     A missing or unreadable file is a ``ConfigError``: checking against part of
     the survey would call cited papers new.
     """
+    from bot.config import survey_file
     from bot.references import ParseResult, detect_format, parse, read_text
 
     if not config.references:
@@ -57,11 +58,11 @@ def survey_references(config: Config) -> ParseResult:
     references: list[Reference] = []
     skipped: list[Skipped] = []
     for source in config.references:
-        path = config.root / source.path
         try:  # the file as the survey names it, not the runner's absolute path
+            path = survey_file(config.root, source.path)
             content = read_text(path)
             parsed = parse(content, source.format or detect_format(path, content), source.path)
-        except InputError as exc:
+        except (InputError, ConfigError) as exc:
             raise ConfigError(f".github/survey-bot.yml: references: {exc}") from exc
         references.extend(parsed.references)
         skipped.extend(parsed.skipped)

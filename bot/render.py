@@ -24,6 +24,7 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
 )
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from bot.errors import SurveyBotError
@@ -69,6 +70,25 @@ class TemplateRenderError(SurveyBotError):
     """A template (bundled or a survey's override) failed to render."""
 
 
+class SurveyTemplates(FileSystemLoader):
+    """A survey's template overrides, read like every survey file (``config.survey_file``):
+    an override that links outside the survey's repository is an error, never read."""
+
+    def __init__(self, directory: Path, root: Path) -> None:
+        super().__init__(str(directory))
+        self.directory, self.root = directory, root
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        from bot.config import survey_file
+
+        path = self.directory.joinpath(*split_template_path(template))
+        if path.is_symlink() or path.exists():
+            survey_file(self.root, path.relative_to(self.root))
+        return super().get_source(environment, template)
+
+
 class Renderer:
     """The templates one survey renders with: its overrides first, then the bundled ones.
 
@@ -79,8 +99,14 @@ class Renderer:
     renderer's life.
     """
 
-    def __init__(self, override_dirs: Sequence[Path]) -> None:
-        survey = [FileSystemLoader(str(d)) for d in override_dirs if Path(d).is_dir()]
+    def __init__(self, override_dirs: Sequence[Path], root: Path | None = None) -> None:
+        """``override_dirs`` first, then the bundled templates; with ``root``, an override is
+        read only when it lies inside that survey."""
+        survey = [
+            SurveyTemplates(Path(d), root) if root is not None else FileSystemLoader(str(d))
+            for d in override_dirs
+            if Path(d).is_dir()
+        ]
         self._overriding = survey
         env = SandboxedEnvironment(
             loader=ChoiceLoader([*survey, PackageTemplates()]),
@@ -100,7 +126,7 @@ class Renderer:
     @classmethod
     def for_config(cls, config: Config) -> Renderer:
         """The bundled templates, overridden by the survey's ``.github/survey-bot/templates``."""
-        return cls([config.root / OVERRIDE_DIR])
+        return cls([config.root / OVERRIDE_DIR], config.root)
 
     @classmethod
     def bundled(cls) -> Renderer:

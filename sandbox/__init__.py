@@ -11,7 +11,7 @@ OpenAPI description allows (bundled here, MIT, from ``@octokit/openapi``):
 * ``testing.py``: ``running_fake_github()`` and a pytest fixture for tests.
 """
 
-from .faults import Fault, primary_rate_limit, secondary_rate_limit, server_error
+from .faults import Fault, matrix, primary_rate_limit, secondary_rate_limit, server_error
 from .server import BOT_LOGIN, BOT_TOKEN, DEFAULT_REPO, FakeGitHub, RecordedRequest, Violation
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "Fault",
     "RecordedRequest",
     "Violation",
+    "matrix",
     "primary_rate_limit",
     "secondary_rate_limit",
     "server_error",

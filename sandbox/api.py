@@ -259,6 +259,23 @@ def list_comments(call: Call) -> Reply:
     return Reply(body=[call.render.comment(repo, c) for c in comments], paginate=True)
 
 
+@operation("issues/list-comments-for-repo")
+def list_repo_comments(call: Call) -> Reply:
+    """Every comment of the repository's issues and pull requests, ``since`` an update time."""
+    repo = call.repo
+    since = call.query.get("since")
+    comments = [
+        c
+        for r, c in call.store.comments.values()
+        if r is repo and (not since or c.updated_at >= since)
+    ]
+    key = str(call.query.get("sort", "created"))
+    comments.sort(key=lambda c: ((c.updated_at if key == "updated" else c.created_at), c.id))
+    if call.query.get("direction", "asc") == "desc":
+        comments.reverse()
+    return Reply(body=[call.render.comment(repo, c) for c in comments], paginate=True)
+
+
 @operation("issues/create-comment")
 def create_comment(call: Call) -> Reply:
     repo = call.repo
@@ -535,6 +552,7 @@ def update_pull(call: Call) -> Reply:
     state = body.get("state")
     if state == "closed" and issue.state == "open":
         issue.state, issue.closed_at, issue.closed_by = "closed", call.now, call.viewer
+        issue.pull.head_sha = call.store.branch_sha(repo, issue.pull.head) or issue.pull.head_sha
     elif state == "open" and issue.state == "closed":
         if issue.pull.merged:
             raise validation_failed(

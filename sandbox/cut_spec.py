@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 
 #: (method, path template) pairs added on top of the subset.
 EXTRA_OPERATIONS: tuple[tuple[str, str], ...] = (
+    ("get", "/repos/{owner}/{repo}/issues/comments"),
     ("get", "/repos/{owner}/{repo}/issues/comments/{comment_id}"),
     ("get", "/repos/{owner}/{repo}/issues/{issue_number}/labels"),
     ("put", "/repos/{owner}/{repo}/issues/{issue_number}/labels"),

@@ -55,7 +55,8 @@ ISSUES = (
     (
         "bob",
         "Paper suggestion: red-teaming LLMs",
-        "Our paper on safety alignment would fit the survey: https://arxiv.org/abs/2308.09662",
+        "Our paper on safety alignment would fit the survey: https://arxiv.org/abs/2308.09662\n\n"
+        "Please thank me as Bob Jones.",
     ),
     ("carol", "Missing paper", 'You should cite "Llama Herding with Tiny Transformers".'),
 )
@@ -262,7 +263,7 @@ def answer(github: FakeGitHub, number: int, comment: Mapping[str, Any]) -> str:
     reactions = github.reactions(comment_id=comment["id"])
     lines = [
         f"@{MAINTAINER}: {comment['body']}",
-        f"    reaction: {', '.join(r['content'] for r in reactions)}",
+        f"    reaction: {', '.join(r['content'] for r in reactions) or 'none'}",
     ]
     later = [c for c in github.comments(number) if c["id"] > comment["id"]]
     if later:

@@ -88,3 +88,18 @@ def primary_rate_limit(reset_in: float = 60.0, status: int = 403) -> dict[str, A
         },
         "body": {"message": PRIMARY_MESSAGE, "documentation_url": RATE_LIMIT_DOCS},
     }
+
+
+def timeout_after(client_timeout: float) -> dict[str, Any]:
+    """GitHub acted, but answers only after the client gave up (``client_timeout`` seconds)."""
+    return {"status": 200, "delay": client_timeout + 0.5, "after": True}
+
+
+def matrix(client_timeout: float) -> dict[str, dict[str, Any]]:
+    """The ways one request fails in the fault-injection matrix (#13), by name."""
+    return {
+        "502": server_error(502),
+        "502-after": {**server_error(502), "after": True},
+        "timeout-after": timeout_after(client_timeout),
+        "secondary-rate-limit": secondary_rate_limit(retry_after=1),
+    }

@@ -13,7 +13,10 @@ pull in). It
 4. runs the demo (``sandbox.demo``) with that environment's ``survey-bot``:
    triage of three reader issues, a refused and an accepted ``/accept``, and
    the batch pull request, each a process whose working directory is outside
-   the checkout.
+   the checkout;
+5. re-runs #13's attacks against it (``sandbox.attacks``): closing keywords
+   in a pasted title, a sentence as a name, a state forged by another
+   workflow posting as the bot's login.
 
 Run it with ``python -m sandbox.installed`` from the checkout's environment
 (which has the fake GitHub's dependencies); ``--keep DIR`` reuses and keeps
@@ -33,6 +36,7 @@ from collections.abc import Sequence
 from contextlib import redirect_stdout
 from pathlib import Path
 
+from sandbox.attacks import run_attacks
 from sandbox.demo import DemoError, run_demo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,12 +128,18 @@ def check(env_dir: Path, scratch: Path) -> list[str]:
         raise InstallCheckError(
             f"the installed bot's demo run lacks {missing}:\n{transcript.getvalue()}"
         )
+    demo = time.monotonic()
+    failed = run_attacks(bin_dir / "survey-bot")
+    if failed:
+        raise InstallCheckError(f"#13's attacks against the installed bot: {'; '.join(failed)}")
     done = time.monotonic()
     return [
         f"installed-bot check: {wheel.name} -> {env_dir} ({version}), "
         f"built and installed in {installed - started:.1f} s",
         f"installed-bot check: the demo's triage, /accept and batch passed in "
-        f"{done - installed:.1f} s, run from {scratch}",
+        f"{demo - installed:.1f} s, run from {scratch}",
+        f"installed-bot check: #13's attacks (closing keywords in a pasted title, a sentence "
+        f"as a name, a forged state) all held, in {done - demo:.1f} s",
     ]
 
 

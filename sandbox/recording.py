@@ -1,7 +1,7 @@
 """GitHub in memory behind the bot's port, every call recorded: for fast in-process tests.
 
 :class:`RecordingPort` implements :class:`bot.github.port.GitHubPort` over plain
-Python data: issues, comments, labels, reactions, users with their names and
+Python data: issues, comments, labels, reactions, users with their
 permissions, pull requests. Each port call is appended to :attr:`RecordingPort.calls`
 before it is answered, so a test asserts what the bot asked and in which order,
 then what "GitHub" holds afterwards (:meth:`~RecordingPort.comments`,
@@ -13,9 +13,9 @@ It behaves as GitHub does where the bot relies on it: labels are a set, a
 user reacts with a given content once, removing an absent label or deleting a
 gone comment is no error, a comment by the bot's token is the bot's (``Bot``),
 anyone may read the (public) repository and an unknown user has permission
-``none`` and no name. It is no more than that: no HTTP, no pagination, no rate
-limits, no OpenAPI validation, and no caching of permissions or names (the
-PyGithub adapter's own). ``tests/github/test_recording.py`` holds it to the
+``none``. It is no more than that: no HTTP, no pagination, no rate
+limits, no OpenAPI validation, and no caching of permissions (the PyGithub
+adapter's own). ``tests/github/test_recording.py`` holds it to the
 real adapter against the fake REST server (:class:`sandbox.server.FakeGitHub`),
 which the end-to-end tests keep using.
 """
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.errors import GitHubError
-from bot.github.port import Comment, IssueData, PullData, close_reason, pick_pull, reaction
+from bot.github.port import Comment, IssueData, PullData, issue_edit, pick_pull, reaction
 
 from .server import BOT_LOGIN
 
@@ -40,8 +40,7 @@ WRITES = frozenset(
         "add_labels",
         "remove_label",
         "react_to_comment",
-        "close_issue",
-        "reopen_issue",
+        "edit_issue",
         "delete_comment",
         "create_pull",
         "edit_pull",
@@ -77,19 +76,15 @@ class RecordingPort:
         self._issues: dict[int, _Issue] = {}
         self._comments: dict[int, tuple[int, Comment]] = {}  # id -> (issue number, comment)
         self._reactions: dict[int, list[tuple[str, str]]] = {}  # comment id -> (content, login)
-        self._names: dict[str, str | None] = {}
         self._permissions: dict[str, str] = {}
         self._pulls: dict[int, PullData] = {}
         self._next_comment = FIRST_COMMENT_ID
 
     # -- seeding (not recorded) ------------------------------------------------------
 
-    def add_user(
-        self, login: str, name: str | None = None, *, permission: str | None = None
-    ) -> None:
-        """A user with a profile ``name``; ``permission`` makes them a collaborator (anyone else
-        may read a public repository)."""
-        self._names[login.lower()] = name
+    def add_user(self, login: str, *, permission: str | None = None) -> None:
+        """A user; ``permission`` makes them a collaborator (anyone else may read a public
+        repository)."""
         self._permissions[login.lower()] = permission or "read"
 
     def add_issue(
@@ -116,7 +111,12 @@ class RecordingPort:
         """A comment on issue ``number`` by ``user`` (type ``Bot`` for the bot's login)."""
         self._issue(number)
         kind = author_type or ("Bot" if user.lower() == self.bot_login.lower() else "User")
-        comment = Comment(self._next_comment, body, user, kind)
+        # GitHub's author_association: a collaborator is someone given a permission.
+        role = self._permissions.get(user.lower(), "read")
+        association = "NONE" if role in ("read", "none") else "COLLABORATOR"
+        comment = Comment(
+            self._next_comment, body, user, kind, issue=number, association=association
+        )
         self._next_comment += 1
         self._comments[comment.id] = (number, comment)
         return comment
@@ -185,13 +185,18 @@ class RecordingPort:
         self._issue(number)
         return self.comments(number)
 
+    def comments_of(self, numbers: Sequence[int], since: str) -> dict[int, list[Comment]]:
+        self._record("comments_of", tuple(numbers), since)
+        return {number: self.comments(number) for number in numbers if number in self._issues}
+
+    def comment(self, comment_id: int) -> Comment | None:
+        self._record("comment", comment_id)
+        found = self._comments.get(comment_id)
+        return found[1] if found else None
+
     def permission(self, login: str) -> str:
         self._record("permission", login)
         return self._permissions.get(login.lower(), "none")
-
-    def user_name(self, login: str) -> str | None:
-        self._record("user_name", login)
-        return self._names.get(login.lower())
 
     def default_branch(self) -> str:
         self._record("default_branch")
@@ -250,17 +255,22 @@ class RecordingPort:
         if mine not in given:
             given.append(mine)
 
-    def close_issue(self, number: int, reason: str) -> None:
-        self._record("close_issue", number, reason)
+    def edit_issue(
+        self,
+        number: int,
+        *,
+        state: str | None = None,
+        reason: str | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> None:
+        self._record("edit_issue", number, state, reason, None if labels is None else tuple(labels))
+        issue_edit(state, reason, labels)  # GitHub's checks
         issue = self._issue(number)
-        issue.data = replace(issue.data, state="closed")
-        issue.state_reason = close_reason(reason)
-
-    def reopen_issue(self, number: int) -> None:
-        self._record("reopen_issue", number)
-        issue = self._issue(number)
-        issue.data = replace(issue.data, state="open")
-        issue.state_reason = None
+        if labels is not None:
+            issue.data = replace(issue.data, labels=_sorted(labels))
+        if state is not None and state != issue.data.state:
+            issue.data = replace(issue.data, state=state)
+            issue.state_reason = (reason or "completed") if state == "closed" else None
 
     def delete_comment(self, comment_id: int) -> None:
         self._record("delete_comment", comment_id)

@@ -744,10 +744,17 @@ class FakeGitHub:
         when = timestamp()
         head_sha = self.store.branch_sha(repo, pull.head) or pull.head_sha
         pull.merged, pull.merged_at, pull.merged_by = True, when, by
-        pull.merge_commit_sha = head_sha
+        pull.merge_commit_sha = pull.head_sha = head_sha
         issue.state, issue.closed_at, issue.closed_by, issue.updated_at = "closed", when, by, when
         if repo.git_dir is None:
             self.store.set_ref(repo, f"refs/heads/{pull.base}", head_sha)
+        if pull.base == repo.default_branch:
+            # GitHub closes the issues the body names with a closing keyword ("Closes #12").
+            for number in map(int, _CLOSING.findall(issue.body or "")):
+                closed = repo.issues.get(number)
+                if closed is not None and closed.pull is None and closed.state == "open":
+                    closed.state, closed.state_reason = "closed", "completed"
+                    closed.closed_at, closed.closed_by, closed.updated_at = when, by, when
 
     # -- webhook payloads --------------------------------------------------------
 
@@ -903,6 +910,12 @@ class FakeGitHub:
     def refs(self, *, repo: str | None = None) -> dict[str, str]:
         with self._lock:
             return self.store.refs(self._repo(repo))
+
+
+#: A closing keyword and an issue of the same repository, as GitHub reads them on merge.
+_CLOSING = re.compile(
+    r"(?i)\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b:?[ \t]+#(\d+)\b"
+)
 
 
 def headers_get(headers: Mapping[str, str], name: str) -> str | None:

@@ -583,7 +583,9 @@ class Renderer:
         url = f"{base_url}/pulls/{issue.number}"
         html = self.issue_html_url(repo, issue)
         issue_url = self.issue_url(repo, issue.number)
-        head_sha = self.store.branch_sha(repo, pull.head) or pull.head_sha
+        # An open pull request follows its branch; a closed one keeps the head it was closed at.
+        live = self.store.branch_sha(repo, pull.head) if issue.state == "open" else None
+        head_sha = live or pull.head_sha
         out: dict[str, Any] = {
             "url": url,
             "id": pull.id,

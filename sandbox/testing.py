@@ -22,7 +22,7 @@ Importing this module needs pytest; the demo uses ``FakeGitHub`` directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -89,3 +89,13 @@ def fake_github() -> Iterator[FakeGitHub]:
     """A running fake GitHub with the default repository; off-spec requests fail the test."""
     with running_fake_github() as server:
         yield server
+
+
+def fault_cases(requests: Sequence[tuple[str, str]], faults: Mapping[str, Any]) -> list[Any]:
+    """The fault-injection matrix's cases: each ``(method, path)`` request of a run with each
+    fault of ``faults`` (``sandbox.faults.matrix``), as ``pytest.param(method, path, fault)``."""
+    return [
+        pytest.param(method, path, fault, id=f"{method}-{path.strip('$')}-{fault}")
+        for method, path in requests
+        for fault in faults
+    ]

@@ -45,6 +45,7 @@ from bot.references import detect_format, parse
 from bot.render import Renderer
 from bot.text.escaping import one_line
 from bot.text.hidden import pack, unpack
+from bot.text.neutralize import plain
 
 DATA_PREFIX = "<!-- survey-bot:batch "
 DATA_SUFFIX = " -->"
@@ -59,13 +60,23 @@ class BatchData:
     base: str  # the default branch commit the branch was built on
     day: str  # ISO date of the changelog entry
     items: tuple[dict[str, Any], ...] = ()  # {"issue", "title", "section", "arxiv", "doi"}
-    thanks: tuple[dict[str, Any], ...] = ()  # {"issue", "name"}: ThanksItem names that went in
+    # {"issue", "login", "name"}: every name handed to the acknowledgements for an issue (with
+    # its papers, or alone): once merged, those people are thanked, and no one else.
+    thanks: tuple[dict[str, Any], ...] = ()
+    since: str = ""  # when the oldest of its issues was opened: their comments are newer
 
     @property
     def issues(self) -> tuple[int, ...]:
         """Issue numbers of the papers and thanks, ascending, each once."""
         numbers = {i.get("issue") for i in (*self.items, *self.thanks)}
         return tuple(sorted(n for n in numbers if isinstance(n, int) and not isinstance(n, bool)))
+
+    def thanked(self, issue: int) -> set[str] | None:
+        """The logins (lower-case) it thanked for ``issue``; None for data too old to say."""
+        entries = [t for t in self.thanks if t.get("issue") == issue]
+        if any("login" not in t for t in entries):
+            return None
+        return {str(t["login"]).lower() for t in entries if t.get("login")}
 
     def same_edits(self, other: BatchData) -> bool:
         """Whether both add the same papers and names (whatever their base and date)."""
@@ -78,6 +89,7 @@ class BatchData:
             "day": self.day,
             "items": list(self.items),
             "thanks": list(self.thanks),
+            **({"since": self.since} if self.since else {}),
         }
 
 
@@ -250,10 +262,20 @@ def plan_batch(
     )
 
 
-def batch_data(plan: BatchPlan, base: str) -> BatchData:
+def batch_data(plan: BatchPlan, base: str, since: str = "") -> BatchData:
+    """``plan`` as the pull request remembers it; ``since`` is when its oldest issue was opened."""
+    handed = [(item.issue, item.thanks) for item in plan.added if item.issue is not None]
+    handed += [(entry.issue, entry.thanks) for entry in plan.thanks_added]
+    thanks: list[dict[str, Any]] = []
+    for issue, people in handed:
+        for person in people:
+            entry = {"issue": issue, "login": person.login, "name": one_line(person.name)}
+            if person.login and entry not in thanks:
+                thanks.append(entry)
     return BatchData(
         base=base,
         day=plan.day.isoformat(),
+        since=since,
         items=tuple(
             {
                 "issue": item.issue,
@@ -264,11 +286,7 @@ def batch_data(plan: BatchPlan, base: str) -> BatchData:
             }
             for item in plan.added
         ),
-        thanks=tuple(
-            {"issue": entry.issue, "name": one_line(person.name)}
-            for entry in plan.thanks_added
-            for person in entry.thanks
-        ),
+        thanks=tuple(thanks),
     )
 
 
@@ -298,17 +316,19 @@ def decode_data(body: str | None) -> BatchData | None:
         day=str(raw.get("day") or ""),
         items=tuple(items),
         thanks=tuple(thanks),
+        since=str(raw.get("since") or ""),
     )
 
 
 def commit_message(config: Config, plan: BatchPlan) -> str:
-    """Subject plus one line per paper; titles folded to one line."""
+    """Subject plus one line per paper; reader text through ``neutralize.plain`` (a title
+    reading "Fixes #2" must not close issue 2 when the commit reaches the default branch)."""
     lines = [pull_title(config, plan), ""]
     for item in plan.added:
         issue = f" (#{item.issue})" if item.issue is not None else ""
-        lines.append(f"- {one_line(item.record.title)}{issue}")
+        lines.append(f"- {plain(item.record.title)}{issue}")
     if plan.thanked:
-        lines += ["", "Thanks: " + ", ".join(one_line(n) for n in plan.thanked)]
+        lines += ["", "Thanks: " + ", ".join(plain(n) for n in plan.thanked)]
     return "\n".join(lines) + "\n"
 
 
@@ -322,8 +342,14 @@ def pull_title(config: Config, plan: BatchPlan) -> str:
     return f"{config.batch.title} ({count} paper{'' if count == 1 else 's'})"
 
 
-def pull_body(config: Config, plan: BatchPlan, base: str, *, renderer: Renderer) -> str:
+def pull_body(
+    config: Config, plan: BatchPlan, base: str, *, renderer: Renderer, since: str = ""
+) -> str:
     """The pull request body: readable summary, ``Closes #N`` lines, then the hidden data.
+
+    Every value from a reader or a metadata service goes through ``neutralize.plain``
+    first (then the template's Markdown filter): only the bot's own ``Closes #N``
+    lines close anything, and templates a survey overrides get defused values too.
 
     An issue the pull request only partly covers is named ``Part of #N``: GitHub
     closes every ``Closes #N`` on merge, and the issue's left-out paper is still
@@ -333,30 +359,31 @@ def pull_body(config: Config, plan: BatchPlan, base: str, *, renderer: Renderer)
         template_name("pr-body", config.language),
         papers=[
             {
-                "title": item.record.title,
-                "arxiv": item.record.arxiv,
-                "doi": item.record.doi,
-                "section": item.section,
+                "title": plain(item.record.title),
+                "arxiv": plain(item.record.arxiv) or None,
+                "doi": plain(item.record.doi) or None,
+                "section": plain(item.section) or None,
                 "issue": item.issue,
             }
             for item in plan.added
         ],
         issues=list(plan.closes),
         part_of=list(plan.part_of),
-        changelog=plan.changelog,
-        thanked=list(plan.thanked),
+        changelog=plain(plan.changelog) or None,
+        thanked=[plain(name) for name in plan.thanked],
         thanks_only=[
-            {"issue": t.issue, "names": [p.name for p in t.thanks]} for t in plan.thanks_added
+            {"issue": t.issue, "names": [plain(p.name) for p in t.thanks]}
+            for t in plan.thanks_added
         ],
         not_included=[
-            {"title": u.item.record.title, "issue": u.item.issue, "why": u.why}
+            {"title": plain(u.item.record.title), "issue": u.item.issue, "why": plain(u.why)}
             for u in plan.not_included
         ],
-        skipped=[{"what": s.what, "why": s.why} for s in plan.skipped],
+        skipped=[{"what": plain(s.what), "why": plain(s.why)} for s in plan.skipped],
         branch=config.batch.branch,
         base=base[:12],
     )
-    return f"{visible.strip()}\n\n{encode_data(batch_data(plan, base))}\n"
+    return f"{visible.strip()}\n\n{encode_data(batch_data(plan, base, since))}\n"
 
 
 def unified_diff(old: Mapping[str, str | None], new: Mapping[str, str]) -> str:

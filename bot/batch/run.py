@@ -18,12 +18,14 @@ Every run rebuilds the bot branch from scratch on the *current* default branch:
 1. a merged bot pull request is followed up first: each issue it lists in its
    hidden data is thanked once (``followup.plan_merged``; a hidden marker in the
    thank-you makes it idempotent) for the papers that data lists and those the
-   default branch has anyway (added by hand), and closed unless a paper of it
-   is still missing, and the pull request is marked as done;
+   default branch has anyway (added by hand); the thank-you carries what went
+   in as hidden facts, GitHub has closed the issues the pull request names
+   with ``Closes #N``, and the pull request is marked as done;
 2. pending papers are read from open ``accepted`` issues (the bot's triage
-   comment holds the decision), with the ``/thank`` names of issues that have
-   no paper pending; papers the default branch already cites, found with the
-   matcher, and names already in its acknowledgements drop out. An issue whose
+   comment holds the decision, held to the thread by ``bot.batch.verify``),
+   with the ``/thank`` names of issues that have no paper pending; papers the
+   default branch already cites, found with the matcher, and names already in
+   its acknowledgements drop out. An issue whose
    accepted papers were all added by hand is finished here, once, without a
    pull request (``followup.plan_landed``): thanked with where each paper is,
    marked ``landed`` and closed. Its reader's name is not dropped: while the
@@ -36,6 +38,13 @@ Every run rebuilds the bot branch from scratch on the *current* default branch:
    and the rest go ahead;
 4. the branch is pushed with force-with-lease, and the pull request opened or
    edited (title and body only when they differ).
+
+Requests (``benchmarks/bench_requests.py``): the pull requests from the branch,
+the open ``accepted`` issues (a page per 100), the comments of those issues and
+of a merged pull request's in one repository-wide listing since the oldest of
+them was opened (a page per 100 comments; per issue when that is fewer), the
+permission of each maintainer whose decision is checked; then the writes: the
+pull request, and after a merge one thank-you per issue.
 
 A maintainer's own commits on the bot branch are never overwritten: the run
 stops and says so, once, on the pull request. A bot pull request a maintainer
@@ -51,8 +60,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from os import PathLike
 
-from bot.batch.followup import FollowUp, PendingIssue, found_in, mark_landed
+from bot.batch.followup import DONE_MARKER, FollowUp, PendingIssue, found_in, mark_landed
 from bot.batch.plan import (
+    BatchData,
     BatchPlan,
     ThanksItem,
     batch_data,
@@ -67,13 +77,15 @@ from bot.batch.plan import (
     source_paths,
     unified_diff,
 )
+from bot.batch.verify import Authority, decided
 from bot.config import Config
-from bot.errors import GitHubError
+from bot.errors import ConfigError, GitHubError
 from bot.github.dryrun import DryRunPort
-from bot.github.port import GitHubPort, PullData, pick_pull
+from bot.github.port import Comment, GitHubPort, IssueData, PullData, pick_pull
 from bot.gitrepo import SurveyRepo, open_repo
 from bot.issue import replies
-from bot.issue.state import accepted_items, load_state, thanks_only
+from bot.issue.provenance import LoadedState, Seal, load_state
+from bot.issue.state import accepted_items, thanks_only
 from bot.matching import ReferenceIndex
 from bot.models import PaperItem
 from bot.render import Renderer
@@ -119,17 +131,30 @@ def run_batch(
     server_url: str = "https://github.com",
     today: dt.date | None = None,
     dry_run: bool = False,
+    seal: Seal | None = None,
+    pulls: GitHubPort | None = None,
 ) -> BatchOutcome:
     """Run one batch (see the module docstring).
 
     ``dry_run`` reads everything and builds the commit, but pushes nothing and
     sends no write to GitHub: the writes it would make are listed in ``notes``.
-    ``today`` dates a new changelog entry (default: the local date).
+    ``today`` dates a new changelog entry (default: the local date); ``seal``
+    is the key that signs and checks the bot's hidden data, if the survey set one.
+    ``pulls`` is the port for the pull request itself, when a token of its own
+    opens it (``SURVEY_BOT_TOKEN``, so that CI runs on it); ``port`` does the rest.
     """
     repo = open_repo(repo_dir, token=token, server_url=server_url)
     recorder = DryRunPort(reads=port) if dry_run else None
     batch = _Batch(
-        config, recorder or port, repo, renderer, bot_login, today or dt.date.today(), not dry_run
+        config,
+        recorder or port,
+        recorder or pulls or port,
+        repo,
+        renderer,
+        bot_login,
+        today or dt.date.today(),
+        not dry_run,
+        seal,
     )
     outcome = batch.run()
     if recorder is None:
@@ -144,34 +169,51 @@ class _Batch:
         self,
         config: Config,
         port: GitHubPort,
+        pulls: GitHubPort,
         repo: SurveyRepo,
         renderer: Renderer,
         bot_login: str,
         today: dt.date,
         push: bool,
+        seal: Seal | None,
     ) -> None:
         self.config, self.port, self.repo, self.renderer = config, port, repo, renderer
-        self.bot_login, self.today, self.push = bot_login, today, push
+        self.pulls = pulls
+        self.bot_login, self.today, self.push, self.seal = bot_login, today, push, seal
         self.branch = config.batch.branch
         self.notes: list[str] = []
-        self.follow_up = FollowUp(port, config, renderer, bot_login, self.notes)
+        self.follow_up = FollowUp(port, pulls, config, renderer, bot_login, self.notes, seal)
+        self.authority = Authority(port, config)
+        self.accepted: dict[int, IssueData] = {}  # the open accepted issues, by number
 
     def run(self) -> BatchOutcome:
         repo = self.repo
         repo.fetch()
         default = repo.default_branch()
+        if self.branch == default:
+            raise ConfigError(
+                f".github/survey-bot.yml: batch.branch: {self.branch!r} is the default branch; "
+                "the batch rebuilds its branch from scratch and force-pushes it, so it needs a "
+                "branch of its own (e.g. survey-bot/updates)"
+            )
         base = repo.remote_branch_sha(default)
         assert base is not None  # default_branch() only names fetched branches
         seen = repo.remote_branch_sha(self.branch)  # the lease: what every decision is based on
-        pulls = self.port.recent_pulls(self.branch)
+        pulls = self.pulls.recent_pulls(self.branch)
         found = pick_pull(pulls)
         texts = repo.read_files(base, source_paths(self.config))
         index = reference_index(texts, self.config)
-        thanked = (
-            self.follow_up.merged_pull(found, index) if found is not None and found.merged else ()
-        )
+        self.accepted = {i.number: i for i in self.port.open_issues(self.config.labels.accepted)}
+        merged = _unfinished(found)
+        read = self.read(merged)
+        thanked: tuple[int, ...] = ()
+        if merged is not None and found is not None:
+            thanked = self.follow_up.merged_pull(found, merged, read, self.accepted, index)
+            read = self.read(merged, again=merged.issues, read=read)  # the same pages
+            self.follow_up.open_now = set(self.accepted)
+            self.follow_up.still_owed({n: read[n] for n in merged.issues if n in read})
         pull = found if found is not None and found.state == "open" else None
-        issues = self.pending(index)
+        issues = self.pending(read, index)
         items, thanks, landed = self.to_add(issues)
         thanks, names_landed = drop_thanked(thanks, texts, self.config)
         self.notes.extend(f"left out {line}" for line in names_landed)
@@ -194,8 +236,12 @@ class _Batch:
                 **more,  # type: ignore[arg-type]
             )
 
-        guarded = pull is not None or found is None  # a merged PR's branch is history
-        if seen is not None and guarded and self.foreign_commits(base, seen, pull):
+        # Commits on the branch since what the bot last had merged are someone else's work:
+        # after a merged pull request, its head (a squash merge leaves the bot's own commits
+        # outside the default branch); otherwise the default branch.
+        after_merge = found is not None and found.merged and pull is None
+        since = found.head_sha if after_merge and found is not None and found.head_sha else base
+        if seen is not None and self.foreign_commits(since, seen, pull):
             return outcome("blocked", pull.number if pull else None, seen)
         plan = self.plan(texts, items, thanks, pull)
         not_included = tuple(
@@ -230,21 +276,67 @@ class _Batch:
                 f"(on {default} {base[:12]})"
             )
         title = pull_title(self.config, plan)
-        body = pull_body(self.config, plan, base, renderer=self.renderer)
+        opened = [self.accepted[n].created_at for n in plan.issues if n in self.accepted]
+        since = min((o for o in opened if o), default="")
+        body = pull_body(self.config, plan, base, renderer=self.renderer, since=since)
         status, number = self.publish(pull, default, title, body)
         return outcome(status, number, sha, plan=plan, diff=diff)
 
     # -- steps ---------------------------------------------------------------------------
 
-    def pending(self, index: ReferenceIndex) -> list[PendingIssue]:
-        """Open ``accepted`` issues with something pending, with their papers ``index`` cites."""
+    def read(
+        self,
+        merged: BatchData | None,
+        *,
+        again: Sequence[int] = (),
+        read: dict[int, tuple[list[Comment], LoadedState]] | None = None,
+    ) -> dict[int, tuple[list[Comment], LoadedState]]:
+        """The comments and state of every open ``accepted`` issue and of every issue of a
+        merged pull request to follow up, in as few requests as it takes (``comments_of``).
+
+        ``again``: only those issues, read anew after the follow-up thanked them
+        (their states now hold its facts); the others are kept from ``read``.
+        """
+        everything = {*self.accepted, *(merged.issues if merged else ())}
+        numbers = set(again) if read is not None else everything
+        if not numbers:
+            return dict(read or {})
+        opened = [self.accepted[n].created_at for n in numbers if n in self.accepted]
+        known = [*opened, *([merged.since] if merged is not None else [])]
+        since = min(known) if known and all(known) else None
+        if since is None:  # data from before pull requests recorded it: each issue on its own
+            comments = {n: self.port.issue_comments(n) for n in sorted(numbers)}
+        else:
+            comments = self.port.comments_of(sorted(numbers), since)
+        found = dict(read or {})
+        for number, listed in comments.items():
+            loaded = load_state(listed, self.bot_login, issue=number, seal=self.seal)
+            if loaded.warning:
+                self.notes.append(f"#{number}: {loaded.warning}")
+            found[number] = (listed, loaded)
+        return found
+
+    def pending(
+        self, read: dict[int, tuple[list[Comment], LoadedState]], index: ReferenceIndex
+    ) -> list[PendingIssue]:
+        """Open ``accepted`` issues with something pending (as the thread backs it: ``decided``),
+        with their papers ``index`` cites."""
         pending: list[PendingIssue] = []
-        for issue in self.port.open_issues(self.config.labels.accepted):
-            comments = self.port.issue_comments(issue.number)
-            loaded = load_state(comments, self.bot_login)
-            state = loaded.state
-            if state is not None and state.pending:
-                pending.append(PendingIssue(issue, comments, loaded, state, found_in(state, index)))
+        for number, issue in sorted(self.accepted.items()):
+            comments, loaded = read.get(number, ([], LoadedState(None, None, None, [])))
+            if loaded.state is None:
+                continue
+            state, notes = decided(
+                loaded.state,
+                comments,
+                issue,
+                self.authority,
+                self.bot_login,
+                renderer=self.renderer,
+            )
+            self.notes.extend(notes)
+            if state.pending:
+                pending.append(PendingIssue(issue, comments, state, found_in(state, index)))
         return pending
 
     def to_add(
@@ -273,10 +365,11 @@ class _Batch:
         self.notes.extend(f"left out {line}" for line in landed)
         return items, thanks, tuple(landed)
 
-    def foreign_commits(self, base: str, seen: str, pull: PullData | None) -> bool:
-        """Whether someone else committed to the bot branch; if so, say it once on the PR."""
+    def foreign_commits(self, since: str, seen: str, pull: PullData | None) -> bool:
+        """Whether someone else committed to the bot branch after ``since``; if so, say it once
+        on the PR (a marker only the bot's own comment counts: anyone can paste one)."""
         email = self.config.batch.author_email
-        commits = self.repo.commits_not_by(base, seen, email)
+        commits = self.repo.commits_not_by(since, seen, email)
         if not commits:
             return False
         listed = ", ".join(f"{c.short} ({c.author_name})" for c in commits)
@@ -284,7 +377,8 @@ class _Batch:
         if pull is None:
             return True
         marker = FOREIGN_MARKER.format(sha=seen)
-        if any(marker in c.body for c in self.port.issue_comments(pull.number)):
+        said = self.port.issue_comments(pull.number)
+        if any(marker in c.body and c.author.lower() == self.bot_login.lower() for c in said):
             return True
         lines = "\n".join(f"- `{c.short}` {c.subject}" for c in commits)
         self.port.create_comment(
@@ -322,7 +416,7 @@ class _Batch:
     def close(self, pull: PullData, seen: str | None) -> None:
         self.port.create_comment(pull.number, CLOSED_NOTE)
         body = f"{pull.body.rstrip()}\n{CLOSED_BY_BOT_MARKER}\n"
-        self.port.edit_pull(pull.number, pull.title, body, state="closed")
+        self.pulls.edit_pull(pull.number, pull.title, body, state="closed")
         if seen is not None and self.push:
             self.repo.delete_remote_branch(self.branch, seen)
         self.notes.append(f"closed #{pull.number}: nothing left to add")
@@ -333,10 +427,10 @@ class _Batch:
         """Open the pull request, or edit it when its title or body is out of date."""
         if pull is None:
             try:
-                created = self.port.create_pull(self.branch, default, title, body)
+                created = self.pulls.create_pull(self.branch, default, title, body)
             except GitHubError:
                 # Another run opened it meanwhile (GitHub allows one per branch): update that.
-                pull = self.port.find_pull(self.branch)
+                pull = self.pulls.find_pull(self.branch)
                 if pull is None or pull.state != "open":
                     raise
             else:
@@ -344,9 +438,16 @@ class _Batch:
                 return "opened", created.number
         if pull.title == title and _same_text(pull.body, body):
             return "unchanged", pull.number
-        self.port.edit_pull(pull.number, title, body)
+        self.pulls.edit_pull(pull.number, title, body)
         self.notes.append(f"updated #{pull.number}")
         return "updated", pull.number
+
+
+def _unfinished(found: PullData | None) -> BatchData | None:
+    """The data of the bot's last pull request, when it was merged and not followed up yet."""
+    if found is None or not found.merged or DONE_MARKER in found.body:
+        return None
+    return decode_data(found.body)
 
 
 def _declined(pulls: Sequence[PullData]) -> PullData | None:

@@ -26,6 +26,7 @@ from bot.errors import GitError, GitHubError, InputError, SurveyBotError
 
 if TYPE_CHECKING:
     from bot.github.pygithub import PyGithubPort
+    from bot.issue.provenance import Seal
 
 DEFAULT_API_URL = "https://api.github.com"
 DEFAULT_SERVER_URL = "https://github.com"
@@ -44,8 +45,8 @@ class ActionsEnv:
     event_name: str
     event_path: Path
     repository: str
-    token: str
-    bot_login: str
+    token: str  # issues: comments, labels, reactions (the workflow's own GITHUB_TOKEN)
+    bot_login: str  # the login ``token`` comments as
     api_url: str = DEFAULT_API_URL
     server_url: str = DEFAULT_SERVER_URL
     workspace: Path = Path(".")
@@ -54,6 +55,19 @@ class ActionsEnv:
     seconds_between_writes: float | None = None
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
     metadata_urls: dict[str, str] = field(default_factory=dict)
+    # The batch's push and pull request (SURVEY_BOT_TOKEN, so that they start CI); else ``token``.
+    push_token: str = ""
+    state_key: str = ""  # SURVEY_BOT_STATE_KEY: signs the bot's hidden data when set
+
+    @property
+    def pull_token(self) -> str:
+        return self.push_token or self.token
+
+    def seal(self) -> Seal | None:
+        """The key that signs the bot's hidden data, if the survey set one."""
+        from bot.issue.provenance import Seal
+
+        return Seal(self.state_key.encode(), self.repository) if self.state_key else None
 
 
 _REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+")
@@ -65,11 +79,19 @@ def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True)
     ``needs_event=False`` is for ``survey-bot batch``, which also runs outside a
     workflow: the event variables may then be missing (empty in the result).
 
-    ``SURVEY_BOT_TOKEN`` wins over ``GITHUB_TOKEN``. The bot's login is needed to
-    tell its own comments from pasted copies; asking GitHub (``GET /user``)
-    would cost a request per run and does not work for App tokens, so it is
-    ``SURVEY_BOT_LOGIN`` when set, else ``github-actions[bot]`` for the
-    workflow's ``GITHUB_TOKEN``. A ``SURVEY_BOT_TOKEN`` needs ``SURVEY_BOT_LOGIN``.
+    Two tokens, each for what it is needed for (least privilege): the issues'
+    comments, labels and reactions use ``GITHUB_TOKEN`` (the workflow's own,
+    limited by the job's ``permissions:``); ``SURVEY_BOT_TOKEN``, a token that
+    can write contents and pull requests, serves only the batch's push and pull
+    request (so that the survey's CI runs on it), and the job that reads
+    readers' text never receives it. With only ``SURVEY_BOT_TOKEN`` set (outside
+    Actions), it does everything.
+
+    The bot's login is needed to tell its own comments from pasted copies;
+    asking GitHub (``GET /user``) would cost a request per run and does not
+    work for App tokens, so it is ``SURVEY_BOT_LOGIN`` when set, else
+    ``github-actions[bot]``, who the workflow's ``GITHUB_TOKEN`` comments as.
+    A ``SURVEY_BOT_TOKEN`` alone needs ``SURVEY_BOT_LOGIN``.
     """
 
     def get(name: str) -> str:
@@ -90,13 +112,13 @@ def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True)
             f"GITHUB_REPOSITORY is {'not set' if not repository else repr(repository)}: "
             "expected owner/name"
         )
-    own_token = get("SURVEY_BOT_TOKEN")
-    token = own_token or get("GITHUB_TOKEN")
+    own_token, actions_token = get("SURVEY_BOT_TOKEN"), get("GITHUB_TOKEN")
+    token = actions_token or own_token
     if not token:
         raise InputError("no token: set GITHUB_TOKEN (or SURVEY_BOT_TOKEN) for this step")
     bot_login = get("SURVEY_BOT_LOGIN")
     if not bot_login:
-        if own_token:
+        if not actions_token:
             raise InputError(
                 "SURVEY_BOT_TOKEN is set but SURVEY_BOT_LOGIN is not: set it to the login "
                 "the token comments as (e.g. my-survey-bot[bot]), so the bot finds its comments"
@@ -119,27 +141,27 @@ def read_env(environ: Mapping[str, str], cwd: Path, *, needs_event: bool = True)
         seconds_between_writes=_seconds(environ, "SURVEY_BOT_SECONDS_BETWEEN_WRITES"),
         max_retry_wait=DEFAULT_MAX_RETRY_WAIT if max_wait is None else max_wait,
         metadata_urls=parse_metadata_urls(get("SURVEY_BOT_METADATA_URLS")),
+        push_token=own_token if own_token != token else "",
+        state_key=get("SURVEY_BOT_STATE_KEY"),
     )
 
 
-def connect_port(env: ActionsEnv) -> PyGithubPort:
-    """The GitHub adapter for ``env``: throttled and bounded as the environment says.
+def connect_port(env: ActionsEnv, *, pulls: bool = False) -> PyGithubPort:
+    """The GitHub adapter for ``env`` (``pulls``: for the batch's pull request, with
+    ``env.pull_token``), paced and bounded as the environment says.
 
     Unset spacings fall back to the adapter's defaults; the retry backoff never
     exceeds the longest wait allowed, so ``SURVEY_BOT_MAX_RETRY_WAIT=0.01`` (tests)
     really bounds every sleep.
     """
-    from bot.github.pygithub import (
-        DEFAULT_SECONDS_BETWEEN_REQUESTS,
-        DEFAULT_SECONDS_BETWEEN_WRITES,
-        connect,
-    )
+    from bot.github.pacing import DEFAULT_SECONDS_BETWEEN_REQUESTS, DEFAULT_SECONDS_BETWEEN_WRITES
+    from bot.github.pygithub import connect
 
-    def pick(value: float | None, default: float | None) -> float | None:
+    def pick(value: float | None, default: float) -> float:
         return default if value is None else value
 
     return connect(
-        env.token,
+        env.pull_token if pulls else env.token,
         env.repository,
         env.api_url,
         seconds_between_requests=pick(

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         source_paths,
         unified_diff,
     )
-    from bot.config import load_config
+    from bot.config import load_config, survey_file
     from bot.models import PaperItem, Thanks
     from bot.render import Renderer
 
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             "where readers are thanked); add it, or leave --thank out"
         )
     item = PaperItem(record, args.section or _default_section(config), None, thanks)
-    texts = {path: _read(root / path) for path in source_paths(config)}
+    texts = {path: _read(survey_file(root, path)) for path in source_paths(config)}
     match = cited_as(reference_index(texts, config), item)
     if match is not None and not args.force:
         raise InputError(
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         print(unified_diff(texts, plan.files), end="")
         return 0
     for path, text in plan.files.items():
-        with open(root / path, "w", encoding="utf-8", newline="") as handle:
+        with open(survey_file(root, path), "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     for change in plan.changes:
         print(change)

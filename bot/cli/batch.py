@@ -4,11 +4,11 @@ Runs in the scheduled workflow and locally; ``survey-bot run`` on a ``schedule``
 or ``workflow_dispatch`` event does the same through ``run_scheduled``. The
 environment is read once by ``bot.cli.actions.read_env``, with the same rules as
 ``survey-bot run``:
-``SURVEY_BOT_TOKEN`` (which needs ``SURVEY_BOT_LOGIN``) wins over
-``GITHUB_TOKEN``, for ``GITHUB_REPOSITORY`` at ``GITHUB_API_URL``, throttled by
-``SURVEY_BOT_SECONDS_BETWEEN_*`` and bounded by ``SURVEY_BOT_MAX_RETRY_WAIT``.
-The token also authenticates the push, only in the environment of the git
-processes.
+``GITHUB_TOKEN`` for the issues (thank-you comments, closing), ``SURVEY_BOT_TOKEN``
+(when set) for the push and the pull request, for ``GITHUB_REPOSITORY`` at
+``GITHUB_API_URL``, paced by ``SURVEY_BOT_SECONDS_BETWEEN_*`` and bounded by
+``SURVEY_BOT_MAX_RETRY_WAIT``. The push token reaches git only in the
+environment of its own processes.
 
 Output is Actions-native, like ``run``: one log line per thing done, a
 ``::warning::`` per accepted paper left out of the pull request, a Markdown job
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Reads the same environment as `survey-bot run`, except the event: GITHUB_REPOSITORY "
-        "(owner/name), GITHUB_TOKEN, or SURVEY_BOT_TOKEN together with SURVEY_BOT_LOGIN; "
+        "(owner/name), GITHUB_TOKEN (issues), SURVEY_BOT_TOKEN (the push and the pull "
+        "request, so that CI runs on it; alone, it needs SURVEY_BOT_LOGIN), "
+        "SURVEY_BOT_STATE_KEY; "
         "optional: GITHUB_WORKSPACE, GITHUB_API_URL, GITHUB_SERVER_URL (for the push), "
         "GITHUB_STEP_SUMMARY, SURVEY_BOT_MAX_RETRY_WAIT, SURVEY_BOT_SECONDS_BETWEEN_*. "
         "Exit codes: 0 done, 1 GitHub or git refused or kept failing, "
@@ -76,6 +78,7 @@ def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) ->
 
     config = load_config(repo)
     port = connect_port(env)
+    pulls = connect_port(env, pulls=True) if env.push_token else port
     try:
         outcome = run_batch(
             config,
@@ -83,14 +86,17 @@ def run_scheduled(env: ActionsEnv, out: Output, repo: Path, *, dry_run: bool) ->
             repo,
             renderer=Renderer.for_config(config),
             bot_login=env.bot_login,
-            token=env.token,
+            token=env.pull_token,
             server_url=env.server_url,
             dry_run=dry_run,
+            seal=env.seal(),
+            pulls=pulls,
         )
         if config.dashboard.enabled:
-            outcome = _with_dashboard(config, port, repo, outcome, env.bot_login, dry_run)
+            outcome = _with_dashboard(config, port, repo, outcome, env, dry_run)
     finally:
         port.close()
+        pulls.close()
     report(outcome, out)
     if dry_run and outcome.diff:
         out.write(outcome.diff.rstrip("\n"))
@@ -102,7 +108,7 @@ def _with_dashboard(
     port: GitHubPort,
     repo: Path,
     outcome: BatchOutcome,
-    bot_login: str,
+    env: ActionsEnv,
     dry_run: bool,
 ) -> BatchOutcome:
     """The dashboard rebuilt after the batch (``bot.dashboard.rebuild``), its notes added."""
@@ -119,7 +125,8 @@ def _with_dashboard(
         str(repo),
         outcome,
         renderer=Renderer.for_config(config),
-        bot_login=bot_login,
+        bot_login=env.bot_login,
+        seal=env.seal(),
     )
     would = tuple(str(action) for action in recorder.actions) if recorder else ()
     return replace(outcome, notes=(*outcome.notes, *notes, *would))

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from bot.config import Config
     from bot.github.port import GitHubPort
     from bot.issue.event import CommentCommand, IssueTriage
-    from bot.issue.handler import Report
+    from bot.issue.provenance import Seal
+    from bot.issue.report import Report
 
 MAX_SKIPPED_SHOWN = 10  # unreadable reference entries warned about one by one
 
@@ -34,8 +35,8 @@ MAX_SKIPPED_SHOWN = 10  # unreadable reference entries warned about one by one
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Reads the workflow's environment: GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (the event), "
-        "GITHUB_REPOSITORY (owner/name), GITHUB_TOKEN, or SURVEY_BOT_TOKEN together with "
-        "SURVEY_BOT_LOGIN (the login that token comments as); optional: GITHUB_WORKSPACE, "
+        "GITHUB_REPOSITORY (owner/name), GITHUB_TOKEN (SURVEY_BOT_LOGIN: the login it comments "
+        "as, when not github-actions[bot]); optional: SURVEY_BOT_STATE_KEY, GITHUB_WORKSPACE, "
         "GITHUB_API_URL, GITHUB_STEP_SUMMARY, SURVEY_BOT_MAX_RETRY_WAIT, "
         "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS, SURVEY_BOT_SECONDS_BETWEEN_WRITES. "
         "Exit codes: 0 handled (or nothing to do), 1 GitHub or git refused or kept failing, "
@@ -105,6 +106,7 @@ def _run(args: argparse.Namespace, env: ActionsEnv, out: Output) -> int:
             bot_login=env.bot_login,
             offline=args.offline,
             metadata_urls=env.metadata_urls,
+            seal=env.seal(),
         )
     finally:
         port.close()
@@ -122,6 +124,7 @@ def handle_event(
     bot_login: str,
     offline: bool,
     metadata_urls: Mapping[str, str],
+    seal: Seal | None = None,
 ) -> Report:
     """Handle an issue or comment event through ``port``, as every run does.
 
@@ -133,14 +136,15 @@ def handle_event(
     from bot.assess import survey_references
     from bot.dashboard.event import handle_dashboard_event, is_dashboard_event
     from bot.issue.event import CommentCommand, IssueTriage, parse_event
-    from bot.issue.handler import Report, Services, handle_comment, handle_issue
+    from bot.issue.handler import Services, handle_comment, handle_issue
+    from bot.issue.report import Report
     from bot.matching import ReferenceIndex
     from bot.metadata import build_resolver
     from bot.render import Renderer
 
     renderer = Renderer.for_config(config)
     if isinstance(trigger, IssueTriage) and is_dashboard_event(trigger, payload, bot_login):
-        return handle_dashboard_event(trigger, payload, config, port, renderer, bot_login)
+        return handle_dashboard_event(trigger, payload, config, port, renderer, bot_login, seal)
     if isinstance(trigger, CommentCommand) and _on_dashboard(payload, bot_login):
         report = Report(f"a comment on the dashboard #{trigger.issue_number}")
         report.notes.append("the dashboard takes ticks, not commands: nothing to do")
@@ -153,7 +157,7 @@ def handle_event(
         out.warning(f"{more} more reference entries skipped (run `survey-bot refs` to list them)")
     index = ReferenceIndex.build(references.references)
     with build_resolver(config, offline=offline, base_urls=metadata_urls) as resolver:
-        services = Services(port, config, renderer, resolver, index, bot_login)
+        services = Services(port, config, renderer, resolver, index, bot_login, seal)
         if isinstance(trigger, IssueTriage):
             return handle_issue(trigger, services)
         # The comment payload's issue, read like an edited issue: what /recheck triages.

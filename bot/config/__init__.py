@@ -13,13 +13,13 @@ line, the key path and what was expected, e.g.::
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from bot.config import validate
 from bot.config.schema import ALIASES, Config, ReferenceSource
 from bot.errors import ConfigError
 
-__all__ = ["CONFIG_PATH", "Config", "load_config", "parse_config"]
+__all__ = ["CONFIG_PATH", "Config", "load_config", "parse_config", "survey_file"]
 
 CONFIG_PATH = Path(".github") / "survey-bot.yml"
 
@@ -34,6 +34,7 @@ def load_config(root: Path | str) -> Config:
             f"no {CONFIG_PATH.as_posix()} in {root}: run `survey-bot init --repo {root}` "
             "to write a commented starter config, then review it (reference: docs/config.md)"
         )
+    survey_file(root, CONFIG_PATH)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -53,3 +54,26 @@ def parse_config(text: str, root: Path | str = Path(".")) -> Config:
                 derived.append(ReferenceSource(target.path))
         values["references"] = tuple(derived)
     return Config(**values, root=Path(root))
+
+
+def survey_file(root: Path | str, relative: str | PurePath) -> Path:
+    """``root / relative``, the way every file of the survey's working tree is opened.
+
+    A path that leads out of the survey, through a committed symbolic link (to
+    the runner's ``/etc/passwd``, the event payload, another job's files), is
+    a ``ConfigError`` naming the file, never followed: its content could end
+    up quoted in a public comment or log. Links within the survey are fine.
+    """
+    root = Path(root)
+    path = root / relative
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        inside = False
+    if not inside:
+        raise ConfigError(
+            f"{PurePath(relative).as_posix()} leads outside the survey's repository (a symbolic "
+            "link?): survey-bot reads only files inside it"
+        )
+    return path
+

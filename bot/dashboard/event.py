@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from bot.dashboard.model import is_dashboard
 from bot.dashboard.publish import handle_ticks
 from bot.issue.event import is_bot
-from bot.issue.handler import Report
+from bot.issue.report import Report
 
 if TYPE_CHECKING:
     from bot.config import Config
     from bot.github.port import GitHubPort
     from bot.issue.event import IssueTriage
+    from bot.issue.provenance import Seal
     from bot.render import Renderer
 
 
@@ -46,6 +47,7 @@ def handle_dashboard_event(
     port: GitHubPort,
     renderer: Renderer,
     bot_login: str,
+    seal: Seal | None = None,
 ) -> Report:
     """Run the ticks of an edit of the dashboard by ``payload``'s sender."""
     report = Report(f"dashboard #{trigger.number} {trigger.action}")
@@ -67,6 +69,7 @@ def handle_dashboard_event(
         body=trigger.body,
         before=_previous_body(payload),
         today=dt.date.today(),
+        seal=seal,
     )
     report.actions.extend(f"accepted a paper of #{n} (ticked)" for n in outcome.accepted)
     report.actions.extend(f"undid the tick {key}" for key in outcome.undone)

@@ -21,7 +21,7 @@ another, and a reopened one is used again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.dashboard import render
@@ -32,7 +32,8 @@ from bot.dashboard.ticks import new_ticks, ticked
 from bot.issue import replies
 from bot.issue.commands import Accept
 from bot.issue.decisions import is_maintainer, plan_comment
-from bot.issue.state import Earlier, PaperState, load_state
+from bot.issue.provenance import Seal, load_state, seal_body
+from bot.issue.state import Earlier, PaperState
 from bot.issue.triage import IssueInfo
 from bot.text.escaping import one_line
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
     from bot.config import Config
     from bot.github.port import GitHubPort, IssueData
+    from bot.issue.handler import Services
     from bot.issue.state import TriageState
     from bot.render import Renderer
 
@@ -62,6 +64,21 @@ def dashboard_note(config: Config, renderer: Renderer, kind: str, **values: obje
     return one_line(renderer.render(name, kind=kind, **values))
 
 
+def triage_body(
+    state: TriageState,
+    read: TriageState,
+    config: Config,
+    renderer: Renderer,
+    seal: Seal | None,
+    number: int,
+) -> str:
+    """The triage comment for ``state``, written over ``read`` (the state as read): its
+    revision bumped and its data signed, as every run of the bot writes it
+    (``bot.issue.handler``)."""
+    body = replies.triage_comment(replace(state, rev=read.rev + 1), config, renderer=renderer)
+    return seal_body(body, seal, number)
+
+
 def renderer_for(config: Config, renderer: Renderer) -> Callable[..., str]:
     name = replies.template_name("dashboard", config.language)
     return lambda **values: renderer.render(name, **values)
@@ -78,14 +95,13 @@ class Board:
     data: Dashboard
 
     @classmethod
-    def load(
-        cls, port: GitHubPort, config: Config, renderer: Renderer, bot_login: str
-    ) -> Board | None:
+    def load(cls, services: Services) -> Board | None:
         """The open dashboard, when the survey has one and refreshes it on events (1 request);
         None otherwise."""
+        port, config, renderer = services.port, services.config, services.renderer
         if not (config.dashboard.enabled and config.dashboard.on_events):
             return None
-        found = find_dashboards(port, config, bot_login, "open")
+        found = find_dashboards(port, config, services.bot_login, "open")
         data = decode(found[0].body) if found else None
         if data is None:  # none, or its data was lost: the scheduled run rebuilds it
             return None
@@ -132,6 +148,30 @@ class Board:
         return True
 
 
+def refresh_issue(
+    board: Board | Callable[[], Board | None] | None,
+    issue: IssueInfo,
+    before: TriageState | None,
+    after: TriageState | None,
+) -> str | None:
+    """After a triage or a command (``bot.issue.handler``): ``issue``'s papers on the
+    dashboard as ``after`` has them, when the run changed what it shows since ``before``
+    (not only what was handled). A triage read the dashboard already, for its memory
+    (``board``); a command reads it only then (``board`` is how: ``Board.load``).
+    Returns what it did, if anything."""
+    if after is None or (
+        before is not None
+        and replace(before, handled_up_to=None, rev=0) == replace(after, handled_up_to=None, rev=0)
+    ):
+        return None
+    if callable(board):
+        board = board()
+    today = dt.date.today()
+    if board is None or not board.update_issue(issue.number, issue.author_login, after, today):
+        return None
+    return f"updated the dashboard #{board.issue.number}"
+
+
 # --------------------------------------------------------------------------- ticks
 
 
@@ -153,6 +193,7 @@ def handle_ticks(
     body: str,
     before: str | None,
     today: dt.date,
+    seal: Seal | None = None,
 ) -> TickOutcome:
     """Run the boxes ``sender`` ticked on dashboard ``number`` (``body``, was ``before``).
 
@@ -179,7 +220,7 @@ def handle_ticks(
     permission = None if is_maintainer(sender, None, config) else port.permission(sender)
     if is_maintainer(sender, permission, config):
         data, accepted, notes = _run_ticks(
-            port, config, renderer, bot_login, data, mine, sender, permission
+            port, config, renderer, bot_login, data, mine, sender, permission, seal
         )
         undone: tuple[str, ...] = ()
     else:
@@ -206,6 +247,7 @@ def _run_ticks(
     keys: Collection[str],
     sender: str,
     permission: str | None,
+    seal: Seal | None,
 ) -> tuple[Dashboard, list[int], list[str]]:
     """A maintainer's ticks, each accepting its paper; the dashboard's data as they leave it."""
     notes: list[str] = []
@@ -215,7 +257,9 @@ def _run_ticks(
         if entry is None or entry.status != "awaiting":
             notes.append(f"tick {key}: no paper awaiting a decision there (already decided)")
             continue
-        state, note = _accept(port, config, renderer, bot_login, entry, sender, permission)
+        state, note = _accept(
+            port, config, renderer, bot_login, entry, sender, permission, seal
+        )
         notes.append(note)
         if state is None:
             text = dashboard_note(config, renderer, "refused", issue=entry.issue, reason=note)
@@ -251,6 +295,7 @@ def _accept(
     entry: Entry,
     sender: str,
     permission: str | None,
+    seal: Seal | None,
 ) -> tuple[TriageState | None, str]:
     """Accept ``entry``'s paper on its issue as ``/accept N section: "S"`` from ``sender`` would.
 
@@ -262,7 +307,7 @@ def _accept(
     number = entry.issue
     issue = port.issue(number)
     comments = port.issue_comments(number)
-    loaded = load_state(comments, bot_login)
+    loaded = load_state(comments, bot_login, issue=number, seal=seal)
     state = loaded.state
     if state is None or loaded.comment is None:
         return None, "missing"
@@ -276,15 +321,20 @@ def _accept(
     plan = plan_comment([command], sender, permission, config, state, info, renderer=renderer)
     if plan is None or plan.reaction == "confused" or plan.new_state is None:
         return None, one_line(plan.reply_body or "")[:300] if plan else ""
-    if plan.comment_body is not None and plan.comment_body != loaded.comment.body:
-        port.edit_comment(loaded.comment.id, plan.comment_body)
+    # No /accept is in the thread for the batch to find: the state says whose tick it was.
+    ticked = list(plan.new_state.papers)
+    ticked[entry.paper] = replace(ticked[entry.paper], ticked_by=sender)
+    new_state = replace(plan.new_state, papers=tuple(ticked))
+    port.edit_comment(
+        loaded.comment.id, triage_body(new_state, state, config, renderer, seal, number)
+    )
     if plan.labels_to_add:
         port.add_labels(number, list(plan.labels_to_add))
     for label in plan.labels_to_remove:
         port.remove_label(number, label)
     if plan.reopen_issue:
-        port.reopen_issue(number)
-    return plan.new_state, f"accepted #{number} {entry.title!r} for {entry.section or 'the list'}"
+        port.edit_issue(number, state="open")
+    return new_state, f"accepted #{number} {entry.title!r} for {entry.section or 'the list'}"
 
 
 def new_board(

@@ -9,34 +9,46 @@ since the last version gets one comment naming it (a hidden marker makes that
 once per issue and version, also across a crash and a rerun).
 
 Request cost: finding the dashboard (1), the open suggestion issues (1 per
-100), each one's comments (1 each), each triage comment whose status changed
-(1 each), each issue no longer open whose entries were not final (the issue
-and its comments, 2 each, once), per issue announced a version (comments,
-triage comment, the announcement: 3), and the dashboard's creation or edit (1).
+100), the comments of those and of the issues no longer open whose entries
+were not final (one repository-wide listing, 1 per 100 comments since the
+oldest of them was opened), each triage comment whose status changed (2 each:
+the re-read of a compare-and-swap and the edit), per issue told of a version
+its triage comment's status (2) and the announcement (1), their comments in one
+listing (1 per 100), and the dashboard's creation or edit (1). An issue whose
+merge the batch's follow-up has just thanked hears of the version from the next
+scheduled run, so that the follow-up stays at N + a constant.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.dashboard import render
 from bot.dashboard.entries import issue_entries
-from bot.dashboard.model import Dashboard, decode
-from bot.dashboard.publish import dashboard_note, find_dashboards, new_board, renderer_for
+from bot.dashboard.model import Dashboard, Entry, decode
+from bot.dashboard.publish import (
+    dashboard_note,
+    find_dashboards,
+    new_board,
+    renderer_for,
+    triage_body,
+)
 from bot.dashboard.ticks import ticked
 from bot.dashboard.versions import changelog_versions, new_versions
+from bot.github.port import IssueData
 from bot.issue import replies
-from bot.issue.state import TriageState, comment_author, load_state
-from bot.issue.triage import paper_keys, same_paper
+from bot.issue.provenance import Seal, comment_author, load_state, seal_body, still_at
+from bot.issue.state import Done, TriageState, encode_done, same_paper
+from bot.issue.triage import paper_keys
 from bot.models import Suggestion
 
 if TYPE_CHECKING:
     from bot.batch.run import BatchOutcome
     from bot.config import Config
-    from bot.github.port import Comment, GitHubPort, IssueData
+    from bot.github.port import Comment, GitHubPort
     from bot.models import PaperItem
     from bot.render import Renderer
 
@@ -54,6 +66,7 @@ class Rebuild:
     bot_login: str
     today: dt.date
     marks: bool = True  # whether the batch knows which papers its pull request holds
+    seal: Seal | None = None  # signs the triage comments' data, as every run does
     notes: list[str] = field(default_factory=list)
 
     def run(
@@ -62,12 +75,14 @@ class Rebuild:
         pull: int | None = None,
         in_pull: Sequence[PaperItem] = (),
         findings: tuple[str, ...] = (),
+        thanked: Collection[int] = (),
     ) -> int | None:
         """Rebuild the dashboard; returns its number (None when turned off).
 
         ``texts`` are the default branch's files (the changelog among them),
         ``pull`` the open batch pull request and ``in_pull`` the papers it adds,
-        ``findings`` the audit's, one line each.
+        ``findings`` the audit's, one line each, ``thanked`` the issues the
+        batch's follow-up thanked in this run.
         """
         if not self.config.dashboard.enabled:
             return None
@@ -84,7 +99,7 @@ class Rebuild:
             note = dashboard_note(self.config, self.renderer, "stale", count=len(stale))
             data = data.with_note(note)
         data = self.open_issues(data, pull, in_pull)
-        data = self.versions(data, texts, first)
+        data = self.versions(data, texts, first, thanked)
         data = replace(data, findings=findings)
         if board is None:
             created = new_board(self.port, self.config, self.renderer, data, self.today)
@@ -99,14 +114,32 @@ class Rebuild:
     def open_issues(
         self, data: Dashboard, pull: int | None, in_pull: Sequence[PaperItem]
     ) -> Dashboard:
-        """Every open suggestion afresh; entries of issues closed since, once more."""
+        """Every open suggestion afresh; entries of issues no longer open ones, once more.
+
+        The comments of them all come in one repository-wide listing
+        (``GitHubPort.comments_of``), not one request per issue: after the merge
+        of a batch of N papers, GitHub closed N issues at once.
+        """
         issues = self.port.open_issues(self.config.labels.suggestion)
-        seen = {i.number for i in issues}
-        for issue in issues:
-            data = self.issue(data, issue, self.port.issue_comments(issue.number), pull, in_pull)
-        for number in sorted({e.issue for e in data.entries if e.status not in FINAL} - seen):
-            issue = self.port.issue(number)
-            data = self.issue(data, issue, self.port.issue_comments(number), None, ())
+        open_now = {i.number for i in issues}
+        gone = sorted({e.issue for e in data.entries if e.status not in FINAL} - open_now)
+        # An issue gone from the list (closed, or its label removed) is shown as its entries
+        # knew it, no longer open: only its final entries stay.
+        closed = [_closed(entries) for number in gone if (entries := data.of_issue(number))]
+        every = [*issues, *closed]
+        starts = [i.created_at for i in every]
+        if not every:
+            return data
+        if all(starts):
+            comments = self.port.comments_of([i.number for i in every], min(starts))
+        else:  # an issue with no date: each one's comments on its own
+            comments = {i.number: self.port.issue_comments(i.number) for i in every}
+        for issue in every:
+            listed = comments.get(issue.number, [])
+            if issue.number in open_now:
+                data = self.issue(data, issue, listed, pull, in_pull)
+            else:
+                data = self.issue(data, issue, listed, None, ())
         return data
 
     def issue(
@@ -121,14 +154,12 @@ class Rebuild:
 
         A closed issue's entries that are not final (closed without a decision) drop out.
         """
-        loaded = load_state(comments, self.bot_login)
+        loaded = load_state(comments, self.bot_login, issue=issue.number, seal=self.seal)
         state = loaded.state
         if state is None:
             return data.with_issue(issue.number, ())
         marked = mark_in_pull(state, issue.number, pull, in_pull) if self.marks else state
-        if marked != state and loaded.comment is not None:
-            body = replies.triage_comment(marked, self.config, renderer=self.renderer)
-            self.port.edit_comment(loaded.comment.id, body)
+        if marked != state and self.swap(loaded.comment, state, marked, issue.number):
             state = marked
         entries = issue_entries(
             issue.number,
@@ -142,63 +173,103 @@ class Rebuild:
             entries = tuple(e for e in entries if e.status in FINAL)
         return data.with_issue(issue.number, entries)
 
-    def versions(self, data: Dashboard, texts: Mapping[str, str | None], first: bool) -> Dashboard:
+    def versions(
+        self,
+        data: Dashboard,
+        texts: Mapping[str, str | None],
+        first: bool,
+        thanked: Collection[int] = (),
+    ) -> Dashboard:
         """Announce a new survey version on each issue with a paper merged since the last one.
 
         The first build only records the versions there are: papers merged
-        before the dashboard existed are not announced.
+        before the dashboard existed are not announced. An issue the batch's
+        follow-up thanked in this very run (``thanked``: the version came with
+        the merge) hears of the version from the next scheduled run, so that no
+        run writes twice to one issue (the follow-up stays at N + a constant).
         """
         now = changelog_versions(texts, self.config.changelog)
         fresh = new_versions(data.versions, now)
-        data = replace(data, versions=tuple(dict.fromkeys((*data.versions, *now))))
         if first or not fresh:
-            return data
+            return replace(data, versions=tuple(dict.fromkeys((*data.versions, *now))))
         # The first version after the merge ships it: the lowest of those new since the last run.
         version = min(fresh, key=_version_key)
-        waiting = sorted(
-            {e.issue for e in data.entries if e.status == "merged" and e.version is None}
-        )
-        for number in waiting:
-            data = self.announce(data, number, version)
+        merged = {e.issue for e in data.entries if e.status == "merged" and e.version is None}
+        later = merged & set(thanked)
+        waiting = sorted(merged - later)
+        data = self.announce(data, waiting, version)
         if waiting:
             listed = ", ".join(f"#{n}" for n in waiting)
             self.notes.append(f"version {version}: announced on {listed}")
+        # Versions still to announce somewhere are not recorded: the next run finds them new.
+        known = (*data.versions, *(v for v in now if not later or v not in fresh))
+        return replace(data, versions=tuple(dict.fromkeys(known)))
+
+    def announce(self, data: Dashboard, numbers: Sequence[int], version: str) -> Dashboard:
+        """One comment per issue naming ``version``, and its triage comment's status.
+
+        The issues' comments come in one listing; per issue, the triage
+        comment's status ("released in V") is a compare-and-swap (``swap``: 2
+        requests) and the comment 1. The comment also carries the fact
+        (``Done.released``, folded into the state wherever it is read), so a
+        swap that lost to another run's write loses nothing.
+        """
+        if not numbers:
+            return data
+        starts = [_started(data.of_issue(n)) for n in numbers]
+        if all(starts):
+            comments = self.port.comments_of(numbers, min(starts))
+        else:
+            comments = {n: self.port.issue_comments(n) for n in numbers}
+        for number in numbers:
+            listed = comments.get(number, [])
+            loaded = load_state(listed, self.bot_login, issue=number, seal=self.seal)
+            state = loaded.state
+            if state is None or loaded.comment is None:
+                continue
+            released = replace(
+                state,
+                papers=tuple(
+                    replace(p, released_in=version) if p.done and not p.released_in else p
+                    for p in state.papers
+                ),
+            )
+            titles = [
+                replies.paper_title(p) for p in state.papers if p.done and not p.released_in
+            ]
+            if released != state:
+                self.swap(loaded.comment, state, released, number)
+            marker = RELEASED_MARKER.format(version=version)
+            said = any(
+                marker in c.body and comment_author(c).lower() == self.bot_login.lower()
+                for c in listed
+            )
+            if titles and not said:
+                text = replies.released_reply(version, titles, self.config, renderer=self.renderer)
+                facts = encode_done(Done(released=version))
+                body = seal_body(f"{text}\n\n{marker}\n{facts}\n", self.seal, number)
+                self.port.create_comment(number, body)
+            entries = tuple(
+                replace(e, version=e.version or version) if e.status == "merged" else e
+                for e in data.of_issue(number)
+            )
+            data = data.with_issue(number, entries)
         return data
 
-    def announce(self, data: Dashboard, number: int, version: str) -> Dashboard:
-        comments = self.port.issue_comments(number)
-        loaded = load_state(comments, self.bot_login)
-        state = loaded.state
-        if state is None or loaded.comment is None:
-            return data
-        released = replace(
-            state,
-            papers=tuple(
-                replace(p, released_in=version) if p.done and not p.released_in else p
-                for p in state.papers
-            ),
-        )
-        titles = [
-            replies.paper_title(new)
-            for old, new in zip(state.papers, released.papers, strict=True)
-            if new.released_in == version and old.released_in is None
-        ]
-        marker = RELEASED_MARKER.format(version=version)
-        said = any(
-            marker in c.body and comment_author(c).lower() == self.bot_login.lower()
-            for c in comments
-        )
-        if released != state:
-            body = replies.triage_comment(released, self.config, renderer=self.renderer)
-            self.port.edit_comment(loaded.comment.id, body)
-        if titles and not said:
-            text = replies.released_reply(version, titles, self.config, renderer=self.renderer)
-            self.port.create_comment(number, f"{text}\n\n{marker}\n")
-        entries = tuple(
-            replace(e, version=e.version or version) if e.status == "merged" else e
-            for e in data.of_issue(number)
-        )
-        return data.with_issue(number, entries)
+    def swap(
+        self, comment: Comment | None, read: TriageState, new: TriageState, number: int
+    ) -> bool:
+        """Write ``new`` over the triage comment read as ``read``, as a compare-and-swap
+        (``provenance.still_at``: 1 request, then the edit); a comment that changed since
+        the listing keeps its run's state, and its status waits for the next scheduled run."""
+        if comment is None:
+            return False
+        if not still_at(self.port, comment.id, read.rev, self.bot_login, number, self.seal):
+            self.notes.append(f"#{number}: the triage comment changed meanwhile: status not shown")
+            return False
+        body = triage_body(new, read, self.config, self.renderer, self.seal, number)
+        self.port.edit_comment(comment.id, body)
+        return True
 
 
 def mark_in_pull(
@@ -222,6 +293,18 @@ def mark_in_pull(
     )
 
 
+def _closed(entries: Sequence[Entry]) -> IssueData:
+    """An issue no longer among the open suggestions, as its dashboard entries knew it."""
+    first = entries[0]
+    return IssueData(first.issue, "", "", first.reader, (), "closed", created_at=_started(entries))
+
+
+def _started(entries: Sequence[Entry]) -> str:
+    """When an issue's suggestion arrived (ISO 8601, for a ``since``), "" when not known."""
+    since = entries[0].since if entries else ""
+    return f"{since}T00:00:00Z" if len(since) == 10 else since
+
+
 def _awaiting(data: Dashboard, key: str) -> bool:
     entry = data.entry(key)
     return entry is not None and entry.status == "awaiting"
@@ -240,6 +323,7 @@ def rebuild_after_batch(
     renderer: Renderer,
     bot_login: str,
     today: dt.date | None = None,
+    seal: Seal | None = None,
 ) -> tuple[str, ...]:
     """The scheduled dashboard after the batch's ``outcome``, from the default branch's files."""
     from bot.gitrepo import open_repo
@@ -253,12 +337,15 @@ def rebuild_after_batch(
     open_pull = outcome.status in {"opened", "updated", "unchanged"} and outcome.plan is not None
     # A blocked batch (a maintainer's commits on its branch) left its pull request as it was.
     marks = outcome.status != "blocked"
-    rebuild = Rebuild(port, config, renderer, bot_login, today or dt.date.today(), marks)
+    rebuild = Rebuild(
+        port, config, renderer, bot_login, today or dt.date.today(), marks, seal=seal
+    )
     rebuild.run(
         texts,
         pull=outcome.pull if open_pull else None,
         in_pull=outcome.plan.added if open_pull and outcome.plan else (),
         findings=audit_findings(config),
+        thanked=outcome.thanked_issues,
     )
     return tuple(rebuild.notes)
 

@@ -16,7 +16,7 @@ from bot.github.port import (
     GitHubPort,
     IssueData,
     PullData,
-    close_reason,
+    issue_edit,
     pick_pull,
     reaction,
 )
@@ -53,7 +53,6 @@ class DryRunPort:
     issues: Mapping[int, IssueData] = field(default_factory=dict)
     comments: Mapping[int, Sequence[Comment]] = field(default_factory=dict)
     permissions: Mapping[str, str] = field(default_factory=dict)
-    names: Mapping[str, str | None] = field(default_factory=dict)
     pulls: Sequence[PullData] = ()
     branch: str = "main"
     bot_login: str = "survey-bot[bot]"
@@ -103,15 +102,22 @@ class DryRunPort:
             return self.reads.issue_comments(number)
         return list(self.comments.get(number, ()))
 
+    def comments_of(self, numbers: Sequence[int], since: str) -> dict[int, list[Comment]]:
+        if self.reads is not None:
+            return self.reads.comments_of(numbers, since)
+        return {number: list(self.comments.get(number, ())) for number in numbers}
+
+    def comment(self, comment_id: int) -> Comment | None:
+        if self.reads is not None:
+            return self.reads.comment(comment_id)
+        every = (c for comments in self.comments.values() for c in comments)
+        return next((c for c in every if c.id == comment_id), None)
+
     def permission(self, login: str) -> str:
         if self.reads is not None:
             return self.reads.permission(login)
         return self.permissions.get(login, "none")
 
-    def user_name(self, login: str) -> str | None:
-        if self.reads is not None:
-            return self.reads.user_name(login)
-        return self.names.get(login)
 
     def default_branch(self) -> str:
         return self.reads.default_branch() if self.reads is not None else self.branch
@@ -152,11 +158,18 @@ class DryRunPort:
     def react_to_comment(self, comment_id: int, content: str) -> None:
         self._record("react", f"comment {comment_id}", reaction(content))
 
-    def close_issue(self, number: int, reason: str) -> None:
-        self._record("close", f"#{number}", close_reason(reason))
-
-    def reopen_issue(self, number: int) -> None:
-        self._record("reopen", f"#{number}")
+    def edit_issue(
+        self,
+        number: int,
+        *,
+        state: str | None = None,
+        reason: str | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> None:
+        edit = issue_edit(state, reason, labels)
+        if edit:
+            detail = ", ".join(f"{k}: {v}" for k, v in edit.items())
+            self._record("edit-issue", f"#{number}", detail)
 
     def delete_comment(self, comment_id: int) -> None:
         self._record("delete-comment", f"comment {comment_id}")

@@ -11,7 +11,7 @@ fake of their own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from bot.errors import GitHubError
@@ -30,6 +30,11 @@ class Comment:
     author_type: str  # "User", "Bot" or "Organization"
     html_url: str = ""
     created_at: str = ""  # ISO 8601, as GitHub gives it
+    updated_at: str = ""
+    issue: int = 0  # the issue (or pull request) it is on; 0 when not known
+    # GitHub's word on the author (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE...): only
+    # a hint, never proof: it spares asking for the permission of someone with no role.
+    association: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class IssueData:
     author_type: str = "User"
     html_url: str = ""
     is_pull: bool = False
-    created_at: str = field(default="", compare=False)  # ISO 8601, as GitHub gives it
+    created_at: str = ""  # ISO 8601, as GitHub gives it
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class PullData:
     base: str
     html_url: str = ""
     merged_at: str | None = None
+    head_sha: str = ""  # the head commit; of a closed or merged one, as it was at the end
 
 
 class GitHubPort(Protocol):
@@ -86,6 +92,20 @@ class GitHubPort(Protocol):
         """All comments of issue ``number``, oldest first."""
         ...
 
+    def comments_of(self, numbers: Sequence[int], since: str) -> dict[int, list[Comment]]:
+        """The comments of each issue of ``numbers``, oldest first, in the fewest requests.
+
+        ``since`` (ISO 8601) is no later than the oldest of these issues was
+        opened, so that every comment of theirs is newer: the repository's
+        comments since then, listed at once, hold them all. That listing is used
+        when it takes fewer pages than listing each issue on its own.
+        """
+        ...
+
+    def comment(self, comment_id: int) -> Comment | None:
+        """One comment as it is now; None once it is deleted."""
+        ...
+
     def create_comment(self, number: int, body: str) -> Comment: ...
 
     def edit_comment(self, comment_id: int, body: str) -> Comment: ...
@@ -100,11 +120,17 @@ class GitHubPort(Protocol):
 
     def react_to_comment(self, comment_id: int, content: str) -> None: ...
 
-    def close_issue(self, number: int, reason: str) -> None:
-        """Close with ``reason`` ``completed``, ``not_planned`` or ``duplicate``."""
+    def edit_issue(
+        self,
+        number: int,
+        *,
+        state: str | None = None,
+        reason: str | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> None:
+        """Open or close (``state``; closing with ``reason`` ``completed``, ``not_planned``
+        or ``duplicate``) and set the labels to exactly ``labels``, in one request."""
         ...
-
-    def reopen_issue(self, number: int) -> None: ...
 
     def delete_comment(self, comment_id: int) -> None:
         """Delete a comment; one that is already gone is not an error."""
@@ -112,10 +138,6 @@ class GitHubPort(Protocol):
 
     def permission(self, login: str) -> str:
         """``admin``, ``maintain``, ``write``, ``triage``, ``read`` or ``none``."""
-        ...
-
-    def user_name(self, login: str) -> str | None:
-        """The profile's display name, ``None`` if unset or no such user."""
         ...
 
     def default_branch(self) -> str: ...
@@ -149,8 +171,22 @@ def reaction(content: str) -> str:
     return content
 
 
-def close_reason(reason: str) -> str:
-    """``reason`` if GitHub accepts it for closing an issue; a clear error otherwise."""
-    if reason not in CLOSE_REASONS:
-        raise GitHubError(f"close reason must be one of {sorted(CLOSE_REASONS)}, not {reason!r}")
-    return reason
+def issue_edit(
+    state: str | None, reason: str | None, labels: Sequence[str] | None
+) -> dict[str, object]:
+    """The body of one issue edit (``GitHubPort.edit_issue``); a clear error before any request
+    for a state or close reason GitHub does not know."""
+    if state not in (None, "open", "closed"):
+        raise GitHubError(f"an issue is open or closed, not {state!r}")
+    if reason is not None and (state != "closed" or reason not in CLOSE_REASONS):
+        raise GitHubError(
+            f"close reason must be one of {sorted(CLOSE_REASONS)} when closing, not {reason!r}"
+        )
+    edit: dict[str, object] = {}
+    if state is not None:
+        edit["state"] = state
+    if reason is not None:
+        edit["state_reason"] = reason
+    if labels is not None:
+        edit["labels"] = list(labels)
+    return edit

@@ -10,13 +10,15 @@ No PyGithub object ever leaves this module.
   method                    REST requests
   ========================  =========================================
   issue_comments            1 per 100 comments
+  comments_of               1 per 100 comments since the oldest issue, or
+                            issue_comments for each issue, whichever is fewer
+  comment                   1
   create_comment            1
   edit_comment              1
   add_labels                1 (0 for no labels)
   remove_label              1
   react_to_comment          1
   permission                1 (cached per login)
-  user_name                 1 (cached per login)
   open_issues               1 per 100 issues
   issue                     1
   find_pull                 1
@@ -24,12 +26,16 @@ No PyGithub object ever leaves this module.
   create_pull               1
   edit_pull                 1
   default_branch            1 (cached)
-  close_issue               1
-  reopen_issue              1
+  edit_issue                1 (state and labels at once)
   delete_comment            1
   ========================  =========================================
 
   Retries add requests only when GitHub fails.
+
+
+Pacing (:mod:`bot.github.pacing`): no pause for the few requests of a triage
+or a command, GitHub's documented spacing for long runs of writes, and the
+rate-limit headers honoured.
 
 
 Retries, and why no comment is ever posted twice
@@ -75,13 +81,12 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import requests
-from github import Auth, Consts, Github, GithubException, GithubRetry
+from github import Auth, Github, GithubException, GithubRetry
 from typing_extensions import Self
 from urllib3 import HTTPResponse
 from urllib3.connectionpool import ConnectionPool
@@ -89,18 +94,16 @@ from urllib3.exceptions import InvalidHeader, MaxRetryError, ResponseError
 
 from bot import __version__
 from bot.errors import GitHubError
-from bot.github.port import (
-    Comment,
-    IssueData,
-    PullData,
-    close_reason,
-    pick_pull,
-    reaction,
+from bot.github import rest
+from bot.github.pacing import (
+    DEFAULT_SECONDS_BETWEEN_REQUESTS,
+    DEFAULT_SECONDS_BETWEEN_WRITES,
+    DEFAULT_UNPACED_WRITES,
+    Pacing,
 )
+from bot.github.port import Comment, IssueData, PullData, issue_edit, pick_pull, reaction
 
 DEFAULT_BASE_URL = "https://api.github.com"
-DEFAULT_SECONDS_BETWEEN_REQUESTS: float | None = Consts.DEFAULT_SECONDS_BETWEEN_REQUESTS
-DEFAULT_SECONDS_BETWEEN_WRITES: float | None = Consts.DEFAULT_SECONDS_BETWEEN_WRITES
 PER_PAGE = 100
 #: Tolerated difference between our clock and GitHub's when matching timestamps.
 CLOCK_SKEW = 60.0
@@ -201,8 +204,9 @@ def connect(
     repository: str,
     base_url: str = DEFAULT_BASE_URL,
     *,
-    seconds_between_requests: float | None = DEFAULT_SECONDS_BETWEEN_REQUESTS,
-    seconds_between_writes: float | None = DEFAULT_SECONDS_BETWEEN_WRITES,
+    seconds_between_requests: float = DEFAULT_SECONDS_BETWEEN_REQUESTS,
+    seconds_between_writes: float = DEFAULT_SECONDS_BETWEEN_WRITES,
+    unpaced_writes: int = DEFAULT_UNPACED_WRITES,
     retries: int = 3,
     max_wait: float = 60.0,
     backoff: float = 1.0,
@@ -211,11 +215,12 @@ def connect(
 ) -> PyGithubPort:
     """A :class:`PyGithubPort` for ``repository`` (``owner/name``).
 
-    ``seconds_between_requests``/``seconds_between_writes`` are PyGithub's
-    throttles (defaults: PyGithub's own, 0.25 s and 1 s; tests use 0).
-    ``retries`` bounds the attempts after the first, ``max_wait`` every single
-    wait, ``backoff`` is the exponential factor for 5xx; ``sleep`` waits (tests
-    may record instead). See the module docstring for what is retried.
+    ``seconds_between_requests`` is a pause before every request (default none),
+    ``seconds_between_writes`` the spacing of writes after the first
+    ``unpaced_writes`` of a run (see ``bot.github.pacing``; tests use 0). ``retries``
+    bounds the attempts after the first, ``max_wait`` every single wait,
+    ``backoff`` is the exponential factor for 5xx; ``sleep`` waits (tests may
+    record instead). See the module docstring for what is retried.
     """
     if not token:
         raise GitHubError("no GitHub token: set GITHUB_TOKEN (or pass --token)")
@@ -237,11 +242,18 @@ def connect(
         user_agent=f"survey-bot/{__version__}",
         per_page=PER_PAGE,
         retry=policy,
-        seconds_between_requests=seconds_between_requests,
-        seconds_between_writes=seconds_between_writes,
+        seconds_between_requests=None,  # paced here instead, by what GitHub asks
+        seconds_between_writes=None,
     )
+    pacing = Pacing(seconds_between_requests, seconds_between_writes, unpaced_writes, max_wait)
     return PyGithubPort(
-        github, repository, retries=retries, max_wait=max_wait, backoff=backoff, sleep=sleep
+        github,
+        repository,
+        retries=retries,
+        max_wait=max_wait,
+        backoff=backoff,
+        sleep=sleep,
+        pacing=pacing,
     )
 
 
@@ -257,6 +269,7 @@ class PyGithubPort:
         max_wait: float = 60.0,
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
+        pacing: Pacing | None = None,
     ) -> None:
         self.repository = repository
         self._github = github
@@ -267,9 +280,9 @@ class PyGithubPort:
         self._max_wait = max_wait
         self._backoff = backoff
         self._sleep = sleep
+        self._pacing = pacing or Pacing(max_wait=max_wait)
         self._default_branch: str | None = None
         self._permissions: dict[str, str] = {}
-        self._names: dict[str, str | None] = {}
 
     def close(self) -> None:
         self._github.close()
@@ -289,12 +302,16 @@ class PyGithubPort:
         params: Mapping[str, Any] | None = None,
         body: Any = None,
     ) -> tuple[dict[str, Any], Any]:
-        """One REST call; PyGithub retries what is safe (see ``RetryPolicy``)."""
+        """One REST call, paced; PyGithub retries what is safe (see ``RetryPolicy``)."""
+        wait = self._pacing.wait(verb)
+        if wait > 0:
+            self._sleep(wait)
         try:
-            return self._requester.requestJsonAndCheck(
+            answer = self._requester.requestJsonAndCheck(
                 verb, path, parameters=dict(params) if params else None, input=body
             )
         except GithubException as error:
+            self._pacing.answered(error.headers or {})
             if verb == "POST" and error.status >= 500:
                 raise _Ambiguous(_describe(verb, path, error)) from error
             raise GitHubError(_describe(verb, path, error)) from error
@@ -304,6 +321,8 @@ class PyGithubPort:
             if verb == "POST":
                 raise _Ambiguous(message) from error
             raise GitHubError(message) from error
+        self._pacing.answered(answer[0])
+        return answer
 
     def _post(
         self,
@@ -339,24 +358,24 @@ class PyGithubPort:
         while url:
             headers, data = self._request("GET", url, query)
             yield from data or []
-            url, query = _next_link(headers.get("link")), None
+            url, query = rest.next_link(headers.get("link")), None
 
     # -- issues and comments -------------------------------------------------
 
     def issue(self, number: int) -> IssueData:
         _, data = self._request("GET", f"{self._repo_path}/issues/{int(number)}")
-        return _issue(data)
+        return rest.issue(data)
 
     def open_issues(self, label: str | None = None) -> list[IssueData]:
         params: dict[str, Any] = {"state": "open"}
         if label:
             params["labels"] = label
-        issues = (_issue(item) for item in self._pages(f"{self._repo_path}/issues", params))
+        issues = (rest.issue(item) for item in self._pages(f"{self._repo_path}/issues", params))
         return [issue for issue in issues if not issue.is_pull]
 
     def issues_with_label(self, label: str, state: str = "all") -> list[IssueData]:
         params = {"state": state, "labels": label}
-        issues = (_issue(item) for item in self._pages(f"{self._repo_path}/issues", params))
+        issues = (rest.issue(item) for item in self._pages(f"{self._repo_path}/issues", params))
         return [issue for issue in issues if not issue.is_pull]
 
     def create_issue(self, title: str, body: str, labels: Sequence[str]) -> IssueData:
@@ -365,22 +384,51 @@ class PyGithubPort:
         def already_opened() -> IssueData | None:
             # A failed attempt may have opened it: same title and body, since that attempt.
             for issue in self.issues_with_label(labels[0], "open") if labels else ():
-                if issue.body == body and _since(issue.created_at, first_attempt - CLOCK_SKEW):
+                if issue.body == body and rest.since(issue.created_at, first_attempt - CLOCK_SKEW):
                     return issue
             return None
 
         payload = {"title": title, "body": body, "labels": list(labels)}
         answer = self._post(f"{self._repo_path}/issues", payload, existing=already_opened)
-        return answer if isinstance(answer, IssueData) else _issue(answer[1])
+        return answer if isinstance(answer, IssueData) else rest.issue(answer[1])
 
     def edit_issue_body(self, number: int, body: str) -> IssueData:
         path = f"{self._repo_path}/issues/{int(number)}"
         _, data = self._request("PATCH", path, body={"body": body})
-        return _issue(data)
+        return rest.issue(data)
 
     def issue_comments(self, number: int) -> list[Comment]:
         path = f"{self._repo_path}/issues/{int(number)}/comments"
-        return [_comment(item) for item in self._pages(path, {})]
+        return [rest.comment(item) for item in self._pages(path, {})]
+
+    def comments_of(self, numbers: Sequence[int], since: str) -> dict[int, list[Comment]]:
+        wanted = sorted(set(numbers))
+        found: dict[int, list[Comment]] = {number: [] for number in wanted}
+        if not wanted:
+            return found
+        path = f"{self._repo_path}/issues/comments"
+        query = {"since": since, "sort": "created", "direction": "asc", "per_page": PER_PAGE}
+        headers, data = self._request("GET", path, query)
+        if rest.last_page(headers.get("link")) > len(wanted):  # more pages than issues
+            return {number: self.issue_comments(number) for number in wanted}
+        url: str | None = path
+        while True:
+            for listed in map(rest.comment, data or []):
+                if listed.issue in found:
+                    found[listed.issue].append(listed)
+            url = rest.next_link(headers.get("link"))
+            if url is None:
+                return found
+            headers, data = self._request("GET", url)
+
+    def comment(self, comment_id: int) -> Comment | None:
+        try:
+            _, data = self._request("GET", f"{self._repo_path}/issues/comments/{int(comment_id)}")
+        except GitHubError as error:
+            if _status(error) != 404:
+                raise
+            return None
+        return rest.comment(data)
 
     def create_comment(self, number: int, body: str) -> Comment:
         first_attempt = time.time()
@@ -388,19 +436,20 @@ class PyGithubPort:
         def already_posted() -> Comment | None:
             # A failed attempt may have posted it: same body, on this issue, and
             # created since that attempt (with room for clock skew).
-            for comment in reversed(self.issue_comments(number)):
-                if comment.body == body and _since(comment.created_at, first_attempt - CLOCK_SKEW):
-                    return comment
+            earliest = first_attempt - CLOCK_SKEW
+            for posted in reversed(self.issue_comments(number)):
+                if posted.body == body and rest.since(posted.created_at, earliest):
+                    return posted
             return None
 
         path = f"{self._repo_path}/issues/{int(number)}/comments"
         answer = self._post(path, {"body": body}, existing=already_posted)
-        return answer if isinstance(answer, Comment) else _comment(answer[1])
+        return answer if isinstance(answer, Comment) else rest.comment(answer[1])
 
     def edit_comment(self, comment_id: int, body: str) -> Comment:
         path = f"{self._repo_path}/issues/comments/{int(comment_id)}"
         _, data = self._request("PATCH", path, body={"body": body})
-        return _comment(data)
+        return rest.comment(data)
 
     def add_labels(self, number: int, labels: Sequence[str]) -> None:
         names = [str(label) for label in labels]
@@ -421,15 +470,17 @@ class PyGithubPort:
             {"content": reaction(content)},
         )
 
-    def close_issue(self, number: int, reason: str) -> None:
-        self._request(
-            "PATCH",
-            f"{self._repo_path}/issues/{int(number)}",
-            body={"state": "closed", "state_reason": close_reason(reason)},
-        )
-
-    def reopen_issue(self, number: int) -> None:
-        self._request("PATCH", f"{self._repo_path}/issues/{int(number)}", body={"state": "open"})
+    def edit_issue(
+        self,
+        number: int,
+        *,
+        state: str | None = None,
+        reason: str | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> None:
+        edit = issue_edit(state, reason, labels)
+        if edit:
+            self._request("PATCH", f"{self._repo_path}/issues/{int(number)}", body=edit)
 
     def delete_comment(self, comment_id: int) -> None:
         try:
@@ -456,18 +507,6 @@ class PyGithubPort:
                 )
         return self._permissions[key]
 
-    def user_name(self, login: str) -> str | None:
-        key = login.lower()
-        if key not in self._names:
-            try:
-                _, data = self._request("GET", f"/users/{quote(login, safe='')}")
-            except GitHubError as error:
-                if _status(error) != 404:
-                    raise
-                self._names[key] = None
-            else:
-                self._names[key] = (data.get("name") or "").strip() or None
-        return self._names[key]
 
     # -- the batch pull request ----------------------------------------------
 
@@ -489,7 +528,7 @@ class PyGithubPort:
             "per_page": 10,
         }
         _, data = self._request("GET", f"{self._repo_path}/pulls", params)
-        return [_pull(item) for item in data or []]
+        return [rest.pull(item) for item in data or []]
 
     def create_pull(self, head: str, base: str, title: str, body: str) -> PullData:
         def already_open() -> PullData | None:
@@ -498,85 +537,14 @@ class PyGithubPort:
 
         payload = {"title": title, "head": head, "base": base, "body": body}
         answer = self._post(f"{self._repo_path}/pulls", payload, existing=already_open)
-        return answer if isinstance(answer, PullData) else _pull(answer[1])
+        return answer if isinstance(answer, PullData) else rest.pull(answer[1])
 
     def edit_pull(self, number: int, title: str, body: str, state: str | None = None) -> PullData:
         payload: dict[str, Any] = {"title": title, "body": body}
         if state is not None:
             payload["state"] = state
         _, data = self._request("PATCH", f"{self._repo_path}/pulls/{int(number)}", body=payload)
-        return _pull(data)
-
-
-# -- parsing GitHub's JSON -----------------------------------------------------
-
-
-def _user(data: Mapping[str, Any] | None) -> tuple[str, str]:
-    user = data or {}
-    return str(user.get("login") or "ghost"), str(user.get("type") or "User")
-
-
-def _comment(data: Mapping[str, Any]) -> Comment:
-    login, kind = _user(data.get("user"))
-    return Comment(
-        id=int(data["id"]),
-        body=str(data.get("body") or ""),
-        author=login,
-        author_type=kind,
-        html_url=str(data.get("html_url") or ""),
-        created_at=str(data.get("created_at") or ""),
-    )
-
-
-def _label_name(label: Any) -> str:
-    return str(label.get("name", "")) if isinstance(label, Mapping) else str(label)
-
-
-def _issue(data: Mapping[str, Any]) -> IssueData:
-    login, kind = _user(data.get("user"))
-    return IssueData(
-        number=int(data["number"]),
-        title=str(data.get("title") or ""),
-        body=str(data.get("body") or ""),
-        author=login,
-        labels=tuple(_label_name(label) for label in data.get("labels") or ()),
-        state=str(data.get("state") or "open"),
-        author_type=kind,
-        html_url=str(data.get("html_url") or ""),
-        is_pull="pull_request" in data,
-        created_at=str(data.get("created_at") or ""),
-    )
-
-
-def _pull(data: Mapping[str, Any]) -> PullData:
-    return PullData(
-        number=int(data["number"]),
-        title=str(data.get("title") or ""),
-        body=str(data.get("body") or ""),
-        state=str(data.get("state") or "open"),
-        merged=bool(data.get("merged") or data.get("merged_at")),
-        head=str((data.get("head") or {}).get("ref") or ""),
-        base=str((data.get("base") or {}).get("ref") or ""),
-        html_url=str(data.get("html_url") or ""),
-        merged_at=data.get("merged_at"),
-    )
-
-
-def _since(stamp: str, moment: float) -> bool:
-    """Whether GitHub's ``stamp`` is at or after ``moment`` (unparseable: assume yes)."""
-    try:
-        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return True
-    return when.timestamp() >= moment
-
-
-def _next_link(header: str | None) -> str | None:
-    for part in (header or "").split(","):
-        m = re.match(r'\s*<([^>]+)>\s*;\s*rel="next"', part)
-        if m:
-            return m.group(1)
-    return None
+        return rest.pull(data)
 
 
 def _short(path: str) -> str:

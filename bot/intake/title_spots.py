@@ -115,15 +115,31 @@ class TitleIndex:
         return self.all[low:high]
 
 
+class _Spans:
+    """Disjoint spans of text, sorted: whether a new one overlaps any is one bisection."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # The spans are disjoint, so of those starting before ``end`` the last ends last.
+        before = bisect.bisect_left(self._starts, end)
+        return before > 0 and self._ends[before - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+
+
 def find_titles(
     masked: str, rest: str, issue_title: str, body_offset: int, wording: bool
 ) -> list[TitleCand]:
     """The labelled, quoted and bold (when ``wording``) titles, and the issue title's."""
     found: list[TitleCand] = []
-    taken: list[tuple[int, int]] = []
-
-    def overlaps(start: int, end: int) -> bool:
-        return any(start < e and s < end for s, e in taken)
+    taken = _Spans()
+    overlaps = taken.overlaps
 
     for match in _LABELLED.finditer(rest):
         label = match.group(1).lower()
@@ -135,7 +151,7 @@ def find_titles(
         )
         if titles.looks_like_title(value, level):
             found.append(TitleCand(match.start(2), match.end(2), value, RANK_LABEL, "label"))
-            taken.append(match.span())
+            taken.add(*match.span())
     for match in _QUOTED.finditer(masked):
         raw = next(g for g in match.groups() if g is not None)
         if overlaps(*match.span()):
@@ -152,7 +168,7 @@ def find_titles(
         level = "strict" if match.group(0)[0] == "'" else "loose"  # 'x' is often not a title
         if titles.looks_like_title(value, level) and not hints.NEGATIVE.search(value):
             found.append(TitleCand(match.start(), match.end(), value, RANK_QUOTED, "quoted"))
-            taken.append(match.span())
+            taken.add(*match.span())
     if wording:
         for match in _BOLD.finditer(masked):
             if overlaps(*match.span()) or match.start() < body_offset:
@@ -164,7 +180,7 @@ def find_titles(
                 continue
             if titles.looks_like_title(value, "medium") and not hints.NEGATIVE.search(value):
                 found.append(TitleCand(match.start(), match.end(), value, RANK_BOLD, "bold"))
-                taken.append(match.span())
+                taken.add(*match.span())
     prefix = _TITLE_PREFIX.match(issue_title)
     if prefix:
         # A template's placeholder left in front of the title: "[Add Paper] <paper title here>X".
@@ -294,13 +310,16 @@ def title_only_papers(
     leftovers = [t for t in leftovers if t.kind != "issue-title"]
 
     if wording:
-        claimed = {t.pos for t in tcands}
+        claimed = sorted({t.pos for t in tcands})
+        after_colon = _ColonBlocks(segments, masked)
         for index, seg in enumerate(segments):
-            if seg.kind == "title" or seg.hits or any(seg.start <= p < seg.end for p in claimed):
+            first = bisect.bisect_left(claimed, seg.start)  # the first title at or after it
+            holds_title = first < len(claimed) and claimed[first] < seg.end
+            if seg.kind == "title" or seg.hits or holds_title:
                 continue
             if masked[seg.start : seg.end].rstrip().endswith((":", "：")):
                 continue  # "- 摘要/简介：", "Papers:": a label or an intro, never a title
-            if seg.kind == "item" or _after_colon_line(segments, index, masked):
+            if seg.kind == "item" or after_colon(index):
                 if _topic_list(segments, index, masked):
                     continue
                 value = _clean_remainder(masked[seg.start : seg.end])
@@ -340,25 +359,57 @@ def title_only_papers(
     return out
 
 
-def _after_colon_line(segments: list[Segment], index: int, masked: str) -> bool:
-    """Whether segment ``index`` is in a block of lines introduced by a line ending with a colon
+class _ColonBlocks:
+    """Whether a segment is in a block of lines introduced by a line ending with a colon
     ("Please add the following papers:") or announcing papers below ("some papers are missing,
-    listed below.")."""
-    seg = segments[index]
-    for _ in range(50):
+    listed below.").
+
+    Each segment walks back over the title-like lines above it, at most
+    ``_BLOCK_REACH`` of them. The walks of neighbouring segments share their
+    steps, so each segment's answer is remembered as its distance to the
+    introducing line: a body of thousands of title-like lines costs one title
+    check per line, not one per line and line above it.
+    """
+
+    def __init__(self, segments: list[Segment], masked: str) -> None:
+        self.segments, self.masked = segments, masked
+        self.reach: dict[int, int | None] = {}  # segment -> lines up to the intro; None: none
+
+    def __call__(self, index: int) -> bool:
+        pending: list[int] = []
+        at = index
+        while at not in self.reach:
+            step = self._step(at)
+            if step is not _WALK_ON:
+                self.reach[at] = step
+                break
+            pending.append(at)
+            at -= 1
+        distance = self.reach[at]
+        for walked in reversed(pending):
+            distance = None if distance is None else distance + 1
+            self.reach[walked] = distance
+        found = self.reach[index]
+        return found is not None and found <= _BLOCK_REACH
+
+    def _step(self, index: int) -> int | None:
+        """1 when the line above introduces the block, None when it ends the walk, else
+        ``_WALK_ON`` (0): the line above is title-like, the walk goes on from there."""
         if index <= 0:
-            break
-        prev = segments[index - 1]
+            return None
+        seg, prev = self.segments[index], self.segments[index - 1]
         if prev.kind == "title" or prev.hits or seg.first_line - prev.last_line > 2:
-            return False
-        line = masked[prev.start : prev.end].rstrip()
+            return None
+        line = self.masked[prev.start : prev.end].rstrip()
         if line.endswith((":", "：")) or (_LIST_INTRO.search(line) and _PAPER_WORD.search(line)):
-            return True
+            return 1
         if not titles.looks_like_title(titles.clean_candidate(line), "loose"):
-            return False  # loose: a sentence-case title above still belongs to the block
-        index -= 1
-        seg = prev
-    return False
+            return None  # loose: a sentence-case title above still belongs to the block
+        return _WALK_ON
+
+
+_BLOCK_REACH = 50  # title-like lines a block's introduction may be above a line
+_WALK_ON = 0
 
 
 def _topic_list(segments: list[Segment], index: int, masked: str) -> bool:

@@ -42,7 +42,7 @@ from bot.issue.commands import (
     UnknownCommand,
     parse_commands,
 )
-from bot.issue.state import PaperState, TriageState
+from bot.issue.state import PaperState, TriageState, record_digest
 from bot.issue.triage import IssueInfo, clip, issue_reader, known_section, label_changes
 from bot.models import Thanks
 from bot.render import Renderer
@@ -70,6 +70,23 @@ class CommandPlan:
     reopen_issue: bool = False
     rerun_triage: bool = False
     comment_body: str | None = None  # the refreshed triage comment, when the state changed
+
+
+#: ``author_association`` values of people with no role in the repository: they cannot have
+#: write access, so their permission need not be asked (refusing them is always safe).
+NO_ROLE = frozenset({"NONE", "CONTRIBUTOR", "FIRST_TIMER", "FIRST_TIME_CONTRIBUTOR", "MANNEQUIN"})
+
+
+def needs_permission(login: str, association: str, config: Config) -> bool:
+    """Whether only GitHub's permission API can tell if ``login`` may command.
+
+    Not for a login ``config.maintainers`` names, nor for someone whose
+    ``author_association`` says they have no role in the repository (a hint
+    that can only make the bot refuse, never let anyone in).
+    """
+    if is_maintainer(login, None, config):
+        return False
+    return association.strip().upper() not in NO_ROLE
 
 
 def is_maintainer(login: str, permission: str | None, config: Config) -> bool:
@@ -248,11 +265,21 @@ def _accept(
                 )
         placed[n] = section
     section = next(iter(placed.values())) if len(set(placed.values())) == 1 else None
+    reader = state.reader or issue_reader(issue, ())
+    # What the maintainer saw is what lands: the acceptance binds the record and the name.
     new_papers = tuple(
-        replace(p, accepted=True, section=placed[n]) if n in chosen else p
+        replace(
+            p,
+            accepted=True,
+            section=placed[n],
+            accepted_digest=record_digest(p.record, reader),
+            changed=(),
+            ticked_by=None,
+        )
+        if n in chosen
+        else p
         for n, p in enumerate(papers, 1)
     )
-    reader = state.reader or issue_reader(issue, ())
     new_state = replace(
         state, papers=new_papers, rejected=False, rejected_reason=None, reader=reader
     )
@@ -351,7 +378,9 @@ def _reject(
         state,
         rejected=True,
         rejected_reason=reason,
-        papers=tuple(replace(p, accepted=False, section=None) for p in state.papers),
+        papers=tuple(
+            replace(p, accepted=False, section=None, ticked_by=None) for p in state.papers
+        ),
     )
     plan = _changed(new_state, issue, config, reply, renderer)
     return replace(plan, close_issue=issue.open, close_reason="not_planned" if issue.open else None)
@@ -368,11 +397,18 @@ def _thank(
         return _error("no-thanks-target", config, state, renderer)
     current = state or TriageState(reader=issue_reader(issue, ()))
     thanks = Thanks(login=command.login, name=clip(command.name) or command.login)
-    others = tuple(t for t in current.extra_thanks if t.login.lower() != command.login.lower())
+    login = command.login.lower()
+    others = tuple(t for t in current.extra_thanks if t.login.lower() != login)
     if len(others) >= MAX_EXTRA_THANKS:
         return _error("too-many-thanks", config, state, renderer, limit=MAX_EXTRA_THANKS)
-    new_state = replace(current, extra_thanks=(*others, thanks), thanked_in=None)
-    return _changed(new_state, issue, config, None, renderer)
+    new_state = replace(
+        current,
+        extra_thanks=(*others, thanks),
+        thanked=tuple(done for done in current.thanked if done.lower() != login),
+    )
+    # An issue with work pending stays open: the batch reads open issues only (the merge of
+    # its pull request may have closed this one already).
+    return _changed(new_state, issue, config, None, renderer, reopen=not issue.open)
 
 
 def _changed(

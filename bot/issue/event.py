@@ -20,13 +20,14 @@ from typing import Any
 
 from bot.errors import InputError
 
-TRIAGE_ACTIONS = frozenset({"opened", "edited", "reopened"})
+TRIAGE_ACTIONS = frozenset({"opened", "edited", "reopened", "closed"})
 SCHEDULED_EVENTS = frozenset({"schedule", "workflow_dispatch"})
 
 
 @dataclass(frozen=True)
 class IssueTriage:
-    """An issue was opened, edited or reopened: check the papers it suggests."""
+    """An issue was opened, edited or reopened: check the papers it suggests. Or it was
+    closed: an accepted paper must not be dropped silently."""
 
     number: int
     title: str
@@ -35,6 +36,8 @@ class IssueTriage:
     author_type: str
     labels: tuple[str, ...]
     action: str
+    open: bool = True
+    sender_login: str = ""  # who opened, edited, reopened or closed it
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,8 @@ def _issue_event(payload: dict[str, Any], action: str) -> IssueTriage | Ignored:
         author_type=_text(user.get("type")),
         labels=_labels(issue.get("labels")),
         action=action,
+        open=_text(issue.get("state")).lower() != "closed",
+        sender_login=_text(_object(payload.get("sender")).get("login")),
     )
 
 

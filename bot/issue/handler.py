@@ -1,64 +1,87 @@
-"""One event, handled: read what GitHub knows, plan (pure), apply the plan through the port.
+"""One event, handled: read what GitHub knows, plan (pure), write the state once, then act.
 
 The event is only a hint. Runs on one issue are serialised by the workflow's
 concurrency group, which may drop a queued run, so every handler rebuilds the
 issue's state from GitHub itself (the bot's own comment and its hidden data)
 instead of trusting what the event says happened before. Only what the payload
-carries about the issue *now* (title, body, author, labels) is taken from it,
-which saves a request per run.
+carries about the issue *now* (title, body, author, labels, open or closed) is
+taken from it, which saves a request per run.
 
-Applying a plan is idempotent, so a retried request or a re-delivered event
-never acts twice: the bot's comment is found (by marker, among the bot's own
-comments only) and edited, or created when there is none; newer copies left by
-a crashed run are deleted; labels are added and removed as sets; a reply is not
-posted again when the same reply already follows the command; and the state
-records the newest command comment handled, so a re-delivered comment event
-does nothing at all.
+A run has three steps (``IssueRun``):
 
-Request budget (REST requests; retries aside), measured in ``tests/run/``:
+1. **read**: the issue's comments, after anything slow (the metadata lookups of
+   a triage happen before), so the state planned on is as fresh as it can be;
+2. **plan** (pure): the triage, then every command comment no run handled yet,
+   oldest first, each seeing what the previous one decided;
+3. **write** the triage comment once, as a compare-and-swap, then **act**:
+   replies, one label/state edit, reactions.
 
-* triage of a new issue: comments, the author's profile name, the comment,
-  the labels: 4;
-* a maintainer's ``/accept``: permission, comments, reaction, labels,
-  comment edit: 5. That is why a command whose outcome the triage comment
-  shows (accepted, declined) is answered by the edited comment and the
-  reaction, not by an extra reply; errors, refusals and ``/help`` get a reply,
-  and the comment edit then only records the command as handled: 5 at most;
-* a command whose run GitHub dropped, handled by the issue's next run (a
-  comment run before its own command, a triage run after its triage): its
-  reaction, labels and comment edit (and its reply, and the commenter's
-  permission unless already asked), on top of that run's own; a triage run of
-  an edited issue also reads the issue once, for whether it is open. A new
-  issue has no comments, so its triage stays at 4.
+The compare-and-swap: the state carries ``rev``, bumped by every write. The
+listing of step 1 is the read of the swap when nothing slow happened since;
+otherwise (a ``/recheck`` found among the missed commands re-resolves papers)
+the comment is read again and the write happens only if its ``rev`` is still
+the one planned on, else the run plans again. GitHub has no conditional
+PATCH for comments, so a write landing between that read and this write (the
+time of one request) is overwritten; what it decided is not lost with it: a
+command stays unhandled in the overwriting state (its ``handled_up_to`` is
+older), so the next run on the issue, and the batch when it reads the issue,
+carry it out again; and the batch never edits the triage comment at all (its
+facts go in comments of its own, ``bot.issue.provenance``). See SECURITY.md.
 
-With a dashboard (``config.dashboard``), a triage and a command that changes a
-decision cost 2 more: finding the dashboard, and editing it when it changed
-(``bot.dashboard.publish``).
+Acknowledgement: each command comment gets exactly one sign that it was
+handled, the cheapest one that shows: its reply (errors, refusals, ``/help``),
+else the label or open/closed change it made (GitHub shows it in the timeline
+right under the comment), else a reaction.
+
+Request budget (REST requests; retries aside), asserted in ``tests/run/``:
+
+* triage of a new issue: comments, the comment, the labels: 3 (the reader is
+  thanked by the name they give in the issue, else by login: no profile name);
+* triage of an edited issue: comments, the comment edit, one label request: 3;
+* a maintainer's ``/accept``: permission, comments, comment edit, labels: 4
+  (3 for a maintainer the config names); ``/reject`` closes and relabels in one
+  request: 4; a stranger's command: comments, reply, comment edit: 3 (their
+  permission is not asked when GitHub says they have no role in the repository);
+* a command whose run GitHub dropped, handled by the issue's next run: its
+  reply or reaction (and its author's permission unless known) on top; its
+  state change shares that run's one comment edit and one label request.
+
+With a dashboard (``config.dashboard.on_events``), a triage and a command that
+changes a decision cost 2 more: finding it and editing it (``bot.dashboard.publish``).
 
 The paper list's headings come from the survey's working tree, not from the
 API: an ``/accept`` section (and a reader's suggested section) is checked
-against them at no request cost, so a wrong section is refused at once
-instead of failing the scheduled batch.
+against them at no request cost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot.assess import assess
-from bot.dashboard.publish import Board
+from bot.assess import Assessment, assess
+from bot.config import survey_file
+from bot.dashboard.publish import Board, refresh_issue
 from bot.editors.sections import Heading, paper_sections
+from bot.errors import ConfigError, GitHubError
 from bot.issue import replies
-from bot.issue.commands import Accept, Help, SlashCommand, parse_commands
-from bot.issue.decisions import CommandPlan, is_maintainer, missed_commands, plan_comment
+from bot.issue.commands import Accept, Help, Recheck, SlashCommand, parse_commands
+from bot.issue.decisions import (
+    CommandPlan,
+    is_maintainer,
+    missed_commands,
+    needs_permission,
+    plan_comment,
+)
 from bot.issue.event import CommentCommand, IssueTriage
-from bot.issue.state import LoadedState, TriageState, load_state
-from bot.issue.triage import MAX_PAPERS, IssueInfo, plan_triage, requested_name
+from bot.issue.provenance import LoadedState, Seal, load_state, seal_body, still_at
+from bot.issue.report import Report
+from bot.issue.state import TriageState
+from bot.issue.triage import MAX_PAPERS, IssueInfo, label_changes, plan_triage
 from bot.models import Skipped, Suggestion
-from bot.text.escaping import markdown, one_line
+from bot.text.escaping import one_line
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -67,36 +90,8 @@ if TYPE_CHECKING:
     from bot.metadata import Resolver
     from bot.render import Renderer
 
-
-@dataclass
-class Report:
-    """What one run saw and did: for the job summary, the log and the annotations."""
-
-    headline: str
-    papers: list[tuple[str, str]] = field(default_factory=list)  # (paper, verdict)
-    actions: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def markdown(self) -> str:
-        """The job summary section; every untrusted string is escaped."""
-        lines = [f"### survey-bot: {markdown(self.headline)}", ""]
-        if self.papers:
-            lines += ["| # | paper | verdict |", "|---|---|---|"]
-            lines += [
-                f"| {n} | {markdown(paper)} | {markdown(verdict)} |"
-                for n, (paper, verdict) in enumerate(self.papers, 1)
-            ]
-            lines.append("")
-        lines.append("**Actions:**" if self.actions else "**Actions:** none")
-        lines += [f"- {markdown(action)}" for action in self.actions]
-        for title, items in (("Notes", self.notes), ("Warnings", self.warnings)):
-            if items:
-                lines += ["", f"**{title}:**", *(f"- {markdown(item)}" for item in items)]
-        return "\n".join(lines)
-
-
-# --------------------------------------------------------------------------- a run
+#: Plans made afresh when the triage comment changed between the read and the write.
+MAX_PLANS = 3
 
 
 @dataclass(frozen=True)
@@ -104,8 +99,9 @@ class Services:
     """What every run works with, built once per process at the edge (``bot.cli.run``).
 
     GitHub (the port), the survey's configuration and its renderer, the
-    metadata resolver, the index of the survey's references, and the login the
-    bot comments as (how it tells its own comments from copies).
+    metadata resolver, the index of the survey's references, the login the bot
+    comments as (how it tells its own comments from copies), and the optional
+    key that signs its hidden data.
     """
 
     port: GitHubPort
@@ -114,18 +110,31 @@ class Services:
     resolver: Resolver
     index: ReferenceIndex
     bot_login: str
+    seal: Seal | None = None
+
+
+class _Conflict(Exception):
+    """The triage comment changed between the read a plan is based on and its write."""
+
+
+@dataclass
+class _Handled:
+    """One command comment, handled: what shows that it was."""
+
+    comment_id: int
+    reply: str | None
+    reaction: str | None
+    visible: bool  # it changed the labels or opened/closed the issue
 
 
 @dataclass
 class IssueRun:
-    """One run of the bot on one issue: what it works with, what it read, where it stands.
+    """One run on one issue: what it read, and the draft it plans into (see the module docstring).
 
-    Every step takes the run and leaves it current, so nothing is handed back
-    and copied: ``comments`` are the issue's comments as the steps so far left
-    them and ``loaded`` the bot comment and state they hold (``seen``);
-    ``issue`` carries the labels and whether the issue is open, as the steps so
-    far left them; ``event`` is the payload's issue, which the triage and
-    ``/recheck`` read (fetched once when a comment run needs it).
+    ``issue`` is the issue as the payload shows it, ``loaded`` the bot comment
+    and state as read. Planning moves ``state`` (the draft), ``labels`` and
+    ``open`` on from there and collects what each command comment needs
+    (``handled``); ``slow`` says the draft took something slow since the read.
     """
 
     services: Services
@@ -134,20 +143,33 @@ class IssueRun:
     event: IssueTriage | None
     comments: list[Comment] = field(default_factory=list)
     loaded: LoadedState = field(default_factory=lambda: LoadedState(None, None, None, []))
+    state: TriageState | None = None
+    labels: tuple[str, ...] = ()
+    open: bool = True
+    handled: list[_Handled] = field(default_factory=list)
+    close_reason: str | None = None
+    slow: bool = False
+    repeated: bool = False
+    board: Board | None = None  # the dashboard (None: none, or not read)...
+    looked: bool = False  # ...as a triage read it for its memory
 
-    def read_comments(self) -> None:
-        """Read the issue's comments: they hold the state."""
-        self.seen(self.services.port.issue_comments(self.issue.number))
-
-    def warn_unreadable(self) -> None:
-        """Report a bot comment whose hidden state could not be read (it starts afresh)."""
+    def read(self) -> None:
+        """Read the issue's comments (they hold the state) and start the draft from them."""
+        services = self.services
+        self.comments = services.port.issue_comments(self.issue.number)
+        self.loaded = load_state(
+            self.comments, services.bot_login, issue=self.issue.number, seal=services.seal
+        )
         if self.loaded.warning:
             self.report.warnings.append(self.loaded.warning)
+        self.state = self.loaded.state
+        self.labels, self.open = self.issue.labels, self.issue.open
+        self.handled, self.close_reason, self.slow, self.repeated = [], None, False, False
 
-    def seen(self, comments: list[Comment]) -> None:
-        """The issue's comments as they now are, and the bot comment and state they hold."""
-        self.comments = comments
-        self.loaded = load_state(comments, self.services.bot_login)
+    @property
+    def view(self) -> IssueInfo:
+        """The issue as the draft leaves it."""
+        return replace(self.issue, labels=self.labels, open=self.open)
 
 
 # --------------------------------------------------------------------------- issues
@@ -157,63 +179,63 @@ def handle_issue(trigger: IssueTriage, services: Services) -> Report:
     """Triage an opened, edited or reopened issue: one bot comment, the bot's labels.
 
     Then the commands of comments whose runs GitHub dropped for this one (it
-    keeps one pending run per issue) are handled, as ``handle_comment`` does:
-    without that, a maintainer's command replaced by the reader's edit would
-    wait for the next comment. They run after the triage, so they act on the
-    papers the issue suggests now. The comments are listed anyway (they hold
-    the state): finding the missed ones costs nothing.
+    keeps one pending run per issue) are handled, as ``handle_comment`` does,
+    after the triage, so they act on the papers the issue suggests now. A
+    closed issue goes to ``_closed``.
     """
     from bot.intake import parse_issue
 
+    if trigger.action == "closed":
+        return _closed(trigger, services)
     report = Report(f"issue #{trigger.number} {trigger.action}: triage")
     suggestions = parse_issue(trigger.title, trigger.body, services.config.survey.ids)
     if not suggestions and trigger.action == "opened":  # a new issue has no bot comment yet
         report.notes.append("no paper suggestion in the issue: nothing to say")
         return report
-    info = IssueInfo(trigger.number, trigger.author_login, labels=trigger.labels)
-    run = IssueRun(services, report, info, trigger)
-    run.read_comments()
-    _triage(run, trigger, suggestions)
-    missed = missed_commands(run.comments, run.loaded.state, None, services.bot_login)
-    if missed:
-        # /accept reopens and /reject closes: whether an edited issue is open, only GitHub says.
-        is_open = trigger.action != "edited" or services.port.issue(trigger.number).state == "open"
-        run.issue = replace(run.issue, open=is_open)
-        _replay(run, missed)
+    assessed = _assess(trigger.number, suggestions, services, report)  # slow: before the read
+    info = IssueInfo(trigger.number, trigger.author_login, trigger.labels, trigger.open)
+    run = IssueRun(services, report, info, trigger, board=Board.load(services), looked=True)
+
+    def plan() -> None:
+        if suggestions or run.loaded.comment is not None:
+            _triage(run, trigger, suggestions, assessed)
+        else:
+            report.notes.append("no paper suggestion in the issue: nothing to say")
+        _replay(run, missed_commands(run.comments, run.state, None, services.bot_login))
+
+    _settle(run, plan)
     return report
 
 
-def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) -> None:
-    """Triage the issue as ``event`` describes it, with the labels it has now."""
-    report = run.report
-    run.warn_unreadable()
-    if not suggestions and run.loaded.comment is None:
-        report.notes.append("no paper suggestion in the issue: nothing to say")
-        return
-    assessed = assess(suggestions[:MAX_PAPERS], run.services.resolver, run.services.index)
+def _assess(
+    number: int, suggestions: Sequence[Suggestion], services: Services, report: Report
+) -> list[Assessment]:
+    """Resolve and check the suggestions the triage shows; warn about those not identified."""
+    assessed = assess(suggestions[:MAX_PAPERS], services.resolver, services.index)
     for item in assessed:
         if isinstance(item.resolution, Skipped):
             report.warnings.append(
-                f"issue #{event.number}: could not identify {item.resolution.what}: "
+                f"issue #{number}: could not identify {item.resolution.what}: "
                 f"{item.resolution.why}"
             )
-    issue = IssueInfo(
-        number=event.number,
-        author_login=event.author_login,
-        author_name=_profile_name(run.services.port, event.author_login, suggestions)
-        if assessed
-        else None,
-        labels=run.issue.labels,
-    )
-    hinted = any(s.section for s in suggestions[:MAX_PAPERS])
-    board = _dashboard(run)
-    previous = run.loaded.state
+    return assessed
+
+
+def _triage(
+    run: IssueRun,
+    event: IssueTriage,
+    suggestions: Sequence[Suggestion],
+    assessed: Sequence[Assessment],
+) -> None:
+    """Plan the triage of the issue as ``event`` describes it into the draft."""
+    previous = run.state
     if previous is None and event.action == "opened":
         # A new issue has no history: no comment on it was handled yet. Saying
         # so lets the first comment run replay a command whose run was dropped.
         previous = TriageState(handled_up_to=0)
+    hinted = any(s.section for s in suggestions[:MAX_PAPERS])
     plan = plan_triage(
-        issue,
+        run.view,
         suggestions,
         [item.resolution for item in assessed],
         [item.result for item in assessed],
@@ -222,23 +244,46 @@ def _triage(run: IssueRun, event: IssueTriage, suggestions: list[Suggestion]) ->
         sections=_paper_list_sections(run) if hinted else None,
         renderer=run.services.renderer,
         today=dt.date.today().isoformat(),
-        recall=board.recall(event.number, run.services.resolver.known_ids) if board else None,
+        recall=run.board.recall(event.number, run.services.resolver.known_ids)
+        if run.board
+        else None,
     )
-    report.notes.extend(plan.notes)
-    _record_papers(plan.state, report)
-    _publish(run, plan.comment_body)
-    _set_labels(run, plan.labels_to_add, plan.labels_to_remove)
-    _refresh_dashboard(run, board, plan.state)
+    run.report.notes.extend(plan.notes)
+    run.state = plan.state
+    run.labels = _moved(run.labels, plan.labels_to_add, plan.labels_to_remove)
 
 
-def _profile_name(port: GitHubPort, login: str, suggestions: Sequence[Suggestion]) -> str | None:
-    """The author's GitHub profile name, unless the thanks do without it.
+def _closed(trigger: IssueTriage, services: Services) -> Report:
+    """The reader closed their issue: accepted papers still go in, and the issue stays open.
 
-    The same suggestions as ``plan_triage`` reads decide: a "thank as" name wins.
+    The batch collects open issues only, so an issue closed with a paper (or a
+    ``/thank`` name) pending would drop it silently. Only its author's close
+    is undone, and only while something is pending: a maintainer closing it
+    decides (``/reject`` says why), and the merge of the batch pull request
+    closes what it finished.
     """
-    if not login or requested_name(suggestions[:MAX_PAPERS]):
-        return None
-    return port.user_name(login)
+    number = trigger.number
+    report = Report(f"issue #{number} closed by @{trigger.sender_login}")
+    reader, config = trigger.author_login.lower(), services.config
+    if not reader or trigger.sender_login.lower() != reader or is_maintainer(reader, None, config):
+        report.notes.append("closed by someone other than its author: nothing to do")
+        return report
+    info = IssueInfo(number, trigger.author_login, trigger.labels, open=False)
+    run = IssueRun(services, report, info, trigger)
+    run.read()
+    state = run.state
+    if state is None or not state.pending:
+        report.notes.append("nothing of it is pending: it stays closed")
+        return report
+    if services.port.permission(trigger.author_login) in ("admin", "maintain", "write"):
+        report.notes.append("closed by its author, a maintainer: it stays closed")
+        return report
+    services.port.edit_issue(number, state="open")
+    services.port.create_comment(
+        number, replies.command_reply("reopened", config, renderer=services.renderer)
+    )
+    report.actions += [f"reopened #{number}", f"replied on #{number}"]
+    return report
 
 
 # --------------------------------------------------------------------------- commands
@@ -251,17 +296,18 @@ def handle_comment(
 
     GitHub keeps one pending run per issue: an event arriving while one run
     works and another waits replaces the waiting one, which never runs. So the
-    run first handles, oldest first, every earlier command comment the state
-    does not record as handled (``missed_commands``), each as its own run would
-    have: the same permission check, its own reaction, at most one reply. Each
-    comment handled is recorded in the state (``TriageState.handled_up_to``),
-    which also makes a re-delivered event do nothing.
+    run handles, oldest first, every command comment the state does not record
+    as handled (``missed_commands``), each as its own run would have: the same
+    permission check, its own acknowledgement. The newest one handled is
+    recorded in the state (``TriageState.handled_up_to``), which also makes a
+    re-delivered event do nothing.
 
-    ``issue`` is the payload's issue, for /recheck. The permission API is asked
-    only when a comment holds more than ``/help`` and ``config.maintainers``
-    does not already name the commenter (the port caches it per login). The
-    issue's comments are always read: they hold the state.
+    ``issue`` is the payload's issue, for ``/recheck``: a ``/recheck`` in the
+    comment resolves the papers before the state is read, so nothing slow
+    comes between that read and the write.
     """
+    from bot.intake import parse_issue
+
     number = trigger.issue_number
     report = Report(f"issue #{number}: comment by @{trigger.author_login}")
     if trigger.is_pull_request:
@@ -271,43 +317,48 @@ def handle_comment(
     if not commands:
         report.notes.append("no command in the comment")
         return report
-    info = IssueInfo(
-        number=number,
-        author_login=trigger.issue_author_login,
-        labels=trigger.issue_labels,
-        open=trigger.issue_open,
-    )
+    info = IssueInfo(number, trigger.issue_author_login, trigger.issue_labels, trigger.issue_open)
     run = IssueRun(services, report, info, issue)
-    permission = _permission(run, trigger.author_login, commands)
-    run.read_comments()
-    run.warn_unreadable()
-    if run.loaded.state is not None and run.loaded.state.handled(trigger.comment_id):
-        report.notes.append("the comment was already handled (a repeated event)")
-        return report
-    handled = trigger.comment_id
-    _replay(run, missed_commands(run.comments, run.loaded.state, handled, services.bot_login))
-    _command(run, trigger.comment_id, trigger.author_login, commands, permission)
+    permission = _permission(run, trigger.author_login, trigger.author_association, commands)
+    rechecked: tuple[list[Suggestion], list[Assessment]] | None = None
+    may = is_maintainer(trigger.author_login, permission, services.config)
+    if issue is not None and may and any(isinstance(c, Recheck) for c in commands):
+        suggestions = parse_issue(issue.title, issue.body, services.config.survey.ids)
+        rechecked = (suggestions, _assess(number, suggestions, services, report))
+
+    def plan() -> None:
+        if run.state is not None and run.state.handled(trigger.comment_id):
+            report.notes.append("the comment was already handled (a repeated event)")
+            run.repeated = True  # its payload's labels are from before: nothing to act on
+            return
+        missed = missed_commands(run.comments, run.state, trigger.comment_id, services.bot_login)
+        _replay(run, missed)
+        _command(run, trigger.comment_id, trigger.author_login, commands, permission, rechecked)
+
+    _settle(run, plan)
     return report
 
 
-def _permission(run: IssueRun, login: str, commands: Sequence[SlashCommand]) -> str | None:
-    """The commenter's permission, when it can change the outcome: not for /help alone."""
-    if all(isinstance(c, Help) for c in commands) or is_maintainer(
-        login, None, run.services.config
-    ):
+def _permission(
+    run: IssueRun, login: str, association: str, commands: Sequence[SlashCommand]
+) -> str | None:
+    """The commenter's permission, when it can change the outcome: not for /help alone, not for
+    a maintainer the config names, not for someone GitHub says has no role in the repository."""
+    if all(isinstance(c, Help) for c in commands):
+        return None
+    if not needs_permission(login, association, run.services.config):
         return None
     return run.services.port.permission(login)
 
 
 def _replay(run: IssueRun, missed: Sequence[tuple[Comment, Sequence[SlashCommand]]]) -> None:
-    """Handle, oldest first, the command comments whose runs GitHub dropped."""
+    """Plan, oldest first, the command comments whose runs GitHub dropped."""
     for comment, commands in missed:
         run.report.notes.append(
             f"comment {comment.id} by @{comment.author} was never handled (a dropped run)"
         )
-        _command(
-            run, comment.id, comment.author, commands, _permission(run, comment.author, commands)
-        )
+        permission = _permission(run, comment.author, comment.association, commands)
+        _command(run, comment.id, comment.author, commands, permission, None)
 
 
 def _command(
@@ -316,54 +367,61 @@ def _command(
     author: str,
     commands: Sequence[SlashCommand],
     permission: str | None,
+    rechecked: tuple[list[Suggestion], list[Assessment]] | None,
 ) -> None:
-    """Plan and carry out the commands of one comment, and record it as handled.
+    """Plan the commands of one comment into the draft, and record it as handled.
 
-    Each comment's commands see what earlier ones did: ``run`` is kept current.
+    Each comment's commands see what earlier ones did. ``/recheck`` triages the
+    issue again: with ``rechecked`` (resolved before the read) at no cost,
+    else resolving now, which makes the draft ``slow``.
     """
-    config, report = run.services.config, run.report
-    before = run.loaded.state
+    config = run.services.config
+    before = run.state
     state = None if before is None else replace(before, handled_up_to=comment_id)
     accepting = any(isinstance(c, Accept) for c in commands)
-    sections = _paper_list_sections(run) if accepting else None
     plan = plan_comment(
         commands,
         author,
         permission,
         config,
         state,
-        run.issue,
-        sections,
+        run.view,
+        _paper_list_sections(run) if accepting else None,
         renderer=run.services.renderer,
     )
     assert plan is not None  # there are commands
-    report.notes.append(
+    run.report.notes.append(
         f"comment {comment_id}: {', '.join(type(c).__name__.lower() for c in commands)}"
     )
-    if plan.reaction:
-        run.services.port.react_to_comment(comment_id, plan.reaction)
-        report.actions.append(f"reacted {plan.reaction} to comment {comment_id}")
+    labels, was_open = run.labels, run.open
+    _follow(run, plan)
+    if plan.rerun_triage:
+        _recheck(run, rechecked)
     # The triage comment shows a decision; a reply says what it cannot (errors, help).
     shows_outcome = plan.comment_body is not None and plan.reaction != "confused"
-    if plan.comment_body is None and plan.new_state is not None and plan.new_state != before:
-        # No decision changed: the comment is rewritten only to record this one as handled.
-        body = replies.triage_comment(plan.new_state, config, renderer=run.services.renderer)
-        plan = replace(plan, comment_body=body)
-    _apply(run, plan, reply=None if shows_outcome else plan.reply_body, reply_after=comment_id)
+    reply = None if shows_outcome else plan.reply_body
+    visible = run.labels != labels or run.open != was_open
+    run.handled.append(_Handled(comment_id, reply, plan.reaction or "+1", visible))
+
+
+def _follow(run: IssueRun, plan: CommandPlan) -> None:
+    """Move the draft on as ``plan`` says: state, labels, open or closed."""
     if plan.new_state is not None:
-        _record_papers(plan.new_state, report)
-    if _decided(before, plan.new_state):
-        _refresh_dashboard(run, _dashboard(run), plan.new_state)
-    if plan.rerun_triage:
-        _recheck(run)
+        run.state = plan.new_state
+    run.labels = _moved(run.labels, plan.labels_to_add, plan.labels_to_remove)
+    if plan.close_issue:
+        run.open, run.close_reason = False, plan.close_reason or "completed"
+    if plan.reopen_issue:
+        run.open, run.close_reason = True, None
 
 
-def _recheck(run: IssueRun) -> None:
+def _recheck(run: IssueRun, rechecked: tuple[list[Suggestion], list[Assessment]] | None) -> None:
     """Triage the issue again (``/recheck``): its text from the payload, else read once."""
     from bot.intake import parse_issue
 
+    services = run.services
     if run.event is None:
-        data = run.services.port.issue(run.issue.number)
+        data = services.port.issue(run.issue.number)
         run.event = IssueTriage(
             run.issue.number,
             data.title,
@@ -372,9 +430,14 @@ def _recheck(run: IssueRun) -> None:
             data.author_type,
             data.labels,
             "recheck",
+            data.state == "open",
         )
     event = replace(run.event, action="recheck")
-    _triage(run, event, parse_issue(event.title, event.body, run.services.config.survey.ids))
+    if rechecked is None:
+        suggestions = parse_issue(event.title, event.body, run.services.config.survey.ids)
+        rechecked = (suggestions, _assess(run.issue.number, suggestions, services, run.report))
+        run.slow = True
+    _triage(run, event, *rechecked)
 
 
 def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
@@ -390,8 +453,8 @@ def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
     if paper_list is None:
         return None
     try:
-        text = (run.services.config.root / paper_list.path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = survey_file(run.services.config.root, paper_list.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ConfigError) as exc:
         run.report.warnings.append(
             f"could not read the paper list {paper_list.path} ({exc}): section not checked"
         )
@@ -399,100 +462,122 @@ def _paper_list_sections(run: IssueRun) -> tuple[Heading, ...] | None:
     return tuple(paper_sections(text))
 
 
-# --------------------------------------------------------------------------- the dashboard
+# --------------------------------------------------------------------------- writing, acting
 
 
-def _dashboard(run: IssueRun) -> Board | None:
-    """The survey's open dashboard (1 request), when it keeps one."""
-    services = run.services
-    return Board.load(services.port, services.config, services.renderer, services.bot_login)
+def _settle(run: IssueRun, plan: Callable[[], None]) -> None:
+    """Read, plan, write the triage comment as a compare-and-swap, then act on the plan.
 
-
-def _decided(before: TriageState | None, after: TriageState | None) -> bool:
-    """Whether a command changed what the dashboard shows (not only what was handled)."""
-    if after is None:
-        return False
-    return before is None or replace(before, handled_up_to=None) != replace(
-        after, handled_up_to=None
-    )
-
-
-def _refresh_dashboard(run: IssueRun, board: Board | None, state: TriageState | None) -> None:
-    """Show the issue's papers as they now stand on the dashboard (1 request when changed)."""
-    if board is not None and board.update_issue(
-        run.issue.number, run.issue.author_login, state, dt.date.today()
-    ):
-        run.report.actions.append(f"updated the dashboard #{board.issue.number}")
-
-
-# --------------------------------------------------------------------------- applying plans
-
-
-def _apply(run: IssueRun, plan: CommandPlan, *, reply: str | None, reply_after: int) -> None:
-    """Carry out a command plan.
-
-    The bot's comment comes last: its state records the command as handled,
-    so a run that fails before it (re-run, or its event re-delivered) does it
-    all again, each step being idempotent, instead of skipping the rest.
+    ``plan`` plans into the run's draft from what ``run.read`` left; when the
+    comment changed before the write, the run reads and plans again (the
+    metadata the plan needs is cached by then).
     """
-    port, number, report = run.services.port, run.issue.number, run.report
-    if reply:
-        if _already_said(run, reply, reply_after):
-            report.notes.append("the reply was already posted (a repeated event)")
-        else:
-            run.seen([*run.comments, port.create_comment(number, reply)])
-            report.actions.append(f"replied on #{number}")
-    _set_labels(run, plan.labels_to_add, plan.labels_to_remove)
-    if plan.close_issue:
-        reason = plan.close_reason or "completed"
-        port.close_issue(number, reason)
-        report.actions.append(f"closed #{number} as {reason.replace('_', ' ')}")
-    if plan.reopen_issue:
-        port.reopen_issue(number)
-        report.actions.append(f"reopened #{number}")
-    run.issue = replace(
-        run.issue, open=(run.issue.open or plan.reopen_issue) and not plan.close_issue
-    )
-    _publish(run, plan.comment_body)
-
-
-def _publish(run: IssueRun, body: str | None) -> None:
-    """Edit the bot's comment (or create the first one), then delete stale copies."""
-    if body is None:
+    for _ in range(MAX_PLANS):
+        run.read()
+        plan()
+        try:
+            _write(run)
+        except _Conflict:
+            run.report.notes.append("the triage comment changed meanwhile: planned again")
+            continue
+        if not run.repeated:
+            _act(run)
+            board = run.board if run.looked else lambda: Board.load(run.services)
+            shown = refresh_issue(board, run.issue, run.loaded.state, run.state)
+            run.report.actions.extend([shown] if shown else [])
+        _record_papers(run.state, run.report)
         return
-    port, number, report, loaded = run.services.port, run.issue.number, run.report, run.loaded
-    published: Comment | None = None
+    raise GitHubError(
+        f"the triage comment of #{run.issue.number} kept changing while survey-bot wrote it "
+        f"({MAX_PLANS} tries): run it again"
+    )
+
+
+def _write(run: IssueRun) -> None:
+    """Write the draft state into the triage comment (or create it), as a compare-and-swap."""
+    services, number, report, loaded = run.services, run.issue.number, run.report, run.loaded
+    state = run.state
+    if state is None or state == loaded.state:
+        if loaded.comment is not None and loaded.state is not None:
+            report.notes.append("the triage comment is already up to date")
+        return
+    rev = loaded.state.rev if loaded.state is not None else 0
+    body = replies.triage_comment(
+        replace(state, rev=rev + 1), services.config, renderer=services.renderer
+    )
+    body = seal_body(body, services.seal, number)
+    port = services.port
     if loaded.comment is None:
-        published = port.create_comment(number, body)
+        created = port.create_comment(number, body)
         report.actions.append(f"commented on #{number}")
-        if published.author.lower() != run.services.bot_login.lower() and published.id > 0:
+        if created.author.lower() != services.bot_login.lower() and created.id > 0:
             report.warnings.append(
-                f"the bot comments as {published.author}, not {run.services.bot_login}: set "
-                f"SURVEY_BOT_LOGIN={published.author}, or later runs will not find this comment"
+                f"the bot comments as {created.author}, not {services.bot_login}: set "
+                f"SURVEY_BOT_LOGIN={created.author}, or later runs will not find this comment"
             )
-    elif loaded.comment.body != body:
-        published = port.edit_comment(loaded.comment.id, body)
-        report.actions.append(f"edited the triage comment on #{number}")
-    else:
-        report.notes.append("the triage comment is already up to date")
+        return
+    # Something slow since the read: is the comment still the one planned on?
+    if run.slow and not still_at(
+        port, loaded.comment.id, rev, services.bot_login, number, services.seal
+    ):
+        raise _Conflict
+    port.edit_comment(loaded.comment.id, body)
+    report.actions.append(f"edited the triage comment on #{number}")
     for stale in loaded.duplicates:
         port.delete_comment(stale.id)
         report.actions.append(f"deleted a duplicate bot comment on #{number}")
-    gone = {c.id for c in loaded.duplicates} | {published.id if published else 0}
-    run.seen([c for c in run.comments if c.id not in gone] + ([published] if published else []))
 
 
-def _set_labels(run: IssueRun, add: Sequence[str], remove: Sequence[str]) -> None:
-    """Add and remove the bot's labels; ``run.issue`` then carries the labels as they now are."""
-    number, report = run.issue.number, run.report
-    if add:
-        run.services.port.add_labels(number, list(add))
-        report.actions.append(f"labelled #{number}: {', '.join(add)}")
-    for label in remove:
-        run.services.port.remove_label(number, label)
-        report.actions.append(f"removed label {label} from #{number}")
-    labels = tuple(sorted((set(run.issue.labels) | set(add)) - set(remove)))
-    run.issue = replace(run.issue, labels=labels)
+def _act(run: IssueRun) -> None:
+    """After the write: replies, one label and open/closed edit, then reactions."""
+    port, number, report = run.services.port, run.issue.number, run.report
+    for handled in run.handled:
+        if handled.reply and not _already_said(run, handled.reply, handled.comment_id):
+            port.create_comment(number, handled.reply)
+            report.actions.append(f"replied on #{number}")
+    _set_labels(run)
+    for handled in run.handled:
+        if not handled.reply and not handled.visible and handled.reaction:
+            port.react_to_comment(handled.comment_id, handled.reaction)
+            report.actions.append(f"reacted {handled.reaction} to comment {handled.comment_id}")
+
+
+def _set_labels(run: IssueRun) -> None:
+    """The labels and open/closed state the draft ends with, in one request.
+
+    Only adding labels is a POST that cannot undo anyone's change; removing
+    some, or opening or closing, is one edit of the issue that sets the labels
+    as the draft has them (the payload's, with the bot's changes).
+    """
+    port, number, report = run.services.port, run.issue.number, run.report
+    wanted = run.state if run.state is not None else None
+    add, remove = label_changes(run.labels, wanted, run.services.config) if wanted else ((), ())
+    labels = _moved(run.labels, add, remove)
+    added = [n for n in labels if n not in run.issue.labels]
+    removed = [n for n in run.issue.labels if n not in labels]
+    state = None if run.open == run.issue.open else ("open" if run.open else "closed")
+    if state is None and not removed:
+        if added:
+            port.add_labels(number, added)
+            report.actions.append(f"labelled #{number}: {', '.join(added)}")
+        return
+    port.edit_issue(
+        number,
+        state=state,
+        reason=run.close_reason if state == "closed" else None,
+        labels=labels if added or removed else None,
+    )
+    if state == "closed":
+        reason = (run.close_reason or "completed").replace("_", " ")
+        report.actions.append(f"closed #{number} as {reason}")
+    elif state == "open":
+        report.actions.append(f"reopened #{number}")
+    if added or removed:
+        report.actions.append(f"labelled #{number}: {', '.join(labels) or '(none)'}")
+
+
+def _moved(labels: Sequence[str], add: Sequence[str], remove: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted((set(labels) | set(add)) - set(remove)))
 
 
 def _already_said(run: IssueRun, body: str, after: int) -> bool:

@@ -23,6 +23,7 @@ from bot.issue.commands import MalformedCommand, SlashCommand, UnknownCommand
 from bot.issue.state import MARKER, PaperState, RefSummary, TriageState, encode_state
 from bot.render import Renderer
 from bot.text.escaping import doi_url, safe_url
+from bot.text.neutralize import plain
 
 MAX_AUTHORS_SHOWN = 3
 
@@ -60,6 +61,8 @@ def triage_comment(
         default_section=default_section(config),
         reader_name=reader.name if reader and not reader.opt_out else None,
         reader_opt_out=bool(reader and reader.opt_out),
+        reader_login=reader.login if reader else None,
+        reader_asked=plain(state.reader_asked) or None,  # shown to confirm: nothing in it links
         extra_thanks=[t.name for t in state.extra_thanks],
         rejected=state.rejected,
         rejected_reason=state.rejected_reason,
@@ -178,6 +181,7 @@ def _paper_view(n: int, paper: PaperState) -> dict[str, Any]:
         "proposed_section": paper.proposed_section,
         "proposed_because": [_ref_view(r) for r in paper.proposed_because],
         "accepted": paper.accepted,
+        "changed": list(paper.changed),
         "section": paper.section,
         "merged_in": paper.merged_in,
         "in_pull": paper.in_pull,

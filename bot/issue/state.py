@@ -8,30 +8,42 @@ The triage comment starts with ``MARKER`` and ends with one data line::
 
 The data is base64url of compact JSON: its alphabet (``A-Z a-z 0-9 - _``) cannot
 contain ``-->`` or ``--!>``, so no untrusted title or name inside can close the
-HTML comment early. A marker is trusted only in a comment the bot itself wrote:
-anyone can paste one into their own comment. Decoding never raises: corrupt,
-foreign or newer data gives a fresh ``TriageState`` and a warning to log.
+HTML comment early. Decoding never raises: corrupt, foreign or newer data gives
+a fresh ``TriageState`` and a warning to log.
+
+Which comment is the triage comment, why it is trusted, and the facts folded
+into its state from the batch's thank-you comments (``Done``): see
+``bot.issue.provenance``.
+
+``TriageState.rev`` counts the writes of the triage comment: a run that read
+the state and then did something slow re-reads the comment and compares the
+``rev`` before it edits (``bot.issue.handler``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
 
 from bot.models import PaperItem, PaperRecord, Reference, Thanks
 from bot.text.hidden import pack, unpack
+from bot.text.neutralize import person_name
 
 MARKER = "<!-- survey-bot:triage -->"
 DATA_PREFIX = "<!-- survey-bot:data "
 DATA_SUFFIX = " -->"
+#: Facts the batch learned (merged, added by hand, thanked), in its thank-you comments.
+DONE_PREFIX = "<!-- survey-bot:done "
 SCHEMA_VERSION = 1
 VERDICTS = ("cited", "new", "ambiguous", "unresolved")
 
-_DATA = re.compile(r"<!-- survey-bot:data (?P<data>[A-Za-z0-9_-]*={0,2}) -->")
-
-C = TypeVar("C")
+_SIGNATURE = r"(?: sig:(?P<sig>[0-9a-f]{64}))?"
+#: The hidden lines, each with its optional signature (``bot.issue.provenance.Seal``).
+DATA_LINE = re.compile(r"<!-- survey-bot:data (?P<data>[A-Za-z0-9_-]*={0,2})" + _SIGNATURE + " -->")
+DONE_LINE = re.compile(r"<!-- survey-bot:done (?P<data>[A-Za-z0-9_-]*={0,2})" + _SIGNATURE + " -->")
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,13 @@ class PaperState:
     section: str | None = None  # where an accepted paper goes (None: the config default)
     merged_in: int | None = None  # pull request that added it
     landed: RefSummary | None = None  # where it is, when it went in without a bot pull request
+    # What /accept bound (``record_digest`` of the record and the reader's name then shown)...
+    accepted_digest: str | None = None
+    # ...and, once the reader's edit changed it, what changed: waiting for a fresh /accept.
+    changed: tuple[str, ...] = ()
+    # The maintainer whose dashboard tick accepted it: a tick leaves no /accept in the
+    # thread, so the batch asks GitHub whether this login may decide (``bot.batch.verify``).
+    ticked_by: str | None = None
     # Where /accept without a section puts it (``bot.placement``), and the listed
     # papers there most like it.
     proposed_section: str | None = None
@@ -155,6 +174,9 @@ class PaperState:
             "merged_in": self.merged_in,
             # Written only when set: every other state keeps its exact old encoding.
             **({"landed": self.landed.to_json()} if self.landed else {}),
+            **({"accepted_digest": self.accepted_digest} if self.accepted_digest else {}),
+            **({"changed": list(self.changed)} if self.changed else {}),
+            **({"ticked_by": self.ticked_by} if self.ticked_by else {}),
             **({"proposed_section": self.proposed_section} if self.proposed_section else {}),
             **(
                 {"proposed_because": [r.to_json() for r in self.proposed_because]}
@@ -188,6 +210,9 @@ class PaperState:
             section=_opt_str(data, "section"),
             merged_in=_opt_int(data, "merged_in"),
             landed=RefSummary.from_json(landed) if landed is not None else None,
+            accepted_digest=_opt_str(data, "accepted_digest"),
+            changed=tuple(_str_list(data, "changed")),
+            ticked_by=_opt_str(data, "ticked_by"),
             proposed_section=_opt_str(data, "proposed_section"),
             proposed_because=tuple(
                 RefSummary.from_json(r) for r in _list(data, "proposed_because")
@@ -209,9 +234,11 @@ class TriageState:
     rejected: bool = False
     rejected_reason: str | None = None
     extra_thanks: tuple[Thanks, ...] = ()  # from /thank
-    thanked_in: int | None = None  # pull request that added the extra thanks
+    thanked: tuple[str, ...] = ()  # logins of extra_thanks already in the acknowledgements
     handled_up_to: int | None = None  # id of the newest command comment handled: ``handled``
     since: str | None = None  # ISO date of the first triage: how long it waits for a decision
+    rev: int = 0  # writes of the triage comment so far: what a compare-and-swap compares
+    reader_asked: str | None = None  # a "thank me as" that is no name: for a maintainer to confirm
 
     @property
     def accepted(self) -> tuple[PaperState, ...]:
@@ -223,7 +250,13 @@ class TriageState:
         if self.rejected:
             return False
         unfinished = any(not p.done for p in self.accepted)
-        return unfinished or (bool(self.extra_thanks) and self.thanked_in is None)
+        return unfinished or bool(self.unthanked)
+
+    @property
+    def unthanked(self) -> tuple[Thanks, ...]:
+        """The ``/thank`` names not yet in the acknowledgements."""
+        done = {login.lower() for login in self.thanked}
+        return tuple(t for t in self.extra_thanks if t.login.lower() not in done)
 
     def handled(self, comment_id: int) -> bool:
         """Whether a run already handled the commands of comment ``comment_id``.
@@ -251,10 +284,12 @@ class TriageState:
             "rejected": self.rejected,
             "rejected_reason": self.rejected_reason,
             "extra_thanks": [_thanks_json(t) for t in self.extra_thanks],
-            "thanked_in": self.thanked_in,
-            # Written only when set: a state that never recorded it keeps its old encoding.
+            # Written only when set: a state that never recorded them keeps its old encoding.
+            **({"thanked": list(self.thanked)} if self.thanked else {}),
             **({"handled_up_to": self.handled_up_to} if self.handled_up_to is not None else {}),
             **({"since": self.since} if self.since else {}),
+            **({"rev": self.rev} if self.rev else {}),
+            **({"reader_asked": self.reader_asked} if self.reader_asked else {}),
         }
 
     @classmethod
@@ -266,6 +301,10 @@ class TriageState:
         if version > SCHEMA_VERSION:
             raise ValueError(f"schema version {version} is newer than this bot's {SCHEMA_VERSION}")
         reader = data.get("reader")
+        extra = tuple(_thanks(t) for t in _list(data, "extra_thanks"))
+        thanked = tuple(_str_list(data, "thanked"))
+        if _opt_int(data, "thanked_in") is not None:  # before per-name records: all of them
+            thanked = tuple(dict.fromkeys([*thanked, *(t.login for t in extra)]))
         return cls(
             version=SCHEMA_VERSION,
             papers=tuple(PaperState.from_json(p) for p in _list(data, "papers")),
@@ -273,10 +312,12 @@ class TriageState:
             reader=_thanks(reader) if reader is not None else None,
             rejected=_bool(data, "rejected"),
             rejected_reason=_opt_str(data, "rejected_reason"),
-            extra_thanks=tuple(_thanks(t) for t in _list(data, "extra_thanks")),
-            thanked_in=_opt_int(data, "thanked_in"),
+            extra_thanks=extra,
+            thanked=thanked,
             handled_up_to=_opt_int(data, "handled_up_to"),
             since=_opt_str(data, "since"),
+            rev=_opt_int(data, "rev") or 0,
+            reader_asked=_opt_str(data, "reader_asked"),
         )
 
 
@@ -285,23 +326,64 @@ class DecodedState(NamedTuple):
     warning: str | None = None
 
 
-class LoadedState(NamedTuple):
-    """What an issue's comments say: the bot's comment (if any), its state, and leftovers."""
-
-    comment: Any  # the trusted triage comment, None if the bot never commented
-    state: TriageState | None  # None exactly when comment is None
-    warning: str | None
-    duplicates: list[Any]  # newer bot comments with the marker: delete or ignore them
-
-
 def encode_state(state: TriageState) -> str:
-    """The hidden data line for ``state``."""
+    """The hidden data line for ``state`` (unsigned: ``provenance.seal_body`` signs it)."""
     return f"{DATA_PREFIX}{pack(state.to_json())}{DATA_SUFFIX}"
+
+
+@dataclass(frozen=True)
+class Done:
+    """What the batch learned about one issue, in its thank-you comment (``DONE_PREFIX``).
+
+    Papers are named by their keys (``PaperState.keys``); each fact only ever
+    marks work as done, so folding in a stale or forged one can hold a paper
+    back, never add one.
+    """
+
+    pull: int | None = None  # the merged pull request; None for papers added by hand
+    merged: tuple[tuple[str, ...], ...] = ()  # keys of papers that pull request added
+    landed: tuple[tuple[tuple[str, ...], RefSummary], ...] = ()  # keys, where it is
+    thanked: tuple[str, ...] = ()  # logins now in the acknowledgements
+    # The survey version that ships the papers done by then (the dashboard's announcement).
+    released: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "v": SCHEMA_VERSION,
+            "pull": self.pull,
+            "merged": [list(keys) for keys in self.merged],
+            "landed": [{"keys": list(keys), "ref": ref.to_json()} for keys, ref in self.landed],
+            "thanked": list(self.thanked),
+            **({"released": self.released} if self.released else {}),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Done:
+        data = _mapping(data)
+        if data.get("v") != SCHEMA_VERSION:
+            raise ValueError("unknown version")
+        landed = [_mapping(item) for item in _list(data, "landed")]
+        return cls(
+            pull=_opt_int(data, "pull"),
+            merged=tuple(tuple(_keys(keys)) for keys in _list(data, "merged")),
+            landed=tuple(
+                (tuple(_keys(item.get("keys"))), RefSummary.from_json(item.get("ref")))
+                for item in landed
+            ),
+            thanked=tuple(_str_list(data, "thanked")),
+            released=_opt_str(data, "released"),
+        )
+
+
+
+def encode_done(done: Done) -> str:
+    """The hidden line a thank-you comment carries its facts in (unsigned)."""
+    return f"{DONE_PREFIX}{pack(done.to_json())}{DATA_SUFFIX}"
 
 
 def decode_state(body: str | None) -> DecodedState:
     """The state hidden in a bot comment body; never raises."""
-    found = list(_DATA.finditer(body or ""))
+    found = list(DATA_LINE.finditer(body or ""))
     if not found:
         return DecodedState(
             TriageState(), "the bot comment has no survey-bot data; starting afresh"
@@ -316,20 +398,43 @@ def has_marker(body: str | None) -> bool:
     return MARKER in (body or "")
 
 
-def load_state(comments: Iterable[C], bot_login: str) -> LoadedState:
-    """Find the bot's comment among an issue's comments and decode its state.
+ID_KINDS = ("arxiv", "doi", "openreview", "acl", "url")
 
-    The bot's comment is the oldest one by ``bot_login`` carrying the marker;
-    newer ones are ``duplicates``. Markers in comments by anyone else are
-    ignored. ``comments`` may be GitHub REST dicts (``{"id", "user": {"login"},
-    "body", "created_at"}``), PyGithub ``IssueComment`` objects or any object
-    with ``id``, ``body`` and ``author_login`` / ``author`` / ``user.login``.
+
+def same_paper(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Same paper if the first id kind both name agrees; only without ids, by title.
+
+    Two different arXiv ids are two papers even under one title, so an edit that
+    swaps the id of an accepted paper does not carry the acceptance over.
     """
-    ours = _bot_comments(comments, bot_login)
-    if not ours:
-        return LoadedState(None, None, None, [])
-    decoded = decode_state(comment_body(ours[0]))
-    return LoadedState(ours[0], decoded.state, decoded.warning, ours[1:])
+    for kind in ID_KINDS:
+        ours = {k for k in a if k.startswith(kind + ":")}
+        theirs = {k for k in b if k.startswith(kind + ":")}
+        if ours and theirs:
+            return bool(ours & theirs)
+    titles = {k for k in a if k.startswith("title:")}
+    return bool(titles & {k for k in b if k.startswith("title:")})
+
+
+def record_digest(record: PaperRecord | None, reader: Thanks | None) -> str:
+    """What ``/accept`` binds: a digest of the record and of the reader's thanks as shown.
+
+    A later edit by the reader that changes either (authors, venue, year, the
+    "thank me as" name...) changes the digest, and the acceptance waits for a
+    maintainer to see the new version and accept again.
+    """
+    shown = {
+        "record": record.to_json() if record else None,
+        "reader": _thanks_json(reader) if reader else None,
+    }
+    return hashlib.sha256(pack(shown).encode()).hexdigest()[:16]
+
+
+def changed_fields(before: PaperRecord | None, after: PaperRecord | None) -> tuple[str, ...]:
+    """The fields of a record an edit changed, for the triage comment."""
+    old = before.to_json() if before else {}
+    new = after.to_json() if after else {}
+    return tuple(k for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
 
 
 def accepted_items(
@@ -342,7 +447,8 @@ def accepted_items(
     """
     if state.rejected:
         return []
-    thanks = ((state.reader,) if state.reader else ()) + state.extra_thanks
+    reader: tuple[Thanks, ...] = (thanked_as(state.reader),) if state.reader else ()
+    thanks = reader + state.unthanked
     return [
         PaperItem(
             record=paper.record,
@@ -368,58 +474,25 @@ def thanks_only(state: TriageState) -> tuple[Thanks, ...]:
     """
     if state.rejected or any(p.record is not None and not p.done for p in state.accepted):
         return ()
-    reader = state.reader
+    reader = thanked_as(state.reader) if state.reader else None
     landed = any(p.landed is not None for p in state.accepted)
-    owed = (reader,) if reader is not None and not reader.opt_out and landed else ()
-    return owed + (state.extra_thanks if state.thanked_in is None else ())
-
-
-def comment_body(comment: object) -> str:
-    value = comment.get("body") if isinstance(comment, Mapping) else getattr(comment, "body", None)
-    return value if isinstance(value, str) else ""
-
-
-def comment_author(comment: object) -> str:
-    if isinstance(comment, Mapping):
-        user = comment.get("user")
-        login = user.get("login") if isinstance(user, Mapping) else comment.get("author_login")
-        return login if isinstance(login, str) else ""
-    for attribute in ("author_login", "author", "user_login", "user"):
-        value = getattr(comment, attribute, None)
-        if value is not None and not isinstance(value, str):
-            value = getattr(value, "login", None)
-        if isinstance(value, str) and value:
-            return value
-    return ""
-
-
-def _bot_comments(comments: Iterable[C], bot_login: str) -> list[C]:
-    login = (bot_login or "").lower()
-    ours = [
-        (position, comment)
-        for position, comment in enumerate(comments)
-        if login and comment_author(comment).lower() == login and has_marker(comment_body(comment))
-    ]
-    ours.sort(key=lambda item: (_created(item[1]), _id(item[1]), item[0]))
-    return [comment for _, comment in ours]
-
-
-def _created(comment: object) -> str:
-    value = (
-        comment.get("created_at")
-        if isinstance(comment, Mapping)
-        else getattr(comment, "created_at", None)
+    owed: tuple[Thanks, ...] = (
+        (reader,) if reader is not None and not reader.opt_out and landed else ()
     )
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        value = value.isoformat()
-    return str(value).replace("+00:00", "Z")
+    return owed + state.unthanked
 
 
-def _id(comment: object) -> int:
-    value = comment.get("id") if isinstance(comment, Mapping) else getattr(comment, "id", None)
-    return value if isinstance(value, int) else 0
+def thanked_as(reader: Thanks) -> Thanks:
+    """The reader as the acknowledgements may name them: by their name if it is a person's
+    name (``neutralize.person_name``), else by their login.
+
+    Triage keeps only checked names, so this is the last line of defence: a
+    state written before the check, or one not written by the bot, cannot
+    put a sentence or a link into the survey.
+    """
+    if person_name(reader.name) == reader.name:
+        return reader
+    return replace(reader, name=reader.login)
 
 
 def _thanks_json(thanks: Thanks) -> dict[str, Any]:
@@ -486,6 +559,12 @@ def _opt_int(data: Mapping[str, Any], key: str) -> int | None:
     value = data.get(key)
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise ValueError(f"{key}: expected an integer")
+    return value
+
+
+def _keys(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        raise ValueError("keys: expected a list of strings")
     return value
 
 

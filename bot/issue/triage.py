@@ -23,17 +23,25 @@ from bot.config import Config
 from bot.editors.sections import Heading, match_heading
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.issue import replies
-from bot.issue.state import Earlier, PaperState, RefSummary, TriageState
+from bot.issue.state import (
+    Earlier,
+    PaperState,
+    RefSummary,
+    TriageState,
+    changed_fields,
+    record_digest,
+    same_paper,
+)
 from bot.models import CheckResult, PaperRecord, Reference, Skipped, Suggestion, Thanks
 from bot.render import Renderer
 from bot.text.escaping import one_line
+from bot.text.neutralize import person_name
 
 MAX_PAPERS = 10  # per issue; more are counted in ``TriageState.omitted``, not checked
 MAX_CANDIDATES = 5
 MAX_AUTHORS_KEPT = 20  # longer author lists end with "others" (BibTeX's "et al.")
 MAX_TEXT = 300
 COMMENT_BUDGET = 60_000  # GitHub's limit is 65,536; commands may add a little later
-ID_KINDS = ("arxiv", "doi", "openreview", "acl", "url")
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,6 @@ class IssueInfo:
 
     number: int
     author_login: str = ""
-    author_name: str | None = None  # GitHub profile name, when the caller looked it up
     labels: tuple[str, ...] = ()
     open: bool = True
 
@@ -137,12 +144,14 @@ def plan_triage(
     if recall is not None:
         fresh = [replace(p, earlier=recall(p)) if p.verdict != "cited" else p for p in fresh]
     previous = previous_state or TriageState()
-    papers, notes = _carry_decisions(previous.papers, fresh)
+    reader = issue_reader(issue, checked) or previous.reader
+    papers, notes = _carry_decisions(previous.papers, fresh, previous.reader, reader)
     state = replace(
         previous,
         papers=tuple(papers),
         omitted=max(0, len(suggestions) - MAX_PAPERS),
-        reader=issue_reader(issue, checked) or previous.reader,
+        reader=reader,
+        reader_asked=asked_name(checked),
         # An issue triaged before without papers starts waiting now; one from an older bot
         # that did not record it says no date rather than a wrong one.
         since=previous.since or (today if not previous.papers else None),
@@ -233,9 +242,18 @@ def _one_per_work(papers: list[PaperState]) -> list[PaperState]:
 
 
 def _carry_decisions(
-    old: Sequence[PaperState], new: Sequence[PaperState]
+    old: Sequence[PaperState],
+    new: Sequence[PaperState],
+    old_reader: Thanks | None,
+    reader: Thanks | None,
 ) -> tuple[list[PaperState], list[str]]:
-    """Keep each paper's acceptance, section and merge across an edit of the issue."""
+    """Keep each paper's acceptance, section and merge across an edit of the issue.
+
+    ``/accept`` bound the record and the reader's name it was shown
+    (``accepted_digest``): when the reader's edit changed either, the
+    acceptance waits (``changed`` says what changed) for a maintainer to
+    accept the new version; it comes back by itself if the edit is undone.
+    """
     unused = list(old)
     papers: list[PaperState] = []
     notes: list[str] = []
@@ -245,17 +263,29 @@ def _carry_decisions(
             papers.append(paper)
             continue
         unused.remove(before)
-        accepted = before.accepted and paper.acceptable
-        if before.accepted and not accepted:
+        bound = before.accepted_digest
+        was_accepted = before.accepted or bool(before.changed)
+        accepted = was_accepted and paper.acceptable
+        changed: tuple[str, ...] = ()
+        if accepted and bound is not None and record_digest(paper.record, reader) != bound:
+            accepted = False
+            changed = before.changed or _what_changed(before, paper, old_reader, reader)
+            notes.append(
+                f"acceptance of {paper.asked!r} waits: the reader changed {', '.join(changed)}"
+            )
+        elif was_accepted and not accepted:
             notes.append(f"acceptance of {paper.asked!r} dropped: it is now {paper.verdict}")
         papers.append(
             replace(
                 paper,
                 accepted=accepted,
-                section=before.section if accepted else None,
+                section=before.section if accepted or changed else None,
                 merged_in=before.merged_in,
-                in_pull=before.in_pull if accepted else None,
                 landed=before.landed,
+                accepted_digest=bound if accepted or changed else None,
+                changed=changed,
+                ticked_by=before.ticked_by if accepted or changed else None,
+                in_pull=before.in_pull if accepted else None,
                 released_in=before.released_in,
             )
         )
@@ -285,26 +315,27 @@ def paper_keys(suggestion: Suggestion, record: PaperRecord | None) -> tuple[str,
     return tuple(dict.fromkeys(key[:MAX_TEXT] for key in keys))
 
 
-def same_paper(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Same paper if the first id kind both name agrees; only without ids, by title.
-
-    Two different arXiv ids are two papers even under one title, so an edit that
-    swaps the id of an accepted paper does not carry the acceptance over.
-    """
-    for kind in ID_KINDS:
-        ours = {k for k in a if k.startswith(kind + ":")}
-        theirs = {k for k in b if k.startswith(kind + ":")}
-        if ours and theirs:
-            return bool(ours & theirs)
-    titles = {k for k in a if k.startswith("title:")}
-    return bool(titles & {k for k in b if k.startswith("title:")})
+def _what_changed(
+    before: PaperState, after: PaperState, old_reader: Thanks | None, reader: Thanks | None
+) -> tuple[str, ...]:
+    """What a reader's edit changed of what ``/accept`` bound: record fields, the name."""
+    fields = changed_fields(before.record, after.record)
+    if old_reader != reader:
+        fields += ("thank-you name",)
+    return fields or ("the record",)
 
 
 def issue_reader(issue: IssueInfo, suggestions: Sequence[Suggestion]) -> Thanks | None:
-    """The issue author, named as the form asked, else by GitHub profile name, else login."""
+    """The issue author, named as they asked when that is a person's name, else by login.
+
+    The GitHub profile name is not used: it is free text nobody confirmed (a
+    profile "name" can be a sentence with a link) and asking for it costs a
+    request per new issue. A "thank me as" that is no name (``asked_name``) is
+    shown to the maintainers to confirm with ``/thank`` instead.
+    """
     if not issue.author_login:
         return None
-    name = requested_name(suggestions) or clip(issue.author_name) or issue.author_login
+    name = person_name(requested_name(suggestions)) or issue.author_login
     return Thanks(login=issue.author_login, name=name, opt_out=any(s.opt_out for s in suggestions))
 
 
@@ -313,6 +344,13 @@ def requested_name(suggestions: Sequence[Suggestion]) -> str | None:
     return next(
         (clip(s.thank_as) for s in suggestions if s.thank_as and one_line(s.thank_as)), None
     )
+
+
+def asked_name(suggestions: Sequence[Suggestion]) -> str | None:
+    """A "thank me as" that is not a person's name (``neutralize.person_name``): not written
+    anywhere, only shown to the maintainers for confirmation."""
+    asked = requested_name(suggestions)
+    return asked if asked and person_name(asked) is None else None
 
 
 def _asked(suggestion: Suggestion) -> str:

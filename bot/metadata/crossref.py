@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import quote
 
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.identity import ids_of
 from bot.metadata._text import TITLE_THRESHOLD, clean, search_terms, title_similarity
 from bot.metadata.errors import MalformedResponse, NotFound, ServiceError
-from bot.metadata.http import HttpClient, Response
+from bot.metadata.http import HttpClient, Response, path_part
 from bot.models import PaperRecord
 
 SEARCH_ROWS = 5
@@ -195,7 +194,7 @@ class CrossrefClient:
 
     def work(self, doi: str) -> PaperRecord:
         """The work registered under ``doi``."""
-        url = f"{self.url}/works/{quote(doi, safe='/')}"
+        url = f"{self.url}/works/{path_part(doi)}"
 
         def parse(response: Response) -> PaperRecord:
             if response.status == 404:

@@ -9,7 +9,11 @@
   that has given up twice in a run fails fast afterwards;
 - a minimum spacing between calls per service (arXiv asks for 3 s), on the
   injected ``clock``/``sleep`` so tests check it without sleeping;
-- the SQLite cache in front (``fetch``), and ``offline`` mode that only reads it.
+- the SQLite cache in front (``fetch``), and ``offline`` mode that only reads it;
+- requests go where the client aims them: an identifier enters a URL path only
+  through ``path_part`` (no ``.``/``..`` segment), and redirects are followed
+  only within the service's own host, so neither a reader's DOI nor a service's
+  answer can send the API key or the query to another host.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode, urljoin, urlsplit
 
 from bot.metadata.cache import DAY, Cache
 from bot.metadata.errors import MalformedResponse, NotFound, OfflineMiss, ServiceError
@@ -43,6 +47,8 @@ SERVICE_NAMES = {
 DEFAULT_INTERVALS = {"arxiv": 3.0, "s2": 1.0, "dblp": 1.0, "crossref": 0.0, "github": 1.0}
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
 # Parameters that identify the caller, not the question: never part of a cache key.
 PRIVATE_PARAMS = frozenset({"mailto", "api_key", "key"})
 
@@ -55,6 +61,23 @@ def cache_key(url: str, params: Mapping[str, Any] | None = None) -> str:
     """The request URL with its (public) parameters in sorted order."""
     items = sorted((k, str(v)) for k, v in (params or {}).items() if k not in PRIVATE_PARAMS)
     return f"{url}?{urlencode(items)}" if items else url
+
+
+def path_part(value: str, safe: str = "/") -> str:
+    """``value`` (a reader's identifier) percent-encoded for a URL path.
+
+    ``NotFound`` when it holds a ``.`` or ``..`` segment, even percent-encoded:
+    such a "DOI" would move the request to another path of the service (or, on
+    a shared host, to another service) instead of naming a paper.
+    """
+    if any(segment in (".", "..") for segment in unquote(value).split("/")):
+        raise NotFound(f"{value!r} is not an identifier (it has a '.' or '..' path segment)")
+    return quote(value, safe=safe)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -173,8 +196,7 @@ class HttpClient:
             self._space(service)
             retry_after: float | None = None
             try:
-                reply = session.request(method, url, params=dict(params or {}), json=json_body,
-                                        headers=headers, timeout=self.timeout)
+                reply = self._send(session, name, method, url, params, json_body, headers)
                 body = reply.content
             except requests.Timeout:
                 problem = f"timed out (after {self.timeout[1]:g} s)"
@@ -201,6 +223,26 @@ class HttpClient:
         self._given_up[service] = self._given_up.get(service, 0) + 1
         raise ServiceError(f"{name} error: {problem}, after {attempt} "
                            f"{'try' if attempt == 1 else 'tries'}")
+
+    def _send(self, session: Any, name: str, method: str, url: str,
+              params: Mapping[str, Any] | None, json_body: Any, headers: Mapping[str, str]
+              ) -> Any:
+        """One exchange; redirects followed only within ``url``'s own scheme, host and port."""
+        reply = session.request(method, url, params=dict(params or {}), json=json_body,
+                                headers=headers, timeout=self.timeout, allow_redirects=False)
+        for _ in range(MAX_REDIRECTS):
+            location = reply.headers.get("Location")
+            if reply.status_code not in REDIRECT_STATUSES or not location:
+                return reply
+            target = urljoin(reply.url, location)
+            if _origin(target) != _origin(url):
+                host = urlsplit(target).hostname or target
+                raise ServiceError(f"{name} redirected to another host ({host}): not followed")
+            keep = reply.status_code in (307, 308)  # the same request again, body included
+            reply = session.request(method if keep else "GET", target,
+                                    json=json_body if keep else None, headers=headers,
+                                    timeout=self.timeout, allow_redirects=False)
+        raise ServiceError(f"{name}: more than {MAX_REDIRECTS} redirects")
 
     # -- the cache in front ---------------------------------------------------------
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import quote
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.identity import ids_of, typed
@@ -27,7 +26,7 @@ from bot.metadata._text import (
     search_terms,
 )
 from bot.metadata.errors import LookupFailure, MalformedResponse, NotFound, ServiceError
-from bot.metadata.http import HttpClient, Response, cache_key
+from bot.metadata.http import HttpClient, Response, cache_key, path_part
 from bot.models import PaperRecord
 
 FIELDS = "title,authors,year,venue,externalIds,publicationVenue"
@@ -133,7 +132,12 @@ class SemanticScholarClient:
         results: dict[str, PaperRecord | LookupFailure] = {}
         missing: list[str] = []
         for paper_id in dict.fromkeys(paper_ids):
-            hit = self.http.cached("s2", self._key(paper_id))
+            try:
+                key = self._key(paper_id)
+            except NotFound as exc:  # not an id at all (a '..' segment): never asked
+                results[paper_id] = exc
+                continue
+            hit = self.http.cached("s2", key)
             if hit is None:
                 missing.append(paper_id)
                 continue
@@ -150,7 +154,7 @@ class SemanticScholarClient:
         return cache_key(self._paper_url(paper_id), {"fields": FIELDS})
 
     def _paper_url(self, paper_id: str) -> str:
-        return f"{self.url}/paper/{quote(paper_id, safe=':/')}"
+        return f"{self.url}/paper/{path_part(paper_id, safe=':/')}"
 
     def _batch(self, chunk: list[str]) -> dict[str, PaperRecord | LookupFailure]:
         try:

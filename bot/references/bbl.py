@@ -116,8 +116,8 @@ def _head(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]
         pos += 1
     if pos >= limit or text[pos] != "{":
         return label, None, pos
-    close = text.find("}", pos)
-    if close < 0 or close >= limit:
+    close = text.find("}", pos, limit)  # bounded: an unclosed key must not scan to the end
+    if close < 0:
         return label, None, pos
     return label, text[pos + 1 : close].strip(), close + 1
 

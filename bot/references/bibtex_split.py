@@ -363,18 +363,8 @@ class _Reader:
                     continue
                 value, parts, end = read
                 start = head.start()
-            indent = text[text.rfind("\n", 0, start) + 1 : start]
             fields.append(
-                BibField(
-                    name,
-                    value,
-                    parts,
-                    start,
-                    end,
-                    indent if not indent or indent.isspace() else None,
-                    before,
-                    after,
-                )
+                BibField(name, value, parts, start, end, _indent(text, start), before, after)
             )
 
     def _bad_field_head(self) -> None:
@@ -464,3 +454,15 @@ class _Reader:
             raise _ReadError(message)
         self.problem = self.problem or message
         return self.limit, self.limit
+
+
+def _indent(text: str, start: int) -> str | None:
+    """The white space between the line start and ``start``; None when other text precedes it.
+
+    Walks back over that white space only, never to the line start: a one-line
+    entry of thousands of fields must not cost a scan per field.
+    """
+    begin = start
+    while begin > 0 and text[begin - 1] != "\n" and text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:start] if begin == 0 or text[begin - 1] == "\n" else None

@@ -120,7 +120,7 @@ def join_lines(parts: list[str]) -> str:
             out = out[:-1] + ("" if piece[:1].islower() else "-") + piece
         else:
             out = f"{out} {piece}"
-        if re.search(r"[^\W\d_]-$", out):
+        if re.search(r"[^\W\d_]-$", out[-2:]):  # the end only: linear in the entry
             out = out[:-1] + "\0"
         elif out.endswith("-") and not out.endswith("--"):
             out = out[:-1].rstrip()  # "4171–4186.-": a separator glued to the line

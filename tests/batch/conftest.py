@@ -24,6 +24,7 @@ from tests.example_survey import EXAMPLE
 from tests.gitrepo.gitutil import copy_origin, isolate_git, make_origin
 
 TODAY = dt.date(2024, 1, 2)
+MAINTAINER = "ada"  # write permission on the repository
 FILES = (
     "README.md",
     "paper/references.bib",
@@ -75,6 +76,8 @@ class Survey:
             triage_comment(state, self.config, renderer=RENDERER),
             user=self.github.bot_login,
         )
+        # The maintainer's word the batch checks a decision against (bot.batch.verify).
+        self.github.add_comment(number, "/accept", user=MAINTAINER)
         return number
 
     def thank(self, *people: Thanks, reader: str = "dora") -> int:
@@ -89,6 +92,8 @@ class Survey:
             triage_comment(state, self.config, renderer=RENDERER),
             user=self.github.bot_login,
         )
+        for person in people:
+            self.github.add_comment(number, f"/thank @{person.login}", user=MAINTAINER)
         return number
 
     def batch(self, **options: object) -> BatchOutcome:
@@ -137,6 +142,7 @@ def survey(
     isolate_git(monkeypatch)
     origin, clone = copy_origin(example_origin, tmp_path)
     with running_fake_github() as github:
+        github.add_user(MAINTAINER, "Ada Maintainer", permission="write")
         github.link_git(origin)
         port = port_for(github)
         yield Survey(github, port, origin, clone, load_config(clone))

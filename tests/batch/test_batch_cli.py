@@ -63,17 +63,16 @@ def test_batch_command(survey: Survey, monkeypatch, capsys, dry_run: bool) -> No
     assert written.startswith("### survey-bot: batch\n\n- batch: opened")
 
 
-def test_survey_bot_token_wins_and_names_the_login(survey: Survey, monkeypatch, capsys) -> None:
+def test_survey_bot_token_opens_the_pull_request_only(survey: Survey, monkeypatch, capsys) -> None:
+    """SURVEY_BOT_TOKEN pushes and opens the pull request (so that CI runs on it); everything
+    on the issues still goes through the workflow's own GITHUB_TOKEN (#13 item 6)."""
     survey.accept(OCTOPACK)
-    actions_env(
-        survey,
-        monkeypatch,
-        GITHUB_TOKEN="not-a-token",
-        SURVEY_BOT_TOKEN=survey.github.token,
-        SURVEY_BOT_LOGIN=survey.github.bot_login,
-    )
+    survey.github.add_token("app-token", "survey-app[bot]")
+    actions_env(survey, monkeypatch, SURVEY_BOT_TOKEN="app-token")
     assert main(["batch"]) == 0
     assert capsys.readouterr().out.startswith("survey-bot: batch: opened")
+    [pull] = survey.github.pulls()
+    assert pull["user"]["login"] == "survey-app[bot]"
 
 
 @pytest.mark.parametrize(
@@ -82,7 +81,7 @@ def test_survey_bot_token_wins_and_names_the_login(survey: Survey, monkeypatch, 
         ({"GITHUB_REPOSITORY": ""}, "::error::GITHUB_REPOSITORY is not set"),
         ({"GITHUB_TOKEN": ""}, "::error::no token: set GITHUB_TOKEN"),
         (
-            {"SURVEY_BOT_TOKEN": "t", "SURVEY_BOT_LOGIN": ""},
+            {"GITHUB_TOKEN": "", "SURVEY_BOT_TOKEN": "t", "SURVEY_BOT_LOGIN": ""},
             "::error::SURVEY_BOT_TOKEN is set but SURVEY_BOT_LOGIN is not",
         ),
         ({"SURVEY_BOT_MAX_RETRY_WAIT": "soon"}, "::error::SURVEY_BOT_MAX_RETRY_WAIT must be"),

@@ -136,9 +136,9 @@ class Site:
         self.fake.merge_pull(number)
 
     def state(self, number: int) -> Any:
-        from bot.issue.state import load_state
+        from bot.issue.provenance import load_state
 
-        return load_state(self.harness.bot_comments(number), BOT).state
+        return load_state(self.harness.bot_comments(number), BOT, issue=number).state
 
     @staticmethod
     def ok(run: Run) -> Run:

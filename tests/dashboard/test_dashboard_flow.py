@@ -54,6 +54,7 @@ def test_a_maintainers_tick_accepts_the_paper_into_the_batch_pull_request(site: 
     ]
     state = site.state(number)
     assert [(p.accepted, p.section) for p in state.papers] == [(True, "Models")]
+    assert state.papers[0].ticked_by == "maint"  # no /accept in the thread: the batch asks
     assert "accepted" in site.fake.labels(number)
     body = site.dashboard()["body"]
     assert "## Accepted, waiting for the batch (1)" in body
@@ -143,7 +144,9 @@ def test_the_readers_status_from_awaiting_to_released(site: Site) -> None:
     assert f"it is in pull request #{pull['number']}, waiting to be merged" in status()
 
     site.merge(pull["number"])  # the batch's changelog row is V2: merging releases it
-    site.schedule()
+    site.schedule()  # the follow-up thanks the reader (one write to the issue in this run)...
+    assert not [c for c in site.fake.comments(number) if "survey-bot:released" in c["body"]]
+    site.schedule()  # ...and the next scheduled run names the version
     assert f"**Added** to the survey in #{pull['number']}, released in version **V2**." in (
         status()
     )
@@ -209,14 +212,21 @@ def test_what_the_dashboard_costs_a_triage_and_a_command(site: Site) -> None:
 
     dashboard = ["issues/list-for-repo", "issues/update"]  # found by its label, then edited
     assert triage == [
-        "issues/list-comments",
-        "users/get-by-username",
         "issues/list-for-repo",  # read before planning: the memory of earlier suggestions
+        "issues/list-comments",
         "issues/create-comment",
         "issues/add-labels",
         "issues/update",
     ]
-    assert command[-2:] == dashboard and len(command) == 5 + 2
+    # The budgets without a dashboard (triage 3, command 4: tests/run/) plus the dashboard's 2.
+    assert len(triage) == 3 + 2
+    assert command == [
+        "repos/get-collaborator-permission-level",
+        "issues/list-comments",
+        "issues/update-comment",
+        "issues/add-labels",
+        *dashboard,
+    ]
     assert "issues/list-for-repo" not in helped
 
 

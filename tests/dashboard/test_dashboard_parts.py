@@ -284,3 +284,39 @@ def test_notes_in_the_surveys_language(
     language: str, kind: str, values: dict[str, object], text: str
 ) -> None:
     assert dashboard_note(Config(language=language), RENDERER, kind, **values) == text
+
+
+@pytest.mark.parametrize(
+    ("ticker", "permission", "kept"),
+    [("maint", "write", True), ("eve", "read", False), ("gone", None, False)],
+)
+def test_the_batch_takes_a_tick_only_from_someone_github_says_may_decide(
+    ticker: str, permission: str | None, kept: bool
+) -> None:
+    """A tick leaves no /accept in the thread: the state names who ticked, the batch asks."""
+    from bot.batch.verify import Authority, decided
+    from bot.github.port import IssueData
+    from bot.issue.state import record_digest
+    from bot.models import Thanks
+
+    port = RecordingPort()
+    if permission:
+        port.add_user(ticker, permission=permission)
+    reader = Thanks("reader", "reader")
+    paper = PaperState(
+        "new",
+        keys=("arxiv:2106.09685",),
+        record=RECORD,
+        accepted=True,
+        accepted_digest=record_digest(RECORD, reader),
+        ticked_by=ticker,
+    )
+    state = TriageState(papers=(paper,), reader=reader)
+    issue = IssueData(4, "Add LoRA", "arXiv:2106.09685", "reader", (), "open")
+    authority = Authority(port, Config())
+
+    backed, notes = decided(state, [], issue, authority, port.bot_login, renderer=RENDERER)
+
+    assert [p.accepted for p in backed.papers] == [kept]
+    assert port.names() == ["permission"]
+    assert bool(notes) is not kept

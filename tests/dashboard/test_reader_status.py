@@ -91,7 +91,7 @@ def test_an_edit_of_the_issue_keeps_where_its_paper_stands() -> None:
     where = RefSummary("LoRA", number=57, source="refs.bib", line=3)
     before = replace(NEW, accepted=True, section="Models", in_pull=12, landed=where)
     before = replace(before, released_in="V17")
-    [after], notes = _carry_decisions([before], [NEW])
+    [after], notes = _carry_decisions([before], [NEW], None, None)
     assert (after.accepted, after.in_pull, after.landed, after.released_in) == (
         True,
         12,

@@ -66,7 +66,7 @@ def test_demo_prints_replies_and_the_pull_request_quickly(tmp_path: Path) -> Non
     assert "<!-- survey-bot:" not in out
     # /accept with a section that is no heading is refused; a forgiving spelling is recorded.
     assert 'section "Alignment Tuning" is not a heading of README.md' in out
-    assert "reaction: confused" in out and "      - Adaptation Tuning\n" in out
+    assert "reaction: none" in out and "      - Adaptation Tuning\n" in out  # the reply says it
     assert '**Accepted** for section "Adaptation Tuning"' in out
     assert "#2: new-paper, paper-suggestion, accepted" in out
     # The dashboard, opened by the scheduled run: #2 in the pull request.
@@ -75,9 +75,9 @@ def test_demo_prints_replies_and_the_pull_request_quickly(tmp_path: Path) -> Non
     assert "- #2 **Red-Teaming Large Language Models" in out
     # The real resolver asked the stand-in: arXiv for each id and the title, the rest for it.
     # A triage asks for the dashboard too (1 request; none is open before the first batch).
-    assert "- triage #1: 5 requests to the fake GitHub; metadata stand-in: arXiv 1" in out
+    assert "- triage #1: 4 requests to the fake GitHub; metadata stand-in: arXiv 1" in out
     assert (
-        "- triage #3: 5 requests to the fake GitHub; metadata stand-in: arXiv 1, Crossref 1," in out
+        "- triage #3: 4 requests to the fake GitHub; metadata stand-in: arXiv 1, Crossref 1," in out
     )
     # The audit of the example survey: its list is clean; one batched arXiv lookup.
     assert "=== 4. An audit of the survey's own list" in out and "No problems found." in out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -11,13 +10,13 @@ import pytest
 
 from bot.errors import GitHubError
 from bot.github.dryrun import DryRunPort
-from bot.github.port import Comment, GitHubPort, IssueData, PullData
-from bot.github.pygithub import (
+from bot.github.pacing import (
     DEFAULT_SECONDS_BETWEEN_REQUESTS,
     DEFAULT_SECONDS_BETWEEN_WRITES,
-    PyGithubPort,
-    connect,
+    DEFAULT_UNPACED_WRITES,
 )
+from bot.github.port import Comment, GitHubPort, IssueData, PullData
+from bot.github.pygithub import PyGithubPort, connect
 from sandbox import FakeGitHub
 from sandbox.recording import RecordingPort
 from sandbox.testing import port_for
@@ -71,9 +70,19 @@ COSTS: list[tuple[str, Callable[[PyGithubPort, dict[str, Any]], Any], list[str]]
         lambda p, ids: p.react_to_comment(ids["comment"], "+1"),
         ["POST /issues/comments/{comment}/reactions"],
     ),
-    ("close_issue", lambda p, ids: p.close_issue(1, "not_planned"), ["PATCH /issues/1"]),
+    (
+        "edit_issue",
+        lambda p, ids: p.edit_issue(1, state="closed", reason="not_planned", labels=["x"]),
+        ["PATCH /issues/1"],
+    ),
+    ("edit_nothing", lambda p, ids: p.edit_issue(1), []),
+    ("comment", lambda p, ids: p.comment(ids["comment"]), ["GET /issues/comments/{comment}"]),
+    (
+        "comments_of",
+        lambda p, ids: p.comments_of([1], "2000-01-01T00:00:00Z"),
+        ["GET /issues/comments"],
+    ),
     ("permission", lambda p, ids: p.permission("mo"), ["GET /collaborators/mo/permission"]),
-    ("user_name", lambda p, ids: p.user_name("alice"), ["GET /users/alice"]),
     # GET /repos/{owner}/{repo}, once: the answer is cached.
     ("default_branch", lambda p, ids: (p.default_branch(), p.default_branch()), ["GET "]),
     ("find_pull", lambda p, ids: p.find_pull("survey-bot/batch"), ["GET /pulls"]),
@@ -111,6 +120,7 @@ def test_reads(fake_github: FakeGitHub, port: PyGithubPort) -> None:
         state="open",
         author_type="User",
         html_url="https://github.com/octo-org/survey/issues/1",
+        created_at=fake_github.issue(1)["created_at"],
     )
     assert port.open_issues() == [issue]  # PR #2 is filtered out
     assert port.open_issues("PAPER") == [issue]
@@ -127,10 +137,10 @@ def test_reads(fake_github: FakeGitHub, port: PyGithubPort) -> None:
     assert port.permission("alice") == "read"
     assert port.permission("octo-org") == "admin"
     assert port.permission("ghost") == "none"
-    assert port.user_name("alice") == "Alice Liddell"
-    assert port.user_name("octo-org") is None
-    assert port.user_name("ghost") is None
     assert port.default_branch() == "main"
+    assert (comment.issue, comment.association) == (1, "NONE")
+    assert port.comment(comment.id) == comment
+    assert port.comment(999_999) is None
 
 
 def test_writes(fake_github: FakeGitHub, port: PyGithubPort) -> None:
@@ -147,11 +157,14 @@ def test_writes(fake_github: FakeGitHub, port: PyGithubPort) -> None:
     port.react_to_comment(ids["comment"], "+1")
     port.react_to_comment(ids["comment"], "+1")  # GitHub keeps one per user and content
     assert [r["content"] for r in fake_github.reactions(comment_id=ids["comment"])] == ["+1"]
-    port.close_issue(1, "completed")
+    port.edit_issue(1, state="closed", reason="completed", labels=["triaged"])
     assert (fake_github.issue(1)["state"], fake_github.issue(1)["state_reason"]) == (
         "closed",
         "completed",
     )
+    assert fake_github.labels(1) == ["triaged"]
+    port.edit_issue(1, state="open")
+    assert fake_github.issue(1)["state"] == "open" and fake_github.labels(1) == ["triaged"]
 
 
 def test_labels_with_awkward_names(fake_github: FakeGitHub, port: PyGithubPort) -> None:
@@ -173,6 +186,7 @@ def test_pull_requests(fake_github: FakeGitHub, port: PyGithubPort) -> None:
         head="survey-bot/batch",
         base="main",
         html_url="https://github.com/octo-org/survey/pull/2",
+        head_sha=fake_github.refs()["refs/heads/survey-bot/batch"],
     )
     assert port.find_pull("no-such-branch") is None
     created = port.create_pull("survey-bot/next", "main", "Add 2 papers", "body")
@@ -284,31 +298,55 @@ def test_invalid_arguments_are_refused_before_any_request(
     with pytest.raises(GitHubError, match="reaction"):
         port.react_to_comment(1, "thumbsup")
     with pytest.raises(GitHubError, match="close reason"):
-        port.close_issue(1, "wontfix")
+        port.edit_issue(1, state="closed", reason="wontfix")
+    with pytest.raises(GitHubError, match="close reason"):
+        port.edit_issue(1, state="open", reason="completed")
+    with pytest.raises(GitHubError, match="open or closed"):
+        port.edit_issue(1, state="locked")
     assert fake_github.requests == []
 
 
 # -- PyGithub settings ---------------------------------------------------------------
 
 
-def test_throttling_defaults_are_pygithubs_and_can_be_set(fake_github: FakeGitHub) -> None:
+def test_no_pause_for_a_few_requests_then_githubs_spacing_for_a_run_of_writes(
+    fake_github: FakeGitHub,
+) -> None:
+    """PyGithub's own throttle is off; GitHub's documented 1 s between writes applies only
+    after the first ten writes of a run (a triage or a command makes a handful)."""
     parameters = inspect.signature(connect).parameters
-    assert (
-        parameters["seconds_between_requests"].default == DEFAULT_SECONDS_BETWEEN_REQUESTS == 0.25
-    )
+    assert parameters["seconds_between_requests"].default == DEFAULT_SECONDS_BETWEEN_REQUESTS == 0
     assert parameters["seconds_between_writes"].default == DEFAULT_SECONDS_BETWEEN_WRITES == 1.0
     fake_github.add_issue()
-    port = connect(
-        fake_github.token,
-        fake_github.repo,
-        fake_github.base_url,
-        seconds_between_requests=0.1,
-        seconds_between_writes=0,
-    )
-    started = time.perf_counter()
-    for _ in range(3):
+    waits: list[float] = []
+    with connect(
+        fake_github.token, fake_github.repo, fake_github.base_url, sleep=waits.append
+    ) as port:
+        for _ in range(3):
+            port.issue(1)
+        for n in range(DEFAULT_UNPACED_WRITES):
+            port.create_comment(1, f"comment {n}")
+        assert waits == []  # no pause at all so far
+        port.create_comment(1, "the eleventh write")
+        assert len(waits) == 1 and 0.5 < waits[0] <= 1.0
+
+
+def test_an_exhausted_rate_limit_waits_for_the_reset_before_the_next_request(
+    fake_github: FakeGitHub,
+) -> None:
+    fake_github.add_issue()
+    fake_github.rate_limit = 2
+    waits: list[float] = []
+    with connect(
+        fake_github.token, fake_github.repo, fake_github.base_url, sleep=waits.append, max_wait=5
+    ) as port:
         port.issue(1)
-    assert time.perf_counter() - started >= 0.2
+        assert waits == []
+        port.issue(1)  # the answer says: none left until the reset
+        assert waits == []
+        with pytest.raises(GitHubError):
+            port.issue(1)
+        assert waits and waits[0] == 5  # the reset is an hour away: waited at most max_wait
 
 
 # -- the port interface --------------------------------------------------------------
@@ -345,7 +383,7 @@ def test_dry_run_reads_through_and_writes_nothing(
     dry.add_labels(1, ["triaged"])
     dry.remove_label(1, "paper")
     dry.react_to_comment(ids["comment"], "+1")
-    dry.close_issue(1, "completed")
+    dry.edit_issue(1, state="closed", reason="completed")
     pull = dry.create_pull("survey-bot/next", "main", "Add 2 papers", "b")
     dry.edit_pull(2, "Add 3 papers", "b", state="closed")
     assert {r.method for r in fake_github.requests} == {"GET"}
@@ -357,7 +395,7 @@ def test_dry_run_reads_through_and_writes_nothing(
         "[dry-run] add-labels #1: triaged",
         "[dry-run] remove-label #1: paper",
         f"[dry-run] react comment {ids['comment']}: +1",
-        "[dry-run] close #1: completed",
+        "[dry-run] edit-issue #1: state: closed, state_reason: completed",
         "[dry-run] open-pull survey-bot/next -> main: Add 2 papers",
         "[dry-run] edit-pull pull #2: Add 3 papers (state: closed)",
     ]
@@ -371,17 +409,50 @@ def test_dry_run_from_data() -> None:
         issues={1: issue},
         comments={1: [Comment(7, "hi", "alice", "User")]},
         permissions={"mo": "maintain"},
-        names={"alice": "Alice"},
         pulls=[pull],
         branch="trunk",
     )
     assert dry.open_issues("paper") == [issue] and dry.open_issues("x") == []
     assert dry.issue_comments(1)[0].body == "hi" and dry.issue_comments(2) == []
     assert (dry.permission("mo"), dry.permission("x")) == ("maintain", "none")
-    assert (dry.user_name("alice"), dry.user_name("x")) == ("Alice", None)
+    assert dry.comments_of([1, 2], "2000-01-01T00:00:00Z") == {1: dry.issue_comments(1), 2: []}
+    assert dry.comment(7) == dry.issue_comments(1)[0] and dry.comment(8) is None
     assert dry.default_branch() == "trunk"
     assert dry.find_pull("survey-bot/batch") == pull
     with pytest.raises(GitHubError, match="no data for issue #2"):
         dry.issue(2)
     dry.add_labels(1, [])
     assert dry.actions == []
+
+
+def test_comments_of_many_issues_in_one_listing_or_one_per_issue_if_fewer(
+    fake_github: FakeGitHub, port: PyGithubPort
+) -> None:
+    """The batch's read: the repository's comments since the oldest issue opened, a page per
+    100; when that listing would take more pages than there are issues, one per issue."""
+    for n in range(1, 4):
+        fake_github.add_issue(f"issue {n}")
+        for k in range(2):
+            fake_github.add_comment(n, f"#{n} comment {k}", user="alice")
+    since = fake_github.issue(1)["created_at"]
+    fake_github.reset_log()
+
+    found = port.comments_of([1, 3], since)
+
+    assert {n: [c.body for c in cs] for n, cs in found.items()} == {
+        1: ["#1 comment 0", "#1 comment 1"],
+        3: ["#3 comment 0", "#3 comment 1"],
+    }
+    assert log(fake_github) == ["GET /issues/comments"]
+    for k in range(250):  # three pages of someone else's comments
+        fake_github.add_comment(2, f"chatter {k}", user="alice")
+    fake_github.reset_log()
+
+    again = port.comments_of([1, 3], since)
+
+    assert again == found
+    assert log(fake_github) == [
+        "GET /issues/comments",
+        "GET /issues/1/comments",
+        "GET /issues/3/comments",
+    ]

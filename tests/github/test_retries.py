@@ -40,7 +40,14 @@ CALLS: list[
         lambda f: True,
     ),
     ("permission", "GET", r"/permission$", lambda p, c: p.permission("alice"), lambda f: True),
-    ("user_name", "GET", r"^/users/", lambda p, c: p.user_name("alice"), lambda f: True),
+    ("comment", "GET", r"/issues/comments/\d+$", lambda p, c: p.comment(c), lambda f: True),
+    (
+        "comments_of",
+        "GET",
+        r"/issues/comments$",
+        lambda p, c: p.comments_of([1], "2000-01-01T00:00:00Z"),
+        lambda f: True,
+    ),
     ("default_branch", "GET", r"/survey$", lambda p, c: p.default_branch(), lambda f: True),
     ("find_pull", "GET", r"/pulls$", lambda p, c: p.find_pull("survey-bot/batch"), lambda f: True),
     (
@@ -79,11 +86,11 @@ CALLS: list[
         lambda f: len(f.reactions(comment_id=f.comments(1)[0]["id"])) == 1,
     ),
     (
-        "close_issue",
+        "edit_issue",
         "PATCH",
         r"/issues/1$",
-        lambda p, c: p.close_issue(1, "completed"),
-        lambda f: f.issue(1)["state"] == "closed",
+        lambda p, c: p.edit_issue(1, state="closed", reason="completed", labels=[]),
+        lambda f: f.issue(1)["state"] == "closed" and f.labels(1) == [],
     ),
     (
         "create_pull",
@@ -203,7 +210,7 @@ def test_primary_exhaustion_waits_for_the_reset(fake_github: FakeGitHub, status:
         "PATCH", r"/issues/1$", **faults.primary_rate_limit(reset_in=20, status=status)
     )
     with port_for(fake_github, max_wait=3600, sleep=asked.append) as port:
-        port.close_issue(1, "completed")
+        port.edit_issue(1, state="closed", reason="completed")
     (wait,) = asked
     assert 19 <= wait <= 22  # until x-ratelimit-reset, plus a second
     assert fake_github.issue(1)["state"] == "closed"

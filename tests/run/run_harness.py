@@ -367,7 +367,7 @@ class World:
 
     def __init__(self, survey: Path, cache: MetadataCache) -> None:
         self.port = RecordingPort(BOT)
-        self.port.add_user("reader", "Rita Reader")
+        self.port.add_user("reader")
         self.port.add_user("maint", permission="write")
         self.survey = survey
         self.cache = cache
@@ -395,7 +395,7 @@ class World:
             "id": posted.id,
             "body": body,
             "user": {"login": user, "type": posted.author_type},
-            "author_association": "NONE",  # never proof of anything: the bot asks GitHub
+            "author_association": posted.association,  # a hint only: the bot asks GitHub
         }
         issue = {
             "number": number,
@@ -476,12 +476,13 @@ def only_recorded(before: Comment, after: Comment, comment_id: int) -> bool:
     """Whether the bot comment ``after`` is ``before`` that also records comment ``comment_id``.
 
     A command that changes no decision still rewrites the hidden data, to mark
-    the comment handled; what readers see stays the same.
+    the comment handled (and bump the revision a compare-and-swap checks); what
+    readers see stays the same.
     """
     old, new = decode_state(before.body).state, decode_state(after.body).state
     return (
         after.id == before.id
-        and new == replace(old, handled_up_to=comment_id)
+        and new == replace(old, handled_up_to=comment_id, rev=old.rev + 1)
         and after.body.split(DATA_PREFIX)[0] == before.body.split(DATA_PREFIX)[0]
     )
 

@@ -59,7 +59,9 @@ def test_read_env_defaults_and_overrides(tmp_path):
         },
         tmp_path,
     )
-    assert (env.token, env.bot_login, env.api_url) == (
+    # GITHUB_TOKEN speaks on the issues; SURVEY_BOT_TOKEN only pushes and opens the pull request.
+    assert (env.token, env.pull_token, env.bot_login, env.api_url) == (
+        BASE["GITHUB_TOKEN"],
         "ghp_own",
         "survey-helper",
         "http://127.0.0.1:9",
@@ -77,7 +79,7 @@ def test_read_env_defaults_and_overrides(tmp_path):
         ({"GITHUB_REPOSITORY": ""}, "GITHUB_REPOSITORY is not set"),
         ({"GITHUB_REPOSITORY": "survey"}, "GITHUB_REPOSITORY is 'survey': expected owner/name"),
         ({"GITHUB_TOKEN": ""}, "no token"),
-        ({"SURVEY_BOT_TOKEN": "x"}, "SURVEY_BOT_LOGIN"),
+        ({"GITHUB_TOKEN": "", "SURVEY_BOT_TOKEN": "x"}, "SURVEY_BOT_LOGIN"),
         ({"SURVEY_BOT_SECONDS_BETWEEN_REQUESTS": "-1"}, "SURVEY_BOT_SECONDS_BETWEEN_REQUESTS"),
         ({"SURVEY_BOT_MAX_RETRY_WAIT": "nan"}, "SURVEY_BOT_MAX_RETRY_WAIT"),
         ({"SURVEY_BOT_METADATA_URLS": "[1]"}, "SURVEY_BOT_METADATA_URLS"),

@@ -25,7 +25,7 @@ def test_dry_run_prints_intended_actions_and_writes_nothing(harness):
     run = harness.run("issue_comment", accept, "--dry-run")
 
     assert run.returncode == 0
-    assert "[dry-run] react comment " in run.stdout
+    assert "[dry-run] comment #1: There is nothing to accept" in run.stdout
     assert harness.writes() == []
 
 

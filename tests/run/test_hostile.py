@@ -64,7 +64,8 @@ def test_hostile_title_and_body(harness):
     assert harness.fake.token not in text and harness.fake.token not in run.stdout
     assert "Scaling Laws for &lt;img src=x onerror=alert(1)&gt; Quokkas" in text
     assert r"\\input{/etc/passwd}" in text  # shown literally, Markdown-escaped
-    assert "**@\u200beveryone &lt;img src=x onerror=alert(1)&gt;**" in text  # the profile name
+    # The profile name is never read (free text nobody confirmed): thanked by login.
+    assert HOSTILE_NAME not in text and "**mallory** will be thanked" in text
     assert len(run.warnings) == 2  # the two titles cannot be identified (offline)
     assert decode_state(text).warning is None
     assert_quiet_log(run.stdout)

@@ -13,13 +13,13 @@ from run_harness import (
     issue_event,
 )
 
-from bot.issue.state import MARKER, decode_state
+from bot.issue.state import MARKER, TriageState, decode_state, encode_state
 
 SUGGESTION = f"""Please add arXiv:{LORA}, and maybe https://arxiv.org/abs/{TRANSFORMER}
 
 Also "{NOBODY_KNOWS}"
 """
-TRIAGE_BUDGET = 4  # REST requests for a new issue (docs/benchmarks.md)
+TRIAGE_BUDGET = 3  # REST requests for a new issue (#15: at most 3)
 
 
 def verdicts(body: str) -> list[tuple[str, str]]:
@@ -42,11 +42,11 @@ def test_new_issue_gets_one_comment_labels_and_a_summary_within_budget(harness):
         (NOBODY_KNOWS, "unresolved"),
     ]
     assert "**Already cited** as vaswani2017attention" in comment["body"]
-    assert "**Rita Reader** will be thanked" in comment["body"]
+    # No request for the profile name, which is free text nobody confirmed (#13 item 2).
+    assert "**reader** will be thanked" in comment["body"]
     assert sorted(harness.fake.labels(1)) == ["needs-info", "new-paper", "paper-suggestion"]
     assert [str(r).split(" ->")[0].split("?")[0] for r in harness.fake.requests] == [
         "GET /repos/Codertocat/Hello-World/issues/1/comments",
-        "GET /users/reader",
         "POST /repos/Codertocat/Hello-World/issues/1/comments",
         "POST /repos/Codertocat/Hello-World/issues/1/labels",
     ]
@@ -100,8 +100,10 @@ def test_an_issue_without_a_suggestion_gets_nothing(world):
 def test_stale_duplicates_are_deleted_and_pasted_markers_ignored(world):
     payload = world.seed(issue_event("opened", "Papers", f"arXiv:{LORA}"))
     world.port.add_comment(1, f"{MARKER}\nI copied the marker", user="reader")
-    oldest = world.port.add_comment(1, f"{MARKER}\nleft by a crashed run", user=BOT)
-    world.port.add_comment(1, f"{MARKER}\nand another one", user=BOT)
+    # Copies left by crashed runs are shaped as the bot writes them: marker first, data last.
+    data = encode_state(TriageState())
+    oldest = world.port.add_comment(1, f"{MARKER}\nleft by a crashed run\n{data}", user=BOT)
+    world.port.add_comment(1, f"{MARKER}\nand another one\n{data}", user=BOT)
 
     run = world.run("issues", payload)
 
@@ -110,7 +112,6 @@ def test_stale_duplicates_are_deleted_and_pasted_markers_ignored(world):
     assert [c.author for c in comments] == ["reader", BOT]
     assert comments[1].id == oldest.id
     assert verdicts(comments[1].body) == [(f"arXiv:{LORA}", "new")]
-    assert "the bot comment has no survey-bot data" in run.stdout
 
 
 def test_the_bot_ignores_its_own_comments(harness):

@@ -63,7 +63,7 @@ OTHER_REF = Reference(
     title="Chain-of-Thought Prompting", key="wei2022chain", source="refs.bib", line=300
 )
 
-ISSUE = IssueInfo(number=7, author_login="reader1", author_name="Reader One")
+ISSUE = IssueInfo(number=7, author_login="reader1")
 
 
 def cited(arxiv: str = "2303.18223") -> tuple[Suggestion, PaperRecord, CheckResult]:

@@ -147,9 +147,19 @@ def test_bot_comments_are_ignored(payload, bot_login, ignored):
         ),
         pytest.param(
             "issues",
-            {"action": "closed", "issue": {"number": 3}},
-            Ignored("issues.closed is not handled"),
-            id="closed",
+            {
+                "action": "closed",
+                "issue": {"number": 3, "state": "closed", "user": {"login": "r"}},
+                "sender": {"login": "r"},
+            },
+            IssueTriage(3, "", "", "r", "", (), "closed", open=False, sender_login="r"),
+            id="closed",  # a reader closing their issue must not drop an accepted paper
+        ),
+        pytest.param(
+            "issues",
+            {"action": "locked", "issue": {"number": 3}},
+            Ignored("issues.locked is not handled"),
+            id="locked",
         ),
         pytest.param("issues", {}, Ignored("issues.(no action) is not handled"), id="no-action"),
         pytest.param(

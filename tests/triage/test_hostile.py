@@ -68,7 +68,7 @@ def _triage(text: str, config=CONFIG):
         ),
         None,
     ]
-    issue = IssueInfo(number=1, author_login="reader", author_name=text, labels=(text,))
+    issue = IssueInfo(number=1, author_login="reader", labels=(text,))
     return plan_triage(issue, suggestions, resolutions, results, config, None, renderer=RENDERER)
 
 

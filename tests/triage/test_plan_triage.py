@@ -8,7 +8,7 @@ import pytest
 
 from bot.issue.commands import Accept, Reject, Thank
 from bot.issue.decisions import plan_command
-from bot.issue.state import MARKER, TriageState, decode_state
+from bot.issue.state import MARKER, TriageState, accepted_items, decode_state
 from bot.issue.triage import MAX_PAPERS, IssueInfo, paper_keys, plan_triage, same_paper
 from bot.models import Skipped, Suggestion
 from tests.conftest import RENDERER
@@ -195,16 +195,34 @@ def test_accepted_paper_that_became_cited_is_no_longer_accepted():
 
 def test_reader_thanks_name_precedence():
     form = plan_triage(ISSUE, *unzip(new(thank_as="Dr. Ann Lee")), CONFIG, None, renderer=RENDERER)
-    assert form.state.reader.name == "Dr. Ann Lee"
-    profile = plan_triage(ISSUE, *unzip(new()), CONFIG, None, renderer=RENDERER)
-    assert profile.state.reader.name == "Reader One"
-    login = plan_triage(
-        replace(ISSUE, author_name=None), *unzip(new()), CONFIG, None, renderer=RENDERER
-    )
+    assert form.state.reader.name == "Dr. Ann Lee" and form.state.reader_asked is None
+    # No profile name is asked for: it is free text nobody confirmed, and costs a request.
+    login = plan_triage(ISSUE, *unzip(new()), CONFIG, None, renderer=RENDERER)
     assert login.state.reader.name == "reader1"
     opted = plan_triage(ISSUE, *unzip(new(opt_out=True)), CONFIG, None, renderer=RENDERER)
     assert opted.state.reader.opt_out and "will not thank you by name" in opted.comment_body
-    assert "Reader One" not in opted.comment_body.split("<!--")[1]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Eve. This survey is funded by Evil Corp, see https://evil.example",
+        "Eve Example, Tim Cook and Linus Torvalds",
+    ],
+)
+def test_a_thank_as_that_is_no_name_is_shown_for_confirmation_not_written(asked):
+    """#13 item 2: the reader is thanked by login until a maintainer confirms the name."""
+    plan = plan_triage(ISSUE, *unzip(new(thank_as=asked)), CONFIG, None, renderer=RENDERER)
+
+    assert plan.state.reader.name == "reader1" and plan.state.reader_asked == asked
+    visible = plan.comment_body.split("<!-- survey-bot:data")[0]
+    assert "does not read as a person's name" in visible
+    assert '`/thank @\u200breader1 as "…"`' in visible or "/thank @reader1 as" in visible
+    accepted = plan_command(
+        Accept(), "maint", "write", CONFIG, plan.state, ISSUE, renderer=RENDERER
+    ).new_state
+    [item] = accepted_items(accepted, ISSUE.number, "Evaluation")
+    assert [t.name for t in item.thanks] == ["reader1"]
 
 
 def test_unresolved_but_matched_by_id_is_cited():

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from bot.issue.provenance import load_state
 from bot.issue.state import (
     DATA_PREFIX,
     MARKER,
@@ -18,7 +19,6 @@ from bot.issue.state import (
     accepted_items,
     decode_state,
     encode_state,
-    load_state,
     thanks_only,
 )
 from bot.models import PaperRecord, Thanks
@@ -200,7 +200,7 @@ def test_oldest_of_several_wins_and_others_are_reported():
 
 
 def test_ids_break_ties_deterministically():
-    a, b = _c(7, BOT, MARKER), _c(3, BOT, MARKER)
+    a, b = _c(7, BOT, _body(FULL)), _c(3, BOT, _body(FULL))
     assert load_state([a, b], BOT).comment is b
     assert load_state([b, a], BOT).comment is b
 

@@ -99,6 +99,24 @@ def _triage_cases(config: Config) -> dict[str, str]:
             ISSUE,
             renderer=RENDERER,
         ).comment_body,
+        # The reader edited paper 2 after /accept: it waits for a fresh one (#13 item 7).
+        "changed-since-accepted": replies.triage_comment(
+            replace(
+                mixed,
+                papers=tuple(
+                    replace(p, changed=("authors", "venue", "year")) if n == 1 else p
+                    for n, p in enumerate(mixed.papers)
+                ),
+            ),
+            config,
+            renderer=RENDERER,
+        ),
+        # A "thank me as" that is no person's name: shown to confirm, not written (item 2).
+        "name-to-confirm": replies.triage_comment(
+            replace(mixed, reader_asked="Eve. Funded by Evil Corp, see https://evil.example"),
+            config,
+            renderer=RENDERER,
+        ),
     }
 
 
@@ -132,6 +150,7 @@ def _reply_cases(config: Config) -> dict[str, str]:
         "too-many-thanks": replies.command_reply(
             "too-many-thanks", config, limit=20, renderer=RENDERER
         ),
+        "reopened": replies.command_reply("reopened", config, renderer=RENDERER),
         "no-thanks-target": replies.command_reply("no-thanks-target", config, renderer=RENDERER),
         "unknown-section": section_reply(Accept((2,), section="Agent Tooling")),
         "unknown-default-section": section_reply(

@@ -217,7 +217,8 @@ def test_checkouts_keep_no_credentials() -> None:
 
 def test_survey_bot_triggers() -> None:
     on = triggers(load(SURVEY_BOT))
-    assert on["issues"]["types"] == ["opened", "edited", "reopened"]
+    # "closed": a reader closing their issue must not drop an accepted paper (#13 item 12).
+    assert on["issues"]["types"] == ["opened", "edited", "reopened", "closed"]
     assert on["issue_comment"]["types"] == ["created"]
     assert len(on["schedule"]) == 1 and on["schedule"][0]["cron"]
     assert "workflow_dispatch" in on
@@ -248,11 +249,32 @@ def test_survey_bot_jobs() -> None:
         assert paths == ["~/.survey-bot-venv", ".survey-bot/cache.sqlite"], job_id
         assert_warm_start(job["steps"], "hashFiles('.github/workflows/survey-bot.yml')")
         bot_step = next(s for s in job["steps"] if s.get("run", "").startswith("survey-bot "))
-        # Separate variables: with its own token the bot must also know its own login.
         assert bot_step["env"]["GITHUB_TOKEN"] == "${{ github.token }}", job_id
-        assert "secrets.SURVEY_BOT_TOKEN" in bot_step["env"]["SURVEY_BOT_TOKEN"], job_id
-        assert "vars.SURVEY_BOT_LOGIN" in bot_step["env"]["SURVEY_BOT_LOGIN"], job_id
+        assert bot_step["env"]["SURVEY_BOT_STATE_KEY"] == "${{ secrets.SURVEY_BOT_STATE_KEY }}"
+        assert "SURVEY_BOT_LOGIN" not in bot_step["env"], job_id  # comments: github-actions[bot]
     assert jobs["batch"]["steps"][0]["with"]["fetch-depth"] == 0
+    batch = next(s for s in jobs["batch"]["steps"] if s.get("run") == "survey-bot batch")
+    assert batch["env"]["SURVEY_BOT_TOKEN"] == "${{ secrets.SURVEY_BOT_TOKEN }}"
+
+
+def test_the_job_reading_readers_text_never_gets_the_write_everything_token() -> None:
+    """#13 item 6: the triage job's ``permissions:`` must be all its token can do."""
+    triage = load(SURVEY_BOT)["jobs"]["triage"]
+    assert "SURVEY_BOT_TOKEN" not in yaml.safe_dump(triage)
+    action = load(ACTION)
+    [run] = [s for s in action["runs"]["steps"] if "SURVEY_BOT_COMMAND" in s.get("env", {})]
+    # The action hands its token to `batch` only, and comments with the job's own token.
+    batch_only = "${{ inputs.command == 'batch' && inputs.token || '' }}"
+    assert run["env"]["SURVEY_BOT_TOKEN"] == batch_only
+    assert run["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
+
+
+def test_the_action_sets_no_login_the_token_does_not_comment_as() -> None:
+    """#13 item 9: comments always come from the job's GITHUB_TOKEN, as github-actions[bot]:
+    a custom token (for the pull request) can no longer make the bot miss its own comment."""
+    action = load(ACTION)
+    assert "login" not in action["inputs"]
+    assert all("SURVEY_BOT_LOGIN" not in s.get("env", {}) for s in action["runs"]["steps"])
 
 
 def test_survey_bot_explains_the_token_and_the_install() -> None:
