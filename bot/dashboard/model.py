@@ -101,6 +101,8 @@ class Dashboard:
     findings: tuple[str, ...] = ()  # the audit's findings, one line each
     folded: Mapping[str, int] = field(default_factory=dict)  # per status: entries not listed
     since: str = ""  # when the dashboard was first built (ISO date)
+    # Issues the batch's follow-up wrote to in the last run: the next run shows their status.
+    later: tuple[int, ...] = ()
 
     def with_note(self, note: str) -> Dashboard:
         return replace(self, notes=(note, *self.notes)[:MAX_NOTES])
@@ -125,6 +127,7 @@ class Dashboard:
             "findings": list(self.findings),
             "folded": dict(self.folded),
             "since": self.since,
+            **({"later": list(self.later)} if self.later else {}),
         }
 
     @classmethod
@@ -143,6 +146,7 @@ class Dashboard:
             findings=tuple(_str_list(data, "findings")),
             folded=dict(folded),
             since=_str(data, "since"),
+            later=tuple(int(n) for n in _list(data, "later")),
         )
 
 

@@ -3,7 +3,8 @@
 Run after the batch (``bot.cli.batch.run_scheduled``), so the dashboard shows
 what the batch just did: papers in its pull request, papers its follow-up
 marked merged. Along the way the readers' triage comments are brought up to
-date where a paper entered or left the pull request ("in PR #N"), and when a
+date where a paper entered or left the pull request ("in PR #N") or went in
+("added", "released in V"), and when a
 new survey version appears in the changelog, each issue with a paper merged
 since the last version gets one comment naming it (a hidden marker makes that
 once per issue and version, also across a crash and a rerun).
@@ -15,8 +16,9 @@ oldest of them was opened), each triage comment whose status changed (2 each:
 the re-read of a compare-and-swap and the edit), per issue told of a version
 its triage comment's status (2) and the announcement (1), their comments in one
 listing (1 per 100), and the dashboard's creation or edit (1). An issue whose
-merge the batch's follow-up has just thanked hears of the version from the next
-scheduled run, so that the follow-up stays at N + a constant.
+merge the batch's follow-up has just thanked gets its status ("added", the
+version) from the next scheduled run, so that no run writes twice to one issue
+and the follow-up stays at N + a constant.
 """
 
 from __future__ import annotations
@@ -67,7 +69,13 @@ class Rebuild:
     today: dt.date
     marks: bool = True  # whether the batch knows which papers its pull request holds
     seal: Seal | None = None  # signs the triage comments' data, as every run does
+    # Issues the batch's follow-up thanked in this run: no second write to them (see ``issue``).
+    thanked: Collection[int] = ()
     notes: list[str] = field(default_factory=list)
+    release: str | None = None  # the version this run announces, if any
+    settled: set[int] = field(default_factory=set)  # triage comments this run wrote
+    later: set[int] = field(default_factory=set)  # their status waits for the next run
+    listed: dict[int, list[Comment]] = field(default_factory=dict)  # comments read this run
 
     def run(
         self,
@@ -75,14 +83,12 @@ class Rebuild:
         pull: int | None = None,
         in_pull: Sequence[PaperItem] = (),
         findings: tuple[str, ...] = (),
-        thanked: Collection[int] = (),
     ) -> int | None:
         """Rebuild the dashboard; returns its number (None when turned off).
 
         ``texts`` are the default branch's files (the changelog among them),
         ``pull`` the open batch pull request and ``in_pull`` the papers it adds,
-        ``findings`` the audit's, one line each, ``thanked`` the issues the
-        batch's follow-up thanked in this run.
+        ``findings`` the audit's, one line each.
         """
         if not self.config.dashboard.enabled:
             return None
@@ -98,8 +104,10 @@ class Rebuild:
         if stale:
             note = dashboard_note(self.config, self.renderer, "stale", count=len(stale))
             data = data.with_note(note)
+        now = self.pick_release(data, texts, first)
         data = self.open_issues(data, pull, in_pull)
-        data = self.versions(data, texts, first, thanked)
+        data = self.versions(data, now)
+        data = replace(data, later=tuple(sorted(self.later)))
         data = replace(data, findings=findings)
         if board is None:
             created = new_board(self.port, self.config, self.renderer, data, self.today)
@@ -122,7 +130,8 @@ class Rebuild:
         """
         issues = self.port.open_issues(self.config.labels.suggestion)
         open_now = {i.number for i in issues}
-        gone = sorted({e.issue for e in data.entries if e.status not in FINAL} - open_now)
+        unsettled = {e.issue for e in data.entries if e.status not in FINAL} | set(data.later)
+        gone = sorted(unsettled - open_now)
         # An issue gone from the list (closed, or its label removed) is shown as its entries
         # knew it, no longer open: only its final entries stay.
         closed = [_closed(entries) for number in gone if (entries := data.of_issue(number))]
@@ -134,6 +143,7 @@ class Rebuild:
             comments = self.port.comments_of([i.number for i in every], min(starts))
         else:  # an issue with no date: each one's comments on its own
             comments = {i.number: self.port.issue_comments(i.number) for i in every}
+        self.listed.update(comments)
         for issue in every:
             listed = comments.get(issue.number, [])
             if issue.number in open_now:
@@ -158,9 +168,12 @@ class Rebuild:
         state = loaded.state
         if state is None:
             return data.with_issue(issue.number, ())
-        marked = mark_in_pull(state, issue.number, pull, in_pull) if self.marks else state
-        if marked != state and self.swap(loaded.comment, state, marked, issue.number):
+        marked = self.status(state, issue.number, pull, in_pull)
+        if marked != state and issue.number in self.thanked:
+            self.later.add(issue.number)  # the follow-up wrote to it in this run: the next run
+        elif marked != state and self.swap(loaded.comment, state, marked, issue.number):
             state = marked
+            self.settled.add(issue.number)
         entries = issue_entries(
             issue.number,
             issue.author,
@@ -173,36 +186,61 @@ class Rebuild:
             entries = tuple(e for e in entries if e.status in FINAL)
         return data.with_issue(issue.number, entries)
 
-    def versions(
-        self,
-        data: Dashboard,
-        texts: Mapping[str, str | None],
-        first: bool,
-        thanked: Collection[int] = (),
-    ) -> Dashboard:
-        """Announce a new survey version on each issue with a paper merged since the last one.
-
-        The first build only records the versions there are: papers merged
-        before the dashboard existed are not announced. An issue the batch's
-        follow-up thanked in this very run (``thanked``: the version came with
-        the merge) hears of the version from the next scheduled run, so that no
-        run writes twice to one issue (the follow-up stays at N + a constant).
-        """
+    def pick_release(
+        self, data: Dashboard, texts: Mapping[str, str | None], first: bool
+    ) -> tuple[str, ...]:
+        """The changelog's versions; sets ``release``, the one this run announces: the first
+        version after the merge ships a paper, the lowest of those new since the last run
+        (none on the first build: papers merged before the dashboard are not announced)."""
         now = changelog_versions(texts, self.config.changelog)
         fresh = new_versions(data.versions, now)
-        if first or not fresh:
+        self.release = None if first or not fresh else min(fresh, key=_version_key)
+        return now
+
+    def status(
+        self, state: TriageState, number: int, pull: int | None, in_pull: Sequence[PaperItem]
+    ) -> TriageState:
+        """``state`` as the triage comment should show it: "in pull request #N" exactly for
+        the papers the open pull request adds (``mark_in_pull``), "added" (no longer in
+        a pull request) for those in the survey, "released in V" for those this run's
+        version ships (``release``)."""
+        marked = mark_in_pull(state, number, pull, in_pull) if self.marks else state
+        version = self.release
+        return replace(
+            marked,
+            papers=tuple(
+                replace(p, in_pull=None, released_in=p.released_in or version)
+                if p.done and (p.in_pull is not None or (version and not p.released_in))
+                else p
+                for p in marked.papers
+            ),
+        )
+
+    def versions(self, data: Dashboard, now: Sequence[str]) -> Dashboard:
+        """Announce this run's version (``release``) on each issue with a paper merged since
+        the last one.
+
+        An issue the batch's
+        follow-up thanked in this very run (the version came with the merge)
+        hears of the version from the next scheduled run, so that no run writes
+        twice to one issue (the follow-up stays at N + a constant).
+        """
+        version = self.release
+        if version is None:
             return replace(data, versions=tuple(dict.fromkeys((*data.versions, *now))))
-        # The first version after the merge ships it: the lowest of those new since the last run.
-        version = min(fresh, key=_version_key)
-        merged = {e.issue for e in data.entries if e.status == "merged" and e.version is None}
-        later = merged & set(thanked)
+        # Issues whose triage comment this run already showed it in (``status``) are among them;
+        # the hidden marker says once per issue and version.
+        merged = {
+            e.issue for e in data.entries if e.status == "merged" and e.version in (None, version)
+        }
+        later = merged & set(self.thanked)
         waiting = sorted(merged - later)
         data = self.announce(data, waiting, version)
         if waiting:
             listed = ", ".join(f"#{n}" for n in waiting)
             self.notes.append(f"version {version}: announced on {listed}")
-        # Versions still to announce somewhere are not recorded: the next run finds them new.
-        known = (*data.versions, *(v for v in now if not later or v not in fresh))
+        # A version still to announce somewhere is not recorded: the next run finds it new.
+        known = (*data.versions, *(v for v in now if not later or v != version))
         return replace(data, versions=tuple(dict.fromkeys(known)))
 
     def announce(self, data: Dashboard, numbers: Sequence[int], version: str) -> Dashboard:
@@ -214,30 +252,26 @@ class Rebuild:
         (``Done.released``, folded into the state wherever it is read), so a
         swap that lost to another run's write loses nothing.
         """
-        if not numbers:
-            return data
-        starts = [_started(data.of_issue(n)) for n in numbers]
-        if all(starts):
-            comments = self.port.comments_of(numbers, min(starts))
-        else:
-            comments = {n: self.port.issue_comments(n) for n in numbers}
+        unread = [n for n in numbers if n not in self.listed]  # the rest were read this run
+        starts = [_started(data.of_issue(n)) for n in unread]
+        comments = dict(self.listed)
+        if unread and all(starts):
+            comments.update(self.port.comments_of(unread, min(starts)))
+        elif unread:
+            comments.update({n: self.port.issue_comments(n) for n in unread})
         for number in numbers:
             listed = comments.get(number, [])
             loaded = load_state(listed, self.bot_login, issue=number, seal=self.seal)
             state = loaded.state
             if state is None or loaded.comment is None:
                 continue
-            released = replace(
-                state,
-                papers=tuple(
-                    replace(p, released_in=version) if p.done and not p.released_in else p
-                    for p in state.papers
-                ),
-            )
             titles = [
-                replies.paper_title(p) for p in state.papers if p.done and not p.released_in
+                replies.paper_title(p)
+                for p in state.papers
+                if p.done and p.released_in in (None, version)
             ]
-            if released != state:
+            released = self.status(state, number, None, ())
+            if number not in self.settled and released != state:
                 self.swap(loaded.comment, state, released, number)
             marker = RELEASED_MARKER.format(version=version)
             said = any(
@@ -338,14 +372,20 @@ def rebuild_after_batch(
     # A blocked batch (a maintainer's commits on its branch) left its pull request as it was.
     marks = outcome.status != "blocked"
     rebuild = Rebuild(
-        port, config, renderer, bot_login, today or dt.date.today(), marks, seal=seal
+        port,
+        config,
+        renderer,
+        bot_login,
+        today or dt.date.today(),
+        marks,
+        seal=seal,
+        thanked=outcome.thanked_issues,
     )
     rebuild.run(
         texts,
         pull=outcome.pull if open_pull else None,
         in_pull=outcome.plan.added if open_pull and outcome.plan else (),
         findings=audit_findings(config),
-        thanked=outcome.thanked_issues,
     )
     return tuple(rebuild.notes)
 

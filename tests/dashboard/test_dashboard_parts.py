@@ -236,10 +236,14 @@ def test_a_paper_ships_in_the_first_version_after_its_merge_announced_once() -> 
         entries=(Entry(4, 0, "LoRA", "reader", "merged", "2024-01-01", pull=9),),
         versions=("V10",),
     )
-    rebuild = Rebuild(port, config, RENDERER, port.bot_login, TODAY)
+    texts = {"README.md": README}
 
-    once = rebuild.versions(data, {"README.md": README}, first=False)
-    twice = rebuild.versions(replace(once, versions=("V10",)), {"README.md": README}, False)
+    def versions(data: Dashboard) -> Dashboard:
+        rebuild = Rebuild(port, config, RENDERER, port.bot_login, TODAY)
+        return rebuild.versions(data, rebuild.pick_release(data, texts, first=False))
+
+    once = versions(data)
+    twice = versions(replace(once, versions=("V10",)))
 
     assert [e.version for e in once.entries] == ["V10.1"]  # not V11: the first one after
     assert once.versions == ("V10", "V11", "V10.1")
@@ -320,3 +324,26 @@ def test_the_batch_takes_a_tick_only_from_someone_github_says_may_decide(
     assert [p.accepted for p in backed.papers] == [kept]
     assert port.names() == ["permission"]
     assert bool(notes) is not kept
+
+
+def test_an_issue_the_follow_up_just_thanked_shows_added_from_the_next_run() -> None:
+    """No run writes twice to one issue: the follow-up's thank-you now, the status next run."""
+    config = Config(dashboard=DashboardConfig(enabled=True))
+    port = RecordingPort()
+    port.add_issue(4, "Add LoRA", "arXiv:2106.09685", author="reader", state="closed")
+    # As the batch marked it, with the follow-up's fact folded in: merged, still "in #9".
+    paper = PaperState("new", record=RECORD, accepted=True, in_pull=9, merged_in=9)
+    shown = TriageState(papers=(paper,))
+    port.add_comment(4, triage_comment(shown, config, renderer=RENDERER), user=port.bot_login)
+
+    def rebuild(thanked: tuple[int, ...]) -> Rebuild:
+        run = Rebuild(port, config, RENDERER, port.bot_login, TODAY, thanked=thanked)
+        run.issue(Dashboard(), port.issue(4), port.comments(4), None, ())
+        return run
+
+    assert rebuild(thanked=(4,)).later == {4} and port.writes() == []
+    assert rebuild(thanked=()).later == set()
+    [triage] = [c for c in port.comments(4) if "survey-bot:triage" in c.body]
+    assert "**Added** to the survey in #9." in triage.body
+    assert "waiting to be merged" not in triage.body
+    assert [call.name for call in port.writes()] == ["edit_comment"]
