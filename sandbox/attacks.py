@@ -18,14 +18,11 @@ did not hold (empty: all held).
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from bot.issue.state import MARKER, decode_state, encode_state
-from sandbox import FakeGitHub
-from sandbox.demo import MAINTAINER, Workflow, comment_created, git, issue_opened, make_survey
-from sandbox.standin import MetadataStandIn, load_entries
+from sandbox.demo import MAINTAINER, comment_created, git, issue_opened, staged
 
 BRANCH = "survey-bot/updates"
 CLOSING = re.compile(
@@ -47,17 +44,8 @@ FORGED_PAPER = "arXiv:2308.09662"  # a paper the example survey does not cite
 
 def run_attacks(bot: Path) -> list[str]:
     """Play the attacks against ``bot``; what did not hold."""
-    with (
-        tempfile.TemporaryDirectory(prefix="survey-bot-attacks-") as tmp,
-        FakeGitHub() as github,
-        MetadataStandIn(load_entries()) as stand_in,
-    ):
-        work = Path(tmp)
-        origin, clone = make_survey(work)
-        github.link_git(origin)
-        github.add_user(MAINTAINER, "Ada Maintainer", permission="maintain")
-        (work / "runner").mkdir()
-        workflow = Workflow(bot, github, stand_in, clone, work / "runner")
+    with staged(bot, "survey-bot-attacks-") as (workflow, origin):
+        github = workflow.github
 
         eve = int(github.add_issue(title="A paper", body=PASTED, user="eve")["number"])
         for n in (2, 3):  # the issues the pasted title names: they must stay open

@@ -31,6 +31,7 @@ default the one beside this Python.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -38,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,6 +177,24 @@ class Workflow:
         return done.stdout
 
 
+@contextlib.contextmanager
+def staged(bot: Path, prefix: str) -> Iterator[tuple[Workflow, Path]]:
+    """The stage the demo and the attacks play on: the example survey with its bare
+    origin, the fake GitHub serving it (with its maintainer), the metadata stand-in and
+    a runner's folder; the workflow that runs ``bot`` there, and the origin."""
+    with (
+        tempfile.TemporaryDirectory(prefix=prefix) as tmp,
+        FakeGitHub() as github,
+        MetadataStandIn(load_entries()) as stand_in,
+    ):
+        work = Path(tmp)
+        origin, clone = make_survey(work)
+        github.link_git(origin)
+        github.add_user(MAINTAINER, "Ada Maintainer", permission="maintain")
+        (work / "runner").mkdir()
+        yield Workflow(bot, github, stand_in, clone, work / "runner"), origin
+
+
 def issue_opened(github: FakeGitHub, number: int) -> dict[str, Any]:
     """The ``issues.opened`` payload GitHub sends for an issue the fake holds."""
     issue = github.issue(number)
@@ -195,19 +214,10 @@ def comment_created(github: FakeGitHub, number: int, text: str, user: str) -> di
 
 def run_demo(bot: Path, out: Callable[[str], None] = print) -> None:
     """The whole flow; ``out`` receives the readable transcript, one block at a time."""
-    with (
-        tempfile.TemporaryDirectory(prefix="survey-bot-demo-") as tmp,
-        FakeGitHub() as github,
-        MetadataStandIn(load_entries()) as stand_in,
-    ):
-        work = Path(tmp)
-        origin, clone = make_survey(work)
-        github.link_git(origin)
-        github.add_user(MAINTAINER, "Ada Maintainer", permission="maintain")
+    with staged(bot, "survey-bot-demo-") as (workflow, origin):
+        github, stand_in = workflow.github, workflow.stand_in
         for user, name in NAMES.items():
             github.add_user(user, name)
-        (work / "runner").mkdir()
-        workflow = Workflow(bot, github, stand_in, clone, work / "runner")
         cost: list[tuple[str, int, Counter[str]]] = []  # (step, GitHub requests, metadata)
 
         def step(name: str, command: str, event: str, payload: Mapping[str, Any] | None) -> None:
@@ -251,7 +261,7 @@ def run_demo(bot: Path, out: Callable[[str], None] = print) -> None:
             out(visible(boards[0]["body"] or ""))
         out(heading("4. An audit of the survey's own list"))
         step("audit", "audit", "schedule", None)
-        out(Path(work / "runner" / f"summary-{workflow.runs}.md").read_text(encoding="utf-8"))
+        out((workflow.work / f"summary-{workflow.runs}.md").read_text(encoding="utf-8"))
         out(heading("Labels at the end"))
         out("\n".join(f"#{n}: {', '.join(github.labels(n)) or '(none)'}" for n in numbers))
         out(heading("What happened"))
