@@ -19,10 +19,11 @@ demo: $(STAMP)
 
 # The suite runs on the editable checkout; then the wheel is installed into a
 # fresh environment outside the source tree and does the whole job from there.
+# The suite is spread over every core (pytest-xdist); `python -m pytest` alone runs it in one.
 test: $(STAMP)
 	$(BIN)/ruff check bot sandbox tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 	$(BIN)/python -m sandbox.installed
 
 bench: $(STAMP)
