@@ -99,3 +99,33 @@ def fault_cases(requests: Sequence[tuple[str, str]], faults: Mapping[str, Any]) 
         for method, path in requests
         for fault in faults
     ]
+
+
+def pause_before_write(
+    port: object, writes: Sequence[str], k: int, other: Callable[[], object]
+) -> list[int]:
+    """Make ``port`` run ``other`` once, just before its ``k``-th write (a call of one of
+    the methods named in ``writes``): #13's interleavings of two runs at each write.
+
+    The port's own methods are put back before ``other`` runs, so that the other run
+    writes through the plain port and the paused one then goes on. The list returned
+    holds how many writes were made up to that point (``k`` once ``other`` has run)."""
+    count = [0]
+    plain = {name: getattr(port, name) for name in writes}
+
+    def paused_at(name: str) -> Callable[..., object]:
+        write = plain[name]
+
+        def paused(*args: object, **kwargs: object) -> object:
+            count[0] += 1
+            if count[0] == k:
+                for each, method in plain.items():
+                    setattr(port, each, method)
+                other()
+            return write(*args, **kwargs)
+
+        return paused
+
+    for name in writes:
+        setattr(port, name, paused_at(name))
+    return count

@@ -40,6 +40,7 @@ from bot.dashboard.publish import (
 )
 from bot.dashboard.ticks import ticked
 from bot.dashboard.versions import changelog_versions, new_versions
+from bot.errors import SurveyBotError
 from bot.github.port import IssueData
 from bot.issue import replies
 from bot.issue.provenance import Seal, comment_author, load_state, seal_body, still_at
@@ -398,11 +399,16 @@ def audit_findings(config: Config) -> tuple[str, ...]:
     from bot.metadata import build_resolver
 
     cache = config.root / config.metadata.cache if config.metadata.cache else None
-    if cache is None or not cache.is_file():
-        found = audit_config(config)
-    else:
-        with build_resolver(config, offline=True) as resolver:
-            found = audit_config(config, resolver)
+    try:
+        if cache is None or not cache.is_file():
+            found = audit_config(config)
+        else:
+            with build_resolver(config, offline=True) as resolver:
+                found = audit_config(config, resolver)
+    except SurveyBotError as error:
+        # The dashboard is a view of the queue: a reference file that cannot be read
+        # (missing, broken) is said in place of the findings, not a failed scheduled run.
+        return (f"The audit could not read the survey: {error}",)
     return tuple(
         f"{TITLES[f.kind]}: {f.message} ({', '.join(e.where for e in f.entries[:3])})"
         for f in found

@@ -327,8 +327,6 @@ def test_request_budgets_for_a_hundred_issues_with_the_dashboard(
     came with the merge is announced by the next run, 3 requests per issue)."""
     from bot.dashboard.rebuild import rebuild_after_batch
 
-    # This survey keeps no reference list to audit (the audit asks GitHub nothing anyway).
-    monkeypatch.setattr("bot.dashboard.rebuild.audit_findings", lambda config: ())
     survey.config = replace(survey.config, dashboard=DashboardConfig(enabled=True))
 
     def scheduled() -> BatchOutcome:
@@ -367,3 +365,13 @@ def test_request_budgets_for_a_hundred_issues_with_the_dashboard(
     announced = [r for r in survey.github.requests if r.operation == "issues/create-comment"]
     print(f"follow-up {followed_count}, next run {survey.github.count()}, {len(announced)} told")
     assert len(announced) == 100 and survey.github.count() <= 3 * 100 + 10
+
+
+def test_the_dashboards_audit_says_why_it_cannot_read_the_survey(survey: Survey) -> None:
+    """This survey's configured references.txt is not in its clone: the dashboard shows why
+    there are no findings instead of failing the scheduled run after the batch."""
+    from bot.dashboard.rebuild import audit_findings
+
+    [line] = audit_findings(survey.config)
+    assert line.startswith("The audit could not read the survey: ")
+    assert line.endswith("references.txt: no such file")

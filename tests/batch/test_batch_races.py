@@ -6,13 +6,13 @@ batch tests; the triage comment is edited as the issue runs leave it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
 from bot.issue.provenance import load_state
 from bot.models import Thanks
+from sandbox.testing import pause_before_write
 from tests.batch.conftest import LIMA, MAINTAINER, Survey
 from tests.batch.test_batch_items import edit_state
 from tests.example_survey import OCTOPACK
@@ -107,26 +107,6 @@ def merge(survey: Survey, pull: int) -> None:
 BATCH_WRITES = ("create_comment", "edit_comment", "create_pull", "edit_pull", "edit_issue")
 
 
-def pause_before_write(survey: Survey, k: int, other: Callable[[], object]) -> list[int]:
-    """Make the batch's port run ``other`` once, just before its ``k``-th write."""
-    port, count = survey.port, [0]
-
-    def wrap(name: str) -> None:
-        write = getattr(port, name)
-
-        def paused(*args: object, **kwargs: object) -> object:
-            count[0] += 1
-            if count[0] == k:
-                other()
-            return write(*args, **kwargs)
-
-        setattr(port, name, paused)
-
-    for name in BATCH_WRITES:
-        wrap(name)
-    return count
-
-
 @pytest.mark.parametrize("k", [1, 2, 3])
 @pytest.mark.parametrize("stage", ["opening", "follow-up"])
 def test_a_thank_interleaved_with_the_batch_at_each_write(survey: Survey, stage, k) -> None:
@@ -139,7 +119,9 @@ def test_a_thank_interleaved_with_the_batch_at_each_write(survey: Survey, stage,
         assert pull is not None
         merge(survey, pull)
     plain = {name: getattr(survey.port, name) for name in BATCH_WRITES}
-    writes = pause_before_write(survey, k, lambda: thank_bob(survey, issue, reopen=True))
+    writes = pause_before_write(
+        survey.port, BATCH_WRITES, k, lambda: thank_bob(survey, issue, reopen=True)
+    )
 
     survey.batch()
     for name, write in plain.items():
@@ -167,7 +149,8 @@ def test_a_thank_written_during_the_follow_up_reopens_its_issue(survey: Survey, 
     pull = survey.batch().pull
     assert pull is not None
     merge(survey, pull)
-    pause_before_write(survey, k, lambda: thank_bob(survey, issue))  # no reopen of its own
+    # no reopen of its own
+    pause_before_write(survey.port, BATCH_WRITES, k, lambda: thank_bob(survey, issue))
 
     survey.batch()
 

@@ -18,31 +18,9 @@ import pytest
 from run_harness import BOT, TWO_PAPERS, World, issue_event
 
 from bot.issue.provenance import load_state
+from sandbox.testing import pause_before_write
 
 WRITES = ("create_comment", "edit_comment", "add_labels", "edit_issue", "react_to_comment")
-
-
-def pause_before_write(world: World, k: int, other: Callable[[], Any]) -> list[int]:
-    """Make the port run ``other`` once, just before the ``k``-th write from now; the list
-    returned holds how many writes were made (when ``other`` ran, at least ``k``)."""
-    port, count = world.port, [0]
-
-    def wrap(name: str) -> None:
-        write = getattr(port, name)
-
-        def paused(*args: Any, **kwargs: Any) -> Any:
-            count[0] += 1
-            if count[0] == k:
-                for each in WRITES:  # B runs with the plain port
-                    setattr(port, each, getattr(type(port), each).__get__(port))
-                other()
-            return write(*args, **kwargs)
-
-        setattr(port, name, paused)
-
-    for name in WRITES:
-        wrap(name)
-    return count
 
 
 def command(world: World, text: str) -> Callable[[], Any]:
@@ -78,7 +56,7 @@ def test_two_runs_interleaved_at_each_write(triaged_world: World, pair: str, k: 
     world = triaged_world
     make_a, make_b, accepted, thanked = PAIRS[pair]
     run_a, run_b = make_a(world), make_b(world)
-    writes = pause_before_write(world, k, run_b)
+    writes = pause_before_write(world.port, WRITES, k, run_b)
 
     run_a()
     assert writes[0] >= min(k, 2)  # B ran inside A (A makes at least two writes)
