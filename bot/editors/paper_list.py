@@ -38,6 +38,7 @@ from bot.lists.blocks import Block, Container
 from bot.lists.document import Item, PaperList, read_list
 from bot.lists.entry import Entry, Fields
 from bot.lists.record import fields_for
+from bot.lists.votes import majority
 from bot.models import PaperItem, Skipped
 from bot.render import Renderer
 from bot.text.normalize import title_key
@@ -233,21 +234,34 @@ def _style_source(document: PaperList, target: Target, extent: int) -> list[Entr
     return [item.entry for item in document.in_container(nearest)]
 
 
-def _gap(document: PaperList, container: Container) -> list[str]:
-    """The lines the neighbours are set off by (none, a blank line, a line of spaces)."""
+def _gap(document: PaperList, container: Container, line: int) -> list[str]:
+    """The lines the neighbours are set off by (none, a blank line, a line of spaces): the
+    most common gap in the list, the file's when the list is split (or has one entry),
+    the nearest one to ``line`` when the file is split too."""
     lines = document.lines
-    gaps: Counter[tuple[str, ...]] = Counter()
-    for sources in ([container], document.containers):
-        for other in sources:
-            if other.kind != container.kind:
-                continue
-            for before, after in zip(other.blocks, other.blocks[1:], strict=False):
-                gaps[tuple(lines[before.end + 1 : after.start])] += 1
-        if gaps:
-            break
-    if gaps:
-        return list(gaps.most_common(1)[0][0])
+    near: Counter[tuple[str, ...]] = Counter()
+    far: Counter[tuple[str, ...]] = Counter()
+    for other in document.containers:
+        if other.kind != container.kind:
+            continue
+        pairs = list(zip(other.blocks, other.blocks[1:], strict=False))
+        if other is container:
+            pairs.sort(key=lambda pair: abs(pair[0].end - line))
+        for before, after in pairs:
+            gap = tuple(lines[before.end + 1 : after.start])
+            far[gap] += 1
+            if other is container:
+                near[gap] += 1
+    found = majority(near, far)
+    if found is not None:
+        return list(found)
     return [] if container.kind in ("list", "table", "html-table") else [""]
+
+
+def _file_entries(document: PaperList, line: int, kind: str | None) -> list[Entry]:
+    """The file's entries written as ``kind`` (all when None), nearest to ``line`` first."""
+    items = [item for item in document.items if kind is None or item.entry.kind == kind]
+    return [item.entry for item in sorted(items, key=lambda i: abs(i.block.start - line))]
 
 
 # --------------------------------------------------------------------------- writing it
@@ -293,7 +307,7 @@ def render_new(
 ) -> list[str]:
     """The new entry's lines: the survey's own template if it overrides one, else the
     neighbours' layout, else the bundled template."""
-    choice = layout.choose(neighbours, fields) if neighbours else None
+    choice = layout.choose(neighbours, fields, style.entries) if neighbours else None
     if choice is not None and not renderer.overrides(TEMPLATE):
         return layout.render(choice, neighbours, style).split("\n")
     indent, number, gap = marker or ("", "1.", " ")
@@ -382,16 +396,18 @@ def place(
         ]  # a table's other categories are ordered as this one is
         rule = order.infer([item.entry.fields for item in group], others)
         at = order.position(rule, [item.entry.fields for item in group], fields)
-    style = layout.conventions("\n".join(document.lines))
     before = group[at] if at < len(group) else None
     index = members.index(before) if before is not None else members.index(group[-1]) + 1
+    line = before.block.start if before is not None else group[-1].block.end + 1
+    kind = group[0].entry.kind
+    style = layout.conventions("\n".join(document.lines), _file_entries(document, line, kind))
     number, explicit = _number(container, index, document)
     fields = replace(fields, number=number)
     # A table category's rows are written as the table's rows are: all of them are neighbours.
     neighbours = _neighbour_entries(members, members.index(before) if before else len(members))
     marker = _marker(document.lines, (before or group[-1]).block, number)
     new = render_new(fields, neighbours, style, renderer, marker)
-    gap = _gap(document, container)
+    gap = _gap(document, container, line)
     if before is not None and category and before is group[0]:
         new = _take_category(lines, before.block, new)
     elif category:
@@ -472,7 +488,8 @@ def add_to_paper_list(
         else:
             neighbours = _style_source(document, target, extent)
             fields = replace(fields_for(item.record, neighbours), number=1)
-            new = render_new(fields, neighbours, layout.conventions(text), renderer, None)
+            style = layout.conventions(text, _file_entries(document, target.heading.line, None))
+            new = render_new(fields, neighbours, style, renderer, None)
             end = next((h.line for h in headings if h.line > target.heading.line), len(lines))
             lines.append_block(target.heading.body, end, new)
         change = f"add {describe_record(item.record)} to section {target.title!r}"

@@ -19,39 +19,45 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.lists.entry import Entry, Fields, Slot
+from bot.lists.links import with_extra_links
 from bot.lists.papers import url_kind
 from bot.lists.values import (
     AuthorForm,
     Authors,
     coarser,
-    informative_month,
     write_authors,
     write_date,
     write_venue,
 )
+from bot.lists.votes import (
+    EMPTY,
+    STOP_AFTER_STOP,
+    Layout,
+    majority_form,
+    smooth,
+    stop_after_stop,
+)
 from bot.text.escaping import markdown
-
-Layout = tuple["str | Slot", ...]
-_EMPTY = ("", "None", "none", "-", "—", "N/A", "n/a", "TBD", "无", "暂无")
-_DEFAULT_FORMS: dict[str, object] = {
-    "date": "{Y}/{m}",
-    "venue": "{v} {Y}",
-    "year": "{Y}",
-    "authors": (AuthorForm("first"), "none"),
-}
 
 
 @dataclass(frozen=True)
 class Conventions:
-    """How the file escapes text it writes itself (so ``Q&A`` stays ``Q&A``)."""
+    """The file's own habits: how it escapes text it writes itself (so ``Q&A`` stays
+    ``Q&A``), and its entries, which settle what the neighbours leave open."""
 
     raw_ampersand: bool = False
+    stop_after_stop: bool = False  # "Know?.**": a full stop even after a title's "?"
+    entries: tuple[Entry, ...] = ()  # the file's entries, nearest to the new one first
 
 
-def conventions(text: str) -> Conventions:
-    """Read the file's own escaping: does it write ``&`` raw, or ``&amp;``?"""
+def conventions(text: str, entries: Sequence[Entry] = ()) -> Conventions:
+    """Read the file's own escaping (``&`` raw, or ``&amp;``?) and habits from ``entries``."""
     raw = len(re.findall(r"&(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", text))
-    return Conventions(raw_ampersand=raw > text.count("&amp;"))
+    return Conventions(
+        raw_ampersand=raw > text.count("&amp;"),
+        stop_after_stop=stop_after_stop(entries),
+        entries=tuple(entries),
+    )
 
 
 def escape(text: str, style: Conventions) -> str:
@@ -123,8 +129,11 @@ class Choice:
     fields: Fields  # the new fields, their links assigned to its link slots
 
 
-def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
-    """The neighbours' layout that fits ``fields`` best (None: no neighbours)."""
+def choose(
+    neighbours: Sequence[Entry], fields: Fields, file: Sequence[Entry] = ()
+) -> Choice | None:
+    """The neighbours' layout that fits ``fields`` best (None: no neighbours); the ``file``'s
+    entries break a tie (a section of two entries written two ways)."""
     groups: dict[Layout, list[tuple[int, Entry]]] = {}
     shapes: Counter[tuple[object, ...]] = Counter()
     for distance, entry in enumerate(neighbours):
@@ -163,10 +172,18 @@ def choose(neighbours: Sequence[Entry], fields: Fields) -> Choice | None:
     tied = [(distance, choice) for score, distance, choice in scored if score == best]
     if len(tied) == 1:
         return tied[0][1]
-    # As common as each other: the one most like all the others (a neighbour's typo is not
-    # copied), then the nearest.
+    # As common as each other: the one the rest of the file writes most, then the one most
+    # like all the others (a neighbour's typo is not copied), then the nearest.
     weights = {layout: len(members) for layout, members in groups.items()}
-    return min(tied, key=lambda pair: (_spread(pair[1].layout, weights), pair[0]))[1]
+    in_file = Counter(_shape(entry.layout) for entry in file)
+    return min(
+        tied,
+        key=lambda pair: (
+            -in_file[_shape(pair[1].layout)],
+            _spread(pair[1].layout, weights),
+            pair[0],
+        ),
+    )[1]
 
 
 def _cells(layout: Layout) -> int:
@@ -259,35 +276,6 @@ def assign_links(
 # --------------------------------------------------------------------------- forms
 
 
-def majority_form(entries: Sequence[Entry], slot: Slot, fields: Fields | None = None) -> object:
-    """The form most entries write this slot's value in (a default when none do)."""
-    votes: Counter[str] = Counter()
-    forms: dict[str, object] = {}
-    for entry in entries:
-        form = entry.form(slot)
-        if form is None or form == "":
-            continue
-        if (
-            slot.field == "date"
-            and entry.fields.date
-            and not informative_month(str(form), entry.fields.date)
-        ):
-            continue
-        if slot.field == "authors" and isinstance(form, tuple) and form[0].mode == "one":
-            continue
-        preprint = re.fullmatch(r"pre-?print|arxiv|corr", entry.fields.venue, re.IGNORECASE)
-        if slot.field == "venue" and preprint and form == "{v}":
-            continue  # "Preprint." shows no year as it has none: says nothing of the form
-        votes[repr(form)] += 1
-        forms.setdefault(repr(form), form)
-    if votes:
-        return forms[votes.most_common(1)[0][0]]
-    for entry in entries:  # only uninformative forms: any of them
-        if (form := entry.form(slot)) not in (None, ""):
-            return form
-    return _DEFAULT_FORMS.get(slot.field)
-
-
 def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
     """How the neighbours write this slot when they have nothing for it (``None``, ``""``)."""
     if slot.field != "url":
@@ -296,7 +284,7 @@ def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
         url
         for entry in entries
         for key, url in entry.fields.urls
-        if key == slot.key and url in _EMPTY
+        if key == slot.key and url in EMPTY
     )
     return empties.most_common(1)[0][0] if empties else None
 
@@ -361,51 +349,11 @@ def _shields(text: str) -> str:
     return text.replace("-", "--").replace(" ", "_")
 
 
-def _gaps(layout: Layout) -> list[tuple[tuple[object, object], str]]:
-    """Each literal of a layout, keyed by the slots on either side of it."""
-    out: list[tuple[tuple[object, object], str]] = []
-    for index, part in enumerate(layout):
-        if isinstance(part, str):
-            before = layout[index - 1] if index else None
-            after = layout[index + 1] if index + 1 < len(layout) else None
-            out.append(((before, after), part))
-    return out
-
-
-def smooth(layout: Layout, neighbours: Sequence[Entry]) -> Layout:
-    """``layout`` with each literal between two slots written as most neighbours write it.
-
-    A layout is chosen whole; the text between two of its slots (``.** `` after a bold
-    title, ``* [[`` before a link) is then voted on by every neighbour that has the same
-    two slots side by side, so one neighbour's slip is not copied. Only spacing and
-    punctuation are voted on: markup (brackets, emphasis) stays as the layout has it.
-    """
-    votes: dict[tuple[object, object], Counter[str]] = {}
-    for entry in neighbours:
-        for key, text in _gaps(entry.layout):
-            votes.setdefault(key, Counter())[text] += 1
-    parts = list(layout)
-    for index, part in enumerate(parts):
-        if not isinstance(part, str):
-            continue
-        before = layout[index - 1] if index else None
-        after = layout[index + 1] if index + 1 < len(layout) else None
-        counter = votes.get((before, after))
-        if counter:
-            text, count = counter.most_common(1)[0]
-            if count * 2 > sum(counter.values()) and _punctuation_only(text, part):
-                parts[index] = text
-    return tuple(parts)
-
-
-def _punctuation_only(text: str, other: str) -> bool:
-    """Do two literals differ only in spacing and sentence punctuation (never in markup)?"""
-    return re.sub(r"[\s.,;:]", "", text) == re.sub(r"[\s.,;:]", "", other)
-
-
 def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
-    """The new entry's text: ``choice.layout`` with ``choice.fields`` in its slots."""
-    text = _render(choice, neighbours, style)
+    """The new entry's text: ``choice.layout`` with ``choice.fields`` in its slots (and a
+    slot for each labelled link it has no slot for, after its last link)."""
+    extended = with_extra_links(choice.layout, choice.fields, neighbours, style.entries)
+    text = _render(replace(choice, layout=extended), neighbours, style)
     if choice.entries and choice.entries[0].kind == "row":
         return _empty_cells(text, neighbours)
     return text
@@ -425,7 +373,7 @@ def _empty_cells(row: str, neighbours: Sequence[Entry]) -> str:
             theirs = split_pipe_row(entry.text)
             if column < len(theirs):
                 value = entry.text[theirs[column][0] : theirs[column][1]].strip()
-                if value in _EMPTY:
+                if value in EMPTY:
                     values[value] += 1
         marker = values.most_common(1)[0][0] if values else ""
         if marker:
@@ -433,15 +381,26 @@ def _empty_cells(row: str, neighbours: Sequence[Entry]) -> str:
     return out
 
 
+def _ends_sentence(title: str) -> bool:
+    return title.rstrip().endswith(("?", "!", "."))
+
+
 def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
     fields = choice.fields
     table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
     pieces: list[tuple[str, str]] = []  # ("text", literal) / ("slot", value) / ("gone", "")
-    for part in smooth(choice.layout, neighbours):
+    # A title that ends a sentence itself ("Know?") takes no full stop after it, unless the
+    # file writes one (``stop_after_stop``) or the layout is learned from such titles only.
+    learned = [entry.fields.title for entry in choice.entries]
+    keep = style.stop_after_stop or (bool(learned) and all(map(_ends_sentence, learned)))
+    ended = False
+    for part in smooth(choice.layout, neighbours, style.entries):
         if not isinstance(part, Slot):
-            pieces.append(("text", part))
+            pieces.append(("text", STOP_AFTER_STOP.sub(r"\1", part, 1) if ended else part))
+            ended = False
             continue
-        form = majority_form(neighbours, part)
+        ended = part.field == "title" and not keep and _ends_sentence(fields.title)
+        form = majority_form(neighbours, part, style.entries)
         value = None
         if _has(fields, part, choice.layout):
             value = _value(part, fields, form, style)

@@ -142,13 +142,19 @@ def _drop(form: str, part: str) -> str:
     return dropped if dropped != form else re.sub(r"[ ,./-]*" + part, "", form, count=1)
 
 
-def informative_month(form: str, date: Date) -> bool:
-    """Does this date show whether the list pads months (``05``) or not (``5``)?
+def informative(form: str, date: Date) -> bool:
+    """Does this date show whether the list pads months (``05``) or days (``06``)?
 
-    ``2021.11`` fits both ``{m}`` and ``{n}``; such forms do not vote.
+    ``2021.11`` fits both ``{m}`` and ``{n}``, ``24 Sep 2022`` both ``{d}`` and ``{e}``:
+    such forms do not vote on padding.
     """
-    month = date[1]
-    return not (("{m}" in form or "{n}" in form) and month is not None and month >= 10)
+    _, month, day = date
+    month_shown = "{m}" in form or "{n}" in form
+    day_shown = "{d}" in form or "{e}" in form
+    return not (
+        (month_shown and month is not None and month >= 10)
+        or (day_shown and day is not None and day >= 10)
+    )
 
 
 def same_form(form: str, other: str, date: Date) -> bool:

@@ -128,8 +128,8 @@ def own_round_trip(text: str) -> tuple[int, int]:
     """(entries read back exactly from their own layout and fields, entries): the reader."""
     from bot.lists.layout import Choice, conventions, render
 
-    style = conventions(text)
     items = read_list(Lines.parse(text).contents).items
+    style = conventions(text, [item.entry for item in items])
     back = 0
     for item in items:
         written = render(

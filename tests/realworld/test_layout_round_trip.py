@@ -26,21 +26,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # fixture: entries that come back from the neighbours' layout (measured), of how many
 NEIGHBOURS = {
     "agent_paper_list_readme": (7, 18),
-    "ai_for_math_sorted_table": (46, 50),
+    "ai_for_math_sorted_table": (47, 50),
     "awesome_jax_mixed": (75, 79),
     "cvpr2024_bold_paper_code": (33, 34),
     "cvpr2025_chinese_h4_entries": (27, 36),
-    "diffusion_bold_backslash": (42, 60),
-    "llm_reasoning_readme": (1, 10),
-    "llm_robotics_second_links": (27, 63),
+    "diffusion_bold_backslash": (46, 60),
+    "llm_reasoning_readme": (5, 10),
+    "llm_robotics_second_links": (28, 63),
     "llmsurvey_capacity_before": (6, 9),
-    "llmsurvey_readme": (4, 39),
+    "llmsurvey_readme": (3, 39),
     "lm_ssp_date_prefixed": (56, 59),
     "lm_ssp_toolkit_mixed": (12, 13),
     "matching_nickname_br": (57, 58),
     "prompt_papers_numbered": (0, 62),
     "transfer_attack_html_table": (15, 16),
-    "video_llm_tables": (30, 60),
+    "video_llm_tables": (31, 60),
 }
 
 

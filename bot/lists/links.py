@@ -1,0 +1,84 @@
+"""A labelled link the chosen layout has no slot for: written as the list writes its links.
+
+An entry with a ``[[Blog]]`` or ``[[Project]]`` link among neighbours that only have
+``[[Paper]]`` and ``[[Code]]`` keeps it: it goes after the layout's last labelled
+link, in that link's markup (``[[Label](url)]``, ``[label](url)``), separated as the
+list separates two links, its label in the case the list writes labels
+(``Blog``, ``blog``, ``BLOG``). A maintainer copying the line above does the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from bot.lists.entry import Entry, Fields, Slot
+from bot.lists.votes import EMPTY, Layout, majority
+
+
+def _label(slot: Slot) -> re.Match[str] | None:
+    """Where a labelled link slot's markup names its label (``[[Paper](``: ``Paper``)."""
+    if slot.field != "url" or slot.key in ("", "title", "link") or "{value}" in slot.before:
+        return None
+    if not slot.before.endswith("]("):
+        return None
+    return re.search(re.escape(slot.key), slot.before, re.IGNORECASE)
+
+
+def _cased(key: str, written: str) -> str:
+    """``key`` (a label as compared: lower case) in the case ``written`` shows."""
+    if written.isupper() and written != written.lower():
+        return key.upper()
+    if written == written.lower():
+        return key
+    if written == written.title():
+        return key.title()
+    return key[:1].upper() + key[1:]
+
+
+def _between_links(entries: Sequence[Entry]) -> Counter[str]:
+    """The literals the entries write between two links (``" "``, ``", "``)."""
+    votes: Counter[str] = Counter()
+    for entry in entries:
+        parts = entry.layout
+        for index in range(1, len(parts) - 1):
+            before, text, after = parts[index - 1], parts[index], parts[index + 1]
+            if (
+                isinstance(text, str)
+                and isinstance(before, Slot)
+                and isinstance(after, Slot)
+                and _label(before) is not None
+                and _label(after) is not None
+            ):
+                votes[text] += 1
+    return votes
+
+
+def with_extra_links(
+    layout: Layout, fields: Fields, neighbours: Sequence[Entry], file: Sequence[Entry] = ()
+) -> Layout:
+    """``layout`` with a slot for each labelled link of ``fields`` it has no slot for."""
+    keys = {part.key for part in layout if isinstance(part, Slot) and part.field == "url"}
+    extras = [
+        key
+        for key, url in fields.urls
+        if not key.startswith("@") and key not in keys and url not in EMPTY
+    ]
+    last = max(
+        (i for i, part in enumerate(layout) if isinstance(part, Slot) and _label(part)),
+        default=None,
+    )
+    if not extras or last is None:
+        return layout
+    template = layout[last]
+    assert isinstance(template, Slot)
+    found = _label(template)
+    assert found is not None
+    separator = majority(_between_links(neighbours), _between_links(file)) or " "
+    added: list[str | Slot] = []
+    for key in dict.fromkeys(extras):
+        label = _cased(key, found.group(0))
+        before = template.before[: found.start()] + label + template.before[found.end() :]
+        added += [separator, Slot("url", key, before, template.after)]
+    return (*layout[: last + 1], *added, *layout[last + 1 :])

@@ -1,0 +1,150 @@
+"""What the neighbours agree on, and what the whole file says when they do not.
+
+A new entry copies its neighbours: the text between two slots, the form of each
+value, the lines between entries. Each of these is voted on by the neighbours,
+nearest first; when they are split evenly (a section of two entries written two
+ways) or none of them shows it (``2022.12`` says nothing of whether ``2024.2``
+is padded), the file's other entries settle it, as a maintainer would look a bit
+further up the list. Only then does the nearest neighbour decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TypeVar
+
+from bot.lists.entry import Entry, Slot
+from bot.lists.values import AuthorForm, informative
+
+T = TypeVar("T", bound=Hashable)
+Layout = tuple["str | Slot", ...]
+#: How lists write a value they do not have (``[code]()``, ``None``, ``-``).
+EMPTY = ("", "None", "none", "-", "—", "N/A", "n/a", "TBD", "无", "暂无")
+
+_DEFAULT_FORMS: dict[str, object] = {
+    "date": "{Y}/{m}",
+    "venue": "{v} {Y}",
+    "year": "{Y}",
+    "authors": (AuthorForm("first"), "none"),
+}
+
+
+def majority(near: Counter[T], far: Counter[T] | None = None) -> T | None:
+    """The value most ``near`` voters give; a tie among them broken by the ``far`` ones.
+
+    ``near`` is counted nearest first, so that when the file is split too, the
+    nearest neighbour's value wins. No near vote at all: the file's majority.
+    """
+    far = far or Counter()
+    if not near:
+        return far.most_common(1)[0][0] if far else None
+    top = max(near.values())
+    tied = [value for value, count in near.items() if count == top]
+    return max(tied, key=lambda value: far[value])  # max keeps the first (nearest) of equals
+
+
+def _form_votes(entries: Iterable[Entry], slot: Slot) -> tuple[Counter[str], dict[str, object]]:
+    """The informative forms of ``slot`` among ``entries`` (by ``repr``, forms are tuples too)."""
+    votes: Counter[str] = Counter()
+    forms: dict[str, object] = {}
+    for entry in entries:
+        form = entry.form(slot)
+        if form is None or form == "":
+            continue
+        date = entry.fields.date
+        if slot.field == "date" and date and not informative(str(form), date):
+            continue
+        if slot.field == "authors" and isinstance(form, tuple) and form[0].mode == "one":
+            continue
+        preprint = re.fullmatch(r"pre-?print|arxiv|corr", entry.fields.venue, re.IGNORECASE)
+        if slot.field == "venue" and preprint and form == "{v}":
+            continue  # "Preprint." shows no year as it has none: says nothing of the form
+        votes[repr(form)] += 1
+        forms.setdefault(repr(form), form)
+    return votes, forms
+
+
+def majority_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = ()) -> object:
+    """The form most ``entries`` write this slot's value in: the ``file``'s entries settle a
+    tie, and give the form when no neighbour shows it (a default when nobody does)."""
+    votes, forms = _form_votes(entries, slot)
+    far, far_forms = _form_votes(file, slot)
+    winner = majority(votes, far)
+    if winner is not None:
+        return {**far_forms, **forms}[winner]
+    for entry in (*entries, *file):  # only uninformative forms: any of them
+        if (form := entry.form(slot)) not in (None, ""):
+            return form
+    return _DEFAULT_FORMS.get(slot.field)
+
+
+def _gaps(layout: Layout) -> list[tuple[tuple[object, object], str]]:
+    """Each literal of a layout, keyed by the slots on either side of it."""
+    return [(_key(layout, i), part) for i, part in enumerate(layout) if isinstance(part, str)]
+
+
+def _literal_votes(entries: Iterable[Entry]) -> dict[tuple[object, object], Counter[str]]:
+    votes: dict[tuple[object, object], Counter[str]] = {}
+    for entry in entries:
+        for key, text in _gaps(entry.layout):
+            votes.setdefault(key, Counter())[text] += 1
+    return votes
+
+
+def smooth(layout: Layout, neighbours: Sequence[Entry], file: Sequence[Entry] = ()) -> Layout:
+    """``layout`` with each literal between two slots written as most neighbours write it.
+
+    A layout is chosen whole; the text between two of its slots (``.** `` after a bold
+    title, ``* [[`` before a link) is then voted on by every neighbour that has the same
+    two slots side by side, so one neighbour's slip is not copied; when the neighbours
+    are split evenly, the file's entries decide. Only spacing and punctuation are voted
+    on: markup (brackets, emphasis) stays as the layout has it.
+    """
+    near, far = _literal_votes(neighbours), _literal_votes(file)
+    parts = list(layout)
+    for index, part in enumerate(layout):
+        key = _key(layout, index)
+        counter = near.get(key)
+        if not isinstance(part, str) or not counter:
+            continue
+        text = majority(counter, far.get(key))
+        assert text is not None
+        count, total = counter[text], sum(counter.values())
+        others = far.get(key, Counter())
+        settled = count * 2 > total or (
+            count * 2 == total and others[text] * 2 > sum(others.values())
+        )
+        if settled and _punctuation_only(text, part):
+            parts[index] = text
+    return tuple(parts)
+
+
+def _key(layout: Layout, index: int) -> tuple[object, object]:
+    """The slots on either side of a layout's part."""
+    before = layout[index - 1] if index else None
+    after = layout[index + 1] if index + 1 < len(layout) else None
+    return before, after
+
+
+def _punctuation_only(text: str, other: str) -> bool:
+    """Do two literals differ only in spacing and sentence punctuation (never in markup)?"""
+    return re.sub(r"[\s.,;:]", "", text) == re.sub(r"[\s.,;:]", "", other)
+
+
+def stop_after_stop(entries: Iterable[Entry]) -> bool:
+    """Does the file write its full stop after a title that ends a sentence itself
+    (``Know?.**``)? Most lists do not (``Know?**``); those that do, do it throughout."""
+    votes: Counter[bool] = Counter()
+    for entry in entries:
+        if not entry.fields.title.rstrip().endswith(("?", "!", ".")):
+            continue
+        for index, part in enumerate(entry.layout[:-1]):
+            following = entry.layout[index + 1]
+            if isinstance(part, Slot) and part.field == "title" and isinstance(following, str):
+                votes[bool(STOP_AFTER_STOP.match(part.after + following))] += 1
+    return votes[True] > votes[False]
+
+
+STOP_AFTER_STOP = re.compile(r"^([*_\"'”’]*)\.")

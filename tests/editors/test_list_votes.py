@@ -1,0 +1,187 @@
+"""Issue 11: which neighbours a new entry copies, and what settles what they leave open.
+
+Each case is a small list written by hand, with the entry a maintainer would add,
+written by hand before the code ran: a section split evenly is settled by the rest
+of the file; a form no neighbour shows (``2022.12`` is padded or not?) is the file's;
+a title ending in ``?`` takes no full stop after it unless the file writes one; a
+labelled link the layout has no slot for goes after the last link, written alike.
+"""
+
+from __future__ import annotations
+
+import pytest
+from editor_samples import item
+
+from bot.editors.lines import Lines
+from bot.editors.paper_list import add_to_paper_list, place
+from bot.lists.document import read_list
+from bot.models import PaperRecord
+from tests.conftest import RENDERER
+
+P = "https://arxiv.org/abs/"
+
+
+def readd(text: str, entry: str, section: int, at: int) -> str:
+    """``text`` with ``entry`` added from its own fields as the ``at``-th of list ``section``."""
+    lines = Lines.parse(text)
+    document = read_list(lines.contents)
+    containers = [i for i in range(len(document.containers)) if document.in_container(i)]
+    fields = read_list(Lines.parse(entry).contents).items[0].entry.fields
+    place(lines, document, containers[section], fields, renderer=RENDERER, at=at)
+    return lines.text()
+
+
+SPLIT = f"""\
+## A
+
+- **Alpha one.** ICML 2020. [[Paper]({P}2001.00001)]
+- **Alpha two.** ICML 2021. [[Paper]({P}2101.00001)]
+- **Alpha three.** ICML 2022. [[Paper]({P}2201.00001)]
+
+## B
+
+- **Beta one.** ACL 2020. [[Paper]({P}2002.00001)]
+- **Beta two** ACL 2021. [[Paper]({P}2102.00001)]
+"""
+AGREED = SPLIT.replace("**Beta one.**", "**Beta one**")
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # B is split one to one: the file (three more with the full stop) settles it, not
+        # the nearest entry (Beta two, without).
+        (SPLIT, f"- **Beta three.** ACL 2022. [[Paper]({P}2203.00001)]"),
+        # B agrees with itself: its neighbours win over the rest of the file.
+        (AGREED, f"- **Beta three** ACL 2022. [[Paper]({P}2203.00001)]"),
+    ],
+    ids=["split-section-takes-the-file", "agreeing-section-keeps-its-own"],
+)
+def test_a_section_split_evenly_is_settled_by_the_file(text, new):
+    record = PaperRecord(title="Beta three", year=2022, venue="ACL 2022", arxiv="2203.00001")
+    result = add_to_paper_list(text, [item(record, "B")], None, renderer=RENDERER)
+    assert result.text == text + new + "\n"
+
+
+GAPS = f"""\
+## A
+
+- **Alpha one.** [[Paper]({P}2001.00001)]
+
+- **Alpha two.** [[Paper]({P}2101.00001)]
+
+- **Alpha three.** [[Paper]({P}2201.00001)]
+
+## B
+
+- **Beta one.** [[Paper]({P}2002.00001)]
+- **Beta two.** [[Paper]({P}2102.00001)]
+
+- **Beta three.** [[Paper]({P}2202.00001)]
+"""
+
+
+def test_a_section_split_on_blank_lines_is_settled_by_the_file():
+    record = PaperRecord(title="Beta four", year=2023, arxiv="2302.00001")
+    result = add_to_paper_list(GAPS, [item(record, "B")], None, renderer=RENDERER)
+    assert result.text == GAPS + f"\n- **Beta four.** [[Paper]({P}2302.00001)]\n"
+
+
+DATES = f"""\
+## A
+
+- **A one.** [[Paper]({P}2305.00001)], 2023.5
+- **A two.** [[Paper]({P}2104.00001)], 2021.4
+
+## B
+
+- **B one.** [[Paper]({P}2212.00001)], 2022.12
+"""
+DAYS = """\
+## Posts
+
+- **Post one**, 06 Jun 2022
+- **Post two**, 24 Sep 2022
+- **Post three**, 15 Sep 2022
+- **Post four**, 25 Oct 2022
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "section", "at", "new"),
+    [
+        # "2022.12" fits "2022.12" padded or not: the file's "2023.5" says "2024.2".
+        (
+            DATES,
+            f"- **B two.** [[Paper]({P}2402.00002)], 2024.02",
+            1,
+            1,
+            f"- **B two.** [[Paper]({P}2402.00002)], 2024.2",
+        ),
+        # Days 24, 15 and 25 say nothing of padding; "06 Jun" does.
+        (DAYS, "- **Post five**, 5 Jan 2023", 0, 4, "- **Post five**, 05 Jan 2023"),
+    ],
+    ids=["month-from-the-file", "day-padding-from-the-days-that-show-it"],
+)
+def test_a_form_no_neighbour_shows_is_taken_from_those_that_show_it(text, entry, section, at, new):
+    assert readd(text, entry, section, at) == text + new + "\n"
+
+
+PLAIN = f"""\
+## Papers
+
+- **Alpha: a paper.** ICML 2020. [[Paper]({P}2001.00001)]
+- **Beta: a paper.** ICML 2021. [[Paper]({P}2101.00001)]
+"""
+STOPS = PLAIN + f"- **Is it?.** ICML 2021. [[Paper]({P}2102.00001)]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        (PLAIN, f"- **Can Models Do It?** ICML 2022. [[Paper]({P}2203.00001)]"),
+        (STOPS, f"- **Can Models Do It?.** ICML 2022. [[Paper]({P}2203.00001)]"),
+    ],
+    ids=["no-stop-after-a-question", "unless-the-file-writes-one"],
+)
+def test_a_title_ending_in_a_question_mark_takes_the_full_stop_as_the_file_does(text, new):
+    record = PaperRecord(
+        title="Can Models Do It?", year=2022, venue="ICML 2022", arxiv="2203.00001"
+    )
+    result = add_to_paper_list(text, [item(record, "Papers")], None, renderer=RENDERER)
+    assert result.text == text + new + "\n"
+
+
+LINKS = f"""\
+## Papers
+
+- **Alpha.** [[Paper]({P}2001.00001)] [[Code](https://github.com/a/alpha)]
+- **Beta.** [[Paper]({P}2101.00001)] [[Code](https://github.com/b/beta)]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "new"),
+    [
+        (
+            LINKS,
+            f"- **Gamma.** [[Paper]({P}2201.00001)] [[blog](https://blog.example.org/gamma)]",
+            f"- **Gamma.** [[Paper]({P}2201.00001)] [[Blog](https://blog.example.org/gamma)]",
+        ),
+        (
+            LINKS.replace("[[Paper]", "[paper]").replace("[[Code]", "[code]").replace(")]", ")"),
+            f"- **Gamma.** [Paper]({P}2201.00001), [Project Page](https://gamma.example.org)",
+            f"- **Gamma.** [paper]({P}2201.00001) [project page](https://gamma.example.org)",
+        ),
+        (
+            LINKS,
+            f"- **Gamma.** [[Paper]({P}2201.00001)] [[Code](https://github.com/c/gamma)] "
+            "[[Blog](https://blog.example.org/gamma)] [[Demo](https://demo.example.org)]",
+            f"- **Gamma.** [[Paper]({P}2201.00001)] [[Code](https://github.com/c/gamma)] "
+            "[[Blog](https://blog.example.org/gamma)] [[Demo](https://demo.example.org)]",
+        ),
+    ],
+    ids=["blog-after-the-last-link", "lower-case-labels", "two-extra-links-in-order"],
+)
+def test_a_labelled_link_without_a_slot_goes_after_the_last_link_written_alike(text, entry, new):
+    assert readd(text, entry, 0, 2) == text + new + "\n"
