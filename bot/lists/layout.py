@@ -46,6 +46,7 @@ class Conventions:
     ``Q&A``), and its entries, which settle what the neighbours leave open."""
 
     raw_ampersand: bool = False
+    raw_pipe: bool = False  # "A | B" outside tables: ``|`` is only markup in a table row
     stop_after_stop: bool = False  # "Know?.**": a full stop even after a title's "?"
     entries: tuple[Entry, ...] = ()  # the file's entries, nearest to the new one first
 
@@ -53,8 +54,11 @@ class Conventions:
 def conventions(text: str, entries: Sequence[Entry] = ()) -> Conventions:
     """Read the file's own escaping (``&`` raw, or ``&amp;``?) and habits from ``entries``."""
     raw = len(re.findall(r"&(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", text))
+    prose = [line for line in text.split("\n") if not line.lstrip().startswith("|")]
+    pipes = sum(len(re.findall(r"(?<!\\)\|", line)) for line in prose)
     return Conventions(
         raw_ampersand=raw > text.count("&amp;"),
+        raw_pipe=pipes > sum(line.count("\\|") for line in prose),
         stop_after_stop=stop_after_stop(entries),
         entries=tuple(entries),
     )
@@ -64,11 +68,14 @@ def escape(text: str, style: Conventions) -> str:
     """``bot.text.escaping.markdown``, relaxed only where the file itself writes raw text.
 
     A raw ``&`` stays raw when the file writes it so and it cannot start an
-    entity; ``_`` inside a word stays raw (it never makes emphasis).
+    entity; a ``|`` outside a table row when the file writes it raw there; ``_``
+    inside a word stays raw (it never makes emphasis).
     """
     escaped = markdown(text)
     if style.raw_ampersand:
         escaped = re.sub(r"&amp;(?![A-Za-z]+;|#\d+;|#x[0-9a-fA-F]+;)", "&", escaped)
+    if style.raw_pipe:
+        escaped = escaped.replace("\\|", "|")
     escaped = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", escaped)
     escaped = re.sub(r"\\\\(?=[A-Za-z0-9])", r"\\", escaped)  # "\mathbb": literal already
     return escaped
@@ -388,6 +395,8 @@ def _ends_sentence(title: str) -> bool:
 def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
     fields = choice.fields
     table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
+    if table:
+        style = replace(style, raw_pipe=False)
     pieces: list[tuple[str, str]] = []  # ("text", literal) / ("slot", value) / ("gone", "")
     # A title that ends a sentence itself ("Know?") takes no full stop after it, unless the
     # file writes one (``stop_after_stop``) or the layout is learned from such titles only.

@@ -185,3 +185,31 @@ LINKS = f"""\
 )
 def test_a_labelled_link_without_a_slot_goes_after_the_last_link_written_alike(text, entry, new):
     assert readd(text, entry, 0, 2) == text + new + "\n"
+
+
+FLAX = "Simple neural network layers from scratch in Flax."
+TALKS = """\
+## Talks
+
+- [JAX: Research | SciPy 2020](https://youtu.be/a) - JAX's core design.
+- [JAX on TPUs | NeurIPS 2020](https://youtu.be/b) - TPU host access.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        (
+            TALKS,
+            "- [Flax: Layers | PyCon 2021](https://youtu.be/c) - " + FLAX,
+        ),
+        (
+            TALKS.replace(" | ", r" \| "),
+            r"- [Flax: Layers \| PyCon 2021](https://youtu.be/c) - " + FLAX,
+        ),
+    ],
+    ids=["raw-where-the-file-writes-it-raw", "escaped-where-the-file-escapes-it"],
+)
+def test_a_pipe_outside_a_table_is_written_as_the_file_writes_it(text, new):
+    entry = "- [Flax: Layers | PyCon 2021](https://youtu.be/c) - " + FLAX
+    assert readd(text, entry, 0, 2) == text + new + "\n"

@@ -27,7 +27,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 NEIGHBOURS = {
     "agent_paper_list_readme": (7, 18),
     "ai_for_math_sorted_table": (47, 50),
-    "awesome_jax_mixed": (75, 79),
+    "awesome_jax_mixed": (79, 79),
     "cvpr2024_bold_paper_code": (33, 34),
     "cvpr2025_chinese_h4_entries": (27, 36),
     "diffusion_bold_backslash": (46, 60),
