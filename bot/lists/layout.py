@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.lists.entry import Entry, Fields, Slot
-from bot.lists.links import with_extra_links
+from bot.lists.links import extra_links, with_extra_links
 from bot.lists.papers import url_kind
 from bot.lists.values import (
     AuthorForm,
@@ -146,7 +146,7 @@ def choose(
     for distance, entry in enumerate(neighbours):
         groups.setdefault(entry.layout, []).append((distance, entry))
         shapes[_shape(entry.layout)] += 1
-    scored: list[tuple[tuple[int, int, int, int, int, int], int, Choice]] = []
+    scored: list[tuple[tuple[int, ...], int, Choice]] = []
     cells = Counter(_cells(entry.layout) for entry in neighbours).most_common(1)[0][0]
     for layout, members in groups.items():
         assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
@@ -156,7 +156,8 @@ def choose(
             ("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed
         }
         empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
-        unplaced = len(_used(assigned) - placed)
+        extras = extra_links(layout, assigned)  # written after its last link
+        unplaced = len(_used(assigned) - placed - {("url", key) for key in extras})
         fit = -sum(link_fit(key, url) for key, url in assigned.urls if not key.startswith("@"))
         if any(s.field == "title" for s in slots) and not assigned.title:
             unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
@@ -171,7 +172,7 @@ def choose(
         common = -shapes[_shape(layout)]
         first, second = (dropped, common) if table else (common, dropped)
         odd = int(table and _cells(layout) != cells)
-        score = (unplaced, odd, fit, first, second, -len(members))
+        score = (unplaced, len(extras), odd, fit, first, second, -len(members))
         scored.append((score, min(d for d, _ in members), choice))
     if not scored:
         return None

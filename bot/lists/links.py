@@ -55,20 +55,33 @@ def _between_links(entries: Sequence[Entry]) -> Counter[str]:
     return votes
 
 
+def _last_link(layout: Layout) -> int | None:
+    return max(
+        (i for i, part in enumerate(layout) if isinstance(part, Slot) and _label(part)),
+        default=None,
+    )
+
+
+def extra_links(layout: Layout, fields: Fields) -> list[str]:
+    """The labels of ``fields``' links ``layout`` has no slot for but can take after its last
+    labelled link (none when it has no labelled link to copy)."""
+    if _last_link(layout) is None:
+        return []
+    keys = {part.key for part in layout if isinstance(part, Slot) and part.field == "url"}
+    extras = (
+        key
+        for key, url in fields.urls
+        if not key.startswith("@") and key not in keys and url not in EMPTY
+    )
+    return list(dict.fromkeys(extras))
+
+
 def with_extra_links(
     layout: Layout, fields: Fields, neighbours: Sequence[Entry], file: Sequence[Entry] = ()
 ) -> Layout:
     """``layout`` with a slot for each labelled link of ``fields`` it has no slot for."""
-    keys = {part.key for part in layout if isinstance(part, Slot) and part.field == "url"}
-    extras = [
-        key
-        for key, url in fields.urls
-        if not key.startswith("@") and key not in keys and url not in EMPTY
-    ]
-    last = max(
-        (i for i, part in enumerate(layout) if isinstance(part, Slot) and _label(part)),
-        default=None,
-    )
+    extras = extra_links(layout, fields)
+    last = _last_link(layout)
     if not extras or last is None:
         return layout
     template = layout[last]
@@ -77,7 +90,7 @@ def with_extra_links(
     assert found is not None
     separator = majority(_between_links(neighbours), _between_links(file)) or " "
     added: list[str | Slot] = []
-    for key in dict.fromkeys(extras):
+    for key in extras:
         label = _cased(key, found.group(0))
         before = template.before[: found.start()] + label + template.before[found.end() :]
         added += [separator, Slot("url", key, before, template.after)]

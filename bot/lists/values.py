@@ -143,16 +143,18 @@ def _drop(form: str, part: str) -> str:
 
 
 def informative(form: str, date: Date) -> bool:
-    """Does this date show whether the list pads months (``05``) or days (``06``)?
+    """Does this date show how the list writes months (``05``, ``Jun``) and days (``06``)?
 
-    ``2021.11`` fits both ``{m}`` and ``{n}``, ``24 Sep 2022`` both ``{d}`` and ``{e}``:
-    such forms do not vote on padding.
+    ``2021.11`` fits both ``{m}`` and ``{n}``, ``24 Sep 2022`` both ``{d}`` and ``{e}``,
+    ``May 2024`` both ``{b}`` and ``{B}``: such forms do not vote.
     """
     _, month, day = date
     month_shown = "{m}" in form or "{n}" in form
+    named = "{b" in form or "{B}" in form
     day_shown = "{d}" in form or "{e}" in form
     return not (
         (month_shown and month is not None and month >= 10)
+        or (named and month == 5)  # "May" is May in full and short
         or (day_shown and day is not None and day >= 10)
     )
 

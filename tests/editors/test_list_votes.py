@@ -213,3 +213,36 @@ TALKS = """\
 def test_a_pipe_outside_a_table_is_written_as_the_file_writes_it(text, new):
     entry = "- [Flax: Layers | PyCon 2021](https://youtu.be/c) - " + FLAX
     assert readd(text, entry, 0, 2) == text + new + "\n"
+
+
+MONTHS = """\
+## Papers
+
+- **Alpha**, *arXiv, May 2024*. [[Paper](https://arxiv.org/abs/2405.00001)]
+- **Beta**, *arXiv, May 2024*. [[Paper](https://arxiv.org/abs/2405.00002)]
+- **Gamma**, *arXiv, Mar 2024*. [[Paper](https://arxiv.org/abs/2403.00003)]
+"""
+
+
+def test_may_says_nothing_of_how_months_are_written():
+    # Twice "May" (May in full and short) and once "Mar": the list writes "Jun", not "June".
+    record = PaperRecord(title="Delta", year=2024, arxiv="2406.00004")
+    result = add_to_paper_list(MONTHS, [item(record, "Papers")], None, renderer=RENDERER)
+    [line] = [line for line in result.text.splitlines() if "Delta" in line]
+    assert line == "- **Delta**, *arXiv, Jun 2024*. [[Paper](https://arxiv.org/abs/2406.00004)]"
+
+
+LINKS_OR_NOT = f"""\
+## Papers
+
+- **Alpha.** ICML 2020.
+- **Beta.** ICML 2021. [[Paper]({P}2101.00001)]
+- **Gamma.** ICML 2022.
+"""
+
+
+def test_a_layout_that_can_write_an_extra_link_wins_over_one_that_cannot():
+    # Two of three entries have no link at all; the new one's [[Code]] link needs a layout
+    # with a link to copy, so it is written as Beta is.
+    entry = f"- **Delta.** ICML 2023. [[Paper]({P}2301.00001)] [[Code](https://github.com/d/d)]"
+    assert readd(LINKS_OR_NOT, entry, 0, 3) == LINKS_OR_NOT + entry + "\n"

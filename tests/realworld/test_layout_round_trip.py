@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # fixture: entries that come back from the neighbours' layout (measured), of how many
 NEIGHBOURS = {
     "agent_paper_list_readme": (7, 18),
-    "ai_for_math_sorted_table": (47, 50),
+    "ai_for_math_sorted_table": (48, 50),
     "awesome_jax_mixed": (79, 79),
     "cvpr2024_bold_paper_code": (33, 34),
     "cvpr2025_chinese_h4_entries": (27, 36),
