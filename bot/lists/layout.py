@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from bot.lists.entry import Entry, Fields, Slot
 from bot.lists.links import extra_links, with_extra_links
+from bot.lists.padding import align_row
 from bot.lists.papers import url_kind
 from bot.lists.values import (
     AuthorForm,
@@ -363,7 +364,7 @@ def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> s
     extended = with_extra_links(choice.layout, choice.fields, neighbours, style.entries)
     text = _render(replace(choice, layout=extended), neighbours, style)
     if choice.entries and choice.entries[0].kind == "row":
-        return _empty_cells(text, neighbours)
+        return align_row(_empty_cells(text, neighbours), neighbours)
     return text
 
 

@@ -15,6 +15,7 @@ from editor_samples import item
 from bot.editors.lines import Lines
 from bot.editors.paper_list import add_to_paper_list, place
 from bot.lists.document import read_list
+from bot.lists.padding import width
 from bot.models import PaperRecord
 from tests.conftest import RENDERER
 
@@ -246,3 +247,56 @@ def test_a_layout_that_can_write_an_extra_link_wins_over_one_that_cannot():
     # with a link to copy, so it is written as Beta is.
     entry = f"- **Delta.** ICML 2023. [[Paper]({P}2301.00001)] [[Code](https://github.com/d/d)]"
     assert readd(LINKS_OR_NOT, entry, 0, 3) == LINKS_OR_NOT + entry + "\n"
+
+
+ALIGNED = """\
+## Papers
+
+| Paper                                            |  Venue  |  Date   |
+| :----------------------------------------------- | :-----: | :-----: |
+| [**Alpha**](https://arxiv.org/abs/2305.00001)    |  ICML   | 05/2023 |
+| [**Beta Two**](https://arxiv.org/abs/2304.00002) |   ACL   | 04/2023 |
+| [**Gamma**](https://arxiv.org/abs/2303.00003)    | NeurIPS | 03/2023 |
+"""
+RAGGED = """\
+## Papers
+
+| Paper | Venue | Date |
+| --- | --- | --- |
+| [**Alpha**](https://arxiv.org/abs/2305.00001) | ICML | 05/2023 |
+| [**Beta Two**](https://arxiv.org/abs/2304.00002) | ACL  | 04/2023 |
+| [**Gamma**](https://arxiv.org/abs/2303.00003) | NeurIPS | 03/2023 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "new"),
+    [
+        (
+            ALIGNED,
+            "Epsilon",
+            "| [**Epsilon**](https://arxiv.org/abs/2306.00004)  |  EMNLP  | 06/2023 |",
+        ),
+        (
+            ALIGNED,
+            "Delta Four",
+            "| [**Delta Four**](https://arxiv.org/abs/2306.00004) |  EMNLP  | 06/2023 |",
+        ),
+        (
+            RAGGED,
+            "Epsilon",
+            "| [**Epsilon**](https://arxiv.org/abs/2306.00004) | EMNLP | 06/2023 |",
+        ),
+    ],
+    ids=["aligned-columns", "longer-than-the-column", "ragged-table"],
+)
+def test_a_new_row_is_padded_as_the_table_pads_its_columns(text, title, new):
+    record = PaperRecord(title=title, year=2023, venue="EMNLP 2023", arxiv="2306.00004")
+    result = add_to_paper_list(text, [item(record, "Papers")], None, renderer=RENDERER)
+    [line] = [line for line in result.text.splitlines() if "2306.00004" in line]
+    assert line == new
+
+
+@pytest.mark.parametrize(("text", "columns"), [("ICML", 4), ("论文", 4), ("ＡＢ", 4), ("", 0)])
+def test_wide_characters_take_two_columns(text, columns):
+    assert width(text) == columns

@@ -40,7 +40,7 @@ NEIGHBOURS = {
     "matching_nickname_br": (57, 58),
     "prompt_papers_numbered": (0, 62),
     "transfer_attack_html_table": (15, 16),
-    "video_llm_tables": (31, 60),
+    "video_llm_tables": (37, 60),
 }
 
 
