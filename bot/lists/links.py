@@ -4,7 +4,9 @@ An entry with a ``[[Blog]]`` or ``[[Project]]`` link among neighbours that only 
 ``[[Paper]]`` and ``[[Code]]`` keeps it: it goes after the layout's last labelled
 link, in that link's markup (``[[Label](url)]``, ``[label](url)``), separated as the
 list separates two links, its label in the case the list writes labels
-(``Blog``, ``blog``, ``BLOG``). A maintainer copying the line above does the same.
+(``Blog``, ``blog``, ``BLOG``); where each link has a line of its own (``- Code:
+url``), on a line like the last one. A maintainer copying the entry above does the
+same.
 """
 
 from __future__ import annotations
@@ -55,9 +57,26 @@ def _between_links(entries: Sequence[Entry]) -> Counter[str]:
     return votes
 
 
+def _line_label(layout: Layout, index: int) -> tuple[str, re.Match[str]] | None:
+    """A link on its own line after its label (``- Code: url``): the line's text before
+    the link, and where it names the label."""
+    slot, text = layout[index], layout[index - 1] if index else None
+    if not isinstance(slot, Slot) or slot.field != "url" or slot.key in ("", "title"):
+        return None
+    if not isinstance(text, str) or "\n" not in text:
+        return None
+    line = text.rpartition("\n")[2]
+    found = re.search(re.escape(slot.key), line, re.IGNORECASE)
+    return (line, found) if found else None
+
+
 def _last_link(layout: Layout) -> int | None:
     return max(
-        (i for i, part in enumerate(layout) if isinstance(part, Slot) and _label(part)),
+        (
+            i
+            for i, part in enumerate(layout)
+            if isinstance(part, Slot) and (_label(part) or _line_label(layout, i))
+        ),
         default=None,
     )
 
@@ -87,9 +106,18 @@ def with_extra_links(
     template = layout[last]
     assert isinstance(template, Slot)
     found = _label(template)
-    assert found is not None
-    separator = majority(_between_links(neighbours), _between_links(file)) or " "
     added: list[str | Slot] = []
+    if found is None:  # one link a line: a line like the last one
+        line, named = _line_label(layout, last) or ("", None)
+        assert named is not None
+        for key in extras:
+            label = _cased(key, named.group(0))
+            added += [
+                "\n" + line[: named.start()] + label + line[named.end() :],
+                Slot("url", key, template.before, template.after),
+            ]
+        return (*layout[: last + 1], *added, *layout[last + 1 :])
+    separator = majority(_between_links(neighbours), _between_links(file)) or " "
     for key in extras:
         label = _cased(key, found.group(0))
         before = template.before[: found.start()] + label + template.before[found.end() :]

@@ -300,3 +300,28 @@ def test_a_new_row_is_padded_as_the_table_pads_its_columns(text, title, new):
 @pytest.mark.parametrize(("text", "columns"), [("ICML", 4), ("论文", 4), ("ＡＢ", 4), ("", 0)])
 def test_wide_characters_take_two_columns(text, columns):
     assert width(text) == columns
+
+
+BULLETS = """\
+## Papers
+
+**Alpha: A Paper**
+
+- Paper: https://arxiv.org/abs/2001.00001
+- Code: https://github.com/a/alpha
+
+**Beta: A Paper**
+
+- Paper: https://arxiv.org/abs/2101.00001
+- Code: https://github.com/b/beta
+"""
+GAMMA = """\
+**Gamma: A Paper**
+
+- Paper: https://arxiv.org/abs/2201.00001
+- Code: https://github.com/c/gamma
+- Project: https://gamma.example.org"""
+
+
+def test_a_link_on_its_own_line_gets_a_line_like_the_last_link_line():
+    assert readd(BULLETS, GAMMA, 0, 2) == BULLETS + "\n" + GAMMA + "\n"
