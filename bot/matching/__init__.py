@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -337,8 +337,11 @@ class ReferenceIndex:
             if n >= 2 and budget <= 0:
                 break
             idf = idfs[n]
-            for i in postings[words[n][1]]:
-                weights[i] = get(i, 0.0) + idf
+            found = postings[words[n][1]]
+            # weights[i] = weights.get(i, 0.0) + idf for each i, looped in C: a common
+            # word's list holds thousands of references.
+            added = map(idf.__add__, map(get, found, repeat(0.0)))
+            weights.update(zip(found, added, strict=True))
             budget -= idf
         forced = list(dict.fromkeys(forced))[:MAX_CANDIDATES]
         room = MAX_CANDIDATES - len(forced)
