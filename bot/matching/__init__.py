@@ -34,6 +34,7 @@ and step 5 ``verdict``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from itertools import pairwise, repeat
@@ -117,7 +118,7 @@ class ReferenceIndex:
         self._by_main: dict[str, tuple[int, ...]] = {}
         self._by_bare: dict[str, tuple[int, ...]] = {}
         self._by_first: dict[str, tuple[int, ...]] = {}
-        postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
 
         def add(mapping: dict[str, tuple[int, ...]], key: str, i: int) -> None:
             found = mapping.get(key)
@@ -139,11 +140,7 @@ class ReferenceIndex:
             if first := first_surname(e.ref.authors):
                 add(self._by_first, first, i)
             for feature in _features(e.tokens):
-                found = postings.get(feature)
-                if found is None:
-                    postings[feature] = [i]
-                else:
-                    found.append(i)
+                postings[feature].append(i)
         self._postings: dict[str, tuple[int, ...]] = {}
         while postings:  # each list let go as its tuple is made: never all of both at once
             feature, ids = postings.popitem()
