@@ -286,8 +286,8 @@ class FakeGitHub:
                 operation=operation,
             )
         if fault is not None and not fault.after:
-            self._stopping.wait(fault.delay)
-            return finish(fault.status, fault.answer_body(), fault.headers, operation, fault=True)
+            faulty = finish(fault.status, fault.answer_body(), fault.headers, operation, fault=True)
+            return self._late(fault, faulty)
 
         reply = self._dispatch(operation, checked.path_params, checked.query, checked.body, viewer)
         answer = reply.body
@@ -298,12 +298,21 @@ class FakeGitHub:
             for message in self.spec.check_response(operation, reply.status, answer):
                 self._violate("response", method, path, message)
         if fault is not None:  # after=True: the fake acted, the client sees a failure
-            self._stopping.wait(fault.delay)
-            return finish(fault.status, fault.answer_body(), fault.headers, operation, fault=True)
+            faulty = finish(fault.status, fault.answer_body(), fault.headers, operation, fault=True)
+            return self._late(fault, faulty)
         extra = dict(reply.headers)
         if link:
             extra["Link"] = link
         return finish(reply.status, answer, extra, operation)
+
+    def _late(
+        self, fault: Fault, answer: tuple[int, dict[str, str], bytes]
+    ) -> tuple[int, dict[str, str], bytes]:
+        """``answer``, after the fault's delay. The request is logged before the delay, when
+        the fake acted on it: a test that clears the log once its client gave up does not
+        find it logged afterwards."""
+        self._stopping.wait(fault.delay)
+        return answer
 
     def _authenticate(self, headers: Mapping[str, str]) -> str | None:
         value = headers_get(headers, "Authorization") or ""

@@ -27,6 +27,7 @@ A directory without ``.github/survey-bot.yml`` gets the defaults.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,12 +118,17 @@ def run(args: argparse.Namespace) -> int:
 
     from bot.cli.index_cache import survey_index
     from bot.cli.refs import configured_sources
+    from bot.references.common import gc_paused
 
     if args.refs:
         sources = [(Path(path), args.format) for path in args.refs]
     else:
         sources = configured_sources(Path(args.repo or "."))
-    index = survey_index(sources, cache=not args.no_cache)
+    with gc_paused():
+        index = survey_index(sources, cache=not args.no_cache)
+        # The index lives as long as the process: the garbage collector need not walk
+        # its hundreds of thousands of objects, neither now nor while queries are matched.
+        gc.freeze()
     repo = Path(args.repo or ".")
     if args.resolve:
         items = resolve_items(items, offline=args.offline, repo=repo)

@@ -9,7 +9,8 @@ when nothing it was made from has changed.
 What "nothing has changed" means, all of it in the key stored with the index:
 the exact text of every reference file, its path (references name their file)
 and its format; the bot's code (every ``.py`` file of the installed package,
-by content, so a new version or a local edit never reads an old index); the
+by path, size and modification time, so a new version or a local edit never
+reads an old index); the
 Python version and ``marshal``'s format. Anything else is a miss: the files
 are read as always and the cache is written anew. A cache file that cannot be
 read (truncated, from another tool, a different shape) is a miss too; the
@@ -56,7 +57,9 @@ def cache_dir() -> Path | None:
 
 
 def code_digest() -> str:
-    """A digest of the bot's own code: every ``.py`` file of the package, by content."""
+    """A digest of the bot's own code: every ``.py`` file of the package, by path, size
+    and modification time: a new version or a local edit changes them, and a stat is
+    cheaper than reading 200 files on every run (5 ms of a 0.5 s warm check)."""
     import bot
 
     root = os.path.dirname(bot.__file__)
@@ -66,9 +69,8 @@ def code_digest() -> str:
         for name in sorted(files):
             if name.endswith(".py"):
                 path = os.path.join(folder, name)
-                digest.update(f"\0{os.path.relpath(path, root)}\0".encode())
-                with open(path, "rb") as handle:
-                    digest.update(handle.read())
+                stat = os.stat(path)
+                digest.update(f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 

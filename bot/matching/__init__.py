@@ -34,9 +34,10 @@ and step 5 ``verdict``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -117,7 +118,7 @@ class ReferenceIndex:
         self._by_main: dict[str, tuple[int, ...]] = {}
         self._by_bare: dict[str, tuple[int, ...]] = {}
         self._by_first: dict[str, tuple[int, ...]] = {}
-        postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
 
         def add(mapping: dict[str, tuple[int, ...]], key: str, i: int) -> None:
             found = mapping.get(key)
@@ -139,11 +140,7 @@ class ReferenceIndex:
             if first := first_surname(e.ref.authors):
                 add(self._by_first, first, i)
             for feature in _features(e.tokens):
-                found = postings.get(feature)
-                if found is None:
-                    postings[feature] = [i]
-                else:
-                    found.append(i)
+                postings[feature].append(i)
         self._postings: dict[str, tuple[int, ...]] = {}
         while postings:  # each list let go as its tuple is made: never all of both at once
             feature, ids = postings.popitem()
@@ -337,8 +334,11 @@ class ReferenceIndex:
             if n >= 2 and budget <= 0:
                 break
             idf = idfs[n]
-            for i in postings[words[n][1]]:
-                weights[i] = get(i, 0.0) + idf
+            found = postings[words[n][1]]
+            # weights[i] = weights.get(i, 0.0) + idf for each i, looped in C: a common
+            # word's list holds thousands of references.
+            added = map(idf.__add__, map(get, found, repeat(0.0)))
+            weights.update(zip(found, added, strict=True))
             budget -= idf
         forced = list(dict.fromkeys(forced))[:MAX_CANDIDATES]
         room = MAX_CANDIDATES - len(forced)

@@ -77,6 +77,11 @@ class Entry:
         return _ids_of_work(self.ref, self.more_ids)[2]
 
     @property
+    def author_fields(self) -> _Authors:
+        """Everything below at once (weighing a candidate reads most of it)."""
+        return _author_fields(self.ref.authors)
+
+    @property
     def surnames(self) -> tuple[str, ...]:
         return _author_fields(self.ref.authors).surnames
 

@@ -45,17 +45,21 @@ class Assessment:
 
 def _first_author_agrees(q: Entry, e: Entry) -> bool | None:
     """True: same first author; False: clearly different; None: cannot tell."""
-    if not q.surnames or not e.surnames:
+    a = q.author_fields
+    if not a.surnames:
+        return None  # (most queries name no author: the candidate's are not read)
+    b = e.author_fields
+    if not b.surnames:
         return None
-    if q.surnames[0] == e.surnames[0]:
+    first_a, first_b = a.surnames[0], b.surnames[0]
+    if first_a == first_b:
         # "Omar Garcia" and "Elena Garcia" are not known to be one person.
-        initials = q.initial, e.initial
-        return True if not all(initials) or initials[0] == initials[1] else None
-    if q.surnames[0] in e.first_words or e.surnames[0] in q.first_words:
+        return True if not (a.initial and b.initial) or a.initial == b.initial else None
+    if first_a in b.first_words or first_b in a.first_words:
         return True  # name order differs ("Zhao Wayne Xin")
-    if q.organisation or e.organisation:
+    if a.organisation or b.organisation:
         return None  # "OpenAI" vs the first person listed
-    if q.surnames[0] in e.all_words or e.surnames[0] in q.all_words:
+    if first_a in b.all_words or first_b in a.all_words:
         return None  # author order differs between sources
     return False
 
