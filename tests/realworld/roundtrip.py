@@ -141,3 +141,33 @@ def own_round_trip(text: str) -> tuple[int, int]:
         )
         back += written == original
     return back, len(items)
+
+
+def copyable(text: str) -> set[int]:
+    """The entries (1-based first lines) whose exact text another entry of their list can
+    give: its layout filled with their fields. The others are written unlike every other
+    entry of their list, so that no editor copying a neighbour writes them back; what the
+    editor brings back of the copyable ones is the figure it can be held to."""
+    from bot.lists.layout import Choice, conventions, render
+
+    document = read_list(Lines.parse(text).contents)
+    style = conventions(text, [item.entry for item in document.items])
+    found = set()
+    for container in range(len(document.containers)):
+        items = document.in_container(container)
+        for item in items if len(items) > 1 else ():
+            original = (
+                re.sub(r"\n<th\b[^\n]*</th>", "", item.text) if item.block.category else item.text
+            )
+            if any(
+                render(
+                    Choice(other.entry.layout, (other.entry,), item.entry.fields),
+                    [other.entry],
+                    style,
+                )
+                == original
+                for other in items
+                if other is not item
+            ):
+                found.add(item.block.start + 1)
+    return found
