@@ -222,31 +222,6 @@ def split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
     return pieces
 
 
-class _Decoded:
-    """An entry's field values, each decoded from LaTeX when first read: an entry may
-    hold many fields (abstract, keywords, file) and a reference needs only a few."""
-
-    __slots__ = ("_decoded", "_fields")
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        self._fields = fields
-        self._decoded: dict[str, str] = {}
-
-    def get(self, name: str, default: str = "") -> str:
-        if name not in self._fields:
-            return default
-        return self[name]
-
-    def __getitem__(self, name: str) -> str:
-        value = self._decoded.get(name)
-        if value is None:
-            value = self._decoded[name] = latex.decode(self._fields[name])
-        return value
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._fields
-
-
 def _clean_url(raw: str) -> str:
     if "\\" in raw:  # most values hold no LaTeX at all: no regex pass for them
         raw = _URL_COMMAND.sub("", raw)
@@ -256,10 +231,21 @@ def _clean_url(raw: str) -> str:
     return raw.strip()
 
 
+# The fields a reference is made of (the names and the links are read apart): each is
+# decoded from LaTeX once, when the entry has it. The other fields an entry may hold
+# (abstract, keywords, file, ...) are never decoded.
+_DECODED = frozenset({
+    "title", "year", "date", "archiveprefix", "eprinttype", "eprint", "journal", "journaltitle",
+    "booktitle", "eventtitle", "volume", "number", "publisher", "howpublished", "note", "school",
+    "institution", "organization",
+})  # fmt: skip
+_LINKS = ("url", "howpublished", "note", "pdf")
+
+
 def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     """The ``Reference`` for one entry: decoded title and names, ids from every field."""
     fields = entry.fields
-    text = _Decoded(fields)
+    text = {name: latex.decode(value) for name, value in fields.items() if name in _DECODED}
     authors = split_authors(fields.get("author") or fields.get("editor") or "")
 
     year_text = text.get("year") or text.get("date") or ""
@@ -267,18 +253,18 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     year = _YEARS.setdefault(year_match.group(0), int(year_match.group(0))) if year_match else None
 
     urls = []
-    for name in ("url", "howpublished", "note", "pdf"):
+    for name in _LINKS:
         if name in fields:
             for url in find_urls(_clean_url(fields[name])):
                 if url not in urls:
                     urls.append(url)
 
     doi = (
-        normalize_doi(_clean_url(fields.get("doi", "")))
+        normalize_doi(_clean_url(fields["doi"]) if "doi" in fields else "")
         or next((found for found in map(normalize_doi, urls) if found), None)
         or next((found for found in map(acl_doi, urls) if found), None)
     )
-    arxiv = _arxiv(fields, text, urls) or arxiv_from_doi(doi)
+    arxiv = _arxiv(text, urls) or arxiv_from_doi(doi)
 
     return Reference(
         title=text.get("title", ""),
@@ -295,7 +281,13 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     )
 
 
-def _arxiv(fields: dict[str, str], text: _Decoded, urls: list[str]) -> str | None:
+_ARXIV_VENUE = re.compile(r"arxiv|corr", re.IGNORECASE)
+_ARXIV_NUMBER = re.compile(r"\s*arxiv", re.IGNORECASE)
+
+
+def _arxiv(text: dict[str, str], urls: list[str]) -> str | None:
+    """The arXiv id of an entry (``text``: its decoded fields): from ``eprint`` unless
+    the entry names another archive, else from its venue, DBLP volume, links or notes."""
     prefix = (text.get("archiveprefix") or text.get("eprinttype") or "").lower()
     candidates = []
     if "eprint" in text and (not prefix or "arxiv" in prefix):
@@ -306,12 +298,11 @@ def _arxiv(fields: dict[str, str], text: _Decoded, urls: list[str]) -> str | Non
     if "abs/" in volume.lower():  # DBLP: journal = {CoRR}, volume = {abs/2303.18223}
         candidates.append(volume)
     candidates.extend(urls)
-    candidates.extend(text.get(name, "") for name in ("howpublished", "note"))
+    candidates.append(text.get("howpublished", ""))
+    candidates.append(text.get("note", ""))
     # ``journal = {arXiv}, number = {2303.18223}``: a bare id counts where the venue is arXiv.
     number = text.get("number", "")
-    if re.search(r"arxiv|corr", f"{journal} {text.get('publisher', '')}", re.IGNORECASE) or (
-        re.match(r"\s*arxiv", number, re.IGNORECASE)
-    ):
+    if _ARXIV_VENUE.search(f"{journal} {text.get('publisher', '')}") or _ARXIV_NUMBER.match(number):
         candidates.append(number)
     for candidate in candidates:
         found = normalize_arxiv(candidate)
@@ -320,16 +311,22 @@ def _arxiv(fields: dict[str, str], text: _Decoded, urls: list[str]) -> str | Non
     return None
 
 
-def _venue(kind: str, text: _Decoded) -> str | None:
-    order = ["journal", "journaltitle", "booktitle", "eventtitle"]
-    if kind in ("phdthesis", "mastersthesis", "thesis"):
-        order += ["school", "institution"]
-    elif kind in ("techreport", "report"):
-        order += ["institution", "organization"]
-    elif kind in ("book", "inbook", "mvbook"):
-        order += ["publisher"]
-    order += ["howpublished", "organization", "publisher"]
-    for name in order:
+_VENUES = ("journal", "journaltitle", "booktitle", "eventtitle")
+_VENUES_LAST = ("howpublished", "organization", "publisher")
+_VENUES_OF_KIND = (
+    (("phdthesis", "mastersthesis", "thesis"), ("school", "institution")),
+    (("techreport", "report"), ("institution", "organization")),
+    (("book", "inbook", "mvbook"), ("publisher",)),
+)
+# Where each kind of entry names its venue, in order (other kinds: _VENUES + _VENUES_LAST).
+_VENUE_ORDER = {
+    kind: _VENUES + more + _VENUES_LAST for kinds, more in _VENUES_OF_KIND for kind in kinds
+}
+
+
+def _venue(kind: str, text: dict[str, str]) -> str | None:
+    """The first venue field of the entry's kind that holds a name, not a link."""
+    for name in _VENUE_ORDER.get(kind, _VENUES + _VENUES_LAST):
         value = text.get(name, "").strip()
         if value and not value.lower().startswith(("http://", "https://")):
             return value
