@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
@@ -177,15 +178,17 @@ _YEARS: dict[str, int] = {}  # one int per year, not one per reference (28 bytes
 
 def split_authors(raw: str) -> tuple[str, ...]:
     """A BibTeX name list (``Last, First and {OpenAI} and others``) as "First Last" names."""
-    names = []
-    for part in split_top_level(raw, AND):
-        part = part.strip()
-        if not part or part.lower() == "others":
-            continue
-        name = person(part)
-        if name:
-            names.append(sys.intern(name))  # authors recur: one string each
-    return tuple(names)
+    return tuple(name for part in split_top_level(raw, AND) if (name := _name(part)))
+
+
+@lru_cache(maxsize=2048)  # authors recur across a survey's entries: decoded once, not each time
+def _name(part: str) -> str:
+    """One name of a name list in "First Last" order, one string for all its entries
+    ("" for an empty part or ``others``)."""
+    part = part.strip()
+    if not part or part.lower() == "others":
+        return ""
+    return sys.intern(person(part))
 
 
 def person(raw: str) -> str:
@@ -304,11 +307,7 @@ def _arxiv(text: dict[str, str], urls: list[str]) -> str | None:
     number = text.get("number", "")
     if _ARXIV_VENUE.search(f"{journal} {text.get('publisher', '')}") or _ARXIV_NUMBER.match(number):
         candidates.append(number)
-    for candidate in candidates:
-        found = normalize_arxiv(candidate)
-        if found:
-            return found
-    return None
+    return next((found for text in candidates if text and (found := normalize_arxiv(text))), None)
 
 
 _VENUES = ("journal", "journaltitle", "booktitle", "eventtitle")
@@ -327,7 +326,7 @@ _VENUE_ORDER = {
 def _venue(kind: str, text: dict[str, str]) -> str | None:
     """The first venue field of the entry's kind that holds a name, not a link."""
     for name in _VENUE_ORDER.get(kind, _VENUES + _VENUES_LAST):
-        value = text.get(name, "").strip()
+        value = text.get(name)
         if value and not value.lower().startswith(("http://", "https://")):
-            return value
+            return value  # decoded: white space already collapsed, none at either end
     return None
