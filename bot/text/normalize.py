@@ -168,7 +168,7 @@ _SUBTITLE = re.compile(r"\s*:\s*|\s+-{1,3}\s+")
 def _plain_title(title: str | None) -> str:
     """Folded, lower-cased title with line-end hyphenation undone; punctuation kept."""
     text = fold(title)
-    if "-" in text:
+    if "- " in text:  # white space in ``fold``'s text is single spaces: no pass for "Pre-training"
         text = _LINE_END_HYPHEN.sub("", text)
     return text.lower().replace("&", " and ")
 
@@ -189,7 +189,7 @@ def _tokens_of_plain(plain: str) -> list[str]:
     # One ligature pass over the whole text, not one per word: "f" is dropped only
     # before a letter, and letters stay next to the same letters when the text is cut
     # into tokens. Tokens recur across titles: one string each.
-    return [intern(word) for word in _TOKEN.findall(_LIGATURE.sub("", plain))]
+    return list(map(intern, _TOKEN.findall(_LIGATURE.sub("", plain))))
 
 
 def title_tokens(title: str | None) -> list[str]:

@@ -112,6 +112,13 @@ def _tokens_word_by_word(title: str) -> list[str]:
     return [re.sub(r"f(?=[fil])", "", word) for word in text.split()]
 
 
+@given(st.text(alphabet="aAb -\t\n\u00a0{}\\é&", max_size=30))
+def test_line_end_hyphens_undone_as_by_a_pass_over_every_title(title: str) -> None:
+    """The hyphen pass runs only where a hyphen is followed by white space."""
+    every = normalize._LINE_END_HYPHEN.sub("", normalize.fold(title)).lower().replace("&", " and ")
+    assert normalize._plain_title(title) == every
+
+
 @given(TITLES)
 def test_title_tokens_as_when_cut_word_by_word(title: str) -> None:
     assert normalize.title_tokens(title) == _tokens_word_by_word(title)
