@@ -170,6 +170,7 @@ _GLUE = r"[-+]?\s*[\d.]+\s*(?:em|ex|pt|mm|cm|in|bp|sp|pc|dd|cc|fil+|mu)"
 _SKIP_RE = re.compile(rf"\\[hv]skip\s*{_GLUE}(?:\s*plus\s*{_GLUE})?(?:\s*minus\s*{_GLUE})?")
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+)\*?\s*")
 _CONTROL_SYMBOL_RE = re.compile(r"\\([^A-Za-z])")
+_GROUPING_BRACE = re.compile(r"(?<!\\)[{}]")
 
 
 def _accented(accent: str, base: str) -> str:
@@ -321,4 +322,4 @@ def _control_symbol(match: re.Match[str]) -> str:
 
 def strip_braces(text: str) -> str:
     """Drop grouping braces (not escaped ones) without decoding anything else."""
-    return re.sub(r"(?<!\\)[{}]", "", text)
+    return _GROUPING_BRACE.sub("", text)

@@ -302,6 +302,7 @@ def _trailing_name(plain: str) -> tuple[list[str], list[str]] | None:
 _SUFFIXES = frozenset(_word_list("jr sr ii iii iv phd"))
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others|and others|etc\.?)$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[a-z0-9]+")
+_INITIALS = re.compile(r"[A-Z]{1,3}\.?")  # "A", "AN.": given names in PubMed order
 
 
 def _name_words(text: str) -> list[str]:
@@ -338,7 +339,7 @@ def surname(name: str | None) -> str:
             words.pop()
             raw = raw[:-1]
         # "Vaswani A" / "Vaswani AN" (PubMed order): a trailing block of initials.
-        if len(words) >= 2 and raw and re.fullmatch(r"[A-Z]{1,3}\.?", raw[-1]):
+        if len(words) >= 2 and raw and _INITIALS.fullmatch(raw[-1]):
             words = words[:-1]
             return words[0] if words else ""
     return words[-1] if words else ""
@@ -358,7 +359,7 @@ def given_initial(name: str | None) -> str:
                 return words[0][0]
         return ""
     raw = text.split()
-    if len(raw) >= 2 and re.fullmatch(r"[A-Z]{1,3}\.?", raw[-1]):  # "Vaswani A"
+    if len(raw) >= 2 and _INITIALS.fullmatch(raw[-1]):  # "Vaswani A"
         return raw[-1][0].lower()
     words = _NAME_WORD.findall(text.lower())
     return words[0][0] if len(words) >= 2 else ""
