@@ -121,15 +121,16 @@ def _expanded(text: str, source: str, skipped: list[Skipped]) -> Iterator[Expand
                 macros.update(fields)
                 continue
         key, line = block.key, block.line
-        if key.lower() in seen:
+        lowered = key.lower()
+        if lowered in seen:
             skipped.append(
                 Skipped(
                     what=f"{where(source, line)} @{block.type.lower()}{{{key}",
-                    why=f"duplicate key {key!r} (first defined on line {seen[key.lower()]})",
+                    why=f"duplicate key {key!r} (first defined on line {seen[lowered]})",
                 )
             )
             continue
-        seen[key.lower()] = line
+        seen[lowered] = line
         yield ExpandedEntry(block.type.lower(), key, fields, line, block.end_line)
 
 
@@ -141,7 +142,11 @@ def _expand(
     fields: dict[str, str] = {}
     for name, parts in items:
         name = name.lower()
-        if name not in fields:
+        if name in fields:
+            continue
+        if len(parts) == 1 and parts[0][0] != NAME:  # the common field: its text as it is
+            fields[name] = parts[0][1]
+        else:
             fields[name] = "".join(
                 [macros.get(text.lower(), text) if kind == NAME else text for kind, text in parts]
             )
@@ -262,12 +267,13 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
                 if url not in urls:
                     urls.append(url)
 
-    doi = (
-        normalize_doi(_clean_url(fields["doi"]) if "doi" in fields else "")
-        or next((found for found in map(normalize_doi, urls) if found), None)
-        or next((found for found in map(acl_doi, urls) if found), None)
-    )
-    arxiv = _arxiv(text, urls) or arxiv_from_doi(doi)
+    doi = normalize_doi(_clean_url(fields["doi"])) if "doi" in fields else None
+    if not doi and urls:
+        doi = next(
+            (found for find in (normalize_doi, acl_doi) for url in urls if (found := find(url))),
+            None,
+        )
+    arxiv = _arxiv(text, urls) or (arxiv_from_doi(doi) if doi else None)
 
     return Reference(
         title=text.get("title", ""),
@@ -304,10 +310,15 @@ def _arxiv(text: dict[str, str], urls: list[str]) -> str | None:
     candidates.append(text.get("howpublished", ""))
     candidates.append(text.get("note", ""))
     # ``journal = {arXiv}, number = {2303.18223}``: a bare id counts where the venue is arXiv.
-    number = text.get("number", "")
-    if _ARXIV_VENUE.search(f"{journal} {text.get('publisher', '')}") or _ARXIV_NUMBER.match(number):
+    number = text.get("number")
+    if number and (
+        _ARXIV_VENUE.search(f"{journal} {text.get('publisher', '')}") or _ARXIV_NUMBER.match(number)
+    ):
         candidates.append(number)
-    return next((found for text in candidates if text and (found := normalize_arxiv(text))), None)
+    for candidate in candidates:
+        if candidate and (found := normalize_arxiv(candidate)):
+            return found
+    return None
 
 
 _VENUES = ("journal", "journaltitle", "booktitle", "eventtitle")
