@@ -181,6 +181,13 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _YEARS: dict[str, int] = {}  # one int per year, not one per reference (28 bytes each)
 
 
+@lru_cache(maxsize=256)  # entries spell a few years the same way: each read once
+def _year(text: str) -> int | None:
+    """The year in a ``year`` or ``date`` field: its first four digits."""
+    found = _FOUR_DIGITS.search(text)
+    return _YEARS.setdefault(found.group(0), int(found.group(0))) if found else None
+
+
 def split_authors(raw: str) -> tuple[str, ...]:
     """A BibTeX name list (``Last, First and {OpenAI} and others``) as "First Last" names."""
     return tuple(name for part in split_top_level(raw, AND) if (name := _name(part)))
@@ -256,9 +263,7 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     text = {name: latex.decode(value) for name, value in fields.items() if name in _DECODED}
     authors = split_authors(fields.get("author") or fields.get("editor") or "")
 
-    year_text = text.get("year") or text.get("date") or ""
-    year_match = _FOUR_DIGITS.search(year_text)
-    year = _YEARS.setdefault(year_match.group(0), int(year_match.group(0))) if year_match else None
+    year = _year(text.get("year") or text.get("date") or "")
 
     urls = []
     for name in _LINKS:
