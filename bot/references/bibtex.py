@@ -94,6 +94,7 @@ def parse(text: str, source: str = "") -> ParseResult:
         for entry in entries
         if not (entry.type in _CONTAINERS and entry.key.lower() in parents)
     )
+    _name.cache_clear()  # one file's names: their memory is the index's when it is built
     return ParseResult(references, tuple(skipped))
 
 
