@@ -26,6 +26,8 @@ _EXACT = re.compile(rf"^(?P<id>{_ARXIV_ID})(?:v\d+)?$", re.IGNORECASE)
 
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\"'<>\]\[{}|\\^`]+)", re.IGNORECASE)
 _DOI_TRAILING = ".,;:)]}>'\""
+# What a publisher's link adds to the DOI it holds (``.../full``, ``....pdf``).
+_DOI_PAGE = re.compile(r"(?:\.pdf|/full|/abstract|/pdf)$", re.IGNORECASE)
 
 
 def _valid_new_id(arxiv_id: str) -> bool:
@@ -84,7 +86,7 @@ def normalize_doi(text: str | None) -> str | None:
     if not found:
         return None
     doi = found.group("doi").rstrip(_DOI_TRAILING)
-    doi = re.sub(r"(?:\.pdf|/full|/abstract|/pdf)$", "", doi, flags=re.IGNORECASE)
+    doi = _DOI_PAGE.sub("", doi)
     return doi.lower()
 
 

@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.models import Reference, Skipped
@@ -93,6 +94,7 @@ def parse(text: str, source: str = "") -> ParseResult:
         for entry in entries
         if not (entry.type in _CONTAINERS and entry.key.lower() in parents)
     )
+    _name.cache_clear()  # one file's names: their memory is the index's when it is built
     return ParseResult(references, tuple(skipped))
 
 
@@ -120,15 +122,16 @@ def _expanded(text: str, source: str, skipped: list[Skipped]) -> Iterator[Expand
                 macros.update(fields)
                 continue
         key, line = block.key, block.line
-        if key.lower() in seen:
+        lowered = key.lower()
+        if lowered in seen:
             skipped.append(
                 Skipped(
                     what=f"{where(source, line)} @{block.type.lower()}{{{key}",
-                    why=f"duplicate key {key!r} (first defined on line {seen[key.lower()]})",
+                    why=f"duplicate key {key!r} (first defined on line {seen[lowered]})",
                 )
             )
             continue
-        seen[key.lower()] = line
+        seen[lowered] = line
         yield ExpandedEntry(block.type.lower(), key, fields, line, block.end_line)
 
 
@@ -140,7 +143,11 @@ def _expand(
     fields: dict[str, str] = {}
     for name, parts in items:
         name = name.lower()
-        if name not in fields:
+        if name in fields:
+            continue
+        if len(parts) == 1 and parts[0][0] != NAME:  # the common field: its text as it is
+            fields[name] = parts[0][1]
+        else:
             fields[name] = "".join(
                 [macros.get(text.lower(), text) if kind == NAME else text for kind, text in parts]
             )
@@ -175,17 +182,26 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _YEARS: dict[str, int] = {}  # one int per year, not one per reference (28 bytes each)
 
 
+@lru_cache(maxsize=256)  # entries spell a few years the same way: each read once
+def _year(text: str) -> int | None:
+    """The year in a ``year`` or ``date`` field: its first four digits."""
+    found = _FOUR_DIGITS.search(text)
+    return _YEARS.setdefault(found.group(0), int(found.group(0))) if found else None
+
+
 def split_authors(raw: str) -> tuple[str, ...]:
     """A BibTeX name list (``Last, First and {OpenAI} and others``) as "First Last" names."""
-    names = []
-    for part in split_top_level(raw, AND):
-        part = part.strip()
-        if not part or part.lower() == "others":
-            continue
-        name = person(part)
-        if name:
-            names.append(sys.intern(name))  # authors recur: one string each
-    return tuple(names)
+    return tuple(name for part in split_top_level(raw, AND) if (name := _name(part)))
+
+
+@lru_cache(maxsize=2048)  # authors recur across a survey's entries: decoded once, not each time
+def _name(part: str) -> str:
+    """One name of a name list in "First Last" order, one string for all its entries
+    ("" for an empty part or ``others``)."""
+    part = part.strip()
+    if not part or part.lower() == "others":
+        return ""
+    return sys.intern(person(part))
 
 
 def person(raw: str) -> str:
@@ -222,31 +238,6 @@ def split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
     return pieces
 
 
-class _Decoded:
-    """An entry's field values, each decoded from LaTeX when first read: an entry may
-    hold many fields (abstract, keywords, file) and a reference needs only a few."""
-
-    __slots__ = ("_decoded", "_fields")
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        self._fields = fields
-        self._decoded: dict[str, str] = {}
-
-    def get(self, name: str, default: str = "") -> str:
-        if name not in self._fields:
-            return default
-        return self[name]
-
-    def __getitem__(self, name: str) -> str:
-        value = self._decoded.get(name)
-        if value is None:
-            value = self._decoded[name] = latex.decode(self._fields[name])
-        return value
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._fields
-
-
 def _clean_url(raw: str) -> str:
     if "\\" in raw:  # most values hold no LaTeX at all: no regex pass for them
         raw = _URL_COMMAND.sub("", raw)
@@ -256,29 +247,39 @@ def _clean_url(raw: str) -> str:
     return raw.strip()
 
 
+# The fields a reference is made of (the names and the links are read apart): each is
+# decoded from LaTeX once, when the entry has it. The other fields an entry may hold
+# (abstract, keywords, file, ...) are never decoded.
+_DECODED = frozenset({
+    "title", "year", "date", "archiveprefix", "eprinttype", "eprint", "journal", "journaltitle",
+    "booktitle", "eventtitle", "volume", "number", "publisher", "howpublished", "note", "school",
+    "institution", "organization",
+})  # fmt: skip
+_LINKS = ("url", "howpublished", "note", "pdf")
+
+
 def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     """The ``Reference`` for one entry: decoded title and names, ids from every field."""
     fields = entry.fields
-    text = _Decoded(fields)
+    text = {name: latex.decode(value) for name, value in fields.items() if name in _DECODED}
     authors = split_authors(fields.get("author") or fields.get("editor") or "")
 
-    year_text = text.get("year") or text.get("date") or ""
-    year_match = _FOUR_DIGITS.search(year_text)
-    year = _YEARS.setdefault(year_match.group(0), int(year_match.group(0))) if year_match else None
+    year = _year(text.get("year") or text.get("date") or "")
 
     urls = []
-    for name in ("url", "howpublished", "note", "pdf"):
+    for name in _LINKS:
         if name in fields:
             for url in find_urls(_clean_url(fields[name])):
                 if url not in urls:
                     urls.append(url)
 
-    doi = (
-        normalize_doi(_clean_url(fields.get("doi", "")))
-        or next((found for found in map(normalize_doi, urls) if found), None)
-        or next((found for found in map(acl_doi, urls) if found), None)
-    )
-    arxiv = _arxiv(fields, text, urls) or arxiv_from_doi(doi)
+    doi = normalize_doi(_clean_url(fields["doi"])) if "doi" in fields else None
+    if not doi and urls:
+        doi = next(
+            (found for find in (normalize_doi, acl_doi) for url in urls if (found := find(url))),
+            None,
+        )
+    arxiv = _arxiv(text, urls) or (arxiv_from_doi(doi) if doi else None)
 
     return Reference(
         title=text.get("title", ""),
@@ -295,7 +296,13 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     )
 
 
-def _arxiv(fields: dict[str, str], text: _Decoded, urls: list[str]) -> str | None:
+_ARXIV_VENUE = re.compile(r"arxiv|corr", re.IGNORECASE)
+_ARXIV_NUMBER = re.compile(r"\s*arxiv", re.IGNORECASE)
+
+
+def _arxiv(text: dict[str, str], urls: list[str]) -> str | None:
+    """The arXiv id of an entry (``text``: its decoded fields): from ``eprint`` unless
+    the entry names another archive, else from its venue, DBLP volume, links or notes."""
     prefix = (text.get("archiveprefix") or text.get("eprinttype") or "").lower()
     candidates = []
     if "eprint" in text and (not prefix or "arxiv" in prefix):
@@ -306,31 +313,37 @@ def _arxiv(fields: dict[str, str], text: _Decoded, urls: list[str]) -> str | Non
     if "abs/" in volume.lower():  # DBLP: journal = {CoRR}, volume = {abs/2303.18223}
         candidates.append(volume)
     candidates.extend(urls)
-    candidates.extend(text.get(name, "") for name in ("howpublished", "note"))
+    candidates.append(text.get("howpublished", ""))
+    candidates.append(text.get("note", ""))
     # ``journal = {arXiv}, number = {2303.18223}``: a bare id counts where the venue is arXiv.
-    number = text.get("number", "")
-    if re.search(r"arxiv|corr", f"{journal} {text.get('publisher', '')}", re.IGNORECASE) or (
-        re.match(r"\s*arxiv", number, re.IGNORECASE)
+    number = text.get("number")
+    if number and (
+        _ARXIV_VENUE.search(f"{journal} {text.get('publisher', '')}") or _ARXIV_NUMBER.match(number)
     ):
         candidates.append(number)
     for candidate in candidates:
-        found = normalize_arxiv(candidate)
-        if found:
+        if candidate and (found := normalize_arxiv(candidate)):
             return found
     return None
 
 
-def _venue(kind: str, text: _Decoded) -> str | None:
-    order = ["journal", "journaltitle", "booktitle", "eventtitle"]
-    if kind in ("phdthesis", "mastersthesis", "thesis"):
-        order += ["school", "institution"]
-    elif kind in ("techreport", "report"):
-        order += ["institution", "organization"]
-    elif kind in ("book", "inbook", "mvbook"):
-        order += ["publisher"]
-    order += ["howpublished", "organization", "publisher"]
-    for name in order:
-        value = text.get(name, "").strip()
+_VENUES = ("journal", "journaltitle", "booktitle", "eventtitle")
+_VENUES_LAST = ("howpublished", "organization", "publisher")
+_VENUES_OF_KIND = (
+    (("phdthesis", "mastersthesis", "thesis"), ("school", "institution")),
+    (("techreport", "report"), ("institution", "organization")),
+    (("book", "inbook", "mvbook"), ("publisher",)),
+)
+# Where each kind of entry names its venue, in order (other kinds: _VENUES + _VENUES_LAST).
+_VENUE_ORDER = {
+    kind: _VENUES + more + _VENUES_LAST for kinds, more in _VENUES_OF_KIND for kind in kinds
+}
+
+
+def _venue(kind: str, text: dict[str, str]) -> str | None:
+    """The first venue field of the entry's kind that holds a name, not a link."""
+    for name in _VENUE_ORDER.get(kind, _VENUES + _VENUES_LAST):
+        value = text.get(name)
         if value and not value.lower().startswith(("http://", "https://")):
-            return value
+            return value  # decoded: white space already collapsed, none at either end
     return None

@@ -170,6 +170,7 @@ _GLUE = r"[-+]?\s*[\d.]+\s*(?:em|ex|pt|mm|cm|in|bp|sp|pc|dd|cc|fil+|mu)"
 _SKIP_RE = re.compile(rf"\\[hv]skip\s*{_GLUE}(?:\s*plus\s*{_GLUE})?(?:\s*minus\s*{_GLUE})?")
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+)\*?\s*")
 _CONTROL_SYMBOL_RE = re.compile(r"\\([^A-Za-z])")
+_GROUPING_BRACE = re.compile(r"(?<!\\)[{}]")
 
 
 def _accented(accent: str, base: str) -> str:
@@ -179,17 +180,18 @@ def _accented(accent: str, base: str) -> str:
     return unicodedata.normalize("NFC", base + accent)
 
 
-def _decode_accents(text: str) -> str:
-    def symbol(match: re.Match[str]) -> str:
-        base = match.group("sb") if match.group("sb") is not None else match.group("sc")
-        return _accented(_SYMBOL_ACCENTS[match.group("acc")], base or "")
+def _symbol_accent(match: re.Match[str]) -> str:
+    base = match.group("sb") if match.group("sb") is not None else match.group("sc")
+    return _accented(_SYMBOL_ACCENTS[match.group("acc")], base or "")
 
-    def letter(match: re.Match[str]) -> str:
-        base = match.group("lb") if match.group("lb") is not None else match.group("lc")
-        return _accented(_LETTER_ACCENTS[match.group("acc")], base or "")
 
-    text = _SYMBOL_ACCENT_RE.sub(symbol, text)
-    return _LETTER_ACCENT_RE.sub(letter, text)
+def _letter_accent(match: re.Match[str]) -> str:
+    base = match.group("lb") if match.group("lb") is not None else match.group("lc")
+    return _accented(_LETTER_ACCENTS[match.group("acc")], base or "")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group(1)]
 
 
 def matching_brace(text: str, start: int) -> int:
@@ -252,24 +254,44 @@ def decode(text: str) -> str:
     """Readable Unicode for LaTeX: ``{\\"U}ber {BERT} -- \\emph{it}`` -> ``Über BERT – it``."""
     if not text:
         return ""
-    if is_plain(text):  # the common case (and ASCII, which NFC leaves as it is, the commonest)
-        return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
+    if is_plain(text):  # the common case
+        return squeeze(text)
     if "\\" in text:  # commands, accents, escapes: all start with a backslash
-        text = _SKIP_RE.sub(" ", text)
-        text = _decode_accents(text)
-        text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(1)], text)
-        text = text.replace("\\\\", " ")  # forced line break
-        text = _decode_commands(text)
-        text = _CONTROL_SYMBOL_RE.sub(_control_symbol, text)
+        text = _decode_backslashes(text)
     text = text.replace("---", "—").replace("--", "–")
     text = text.replace("``", "“").replace("''", "”")
     text = text.replace("~", " ")
     text = text.replace("$", "")
     text = text.replace("{", "").replace("}", "")
+    return squeeze(text if text.isascii() else _unpark(text))
+
+
+def _decode_backslashes(text: str) -> str:
+    """Every command, accent and escape decoded (each pass only where it can apply)."""
+    if "skip" in text:
+        text = _SKIP_RE.sub(" ", text)
+    text = _SYMBOL_ACCENT_RE.sub(_symbol_accent, text)
+    text = _LETTER_ACCENT_RE.sub(_letter_accent, text)
+    text = _ESCAPE_RE.sub(_escaped, text)
+    text = text.replace("\\\\", " ")  # forced line break
+    text = _decode_commands(text)
+    if "\\" in text:  # control symbols: what the commands left
+        text = _CONTROL_SYMBOL_RE.sub(_control_symbol, text)
+    return text
+
+
+def _unpark(text: str) -> str:
+    """The escaped characters parked in private-use code points put back (no ASCII
+    text holds one)."""
     for parked, char in _PARKED.items():
         text = text.replace(parked, char)
-    text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
+    return text
+
+
+def squeeze(text: str) -> str:
+    """``text`` in NFC with its white space collapsed: all that text without LaTeX
+    needs (ASCII, the commonest, is already NFC)."""
+    return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
 
 
 def is_plain(text: str) -> bool:
@@ -300,4 +322,4 @@ def _control_symbol(match: re.Match[str]) -> str:
 
 def strip_braces(text: str) -> str:
     """Drop grouping braces (not escaped ones) without decoding anything else."""
-    return re.sub(r"(?<!\\)[{}]", "", text)
+    return _GROUPING_BRACE.sub("", text)

@@ -168,7 +168,7 @@ _SUBTITLE = re.compile(r"\s*:\s*|\s+-{1,3}\s+")
 def _plain_title(title: str | None) -> str:
     """Folded, lower-cased title with line-end hyphenation undone; punctuation kept."""
     text = fold(title)
-    if "-" in text:
+    if "- " in text:  # white space in ``fold``'s text is single spaces: no pass for "Pre-training"
         text = _LINE_END_HYPHEN.sub("", text)
     return text.lower().replace("&", " and ")
 
@@ -189,7 +189,7 @@ def _tokens_of_plain(plain: str) -> list[str]:
     # One ligature pass over the whole text, not one per word: "f" is dropped only
     # before a letter, and letters stay next to the same letters when the text is cut
     # into tokens. Tokens recur across titles: one string each.
-    return [intern(word) for word in _TOKEN.findall(_LIGATURE.sub("", plain))]
+    return list(map(intern, _TOKEN.findall(_LIGATURE.sub("", plain))))
 
 
 def title_tokens(title: str | None) -> list[str]:
@@ -302,6 +302,7 @@ def _trailing_name(plain: str) -> tuple[list[str], list[str]] | None:
 _SUFFIXES = frozenset(_word_list("jr sr ii iii iv phd"))
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others|and others|etc\.?)$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[a-z0-9]+")
+_INITIALS = re.compile(r"[A-Z]{1,3}\.?")  # "A", "AN.": given names in PubMed order
 
 
 def _name_words(text: str) -> list[str]:
@@ -338,7 +339,7 @@ def surname(name: str | None) -> str:
             words.pop()
             raw = raw[:-1]
         # "Vaswani A" / "Vaswani AN" (PubMed order): a trailing block of initials.
-        if len(words) >= 2 and raw and re.fullmatch(r"[A-Z]{1,3}\.?", raw[-1]):
+        if len(words) >= 2 and raw and _INITIALS.fullmatch(raw[-1]):
             words = words[:-1]
             return words[0] if words else ""
     return words[-1] if words else ""
@@ -358,7 +359,7 @@ def given_initial(name: str | None) -> str:
                 return words[0][0]
         return ""
     raw = text.split()
-    if len(raw) >= 2 and re.fullmatch(r"[A-Z]{1,3}\.?", raw[-1]):  # "Vaswani A"
+    if len(raw) >= 2 and _INITIALS.fullmatch(raw[-1]):  # "Vaswani A"
         return raw[-1][0].lower()
     words = _NAME_WORD.findall(text.lower())
     return words[0][0] if len(words) >= 2 else ""

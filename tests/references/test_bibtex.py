@@ -298,3 +298,38 @@ def test_entries_api_keeps_raw_fields():
 def test_ids_from_any_field_that_carries_them(fields, arxiv, doi):
     [ref] = parse(f"@misc{{k, title = {{T}}, {fields}}}\n", "bibtex").references
     assert (ref.arxiv, ref.doi) == (arxiv, doi)
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        *((kind, field) for kind in ("article", "misc", "inproceedings") for field in (
+            "journal", "journaltitle", "booktitle", "eventtitle", "howpublished", "organization",
+            "publisher",
+        )),
+        *((kind, field) for kind in ("phdthesis", "mastersthesis", "thesis")
+          for field in ("school", "institution")),
+        *((kind, field) for kind in ("techreport", "report")
+          for field in ("institution", "organization")),
+        *((kind, "publisher") for kind in ("book", "inbook", "mvbook")),
+    ],
+)  # fmt: skip
+def test_the_venue_is_read_decoded_from_every_field_that_names_it(kind, field):
+    text = f"@{kind}{{k, title = {{T}}, {field} = {{Universit{{\\\"a}}t~X}}}}"
+    [ref] = parse(text, "bibtex").references
+    assert ref.venue == "Universität X"
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "venue"),
+    [
+        ("phdthesis", "publisher = {P}, school = {S}", "S"),
+        ("book", "organization = {O}, publisher = {P}", "P"),
+        ("article", "publisher = {P}, organization = {O}", "O"),
+        ("article", "booktitle = {B}, journal = {J}", "J"),
+        ("article", "journal = {https://example.org}, publisher = {P}", "P"),
+    ],
+)
+def test_the_venue_field_each_kind_reads_first(kind, fields, venue):
+    [ref] = parse(f"@{kind}{{k, title = {{T}}, {fields}}}", "bibtex").references
+    assert ref.venue == venue

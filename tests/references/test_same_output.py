@@ -112,6 +112,13 @@ def _tokens_word_by_word(title: str) -> list[str]:
     return [re.sub(r"f(?=[fil])", "", word) for word in text.split()]
 
 
+@given(st.text(alphabet="aAb -\t\n\u00a0{}\\é&", max_size=30))
+def test_line_end_hyphens_undone_as_by_a_pass_over_every_title(title: str) -> None:
+    """The hyphen pass runs only where a hyphen is followed by white space."""
+    every = normalize._LINE_END_HYPHEN.sub("", normalize.fold(title)).lower().replace("&", " and ")
+    assert normalize._plain_title(title) == every
+
+
 @given(TITLES)
 def test_title_tokens_as_when_cut_word_by_word(title: str) -> None:
     assert normalize.title_tokens(title) == _tokens_word_by_word(title)
@@ -135,3 +142,43 @@ def _fold_every_step(text: str) -> str:
 def test_folding_takes_short_ways_to_the_same_result(text: str) -> None:
     """ASCII text takes a short way, and accents go in one ``translate`` pass."""
     assert normalize.fold(text) == _fold_every_step(text)
+
+
+def _decode_every_step(text: str) -> str:
+    """``latex.decode`` before each pass ran only where it can apply."""
+    if not text:
+        return ""
+    if latex.is_plain(text):
+        return " ".join(unicodedata.normalize("NFC", text).split())
+    if "\\" in text:
+        text = latex._SKIP_RE.sub(" ", text)
+        text = latex._SYMBOL_ACCENT_RE.sub(latex._symbol_accent, text)
+        text = latex._LETTER_ACCENT_RE.sub(latex._letter_accent, text)
+        text = latex._ESCAPE_RE.sub(lambda m: latex._ESCAPES[m.group(1)], text)
+        text = text.replace("\\\\", " ")
+        text = latex._decode_commands(text)
+        text = latex._CONTROL_SYMBOL_RE.sub(latex._control_symbol, text)
+    text = text.replace("---", "—").replace("--", "–")
+    text = text.replace("``", "“").replace("''", "”")
+    text = text.replace("~", " ").replace("$", "").replace("{", "").replace("}", "")
+    for parked, char in latex._PARKED.items():
+        text = text.replace(parked, char)
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+LATEX = st.lists(
+    st.sampled_from(
+        ["a", "B", " ", "\n", "{", "}", "\\", "~", "$", "-", "`", "'", '"', "é", "e\u0301",
+         "\ue000", "\ue003", "\\'e", '{\\"o}', "\\c c", "\\v{r}", "\\ss", "{}", "\\~{}",
+         "\\hskip 2pt", "skip", "\\\\", "\\-", "\\,", "\\&", "\\{", "\\emph{", "\\href{u}{t}",
+         "\\alpha", "\\i", "\\cite{x}"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(LATEX)
+def test_decoding_takes_short_ways_to_the_same_result(text: str) -> None:
+    """Each pass of ``decode`` runs only where it can change something; NFC only on
+    text that is not ASCII."""
+    assert latex.decode(text) == _decode_every_step(text)
