@@ -126,9 +126,18 @@ def run(args: argparse.Namespace) -> int:
         sources = configured_sources(Path(args.repo or "."))
     with gc_paused():
         index = survey_index(sources, cache=not args.no_cache)
-        # The index lives as long as the process: the garbage collector need not walk
-        # its hundreds of thousands of objects, neither now nor while queries are matched.
+        # The index lives until the answers are printed: the garbage collector need not
+        # walk its hundreds of thousands of objects, neither now nor while queries are
+        # matched. Thawed afterwards for a caller in the same process (the tests).
         gc.freeze()
+    try:
+        return _answer(args, items, index)
+    finally:
+        gc.unfreeze()
+
+
+def _answer(args: argparse.Namespace, items: list[_Item], index: ReferenceIndex) -> int:
+    """Check each item against ``index`` and print the answers as ``args`` asks."""
     repo = Path(args.repo or ".")
     if args.resolve:
         items = resolve_items(items, offline=args.offline, repo=repo)
