@@ -85,14 +85,19 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         return
     kind, _, name = role.partition(":")
     if kind in ("title", "nickname", "?") and not reading.has("title"):
-        link = next((x for x in reading.links if start <= x.start < end), None)
+        # The first link that is not an image: a star badge may stand before the title
+        # ("| ![Star](badge) <br> [**Title**](url) <br> |").
+        link = next((x for x in reading.links if start <= x.start < end and not x.is_image), None)
         if link is not None and _GENERIC_LABEL.fullmatch(label_key(link.text) or "link"):
             read_tail(reading, start, end)  # "| [paper](url) |": the name is in another column
             return
         if link is not None and link.kind in ("markdown", "html"):
-            bold = text.startswith("**", start)
-            at = read_title(reading, link.start - (2 if bold and link.start == start + 2 else 0))
+            bold = link.start - 2 >= start and text.startswith("**", link.start - 2)
+            title_start = link.start - (2 if bold else 0)
+            at = read_title(reading, title_start)
             if at is not None:
+                if title_start > start:
+                    read_tail(reading, start, title_start)  # the badges before it
                 read_tail(reading, at, end)
                 return
         if kind == "title":

@@ -369,21 +369,23 @@ def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> s
 
 
 def _empty_cells(row: str, neighbours: Sequence[Entry]) -> str:
-    """Write an empty cell as the neighbours write one in that column (``-``), if they do."""
+    """Write an empty cell as the neighbours write one in that column (``-``), or, where no
+    neighbour leaves that column empty, as they write an empty cell elsewhere in the row."""
     from bot.lists.tables import split_pipe_row
 
     cells = split_pipe_row(row)
     out = row
+    markers: list[Counter[str]] = [Counter() for _ in cells]  # each column's empty cells
+    for entry in neighbours:
+        theirs = split_pipe_row(entry.text)
+        for column, (start, end) in enumerate(theirs[: len(cells)]):
+            if (value := entry.text[start:end].strip()) in EMPTY:
+                markers[column][value] += 1
+    table = sum(markers, Counter())  # a column with no empty cell: as the table writes one
     for column, (start, end) in reversed(list(enumerate(cells))):
         if row[start:end].strip():
             continue
-        values: Counter[str] = Counter()
-        for entry in neighbours:
-            theirs = split_pipe_row(entry.text)
-            if column < len(theirs):
-                value = entry.text[theirs[column][0] : theirs[column][1]].strip()
-                if value in EMPTY:
-                    values[value] += 1
+        values = markers[column] or table
         marker = values.most_common(1)[0][0] if values else ""
         if marker:
             out = out[:start] + f" {marker} " + out[end:]
@@ -405,7 +407,8 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
     learned = [entry.fields.title for entry in choice.entries]
     keep = style.stop_after_stop or (bool(learned) and all(map(_ends_sentence, learned)))
     ended = False
-    for part in smooth(choice.layout, neighbours, style.entries):
+    parts = smooth(choice.layout, neighbours, style.entries)
+    for at, part in enumerate(parts):
         if not isinstance(part, Slot):
             pieces.append(("text", STOP_AFTER_STOP.sub(r"\1", part, 1) if ended else part))
             ended = False
@@ -417,7 +420,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             value = _value(part, fields, form, style)
         if value is None and (empty := _empty_value(neighbours, part)) is not None:
             value = (empty, "")
-        if value is None and table and part.field != "url" and part.key != "category":
+        if value is None and table and part.key != "category" and _whole_cell(parts, at):
             value = ("", "")  # a table keeps its cells, empty ones too
         if value is None and part == Slot("url", "title"):
             _unlink(pieces)  # no link for the title: "[Title]()" would be an empty link
@@ -434,6 +437,32 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
 
 
 _SEPARATOR = re.compile(r"(?:[ \t]*[,;]|[ \t]+[-–—])?[ \t]*$")
+# What separates a leading slot from what follows it: a line break tag, a comma, a dash.
+_LEADING_SEPARATOR = re.compile(r"^[ \t]*(?:<br\s*/?>|[,;·]|[-–—](?=[ \t]))?[ \t]*", re.IGNORECASE)
+
+
+def _whole_cell(parts: Sequence[str | Slot], at: int) -> bool:
+    """Is slot ``parts[at]`` a table cell of its own (``| {venue} |``), not one thing of
+    several in a cell (a star badge before the title)? A link slot never is: a missing
+    link leaves its cell to the neighbours' empty-cell marker."""
+    slot = parts[at]
+    if not isinstance(slot, Slot) or slot.field == "url":
+        return False
+    before = parts[at - 1] if at else ""
+    after = parts[at + 1] if at + 1 < len(parts) else ""
+    opened = isinstance(before, str) and _CELL_OPENS.search(before)
+    closed = isinstance(after, str) and _CELL_CLOSES.match(after)
+    return bool(opened and closed)
+
+
+# A cell's start or end, with the markup that may wrap its content (``<sub>``, ``**``).
+_CELL_OPENS = re.compile(r"(?:\||<t[dh]\b[^>]*>)(?:[ \t]*(?:<[a-z][^>]*>|[*_`]{1,3}))*[ \t]*$")
+_CELL_CLOSES = re.compile(r"(?:[ \t]*(?:</[a-z]+\s*>|[*_`]{1,3}))*[ \t]*(?:\||</t[dh]>)")
+
+
+def _opens(text: str) -> bool:
+    """Does ``text`` end where a cell or a line begins (a slot after it comes first)?"""
+    return text.rstrip(" \t").endswith(("|", "\n"))
 
 
 def _unlink(pieces: list[tuple[str, str]]) -> None:
@@ -464,12 +493,17 @@ def _join(pieces: list[tuple[str, str]]) -> str:
             if next_kind == "text" and next_text.startswith(")"):
                 pieces[index + 1] = (next_kind, next_text[1:])
     for index, (kind, _) in enumerate(pieces):
-        if kind != "gone" or index == 0:
+        if kind != "gone":
             continue
         after = next((i for i in range(index + 1, len(pieces)) if pieces[i][0] != "gone"), None)
         following = pieces[after][1] if after is not None else ""
-        previous_kind, previous = pieces[index - 1]
+        previous_kind, previous = pieces[index - 1] if index else ("text", "")
         if previous_kind != "text":
+            continue
+        if after is not None and pieces[after][0] == "text" and (not index or _opens(previous)):
+            # The first thing of its cell or line ("| ![Star](badge) <br> [**Title**]"):
+            # the separator after it goes with it.
+            pieces[after] = ("text", _LEADING_SEPARATOR.sub("", following, 1))
             continue
         closing = following[:1] in ("*", "_") and _inside_emphasis(pieces[:index])
         if not following or following[0] in " \t\n.,;:)]|`\\" or closing:

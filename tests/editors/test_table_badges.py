@@ -1,0 +1,83 @@
+"""Issue 11: a table whose title cells start with a star badge (``| ![Star](badge) <br>
+[**Title**](url) <br> | Venue | Date | Code | Demo |``), as large multimodal paper
+tables keep them.
+
+Every row is read, the badge included; a new paper (which has no repository, so no
+stars) gets a row without the badge and without the ``<br>`` that follows it, and its
+empty cells written as the table writes them. Expected rows written by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+from editor_samples import item
+
+from bot.editors.paper_list import add_to_paper_list
+from bot.models import PaperRecord
+from bot.references import parse
+from tests.conftest import RENDERER
+
+HEAD = """\
+# Multimodal papers
+
+## Instruction Tuning
+
+| Title | Venue | Date | Code | Demo |
+|:------|:-----:|:----:|:----:|:----:|
+"""
+LLAVA = "Visual Instruction Tuning"
+MINIGPT = "MiniGPT-4: Enhancing Vision-Language Understanding with Advanced Large Language Models"
+MPLUG = "mPLUG-Owl: Modularization Empowers Large Language Models with Multimodality"
+QWEN = (
+    "Qwen-VL: A Versatile Vision-Language Model for Understanding, Localization, Text "
+    "Reading, and Beyond"
+)
+
+
+def row(title: str, arxiv: str, venue: str, date: str, repo: str, demo: str, star: bool) -> str:
+    badge = f"![Star](https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star)"
+    cell = f"[**{title}**](https://arxiv.org/pdf/{arxiv}.pdf)"
+    cell = f"{badge} <br> {cell} <br>" if star else cell
+    return f"| {cell} | {venue} | {date} | [Github](https://github.com/{repo}) | {demo} |\n"
+
+
+ROWS = [
+    row(LLAVA, "2304.08485", "NeurIPS", "2023-04-17", "haotian-liu/LLaVA", "-", True),
+    row(MINIGPT, "2304.10592", "arXiv", "2023-04-20", "Vision-CAIR/MiniGPT-4", "-", True),
+    row(MPLUG, "2304.14178", "arXiv", "2023-04-27", "X-PLUG/mPLUG-Owl", "-", False),
+]
+MIXED = HEAD + "".join(ROWS)  # one row without a badge
+STARRED = HEAD + "".join(ROWS[:2])  # every row with one
+
+
+def test_rows_with_a_star_badge_before_the_title_are_read():
+    references = parse(MIXED, "markdown", "README.md").references
+    assert [(r.title, r.venue, r.arxiv) for r in references] == [
+        (LLAVA, "NeurIPS", "2304.08485"),
+        (MINIGPT, "arXiv", "2304.10592"),
+        (MPLUG, "arXiv", "2304.14178"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "new"),
+    [
+        # A row like mPLUG-Owl's places every field the paper has and leaves out no badge.
+        (
+            MIXED,
+            f"| [**{QWEN}**](https://arxiv.org/pdf/2308.12966.pdf) | arXiv | 2023-08 | - | - |",
+        ),
+        # Only starred rows to copy: the badge goes, and the <br> after it; the Code cell
+        # is empty as the table writes an empty cell (the Demo column's "-").
+        (
+            STARRED,
+            f"| [**{QWEN}**](https://arxiv.org/pdf/2308.12966.pdf) <br> "
+            "| arXiv | 2023-08 | - | - |",
+        ),
+    ],
+    ids=["a-row-without-badge-to-copy", "only-starred-rows"],
+)
+def test_a_new_paper_without_stars_gets_no_badge(table: str, new: str) -> None:
+    record = PaperRecord(title=QWEN, year=2023, venue="arXiv", arxiv="2308.12966")
+    result = add_to_paper_list(table, [item(record, "Instruction Tuning")], None, renderer=RENDERER)
+    assert result.text == table + new + "\n"
