@@ -212,9 +212,15 @@ def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:
             text = (root / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        papers = len(parse(text).references)
-        if papers >= _MIN_PAPERS:
+        if papers := len(parse(text).references):
             counts[path.as_posix()] = papers
+    # A file with a paper or two is a list when it stands beside one (``paper_list/*.md``);
+    # alone, it is more likely a page that cites a few (a contributing guide, a changelog).
+    folders = {str(Path(p).parent) for p, n in counts.items() if n >= _MIN_PAPERS}
+    counts = {
+        p: n for p, n in counts.items()
+        if n >= _MIN_PAPERS or (str(Path(p).parent) in folders and "/" in p)
+    }  # fmt: skip
     # The README first when it lists papers, then the other lists, folder by folder.
     survey.paper_lists = sorted(counts, key=lambda p: (p != survey.readme, p.count("/"), p))
     if not survey.paper_lists:

@@ -150,15 +150,23 @@ def test_init_finds_every_paper_list_file_and_tables(tmp_path, capsys):
         f"| [Paper {n}](https://arxiv.org/abs/2302.0{n:04d}) | 2023/02 |\n" for n in range(5)
     )
     (lists / "icl.md").write_text(f"# In-Context Learning\n\n{table}", encoding="utf-8")
+    # Two papers only, but beside the other lists: one too.
+    (lists / "eval.md").write_text(f"# Evaluation\n\n{_papers(20, 2)}", encoding="utf-8")
     (tmp_path / "CONTRIBUTING.md").write_text(_papers(9, 3), encoding="utf-8")  # not a list
+    (tmp_path / "NOTES.md").write_text(_papers(30, 2), encoding="utf-8")  # two, and alone
     assert main(["init", "--repo", str(tmp_path)]) == 0
     config = load_config(tmp_path)
-    assert [r.path for r in config.references] == ["paper_list/cot.md", "paper_list/icl.md"]
+    assert [r.path for r in config.references] == [
+        "paper_list/cot.md",
+        "paper_list/eval.md",
+        "paper_list/icl.md",
+    ]
     assert config.paper_list is not None
     assert (config.paper_list.path, config.paper_list.section) == (
         "paper_list/icl.md",
         "In-Context Learning",
     )
-    assert "papers listed in paper_list/cot.md count as cited" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "papers listed in paper_list/cot.md, paper_list/eval.md count as cited" in out
     for path in [r.path for r in config.references] + [config.paper_list.path]:
         assert (tmp_path / path).is_file()
