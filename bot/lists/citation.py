@@ -218,10 +218,10 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
 
 def _name_list(body: str) -> re.Match[str] | None:
     """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
-    that reads as a comma-separated list of names (initials' full stops included)."""
+    that reads as a list of names, by commas or "and" (initials' full stops included)."""
     for stop in reversed([m.start() for m in re.finditer(r"\.(?=\s|$)", body)]):
         found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
-        if found and "," in found.group("n") and looks_like_names(found.group("n")):
+        if found and re.search(r",| and ", found.group("n")) and looks_like_names(found.group("n")):
             return found
     return None
 

@@ -38,10 +38,26 @@ _PLAIN_TITLE = re.compile(
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
 _TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])\.$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
+# Text up to the first full stop that ends a word (not an initial's): a list of names?
+_LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
+_NAME_WORD = re.compile(
+    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|du|le|la|dos|bin)", re.UNICODE
+)
+
 _SHIELDS = re.compile(
     r"^(?P<pre>https?://img\.shields\.io/badge/)(?P<body>[^?#)\s]+?)(?P<post>-[0-9A-Za-z]+(?:\?[^)\s]*)?)$"
 )
 _STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg", re.IGNORECASE)
+
+
+def _people(text: str) -> bool:
+    """Two or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
+    stricter than ``looks_like_names``, as prose after a dash may be capitalised too
+    (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
+    parts = [p.split() for p in re.split(r",|\band\b|&", text) if p.strip()]
+    return len(parts) >= 2 and all(
+        2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
+    )
 
 
 def _title_value(raw: str) -> tuple[str, int]:
@@ -262,6 +278,9 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
         plain_rest = unescape(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", rest))
         if ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
             continue
+        names = _LEADING_NAMES.match(plain_rest)
+        if names and _people(names["n"]):
+            continue  # "- Jane Doe, Bo Li. ACL 2020": the authors, not prose
         if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
             continue  # "- ACL 2020": a venue, not prose
         return found.start()

@@ -251,3 +251,36 @@ def test_heading_text(raw, text):
 def test_item_styles(line, title):
     refs = parse_references(f"## S\n\n{line}\n", "markdown")
     assert [ref.title for ref in refs] == ([title] if title else [])
+
+
+@pytest.mark.parametrize(
+    ("rest", "authors", "venue", "year"),
+    [
+        pytest.param(
+            "Jason Wei, Xuezhi Wang, Dale Schuurmans. NeurIPS 2022.",
+            ["Jason Wei", "Xuezhi Wang", "Dale Schuurmans"],
+            "NeurIPS",
+            2022,
+            id="names-then-venue",
+        ),
+        pytest.param(
+            "Takeshi Kojima and Ann B. Lee. ICML 2021.",
+            ["Takeshi Kojima", "Ann B. Lee"],
+            "ICML",
+            2021,
+            id="two-names-one-initial",
+        ),
+        pytest.param(
+            "Legible, Scalable, Reproducible Foundation Models with Named Tensors and JAX.",
+            [],
+            None,
+            None,
+            id="capitalised-prose-is-a-description",
+        ),
+        pytest.param("Centered on flexibility and clarity. Fast.", [], None, None, id="prose"),
+    ],
+)
+def test_names_after_a_dash_are_the_authors_and_prose_is_not(rest, authors, venue, year):
+    line = f"- [A Paper Title Here](https://arxiv.org/abs/2201.11903) - {rest}"
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (list(ref.authors), ref.venue, ref.year) == (authors, venue, year)
