@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 
 from bot.lists import entry as e
-from bot.lists.citation import ET_AL, ITALIC, is_label, label_key, line_label, read_text
+from bot.lists.citation import (
+    ET_AL,
+    ITALIC,
+    authors_claim,
+    is_label,
+    label_key,
+    line_label,
+    read_text,
+)
 from bot.lists.inline import Link, label_image, unescape
 from bot.lists.values import read_authors, read_date, read_venue
 
@@ -118,6 +126,23 @@ def read_nickname(reading: e.Reading, position: int) -> int:
         reading.claim(found.start(), found.end(), slot, unescape(found.group("n")))
         return found.end()
     return position
+
+
+# Authors before a bold or quoted title ("Touvron et al. **LLaMA: ...** arXiv 2023.").
+_AUTHORS_FIRST = re.compile(r"(?P<n>[^*_\[\]\"“\n]{2,160}?)[ \t]*(?=\*\*(?!\s)|__(?!\s)|[\"“])")
+
+
+def read_authors_first(reading: e.Reading, position: int) -> int | None:
+    """Claim the authors a list writes before its titles (``Jane Doe et al. **Title**``,
+    ``Jane Doe, Bo Li. "Title"``); where the title starts, or None when no names lead."""
+    found = _AUTHORS_FIRST.match(reading.text, position)
+    if found is None:
+        return None
+    names = found["n"].rstrip(" \t.,:")
+    if not (ET_AL.search(names) or _people(names)):
+        return None
+    authors_claim(reading, found.start("n"), found.start("n") + len(names), "", "")
+    return found.end()
 
 
 def _link_at(reading: e.Reading, position: int) -> Link | None:
