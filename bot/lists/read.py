@@ -61,11 +61,14 @@ def _read_block(reading: Reading, kind: str) -> bool:
         position = checkbox.end()
     position = recognise.read_leading_tags(reading, position)
     position = recognise.read_nickname(reading, position)
-    title_end = recognise.read_title(reading, position, heading=kind == "heading")
-    if title_end is None and kind != "heading" and not reading.has("nickname"):
+    in_heading = kind == "heading"
+    title_end = recognise.read_title(reading, position, heading=in_heading, plain=False)
+    if title_end is None and not in_heading and not reading.has("nickname"):
         after_names = recognise.read_authors_first(reading, position)
         if after_names is not None:
             title_end = recognise.read_title(reading, after_names)
+    if title_end is None:  # a title in no markup at all: the last thing tried
+        title_end = recognise.read_title(reading, position, heading=in_heading)
     if title_end is None:
         if not reading.has("nickname"):
             return False

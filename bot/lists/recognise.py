@@ -141,6 +141,8 @@ def read_authors_first(reading: e.Reading, position: int) -> int | None:
     names = found["n"].rstrip(" \t.,:")
     if not (ET_AL.search(names) or _people(names)):
         return None
+    if not (_BOLD.match(reading.text, found.end()) or _QUOTED.match(reading.text, found.end())):
+        return None  # no title after the names: claim nothing
     authors_claim(reading, found.start("n"), found.start("n") + len(names), "", "")
     return found.end()
 
@@ -149,8 +151,11 @@ def _link_at(reading: e.Reading, position: int) -> Link | None:
     return next((link for link in reading.links if link.start == position), None)
 
 
-def read_title(reading: e.Reading, position: int, *, heading: bool = False) -> int | None:
-    """Claim the title at ``position`` (and a title link); the end of its markup, or None."""
+def read_title(
+    reading: e.Reading, position: int, *, heading: bool = False, plain: bool = True
+) -> int | None:
+    """Claim the title at ``position`` (and a title link); the end of its markup, or None.
+    ``plain``: a title in no markup at all counts too (the last thing tried)."""
     text = reading.text
     if heading:
         end = text.find("\n", position)
@@ -180,7 +185,7 @@ def read_title(reading: e.Reading, position: int, *, heading: bool = False) -> i
                 start = tag.end()
             _claim_title(reading, start, found.end("t"))
             return found.end()
-    found = _PLAIN_TITLE.match(text, position)
+    found = _PLAIN_TITLE.match(text, position) if plain else None
     if found and len(found.group("t").split()) >= 2:
         _claim_title(reading, found.start("t"), found.end("t"))
         return found.end("t")

@@ -1,8 +1,6 @@
 """Issue 11: lists that write the authors before the title (``* Touvron et al.
 **LLaMA: ...** arXiv 2023. [[pdf]](url)``): each entry is read, authors included, and
-a new one is written the same way. (A title in plain quotes after plain names,
-``Jane Doe, Bo Li. "Title."``, is still read as one plain title: not covered.)
-Expected lines written by hand."""
+a new one is written the same way. Expected lines written by hand."""
 
 from __future__ import annotations
 
@@ -26,10 +24,15 @@ LIST = """\
     ("line", "title", "authors"),
     [
         (LIST.splitlines()[2], "LLaMA: Open and Efficient Foundation Language Models", ["Touvron"]),
+        (
+            '- Jane Doe, Bo Li. "A Quoted Title." ACL 2020. [paper](https://aclanthology.org/x)',
+            "A Quoted Title",
+            ["Jane Doe", "Bo Li"],
+        ),
         # Not names before the bold: no entry (a sentence that happens to have bold in it).
         ("- See also **this list** for more.", None, None),
     ],
-    ids=["et-al-then-bold", "prose-then-bold"],
+    ids=["et-al-then-bold", "names-then-quoted", "prose-then-bold"],
 )
 def test_authors_before_the_title_are_read(line, title, authors):
     refs = parse_references(f"## S\n\n{line}\n", "markdown")
