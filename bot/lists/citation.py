@@ -198,7 +198,7 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     if not reading.has("authors"):
         names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
         if not (names and looks_like_names(names.group("n"))):
-            names = _name_list(body)
+            names = _name_list(body) or _ONE_NAME.match(body)
         if names:
             names_start = body_start + names.start("n")
             authors_claim(reading, names_start, body_start + names.end("n"), "", "")
@@ -214,6 +214,14 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     if sentence and sentence.group("s").strip():
         offset = body_start + sentence.start("s")
         _read_venue_text(reading, offset, offset + len(sentence.group("s")))
+
+
+# One author, then the venue and year: "Lars Kotthoff. AI Magazine 2014." (but not
+# "Pattern Recognition. 2021.": what follows a lone name must name a venue, with a year).
+_ONE_NAME = re.compile(
+    r"(?P<n>[A-Z][a-z'’-]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][a-z'’-]+){1,2})\.[ \t]+"
+    r"(?=[^.\n]*[A-Za-z][^.\n]*\b(?:19|20)\d\d\b)"
+)
 
 
 def _name_list(body: str) -> re.Match[str] | None:

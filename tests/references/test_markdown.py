@@ -284,3 +284,24 @@ def test_names_after_a_dash_are_the_authors_and_prose_is_not(rest, authors, venu
     line = f"- [A Paper Title Here](https://arxiv.org/abs/2201.11903) - {rest}"
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (list(ref.authors), ref.venue, ref.year) == (authors, venue, year)
+
+
+@pytest.mark.parametrize(
+    ("rest", "authors", "venue", "year"),
+    [
+        pytest.param(
+            "Lars Kotthoff. AI Magazine 2014.",
+            ["Lars Kotthoff"],
+            "AI Magazine",
+            2014,
+            id="one-name",
+        ),
+        pytest.param("Bernd Bischl et al. AIJ 2016.", ["Bernd Bischl"], "AIJ", 2016, id="et-al"),
+        # Two capitalised words, then a bare year: a journal, not a person.
+        pytest.param("Pattern Recognition. 2021.", [], "Pattern Recognition", None, id="journal"),
+    ],
+)
+def test_one_author_before_the_venue_is_an_author(rest, authors, venue, year):
+    line = f"1. **A Paper Title Here**. {rest} [[paper](https://arxiv.org/abs/1210.7959)]"
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (list(ref.authors), ref.venue, ref.year) == (authors, venue, year)
