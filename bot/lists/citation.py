@@ -91,6 +91,21 @@ def looks_like_names(text: str) -> bool:
     return bool(parts) and (named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1))
 
 
+_NAME_WORD = re.compile(
+    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|du|le|la|dos|bin)", re.UNICODE
+)
+
+
+def people_only(text: str) -> bool:
+    """Two or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
+    stricter than ``looks_like_names``, as prose after a dash may be capitalised too
+    (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
+    parts = [p.split() for p in re.split(r",|\band\b|&", text) if p.strip()]
+    return len(parts) >= 2 and all(
+        2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
+    )
+
+
 def authors_claim(reading: e.Reading, start: int, end: int, before: str, after: str) -> None:
     """Authors in ``[start, end)`` (emphasis included), with a full stop closing them."""
     text = reading.text

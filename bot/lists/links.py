@@ -84,8 +84,11 @@ def _last_link(layout: Layout) -> int | None:
 def extra_links(layout: Layout, fields: Fields) -> list[str]:
     """The labels of ``fields``' links ``layout`` has no slot for but can take after its last
     labelled link (none when it has no labelled link to copy)."""
-    if _last_link(layout) is None:
-        return []
+    return _unslotted(layout, fields) if _last_link(layout) is not None else []
+
+
+def _unslotted(layout: Layout, fields: Fields) -> list[str]:
+    """The labels of ``fields``' links ``layout`` has no slot for."""
     keys = {part.key for part in layout if isinstance(part, Slot) and part.field == "url"}
     extras = (
         key
@@ -99,8 +102,8 @@ def with_extra_links(
     layout: Layout, fields: Fields, neighbours: Sequence[Entry], file: Sequence[Entry] = ()
 ) -> Layout:
     """``layout`` with a slot for each labelled link of ``fields`` it has no slot for."""
-    extras = extra_links(layout, fields)
     last = _last_link(layout)
+    extras = _unslotted(layout, fields) if last is not None else []
     if not extras or last is None:
         return layout
     template = layout[last]

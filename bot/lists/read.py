@@ -61,14 +61,16 @@ def _read_block(reading: Reading, kind: str) -> bool:
         position = checkbox.end()
     position = recognise.read_leading_tags(reading, position)
     position = recognise.read_nickname(reading, position)
-    in_heading = kind == "heading"
-    title_end = recognise.read_title(reading, position, heading=in_heading, plain=False)
-    if title_end is None and not in_heading and not reading.has("nickname"):
-        after_names = recognise.read_authors_first(reading, position)
-        if after_names is not None:
-            title_end = recognise.read_title(reading, after_names)
-    if title_end is None:  # a title in no markup at all: the last thing tried
-        title_end = recognise.read_title(reading, position, heading=in_heading)
+    if kind == "heading":
+        title_end = recognise.read_title(reading, position, heading=True)
+    else:
+        title_end = recognise.read_marked_title(reading, position)
+        if title_end is None and not reading.has("nickname"):
+            after_names = recognise.read_authors_first(reading, position)
+            if after_names is not None:
+                title_end = recognise.read_title(reading, after_names)
+        if title_end is None:
+            title_end = recognise.read_plain_title(reading, position)
     if title_end is None:
         if not reading.has("nickname"):
             return False

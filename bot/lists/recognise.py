@@ -20,6 +20,7 @@ from bot.lists.citation import (
     is_label,
     label_key,
     line_label,
+    people_only,
     read_text,
 )
 from bot.lists.inline import Link, label_image, unescape
@@ -48,24 +49,11 @@ _TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])\.$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 # Text up to the first full stop that ends a word (not an initial's): a list of names?
 _LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
-_NAME_WORD = re.compile(
-    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|du|le|la|dos|bin)", re.UNICODE
-)
 
 _SHIELDS = re.compile(
     r"^(?P<pre>https?://img\.shields\.io/badge/)(?P<body>[^?#)\s]+?)(?P<post>-[0-9A-Za-z]+(?:\?[^)\s]*)?)$"
 )
 _STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg", re.IGNORECASE)
-
-
-def _people(text: str) -> bool:
-    """Two or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
-    stricter than ``looks_like_names``, as prose after a dash may be capitalised too
-    (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
-    parts = [p.split() for p in re.split(r",|\band\b|&", text) if p.strip()]
-    return len(parts) >= 2 and all(
-        2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
-    )
 
 
 def _title_value(raw: str) -> tuple[str, int]:
@@ -139,7 +127,7 @@ def read_authors_first(reading: e.Reading, position: int) -> int | None:
     if found is None:
         return None
     names = found["n"].rstrip(" \t.,:")
-    if not (ET_AL.search(names) or _people(names)):
+    if not (ET_AL.search(names) or people_only(names)):
         return None
     if not (_BOLD.match(reading.text, found.end()) or _QUOTED.match(reading.text, found.end())):
         return None  # no title after the names: claim nothing
@@ -151,18 +139,22 @@ def _link_at(reading: e.Reading, position: int) -> Link | None:
     return next((link for link in reading.links if link.start == position), None)
 
 
-def read_title(
-    reading: e.Reading, position: int, *, heading: bool = False, plain: bool = True
-) -> int | None:
-    """Claim the title at ``position`` (and a title link); the end of its markup, or None.
-    ``plain``: a title in no markup at all counts too (the last thing tried)."""
-    text = reading.text
+def read_title(reading: e.Reading, position: int, *, heading: bool = False) -> int | None:
+    """Claim the title at ``position`` (and a title link); the end of its markup, or None."""
     if heading:
+        text = reading.text
         end = text.find("\n", position)
         end = len(text) if end < 0 else end
         raw = re.sub(r"[ \t]+#+[ \t]*$", "", text[position:end])
         _claim_title(reading, position, position + len(raw))
         return end
+    found = read_marked_title(reading, position)
+    return found if found is not None else read_plain_title(reading, position)
+
+
+def read_marked_title(reading: e.Reading, position: int) -> int | None:
+    """A title in markup at ``position``: a link, quotes, bold or underscores."""
+    text = reading.text
     bold = text.startswith("**", position) and not text.startswith("***", position)
     link = _link_at(reading, position + 2 if bold else position)
     if link is not None and link.kind in ("markdown", "html"):
@@ -185,7 +177,13 @@ def read_title(
                 start = tag.end()
             _claim_title(reading, start, found.end("t"))
             return found.end()
-    found = _PLAIN_TITLE.match(text, position) if plain else None
+    return None
+
+
+def read_plain_title(reading: e.Reading, position: int) -> int | None:
+    """A title in no markup at all (two words or more) at ``position``: the last thing to
+    try, as any text would do."""
+    found = _PLAIN_TITLE.match(reading.text, position)
     if found and len(found.group("t").split()) >= 2:
         _claim_title(reading, found.start("t"), found.end("t"))
         return found.end("t")
@@ -309,7 +307,7 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
         if ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
             continue
         names = _LEADING_NAMES.match(plain_rest)
-        if names and _people(names["n"]):
+        if names and people_only(names["n"]):
             continue  # "- Jane Doe, Bo Li. ACL 2020": the authors, not prose
         if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
             continue  # "- ACL 2020": a venue, not prose

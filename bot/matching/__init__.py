@@ -238,7 +238,8 @@ class ReferenceIndex:
         }
         # A title reworded between versions is not close as a string: the first
         # author's own papers of those years among the candidates are weighed all the same.
-        theirs = self._by_first.get(q.surnames[0], ()) if q.surnames else ()
+        surnames = q.author_fields.surnames
+        theirs = self._by_first.get(surnames[0], ()) if surnames else ()
         if theirs:
             mine = set(theirs)
             forced += [

@@ -27,7 +27,9 @@ _ORG_WORDS = textnorm.name_words(  # normalised as the names they are compared w
 )
 
 
-class _Authors(NamedTuple):
+class AuthorFields(NamedTuple):
+    """The authors of a reference as the matcher compares them."""
+
     surnames: tuple[str, ...]
     first_words: frozenset[str]  # all words of the first author's name
     initial: str  # the first author's first initial ("" when unknown)
@@ -77,45 +79,26 @@ class Entry:
         return _ids_of_work(self.ref, self.more_ids)[2]
 
     @property
-    def author_fields(self) -> _Authors:
-        """Everything below at once (weighing a candidate reads most of it)."""
+    def author_fields(self) -> AuthorFields:
+        """Derived from the reference when asked, and cached (weighing reads them whole)."""
         return _author_fields(self.ref.authors)
-
-    @property
-    def surnames(self) -> tuple[str, ...]:
-        return _author_fields(self.ref.authors).surnames
-
-    @property
-    def first_words(self) -> frozenset[str]:
-        return _author_fields(self.ref.authors).first_words
-
-    @property
-    def initial(self) -> str:
-        return _author_fields(self.ref.authors).initial
-
-    @property
-    def all_words(self) -> frozenset[str]:
-        return _author_fields(self.ref.authors).all_words
-
-    @property
-    def organisation(self) -> bool:
-        return _author_fields(self.ref.authors).organisation
 
 
 def first_surname(names: Iterable[str]) -> str:
-    """The first author's surname, as ``Entry.surnames[0]`` has it ("" with none)."""
+    """The first author's surname, as ``AuthorFields.surnames[0]`` has it ("" with none)."""
     return next((found for name in names if name and (found := textnorm.surname(name))), "")
 
 
 @lru_cache(maxsize=1024)
-def _author_fields(names: tuple[str, ...]) -> _Authors:
-    authors = [a for a in names if a and textnorm.surname(a)]
-    surnames = tuple(textnorm.surname(a) for a in authors)
+def _author_fields(names: tuple[str, ...]) -> AuthorFields:
+    named = [(a, found) for a in names if a and (found := textnorm.surname(a))]
+    authors = [a for a, _ in named]
+    surnames = tuple(found for _, found in named)
     first = textnorm.name_words(authors[0]) if authors else frozenset()
     all_words: frozenset[str] = frozenset().union(*(textnorm.name_words(a) for a in authors))
     organisation = bool(authors) and _is_organisation(authors[0])
     initial = textnorm.given_initial(authors[0]) if authors and not organisation else ""
-    return _Authors(surnames, first, initial, all_words, organisation)
+    return AuthorFields(surnames, first, initial, all_words, organisation)
 
 
 def _is_organisation(name: str) -> bool:
