@@ -206,3 +206,56 @@ def test_a_paper_cited_by_its_acl_anthology_page_is_not_added_again():
     result = add_bibtex_entries(old, [item(bert)], renderer=RENDERER)
     assert isinstance(result, NoChange)
     assert "devlin-etal-2019-bert" in result.skipped[0].why
+
+
+# Four Google Scholar articles, one of which (pasted from elsewhere) also names a
+# booktitle: a new article names its venue once, in the field most of them use.
+ARTICLES_ONE_WITH_BOOKTITLE = """@article{tesauro1994td,
+  title={TD-Gammon, a self-teaching backgammon program, achieves master-level play},
+  author={Tesauro, Gerald},
+  journal={Neural computation},
+  year={1994}
+}
+
+@article{rubin2011computer,
+  title={Computer poker: A review},
+  author={Rubin, Jonathan and Watson, Ian},
+  journal={Artificial Intelligence},
+  year={2011}
+}
+
+@article{beal2003variational,
+  title={Variational Algorithms for Approximate Bayesian Inference},
+  author={Beal, Matthew J.},
+  journal={PhD. Thesis},
+  booktitle={Ph.D. Thesis},
+  year={2003}
+}
+
+@article{auer2002finite,
+  title={Finite-time analysis of the multiarmed bandit problem},
+  author={Auer, Peter and Cesa-Bianchi, Nicolo and Fischer, Paul},
+  journal={Machine learning},
+  year={2002}
+}
+"""
+NATURE_ARTICLE = """
+@article{silver2016mastering,
+  title={Mastering the game of Go with deep neural networks and tree search},
+  author={Silver, David and Huang, Aja},
+  journal={Nature},
+  year={2016}
+}
+"""
+
+
+def test_a_new_article_names_its_venue_once():
+    record = PaperRecord(
+        title="Mastering the game of Go with deep neural networks and tree search",
+        authors=("David Silver", "Aja Huang"),
+        year=2016,
+        venue="Nature",
+        published_venue="Nature",
+    )
+    result = add_bibtex_entries(ARTICLES_ONE_WITH_BOOKTITLE, [record], renderer=RENDERER)
+    assert result.text == ARTICLES_ONE_WITH_BOOKTITLE + NATURE_ARTICLE

@@ -247,3 +247,42 @@ def test_hepml_upstream_commit_reversed_through_the_whole_batch():
     )
     assert plan.files == {"HEPML.bib": upstream_bib, "HEPML.tex": upstream_tex}
     assert [item.record.arxiv for item in plan.added] == ["2606.13780"]
+
+
+ALPHASTAR = PaperRecord(
+    title="Grandmaster level in StarCraft II using multi-agent reinforcement learning",
+    authors=("Oriol Vinyals", "Igor Babuschkin", "Wojciech M. Czarnecki"),
+    year=2019,
+    venue="Nature",
+    published_venue="Nature",
+    doi="10.1038/s41586-019-1724-z",
+    volume="575",
+    number="7782",
+    pages="350-354",
+)
+# Written by hand from the excerpt's ten BibDesk entries (4-space indent, " = ",
+# capitalised field names in alphabetical order, "Last, First" names, AuthorYY keys),
+# which its BibDesk entries in lower case (5) and the Google Scholar ones (5) outnumber
+# one by one: the entry is written in one of the file's ways, not a mix of all three.
+# None of those articles carries a DOI or URL, so neither is added.
+ALPHASTAR_BIBDESK = """
+@article{Vinyals19,
+    Author = {Vinyals, Oriol and Babuschkin, Igor and Czarnecki, Wojciech M.},
+    Journal = {Nature},
+    Number = {7782},
+    Pages = {350--354},
+    Title = {Grandmaster level in StarCraft II using multi-agent reinforcement learning},
+    Volume = {575},
+    Year = {2019}
+}
+"""
+
+
+def test_file_of_mixed_tools_gets_an_entry_written_one_way():
+    # syhw/RTS_AI_survey's survey.bib mixes BibDesk (tabs or 4 spaces, capitalised or
+    # not), Google Scholar (2 spaces, "title={...}") and DBLP-aligned entries; a few of
+    # its @article entries carry a booktitle as well. The new article gets one venue
+    # field, and every name, space and position from the one way most entries share.
+    before = fixture("rts_mixed_dialects.bib")
+    result = add_bibtex_entries(before, [ALPHASTAR], renderer=RENDERER)
+    assert result.text == before + ALPHASTAR_BIBDESK.lstrip("\n") + "\n"

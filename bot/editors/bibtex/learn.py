@@ -1,7 +1,8 @@
 """Learn a .bib file's style from its entries (the one entry point, :func:`learn_style`).
 
 Everything a new entry copies is measured on the file (:mod:`.learn_layout`,
-:mod:`.learn_values`, :mod:`.keys`); every choice is the majority of the file's entries.
+:mod:`.learn_values`, :mod:`.keys`); every choice is the majority of the file's entries
+written the way most of them are (``one_way``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.editors.bibtex.learn_layout import (
     continuation,
     delimiters,
     field_groups,
+    one_way,
     precedence,
     spacing,
     spellings,
@@ -54,6 +56,8 @@ def learn_style(
         step = len(entries) / _SAMPLE
         entries = [entries[int(i * step)] for i in range(_SAMPLE)]
     lines = text.split("\n")
+    gaps = blank_lines_between(lines, entries)  # between entries of every kind
+    entries = one_way(entries)
     layout = spacing(entries)
     title = title_style(entries)
     return BibStyle(
@@ -101,7 +105,7 @@ def learn_style(
         closing_own_line=bool(
             mode((lines[e.block.end_line - 1].strip() in {"}", ")"} for e in entries), True)
         ),
-        blank_lines=blank_lines_between(lines, entries),
+        blank_lines=gaps,
         names_last_first=bool(mode(last_first_votes(entries), True)),
         initials=initials(entries),
         comment=comment_style(entries),

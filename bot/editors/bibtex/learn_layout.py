@@ -93,6 +93,35 @@ def spacing(entries: Sequence[EntryInfo]) -> Spacing:
     return Spacing(mode(indents, "  "), mode(befores, ""), mode(afters, ""), column, extra)
 
 
+def way_of_writing(entry: EntryInfo) -> tuple[str, str, str, str] | None:
+    """How one entry writes its fields: indentation, the blanks before ``=`` ("" none,
+    " " one, "aligned" more: a column that varies with the name), the blanks after it
+    and the case of the names, each the entry's own majority; None for an entry with no
+    field on a line of its own. Entries pasted from one tool (BibDesk, Google Scholar,
+    DBLP) share it."""
+    found = [layout for item in entry.block.fields if (layout := _layout(item))]
+    if not found:
+        return None
+    before = mode((b for _, _, b, _ in found), "")
+    return (
+        mode((indent for indent, _, _, _ in found), ""),
+        before if before in ("", " ") else "aligned",
+        mode((after for _, _, _, after in found), ""),
+        mode((case_of(name) for _, name, _, _ in found if name.isalpha()), "lower"),
+    )
+
+
+def one_way(entries: Sequence[EntryInfo]) -> Sequence[EntryInfo]:
+    """The entries written the way most of the file's are (see ``way_of_writing``), with
+    those that show no way. A file that grew by pasting from several tools is learnt
+    from its commonest one, so that a new entry looks like some entry of the file and
+    not like a mix of all of them (capitalised names from one tool, lower-case from
+    another)."""
+    ways = [way_of_writing(entry) for entry in entries]
+    best = mode((way for way in ways if way is not None), None)
+    return [entry for entry, way in zip(entries, ways, strict=True) if way in (best, None)]
+
+
 def _value_column(text: str, item: BibField) -> int:
     """Column of the first character of ``item``'s value text (after its delimiter)."""
     line_start = text.rfind("\n", 0, item.start) + 1

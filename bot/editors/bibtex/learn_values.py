@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from bot.editors.bibtex.reading import EntryInfo, bib_names, inner
+from bot.editors.bibtex.reading import VENUE_FIELDS, EntryInfo, bib_names, inner
 from bot.editors.bibtex.style import RECORD_FIELDS, Shape, TitleStyle, word_class
 from bot.editors.common import mode
 from bot.references.bibtex_split import BibField
@@ -301,9 +301,18 @@ def shapes(entries: Sequence[EntryInfo]) -> tuple[tuple[str, Shape], ...]:
                     continue
                 counts[name] += 1
                 templates[name][_template(name, item, entry, kind == "preprint")] += 1
+        # The venue is named once: in the venue field most of them fill from the record
+        # (an article that also has a booktitle is not a reason to write it twice).
+        venue = max(
+            (n for n in VENUE_FIELDS if n in counts and templates[n].most_common(1)[0][0] == ""),
+            key=counts.__getitem__,
+            default=None,
+        )
         fields = []
         for name, count in counts.items():
             best, agreeing = templates[name].most_common(1)[0]
+            if best == "" and name in VENUE_FIELDS and name != venue:
+                continue
             constant_agreed = best[:1] not in ("=", "@") or agreeing * 2 > count
             # A field filled from the record goes in where the file has a place for it
             # (one entry in ten uses it); a made-up one only where most entries have it.

@@ -20,7 +20,7 @@ from bot.references.bibtex_split import ENTRY, TEXT, BibBlock, BibField, split_b
 from bot.text import latex
 
 _PREPRINT_VENUE = re.compile(r"arxiv|corr\b|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
-_VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
+VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
 _ARXIV_FIELDS = ("eprint", "arxivid", "arxiv", "journal", "volume", "url", "note", "howpublished")
 
 
@@ -98,7 +98,7 @@ def entry_info(block: BibBlock, lines: Sequence[str]) -> EntryInfo:
     fields: dict[str, BibField] = {}
     for item in block.fields:
         fields.setdefault(item.name.lower(), item)
-    wanted = ("title", "year", "date", *_ARXIV_FIELDS, *_VENUE_FIELDS)
+    wanted = ("title", "year", "date", *_ARXIV_FIELDS, *VENUE_FIELDS)
     text = {name: latex.decode(inner(fields[name])) for name in wanted if name in fields}
     year_match = re.search(r"\d{4}", text.get("year") or text.get("date") or "")
     arxiv = None
@@ -106,7 +106,7 @@ def entry_info(block: BibBlock, lines: Sequence[str]) -> EntryInfo:
         arxiv = normalize_arxiv(text.get(name, "")) if name in text else None
         if arxiv:
             break
-    venue = next((text[n] for n in _VENUE_FIELDS if text.get(n)), "")
+    venue = next((text[n] for n in VENUE_FIELDS if text.get(n)), "")
     preprint = bool(arxiv) and (not venue or bool(_PREPRINT_VENUE.search(venue)))
     above = block.line - 2
     comment = None
