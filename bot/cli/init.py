@@ -45,7 +45,7 @@ _MIN_PAPERS = 3  # a Markdown file with fewer papers is not a paper list
 _CHANGELOG = re.compile(
     r"update\s*log|change\s*log|updates|news|version\s*history|更新日志|更新记录", re.IGNORECASE
 )
-_THANKS = re.compile(r"acknowledg|thanks|contributors|致谢|鸣谢", re.IGNORECASE)
+_THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢", re.IGNORECASE)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -2,14 +2,16 @@
 
 The thanks live under a heading (Markdown ``## Acknowledgments``, LaTeX
 ``\\section*{致谢}`` or an ``acknowledgements`` environment; the usual other names
-count too: Acknowledgements, Contributors, Thanks, 鸣谢), or, with ``phrase``, in a
+count too: Acknowledgements, Contributors, Credits, Thanks, 鸣谢), or, with ``phrase``, in a
 sentence anywhere in the file. Three shapes are edited in place:
 
 * a sentence naming people (:mod:`bot.editors.name_lists`): a new name joins the list
   in its own style, only the old final separator changing ("A, B and C" -> "A, B, C and
   D"; "A, B, and C, who ..." -> "A, B, C, and D, who ..."; "张三、李四和王五");
 * a bullet list (``- [A](url)``, ``1. A``, ``\\item A``) or lines of names: one more line,
-  shaped like the last;
+  shaped like the last; of several lists, one that the text above it thanks ("Thanks to
+  the following contributors:"), never a list of maintainers; a list of logins
+  (``[@yigaza](https://github.com/yigaza)``) gets the reader's login;
 * a Markdown table with a column of names: one more row.
 
 A section with none of these gets a new sentence (``acknowledgements-sentence`` template).
@@ -23,13 +25,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.config.schema import AcknowledgementsTarget
-from bot.editors.common import markdown_unescape, name_key
+from bot.editors.common import markdown_unescape, mode, name_key
 from bot.editors.latex_sections import find_sections, resolve_section, same_kind
 from bot.editors.lines import Lines, render_lines
-from bot.editors.name_lists import ITEM, NameList, best_name_list, item_name, list_style
+from bot.editors.name_lists import (
+    CUE,
+    ITEM,
+    READERS,
+    NameList,
+    best_name_list,
+    item_name,
+    list_style,
+)
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import find_headings, match_heading, normalize_heading, section_end
 from bot.errors import EditError
@@ -100,13 +110,26 @@ class _Block:
     names: tuple[str, ...]  # each line's item, as written
     kind: str  # bullets | lines | table
     name_column: int = 0
+    # Led by thanks ("Thanks to the following contributors:"), or by the heading alone;
+    # not a list of maintainers or authors that the section also holds.
+    thanked: bool = True
 
 
 def _line_item(content: str) -> re.Match[str] | None:
     found = ITEM.match(content)
-    if not found or len(content) - found.end() > 80:
+    # A name with a short remark ("(University of X)", "- [commits](url)"), not prose.
+    if not found or len(re.sub(r"\]\([^)\s]*\)", "]", content[found.end() :])) > 80:
         return None
     return found
+
+
+def _thanked(lines: Lines, start: int, first: int) -> bool:
+    """Whether the text right above a list (from ``start``, the section's first line)
+    thanks the people it lists: the heading alone, a thanks word, or a colon after
+    words about readers ("Readers who suggested papers:"), not "Maintainers include:"."""
+    lead = next((lines[i] for i in range(first - 1, start - 1, -1) if lines[i].strip()), "")
+    introduces = lead.rstrip().endswith((":", "："))
+    return not lead or bool(CUE.search(lead) or (introduces and READERS.search(lead)))
 
 
 def _blocks(lines: Lines, start: int, end: int) -> list[_Block]:
@@ -115,8 +138,10 @@ def _blocks(lines: Lines, start: int, end: int) -> list[_Block]:
     kind = ""
 
     def close() -> None:
-        if len(run) >= 2:
-            blocks.append(_Block(tuple(i for i, _ in run), tuple(n for _, n in run), kind))
+        thanked = bool(run) and _thanked(lines, start, run[0][0])
+        if len(run) >= 2 or (run and thanked and kind == "bullets"):  # one line: prose
+            found = _Block(tuple(i for i, _ in run), tuple(n for _, n in run), kind)
+            blocks.append(found if thanked else replace(found, thanked=False))
 
     for index in range(start, end):
         line = lines[index]
@@ -184,10 +209,16 @@ def _name_column(lines: Lines, header: int, rows: list[int]) -> int | None:
 # --------------------------------------------------------------------------- writing
 
 
-def _written(person: Thanks, linked: bool, markup: str) -> str:
+_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})")
+
+
+def _written(person: Thanks, linked: bool, markup: str, login_text: str | None = None) -> str:
     """The new name, escaped for the file, linked to its GitHub profile if the list
-    links names and the login is known."""
+    links names and the login is known; shown as the login (``login_text`` its prefix,
+    "@" or "") where the list shows its people's logins."""
     display = " ".join((person.name or person.login).split())
+    if login_text is not None and linked and _LOGIN.fullmatch(person.login or ""):
+        return f"[{login_text}{person.login}](https://github.com/{person.login})"
     if markup == "latex":
         name = escaping.latex(display)
         if linked and person.login:
@@ -284,6 +315,22 @@ class _Thanks:
     def linked(self) -> bool:
         return any(_is_link(item) for item in self.items)
 
+    @property
+    def login_text(self) -> str | None:
+        """"@" or "" when the list's links show each person's GitHub login as their text
+        (``[@yigaza](https://github.com/yigaza)``), else None."""
+        shown = [_login_shown(item) for item in self.items if _is_link(item)]
+        return mode(shown, None) if shown and None not in shown else None
+
+
+def _login_shown(item: str) -> str | None:
+    found = ITEM.fullmatch(item)
+    text, url = (found.group("md"), found.group("url")) if found else (None, None)
+    login = re.fullmatch(r"https://github\.com/([A-Za-z0-9-]+)/?", url or "")
+    if not (text and login and text.lstrip("@").lower() == login.group(1).lower()):
+        return None
+    return "@" if text.startswith("@") else ""
+
 
 def _is_link(item: str) -> bool:
     found = ITEM.fullmatch(item)
@@ -296,7 +343,8 @@ def _located(text: str, target: AcknowledgementsTarget, markup: str) -> _Thanks:
     body = "\n".join(lines.contents[place.start : place.end])
     sentence = best_name_list(body, target.phrase)
     blocks = [] if target.phrase else _blocks(lines, place.start, place.end)
-    block = max(blocks, key=lambda b: len(b.names), default=None)
+    thanked = [b for b in blocks if b.thanked] or [b for b in blocks if len(b.names) >= 2]
+    block = max(thanked, key=lambda b: len(b.names), default=None)
     if block and sentence and len(sentence.names) > len(block.names):
         block = None
     return _Thanks(lines, place, body, None if block else sentence, block)
@@ -350,7 +398,7 @@ def add_acknowledgements(
             skipped.append(Skipped(who, "already thanked"))
             continue
         known.add(key)
-        new.append(_written(person, found.linked, markup))
+        new.append(_written(person, found.linked, markup, found.login_text))
         raw.append(display)
         added.append(person)
     if not new:

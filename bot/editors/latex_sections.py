@@ -102,7 +102,7 @@ def find_sections(lines: Sequence[str]) -> list[TexSection]:
 # Names a thank-you or a changelog section goes by, as one word each.
 _SYNONYMS = (
     {"acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "ack",
-     "thanks", "contributors", "致谢", "鸣谢"},
+     "thanks", "contributors", "credits", "致谢", "鸣谢"},
     {"update log", "changelog", "change log", "updates", "news", "更新日志", "更新记录",
      "version history", "revision history"},
 )  # fmt: skip

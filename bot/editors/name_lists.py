@@ -30,7 +30,7 @@ _CJK = (
 )
 _TEXT_NAME = rf"(?:{_LATIN}|{_CJK})"
 ITEM = re.compile(
-    rf"\[(?P<md>{_TEXT_NAME}|@[\w-]+)\]\((?P<url>[^)\s]+)\)"
+    rf"\[(?P<md>{_TEXT_NAME}|@[\w-]+|[\w-]+(?=\]\(https://github\.com/))\]\((?P<url>[^)\s]+)\)"
     rf"|\\href\{{(?P<texurl>[^{{}}\s]+)\}}\{{(?P<tex>{_TEXT_NAME})\}}"
     rf"|(?P<login>@[A-Za-z0-9](?:[A-Za-z0-9-]{{0,38}}))(?![\w@])"
     rf"|(?P<plain>{_TEXT_NAME})"
@@ -39,12 +39,12 @@ SEPARATOR = re.compile(
     r"[ \t]*(?:\n[ \t]*)?(?:,[ \t]*(?:\n[ \t]*)?(?:and|&)[ \t]+|,|，|、|;|and[ \t]+|&[ \t]*|"
     r"和|及|与|以及)[ \t]*(?:\n[ \t]*)?"
 )
-_CUE = re.compile(
+CUE = re.compile(
     r"thank|grateful|gratitude|acknowledg|indebted|appreciat|credit|contribut|help|"
     r"感谢|致谢|谢谢|感激|鸣谢|贡献",
     re.IGNORECASE,
 )
-_READERS = re.compile(
+READERS = re.compile(
     r"reader|suggest|recommend|contribut|comment|feedback|issue|reference|review|"
     r"读者|建议|推荐|评论|贡献",
     re.IGNORECASE,
@@ -152,10 +152,14 @@ def find_name_lists(text: str, phrase: str | None = None) -> list[NameList]:
             (m.end() for m in _SENTENCE_END.finditer(text, 0, run[0].start())), default=0
         )
         lead = text[sentence_start : run[0].start()]
+        if not lead.strip() and text[:sentence_start].rstrip().endswith((":", "：")):
+            # The names are a paragraph of their own after "... the following people:".
+            sentence_start = _paragraph_start(text, sentence_start)
+            lead = text[sentence_start : run[0].start()]
         introduced = (
             phrase.casefold() in lead.casefold()
             if phrase
-            else bool(_CUE.search(lead) or re.search(r"[:：]\s*$", lead))
+            else bool(CUE.search(lead) or re.search(r"[:：]\s*$", lead))
         )
         if not introduced:
             continue
@@ -168,13 +172,19 @@ def find_name_lists(text: str, phrase: str | None = None) -> list[NameList]:
                 tuple(seps),
                 any(m.group("md") or m.group("tex") for m in run),
                 (
-                    bool(phrase) or bool(_READERS.search(context)),
+                    bool(phrase) or bool(READERS.search(context)),
                     len(run) >= 2,
                     run[0].start(),
                 ),
             )
         )
     return lists
+
+
+def _paragraph_start(text: str, end: int) -> int:
+    """Where the paragraph before ``end`` (a blank line and the names after it) starts."""
+    before = text[:end].rstrip()
+    return max((m.end() for m in re.finditer(r"\n[ \t]*\n", before)), default=0)
 
 
 def best_name_list(text: str, phrase: str | None = None) -> NameList | None:

@@ -74,8 +74,9 @@ def test_init_on_a_bare_repo_writes_a_commented_config_that_loads(tmp_path, file
     [
         ("## Contributors", "\\section*{致谢}\n我们感谢张三。\n\n\\section*{更新日志}\n"),
         ("## Thanks", "\\begin{acknowledgements}\nWe thank Ana.\n\\end{acknowledgements}\n"),
+        ("## Credits", "\\begin{acknowledgements}\nWe thank Ana.\n\\end{acknowledgements}\n"),
     ],
-    ids=["contributors-and-chinese-tex", "thanks-and-environment"],
+    ids=["contributors-and-chinese-tex", "thanks-and-environment", "credits"],
 )
 def test_init_finds_thanks_and_changelogs_in_the_latex_source_too(tmp_path, readme_heading, tex):
     (tmp_path / "README.md").write_text(

@@ -132,3 +132,77 @@ def test_lines_of_names_with_hard_breaks_keep_breaking():
     assert result.text == text.replace(
         "@ Uni B \n", "@ Uni B \\\n[Dee Dunn](https://github.com/dd) \n"
     )
+
+
+# Real README shapes (quoted from public READMEs found by searching "Thanks to the
+# following contributors"); each expected result was written by hand first.
+MAINTAINERS_THEN_THANKS = (
+    "## Contributors\n\nThis work is maintained by the MLDM research group.\n\n"
+    "Maintainers include:\n\n"
+    "- [Hongyan Xue](https://github.com/xuehongyanL)\n- [Shuo Yu](https://github.com/Chlorie)\n\n"
+    "Thanks to the following contributors:\n\n- [@yigaza](https://github.com/yigaza)\n\n"
+    "Thanks to the following in-depth research on our project:\n\n- *A report*\n"
+)
+LINKS_AFTER_A_COLON = (
+    "## Contributors\nSpecial thanks to the following contributors to this release: \n\n"
+    "[@shetsa-amzn](https://github.com/shetsa-amzn), [@sullis](https://github.com/sullis)\n"
+)
+LOGIN_LINK_WITH_ITS_COMMITS = (
+    "## Credits\n\n### Contributors\n\n"
+    "Thanks to the following contributors for their work on the theme:\n\n"
+    "- [mmirus](https://github.com/mmirus) - "
+    "[contributions](https://github.com/olimorris/onedarkpro.nvim/commits?author=mmirus)\n\n"
+    "### Inspiration\n\n- [One Dark Pro](https://github.com/Binaryify/OneDark-Pro)\n"
+)
+NAME_HANDLE_AND_WHAT = (
+    "# 4. Credits\n\nA great vote of thanks to the following contributors :\n"
+    "- Ishan Manchanda (@IshanManchanda) - Contribution to the list of working VPNs.\n\n\n***\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "old", "new"),
+    [
+        pytest.param(
+            MAINTAINERS_THEN_THANKS,
+            "Contributors",
+            "- [@yigaza](https://github.com/yigaza)\n",
+            "- [@yigaza](https://github.com/yigaza)\n- [@dd-login](https://github.com/dd-login)\n",
+            id="the-thanked-list-not-the-maintainers-one",
+        ),
+        pytest.param(
+            LINKS_AFTER_A_COLON,
+            "Contributors",
+            "[@sullis](https://github.com/sullis)\n",
+            "[@sullis](https://github.com/sullis), [@dd-login](https://github.com/dd-login)\n",
+            id="names-in-the-paragraph-after-a-colon",
+        ),
+        pytest.param(
+            LOGIN_LINK_WITH_ITS_COMMITS,
+            "Contributors",
+            "commits?author=mmirus)\n",
+            "commits?author=mmirus)\n- [dd-login](https://github.com/dd-login)\n",
+            id="one-login-link-with-a-long-tail",
+        ),
+        pytest.param(
+            NAME_HANDLE_AND_WHAT,
+            "Credits",
+            "working VPNs.\n",
+            "working VPNs.\n- Dee Dunn\n",
+            id="one-name-after-a-thanks-line",
+        ),
+    ],
+)
+def test_real_contributor_sections_get_the_reader_where_readers_are_thanked(
+    text, heading, old, new
+):
+    reader = Thanks("dd-login", "Dee Dunn")
+    result = add_acknowledgements(text, [reader], heading, renderer=RENDERER)
+    assert result.text == text.replace(old, new)
+
+
+def test_credits_is_a_name_thanks_go_by():
+    # The configured default finds a "Credits" heading (numbered, too) as it finds
+    # "Contributors" or "Thanks".
+    result = add_acknowledgements(NAME_HANDLE_AND_WHAT, [Thanks("d", "Dee Dunn")], renderer=RENDERER)
+    assert result.text == NAME_HANDLE_AND_WHAT.replace("VPNs.\n", "VPNs.\n- Dee Dunn\n")
