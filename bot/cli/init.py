@@ -156,7 +156,7 @@ def inspect(root: Path) -> Survey:
                 body = lines[heading.line + 1 : section_end(lines, headings, heading)]
                 has_table = any(line.lstrip().startswith("|") for line in body)
                 has_bullets = any(
-                    re.match(r"^\s*[-*+•]", line) and find_date(line) for line in body
+                    re.match(r"^\s*[-*+•]", line) and find_date(line, months=True) for line in body
                 )
                 survey.changelog_format = (
                     "bullets" if has_bullets and not has_table else "markdown-table"

@@ -1,8 +1,9 @@
 """Find and write dates the way a file already writes them.
 
 ``2023/04/09``, ``2023-4-9``, ``2023 年 4 月 9 日``, ``2023年4月9日``,
-``April 9, 2023``, ``Apr. 9, 2023`` and ``9 April 2023`` are recognised; a new
-date is written in the format most of the file's dates use.
+``April 9, 2023``, ``Apr. 9, 2023`` and ``9 April 2023`` are recognised, and where a
+file dates by the month (news lines: ``[2024.05]``, ``05/2024``, ``Oct 2024``) those
+too; a new date is written in the format most of the file's dates use.
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ _PATTERNS = {
     "mdy": re.compile(rf"\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?P<comma>,?)\s+(?P<y>\d{{4}})\b"),
     "dmy": re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH_RE}(?P<comma>,?)\s+(?P<y>\d{{4}})\b"),
 }
+# A month without its day, as news lines date themselves.
+_MONTH_PATTERNS = {
+    "ym": re.compile(
+        r"(?<![\d./\-])(?P<y>(?:19|20)\d\d)(?P<sep>[/.\-])(?P<m>\d{1,2})(?![\d/.\-]?\d)"
+    ),
+    "my": re.compile(r"(?<![\d./\-])(?P<m>\d{1,2})(?P<sep>[/.\-])(?P<y>(?:19|20)\d\d)(?!\d)"),
+    "mony": re.compile(rf"\b{_MONTH_RE}(?P<comma>,?)\s+(?P<y>\d{{4}})\b"),
+}
 
 
 def _month_number(name: str) -> int:
@@ -49,23 +58,41 @@ def _month_number(name: str) -> int:
 
 @dataclass(frozen=True)
 class DateFormat:
-    kind: str = "numeric"  # numeric | zh | mdy | dmy
+    kind: str = "numeric"  # numeric | zh | mdy | dmy; by the month: ym | my | mony
     sep: str = "/"
     pad: bool = True  # 2023/04/09 rather than 2023/4/9
     spaced: bool = True  # "2023 年 4 月 9 日" rather than "2023年4月9日"
     abbrev: bool = False  # "Apr." rather than "April"
     comma: bool = True  # "April 9, 2023"
     pad_day: bool = False  # "June 01, 2026" (month-name formats)
+    dot: bool = True  # "Apr." rather than "Apr" (abbreviated month names)
+
+    @property
+    def monthly(self) -> bool:
+        """A month without its day ("2024.05", "Oct 2024")."""
+        return self.kind in _MONTH_PATTERNS
+
+    def _month_name(self, day: dt.date) -> str:
+        month = MONTHS[day.month - 1]
+        if not self.abbrev:
+            return month
+        if not self.dot:
+            return month[:3]  # "Jun 2024", "Jul 2024": three letters, all of them
+        return month[:3] + "." if len(month) > 4 else month  # "Apr.", but "June", "July"
 
     def format(self, day: dt.date) -> str:
+        if self.kind in {"ym", "my"}:
+            month = f"{day.month:02d}" if self.pad else str(day.month)
+            parts = (str(day.year), month) if self.kind == "ym" else (month, str(day.year))
+            return self.sep.join(parts)
+        if self.kind == "mony":
+            return f"{self._month_name(day)}{',' if self.comma else ''} {day.year}"
         if self.kind == "zh":
             if self.spaced:
                 return f"{day.year} 年 {day.month} 月 {day.day} 日"
             return f"{day.year}年{day.month}月{day.day}日"
         if self.kind in {"mdy", "dmy"}:
-            month = MONTHS[day.month - 1]
-            if self.abbrev and len(month) > 4:
-                month = month[:3] + "."
+            month = self._month_name(day)
             number = f"{day.day:02d}" if self.pad_day else str(day.day)
             if self.kind == "mdy":
                 return f"{month} {number}{',' if self.comma else ''} {day.year}"
@@ -84,10 +111,16 @@ class FoundDate:
     raw: str = ""
 
 
-def find_date(text: str) -> FoundDate | None:
-    """The first recognisable date in ``text``."""
+def find_date(text: str, months: bool = False) -> FoundDate | None:
+    """The first recognisable date in ``text``; with ``months``, when it has none, the
+    first month (its first day the date, ``format.monthly`` set)."""
+    best = _first(text, _PATTERNS)
+    return _first(text, _MONTH_PATTERNS) if best is None and months else best
+
+
+def _first(text: str, patterns: dict[str, re.Pattern[str]]) -> FoundDate | None:
     best: FoundDate | None = None
-    for kind, pattern in _PATTERNS.items():
+    for kind, pattern in patterns.items():
         match = pattern.search(text)
         if not match:
             continue
@@ -98,19 +131,21 @@ def find_date(text: str) -> FoundDate | None:
                 if "m" in groups and groups.get("m")
                 else _month_number(groups["mon"])
             )
-            day = dt.date(int(groups["y"]), month, int(groups["d"]))
+            day = dt.date(int(groups["y"]), month, int(groups.get("d") or 1))
         except (ValueError, StopIteration):
             continue
+        digits = (groups.get("m") or "00", groups.get("d") or "00")
         fmt = DateFormat(
             kind=kind,
             sep=groups.get("sep") or "/",
-            pad=kind != "numeric" or not (len(groups["m"]) == 1 or len(groups["d"]) == 1),
+            pad=kind not in {"numeric", "ym", "my"} or not any(len(d) == 1 for d in digits),
             spaced=bool(groups.get("sp")),
             abbrev=bool(groups.get("mon"))
             and len(groups["mon"]) <= 4
             and groups["mon"] not in ("May", "June", "July"),
             comma=bool(groups.get("comma")),
             pad_day=kind in {"mdy", "dmy"} and groups["d"].startswith("0"),
+            dot=bool(groups.get("dot")) or not groups.get("mon"),
         )
         found = FoundDate(day, match.start(), match.end(), fmt, match.group(0))
         if best is None or found.start < best.start:
@@ -123,9 +158,12 @@ def prose_format(language: str) -> DateFormat:
     return DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
 
 
-def detect_format(texts: Iterable[str], default: DateFormat) -> DateFormat:
-    """The format most of ``texts``' dates use (padding: any zero-padded date counts)."""
-    found = [f for f in (find_date(t) for t in texts) if f]
+def detect_format(
+    texts: Iterable[str], default: DateFormat, months: bool = False
+) -> DateFormat:
+    """The format most of ``texts``' dates use (padding: any zero-padded date counts);
+    ``months`` as for ``find_date``."""
+    found = [f for f in (find_date(t, months) for t in texts) if f]
     if not found:
         return default
     kinds = Counter(f.format.kind for f in found)

@@ -171,3 +171,14 @@ def test_init_finds_every_paper_list_file_and_tables(tmp_path, capsys):
     assert "papers listed in paper_list/cot.md, paper_list/eval.md count as cited" in out
     for path in [r.path for r in config.references] + [config.paper_list.path]:
         assert (tmp_path / path).is_file()
+
+
+def test_news_dated_by_the_month_is_a_bullet_changelog(tmp_path):
+    (tmp_path / "README.md").write_text(
+        "# Awesome X\n\n## 🔥 News\n\n- [2024.05] Update 20 papers.\n- [2024.02] Create the repo.\n"
+        "\n## Papers\n\n- [A](https://arxiv.org/abs/2401.00001)\n",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    logs = [(c.path, c.heading, c.format) for c in load_config(tmp_path).changelog]
+    assert logs == [("README.md", "News", "bullets")]  # headings are named without emoji

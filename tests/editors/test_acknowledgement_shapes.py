@@ -204,5 +204,6 @@ def test_real_contributor_sections_get_the_reader_where_readers_are_thanked(
 def test_credits_is_a_name_thanks_go_by():
     # The configured default finds a "Credits" heading (numbered, too) as it finds
     # "Contributors" or "Thanks".
-    result = add_acknowledgements(NAME_HANDLE_AND_WHAT, [Thanks("d", "Dee Dunn")], renderer=RENDERER)
+    reader = Thanks("d", "Dee Dunn")
+    result = add_acknowledgements(NAME_HANDLE_AND_WHAT, [reader], renderer=RENDERER)
     assert result.text == NAME_HANDLE_AND_WHAT.replace("VPNs.\n", "VPNs.\n- Dee Dunn\n")

@@ -182,3 +182,57 @@ def test_crlf_table_stays_crlf():
 
 def test_every_format_the_config_accepts_has_an_editor():
     assert (*UNDER_HEADING, *WHOLE_FILE) == CHANGELOG_FORMATS
+
+
+# "News" sections as paper-list READMEs keep them; each expected line written by hand.
+@pytest.mark.parametrize(
+    ("bullets", "new", "at_top"),
+    [
+        pytest.param(
+            "- **[2024-05-01]** We release the paper list.\n- **[2024-03-12]** Add 10 papers.\n",
+            "- **[2024-07-01]** Add 3 papers suggested by readers to Section Alignment Tuning.\n",
+            True,
+            id="bold-bracketed-date-closes-its-markup",
+        ),
+        pytest.param(
+            "- [2024.05] Update 20 papers.\n- [2024.02] Create the repo.\n",
+            "- [2024.07] Add 3 papers suggested by readers to Section Alignment Tuning.\n",
+            True,
+            id="year-month",
+        ),
+        pytest.param(
+            "* [05/2024] Added papers on agents.\n* [03/2024] First version.\n",
+            "* [07/2024] Add 3 papers suggested by readers to Section Alignment Tuning.\n",
+            True,
+            id="month-year",
+        ),
+        pytest.param(
+            "- **[Oct 2024]** Added 12 papers.\n- **[Aug 2024]** Our survey is out.\n",
+            "- **[Jul 2025]** Add 3 papers suggested by readers to Section Alignment Tuning.\n",
+            True,
+            id="month-name-year",
+        ),
+        pytest.param(
+            "- 2024-01-02: first version\n- 2024-03-05: add 4 papers\n",
+            "- 2024-07-01: Add 3 papers suggested by readers to Section Alignment Tuning.\n",
+            False,
+            id="oldest-first",
+        ),
+    ],
+)
+def test_news_bullets_get_a_line_like_theirs(bullets, new, at_top):
+    text = f"## News\n\n{bullets}\n## Papers\n"
+    day = dt.date(2025, 7, 1) if "Oct 2024" in bullets else DAY
+    entry = ChangelogEntry(day, 3, ("Alignment Tuning",))
+    result = add_changelog_entry(text, entry, "bullets", "News", "en", renderer=RENDERER)
+    assert result.text == text.replace(bullets, new + bullets if at_top else bullets + new)
+
+
+def test_a_month_line_is_not_merged_into():
+    # A month says nothing about the day: a second batch that month gets its own line,
+    # rather than joining whatever news the maintainers wrote that month.
+    text = "## News\n\n- [2024.07] Our survey is accepted at ACL!\n- [2024.05] Update.\n"
+    entry = ChangelogEntry(DAY, 1, ("Agents",))
+    result = add_changelog_entry(text, entry, "bullets", "News", "en", renderer=RENDERER)
+    new = "- [2024.07] Add 1 paper suggested by readers to Section Agents.\n"
+    assert result.text == text.replace("- [2024.07] Our", new + "- [2024.07] Our")

@@ -27,6 +27,8 @@ _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?P<bullet>[•·\-*+])(?P<gap>[ \t]*)(?P<content>\S.*?)[ \t]*$"
 )
 _AFTER_DATE = re.compile(r"^[^:：\n]{0,40}?[:：][ \t]*")
+# What closes the markup around a date with no colon after it: "**[2024-05-01]** We ...".
+_CLOSING = re.compile(r"^[\])}*_`~]*[ \t]*")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class _Bullet:
     gap: str
     content: str
     date: dt.date
+    monthly: bool  # dated by the month: a line of its own for each batch
     before: str
     after: str
     text_start: int  # offset of the entry's own text in content
@@ -49,11 +52,11 @@ def _bullets(lines: Lines, start: int, end: int) -> list[_Bullet]:
         if not match:
             continue
         content = match.group("content")
-        date = find_date(content)
+        date = find_date(content, months=True)
         if not date or date.start > 40:
             continue
-        after = _AFTER_DATE.match(content[date.end :])
-        after_text = after.group(0) if after else " "
+        after = _AFTER_DATE.match(content[date.end :]) or _CLOSING.match(content[date.end :])
+        after_text = after.group(0) if after and after.group(0) else " "
         found.append(
             _Bullet(
                 index,
@@ -62,6 +65,7 @@ def _bullets(lines: Lines, start: int, end: int) -> list[_Bullet]:
                 match.group("gap"),
                 content,
                 date.date,
+                date.format.monthly,
                 content[: date.start],
                 after_text,
                 date.end + (after.end() if after else 0),
@@ -93,10 +97,10 @@ def edit(
     """Add the entry's bullet under the heading (``lines[start:end]``), or update that day's."""
     bullets = _bullets(lines, start, end)
     default = prose_format(language)
-    date_format = detect_format((b.content for b in bullets), default)
+    date_format = detect_format((b.content for b in bullets), default, months=True)
     md = markdown
     for b in bullets:
-        if b.date == entry.date:
+        if b.date == entry.date and not b.monthly:
             own = b.content[b.text_start :]
             merged, sentence = merged_text(own, entry, language, md, "")
             line = lines[b.line]
