@@ -42,12 +42,24 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
             _fitting_role(reading.text[a:b].strip(), role)
             for (a, b, _), role in zip(cells, roles, strict=True)
         ]
+    titled = [
+        i for i, (a, b, _) in enumerate(cells) if roles[i] == "title" and _titled(reading.text[a:b])
+    ]
+    if titled:  # "| Work | ... | Paper |": the linked title is the title, the other a name
+        roles = ["nickname" if r == "title" and i != titled[0] else r for i, r in enumerate(roles)]
     for (start, end, header), role in zip(cells, roles, strict=True):
         if header:
             reading.claim(start, end, e.Slot("text", "category"), reading.text[start:end])
             continue
         _read_cell(reading, start, end, role)
     return any(c.slot.field in ("title", "nickname") for c in reading.claims)
+
+
+def _titled(value: str) -> bool:
+    """A cell holding a title link (not a "[paper](url)" label)."""
+    return any(
+        not is_label(text, url) for text, url in re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
+    )
 
 
 def _fitting_role(value: str, role: str) -> str:
@@ -121,6 +133,9 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             reading.claim(start, end, e.Slot("date"), *read)
         elif re.fullmatch(r"(?:19|20)\d\d", value):
             reading.claim(start, end, e.Slot("year"), int(value), "{Y}")
+        elif (found := read_venue(value))[1] is not None and found[0]:
+            # "| 2020 · SIGIR |" under "Year / venue": a year and a venue.
+            reading.claim(start, end, e.Slot("venue"), (unescape(found[0]), found[1]), found[2])
         return
     if kind == "venue":
         venue, year, form = read_venue(value)

@@ -92,7 +92,9 @@ def _sorted_by(groups: Sequence[Sequence[Fields]]) -> Order | None:
 
 
 def _evidence(groups: Sequence[Sequence[Fields]]) -> int:
-    return len(_pairs([[date_key(fields) for fields in group] for group in groups]))
+    """Neighbouring dated pairs that differ: what a group's own dates say of its order
+    (four rows of 2025, 2026, 2026, 2026 say it once)."""
+    return sum(a != b for a, b in _pairs([[date_key(f) for f in group] for group in groups]))
 
 
 def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> Order:

@@ -210,7 +210,8 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
     ) and found.end() <= link.text_end:
         _claim_title(reading, found.start("t"), found.end("t"))
         read_tail(reading, found.end(), link.text_end)
-    if not reading.has("title") and not reading.has("nickname"):
+    if not reading.has("title") and reading.free(link.text_start, link.text_end):
+        # (a citation's nickname, or a bold title inside the link, claimed it already)
         _claim_title(reading, start, link.text_start + len(link.text.rstrip()))
     reading.claim(link.url_start, link.url_end, e.Slot("url", "title"), link.url)
     end = link.end

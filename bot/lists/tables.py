@@ -86,7 +86,12 @@ def header_role(header: str) -> str:
     for role, names in _ROLE_WORDS:
         if key in names:
             return role
-    parts = [p.strip() for p in re.split(r"&|\band\b|/|,", key) if p.strip()]
+    # "Year / venue or version", "Code & Data": the first part names the role.
+    parts = [
+        " ".join(re.sub(r"[^\w]+", " ", p).split())
+        for p in re.split(r"&|\band\b|/|,", name.lower())
+        if p.strip()
+    ]
     for role, names in _ROLE_WORDS:
         if parts and parts[0] in names:
             return role

@@ -171,16 +171,22 @@ _YEAR_GLUED = re.compile(
     r"^(?P<venue>[A-Za-z][A-Za-z&-]*?)(?P<year>(?:19|20)\d\d)(?P<rest>[a-z]?)$"
 )
 _YEAR_ANYWHERE = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
+# The year first: "2020 · SIGIR", "2023, NeurIPS", "2021 - ICLR".
+_YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<sep>\s*[·•,|:–—-]\s*)(?P<venue>[^\d\s].*)$")
 
 
 def read_venue(text: str) -> tuple[str, int | None, str]:
     """Venue, year and form of a venue text: ``arXiv 2023`` -> ``("arXiv", 2023, "{v} {Y}")``.
 
-    ``ICLR'24`` -> ``("ICLR", 2024, "{v}'{y}")``; ``EMNLP2016`` -> ``("EMNLP", 2016,
+    ``ICLR'24`` -> ``("ICLR", 2024, "{v}'{y}")``; ``2020 · SIGIR`` -> ``("SIGIR", 2020,
+    "{Y} · {v}")``; ``EMNLP2016`` -> ``("EMNLP", 2016,
     "{v}{Y}")``; ``CVPR2023w`` keeps the ``w`` as written; a year inside the text
     (``NeurIPS 2022 Datasets and Benchmarks Track``) stays in the venue (form ``""``: none).
     """
     text = text.strip()
+    first = _YEAR_FIRST.match(text)
+    if first:
+        return first.group("venue"), int(first.group("year")), "{Y}" + first.group("sep") + "{v}"
     glued = _YEAR_GLUED.match(text)
     if glued:
         return glued.group("venue"), int(glued.group("year")), "{v}{Y}" + glued.group("rest")

@@ -1,0 +1,83 @@
+"""Issue 11: a table whose columns say the work's short name, its year and venue in one
+cell, and the paper (``| Work | Year / venue or version | Paper | Main contribution |``),
+as Xiao0728/late-interaction-retrieval-survey keeps its reading lists (README.md at
+1621351c; rows quoted from it). "Work" is a short name, not a second title nor a venue;
+"2020 · SIGIR" is a year and a venue. Expected fields and rows written by hand.
+"""
+
+from __future__ import annotations
+
+from editor_samples import item
+
+from bot.editors.paper_list import add_to_paper_list
+from bot.models import PaperRecord
+from bot.references import parse
+from tests.conftest import RENDERER
+
+TABLE = """\
+### Section 4: Scoring and Matching Variants
+
+| Work | Year / venue or version | Paper | Main contribution / relevance |
+| --- | --- | --- | --- |
+| TRIAL | 2025 · EMNLP | [TRIAL: Token Relations and Importance Aware Late-Interaction for \
+Accurate Text Retrieval](https://aclanthology.org/2025.emnlp-main.854/) | Adds token importance \
+and relation-aware matching. |
+| ColBERT-Att | 2026 · arXiv | [ColBERT-Att: Late-Interaction Meets Attention for Enhanced \
+Retrieval](https://arxiv.org/abs/2603.25248) | Uses attention-derived weights for selected \
+matches. |
+| Signed MaxSim | 2026 · arXiv | [Quantifying and Expanding the Theoretical Capacity of \
+Late-Interaction Retrieval Models](https://arxiv.org/abs/2607.05803) | Studies representational \
+capacity and introduces signed contributions. |
+| Spike Hijacking | 2026 · arXiv / LIR Workshop | [Spike Hijacking in Late-Interaction \
+Retrieval](https://arxiv.org/abs/2604.05253) | Investigates hard-max aggregation and smoother \
+alternatives. |
+
+### Section 8: Query-Side Enhancement with Pseudo-Relevance Feedback
+
+| Work | Year / venue or version | Paper | Main contribution / relevance |
+| --- | --- | --- | --- |
+| Early ColBERT-PRF | 2021 · ICTIR | [Pseudo-Relevance Feedback for Multiple Representation Dense \
+Retrieval](https://doi.org/10.1145/3471158.3472250) | Introduces feedback expansion in the \
+multi-vector representation space. |
+| ColBERT-PRF | 2023 · TWeb | [ColBERT-PRF: Semantic Pseudo-Relevance Feedback for Dense Passage \
+and Document Retrieval](https://doi.org/10.1145/3572405) | Clusters feedback embeddings and \
+selects semantic query expansions. |
+| CWPRF | 2023 · ACL | [Effective Contrastive Weighting for Dense Query \
+Expansion](https://aclanthology.org/2023.acl-long.710/) | Learns the usefulness of contextual \
+feedback embeddings. |
+| PLAID-PRF | 2026 · SIGIR | [PLAID-PRF: Pseudo-Relevance Feedback with Centroid-Like Tokens in \
+PLAID](https://doi.org/10.1145/3805712.3809690) | Reuses index centroids for feedback expansion. |
+"""
+
+
+def test_short_name_year_and_venue_columns_are_read_as_such():
+    references = parse(TABLE, "markdown", "README.md").references
+    assert [(r.title[:24], r.year, r.venue) for r in references][:5] == [
+        ("TRIAL: Token Relations a", 2025, "EMNLP"),
+        ("ColBERT-Att: Late-Intera", 2026, "arXiv"),
+        ("Quantifying and Expandin", 2026, "arXiv"),
+        ("Spike Hijacking in Late-", 2026, "arXiv / LIR Workshop"),
+        ("Pseudo-Relevance Feedbac", 2021, "ICTIR"),
+    ]
+
+
+def test_a_new_row_names_the_work_its_year_and_venue_as_the_rows_do():
+    # Rows by year, oldest first (Section 4's one step from 2025 to 2026 says little; the
+    # file's other table says it): a 2022 paper goes on top. The short name comes from
+    # the title's "PLAID:"; the contribution is the maintainer's to write.
+    record = PaperRecord(
+        title="PLAID: An Efficient Engine for Late Interaction Retrieval",
+        year=2022,
+        venue="CIKM",
+        published_venue="CIKM",
+        arxiv="2205.09707",
+        url="https://arxiv.org/abs/2205.09707",
+    )
+    result = add_to_paper_list(
+        TABLE, [item(record, "Section 4: Scoring and Matching Variants")], None, renderer=RENDERER
+    )
+    new = (
+        "| PLAID | 2022 · CIKM | [PLAID: An Efficient Engine for Late Interaction Retrieval]"
+        "(https://arxiv.org/abs/2205.09707) |  |\n"
+    )
+    assert result.text == TABLE.replace("| TRIAL |", new + "| TRIAL |", 1)
