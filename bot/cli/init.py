@@ -83,6 +83,7 @@ class Survey:
     changelogs: list[tuple[str, str, str | None]] = field(default_factory=list)
     thanks: list[tuple[str, str]] = field(default_factory=list)
     own_paper: OwnPaper | None = None  # the survey's own ids and title, from its README
+    notes: list[str] = field(default_factory=list)  # what was seen and left out, and why
 
 
 def _repo_files(root: Path) -> list[Path]:
@@ -152,15 +153,19 @@ def inspect(root: Path) -> Survey:
         for heading in headings:
             title = heading.title
             if survey.changelog_heading is None and _CHANGELOG.search(title):
-                survey.changelog_heading = title
                 body = lines[heading.line + 1 : section_end(lines, headings, heading)]
                 has_table = any(line.lstrip().startswith("|") for line in body)
                 has_bullets = any(
                     re.match(r"^\s*[-*+•]", line) and find_date(line, months=True) for line in body
                 )
-                survey.changelog_format = (
-                    "bullets" if has_bullets and not has_table else "markdown-table"
-                )
+                if not (has_table or has_bullets):
+                    # "Updates and Contributions" in prose, pointing elsewhere: not a log
+                    survey.notes.append(
+                        f"{title!r} holds no dated lines nor a table: not taken as the changelog"
+                    )
+                    continue
+                survey.changelog_heading = title
+                survey.changelog_format = "bullets" if not has_table else "markdown-table"
                 survey.changelog_path = survey.readme
             elif survey.thanks_heading is None and _THANKS.search(title):
                 survey.thanks_heading = title
@@ -316,5 +321,7 @@ def run(args: argparse.Namespace) -> int:
               f"{survey.paper_list}")  # fmt: skip
     if survey.paper_list and survey.section_note:
         print(f"note: no default section for new papers: {survey.section_note}")
+    for note in survey.notes:
+        print(f"note: {note}")
     print("review the file, then commit it")
     return 0

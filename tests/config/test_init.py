@@ -182,3 +182,18 @@ def test_news_dated_by_the_month_is_a_bullet_changelog(tmp_path):
     assert main(["init", "--repo", str(tmp_path)]) == 0
     logs = [(c.path, c.heading, c.format) for c in load_config(tmp_path).changelog]
     assert logs == [("README.md", "News", "bullets")]  # headings are named without emoji
+
+
+def test_a_changelog_named_heading_with_no_log_in_it_is_not_the_changelog(tmp_path, capsys):
+    # Xiao0728/late-interaction-retrieval-survey's README: "## Updates and Contributions"
+    # is prose that points to CHANGELOG.md; configuring it would put a table there.
+    (tmp_path / "README.md").write_text(
+        "# Survey\n\n## Papers\n\n- [A](https://arxiv.org/abs/2401.00001)\n"
+        "- [B](https://arxiv.org/abs/2401.00002)\n- [C](https://arxiv.org/abs/2401.00003)\n\n"
+        "## Updates and Contributions\n\nSee [CONTRIBUTING.md](CONTRIBUTING.md) and "
+        "[CHANGELOG.md](CHANGELOG.md).\n",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    assert load_config(tmp_path).changelog == ()
+    assert "'Updates and Contributions' holds no dated lines nor a table" in capsys.readouterr().out
