@@ -193,6 +193,9 @@ def _read_plain(reading: e.Reading, start: int, end: int) -> None:
         at = max(at, claim.end)
 
 
+_BREAK = re.compile(r"<br\s*/?>[ \t]*", re.IGNORECASE)
+
+
 def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     text = reading.text
     piece = text[start:end]
@@ -202,6 +205,8 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
                 _read_segment(reading, line_start, line_start + len(line))
         return
     lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))
+    while found := _BREAK.match(piece, lead):  # "[Title](url) <br> Jane Doe, Bo Li"
+        lead = found.end()
     body_start = start + lead
     body = text[body_start:end]
     if body.lstrip().startswith(("|", "<", "\\", "[", "!")):
@@ -241,11 +246,14 @@ _ONE_NAME = re.compile(
 
 def _name_list(body: str) -> re.Match[str] | None:
     """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
-    that reads as a list of names, by commas or "and" (initials' full stops included)."""
+    that reads as a list of names, by commas or "and" (initials' full stops included); or
+    the whole of ``body`` when it is people's names only."""
     for stop in reversed([m.start() for m in re.finditer(r"\.(?=\s|$)", body)]):
         found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
         if found and re.search(r",| and ", found.group("n")) and looks_like_names(found.group("n")):
             return found
+    if people_only(body.strip()):  # the names and nothing after them ("<br> Ann Lee, Bo Li")
+        return re.match(r"(?P<n>.*\S)", body)
     return None
 
 

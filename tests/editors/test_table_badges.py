@@ -81,3 +81,33 @@ def test_a_new_paper_without_stars_gets_no_badge(table: str, new: str) -> None:
     record = PaperRecord(title=QWEN, year=2023, venue="arXiv", arxiv="2308.12966")
     result = add_to_paper_list(table, [item(record, "Instruction Tuning")], None, renderer=RENDERER)
     assert result.text == table + new + "\n"
+
+
+def test_rows_opening_with_linked_badges_are_read_by_their_title_link():
+    # horseee/Awesome-Efficient-LLM (README.md at 215a1540, lines 54-58 and 88; see
+    # fixtures/SOURCES.md): a star badge linked to the repository, a "Publish" badge
+    # linked to nothing, then "<br> :star: [Title](url) <br> Authors". Every row was read
+    # with the star badge as its title, or not at all; expected fields written by hand.
+    from pathlib import Path
+
+    text = (
+        Path(__file__).parents[1] / "realworld/fixtures/efficient_llm_badged_rows.md"
+    ).read_text(encoding="utf-8")
+    references = parse(text, "markdown", "README.md").references
+    assert [(r.title, r.authors[:1], r.arxiv) for r in references] == [
+        (
+            "SparseGPT: Massive Language Models Can Be Accurately Pruned in One-Shot",
+            ("Elias Frantar",),
+            "2301.00774",
+        ),
+        (
+            "LLM-Pruner: On the Structural Pruning of Large Language Models",
+            ("Xinyin Ma",),
+            "2305.11627",
+        ),
+        (
+            "Self-Data Distillation for Recovering Quality in Pruned Large Language Models",
+            ("Vithursan Thangarasa",),
+            "2410.09982",
+        ),
+    ]
