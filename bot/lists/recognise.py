@@ -15,6 +15,7 @@ import re
 from bot.lists import entry as e
 from bot.lists.citation import (
     ET_AL,
+    HTML_EMPHASIS_TAGS,
     ITALIC,
     authors_claim,
     is_label,
@@ -41,7 +42,8 @@ _NICK_CITATION = re.compile(
     r"(?P<year>(?:19|20)\d\d)\)"
 )
 _PLAIN_TITLE = re.compile(
-    r"(?P<t>[^*\[\]`_\n]+?)[ \t]*(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\(|$)",
+    r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
+    rf"(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\(|,?[ \t]*<(?:{HTML_EMPHASIS_TAGS})\b[^>]*>|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").

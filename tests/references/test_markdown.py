@@ -305,3 +305,40 @@ def test_one_author_before_the_venue_is_an_author(rest, authors, venue, year):
     line = f"1. **A Paper Title Here**. {rest} [[paper](https://arxiv.org/abs/1210.7959)]"
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (list(ref.authors), ref.venue, ref.year) == (authors, venue, year)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        # AIoT-MLSys-Lab/Efficient-LLMs-Survey's README (ef0d8ae6): venue and year
+        # underlined in HTML after the title and a comma.
+        pytest.param(
+            "- OliVe: Accelerating Large Language Models via Hardware-friendly Outlier-Victim "
+            "Pair Quantization, <ins>ISCA, 2023</ins> [[Paper](https://arxiv.org/abs/2304.07493)] "
+            "[[Code](https://github.com/clevercool/ANT-Quantization)]",
+            "OliVe: Accelerating Large Language Models via Hardware-friendly Outlier-Victim "
+            "Pair Quantization",
+            "ISCA",
+            2023,
+            id="ins",
+        ),
+        pytest.param(
+            "- Intriguing Properties of Quantization at Scale, <ins>NeurIPS, 2023</ins> "
+            "[[Paper](https://arxiv.org/abs/2305.19268)]",
+            "Intriguing Properties of Quantization at Scale",
+            "NeurIPS",
+            2023,
+            id="ins-short-title",
+        ),
+        pytest.param(
+            "- [A Paper Title Here](https://arxiv.org/abs/2305.19268) <i>ACL 2023</i>",
+            "A Paper Title Here",
+            "ACL",
+            2023,
+            id="i-after-a-link",
+        ),
+    ],
+)
+def test_venue_in_html_emphasis_is_the_venue_not_the_title(line, title, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year) == (title, venue, year)
