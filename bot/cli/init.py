@@ -45,6 +45,7 @@ _MIN_PAPERS = 3  # a Markdown file with fewer papers is not a paper list
 _CHANGELOG = re.compile(
     r"update\s*log|change\s*log|updates|news|version\s*history|更新日志|更新记录", re.IGNORECASE
 )
+_LOG_FILE = re.compile(r"(?:change[-_]?log|changes|news|history)\.(?:md|markdown)", re.IGNORECASE)
 _THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢", re.IGNORECASE)
 
 
@@ -174,6 +175,8 @@ def inspect(root: Path) -> Survey:
     if survey.changelog_heading is None and yaml_logs:
         survey.changelog_path = yaml_logs[0].as_posix()
         survey.changelog_format = "yaml"
+    elif survey.changelog_heading is None and (log := _dated_sections_log(root, files)):
+        survey.changelog_path, survey.changelog_format = log, "sections"
     if survey.changelog_path:
         survey.changelogs.append(
             (survey.changelog_path, survey.changelog_format, survey.changelog_heading)
@@ -182,6 +185,22 @@ def inspect(root: Path) -> Survey:
         survey.thanks.append((survey.readme, survey.thanks_heading))
     _latex_targets(root, files, survey)
     return survey
+
+
+def _dated_sections_log(root: Path, files: list[Path]) -> str | None:
+    """A top-level CHANGELOG.md (CHANGES, NEWS, HISTORY) of dated headings, if there is one."""
+    from bot.editors.dates import find_date
+    from bot.editors.sections import find_headings
+
+    for path in files:
+        if len(path.parts) == 1 and _LOG_FILE.fullmatch(path.name):
+            try:
+                lines = (root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            if any(find_date(h.text, months=True) for h in find_headings(lines)):
+                return path.as_posix()
+    return None
 
 
 def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:

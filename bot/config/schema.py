@@ -16,7 +16,7 @@ from bot.config.validate import doc, reference_table
 
 LANGUAGES = ("en", "zh")
 REFERENCE_FORMATS = ("bibtex", "bbl", "text", "markdown")
-CHANGELOG_FORMATS = ("markdown-table", "bullets", "latex", "yaml")
+CHANGELOG_FORMATS = ("markdown-table", "bullets", "latex", "yaml", "sections")
 VERSION_POLICIES = ("bump", "none")
 # Common near-misses, for the did-you-mean of a wrong choice.
 ALIASES = {
@@ -79,16 +79,18 @@ class ChangelogTarget:
     # path: the file holding the changelog
     path: str = field(
         metadata=doc(
-            "The file holding the changelog (a README, the survey's .tex, or a YAML data file).",
+            "The file holding the changelog (a README, the survey's .tex, a CHANGELOG.md, or a "
+            "YAML data file).",
             path=True,
         )
     )
-    # format: markdown-table | bullets | yaml
+    # format: markdown-table | bullets | yaml | latex | sections
     format: str = field(
         default="markdown-table",
         metadata=doc(
             "markdown-table (a Version | Time | Update Content table), bullets, "
-            "yaml (a data file), or latex (an itemize/description in a .tex file).",
+            "yaml (a data file), latex (an itemize/description in a .tex file), or sections "
+            "(a file of dated headings, '## 2024-05-01', each over its bullets).",
             choices=CHANGELOG_FORMATS,
         ),
     )
@@ -96,8 +98,8 @@ class ChangelogTarget:
     heading: str = field(
         default="Update Log",
         metadata=doc(
-            "The heading above the log (unused for yaml): a Markdown heading, or with format "
-            "latex the title of its \\section*{...}."
+            "The heading above the log (unused for yaml and sections): a Markdown heading, or "
+            "with format latex the title of its \\section*{...}."
         ),
     )
     # version: bump the survey's version in each new entry, or none (an update line)

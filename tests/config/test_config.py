@@ -76,7 +76,7 @@ def test_missing_file_says_how_to_create_one(tmp_path):
             "format: markdown-table",
             "format: table",
             ".github/survey-bot.yml:13: changelog.format: "
-            "expected one of markdown-table, bullets, latex, yaml, "
+            "expected one of markdown-table, bullets, latex, yaml, sections, "
             "got 'table'",
         ),
         (

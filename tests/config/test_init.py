@@ -197,3 +197,17 @@ def test_a_changelog_named_heading_with_no_log_in_it_is_not_the_changelog(tmp_pa
     assert main(["init", "--repo", str(tmp_path)]) == 0
     assert load_config(tmp_path).changelog == ()
     assert "'Updates and Contributions' holds no dated lines nor a table" in capsys.readouterr().out
+
+
+def test_a_changelog_file_of_dated_sections_is_the_changelog(tmp_path):
+    (tmp_path / "README.md").write_text(
+        "# Survey\n\n## Papers\n\n- [A](https://arxiv.org/abs/2401.00001)\n"
+        "- [B](https://arxiv.org/abs/2401.00002)\n- [C](https://arxiv.org/abs/2401.00003)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## 2026-09-07 — Reconciliation\n\n- Rebuilt the lists.\n", encoding="utf-8"
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    logs = [(c.path, c.format) for c in load_config(tmp_path).changelog]
+    assert logs == [("CHANGELOG.md", "sections")]

@@ -1,6 +1,6 @@
 r"""Draft one changelog entry per batch, in the changelog's own format.
 
-Four formats, one module each:
+Five formats, one module each:
 
 * ``markdown-table`` (:mod:`.table`): an "Update Log" table
   (``| Version | Time | Update Content |``); the next version after the highest
@@ -12,6 +12,8 @@ Four formats, one module each:
   ``{date, version, changes}`` mappings.
 * ``latex`` (:mod:`.latex`): an ``itemize``/``description`` of versions under a
   ``\section*{更新日志}`` of the survey's LaTeX source.
+* ``sections`` (:mod:`.sections`): a ``CHANGELOG.md`` of dated headings
+  (``## 2026-09-07 — ...``), each over its bullets.
 
 Where a log numbers its entries (``V16``), the ``version`` policy says whether a
 batch's entry takes the next number (``bump``) or none (``none``: an update line; the
@@ -44,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.config.schema import CHANGELOG_FORMATS
-from bot.editors.changelog import bullets, latex, table, yaml_file
+from bot.editors.changelog import bullets, latex, sections, table, yaml_file
 from bot.editors.changelog.entry import ChangelogEntry
 from bot.editors.latex_sections import find_sections, resolve_section
 from bot.editors.lines import Lines
@@ -64,7 +66,7 @@ UNDER_HEADING: dict[str, SectionEditor] = {
     "bullets": bullets.edit,
     "latex": latex.edit,
 }
-WHOLE_FILE: dict[str, FileEditor] = {"yaml": yaml_file.edit}
+WHOLE_FILE: dict[str, FileEditor] = {"yaml": yaml_file.edit, "sections": sections.edit}
 # Formats whose headings are LaTeX sections rather than Markdown headings.
 LATEX = {"latex"}
 

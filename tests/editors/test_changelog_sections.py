@@ -1,0 +1,98 @@
+"""The ``sections`` changelog: a CHANGELOG.md of dated headings, each over its bullets.
+
+The first file is Xiao0728/late-interaction-retrieval-survey's CHANGELOG.md (commit
+258487e5), quoted whole; every expected result was written by hand first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.editors.changelog import ChangelogEntry, add_changelog_entry
+from bot.errors import EditError
+from tests.conftest import RENDERER
+
+LIR = """\
+# Changelog
+
+## 2026-09-07 — Subsection citation reconciliation
+
+- Expanded 76 selected entries to 120 distinct bibliography records from the manuscript \
+snapshot.
+- Rebuilt reading lists by actual subsection with cross-section repetition and separate \
+background/boundary lists.
+- Added `references.bib`; preserved `survey.bib` and `CITATION.cff` unchanged.
+- Added source citation and named-mention evidence, aliases, and reproducible \
+generation/validation scripts.
+- Deduplicated the two Signed MaxSim source entries while preserving both citation labels.
+- Documented the source snapshot and the remaining manuscript-level duplicate in \
+`docs/citation-audit.md`.
+
+## Initial companion collection
+
+- Added 76 linked research entries organized by survey sections.
+- Added software, model, and evaluation resources.
+- Added a practical evaluation guide and contribution instructions.
+- Added BibTeX and GitHub citation metadata for the SSRN preprint.
+- Documented the manuscript snapshot and limits of initial coverage.
+
+Post-survey additions should be recorded separately from corrections to this initial \
+collection.
+"""
+DAY = dt.date(2026, 10, 5)
+
+
+def _add(text: str, entry: ChangelogEntry, language: str = "en") -> str:
+    return add_changelog_entry(text, entry, "sections", None, language, renderer=RENDERER).text
+
+
+def test_a_dated_section_goes_on_top_like_the_newest():
+    entry = ChangelogEntry(DAY, 3, ("Efficient Retrieval", "Query Enhancement"))
+    new = (
+        "## 2026-10-05 — Papers suggested by readers\n\n"
+        "- Add 3 papers suggested by readers to Section Efficient Retrieval and Section Query "
+        "Enhancement.\n\n"
+    )
+    assert _add(LIR, entry) == LIR.replace("## 2026-09-07", new + "## 2026-09-07")
+
+
+def test_the_same_day_adds_up_in_its_section():
+    once = _add(LIR, ChangelogEntry(DAY, 3, ("Efficient Retrieval",)))
+    twice = _add(once, ChangelogEntry(DAY, 1, ("Query Enhancement",)))
+    assert twice == once.replace(
+        "Add 3 papers suggested by readers to Section Efficient Retrieval.",
+        "Add 4 papers suggested by readers to Section Efficient Retrieval and Section Query "
+        "Enhancement.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("log", "new"),
+    [
+        pytest.param(
+            "# News\n\n### 2024/01/02\n\n* First version.\n\n### 2024/03/05\n\n* Add 4 papers.\n",
+            "\n### 2026/10/05\n\n* Add 2 papers suggested by readers.\n",
+            id="oldest-first-date-only",
+        ),
+        pytest.param(
+            "# 更新日志\n\n## 2024.03.05：补充论文\n\n- 新增 4 篇论文。\n",
+            None,
+            id="chinese-newest-first",
+        ),
+    ],
+)
+def test_headings_are_written_as_the_file_writes_them(log, new):
+    language = "zh" if "更新" in log else "en"
+    result = _add(log, ChangelogEntry(DAY, 2), language)
+    if new is not None:
+        assert result == log + new
+    else:
+        new = "## 2026.10.05：读者建议的论文\n\n- 添加了读者建议的 2 篇论文。\n\n"
+        assert result == log.replace("## 2024.03.05", new + "## 2024.03.05")
+
+
+def test_a_file_with_no_dated_heading_is_refused_clearly():
+    with pytest.raises(EditError, match="no heading with a date"):
+        _add("# Changelog\n\nNothing yet.\n", ChangelogEntry(DAY, 1))
