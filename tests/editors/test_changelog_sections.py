@@ -96,3 +96,16 @@ def test_headings_are_written_as_the_file_writes_them(log, new):
 def test_a_file_with_no_dated_heading_is_refused_clearly():
     with pytest.raises(EditError, match="no heading with a date"):
         _add("# Changelog\n\nNothing yet.\n", ChangelogEntry(DAY, 1))
+
+
+def test_sections_named_section_are_not_called_section_twice():
+    # Xiao0728's reading lists are headed "Section 6: Efficient Late-Interaction Retrieval".
+    once = _add(LIR, ChangelogEntry(DAY, 2, ("Section 6: Efficient Retrieval",)))
+    assert "- Add 2 papers suggested by readers to Section 6: Efficient Retrieval.\n" in once
+    twice = _add(
+        once, ChangelogEntry(DAY, 2, ("Section 6: Efficient Retrieval", "Section 8: PRF"))
+    )
+    assert twice == once.replace(
+        "Add 2 papers suggested by readers to Section 6: Efficient Retrieval.",
+        "Add 4 papers suggested by readers to Section 6: Efficient Retrieval and Section 8: PRF.",
+    )

@@ -59,10 +59,13 @@ def summary(papers: int, sections: Sequence[str], language: str = "en") -> str:
         where = f"到{_join([f'“{s}”' for s in sections], 'zh')}部分" if sections else ""
         return f"添加了读者建议的 {papers} 篇论文{where}。"
     noun = "paper" if papers == 1 else "papers"
-    where = f" to {_join([f'Section {s}' for s in sections], 'en')}" if sections else ""
+    named = [s if _NAMED_SECTION.match(s) else f"Section {s}" for s in sections]
+    where = f" to {_join(named, 'en')}" if sections else ""
     return f"Add {papers} {noun} suggested by readers{where}."
 
 
+# A heading that says it is a section already ("Section 6: ...", "Chapter 2", "§3").
+_NAMED_SECTION = re.compile(r"(?:section|sec\.|chapter|§)\s*\S", re.IGNORECASE)
 _EN_SUMMARY = re.compile(
     r"Add (?P<n>\d+) papers? suggested by readers(?: to (?P<where>.+?))?\.(?=\s|$|<br|\|)"
 )
@@ -106,9 +109,13 @@ def merge_summary(
 ) -> tuple[str, str]:
     """``text`` with its summary sentence ``found`` counting the batch too: (text, sentence)."""
     sections = list(found.sections)
+    # "Section 6: X" is read back from the sentence as "6: X" (its "Section " was the
+    # sentence's): the same section.
+    seen = {s.removeprefix("Section ") for s in sections}
     for section in entry.sections:
-        if section not in sections:
+        if section.removeprefix("Section ") not in seen:
             sections.append(section)
+            seen.add(section.removeprefix("Section "))
     sentence = summary(found.papers + entry.papers, sections, language)
     return text[: found.start] + escape(sentence) + text[found.end :], sentence
 
