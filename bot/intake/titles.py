@@ -36,7 +36,7 @@ _VENUE_WORDS = re.compile(
     r"\d{4}|\d{2}\b|'\d{2}|accept|arxiv|preprint|oral|spotlight|poster|review|submit|workshop|"
     r"conference|journal|proceedings|findings|acl|emnlp|naacl|neurips|nips|icml|iclr|cvpr|iccv|"
     r"eccv|aaai|ijcai|kdd|www|sigir|tacl|coling|tpami|jmlr|pdf|code|github|link|paper|project|"
-    r"中|录用|接收|会议|期刊",
+    r"\bours\b|our work|中|录用|接收|会议|期刊|我们的",
     re.IGNORECASE,
 )
 _VENUE_TAIL = re.compile(

@@ -258,6 +258,11 @@ def test_strip_venue_tail() -> None:
     )
     kept = "Fairness and Bias in AI: Sources, Impacts, Mitigation"
     assert strip_venue_tail(kept) == kept
+    # A reader's note that the paper is theirs is no part of the title.
+    for note in ("(our work)", "(ours)", "（我们的工作）"):
+        assert strip_venue_tail(f"Affective Computing in the Era of LLMs {note}") == (
+            "Affective Computing in the Era of LLMs"
+        )
 
 
 @pytest.mark.parametrize(
