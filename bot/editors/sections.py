@@ -24,6 +24,7 @@ from bot.references import markdown
 
 _HTML_TAG = re.compile(r"<[^>]*>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _ANCHOR_ATTR = re.compile(r"\{#[^}]*\}")
 _PARENS = re.compile(r"\([^)]*\)|（[^）]*）|\[[^\]]*\]")
 _NUMBERING = re.compile(
@@ -47,8 +48,10 @@ class Heading:
 
 
 def clean_heading(raw: str) -> str:
-    """A heading's text as a reader sees it: no HTML, link syntax, anchors or emphasis."""
+    """A heading's text as a reader sees it: no HTML, link syntax, badges, anchors or
+    emphasis."""
     text = _HTML_TAG.sub("", raw)
+    text = _MD_IMAGE.sub("", text)  # "[![Awesome](badge)](https://awesome.re)": no text
     text = _MD_LINK.sub(r"\1", text)
     text = _ANCHOR_ATTR.sub("", text)
     text = re.sub(r"[*_`~]+", "", text)
@@ -170,7 +173,7 @@ def closest(headings: Sequence[Heading], requested: str, most: int = 5) -> list[
 
 def heading_path(headings: Sequence[Heading], heading: Heading) -> str:
     """``Parent > ... > Heading``: the full path that names a heading unambiguously."""
-    chain = [p.title for p in reversed(_parents(headings, heading))]
+    chain = [p.title for p in reversed(_ancestors(headings, heading))]
     return " > ".join([*chain, heading.title])
 
 
@@ -200,6 +203,27 @@ def _parents(headings: Sequence[Heading], heading: Heading) -> list[Heading]:
     return chain
 
 
+def _ancestors(headings: Sequence[Heading], heading: Heading) -> list[Heading]:
+    """The parents, nearest first, and before them the group a heading belongs to when
+    its title repeats among its siblings: the nearest sibling above it whose title does
+    not repeat ("### Multimodal Reasoning" over "### 2025" at its own level)."""
+    parents = _parents(headings, heading)
+    start = parents[0].line if parents else -1
+    end = next(
+        (h.line for h in headings if h.line > heading.line and h.level < heading.level), None
+    )
+    siblings = [
+        h for h in headings
+        if h.level == heading.level and start < h.line and (end is None or h.line < end)
+    ]  # fmt: skip
+    titles = Counter(normalize_heading(h.title) for h in siblings)
+    if titles[normalize_heading(heading.title)] < 2:
+        return parents
+    above = [h for h in siblings if h.line < heading.line]
+    groups = [h for h in above if titles[normalize_heading(h.title)] == 1]
+    return [groups[-1], *parents] if groups else parents
+
+
 def match_heading(headings: Sequence[Heading], requested: str) -> list[Heading]:
     """Headings matching ``requested``; ``"Parent > Child"`` narrows by an ancestor."""
     parts = [p for p in re.split(r"\s+>\s+", requested.strip()) if p.strip()]
@@ -217,7 +241,7 @@ def match_heading(headings: Sequence[Heading], requested: str) -> list[Heading]:
                 h
                 for h in found
                 if all(
-                    any(normalize_heading(a.text) == w for a in _parents(headings, h))
+                    any(normalize_heading(a.text) == w for a in _ancestors(headings, h))
                     for w in wanted
                 )
             ]

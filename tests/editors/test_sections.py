@@ -192,3 +192,46 @@ def test_an_unknown_section_gets_the_few_closest_by_words():
     )
     assert 3 <= message.count("', '") + 1 <= 5
     assert "Acknowledgments" not in message and "Table of Contents" not in message
+
+
+# atfortes/Awesome-LLM-Reasoning's shape: under "Technique", groups written at the same
+# level as the years they hold ("<h3>Reasoning in LLMs</h3>", "### 2025", "### 2024",
+# "### <h3>Multimodal Reasoning<h3/>", "### 2025"), so that "Technique > 2025" names
+# several sections; and a top heading carrying a linked badge.
+GROUPED = f"""\
+# Awesome Reasoning [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+<h2 id="technique">Technique</h2>
+
+<h3 id="llm">🔤 Reasoning in Large Language Models - <i>An Emergent Ability</i></h3>
+
+### 2025
+
+{PAPER.format("R25", 1)}
+
+### 2024
+
+{PAPER.format("R24", 2)}
+
+### <h3 id="mllm">🧠 Multimodal Reasoning in Large Language Models<h3/>
+
+### 2025
+
+{PAPER.format("M25", 3)}
+"""
+
+
+def test_a_year_repeated_under_groups_of_its_own_level_is_named_by_its_group():
+    from bot.editors.paper_list import resolve_target
+    from bot.errors import EditError
+
+    target = resolve_target(GROUPED, "Multimodal Reasoning in Large Language Models > 2025")
+    assert "M25" in GROUPED.split("\n")[target.heading.line + 2]
+    with pytest.raises(EditError) as error:
+        resolve_target(GROUPED, "Technique > 2025")
+    assert str(error.value) == (
+        "section 'Technique > 2025' is ambiguous: 'Awesome Reasoning > Technique > Reasoning "
+        "in Large Language Models - An Emergent Ability > 2025', 'Awesome Reasoning > "
+        "Technique > Multimodal Reasoning in Large Language Models > 2025'; name it by its "
+        "full path"
+    )
