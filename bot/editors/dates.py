@@ -1,7 +1,8 @@
 """Find and write dates the way a file already writes them.
 
 ``2023/04/09``, ``2023-4-9``, ``2023 年 4 月 9 日``, ``2023年4月9日``,
-``April 9, 2023``, ``Apr. 9, 2023`` and ``9 April 2023`` are recognised, and where a
+``April 9, 2023``, ``Apr. 9, 2023``, ``9 April 2023`` and ``07/12/2023`` (the month first
+unless a day above 12 comes first) are recognised, and where a
 file dates by the month (news lines: ``[2024.05]``, ``05/2024``, ``Oct 2024``) those
 too; a new date is written in the format most of the file's dates use.
 """
@@ -41,7 +42,13 @@ _PATTERNS = {
     ),
     "mdy": re.compile(rf"\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?P<comma>,?)\s+(?P<y>\d{{4}})\b"),
     "dmy": re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH_RE}(?P<comma>,?)\s+(?P<y>\d{{4}})\b"),
+    # The year last: "07/12/2023" is July 12 unless a first number above 12 says the day
+    # comes first ("25/07/2023"); ``detect_format`` reads a whole list that way then.
+    "mdy-num": re.compile(
+        r"(?<![\d/.\-])(?P<m>\d{1,2})(?P<sep>[/.\-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
+    ),
 }
+_YEAR_LAST = {"mdy-num", "dmy-num"}
 # A month without its day, as news lines date themselves.
 _MONTH_PATTERNS = {
     "ym": re.compile(
@@ -58,7 +65,9 @@ def _month_number(name: str) -> int:
 
 @dataclass(frozen=True)
 class DateFormat:
-    kind: str = "numeric"  # numeric | zh | mdy | dmy; by the month: ym | my | mony
+    # numeric (2023/04/09) | zh | mdy | dmy | mdy-num (04/09/2023) | dmy-num (09/04/2023);
+    # by the month: ym | my | mony
+    kind: str = "numeric"
     sep: str = "/"
     pad: bool = True  # 2023/04/09 rather than 2023/4/9
     spaced: bool = True  # "2023 年 4 月 9 日" rather than "2023年4月9日"
@@ -81,6 +90,14 @@ class DateFormat:
         return month[:3] + "." if len(month) > 4 else month  # "Apr.", but "June", "July"
 
     def format(self, day: dt.date) -> str:
+        if self.kind in _YEAR_LAST:
+            month, number = (
+                (f"{day.month:02d}", f"{day.day:02d}")
+                if self.pad
+                else (str(day.month), str(day.day))
+            )
+            first = (month, number) if self.kind == "mdy-num" else (number, month)
+            return self.sep.join((*first, str(day.year)))
         if self.kind in {"ym", "my"}:
             month = f"{day.month:02d}" if self.pad else str(day.month)
             parts = (str(day.year), month) if self.kind == "ym" else (month, str(day.year))
@@ -124,8 +141,10 @@ def _first(text: str, patterns: dict[str, re.Pattern[str]]) -> FoundDate | None:
         match = pattern.search(text)
         if not match:
             continue
+        groups = match.groupdict()
+        if kind == "mdy-num" and int(groups["m"]) > 12:  # "25/07/2023": the day first
+            kind, groups = "dmy-num", {**groups, "m": groups["d"], "d": groups["m"]}
         try:
-            groups = match.groupdict()
             month = (
                 int(groups["m"])
                 if "m" in groups and groups.get("m")
@@ -138,7 +157,8 @@ def _first(text: str, patterns: dict[str, re.Pattern[str]]) -> FoundDate | None:
         fmt = DateFormat(
             kind=kind,
             sep=groups.get("sep") or "/",
-            pad=kind not in {"numeric", "ym", "my"} or not any(len(d) == 1 for d in digits),
+            pad=kind not in {"numeric", "ym", "my", *_YEAR_LAST}
+            or not any(len(d) == 1 for d in digits),
             spaced=bool(groups.get("sp")),
             abbrev=bool(groups.get("mon"))
             and len(groups["mon"]) <= 4
@@ -158,15 +178,17 @@ def prose_format(language: str) -> DateFormat:
     return DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
 
 
-def detect_format(
-    texts: Iterable[str], default: DateFormat, months: bool = False
-) -> DateFormat:
+def detect_format(texts: Iterable[str], default: DateFormat, months: bool = False) -> DateFormat:
     """The format most of ``texts``' dates use (padding: any zero-padded date counts);
     ``months`` as for ``find_date``."""
     found = [f for f in (find_date(t, months) for t in texts) if f]
     if not found:
         return default
     kinds = Counter(f.format.kind for f in found)
+    if kinds["dmy-num"]:  # one day above 12 first: the list writes the day first
+        found = [replace(f, format=replace(f.format, kind="dmy-num")) if f.format.kind ==
+                 "mdy-num" else f for f in found]  # fmt: skip
+        kinds = Counter(f.format.kind for f in found)
     kind = kinds.most_common(1)[0][0]
     same = [f.format for f in found if f.format.kind == kind]
     base = Counter(replace(f, pad_day=False) for f in same).most_common(1)[0][0]

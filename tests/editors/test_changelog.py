@@ -236,3 +236,29 @@ def test_a_month_line_is_not_merged_into():
     result = add_changelog_entry(text, entry, "bullets", "News", "en", renderer=RENDERER)
     new = "- [2024.07] Add 1 paper suggested by readers to Section Agents.\n"
     assert result.text == text.replace("- [2024.07] Our", new + "- [2024.07] Our")
+
+
+@pytest.mark.parametrize(
+    ("bullets", "new"),
+    [
+        # MLGroupJLU/LLM-eval-survey's "News and updates" (README at its stored commit).
+        pytest.param(
+            "- [12/07/2023] The second version of the paper is released on arXiv.\n"
+            "- [07/07/2023] The first version of the paper is released on arXiv.\n",
+            "- [07/01/2024] Add 1 paper suggested by readers to Section Reasoning.\n",
+            id="month-day-year-by-default",
+        ),
+        pytest.param(
+            "- [25/07/2023] The second version.\n- [07/07/2023] The first version.\n",
+            "- [01/07/2024] Add 1 paper suggested by readers to Section Reasoning.\n",
+            id="day-month-year-where-a-day-says-so",
+        ),
+    ],
+)
+def test_news_dated_with_the_year_last(bullets, new):
+    text = f"## News and updates\n\n{bullets}\n## What to evaluate\n"
+    entry = ChangelogEntry(DAY, 1, ("Reasoning",))
+    result = add_changelog_entry(
+        text, entry, "bullets", "News and updates", "en", renderer=RENDERER
+    )
+    assert result.text == text.replace(bullets, new + bullets)
