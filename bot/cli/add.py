@@ -75,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
             "--thank: .github/survey-bot.yml has no acknowledgements: (the file and heading "
             "where readers are thanked); add it, or leave --thank out"
         )
+    if config.bibtex is None and config.paper_list is None:
+        raise InputError(
+            ".github/survey-bot.yml names no file to add papers to: set bibtex: (the .bib) "
+            "or paper_list: (the Markdown list), or run `survey-bot init` where the list is"
+        )
     item = PaperItem(record, args.section or _default_section(config), None, thanks)
     texts = {path: _read(survey_file(root, path)) for path in source_paths(config)}
     match = cited_as(reference_index(texts, config), item)

@@ -74,6 +74,16 @@ def test_thank_without_an_acknowledgements_target_is_refused(
     assert {p: p.read_bytes() for p in survey.rglob("*") if p.is_file()} == before
 
 
+def test_a_config_with_no_file_to_add_to_says_so(tmp_path: Path, capsys) -> None:
+    # init in a repository whose README only links to its lists writes no bibtex: and no
+    # paper_list:; "nothing changed" said nothing of why.
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "survey-bot.yml").write_text("language: en\n", encoding="utf-8")
+    record = record_file(tmp_path, OCTOPACK)
+    assert add(tmp_path, "2308.07124", "--metadata", record) == 2
+    assert "names no file to add papers to: set bibtex:" in capsys.readouterr().err
+
+
 def test_already_cited_is_refused_with_where(survey: Path, tmp_path: Path, capsys) -> None:
     attention = {
         "title": "Attention Is All You Need",
