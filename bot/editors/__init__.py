@@ -111,7 +111,7 @@ def apply_all(
         skipped.extend(Skipped(f"{path}: {s.what}", s.why) for s in result.skipped)
         return result
 
-    added: tuple[PaperItem, ...] = tuple(items)
+    added: tuple[PaperItem, ...] = ()  # what went into the list (or, without one, the .bib)
     unplaced: list[Unplaced] = []
     list_target = config.paper_list
     in_latex = list_target is not None and markup_of(list_target.path) == "latex"

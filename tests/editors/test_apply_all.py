@@ -90,3 +90,13 @@ def test_extra_thanks_alone_edit_only_the_acknowledgements():
     assert applied.thanked == (Thanks("d", "Di"),) and applied.changes == (
         "README.md: thank Di in the thank-you sentence under 'Acknowledgments'",
     )
+
+
+def test_no_paper_file_configured_logs_no_paper():
+    # A config with a changelog but neither a list nor a .bib: nothing goes in, so the
+    # changelog gets no "Add 1 paper" line (it got one, for a paper added nowhere).
+    config = parse_config("changelog:\n  path: README.md\n")
+    files = {"README.md": read("README.md")}
+    day = dt.date(2024, 7, 1)
+    applied = apply_all(files, config, [PaperItem(LLAMA, None, 12)], day, renderer=RENDERER)
+    assert applied.added == () and applied.files == {}
