@@ -317,10 +317,11 @@ class _Thanks:
 
     @property
     def login_text(self) -> str | None:
-        """"@" or "" when the list's links show each person's GitHub login as their text
-        (``[@yigaza](https://github.com/yigaza)``), else None."""
-        shown = [_login_shown(item) for item in self.items if _is_link(item)]
-        return mode(shown, None) if shown and None not in shown else None
+        """"@" or "" when most of the list's people are shown by their GitHub login
+        (``[@yigaza](https://github.com/yigaza)``), else None: a name is better."""
+        shown = [_login_shown(item) for item in self.items]
+        logins = [s for s in shown if s is not None]
+        return mode(logins, None) if len(logins) * 2 > len(shown) else None
 
 
 def _login_shown(item: str) -> str | None:

@@ -43,7 +43,8 @@ _NICK_CITATION = re.compile(
 )
 _PLAIN_TITLE = re.compile(
     r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
-    rf"(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\(|,?[ \t]*<(?:{HTML_EMPHASIS_TAGS})\b[^>]*>|$)",
+    rf"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
+    rf"|,?[ \t]*<(?:{HTML_EMPHASIS_TAGS})\b[^>]*>|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").

@@ -154,6 +154,14 @@ LOGIN_LINK_WITH_ITS_COMMITS = (
     "[contributions](https://github.com/olimorris/onedarkpro.nvim/commits?author=mmirus)\n\n"
     "### Inspiration\n\n- [One Dark Pro](https://github.com/Binaryify/OneDark-Pro)\n"
 )
+NUMBERED_WITH_WHAT_FOR = (
+    "## Acknowledgements\n\n"
+    "1. Tahmid Rahman ([@tahmedge](https://github.com/tahmedge)) for "
+    "[PR#1](https://github.com/MLGroupJLU/LLM-eval-survey/pull/1).\n"
+    "2. Hao Zhao for suggestions on new benchmarks.\n"
+    "3. [@taichengguo](https://github.com/taichengguo) for "
+    "[issue#9](https://github.com/MLGroupJLU/LLM-eval-survey/issues/9)\n"
+)
 NAME_HANDLE_AND_WHAT = (
     "# 4. Credits\n\nA great vote of thanks to the following contributors :\n"
     "- Ishan Manchanda (@IshanManchanda) - Contribution to the list of working VPNs.\n\n\n***\n"
@@ -183,6 +191,13 @@ NAME_HANDLE_AND_WHAT = (
             "commits?author=mmirus)\n",
             "commits?author=mmirus)\n- [dd-login](https://github.com/dd-login)\n",
             id="one-login-link-with-a-long-tail",
+        ),
+        pytest.param(
+            NUMBERED_WITH_WHAT_FOR,
+            "Acknowledgements",
+            "issues/9)\n",
+            "issues/9)\n4. [Dee Dunn](https://github.com/dd-login)\n",
+            id="numbered-mostly-names-one-login",
         ),
         pytest.param(
             NAME_HANDLE_AND_WHAT,

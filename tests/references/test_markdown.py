@@ -342,3 +342,18 @@ def test_one_author_before_the_venue_is_an_author(rest, authors, venue, year):
 def test_venue_in_html_emphasis_is_the_venue_not_the_title(line, title, venue, year):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year) == (title, venue, year)
+
+
+def test_a_title_in_no_markup_before_underscored_authors():
+    # MLGroupJLU/LLM-eval-survey's README: none of its ~200 entries was read.
+    line = (
+        "1. Holistic Evaluation of Language Models. _Percy Liang et al._ arXiv 2022. "
+        "[[paper](https://arxiv.org/abs/2211.09110)]"
+    )
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.authors[:1], ref.venue, ref.year) == (
+        "Holistic Evaluation of Language Models",
+        ("Percy Liang",),
+        "arXiv",
+        2022,
+    )
