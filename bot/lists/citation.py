@@ -236,6 +236,10 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             authors_claim(reading, names_start, body_start + names.end("n"), "", "")
             body_start = body_start + names.end()
             body = text[body_start:end]
+    paren = _PAREN_VENUE.match(body)
+    if paren:  # "Title (TKDE, 2024) [[paper]](url)"
+        _read_venue_text(reading, body_start + paren.start("v"), body_start + paren.end("v"))
+        return
     year = re.match(r"[ \t]*\((?P<y>(?:19|20)\d\d)\)", body)
     if year:  # "by Jane Doe et al. (2023), arXiv:2303.12712"
         at = body_start + year.start("y")
@@ -248,6 +252,8 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         _read_venue_text(reading, offset, offset + len(sentence.group("s")))
 
 
+# A venue and its year in parentheses: "(TKDE, 2024)", "(EMNLP 2022)".
+_PAREN_VENUE = re.compile(r"[ \t]*\((?P<v>[^()\n]*?[A-Za-z][^()\n]*?\b(?:19|20)\d\d\b[^()\n]*)\)")
 # One author, then the venue and year: "Lars Kotthoff. AI Magazine 2014." (but not
 # "Pattern Recognition. 2021.": what follows a lone name must name a venue, with a year).
 _ONE_NAME = re.compile(

@@ -44,7 +44,8 @@ _NICK_CITATION = re.compile(
 _PLAIN_TITLE = re.compile(
     r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
     rf"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
-    rf"|,?[ \t]*<(?:{HTML_EMPHASIS_TAGS})\b[^>]*>|$)",
+    rf"|,?[ \t]*<(?:{HTML_EMPHASIS_TAGS})\b[^>]*>"
+    r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").

@@ -357,3 +357,39 @@ def test_a_title_in_no_markup_before_underscored_authors():
         "arXiv",
         2022,
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        # RManLuo/Awesome-LLM-KG's README: venue and year in parentheses after the title.
+        pytest.param(
+            "* Unifying Large Language Models and Knowledge Graphs: A Roadmap (TKDE, 2024) "
+            "[[paper]](https://arxiv.org/pdf/2306.08302.pdf)",
+            "Unifying Large Language Models and Knowledge Graphs: A Roadmap",
+            "TKDE",
+            2024,
+            id="venue-comma-year",
+        ),
+        pytest.param(
+            "* Generative Knowledge Graph Construction: A Review (EMNLP 2022) "
+            "[[paper]](https://arxiv.org/pdf/2210.12714.pdf)",
+            "Generative Knowledge Graph Construction: A Review",
+            "EMNLP",
+            2022,
+            id="venue-year",
+        ),
+        # A title's own parentheses stay in it.
+        pytest.param(
+            "* Retrieval-Augmented Generation (RAG) for Large Language Models "
+            "[[paper]](https://arxiv.org/pdf/2312.10997.pdf)",
+            "Retrieval-Augmented Generation (RAG) for Large Language Models",
+            "",
+            None,
+            id="own-parentheses",
+        ),
+    ],
+)
+def test_venue_and_year_in_parentheses_after_a_plain_title(line, title, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue or "", ref.year) == (title, venue, year)
