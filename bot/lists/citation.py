@@ -70,6 +70,9 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         return
     text = reading.text
     for found in _CODE.finditer(text, start, end):
+        if date := read_date(found.group("t")):  # "`2024.07`": when, not where
+            reading.claim(found.start(), found.end(), e.Slot("date", "", "`", "`"), *date)
+            continue
         venue, year, form = read_venue(found.group("t"))
         slot = e.Slot("venue", "", "`", "`")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)

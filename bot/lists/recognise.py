@@ -29,6 +29,7 @@ from bot.lists.values import read_authors, read_date, read_venue
 
 _TAG = re.compile(r"\[(?P<b>[^\[\]\n]{1,40})\](?!\()|\((?P<p>(?:19|20)\d\d[^()\n]{0,20})\)")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
+_LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
 _BOLD_NICK = re.compile(
     r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n\"“]{1,40}?)(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=[\"“])"
@@ -45,7 +46,7 @@ _PLAIN_TITLE = re.compile(
     r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
     rf"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
     rf"|,?[ \t]*<(?:{HTML_EMPHASIS_TAGS})\b[^>]*>"
-    r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|$)",
+    r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
@@ -78,6 +79,14 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
 def read_leading_tags(reading: e.Reading, position: int) -> int:
     """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` before the title: dates and venues."""
     text = reading.text
+    linked = _LINKED_TAG.match(text, position)
+    if linked and (link := _link_at(reading, linked.start("l"))):
+        # "\\[[ISWC 2024](url)\\] Title": the paper's link, on its venue
+        venue, year, form = read_venue(unescape(link.text))
+        if re.search(r"[A-Za-z]", venue) and link.kind == "markdown":
+            reading.claim(link.text_start, link.text_end, e.Slot("venue"), (venue, year), form)
+            reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
+            position = linked.end()
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"

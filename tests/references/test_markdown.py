@@ -393,3 +393,35 @@ def test_a_title_in_no_markup_before_underscored_authors():
 def test_venue_and_year_in_parentheses_after_a_plain_title(line, title, venue, year):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue or "", ref.year) == (title, venue, year)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year", "arxiv"),
+    [
+        # zjukg/KG-LLM-Papers's README: the paper's link on its venue, in escaped brackets,
+        # before a title in no markup; none of its 260 entries was read.
+        pytest.param(
+            "- \\[[ISWC 2024](https://arxiv.org/abs/2407.16127)\\] Finetuning Generative Large "
+            "Language Models with Discrimination Instructions for Knowledge Graph Completion. "
+            "`2024.07`",
+            "Finetuning Generative Large Language Models with Discrimination Instructions for "
+            "Knowledge Graph Completion",
+            "ISWC",
+            2024,
+            "2407.16127",
+            id="venue-link",
+        ),
+        pytest.param(
+            "- \\[[arxiv](https://arxiv.org/abs/2407.10793)\\] GraphEval: A Knowledge-Graph "
+            "Based LLM Hallucination Evaluation Framework. `2024.07`",
+            "GraphEval: A Knowledge-Graph Based LLM Hallucination Evaluation Framework",
+            "arXiv",
+            2024,
+            "2407.10793",
+            id="arxiv-link",
+        ),
+    ],
+)
+def test_a_paper_link_on_its_venue_before_the_title(line, title, venue, year, arxiv):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year, ref.arxiv) == (title, venue, year, arxiv)
