@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.lists import tables
 from bot.lists.headings import FENCE, HeadingSpan, fence_closes, heading_spans
+from bot.lists.papers import paper_like
 
 _ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))(?:[ \t]+|$)"
@@ -29,6 +30,7 @@ _LABEL_BULLET = re.compile(
     r"|\[\[?[^\]\s]+(?:\s[^\]\s]+){0,2}\]?\]\([^)]*\)\]?)$"
 )
 _URL = re.compile(r"https?://", re.IGNORECASE)
+_LINK_ONLY = re.compile(r"\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)")
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _TR_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
@@ -115,9 +117,13 @@ def _body_end(lines: Sequence[str], spans: Sequence[HeadingSpan], span: HeadingS
 def _is_entry_heading(
     lines: Sequence[str], spans: Sequence[HeadingSpan], span: HeadingSpan
 ) -> bool:
-    """``#### Title`` whose body is only label bullets with a link: an entry, not a section."""
+    """``#### Title`` whose body is only label bullets with a link, or ``### [Title](url)``
+    linking a paper: an entry, not a section."""
     if span.level < 2:
         return False
+    linked = _LINK_ONLY.fullmatch(span.raw.strip())
+    if linked and paper_like(linked.group("url")):
+        return True  # "### [Title](https://arxiv.org/abs/...)" over notes on the paper
     body = [
         line
         for line in lines[span.body : _body_end(lines, spans, span)]

@@ -69,6 +69,10 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
     if start >= end:
         return
     text = reading.text
+    for found in _NOTE_LINE.finditer(text, start, end):  # "- **Datasets:** POPE, MME"
+        if reading.free(found.start("v"), found.end("v")):
+            slot = e.Slot("text", found.group("l"))
+            reading.claim(found.start("v"), found.end("v"), slot, found.group("v"))
     for found in _CODE.finditer(text, start, end):
         if date := read_date(found.group("t")):  # "`2024.07`": when, not where
             reading.claim(found.start(), found.end(), e.Slot("date", "", "`", "`"), *date)
@@ -228,7 +232,7 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         return
     if not re.search(r"[A-Za-z\u4e00-\u9fff]|(?:19|20)\d\d", body):
         return
-    if re.search(r"[:：]\s*$", body):
+    if re.search(r"[:：][*_]*\s*$", body):
         return  # "- 论文/Paper: " is the label of the link after it, not a venue
     if not reading.has("authors"):
         names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
@@ -255,6 +259,11 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         _read_venue_text(reading, offset, offset + len(sentence.group("s")))
 
 
+# A note on its own bullet under an entry, its label in bold: "- **Metrics:** POPE, MME".
+_NOTE_LINE = re.compile(
+    r"^[ \t]*[-*+][ \t]+\*\*(?P<l>[^*\n:：]{1,30})[:：]\*\*[ \t]*(?P<v>[^\n]*\S)[ \t]*$",
+    re.MULTILINE,
+)
 # A venue and its year in parentheses: "(TKDE, 2024)", "(EMNLP 2022)".
 _PAREN_VENUE = re.compile(r"[ \t]*\((?P<v>[^()\n]*?[A-Za-z][^()\n]*?\b(?:19|20)\d\d\b[^()\n]*)\)")
 # One author, then the venue and year: "Lars Kotthoff. AI Magazine 2014." (but not

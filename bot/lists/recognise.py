@@ -148,12 +148,20 @@ def read_authors_first(reading: e.Reading, position: int) -> int | None:
     return found.end()
 
 
+def _line_end(reading: e.Reading, position: int) -> int:
+    end = reading.text.find("\n", position)
+    return len(reading.text) if end < 0 else len(reading.text[:end].rstrip())
+
+
 def _link_at(reading: e.Reading, position: int) -> Link | None:
     return next((link for link in reading.links if link.start == position), None)
 
 
 def read_title(reading: e.Reading, position: int, *, heading: bool = False) -> int | None:
     """Claim the title at ``position`` (and a title link); the end of its markup, or None."""
+    link = _link_at(reading, position) if heading else None
+    if link is not None and link.end == _line_end(reading, position):
+        return _title_link(reading, link, False)  # "### [Title](url)"
     if heading:
         text = reading.text
         end = text.find("\n", position)

@@ -81,3 +81,45 @@ def test_a_new_row_names_the_work_its_year_and_venue_as_the_rows_do():
         "(https://arxiv.org/abs/2205.09707) |  |\n"
     )
     assert result.text == TABLE.replace("| TRIAL |", new + "| TRIAL |", 1)
+
+
+# EdinburghNLP/awesome-hallucination-detection (README.md at 64920cc6, two entries
+# quoted): each paper a heading that links it, over bold-labelled notes on it. 19 of
+# its 145 entries were read (the notes' labels taken for venues); each is one now.
+NOTED = """\
+## Papers and Summaries
+
+### [Intervene-All-Paths: Unified Mitigation of LVLM Hallucinations across Alignment \
+Formats](https://arxiv.org/abs/2511.17254)
+- **Metrics:** POPE Accuracy/F1, MCQ-POPE Accuracy/Macro-F1, CHAIRs, CHAIRi, MME (Existence, \
+Count, Position, Color)
+- **Datasets:** POPE (COCO, A-OKVQA, GQA), MCQ-POPE, CHAIR (COCO), MME
+
+### [One SPACE to Rule Them All: Jointly Mitigating Factuality and Faithfulness Hallucinations \
+in LLMs](https://arxiv.org/abs/2506.11088)
+- **Metrics:** TruthfulQA (MC1, MC2, Truthfulness, Informativeness, True*Info)
+- **Datasets:** TruthfulQA, PDTB (Penn Discourse TreeBank)
+"""
+
+
+def test_headings_linking_papers_over_notes_are_the_entries():
+    references = parse(NOTED, "markdown", "README.md").references
+    assert [(r.title[:20], r.arxiv, r.venue) for r in references] == [
+        ("Intervene-All-Paths:", "2511.17254", None),
+        ("One SPACE to Rule Th", "2506.11088", None),
+    ]
+    # A new paper gets its heading; the notes are the maintainer's to write.
+    record = PaperRecord(
+        title="Chain-of-Thought Prompting Elicits Reasoning in Large Language Models",
+        year=2022,
+        arxiv="2201.11903",
+        url="https://arxiv.org/abs/2201.11903",
+    )
+    result = add_to_paper_list(
+        NOTED, [item(record, "Papers and Summaries")], None, renderer=RENDERER
+    )
+    new = (
+        "\n### [Chain-of-Thought Prompting Elicits Reasoning in Large Language Models]"
+        "(https://arxiv.org/abs/2201.11903)\n"
+    )
+    assert result.text == NOTED + new
