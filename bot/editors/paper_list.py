@@ -40,6 +40,7 @@ from bot.lists.entry import Entry, Fields
 from bot.lists.record import fields_for
 from bot.lists.votes import majority
 from bot.models import PaperItem, Skipped
+from bot.references.markdown import paper_containers
 from bot.render import Renderer
 from bot.text.normalize import title_key
 
@@ -203,7 +204,8 @@ def _already_listed(items: Sequence[Item], paper: PaperItem) -> str | None:
 
 
 def _container(document: PaperList, target: Target) -> int | None:
-    """The container the paper joins: the section's own (last) one holding entries."""
+    """The container the paper joins: the section's own (last) one holding papers, else
+    its last holding entries (a paper's notes in bullets under it are no place for one)."""
     span_index = next(
         (i for i, span in enumerate(document.headings) if span.line == target.heading.line), None
     )
@@ -216,7 +218,9 @@ def _container(document: PaperList, target: Target) -> int | None:
             target.category is None or any(b.category == target.category for b in container.blocks)
         )
     ]
-    return own[-1] if own else None
+    papers = paper_containers(document)
+    chosen = [i for i in own if i in papers] or own
+    return chosen[-1] if chosen else None
 
 
 def _style_source(document: PaperList, target: Target, extent: int) -> list[Entry]:

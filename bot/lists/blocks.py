@@ -54,6 +54,9 @@ class Block:
     number: int | None = None  # the written number of a numbered item
     columns: tuple[str, ...] = ()  # a row's column roles
     category: str | None = None  # an HTML row's spanned category (``<th rowspan>``)
+    # The lines read as the entry, when fewer than the block's: a paper's link over the
+    # maintainer's notes on it, which a new paper goes after but which are not its fields.
+    read_end: int | None = None
 
 
 @dataclass
@@ -216,7 +219,26 @@ class _Scanner:
             return self._list_item(index, item)
         if after_blank and _BOLD_START.match(line):
             return self._paragraph(index)
+        linked = _LINK_ONLY.fullmatch(line.strip())
+        if after_blank and linked and paper_like(linked.group("url")):
+            # "[Title](https://arxiv.org/abs/...)" alone on its line: the entry, with the
+            # bullets of notes on it below (a new paper goes after them, not between)
+            end = self._notes(index + 1)
+            block = Block(index, end, "paragraph", read_end=index)
+            self.open("paragraphs").blocks.append(block)
+            return end + 1
         return index
+
+    def _notes(self, index: int) -> int:
+        """The last line of the bullets right under a paragraph (after one blank line at
+        most), or the line before ``index`` when there are none."""
+        lines = self.lines
+        at = index + 1 if index < len(lines) and not lines[index].strip() else index
+        end = index - 1
+        while at < len(lines) and _ITEM.match(lines[at]) and at not in self.headings:
+            end = at
+            at += 1
+        return end
 
     # ------------------------------------------------------------------ constructs
 

@@ -64,7 +64,12 @@ def _read_cached(text: str) -> PaperList:
         section = document.section_title(container)
         for block in container.blocks:
             text = "\n".join(lines[block.start : block.end + 1])
-            entry = read_entry(text, block.kind, block.columns)
+            read = (
+                text
+                if block.read_end is None
+                else "\n".join(lines[block.start : block.read_end + 1])
+            )
+            entry = read_entry(read, block.kind, block.columns)
             if entry is not None:
                 items.append(Item(block, entry, index, block.category or section, text))
     return PaperList(tuple(lines), found.headings, found.containers, tuple(items))

@@ -123,3 +123,52 @@ def test_headings_linking_papers_over_notes_are_the_entries():
         "(https://arxiv.org/abs/2201.11903)\n"
     )
     assert result.text == NOTED + new
+
+
+# tmgthb/Autonomous-Agents's README: each paper a line of its own linking it, bullets
+# of notes under it, "---" between papers (two quoted, notes cut short). 0 of its 458
+# entries were read; the notes are no fields of the paper, and a new paper is not put
+# between a paper and its notes, nor among them.
+LINK_OVER_NOTES = """\
+#### 23rd June 2026
+
+[Qwen-AgentWorld: Language World Models for General Agents](http://arxiv.org/abs/2606.24597)
+
+- Qwen-AgentWorld: introduces a native language world model trained via a three-stage pipeline.
+- The framework utilizes CPT, SFT, and RL to develop a world model.
+
+---
+
+[Data Recipes for Agentic Models](http://arxiv.org/abs/2606.24855)
+
+- Data Recipes: studies which data make agentic models.
+
+---
+"""
+
+
+def test_a_paper_link_over_notes_is_the_entry_and_the_notes_stay_its_own():
+    references = parse(LINK_OVER_NOTES, "markdown", "README.md").references
+    assert [(r.title, r.arxiv, r.authors, r.venue) for r in references] == [
+        ("Qwen-AgentWorld: Language World Models for General Agents", "2606.24597", (), None),
+        ("Data Recipes for Agentic Models", "2606.24855", (), None),
+    ]
+    record = PaperRecord(
+        title="Chain-of-Thought Prompting Elicits Reasoning in Large Language Models",
+        year=2022,
+        arxiv="2201.11903",
+        url="http://arxiv.org/abs/2201.11903",
+    )
+    result = add_to_paper_list(
+        LINK_OVER_NOTES, [item(record, "23rd June 2026")], None, renderer=RENDERER
+    )
+    added = [line for line in result.text.split("\n") if "2201.11903" in line]
+    assert added == [
+        "[Chain-of-Thought Prompting Elicits Reasoning in Large Language Models]"
+        "(http://arxiv.org/abs/2201.11903)"
+    ]
+    # Every paper keeps its notes right under it (after one blank line).
+    lines = result.text.split("\n")
+    for paper, note in (("[Qwen-AgentWorld", "- Qwen-AgentWorld:"), ("[Data Recipes", "- Data R")):
+        at = next(i for i, line in enumerate(lines) if line.startswith(paper))
+        assert lines[at + 1] == "" and lines[at + 2].startswith(note)
