@@ -83,6 +83,13 @@ def test_a_new_row_names_the_work_its_year_and_venue_as_the_rows_do():
     assert result.text == TABLE.replace("| TRIAL |", new + "| TRIAL |", 1)
 
 
+COT = PaperRecord(
+    title="Chain-of-Thought Prompting Elicits Reasoning in Large Language Models",
+    year=2022,
+    arxiv="2201.11903",
+    url="https://arxiv.org/abs/2201.11903",
+)
+
 # EdinburghNLP/awesome-hallucination-detection (README.md at 64920cc6, two entries
 # quoted): each paper a heading that links it, over bold-labelled notes on it. 19 of
 # its 145 entries were read (the notes' labels taken for venues); each is one now.
@@ -109,15 +116,7 @@ def test_headings_linking_papers_over_notes_are_the_entries():
         ("One SPACE to Rule Th", "2506.11088", None),
     ]
     # A new paper gets its heading; the notes are the maintainer's to write.
-    record = PaperRecord(
-        title="Chain-of-Thought Prompting Elicits Reasoning in Large Language Models",
-        year=2022,
-        arxiv="2201.11903",
-        url="https://arxiv.org/abs/2201.11903",
-    )
-    result = add_to_paper_list(
-        NOTED, [item(record, "Papers and Summaries")], None, renderer=RENDERER
-    )
+    result = add_to_paper_list(NOTED, [item(COT, "Papers and Summaries")], None, renderer=RENDERER)
     new = (
         "\n### [Chain-of-Thought Prompting Elicits Reasoning in Large Language Models]"
         "(https://arxiv.org/abs/2201.11903)\n"
@@ -153,19 +152,13 @@ def test_a_paper_link_over_notes_is_the_entry_and_the_notes_stay_its_own():
         ("Qwen-AgentWorld: Language World Models for General Agents", "2606.24597", (), None),
         ("Data Recipes for Agentic Models", "2606.24855", (), None),
     ]
-    record = PaperRecord(
-        title="Chain-of-Thought Prompting Elicits Reasoning in Large Language Models",
-        year=2022,
-        arxiv="2201.11903",
-        url="http://arxiv.org/abs/2201.11903",
-    )
     result = add_to_paper_list(
-        LINK_OVER_NOTES, [item(record, "23rd June 2026")], None, renderer=RENDERER
+        LINK_OVER_NOTES, [item(COT, "23rd June 2026")], None, renderer=RENDERER
     )
     added = [line for line in result.text.split("\n") if "2201.11903" in line]
     assert added == [
         "[Chain-of-Thought Prompting Elicits Reasoning in Large Language Models]"
-        "(http://arxiv.org/abs/2201.11903)"
+        "(http://arxiv.org/abs/2201.11903)"  # as the list writes its arXiv links
     ]
     # Every paper keeps its notes right under it (after one blank line).
     lines = result.text.split("\n")
