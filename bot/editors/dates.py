@@ -186,8 +186,9 @@ def detect_format(texts: Iterable[str], default: DateFormat, months: bool = Fals
         return default
     kinds = Counter(f.format.kind for f in found)
     if kinds["dmy-num"]:  # one day above 12 first: the list writes the day first
-        found = [replace(f, format=replace(f.format, kind="dmy-num")) if f.format.kind ==
-                 "mdy-num" else f for f in found]  # fmt: skip
+        for at, f in enumerate(found):
+            if f.format.kind == "mdy-num":
+                found[at] = replace(f, format=replace(f.format, kind="dmy-num"))
         kinds = Counter(f.format.kind for f in found)
     kind = kinds.most_common(1)[0][0]
     same = [f.format for f in found if f.format.kind == kind]
