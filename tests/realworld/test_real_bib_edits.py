@@ -205,6 +205,32 @@ def test_key_scheme_is_learnt_from_the_files_keys(name, record, key):
 
 
 @pytest.mark.parametrize(
+    ("record", "key"),
+    [
+        (
+            PaperRecord(title="Attention Is All You Need", authors=("Ashish Vaswani",), year=2017),
+            "vaswaniAttentionAllYou2017",
+        ),
+        (
+            PaperRecord(
+                title="Deep Learning for Anomaly Detection: A Survey",
+                authors=("Raghavendra Chalapathy", "Sanjay Chawla"),
+                year=2019,
+            ),
+            "chalapathyDeepLearningAnomaly2019",
+        ),
+    ],
+    ids=["is-is-skipped", "for-is-skipped"],
+)
+def test_zotero_better_bibtex_keys_take_three_title_words(record, key):
+    # xelav/insider-threat-survey-2020's Zotero export (Better BibTeX's default keys:
+    # the surname, the title's first three words but its small ones, the year:
+    # "saaudiInsiderThreatsDetection2019", "sanzgiriClassificationInsiderThreat2016").
+    # Its new entries were keyed "vaswani2017attention", Google Scholar's way.
+    assert scheme_key(fixture("zotero_bbt_insider_threat.bib"), record) == key
+
+
+@pytest.mark.parametrize(
     ("name", "derivable"),
     [
         ("krs_survey.bib", True),

@@ -36,7 +36,7 @@ class Part(NamedTuple):
 
     kind: str
     nth: int = 0  # which author (0: the first)
-    form: str = ""  # surname: join | dash | under | last; word: sig | first; year: 4 | 2
+    form: str = ""  # surname: join | dash | under | last; word: sig | first | three; year: 4 | 2
     case: str = ""  # lower | title | upper | asis
     text: str = ""
 
@@ -116,8 +116,21 @@ def _words(title: str) -> list[str]:
     ]
 
 
+# Words Zotero's Better BibTeX leaves out of a key's short title (its default keys are
+# surname, three title words and year: "saaudiInsiderThreatsDetection2019").
+_SHORT_TITLE_SKIP_TEXT = """a an the and or nor but of for in on at to by with from into onto
+    upon via per than as is about above across after against along among around before behind
+    below beneath beside between beyond despite down during except inside like near off over
+    past since through toward towards under until up versus while within without"""
+_SHORT_TITLE_SKIP = frozenset(_SHORT_TITLE_SKIP_TEXT.split())
+
+
 @lru_cache(maxsize=4096)
 def _title_word(title: str, form: str) -> str:
+    if form == "three":  # "Image-Based Feature Representation ..." -> "ImageBasedFeature..."
+        joined = (re.sub(r"[^A-Za-z0-9]", "", x) for x in re.split(r"[\s:/]+", fold(title)))
+        kept = [w for w in joined if w and w.lower() not in _SHORT_TITLE_SKIP][:3]
+        return "".join(w[:1].upper() + w[1:] for w in kept)
     words = _words(title)
     if not words:
         return ""
@@ -174,6 +187,8 @@ def _candidates(fields: Fields) -> list[tuple[Part, str]]:
         for case in _CASES:
             part = Part("word", form=form, case=case)
             found.setdefault((part, _value(part, fields)), None)
+    part = Part("word", form="three", case="asis")
+    found.setdefault((part, _value(part, fields)), None)
     if fields.arxiv:
         for form in ("dot", "dash"):
             part = Part("arxiv", form=form)
