@@ -35,6 +35,7 @@ from bot.lists.votes import (
     STOP_AFTER_STOP,
     Layout,
     majority_form,
+    venue_spelling,
     smooth,
     stop_after_stop,
 )
@@ -398,6 +399,8 @@ def _ends_sentence(title: str) -> bool:
 
 def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
     fields = choice.fields
+    if fields.venue:
+        fields = replace(fields, venue=venue_spelling(fields.venue, neighbours, style.entries))
     table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
     if table:
         style = replace(style, raw_pipe=False)

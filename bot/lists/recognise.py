@@ -24,9 +24,14 @@ from bot.lists.citation import (
     read_text,
 )
 from bot.lists.inline import Link, label_image, unescape
-from bot.lists.values import read_authors, read_date, read_venue
+from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
 
-_TAG = re.compile(r"\[(?P<b>[^\[\]\n]{1,40})\](?!\()|\((?P<p>(?:19|20)\d\d[^()\n]{0,20})\)")
+_TAG = re.compile(
+    r"\[(?P<b>[^\[\]\n]{1,40})\](?!\()|\((?P<e>\*{1,2}|_)?(?P<p>[^()*_\n]{2,40}?)(?P=e)?\)"
+)
+# A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
+# one, "(Almost) Free Lunch" is the title's own text.
+_TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’]\d\d\b")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
 _BOLD_NICK = re.compile(
@@ -72,16 +77,33 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
 
 
 def read_leading_tags(reading: e.Reading, position: int) -> int:
-    """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` before the title: dates and venues."""
+    """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` / ``(*EMNLP'23*)`` / ``(arXiv 2023.05)``
+    before the title: dates and venues."""
     text = reading.text
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
+        if name == "p" and not _TAG_YEAR.search(inner):
+            break
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]
         date = read_date(inner)
+        venue_date = DATE_IN_TEXT.search(inner)
         if date:
             reading.claim(tag.start(), tag.end(), e.Slot("date", "", before, after), *date)
+        elif venue_date and venue_date.end() == len(inner) and venue_date.start() > 0:
+            # "(*arXiv 2023.05*)": a venue, then the date
+            date = read_date(venue_date.group(0))
+            venue = inner[: venue_date.start()].rstrip(" \t,")
+            if date is None or not re.search(r"[A-Za-z]", venue):
+                break
+            venue_end = start + len(venue)
+            # (its own key: its form is "{v}" whatever the other venues' forms, as the
+            # date beside it gives the year)
+            slot = e.Slot("venue", "dated", before, "")
+            reading.claim(tag.start(), venue_end, slot, (unescape(venue), None), "{v}")
+            date_slot = e.Slot("date", "", "", after)
+            reading.claim(start + venue_date.start(), tag.end(), date_slot, *date)
         elif re.search(r"[A-Za-z]", inner) and not re.fullmatch(r"[ xX]", inner):
             venue, year, form = read_venue(inner)
             reading.claim(

@@ -80,6 +80,17 @@ def majority_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = 
     return _DEFAULT_FORMS.get(slot.field)
 
 
+def venue_spelling(venue: str, entries: Sequence[Entry], file: Sequence[Entry] = ()) -> str:
+    """``venue`` spelled as the neighbours spell the same name (``ArXiv``, ``arxiv``,
+    ``Neurips``): the letters' case is the list's, not the metadata's."""
+    key = venue.casefold()
+
+    def spellings(voters: Sequence[Entry]) -> Counter[str]:
+        return Counter(e.fields.venue for e in voters if e.fields.venue.casefold() == key)
+
+    return majority(spellings(entries), spellings(file)) or venue
+
+
 def _gaps(layout: Layout) -> list[tuple[tuple[object, object], str]]:
     """Each literal of a layout, keyed by the slots on either side of it."""
     return [(_key(layout, i), part) for i, part in enumerate(layout) if isinstance(part, str)]

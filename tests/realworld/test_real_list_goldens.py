@@ -320,6 +320,48 @@ CASES = [
         ),
         id="citation-in-link-text",
     ),
+    pytest.param(
+        "graph_llm_venue_paren",
+        "Prompting",
+        PaperRecord(
+            title="Reasoning with Graphs: Structuring Implicit Knowledge to Enhance LLMs Reasoning",
+            authors=("Haoyu Han", "Yaochen Xie", "Hui Liu"),
+            year=2025,
+            arxiv="2501.07845",
+        ),
+        # The golden: last, after the arXiv preprints in date order, "(*arXiv YYYY.MM*)" as
+        # the section writes a preprint, the arXiv link as "[[paper](url)]", no authors.
+        (
+            12,
+            [
+                "- (*arXiv 2025.01*) Reasoning with Graphs: Structuring Implicit Knowledge to "
+                "Enhance LLMs Reasoning [[paper](https://arxiv.org/abs/2501.07845)]"
+            ],
+        ),
+        id="venue-in-parentheses",
+    ),
+    pytest.param(
+        "rag_reasoning_paren_bold",
+        "Retrieval Optimization",
+        PaperRecord(
+            title="Rewriting the Query for Retrieval-Augmented Generation",
+            authors=("Ann Lee", "Bo Li"),
+            year=2026,
+            arxiv="2602.01234",
+        ),
+        # The golden: first (the section is newest first by year), the section's majority
+        # "(ArXiv YYYY) **Title** [[Paper]](url)", "ArXiv" spelled as the section does.
+        # DEVIATION: after the other "(arXiv 2026)" entry, not before it: the list says
+        # no month for it, and equal keys keep the list's habit of going after.
+        (
+            3,
+            [
+                "- (ArXiv 2026) **Rewriting the Query for Retrieval-Augmented Generation** "
+                "[[Paper]](https://arxiv.org/abs/2602.01234)"
+            ],
+        ),
+        id="venue-in-parentheses-bold",
+    ),
 ]
 
 

@@ -35,6 +35,12 @@ COUNTS = [
     pytest.param("llm_robotics_second_links", 63, 2, id="second-links-crlf"),
     pytest.param("matching_nickname_br", 58, 0, id="nickname-br"),
     pytest.param("awesome_jax_mixed", 4, 76, id="tools-list"),
+    # 26 "- (*Venue'YY*) Title [[paper](url)]" bullets, then Resources & Tools: the
+    # GraphML handbook chapter is a PDF (a paper by the rule), GraphGPT and PyG link
+    # repositories, GML a documentation page; the template in the code block is no entry.
+    pytest.param("graph_llm_venue_paren", 27, 3, id="venue-in-parentheses"),
+    # 35 "- (Venue Year) **Title** [[Paper]](url)" bullets, 8 without the bold.
+    pytest.param("rag_reasoning_paren_bold", 35, 0, id="venue-in-parentheses-bold"),
 ]
 
 
@@ -387,6 +393,63 @@ SPOT = [
             "1912.04232",
             None,
             "Papers",
+        ),
+    ),
+    (
+        "graph_llm_venue_paren",
+        5,
+        ("StructGPT: A General", None, 0, 2023, "EMNLP", "2305.09645", None, "Prompting"),
+    ),
+    (
+        "graph_llm_venue_paren",
+        8,
+        ("PiVe: Prompting with", None, 0, 2023, "arXiv", "2305.12392", None, "Prompting"),
+    ),
+    (
+        "graph_llm_venue_paren",
+        17,
+        (
+            "LLMs as Zero-shot Graph Learners",
+            None,
+            0,
+            2024,
+            "NeurIPS",
+            "2408.14512",
+            None,
+            "General Graph Model",
+        ),
+    ),
+    (
+        "graph_llm_venue_paren",
+        25,
+        ("UniGLM: Training", None, 0, 2025, "WSDM", "2406.12052", None, "General Graph Model"),
+    ),
+    (
+        "rag_reasoning_paren_bold",
+        3,
+        (
+            "Query Suggestion for Retrieval-Augmented",
+            None,
+            0,
+            2026,
+            "arXiv",
+            "2601.08105",
+            None,
+            "Retrieval Optimization",
+        ),
+    ),
+    (
+        "rag_reasoning_paren_bold",
+        27,
+        (
+            "Probing Latent Knowledge",
+            None,
+            0,
+            2025,
+            "OpenReview",
+            None,
+            None,
+            "Integration Enhancement",
         ),
     ),
 ]
