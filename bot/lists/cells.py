@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.lists import entry as e
 from bot.lists.citation import authors_claim, is_label, label_key
-from bot.lists.inline import unescape
+from bot.lists.inline import label_image, unescape
 from bot.lists.recognise import read_tail, read_title
 from bot.lists.values import read_date, read_venue
 
@@ -85,9 +85,16 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         return
     kind, _, name = role.partition(":")
     if kind in ("title", "nickname", "?") and not reading.has("title"):
-        # The first link that is not an image: a star badge may stand before the title
-        # ("| ![Star](badge) <br> [**Title**](url) <br> |").
-        link = next((x for x in reading.links if start <= x.start < end and not x.is_image), None)
+        # The first link that is not an image nor an image's link: badges may stand before
+        # the title ("| ![Star](badge) <br> [**Title**](url) <br> |", "[![Type](badge)]()").
+        link = next(
+            (
+                x
+                for x in reading.links
+                if start <= x.start < end and not x.is_image and label_image(x.text) is None
+            ),
+            None,
+        )
         if link is not None and _GENERIC_LABEL.fullmatch(label_key(link.text) or "link"):
             read_tail(reading, start, end)  # "| [paper](url) |": the name is in another column
             return
@@ -130,7 +137,8 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         authors_claim(reading, start, end, "", "")
         return
     if kind == "text":
-        opening = re.match(r"(?:<[a-z][^>]*>)*", value, re.IGNORECASE)
+        # (an <img> is the cell's content, a figure: not markup around it)
+        opening = re.match(r"(?:<(?!img\b)[a-z][^>]*>)*", value, re.IGNORECASE)
         closing = re.search(r"(?:</[a-z]+\s*>)*$", value, re.IGNORECASE)
         inner_start = start + (opening.end() if opening else 0)
         inner_end = start + (closing.start() if closing else len(value))

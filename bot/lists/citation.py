@@ -92,16 +92,17 @@ def looks_like_names(text: str) -> bool:
 
 
 _NAME_WORD = re.compile(
-    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|du|le|la|dos|bin)", re.UNICODE
+    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|do|du|le|la|dos|bin)",
+    re.UNICODE,
 )
 
 
-def people_only(text: str) -> bool:
-    """Two or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
+def people_only(text: str, least: int = 2) -> bool:
+    """``least`` or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
     stricter than ``looks_like_names``, as prose after a dash may be capitalised too
     (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
     parts = [p.split() for p in re.split(r",|\band\b|&", text) if p.strip()]
-    return len(parts) >= 2 and all(
+    return len(parts) >= least and all(
         2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
     )
 
@@ -204,6 +205,10 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))
     body_start = start + lead
     body = text[body_start:end]
+    broken = _LINE_BREAKS.match(body)  # "[Title](url) <br> Jane Doe, Bo Li |"
+    if broken:
+        body_start += broken.end()
+        body = text[body_start:end]
     if body.lstrip().startswith(("|", "<", "\\", "[", "!")):
         return
     if not re.search(r"[A-Za-z\u4e00-\u9fff]|(?:19|20)\d\d", body):
@@ -214,6 +219,8 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
         if not (names and looks_like_names(names.group("n"))):
             names = _name_list(body) or _ONE_NAME.match(body)
+        if not names and broken:
+            names = _names_to_end(body)
         if names:
             names_start = body_start + names.start("n")
             authors_claim(reading, names_start, body_start + names.end("n"), "", "")
@@ -239,10 +246,26 @@ _ONE_NAME = re.compile(
 )
 
 
+_LINE_BREAKS = re.compile(r"(?:<br\s*/?>[ \t]*)+", re.IGNORECASE)
+
+
+def _names_to_end(body: str) -> re.Match[str] | None:
+    """``Jane Doe, Bo Li`` with no full stop, alone on its line after a ``<br>``: names when
+    every part is a person's name, one name too (or they end in "et al")."""
+    found = re.match(r"(?P<n>[^;()\n]*?[^\s;()])[ \t]*$", body)
+    if found is None:
+        return None
+    names = found.group("n")
+    if people_only(names.rstrip("."), least=1) or (ET_AL.search(names) and looks_like_names(names)):
+        return found
+    return None
+
+
 def _name_list(body: str) -> re.Match[str] | None:
     """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
     that reads as a list of names, by commas or "and" (initials' full stops included)."""
-    for stop in reversed([m.start() for m in re.finditer(r"\.(?=\s|$)", body)]):
+    # (an initial's full stop, "Maximilian L. Croci", ends no list)
+    for stop in reversed([m.start() for m in re.finditer(r"(?<!\b[A-Z])\.(?=\s|$)", body)]):
         found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
         if found and re.search(r",| and ", found.group("n")) and looks_like_names(found.group("n")):
             return found

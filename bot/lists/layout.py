@@ -34,10 +34,11 @@ from bot.lists.votes import (
     EMPTY,
     STOP_AFTER_STOP,
     Layout,
+    is_preprint,
     majority_form,
-    venue_spelling,
     smooth,
     stop_after_stop,
+    venue_spelling,
 )
 from bot.text.escaping import markdown
 
@@ -103,6 +104,8 @@ def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
     if name == "authors":
         return bool(fields.authors and fields.authors.names)
     if name == "venue":
+        if slot.key in ("badge", "shields") and is_preprint(fields.venue):
+            return False  # a venue badge names where a paper was published
         return bool(fields.venue) or (
             slot.key != "badge" and fields.year is not None and not fields.date
         )
@@ -277,10 +280,33 @@ def assign_links(
         else:
             if tuple(score) > best[0]:
                 best = ((score[0], score[1], score[2]), placed)
+    placed = _twins(keys, best[1], neighbours)
     rest = tuple((key, url) for key, url in fields.urls if not key.startswith("@"))
-    used = set(best[1].values())
+    used = set(placed.values())
     left = tuple((key, url) for key, url in links if url not in used)  # counted as unplaced
-    return replace(fields, urls=rest + tuple(best[1].items()) + left)
+    return replace(fields, urls=rest + tuple(placed.items()) + left)
+
+
+def _twins(
+    keys: Sequence[str], placed: dict[str, str], neighbours: Sequence[Entry]
+) -> dict[str, str]:
+    """``placed`` with a slot left empty given its twin's link, where most neighbours link
+    both to one address (the title and ``[Paper]`` both to the arXiv page)."""
+    out = dict(placed)
+    for key in keys:
+        if key in out:
+            continue
+        having = [entry for entry in neighbours if entry.fields.url(key)]
+        twins = Counter(
+            other
+            for entry in having
+            for other, url in entry.fields.urls
+            if other != key and url == entry.fields.url(key)
+        )
+        for twin, count in twins.most_common(1):
+            if twin in placed and count * 2 > len(having):
+                out[key] = placed[twin]
+    return out
 
 
 # --------------------------------------------------------------------------- forms
@@ -433,6 +459,8 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             pieces.append(("gone", ""))
             continue
         text, trailing = value
+        if part.key == "shields":  # the venue in a badge's address
+            text = _shields(text)
         before = part.before.replace("{value}", text).replace("{shields}", _shields(text))
         after = part.after.replace("{value}", text).replace("{shields}", _shields(text))
         pieces.append(("slot", before + text + after + trailing))

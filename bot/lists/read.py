@@ -18,6 +18,8 @@ from bot.lists.inline import scan_links
 _MARKER = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})[.)]|[-*+])[ \t]+")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
+# A hidden note on an entry's line: "[//]: #06/28" (the day it was added), "<!-- ... -->".
+_COMMENT = re.compile(r"\[//\]:[ \t]*#[^\n]*|<!--[^\n]*?-->")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -30,6 +32,8 @@ def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | N
     entries read are kept.
     """
     reading = Reading(text, links=scan_links(text))
+    for comment in _COMMENT.finditer(text):  # the entry's own note, never a new entry's
+        reading.claim(comment.start(), comment.end(), Slot("text", "comment"), comment.group(0))
     if kind in ("row", "html-row"):
         found = cells.read_cells(reading, columns, html=kind == "html-row")
     else:

@@ -291,7 +291,7 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
             continue
         begin, finish = _wrapped(reading, link)
         read_text(reading, at, begin)
-        if link.is_image or _is_tag(link):
+        if link.is_image or _is_tag(link) or _venue_badge(link):
             badges.append(link)
         else:
             _flush_tags(reading, badges)
@@ -338,38 +338,72 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
 
 
 def _is_tag(link: Link) -> bool:
+    """A badge that is the entry's own (stars, a category): an image, a star badge's link,
+    or a badge linked nowhere (``[![Type](https://img.shields.io/badge/...)]()``)."""
+    if _venue_badge(link):
+        return False
     if link.is_image:
-        return not _venue_badge(link)
+        return True
     image = label_image(link.text)
-    return image is not None and bool(_STARS.search(link.text))
+    if image is None:
+        return False
+    return bool(_STARS.search(link.text)) or (not link.url.strip() and "shields.io" in link.text)
 
 
-def _venue_badge(link: Link) -> tuple[str, int, str] | None:
-    """``ICLR'24`` from ``![ICLR'24](https://img.shields.io/badge/ICLR'24-f1b800)``."""
-    shields = _SHIELDS.match(link.url)
-    if not shields or not link.is_image:
+# A badge image linked somewhere: "[![Publish](https://img.shields.io/badge/...)]()".
+_LINKED_IMAGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\((?P<url>[^)\s]*)\)[ \t]*")
+# A shields.io badge's "label-message" path ("Conference-ICML'23"; "--" is a dash).
+_LABEL_MESSAGE = re.compile(r"(?P<label>(?:[^-]|--)+)-(?P<message>(?:[^-]|--)+)")
+
+
+def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | None:
+    """A badge naming the venue with its year: ``![ICLR'24](https://img.shields.io/badge/
+    ICLR'24-f1b800)`` (the alt text), or ``[![Publish](https://img.shields.io/badge/
+    Conference-ICML'23-blue)]()`` (the badge's message): the slot, the span it claims,
+    the venue and year, the form."""
+    if link.is_image and (shields := _SHIELDS.match(link.url)):
+        venue, year, form = read_venue(link.text)
+        if year is not None and venue and re.search(r"[A-Za-z]", venue):
+            after = "](" + shields.group("pre") + "{shields}" + shields.group("post") + ")"
+            slot = e.Slot("venue", "badge", "![", after)
+            return slot, link.start, link.end, (venue, year), form
         return None
-    venue, year, form = read_venue(link.text)
-    if year is None or not venue or not re.search(r"[A-Za-z]", venue):
+    inner = _LINKED_IMAGE.fullmatch(link.text)
+    shields = _SHIELDS.match(inner.group("url")) if inner else None
+    parts = _LABEL_MESSAGE.fullmatch(shields.group("body")) if inner and shields else None
+    if not (inner and shields and parts) or link.url.strip():
         return None
-    return venue, year, form
+    message = parts.group("message")
+    venue, year, form = read_venue(message.replace("--", "-").replace("_", " "))
+    if (
+        year is None
+        or not re.search(r"[A-Za-z]", venue)
+        or not re.fullmatch(r"[\w'’ .-]+", message)
+    ):
+        return None
+    at = link.text_start + inner.start("url") + shields.start("body") + parts.start("message")
+    text_end = at + len(message)
+    return e.Slot("venue", "shields"), at, text_end, (venue, year), form
 
 
 def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
-    if not badges:
-        return
+    """Claim venue badges, then each run of other badges between them as tags."""
+    runs: list[list[Link]] = [[]]
     for badge in badges:
         if found := _venue_badge(badge):
-            venue, year, form = found
-            shields = _SHIELDS.match(badge.url)
-            assert shields is not None
-            after = "](" + shields.group("pre") + "{shields}" + shields.group("post") + ")"
-            slot = e.Slot("venue", "badge", "![", after)
-            reading.claim(badge.start, badge.end, slot, (unescape(venue), year), form)
-    tags = [b for b in badges if _is_tag(b)]
-    if tags:
-        start, end = tags[0].start, tags[-1].end
-        reading.claim(start, end, e.Slot("text", "tags"), reading.text[start:end])
+            slot, start, end, value, form = found
+            if slot.key == "shields":  # the badge's markup goes with its venue
+                before, after = reading.text[badge.start : start], reading.text[end : badge.end]
+                slot = e.Slot("venue", "shields", before, after)
+                start, end = badge.start, badge.end
+            reading.claim(start, end, slot, (unescape(value[0]), value[1]), form)
+            runs.append([])
+        elif _is_tag(badge):
+            runs[-1].append(badge)
+    for number, run in enumerate(r for r in runs if r):
+        start, end = run[0].start, run[-1].end
+        key = "tags" if not number else f"tags {number + 1}"
+        reading.claim(start, end, e.Slot("text", key), reading.text[start:end])
 
 
 def _wrapped(reading: e.Reading, link: Link) -> tuple[int, int]:

@@ -362,6 +362,50 @@ CASES = [
         ),
         id="venue-in-parentheses-bold",
     ),
+    pytest.param(
+        "efficient_llm_badge_table",
+        "Network Pruning",
+        PaperRecord(
+            title="Pruning Large Language Models by Learning to Forget",
+            authors=("Ann Lee", "Bo Li", "Carl Wu"),
+            year=2025,
+            arxiv="2502.01234",
+        ),
+        # The golden: appended (rows in order of addition), the form of the rows with no
+        # repository and no figure: the linked title, "<br>", the paper's own authors, an
+        # empty figure cell, "[Paper](url)". The maintainer's hidden "[//]: #MM/DD" (the
+        # day it was added) is left out: a neighbour's day is not this paper's.
+        (
+            42,
+            [
+                "|[Pruning Large Language Models by Learning to Forget]"
+                "(https://arxiv.org/abs/2502.01234) <br> Ann Lee, Bo Li, Carl Wu | "
+                "|[Paper](https://arxiv.org/abs/2502.01234)|"
+            ],
+        ),
+        id="linked-badges-table",
+    ),
+    pytest.param(
+        "resource_efficient_date_table",
+        "Non-transformer Architecture",
+        PaperRecord(
+            title="Linear Recurrences Are All You Need",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00001",
+        ),
+        # The golden: first (newest first by the Date column), the year, the Keywords cell
+        # left for the maintainer (empty: no row writes an empty cell otherwise), the
+        # title linked, "ArXiv" spelled as the table does.
+        (
+            26,
+            [
+                "| 2025 |  | [Linear Recurrences Are All You Need]"
+                "(https://arxiv.org/abs/2501.00001) | ArXiv |"
+            ],
+        ),
+        id="date-keyword-table",
+    ),
 ]
 
 

@@ -41,6 +41,13 @@ COUNTS = [
     pytest.param("graph_llm_venue_paren", 27, 3, id="venue-in-parentheses"),
     # 35 "- (Venue Year) **Title** [[Paper]](url)" bullets, 8 without the bold.
     pytest.param("rag_reasoning_paren_bold", 35, 0, id="venue-in-parentheses-bold"),
+    # 38 table rows, each a paper with an arXiv, OpenReview or ACL Anthology link; the
+    # title cell opens with linked badges ("[![Star](...)](repo)", "[![Type](...)]()").
+    pytest.param("efficient_llm_badge_table", 38, 0, id="linked-badges-table"),
+    # Two "| Date | Keywords | Paper | Venue |" tables under " ###" headings: 18 + 12 rows,
+    # xFormers and FasterTransformer link GitHub ("GitHub" as venue); Monarch Mixer links
+    # its NeurIPS poster page (nips.cc/virtual/2023/poster/...), a paper.
+    pytest.param("resource_efficient_date_table", 28, 2, id="date-keyword-table"),
 ]
 
 
@@ -437,6 +444,81 @@ SPOT = [
             None,
             "Retrieval Optimization",
         ),
+    ),
+    (
+        "efficient_llm_badge_table",
+        5,
+        (
+            "SparseGPT: Massive Language",
+            "Elias Frantar",
+            2,
+            2023,
+            "ICML",
+            "2301.00774",
+            None,
+            "Network Pruning",
+        ),
+    ),
+    (
+        "efficient_llm_badge_table",
+        21,
+        (
+            "ReLU Strikes Back",
+            "Iman Mirzadeh",
+            8,
+            None,
+            None,
+            "2310.04564",
+            None,
+            "Network Pruning",
+        ),
+    ),
+    (
+        "efficient_llm_badge_table",
+        37,
+        (
+            "Learning Neural Networks with Sparse",
+            "Pranjal Awasthi",
+            4,
+            2024,
+            "COLT",
+            "2406.17989",
+            None,
+            "Network Pruning",
+        ),
+    ),
+    (
+        "resource_efficient_date_table",
+        5,
+        (
+            "S2-Attention: Hardware-Aware",
+            None,
+            0,
+            2025,
+            "arXiv",  # the table's "ArXiv", as references name it
+            "2407.17678",
+            None,
+            "Efficient Transformer Architecture",
+        ),
+    ),
+    (
+        "resource_efficient_date_table",
+        29,
+        (
+            "RWKV: Reinventing RNNs",
+            None,
+            0,
+            2023,
+            "EMNLP-Findings",
+            None,
+            "10.18653/v1/2023.findings-emnlp.936",
+            "Non-transformer Architecture",
+        ),
+    ),
+    (
+        "resource_efficient_date_table",
+        32,
+        ("Monarch Mixer", None, 0, 2023, "NeurIPS", None, None, "Non-transformer Architecture"),
     ),
     (
         "rag_reasoning_paren_bold",
