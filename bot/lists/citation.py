@@ -20,6 +20,11 @@ ITALIC = re.compile(
     r"|(?<![_\w\\])_(?![_\s])(?P<u>[^_\n]+?)(?<![\s\\])_(?![_\w])"
 )
 _CODE = re.compile(r"`(?P<t>[^`\n]+)`")
+# Emphasis written in HTML: "<ins>arXiv, 2024</ins>", "<em>ACL</em>".
+HTML_EMPHASIS = re.compile(
+    r"(?P<open><(?P<tag>ins|em|i|b|strong|small)>)[^<\n]+?(?P<close></(?P=tag)\s*>)",
+    re.IGNORECASE,
+)
 _LABEL_LINE = re.compile(
     r"^(?P<bullet>[ \t]*[-*+][ \t]+)?(?P<label>[^\n:：\[\]()]{1,30}?)[ \t]*[:：][ \t]*",
     re.MULTILINE,
@@ -70,7 +75,12 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
     for found in ITALIC.finditer(text, start, end):
         if reading.free(found.start(), found.end()):
-            _read_italic(reading, found)
+            mark = found.group(0)[0]
+            _read_italic(reading, found.start(), found.end(), mark, mark)
+    for found in HTML_EMPHASIS.finditer(text, start, end):  # "<ins>arXiv, 2024</ins>"
+        if reading.free(found.start(), found.end()):
+            opening, closing = found.group("open"), found.group("close")
+            _read_italic(reading, found.start(), found.end(), opening, closing)
     for found in _EMPTY_VALUE.finditer(text, start, end):
         label = line_label(reading, found.start())
         if label and reading.free(found.start(), found.end()):
@@ -124,27 +134,27 @@ def authors_claim(reading: e.Reading, start: int, end: int, before: str, after: 
     reading.claim(start, end, slot, authors, (form, period))
 
 
-def _read_italic(reading: e.Reading, found: re.Match[str]) -> None:
-    body = found.group("t") or found.group("u") or ""
-    mark = found.group(0)[0]
-    start, end = found.start(), found.end()
+def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing: str) -> None:
+    """Authors, venue or both in emphasis (``*Jane Doe et al. ACL*``, ``<ins>ACL, 2023</ins>``)."""
+    inner, inner_end = start + len(opening), end - len(closing)
+    body = reading.text[inner:inner_end]
     if not reading.has("authors"):
         split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
         if split and split.group("rest"):
-            names_end = start + 1 + split.end("names")
-            authors_claim(reading, start + 1, names_end, "", "")
-            _read_venue_text(reading, names_end, end - 1)
+            names_end = inner + split.end("names")
+            authors_claim(reading, inner, names_end, "", "")
+            _read_venue_text(reading, names_end, inner_end)
             return
         then = re.match(r"(?P<names>.*?[a-z]{2,})\.\s+(?P<rest>\S.*)$", body)
         if then and len(then.group("rest").split()) <= 4 and looks_like_names(then.group("names")):
-            names_end = start + 1 + then.end("names")
-            authors_claim(reading, start + 1, names_end, "", "")  # "*Deyao Zhu. arXiv.*"
-            _read_venue_text(reading, names_end, end - 1)
+            names_end = inner + then.end("names")
+            authors_claim(reading, inner, names_end, "", "")  # "*Deyao Zhu. arXiv.*"
+            _read_venue_text(reading, names_end, inner_end)
             return
         if looks_like_names(body) and not read_venue(body)[1]:
-            authors_claim(reading, start, end, mark, mark)
+            authors_claim(reading, start, end, opening, closing)
             return
-    _read_venue_text(reading, start + 1, end - 1)
+    _read_venue_text(reading, inner, inner_end)
 
 
 def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:

@@ -46,7 +46,8 @@ _NICK_CITATION = re.compile(
     r"(?P<year>(?:19|20)\d\d)\)"
 )
 _PLAIN_TITLE = re.compile(
-    r"(?P<t>[^*\[\]`_\n]+?)[ \t]*(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\(|$)",
+    r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
+    r"(?=\*[^*\s]|\[\[|\[(?:paper|pdf|arxiv)\]\(|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").

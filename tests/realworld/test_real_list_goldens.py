@@ -406,6 +406,26 @@ CASES = [
         ),
         id="date-keyword-table",
     ),
+    pytest.param(
+        "efficient_survey_ins_venue",
+        "Sharing-based Attention",
+        PaperRecord(
+            title="Grouped Latent Attention for Long Contexts",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00002",
+        ),
+        # The golden: first (newest first by year), "Title, <ins>arXiv, 2025</ins>" and the
+        # arXiv link as "[[Paper](url)]", right under the heading as the list has it.
+        (
+            21,
+            [
+                "- Grouped Latent Attention for Long Contexts, <ins>arXiv, 2025</ins> "
+                "[[Paper](https://arxiv.org/abs/2501.00002)]"
+            ],
+        ),
+        id="ins-venue-under-headings",
+    ),
 ]
 
 

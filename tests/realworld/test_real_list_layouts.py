@@ -48,6 +48,9 @@ COUNTS = [
     # xFormers and FasterTransformer link GitHub ("GitHub" as venue); Monarch Mixer links
     # its NeurIPS poster page (nips.cc/virtual/2023/poster/...), a paper.
     pytest.param("resource_efficient_date_table", 28, 2, id="date-keyword-table"),
+    # 21 "- Title, <ins>Venue, Year</ins> [[Paper](url)]" bullets right under headings
+    # (no blank line), titles with colons ("LoMA: Lossless ..."), each with a paper link.
+    pytest.param("efficient_survey_ins_venue", 21, 0, id="ins-venue-under-headings"),
 ]
 
 
@@ -521,6 +524,26 @@ SPOT = [
         ("Monarch Mixer", None, 0, 2023, "NeurIPS", None, None, "Non-transformer Architecture"),
     ),
     (
+        "efficient_survey_ins_venue",
+        2,
+        ("Zephyr: Direct", None, 0, 2023, "arXiv", "2312.09571", None, "Black-Box KD"),
+    ),
+    (
+        "efficient_survey_ins_venue",
+        15,
+        ("MobiLlama: Towards", None, 0, 2024, "arXiv", "2402.16840", None, "Parameter-Sharing"),
+    ),
+    (
+        "efficient_survey_ins_venue",
+        22,
+        ("LoMA: Lossless", None, 0, 2024, "arXiv", "2401.09486", None, "Sharing-based Attention"),
+    ),
+    (
+        "efficient_survey_ins_venue",
+        24,
+        ("GQA: Training", None, 0, 2023, "EMNLP", "2305.13245", None, "Sharing-based Attention"),
+    ),
+    (
         "rag_reasoning_paren_bold",
         27,
         (
@@ -552,6 +575,12 @@ def test_hand_checked_fields(fixture, line, expected):
         doi,
         section,
     )
+
+
+def test_a_venue_in_html_emphasis_is_not_part_of_the_title():
+    refs = load(FIXTURES / "efficient_survey_ins_venue.md").references
+    assert [r.title for r in refs if "<" in r.title or r.title.endswith(",")] == []
+    assert all(r.year and r.venue for r in refs)
 
 
 def test_explicit_numbers_restart_per_section():
