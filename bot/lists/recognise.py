@@ -31,7 +31,7 @@ _TAG = re.compile(
 )
 # A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
 # one, "(Almost) Free Lunch" is the title's own text.
-_TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’]\d\d\b")
+_TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’‘]\d\d\b")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
 _BOLD_NICK = re.compile(

@@ -305,3 +305,22 @@ def test_one_author_before_the_venue_is_an_author(rest, authors, venue, year):
     line = f"1. **A Paper Title Here**. {rest} [[paper](https://arxiv.org/abs/1210.7959)]"
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (list(ref.authors), ref.venue, ref.year) == (authors, venue, year)
+
+
+@pytest.mark.parametrize(
+    ("start", "title", "venue", "year"),
+    [
+        pytest.param("(*EMNLP'23*) Struct Title", "Struct Title", "EMNLP", 2023, id="emphasis"),
+        pytest.param("(*TKDE‘23*) Curly Title", "Curly Title", "TKDE", 2023, id="curly-quote"),
+        pytest.param("(NeurIPS'24) Plain Title", "Plain Title", "NeurIPS", 2024, id="plain"),
+        pytest.param("(*arXiv 2023.05*) Dated Title", "Dated Title", "arXiv", 2023, id="dated"),
+        pytest.param("(ArXiv 2025) **Bold Title**", "Bold Title", "arXiv", 2025, id="bold"),
+        pytest.param("(2023-10) **Date Only**", "Date Only", None, 2023, id="date"),
+        # No year in the parentheses: the title's own words.
+        pytest.param("(Almost) Free Lunch Title", "(Almost) Free Lunch Title", None, None, id="no"),
+    ],
+)
+def test_a_venue_in_parentheses_before_the_title(start, title, venue, year):
+    line = f"- {start} [[paper](https://arxiv.org/abs/2305.09645)]"
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year) == (title, venue, year)
