@@ -106,6 +106,8 @@ def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
     if name == "venue":
         if slot.key in ("badge", "shields") and is_preprint(fields.venue):
             return False  # a venue badge names where a paper was published
+        if slot.key == "dated" and fields.venue and not is_preprint(fields.venue):
+            return False  # "(*arXiv 2023.05*)": the preprint's date, not a venue's year
         return bool(fields.venue) or (
             slot.key != "badge" and fields.year is not None and not fields.date
         )

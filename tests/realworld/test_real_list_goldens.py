@@ -341,6 +341,30 @@ CASES = [
         id="venue-in-parentheses",
     ),
     pytest.param(
+        "graph_llm_venue_paren",
+        "General Graph Model",
+        PaperRecord(
+            title="Graph-constrained Reasoning: Faithful Reasoning on Knowledge Graphs with "
+            "Large Language Models",
+            authors=("Linhao Luo", "Zicheng Zhao"),
+            year=2025,
+            arxiv="2410.13080",
+            published_venue="ICML 2025",
+        ),
+        # The golden: "(*ICML'25*)" as the published papers are written (never the
+        # preprints' "(*ICML 2024.10*)"), last of the published papers, which come first in
+        # the order of their years, before the preprints in the order of their dates.
+        # DEVIATION: first of the '25 papers, not last: its arXiv date (2024.10) orders it.
+        (
+            23,
+            [
+                "- (*ICML'25*) Graph-constrained Reasoning: Faithful Reasoning on Knowledge "
+                "Graphs with Large Language Models [[paper](https://arxiv.org/abs/2410.13080)]"
+            ],
+        ),
+        id="venue-in-parentheses-published",
+    ),
+    pytest.param(
         "rag_reasoning_paren_bold",
         "Retrieval Optimization",
         PaperRecord(
