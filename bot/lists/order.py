@@ -145,6 +145,11 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
     wanted = key(new)
     if wanted is None:
         return len(entries)
+    keys = [k for k in map(key, entries) if k is not None]
+    if order.by == "date" and new.year and keys and all(k[1:] == (0, 0) for k in keys):
+        # A list of years ("| 2025 |") shows the year a paper was published, not the
+        # month of its preprint: that year orders it.
+        wanted = (new.year, 0, 0)
     tie = arxiv_key(new)
     for index, fields in enumerate(entries):
         other = key(fields)

@@ -374,11 +374,10 @@ CASES = [
             arxiv="2602.01234",
         ),
         # The golden: first (the section is newest first by year), the section's majority
-        # "(ArXiv YYYY) **Title** [[Paper]](url)", "ArXiv" spelled as the section does.
-        # DEVIATION: after the other "(arXiv 2026)" entry, not before it: the list says
-        # no month for it, and equal keys keep the list's habit of going after.
+        # "(ArXiv YYYY) **Title** [[Paper]](url)", "ArXiv" spelled as the section does
+        # (first of the 2026 papers: its arXiv id is the newest).
         (
-            3,
+            2,
             [
                 "- (ArXiv 2026) **Rewriting the Query for Retrieval-Augmented Generation** "
                 "[[Paper]](https://arxiv.org/abs/2602.01234)"
@@ -429,6 +428,27 @@ CASES = [
             ],
         ),
         id="date-keyword-table",
+    ),
+    pytest.param(
+        "resource_efficient_date_table",
+        "Non-transformer Architecture",
+        PaperRecord(
+            title="Gated Delta Networks: Improving Mamba2 with Delta Rule",
+            authors=("Songlin Yang", "Jan Kautz"),
+            year=2025,
+            arxiv="2412.06464",
+            published_venue="ICLR 2025",
+        ),
+        # The golden: first, as the Date column shows 2025 (the year it was published, not
+        # its preprint's December 2024), the venue "ICLR".
+        (
+            26,
+            [
+                "| 2025 |  | [Gated Delta Networks: Improving Mamba2 with Delta Rule]"
+                "(https://arxiv.org/abs/2412.06464) | ICLR |"
+            ],
+        ),
+        id="date-keyword-table-published",
     ),
     pytest.param(
         "efficient_survey_ins_venue",
