@@ -152,16 +152,21 @@ def inspect(root: Path) -> Survey:
         for heading in headings:
             title = heading.title
             if survey.changelog_heading is None and _CHANGELOG.search(title):
-                survey.changelog_heading = title
                 body = lines[heading.line + 1 : section_end(lines, headings, heading)]
                 has_table = any(line.lstrip().startswith("|") for line in body)
                 has_bullets = any(
                     re.match(r"^\s*[-*+•]", line) and find_date(line) for line in body
                 )
-                survey.changelog_format = (
-                    "bullets" if has_bullets and not has_table else "markdown-table"
-                )
-                survey.changelog_path = survey.readme
+                # A log's heading names it ("Update Log", "🚀 Updates"); a sentence of news
+                # ("News: Our survey has been accepted ...") over prose or code is no log.
+                named = len(re.findall(r"\w+", title)) <= 4
+                empty = not any(line.strip() for line in body)
+                if named and (has_table or has_bullets or empty):
+                    survey.changelog_heading = title
+                    survey.changelog_format = (
+                        "bullets" if has_bullets and not has_table else "markdown-table"
+                    )
+                    survey.changelog_path = survey.readme
             elif survey.thanks_heading is None and _THANKS.search(title):
                 survey.thanks_heading = title
     _find_paper_lists(root, files, survey)

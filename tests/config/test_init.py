@@ -170,3 +170,36 @@ def test_init_finds_every_paper_list_file_and_tables(tmp_path, capsys):
     assert "papers listed in paper_list/cot.md, paper_list/eval.md count as cited" in out
     for path in [r.path for r in config.references] + [config.paper_list.path]:
         assert (tmp_path / path).is_file()
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "found"),
+    [
+        pytest.param(
+            "## Update Log", "- 2023/04/09: First.\n", ("bullets", "Update Log"), id="log"
+        ),
+        pytest.param(
+            "#### 🚀 Updates", "* April 15, 2025: Added.\n", ("bullets", "Updates"), id="emoji"
+        ),
+        pytest.param("## News", "", ("markdown-table", "News"), id="empty-section"),
+        # A sentence of news over a BibTeX block (AIoT-MLSys-Lab/Efficient-LLMs-Survey):
+        # no log there, so no table is made under it.
+        pytest.param(
+            "### ⚡News: Our survey has been accepted by TMLR, May 2024. Camera ready is out",
+            "```\n@article{a, title={A}}\n```\n",
+            None,
+            id="a-news-sentence",
+        ),
+        pytest.param("## News", "Our survey was accepted.\n", None, id="prose-only"),
+    ],
+)
+def test_init_takes_a_changelog_heading_only_over_a_log(tmp_path, heading, body, found):
+    (tmp_path / "README.md").write_text(
+        f"# S\n\n{heading}\n\n{body}\n## Papers\n\n"
+        + "".join(f"- [P{n}](https://arxiv.org/abs/2001.0000{n})\n" for n in range(1, 4)),
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    logs = [(log.format, log.heading) for log in config.changelog]
+    assert logs == ([found] if found else [])
