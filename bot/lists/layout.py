@@ -273,7 +273,9 @@ def assign_links(
             seen = kinds[target][kind.lstrip("@")] + (
                 kinds[target]["paper"] if kind == "@url" else 0
             )
-            if not seen:
+            # A slot that holds papers takes a paper of another kind (a DOI where the list
+            # links arXiv pages) rather than lose the paper's only link.
+            if not seen and not any(kinds[target][k] for k in ("arxiv", "doi", "paper")):
                 break
             placed[target] = url
             score[0] += 1

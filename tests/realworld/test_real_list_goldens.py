@@ -409,6 +409,30 @@ CASES = [
         id="linked-badges-table",
     ),
     pytest.param(
+        "efficient_llm_badge_table",
+        "Network Pruning",
+        PaperRecord(
+            title="Structured Pruning for Graph Transformers",
+            authors=("Ann Lee", "Bo Li"),
+            year=2023,
+            doi="10.1145/3580305.3599411",
+            venue="KDD 2023",
+        ),
+        # The golden: a published paper with a DOI alone (no row links one): the venue in
+        # the "Conference-" badge the published rows carry, the DOI on the title and in
+        # "[Paper](...)" as the arXiv pages are; appended.
+        (
+            42,
+            [
+                "|[![Publish](https://img.shields.io/badge/Conference-KDD'23-blue)]()<br>"
+                "[Structured Pruning for Graph Transformers]"
+                "(https://doi.org/10.1145/3580305.3599411) <br> Ann Lee, Bo Li | "
+                "|[Paper](https://doi.org/10.1145/3580305.3599411)|"
+            ],
+        ),
+        id="linked-badges-table-doi",
+    ),
+    pytest.param(
         "resource_efficient_date_table",
         "Non-transformer Architecture",
         PaperRecord(
