@@ -119,7 +119,7 @@ def _numbered(path: Path) -> bool:
 def inspect(root: Path) -> Survey:
     """Look at ``root``'s files and guess the config."""
     from bot.editors.dates import find_date
-    from bot.editors.sections import find_headings, section_end
+    from bot.editors.sections import find_headings, section_end, section_extent
     from bot.own_paper import find_own_paper
 
     survey = Survey()
@@ -160,7 +160,8 @@ def inspect(root: Path) -> Survey:
                 # A log's heading names it ("Update Log", "🚀 Updates"); a sentence of news
                 # ("News: Our survey has been accepted ...") over prose or code is no log.
                 named = len(re.findall(r"\w+", title)) <= 4
-                empty = not any(line.strip() for line in body)
+                whole = lines[heading.line + 1 : section_extent(lines, headings, heading)]
+                empty = not any(line.strip() for line in whole)  # subsections included
                 if named and (has_table or has_bullets or empty):
                     survey.changelog_heading = title
                     survey.changelog_format = (

@@ -191,6 +191,14 @@ def test_init_finds_every_paper_list_file_and_tables(tmp_path, capsys):
             id="a-news-sentence",
         ),
         pytest.param("## News", "Our survey was accepted.\n", None, id="prose-only"),
+        # Nothing of its own but a subsection of weekly papers (Awesome-LLM-Long-Context-
+        # Modeling's "## 📢 News" over "### Week Papers"): not an empty log to fill.
+        pytest.param(
+            "## 📢 News",
+            "### Week Papers\n\n- **[2026.05.27]**\n  - Paper: [P](https://arxiv.org/abs/2605.27980)\n",
+            None,
+            id="news-over-subsections",
+        ),
     ],
 )
 def test_init_takes_a_changelog_heading_only_over_a_log(tmp_path, heading, body, found):
