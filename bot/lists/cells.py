@@ -17,6 +17,7 @@ from bot.lists.inline import label_image, unescape
 from bot.lists.recognise import read_tail, read_title
 from bot.lists.values import read_date, read_venue
 
+_CODE_SPAN = re.compile(r"(?P<m>`+|\*\*|\*|_)(?P<v>[^`*_\s](?:.*[^`*_\s])?)(?P=m)")
 _GENERIC_LABEL = re.compile(
     r"(?:paper|pdf|link|arxiv|code|project(?: page)?|website|page|doi|url|github|html|abs|"
     r"homepage|demo|论文|链接|代码)s?",
@@ -84,6 +85,13 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
     if not value or value in ("-", "—", "N/A", "n/a"):
         return
     kind, _, name = role.partition(":")
+    wrapped = _CODE_SPAN.fullmatch(value)
+    if wrapped and kind in ("date", "venue"):  # "| `2024.11` |": the value in its markup
+        mark = wrapped.group("m")
+        start, end = start + len(mark), end - len(mark)
+        value = wrapped.group("v")
+    else:
+        mark = ""
     if kind in ("title", "nickname", "?") and not reading.has("title"):
         # The first link that is not an image nor an image's link: badges may stand before
         # the title ("| ![Star](badge) <br> [**Title**](url) <br> |", "[![Type](badge)]()").
@@ -124,14 +132,16 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         return
     if kind == "date":
         read = read_date(value)
+        around = (start - len(mark), end + len(mark))
         if read:
-            reading.claim(start, end, e.Slot("date"), *read)
+            reading.claim(*around, e.Slot("date", "", mark, mark), *read)
         elif re.fullmatch(r"(?:19|20)\d\d", value):
-            reading.claim(start, end, e.Slot("year"), int(value), "{Y}")
+            reading.claim(*around, e.Slot("year", "", mark, mark), int(value), "{Y}")
         return
     if kind == "venue":
         venue, year, form = read_venue(value)
-        reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
+        slot = e.Slot("venue", "", mark, mark)
+        reading.claim(start - len(mark), end + len(mark), slot, (unescape(venue), year), form)
         return
     if kind == "authors":
         authors_claim(reading, start, end, "", "")

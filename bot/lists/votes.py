@@ -85,11 +85,16 @@ def majority_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = 
 
 def venue_spelling(venue: str, entries: Sequence[Entry], file: Sequence[Entry] = ()) -> str:
     """``venue`` spelled as the neighbours spell the same name (``ArXiv``, ``arxiv``,
-    ``Neurips``): the letters' case is the list's, not the metadata's."""
-    key = venue.casefold()
+    ``Neurips``; a preprint as ``Preprint`` where the list says so): the list's name and
+    case, not the metadata's."""
+
+    def key(name: str) -> str:  # the preprint servers' names are one: "Preprint", "arXiv"
+        return "preprint" if is_preprint(name) else name.casefold()
+
+    wanted = key(venue)
 
     def spellings(voters: Sequence[Entry]) -> Counter[str]:
-        return Counter(e.fields.venue for e in voters if e.fields.venue.casefold() == key)
+        return Counter(e.fields.venue for e in voters if key(e.fields.venue) == wanted)
 
     return majority(spellings(entries), spellings(file)) or venue
 

@@ -28,6 +28,7 @@ NEIGHBOURS = {
     "agent_paper_list_readme": (6, 18),
     "ai_for_math_sorted_table": (48, 50),
     "awesome_jax_mixed": (79, 79),
+    "code_llm_backtick_table": (13, 14),
     "cvpr2024_bold_paper_code": (33, 34),
     "cvpr2025_chinese_h4_entries": (27, 36),
     "diffusion_bold_backslash": (46, 60),

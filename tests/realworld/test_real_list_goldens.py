@@ -494,6 +494,36 @@ CASES = [
         ),
         id="ins-venue-under-headings",
     ),
+    pytest.param(
+        "code_llm_backtick_table",
+        "Awesome Code Pre-Training Papers",
+        PaperRecord(
+            title="Tiny Code Models Are Enough",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00003",
+        ),
+        # The golden: first (newest first by date), "`Preprint`" and "`2025.01`" in code
+        # spans as every row has them, "-" for no code and no resources (as rows without
+        # code write it), every cell padded to its column as the table is aligned.
+        (
+            5,
+            [
+                "| [**Tiny Code Models Are Enough**](https://arxiv.org/abs/2501.00003) <br>"
+                + " " * 175
+                + "| `Preprint`"
+                + " " * 1
+                + "| `2025.01`"
+                + " " * 1
+                + "| -"
+                + " " * 58
+                + "| -"
+                + " " * 81
+                + "|"
+            ],
+        ),
+        id="backtick-cells",
+    ),
 ]
 
 

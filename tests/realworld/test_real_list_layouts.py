@@ -51,6 +51,8 @@ COUNTS = [
     # 21 "- Title, <ins>Venue, Year</ins> [[Paper](url)]" bullets right under headings
     # (no blank line), titles with colons ("LoMA: Lossless ..."), each with a paper link.
     pytest.param("efficient_survey_ins_venue", 21, 0, id="ins-venue-under-headings"),
+    # One aligned table of 14 rows, each an arXiv paper; venue and date in code spans.
+    pytest.param("code_llm_backtick_table", 14, 0, id="backtick-cells"),
 ]
 
 
@@ -542,6 +544,34 @@ SPOT = [
         "efficient_survey_ins_venue",
         24,
         ("GQA: Training", None, 0, 2023, "EMNLP", "2305.13245", None, "Sharing-based Attention"),
+    ),
+    (
+        "code_llm_backtick_table",
+        6,
+        (
+            "OpenCoder: The Open Cookbook",
+            None,
+            0,
+            2024,
+            "Preprint",
+            "2411.04905",
+            None,
+            "Awesome Code Pre-Training Papers",
+        ),
+    ),
+    (
+        "code_llm_backtick_table",
+        18,
+        (
+            "CodeGen: An Open",
+            None,
+            0,
+            2023,
+            "ICLR",
+            "2203.13474",
+            None,
+            "Awesome Code Pre-Training Papers",
+        ),
     ),
     (
         "rag_reasoning_paren_bold",
