@@ -27,7 +27,8 @@ from bot.lists.inline import Link, label_image, unescape
 from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
 
 _TAG = re.compile(
-    r"\[(?P<b>[^\[\]\n]{1,40})\](?!\()|\((?P<e>\*{1,2}|_)?(?P<p>[^()*_\n]{2,40}?)(?P=e)?\)"
+    r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40})\](?(s)(?P=s))(?!\()"
+    r"|\((?P<e>\*{1,2}|_)?(?P<p>[^()*_\n]{2,40}?)(?P=e)?\)"
 )
 # A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
 # one, "(Almost) Free Lunch" is the title's own text.
@@ -78,14 +79,14 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
 
 
 def read_leading_tags(reading: e.Reading, position: int) -> int:
-    """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` / ``(*EMNLP'23*)`` / ``(arXiv 2023.05)``
-    before the title: dates and venues."""
+    """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` / ``**[ICLR 2024]**`` / ``(*EMNLP'23*)``
+    / ``(arXiv 2023.05)`` before the title: dates and venues."""
     text = reading.text
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
-        if name == "p" and not _TAG_YEAR.search(inner):
-            break
+        if (name == "p" or tag.group("s")) and not _TAG_YEAR.search(inner):
+            break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]
         date = read_date(inner)

@@ -524,6 +524,26 @@ CASES = [
         ),
         id="backtick-cells",
     ),
+    pytest.param(
+        "efficient_diffusion_bold_venue",
+        "Latent Diffusion",
+        PaperRecord(
+            title="Latent Flow Matching for Molecules",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00004",
+        ),
+        # The golden: first (newest first), "**[Arxiv 2025.01]**" as the preprints are
+        # tagged, the title's full stop, the arXiv PDF link as "[[Paper]](url)".
+        (
+            3,
+            [
+                "- **[Arxiv 2025.01]** Latent Flow Matching for Molecules. "
+                "[[Paper]](https://arxiv.org/pdf/2501.00004)"
+            ],
+        ),
+        id="bold-bracket-venue",
+    ),
 ]
 
 

@@ -53,6 +53,8 @@ COUNTS = [
     pytest.param("efficient_survey_ins_venue", 21, 0, id="ins-venue-under-headings"),
     # One aligned table of 14 rows, each an arXiv paper; venue and date in code spans.
     pytest.param("code_llm_backtick_table", 14, 0, id="backtick-cells"),
+    # 22 "- **[Venue Year]** Title. [[Paper]](url)" bullets ("**[Arxiv 2024.10]**" too).
+    pytest.param("efficient_diffusion_bold_venue", 22, 0, id="bold-bracket-venue"),
 ]
 
 
@@ -572,6 +574,16 @@ SPOT = [
             None,
             "Awesome Code Pre-Training Papers",
         ),
+    ),
+    (
+        "efficient_diffusion_bold_venue",
+        4,
+        ("Latent 3D Graph Diffusion", None, 0, 2024, "ICLR", None, None, "Latent Diffusion"),
+    ),
+    (
+        "efficient_diffusion_bold_venue",
+        5,
+        ("L3DG: Latent 3D", None, 0, 2024, "arXiv", "2410.13530", None, "Latent Diffusion"),
     ),
     (
         "rag_reasoning_paren_bold",

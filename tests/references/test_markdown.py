@@ -316,6 +316,9 @@ def test_one_author_before_the_venue_is_an_author(rest, authors, venue, year):
         pytest.param("(*arXiv 2023.05*) Dated Title", "Dated Title", "arXiv", 2023, id="dated"),
         pytest.param("(ArXiv 2025) **Bold Title**", "Bold Title", "arXiv", 2025, id="bold"),
         pytest.param("(2023-10) **Date Only**", "Date Only", None, 2023, id="date"),
+        pytest.param(
+            "**[ICLR 2024]** Bold Tag Title.", "Bold Tag Title", "ICLR", 2024, id="bold-tag"
+        ),
         # No year in the parentheses: the title's own words.
         pytest.param("(Almost) Free Lunch Title", "(Almost) Free Lunch Title", None, None, id="no"),
     ],
