@@ -231,6 +231,8 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             names = _name_list(body) or _ONE_NAME.match(body)
         if not names and broken:
             names = _names_to_end(body)
+        if not names:
+            names = names_then_venue(body)
         if names:
             names_start = body_start + names.start("n")
             authors_claim(reading, names_start, body_start + names.end("n"), "", "")
@@ -268,6 +270,20 @@ def _names_to_end(body: str) -> re.Match[str] | None:
     names = found.group("n")
     if people_only(names.rstrip("."), least=1) or (ET_AL.search(names) and looks_like_names(names)):
         return found
+    return None
+
+
+def names_then_venue(body: str) -> re.Match[str] | None:
+    """``Hugo Touvron, Thibaut Lavril, ICLR 2023``: names joined by commas up to a last
+    part that is a venue with its year (no full stop after the names to go by)."""
+    parts = body.split(",")
+    for count in range(len(parts) - 1, 0, -1):
+        names, rest = ",".join(parts[:count]), ",".join(parts[count:]).strip(" \t.")
+        venue, year, _ = read_venue(rest)
+        if year is None or not venue or len(rest.split()) > 6 or "(" in names:
+            continue
+        if people_only(names, least=1) or (ET_AL.search(names) and looks_like_names(names)):
+            return re.match(rf"(?P<n>[^\n]{{{len(names.rstrip())}}})", body)
     return None
 
 

@@ -20,6 +20,7 @@ from bot.lists.citation import (
     is_label,
     label_key,
     line_label,
+    names_then_venue,
     people_only,
     read_text,
 )
@@ -331,8 +332,8 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
         if ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
             continue
         names = _LEADING_NAMES.match(plain_rest)
-        if names and people_only(names["n"]):
-            continue  # "- Jane Doe, Bo Li. ACL 2020": the authors, not prose
+        if (names and people_only(names["n"])) or names_then_venue(plain_rest):
+            continue  # "- Jane Doe, Bo Li. ACL 2020", "- Jane Doe, ACL 2020": the authors
         if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
             continue  # "- ACL 2020": a venue, not prose
         return found.start()

@@ -271,6 +271,20 @@ def test_item_styles(line, title):
             id="two-names-one-initial",
         ),
         pytest.param(
+            "Hugo Touvron, Thibaut Lavril, ICLR 2023",
+            ["Hugo Touvron", "Thibaut Lavril"],
+            "ICLR",
+            2023,
+            id="names-comma-venue",
+        ),
+        pytest.param(
+            "Rohan Anil, Andrew M. Dai, arXiv 2023",
+            ["Rohan Anil", "Andrew M. Dai"],
+            "arXiv",
+            2023,
+            id="names-with-initial-comma-venue",
+        ),
+        pytest.param(
             "Legible, Scalable, Reproducible Foundation Models with Named Tensors and JAX.",
             [],
             None,
