@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.identifiers import normalize_arxiv
 from bot.lists.entry import Entry, Fields, Slot
 from bot.lists.links import extra_links, with_extra_links
 from bot.lists.padding import align_row
@@ -463,6 +464,12 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             pieces.append(("gone", ""))
             continue
         text, trailing = value
+        if "{arxiv}" in part.before and part.field == "url":
+            arxiv = normalize_arxiv(text)
+            if arxiv is None:  # a badge that names an arXiv id cannot carry another link
+                pieces.append(("gone", ""))
+                continue
+            part = replace(part, before=part.before.replace("{arxiv}", arxiv))
         if part.key == "shields":  # the venue in a badge's address
             text = _shields(text)
         before = part.before.replace("{value}", text).replace("{shields}", _shields(text))

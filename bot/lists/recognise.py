@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.identifiers import normalize_arxiv
 from bot.lists import entry as e
 from bot.lists.citation import (
     ET_AL,
@@ -55,6 +56,9 @@ _PLAIN_TITLE = re.compile(
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
 _TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])\.$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
+# "[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification` task]": a
+# bracketed remark of code spans after the links, not a link and not a venue.
+_NOTE = re.compile(r"\[(?!\[)[^\[\]\n]*`[^`\n]+`[^\[\]\n]*\](?![(\[:])")
 # Text up to the first full stop that ends a word (not an initial's): a list of names?
 _LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
 
@@ -122,9 +126,38 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     return position
 
 
+# "**MoE(Mixture-of-Experts)(ICLR2017)** Title": a bold name whose last parentheses hold
+# the venue and year ("**(ICLR2017)** Title": the venue alone), then a plain title.
+_BOLD_TAGGED = re.compile(
+    r"\*\*(?P<n>[^*\[\]\n]{0,60}?)\((?P<v>[^()*/\n]{2,40})\)\*\*(?P<sep>[ \t]*[:：]?[ \t]+)"
+    r"(?=[^\s*\[])"
+)
+
+
+def _bold_tagged(reading: e.Reading, position: int) -> int | None:
+    found = _BOLD_TAGGED.match(reading.text, position)
+    if found is None or not _TAG_YEAR.search(found["v"]):
+        return None
+    venue, year, form = read_venue(found["v"])
+    if found["n"].strip():
+        slot = e.Slot("nickname", "", "**")
+        reading.claim(found.start(), found.end("n"), slot, unescape(found["n"]))
+        opening = "("
+    else:
+        opening = "**("
+    venue_slot = e.Slot("venue", "", opening, ")**" + found["sep"])
+    venue_start = found.start("v") - len(opening)
+    reading.claim(venue_start, found.end(), venue_slot, (unescape(venue), year), form)
+    return found.end()
+
+
 def read_nickname(reading: e.Reading, position: int) -> int:
-    """``<u>LLaMA</u>: `` or ``**RoboTracer**: `` / ``**[LLaRP]** `` before a quoted title."""
+    """``<u>LLaMA</u>: `` or ``**RoboTracer**: `` / ``**[LLaRP]** `` before a quoted title,
+    ``**Piggyback(ECCV2018)** `` before a plain one (a venue too)."""
     text = reading.text
+    tagged = _bold_tagged(reading, position)
+    if tagged is not None:
+        return tagged
     for pattern, before, after in (
         (_U_NICK, "<u>", "</u>"),
         (_BOLD_NICK, "**", "**"),
@@ -285,6 +318,8 @@ def _nick_tag(reading: e.Reading, tag: re.Match[str]) -> None:
 
 def read_tail(reading: e.Reading, start: int, end: int) -> None:
     """Claim authors, venue, year, dates, links, badges and a description in ``[start, end)``."""
+    for note in _NOTE.finditer(reading.text, start, end):  # the entry's own remark
+        reading.claim(note.start(), note.end(), e.Slot("text", "note"), note.group(0))
     description = _description_start(reading, start, end)
     stop = description if description is not None else end
     at = start
@@ -439,4 +474,9 @@ def _read_link(reading: e.Reading, link: Link) -> None:
         reading.claim(start, end, slot, link.url)
         return
     before, after = text[start : link.url_start], text[link.url_end : end]
+    arxiv = normalize_arxiv(link.url)
+    if arxiv and label_image(link.text) is not None and arxiv in before:
+        # "[![arXiv](https://img.shields.io/badge/arXiv-2401.04088-b31b1b.svg)](url)": the
+        # badge names the paper's own id, which a new paper's badge must name instead
+        before = before.replace(arxiv, "{arxiv}")
     reading.claim(start, end, e.Slot("url", label_key(link.text), before, after), link.url)

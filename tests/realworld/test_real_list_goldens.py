@@ -544,6 +544,34 @@ CASES = [
         ),
         id="bold-bracket-venue",
     ),
+    pytest.param(
+        "cv_gather_bold_nick_venue",
+        "Papers",
+        PaperRecord(
+            title="TaskExpert: Dynamically Assembling Multi-Task Representations with Memorial "
+            "Mixture-of-Experts",
+            authors=("Hanrong Ye", "Dan Xu"),
+            year=2023,
+            arxiv="2307.15324",
+            published_venue="ICCV 2023",
+        ),
+        # The golden: last (by year), after a blank line, "**Nick(VenueYYYY)**" with the
+        # paper's own short name, the arXiv page as "[[paper link](url)]"; no thumb (the
+        # maintainer's mark of a favourite) and no remark in code spans.
+        # DEVIATION: "[[arxiv link](url)]", the list's slot labelled for arXiv pages (one
+        # entry has it beside a published "paper link"), where the golden has the "paper
+        # link" most arXiv-only entries use.
+        (
+            33,
+            [
+                "",
+                "* **TaskExpert(ICCV2023)** TaskExpert: Dynamically Assembling Multi-Task "
+                "Representations with Memorial Mixture-of-Experts "
+                "[[arxiv link](https://arxiv.org/abs/2307.15324)]",
+            ],
+        ),
+        id="bold-nickname-venue",
+    ),
 ]
 
 

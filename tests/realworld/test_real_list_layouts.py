@@ -55,6 +55,9 @@ COUNTS = [
     pytest.param("code_llm_backtick_table", 14, 0, id="backtick-cells"),
     # 22 "- **[Venue Year]** Title. [[Paper]](url)" bullets ("**[Arxiv 2024.10]**" too).
     pytest.param("efficient_diffusion_bold_venue", 22, 0, id="bold-bracket-venue"),
+    # 12 "* 👍**Nick(Venue)** Title [[paper link](url)]" papers (four with the thumb glued to
+    # the bold), and an awesome-list repository under Materials.
+    pytest.param("cv_gather_bold_nick_venue", 12, 1, id="bold-nickname-venue-emoji"),
 ]
 
 
@@ -584,6 +587,21 @@ SPOT = [
         "efficient_diffusion_bold_venue",
         5,
         ("L3DG: Latent 3D", None, 0, 2024, "arXiv", "2410.13530", None, "Latent Diffusion"),
+    ),
+    (
+        "cv_gather_bold_nick_venue",
+        11,
+        ("Outrageously Large Neural", None, 0, 2017, "ICLR", "1701.06538", None, "Papers"),
+    ),
+    (
+        "cv_gather_bold_nick_venue",
+        13,
+        ("Deep Multi-task Representation", None, 0, 2017, "ICLR", "1605.06391", None, "Papers"),
+    ),
+    (
+        "cv_gather_bold_nick_venue",
+        23,
+        ("AdaShare: Learning What", None, 0, 2020, "NIPS", None, None, "Papers"),
     ),
     (
         "rag_reasoning_paren_bold",
