@@ -334,6 +334,7 @@ def test_one_author_before_the_venue_is_an_author(rest, authors, venue, year):
             "**[ICLR 2024]** Bold Tag Title.", "Bold Tag Title", "ICLR", 2024, id="bold-tag"
         ),
         pytest.param("🔥 **Hot Title**", "Hot Title", None, None, id="emoji"),
+        pytest.param(":fire: **Shortcode Title**", "Shortcode Title", None, None, id="shortcode"),
         pytest.param("👍**Nick(ECCV2018)** Nick Title", "Nick Title", "ECCV", 2018, id="bold-nick"),
         # No year in the parentheses: the title's own words.
         pytest.param("(Almost) Free Lunch Title", "(Almost) Free Lunch Title", None, None, id="no"),
