@@ -283,6 +283,8 @@ def assign_links(
             score[1] += link_fit(target, url)
             score[2] += seen
         else:
+            if len(links) == 1:  # one link: where the list keeps that kind, then the label
+                score[1], score[2] = score[2], score[1]
             if tuple(score) > best[0]:
                 best = ((score[0], score[1], score[2]), placed)
     placed = _twins(keys, best[1], neighbours)

@@ -557,17 +557,16 @@ CASES = [
         ),
         # The golden: last (by year), after a blank line, "**Nick(VenueYYYY)**" with the
         # paper's own short name, the arXiv page as "[[paper link](url)]"; no thumb (the
-        # maintainer's mark of a favourite) and no remark in code spans.
-        # DEVIATION: "[[arxiv link](url)]", the list's slot labelled for arXiv pages (one
-        # entry has it beside a published "paper link"), where the golden has the "paper
-        # link" most arXiv-only entries use.
+        # maintainer's mark of a favourite) and no remark in code spans; the arXiv page in
+        # "paper link", where most entries keep theirs ("arxiv link" is beside a published
+        # paper link once).
         (
             33,
             [
                 "",
                 "* **TaskExpert(ICCV2023)** TaskExpert: Dynamically Assembling Multi-Task "
                 "Representations with Memorial Mixture-of-Experts "
-                "[[arxiv link](https://arxiv.org/abs/2307.15324)]",
+                "[[paper link](https://arxiv.org/abs/2307.15324)]",
             ],
         ),
         id="bold-nickname-venue",
