@@ -121,7 +121,7 @@ def _numbered(path: Path) -> bool:
 def inspect(root: Path) -> Survey:
     """Look at ``root``'s files and guess the config."""
     from bot.editors.dates import find_date
-    from bot.editors.sections import find_headings, section_end
+    from bot.editors.sections import find_headings, section_end, section_extent
     from bot.own_paper import find_own_paper
 
     survey = Survey()
@@ -159,14 +159,22 @@ def inspect(root: Path) -> Survey:
                 has_bullets = any(
                     re.match(r"^\s*[-*+•]", line) and find_date(line, months=True) for line in body
                 )
-                if not (has_table or has_bullets):
-                    # "Updates and Contributions" in prose, pointing elsewhere: not a log
+                # A log's heading names it ("Update Log", "🚀 Updates"); a sentence of news
+                # ("News: Our survey has been accepted ...") or prose pointing elsewhere
+                # ("Updates and Contributions": see CHANGELOG.md) is no log.
+                named = len(re.findall(r"\w+", title)) <= 4
+                whole = lines[heading.line + 1 : section_extent(lines, headings, heading)]
+                empty = not any(line.strip() for line in whole)  # subsections included
+                if not (named and (has_table or has_bullets or empty)):
                     survey.notes.append(
-                        f"{title!r} holds no dated lines nor a table: not taken as the changelog"
+                        f"{title!r} is no changelog (a short heading over dated lines, a table "
+                        "or nothing): not taken"
                     )
                     continue
                 survey.changelog_heading = title
-                survey.changelog_format = "bullets" if not has_table else "markdown-table"
+                survey.changelog_format = (
+                    "bullets" if has_bullets and not has_table else "markdown-table"
+                )
                 survey.changelog_path = survey.readme
             elif survey.thanks_heading is None and _THANKS.search(title):
                 survey.thanks_heading = title

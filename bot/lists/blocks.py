@@ -29,6 +29,8 @@ _LABEL_BULLET = re.compile(
     r"^[ \t]*[-*+][ \t]+(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff /&.'-]{0,29}?[ \t]*[:：][ \t]*\S.*"
     r"|\[\[?[^\]\s]+(?:\s[^\]\s]+){0,2}\]?\]\([^)]*\)\]?)$"
 )
+_LABEL_VALUE = re.compile(r"^[ \t]*[-*+][ \t]+[^\n:：]{1,30}?[ \t]*[:：](?P<value>.*)$")
+_LINKS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<?https?://[^\s>]+>?")
 _URL = re.compile(r"https?://", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)")
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
@@ -132,7 +134,7 @@ def _is_entry_heading(
         for line in lines[span.body : _body_end(lines, spans, span)]
         if line.strip() and not _is_decoration(line)
     ]
-    if not body or any(not _LABEL_BULLET.match(line) for line in body):
+    if not body or any(not _label_bullet(line) for line in body):
         return False
     return any(_URL.search(line) for line in body)
 
@@ -356,7 +358,7 @@ class _Scanner:
         lines = self.lines
         end = index
         while end + 1 < len(lines) and lines[end + 1].strip() and end + 1 not in self.headings:
-            if _ITEM.match(lines[end + 1]) and not _LABEL_BULLET.match(lines[end + 1]):
+            if _ITEM.match(lines[end + 1]) and not _label_bullet(lines[end + 1]):
                 break
             end += 1
         label_end = self._label_bullets(end + 1)
@@ -375,12 +377,23 @@ class _Scanner:
         while index < len(lines) and not lines[index].strip():
             index += 1
         last = None
-        while (
-            index < len(lines) and _LABEL_BULLET.match(lines[index]) and index not in self.headings
-        ):
+        while index < len(lines) and _label_bullet(lines[index]) and index not in self.headings:
             last = index
             index += 1
         return last
+
+
+def _label_bullet(line: str) -> bool:
+    """``- Paper: url``, ``- Code: None``, ``* 简介：prose``: a label and its value, not an
+    entry. ``- LoMA: Lossless Compressed Memory Attention, ... [[Paper](url)]`` is a paper
+    whose title has a colon: prose and a link after the label."""
+    if not _LABEL_BULLET.match(line):
+        return False
+    found = _LABEL_VALUE.match(line)
+    value = found.group("value") if found else ""
+    linked = _LINKS.search(value) is not None
+    prose = _LINKS.sub(" ", value)
+    return not (linked and len(re.findall(r"[^\W\d_]{2,}", prose)) >= 2)
 
 
 def _is_decoration(line: str) -> bool:

@@ -17,6 +17,7 @@ from bot.lists.inline import label_image, unescape
 from bot.lists.recognise import read_tail, read_title
 from bot.lists.values import read_date, read_venue
 
+_CODE_SPAN = re.compile(r"(?P<m>`+|\*\*|\*|_)(?P<v>[^`*_\s](?:.*[^`*_\s])?)(?P=m)")
 _GENERIC_LABEL = re.compile(
     r"(?:paper|pdf|link|arxiv|code|project(?: page)?|website|page|doi|url|github|html|abs|"
     r"homepage|demo|论文|链接|代码)s?",
@@ -96,10 +97,16 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
     if not value or value in ("-", "—", "N/A", "n/a"):
         return
     kind, _, name = role.partition(":")
+    wrapped = _CODE_SPAN.fullmatch(value)
+    if wrapped and kind in ("date", "venue"):  # "| `2024.11` |": the value in its markup
+        mark = wrapped.group("m")
+        start, end = start + len(mark), end - len(mark)
+        value = wrapped.group("v")
+    else:
+        mark = ""
     if kind in ("title", "nickname", "?") and not reading.has("title"):
-        # The first link that is not an image, nor an image linked somewhere: star and
-        # venue badges may stand before the title ("| ![Star](badge) <br> [**Title**](url)
-        # <br> |", "| [![Star](badge)](repo) [![Publish](badge)]() <br> [Title](url) |").
+        # The first link that is not an image nor an image's link: badges may stand before
+        # the title ("| ![Star](badge) <br> [**Title**](url) <br> |", "[![Type](badge)]()").
         link = next(
             (
                 x
@@ -137,23 +144,26 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         return
     if kind == "date":
         read = read_date(value)
+        around = (start - len(mark), end + len(mark))
         if read:
-            reading.claim(start, end, e.Slot("date"), *read)
+            reading.claim(*around, e.Slot("date", "", mark, mark), *read)
         elif re.fullmatch(r"(?:19|20)\d\d", value):
-            reading.claim(start, end, e.Slot("year"), int(value), "{Y}")
+            reading.claim(*around, e.Slot("year", "", mark, mark), int(value), "{Y}")
         elif (found := read_venue(value))[1] is not None and found[0]:
             # "| 2020 · SIGIR |" under "Year / venue": a year and a venue.
             reading.claim(start, end, e.Slot("venue"), (unescape(found[0]), found[1]), found[2])
         return
     if kind == "venue":
         venue, year, form = read_venue(value)
-        reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
+        slot = e.Slot("venue", "", mark, mark)
+        reading.claim(start - len(mark), end + len(mark), slot, (unescape(venue), year), form)
         return
     if kind == "authors":
         authors_claim(reading, start, end, "", "")
         return
     if kind == "text":
-        opening = re.match(r"(?:<[a-z][^>]*>)*", value, re.IGNORECASE)
+        # (an <img> is the cell's content, a figure: not markup around it)
+        opening = re.match(r"(?:<(?!img\b)[a-z][^>]*>)*", value, re.IGNORECASE)
         closing = re.search(r"(?:</[a-z]+\s*>)*$", value, re.IGNORECASE)
         inner_start = start + (opening.end() if opening else 0)
         inner_end = start + (closing.start() if closing else len(value))

@@ -20,10 +20,10 @@ ITALIC = re.compile(
     r"|(?<![_\w\\])_(?![_\s])(?P<u>[^_\n]+?)(?<![\s\\])_(?![_\w])"
 )
 _CODE = re.compile(r"`(?P<t>[^`\n]+)`")
-# Inline HTML that sets a venue or names apart as emphasis does ("<ins>ISCA, 2023</ins>").
-HTML_EMPHASIS_TAGS = "ins|u|i|em|b|strong|small|sup|sub|font"
-_HTML_EMPHASIS = re.compile(
-    rf"<(?P<tag>{HTML_EMPHASIS_TAGS})\b[^>]*>(?P<t>[^<\n]+)</(?P=tag)\s*>", re.IGNORECASE
+# Emphasis written in HTML: "<ins>arXiv, 2024</ins>", "<em>ACL</em>".
+HTML_EMPHASIS = re.compile(
+    r"(?P<open><(?P<tag>ins|em|i|b|strong|small)>)[^<\n]+?(?P<close></(?P=tag)\s*>)",
+    re.IGNORECASE,
 )
 _LABEL_LINE = re.compile(
     r"^(?P<bullet>[ \t]*[-*+][ \t]+)?(?P<label>[^\n:：\[\]()]{1,30}?)[ \t]*[:：][ \t]*",
@@ -83,12 +83,11 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
     for found in ITALIC.finditer(text, start, end):
         if reading.free(found.start(), found.end()):
             mark = found.group(0)[0]
-            _read_emphasis(reading, found.start(), found.end(), mark, mark)
-    for found in _HTML_EMPHASIS.finditer(text, start, end):
+            _read_italic(reading, found.start(), found.end(), mark, mark)
+    for found in HTML_EMPHASIS.finditer(text, start, end):  # "<ins>arXiv, 2024</ins>"
         if reading.free(found.start(), found.end()):
-            opening = found.group(0)[: found.start("t") - found.start()]
-            closing = found.group(0)[found.end("t") - found.start() :]
-            _read_emphasis(reading, found.start(), found.end(), opening, closing)
+            opening, closing = found.group("open"), found.group("close")
+            _read_italic(reading, found.start(), found.end(), opening, closing)
     for found in _EMPTY_VALUE.finditer(text, start, end):
         label = line_label(reading, found.start())
         if label and reading.free(found.start(), found.end()):
@@ -110,16 +109,17 @@ def looks_like_names(text: str) -> bool:
 
 
 _NAME_WORD = re.compile(
-    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|du|le|la|dos|bin)", re.UNICODE
+    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|do|du|le|la|dos|bin)",
+    re.UNICODE,
 )
 
 
-def people_only(text: str) -> bool:
-    """Two or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
+def people_only(text: str, least: int = 2) -> bool:
+    """``least`` or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
     stricter than ``looks_like_names``, as prose after a dash may be capitalised too
     (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
     parts = [p.split() for p in re.split(r",|\band\b|&", text) if p.strip()]
-    return len(parts) >= 2 and all(
+    return len(parts) >= least and all(
         2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
     )
 
@@ -141,10 +141,9 @@ def authors_claim(reading: e.Reading, start: int, end: int, before: str, after: 
     reading.claim(start, end, slot, authors, (form, period))
 
 
-def _read_emphasis(reading: e.Reading, start: int, end: int, before: str, after: str) -> None:
-    """Authors, a venue or both in ``[start, end)``, set apart by ``before`` and ``after``
-    (``*``, ``_``, ``<ins>``...)."""
-    inner, inner_end = start + len(before), end - len(after)
+def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing: str) -> None:
+    """Authors, venue or both in emphasis (``*Jane Doe et al. ACL*``, ``<ins>ACL, 2023</ins>``)."""
+    inner, inner_end = start + len(opening), end - len(closing)
     body = reading.text[inner:inner_end]
     if not reading.has("authors"):
         split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
@@ -160,7 +159,7 @@ def _read_emphasis(reading: e.Reading, start: int, end: int, before: str, after:
             _read_venue_text(reading, names_end, inner_end)
             return
         if looks_like_names(body) and not read_venue(body)[1]:
-            authors_claim(reading, start, end, before, after)
+            authors_claim(reading, start, end, opening, closing)
             return
     _read_venue_text(reading, inner, inner_end)
 
@@ -212,9 +211,6 @@ def _read_plain(reading: e.Reading, start: int, end: int) -> None:
         at = max(at, claim.end)
 
 
-_BREAK = re.compile(r"<br\s*/?>[ \t]*", re.IGNORECASE)
-
-
 def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     text = reading.text
     piece = text[start:end]
@@ -224,10 +220,12 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
                 _read_segment(reading, line_start, line_start + len(line))
         return
     lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))
-    while found := _BREAK.match(piece, lead):  # "[Title](url) <br> Jane Doe, Bo Li"
-        lead = found.end()
     body_start = start + lead
     body = text[body_start:end]
+    broken = _LINE_BREAKS.match(body)  # "[Title](url) <br> Jane Doe, Bo Li |"
+    if broken:
+        body_start += broken.end()
+        body = text[body_start:end]
     if body.lstrip().startswith(("|", "<", "\\", "[", "!")):
         return
     if not re.search(r"[A-Za-z\u4e00-\u9fff]|(?:19|20)\d\d", body):
@@ -238,6 +236,10 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
         if not (names and looks_like_names(names.group("n"))):
             names = _name_list(body) or _ONE_NAME.match(body)
+        if not names and broken:
+            names = _names_to_end(body)
+        if not names:
+            names = names_then_venue(body)
         if names:
             names_start = body_start + names.start("n")
             authors_claim(reading, names_start, body_start + names.end("n"), "", "")
@@ -274,16 +276,43 @@ _ONE_NAME = re.compile(
 )
 
 
+_LINE_BREAKS = re.compile(r"(?:<br\s*/?>[ \t]*)+", re.IGNORECASE)
+
+
+def _names_to_end(body: str) -> re.Match[str] | None:
+    """``Jane Doe, Bo Li`` with no full stop, alone on its line after a ``<br>``: names when
+    every part is a person's name, one name too (or they end in "et al")."""
+    found = re.match(r"(?P<n>[^;()\n]*?[^\s;()])[ \t]*$", body)
+    if found is None:
+        return None
+    names = found.group("n")
+    if people_only(names.rstrip("."), least=1) or (ET_AL.search(names) and looks_like_names(names)):
+        return found
+    return None
+
+
+def names_then_venue(body: str) -> re.Match[str] | None:
+    """``Hugo Touvron, Thibaut Lavril, ICLR 2023``: names joined by commas up to a last
+    part that is a venue with its year (no full stop after the names to go by)."""
+    parts = body.split(",")
+    for count in range(len(parts) - 1, 0, -1):
+        names, rest = ",".join(parts[:count]), ",".join(parts[count:]).strip(" \t.")
+        venue, year, _ = read_venue(rest)
+        if year is None or not venue or len(rest.split()) > 6 or "(" in names:
+            continue
+        if people_only(names, least=1) or (ET_AL.search(names) and looks_like_names(names)):
+            return re.match(rf"(?P<n>[^\n]{{{len(names.rstrip())}}})", body)
+    return None
+
+
 def _name_list(body: str) -> re.Match[str] | None:
     """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
-    that reads as a list of names, by commas or "and" (initials' full stops included); or
-    the whole of ``body`` when it is people's names only."""
-    for stop in reversed([m.start() for m in re.finditer(r"\.(?=\s|$)", body)]):
+    that reads as a list of names, by commas or "and" (initials' full stops included)."""
+    # (an initial's full stop, "Maximilian L. Croci", ends no list)
+    for stop in reversed([m.start() for m in re.finditer(r"(?<!\b[A-Z])\.(?=\s|$)", body)]):
         found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
         if found and re.search(r",| and ", found.group("n")) and looks_like_names(found.group("n")):
             return found
-    if people_only(body.strip()):  # the names and nothing after them ("<br> Ann Lee, Bo Li")
-        return re.match(r"(?P<n>.*\S)", body)
     return None
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.identifiers import normalize_arxiv
 from bot.lists.entry import Entry, Fields, Slot
 from bot.lists.links import extra_links, with_extra_links
 from bot.lists.padding import align_row
@@ -34,9 +35,11 @@ from bot.lists.votes import (
     EMPTY,
     STOP_AFTER_STOP,
     Layout,
+    is_preprint,
     majority_form,
     smooth,
     stop_after_stop,
+    venue_spelling,
 )
 from bot.text.escaping import markdown
 
@@ -102,6 +105,10 @@ def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
     if name == "authors":
         return bool(fields.authors and fields.authors.names)
     if name == "venue":
+        if slot.key in ("badge", "shields") and is_preprint(fields.venue):
+            return False  # a venue badge names where a paper was published
+        if slot.key == "dated" and fields.venue and not is_preprint(fields.venue):
+            return False  # "(*arXiv 2023.05*)": the preprint's date, not a venue's year
         return bool(fields.venue) or (
             slot.key != "badge" and fields.year is not None and not fields.date
         )
@@ -267,19 +274,46 @@ def assign_links(
             seen = kinds[target][kind.lstrip("@")] + (
                 kinds[target]["paper"] if kind == "@url" else 0
             )
-            if not seen:
+            # A slot that holds papers takes a paper of another kind (a DOI where the list
+            # links arXiv pages) rather than lose the paper's only link.
+            if not seen and not any(kinds[target][k] for k in ("arxiv", "doi", "paper")):
                 break
             placed[target] = url
             score[0] += 1
             score[1] += link_fit(target, url)
             score[2] += seen
         else:
+            if len(links) == 1:  # one link: where the list keeps that kind, then the label
+                score[1], score[2] = score[2], score[1]
             if tuple(score) > best[0]:
                 best = ((score[0], score[1], score[2]), placed)
+    placed = _twins(keys, best[1], neighbours)
     rest = tuple((key, url) for key, url in fields.urls if not key.startswith("@"))
-    used = set(best[1].values())
+    used = set(placed.values())
     left = tuple((key, url) for key, url in links if url not in used)  # counted as unplaced
-    return replace(fields, urls=rest + tuple(best[1].items()) + left)
+    return replace(fields, urls=rest + tuple(placed.items()) + left)
+
+
+def _twins(
+    keys: Sequence[str], placed: dict[str, str], neighbours: Sequence[Entry]
+) -> dict[str, str]:
+    """``placed`` with a slot left empty given its twin's link, where most neighbours link
+    both to one address (the title and ``[Paper]`` both to the arXiv page)."""
+    out = dict(placed)
+    for key in keys:
+        if key in out:
+            continue
+        having = [entry for entry in neighbours if entry.fields.url(key)]
+        twins = Counter(
+            other
+            for entry in having
+            for other, url in entry.fields.urls
+            if other != key and url == entry.fields.url(key)
+        )
+        for twin, count in twins.most_common(1):
+            if twin in placed and count * 2 > len(having):
+                out[key] = placed[twin]
+    return out
 
 
 # --------------------------------------------------------------------------- forms
@@ -398,6 +432,8 @@ def _ends_sentence(title: str) -> bool:
 
 def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
     fields = choice.fields
+    if fields.venue:
+        fields = replace(fields, venue=venue_spelling(fields.venue, neighbours, style.entries))
     table = bool(choice.entries) and choice.entries[0].kind in ("row", "html-row")
     if table:
         style = replace(style, raw_pipe=False)
@@ -430,6 +466,14 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             pieces.append(("gone", ""))
             continue
         text, trailing = value
+        if "{arxiv}" in part.before and part.field == "url":
+            arxiv = normalize_arxiv(text)
+            if arxiv is None:  # a badge that names an arXiv id cannot carry another link
+                pieces.append(("gone", ""))
+                continue
+            part = replace(part, before=part.before.replace("{arxiv}", arxiv))
+        if part.key == "shields":  # the venue in a badge's address
+            text = _shields(text)
         before = part.before.replace("{value}", text).replace("{shields}", _shields(text))
         after = part.after.replace("{value}", text).replace("{shields}", _shields(text))
         pieces.append(("slot", before + text + after + trailing))

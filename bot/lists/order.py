@@ -147,6 +147,9 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
     wanted = key(new)
     if wanted is None:
         return len(entries)
+    keys = [k for k in map(key, entries) if k is not None]
+    if order.by == "date" and new.year and keys and all(k[1:] == (0, 0) for k in keys):
+        return _by_year(order, entries, new.year)
     tie = arxiv_key(new)
     for index, fields in enumerate(entries):
         other = key(fields)
@@ -154,6 +157,21 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
             continue
         by_date = order.by == "date"
         if _before(wanted, other, order.descending, tie, arxiv_key(fields), by_date=by_date):
+            return index
+    return len(entries)
+
+
+def _by_year(order: Order, entries: Sequence[Fields], year: int) -> int:
+    """A list of years ("| 2025 |") shows the year a paper was published, not the month of
+    its preprint: that year places it, first among its equals when the list is newest first
+    (the newest addition), after them when it is oldest first."""
+    for index, fields in enumerate(entries):
+        other = fields.date[0] if fields.date is not None else fields.year
+        if other is None:
+            continue
+        if order.descending and year >= other:
+            return index
+        if not order.descending and year < other:
             return index
     return len(entries)
 

@@ -29,7 +29,8 @@ _PAPER_HOSTS = re.compile(
 )
 _PAPER_PATH = re.compile(
     r"\.pdf(?:$|[?#])|/(?:abs|pdf|paper|papers|publication|publications|doi|"
-    r"proceedings|content_[a-z]+_\d{4}|forum)(?:/|$|\?)",
+    r"proceedings|content_[a-z]+_\d{4}|forum)(?:/|$|\?)"
+    r"|/virtual/\d{4}/(?:poster|oral|spotlight)/",  # a conference's page of one paper
     re.IGNORECASE,
 )
 _HF_PAPER = re.compile(r"huggingface\.co/papers/\d{4}\.\d{4,5}", re.IGNORECASE)

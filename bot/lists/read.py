@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import cast
 
 from bot.lists import cells, recognise
@@ -18,6 +19,9 @@ from bot.lists.inline import scan_links
 _MARKER = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})[.)]|[-*+])[ \t]+")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")
+# A hidden note on an entry's line: "[//]: #06/28" (the day it was added), "<!-- ... -->".
+_COMMENT = re.compile(r"\[//\]:[ \t]*#[^\n]*|<!--[^\n]*?-->")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -30,6 +34,8 @@ def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | N
     entries read are kept.
     """
     reading = Reading(text, links=scan_links(text))
+    for comment in _COMMENT.finditer(text):  # the entry's own note, never a new entry's
+        reading.claim(comment.start(), comment.end(), Slot("text", "comment"), comment.group(0))
     if kind in ("row", "html-row"):
         found = cells.read_cells(reading, columns, html=kind == "html-row")
     else:
@@ -59,6 +65,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
     checkbox = _CHECKBOX.match(text, position)
     if checkbox:
         position = checkbox.end()
+    position = _past_decoration(text, position)
     position = recognise.read_leading_tags(reading, position)
     position = recognise.read_nickname(reading, position)
     if kind == "heading":
@@ -77,6 +84,26 @@ def _read_block(reading: Reading, kind: str) -> bool:
         title_end = position  # "<u>CommonCrawl</u>: [[Source](...)]": a name, no title
     recognise.read_tail(reading, title_end, len(text))
     return True
+
+
+def _past_decoration(text: str, position: int) -> int:
+    """Past emoji and ``:fire:`` shortcodes before an entry's title (``- 🔥 **[Title](url)**``):
+    the list's decoration, kept in the layout as written."""
+    at = position
+    while at < len(text):
+        code = _SHORTCODE.match(text, at)
+        if code:
+            at = code.end()
+        elif (
+            unicodedata.category(text[at]) in ("So", "Sk", "Cs")
+            or text[at] in "\ufe0f\u200d"
+            or (text[at] in " \t" and at > position)
+        ):
+            at += 1
+        else:
+            break
+    glued = at < len(text) and text[at] in "*_[<"  # "👍**Nick**": the markup follows at once
+    return at if at > position and (text[at - 1] in " \t" or glued) else position
 
 
 def _entry(reading: Reading, kind: str) -> Entry:

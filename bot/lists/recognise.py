@@ -12,22 +12,29 @@ from __future__ import annotations
 
 import re
 
+from bot.identifiers import normalize_arxiv
 from bot.lists import entry as e
 from bot.lists.citation import (
     ET_AL,
-    HTML_EMPHASIS_TAGS,
     ITALIC,
     authors_claim,
     is_label,
     label_key,
     line_label,
+    names_then_venue,
     people_only,
     read_text,
 )
 from bot.lists.inline import Link, label_image, unescape
-from bot.lists.values import read_authors, read_date, read_venue
+from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
 
-_TAG = re.compile(r"\[(?P<b>[^\[\]\n]{1,40})\](?!\()|\((?P<p>(?:19|20)\d\d[^()\n]{0,20})\)")
+_TAG = re.compile(
+    r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40})\](?(s)(?P=s))(?!\()"
+    r"|\((?P<e>\*{1,2}|_)?(?P<p>[^()*_\n]{2,40}?)(?P=e)?\)"
+)
+# A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
+# one, "(Almost) Free Lunch" is the title's own text.
+_TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’‘]\d\d\b")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
@@ -44,14 +51,17 @@ _NICK_CITATION = re.compile(
 )
 _PLAIN_TITLE = re.compile(
     r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
-    rf"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
-    rf"|,?[ \t]*<(?:{HTML_EMPHASIS_TAGS})\b[^>]*>"
+    r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
+    r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
 _TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])\.$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
+# "[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification` task]": a
+# bracketed remark of code spans after the links, not a link and not a venue.
+_NOTE = re.compile(r"\[(?!\[)[^\[\]\n]*`[^`\n]+`[^\[\]\n]*\](?![(\[:])")
 # Text up to the first full stop that ends a word (not an initial's): a list of names?
 _LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
 
@@ -77,7 +87,8 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
 
 
 def read_leading_tags(reading: e.Reading, position: int) -> int:
-    """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` before the title: dates and venues."""
+    """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` / ``**[ICLR 2024]**`` / ``(*EMNLP'23*)``
+    / ``(arXiv 2023.05)`` before the title: dates and venues."""
     text = reading.text
     linked = _LINKED_TAG.match(text, position)
     if linked and (link := _link_at(reading, linked.start("l"))):
@@ -90,11 +101,27 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
+        if (name == "p" or tag.group("s")) and not _TAG_YEAR.search(inner):
+            break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]
         date = read_date(inner)
+        venue_date = DATE_IN_TEXT.search(inner)
         if date:
             reading.claim(tag.start(), tag.end(), e.Slot("date", "", before, after), *date)
+        elif venue_date and venue_date.end() == len(inner) and venue_date.start() > 0:
+            # "(*arXiv 2023.05*)": a venue, then the date
+            date = read_date(venue_date.group(0))
+            venue = inner[: venue_date.start()].rstrip(" \t,")
+            if date is None or not re.search(r"[A-Za-z]", venue):
+                break
+            venue_end = start + len(venue)
+            # (its own key: its form is "{v}" whatever the other venues' forms, as the
+            # date beside it gives the year)
+            slot = e.Slot("venue", "dated", before, "")
+            reading.claim(tag.start(), venue_end, slot, (unescape(venue), None), "{v}")
+            date_slot = e.Slot("date", "", "", after)
+            reading.claim(start + venue_date.start(), tag.end(), date_slot, *date)
         elif re.search(r"[A-Za-z]", inner) and not re.fullmatch(r"[ xX]", inner):
             venue, year, form = read_venue(inner)
             reading.claim(
@@ -110,9 +137,38 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     return position
 
 
+# "**MoE(Mixture-of-Experts)(ICLR2017)** Title": a bold name whose last parentheses hold
+# the venue and year ("**(ICLR2017)** Title": the venue alone), then a plain title.
+_BOLD_TAGGED = re.compile(
+    r"\*\*(?P<n>[^*\[\]\n]{0,60}?)\((?P<v>[^()*/\n]{2,40})\)\*\*(?P<sep>[ \t]*[:：]?[ \t]+)"
+    r"(?=[^\s*\[])"
+)
+
+
+def _bold_tagged(reading: e.Reading, position: int) -> int | None:
+    found = _BOLD_TAGGED.match(reading.text, position)
+    if found is None or not _TAG_YEAR.search(found["v"]):
+        return None
+    venue, year, form = read_venue(found["v"])
+    if found["n"].strip():
+        slot = e.Slot("nickname", "", "**")
+        reading.claim(found.start(), found.end("n"), slot, unescape(found["n"]))
+        opening = "("
+    else:
+        opening = "**("
+    venue_slot = e.Slot("venue", "", opening, ")**" + found["sep"])
+    venue_start = found.start("v") - len(opening)
+    reading.claim(venue_start, found.end(), venue_slot, (unescape(venue), year), form)
+    return found.end()
+
+
 def read_nickname(reading: e.Reading, position: int) -> int:
-    """``<u>LLaMA</u>: `` or ``**RoboTracer**: `` / ``**[LLaRP]** `` before a quoted title."""
+    """``<u>LLaMA</u>: `` or ``**RoboTracer**: `` / ``**[LLaRP]** `` before a quoted title,
+    ``**Piggyback(ECCV2018)** `` before a plain one (a venue too)."""
     text = reading.text
+    tagged = _bold_tagged(reading, position)
+    if tagged is not None:
+        return tagged
     for pattern, before, after in (
         (_U_NICK, "<u>", "</u>"),
         (_BOLD_NICK, "**", "**"),
@@ -282,6 +338,8 @@ def _nick_tag(reading: e.Reading, tag: re.Match[str]) -> None:
 
 def read_tail(reading: e.Reading, start: int, end: int) -> None:
     """Claim authors, venue, year, dates, links, badges and a description in ``[start, end)``."""
+    for note in _NOTE.finditer(reading.text, start, end):  # the entry's own remark
+        reading.claim(note.start(), note.end(), e.Slot("text", "note"), note.group(0))
     description = _description_start(reading, start, end)
     stop = description if description is not None else end
     at = start
@@ -291,7 +349,7 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
             continue
         begin, finish = _wrapped(reading, link)
         read_text(reading, at, begin)
-        if link.is_image or _is_tag(link):
+        if link.is_image or _is_tag(link) or _venue_badge(link):
             badges.append(link)
         else:
             _flush_tags(reading, badges)
@@ -329,8 +387,8 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
         if ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
             continue
         names = _LEADING_NAMES.match(plain_rest)
-        if names and people_only(names["n"]):
-            continue  # "- Jane Doe, Bo Li. ACL 2020": the authors, not prose
+        if (names and people_only(names["n"])) or names_then_venue(plain_rest):
+            continue  # "- Jane Doe, Bo Li. ACL 2020", "- Jane Doe, ACL 2020": the authors
         if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
             continue  # "- ACL 2020": a venue, not prose
         return found.start()
@@ -338,38 +396,72 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
 
 
 def _is_tag(link: Link) -> bool:
+    """A badge that is the entry's own (stars, a category): an image, a star badge's link,
+    or a badge linked nowhere (``[![Type](https://img.shields.io/badge/...)]()``)."""
+    if _venue_badge(link):
+        return False
     if link.is_image:
-        return not _venue_badge(link)
+        return True
     image = label_image(link.text)
-    return image is not None and bool(_STARS.search(link.text))
+    if image is None:
+        return False
+    return bool(_STARS.search(link.text)) or (not link.url.strip() and "shields.io" in link.text)
 
 
-def _venue_badge(link: Link) -> tuple[str, int, str] | None:
-    """``ICLR'24`` from ``![ICLR'24](https://img.shields.io/badge/ICLR'24-f1b800)``."""
-    shields = _SHIELDS.match(link.url)
-    if not shields or not link.is_image:
+# A badge image linked somewhere: "[![Publish](https://img.shields.io/badge/...)]()".
+_LINKED_IMAGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\((?P<url>[^)\s]*)\)[ \t]*")
+# A shields.io badge's "label-message" path ("Conference-ICML'23"; "--" is a dash).
+_LABEL_MESSAGE = re.compile(r"(?P<label>(?:[^-]|--)+)-(?P<message>(?:[^-]|--)+)")
+
+
+def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | None:
+    """A badge naming the venue with its year: ``![ICLR'24](https://img.shields.io/badge/
+    ICLR'24-f1b800)`` (the alt text), or ``[![Publish](https://img.shields.io/badge/
+    Conference-ICML'23-blue)]()`` (the badge's message): the slot, the span it claims,
+    the venue and year, the form."""
+    if link.is_image and (shields := _SHIELDS.match(link.url)):
+        venue, year, form = read_venue(link.text)
+        if year is not None and venue and re.search(r"[A-Za-z]", venue):
+            after = "](" + shields.group("pre") + "{shields}" + shields.group("post") + ")"
+            slot = e.Slot("venue", "badge", "![", after)
+            return slot, link.start, link.end, (venue, year), form
         return None
-    venue, year, form = read_venue(link.text)
-    if year is None or not venue or not re.search(r"[A-Za-z]", venue):
+    inner = _LINKED_IMAGE.fullmatch(link.text)
+    shields = _SHIELDS.match(inner.group("url")) if inner else None
+    parts = _LABEL_MESSAGE.fullmatch(shields.group("body")) if inner and shields else None
+    if not (inner and shields and parts) or link.url.strip():
         return None
-    return venue, year, form
+    message = parts.group("message")
+    venue, year, form = read_venue(message.replace("--", "-").replace("_", " "))
+    if (
+        year is None
+        or not re.search(r"[A-Za-z]", venue)
+        or not re.fullmatch(r"[\w'’ .-]+", message)
+    ):
+        return None
+    at = link.text_start + inner.start("url") + shields.start("body") + parts.start("message")
+    text_end = at + len(message)
+    return e.Slot("venue", "shields"), at, text_end, (venue, year), form
 
 
 def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
-    if not badges:
-        return
+    """Claim venue badges, then each run of other badges between them as tags."""
+    runs: list[list[Link]] = [[]]
     for badge in badges:
         if found := _venue_badge(badge):
-            venue, year, form = found
-            shields = _SHIELDS.match(badge.url)
-            assert shields is not None
-            after = "](" + shields.group("pre") + "{shields}" + shields.group("post") + ")"
-            slot = e.Slot("venue", "badge", "![", after)
-            reading.claim(badge.start, badge.end, slot, (unescape(venue), year), form)
-    tags = [b for b in badges if _is_tag(b)]
-    if tags:
-        start, end = tags[0].start, tags[-1].end
-        reading.claim(start, end, e.Slot("text", "tags"), reading.text[start:end])
+            slot, start, end, value, form = found
+            if slot.key == "shields":  # the badge's markup goes with its venue
+                before, after = reading.text[badge.start : start], reading.text[end : badge.end]
+                slot = e.Slot("venue", "shields", before, after)
+                start, end = badge.start, badge.end
+            reading.claim(start, end, slot, (unescape(value[0]), value[1]), form)
+            runs.append([])
+        elif _is_tag(badge):
+            runs[-1].append(badge)
+    for number, run in enumerate(r for r in runs if r):
+        start, end = run[0].start, run[-1].end
+        key = "tags" if not number else f"tags {number + 1}"
+        reading.claim(start, end, e.Slot("text", key), reading.text[start:end])
 
 
 def _wrapped(reading: e.Reading, link: Link) -> tuple[int, int]:
@@ -402,4 +494,9 @@ def _read_link(reading: e.Reading, link: Link) -> None:
         reading.claim(start, end, slot, link.url)
         return
     before, after = text[start : link.url_start], text[link.url_end : end]
+    arxiv = normalize_arxiv(link.url)
+    if arxiv and label_image(link.text) is not None and arxiv in before:
+        # "[![arXiv](https://img.shields.io/badge/arXiv-2401.04088-b31b1b.svg)](url)": the
+        # badge names the paper's own id, which a new paper's badge must name instead
+        before = before.replace(arxiv, "{arxiv}")
     reading.claim(start, end, e.Slot("url", label_key(link.text), before, after), link.url)

@@ -166,7 +166,7 @@ def same_form(form: str, other: str, date: Date) -> bool:
 
 # --------------------------------------------------------------------------- venue and year
 
-_YEAR_AT_END = re.compile(r"(?P<sep>\s*,?\s*|['’])(?P<year>(?:19|20)\d\d|(?<=['’])\d\d)$")
+_YEAR_AT_END = re.compile(r"(?P<sep>\s*,?\s*|['’‘])(?P<year>(?:19|20)\d\d|(?<=['’‘])\d\d)$")
 _YEAR_GLUED = re.compile(
     r"^(?P<venue>[A-Za-z][A-Za-z&-]*?)(?P<year>(?:19|20)\d\d)(?P<rest>[a-z]?)$"
 )

@@ -45,6 +45,10 @@ def majority(near: Counter[T], far: Counter[T] | None = None) -> T | None:
     return max(tied, key=lambda value: far[value])  # max keeps the first (nearest) of equals
 
 
+def is_preprint(venue: str) -> bool:
+    return re.fullmatch(r"pre-?print|arxiv|corr", venue.strip(), re.IGNORECASE) is not None
+
+
 def _form_votes(entries: Iterable[Entry], slot: Slot) -> tuple[Counter[str], dict[str, object]]:
     """The informative forms of ``slot`` among ``entries`` (by ``repr``, forms are tuples too)."""
     votes: Counter[str] = Counter()
@@ -58,8 +62,7 @@ def _form_votes(entries: Iterable[Entry], slot: Slot) -> tuple[Counter[str], dic
             continue
         if slot.field == "authors" and isinstance(form, tuple) and form[0].mode == "one":
             continue
-        preprint = re.fullmatch(r"pre-?print|arxiv|corr", entry.fields.venue, re.IGNORECASE)
-        if slot.field == "venue" and preprint and form == "{v}":
+        if slot.field == "venue" and is_preprint(entry.fields.venue) and form == "{v}":
             continue  # "Preprint." shows no year as it has none: says nothing of the form
         votes[repr(form)] += 1
         forms.setdefault(repr(form), form)
@@ -78,6 +81,22 @@ def majority_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = 
         if (form := entry.form(slot)) not in (None, ""):
             return form
     return _DEFAULT_FORMS.get(slot.field)
+
+
+def venue_spelling(venue: str, entries: Sequence[Entry], file: Sequence[Entry] = ()) -> str:
+    """``venue`` spelled as the neighbours spell the same name (``ArXiv``, ``arxiv``,
+    ``Neurips``; a preprint as ``Preprint`` where the list says so): the list's name and
+    case, not the metadata's."""
+
+    def key(name: str) -> str:  # the preprint servers' names are one: "Preprint", "arXiv"
+        return "preprint" if is_preprint(name) else name.casefold()
+
+    wanted = key(venue)
+
+    def spellings(voters: Sequence[Entry]) -> Counter[str]:
+        return Counter(e.fields.venue for e in voters if key(e.fields.venue) == wanted)
+
+    return majority(spellings(entries), spellings(file)) or venue
 
 
 def _gaps(layout: Layout) -> list[tuple[tuple[object, object], str]]:

@@ -196,7 +196,7 @@ def test_a_changelog_named_heading_with_no_log_in_it_is_not_the_changelog(tmp_pa
     )
     assert main(["init", "--repo", str(tmp_path)]) == 0
     assert load_config(tmp_path).changelog == ()
-    assert "'Updates and Contributions' holds no dated lines nor a table" in capsys.readouterr().out
+    assert "'Updates and Contributions' is no changelog" in capsys.readouterr().out
 
 
 def test_a_changelog_file_of_dated_sections_is_the_changelog(tmp_path):
@@ -211,3 +211,44 @@ def test_a_changelog_file_of_dated_sections_is_the_changelog(tmp_path):
     assert main(["init", "--repo", str(tmp_path)]) == 0
     logs = [(c.path, c.format) for c in load_config(tmp_path).changelog]
     assert logs == [("CHANGELOG.md", "sections")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "found"),
+    [
+        pytest.param(
+            "## Update Log", "- 2023/04/09: First.\n", ("bullets", "Update Log"), id="log"
+        ),
+        pytest.param(
+            "#### 🚀 Updates", "* April 15, 2025: Added.\n", ("bullets", "Updates"), id="emoji"
+        ),
+        pytest.param("## News", "", ("markdown-table", "News"), id="empty-section"),
+        # A sentence of news over a BibTeX block (AIoT-MLSys-Lab/Efficient-LLMs-Survey):
+        # no log there, so no table is made under it.
+        pytest.param(
+            "### ⚡News: Our survey has been accepted by TMLR, May 2024. Camera ready is out",
+            "```\n@article{a, title={A}}\n```\n",
+            None,
+            id="a-news-sentence",
+        ),
+        pytest.param("## News", "Our survey was accepted.\n", None, id="prose-only"),
+        # Nothing of its own but a subsection of weekly papers (Awesome-LLM-Long-Context-
+        # Modeling's "## 📢 News" over "### Week Papers"): not an empty log to fill.
+        pytest.param(
+            "## 📢 News",
+            "### Week Papers\n\n- **[2026.05.27]**\n  - Paper: [P](https://arxiv.org/abs/2605.27980)\n",
+            None,
+            id="news-over-subsections",
+        ),
+    ],
+)
+def test_init_takes_a_changelog_heading_only_over_a_log(tmp_path, heading, body, found):
+    (tmp_path / "README.md").write_text(
+        f"# S\n\n{heading}\n\n{body}\n## Papers\n\n"
+        + "".join(f"- [P{n}](https://arxiv.org/abs/2001.0000{n})\n" for n in range(1, 4)),
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    logs = [(log.format, log.heading) for log in config.changelog]
+    assert logs == ([found] if found else [])

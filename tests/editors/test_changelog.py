@@ -115,6 +115,20 @@ def test_english_bullets_newest_first():
     assert result.text == text.replace("- Update on May 7", new + "- Update on May 7")
 
 
+def test_news_bullets_keep_the_dates_markup_and_no_link_is_cut():
+    """huybery/Awesome-Code-LLM's News: the date in "**[...]**", a link after it whose
+    address has a colon ("https:"), which is not the separator after the date."""
+    text = (
+        "## News\n\n- 🔥🔥🔥 **[2024-11-12]** [**Qwen2.5-Coder series**](https://hf.co/q) are "
+        "released.\n- 🔥🔥🔥 **[2024-06-17]** [**DeepSeek-Coder-V2**](https://github.com/d) "
+        "released.\n"
+    )
+    entry = ChangelogEntry(DAY, 1, ("Code",))
+    result = add_changelog_entry(text, entry, "bullets", "News", "en", renderer=RENDERER)
+    new = "- 🔥🔥🔥 **[2024-07-01]** Add 1 paper suggested by readers to Section Code.\n"
+    assert result.text == text.replace("- 🔥🔥🔥 **[2024-11-12]", new + "- 🔥🔥🔥 **[2024-11-12]")
+
+
 def test_yaml_changelog_appends_a_mapping_and_merges_the_same_day():
     text = "# changelog\n- date: 2023-04-09\n  version: V1\n  changes:\n    - Initial version.\n"
     result = add_changelog_entry(text, BATCH, "yaml", None, "en", renderer=RENDERER)

@@ -111,3 +111,21 @@ def test_rows_opening_with_linked_badges_are_read_by_their_title_link():
             "2410.09982",
         ),
     ]
+
+
+def test_an_arxiv_badge_names_the_new_papers_own_id():
+    """``[![arXiv](https://img.shields.io/badge/arXiv-ID-b31b1b.svg)](url)``: the badge's
+    image names the paper's id, so a new entry's badge names its own, never a neighbour's."""
+
+    def bullet(title: str, arxiv: str) -> str:
+        badge = f"https://img.shields.io/badge/arXiv-{arxiv}-b31b1b.svg"
+        return f"- 🔥 **{title}** [![arXiv]({badge})](https://arxiv.org/abs/{arxiv})\n"
+
+    text = (
+        "## Papers\n\n"
+        + bullet("Mixtral of Experts", "2401.04088")
+        + bullet("Mistral 7B", "2310.06825")
+    )
+    record = PaperRecord(title="DeepSeek LLM", authors=("Xiao Bi",), year=2024, arxiv="2401.02954")
+    result = add_to_paper_list(text, [item(record, "Papers")], None, renderer=RENDERER)
+    assert result.text == text + bullet("DeepSeek LLM", "2401.02954")

@@ -78,6 +78,10 @@ OTHERS = {
     # 2009), del Río et al. 2015 (rio15b, RioLBH15-Fuzzy). Not reported: Dean and
     # Ghemawat's MapReduce in OSDI 2004 and its CACM 2008 reprint (two publications).
     "bigdata_review_elsarticle.bbl": {f.DUPLICATE: 2},
+    # UniGLM (arXiv 2406.12052) twice under "General Graph Model": lines 25 (WSDM '25)
+    # and 31 (arXiv 2024.06), with two titles. Its "[[paper](url)]" links are the list's
+    # one form.
+    "graph_llm_venue_paren.md": {f.DUPLICATE: 1},
 }
 REAL = sorted(
     p.name for p in FIXTURES.iterdir() if p.suffix in (".md", ".bib", ".bbl") and p.stem.islower()

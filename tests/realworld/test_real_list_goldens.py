@@ -320,6 +320,257 @@ CASES = [
         ),
         id="citation-in-link-text",
     ),
+    pytest.param(
+        "graph_llm_venue_paren",
+        "Prompting",
+        PaperRecord(
+            title="Reasoning with Graphs: Structuring Implicit Knowledge to Enhance LLMs Reasoning",
+            authors=("Haoyu Han", "Yaochen Xie", "Hui Liu"),
+            year=2025,
+            arxiv="2501.07845",
+        ),
+        # The golden: last, after the arXiv preprints in date order, "(*arXiv YYYY.MM*)" as
+        # the section writes a preprint, the arXiv link as "[[paper](url)]", no authors.
+        (
+            12,
+            [
+                "- (*arXiv 2025.01*) Reasoning with Graphs: Structuring Implicit Knowledge to "
+                "Enhance LLMs Reasoning [[paper](https://arxiv.org/abs/2501.07845)]"
+            ],
+        ),
+        id="venue-in-parentheses",
+    ),
+    pytest.param(
+        "graph_llm_venue_paren",
+        "General Graph Model",
+        PaperRecord(
+            title="Graph-constrained Reasoning: Faithful Reasoning on Knowledge Graphs with "
+            "Large Language Models",
+            authors=("Linhao Luo", "Zicheng Zhao"),
+            year=2025,
+            arxiv="2410.13080",
+            published_venue="ICML 2025",
+        ),
+        # The golden: "(*ICML'25*)" as the published papers are written (never the
+        # preprints' "(*ICML 2024.10*)"), last of the published papers, which come first in
+        # the order of their years, before the preprints in the order of their dates.
+        # DEVIATION: first of the '25 papers, not last: its arXiv date (2024.10) orders it.
+        (
+            23,
+            [
+                "- (*ICML'25*) Graph-constrained Reasoning: Faithful Reasoning on Knowledge "
+                "Graphs with Large Language Models [[paper](https://arxiv.org/abs/2410.13080)]"
+            ],
+        ),
+        id="venue-in-parentheses-published",
+    ),
+    pytest.param(
+        "rag_reasoning_paren_bold",
+        "Retrieval Optimization",
+        PaperRecord(
+            title="Rewriting the Query for Retrieval-Augmented Generation",
+            authors=("Ann Lee", "Bo Li"),
+            year=2026,
+            arxiv="2602.01234",
+        ),
+        # The golden: first (the section is newest first by year), the section's majority
+        # "(ArXiv YYYY) **Title** [[Paper]](url)", "ArXiv" spelled as the section does
+        # (first of the 2026 papers: its arXiv id is the newest).
+        (
+            2,
+            [
+                "- (ArXiv 2026) **Rewriting the Query for Retrieval-Augmented Generation** "
+                "[[Paper]](https://arxiv.org/abs/2602.01234)"
+            ],
+        ),
+        id="venue-in-parentheses-bold",
+    ),
+    pytest.param(
+        "efficient_llm_badge_table",
+        "Network Pruning",
+        PaperRecord(
+            title="Pruning Large Language Models by Learning to Forget",
+            authors=("Ann Lee", "Bo Li", "Carl Wu"),
+            year=2025,
+            arxiv="2502.01234",
+        ),
+        # The golden: appended (rows in order of addition), the form of the rows with no
+        # repository and no figure: the linked title, "<br>", the paper's own authors, an
+        # empty figure cell, "[Paper](url)". The maintainer's hidden "[//]: #MM/DD" (the
+        # day it was added) is left out: a neighbour's day is not this paper's.
+        (
+            42,
+            [
+                "|[Pruning Large Language Models by Learning to Forget]"
+                "(https://arxiv.org/abs/2502.01234) <br> Ann Lee, Bo Li, Carl Wu | "
+                "|[Paper](https://arxiv.org/abs/2502.01234)|"
+            ],
+        ),
+        id="linked-badges-table",
+    ),
+    pytest.param(
+        "efficient_llm_badge_table",
+        "Network Pruning",
+        PaperRecord(
+            title="Structured Pruning for Graph Transformers",
+            authors=("Ann Lee", "Bo Li"),
+            year=2023,
+            doi="10.1145/3580305.3599411",
+            venue="KDD 2023",
+        ),
+        # The golden: a published paper with a DOI alone (no row links one): the venue in
+        # the "Conference-" badge the published rows carry, the DOI on the title and in
+        # "[Paper](...)" as the arXiv pages are; appended.
+        (
+            42,
+            [
+                "|[![Publish](https://img.shields.io/badge/Conference-KDD'23-blue)]()<br>"
+                "[Structured Pruning for Graph Transformers]"
+                "(https://doi.org/10.1145/3580305.3599411) <br> Ann Lee, Bo Li | "
+                "|[Paper](https://doi.org/10.1145/3580305.3599411)|"
+            ],
+        ),
+        id="linked-badges-table-doi",
+    ),
+    pytest.param(
+        "resource_efficient_date_table",
+        "Non-transformer Architecture",
+        PaperRecord(
+            title="Linear Recurrences Are All You Need",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00001",
+        ),
+        # The golden: first (newest first by the Date column), the year, the Keywords cell
+        # left for the maintainer (empty: no row writes an empty cell otherwise), the
+        # title linked, "ArXiv" spelled as the table does.
+        (
+            26,
+            [
+                "| 2025 |  | [Linear Recurrences Are All You Need]"
+                "(https://arxiv.org/abs/2501.00001) | ArXiv |"
+            ],
+        ),
+        id="date-keyword-table",
+    ),
+    pytest.param(
+        "resource_efficient_date_table",
+        "Non-transformer Architecture",
+        PaperRecord(
+            title="Gated Delta Networks: Improving Mamba2 with Delta Rule",
+            authors=("Songlin Yang", "Jan Kautz"),
+            year=2025,
+            arxiv="2412.06464",
+            published_venue="ICLR 2025",
+        ),
+        # The golden: first, as the Date column shows 2025 (the year it was published, not
+        # its preprint's December 2024), the venue "ICLR".
+        (
+            26,
+            [
+                "| 2025 |  | [Gated Delta Networks: Improving Mamba2 with Delta Rule]"
+                "(https://arxiv.org/abs/2412.06464) | ICLR |"
+            ],
+        ),
+        id="date-keyword-table-published",
+    ),
+    pytest.param(
+        "efficient_survey_ins_venue",
+        "Sharing-based Attention",
+        PaperRecord(
+            title="Grouped Latent Attention for Long Contexts",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00002",
+        ),
+        # The golden: first (newest first by year), "Title, <ins>arXiv, 2025</ins>" and the
+        # arXiv link as "[[Paper](url)]", right under the heading as the list has it.
+        (
+            21,
+            [
+                "- Grouped Latent Attention for Long Contexts, <ins>arXiv, 2025</ins> "
+                "[[Paper](https://arxiv.org/abs/2501.00002)]"
+            ],
+        ),
+        id="ins-venue-under-headings",
+    ),
+    pytest.param(
+        "code_llm_backtick_table",
+        "Awesome Code Pre-Training Papers",
+        PaperRecord(
+            title="Tiny Code Models Are Enough",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00003",
+        ),
+        # The golden: first (newest first by date), "`Preprint`" and "`2025.01`" in code
+        # spans as every row has them, "-" for no code and no resources (as rows without
+        # code write it), every cell padded to its column as the table is aligned.
+        (
+            5,
+            [
+                "| [**Tiny Code Models Are Enough**](https://arxiv.org/abs/2501.00003) <br>"
+                + " " * 175
+                + "| `Preprint`"
+                + " " * 1
+                + "| `2025.01`"
+                + " " * 1
+                + "| -"
+                + " " * 58
+                + "| -"
+                + " " * 81
+                + "|"
+            ],
+        ),
+        id="backtick-cells",
+    ),
+    pytest.param(
+        "efficient_diffusion_bold_venue",
+        "Latent Diffusion",
+        PaperRecord(
+            title="Latent Flow Matching for Molecules",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            arxiv="2501.00004",
+        ),
+        # The golden: first (newest first), "**[Arxiv 2025.01]**" as the preprints are
+        # tagged, the title's full stop, the arXiv PDF link as "[[Paper]](url)".
+        (
+            3,
+            [
+                "- **[Arxiv 2025.01]** Latent Flow Matching for Molecules. "
+                "[[Paper]](https://arxiv.org/pdf/2501.00004)"
+            ],
+        ),
+        id="bold-bracket-venue",
+    ),
+    pytest.param(
+        "cv_gather_bold_nick_venue",
+        "Papers",
+        PaperRecord(
+            title="TaskExpert: Dynamically Assembling Multi-Task Representations with Memorial "
+            "Mixture-of-Experts",
+            authors=("Hanrong Ye", "Dan Xu"),
+            year=2023,
+            arxiv="2307.15324",
+            published_venue="ICCV 2023",
+        ),
+        # The golden: last (by year), after a blank line, "**Nick(VenueYYYY)**" with the
+        # paper's own short name, the arXiv page as "[[paper link](url)]"; no thumb (the
+        # maintainer's mark of a favourite) and no remark in code spans; the arXiv page in
+        # "paper link", where most entries keep theirs ("arxiv link" is beside a published
+        # paper link once).
+        (
+            33,
+            [
+                "",
+                "* **TaskExpert(ICCV2023)** TaskExpert: Dynamically Assembling Multi-Task "
+                "Representations with Memorial Mixture-of-Experts "
+                "[[paper link](https://arxiv.org/abs/2307.15324)]",
+            ],
+        ),
+        id="bold-nickname-venue",
+    ),
 ]
 
 

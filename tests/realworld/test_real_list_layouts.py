@@ -35,6 +35,29 @@ COUNTS = [
     pytest.param("llm_robotics_second_links", 63, 2, id="second-links-crlf"),
     pytest.param("matching_nickname_br", 58, 0, id="nickname-br"),
     pytest.param("awesome_jax_mixed", 4, 76, id="tools-list"),
+    # 26 "- (*Venue'YY*) Title [[paper](url)]" bullets, then Resources & Tools: the
+    # GraphML handbook chapter is a PDF (a paper by the rule), GraphGPT and PyG link
+    # repositories, GML a documentation page; the template in the code block is no entry.
+    pytest.param("graph_llm_venue_paren", 27, 3, id="venue-in-parentheses"),
+    # 35 "- (Venue Year) **Title** [[Paper]](url)" bullets, 8 without the bold.
+    pytest.param("rag_reasoning_paren_bold", 35, 0, id="venue-in-parentheses-bold"),
+    # 38 table rows, each a paper with an arXiv, OpenReview or ACL Anthology link; the
+    # title cell opens with linked badges ("[![Star](...)](repo)", "[![Type](...)]()").
+    pytest.param("efficient_llm_badge_table", 38, 0, id="linked-badges-table"),
+    # Two "| Date | Keywords | Paper | Venue |" tables under " ###" headings: 18 + 12 rows,
+    # xFormers and FasterTransformer link GitHub ("GitHub" as venue); Monarch Mixer links
+    # its NeurIPS poster page (nips.cc/virtual/2023/poster/...), a paper.
+    pytest.param("resource_efficient_date_table", 28, 2, id="date-keyword-table"),
+    # 21 "- Title, <ins>Venue, Year</ins> [[Paper](url)]" bullets right under headings
+    # (no blank line), titles with colons ("LoMA: Lossless ..."), each with a paper link.
+    pytest.param("efficient_survey_ins_venue", 21, 0, id="ins-venue-under-headings"),
+    # One aligned table of 14 rows, each an arXiv paper; venue and date in code spans.
+    pytest.param("code_llm_backtick_table", 14, 0, id="backtick-cells"),
+    # 22 "- **[Venue Year]** Title. [[Paper]](url)" bullets ("**[Arxiv 2024.10]**" too).
+    pytest.param("efficient_diffusion_bold_venue", 22, 0, id="bold-bracket-venue"),
+    # 12 "* 👍**Nick(Venue)** Title [[paper link](url)]" papers (four with the thumb glued to
+    # the bold), and an awesome-list repository under Materials.
+    pytest.param("cv_gather_bold_nick_venue", 12, 1, id="bold-nickname-venue-emoji"),
 ]
 
 
@@ -389,6 +412,211 @@ SPOT = [
             "Papers",
         ),
     ),
+    (
+        "graph_llm_venue_paren",
+        5,
+        ("StructGPT: A General", None, 0, 2023, "EMNLP", "2305.09645", None, "Prompting"),
+    ),
+    (
+        "graph_llm_venue_paren",
+        8,
+        ("PiVe: Prompting with", None, 0, 2023, "arXiv", "2305.12392", None, "Prompting"),
+    ),
+    (
+        "graph_llm_venue_paren",
+        17,
+        (
+            "LLMs as Zero-shot Graph Learners",
+            None,
+            0,
+            2024,
+            "NeurIPS",
+            "2408.14512",
+            None,
+            "General Graph Model",
+        ),
+    ),
+    (
+        "graph_llm_venue_paren",
+        25,
+        ("UniGLM: Training", None, 0, 2025, "WSDM", "2406.12052", None, "General Graph Model"),
+    ),
+    (
+        "rag_reasoning_paren_bold",
+        3,
+        (
+            "Query Suggestion for Retrieval-Augmented",
+            None,
+            0,
+            2026,
+            "arXiv",
+            "2601.08105",
+            None,
+            "Retrieval Optimization",
+        ),
+    ),
+    (
+        "efficient_llm_badge_table",
+        5,
+        (
+            "SparseGPT: Massive Language",
+            "Elias Frantar",
+            2,
+            2023,
+            "ICML",
+            "2301.00774",
+            None,
+            "Network Pruning",
+        ),
+    ),
+    (
+        "efficient_llm_badge_table",
+        21,
+        (
+            "ReLU Strikes Back",
+            "Iman Mirzadeh",
+            8,
+            None,
+            None,
+            "2310.04564",
+            None,
+            "Network Pruning",
+        ),
+    ),
+    (
+        "efficient_llm_badge_table",
+        37,
+        (
+            "Learning Neural Networks with Sparse",
+            "Pranjal Awasthi",
+            4,
+            2024,
+            "COLT",
+            "2406.17989",
+            None,
+            "Network Pruning",
+        ),
+    ),
+    (
+        "resource_efficient_date_table",
+        5,
+        (
+            "S2-Attention: Hardware-Aware",
+            None,
+            0,
+            2025,
+            "arXiv",  # the table's "ArXiv", as references name it
+            "2407.17678",
+            None,
+            "Efficient Transformer Architecture",
+        ),
+    ),
+    (
+        "resource_efficient_date_table",
+        29,
+        (
+            "RWKV: Reinventing RNNs",
+            None,
+            0,
+            2023,
+            "EMNLP-Findings",
+            None,
+            "10.18653/v1/2023.findings-emnlp.936",
+            "Non-transformer Architecture",
+        ),
+    ),
+    (
+        "resource_efficient_date_table",
+        32,
+        ("Monarch Mixer", None, 0, 2023, "NeurIPS", None, None, "Non-transformer Architecture"),
+    ),
+    (
+        "efficient_survey_ins_venue",
+        2,
+        ("Zephyr: Direct", None, 0, 2023, "arXiv", "2312.09571", None, "Black-Box KD"),
+    ),
+    (
+        "efficient_survey_ins_venue",
+        15,
+        ("MobiLlama: Towards", None, 0, 2024, "arXiv", "2402.16840", None, "Parameter-Sharing"),
+    ),
+    (
+        "efficient_survey_ins_venue",
+        22,
+        ("LoMA: Lossless", None, 0, 2024, "arXiv", "2401.09486", None, "Sharing-based Attention"),
+    ),
+    (
+        "efficient_survey_ins_venue",
+        24,
+        ("GQA: Training", None, 0, 2023, "EMNLP", "2305.13245", None, "Sharing-based Attention"),
+    ),
+    (
+        "code_llm_backtick_table",
+        6,
+        (
+            "OpenCoder: The Open Cookbook",
+            None,
+            0,
+            2024,
+            "Preprint",
+            "2411.04905",
+            None,
+            "Awesome Code Pre-Training Papers",
+        ),
+    ),
+    (
+        "code_llm_backtick_table",
+        18,
+        (
+            "CodeGen: An Open",
+            None,
+            0,
+            2023,
+            "ICLR",
+            "2203.13474",
+            None,
+            "Awesome Code Pre-Training Papers",
+        ),
+    ),
+    (
+        "efficient_diffusion_bold_venue",
+        4,
+        ("Latent 3D Graph Diffusion", None, 0, 2024, "ICLR", None, None, "Latent Diffusion"),
+    ),
+    (
+        "efficient_diffusion_bold_venue",
+        5,
+        ("L3DG: Latent 3D", None, 0, 2024, "arXiv", "2410.13530", None, "Latent Diffusion"),
+    ),
+    (
+        "cv_gather_bold_nick_venue",
+        11,
+        ("Outrageously Large Neural", None, 0, 2017, "ICLR", "1701.06538", None, "Papers"),
+    ),
+    (
+        "cv_gather_bold_nick_venue",
+        13,
+        ("Deep Multi-task Representation", None, 0, 2017, "ICLR", "1605.06391", None, "Papers"),
+    ),
+    (
+        "cv_gather_bold_nick_venue",
+        23,
+        ("AdaShare: Learning What", None, 0, 2020, "NIPS", None, None, "Papers"),
+    ),
+    (
+        "rag_reasoning_paren_bold",
+        27,
+        (
+            "Probing Latent Knowledge",
+            None,
+            0,
+            2025,
+            "OpenReview",
+            None,
+            None,
+            "Integration Enhancement",
+        ),
+    ),
 ]
 
 
@@ -407,6 +635,12 @@ def test_hand_checked_fields(fixture, line, expected):
         doi,
         section,
     )
+
+
+def test_a_venue_in_html_emphasis_is_not_part_of_the_title():
+    refs = load(FIXTURES / "efficient_survey_ins_venue.md").references
+    assert [r.title for r in refs if "<" in r.title or r.title.endswith(",")] == []
+    assert all(r.year and r.venue for r in refs)
 
 
 def test_explicit_numbers_restart_per_section():

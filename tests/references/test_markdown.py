@@ -271,6 +271,20 @@ def test_item_styles(line, title):
             id="two-names-one-initial",
         ),
         pytest.param(
+            "Hugo Touvron, Thibaut Lavril, ICLR 2023",
+            ["Hugo Touvron", "Thibaut Lavril"],
+            "ICLR",
+            2023,
+            id="names-comma-venue",
+        ),
+        pytest.param(
+            "Rohan Anil, Andrew M. Dai, arXiv 2023",
+            ["Rohan Anil", "Andrew M. Dai"],
+            "arXiv",
+            2023,
+            id="names-with-initial-comma-venue",
+        ),
+        pytest.param(
             "Legible, Scalable, Reproducible Foundation Models with Named Tensors and JAX.",
             [],
             None,
@@ -425,3 +439,28 @@ def test_venue_and_year_in_parentheses_after_a_plain_title(line, title, venue, y
 def test_a_paper_link_on_its_venue_before_the_title(line, title, venue, year, arxiv):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year, ref.arxiv) == (title, venue, year, arxiv)
+
+
+@pytest.mark.parametrize(
+    ("start", "title", "venue", "year"),
+    [
+        pytest.param("(*EMNLP'23*) Struct Title", "Struct Title", "EMNLP", 2023, id="emphasis"),
+        pytest.param("(*TKDE‘23*) Curly Title", "Curly Title", "TKDE", 2023, id="curly-quote"),
+        pytest.param("(NeurIPS'24) Plain Title", "Plain Title", "NeurIPS", 2024, id="plain"),
+        pytest.param("(*arXiv 2023.05*) Dated Title", "Dated Title", "arXiv", 2023, id="dated"),
+        pytest.param("(ArXiv 2025) **Bold Title**", "Bold Title", "arXiv", 2025, id="bold"),
+        pytest.param("(2023-10) **Date Only**", "Date Only", None, 2023, id="date"),
+        pytest.param(
+            "**[ICLR 2024]** Bold Tag Title.", "Bold Tag Title", "ICLR", 2024, id="bold-tag"
+        ),
+        pytest.param("🔥 **Hot Title**", "Hot Title", None, None, id="emoji"),
+        pytest.param(":fire: **Shortcode Title**", "Shortcode Title", None, None, id="shortcode"),
+        pytest.param("👍**Nick(ECCV2018)** Nick Title", "Nick Title", "ECCV", 2018, id="bold-nick"),
+        # No year in the parentheses: the title's own words.
+        pytest.param("(Almost) Free Lunch Title", "(Almost) Free Lunch Title", None, None, id="no"),
+    ],
+)
+def test_a_venue_in_parentheses_before_the_title(start, title, venue, year):
+    line = f"- {start} [[paper](https://arxiv.org/abs/2305.09645)]"
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year) == (title, venue, year)

@@ -26,9 +26,9 @@ BULLET_TEMPLATE = "changelog-bullet.md.j2"
 _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?P<bullet>[•·\-*+])(?P<gap>[ \t]*)(?P<content>\S.*?)[ \t]*$"
 )
-_AFTER_DATE = re.compile(r"^[^:：\n]{0,40}?[:：][ \t]*")
-# What closes the markup around a date with no colon after it: "**[2024-05-01]** We ...".
-_CLOSING = re.compile(r"^[\])}*_`~]*[ \t]*")
+# What follows the date up to the entry's own text: the date's closing markup ("]**"),
+# then words up to a colon ("Update on May 7, 2023: ") that is not inside a link.
+_AFTER_DATE = re.compile(r"^[\])*_`]*(?:[^:：\n\[\]()]{0,40}?[:：])?[ \t]*")
 
 
 @dataclass
@@ -55,7 +55,7 @@ def _bullets(lines: Lines, start: int, end: int) -> list[_Bullet]:
         date = find_date(content, months=True)
         if not date or date.start > 40:
             continue
-        after = _AFTER_DATE.match(content[date.end :]) or _CLOSING.match(content[date.end :])
+        after = _AFTER_DATE.match(content[date.end :])
         after_text = after.group(0) if after and after.group(0) else " "
         found.append(
             _Bullet(
