@@ -111,9 +111,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--offline only applies with --resolve")
     for item in items:
         if item.url and not (args.resolve or item.query.ids):
-            raise InputError(
-                f"{item.url}: only arXiv, DOI, ACL Anthology and OpenReview links can be "
-                "checked without --resolve"
+            # Said, and answered "ambiguous": the other queries are still checked.
+            print(
+                f"survey-bot: note: {item.url}: only arXiv, DOI, ACL Anthology and OpenReview "
+                "links can be checked without --resolve",
+                file=sys.stderr,
             )
 
     from bot.cli.index_cache import survey_index
@@ -143,7 +145,7 @@ def _answer(args: argparse.Namespace, items: list[_Item], index: ReferenceIndex)
         items = resolve_items(items, offline=args.offline, repo=repo)
     else:
         items = with_known_ids(items, repo)
-    results = [_check(index, item) for item in items]
+    results = [_check(index, item, args.resolve) for item in items]
     if args.batch or args.json:
         from bot.placement import with_sections
 
@@ -380,16 +382,16 @@ def with_known_ids(items: list[_Item], repo: Path) -> list[_Item]:
         cache.close()
 
 
-def _check(index: ReferenceIndex, item: _Item) -> CheckResult:
+def _check(index: ReferenceIndex, item: _Item, resolve: bool) -> CheckResult:
     from dataclasses import replace
 
     from bot.models import CheckResult, Query
 
     q = item.query
     if not (q.title or q.arxiv or q.doi or q.ids):
-        # A link --resolve could not identify: nothing to compare, so no verdict
-        # either way ("new" would be a guess).
-        return CheckResult(q, "ambiguous", reason="unresolved")
+        # A link that --resolve could not identify, or that needs it: nothing to compare,
+        # so no verdict either way ("new" would be a guess).
+        return CheckResult(q, "ambiguous", reason="unresolved" if resolve else "needs --resolve")
     result = index.check(q)
     if result.verdict != "cited":
         for doi in item.other_dois:

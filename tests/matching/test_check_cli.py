@@ -296,11 +296,6 @@ BAD_ARGS = [
         ["--refs", "refs.bib", "--offline", "BERT"],
         "survey-bot: error: --offline only applies with --resolve",
     ),
-    (
-        "url-needs-resolve",
-        ["--refs", "refs.bib", "https://ieeexplore.ieee.org/document/8578155"],
-        "survey-bot: error: https://ieeexplore.ieee.org/document/8578155: only arXiv, DOI, ACL",
-    ),
 ]
 
 
@@ -488,6 +483,22 @@ def test_acl_and_openreview_links_need_no_resolve(
     assert (acl["verdict"], acl["reason"]) == ("cited", "doi")
     assert acl["match"]["key"] == "devlin2019bert"
     assert (forum["verdict"], forum["candidates"]) == ("new", [])
+
+
+def test_a_link_only_resolve_can_read_is_answered_alone(
+    survey: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A conference page among other queries: the others are still checked (the whole
+    # command stopped with an error), and that one says what it needs.
+    code, out, err = run(
+        capsys, "--refs", "refs.bib", "--json",
+        "https://aclanthology.org/N19-1423/",
+        "https://nips.cc/virtual/2023/poster/70000",
+    )  # fmt: skip
+    acl, page = json.loads(out)
+    assert (code, acl["verdict"]) == (0, "cited")
+    assert (page["verdict"], page["reason"]) == ("ambiguous", "needs --resolve")
+    assert "nips.cc/virtual/2023/poster/70000: only arXiv, DOI, ACL Anthology and" in err
 
 
 def test_json_proposes_sections_for_new_papers(
