@@ -69,7 +69,7 @@ def _fitting_role(value: str, role: str) -> str:
     links = re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
     only_links = bool(links) and not re.sub(r"!?\[[^\]]*\]\([^)]*\)", "", value).strip()
     dated = read_date(value) is not None or re.fullmatch(r"(?:19|20)\d\d", value) is not None
-    titled = any(not is_label(text, url) for text, url in links)
+    titled = _titled(value)
     fits = {
         "date": dated or not value,
         "links": (only_links and not titled) or value in ("", "-"),
