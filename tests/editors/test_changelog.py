@@ -165,8 +165,13 @@ def test_yaml_values_are_quoted_when_needed():
 
 @pytest.mark.parametrize(
     ("cells", "expected"),
-    [(["V1", "V16", "V11 <br>(major revision)"], "V17"), (["v1.2", "v1.10"], "v1.11"), ([], "V1")],
-    ids=["V16", "dotted", "none"],
+    [
+        (["V1", "V16", "V11 <br>(major revision)"], "V17"),
+        (["v1.2", "v1.10"], "v1.11"),
+        (["[1.2.0] - 2024-05-01", "[1.1.0] - 2024-02-10"], "1.3.0"),
+        ([], "V1"),
+    ],
+    ids=["V16", "dotted", "semver", "none"],
 )
 def test_next_version(cells, expected):
     assert next_version(cells) == expected

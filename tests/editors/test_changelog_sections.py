@@ -109,3 +109,20 @@ def test_sections_named_section_are_not_called_section_twice():
         "Add 2 papers suggested by readers to Section 6: Efficient Retrieval.",
         "Add 4 papers suggested by readers to Section 6: Efficient Retrieval and Section 8: PRF.",
     )
+
+
+def test_keep_a_changelog_sections_get_the_next_version_under_added():
+    # Keep a Changelog's shape: "## [1.2.0] - 2024-05-01" over "### Added" and bullets,
+    # an "[Unreleased]" section on top that has no date.
+    log = (
+        "# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2024-05-01\n### Added\n"
+        "- 12 papers on agents.\n\n## [1.1.0] - 2024-02-10\n### Added\n- First release.\n"
+    )
+    new = (
+        "## [1.3.0] - 2026-10-05\n### Added\n"
+        "- Add 2 papers suggested by readers to Section Agents.\n\n"
+    )
+    result = _add(log, ChangelogEntry(DAY, 2, ("Agents",)))
+    assert result == log.replace("## [1.2.0]", new + "## [1.2.0]")
+    again = _add(result, ChangelogEntry(DAY, 1, ("Agents",)))  # the same day: added up
+    assert again == result.replace("Add 2 papers", "Add 3 papers")

@@ -167,13 +167,16 @@ def _append(text: str, addition: str, joiner: str) -> str:
 # --------------------------------------------------------------------------- versions
 
 
-_VERSION = re.compile(r"(?P<prefix>[vV]?)(?P<major>\d+)(?:\.(?P<minor>\d+))?")
+_VERSION = re.compile(
+    r"(?P<prefix>[vV]?)(?P<major>\d+)(?:\.(?P<minor>\d+)(?P<patch>\.\d+)?)?(?![\d.-])"
+)
 
 
 def next_version(cells: Iterable[str]) -> str:
-    """``V17`` after ``V16`` (``v1.3`` after ``v1.2``); ``V1`` when there is none."""
+    """``V17`` after ``V16`` (``v1.3`` after ``v1.2``, ``1.3.0`` after ``1.2.0``); ``V1``
+    when there is none."""
     best: tuple[int, int] | None = None
-    prefix, dotted = "V", False
+    prefix, dotted, patch = "V", False, False
     for cell in cells:
         found = _VERSION.search(cell or "")
         if not found:
@@ -182,10 +185,11 @@ def next_version(cells: Iterable[str]) -> str:
         number = (int(found.group("major")), int(minor) if minor else -1)
         if best is None or number > best:
             best, prefix, dotted = number, found.group("prefix"), minor is not None
+            patch = found.group("patch") is not None
     if best is None:
         return "V1"
     if dotted:
-        return f"{prefix}{best[0]}.{best[1] + 1}"
+        return f"{prefix}{best[0]}.{best[1] + 1}" + (".0" if patch else "")
     return f"{prefix}{best[0] + 1}"
 
 

@@ -2,11 +2,12 @@
 its bullets (``## 2026-09-07 — Subsection citation reconciliation``).
 
 A new section copies the dated headings: their level, the date's format and what
-stands around the date (``[`` ``]``, a version before it), and, where they carry a
-title after the date, a title of its own ("Papers suggested by readers"). Its bullets
-copy theirs. It goes newest first or newest last as they do; newest first when a
-single date shows no order, as a changelog usually runs. A second batch on the same
-day adds up in that day's summary bullet.
+stands around the date (``[`` ``]``, a version before it, bumped: ``[1.3.0]`` after
+``[1.2.0]``), and, where they carry a title after the date, a title of its own ("Papers
+suggested by readers"). Its bullets copy theirs, under Keep a Changelog's ``### Added``
+where the file files its additions so. It goes newest first or newest last as they
+do; newest first when a single date shows no order, as a changelog usually runs. A
+second batch on the same day adds up in that day's summary bullet.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from bot.editors.changelog.entry import (
 )
 from bot.editors.dates import DateFormat, FoundDate, detect_format, find_date
 from bot.editors.lines import Lines, render_lines
-from bot.editors.sections import Heading, find_headings, section_end
+from bot.editors.sections import Heading, find_headings, section_extent
 from bot.errors import EditError
 from bot.render import Renderer
 from bot.text.escaping import markdown
@@ -64,11 +65,17 @@ def edit(
         bullet=bullet,
         lines=content_lines(entry, language),
     )
+    newest = dated[0][0]
+    if new[1:2] == [""] and lines[newest.body].strip():
+        del new[1]  # "## [1.2.0] - 2024-05-01" directly over its lines
+    added = _added_heading(lines, headings, [h for h, _ in dated])
+    if added is not None:  # Keep a Changelog's "### Added"
+        new.insert(2 if new[1:2] == [""] else 1, added)
     dates = [found.date for _, found in dated]
     if len(dates) < 2 or newest_first(dates):
         lines.insert(dated[0][0].line, [*new, ""])
     else:
-        end = section_end(lines.contents, headings, dated[-1][0])
+        end = section_extent(lines.contents, headings, dated[-1][0])
         while end > 0 and not lines[end - 1].strip():
             end -= 1
         lines.insert(end, ["", *new])
@@ -92,11 +99,21 @@ def _heading_text(
     return before, kept
 
 
+def _added_heading(lines: Lines, headings: list[Heading], dated: list[Heading]) -> str | None:
+    """The "### Added" line the dated sections file their additions under, if they do."""
+    under = {h.line for h in dated}
+    for heading in headings:
+        parent = max((line for line in under if line < heading.line), default=None)
+        if parent is not None and heading.title.strip().lower() == "added":
+            return lines[heading.line]
+    return None
+
+
 def _bullet(lines: Lines, headings: list[Heading], dated: list[Heading]) -> str:
     """The bullet the dated sections' lines start with ("- ", "* ")."""
     found: Counter[str] = Counter()
     for heading in dated:
-        for index in range(heading.body, section_end(lines.contents, headings, heading)):
+        for index in range(heading.body, section_extent(lines.contents, headings, heading)):
             if match := _BULLET.match(lines[index]):
                 found[match.group("b")] += 1
     return found.most_common(1)[0][0] if found else "- "
@@ -110,8 +127,9 @@ def _merge(
     language: str,
     bullet: str,
 ) -> str:
-    """Count the batch in the summary bullet of that day's section, or add its lines there."""
-    end = section_end(lines.contents, headings, heading)
+    """Count the batch in the summary bullet of that day's section (its "### Added" too),
+    or add its lines there."""
+    end = section_extent(lines.contents, headings, heading)
     for index in range(heading.body, end):
         summary = find_summary(lines[index])
         if summary is not None:
