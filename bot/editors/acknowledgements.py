@@ -34,6 +34,7 @@ from bot.editors.lines import Lines, render_lines
 from bot.editors.name_lists import (
     CUE,
     ITEM,
+    LOGIN,
     READERS,
     NameList,
     best_name_list,
@@ -209,7 +210,6 @@ def _name_column(lines: Lines, header: int, rows: list[int]) -> int | None:
 # --------------------------------------------------------------------------- writing
 
 
-_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})")
 
 
 def _written(person: Thanks, linked: bool, markup: str, login_text: str | None = None) -> str:
@@ -217,7 +217,7 @@ def _written(person: Thanks, linked: bool, markup: str, login_text: str | None =
     links names and the login is known; shown as the login (``login_text`` its prefix,
     "@" or "") where the list shows its people's logins."""
     display = " ".join((person.name or person.login).split())
-    if login_text is not None and linked and _LOGIN.fullmatch(person.login or ""):
+    if login_text is not None and linked and re.fullmatch(LOGIN, person.login or ""):
         return f"[{login_text}{person.login}](https://github.com/{person.login})"
     if markup == "latex":
         name = escaping.latex(display)
@@ -327,7 +327,7 @@ class _Thanks:
 def _login_shown(item: str) -> str | None:
     found = ITEM.fullmatch(item)
     text, url = (found.group("md"), found.group("url")) if found else (None, None)
-    login = re.fullmatch(r"https://github\.com/([A-Za-z0-9-]+)/?", url or "")
+    login = re.fullmatch(rf"https://github\.com/({LOGIN})/?", url or "")
     if not (text and login and text.lstrip("@").lower() == login.group(1).lower()):
         return None
     return "@" if text.startswith("@") else ""

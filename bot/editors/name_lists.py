@@ -29,10 +29,11 @@ _CJK = (
     r"[\u4e00-\u9fff·]{2,4}?(?=[对為为在的给提帮等们，、。；：:,.)）\s和及与]|$)"
 )
 _TEXT_NAME = rf"(?:{_LATIN}|{_CJK})"
+LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"  # a GitHub login
 ITEM = re.compile(
     rf"\[(?P<md>{_TEXT_NAME}|@[\w-]+|[\w-]+(?=\]\(https://github\.com/))\]\((?P<url>[^)\s]+)\)"
     rf"|\\href\{{(?P<texurl>[^{{}}\s]+)\}}\{{(?P<tex>{_TEXT_NAME})\}}"
-    rf"|(?P<login>@[A-Za-z0-9](?:[A-Za-z0-9-]{{0,38}}))(?![\w@])"
+    rf"|(?P<login>@{LOGIN})(?![\w@])"
     rf"|(?P<plain>{_TEXT_NAME})"
 )
 SEPARATOR = re.compile(

@@ -20,6 +20,7 @@ from bot.editors.lines import Lines
 from bot.errors import EditError
 from bot.lists.blocks import section_spans
 from bot.lists.document import PaperList, read_list
+from bot.lists.inline import is_symbol
 from bot.references import markdown
 
 _HTML_TAG = re.compile(r"<[^>]*>")
@@ -55,13 +56,8 @@ def clean_heading(raw: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _ANCHOR_ATTR.sub("", text)
     text = re.sub(r"[*_`~]+", "", text)
-    text = "".join(ch for ch in text if not _is_symbol(ch))
+    text = "".join(ch for ch in text if not is_symbol(ch))
     return " ".join(text.split())
-
-
-def _is_symbol(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat in {"So", "Sk", "Cs", "Co"} or ch in "\ufe0f\u200d"
 
 
 def normalize_heading(text: str, *, drop_parens: bool = False) -> str:

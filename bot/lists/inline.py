@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _HTML_A = re.compile(
@@ -228,3 +229,8 @@ def label_image(label: str) -> str | None:
 def unescape(text: str) -> str:
     """Markdown text as it reads: backslash escapes and HTML entities resolved, spaces folded."""
     return " ".join(html.unescape(_MD_ESCAPE.sub(r"\1", text)).split())
+
+
+def is_symbol(char: str) -> bool:
+    """An emoji or other pictograph (with its joiners): decoration, never a word."""
+    return unicodedata.category(char) in ("So", "Sk", "Cs", "Co") or char in "\ufe0f\u200d"

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import cast
 
 from bot.lists import cells, recognise
 from bot.lists.entry import Entry, Fields, Reading, Slot
-from bot.lists.inline import scan_links
+from bot.lists.inline import is_symbol, scan_links
 
 _MARKER = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})[.)]|[-*+])[ \t]+")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
@@ -94,11 +93,7 @@ def _past_decoration(text: str, position: int) -> int:
         code = _SHORTCODE.match(text, at)
         if code:
             at = code.end()
-        elif (
-            unicodedata.category(text[at]) in ("So", "Sk", "Cs")
-            or text[at] in "\ufe0f\u200d"
-            or (text[at] in " \t" and at > position)
-        ):
+        elif is_symbol(text[at]) or (text[at] in " \t" and at > position):
             at += 1
         else:
             break
