@@ -363,8 +363,10 @@ def with_known_ids(items: list[_Item], repo: Path) -> list[_Item]:
     from dataclasses import replace
 
     from bot.identity import ids_of
+    from bot.paths import CONFIG_PATH, METADATA_CACHE
 
-    path = Path(survey_settings(repo).metadata.cache)
+    configured = (repo / CONFIG_PATH).is_file()
+    path = Path(survey_settings(repo).metadata.cache if configured else METADATA_CACHE)
     path = path if path.is_absolute() else repo / path
     if not path.is_file():
         return items

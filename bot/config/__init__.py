@@ -18,10 +18,9 @@ from pathlib import Path, PurePath
 from bot.config import validate
 from bot.config.schema import ALIASES, Config, ReferenceSource
 from bot.errors import ConfigError
+from bot.paths import CONFIG_PATH
 
 __all__ = ["CONFIG_PATH", "Config", "load_config", "parse_config", "survey_file"]
-
-CONFIG_PATH = Path(".github") / "survey-bot.yml"
 
 
 def load_config(root: Path | str) -> Config:

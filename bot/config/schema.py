@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config.validate import doc, reference_table
+from bot.paths import METADATA_CACHE
 
 LANGUAGES = ("en", "zh")
 REFERENCE_FORMATS = ("bibtex", "bbl", "text", "markdown")
@@ -229,7 +230,7 @@ class MetadataConfig:
         metadata=doc("Your e-mail: sent in the User-Agent, as arXiv, Crossref and OpenAlex ask."),
     )
     cache: str = field(
-        default=".survey-bot/cache.sqlite",
+        default=METADATA_CACHE,
         metadata=doc("Where looked-up metadata is cached, relative to the repository.", path=True),
     )
     cache_days: int = field(
