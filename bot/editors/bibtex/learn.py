@@ -32,8 +32,10 @@ from bot.editors.bibtex.learn_values import (
     initials,
     last_first_votes,
     month_form,
+    name_hyphen,
     shapes,
     tex_dashes,
+    tex_quotes,
     title_style,
     url_source,
     venue_styles,
@@ -60,6 +62,7 @@ def learn_style(
     entries = one_way(entries)
     layout = spacing(entries)
     title = title_style(entries)
+    accents = accent_form(entries)
     return BibStyle(
         keys=learn_scheme(
             (e.key, Fields(e.surnames, str(e.year or ""), e.title, e.arxiv or "")) for e in entries
@@ -87,8 +90,9 @@ def learn_style(
         title=title,
         venues=venue_styles(entries, title),
         braced_escapes=braced_escapes(entries),
-        accents=accent_form(entries),
-        tex_dashes=tex_dashes(entries),
+        accents=accents,
+        tex_dashes=tex_dashes(entries, ascii_only=accents is not None),
+        tex_quotes=tex_quotes(entries, ascii_only=accents is not None),
         pages_dash=mode(
             ("--" if "--" in e.value("pages") else "-" for e in entries if "-" in e.value("pages")),
             "--",
@@ -108,6 +112,7 @@ def learn_style(
         blank_lines=gaps,
         names_last_first=bool(mode(last_first_votes(entries), True)),
         initials=initials(entries),
+        name_hyphen=name_hyphen(entries),
         comment=comment_style(entries),
         macros=tuple(sorted((macro_key(v), n) for n, v in (macros or {}).items() if v.strip())),
         dotless_i=not any(

@@ -27,7 +27,13 @@ from bot.text import latex
 _VENUES = ("journal", "journaltitle", "booktitle", "publisher", "series")
 
 
-def title_style(entries: Sequence[EntryInfo], names: Sequence[str] = ("title",)) -> TitleStyle:
+def title_style(
+    entries: Sequence[EntryInfo],
+    names: Sequence[str] = ("title",),
+    fallback: TitleStyle | None = None,
+) -> TitleStyle:
+    """How the values of fields ``names`` are protected; a kind of word none of them
+    shows is protected as in ``fallback`` when given."""
     outer_votes: list[bool] = []
     counts: Counter[str] = Counter()
     for entry in entries:
@@ -36,18 +42,22 @@ def title_style(entries: Sequence[EntryInfo], names: Sequence[str] = ("title",))
             if item is not None and item.delimiter in '{"':
                 _count_title(inner(item), outer_votes, counts)
 
-    def share(kind: str) -> bool | None:
+    def share(kind: str, default: bool | None) -> bool | None:
         total = counts[kind + "+"] + counts[kind + "-"]
-        return counts[kind + "+"] >= 0.5 * total if total else None
+        return counts[kind + "+"] >= 0.5 * total if total else default
 
-    upper = bool(share("upper"))
-    mixed = share("mixed")
+    def given(attribute: str) -> bool | None:
+        return getattr(fallback, attribute) if fallback else None
+
+    # A file that shows only one of the two kinds protects the other as it does that
+    # one: a Zotero file with "{IoT}" and "{PoBT}" braces "{BPMN}" too.
+    upper, mixed = share("upper", given("upper")), share("mixed", given("mixed"))
     return TitleStyle(
         outer=bool(mode(outer_votes, False)),
-        upper=upper,
-        mixed=upper if mixed is None else mixed,
-        single=bool(share("single")),
-        capitals=bool(share("capital")),
+        upper=bool(mixed if upper is None else upper),
+        mixed=bool(upper if mixed is None else mixed),
+        single=bool(share("single", given("single"))),
+        capitals=bool(share("capital", given("capitals"))),
         letters=counts["letters"] > counts["whole"],
         punct_inside=counts["punct-in"] > counts["punct-out"],
         hyphen_inside=counts["hyphen-in"] > counts["hyphen-out"],
@@ -57,18 +67,27 @@ def title_style(entries: Sequence[EntryInfo], names: Sequence[str] = ("title",))
 def venue_styles(
     entries: Sequence[EntryInfo], title: TitleStyle
 ) -> tuple[tuple[str, TitleStyle], ...]:
-    """Venue fields are protected as the file protects them, each braced whole or not
-    as its own values are (INSPIRE braces a booktitle whole, not a journal), or as the
-    titles are when the file has none of that field."""
-    together = title_style(entries, _VENUES)
+    """Venue fields are protected as the file protects them, each as its own values are
+    (INSPIRE braces a booktitle whole, not a journal; Better BibTeX braces the words of a
+    booktitle, not of a journal), or as the other venues are, or the titles when the file
+    has none."""
     any_venue = any(name in e.fields for e in entries for name in _VENUES)
+    together = title_style(entries, _VENUES) if any_venue else title
     styles = []
     for name in _VENUES:
-        seen = any(name in e.fields for e in entries)
-        outer = title_style(entries, (name,)).outer if seen else None
-        if outer is None:
-            outer = together.outer if any_venue else title.outer
-        styles.append((name, replace(together, outer=outer)))
+        if any(name in e.fields for e in entries):
+            own = title_style(entries, (name,), fallback=together)
+            style = replace(
+                together,
+                outer=own.outer,
+                upper=own.upper,
+                mixed=own.mixed,
+                single=own.single,
+                capitals=own.capitals,
+            )
+        else:
+            style = together
+        styles.append((name, style))
     return tuple(styles)
 
 
@@ -142,10 +161,22 @@ def accent_form(entries: Sequence[EntryInfo]) -> str | None:
     return forms.most_common(1)[0][0]
 
 
-def tex_dashes(entries: Sequence[EntryInfo]) -> bool:
-    ascii_dash = sum(e.value("title").count("--") for e in entries)
-    unicode_dash = sum(e.value("title").count("–") + e.value("title").count("—") for e in entries)
-    return ascii_dash > unicode_dash
+def _in_tex(entries: Sequence[EntryInfo], tex: str, unicode: str, ascii_only: bool) -> bool:
+    """Whether the file's titles write with ``tex`` more often than with any of
+    ``unicode``; a file that shows neither follows its accents (``ascii_only``: written
+    in LaTeX, so the file keeps to ASCII)."""
+    titles = [e.value("title") for e in entries]
+    ours, theirs = (sum(t.count(c) for t in titles for c in chars) for chars in ([tex], unicode))
+    return ours > theirs if ours or theirs else ascii_only
+
+
+def tex_dashes(entries: Sequence[EntryInfo], ascii_only: bool) -> bool:
+    return _in_tex(entries, "--", "–—", ascii_only)
+
+
+def tex_quotes(entries: Sequence[EntryInfo], ascii_only: bool) -> bool:
+    """``the name'' rather than “the name”."""
+    return _in_tex(entries, "``", "“”", ascii_only)
 
 
 _MONTH_NAMES = [
@@ -215,6 +246,17 @@ def last_first_votes(entries: Sequence[EntryInfo]) -> Iterable[bool]:
         names = bib_names(inner(item))
         if names and not (names[0].startswith("{") and names[0].endswith("}")):
             yield "," in names[0]
+
+
+def name_hyphen(entries: Sequence[EntryInfo]) -> str:
+    """How the file writes a hyphen inside a name: DBLP braces it ("Po{-}Sen Huang")."""
+    braced = bare = 0
+    for entry in entries:
+        for name in ("author", "editor"):
+            value = entry.value(name)
+            braced += value.count("{-}")
+            bare += len(re.findall(r"(?<=\w)-(?=\w)", value))
+    return "{-}" if braced > bare else "-"
 
 
 def initials(entries: Sequence[EntryInfo]) -> str | None:

@@ -72,14 +72,17 @@ class TitleStyle:
 def word_class(word: str) -> str:
     """single (``A``), upper (``BERT``, ``GPT-4``), mixed (``LLaMA``), capital
     (``Residual``) or "" (lower case, digits), from the word's letters."""
-    letters = re.sub(r"[^A-Za-z]", "", word)
+    parts = [letters for part in word.split("-") if (letters := re.sub(r"[^A-Za-z]", "", part))]
+    letters = "".join(parts)
     if not letters or not any(c.isupper() for c in letters):
         return ""
     if len(letters) == 1:
         return "single"
     if letters.isupper():
         return "upper"
-    if letters[0].isupper() and letters[1:].islower():
+    # A compound of capitalised or lower-case parts ("Time-Dependent", "Multi-party")
+    # is capitalised: a sentence-case style lowers it as it lowers "Residual".
+    if all(part[1:].islower() or len(part) == 1 for part in parts) and parts[0][0].isupper():
         return "capital"
     return "mixed"
 
@@ -119,6 +122,7 @@ class BibStyle:
     braced_escapes: bool = False  # DBLP's {\&} rather than \&
     accents: str | None = None  # None: UTF-8; else {\'e} | \'{e} | {\'{e}} | \'e
     tex_dashes: bool = False
+    tex_quotes: bool = False  # ``a name'' for “a name”
     pages_dash: str = "--"
     month_form: str = "macro"  # macro | number | name | abbrev
     doi_upper: bool = False
@@ -129,6 +133,7 @@ class BibStyle:
     blank_lines: int = 1
     names_last_first: bool = True
     initials: str | None = None  # "" -> J.F., " " -> J. F.
+    name_hyphen: str = "-"  # DBLP's "Po{-}Sen Huang"
     comment: tuple[str, DateFormat, str] | None = None  # "% ", date format, after it
     macros: tuple[tuple[str, str], ...] = ()  # @string expansion (folded) -> macro name
     dotless_i: bool = True  # {\'\i}, as LaTeX has it, unless the file writes {\'i}

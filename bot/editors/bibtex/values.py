@@ -82,32 +82,43 @@ def encode_accents(text: str, form: str | None, dotless: bool = False) -> str:
 
 
 def _bare_letters(token: str) -> str:
+    """The token's letters and hyphens (a compound is classed part by part)."""
     token = re.sub(r"\\[A-Za-z]+(?:\{\})?|\\.", "", token)
-    return re.sub(r"[^A-Za-z]", "", token)
+    return re.sub(r"[^A-Za-z-]", "", token)
 
 
 def _protect_token(token: str, style: TitleStyle, first: bool) -> str:
+    """``token`` with its capitals braced as ``style`` says. The title's first word keeps
+    its capital in every style, but only its first part: Zotero writes "Image-{Based}"."""
     kind = word_class(_bare_letters(token))
-    if first and kind in {"single", "capital"}:
+    if first and kind in {"single", "capital"} and "-" not in token:
         return token
     if not style.protects(kind):
         return token
     if "\\" in token or style.punct_inside:
         return f"{{{token}}}"
-    if style.letters:
-        return re.sub(r"[A-Z]+", lambda m: "{" + m.group(0) + "}", token)
+    lead = re.search(r"[A-Za-z0-9]", token)
+    opening = lead.start() if first and lead else -1  # where the exempt first part starts
 
-    def kept(run: str) -> bool:
+    def kept(run: str, at: int) -> bool:
         run_kind = word_class(run)
-        return style.protects(run_kind) and not (first and run_kind in {"single", "capital"})
+        exempt = at == opening and run_kind in {"single", "capital"}
+        return style.protects(run_kind) and not exempt
+
+    if style.letters:
+        return re.sub(
+            r"[A-Z]+", lambda m: m[0] if m.start() == opening else "{" + m[0] + "}", token
+        )
 
     def core(match: re.Match[str]) -> str:
         run = match.group(0)
         parts = run.split("-")
-        lettered = [p for p in parts if re.search(r"[A-Za-z]", p)]
-        if len(parts) > 1 and lettered and all(kept(p) for p in lettered):
+        starts = [match.start() + sum(len(p) + 1 for p in parts[:n]) for n in range(len(parts))]
+        placed = list(zip(parts, starts, strict=True))
+        lettered = [(p, at) for p, at in placed if re.search(r"[A-Za-z]", p)]
+        if len(parts) > 1 and lettered and all(kept(p, at) for p, at in lettered):
             return f"{{{run}}}"  # {MIMIC-IV}, {GPT-4}
-        return "-".join(f"{{{p}}}" if kept(p) else p for p in parts)
+        return "-".join(f"{{{p}}}" if kept(p, at) else p for p, at in placed)
 
     runs = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*" if style.hyphen_inside else r"[A-Za-z0-9]+"
     return re.sub(runs, core, token)
@@ -136,6 +147,8 @@ def encode_text(
         value = re.sub(r"\\[&%$#_]", lambda m: "{" + m.group(0) + "}", value)
     if style.tex_dashes:
         value = value.replace("—", "---").replace("–", "--")
+    if style.tex_quotes:
+        value = value.replace("“", "``").replace("”", "''")
     if protect is not None:
         value = protect_title(value, protect)
     return encode_accents(value, style.accents, style.dotless_i)
@@ -173,6 +186,8 @@ def format_name(name: str, style: BibStyle, *, quoted: bool = False) -> str:
         surname = "{" + surname + "}"  # "and" inside a name would split it in two
     given = encode_text(first, style, quoted=quoted) if first else ""
     junior = encode_text(suffix, style, quoted=quoted) if suffix else ""
+    if style.name_hyphen != "-":
+        surname, given = (re.sub(r"(?<=\w)-(?=\w)", style.name_hyphen, p) for p in (surname, given))
     if style.names_last_first:
         return ", ".join(p for p in (surname, junior, given) if p)
     return " ".join(p for p in (given, surname, junior) if p)
