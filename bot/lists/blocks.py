@@ -273,6 +273,7 @@ class _Scanner:
         self.close()
         container = self.open("html-table")
         columns: tuple[str, ...] = ()
+        header_rows = 0  # rows a <td> header still spans
         category: str | None = None
         row = index
         while row <= min(end, len(lines) - 1):
@@ -285,6 +286,11 @@ class _Scanner:
             text = "\n".join(lines[row : close + 1])
             if not columns and _THEAD.search(text) and "<td" not in text.lower():
                 columns = tables.roles(tables.html_header(text))
+            elif not columns and not container.blocks and tables.header_like(text):
+                columns = tables.roles(tables.html_header(text))
+                header_rows = tables.header_height(text)
+            elif header_rows > 1 and not container.blocks and not tables.links_in(text):
+                header_rows -= 1  # the names under a spanning header cell ("Memory")
             else:
                 category = tables.category_name(text) or category
                 container.blocks.append(

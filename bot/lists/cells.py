@@ -132,6 +132,11 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             if at is not None:
                 read_tail(reading, at, end)
                 return
+    if kind == "title" and reading.has("title"):  # "| Title | ... | Paper |": its links
+        read_tail(reading, start, end)
+        return
+    if kind == "title":
+        kind = "nickname"  # one word under "Title" ("SayCan"): a name
     plain_name = kind == "?" and re.fullmatch(r"[^<>\[\]()\n]{1,40}", value) is not None
     if plain_name and reading.has("nickname") and not reading.has("venue"):
         kind = "venue"  # "| NeurIPS DB |" after the name: the venue

@@ -397,21 +397,27 @@ def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> s
     slot for each labelled link it has no slot for, after its last link)."""
     extended = with_extra_links(choice.layout, choice.fields, neighbours, style.entries)
     text = _render(replace(choice, layout=extended), neighbours, style)
-    if choice.entries and choice.entries[0].kind == "row":
-        return align_row(_empty_cells(text, neighbours), neighbours)
+    kind = choice.entries[0].kind if choice.entries else ""
+    if kind == "row":
+        return align_row(_empty_cells(text, neighbours, html=False), neighbours)
+    if kind == "html-row":
+        return _empty_cells(text, neighbours, html=True)
     return text
 
 
-def _empty_cells(row: str, neighbours: Sequence[Entry]) -> str:
+def _empty_cells(row: str, neighbours: Sequence[Entry], *, html: bool) -> str:
     """Write an empty cell as the neighbours write one in that column (``-``), or, where no
     neighbour leaves that column empty, as they write an empty cell elsewhere in the row."""
-    from bot.lists.tables import split_pipe_row
+    from bot.lists.tables import cell_spans
 
-    cells = split_pipe_row(row)
+    def spans(text: str) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _ in cell_spans(text, html=html)]
+
+    cells = spans(row)
     out = row
     markers: list[Counter[str]] = [Counter() for _ in cells]  # each column's empty cells
     for entry in neighbours:
-        theirs = split_pipe_row(entry.text)
+        theirs = spans(entry.text)
         for column, (start, end) in enumerate(theirs[: len(cells)]):
             if (value := entry.text[start:end].strip()) in EMPTY:
                 markers[column][value] += 1
@@ -422,7 +428,7 @@ def _empty_cells(row: str, neighbours: Sequence[Entry]) -> str:
         values = markers[column] or table
         marker = values.most_common(1)[0][0] if values else ""
         if marker:
-            out = out[:start] + f" {marker} " + out[end:]
+            out = out[:start] + (marker if html else f" {marker} ") + out[end:]
     return out
 
 

@@ -52,12 +52,14 @@ _NICK_CITATION = re.compile(
 _PLAIN_TITLE = re.compile(
     r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
     r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
-    r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>"
+    r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
-_TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])\.$")
+# A title's final full stop is the list's, not an initial's ("Vol. B.") nor the end of an
+# abbreviation ("Drori et al." naming a paper in a table).
+_TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])(?<!\bet al)(?<!\betc)\.$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 # "[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification` task]": a
 # bracketed remark of code spans after the links, not a link and not a venue.
@@ -484,7 +486,7 @@ def _read_link(reading: e.Reading, link: Link) -> None:
         label = line_label(reading, link.start)
         reading.claim(link.start, link.end, e.Slot("url", label or "link"), link.url)
         return
-    if link.kind == "html" or not is_label(link.text, link.url):
+    if not is_label(link.text, link.url):
         return  # a second long link: left as written
     start, end = _wrapped(reading, link)
     if link.text.strip() == link.url and link.url:

@@ -22,6 +22,8 @@ _HTML_CELL = re.compile(
 )
 _PIPE_OR_CODE = re.compile(r"[|`\\]")
 _ROWSPAN = re.compile(r"\browspan\s*=\s*[\"']?(?P<n>\d+)", re.I)
+_COLSPAN = re.compile(r"\bcolspan\s*=\s*[\"']?(?P<n>\d+)", re.I)
+_LINK_OR_IMAGE = re.compile(r"<a\b|<img\b|\]\(", re.I)
 
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("authors", ("author", "authors", "first author")),
@@ -142,7 +144,35 @@ def pipe_header(line: str) -> list[str]:
 
 
 def html_header(text: str) -> list[str]:
-    return [cell.group("body") for cell in _HTML_CELL.finditer(text)]
+    """The column names of a header row, a cell spanning n columns named n times."""
+    names = []
+    for cell in _HTML_CELL.finditer(text):
+        span = _COLSPAN.search(cell.group("attrs"))
+        names += [cell.group("body")] * (int(span.group("n")) if span else 1)
+    return names
+
+
+def header_like(text: str) -> bool:
+    """A row of ``<td>`` cells that names the columns instead of holding a paper, as
+    tables without ``<th>`` write their header: short plain text in every cell (no
+    link, no image), two or more of them naming known columns ("Model", "Paper")."""
+    cells = [cell.group("body") for cell in _HTML_CELL.finditer(text)]
+    if len(cells) < 2 or any(_LINK_OR_IMAGE.search(cell) for cell in cells):
+        return False
+    names = [" ".join(unescape(re.sub(r"<[^>]*>", " ", cell)).split()) for cell in cells]
+    return all(len(name) <= 40 for name in names) and (
+        sum(not header_role(name).startswith("text:") for name in names) >= 2
+    )
+
+
+def header_height(text: str) -> int:
+    """How many rows a header row spans: its cells' largest rowspan."""
+    return max((int(found.group("n")) for found in _ROWSPAN.finditer(text)), default=1)
+
+
+def links_in(text: str) -> bool:
+    """Whether a row holds a link or an image."""
+    return _LINK_OR_IMAGE.search(text) is not None
 
 
 def rowspan(text: str) -> int | None:

@@ -25,6 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # fixture: entries that come back from the neighbours' layout (measured), of how many
 NEIGHBOURS = {
+    "agent_survey_td_header_tables": (0, 5),
     "agent_paper_list_readme": (6, 18),
     "ai_for_math_sorted_table": (48, 50),
     "awesome_jax_mixed": (79, 79),

@@ -571,6 +571,66 @@ CASES = [
         ),
         id="bold-nickname-venue",
     ),
+    pytest.param(
+        "agent_survey_td_header_tables",
+        "Construction of LLM-based Autonomous Agent",
+        PaperRecord(
+            title="AppWorld: A Controllable World of Apps and People for Benchmarking "
+            "Interactive Coding Agents",
+            authors=("Harsh Trivedi", "Tushar Khot"),
+            year=2024,
+            arxiv="2407.18901",
+        ),
+        # A row after the last (the table is in order of addition): the model's name in
+        # "Model" (the title's part before the colon), "-" in the eight classification
+        # cells no metadata knows, the arXiv link as "Paper", no code. The cells' trailing
+        # spaces are a neighbour row's (the table's rows differ in them).
+        (
+            51,
+            [
+                "    <tr>",
+                "        <td align='center'>AppWorld</td> ",
+                "        <td align='center'>-</td>  ",
+                "        <td align='center'>-</td>  ",
+                "        <td align='center'>-</td>  ",
+                "        <td align='center'>-</td> ",
+                "        <td align='center'>-</td> ",
+                "        <td align='center'>-</td>",
+                "        <td align='center'><a href=\"https://arxiv.org/abs/2407.18901\">Paper</a></td>",
+                "        <td align='center'>-</td>",
+                "    </tr>",
+            ],
+        ),
+        id="html-td-header-model-name",
+    ),
+    pytest.param(
+        "agent_survey_td_header_tables",
+        "Applications of LLM-based Autonomous Agent",
+        PaperRecord(
+            title="AppWorld: A Controllable World of Apps and People for Benchmarking "
+            "Interactive Coding Agents",
+            authors=("Harsh Trivedi", "Tushar Khot"),
+            year=2024,
+            arxiv="2407.18901",
+        ),
+        # DEVIATION: the maintainers write a short name ("SayCan", "Drori et al.") in the
+        # column headed "Title"; the bot writes what the header asks for, the title.
+        (
+            83,
+            [
+                "    <tr>",
+                "        <td align='center'>AppWorld: A Controllable World of Apps and People "
+                "for Benchmarking Interactive Coding Agents</td>",
+                "        <td align='center'>-</td>",
+                "        <td align='center'>-</td>",
+                "        <td align='center'>-</td>",
+                "        <td align='center'><a href=\"https://arxiv.org/abs/2407.18901\">Paper</a></td>",
+                "        <td align='center'>-</td>",
+                "    </tr>",
+            ],
+        ),
+        id="html-td-header-title-column",
+    ),
 ]
 
 

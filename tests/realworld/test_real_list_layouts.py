@@ -58,6 +58,11 @@ COUNTS = [
     # 12 "* 👍**Nick(Venue)** Title [[paper link](url)]" papers (four with the thumb glued to
     # the bold), and an awesome-list repository under Materials.
     pytest.param("cv_gather_bold_nick_venue", 12, 1, id="bold-nickname-venue-emoji"),
+    # Two HTML tables whose header rows are <td> cells (the first two rows high, "Memory"
+    # spanning two columns named in the second row): 3 + 2 rows, each a name ("WebGPT",
+    # "Drori et al.") and an <a href="arxiv">Paper</a> link; the two bullets between the
+    # tables are notes, no entries.
+    pytest.param("agent_survey_td_header_tables", 5, 0, id="html-td-header-paper-link"),
 ]
 
 
@@ -602,6 +607,34 @@ SPOT = [
         "cv_gather_bold_nick_venue",
         23,
         ("AdaShare: Learning What", None, 0, 2020, "NIPS", None, None, "Papers"),
+    ),
+    (
+        "agent_survey_td_header_tables",
+        19,
+        (
+            "WebGPT",
+            None,
+            0,
+            None,
+            None,
+            "2112.09332",
+            None,
+            "Construction of LLM-based Autonomous Agent",
+        ),
+    ),
+    (
+        "agent_survey_td_header_tables",
+        68,
+        (
+            "Drori et al.",
+            None,
+            0,
+            None,
+            None,
+            "2112.15594",
+            None,
+            "Applications of LLM-based Autonomous Agent",
+        ),
     ),
     (
         "rag_reasoning_paren_bold",
