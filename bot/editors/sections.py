@@ -115,6 +115,12 @@ _NOT_PAPERS = re.compile(
     r"|install|^faq|^about|star|致谢|鸣谢|感谢|目录|更新|日志|引用|联系|贡献",
     re.IGNORECASE,
 )
+# Sections of news and update logs: a paper linked there is news of it ("we released
+# our survey"), never where a new paper goes.
+_NEWS = re.compile(
+    r"^(?:latest |recent )?(?:news|updates?|update logs?|change ?logs?|what s new)$"
+    r"|^(?:最新)?(?:新闻|动态|更新|更新日志)$"
+)
 # A heading that says it holds papers does, even before the first one ("## Papers").
 _PAPERS = re.compile(r"(?:paper list|papers|reading list|论文|文献)\b")
 _DECORATION = re.compile(
@@ -127,7 +133,8 @@ _DECORATION = re.compile(
 def paper_targets(text: str, document: PaperList | None = None) -> list[Heading]:
     """The headings a paper may be added under: those whose section (subsections included)
     lists papers or that are named for them ("Papers"), and empty ones a list is started
-    in, unless their name says they hold something else ("Acknowledgments", "Update Log")."""
+    in, unless their name says they hold something else ("Acknowledgments", "Update Log");
+    never a section of news, whatever papers its news link."""
     lines = Lines.parse(text).contents
     headings = paper_sections(text, document)
     targets = []
@@ -139,6 +146,8 @@ def paper_targets(text: str, document: PaperList | None = None) -> list[Heading]
         own = lines[heading.body : section_end(lines, headings, heading)]
         empty = all(_DECORATION.match(line) for line in own)
         name = normalize_heading(heading.title)
+        if _NEWS.match(name):
+            continue
         if holds or _PAPERS.match(name) or (empty and not _NOT_PAPERS.search(name)):
             targets.append(heading)
     return targets

@@ -184,6 +184,22 @@ def test_news_dated_by_the_month_is_a_bullet_changelog(tmp_path):
     assert logs == [("README.md", "News", "bullets")]  # headings are named without emoji
 
 
+def test_a_paper_linked_in_the_news_makes_no_paper_section(tmp_path, capsys):
+    # Tebmer/Awesome-Knowledge-Distillation-of-LLMs (c96c71a9): its News links the survey
+    # itself; "News" is no place for a new paper, so the list's one section is the default.
+    (tmp_path / "README.md").write_text(
+        "# Awesome KD\n\n## 💡 News\n- **2024-2-20**: We released a survey paper "
+        '"**[A Survey on KD](https://arxiv.org/abs/2402.13116)**".\n\n'
+        "- Update Log\n  - **2024-3-19**: Add 14 papers.\n\n"
+        f"## Labeling\n\n{_papers(1, 3)}",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.paper_list is not None and config.paper_list.section == "Labeling"
+    assert [(c.heading, c.format) for c in config.changelog] == [("News", "bullets")]
+
+
 def test_a_changelog_named_heading_with_no_log_in_it_is_not_the_changelog(tmp_path, capsys):
     # Xiao0728/late-interaction-retrieval-survey's README: "## Updates and Contributions"
     # is prose that points to CHANGELOG.md; configuring it would put a table there.

@@ -281,3 +281,26 @@ def test_news_dated_with_the_year_last(bullets, new):
         text, entry, "bullets", "News and updates", "en", renderer=RENDERER
     )
     assert result.text == text.replace(bullets, new + bullets)
+
+
+def test_an_update_log_nested_under_news_gets_the_new_line():
+    # Tebmer/Awesome-Knowledge-Distillation-of-LLMs c96c71a9, README.md lines 48-53: a
+    # dated news bullet about the survey, then "- Update Log" over its own dated bullets.
+    # The new line is one of the log's, at its depth; with one line there is no order to
+    # follow, so it goes after it, as after a single bullet anywhere.
+    text = (
+        "## 💡 News\n"
+        "- **2024-2-20**: 📃 We released a survey paper \"**[A Survey on Knowledge "
+        "Distillation of Large Language Models](https://arxiv.org/abs/2402.13116)**\". "
+        "Welcome to read and cite it.\n"
+        "\n"
+        "- Update Log\n"
+        "  - **2024-3-19**: Add 14 papers.\n"
+        "\n"
+        "\n"
+        "## Contributing to This Collection\n"
+    )
+    entry = ChangelogEntry(DAY, 1, ("Labeling",))
+    result = add_changelog_entry(text, entry, "bullets", "💡 News", "en", renderer=RENDERER)
+    new = "  - **2024-7-1**: Add 1 paper suggested by readers to Section Labeling.\n"
+    assert result.text == text.replace("Add 14 papers.\n", "Add 14 papers.\n" + new)

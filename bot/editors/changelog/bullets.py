@@ -74,6 +74,23 @@ def _bullets(lines: Lines, start: int, end: int) -> list[_Bullet]:
     return found
 
 
+# Words of a line that logs an addition to the list, not other news ("Add 14 papers").
+_LOGS = re.compile(r"\b(?:add(?:ed|s)?|updated?|updates)\b|添加|新增|更新", re.IGNORECASE)
+
+
+def _the_log(bullets: Sequence[_Bullet]) -> list[_Bullet]:
+    """The dated bullets of the update log. Where they sit at several depths (a news item
+    on top, "- Update Log" over its own dated lines), the depth whose lines log additions."""
+    depths: dict[str, list[_Bullet]] = {}
+    for b in bullets:
+        depths.setdefault(b.indent, []).append(b)
+
+    def logs(group: list[_Bullet]) -> int:
+        return sum(1 + 2 * bool(_LOGS.search(b.content[b.text_start :])) for b in group)
+
+    return max(depths.values(), key=logs) if depths else []
+
+
 def _pick_words(bullets: Sequence[_Bullet], language: str) -> tuple[str, str]:
     scores: dict[tuple[str, str], float] = {}
     for b in bullets:
@@ -95,7 +112,7 @@ def edit(
     policy: str = "bump",
 ) -> str:
     """Add the entry's bullet under the heading (``lines[start:end]``), or update that day's."""
-    bullets = _bullets(lines, start, end)
+    bullets = _the_log(_bullets(lines, start, end))
     default = prose_format(language)
     date_format = detect_format((b.content for b in bullets), default, months=True)
     md = markdown
