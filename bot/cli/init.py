@@ -42,6 +42,8 @@ _NOT_LISTS = re.compile(
     r"^(?:contributing|changelog|change_log|code_of_conduct|license|security)", re.I
 )
 _MIN_PAPERS = 3  # a Markdown file with fewer papers is not a paper list
+_MIN_LEAVES = 5  # a .tex with fewer citing list items is no LaTeX paper list
+_SCRIPTS = frozenset({".py", ".sh", ".js", ".rb", ".pl", ".r", ".jl"})
 _CHANGELOG = re.compile(
     r"update\s*log|change\s*log|updates|news|version\s*history|更新日志|更新记录", re.IGNORECASE
 )
@@ -192,6 +194,7 @@ def inspect(root: Path) -> Survey:
     if survey.readme and survey.thanks_heading:
         survey.thanks.append((survey.readme, survey.thanks_heading))
     _latex_targets(root, files, survey)
+    _latex_paper_list(root, files, survey)
     return survey
 
 
@@ -230,6 +233,58 @@ def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:
                 r"\\begin\{(?:itemize|enumerate|description)\}", body
             ):
                 survey.changelogs.append((path.as_posix(), "latex", section.title))
+
+
+def _latex_paper_list(root: Path, files: list[Path], survey: Survey) -> None:
+    """A LaTeX paper list (``\\item Label~\\cite{...}`` leaves, HEPML's living review) is
+    where new papers go when the survey keeps no Markdown list, or when its Markdown list
+    is written from the LaTeX one by a script of the repository: a paper added to a
+    generated README would be lost at the script's next run."""
+    from bot.editors.latex_cites import leaves
+
+    if survey.bibtex is None:
+        return  # the list cites BibTeX keys: without a .bib there is nothing to cite
+    found: list[tuple[int, str]] = []
+    for path in files:
+        if path.suffix.lower() != ".tex":
+            continue
+        try:
+            lines = (root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        if (count := len(leaves(lines))) >= _MIN_LEAVES:
+            found.append((count, path.as_posix()))
+    if not found:
+        return
+    count, tex = max(found, key=lambda item: (item[0], item[1]))
+    if survey.paper_list is not None:
+        writer = _writer(root, files, tex, survey.paper_list)
+        if writer is None:
+            return
+        survey.notes.append(
+            f"{survey.paper_list} is written by {writer} from {tex}: new papers are cited "
+            f"in {tex}, and the papers of {survey.paper_list} count as cited"
+        )
+    survey.paper_list, survey.paper_section = tex, None
+    survey.section_note = (
+        f"{tex} cites papers in {count} list items: each paper is cited in the item "
+        "/accept section: names"
+    )
+
+
+def _writer(root: Path, files: list[Path], source: str, written: str) -> str | None:
+    """A script of the repository that names both files (reads one, writes the other)."""
+    names = (Path(source).name, Path(written).name)
+    for path in files:
+        if path.suffix.lower() not in _SCRIPTS and path.name != "Makefile":
+            continue
+        try:
+            text = (root / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if all(name in text for name in names):
+            return path.as_posix()
+    return None
 
 
 def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:

@@ -268,3 +268,53 @@ def test_init_takes_a_changelog_heading_only_over_a_log(tmp_path, heading, body,
     config = load_config(tmp_path)
     logs = [(log.format, log.heading) for log in config.changelog]
     assert logs == ([found] if found else [])
+
+
+_LATEX_LIST = (
+    "\\section{Papers}\n\\begin{itemize}\n\\item \\textbf{Reviews}\n\t\\begin{itemize}\n"
+    + "".join(f"\t\t\\item Topic {n}~\\cite{{Key:2024a{n},Key:2023b{n}}}\n" for n in range(6))
+    + "\t\\end{itemize}\n\\end{itemize}\n"
+)
+_BIB = "".join(
+    f"@article{{Key:2024a{n},\n  title = {{P{n}}},\n  year = {{2024}}\n}}\n" for n in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "target"),
+    [
+        # iml-wg/HEPML-LivingReview: make_md.py reads HEPML.tex and writes README.md (and
+        # the docs): a paper added to the README would be lost at its next run.
+        pytest.param(
+            'tex = open("review.tex")\nout = open("README.md", "w")\n',
+            "review.tex",
+            id="readme-written-from-the-tex",
+        ),
+        pytest.param(None, "README.md", id="readme-and-tex-kept-apart"),
+    ],
+)
+def test_a_latex_paper_list_is_the_target_when_the_readme_is_written_from_it(
+    tmp_path, capsys, script, target
+):
+    (tmp_path / "review.tex").write_text(_LATEX_LIST, encoding="utf-8")
+    (tmp_path / "review.bib").write_text(_BIB, encoding="utf-8")
+    readme = f"# Review\n\n## Papers\n\n{_papers(1, 4)}"
+    (tmp_path / "README.md").write_text(readme, encoding="utf-8")
+    if script:
+        (tmp_path / "make_md.py").write_text(script, encoding="utf-8")
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.paper_list is not None and config.paper_list.path == target
+    assert "README.md" in [r.path for r in config.references]
+    out = capsys.readouterr().out
+    assert ("README.md is written by make_md.py from review.tex" in out) == bool(script)
+
+
+def test_a_latex_paper_list_alone_is_the_target(tmp_path, capsys):
+    (tmp_path / "review.tex").write_text(_LATEX_LIST, encoding="utf-8")
+    (tmp_path / "review.bib").write_text(_BIB, encoding="utf-8")
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.paper_list is not None
+    assert (config.paper_list.path, config.paper_list.section) == ("review.tex", None)
+    assert "review.tex cites papers in 6 list items" in capsys.readouterr().out
