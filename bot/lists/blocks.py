@@ -311,6 +311,18 @@ class _Scanner:
             if (m := _ITEM.match(lines[i])) and len(m.group("indent").expandtabs(4)) >= column
         ]  # fmt: skip
         content = lines[index][item.end() :]
+        linked = [
+            i for i in range(index + 1, end + 1)
+            if (found := _LINK_ONLY.fullmatch(lines[i].strip())) and paper_like(found["url"])
+        ]  # fmt: skip
+        if not nested and len(linked) >= 2 and not _LINK_OR_EMPHASIS.search(content):
+            # "- Query-based RAG" over indented "[Title](url)" paragraphs: a category, each
+            # paragraph an entry
+            self.close()
+            for line in linked:
+                self._construct(line, after_blank=True)
+            self.close()
+            return end + 1
         if nested and not _LINK_OR_EMPHASIS.search(content):
             # "- Neural Network Libraries" over nested items: a category, its items are entries
             self.close()

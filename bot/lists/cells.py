@@ -12,17 +12,12 @@ import re
 from collections.abc import Sequence
 
 from bot.lists import entry as e
-from bot.lists.citation import authors_claim, is_label, label_key
+from bot.lists.citation import authors_claim, generic_label, is_label
 from bot.lists.inline import label_image, unescape
 from bot.lists.recognise import read_tail, read_title
 from bot.lists.values import read_date, read_venue
 
 _CODE_SPAN = re.compile(r"(?P<m>`+|\*\*|\*|_)(?P<v>[^`*_\s](?:.*[^`*_\s])?)(?P=m)")
-_GENERIC_LABEL = re.compile(
-    r"(?:paper|pdf|link|arxiv|code|project(?: page)?|website|page|doi|url|github|html|abs|"
-    r"homepage|demo|论文|链接|代码)s?",
-    re.IGNORECASE,
-)
 
 
 def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> bool:
@@ -115,7 +110,7 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             ),
             None,
         )
-        if link is not None and _GENERIC_LABEL.fullmatch(label_key(link.text) or "link"):
+        if link is not None and generic_label(link.text):
             read_tail(reading, start, end)  # "| [paper](url) |": the name is in another column
             return
         if link is not None and link.kind in ("markdown", "html"):

@@ -45,6 +45,19 @@ def label_key(label: str) -> str:
     return " ".join(re.sub(r"[\[\]*_`:：]", " ", unescape(label)).lower().split())
 
 
+_GENERIC_LABEL = re.compile(
+    r"(?:paper|pdf|link|arxiv|code|project(?: page)?|website|page|doi|url|github|html|abs|"
+    r"homepage|demo|论文|链接|代码)s?",
+    re.IGNORECASE,
+)
+
+
+def generic_label(text: str) -> bool:
+    """Is a link's text a kind of link and nothing else (``Paper``, ``[arXiv]``, ``代码``)?
+    Such a link is never a title, whatever the other words around it."""
+    return _GENERIC_LABEL.fullmatch(label_key(text) or "link") is not None
+
+
 def is_label(text: str, url: str) -> bool:
     """Does a link's text name a kind of link (``Paper``, ``[code]``, ``project page``)?"""
     if label_image(text) is not None or text.strip() == url or re.fullmatch(r"https?://\S+", text):

@@ -18,6 +18,7 @@ from bot.lists.citation import (
     ET_AL,
     ITALIC,
     authors_claim,
+    generic_label,
     is_label,
     label_key,
     line_label,
@@ -236,7 +237,7 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
     text = reading.text
     bold = text.startswith("**", position) and not text.startswith("***", position)
     link = _link_at(reading, position + 2 if bold else position)
-    if link is not None and link.kind in ("markdown", "html"):
+    if link is not None and link.kind in ("markdown", "html") and not generic_label(link.text):
         return _title_link(reading, link, bold)
     if bold and (quoted := re.match(r"\*\*[ \t]*(?=[\"“])", text[position:])):
         found = _QUOTED.match(text, position + quoted.end())

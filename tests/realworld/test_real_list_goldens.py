@@ -631,6 +631,21 @@ CASES = [
         ),
         id="html-td-header-title-column",
     ),
+    pytest.param(
+        "rag_survey_nested_link_paragraphs",
+        "RAG Foundations",
+        PaperRecord(
+            title="Corrective Retrieval Augmented Generation",
+            authors=("Shi-Qi Yan", "Jia-Chen Gu"),
+            year=2024,
+            arxiv="2401.15884",
+        ),
+        # The link alone, indented as the paragraphs are, after the section's last one
+        # (under its last category: no category is named), a blank line after it as
+        # after each of them.
+        (64, ["", "    [Corrective Retrieval Augmented Generation](https://arxiv.org/abs/2401.15884)"]),
+        id="link-paragraphs-in-bullets",
+    ),
 ]
 
 

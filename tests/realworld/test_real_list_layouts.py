@@ -63,6 +63,10 @@ COUNTS = [
     # "Drori et al.") and an <a href="arxiv">Paper</a> link; the two bullets between the
     # tables are notes, no entries.
     pytest.param("agent_survey_td_header_tables", 5, 0, id="html-td-header-paper-link"),
+    # "  - Query-based RAG" and "  - Latent Representation-based RAG", each over indented
+    # "[Title](url)" paragraphs (blank lines between, one indented two more): 19 + 7 papers
+    # linked to arXiv, OpenReview, DOIs, PMLR, Springer and NeurIPS proceedings.
+    pytest.param("rag_survey_nested_link_paragraphs", 26, 0, id="link-paragraphs-in-bullets"),
 ]
 
 
@@ -634,6 +638,25 @@ SPOT = [
             "2112.15594",
             None,
             "Applications of LLM-based Autonomous Agent",
+        ),
+    ),
+    (
+        "rag_survey_nested_link_paragraphs",
+        6,
+        ("REALM: Retrieval-Augmented", None, 0, None, None, "2002.08909", None, "RAG Foundations"),
+    ),
+    (
+        "rag_survey_nested_link_paragraphs",
+        18,
+        (
+            "Retrieval-based prompt selection",
+            None,
+            0,
+            None,
+            None,
+            None,
+            "10.1109/icse48619.2023.00205",
+            "RAG Foundations",
         ),
     ),
     (
