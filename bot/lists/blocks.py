@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.lists import tables
+from bot.lists.citation import generic_label
 from bot.lists.headings import FENCE, HeadingSpan, fence_closes, heading_spans
 from bot.lists.papers import paper_like
 
@@ -223,13 +224,15 @@ class _Scanner:
             return self._paragraph(index)
         linked = _LINK_ONLY.fullmatch(line.strip())
         if after_blank and linked and paper_like(linked.group("url")):
-            # "[Title](https://arxiv.org/abs/...)" alone on its line: the entry, with the
-            # bullets of notes on it below (a new paper goes after them, not between)
-            end = self._notes(index + 1)
-            block = Block(index, end, "paragraph", read_end=index)
-            self.open("paragraphs").blocks.append(block)
-            return end + 1
+            return self._link_paragraph(index)
         return index
+
+    def _link_paragraph(self, index: int) -> int:
+        """"[Title](https://arxiv.org/abs/...)" alone on its line: the entry, with the
+        bullets of notes on it below (a new paper goes after them, not between)."""
+        end = self._notes(index + 1)
+        self.open("paragraphs").blocks.append(Block(index, end, "paragraph", read_end=index))
+        return end + 1
 
     def _notes(self, index: int) -> int:
         """The last line of the bullets right under a paragraph (after one blank line at
@@ -311,16 +314,21 @@ class _Scanner:
             if (m := _ITEM.match(lines[i])) and len(m.group("indent").expandtabs(4)) >= column
         ]  # fmt: skip
         content = lines[index][item.end() :]
-        linked = [
-            i for i in range(index + 1, end + 1)
-            if (found := _LINK_ONLY.fullmatch(lines[i].strip())) and paper_like(found["url"])
+        links = [
+            found for i in range(index + 1, end + 1)
+            if (found := _LINK_ONLY.fullmatch(lines[i].strip())) and not generic_label(found["t"])
         ]  # fmt: skip
-        if not nested and len(linked) >= 2 and not _LINK_OR_EMPHASIS.search(content):
+        if (
+            not nested
+            and any(paper_like(found["url"]) for found in links)
+            and not _LINK_OR_EMPHASIS.search(content)
+        ):
             # "- Query-based RAG" over indented "[Title](url)" paragraphs: a category, each
-            # paragraph an entry
+            # paragraph an entry (one that links no paper is said to be no paper)
             self.close()
-            for line in linked:
-                self._construct(line, after_blank=True)
+            for line in range(index + 1, end + 1):
+                if _LINK_ONLY.fullmatch(lines[line].strip()):
+                    self._link_paragraph(line)
             self.close()
             return end + 1
         if nested and not _LINK_OR_EMPHASIS.search(content):

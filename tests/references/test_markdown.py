@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.references import load, parse_references
+from bot.references import load, parse, parse_references
 from bot.references.markdown import heading_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -464,3 +464,24 @@ def test_a_venue_in_parentheses_before_the_title(start, title, venue, year):
     line = f"- {start} [[paper](https://arxiv.org/abs/2305.09645)]"
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year) == (title, venue, year)
+
+
+def test_a_category_bullet_over_one_link_paragraph_and_a_tool():
+    # hymie122/RAG-Survey's shape: "  - Event Extraction" over a single indented link, and
+    # a tool's repository among the papers of another category (said to be no paper).
+    text = (
+        "## RAG for Text\n"
+        "  - Event Extraction\n\n"
+        "    [Retrieval-Augmented Generative Question Answering for Event Argument "
+        "Extraction](https://doi.org/10.18653/v1/2022.emnlp-main.307)\n\n"
+        "  - Systems\n\n"
+        "    [LlamaIndex](https://github.com/jerryjliu/llama_index)\n\n"
+        "    [Atlas: Few-shot Learning with Retrieval Augmented Language Models]"
+        "(https://arxiv.org/abs/2208.03299)\n"
+    )
+    result = parse(text, "markdown", "list.md")
+    assert [(r.title[:20], r.doi, r.arxiv) for r in result.references] == [
+        ("Retrieval-Augmented ", "10.18653/v1/2022.emnlp-main.307", None),
+        ("Atlas: Few-shot Lear", None, "2208.03299"),
+    ]
+    assert [s.what.split("'")[1] for s in result.not_papers] == ["LlamaIndex"]
