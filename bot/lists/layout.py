@@ -122,7 +122,8 @@ def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
 
 
 def _used(fields: Fields) -> set[tuple[str, str]]:
-    """The fields an entry has that a layout should place (the title always is)."""
+    """The fields an entry has that a layout should place (the title always is; a preprint's
+    venue, ``arXiv``, only where the neighbours' layout has a venue)."""
     used: set[tuple[str, str]] = set()
     if fields.nickname:
         used.add(("nickname", ""))
@@ -130,8 +131,8 @@ def _used(fields: Fields) -> set[tuple[str, str]]:
         used.add(("authors", ""))
     if fields.date:
         used.add(("date", ""))
-    if fields.venue:
-        used.add(("venue", ""))
+    if fields.venue and not is_preprint(fields.venue):
+        used.add(("venue", ""))  # (many lists name where a paper was published, not arXiv)
     used.update(("url", key) for key, _ in fields.urls)
     used.update(("text", key) for key, _ in fields.texts)
     return used
@@ -450,7 +451,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             ended = False
             continue
         ended = part.field == "title" and not keep and _ends_sentence(fields.title)
-        form = majority_form(neighbours, part, style.entries)
+        form = majority_form(neighbours, part, style.entries, preprint=is_preprint(fields.venue))
         value = None
         if _has(fields, part, choice.layout):
             value = _value(part, fields, form, style)
