@@ -40,6 +40,7 @@ from bot.lists.votes import (
     smooth,
     stop_after_stop,
     venue_spelling,
+    year_form,
 )
 from bot.text.escaping import markdown
 
@@ -388,6 +389,15 @@ def _value(slot: Slot, fields: Fields, form: object, style: Conventions) -> tupl
     return None
 
 
+def _loses_year(form: str, fields: Fields) -> bool:
+    """Would a venue written in ``form`` hide the year it was published in? The year goes
+    when the form has none and the entry's date is another year (the preprint's: ``AAAI
+    2026 - Aug 2025``, not ``AAAI - Aug 2025``)."""
+    if fields.year is None or re.search(r"\{[Yy]\}", form) or is_preprint(fields.venue):
+        return False
+    return fields.date is not None and fields.date[0] != fields.year
+
+
 def _shields(text: str) -> str:
     """A badge text in a shields.io path: ``-`` doubled, spaces as ``_``."""
     return text.replace("-", "--").replace(" ", "_")
@@ -452,6 +462,8 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             continue
         ended = part.field == "title" and not keep and _ends_sentence(fields.title)
         form = majority_form(neighbours, part, style.entries, preprint=is_preprint(fields.venue))
+        if part.field == "venue" and _loses_year(str(form), fields):
+            form = year_form(neighbours, part, style.entries) or form
         value = None
         if _has(fields, part, choice.layout):
             value = _value(part, fields, form, style)

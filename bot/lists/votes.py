@@ -97,6 +97,19 @@ def majority_form(
     return _DEFAULT_FORMS.get(slot.field)
 
 
+def year_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = ()) -> object:
+    """The form most ``entries`` (then the ``file``) write a venue's year in, among those
+    that write one at all (``EMNLP 2023``, ``ICLR'24``); None when none does."""
+
+    def with_year(votes: Counter[str], forms: dict[str, object]) -> Counter[str]:
+        return Counter({k: n for k, n in votes.items() if re.search(r"\{[Yy]\}", str(forms[k]))})
+
+    votes, forms = _form_votes(entries, slot)
+    far, far_forms = _form_votes(file, slot)
+    winner = majority(with_year(votes, forms), with_year(far, far_forms))
+    return None if winner is None else {**far_forms, **forms}[winner]
+
+
 def _preprints(entries: Sequence[Entry]) -> list[Entry]:
     return [entry for entry in entries if is_preprint(entry.fields.venue)]
 

@@ -702,6 +702,47 @@ CASES = [
         ),
         id="history-venue-dash-date",
     ),
+    pytest.param(
+        "rag_published_venue_year",
+        "RAG Long-text and Memory",
+        PaperRecord(
+            title="ComoRAG: A Cognitive-Inspired Memory-Organized RAG for Stateful Long "
+            "Narrative Reasoning",
+            authors=(
+                "Juyuan Wang",
+                "Rongchen Zhao",
+                "Wei Wei",
+                "Yufeng Wang",
+                "Mo Yu",
+                "Jie Zhou",
+                "Jin Xu",
+                "Liyan Xu",
+            ),
+            year=2026,
+            arxiv="2508.10419",
+            published_venue="AAAI 2026",
+        ),
+        # jxzhangjhu/Awesome-LLM-RAG 6d77cdfc: "AAAI 2026 - Aug 2025", the published venue
+        # with its year as "EMNLP 2023 - Oct 2023" has it, though most of the file's venues
+        # (the books' "Manning Publications - Sep 2024") are written without one: there the
+        # date shows the year, here it is the preprint's and would hide 2026. First among
+        # the section's papers (newest first). DEVIATION: the maintainer put it above the
+        # section's tool bullet ("- [Cortex](...)"), which is not a paper; "[[Paper]" as
+        # the file writes it where the section is split (the maintainer: "[[paper]"); no
+        # GitHub link (metadata has none) and none of the maintainer's trailing spaces.
+        (
+            56,
+            [
+                "**ComoRAG: A Cognitive-Inspired Memory-Organized RAG for Stateful Long "
+                "Narrative Reasoning** \\",
+                "*Juyuan Wang, Rongchen Zhao, Wei Wei, Yufeng Wang, Mo Yu, Jie Zhou, Jin Xu, "
+                "Liyan Xu* \\",
+                "AAAI 2026 - Aug 2025 [[Paper](https://arxiv.org/abs/2508.10419)]",
+                "",
+            ],
+        ),
+        id="history-published-venue-keeps-its-year",
+    ),
 ]
 
 
