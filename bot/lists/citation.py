@@ -262,8 +262,8 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
         if not (names and looks_like_names(names.group("n"))):
             names = _name_list(body) or _ONE_NAME.match(body)
-        if not names and broken:
-            names = _names_to_end(body)
+        if not names:  # after a <br>, one name will do; elsewhere a list of them
+            names = _names_to_end(body, least=1 if broken else 2)
         if not names:
             names = names_then_venue(body)
         if names:
@@ -305,14 +305,15 @@ _ONE_NAME = re.compile(
 _LINE_BREAKS = re.compile(r"(?:<br\s*/?>[ \t]*)+", re.IGNORECASE)
 
 
-def _names_to_end(body: str) -> re.Match[str] | None:
-    """``Jane Doe, Bo Li`` with no full stop, alone on its line after a ``<br>``: names when
-    every part is a person's name, one name too (or they end in "et al")."""
+def _names_to_end(body: str, least: int) -> re.Match[str] | None:
+    """``Jane Doe, Bo Li`` with no full stop to the end of the line (after a ``<br>``, or
+    after the links: ``[Title](url) [:octocat:](url) Jane Doe, Bo Li``): names when every
+    part is a person's name and there are ``least`` of them (or they end in "et al")."""
     found = re.match(r"(?P<n>[^;()\n]*?[^\s;()])[ \t]*$", body)
     if found is None:
         return None
     names = found.group("n")
-    if people_only(names.rstrip("."), least=1) or (ET_AL.search(names) and looks_like_names(names)):
+    if people_only(names.rstrip("."), least) or (ET_AL.search(names) and looks_like_names(names)):
         return found
     return None
 

@@ -743,6 +743,29 @@ CASES = [
         ),
         id="history-published-venue-keeps-its-year",
     ),
+    pytest.param(
+        "masked_autoencoders_plain_names",
+        "Graph",
+        PaperRecord(
+            title="Rethinking Graph Masked Autoencoders through Alignment and Uniformity",
+            authors=("Liang Wang", "Xiang Tao", "Qiang Liu", "Shu Wu", "Liang Wang"),
+            year=2024,
+            arxiv="2402.07225",
+        ),
+        # EdisonLeeeee/Awesome-Masked-Autoencoders 05221f48: last (the section is in order
+        # of addition), "+ [Title](url) Names" with the names as written after the links, no
+        # full stop. The maintainer's "[:octocat:](repository)" is not known to metadata;
+        # the arXiv page as the list links them (the maintainer: "www.arxiv.org").
+        (
+            15,
+            [
+                "+ [Rethinking Graph Masked Autoencoders through Alignment and Uniformity]"
+                "(https://arxiv.org/abs/2402.07225) Liang Wang, Xiang Tao, Qiang Liu, Shu Wu, "
+                "Liang Wang"
+            ],
+        ),
+        id="history-names-after-the-links",
+    ),
 ]
 
 
