@@ -153,6 +153,10 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             # "| 2020 · SIGIR |" under "Year / venue": a year and a venue.
             reading.claim(start, end, e.Slot("venue"), (unescape(found[0]), found[1]), found[2])
         return
+    if kind == "venue" and (read := read_date(value)) and read[0][1] is not None:
+        # "| Pub. & Date |" holding "CVPR, 2026" or, for a preprint, "Feb., 2026"
+        reading.claim(start - len(mark), end + len(mark), e.Slot("date", "", mark, mark), *read)
+        return
     if kind == "venue":
         venue, year, form = read_venue(value)
         slot = e.Slot("venue", "", mark, mark)

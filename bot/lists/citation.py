@@ -86,13 +86,18 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if reading.free(found.start("v"), found.end("v")):
             slot = e.Slot("text", found.group("l"))
             reading.claim(found.start("v"), found.end("v"), slot, found.group("v"))
+    tags: list[re.Match[str]] = []
     for found in _CODE.finditer(text, start, end):
         if date := read_date(found.group("t")):  # "`2024.07`": when, not where
             reading.claim(found.start(), found.end(), e.Slot("date", "", "`", "`"), *date)
             continue
         venue, year, form = read_venue(found.group("t"))
+        if year is None and not _VENUE_WORD.match(venue):
+            tags.append(found)  # "`score` `blind`": the entry's own labels
+            continue
         slot = e.Slot("venue", "", "`", "`")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
+    _claim_code_tags(reading, tags)
     for found in ITALIC.finditer(text, start, end):
         if reading.free(found.start(), found.end()):
             mark = found.group(0)[0]
@@ -106,6 +111,27 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if label and reading.free(found.start(), found.end()):
             reading.claim(found.start(), found.end(), e.Slot("url", label), found.group(0))
     _read_plain(reading, start, end)
+
+
+# A venue named without its year starts with a capital (`Preprint`, `ICLR`) or is arXiv;
+# a lower-case word in a code span (`score`, `decision`) is a label the list gives papers.
+_VENUE_WORD = re.compile(r"[A-Z\u4e00-\u9fff]|[Aa]r[Xx]iv\b")
+
+
+def _claim_code_tags(reading: e.Reading, tags: list[re.Match[str]]) -> None:
+    """Claim each run of label code spans (only white space between them) as one ``tags``
+    text: a new paper has none, so the run and its markup are left out with it."""
+    text = reading.text
+    runs: list[list[re.Match[str]]] = []
+    for found in tags:
+        if runs and not text[runs[-1][-1].end() : found.start()].strip():
+            runs[-1].append(found)
+        else:
+            runs.append([found])
+    for run in runs:
+        start, end = run[0].start(), run[-1].end()
+        if reading.free(start, end):
+            reading.claim(start, end, e.Slot("text", "code tags"), text[start:end])
 
 
 def looks_like_names(text: str) -> bool:
@@ -183,7 +209,7 @@ def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
     segment = text[start:end]
     lead = len(segment) - len(segment.lstrip(" \t.,;:*_"))
     start += lead
-    segment = text[start:end].rstrip(" \t.,;:")
+    segment = text[start:end].rstrip(" \t.,;:-–—")  # "arXiv - May 2024": the date's dash
     end = start + len(segment)
     if not segment or not reading.free(start, end) or reading.has("venue"):
         return
@@ -196,7 +222,7 @@ def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
         read = read_date(date.group(0))
         if read:
             reading.claim(start + date.start(), end, e.Slot("date"), *read)
-            segment = segment[: date.start()].rstrip(" \t,;")
+            segment = segment[: date.start()].rstrip(" \t,;-–—")
             end = start + len(segment)
     if segment and len(segment.split()) <= 9 and re.search(r"[A-Za-z\u4e00-\u9fff]", segment):
         venue, year, form = read_venue(segment)
@@ -249,8 +275,8 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
         if not (names and looks_like_names(names.group("n"))):
             names = _name_list(body) or _ONE_NAME.match(body)
-        if not names and broken:
-            names = _names_to_end(body)
+        if not names:  # after a <br>, one name will do; elsewhere a list of them
+            names = _names_to_end(body, least=1 if broken else 2)
         if not names:
             names = names_then_venue(body)
         if names:
@@ -292,14 +318,15 @@ _ONE_NAME = re.compile(
 _LINE_BREAKS = re.compile(r"(?:<br\s*/?>[ \t]*)+", re.IGNORECASE)
 
 
-def _names_to_end(body: str) -> re.Match[str] | None:
-    """``Jane Doe, Bo Li`` with no full stop, alone on its line after a ``<br>``: names when
-    every part is a person's name, one name too (or they end in "et al")."""
+def _names_to_end(body: str, least: int) -> re.Match[str] | None:
+    """``Jane Doe, Bo Li`` with no full stop to the end of the line (after a ``<br>``, or
+    after the links: ``[Title](url) [:octocat:](url) Jane Doe, Bo Li``): names when every
+    part is a person's name and there are ``least`` of them (or they end in "et al")."""
     found = re.match(r"(?P<n>[^;()\n]*?[^\s;()])[ \t]*$", body)
     if found is None:
         return None
     names = found.group("n")
-    if people_only(names.rstrip("."), least=1) or (ET_AL.search(names) and looks_like_names(names)):
+    if people_only(names.rstrip("."), least) or (ET_AL.search(names) and looks_like_names(names)):
         return found
     return None
 

@@ -40,6 +40,7 @@ from bot.lists.votes import (
     smooth,
     stop_after_stop,
     venue_spelling,
+    year_form,
 )
 from bot.text.escaping import markdown
 
@@ -122,7 +123,8 @@ def _has(fields: Fields, slot: Slot, layout: Layout) -> bool:
 
 
 def _used(fields: Fields) -> set[tuple[str, str]]:
-    """The fields an entry has that a layout should place (the title always is)."""
+    """The fields an entry has that a layout should place (the title always is; a preprint's
+    venue, ``arXiv``, only where the neighbours' layout has a venue)."""
     used: set[tuple[str, str]] = set()
     if fields.nickname:
         used.add(("nickname", ""))
@@ -130,8 +132,8 @@ def _used(fields: Fields) -> set[tuple[str, str]]:
         used.add(("authors", ""))
     if fields.date:
         used.add(("date", ""))
-    if fields.venue:
-        used.add(("venue", ""))
+    if fields.venue and not is_preprint(fields.venue):
+        used.add(("venue", ""))  # (many lists name where a paper was published, not arXiv)
     used.update(("url", key) for key, _ in fields.urls)
     used.update(("text", key) for key, _ in fields.texts)
     return used
@@ -387,6 +389,15 @@ def _value(slot: Slot, fields: Fields, form: object, style: Conventions) -> tupl
     return None
 
 
+def _loses_year(form: str, fields: Fields) -> bool:
+    """Would a venue written in ``form`` hide the year it was published in? The year goes
+    when the form has none and the entry's date is another year (the preprint's: ``AAAI
+    2026 - Aug 2025``, not ``AAAI - Aug 2025``)."""
+    if fields.year is None or re.search(r"\{[Yy]\}", form) or is_preprint(fields.venue):
+        return False
+    return fields.date is not None and fields.date[0] != fields.year
+
+
 def _shields(text: str) -> str:
     """A badge text in a shields.io path: ``-`` doubled, spaces as ``_``."""
     return text.replace("-", "--").replace(" ", "_")
@@ -456,7 +467,9 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             ended = False
             continue
         ended = part.field == "title" and not keep and _ends_sentence(fields.title)
-        form = majority_form(neighbours, part, style.entries)
+        form = majority_form(neighbours, part, style.entries, preprint=is_preprint(fields.venue))
+        if part.field == "venue" and _loses_year(str(form), fields):
+            form = year_form(neighbours, part, style.entries) or form
         value = None
         if _has(fields, part, choice.layout):
             value = _value(part, fields, form, style)

@@ -111,11 +111,22 @@ def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> O
         found = _two(group)  # two dated entries and nothing else to go by: their order
     if found is not None:
         return found
+    if not _evidence([group]) and _newest_first(others):
+        return Order("prepend")
     for _, key in _KEYS[:2]:
         pooled = _pairs([[key(fields) for fields in g] for g in (group, *others)])
         if len(pooled) >= _MIN_KEYED and _trend(pooled) <= -0.3:
             return Order("prepend")
     return Order("append")
+
+
+def _newest_first(groups: Sequence[Sequence[Fields]]) -> bool:
+    """Do the file's other groups, in file order, go from newer to older? A list kept in
+    sections of one month each (``### 2024.5`` over papers all dated 2024.5) shows its
+    order only there: a group that cannot tell is newest first when they are."""
+    firsts = [k for k in (next(filter(None, map(date_key, g)), None) for g in groups) if k]
+    pairs = list(itertools.pairwise(firsts))
+    return len(pairs) >= 2 and sum(a > b for a, b in pairs) >= _SORTED * len(pairs)
 
 
 def _two(group: Sequence[Fields]) -> Order | None:
@@ -137,7 +148,8 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
     """Where ``new`` goes among ``entries`` under ``order`` (an index; ``len``: at the end).
 
     Equal keys keep the list's habit: a new entry goes after the entries it ties with,
-    unless their arXiv ids say otherwise.
+    unless their arXiv ids say otherwise. One that goes before every keyed entry goes
+    first, before the entries with no key (a project page's link) too.
     """
     if order.by == "append":
         return len(entries)
@@ -157,7 +169,8 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
             continue
         by_date = order.by == "date"
         if _before(wanted, other, order.descending, tie, arxiv_key(fields), by_date=by_date):
-            return index
+            # before the first keyed entry: first (entries without a key tell no place)
+            return index if any(map(key, entries[:index])) else 0
     return len(entries)
 
 

@@ -51,12 +51,15 @@ _NICK_CITATION = re.compile(
     r"(?P<year>(?:19|20)\d\d)\)"
 )
 _PLAIN_TITLE = re.compile(
-    r"(?P<t>[^*\[\]`_\n]+?)[ \t]*"
+    r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s])[^*\[\]\n]+?(?<=\S)\*\*)+?)[ \t]*"
     r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
     r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
+# Vision Language Models, [[Paper]](url)"): the maintainer's highlight, not the title.
+_HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*.?!:\n]+?)\*\*[ \t]+(?=[^\W_])")
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
 # A title's final full stop is the list's, not an initial's ("Vol. B.") nor the end of an
 # abbreviation ("Drori et al." naming a paper in a table).
@@ -77,8 +80,10 @@ _STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg",
 def _title_value(raw: str) -> tuple[str, int]:
     """The title a span names and how many trailing characters are the list's full stop."""
     stripped = raw.rstrip()
-    stop = 1 if _TITLE_STOP.search(stripped) else 0
-    return unescape(stripped[: len(stripped) - stop]), len(raw) - len(stripped) + stop
+    # (a comma is the list's too: "Title, [[Paper]](url)"; no title ends in one)
+    stop = 1 if _TITLE_STOP.search(stripped) or stripped.endswith((",", "，")) else 0
+    value = _BOLD.sub(r"\g<t>", stripped[: len(stripped) - stop])  # a highlight's markup
+    return unescape(value), len(raw) - len(stripped) + stop
 
 
 def _claim_title(reading: e.Reading, start: int, end: int) -> None:
@@ -247,6 +252,8 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
     if found := _QUOTED.match(text, position):
         _claim_title(reading, found.start("t"), found.end("t"))
         return found.end()
+    if _highlight(text, position):
+        return read_plain_title(reading, position)
     for pattern in (_BOLD, _UNDERSCORES):
         found = pattern.match(text, position)
         if found:
@@ -258,6 +265,18 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
             _claim_title(reading, start, found.end("t"))
             return found.end()
     return None
+
+
+def _highlight(text: str, position: int) -> bool:
+    """Is the bold at ``position`` a few highlighted words of a plain title, not the title
+    (``**Calibrated** Self-Rewarding ...``)? What follows it continues the title: it is
+    neither a venue with its year (``**Beta one** ACL 2020.``) nor a list of names."""
+    found = _HIGHLIGHT.match(text, position)
+    if found is None or len(found.group("h").split()) > 4:
+        return False
+    rest = _PLAIN_TITLE.match(text, found.end())
+    words = rest.group("t") if rest else ""
+    return not (_TAG_YEAR.search(words) or people_only(words.rstrip(" ,.")))
 
 
 def read_plain_title(reading: e.Reading, position: int) -> int | None:
@@ -394,6 +413,8 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
             continue  # "- Jane Doe, Bo Li. ACL 2020", "- Jane Doe, ACL 2020": the authors
         if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
             continue  # "- ACL 2020": a venue, not prose
+        if DATE_IN_TEXT.match(plain_rest):
+            continue  # "arXiv - May 2024 [[paper](url)]": the venue's date, not prose
         return found.start()
     return None
 

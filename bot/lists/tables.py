@@ -53,6 +53,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "demo",
             "official code",
             "paper link",
+            "arxiv",  # "| arXiv |": a column of arXiv links (badges), not of dates
         ),
     ),
     ("title", ("title", "paper", "papers", "paper title", "article", "work", "paper name")),

@@ -33,7 +33,7 @@ _DATE_SHAPES = (
     re.compile(r"(?P<m>\d{1,2})(?P<s>[./-])(?P<Y>(?:19|20)\d\d)"),
     re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<b>{_MONTH})\s+(?P<Y>(?:19|20)\d\d)"),
     re.compile(rf"(?P<b>{_MONTH})\s+(?P<d>\d{{1,2}}),\s+(?P<Y>(?:19|20)\d\d)"),
-    re.compile(rf"(?P<b>{_MONTH})\s+(?P<Y>(?:19|20)\d\d|\d\d)"),
+    re.compile(rf"(?P<b>{_MONTH}),?\s+(?P<Y>(?:19|20)\d\d|\d\d)"),  # "Feb., 2026" too
 )
 #: Where a date may be written inside text (no glued digits or letters around it).
 DATE_IN_TEXT = re.compile(
@@ -41,7 +41,7 @@ DATE_IN_TEXT = re.compile(
     r"|\d{1,2}[./-](?:19|20)\d\d"
     rf"|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d"
     rf"|{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d"
-    rf"|{_MONTH}\s+(?:(?:19|20)\d\d|\d\d)(?!\d))"
+    rf"|{_MONTH},?\s+(?:(?:19|20)\d\d|\d\d)(?!\d))"
     r"(?![\w/-]|\.\d)",
 )
 

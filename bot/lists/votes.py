@@ -49,8 +49,11 @@ def is_preprint(venue: str) -> bool:
     return re.fullmatch(r"pre-?print|arxiv|corr", venue.strip(), re.IGNORECASE) is not None
 
 
-def _form_votes(entries: Iterable[Entry], slot: Slot) -> tuple[Counter[str], dict[str, object]]:
-    """The informative forms of ``slot`` among ``entries`` (by ``repr``, forms are tuples too)."""
+def _form_votes(
+    entries: Iterable[Entry], slot: Slot, *, alike: bool = False
+) -> tuple[Counter[str], dict[str, object]]:
+    """The informative forms of ``slot`` among ``entries`` (by ``repr``, forms are tuples too);
+    ``alike``: the entries are preprints like the new one, whose ``{v}`` says it all."""
     votes: Counter[str] = Counter()
     forms: dict[str, object] = {}
     for entry in entries:
@@ -62,16 +65,27 @@ def _form_votes(entries: Iterable[Entry], slot: Slot) -> tuple[Counter[str], dic
             continue
         if slot.field == "authors" and isinstance(form, tuple) and form[0].mode == "one":
             continue
-        if slot.field == "venue" and is_preprint(entry.fields.venue) and form == "{v}":
+        preprint = slot.field == "venue" and is_preprint(entry.fields.venue)
+        if preprint and form == "{v}" and not alike:
             continue  # "Preprint." shows no year as it has none: says nothing of the form
         votes[repr(form)] += 1
         forms.setdefault(repr(form), form)
     return votes, forms
 
 
-def majority_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = ()) -> object:
+def majority_form(
+    entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = (), *, preprint: bool = False
+) -> object:
     """The form most ``entries`` write this slot's value in: the ``file``'s entries settle a
-    tie, and give the form when no neighbour shows it (a default when nobody does)."""
+    tie, and give the form when no neighbour shows it (a default when nobody does).
+
+    A ``preprint``'s venue is written as the list writes its other preprints, where it has
+    any (``arXiv - May 2024`` beside ``EMNLP 2023 - Oct 2023``: arXiv takes no year)."""
+    if preprint and slot.field == "venue":
+        votes, forms = _form_votes(_preprints(entries), slot, alike=True)
+        far, far_forms = _form_votes(_preprints(file), slot, alike=True)
+        if (winner := majority(votes, far)) is not None:
+            return {**far_forms, **forms}[winner]
     votes, forms = _form_votes(entries, slot)
     far, far_forms = _form_votes(file, slot)
     winner = majority(votes, far)
@@ -81,6 +95,23 @@ def majority_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = 
         if (form := entry.form(slot)) not in (None, ""):
             return form
     return _DEFAULT_FORMS.get(slot.field)
+
+
+def year_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = ()) -> object:
+    """The form most ``entries`` (then the ``file``) write a venue's year in, among those
+    that write one at all (``EMNLP 2023``, ``ICLR'24``); None when none does."""
+
+    def with_year(votes: Counter[str], forms: dict[str, object]) -> Counter[str]:
+        return Counter({k: n for k, n in votes.items() if re.search(r"\{[Yy]\}", str(forms[k]))})
+
+    votes, forms = _form_votes(entries, slot)
+    far, far_forms = _form_votes(file, slot)
+    winner = majority(with_year(votes, forms), with_year(far, far_forms))
+    return None if winner is None else {**far_forms, **forms}[winner]
+
+
+def _preprints(entries: Sequence[Entry]) -> list[Entry]:
+    return [entry for entry in entries if is_preprint(entry.fields.venue)]
 
 
 def venue_spelling(venue: str, entries: Sequence[Entry], file: Sequence[Entry] = ()) -> str:

@@ -646,6 +646,201 @@ CASES = [
         (64, ["", "    [Corrective Retrieval Augmented Generation](https://arxiv.org/abs/2401.15884)"]),
         id="link-paragraphs-in-bullets",
     ),
+    # The history cases below are real additions: the fixture is the README before the
+    # maintainer's commit (SOURCES.md), the golden the line(s) that commit added, less what
+    # metadata cannot give (code and project links, the list's own labels, highlights).
+    pytest.param(
+        "taad_code_span_labels",
+        "2.2 Word-level Attack",
+        PaperRecord(
+            title="Confidence Elicitation: A New Attack Vector for Large Language Models",
+            authors=("Brian Formento", "Chuan-Sheng Foo", "See-Kiong Ng"),
+            year=2025,
+            venue="ICLR 2025",
+            url="https://openreview.net/pdf?id=aTYexOYlLb",
+        ),
+        # thunlp/TAADpapers d5665311: first, "ICLR 2025." in plain text after the authors
+        # as every entry writes its venue; the maintainer's "`score`" label (the list's own
+        # attack type, in a code span: not a venue) and code link are not known to metadata,
+        # so they are left out, with the space that stood before the label.
+        (
+            1,
+            [
+                "1. **Confidence Elicitation: A New Attack Vector for Large Language Models**. "
+                "*Brian Formento, Chuan-Sheng Foo, See-Kiong Ng*. ICLR 2025. "
+                "[[pdf](https://openreview.net/pdf?id=aTYexOYlLb)]"
+            ],
+        ),
+        id="history-code-span-labels",
+    ),
+    pytest.param(
+        "llm_in_vision_month_sections",
+        "2024.5",
+        PaperRecord(
+            title="Self-supervised Pre-training for Transferable Multi-modal Perception",
+            authors=("Xiaohao Xu",),
+            year=2024,
+            arxiv="2405.17942",
+        ),
+        # DirtyHarryLYL/LLM-in-Vision a7038ef7: first in its month (the sections go from
+        # the newest month down; within one they tell no order), under the commented-out
+        # template, set off by a blank line; "Title, [[Paper]](pdf url)" as the month's
+        # entries write it. DEVIATION: the maintainer bolds a few words of each title
+        # ("**Self-supervised Pre-training**") and links version "v1"; metadata knows neither.
+        (
+            7,
+            [
+                "- (arXiv 2024.5) Self-supervised Pre-training for Transferable Multi-modal "
+                "Perception, [[Paper]](https://arxiv.org/pdf/2405.17942)",
+                "",
+            ],
+        ),
+        id="history-highlighted-titles-month-sections",
+    ),
+    pytest.param(
+        "video_diffusion_badge_cells",
+        "Pose-guided Video Generation",
+        PaperRecord(
+            title="Hand2World: Autoregressive Egocentric Interaction Generation via Free-Space "
+            "Hand Gestures",
+            year=2026,
+            arxiv="2602.09600",
+        ),
+        # ChenHsing/Awesome-Video-Diffusion-Models ad1ed482: first; the arXiv column's badge
+        # linked to the paper's own arXiv page; "Feb., 2026" (the preprint's month) in the
+        # "Pub. & Date" column as the rows of preprints write it. The maintainer's project
+        # page badge is not known to metadata: "-", as rows without one write it.
+        (
+            4,
+            [
+                "|[Hand2World: Autoregressive Egocentric Interaction Generation via Free-Space "
+                "Hand Gestures](https://arxiv.org/abs/2602.09600) | [![arXiv](https://img."
+                "shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2602.09600) | - | - "
+                "| Feb., 2026 |"
+            ],
+        ),
+        id="history-arxiv-badge-column",
+    ),
+    pytest.param(
+        "knowledge_editing_br_authors",
+        "More Related Papers",
+        PaperRecord(
+            title="Cross-lingual Editing in Multilingual Language Models",
+            authors=("Himanshu Beniwal", "Kowsik Nandagopan D", "Mayank Singh"),
+            year=2024,
+            arxiv="2401.10521",
+        ),
+        # zjunlp/KnowledgeEditingPapers 72084907: last, numbered 44, "**Title**. <br />" over
+        # "Authors. [[paper](url)]" as the preprints near it are written (no venue: only
+        # published papers carry "(EMNLP 2022)"). DEVIATION: a blank line after it, before
+        # "### Analysis", as the entries are set off; the maintainer left none.
+        (
+            39,
+            [
+                "44. **Cross-lingual Editing in Multilingual Language Models**. <br />",
+                "Himanshu Beniwal, Kowsik Nandagopan D, Mayank Singh. "
+                "[[paper](https://arxiv.org/abs/2401.10521)]",
+                "",
+            ],
+        ),
+        id="history-preprint-without-venue",
+    ),
+    pytest.param(
+        "rag_venue_dash_date",
+        "RAG Long-text and Memory",
+        PaperRecord(
+            title="HippoRAG: Neurobiologically Inspired Long-Term Memory for Large Language "
+            "Models",
+            authors=(
+                "Bernal Jiménez Gutiérrez",
+                "Yiheng Shu",
+                "Yu Gu",
+                "Michihiro Yasunaga",
+                "Yu Su",
+            ),
+            year=2024,
+            arxiv="2405.14831",
+        ),
+        # jxzhangjhu/Awesome-LLM-RAG 9a8a645: first (newest first), "arXiv - May 2024" as
+        # the list writes preprints (a published paper: "EMNLP 2023 - Oct 2023"), then the
+        # link. DEVIATION: "[[Paper]" as the section's entry writes it (the maintainer:
+        # "[[paper]"); the GitHub link is not known to metadata.
+        (
+            24,
+            [
+                "**HippoRAG: Neurobiologically Inspired Long-Term Memory for Large Language "
+                "Models** \\",
+                "*Bernal Jiménez Gutiérrez, Yiheng Shu, Yu Gu, Michihiro Yasunaga, Yu Su* \\",
+                "arXiv - May 2024 [[Paper](https://arxiv.org/abs/2405.14831)]",
+                "",
+            ],
+        ),
+        id="history-venue-dash-date",
+    ),
+    pytest.param(
+        "rag_published_venue_year",
+        "RAG Long-text and Memory",
+        PaperRecord(
+            title="ComoRAG: A Cognitive-Inspired Memory-Organized RAG for Stateful Long "
+            "Narrative Reasoning",
+            authors=(
+                "Juyuan Wang",
+                "Rongchen Zhao",
+                "Wei Wei",
+                "Yufeng Wang",
+                "Mo Yu",
+                "Jie Zhou",
+                "Jin Xu",
+                "Liyan Xu",
+            ),
+            year=2026,
+            arxiv="2508.10419",
+            published_venue="AAAI 2026",
+        ),
+        # jxzhangjhu/Awesome-LLM-RAG 6d77cdfc: "AAAI 2026 - Aug 2025", the published venue
+        # with its year as "EMNLP 2023 - Oct 2023" has it, though most of the file's venues
+        # (the books' "Manning Publications - Sep 2024") are written without one: there the
+        # date shows the year, here it is the preprint's and would hide 2026. First among
+        # the section's papers (newest first). DEVIATION: the maintainer put it above the
+        # section's tool bullet ("- [Cortex](...)"), which is not a paper; "[[Paper]" as
+        # the file writes it where the section is split (the maintainer: "[[paper]"); no
+        # GitHub link (metadata has none) and none of the maintainer's trailing spaces.
+        (
+            56,
+            [
+                "**ComoRAG: A Cognitive-Inspired Memory-Organized RAG for Stateful Long "
+                "Narrative Reasoning** \\",
+                "*Juyuan Wang, Rongchen Zhao, Wei Wei, Yufeng Wang, Mo Yu, Jie Zhou, Jin Xu, "
+                "Liyan Xu* \\",
+                "AAAI 2026 - Aug 2025 [[Paper](https://arxiv.org/abs/2508.10419)]",
+                "",
+            ],
+        ),
+        id="history-published-venue-keeps-its-year",
+    ),
+    pytest.param(
+        "masked_autoencoders_plain_names",
+        "Graph",
+        PaperRecord(
+            title="Rethinking Graph Masked Autoencoders through Alignment and Uniformity",
+            authors=("Liang Wang", "Xiang Tao", "Qiang Liu", "Shu Wu", "Liang Wang"),
+            year=2024,
+            arxiv="2402.07225",
+        ),
+        # EdisonLeeeee/Awesome-Masked-Autoencoders 05221f48: last (the section is in order
+        # of addition), "+ [Title](url) Names" with the names as written after the links, no
+        # full stop. The maintainer's "[:octocat:](repository)" is not known to metadata;
+        # the arXiv page as the list links them (the maintainer: "www.arxiv.org").
+        (
+            15,
+            [
+                "+ [Rethinking Graph Masked Autoencoders through Alignment and Uniformity]"
+                "(https://arxiv.org/abs/2402.07225) Liang Wang, Xiang Tao, Qiang Liu, Shu Wu, "
+                "Liang Wang"
+            ],
+        ),
+        id="history-names-after-the-links",
+    ),
 ]
 
 
