@@ -20,7 +20,7 @@ from bot.errors import InputError
 
 if TYPE_CHECKING:
     from bot.config import Config
-    from bot.models import PaperRecord
+    from bot.models import PaperRecord, Thanks
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +31,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="an arXiv id or URL, a DOI, or a title to look up (not needed with --metadata)",
     )
     parser.add_argument("--section", metavar="S", help="heading of the paper list to add it under")
-    parser.add_argument("--thank", metavar="NAME", help="a reader to thank in the acknowledgements")
+    parser.add_argument(
+        "--thank",
+        metavar="NAME",
+        help="a reader to thank in the acknowledgements: a name, or @login (a GitHub login, "
+        "linked to its profile where the list links its people)",
+    )
     parser.add_argument(
         "--metadata",
         metavar="RECORD.json",
@@ -57,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         unified_diff,
     )
     from bot.config import load_config, survey_file
-    from bot.models import PaperItem, Thanks
+    from bot.models import PaperItem
     from bot.render import Renderer
 
     if not args.query and not args.metadata:
@@ -67,9 +72,7 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.repo)
     config = load_config(root)
     record = read_record(args.metadata) if args.metadata else resolve(args.query, config, args)
-    thanks = (
-        (Thanks(login="", name=args.thank.strip()),) if args.thank and args.thank.strip() else ()
-    )
+    thanks = (_thanked(args.thank.strip()),) if args.thank and args.thank.strip() else ()
     if thanks and not config.acknowledgements:
         raise InputError(
             "--thank: .github/survey-bot.yml has no acknowledgements: (the file and heading "
@@ -150,6 +153,18 @@ def resolve(query: str, config: Config, args: argparse.Namespace) -> PaperRecord
     if not isinstance(result, PaperRecord):
         raise InputError(f"cannot identify {query!r}: {result.why}; pass --metadata RECORD.json")
     return result
+
+
+def _thanked(text: str) -> Thanks:
+    """``--thank``'s reader: "@login" is a GitHub login, anything else a name."""
+    import re
+
+    from bot.editors.name_lists import LOGIN
+    from bot.models import Thanks
+
+    if re.fullmatch(rf"@{LOGIN}", text):
+        return Thanks(login=text[1:], name="")
+    return Thanks(login="", name=text)
 
 
 def _default_section(config: Config) -> str | None:

@@ -324,6 +324,28 @@ class _Thanks:
         return mode(logins, None) if len(logins) * 2 > len(shown) else None
 
 
+# A login link after a name on its line: "Yifan Song[@Yifan-Song793](https://github.com/
+# Yifan-Song793)", "Tahmid Rahman ([@tahmedge](https://github.com/tahmedge))".
+_LOGIN_AFTER = re.compile(
+    rf"(?P<pre>[ \t]*\(?)\[(?P<at>@?)(?P<login>{LOGIN})\]"
+    rf"\(https://github\.com/(?P=login)/?\)(?P<post>\)?)"
+)
+
+
+def _login_after(lines: Lines, block: _Block) -> tuple[str, str, str] | None:
+    """How most of a list's lines show the person's login after the name (what comes
+    before the link, "@" or "", what closes it), or None when most do not."""
+    if block.kind == "table":
+        return None
+    forms: list[tuple[str, str, str] | None] = []
+    for index, name in zip(block.lines, block.names, strict=True):
+        line = lines[index]
+        found = _LOGIN_AFTER.match(line, line.find(name) + len(name))
+        forms.append((found["pre"], found["at"], found["post"]) if found else None)
+    shown = [form for form in forms if form is not None]
+    return mode(shown, None) if len(shown) * 2 > len(forms) else None
+
+
 def _login_shown(item: str) -> str | None:
     found = ITEM.fullmatch(item)
     text, url = (found.group("md"), found.group("url")) if found else (None, None)
@@ -399,7 +421,12 @@ def add_acknowledgements(
             skipped.append(Skipped(who, "already thanked"))
             continue
         known.add(key)
-        new.append(_written(person, found.linked, markup, found.login_text))
+        written = _written(person, found.linked, markup, found.login_text)
+        after = _login_after(found.lines, found.block) if found.block else None
+        if after is not None and markup == "markdown" and re.fullmatch(LOGIN, person.login):
+            pre, at, post = after  # "Dee Dunn[@dd-login](https://github.com/dd-login)"
+            written += f"{pre}[{at}{person.login}](https://github.com/{person.login}){post}"
+        new.append(written)
         raw.append(display)
         added.append(person)
     if not new:

@@ -150,3 +150,10 @@ def test_bad_input_exits_2_and_writes_nothing(
 def test_unresolvable_query_offline_says_so(survey: Path, capsys) -> None:
     assert add(survey, "An Unknown Paper Title Nobody Wrote", "--offline") == 2
     assert "--metadata" in capsys.readouterr().err
+
+
+def test_thank_at_login_is_the_readers_login(survey: Path, tmp_path: Path) -> None:
+    record = record_file(tmp_path, OCTOPACK)
+    assert add(survey, "2308.07124", "--metadata", record, "--thank", "@alice-l") == 0
+    readme = (survey / "README.md").read_text(encoding="utf-8")
+    assert "Kevin Gray, Jay Alammar, and alice-l." in readme  # no "@": no mention in a file

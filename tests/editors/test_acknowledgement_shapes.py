@@ -167,10 +167,26 @@ NAME_HANDLE_AND_WHAT = (
     "- Ishan Manchanda (@IshanManchanda) - Contribution to the list of working VPNs.\n\n\n***\n"
 )
 
+# Paitesanshi/LLM-Agent-Survey (c6503602), README.md lines 1479-1486.
+NAME_THEN_LOGIN_LINK = (
+    "## 🫡 Acknowledgement\nWe thank the following people for their valuable suggestions "
+    "and contributions to this survey:\n"
+    "- Yifan Song[@Yifan-Song793](https://github.com/Yifan-Song793)\n"
+    "- Qichen Zhao[@Andrewzh112](https://github.com/Andrewzh112)\n"
+    "- Ikko E. Ashimine[@eltociear](https://github.com/eltociear)\n\n\n## 📧 Contact Us\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "heading", "old", "new"),
     [
+        pytest.param(
+            NAME_THEN_LOGIN_LINK,
+            "Acknowledgement",
+            "eltociear)\n",
+            "eltociear)\n- Dee Dunn[@dd-login](https://github.com/dd-login)\n",
+            id="name-then-its-login-link",
+        ),
         pytest.param(
             MAINTAINERS_THEN_THANKS,
             "Contributors",
@@ -214,6 +230,15 @@ def test_real_contributor_sections_get_the_reader_where_readers_are_thanked(
     reader = Thanks("dd-login", "Dee Dunn")
     result = add_acknowledgements(text, [reader], heading, renderer=RENDERER)
     assert result.text == text.replace(old, new)
+
+
+def test_a_reader_known_by_login_only_is_written_in_the_name_then_login_form():
+    reader = Thanks("octocat", "")
+    result = add_acknowledgements(
+        NAME_THEN_LOGIN_LINK, [reader], "Acknowledgement", renderer=RENDERER
+    )
+    new = "- octocat[@octocat](https://github.com/octocat)\n"
+    assert result.text == NAME_THEN_LOGIN_LINK.replace("eltociear)\n", "eltociear)\n" + new)
 
 
 def test_credits_is_a_name_thanks_go_by():
