@@ -360,12 +360,29 @@ def _is_link(item: str) -> bool:
     return bool(found and (found.group("url") or found.group("texurl")))
 
 
+_COMMENTS = {
+    "markdown": re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL),
+    "latex": re.compile(r"(?<!\\)%[^\n]*"),
+}
+
+
+def _uncommented(text: str, markup: str) -> str:
+    """``text`` with its comments blanked, offsets and lines kept: a commented-out list
+    of contributors (or heading) is no place to thank anyone."""
+    return _COMMENTS[markup].sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def _located(text: str, target: AcknowledgementsTarget, markup: str) -> _Thanks:
     lines = Lines.parse(text)
-    place = _place(lines, target, markup)
+    seen = Lines.parse(_uncommented(text, markup))  # where to look, without the comments
+    place = _place(seen, target, markup)
+    # The section ends with its last visible line: commented-out lines after it are left be.
+    shown = [i + 1 for i in range(place.start, place.end) if seen[i].strip()]
+    place = replace(place, end=max(shown, default=place.end))
     body = "\n".join(lines.contents[place.start : place.end])
-    sentence = best_name_list(body, target.phrase)
-    blocks = [] if target.phrase else _blocks(lines, place.start, place.end)
+    visible = "\n".join(seen.contents[place.start : place.end])
+    sentence = best_name_list(visible, target.phrase)
+    blocks = [] if target.phrase else _blocks(seen, place.start, place.end)
     thanked = [b for b in blocks if b.thanked] or [b for b in blocks if len(b.names) >= 2]
     block = max(thanked, key=lambda b: len(b.names), default=None)
     if block and sentence and len(sentence.names) > len(block.names):

@@ -50,6 +50,9 @@ READERS = re.compile(
     r"读者|建议|推荐|评论|贡献",
     re.IGNORECASE,
 )
+# "the PhD students from [EgoAlpha Lab](...)": a place people belong to, not people; and
+# what follows "the" is a group or a thing ("the PhD students"), not a name.
+_AFFILIATION = re.compile(r"\b(?:(?:from|at|of|in)[ \t]+(?:the[ \t]+)?|the[ \t]+)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s|$)|\n[ \t]*\n")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Capitalised words that start sentences or name things, not people.
@@ -162,7 +165,7 @@ def find_name_lists(text: str, phrase: str | None = None) -> list[NameList]:
             if phrase
             else bool(CUE.search(lead) or re.search(r"[:：]\s*$", lead))
         )
-        if not introduced:
+        if not introduced or _AFFILIATION.search(lead):
             continue
         sentence_end = _SENTENCE_END.search(text, run[-1].end())
         context = text[sentence_start : sentence_end.end() if sentence_end else len(text)]

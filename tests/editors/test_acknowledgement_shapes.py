@@ -247,3 +247,29 @@ def test_credits_is_a_name_thanks_go_by():
     reader = Thanks("d", "Dee Dunn")
     result = add_acknowledgements(NAME_HANDLE_AND_WHAT, [reader], renderer=RENDERER)
     assert result.text == NAME_HANDLE_AND_WHAT.replace("VPNs.\n", "VPNs.\n- Dee Dunn\n")
+
+
+# EgoAlpha/prompt-in-context-learning (096cb894, README.md lines 789-808, shortened): thanks to a
+# lab's students in prose, then a commented-out list of contributors.
+THANKS_THEN_COMMENTED_CONTRIBUTORS = (
+    "# 🙏 Acknowledgements\n\n"
+    "Thanks to the PhD students from [EgoAlpha Lab](https://github.com/EgoAlpha) and other "
+    "workers who participated in this repo.\n\n\n"
+    '<!-- <img width="200%" src="./figures/hr.gif" /> -->\n\n'
+    "<!-- # 👨‍👩‍👧‍👦 Contributors\n\n## Main Contributors\n* [Yu Liu]()\n"
+    "* [Yifei Cao](https://github.com/cyfedu1024) -->\n\n\n"
+    "<!-- ## Guest Contributors\n* [No] -->\n"
+)
+
+
+def test_no_name_is_added_to_a_lab_nor_to_a_commented_out_list():
+    # "the PhD students from [EgoAlpha Lab]" names a group and a place, no person; the
+    # contributors are commented out. A sentence of its own, before the comments.
+    reader = Thanks("dd-login", "Dee Dunn")
+    result = add_acknowledgements(
+        THANKS_THEN_COMMENTED_CONTRIBUTORS, [reader], "Acknowledgements", renderer=RENDERER
+    )
+    new = "We sincerely thank the readers who suggested papers for this survey: Dee Dunn.\n"
+    assert result.text == THANKS_THEN_COMMENTED_CONTRIBUTORS.replace(
+        "participated in this repo.\n", "participated in this repo.\n\n" + new
+    )
