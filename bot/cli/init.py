@@ -45,7 +45,9 @@ _MIN_PAPERS = 3  # a Markdown file with fewer papers is not a paper list
 _MIN_LEAVES = 5  # a .tex with fewer citing list items is no LaTeX paper list
 _SCRIPTS = frozenset({".py", ".sh", ".js", ".rb", ".pl", ".r", ".jl"})
 _CHANGELOG = re.compile(
-    r"update\s*log|change\s*log|updates|news|version\s*history|更新日志|更新记录", re.IGNORECASE
+    r"update\s*log|update\s*records?|change\s*log|updates|news|version\s*history|"
+    r"release\s*notes|更新日志|更新记录",
+    re.IGNORECASE,
 )
 _LOG_FILE = re.compile(r"(?:change[-_]?log|changes|news|history)\.(?:md|markdown)", re.IGNORECASE)
 _THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢", re.IGNORECASE)

@@ -239,6 +239,13 @@ def test_a_changelog_file_of_dated_sections_is_the_changelog(tmp_path):
             "#### 🚀 Updates", "* April 15, 2025: Added.\n", ("bullets", "Updates"), id="emoji"
         ),
         pytest.param("## News", "", ("markdown-table", "News"), id="empty-section"),
+        # Paitesanshi/LLM-Agent-Survey's "## Update Records" over "- 🔥 [25/3/2024] ..."
+        pytest.param(
+            "## Update Records",
+            "- 🔥 [25/3/2024] Our survey paper has been accepted.\n",
+            ("bullets", "Update Records"),
+            id="update-records",
+        ),
         # A sentence of news over a BibTeX block (AIoT-MLSys-Lab/Efficient-LLMs-Survey):
         # no log there, so no table is made under it.
         pytest.param(
