@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -328,7 +329,7 @@ def _default_section(text: str) -> tuple[str | None, str | None]:
     "Papers" or "论文" that does. With several and no such name, a guess would
     put papers in the wrong place: none is set.
     """
-    from bot.editors.sections import paper_targets
+    from bot.editors.sections import find_headings, normalize_heading, paper_targets, short_path
 
     targets = paper_targets(text)
     holding = [heading for heading in targets if heading.holds_papers]
@@ -339,7 +340,14 @@ def _default_section(text: str) -> tuple[str | None, str | None]:
         return named[0].title, None
     if not holding:
         return None, "no heading lists papers yet"
-    shown = ", ".join(h.title for h in holding[:5]) + (", ..." if len(holding) > 5 else "")
+    # A name that repeats ("2024" under each topic) is shown by its path ("Survey > 2024").
+    every = find_headings(text.splitlines())
+    counts = Counter(normalize_heading(h.title) for h in holding)
+    names = [
+        short_path(every, h, holding) if counts[normalize_heading(h.title)] > 1 else h.title
+        for h in holding
+    ]
+    shown = ", ".join(names[:5]) + (", ..." if len(holding) > 5 else "")
     return None, (
         f"papers are listed under {len(holding)} sections ({shown}): "
         "each paper is added where /accept section: names"

@@ -176,6 +176,22 @@ def closest(headings: Sequence[Heading], requested: str, most: int = 5) -> list[
     return list(dict.fromkeys(names))[:most]
 
 
+def short_path(headings: Sequence[Heading], heading: Heading, others: Sequence[Heading]) -> str:
+    """The fewest last parts of ``heading``'s path that none of ``others`` ends with:
+    "Survey > 2025" rather than "Awesome LLM Reasoning > Survey > 2025"."""
+    parts = heading_path(headings, heading).split(" > ")
+    keys = [normalize_heading(part) for part in parts]
+    theirs = [
+        [normalize_heading(part) for part in heading_path(headings, other).split(" > ")]
+        for other in others
+        if other is not heading
+    ]
+    for n in range(1, len(parts)):
+        if all(path[-n:] != keys[-n:] for path in theirs):
+            return " > ".join(parts[-n:])
+    return " > ".join(parts)
+
+
 def heading_path(headings: Sequence[Heading], heading: Heading) -> str:
     """``Parent > ... > Heading``: the full path that names a heading unambiguously."""
     chain = [p.title for p in reversed(_ancestors(headings, heading))]

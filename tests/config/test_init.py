@@ -325,3 +325,14 @@ def test_a_latex_paper_list_alone_is_the_target(tmp_path, capsys):
     assert config.paper_list is not None
     assert (config.paper_list.path, config.paper_list.section) == ("review.tex", None)
     assert "review.tex cites papers in 6 list items" in capsys.readouterr().out
+
+
+def test_repeated_section_names_are_shown_by_their_shortest_path(tmp_path, capsys):
+    # atfortes/Awesome-LLM-Reasoning: "### 2025" and "### 2024" under each topic.
+    (tmp_path / "README.md").write_text(
+        "# Awesome Reasoning\n\n## Survey\n\n### 2025\n\n"
+        f"{_papers(1, 3)}\n### 2024\n\n{_papers(4, 3)}\n## Analysis\n\n### 2025\n\n{_papers(7, 3)}",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    assert "3 sections (Survey > 2025, 2024, Analysis > 2025)" in capsys.readouterr().out
