@@ -99,6 +99,15 @@ def _ligature_lost(a: str, b: str) -> bool:
     return True
 
 
+def _small_word_slip(a: str, b: str) -> bool:
+    """A small word ("for", "in", "by", "the") with a letter dropped or two swapped: "fo",
+    "ni", "yb", "teh". Never one that grew a letter: "fork" is no "for"."""
+    if (a in MINOR_WORDS) == (b in MINOR_WORDS) or not (a.isalpha() and b.isalpha()):
+        return False
+    small, other = (a, b) if a in MINOR_WORDS else (b, a)
+    return len(other) <= len(small) and OSA.distance(small, other, score_cutoff=1) <= 1
+
+
 def _slip(a: str, b: str) -> bool:
     if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 3:
         return False
@@ -192,6 +201,8 @@ def title_diff(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) ->
             _typo(x, y) and (_ligature_lost(x, y) or not names & {x, y} or _name_typo(x, y))
         ),
     )
+    # A misspelt small word ("fo" for "for"): a difference in a small word, as before.
+    diff.minor += _pair_off(only_a, only_b, _small_word_slip)
     # One-letter slips in short words: still a different word, but maybe a typo.
     slips = _pair_off(only_a, only_b, _slip)
     diff.slips += slips

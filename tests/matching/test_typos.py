@@ -107,6 +107,13 @@ TYPOS = [
         "Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transfromer",
     ),
     ("dropped-letter", "icl", "What Makes Good In-Context Exampes for GPT-3?"),
+    # A small word misspelt (zjunlp/KnowledgeEditingPapers titles, typed so in a probe).
+    ("small-word-dropped-letter", "icl", "What Makes Good In-Context Examples fo GPT-3?"),
+    (
+        "small-word-swapped-letters",
+        "t5",
+        "Exploring the Limits of Transfer Learning wtih a Unified Text-to-Text Transformer",
+    ),
     (
         "doubled-letter",
         "t5",
