@@ -25,6 +25,8 @@ _ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))(?:[ \t]+|$)"
 )
 _BREAK = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+# A line of badges only: images, each linked or not ("![](shields.io/...)  [![](...)](...)").
+_BADGES = re.compile(r"(?:\[?!\[[^\]\n]*\]\([^)\s]+\)(?:\]\([^)\s]+\))?[ \t]*)+")
 _BOLD_START = re.compile(r"^ {0,3}(?:\*\*|__|\[\*\*|\[__)(?!\s)")
 _LABEL_BULLET = re.compile(
     r"^[ \t]*[-*+][ \t]+(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff /&.'-]{0,29}?[ \t]*[:：][ \t]*\S.*"
@@ -394,8 +396,22 @@ class _Scanner:
         if label_end is None and not has_more and "](" not in lines[index]:
             return index  # "**Causal Decoder**" over a list: a label, not an entry
         end = label_end if label_end is not None else end
-        self.open("paragraphs").blocks.append(Block(index, end, "paragraph"))
-        return end + 1
+        badges = self._badges_below(end)
+        if badges is None:
+            self.open("paragraphs").blocks.append(Block(index, end, "paragraph"))
+            return end + 1
+        self.open("paragraphs").blocks.append(Block(index, badges, "paragraph", read_end=end))
+        return badges + 1
+
+    def _badges_below(self, end: int) -> int | None:
+        """The line of badges one blank line below a paragraph, which is the paper's own
+        (EgoAlpha writes each paper's citation, reader and star counts there): it moves
+        with its paper, and a new paper never goes between the two."""
+        lines = self.lines
+        at = end + 2
+        if at < len(lines) and not lines[end + 1].strip() and _BADGES.fullmatch(lines[at].strip()):
+            return at
+        return None
 
     def _label_bullets(self, index: int) -> int | None:
         """The last line of label bullets (``- Paper: url``) right under a paragraph, if any."""

@@ -646,6 +646,28 @@ CASES = [
         (64, ["", "    [Corrective Retrieval Augmented Generation](https://arxiv.org/abs/2401.15884)"]),
         id="link-paragraphs-in-bullets",
     ),
+    pytest.param(
+        "prompt_icl_badge_paragraphs",
+        "Chain of Thought",
+        PaperRecord(
+            title="A Novel Prompting Method for Zebra Reasoning",
+            authors=("Ada Lovelace", "Alan Turing"),
+            year=2026,
+            arxiv="2605.09999",
+        ),
+        # Newest first (2024.06.07 down to 2024.03.08), each paper a paragraph with its
+        # badges one blank line below: the new one on top, no badges (metadata has no
+        # citation count), its date to the month the arXiv id gives.
+        (
+            6,
+            [
+                "[**A Novel Prompting Method for Zebra Reasoning**]"
+                "(https://arxiv.org/abs/2605.09999) （**2026.05**）",
+                "",
+            ],
+        ),
+        id="paragraphs-with-badges-newest-first",
+    ),
     # The history cases below are real additions: the fixture is the README before the
     # maintainer's commit (SOURCES.md), the golden the line(s) that commit added, less what
     # metadata cannot give (code and project links, the list's own labels, highlights).

@@ -67,6 +67,9 @@ COUNTS = [
     # "[Title](url)" paragraphs (blank lines between, one indented two more): 19 + 7 papers
     # linked to arXiv, OpenReview, DOIs, PMLR, Springer and NeurIPS proceedings.
     pytest.param("rag_survey_nested_link_paragraphs", 26, 0, id="link-paragraphs-in-bullets"),
+    # Ten "[**Title**](url) （**2024.06.07**）" paragraphs, newest first, each with a line
+    # of badges (citations, readers, stars) one blank line below; a link to the full list.
+    pytest.param("prompt_icl_badge_paragraphs", 10, 0, id="paragraphs-with-badges"),
 ]
 
 
