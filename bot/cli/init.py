@@ -152,8 +152,11 @@ def inspect(root: Path) -> Survey:
         text = (root / readme).read_text(encoding="utf-8", errors="replace")
         lines = text.splitlines()
         headings = find_headings(lines)
-        cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
-        latin = len(re.findall(r"[A-Za-z]", text))
+        # The prose's language, not the papers': their titles (links, bold) are English
+        # in a Chinese survey too.
+        prose = re.sub(r"\[[^\]\n]*\]\([^)\s]*\)|\*\*[^*\n]+\*\*|https?://\S+", " ", text)
+        cjk = len(re.findall(r"[\u4e00-\u9fff]", prose))
+        latin = len(re.findall(r"[A-Za-z]", prose))
         survey.language = "zh" if cjk > latin * 0.3 else "en"
         survey.own_paper = find_own_paper(text) or None
         for heading in headings:
@@ -168,9 +171,15 @@ def inspect(root: Path) -> Survey:
                 # ("News: Our survey has been accepted ...") or prose pointing elsewhere
                 # ("Updates and Contributions": see CHANGELOG.md) is no log.
                 named = len(re.findall(r"\w+", title)) <= 4
-                whole = lines[heading.line + 1 : section_extent(lines, headings, heading)]
+                extent = section_extent(lines, headings, heading)
+                whole = lines[heading.line + 1 : extent]
                 empty = not any(line.strip() for line in whole)  # subsections included
-                if not (named and (has_table or has_bullets or empty)):
+                # "## 更新日志" over "### 2026-04-05" subsections, each over its lines
+                dated_sections = not (has_table or has_bullets) and any(
+                    heading.line < h.line < extent and find_date(h.text, months=True)
+                    for h in headings
+                )
+                if not (named and (has_table or has_bullets or empty or dated_sections)):
                     survey.notes.append(
                         f"{title!r} is no changelog (a short heading over dated lines, a table "
                         "or nothing): not taken"
@@ -178,7 +187,11 @@ def inspect(root: Path) -> Survey:
                     continue
                 survey.changelog_heading = title
                 survey.changelog_format = (
-                    "bullets" if has_bullets and not has_table else "markdown-table"
+                    "sections"
+                    if dated_sections
+                    else "bullets"
+                    if has_bullets and not has_table
+                    else "markdown-table"
                 )
                 survey.changelog_path = survey.readme
             elif survey.thanks_heading is None and _THANKS.search(title):

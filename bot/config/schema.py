@@ -91,7 +91,8 @@ class ChangelogTarget:
         metadata=doc(
             "markdown-table (a Version | Time | Update Content table), bullets, "
             "yaml (a data file), latex (an itemize/description in a .tex file), or sections "
-            "(a file of dated headings, '## 2024-05-01', each over its bullets).",
+            "(dated headings, '## 2024-05-01', each over its bullets: a file of them, or the "
+            "subsections of the heading below).",
             choices=CHANGELOG_FORMATS,
         ),
     )
@@ -99,7 +100,8 @@ class ChangelogTarget:
     heading: str = field(
         default="Update Log",
         metadata=doc(
-            "The heading above the log (unused for yaml and sections): a Markdown heading, or "
+            "The heading above the log (unused for yaml; for sections, the heading whose dated "
+            "subsections make the log, when the file has it): a Markdown heading, or "
             "with format latex the title of its \\section*{...}."
         ),
     )

@@ -336,3 +336,17 @@ def test_repeated_section_names_are_shown_by_their_shortest_path(tmp_path, capsy
     )
     assert main(["init", "--repo", str(tmp_path)]) == 0
     assert "3 sections (Survey > 2025, 2024, Analysis > 2025)" in capsys.readouterr().out
+
+
+def test_a_chinese_readme_with_english_titles_and_a_log_of_dated_subsections(tmp_path):
+    # The prose decides the language, not the papers' English titles; "## 更新日志" over
+    # "### 2026-04-05" subsections is a log of dated sections.
+    (tmp_path / "README.md").write_text(
+        "# 综述\n\n本仓库收集相关论文。\n\n## 更新日志\n\n### 2026-04-05\n- 添加 3 篇论文\n\n"
+        f"### 2026-04-02\n- 初版\n\n## 论文列表\n\n{_papers(1, 4)}",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.language == "zh"
+    assert [(c.heading, c.format) for c in config.changelog] == [("更新日志", "sections")]

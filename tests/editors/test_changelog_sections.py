@@ -126,3 +126,21 @@ def test_keep_a_changelog_sections_get_the_next_version_under_added():
     assert result == log.replace("## [1.2.0]", new + "## [1.2.0]")
     again = _add(result, ChangelogEntry(DAY, 1, ("Agents",)))  # the same day: added up
     assert again == result.replace("Add 2 papers", "Add 3 papers")
+
+
+README_LOG = (
+    "# 综述\n\n## 更新日志\n\n### 2026-04-05\n- 添加 3 篇论文\n\n### 2026-04-02\n- 初版\n\n"
+    "## 论文列表\n\n### 2024\n\n- **A** [[paper](https://arxiv.org/abs/2401.00001)]\n"
+)
+
+
+def test_the_dated_subsections_of_a_readme_log_heading():
+    # A README's "## 更新日志" over dated "###" subsections (the shape of Chinese project
+    # READMEs' logs): the new day on top of them, in Chinese; "### 2024" of the paper
+    # list below is no log.
+    entry = ChangelogEntry(dt.date(2026, 12, 7), 1, ("论文列表",))
+    result = add_changelog_entry(
+        README_LOG, entry, "sections", "更新日志", "zh", renderer=RENDERER
+    )
+    new = "### 2026-12-07\n- 添加了读者建议的 1 篇论文到“论文列表”部分。\n\n"
+    assert result.text == README_LOG.replace("### 2026-04-05", new + "### 2026-04-05")

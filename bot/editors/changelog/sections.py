@@ -1,5 +1,6 @@
 """The ``sections`` changelog: a file (a ``CHANGELOG.md``) of dated headings, each over
-its bullets (``## 2026-09-07 — Subsection citation reconciliation``).
+its bullets (``## 2026-09-07 — Subsection citation reconciliation``), or the dated
+subsections of a README's log heading (``## 更新日志`` over ``### 2026-04-05``).
 
 A new section copies the dated headings: their level, the date's format and what
 stands around the date (``[`` ``]``, a version before it, bumped: ``[1.3.0]`` after
@@ -25,7 +26,7 @@ from bot.editors.changelog.entry import (
 )
 from bot.editors.dates import DateFormat, FoundDate, detect_format, find_date
 from bot.editors.lines import Lines, render_lines
-from bot.editors.sections import Heading, find_headings, section_extent
+from bot.editors.sections import Heading, find_headings, match_heading, section_extent
 from bot.errors import EditError
 from bot.render import Renderer
 from bot.text.escaping import markdown
@@ -37,11 +38,26 @@ _VERSIONED = re.compile(r"\bv?\d+(?:\.\d+)+\b|\bV\d+\b")
 
 
 def edit(
-    lines: Lines, entry: ChangelogEntry, language: str, renderer: Renderer, version: str
+    lines: Lines,
+    entry: ChangelogEntry,
+    language: str,
+    renderer: Renderer,
+    version: str,
+    heading: str | None = None,
 ) -> str:
-    """Add the batch's dated section (or update that day's), as the file's sections are."""
+    """Add the batch's dated section (or update that day's), as the file's sections are:
+    the whole file's, or those under ``heading`` where the file has it (a README's
+    "## 更新日志" over "### 2026-04-05" subsections)."""
     headings = find_headings(lines.contents)
-    dated = [(h, found) for h in headings if (found := find_date(h.text, months=True))]
+    scope = match_heading(headings, heading) if heading else []
+    first, last = 0, len(lines)
+    if len(scope) == 1:
+        first, last = scope[0].line, section_extent(lines.contents, headings, scope[0])
+    dated = [
+        (h, found)
+        for h in headings
+        if first < h.line < last and (found := find_date(h.text, months=True))
+    ]
     if not dated:
         raise EditError(
             "the changelog has no heading with a date (like '## 2024-05-01'): "
@@ -51,9 +67,9 @@ def edit(
     dated = [(h, found) for h, found in dated if h.level == level]
     date_format = detect_format((h.text for h, _ in dated), DateFormat("numeric", "-"), True)
     bullet = _bullet(lines, headings, [h for h, _ in dated])
-    for heading, found in dated:
+    for day, found in dated:
         if found.date == entry.date and not found.format.monthly:
-            return _merge(lines, headings, heading, entry, language, bullet)
+            return _merge(lines, headings, day, entry, language, bullet)
     text = _heading_text(dated[0][1], dated[0][0].text, [h.text for h, _ in dated], language)
     new = render_lines(
         SECTION_TEMPLATE,
