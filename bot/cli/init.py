@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -230,17 +231,22 @@ def _dated_sections_log(root: Path, files: list[Path]) -> str | None:
     return None
 
 
-def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:
-    """The thank-you and changelog sections of the survey's LaTeX sources."""
-    from bot.editors.latex_sections import find_sections
-
+def _tex_sources(root: Path, files: list[Path]) -> Iterator[tuple[Path, list[str]]]:
+    """Each readable ``.tex`` file of the survey, with its lines."""
     for path in files:
         if path.suffix.lower() != ".tex":
             continue
         try:
-            lines = (root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+            yield path, (root / path).read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             continue
+
+
+def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:
+    """The thank-you and changelog sections of the survey's LaTeX sources."""
+    from bot.editors.latex_sections import find_sections
+
+    for path, lines in _tex_sources(root, files):
         for section in find_sections(lines):
             body = "\n".join(lines[section.body : section.end])
             if _THANKS.search(section.title):
@@ -260,16 +266,11 @@ def _latex_paper_list(root: Path, files: list[Path], survey: Survey) -> None:
 
     if survey.bibtex is None:
         return  # the list cites BibTeX keys: without a .bib there is nothing to cite
-    found: list[tuple[int, str]] = []
-    for path in files:
-        if path.suffix.lower() != ".tex":
-            continue
-        try:
-            lines = (root / path).read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            continue
-        if (count := len(leaves(lines))) >= _MIN_LEAVES:
-            found.append((count, path.as_posix()))
+    found = [
+        (count, path.as_posix())
+        for path, lines in _tex_sources(root, files)
+        if (count := len(leaves(lines))) >= _MIN_LEAVES
+    ]
     if not found:
         return
     count, tex = max(found, key=lambda item: (item[0], item[1]))
