@@ -53,7 +53,7 @@ _NICK_CITATION = re.compile(
 _PLAIN_TITLE = re.compile(
     r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s])[^*\[\]\n]+?(?<=\S)\*\*)+?)[ \t]*"
     r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
-    r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>"
+    r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>|(?<!\\)\|"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )

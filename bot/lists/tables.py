@@ -27,7 +27,22 @@ _LINK_OR_IMAGE = re.compile(r"<a\b|<img\b|\]\(", re.I)
 
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("authors", ("author", "authors", "first author")),
-    ("date", ("date", "time", "year", "month", "published", "release", "arxiv date", "pub date")),
+    (
+        "date",
+        (
+            "date",
+            "time",
+            "year",
+            "month",
+            "published",
+            "release",
+            "arxiv date",
+            "pub date",
+            "publication date",
+            "release date",
+            "published date",
+        ),
+    ),
     (
         "venue",
         ("venue", "conference", "journal", "publication", "published in", "conf", "pub", "source"),

@@ -668,6 +668,26 @@ CASES = [
         ),
         id="paragraphs-with-badges-newest-first",
     ),
+    pytest.param(
+        "post_training_date_link_table",
+        "Survey",
+        PaperRecord(
+            title="A Novel Prompting Method for Zebra Reasoning",
+            authors=("Ada Lovelace",),
+            year=2026,
+            arxiv="2605.09999",
+        ),
+        # Newest first by "16 May 2025" dates: on top, the month the arXiv id gives (no
+        # day: metadata has none), the link labelled "Arxiv" as the rows label theirs.
+        (
+            4,
+            [
+                "| A Novel Prompting Method for Zebra Reasoning | May 2026 | "
+                "[Arxiv](https://arxiv.org/abs/2605.09999) |"
+            ],
+        ),
+        id="plain-title-date-link-table",
+    ),
     # The history cases below are real additions: the fixture is the README before the
     # maintainer's commit (SOURCES.md), the golden the line(s) that commit added, less what
     # metadata cannot give (code and project links, the list's own labels, highlights).

@@ -70,6 +70,10 @@ COUNTS = [
     # Ten "[**Title**](url) （**2024.06.07**）" paragraphs, newest first, each with a line
     # of badges (citations, readers, stars) one blank line below; a link to the full list.
     pytest.param("prompt_icl_badge_paragraphs", 10, 0, id="paragraphs-with-badges"),
+    # "| Title | Publication Date | Link |": 14 rows of plain titles (one cell opens with no
+    # space), dates "16 May 2025", links labelled "Arxiv", "OpenReview", "Springer",
+    # "Oxford Academic".
+    pytest.param("post_training_date_link_table", 14, 0, id="plain-title-date-link-table"),
 ]
 
 
@@ -642,6 +646,25 @@ SPOT = [
             None,
             "Applications of LLM-based Autonomous Agent",
         ),
+    ),
+    (
+        "post_training_date_link_table",
+        6,
+        (
+            "A Survey on Post-training of Large Language Models",
+            None,
+            0,
+            2025,
+            None,
+            "2503.06072",
+            None,
+            "Survey",
+        ),
+    ),
+    (
+        "post_training_date_link_table",
+        11,
+        ("Harmful Fine-tuning Attacks", None, 0, 2024, None, "2409.18169", None, "Survey"),
     ),
     (
         "rag_survey_nested_link_paragraphs",
