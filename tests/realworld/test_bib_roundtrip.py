@@ -32,6 +32,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
         (FIXTURES / "kg_llm_survey_references.bib", (17, 27), (17, 30)),
         (FIXTURES / "zotero_bbt_insider_threat.bib", (0, 0), (9, 19)),
         (FIXTURES / "rts_mixed_dialects.bib", (1, 15), (1, 20)),
+        (FIXTURES / "hepqis_month_sections.bib", (1, 4), (3, 7)),
+        (FIXTURES / "jabref25_krs_wrapped.bib", (0, 1), (0, 11)),
         (ROOT / "examples/llm-survey/paper/references.bib", (50, 65), (55, 76)),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else None,

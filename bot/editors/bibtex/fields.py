@@ -276,7 +276,13 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
             closing += "}"
         prefix = f"{style.indent}{name}{pad}={style.after_eq}{opener}"
         kind, offset = style.continuation
-        continuation = " " * (len(prefix) + offset if kind == "rel" else offset)
+        if kind == "tab":
+            continuation = "\t" * offset
+        else:
+            continuation = " " * (len(prefix) + offset if kind == "rel" else offset)
+        overflow = None
+        if style.wrap_width is None and style.overflow_width is not None:
+            overflow = (style.overflow_width, len(prefix) - len(opener))
         if isinstance(value, list):
             if style.author_joiner and len(value) > 1:
                 lines = [prefix + value[0] + style.author_joiner]
@@ -284,8 +290,10 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
                 lines.append(continuation + value[-1] + closing)
             else:
                 words = " and ".join(value).split(" ")
-                lines = wrap(prefix, words, continuation, closing, style.wrap_width)
+                lines = wrap(prefix, words, continuation, closing, style.wrap_width, overflow)
         else:
-            lines = wrap(prefix, value.split(" "), continuation, closing, style.wrap_width)
+            lines = wrap(
+                prefix, value.split(" "), continuation, closing, style.wrap_width, overflow
+            )
         blocks.append(lines)
     return blocks
