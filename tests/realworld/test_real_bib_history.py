@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.editors.bibtex import add_bibtex_entries
 from bot.models import PaperRecord
 from tests.conftest import RENDERER
@@ -106,3 +108,116 @@ def test_jabref25_wraps_past_its_width_with_a_tab():
     result = add_bibtex_entries(before, [LIM], renderer=RENDERER)
     at = before.index("@CONFERENCE{Lin2010,")
     assert result.text == before[:at] + LIM_JABREF25 + before[at:]
+
+
+AFIK = PaperRecord(
+    title="Quantum discord and steering in top quarks at the LHC",
+    authors=("Afik, Yoav", "de Nova, Juan Ramón Muñoz"),
+    year=2022,
+    venue="arXiv",
+    arxiv="2209.03969",
+    primary_class="quant-ph",
+    month=9,
+    citation_key="Afik:2022dgh",
+)
+KRESHCHUK = PaperRecord(
+    title="Quantum simulation of quantum field theory in the light-front formulation",
+    authors=(
+        "Kreshchuk, Michael",
+        "Kirby, William M.",
+        "Goldstein, Gary",
+        "Beauchemin, Hugo",
+        "Love, Peter J.",
+    ),
+    year=2022,
+    venue="Phys. Rev. A",
+    published_venue="Phys. Rev. A",
+    arxiv="2002.04016",
+    doi="10.1103/PhysRevA.105.032418",
+    volume="105",
+    number="3",
+    pages="032418",
+    primary_class="quant-ph",
+    citation_key="Kreshchuk:2020dla",
+    kind="article",
+)
+ARGUELLES = PaperRecord(
+    title="Neutrino Oscillations in a Quantum Processor",
+    authors=("Argüelles, C. A.", "Jones, B. J. P."),
+    year=2019,
+    venue="Phys. Rev. Research.",
+    published_venue="Phys. Rev. Research.",
+    arxiv="1904.10559",
+    doi="10.1103/PhysRevResearch.1.033176",
+    volume="1",
+    pages="033176",
+    primary_class="quant-ph",
+    citation_key="Arguelles:2019phs",
+    kind="article",
+)
+# PamelaPajarillo/HEPQIS-LivingReview commit 83bdcb5993, as the maintainer added them
+# (nine papers in one commit; these three, one at a time).
+AFIK_INSPIRE = """##### 2022 September #####
+@article{Afik:2022dgh,
+    author = "Afik, Yoav and de Nova, Juan Ram\\'on Mu\\~noz",
+    title = "{Quantum discord and steering in top quarks at the LHC}",
+    eprint = "2209.03969",
+    archivePrefix = "arXiv",
+    primaryClass = "quant-ph",
+    month = "9",
+    year = "2022"
+}
+
+"""
+KRESHCHUK_INSPIRE = """##### 2020 February #####
+@article{Kreshchuk:2020dla,
+    author = "Kreshchuk, Michael and Kirby, William M. and Goldstein, Gary and \
+Beauchemin, Hugo and Love, Peter J.",
+    title = "{Quantum simulation of quantum field theory in the light-front formulation}",
+    eprint = "2002.04016",
+    archivePrefix = "arXiv",
+    primaryClass = "quant-ph",
+    doi = "10.1103/PhysRevA.105.032418",
+    journal = "Phys. Rev. A",
+    volume = "105",
+    number = "3",
+    pages = "032418",
+    year = "2022"
+}
+
+"""
+ARGUELLES_INSPIRE = """@article{Arguelles:2019phs,
+    author = {Arg\\"uelles, C. A. and Jones, B. J. P.},
+    title = "{Neutrino Oscillations in a Quantum Processor}",
+    eprint = "1904.10559",
+    archivePrefix = "arXiv",
+    primaryClass = "quant-ph",
+    doi = "10.1103/PhysRevResearch.1.033176",
+    journal = "Phys. Rev. Research.",
+    volume = "1",
+    pages = "033176",
+    year = "2019"
+}
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("record", "entry", "before"),
+    [
+        # A month newer than every heading: a heading of its own on top, written as
+        # the others are.
+        (AFIK, AFIK_INSPIRE, "##### 2022 July #####"),
+        # A month between two headings: its heading goes between them.
+        (KRESHCHUK, KRESHCHUK_INSPIRE, "##### 2019 November #####"),
+        # A month with a heading: last under it. Its author value holds an umlaut
+        # written G\"o-style, which would end a quoted value: INSPIRE braces it.
+        (ARGUELLES, ARGUELLES_INSPIRE, "##### 2019 March #####"),
+    ],
+    ids=["new-month-on-top", "new-month-between", "last-under-its-month"],
+)
+def test_living_review_files_a_paper_under_its_arxiv_month(record, entry, before):
+    text = fixture("hepqis_new_month_headings.bib")
+    result = add_bibtex_entries(text, [record], renderer=RENDERER)
+    at = text.index(before)
+    assert result.text == text[:at] + entry + text[at:]

@@ -251,6 +251,17 @@ def _encoded(item: NewField, style: BibStyle) -> tuple[str | list[str], bool]:
     return encode_text(value, style, protect, quoted=quoted), False
 
 
+def _ends_quotes(value: str | list[str]) -> bool:
+    """Whether a ``"`` outside braces would end a quoted value early (an umlaut written
+    ``G\\"unther``): such a value goes in braces, as INSPIRE writes it."""
+    depth = 0
+    for char in " and ".join(value) if isinstance(value, list) else value:
+        if char == '"' and depth == 0:
+            return True
+        depth += {"{": 1, "}": -1}.get(char, 0)
+    return False
+
+
 def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) -> list[list[str]]:
     """The lines of each field, laid out as the file lays its fields out."""
     shown = [style.field_name(f.name) for f in fields]
@@ -265,7 +276,7 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
             pad = style.before_eq
         value, bare = _encoded(item, style)
         delimiter = "" if bare else style.delimiter(item.name)
-        if delimiter == "bare":
+        if delimiter == "bare" or (delimiter == '"' and _ends_quotes(value)):
             delimiter = "{"
         opener, closer = (
             (delimiter, "}" if delimiter == "{" else delimiter) if delimiter else ("", "")

@@ -335,18 +335,25 @@ def precedence(
     return tuple((kind, tuple(sorted(counts.items()))) for kind, counts in sorted(tables.items()))
 
 
+_RECENT = 12
+
+
 def comment_style(entries: Sequence[EntryInfo]) -> tuple[str, DateFormat, str] | None:
+    """How the dated comment above each entry is written, when most entries have one:
+    as the newest ones write it (a living review's way of dating drifts over the years:
+    HEPML went from '%Nov. 8, 2021' to '% October 31, 2023')."""
     dated = []
     for entry in entries:
         if entry.comment is None:
             continue
         found = find_date(entry.comment)
         if found:
-            dated.append((entry.comment[: found.start], entry.comment[found.end :], entry.comment))
+            dated.append((found.date, entry.comment, found.start, found.end))
     if len(dated) < max(2, len(entries) // 2):
         return None
-    before, after = mode(((b, a) for b, a, _ in dated), ("% ", ""))
-    date_format = detect_format((c for _, _, c in dated), DateFormat("mdy", comma=True))
+    recent = sorted(dated, key=lambda d: d[0], reverse=True)[:_RECENT]
+    before, after = mode(((c[:start], c[end:]) for _, c, start, end in recent), ("% ", ""))
+    date_format = detect_format((c for _, c, _, _ in recent), DateFormat("mdy", comma=True))
     return before, date_format, after
 
 
