@@ -35,6 +35,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
         (FIXTURES / "hepqis_month_sections.bib", (2, 4), (4, 7)),
         (FIXTURES / "hepqis_new_month_headings.bib", (4, 8), (4, 8)),
         (FIXTURES / "jabref25_krs_wrapped.bib", (0, 1), (0, 11)),
+        (FIXTURES / "mixed_exports_reading_group.bib", (0, 4), (0, 13)),
         (ROOT / "examples/llm-survey/paper/references.bib", (50, 65), (55, 76)),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else None,

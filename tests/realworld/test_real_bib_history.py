@@ -221,3 +221,37 @@ def test_living_review_files_a_paper_under_its_arxiv_month(record, entry, before
     result = add_bibtex_entries(text, [record], renderer=RENDERER)
     at = text.index(before)
     assert result.text == text[:at] + entry + text[at:]
+
+
+CHATURVEDI = PaperRecord(
+    title="Analyzing Semantic Faithfulness of Language Models via Input Intervention on "
+    "Question Answering",
+    authors=(
+        "Chaturvedi, Akshay",
+        "Saha, Soumadeep",
+        "Asher, Nicholas",
+        "Bhar, Swarnadeep",
+        "Garain, Utpal",
+    ),
+    year=2023,
+    venue="Computational Linguistics",
+    published_venue="Computational Linguistics",
+    doi="10.1162/coli_a_00493",
+    kind="article",
+)
+
+
+def test_file_of_many_exports_gets_a_sane_entry():
+    # GU-CLASP/language-and-perception commit 1f2662fd78: the maintainer pasted MIT
+    # Press's export (4 spaces, a DOI for a key, abstract, ISSN, PDF link) on top of a
+    # file that holds seven tools' exports. No one layout is the maintainer's to match,
+    # so this checks what must hold whatever the layout: arXiv's DataCite entries put a
+    # blank line after every field, which is double spacing, not JabRef's second group
+    # (the entry came out as 'journal', a blank line, then the rest); and their keys
+    # (https://doi.org/10.48550/arxiv.<id>) name a paper by its arXiv id, which this
+    # journal paper lacks (its key came out 'anon'): Google Scholar's key names it.
+    before = fixture("mixed_exports_reading_group.bib")
+    result = add_bibtex_entries(before, [CHATURVEDI], renderer=RENDERER)
+    entry = result.text[len(before.rstrip("\n")) :].strip("\n").split("\n")
+    assert entry[0] == "@article{chaturvedi2023analyzing,"
+    assert all(line.strip() for line in entry)

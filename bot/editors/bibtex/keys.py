@@ -408,6 +408,10 @@ def base_key(record: PaperRecord, scheme: KeyScheme) -> tuple[str, bool]:
             continue
         pieces.append(pending_lit + value)
         pending_lit = ""
+    if not pieces and scheme is not PRESETS["google"]:
+        # nothing of the paper fills the file's scheme (keys made of the arXiv id, for
+        # a paper without one): Google Scholar's key names it instead
+        return base_key(record, PRESETS["google"])[0], False
     key = "".join(pieces) + (pending_lit if pieces and parts and parts[-1].kind == "lit" else "")
     key = re.sub(r"[\s,{}\"#%'~=()\\]", "", key) or "anon"
     return key, complete

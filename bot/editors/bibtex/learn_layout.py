@@ -296,17 +296,14 @@ def field_groups(text: str, entries: Sequence[EntryInfo]) -> tuple[tuple[str, fr
     grouped = 0
     for entry in entries:
         fields = entry.block.fields
-        split = next(
-            (
-                i
-                for i, (a, b) in enumerate(pairwise(fields), 1)
-                if "\n\n"
-                in text[a.end : b.start].replace(" ", "").replace("\t", "").replace(",", "")
-            ),
-            None,
-        )
-        if split is None:
-            continue
+        splits = [
+            i
+            for i, (a, b) in enumerate(pairwise(fields), 1)
+            if "\n\n" in text[a.end : b.start].replace(" ", "").replace("\t", "").replace(",", "")
+        ]
+        if len(splits) != 1:
+            continue  # no blank line, or one after every field (double spacing): no groups
+        split = splits[0]
         grouped += 1
         for index, item in enumerate(fields):
             name = item.name.lower()
