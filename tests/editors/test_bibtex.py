@@ -286,3 +286,24 @@ def test_keys_made_of_the_arxiv_id_give_way_for_a_paper_without_one():
     keys = learn(text)[0].keys
     assert make_key(arxiv, keys, set()) == "https://doi.org/10.48550/arxiv.2301.12345"
     assert make_key(journal, keys, set()) == "chen2023journal"
+
+
+@pytest.mark.parametrize(
+    ("years", "new", "before"),
+    [
+        # one entry out of order, first or last: no guide to where a new one goes
+        ([2026, *range(2016, 2027)], 2022, "k"),
+        ([*range(2016, 2027), 2015], 2021, "t"),
+        # newest first: above its equals
+        ([2027, 2026, 2025, 2024, 2024, *range(2023, 2016, -1)], 2024, "a"),
+    ],
+)
+def test_a_list_by_year_places_an_entry_past_its_outliers(years, new, before):
+    keys = "mcxaqftbkzgh"  # in no order, nor are the authors
+    text = "".join(
+        f"@article{{{k},\n  title = {{T}},\n  author = {{Zed, Ann}},\n  year = {{{y}}}\n}}\n\n"
+        for k, y in zip(keys, years, strict=True)
+    )
+    record = PaperRecord("New", authors=("Bo Chen",), year=new, doi="10.1/x", kind="article")
+    result = add_bibtex_entries(text, [record], renderer=RENDERER)
+    assert result.changes[0].endswith(f"(before {before})")

@@ -36,6 +36,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
         (FIXTURES / "hepqis_new_month_headings.bib", (4, 8), (4, 8)),
         (FIXTURES / "jabref25_krs_wrapped.bib", (0, 1), (0, 11)),
         (FIXTURES / "mixed_exports_reading_group.bib", (0, 4), (0, 13)),
+        (FIXTURES / "mixed_exports_acl_keys.bib", (0, 4), (1, 15)),
+        (FIXTURES / "gem_by_year_own_paper_first.bib", (16, 16), (16, 17)),
         (ROOT / "examples/llm-survey/paper/references.bib", (50, 65), (55, 76)),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else None,

@@ -255,3 +255,78 @@ def test_file_of_many_exports_gets_a_sane_entry():
     entry = result.text[len(before.rstrip("\n")) :].strip("\n").split("\n")
     assert entry[0] == "@article{chaturvedi2023analyzing,"
     assert all(line.strip() for line in entry)
+
+
+PAPADIMITRIOU = PaperRecord(
+    title="Injecting structural hints: Using language models to study inductive biases in "
+    "language learning",
+    authors=("Isabel Papadimitriou", "Dan Jurafsky"),
+    year=2023,
+    month=12,
+    venue="Findings of the Association for Computational Linguistics: EMNLP 2023",
+    published_venue="Findings of the Association for Computational Linguistics: EMNLP 2023",
+    doi="10.18653/v1/2023.findings-emnlp.563",
+    url="https://aclanthology.org/2023.findings-emnlp.563",
+    pages="8402-8413",
+    publisher="Association for Computational Linguistics",
+    kind="inproceedings",
+)
+# GU-CLASP/language-and-perception commit 7854ea14dc, less its editor, address and
+# abstract (no record holds them).
+PAPADIMITRIOU_ACL = """@inproceedings{papadimitriou-jurafsky-2023-injecting,
+    title = "Injecting structural hints: Using language models to study inductive biases in \
+language learning",
+    author = "Papadimitriou, Isabel  and
+      Jurafsky, Dan",
+    booktitle = "Findings of the Association for Computational Linguistics: EMNLP 2023",
+    month = dec,
+    year = "2023",
+    publisher = "Association for Computational Linguistics",
+    url = "https://aclanthology.org/2023.findings-emnlp.563",
+    doi = "10.18653/v1/2023.findings-emnlp.563",
+    pages = "8402--8413",
+}
+"""
+
+
+def test_acl_et_al_keys_name_two_authors_by_both():
+    # The file's ACL Anthology keys are "-etal-" for three authors and more
+    # (zhou-etal-2023-navigating, ebert-etal-2022-trajectories); the Anthology names two
+    # authors by both surnames (brunila-laviolette-2022-company, one key in the file, too
+    # few to learn from alone). The maintainer put the entry on top, as the last two
+    # additions were; nothing in the file says so (it is in no order): it goes last.
+    before = fixture("mixed_exports_acl_keys.bib")
+    result = add_bibtex_entries(before, [PAPADIMITRIOU], renderer=RENDERER)
+    # (after the file's last entry, its trailing blank line kept last)
+    assert result.text == before + PAPADIMITRIOU_ACL + "\n"
+
+
+HADFIELD = PaperRecord(
+    title="An Economy of AI Agents",
+    authors=("Gillian K. Hadfield", "Andrew Koh"),
+    year=2025,
+    venue="arXiv",
+    arxiv="2509.01063",
+    url="https://arxiv.org/abs/2509.01063",
+)
+# Generative-Engine-Marketing/Awesome-GEM-research commit f173e2918a, as added.
+HADFIELD_GEM = """@article{hadfield2025economy,
+  title   = {An Economy of AI Agents},
+  author  = {Hadfield, Gillian K. and Koh, Andrew},
+  journal = {arXiv preprint arXiv:2509.01063},
+  year    = {2025},
+  url     = {https://arxiv.org/abs/2509.01063}
+}
+
+"""
+
+
+def test_list_by_year_with_the_surveys_own_paper_on_top():
+    # The survey's own KDD '26 paper heads a list otherwise by year, oldest first. The
+    # entry goes where it leaves the fewest entries out of order: after the last 2025
+    # paper (it went on top, before the 2026 paper). The maintainer grouped this commit's
+    # five "agent economy" papers after the 2023 ones, out of the year order.
+    before = fixture("gem_by_year_own_paper_first.bib")
+    result = add_bibtex_entries(before, [HADFIELD], renderer=RENDERER)
+    at = before.index("@article{xu2026ad,")
+    assert result.text == before[:at] + HADFIELD_GEM + before[at:]
