@@ -58,7 +58,7 @@ def month_headings(lines: Sequence[str]) -> list[Heading] | None:
     found: list[Heading] = []
     for index, line in enumerate(lines):
         match = _HEADING.match(line)
-        if not match or not line.strip():
+        if not match:
             continue
         following = next((n for n in lines[index + 1 :] if n.strip()), "")
         if not following.lstrip().startswith("@"):
