@@ -101,31 +101,20 @@ def insertion_index(
     if mine is None:
         return None
     ranks = [order.rank(k, f) for k, f in entries]
-    # The place that leaves the fewest entries on the wrong side of the new one, so that
-    # an entry out of order (a survey's own paper on top of a list by year) is no guide;
-    # among equals, last in the order's direction: after its equals, or above them when
-    # newest first. In a file in perfect order this is the first entry ranked after it.
     if order.reverse:
-        ranks = [None if r is None else _Reversed(r) for r in ranks]
-        mine = _Reversed(mine)
+        # newest first: above the first entry no newer than it (a living review's papers
+        # published years after they were added are scattered below the top)
+        return next((i for i, r in enumerate(ranks) if r is not None and mine >= r), None)
+    # Oldest first, or by key or author: where the fewest entries are on the wrong side of
+    # it, so that an entry out of order (a survey's own paper on top of a list by year,
+    # one appended out of order at the end) is no guide; after its equals. In a file in
+    # perfect order this is before the first entry ranked after it.
     wrong = sum(1 for r in ranks if r is not None and r < mine)
     best, best_index = wrong, 0
     for index, theirs in enumerate(ranks, 1):
         if theirs is not None:
             wrong += (theirs > mine) - (theirs < mine)
-        if wrong < best or (wrong == best and not order.reverse):
+        if wrong <= best:
             best, best_index = wrong, index
     return None if best_index == len(entries) else best_index
 
-
-@dataclass(frozen=True)
-class _Reversed:
-    """A rank compared the other way round (newest first)."""
-
-    value: Any
-
-    def __lt__(self, other: _Reversed) -> bool:
-        return bool(other.value < self.value)
-
-    def __gt__(self, other: _Reversed) -> bool:
-        return bool(other.value > self.value)
