@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from editor_samples import DPO, LLAMA, SHAZEER, item, read
 
-from bot.editors.bibtex import add_bibtex_entries, make_key, read_blocks
+from bot.editors.bibtex import add_bibtex_entries, learn, make_key, read_blocks
 from bot.editors.result import NoChange
 from bot.models import PaperRecord
 from bot.references import parse
@@ -259,3 +259,51 @@ def test_a_new_article_names_its_venue_once():
     )
     result = add_bibtex_entries(ARTICLES_ONE_WITH_BOOKTITLE, [record], renderer=RENDERER)
     assert result.text == ARTICLES_ONE_WITH_BOOKTITLE + NATURE_ARTICLE
+
+
+def test_double_spaced_entries_are_not_two_groups_of_fields():
+    # arXiv's DataCite export puts a blank line after every field; JabRef's second group
+    # is one blank line before the bookkeeping fields. Neither blank line is copied.
+    spaced = "".join(
+        f"@misc{{k{i},\n  doi = {{10.48550/arXiv.2212.0{i}}},\n\n  author = {{Lee, Ann}},\n\n"
+        f"  title = {{T{i}}},\n\n  year = {{2022}}\n}}\n\n"
+        for i in range(3)
+    )
+    record = PaperRecord("New", authors=("Bo Chen",), year=2023, doi="10.1/x", kind="misc")
+    text = add_bibtex_entries(spaced, [record], renderer=RENDERER).text
+    added = text[text.index("@misc{chen2023new,") :].split("\n}")[0]
+    assert "\n\n" not in added
+
+
+def test_keys_made_of_the_arxiv_id_give_way_for_a_paper_without_one():
+    text = "".join(
+        f"@misc{{https://doi.org/10.48550/arxiv.2212.0{i}{i}{i}{i},\n  title = {{T{i}}},\n"
+        f"  author = {{Lee, Ann}},\n  eprint = {{2212.0{i}{i}{i}{i}}},\n  year = {{2022}}\n}}\n\n"
+        for i in range(1, 4)
+    )
+    arxiv = PaperRecord("New one", authors=("Bo Chen",), year=2023, arxiv="2301.12345")
+    journal = PaperRecord("Journal paper", authors=("Bo Chen",), year=2023, doi="10.1/x")
+    keys = learn(text)[0].keys
+    assert make_key(arxiv, keys, set()) == "https://doi.org/10.48550/arxiv.2301.12345"
+    assert make_key(journal, keys, set()) == "chen2023journal"
+
+
+@pytest.mark.parametrize(
+    ("years", "new", "before"),
+    [
+        # one entry out of order, first or last: no guide to where a new one goes
+        ([2026, *range(2016, 2027)], 2022, "k"),
+        ([*range(2016, 2027), 2015], 2021, "t"),
+        # newest first: above its equals
+        ([2027, 2026, 2025, 2024, 2024, *range(2023, 2016, -1)], 2024, "a"),
+    ],
+)
+def test_a_list_by_year_places_an_entry_past_its_outliers(years, new, before):
+    keys = "mcxaqftbkzgh"  # in no order, nor are the authors
+    text = "".join(
+        f"@article{{{k},\n  title = {{T}},\n  author = {{Zed, Ann}},\n  year = {{{y}}}\n}}\n\n"
+        for k, y in zip(keys, years, strict=True)
+    )
+    record = PaperRecord("New", authors=("Bo Chen",), year=new, doi="10.1/x", kind="article")
+    result = add_bibtex_entries(text, [record], renderer=RENDERER)
+    assert result.changes[0].endswith(f"(before {before})")

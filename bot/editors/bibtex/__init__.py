@@ -3,7 +3,8 @@
 :mod:`.reading` (the file's entries and what they say), :mod:`.keys` (the key scheme),
 :mod:`.style` (what a style is) learnt by :mod:`.learn` (:mod:`.learn_layout`,
 :mod:`.learn_values`), :mod:`.fields` and :mod:`.values` (what a new entry holds and how
-each value is written), :mod:`.place` (where it goes), :mod:`.editor` (the splice).
+each value is written), :mod:`.place` and :mod:`.sections` (where it goes: the file's
+order, or under its month's heading), :mod:`.editor` (the splice).
 """
 
 from bot.editors.bibtex.editor import (

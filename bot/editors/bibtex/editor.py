@@ -19,6 +19,12 @@ from bot.editors.bibtex.keys import Fields, base_key, make_key, record_key
 from bot.editors.bibtex.learn import learn_style
 from bot.editors.bibtex.place import detect_order, insertion_index
 from bot.editors.bibtex.reading import EntryInfo, inner, read_blocks, regular_entries, unbrace
+from bot.editors.bibtex.sections import (
+    SectionPlace,
+    month_headings,
+    record_month,
+    section_place,
+)
 from bot.editors.bibtex.style import BibStyle
 from bot.editors.common import describe_record, record_ids
 from bot.editors.lines import Lines, render_lines
@@ -214,23 +220,40 @@ def add_bibtex_entries(
         new_lines = render_entry(record, key, style, renderer, day)
         blanks = [""] * style.blank_lines
         fields = Fields.of(record)
-        before = insertion_index(order, [(k, f) for k, f, _ in anchors], key, fields)
+        section = _section(lines.contents, style, record)
+        head = [section.heading] if section and section.heading else []
+        if section is not None and section.line is not None:
+            # last under its month: before the next month's heading
+            position = section.line
+            before: int | None = next(
+                (i for i, a in enumerate(anchors) if a[2] >= position), len(anchors)
+            )
+        elif section is None:
+            before = insertion_index(order, [a[:2] for a in anchors], key, fields)
+            position = anchors[before][2] if before is not None else -1
+        else:
+            before = None
         if before is not None:
-            position = anchors[before][2]
-            block = new_lines + blanks
-            where = "at the top" if before == 0 else f"before {anchors[before][0]}"
+            block = head + new_lines + blanks
+            entry_at = position + len(head)
         else:
             position = len(lines) if last_end is None else last_end + 1
-            block = (blanks if last_end is not None else []) + new_lines
+            block = (blanks if last_end is not None else []) + head + new_lines
+            entry_at = position + len(block) - len(new_lines)
+        if section is not None:
+            where = f"under {section.where}" + (" (a new heading)" if head else "")
+        elif before is not None:
+            where = "at the top" if before == 0 else f"before {anchors[before][0]}"
+        else:
             where = "at the end"
         lines.insert(position, block)
         anchors = [(k, f, at + len(block) if at >= position else at) for k, f, at in anchors]
         if before is not None:
-            anchors.insert(before, (key, fields, position))
+            anchors.insert(before, (key, fields, entry_at))
             if last_end is not None:
                 last_end += len(block)
         else:
-            anchors.append((key, fields, position + len(block) - len(new_lines)))
+            anchors.append((key, fields, entry_at))
             last_end = position + len(block) - 1
         index.add_record(record, key)
         changes.append(
@@ -238,6 +261,14 @@ def add_bibtex_entries(
         )
         added.append(item)
     return finish(text, lines.text(), changes, skipped, added, reason="no new BibTeX entries")
+
+
+def _section(lines: Sequence[str], style: BibStyle, record: PaperRecord) -> SectionPlace | None:
+    """Where a file that groups its entries under month headings files ``record``
+    (None: the file does not, it dates each entry instead, or the paper's month is unknown)."""
+    headings = None if style.comment else month_headings(lines)
+    month = record_month(record) if headings else None
+    return section_place(headings, month) if headings and month else None
 
 
 def _key_note(record: PaperRecord, key: str, style: BibStyle) -> str:

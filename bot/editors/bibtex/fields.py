@@ -251,6 +251,17 @@ def _encoded(item: NewField, style: BibStyle) -> tuple[str | list[str], bool]:
     return encode_text(value, style, protect, quoted=quoted), False
 
 
+def _ends_quotes(value: str | list[str]) -> bool:
+    """Whether a ``"`` outside braces would end a quoted value early (an umlaut written
+    ``G\\"unther``): such a value goes in braces, as INSPIRE writes it."""
+    depth = 0
+    for char in " and ".join(value) if isinstance(value, list) else value:
+        if char == '"' and depth == 0:
+            return True
+        depth += {"{": 1, "}": -1}.get(char, 0)
+    return False
+
+
 def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) -> list[list[str]]:
     """The lines of each field, laid out as the file lays its fields out."""
     shown = [style.field_name(f.name) for f in fields]
@@ -265,7 +276,7 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
             pad = style.before_eq
         value, bare = _encoded(item, style)
         delimiter = "" if bare else style.delimiter(item.name)
-        if delimiter == "bare":
+        if delimiter == "bare" or (delimiter == '"' and _ends_quotes(value)):
             delimiter = "{"
         opener, closer = (
             (delimiter, "}" if delimiter == "{" else delimiter) if delimiter else ("", "")
@@ -276,7 +287,13 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
             closing += "}"
         prefix = f"{style.indent}{name}{pad}={style.after_eq}{opener}"
         kind, offset = style.continuation
-        continuation = " " * (len(prefix) + offset if kind == "rel" else offset)
+        if kind == "tab":
+            continuation = "\t" * offset
+        else:
+            continuation = " " * (len(prefix) + offset if kind == "rel" else offset)
+        overflow = None
+        if style.wrap_width is None and style.overflow_width is not None:
+            overflow = (style.overflow_width, len(prefix) - len(opener))
         if isinstance(value, list):
             if style.author_joiner and len(value) > 1:
                 lines = [prefix + value[0] + style.author_joiner]
@@ -284,8 +301,10 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
                 lines.append(continuation + value[-1] + closing)
             else:
                 words = " and ".join(value).split(" ")
-                lines = wrap(prefix, words, continuation, closing, style.wrap_width)
+                lines = wrap(prefix, words, continuation, closing, style.wrap_width, overflow)
         else:
-            lines = wrap(prefix, value.split(" "), continuation, closing, style.wrap_width)
+            lines = wrap(
+                prefix, value.split(" "), continuation, closing, style.wrap_width, overflow
+            )
         blocks.append(lines)
     return blocks

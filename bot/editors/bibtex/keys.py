@@ -370,8 +370,34 @@ def learn_scheme(keyed: Iterable[tuple[str, Fields]]) -> KeyScheme:
         found = tally.best()
         if found and found[0] != default and found[1] >= 2 and _is_surname_variant(found[0]):
             by_authors.append((bucket, found[0]))
+    # buckets whose keys say how they are made: their own scheme, or the default's
+    known = {bucket for bucket, _ in by_authors} | {
+        bucket for bucket, tally in buckets.items() if (tally.best() or ((),))[0] == default
+    }
+    by_authors += [(b, v) for b, v in _et_al_variants(default) if b not in known]
     suffix = "digits" if suffixes["digits"] > suffixes["letters"] else "letters"
-    return KeyScheme(default, tuple(by_authors), suffix, count / len(items))
+    return KeyScheme(default, tuple(sorted(by_authors)), suffix, count / len(items))
+
+
+def _et_al_variants(scheme: Scheme) -> list[tuple[int, Scheme]]:
+    """A scheme that writes ``etal`` after the first surname (the ACL Anthology's
+    ``zhou-etal-2023-navigating``) names one author alone and two by both surnames
+    (``brunila-laviolette-2022-company``), where the file's own keys for one or two
+    authors do not say otherwise."""
+    at = next(
+        (i for i, p in enumerate(scheme) if p.kind == "lit" and p.text.lower() == "etal"), None
+    )
+    if at is None or at < 1:
+        return []
+    first = next((p for p in scheme[:at] if p.kind == "surname" and p.nth == 0), None)
+    if first is None:
+        return []
+    separator = at - 1 if scheme[at - 1].kind == "lit" else at
+    second = Part("surname", 1, first.form, first.case)
+    return [
+        (1, scheme[:separator] + scheme[at + 1 :]),
+        (2, (*scheme[:at], second, *scheme[at + 1 :])),
+    ]
 
 
 def _is_surname_variant(scheme: Scheme) -> bool:
@@ -408,6 +434,10 @@ def base_key(record: PaperRecord, scheme: KeyScheme) -> tuple[str, bool]:
             continue
         pieces.append(pending_lit + value)
         pending_lit = ""
+    if not pieces and scheme is not PRESETS["google"]:
+        # nothing of the paper fills the file's scheme (keys made of the arXiv id, for
+        # a paper without one): Google Scholar's key names it instead
+        return base_key(record, PRESETS["google"])[0], False
     key = "".join(pieces) + (pending_lit if pieces and parts and parts[-1].kind == "lit" else "")
     key = re.sub(r"[\s,{}\"#%'~=()\\]", "", key) or "anon"
     return key, complete

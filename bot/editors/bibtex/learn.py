@@ -23,7 +23,7 @@ from bot.editors.bibtex.learn_layout import (
     precedence,
     spacing,
     spellings,
-    wrap_width,
+    wrap_rule,
 )
 from bot.editors.bibtex.learn_values import (
     accent_form,
@@ -63,6 +63,7 @@ def learn_style(
     layout = spacing(entries)
     title = title_style(entries)
     accents = accent_form(entries)
+    wrap = wrap_rule(text, entries)
     return BibStyle(
         keys=learn_scheme(
             (e.key, Fields(e.surnames, str(e.year or ""), e.title, e.arxiv or "")) for e in entries
@@ -81,7 +82,8 @@ def learn_style(
         align_column=layout.column,
         align_extra=layout.extra,
         continuation=continuation(text, entries),
-        wrap_width=wrap_width(text, entries),
+        wrap_width=wrap[0],
+        overflow_width=wrap[1],
         author_joiner=author_joiner(entries),
         delimiters=delimiters(entries),
         quote=mode(

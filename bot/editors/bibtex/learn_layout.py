@@ -141,7 +141,12 @@ def continuation(text: str, entries: Sequence[EntryInfo]) -> tuple[str, int]:
                 if not line.strip():
                     continue
                 lead = len(line) - len(line.lstrip(" \t"))
-                votes.append(("rel", lead - column) if lead >= column - 1 else ("abs", lead))
+                if lead >= column - 1:
+                    votes.append(("rel", lead - column))
+                elif line[:lead] == "\t" * lead:
+                    votes.append(("tab", lead))  # JabRef 2's one tab
+                else:
+                    votes.append(("abs", lead))
     return mode(votes, ("rel", 0))
 
 
@@ -151,10 +156,21 @@ def _field_lines(text: str, item: BibField) -> list[str]:
     return text[start : len(text) if end < 0 else end].split("\n")
 
 
-def wrap_width(text: str, entries: Sequence[EntryInfo]) -> int | None:
+def wrap_rule(text: str, entries: Sequence[EntryInfo]) -> tuple[int | None, int | None]:
+    """(width lines are filled up to, width lines run past): the rule of the two that
+    explains more of the file's lines, when one does (a few long lines in a short file
+    fit a filling width too)."""
+    filled = _fill_width(text, entries)
+    overflow = _overflow_width(text, entries)
+    if overflow is not None and (filled is None or overflow[1] > filled[1]):
+        return None, overflow[0]
+    return (filled[0] if filled else None), None
+
+
+def _fill_width(text: str, entries: Sequence[EntryInfo]) -> tuple[int, float] | None:
     """The width long values are wrapped at, when the file wraps them: the width that
     explains the most of its line lengths and line breaks (at least 90% of them; a
-    tool's count and ours differ on LaTeX-heavy lines, so not all)."""
+    tool's count and ours differ on LaTeX-heavy lines, so not all), and that share."""
     lengths: list[int] = []  # every field line: must fit
     breaks: list[int] = []  # line + next word: must not have fitted
     wrapped = 0
@@ -183,7 +199,45 @@ def wrap_width(text: str, entries: Sequence[EntryInfo]) -> int | None:
         return fitting + len(breaks) - bisect.bisect_right(breaks, width)
 
     best = max(range(40, 200), key=lambda width: (explained(width), -abs(width - 80)))
-    return best if explained(best) >= 0.9 * observed else None
+    share = explained(best) / observed
+    return (best, share) if share >= 0.9 else None
+
+
+def _overflow_width(text: str, entries: Sequence[EntryInfo]) -> tuple[int, float] | None:
+    """The width of JabRef 2's wrapping, when the file wraps that way: counted from the
+    value's opening brace (a continuation line from its start, its tab one character),
+    a line runs on to the end of the word that reaches the width. Every wrapped line
+    then reaches the width without its last word falling short of it, and no line keeps
+    a space at or past it (at least 90% of them); and the share of lines explained."""
+    breaks: list[tuple[int, int]] = []  # each line broken: the widths it agrees with
+    ends: list[tuple[int, int]] = []  # each value's last line: the same
+    wrapped = 0
+    for entry in entries:
+        per_name = _one_name_a_line(entry)
+        for item in entry.block.fields:
+            if (item.name.lower() in {"author", "editor"} and per_name) or not item.value:
+                continue
+            lines = [line.rstrip() for line in _field_lines(text, item)]
+            opener = 1 if item.value[:1] in '{"' else 0
+            lines[0] = lines[0][_value_column(text, item) - opener :]
+            wrapped += len(lines) > 1
+            for line in lines[:-1]:
+                words = line.split()
+                if not words:
+                    break
+                breaks.append((len(line) - len(words[-1]), len(line)))
+            ends.append((lines[-1].rfind(" ") + 1, 10_000))
+    if wrapped < 2:
+        return None
+
+    def explained(width: int, ranges: list[tuple[int, int]]) -> int:
+        return sum(low <= width <= high for low, high in ranges)
+
+    best = max(range(40, 200), key=lambda width: explained(width, breaks + ends))
+    share = explained(best, breaks + ends) / len(breaks + ends)
+    if explained(best, breaks) < 0.9 * len(breaks) or share < 0.9:
+        return None
+    return best, share
 
 
 def _one_name_a_line(entry: EntryInfo) -> bool:
@@ -242,17 +296,14 @@ def field_groups(text: str, entries: Sequence[EntryInfo]) -> tuple[tuple[str, fr
     grouped = 0
     for entry in entries:
         fields = entry.block.fields
-        split = next(
-            (
-                i
-                for i, (a, b) in enumerate(pairwise(fields), 1)
-                if "\n\n"
-                in text[a.end : b.start].replace(" ", "").replace("\t", "").replace(",", "")
-            ),
-            None,
-        )
-        if split is None:
-            continue
+        splits = [
+            i
+            for i, (a, b) in enumerate(pairwise(fields), 1)
+            if "\n\n" in text[a.end : b.start].replace(" ", "").replace("\t", "").replace(",", "")
+        ]
+        if len(splits) != 1:
+            continue  # no blank line, or one after every field (double spacing): no groups
+        split = splits[0]
         grouped += 1
         for index, item in enumerate(fields):
             name = item.name.lower()
@@ -281,18 +332,25 @@ def precedence(
     return tuple((kind, tuple(sorted(counts.items()))) for kind, counts in sorted(tables.items()))
 
 
+_RECENT = 12
+
+
 def comment_style(entries: Sequence[EntryInfo]) -> tuple[str, DateFormat, str] | None:
+    """How the dated comment above each entry is written, when most entries have one:
+    as the newest ones write it (a living review's way of dating drifts over the years:
+    HEPML went from '%Nov. 8, 2021' to '% October 31, 2023')."""
     dated = []
     for entry in entries:
         if entry.comment is None:
             continue
         found = find_date(entry.comment)
         if found:
-            dated.append((entry.comment[: found.start], entry.comment[found.end :], entry.comment))
+            dated.append((found.date, entry.comment, found.start, found.end))
     if len(dated) < max(2, len(entries) // 2):
         return None
-    before, after = mode(((b, a) for b, a, _ in dated), ("% ", ""))
-    date_format = detect_format((c for _, _, c in dated), DateFormat("mdy", comma=True))
+    recent = sorted(dated, key=lambda d: d[0], reverse=True)[:_RECENT]
+    before, after = mode(((c[:start], c[end:]) for _, c, start, end in recent), ("% ", ""))
+    date_format = detect_format((c for _, c, _, _ in recent), DateFormat("mdy", comma=True))
     return before, date_format, after
 
 

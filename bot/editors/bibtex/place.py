@@ -100,10 +100,21 @@ def insertion_index(
     mine = order.rank(key, fields)
     if mine is None:
         return None
-    for index, (their_key, their_fields) in enumerate(entries):
-        theirs = order.rank(their_key, their_fields)
-        if theirs is None:
-            continue
-        if (mine >= theirs) if order.reverse else (theirs > mine):
-            return index
-    return None
+    ranks = [order.rank(k, f) for k, f in entries]
+    if order.reverse:
+        # newest first: above the first entry no newer than it (a living review's papers
+        # published years after they were added are scattered below the top)
+        return next((i for i, r in enumerate(ranks) if r is not None and mine >= r), None)
+    # Oldest first, or by key or author: where the fewest entries are on the wrong side of
+    # it, so that an entry out of order (a survey's own paper on top of a list by year,
+    # one appended out of order at the end) is no guide; after its equals. In a file in
+    # perfect order this is before the first entry ranked after it.
+    wrong = sum(1 for r in ranks if r is not None and r < mine)
+    best, best_index = wrong, 0
+    for index, theirs in enumerate(ranks, 1):
+        if theirs is not None:
+            wrong += (theirs > mine) - (theirs < mine)
+        if wrong <= best:
+            best, best_index = wrong, index
+    return None if best_index == len(entries) else best_index
+

@@ -114,6 +114,7 @@ class BibStyle:
     align_extra: int | None = None  # "=" that far after each entry's longest name
     continuation: tuple[str, int] = ("rel", 0)  # where a value's next lines start
     wrap_width: int | None = None
+    overflow_width: int | None = None  # JabRef 2: a line runs past it to its word's end
     author_joiner: str | None = None  # one name a line, lines ending with this (" and")
     delimiters: tuple[tuple[str, str], ...] = ()  # field -> "{" | '"' | "bare"
     quote: str = "{"  # { | "

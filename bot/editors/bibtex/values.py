@@ -59,7 +59,8 @@ def _accent(base: str, mark: str, form: str, dotless: bool) -> str:
     if form == "\\'{e}" or (form == "\\'e" and letter_command):
         return f"\\{command}{{{base}}}"
     if form == "\\'e":
-        return f"\\{command}{base}"
+        # ``\'\irez`` would read as a command ``\irez``: the dotless i ends with ``{}``
+        return f"\\{command}{base}" + ("{}" if base == "\\i" else "")
     return f"{{\\{command}{' ' if letter_command else ''}{base}}}"
 
 
@@ -206,9 +207,18 @@ def format_month(month: int, style: BibStyle) -> tuple[str, bool]:
 
 
 def wrap(
-    first_prefix: str, words: Sequence[str], continuation: str, closing: str, width: int | None
+    first_prefix: str,
+    words: Sequence[str],
+    continuation: str,
+    closing: str,
+    width: int | None,
+    overflow: tuple[int, int] | None = None,
 ) -> list[str]:
-    """Lines holding ``words`` after ``first_prefix``, greedily filled up to ``width``."""
+    """Lines holding ``words`` after ``first_prefix``, greedily filled up to ``width``;
+    or, with ``overflow`` (the width, and where the first line's count starts), each line
+    running on to the end of the word that reaches the width (JabRef 2)."""
+    if overflow is not None:
+        return _overflow_wrap(first_prefix, words, continuation, closing, overflow)
     lines: list[str] = []
     current = first_prefix
     started = False
@@ -221,5 +231,28 @@ def wrap(
         else:
             current = candidate
         started = True
+    lines.append(current + closing)
+    return lines
+
+
+def _overflow_wrap(
+    first_prefix: str,
+    words: Sequence[str],
+    continuation: str,
+    closing: str,
+    overflow: tuple[int, int],
+) -> list[str]:
+    width, counted_from = overflow
+    lines: list[str] = []
+    current = first_prefix
+    for index, word in enumerate(words):
+        current += word
+        if index == len(words) - 1:
+            break
+        if len(current) - counted_from >= width:
+            lines.append(current)
+            current, counted_from = continuation, 0
+        else:
+            current += " "
     lines.append(current + closing)
     return lines
