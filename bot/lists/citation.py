@@ -255,7 +255,10 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     piece = text[start:end]
     if not piece.strip() or "\n" in piece.strip():
         for line_start, line in _lines(piece, start):
-            if line.strip() and line_start != start:
+            # The rest of the title's line only for a venue in parentheses there
+            # ("**Title**. (EMNLP 2022) <br />" over the authors' line).
+            first = line_start == start
+            if line.strip() and (not first or _PAREN_VENUE.match(line.lstrip(" \t.,;:"))):
                 _read_segment(reading, line_start, line_start + len(line))
         return
     lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))

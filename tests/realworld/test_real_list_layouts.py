@@ -648,6 +648,21 @@ SPOT = [
         ),
     ),
     (
+        # The venue in parentheses after the title, before its "<br />" (zjunlp's lists).
+        "knowledge_editing_br_authors",
+        3,
+        (
+            "FRUIT: Faithfully Reflecting",
+            "Robert L. Logan IV",
+            4,
+            2022,
+            "NAACL",
+            "2112.08634",
+            None,
+            "More Related Papers",
+        ),
+    ),
+    (
         "post_training_date_link_table",
         6,
         (
