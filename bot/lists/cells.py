@@ -31,7 +31,12 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
     from bot.lists.tables import cell_spans
 
     cells = cell_spans(reading.text, html=html)
-    roles = list(columns)[-len(cells) :] if len(cells) <= len(columns) else list(columns)
+    if len(cells) > len(columns):
+        roles = list(columns)
+    elif html:  # an HTML row whose first cells a cell of a row above spans
+        roles = list(columns)[-len(cells) :]
+    else:  # a pipe row that leaves out its last, empty cells
+        roles = list(columns)[: len(cells)]
     roles += ["?"] * (len(cells) - len(roles))
     if len(cells) != len(columns):
         roles = [
@@ -52,9 +57,11 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
 
 
 def _titled(value: str) -> bool:
-    """A cell holding a title link (not a "[paper](url)" label)."""
+    """A cell holding a title link (not a "[paper](url)" label): a long link text, or a
+    short one in bold that names no kind of link ("[**Self-Rewarding Language Models**]")."""
     return any(
-        not is_label(text, url) for text, url in re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
+        not is_label(text, url) or (text.startswith(("**", "__")) and not generic_label(text))
+        for text, url in re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
     )
 
 

@@ -74,6 +74,9 @@ COUNTS = [
     # space), dates "16 May 2025", links labelled "Arxiv", "OpenReview", "Springer",
     # "Oxford Academic".
     pytest.param("post_training_date_link_table", 14, 0, id="plain-title-date-link-table"),
+    # Four rows under a five-column header, each leaving out its empty last cells (three or
+    # four cells), one link written "[Github](url    )".
+    pytest.param("kd_llm_short_rows_table", 4, 0, id="rows-without-their-last-cells"),
 ]
 
 
@@ -646,6 +649,16 @@ SPOT = [
             None,
             "Applications of LLM-based Autonomous Agent",
         ),
+    ),
+    (
+        "kd_llm_short_rows_table",
+        5,
+        ("Self-Rewarding Language", None, 0, 2024, "arXiv", "2401.10020", None, "Self-Knowledge"),
+    ),
+    (
+        "kd_llm_short_rows_table",
+        4,
+        ("V-STaR: Training", None, 0, 2024, "arXiv", "2402.06457", None, "Self-Knowledge"),
     ),
     (
         # The venue in parentheses after the title, before its "<br />" (zjunlp's lists).
