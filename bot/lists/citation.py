@@ -98,6 +98,9 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         slot = e.Slot("venue", "", "`", "`")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
     _claim_code_tags(reading, tags)
+    for found in _BRACKET_TAGS.finditer(text, start, end):  # "[framework] [nlp]"
+        if reading.free(found.start(), found.end()):
+            reading.claim(found.start(), found.end(), e.Slot("text", "tags"), found.group(0))
     for found in ITALIC.finditer(text, start, end):
         if reading.free(found.start(), found.end()):
             mark = found.group(0)[0]
@@ -134,6 +137,12 @@ def _claim_code_tags(reading: e.Reading, tags: list[re.Match[str]]) -> None:
             reading.claim(start, end, e.Slot("text", "code tags"), text[start:end])
 
 
+# Labels the list gives a paper in brackets, no link: "[framework] [nlp]" (ContinualAI).
+_BRACKET_TAGS = re.compile(r"(?:[ \t]*(?<!\[)\[[a-z][a-z0-9 _-]{0,30}\](?![(\[\]]))+")
+_BY_NAMES = re.compile(r"\bby[ \t]+[A-Z\u00C0-\u024F]")
+_PREPRINT_SERVER = re.compile(r"(?i)ar[xX]iv|corr|preprint|biorxiv|medrxiv|ssrn|techrxiv")
+
+
 def looks_like_names(text: str) -> bool:
     plain = unescape(text).strip().rstrip(".")
     if not plain or re.search(r"(?:19|20)\d\d|https?://", plain):
@@ -141,6 +150,8 @@ def looks_like_names(text: str) -> bool:
     if ET_AL.search(plain):
         return True
     parts = [p.strip() for p in re.split(r",|\band\b|&|;", plain) if p.strip()]
+    if len(parts) == 1 and _PREPRINT_SERVER.fullmatch(plain):
+        return False  # "*arXiv*, 2020": where, not who
     if any(re.search(r"\d|:", part) for part in parts):
         return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
     named = sum(bool(_NAME.match(p) or re.fullmatch(r"@?[\w.-]+", p)) for p in parts)
@@ -184,7 +195,9 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
     """Authors, venue or both in emphasis (``*Jane Doe et al. ACL*``, ``<ins>ACL, 2023</ins>``)."""
     inner, inner_end = start + len(opening), end - len(closing)
     body = reading.text[inner:inner_end]
-    if not reading.has("authors"):
+    line_start = reading.text.rfind("\n", 0, start) + 1
+    named_before = _BY_NAMES.search(reading.text, line_start, start)  # "by Jane Doe. *Venue*"
+    if not reading.has("authors") and not named_before:
         split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
         if split and split.group("rest"):
             names_end = inner + split.end("names")
@@ -200,18 +213,30 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
         if looks_like_names(body) and not read_venue(body)[1]:
             authors_claim(reading, start, end, opening, closing)
             return
-    _read_venue_text(reading, inner, inner_end)
+    _read_venue_text(reading, inner, inner_end, longest=24)
 
 
-def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
-    """``arXiv 2023``, ``CoRL, Nov 2024``, ``MLSys 2018``: a venue, a year or a date."""
+def _read_venue_text(reading: e.Reading, start: int, end: int, longest: int = 9) -> None:
+    """``arXiv 2023``, ``CoRL, Nov 2024``, ``MLSys 2018``: a venue, a year or a date;
+    ``56--64, 2020`` after a venue: its pages and year. A venue has ``longest`` words at
+    most (more in emphasis, which marks where it ends)."""
     text = reading.text
     segment = text[start:end]
     lead = len(segment) - len(segment.lstrip(" \t.,;:*_"))
     start += lead
     segment = text[start:end].rstrip(" \t.,;:-–—")  # "arXiv - May 2024": the date's dash
     end = start + len(segment)
-    if not segment or not reading.free(start, end) or reading.has("venue"):
+    if not segment or not reading.free(start, end):
+        return
+    pages = _PAGES_YEAR.fullmatch(segment)
+    if pages and not reading.has("year"):  # ", 56--64, 2020." after "*Venue*"
+        if pages.group("p"):
+            slot = e.Slot("text", "pages")
+            reading.claim(start, start + pages.end("p"), slot, pages.group("p"))
+        at = start + pages.start("y")
+        reading.claim(at, at + 4, e.Slot("year"), int(pages.group("y")), "{Y}")
+        return
+    if reading.has("venue"):
         return
     identifier = re.search(r"(?i)\barxiv\s*:\s*\S+$", segment)
     if identifier:  # "arXiv:2303.12712": the venue is arXiv, the id stays as written
@@ -224,11 +249,19 @@ def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
             reading.claim(start + date.start(), end, e.Slot("date"), *read)
             segment = segment[: date.start()].rstrip(" \t,;-–—")
             end = start + len(segment)
-    if segment and len(segment.split()) <= 9 and re.search(r"[A-Za-z\u4e00-\u9fff]", segment):
+    lettered = re.search(r"[A-Za-z\u4e00-\u9fff]", segment)
+    if segment and len(segment.split()) <= longest and lettered:
         venue, year, form = read_venue(segment)
         reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
     elif segment and re.fullmatch(r"(?:19|20)\d\d", segment):
         reading.claim(start, end, e.Slot("venue"), ("", int(segment)), "{Y}")
+
+
+# Pages (or none) and a year after a venue: "56--64, 2020", ", 2022".
+_PAGES_YEAR = re.compile(
+    r"(?P<p>[A-Za-z]?\d+(?:[-–—]+\d+)?|\d+:\d+(?:[-–—]+\d+:\d+)?)?[ \t]*,?[ \t]*"
+    r"(?P<y>(?:19|20)\d\d)"
+)
 
 
 def _read_plain(reading: e.Reading, start: int, end: int) -> None:
@@ -275,7 +308,11 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     if re.search(r"[:：][*_]*\s*$", body):
         return  # "- 论文/Paper: " is the label of the link after it, not a venue
     if not reading.has("authors"):
-        names = re.match(r"(?:by\s+)?(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
+        by = re.match(r"by[ \t]+(?=[A-Z\u00C0-\u024F])", body)
+        if by:  # "[Title](url) by Jane Doe, Bo Li and Ann Lee. *Venue*, 2020."
+            body_start += by.end()
+            body = text[body_start:end]
+        names = re.match(r"(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
         if not (names and looks_like_names(names.group("n"))):
             names = _name_list(body) or _ONE_NAME.match(body)
         if not names:  # after a <br>, one name will do; elsewhere a list of them

@@ -688,6 +688,30 @@ CASES = [
         ),
         id="plain-title-date-link-table",
     ),
+    pytest.param(
+        "continual_learning_by_authors",
+        "Applications",
+        PaperRecord(
+            title="A Novel Replay Method for Continual Learning",
+            authors=("Ada Lovelace", "Alan Turing", "Grace Hopper"),
+            year=2024,
+            arxiv="2405.01234",
+            venue="ICLR",
+            published_venue="International Conference on Learning Representations",
+        ),
+        # First, as the section's papers run newest first; "by" and the names, the venue in
+        # emphasis and the year; no pages and no "[vision]" tags (a neighbour's), the
+        # trailing space every line has.
+        (
+            6,
+            [
+                "- [A Novel Replay Method for Continual Learning](http://arxiv.org/abs/2405.01234)"
+                " by Ada Lovelace, Alan Turing and Grace Hopper. *International Conference on "
+                "Learning Representations*, 2024. "
+            ],
+        ),
+        id="by-authors-italic-venue",
+    ),
     # The history cases below are real additions: the fixture is the README before the
     # maintainer's commit (SOURCES.md), the golden the line(s) that commit added, less what
     # metadata cannot give (code and project links, the list's own labels, highlights).

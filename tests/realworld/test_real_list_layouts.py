@@ -77,6 +77,9 @@ COUNTS = [
     # Four rows under a five-column header, each leaving out its empty last cells (three or
     # four cells), one link written "[Github](url    )".
     pytest.param("kd_llm_short_rows_table", 4, 0, id="rows-without-their-last-cells"),
+    # "- [Title](url) by A, B and C. *Venue*, pages, Year. [tag] [tag]" (a list written from
+    # a Zotero library): 5 papers under a bold count and a sentence of prose.
+    pytest.param("continual_learning_by_authors", 5, 0, id="by-authors-italic-venue"),
 ]
 
 
@@ -648,6 +651,34 @@ SPOT = [
             "2112.15594",
             None,
             "Applications of LLM-based Autonomous Agent",
+        ),
+    ),
+    (
+        "continual_learning_by_authors",
+        8,
+        (
+            "The Traffic Flow Prediction",
+            "Yanli Shao",
+            5,
+            2021,
+            "Mobile Information Systems",
+            None,
+            None,
+            "Applications",
+        ),
+    ),
+    (
+        "continual_learning_by_authors",
+        9,
+        (
+            "Findings of the First Shared Task",
+            "Loïc Barrault",
+            5,
+            2020,
+            "Proceedings of the Fifth Conference on Machine Translation",
+            None,
+            None,
+            "Applications",
         ),
     ),
     (
