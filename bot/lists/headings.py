@@ -127,4 +127,5 @@ def heading_text(raw: str) -> str:
         and not 0xFE00 <= ord(char) <= 0xFE0F
     )
     text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(?<!\w)([*_])(?=\S)(.+?)(?<=\S)\1(?!\w)", r"\2", text)  # "_Training_"
     return " ".join(html.unescape(text).split())

@@ -211,6 +211,9 @@ def test_tools_and_sources_are_reported_as_not_papers():
         ('Models <a name="models"></a>', "Models"),
         ("Corpora {#corpora}", "Corpora"),
         ("Surveys ##", "Surveys"),
+        # yaotingwangofficial/Awesome-MCoT's table headings
+        ("Tab-1: MCoT _Training_ _with_ Rationale.", "Tab-1: MCoT Training with Rationale."),
+        ("in_context_learning", "in_context_learning"),
         (":rocket: **Pre-training** ✨", "Pre-training"),
         ("[Linked](https://x.org) heading", "Linked heading"),
         ("C# and F#", "C# and F#"),
