@@ -361,7 +361,7 @@ SPOT = [
             "EMNLP",
             "1606.07947",
             None,
-            "*Large Model Distillation*",
+            "Large Model Distillation",
         ),
     ),
     (
@@ -375,7 +375,7 @@ SPOT = [
             "ICLR",
             "2012.09816",
             None,
-            "*Large Model Distillation*",
+            "Large Model Distillation",
         ),
     ),
     (
@@ -389,7 +389,7 @@ SPOT = [
             "CVPR",
             None,
             None,
-            "*Related Survey*",
+            "Related Survey",
         ),
     ),
     (
@@ -403,7 +403,7 @@ SPOT = [
             "arXiv",
             "2505.15929",
             None,
-            "*Related Benchmark*",
+            "Related Benchmark",
         ),
     ),
     (
