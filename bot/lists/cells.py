@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from bot.lists import entry as e
 from bot.lists.citation import authors_claim, generic_label, is_label
 from bot.lists.inline import label_image, unescape
-from bot.lists.recognise import read_tail, read_title
+from bot.lists.recognise import read_marked_title, read_tail, read_title
 from bot.lists.values import read_date, read_venue
 
 _CODE_SPAN = re.compile(r"(?P<m>`+|\*\*|\*|_)(?P<v>[^`*_\s](?:.*[^`*_\s])?)(?P=m)")
@@ -38,11 +38,15 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
     else:  # a pipe row that leaves out its last, empty cells
         roles = list(columns)[: len(cells)]
     roles += ["?"] * (len(cells) - len(roles))
-    if len(cells) != len(columns):
-        roles = [
-            _fitting_role(reading.text[a:b].strip(), role)
-            for (a, b, _), role in zip(cells, roles, strict=True)
-        ]
+    # A row of another width keeps a role only where the content fits it; any row, where a
+    # venue or date column holds links ("| Source |" cells: '"Title" [[paper](url)]').
+    roles = [
+        _fitting_role(value, role)
+        if len(cells) != len(columns) or (role in ("venue", "date") and "](" in value)
+        else role
+        for (a, b, _), role in zip(cells, roles, strict=True)
+        if (value := reading.text[a:b].strip()) is not None
+    ]
     titled = [
         i for i, (a, b, _) in enumerate(cells) if roles[i] == "title" and _titled(reading.text[a:b])
     ]
@@ -118,7 +122,10 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             None,
         )
         if link is not None and generic_label(link.text):
-            read_tail(reading, start, end)  # "| [paper](url) |": the name is in another column
+            # "| [paper](url) |": the name is in another column; '| "Title" [[paper](url)] |':
+            # the title is the quoted text before the link
+            at = read_marked_title(reading, start) if link.start > start else None
+            read_tail(reading, at if at is not None else start, end)
             return
         if link is not None and link.kind in ("markdown", "html"):
             bold = link.start - 2 >= start and text.startswith("**", link.start - 2)

@@ -80,6 +80,9 @@ COUNTS = [
     # "- [Title](url) by A, B and C. *Venue*, pages, Year. [tag] [tag]" (a list written from
     # a Zotero library): 5 papers under a bold count and a sentence of prose.
     pytest.param("continual_learning_by_authors", 5, 0, id="by-authors-italic-venue"),
+    # "| Date | Venue | Benchmark | Size | Language | Source |": 7 benchmarks, each with its
+    # paper in "Source" as '"Title" [[paper](url)] [[data](url)]'.
+    pytest.param("code_llm_benchmark_source_table", 7, 0, id="benchmark-table-source-column"),
 ]
 
 
@@ -651,6 +654,34 @@ SPOT = [
             "2112.15594",
             None,
             "Applications of LLM-based Autonomous Agent",
+        ),
+    ),
+    (
+        "code_llm_benchmark_source_table",
+        6,
+        (
+            "Mapping Language to Code in Programmatic Context",
+            None,
+            0,
+            2018,
+            "EMNLP",
+            "1808.09588",
+            None,
+            "Program Synthesis",
+        ),
+    ),
+    (
+        "code_llm_benchmark_source_table",
+        9,
+        (
+            "Evaluating Large Language",
+            None,
+            0,
+            2021,
+            "arXiv",
+            "2107.03374",
+            None,
+            "Program Synthesis",
         ),
     ),
     (
