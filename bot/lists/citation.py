@@ -328,6 +328,10 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
     if paren:  # "Title (TKDE, 2024) [[paper]](url)"
         _read_venue_text(reading, body_start + paren.start("v"), body_start + paren.end("v"))
         return
+    named = _NAMED_VENUE.match(body)
+    if named:  # "Advances in Neural Information Processing Systems (NeurIPS), 2022."
+        _read_venue_text(reading, body_start + named.start("v"), body_start + named.end("v"), 16)
+        return
     year = re.match(r"[ \t]*\((?P<y>(?:19|20)\d\d)\)", body)
     if year:  # "by Jane Doe et al. (2023), arXiv:2303.12712"
         at = body_start + year.start("y")
@@ -344,6 +348,11 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
 _NOTE_LINE = re.compile(
     r"^[ \t]*[-*+][ \t]+\*\*(?P<l>[^*\n:：]{1,30})[:：]\*\*[ \t]*(?P<v>[^\n]*\S)[ \t]*$",
     re.MULTILINE,
+)
+# A venue's name, its acronym in parentheses and the year: "Advances in Neural Information
+# Processing Systems (NeurIPS), 2022".
+_NAMED_VENUE = re.compile(
+    r"[ \t]*(?P<v>[A-Z][^.\n()]*?\([A-Z][\w&/-]*\)[ \t]*,?[ \t]*(?:19|20)\d\d)\b"
 )
 # A venue and its year in parentheses: "(TKDE, 2024)", "(EMNLP 2022)".
 _PAREN_VENUE = re.compile(r"[ \t]*\((?P<v>[^()\n]*?[A-Za-z][^()\n]*?\b(?:19|20)\d\d\b[^()\n]*)\)")

@@ -488,3 +488,28 @@ def test_a_category_bullet_over_one_link_paragraph_and_a_tool():
         ("Atlas: Few-shot Lear", None, "2208.03299"),
     ]
     assert [s.what.split("'")[1] for s in result.not_papers] == ["LlamaIndex"]
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "year"),
+    [
+        # teacherpeterpan/self-correction-llm-papers: the venue's name, its acronym, the year
+        (
+            "1. **Training Language Models to Follow Instructions with Human Feedback.** "
+            "Advances in Neural Information Processing Systems (NeurIPS), 2022. "
+            "[paper](https://proceedings.neurips.cc/paper_files/paper/2022/file/b1.pdf)",
+            "Advances in Neural Information Processing Systems (NeurIPS)",
+            2022,
+        ),
+        (
+            "1. **SimCLS: A Simple Framework for Contrastive Learning of Abstractive "
+            "Summarization.** Annual Meeting of the Association for Computational Linguistics "
+            "(ACL), 2021. [paper](https://aclanthology.org/2021.acl-short.135.pdf)",
+            "Annual Meeting of the Association for Computational Linguistics (ACL)",
+            2021,
+        ),
+    ],
+)
+def test_a_named_venue_with_its_acronym_and_year(line, venue, year):
+    [ref] = parse(f"## Papers\n\n{line}\n", "markdown", "list.md").references
+    assert (ref.venue, ref.year) == (venue, year)
