@@ -338,6 +338,12 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         reading.claim(at, at + 4, e.Slot("year"), int(year.group("y")), "{Y}")
         body_start += year.end()
         body = text[body_start:end]
+        after = _NAMES_AFTER_YEAR.match(body)
+        if after and not reading.has("authors") and looks_like_names(after.group("n")):
+            # "**Title** (2015), G. Hinton et al. [[pdf]](url)": the names after the year
+            names_start = body_start + after.start("n")
+            authors_claim(reading, names_start, body_start + after.end("n"), "", "")
+            return
     sentence = re.match(r"[ \t.,;:]*(?P<s>[^.\n]*?(?:\.[^\s.][^.\n]*?)*)(?:\.|$|(?=\s\())", body)
     if sentence and sentence.group("s").strip():
         offset = body_start + sentence.start("s")
@@ -347,6 +353,11 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
 # A note on its own bullet under an entry, its label in bold: "- **Metrics:** POPE, MME".
 _NOTE_LINE = re.compile(
     r"^[ \t]*[-*+][ \t]+\*\*(?P<l>[^*\n:：]{1,30})[:：]\*\*[ \t]*(?P<v>[^\n]*\S)[ \t]*$",
+    re.MULTILINE,
+)
+# Names after a year in parentheses: "(2015), G. Hinton et al." (terryum's list).
+_NAMES_AFTER_YEAR = re.compile(
+    r"[ \t]*,[ \t]*(?P<n>[^,;()\[\]]+?\be[tl]\s*al\b\.?|[^;()\[\]\n]+?)(?=[ \t]*(?:\[|$))",
     re.MULTILINE,
 )
 # A venue's name, its acronym in parentheses and the year: "Advances in Neural Information

@@ -54,7 +54,7 @@ _PLAIN_TITLE = re.compile(
     r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s])[^*\[\]\n]+?(?<=\S)\*\*)+?)[ \t]*"
     r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
     r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>|(?<!\\)\|"
-    r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|`|$)",
+    r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding

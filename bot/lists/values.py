@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.text.initials import initialled
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -228,6 +230,7 @@ class AuthorForm:
     sep: str = ", "
     last_sep: str = ", "
     etal: str = " et al."
+    initials: bool = False  # given names as initials: "G. Hinton", "M. Zeiler and R. Fergus"
 
 
 @dataclass(frozen=True)
@@ -262,8 +265,20 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
             mode = "all"
     else:
         mode = "all" if len(names) > 1 else "one"
-    form = AuthorForm(mode, separator, last_sep, etal or " et al.")
+    initials = bool(names) and all(_INITIALLED.fullmatch(name) for name in names)
+    form = AuthorForm(mode, separator, last_sep, etal or " et al.", initials)
     return Authors(tuple(names), bool(etal)), form
+
+
+_INITIALLED = re.compile(r"(?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?)+[A-Z][\w'’-]+")
+
+
+def _with_initials(name: str) -> str:
+    """"Ada Lovelace" -> "A. Lovelace"; a name already so, or of one word, as it is."""
+    words = name.split()
+    if len(words) < 2 or _INITIALLED.fullmatch(name):
+        return name
+    return f"{initialled(' '.join(words[:-1]))} {words[-1]}"
 
 
 def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None) -> str:
@@ -271,6 +286,8 @@ def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None
     names = list(authors.names)
     if not names:
         return ""
+    if form.initials:  # "Ada Lovelace" in a list of "G. Hinton"
+        names = [_with_initials(name) for name in names]
     more = authors.et_al or len(names) > 1
     if form.mode in ("first", "surname"):
         first = surname if form.mode == "surname" and surname else names[0]

@@ -712,6 +712,27 @@ CASES = [
         ),
         id="by-authors-italic-venue",
     ),
+    pytest.param(
+        "deep_learning_year_then_names",
+        "Understanding / Generalization / Transfer",
+        PaperRecord(
+            title="A Novel Replay Method for Continual Learning",
+            authors=("Ada Lovelace", "Alan Turing", "Grace Hopper"),
+            year=2024,
+            arxiv="2405.01234",
+        ),
+        # First (the section runs newest first), the year in parentheses, then the first
+        # author as the list writes its people, an initial and the surname, "et al.", and
+        # the arXiv PDF as "[[pdf]]".
+        (
+            1,
+            [
+                "- **A Novel Replay Method for Continual Learning** (2024), A. Lovelace et al. "
+                "[[pdf]](http://arxiv.org/pdf/2405.01234)"
+            ],
+        ),
+        id="year-then-names-initials",
+    ),
     # The history cases below are real additions: the fixture is the README before the
     # maintainer's commit (SOURCES.md), the golden the line(s) that commit added, less what
     # metadata cannot give (code and project links, the list's own labels, highlights).

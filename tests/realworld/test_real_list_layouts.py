@@ -83,6 +83,9 @@ COUNTS = [
     # "| Date | Venue | Benchmark | Size | Language | Source |": 7 benchmarks, each with its
     # paper in "Source" as '"Title" [[paper](url)] [[data](url)]'.
     pytest.param("code_llm_benchmark_source_table", 7, 0, id="benchmark-table-source-column"),
+    # "- **Title** (2015), G. Hinton et al. [[pdf]](url)", and plain titles in the appendix:
+    # 7 + 3 papers (arXiv, NIPS, CVF and Nature pages).
+    pytest.param("deep_learning_year_then_names", 10, 0, id="year-then-names"),
 ]
 
 
@@ -654,6 +657,34 @@ SPOT = [
             "2112.15594",
             None,
             "Applications of LLM-based Autonomous Agent",
+        ),
+    ),
+    (
+        "deep_learning_year_then_names",
+        7,
+        (
+            "Visualizing and understanding",
+            "M. Zeiler",
+            2,
+            2014,
+            None,
+            "1311.2901",
+            None,
+            "Understanding / Generalization / Transfer",
+        ),
+    ),
+    (
+        "deep_learning_year_then_names",
+        11,
+        (
+            "A character-level decoder",
+            "J. Chung",
+            1,
+            2016,
+            None,
+            "1603.06147",
+            None,
+            "Appendix: More than Top 100",
         ),
     ),
     (

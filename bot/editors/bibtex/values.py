@@ -18,6 +18,7 @@ from bot.editors.bibtex.style import BibStyle, TitleStyle, word_class
 from bot.editors.common import split_name
 from bot.editors.dates import MONTHS
 from bot.text.escaping import latex
+from bot.text.initials import initialled
 
 _COMBINING = {
     "\u0300": "`",
@@ -162,16 +163,6 @@ _CORPORATE = re.compile(
 )
 
 
-def _initialled(given: str, spacing: str) -> str:
-    """``Rodney A.`` -> ``R.A.`` (or ``R. A.``); ``Jean-Pierre`` -> ``J.-P.``."""
-    parts = []
-    for word in re.split(r"\s+|(?<=\.)(?=\w)", given):
-        pieces = [p for p in word.split("-") if p]
-        if pieces:
-            parts.append("-".join(f"{p[0].upper()}." for p in pieces))
-    return spacing.join(parts)
-
-
 def format_name(name: str, style: BibStyle, *, quoted: bool = False) -> str:
     """One author, escaped, in the file's name order and initials; an organisation whole."""
     name = " ".join(name.split())
@@ -181,7 +172,7 @@ def format_name(name: str, style: BibStyle, *, quoted: bool = False) -> str:
         return "{" + encode_text(name.strip("{}"), style, quoted=quoted) + "}"
     first, last, suffix = split_name(name)
     if style.initials is not None and first:
-        first = _initialled(first, style.initials)
+        first = initialled(first, style.initials)
     surname = encode_text(last, style, quoted=quoted) if last else ""
     if re.search(r"\band\b", last, re.IGNORECASE):
         surname = "{" + surname + "}"  # "and" inside a name would split it in two
