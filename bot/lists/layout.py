@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from bot.identifiers import normalize_arxiv
 from bot.lists.entry import Entry, Fields, Slot
 from bot.lists.links import extra_links, with_extra_links
+from bot.lists.literals import foreign_words, scrub, shared_words
 from bot.lists.padding import align_row
 from bot.lists.papers import url_kind
 from bot.lists.values import (
@@ -158,6 +159,7 @@ def choose(
         shapes[_shape(entry.layout)] += 1
     scored: list[tuple[tuple[int, ...], int, Choice]] = []
     cells = Counter(_cells(entry.layout) for entry in neighbours).most_common(1)[0][0]
+    shared = shared_words(neighbours, file)
     for layout, members in groups.items():
         assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
         slots = [p for p in layout if isinstance(p, Slot)]
@@ -182,16 +184,28 @@ def choose(
         common = -shapes[_shape(layout)]
         first, second = (dropped, common) if table else (common, dropped)
         odd = int(table and _cells(layout) != cells)
-        score = (unplaced, len(extras), odd, fit, first, second, -len(members))
+        # A layout holding a neighbour's own data (a venue, a year, names the reader did not
+        # read) comes after every layout that places as much; if chosen, without that data.
+        foreign = int(bool(foreign_words(layout, assigned, shared)))
+        score = (unplaced, foreign, len(extras), odd, fit, first, second, -len(members))
         scored.append((score, min(d for d, _ in members), choice))
     if not scored:
         return None
     best = min(score for score, _, _ in scored)
     tied = [(distance, choice) for score, distance, choice in scored if score == best]
-    if len(tied) == 1:
-        return tied[0][1]
-    # As common as each other: the one the rest of the file writes most, then the one most
-    # like all the others (a neighbour's typo is not copied), then the nearest.
+    chosen = tied[0][1] if len(tied) == 1 else _tie(tied, groups, file)
+    if best[1]:  # every layout that places as much holds some neighbour's data
+        return replace(chosen, layout=scrub(chosen.layout, chosen.fields, shared))
+    return chosen
+
+
+def _tie(
+    tied: Sequence[tuple[int, Choice]],
+    groups: dict[Layout, list[tuple[int, Entry]]],
+    file: Sequence[Entry],
+) -> Choice:
+    """Of layouts as common as each other: the one the rest of the file writes most, then
+    the one most like all the others (a neighbour's typo is not copied), then the nearest."""
     weights = {layout: len(members) for layout, members in groups.items()}
     in_file = Counter(_shape(entry.layout) for entry in file)
     return min(
