@@ -109,7 +109,8 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
-        if (name == "p" or tag.group("s")) and not _TAG_YEAR.search(inner):
+        dated = _TAG_YEAR.search(inner) or read_venue(inner)[1] is not None  # "(ICLR 24)"
+        if (name == "p" or tag.group("s")) and not dated:
             break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]

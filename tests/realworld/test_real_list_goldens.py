@@ -841,6 +841,36 @@ CASES = [
         ),
         id="history-names-after-the-links",
     ),
+    pytest.param(
+        "rag_short_venue_years",
+        "Retrieval-enhanced LLMs",
+        PaperRecord(
+            title="Adaptive Chameleon or Stubborn Sloth: Revealing the Behavior of Large "
+            "Language Models in Knowledge Conflicts",
+            authors=("Jian Xie", "Kai Zhang", "Jiangjie Chen", "Renze Lou", "Yu Su"),
+            year=2024,
+            venue="ICLR 2024",
+            arxiv="2305.13300",
+        ),
+        # jxzhangjhu/Awesome-LLM-RAG cc676211: "ICLR 24 – May 2023", the venue's year in two
+        # digits as the file's other ICLR papers write it ("ICLR 24 – Oct 2023"), the date
+        # the preprint's; between October's DSPy and May's FLARE (newest first). The
+        # maintainer's code link is not known to metadata, nor the double space of their
+        # "Chameleon  or". DEVIATION: two blank lines above it as between the section's
+        # entries (the maintainer left one).
+        (
+            36,
+            [
+                "**Adaptive Chameleon or Stubborn Sloth: Revealing the Behavior of Large "
+                "Language Models in Knowledge Conflicts**  ",
+                "*Jian Xie, Kai Zhang, Jiangjie Chen, Renze Lou, Yu Su*  ",
+                "ICLR 24 – May 2023 [[paper](https://arxiv.org/abs/2305.13300)]",
+                "",
+                "",
+            ],
+        ),
+        id="history-two-digit-venue-year",
+    ),
 ]
 
 
