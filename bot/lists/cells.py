@@ -1,9 +1,9 @@
 """Table rows: each cell read by the role its column's header gives it.
 
 A row with as many cells as the header takes the header's roles; a row with
-more or fewer (an extra cell, or cells spanned from a row above) keeps a
-column's role only where the cell's content fits it, and is read by its
-content elsewhere.
+more or fewer (an extra cell, cells spanned from a row above, trailing cells
+left out) keeps a column's role only where the cell's content fits it, and is
+read by its content elsewhere.
 """
 
 from __future__ import annotations
@@ -31,7 +31,12 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
     from bot.lists.tables import cell_spans
 
     cells = cell_spans(reading.text, html=html)
-    roles = list(columns)[-len(cells) :] if len(cells) <= len(columns) else list(columns)
+    # An HTML row short of cells lacks its first ones (spanned from a row above, ``rowspan``);
+    # a pipe row, its last ones ("| Title | arXiv | 2024-03 |" under five columns).
+    if len(cells) > len(columns):
+        roles = list(columns)
+    else:
+        roles = list(columns)[-len(cells) :] if html else list(columns)[: len(cells)]
     roles += ["?"] * (len(cells) - len(roles))
     if len(cells) != len(columns):
         roles = [

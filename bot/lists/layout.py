@@ -158,28 +158,21 @@ def choose(
         groups.setdefault(entry.layout, []).append((distance, entry))
         shapes[_shape(entry.layout)] += 1
     scored: list[tuple[tuple[int, ...], int, Choice]] = []
-    cells = Counter(_cells(entry.layout) for entry in neighbours).most_common(1)[0][0]
     shared = shared_words(neighbours, file)
+    fits = {layout: _fit(layout, members, neighbours, fields) for layout, members in groups.items()}
+    # A new row has as many cells as most rows, most rows like it where there are any: rows
+    # that leave nothing out for the paper (no code link) may end early, as they do.
+    alike = [e for layout, members in groups.items() if not fits[layout][2] for _, e in members]
+    cells = Counter(_cells(entry.layout) for entry in alike or neighbours).most_common(1)[0][0]
     for layout, members in groups.items():
-        assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
-        slots = [p for p in layout if isinstance(p, Slot)]
-        placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
-        placed |= {
-            ("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed
-        }
-        empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
-        extras = extra_links(layout, assigned)  # written after its last link
-        unplaced = len(_used(assigned) - placed - {("url", key) for key in extras})
+        assigned, unplaced, dropped, extras = fits[layout]
         fit = -sum(link_fit(key, url) for key, url in assigned.urls if not key.startswith("@"))
-        if any(s.field == "title" for s in slots) and not assigned.title:
-            unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
-        dropped = len({slot_id(s) for s in slots} - placed - empties)
         choice = Choice(layout, tuple(e for _, e in members), assigned)
         # What a maintainer does: copy the layout most neighbours share, leaving out what
         # the paper lacks; a rarer layout that needs nothing left out only breaks ties. A
         # table row keeps every cell: there, the rows written as the paper needs come first.
         # Rows padded differently are one shape: the shape most rows have wins, then the
-        # padding most of them have. A new row has as many cells as most rows.
+        # padding most of them have.
         table = members[0][1].kind in ("row", "html-row")
         common = -shapes[_shape(layout)]
         first, second = (dropped, common) if table else (common, dropped)
@@ -197,6 +190,28 @@ def choose(
     if best[1]:  # every layout that places as much holds some neighbour's data
         return replace(chosen, layout=scrub(chosen.layout, chosen.fields, shared))
     return chosen
+
+
+def _fit(
+    layout: Layout,
+    members: Sequence[tuple[int, Entry]],
+    neighbours: Sequence[Entry],
+    fields: Fields,
+) -> tuple[Fields, int, int, list[str]]:
+    """How ``fields`` fit ``layout``: the fields with their links assigned to its slots, how
+    many fields it has no slot for, how many of its slots are left out, the labelled links
+    written after its last link."""
+    assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
+    slots = [p for p in layout if isinstance(p, Slot)]
+    placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
+    placed |= {("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed}
+    empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
+    extras = extra_links(layout, assigned)  # written after its last link
+    unplaced = len(_used(assigned) - placed - {("url", key) for key in extras})
+    if any(s.field == "title" for s in slots) and not assigned.title:
+        unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
+    dropped = len({slot_id(s) for s in slots} - placed - empties)
+    return assigned, unplaced, dropped, extras
 
 
 def _tie(

@@ -871,6 +871,51 @@ CASES = [
         ),
         id="history-two-digit-venue-year",
     ),
+    pytest.param(
+        "kd_llm_short_rows",
+        "Labeling",
+        PaperRecord(
+            title="KnowTuning: Knowledge-aware Fine-tuning for Large Language Models",
+            authors=("Yougang Lyu",),
+            year=2024,
+            arxiv="2402.11176",
+        ),
+        # Tebmer/Awesome-Knowledge-Distillation-of-LLMs 0a3cc3bc: first (newest first), the
+        # row ending after its date as the rows without a code link do under the five
+        # columns "| Title | Venue | Date | Code | Data |". The maintainer's GitHub cell is
+        # not known to metadata; the arXiv page as most rows link it (the maintainer: the PDF).
+        (
+            3,
+            [
+                "| [**KnowTuning: Knowledge-aware Fine-tuning for Large Language Models**]"
+                "(https://arxiv.org/abs/2402.11176) | arXiv | 2024-02 |"
+            ],
+        ),
+        id="history-row-ends-early",
+    ),
+    pytest.param(
+        "kd_llm_rows_without_code",
+        "Instruction Following",
+        PaperRecord(
+            title="Synthetic Data (Almost) from Scratch: Generalized Instruction Tuning for "
+            "Language Models",
+            authors=("Haoran Li",),
+            year=2024,
+            arxiv="2402.13064",
+        ),
+        # Tebmer/Awesome-Knowledge-Distillation-of-LLMs c0e5e77b: first, ending after its
+        # date as the section's eight rows without a code link do, though most of its rows
+        # (with a code link) have all five cells. DEVIATION: a space after the last "|", as
+        # three of those rows have it (three do not: the one most like the other rows wins).
+        (
+            3,
+            [
+                "| [**Synthetic Data (Almost) from Scratch: Generalized Instruction Tuning for "
+                "Language Models**](https://arxiv.org/abs/2402.13064) | arXiv | 2024-02 | "
+            ],
+        ),
+        id="history-rows-without-code-end-early",
+    ),
 ]
 
 
