@@ -205,6 +205,11 @@ def _fit(
     slots = [p for p in layout if isinstance(p, Slot)]
     placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
     placed |= {("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed}
+    published = ("venue", "") in placed and not is_preprint(assigned.venue)
+    if published and any(s.field == "venue" and s.key != "dated" for s in slots):
+        # "[NeurIPS, 2025]": a published venue with its year stands for the paper's date (the
+        # preprint's month is not written where the list names the venue alone)
+        placed.add(("date", ""))
     empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
     extras = extra_links(layout, assigned)  # written after its last link
     unplaced = len(_used(assigned) - placed - {("url", key) for key in extras})
@@ -506,6 +511,12 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             value = (empty, "")
         if value is None and table and part.key != "category" and _whole_cell(parts, at):
             value = ("", "")  # a table keeps its cells, empty ones too
+        if part.field == "venue" and part.key == "dated" and value is None and fields.venue:
+            # "**[Arxiv, 2025.10]**" for a published paper: "**[NeurIPS, 2025]**", the venue
+            # and the year it was published in, as the list writes its published papers
+            value = (escape(fields.venue, style), "")
+            if fields.year is not None:
+                fields = replace(fields, date=(fields.year, None, None))
         if value is None and part == Slot("url", "title"):
             _unlink(pieces)  # no link for the title: "[Title]()" would be an empty link
             pieces.append(("unlinked", ""))

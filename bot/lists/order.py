@@ -200,7 +200,11 @@ def _before(
 ) -> bool:
     if wanted == other and tie is not None and other_tie is not None:
         wanted, other = tie, other_tie
-    elif by_date and wanted[0] == other[0] and 0 in (wanted[1], other[1]):
+    elif by_date and wanted[0] == other[0] and wanted[1] == 0:
+        # a paper known by its year alone (a venue's): first among its year's papers where
+        # the list is newest first (the newest addition), after them where it is oldest first
+        return descending
+    elif by_date and wanted[0] == other[0] and other[1] == 0:
         return False  # "IROS, 2024" says nothing of July against October: decided elsewhere
     if descending:
         return wanted > other

@@ -35,6 +35,13 @@ def added(fixture: str, section: str, record: PaperRecord) -> str:
     return result.text
 
 
+JAVISGPT = PaperRecord(
+    title="JavisGPT: A Unified Multi-modal LLM for Sounding-Video Comprehension and Generation",
+    year=2025,
+    venue="NeurIPS 2025",
+    url="https://openreview.net/pdf?id=MZoOpD9NHV",
+)
+
 CASES = [
     pytest.param(
         "video_llm_tables",
@@ -915,6 +922,40 @@ CASES = [
             ],
         ),
         id="history-rows-without-code-end-early",
+    ),
+    pytest.param(
+        "ar_vision_bracket_venues",
+        "Unified Understanding and Generation Multi-Modal LLMs",
+        JAVISGPT,
+        # ChaofanTao/Autoregressive-Models-in-Vision-Survey 417e4622: "**[NeurIPS, 2025]**" as
+        # the section's published papers ("**[ICLR, 2024]**"), not in the preprints'
+        # "**[Arxiv, 2025.10]**" (add wrote ", 2025]**", the tag's opening lost with the
+        # venue); first, the newest addition of 2025 in a list newest first. DEVIATION: no
+        # space at the end of the line (the maintainer's has one, as some of the lines do).
+        (
+            2,
+            [
+                "  - **[NeurIPS, 2025]** JavisGPT: A Unified Multi-modal LLM for Sounding-Video "
+                "Comprehension and Generation [Paper](https://openreview.net/pdf?id=MZoOpD9NHV)"
+            ],
+        ),
+        id="history-published-venue-among-dated-preprints",
+    ),
+    pytest.param(
+        "ar_vision_bracket_venues",
+        "Safety",
+        JAVISGPT,
+        # A section of preprints only ("**[Arxiv, 2025.09]**"): the published paper in their
+        # tag, its venue and year as the list's published papers are written; first, the
+        # newest addition of 2025.
+        (
+            96,
+            [
+                "  - **[NeurIPS, 2025]** JavisGPT: A Unified Multi-modal LLM for Sounding-Video "
+                "Comprehension and Generation [Paper](https://openreview.net/pdf?id=MZoOpD9NHV)"
+            ],
+        ),
+        id="published-venue-in-a-dated-tag",
     ),
 ]
 
