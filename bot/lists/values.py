@@ -166,7 +166,10 @@ def same_form(form: str, other: str, date: Date) -> bool:
 
 # --------------------------------------------------------------------------- venue and year
 
-_YEAR_AT_END = re.compile(r"(?P<sep>\s*,?\s*|['’‘])(?P<year>(?:19|20)\d\d|(?<=['’‘])\d\d)$")
+# (never the last digits of a number: "arXiv:2405.12094" names no year 2094)
+_YEAR_AT_END = re.compile(
+    r"(?P<sep>\s*,?\s*|['’‘])(?<![\d.:/])(?P<year>(?:19|20)\d\d|(?<=['’‘])\d\d)$"
+)
 # Two digits after an acronym and a space: "ICLR 24", "CIKM 23", "NeurIPS 23", "arXiv 23"
 # (a word of two capitals or more; "Qwen 25", "Top 10" name no venue with a year).
 _SHORT_YEAR = re.compile(
