@@ -957,6 +957,30 @@ CASES = [
         ),
         id="published-venue-in-a-dated-tag",
     ),
+    pytest.param(
+        "xai_cited_link_paragraphs",
+        "Evaluation methods",
+        PaperRecord(
+            title="OpenXAI: Towards a Transparent Evaluation of Model Explanations",
+            year=2022,
+            arxiv="2206.11104",
+        ),
+        # wangyongjie-ntu/Awesome-explainable-AI 1d0a156e: "[Title](url), Venue Year"
+        # paragraphs between blank lines (add said the section listed no papers): first, as
+        # the maintainer put it, "Arxiv 2022" as the file spells a preprint's venue ("Arxiv
+        # 2017" among the surveys), the PDF link as the section's arXiv links go. DEVIATION:
+        # no blank line between the heading and it (the section's first entry stands right
+        # under its heading; the maintainer added one).
+        (
+            68,
+            [
+                "[OpenXAI: Towards a Transparent Evaluation of Model Explanations]"
+                "(https://arxiv.org/pdf/2206.11104.pdf), Arxiv 2022",
+                "",
+            ],
+        ),
+        id="history-cited-link-paragraphs",
+    ),
 ]
 
 
