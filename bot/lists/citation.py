@@ -203,6 +203,10 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
     _read_venue_text(reading, inner, inner_end)
 
 
+# A Markdown link by reference at the end of a text: "[[code]][2.30]", "[[code][1.41]]".
+_REFERENCE_LINK = re.compile(r"[ \t]*\[\[?[^\[\]\n]+\]\]?\[[^\[\]\n]+\]\]?[ \t]*$")
+
+
 def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
     """``arXiv 2023``, ``CoRL, Nov 2024``, ``MLSys 2018``: a venue, a year or a date."""
     text = reading.text
@@ -213,6 +217,10 @@ def _read_venue_text(reading: e.Reading, start: int, end: int) -> None:
     end = start + len(segment)
     if not segment or not reading.free(start, end) or reading.has("venue"):
         return
+    reference = _REFERENCE_LINK.search(segment)
+    if reference:  # "ECCV 2020 [[code][1.41]]": a link by reference after the venue
+        segment = segment[: reference.start()]
+        end = start + len(segment)
     identifier = re.search(r"(?i)\barxiv\s*:\s*\S+$", segment)
     if identifier:  # "arXiv:2303.12712": the venue is arXiv, the id stays as written
         end = start + identifier.start() + 5

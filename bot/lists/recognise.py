@@ -57,6 +57,14 @@ _PLAIN_TITLE = re.compile(
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# What a plain title's line says after it: names (with "et al.") and a venue with its year
+# or an arXiv id ("Hao, Miao et al. arXiv:2007.03282", "Porrello et al. ECCV 2020 [[code]"),
+# up to the links.
+_CITED_TAIL = re.compile(
+    r"(?:[^.\n\[]{1,60}?\bet[ \t]*al\.?[ \t]*|[A-Z][^.\n\[]{0,60}?\.[ \t]+)?"
+    r"(?:[A-Za-z][\w&.' -]{0,40}?[ \t]?(?:19|20)\d\d|ar[Xx]iv:[ \t]?\d{4}\.\d{4,5}(?:v\d+)?)"
+    r"(?:[ \t]*\((?:19|20)\d\d\))?[ \t]*"
+)
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
 # Vision Language Models, [[Paper]](url)"): the maintainer's highlight, not the title.
 _HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*.?!:\n]+?)\*\*[ \t]+(?=[^\W_])")
@@ -282,11 +290,17 @@ def _highlight(text: str, position: int) -> bool:
 
 def read_plain_title(reading: e.Reading, position: int) -> int | None:
     """A title in no markup at all (two words or more) at ``position``: the last thing to
-    try, as any text would do."""
+    try, as any text would do. It ends at the full stop after which the line only says who
+    and where ("Title. Hao, Miao et al. arXiv:2007.03282", "Title. ECCV 2020")."""
     found = _PLAIN_TITLE.match(reading.text, position)
     if found and len(found.group("t").split()) >= 2:
-        _claim_title(reading, found.start("t"), found.end("t"))
-        return found.end("t")
+        end = found.end("t")
+        for stop in re.finditer(r"\.[ \t]+", reading.text[found.start("t") : end]):
+            if _CITED_TAIL.fullmatch(reading.text, found.start("t") + stop.end(), end):
+                end = found.start("t") + stop.start()
+                break
+        _claim_title(reading, found.start("t"), end)
+        return end
     return None
 
 

@@ -981,6 +981,30 @@ CASES = [
         ),
         id="history-cited-link-paragraphs",
     ),
+    pytest.param(
+        "kd_plain_citations",
+        "Knowledge from logits",
+        PaperRecord(
+            title="Improving Weakly Supervised Visual Grounding by Contrastive Knowledge "
+            "Distillation",
+            authors=("Liwei Wang", "Jing Huang"),
+            year=2020,
+            arxiv="2007.01951",
+        ),
+        # FLHonker/Awesome-Knowledge-Distillation 8267fccd: "45. Title. Wang, Liwei et al.
+        # arXiv:2007.01951", numbered on, last. The plain title ends at the full stop before
+        # the names (add wrote the title alone: the whole line was read as one). DEVIATION:
+        # the names in full ("Wang, Liwei et al." reads as two names), and "arXiv" without
+        # the id (the list writes a preprint's venue with its id; that form is not learnt).
+        (
+            46,
+            [
+                "45. Improving Weakly Supervised Visual Grounding by Contrastive Knowledge "
+                "Distillation. Liwei Wang, Jing Huang. arXiv"
+            ],
+        ),
+        id="history-plain-citations",
+    ),
 ]
 
 
