@@ -483,11 +483,29 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
     return e.Slot("venue", "shields"), at, text_end, (venue, year), form
 
 
+def _date_badge(reading: e.Reading, link: Link) -> bool:
+    """Claim a badge whose message is a date, ``![](https://img.shields.io/badge/arXiv-
+    2025.02-red)``: the paper's date, in the badge's markup (a new paper's own goes there)."""
+    shields = _SHIELDS.match(link.url) if link.is_image else None
+    parts = _LABEL_MESSAGE.fullmatch(shields.group("body")) if shields else None
+    read = read_date(parts.group("message").replace("--", "-")) if parts else None
+    if shields is None or parts is None or read is None:
+        return False
+    at = link.url_start + shields.start("body") + parts.start("message")
+    end = at + len(parts.group("message"))
+    text = reading.text
+    slot = e.Slot("date", "shields", text[link.start : at], text[end : link.end])
+    reading.claim(link.start, link.end, slot, *read)
+    return True
+
+
 def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
-    """Claim venue badges, then each run of other badges between them as tags."""
+    """Claim venue and date badges, then each run of other badges between them as tags."""
     runs: list[list[Link]] = [[]]
     for badge in badges:
-        if found := _venue_badge(badge):
+        if _date_badge(reading, badge):
+            runs.append([])
+        elif found := _venue_badge(badge):
             slot, start, end, value, form = found
             if slot.key == "shields":  # the badge's markup goes with its venue
                 before, after = reading.text[badge.start : start], reading.text[end : badge.end]

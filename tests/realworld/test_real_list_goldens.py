@@ -1005,6 +1005,28 @@ CASES = [
         ),
         id="history-plain-citations",
     ),
+    pytest.param(
+        "post_training_date_badges",
+        "Reward Learning (Process Reward Models)",
+        PaperRecord(
+            title="LLMs Meet Finance: Fine-Tuning Foundation Models for the Open FinLLM "
+            "Leaderboard",
+            year=2025,
+            arxiv="2504.13125",
+        ),
+        # mbzuai-oryx/Awesome-LLM-Post-training f3786969: the paper's month in the badge after
+        # its link ("![](https://img.shields.io/badge/arXiv-2025.04-red)": add left it out),
+        # last: the section was newest first, and is now added to at its end.
+        (
+            23,
+            [
+                "* LLMs Meet Finance: Fine-Tuning Foundation Models for the Open FinLLM "
+                "Leaderboard [[Paper]](https://arxiv.org/abs/2504.13125) "
+                "![](https://img.shields.io/badge/arXiv-2025.04-red)"
+            ],
+        ),
+        id="history-date-badge",
+    ),
 ]
 
 
