@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.lists import entry as e
 from bot.lists.citation import authors_claim, generic_label, is_label
-from bot.lists.inline import label_image, unescape
+from bot.lists.inline import Link, label_image, unescape
 from bot.lists.recognise import read_tail, read_title
 from bot.lists.values import read_date, read_venue
 
@@ -88,6 +88,22 @@ def _fitting_role(value: str, role: str) -> str:
     return "?"
 
 
+def _venue_link(reading: e.Reading, link: Link) -> bool:
+    """Claim a paper's link labelled with its venue and year alone (``[[arXiv 2025]](url)``,
+    ``[EMNLP 2013](url)``): the venue, and the link as the paper's."""
+    inner = link.text.strip()
+    bracketed = inner.startswith("[") and inner.endswith("]")
+    label = inner[1:-1] if bracketed else inner
+    venue, year, form = read_venue(unescape(label))
+    named = re.fullmatch(r"[A-Za-z][\w&.' -]{0,30}", venue)
+    if year is None or not named or link.kind != "markdown":
+        return False
+    at = link.text_start + link.text.index(label)
+    reading.claim(at, at + len(label), e.Slot("venue"), (venue, year), form)
+    reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
+    return True
+
+
 def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
     text = reading.text
     content = text[start:end]
@@ -115,6 +131,9 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             ),
             None,
         )
+        if link is not None and _venue_link(reading, link):
+            read_tail(reading, link.end, end)  # "| [[arXiv 2025]](url) |": where, and the link
+            return
         if link is not None and generic_label(link.text):
             read_tail(reading, start, end)  # "| [paper](url) |": the name is in another column
             return

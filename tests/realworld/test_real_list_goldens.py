@@ -1027,6 +1027,26 @@ CASES = [
         ),
         id="history-date-badge",
     ),
+    pytest.param(
+        "graphrag_venue_link_table",
+        "Benchmarks",
+        PaperRecord(
+            title="PolyG: Effective and Efficient GraphRAG with Adaptive Graph Traversal",
+            year=2025,
+            arxiv="2504.02112",
+        ),
+        # DEEP-PolyU/Awesome-GraphRAG 4bf514d5: "| PolyG | GraphRAG evaluation |
+        # [[arXiv 2025]](url) | [[Github]](url) |", the paper's link labelled with its venue
+        # and year (add wrote the title there: "[arXiv 2025]" was read as a title). The task
+        # and the repository are the maintainer's to write (empty cells); the arXiv page as
+        # most rows link it (the maintainer: the PDF). DEVIATION: first (the table keeps no
+        # order; the maintainer put it after the other two rows of 2025).
+        (
+            3,
+            ["| PolyG |  | [[arXiv 2025]](https://arxiv.org/abs/2504.02112) | |"],
+        ),
+        id="history-venue-labelled-link-cell",
+    ),
 ]
 
 
