@@ -65,6 +65,8 @@ _CITED_TAIL = re.compile(
     r"(?:[A-Za-z][\w&.' -]{0,40}?[ \t]?(?:19|20)\d\d|ar[Xx]iv:[ \t]?\d{4}\.\d{4,5}(?:v\d+)?)"
     r"(?:[ \t]*\((?:19|20)\d\d\))?[ \t]*"
 )
+# A venue and its year after a plain title's comma: "Title, arXiv 2023 [[Paper]](url)".
+_VENUE_TAIL = re.compile(r"[A-Za-z][\w&.' -]{0,40}?[ \t](?:19|20)\d\d[ \t]*")
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
 # Vision Language Models, [[Paper]](url)"): the maintainer's highlight, not the title.
 _HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*.?!:\n]+?)\*\*[ \t]+(?=[^\W_])")
@@ -291,12 +293,14 @@ def _highlight(text: str, position: int) -> bool:
 def read_plain_title(reading: e.Reading, position: int) -> int | None:
     """A title in no markup at all (two words or more) at ``position``: the last thing to
     try, as any text would do. It ends at the full stop after which the line only says who
-    and where ("Title. Hao, Miao et al. arXiv:2007.03282", "Title. ECCV 2020")."""
+    and where ("Title. Hao, Miao et al. arXiv:2007.03282", "Title. ECCV 2020"), or at the
+    comma before a venue and its year ("Title, arXiv 2023")."""
     found = _PLAIN_TITLE.match(reading.text, position)
     if found and len(found.group("t").split()) >= 2:
         end = found.end("t")
-        for stop in re.finditer(r"\.[ \t]+", reading.text[found.start("t") : end]):
-            if _CITED_TAIL.fullmatch(reading.text, found.start("t") + stop.end(), end):
+        for stop in re.finditer(r"[.,][ \t]+", reading.text[found.start("t") : end]):
+            tail = _CITED_TAIL if stop.group(0)[0] == "." else _VENUE_TAIL
+            if tail.fullmatch(reading.text, found.start("t") + stop.end(), end):
                 end = found.start("t") + stop.start()
                 break
         _claim_title(reading, found.start("t"), end)

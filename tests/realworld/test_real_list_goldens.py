@@ -1047,6 +1047,27 @@ CASES = [
         ),
         id="history-venue-labelled-link-cell",
     ),
+    pytest.param(
+        "data_centric_comma_venue",
+        "Data Preparation",
+        PaperRecord(
+            title="DataFix: Adversarial Learning for Feature Shift Detection and Correction",
+            year=2023,
+            venue="NeurIPS 2023",
+            url="https://openreview.net/forum?id=lBhRTO2uWf",
+        ),
+        # daochenzha/data-centric-AI a5c31816: "* Title, NeurIPS 2023 [[Paper]](url)", the
+        # venue after the title's comma (add left it out: "Title, arXiv 2023" was read as a
+        # title), first (newest first). The maintainer's code link is not known to metadata.
+        (
+            1,
+            [
+                "* DataFix: Adversarial Learning for Feature Shift Detection and Correction, "
+                "NeurIPS 2023 [[Paper]](https://openreview.net/forum?id=lBhRTO2uWf)"
+            ],
+        ),
+        id="history-venue-after-a-plain-title",
+    ),
 ]
 
 
