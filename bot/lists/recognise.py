@@ -87,12 +87,17 @@ _SHIELDS = re.compile(
 _STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg", re.IGNORECASE)
 
 
+# Words in italics inside a title, "_Re-Identification_": their markup is not the title's.
+_ITALIC_WORDS = re.compile(r"(?<![\w_])_(?P<t>[^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])")
+
+
 def _title_value(raw: str) -> tuple[str, int]:
     """The title a span names and how many trailing characters are the list's full stop."""
     stripped = raw.rstrip()
     # (a comma is the list's too: "Title, [[Paper]](url)"; no title ends in one)
     stop = 1 if _TITLE_STOP.search(stripped) or stripped.endswith((",", "，")) else 0
     value = _BOLD.sub(r"\g<t>", stripped[: len(stripped) - stop])  # a highlight's markup
+    value = _ITALIC_WORDS.sub(r"\g<t>", value)  # "Robust _Re-Identification_ by ..."
     return unescape(value), len(raw) - len(stripped) + stop
 
 
@@ -296,6 +301,9 @@ def read_plain_title(reading: e.Reading, position: int) -> int | None:
     and where ("Title. Hao, Miao et al. arXiv:2007.03282", "Title. ECCV 2020"), or at the
     comma before a venue and its year ("Title, arXiv 2023")."""
     found = _PLAIN_TITLE.match(reading.text, position)
+    if found and (italic := _italic_inside(reading, found.start("t"), found.end())):
+        _claim_title(reading, found.start("t"), italic)
+        return italic
     if found and len(found.group("t").split()) >= 2:
         end = found.end("t")
         for stop in re.finditer(r"[.,][ \t]+", reading.text[found.start("t") : end]):
@@ -305,6 +313,23 @@ def read_plain_title(reading: e.Reading, position: int) -> int | None:
                 break
         _claim_title(reading, found.start("t"), end)
         return end
+    return None
+
+
+def _italic_inside(reading: e.Reading, start: int, stop: int) -> int | None:
+    """Where a plain title with words in italics ends ("Robust _Re-Identification_ by ...
+    Distillation. Porrello et al. ECCV 2020"): at the full stop before who and where, when
+    the title read so far stopped at the italics (``stop``); None when it did not."""
+    text = reading.text
+    if not text.startswith("_", stop):
+        return None
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    links = text.find("[", start, line_end)
+    end = len(text[start : links if links >= 0 else line_end].rstrip()) + start
+    for full_stop in re.finditer(r"\.[ \t]+", text[start:end]):
+        if _CITED_TAIL.fullmatch(text, start + full_stop.end(), end):
+            return start + full_stop.start()
     return None
 
 

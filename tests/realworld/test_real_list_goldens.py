@@ -1068,6 +1068,30 @@ CASES = [
         ),
         id="history-venue-after-a-plain-title",
     ),
+    pytest.param(
+        "kd_italic_title_words",
+        "Application of KD",
+        PaperRecord(
+            title="Robust Re-Identification by Multiple Views Knowledge Distillation",
+            authors=("Angelo Porrello", "Luca Bergamini"),
+            year=2020,
+            venue="ECCV 2020",
+        ),
+        # FLHonker/Awesome-Knowledge-Distillation 4ea3e6fc: "58. Robust _Re-Identification_
+        # by ... Distillation. Porrello et al. ECCV 2020 [[code][15.58]]", numbered on, last:
+        # the section's titles with words in italics are titles (add wrote "ECCV" without
+        # its year and numbered the paper 56, between 57 and 58, its italics read as names).
+        # The maintainer's italics and code reference are not known to metadata. DEVIATION:
+        # the names in full (the section's "Wu, Ancong et al." reads as two names).
+        (
+            59,
+            [
+                "58. Robust Re-Identification by Multiple Views Knowledge Distillation. "
+                "Angelo Porrello, Luca Bergamini. ECCV 2020"
+            ],
+        ),
+        id="history-italic-words-in-plain-titles",
+    ),
 ]
 
 
