@@ -36,6 +36,10 @@ _LABEL_VALUE = re.compile(r"^[ \t]*[-*+][ \t]+[^\n:：]{1,30}?[ \t]*[:：](?P<va
 _LINKS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<?https?://[^\s>]+>?")
 _URL = re.compile(r"https?://", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)")
+_LINK_CITED = re.compile(
+    r"\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)"
+    r"[ \t]*,[ \t]*[^\n]{0,120}?\b(?:19|20)\d\d\b[^\n]{0,200}"
+)
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _TR_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
@@ -224,10 +228,20 @@ class _Scanner:
             return self._list_item(index, item)
         if after_blank and _BOLD_START.match(line):
             return self._paragraph(index)
-        linked = _LINK_ONLY.fullmatch(line.strip())
+        linked = _LINK_ONLY.fullmatch(line.strip()) or self._cited_link(index)
         if after_blank and linked and paper_like(linked.group("url")):
             return self._link_paragraph(index)
         return index
+
+    def _cited_link(self, index: int) -> re.Match[str] | None:
+        """A paper's link and what the list says of it after a comma, alone between blank
+        lines ("[Title](url), Venue 2022"; never a sentence that links one)."""
+        lines = self.lines
+        found = _LINK_CITED.fullmatch(lines[index].strip())
+        alone = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if found is None or not alone or generic_label(found.group("t")):
+            return None
+        return found
 
     def _link_paragraph(self, index: int) -> int:
         """"[Title](https://arxiv.org/abs/...)" alone on its line: the entry, with the

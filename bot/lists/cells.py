@@ -1,9 +1,9 @@
 """Table rows: each cell read by the role its column's header gives it.
 
 A row with as many cells as the header takes the header's roles; a row with
-more or fewer (an extra cell, or cells spanned from a row above) keeps a
-column's role only where the cell's content fits it, and is read by its
-content elsewhere.
+more or fewer (an extra cell, cells spanned from a row above, trailing cells
+left out) keeps a column's role only where the cell's content fits it, and is
+read by its content elsewhere.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.lists import entry as e
 from bot.lists.citation import authors_claim, generic_label, is_label
-from bot.lists.inline import label_image, unescape
+from bot.lists.inline import Link, label_image, unescape
 from bot.lists.recognise import read_marked_title, read_tail, read_title
 from bot.lists.values import read_date, read_venue
 
@@ -31,12 +31,12 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
     from bot.lists.tables import cell_spans
 
     cells = cell_spans(reading.text, html=html)
+    # An HTML row short of cells lacks its first ones (spanned from a row above, ``rowspan``);
+    # a pipe row, its last ones ("| Title | arXiv | 2024-03 |" under five columns).
     if len(cells) > len(columns):
         roles = list(columns)
-    elif html:  # an HTML row whose first cells a cell of a row above spans
-        roles = list(columns)[-len(cells) :]
-    else:  # a pipe row that leaves out its last, empty cells
-        roles = list(columns)[: len(cells)]
+    else:
+        roles = list(columns)[-len(cells) :] if html else list(columns)[: len(cells)]
     roles += ["?"] * (len(cells) - len(roles))
     # A row of another width keeps a role only where the content fits it; any row, where a
     # venue or date column holds links ("| Source |" cells: '"Title" [[paper](url)]').
@@ -94,6 +94,22 @@ def _fitting_role(value: str, role: str) -> str:
     return "?"
 
 
+def _venue_link(reading: e.Reading, link: Link) -> bool:
+    """Claim a paper's link labelled with its venue and year alone (``[[arXiv 2025]](url)``,
+    ``[EMNLP 2013](url)``): the venue, and the link as the paper's."""
+    inner = link.text.strip()
+    bracketed = inner.startswith("[") and inner.endswith("]")
+    label = inner[1:-1] if bracketed else inner
+    venue, year, form = read_venue(unescape(label))
+    named = re.fullmatch(r"[A-Za-z][\w&.' -]{0,30}", venue)
+    if year is None or not named or link.kind != "markdown":
+        return False
+    at = link.text_start + link.text.index(label)
+    reading.claim(at, at + len(label), e.Slot("venue"), (venue, year), form)
+    reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
+    return True
+
+
 def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
     text = reading.text
     content = text[start:end]
@@ -121,6 +137,9 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             ),
             None,
         )
+        if link is not None and _venue_link(reading, link):
+            read_tail(reading, link.end, end)  # "| [[arXiv 2025]](url) |": where, and the link
+            return
         if link is not None and generic_label(link.text):
             # "| [paper](url) |": the name is in another column; '| "Title" [[paper](url)] |':
             # the title is the quoted text before the link

@@ -216,6 +216,10 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
     _read_venue_text(reading, inner, inner_end, longest=24)
 
 
+# A Markdown link by reference at the end of a text: "[[code]][2.30]", "[[code][1.41]]".
+_REFERENCE_LINK = re.compile(r"[ \t]*\[\[?[^\[\]\n]+\]\]?\[[^\[\]\n]+\]\]?[ \t]*$")
+
+
 def _read_venue_text(reading: e.Reading, start: int, end: int, longest: int = 9) -> None:
     """``arXiv 2023``, ``CoRL, Nov 2024``, ``MLSys 2018``: a venue, a year or a date;
     ``56--64, 2020`` after a venue: its pages and year. A venue has ``longest`` words at
@@ -238,6 +242,10 @@ def _read_venue_text(reading: e.Reading, start: int, end: int, longest: int = 9)
         return
     if reading.has("venue"):
         return
+    reference = _REFERENCE_LINK.search(segment)
+    if reference:  # "ECCV 2020 [[code][1.41]]": a link by reference after the venue
+        segment = segment[: reference.start()]
+        end = start + len(segment)
     identifier = re.search(r"(?i)\barxiv\s*:\s*\S+$", segment)
     if identifier:  # "arXiv:2303.12712": the venue is arXiv, the id stays as written
         end = start + identifier.start() + 5

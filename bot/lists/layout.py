@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from bot.identifiers import normalize_arxiv
 from bot.lists.entry import Entry, Fields, Slot
 from bot.lists.links import extra_links, with_extra_links
+from bot.lists.literals import foreign_words, scrub, shared_words
 from bot.lists.padding import align_row
 from bot.lists.papers import url_kind
 from bot.lists.values import (
@@ -157,41 +158,74 @@ def choose(
         groups.setdefault(entry.layout, []).append((distance, entry))
         shapes[_shape(entry.layout)] += 1
     scored: list[tuple[tuple[int, ...], int, Choice]] = []
-    cells = Counter(_cells(entry.layout) for entry in neighbours).most_common(1)[0][0]
+    shared = shared_words(neighbours, file)
+    fits = {layout: _fit(layout, members, neighbours, fields) for layout, members in groups.items()}
+    # A new row has as many cells as most rows, most rows like it where there are any: rows
+    # that leave nothing out for the paper (no code link) may end early, as they do.
+    alike = [e for layout, members in groups.items() if not fits[layout][2] for _, e in members]
+    cells = Counter(_cells(entry.layout) for entry in alike or neighbours).most_common(1)[0][0]
     for layout, members in groups.items():
-        assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
-        slots = [p for p in layout if isinstance(p, Slot)]
-        placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
-        placed |= {
-            ("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed
-        }
-        empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
-        extras = extra_links(layout, assigned)  # written after its last link
-        unplaced = len(_used(assigned) - placed - {("url", key) for key in extras})
+        assigned, unplaced, dropped, extras = fits[layout]
         fit = -sum(link_fit(key, url) for key, url in assigned.urls if not key.startswith("@"))
-        if any(s.field == "title" for s in slots) and not assigned.title:
-            unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
-        dropped = len({slot_id(s) for s in slots} - placed - empties)
         choice = Choice(layout, tuple(e for _, e in members), assigned)
         # What a maintainer does: copy the layout most neighbours share, leaving out what
         # the paper lacks; a rarer layout that needs nothing left out only breaks ties. A
         # table row keeps every cell: there, the rows written as the paper needs come first.
         # Rows padded differently are one shape: the shape most rows have wins, then the
-        # padding most of them have. A new row has as many cells as most rows.
+        # padding most of them have.
         table = members[0][1].kind in ("row", "html-row")
         common = -shapes[_shape(layout)]
         first, second = (dropped, common) if table else (common, dropped)
         odd = int(table and _cells(layout) != cells)
-        score = (unplaced, len(extras), odd, fit, first, second, -len(members))
+        # A layout holding a neighbour's own data (a venue, a year, names the reader did not
+        # read) comes after every layout that places as much; if chosen, without that data.
+        foreign = int(bool(foreign_words(layout, assigned, shared)))
+        score = (unplaced, foreign, len(extras), odd, fit, first, second, -len(members))
         scored.append((score, min(d for d, _ in members), choice))
     if not scored:
         return None
     best = min(score for score, _, _ in scored)
     tied = [(distance, choice) for score, distance, choice in scored if score == best]
-    if len(tied) == 1:
-        return tied[0][1]
-    # As common as each other: the one the rest of the file writes most, then the one most
-    # like all the others (a neighbour's typo is not copied), then the nearest.
+    chosen = tied[0][1] if len(tied) == 1 else _tie(tied, groups, file)
+    if best[1]:  # every layout that places as much holds some neighbour's data
+        return replace(chosen, layout=scrub(chosen.layout, chosen.fields, shared))
+    return chosen
+
+
+def _fit(
+    layout: Layout,
+    members: Sequence[tuple[int, Entry]],
+    neighbours: Sequence[Entry],
+    fields: Fields,
+) -> tuple[Fields, int, int, list[str]]:
+    """How ``fields`` fit ``layout``: the fields with their links assigned to its slots, how
+    many fields it has no slot for, how many of its slots are left out, the labelled links
+    written after its last link."""
+    assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
+    slots = [p for p in layout if isinstance(p, Slot)]
+    placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
+    placed |= {("venue", "") for s in slots if s.field == "venue" and ("venue", s.key) in placed}
+    published = ("venue", "") in placed and not is_preprint(assigned.venue)
+    if published and any(s.field == "venue" and s.key != "dated" for s in slots):
+        # "[NeurIPS, 2025]": a published venue with its year stands for the paper's date (the
+        # preprint's month is not written where the list names the venue alone)
+        placed.add(("date", ""))
+    empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
+    extras = extra_links(layout, assigned)  # written after its last link
+    unplaced = len(_used(assigned) - placed - {("url", key) for key in extras})
+    if any(s.field == "title" for s in slots) and not assigned.title:
+        unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
+    dropped = len({slot_id(s) for s in slots} - placed - empties)
+    return assigned, unplaced, dropped, extras
+
+
+def _tie(
+    tied: Sequence[tuple[int, Choice]],
+    groups: dict[Layout, list[tuple[int, Entry]]],
+    file: Sequence[Entry],
+) -> Choice:
+    """Of layouts as common as each other: the one the rest of the file writes most, then
+    the one most like all the others (a neighbour's typo is not copied), then the nearest."""
     weights = {layout: len(members) for layout, members in groups.items()}
     in_file = Counter(_shape(entry.layout) for entry in file)
     return min(
@@ -477,6 +511,12 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             value = (empty, "")
         if value is None and table and part.key != "category" and _whole_cell(parts, at):
             value = ("", "")  # a table keeps its cells, empty ones too
+        if part.field == "venue" and part.key == "dated" and value is None and fields.venue:
+            # "**[Arxiv, 2025.10]**" for a published paper: "**[NeurIPS, 2025]**", the venue
+            # and the year it was published in, as the list writes its published papers
+            value = (escape(fields.venue, style), "")
+            if fields.year is not None:
+                fields = replace(fields, date=(fields.year, None, None))
         if value is None and part == Slot("url", "title"):
             _unlink(pieces)  # no link for the title: "[Title]()" would be an empty link
             pieces.append(("unlinked", ""))

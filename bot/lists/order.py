@@ -115,9 +115,17 @@ def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> O
         return Order("prepend")
     for _, key in _KEYS[:2]:
         pooled = _pairs([[key(fields) for fields in g] for g in (group, *others)])
-        if len(pooled) >= _MIN_KEYED and _trend(pooled) <= -0.3:
+        if len(pooled) >= _MIN_KEYED and _trend(pooled) <= -0.3 and not _newest_last(group):
             return Order("prepend")
     return Order("append")
+
+
+def _newest_last(group: Sequence[Fields]) -> bool:
+    """Is the group's newest paper its last one (newer than any before it)? A list that was
+    newest first and is now added to at its end ("2025.01 ... 2022.11, 2025.02, 2025.05")
+    goes on at its end."""
+    keys = [k for k in map(date_key, group) if k is not None]
+    return len(keys) >= 2 and all(k < keys[-1] for k in keys[:-1])
 
 
 def _newest_first(groups: Sequence[Sequence[Fields]]) -> bool:
@@ -200,7 +208,11 @@ def _before(
 ) -> bool:
     if wanted == other and tie is not None and other_tie is not None:
         wanted, other = tie, other_tie
-    elif by_date and wanted[0] == other[0] and 0 in (wanted[1], other[1]):
+    elif by_date and wanted[0] == other[0] and wanted[1] == 0:
+        # a paper known by its year alone (a venue's): first among its year's papers where
+        # the list is newest first (the newest addition), after them where it is oldest first
+        return descending
+    elif by_date and wanted[0] == other[0] and other[1] == 0:
         return False  # "IROS, 2024" says nothing of July against October: decided elsewhere
     if descending:
         return wanted > other

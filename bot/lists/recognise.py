@@ -57,6 +57,16 @@ _PLAIN_TITLE = re.compile(
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# What a plain title's line says after it: names (with "et al.") and a venue with its year
+# or an arXiv id ("Hao, Miao et al. arXiv:2007.03282", "Porrello et al. ECCV 2020 [[code]"),
+# up to the links.
+_CITED_TAIL = re.compile(
+    r"(?:[^.\n\[]{1,60}?\bet[ \t]*al\.?[ \t]*|[A-Z][^.\n\[]{0,60}?\.[ \t]+)?"
+    r"(?:[A-Za-z][\w&.' -]{0,40}?[ \t]?(?:19|20)\d\d|ar[Xx]iv:[ \t]?\d{4}\.\d{4,5}(?:v\d+)?)"
+    r"(?:[ \t]*\((?:19|20)\d\d\))?[ \t]*"
+)
+# A venue and its year after a plain title's comma: "Title, arXiv 2023 [[Paper]](url)".
+_VENUE_TAIL = re.compile(r"[A-Za-z][\w&.' -]{0,40}?[ \t](?:19|20)\d\d[ \t]*")
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
 # Vision Language Models, [[Paper]](url)"): the maintainer's highlight, not the title.
 _HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*.?!:\n]+?)\*\*[ \t]+(?=[^\W_])")
@@ -77,12 +87,17 @@ _SHIELDS = re.compile(
 _STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg", re.IGNORECASE)
 
 
+# Words in italics inside a title, "_Re-Identification_": their markup is not the title's.
+_ITALIC_WORDS = re.compile(r"(?<![\w_])_(?P<t>[^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])")
+
+
 def _title_value(raw: str) -> tuple[str, int]:
     """The title a span names and how many trailing characters are the list's full stop."""
     stripped = raw.rstrip()
     # (a comma is the list's too: "Title, [[Paper]](url)"; no title ends in one)
     stop = 1 if _TITLE_STOP.search(stripped) or stripped.endswith((",", "，")) else 0
     value = _BOLD.sub(r"\g<t>", stripped[: len(stripped) - stop])  # a highlight's markup
+    value = _ITALIC_WORDS.sub(r"\g<t>", value)  # "Robust _Re-Identification_ by ..."
     return unescape(value), len(raw) - len(stripped) + stop
 
 
@@ -109,7 +124,8 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
-        if (name == "p" or tag.group("s")) and not _TAG_YEAR.search(inner):
+        dated = _TAG_YEAR.search(inner) or read_venue(inner)[1] is not None  # "(ICLR 24)"
+        if (name == "p" or tag.group("s")) and not dated:
             break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]
@@ -281,11 +297,39 @@ def _highlight(text: str, position: int) -> bool:
 
 def read_plain_title(reading: e.Reading, position: int) -> int | None:
     """A title in no markup at all (two words or more) at ``position``: the last thing to
-    try, as any text would do."""
+    try, as any text would do. It ends at the full stop after which the line only says who
+    and where ("Title. Hao, Miao et al. arXiv:2007.03282", "Title. ECCV 2020"), or at the
+    comma before a venue and its year ("Title, arXiv 2023")."""
     found = _PLAIN_TITLE.match(reading.text, position)
+    if found and (italic := _italic_inside(reading, found.start("t"), found.end())):
+        _claim_title(reading, found.start("t"), italic)
+        return italic
     if found and len(found.group("t").split()) >= 2:
-        _claim_title(reading, found.start("t"), found.end("t"))
-        return found.end("t")
+        end = found.end("t")
+        for stop in re.finditer(r"[.,][ \t]+", reading.text[found.start("t") : end]):
+            tail = _CITED_TAIL if stop.group(0)[0] == "." else _VENUE_TAIL
+            if tail.fullmatch(reading.text, found.start("t") + stop.end(), end):
+                end = found.start("t") + stop.start()
+                break
+        _claim_title(reading, found.start("t"), end)
+        return end
+    return None
+
+
+def _italic_inside(reading: e.Reading, start: int, stop: int) -> int | None:
+    """Where a plain title with words in italics ends ("Robust _Re-Identification_ by ...
+    Distillation. Porrello et al. ECCV 2020"): at the full stop before who and where, when
+    the title read so far stopped at the italics (``stop``); None when it did not."""
+    text = reading.text
+    if not text.startswith("_", stop):
+        return None
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    links = text.find("[", start, line_end)
+    end = len(text[start : links if links >= 0 else line_end].rstrip()) + start
+    for full_stop in re.finditer(r"\.[ \t]+", text[start:end]):
+        if _CITED_TAIL.fullmatch(text, start + full_stop.end(), end):
+            return start + full_stop.start()
     return None
 
 
@@ -468,11 +512,29 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
     return e.Slot("venue", "shields"), at, text_end, (venue, year), form
 
 
+def _date_badge(reading: e.Reading, link: Link) -> bool:
+    """Claim a badge whose message is a date, ``![](https://img.shields.io/badge/arXiv-
+    2025.02-red)``: the paper's date, in the badge's markup (a new paper's own goes there)."""
+    shields = _SHIELDS.match(link.url) if link.is_image else None
+    parts = _LABEL_MESSAGE.fullmatch(shields.group("body")) if shields else None
+    read = read_date(parts.group("message").replace("--", "-")) if parts else None
+    if shields is None or parts is None or read is None:
+        return False
+    at = link.url_start + shields.start("body") + parts.start("message")
+    end = at + len(parts.group("message"))
+    text = reading.text
+    slot = e.Slot("date", "shields", text[link.start : at], text[end : link.end])
+    reading.claim(link.start, link.end, slot, *read)
+    return True
+
+
 def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
-    """Claim venue badges, then each run of other badges between them as tags."""
+    """Claim venue and date badges, then each run of other badges between them as tags."""
     runs: list[list[Link]] = [[]]
     for badge in badges:
-        if found := _venue_badge(badge):
+        if _date_badge(reading, badge):
+            runs.append([])
+        elif found := _venue_badge(badge):
             slot, start, end, value, form = found
             if slot.key == "shields":  # the badge's markup goes with its venue
                 before, after = reading.text[badge.start : start], reading.text[end : badge.end]

@@ -168,7 +168,15 @@ def same_form(form: str, other: str, date: Date) -> bool:
 
 # --------------------------------------------------------------------------- venue and year
 
-_YEAR_AT_END = re.compile(r"(?P<sep>\s*,?\s*|['’‘])(?P<year>(?:19|20)\d\d|(?<=['’‘])\d\d)$")
+# (never the last digits of a number: "arXiv:2405.12094" names no year 2094)
+_YEAR_AT_END = re.compile(
+    r"(?P<sep>\s*,?\s*|['’‘])(?<![\d.:/])(?P<year>(?:19|20)\d\d|(?<=['’‘])\d\d)$"
+)
+# Two digits after an acronym and a space: "ICLR 24", "CIKM 23", "NeurIPS 23", "arXiv 23"
+# (a word of two capitals or more; "Qwen 25", "Top 10" name no venue with a year).
+_SHORT_YEAR = re.compile(
+    r"\b(?:[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[Aa]r[Xx]iv)(?P<sep> )(?P<year>\d\d)$"
+)
 _YEAR_GLUED = re.compile(
     r"^(?P<venue>[A-Za-z][A-Za-z&-]*?)(?P<year>(?:19|20)\d\d)(?P<rest>[a-z]?)$"
 )
@@ -180,7 +188,8 @@ _YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<sep>\s*[·•,|:–—-]\
 def read_venue(text: str) -> tuple[str, int | None, str]:
     """Venue, year and form of a venue text: ``arXiv 2023`` -> ``("arXiv", 2023, "{v} {Y}")``.
 
-    ``ICLR'24`` -> ``("ICLR", 2024, "{v}'{y}")``; ``2020 · SIGIR`` -> ``("SIGIR", 2020,
+    ``ICLR'24`` -> ``("ICLR", 2024, "{v}'{y}")``, ``ICLR 24`` -> ``("ICLR", 2024, "{v} {y}")``;
+    ``2020 · SIGIR`` -> ``("SIGIR", 2020,
     "{Y} · {v}")``; ``EMNLP2016`` -> ``("EMNLP", 2016,
     "{v}{Y}")``; ``CVPR2023w`` keeps the ``w`` as written; a year inside the text
     (``NeurIPS 2022 Datasets and Benchmarks Track``) stays in the venue (form ``""``: none).
@@ -192,13 +201,13 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
     glued = _YEAR_GLUED.match(text)
     if glued:
         return glued.group("venue"), int(glued.group("year")), "{v}{Y}" + glued.group("rest")
-    at_end = _YEAR_AT_END.search(text)
-    if at_end and at_end.start() > 0:
+    at_end = _YEAR_AT_END.search(text) or _SHORT_YEAR.search(text)
+    if at_end and at_end.start("sep") > 0:
         year_text = at_end.group("year")
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         sep = at_end.group("sep")
         key = "{Y}" if len(year_text) == 4 else "{y}"
-        return text[: at_end.start()].strip(), year, "{v}" + sep + key
+        return text[: at_end.start("sep")].strip(), year, "{v}" + sep + key
     if re.fullmatch(r"(?:19|20)\d\d", text):
         return "", int(text), "{Y}"
     inside = _YEAR_ANYWHERE.search(text)

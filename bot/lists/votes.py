@@ -46,7 +46,13 @@ def majority(near: Counter[T], far: Counter[T] | None = None) -> T | None:
 
 
 def is_preprint(venue: str) -> bool:
-    return re.fullmatch(r"pre-?print|arxiv|corr", venue.strip(), re.IGNORECASE) is not None
+    """``arXiv``, ``Preprint``, ``CoRR``; also ``arXiv:2408.09764``, a preprint named by its id."""
+    found = re.fullmatch(
+        r"(?:pre-?print|arxiv|corr)(?:[: ]+\d{4}\.\d{4,5}(?:v\d+)?)?",
+        venue.strip(),
+        re.IGNORECASE,
+    )
+    return found is not None
 
 
 def _form_votes(
@@ -124,8 +130,9 @@ def venue_spelling(venue: str, entries: Sequence[Entry], file: Sequence[Entry] =
 
     wanted = key(venue)
 
-    def spellings(voters: Sequence[Entry]) -> Counter[str]:
-        return Counter(e.fields.venue for e in voters if key(e.fields.venue) == wanted)
+    def spellings(voters: Sequence[Entry]) -> Counter[str]:  # (never another paper's id)
+        names = (e.fields.venue for e in voters if not re.search(r"\d", e.fields.venue))
+        return Counter(name for name in names if key(name) == wanted)
 
     return majority(spellings(entries), spellings(file)) or venue
 

@@ -325,3 +325,50 @@ GAMMA = """\
 
 def test_a_link_on_its_own_line_gets_a_line_like_the_last_link_line():
     assert readd(BULLETS, GAMMA, 0, 2) == BULLETS + "\n" + GAMMA + "\n"
+
+
+def test_preprints_named_by_their_id_say_nothing_of_how_venues_write_years():
+    """A preprint named by its id ("[arXiv:2408.09764]", never copied) says nothing of
+    venues: the published "[ECCV 2024]" shows how a venue's year is written."""
+    text = (
+        "## Year 2024\n\n"
+        "* [arXiv:2408.09764] **Event Stream Recognition**,\n"
+        "  Xiao Wang, Shiao Wang\n"
+        "  [[Paper](https://arxiv.org/abs/2408.09764)]\n\n"
+        "* [arXiv:2408.09743] **Retrieving Context Samples**,\n"
+        "  Xiao Wang, Yuehang Li\n"
+        "  [[Paper](https://arxiv.org/abs/2408.09743)]\n\n"
+        "* [ECCV 2024] **Tracking Meets Mamba**,\n"
+        "  Jane Doe, Bo Li\n"
+        "  [[Paper](https://arxiv.org/abs/2407.01234)]\n"
+    )
+    record = PaperRecord(
+        title="MambaTrack: A Simple Baseline for Multiple Object Tracking with State Space Model",
+        authors=("Changcheng Xiao", "Qiong Cao"),
+        year=2024,
+        venue="ACM MM 2024",
+        arxiv="2408.09178",
+    )
+    result = add_to_paper_list(text, [item(record, "Year 2024")], None, renderer=RENDERER)
+    new = (
+        "* [ACM MM 2024] **MambaTrack: A Simple Baseline for Multiple Object Tracking with "
+        "State Space Model**,\n"
+        "  Changcheng Xiao, Qiong Cao\n"
+        "  [[Paper](https://arxiv.org/abs/2408.09178)]\n\n"
+    )
+    at = text.index("* [ECCV 2024]")
+    assert result.text == text[:at] + new + text[at:]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "year"),
+    [
+        pytest.param("arXiv:2405.12094", "arXiv:2405.12094", None, id="an-id-is-no-year"),
+        pytest.param("EMNLP2016", "EMNLP", 2016, id="glued"),
+        pytest.param("ICLR 24", "ICLR", 2024, id="two-digits"),
+    ],
+)
+def test_a_venue_year_is_never_the_end_of_a_number(text, venue, year):
+    from bot.lists.values import read_venue
+
+    assert read_venue(text)[:2] == (venue, year)

@@ -35,6 +35,13 @@ def added(fixture: str, section: str, record: PaperRecord) -> str:
     return result.text
 
 
+JAVISGPT = PaperRecord(
+    title="JavisGPT: A Unified Multi-modal LLM for Sounding-Video Comprehension and Generation",
+    year=2025,
+    venue="NeurIPS 2025",
+    url="https://openreview.net/pdf?id=MZoOpD9NHV",
+)
+
 CASES = [
     pytest.param(
         "video_llm_tables",
@@ -927,6 +934,250 @@ CASES = [
             ],
         ),
         id="history-names-after-the-links",
+    ),
+    pytest.param(
+        "rag_short_venue_years",
+        "Retrieval-enhanced LLMs",
+        PaperRecord(
+            title="Adaptive Chameleon or Stubborn Sloth: Revealing the Behavior of Large "
+            "Language Models in Knowledge Conflicts",
+            authors=("Jian Xie", "Kai Zhang", "Jiangjie Chen", "Renze Lou", "Yu Su"),
+            year=2024,
+            venue="ICLR 2024",
+            arxiv="2305.13300",
+        ),
+        # jxzhangjhu/Awesome-LLM-RAG cc676211: "ICLR 24 – May 2023", the venue's year in two
+        # digits as the file's other ICLR papers write it ("ICLR 24 – Oct 2023"), the date
+        # the preprint's; between October's DSPy and May's FLARE (newest first). The
+        # maintainer's code link is not known to metadata, nor the double space of their
+        # "Chameleon  or". DEVIATION: two blank lines above it as between the section's
+        # entries (the maintainer left one).
+        (
+            36,
+            [
+                "**Adaptive Chameleon or Stubborn Sloth: Revealing the Behavior of Large "
+                "Language Models in Knowledge Conflicts**  ",
+                "*Jian Xie, Kai Zhang, Jiangjie Chen, Renze Lou, Yu Su*  ",
+                "ICLR 24 – May 2023 [[paper](https://arxiv.org/abs/2305.13300)]",
+                "",
+                "",
+            ],
+        ),
+        id="history-two-digit-venue-year",
+    ),
+    pytest.param(
+        "kd_llm_short_rows",
+        "Labeling",
+        PaperRecord(
+            title="KnowTuning: Knowledge-aware Fine-tuning for Large Language Models",
+            authors=("Yougang Lyu",),
+            year=2024,
+            arxiv="2402.11176",
+        ),
+        # Tebmer/Awesome-Knowledge-Distillation-of-LLMs 0a3cc3bc: first (newest first), the
+        # row ending after its date as the rows without a code link do under the five
+        # columns "| Title | Venue | Date | Code | Data |". The maintainer's GitHub cell is
+        # not known to metadata; the arXiv page as most rows link it (the maintainer: the PDF).
+        (
+            3,
+            [
+                "| [**KnowTuning: Knowledge-aware Fine-tuning for Large Language Models**]"
+                "(https://arxiv.org/abs/2402.11176) | arXiv | 2024-02 |"
+            ],
+        ),
+        id="history-row-ends-early",
+    ),
+    pytest.param(
+        "kd_llm_rows_without_code",
+        "Instruction Following",
+        PaperRecord(
+            title="Synthetic Data (Almost) from Scratch: Generalized Instruction Tuning for "
+            "Language Models",
+            authors=("Haoran Li",),
+            year=2024,
+            arxiv="2402.13064",
+        ),
+        # Tebmer/Awesome-Knowledge-Distillation-of-LLMs c0e5e77b: first, ending after its
+        # date as the section's eight rows without a code link do, though most of its rows
+        # (with a code link) have all five cells. DEVIATION: a space after the last "|", as
+        # three of those rows have it (three do not: the one most like the other rows wins).
+        (
+            3,
+            [
+                "| [**Synthetic Data (Almost) from Scratch: Generalized Instruction Tuning for "
+                "Language Models**](https://arxiv.org/abs/2402.13064) | arXiv | 2024-02 | "
+            ],
+        ),
+        id="history-rows-without-code-end-early",
+    ),
+    pytest.param(
+        "ar_vision_bracket_venues",
+        "Unified Understanding and Generation Multi-Modal LLMs",
+        JAVISGPT,
+        # ChaofanTao/Autoregressive-Models-in-Vision-Survey 417e4622: "**[NeurIPS, 2025]**" as
+        # the section's published papers ("**[ICLR, 2024]**"), not in the preprints'
+        # "**[Arxiv, 2025.10]**" (add wrote ", 2025]**", the tag's opening lost with the
+        # venue); first, the newest addition of 2025 in a list newest first. DEVIATION: no
+        # space at the end of the line (the maintainer's has one, as some of the lines do).
+        (
+            2,
+            [
+                "  - **[NeurIPS, 2025]** JavisGPT: A Unified Multi-modal LLM for Sounding-Video "
+                "Comprehension and Generation [Paper](https://openreview.net/pdf?id=MZoOpD9NHV)"
+            ],
+        ),
+        id="history-published-venue-among-dated-preprints",
+    ),
+    pytest.param(
+        "ar_vision_bracket_venues",
+        "Safety",
+        JAVISGPT,
+        # A section of preprints only ("**[Arxiv, 2025.09]**"): the published paper in their
+        # tag, its venue and year as the list's published papers are written; first, the
+        # newest addition of 2025.
+        (
+            96,
+            [
+                "  - **[NeurIPS, 2025]** JavisGPT: A Unified Multi-modal LLM for Sounding-Video "
+                "Comprehension and Generation [Paper](https://openreview.net/pdf?id=MZoOpD9NHV)"
+            ],
+        ),
+        id="published-venue-in-a-dated-tag",
+    ),
+    pytest.param(
+        "xai_cited_link_paragraphs",
+        "Evaluation methods",
+        PaperRecord(
+            title="OpenXAI: Towards a Transparent Evaluation of Model Explanations",
+            year=2022,
+            arxiv="2206.11104",
+        ),
+        # wangyongjie-ntu/Awesome-explainable-AI 1d0a156e: "[Title](url), Venue Year"
+        # paragraphs between blank lines (add said the section listed no papers): first, as
+        # the maintainer put it, "Arxiv 2022" as the file spells a preprint's venue ("Arxiv
+        # 2017" among the surveys), the PDF link as the section's arXiv links go. DEVIATION:
+        # no blank line between the heading and it (the section's first entry stands right
+        # under its heading; the maintainer added one).
+        (
+            68,
+            [
+                "[OpenXAI: Towards a Transparent Evaluation of Model Explanations]"
+                "(https://arxiv.org/pdf/2206.11104.pdf), Arxiv 2022",
+                "",
+            ],
+        ),
+        id="history-cited-link-paragraphs",
+    ),
+    pytest.param(
+        "kd_plain_citations",
+        "Knowledge from logits",
+        PaperRecord(
+            title="Improving Weakly Supervised Visual Grounding by Contrastive Knowledge "
+            "Distillation",
+            authors=("Liwei Wang", "Jing Huang"),
+            year=2020,
+            arxiv="2007.01951",
+        ),
+        # FLHonker/Awesome-Knowledge-Distillation 8267fccd: "45. Title. Wang, Liwei et al.
+        # arXiv:2007.01951", numbered on, last. The plain title ends at the full stop before
+        # the names (add wrote the title alone: the whole line was read as one). DEVIATION:
+        # the names in full ("Wang, Liwei et al." reads as two names), and "arXiv" without
+        # the id (the list writes a preprint's venue with its id; that form is not learnt).
+        (
+            46,
+            [
+                "45. Improving Weakly Supervised Visual Grounding by Contrastive Knowledge "
+                "Distillation. Liwei Wang, Jing Huang. arXiv"
+            ],
+        ),
+        id="history-plain-citations",
+    ),
+    pytest.param(
+        "post_training_date_badges",
+        "Reward Learning (Process Reward Models)",
+        PaperRecord(
+            title="LLMs Meet Finance: Fine-Tuning Foundation Models for the Open FinLLM "
+            "Leaderboard",
+            year=2025,
+            arxiv="2504.13125",
+        ),
+        # mbzuai-oryx/Awesome-LLM-Post-training f3786969: the paper's month in the badge after
+        # its link ("![](https://img.shields.io/badge/arXiv-2025.04-red)": add left it out),
+        # last: the section was newest first, and is now added to at its end.
+        (
+            23,
+            [
+                "* LLMs Meet Finance: Fine-Tuning Foundation Models for the Open FinLLM "
+                "Leaderboard [[Paper]](https://arxiv.org/abs/2504.13125) "
+                "![](https://img.shields.io/badge/arXiv-2025.04-red)"
+            ],
+        ),
+        id="history-date-badge",
+    ),
+    pytest.param(
+        "graphrag_venue_link_table",
+        "Benchmarks",
+        PaperRecord(
+            title="PolyG: Effective and Efficient GraphRAG with Adaptive Graph Traversal",
+            year=2025,
+            arxiv="2504.02112",
+        ),
+        # DEEP-PolyU/Awesome-GraphRAG 4bf514d5: "| PolyG | GraphRAG evaluation |
+        # [[arXiv 2025]](url) | [[Github]](url) |", the paper's link labelled with its venue
+        # and year (add wrote the title there: "[arXiv 2025]" was read as a title). The task
+        # and the repository are the maintainer's to write (empty cells); the arXiv page as
+        # most rows link it (the maintainer: the PDF). DEVIATION: first (the table keeps no
+        # order; the maintainer put it after the other two rows of 2025).
+        (
+            3,
+            ["| PolyG |  | [[arXiv 2025]](https://arxiv.org/abs/2504.02112) | |"],
+        ),
+        id="history-venue-labelled-link-cell",
+    ),
+    pytest.param(
+        "data_centric_comma_venue",
+        "Data Preparation",
+        PaperRecord(
+            title="DataFix: Adversarial Learning for Feature Shift Detection and Correction",
+            year=2023,
+            venue="NeurIPS 2023",
+            url="https://openreview.net/forum?id=lBhRTO2uWf",
+        ),
+        # daochenzha/data-centric-AI a5c31816: "* Title, NeurIPS 2023 [[Paper]](url)", the
+        # venue after the title's comma (add left it out: "Title, arXiv 2023" was read as a
+        # title), first (newest first). The maintainer's code link is not known to metadata.
+        (
+            1,
+            [
+                "* DataFix: Adversarial Learning for Feature Shift Detection and Correction, "
+                "NeurIPS 2023 [[Paper]](https://openreview.net/forum?id=lBhRTO2uWf)"
+            ],
+        ),
+        id="history-venue-after-a-plain-title",
+    ),
+    pytest.param(
+        "kd_italic_title_words",
+        "Application of KD",
+        PaperRecord(
+            title="Robust Re-Identification by Multiple Views Knowledge Distillation",
+            authors=("Angelo Porrello", "Luca Bergamini"),
+            year=2020,
+            venue="ECCV 2020",
+        ),
+        # FLHonker/Awesome-Knowledge-Distillation 4ea3e6fc: "58. Robust _Re-Identification_
+        # by ... Distillation. Porrello et al. ECCV 2020 [[code][15.58]]", numbered on, last:
+        # the section's titles with words in italics are titles (add wrote "ECCV" without
+        # its year and numbered the paper 56, between 57 and 58, its italics read as names).
+        # The maintainer's italics and code reference are not known to metadata. DEVIATION:
+        # the names in full (the section's "Wu, Ancong et al." reads as two names).
+        (
+            59,
+            [
+                "58. Robust Re-Identification by Multiple Views Knowledge Distillation. "
+                "Angelo Porrello, Luca Bergamini. ECCV 2020"
+            ],
+        ),
+        id="history-italic-words-in-plain-titles",
     ),
 ]
 

@@ -58,6 +58,10 @@ COUNTS = [
     # 12 "* 👍**Nick(Venue)** Title [[paper link](url)]" papers (four with the thumb glued to
     # the bold), and an awesome-list repository under Materials.
     pytest.param("cv_gather_bold_nick_venue", 12, 1, id="bold-nickname-venue-emoji"),
+    # 42 "[Title](url), Venue Year" paragraphs between blank lines: one with its link broken
+    # over two lines and no address ("[What Do You See? ...") runs on into the next, which
+    # Markdown reads as one paragraph with it: neither is read, 40 are.
+    pytest.param("xai_cited_link_paragraphs", 40, 0, id="cited-link-paragraphs"),
     # Two HTML tables whose header rows are <td> cells (the first two rows high, "Memory"
     # spanning two columns named in the second row): 3 + 2 rows, each a name ("WebGPT",
     # "Drori et al.") and an <a href="arxiv">Paper</a> link; the two bullets between the

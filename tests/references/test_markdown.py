@@ -450,6 +450,9 @@ def test_a_paper_link_on_its_venue_before_the_title(line, title, venue, year, ar
         pytest.param("(*EMNLP'23*) Struct Title", "Struct Title", "EMNLP", 2023, id="emphasis"),
         pytest.param("(*TKDE‘23*) Curly Title", "Curly Title", "TKDE", 2023, id="curly-quote"),
         pytest.param("(NeurIPS'24) Plain Title", "Plain Title", "NeurIPS", 2024, id="plain"),
+        # Two digits after a space: "ICLR 24 – Oct 2023" (jxzhangjhu/Awesome-LLM-RAG).
+        pytest.param("(ICLR 24) Short Year Title", "Short Year Title", "ICLR", 2024, id="yy"),
+        pytest.param("(arXiv 23) Short Preprint", "Short Preprint", "arXiv", 2023, id="arxiv-yy"),
         pytest.param("(*arXiv 2023.05*) Dated Title", "Dated Title", "arXiv", 2023, id="dated"),
         pytest.param("(ArXiv 2025) **Bold Title**", "Bold Title", "arXiv", 2025, id="bold"),
         pytest.param("(2023-10) **Date Only**", "Date Only", None, 2023, id="date"),
