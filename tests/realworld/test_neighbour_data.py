@@ -1,9 +1,10 @@
 """A new entry never carries a neighbour's data left in the neighbour's layout.
 
 What the reader does not recognise of an entry stays in its layout as literal text:
-``ICLR 2022.`` after names whose emphasis is broken, a remark ``paper(Stay Tuned)``. Such words are a neighbour's own data
-(``bot.lists.literals``): the layout chooser takes another layout that places as
-much, or writes the chosen one without them. Real entries from the fixtures.
+``ICLR 2022.`` after names whose emphasis is broken, a remark ``paper(Stay Tuned)``.
+Such words are a neighbour's own data (``bot.lists.literals``): the layout chooser
+takes another layout that places as much, or writes the chosen one without them.
+Real entries from the fixtures.
 """
 
 from __future__ import annotations
