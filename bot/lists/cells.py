@@ -40,12 +40,12 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
     roles += ["?"] * (len(cells) - len(roles))
     # A row of another width keeps a role only where the content fits it; any row, where a
     # venue or date column holds links ("| Source |" cells: '"Title" [[paper](url)]').
+    values = [reading.text[a:b].strip() for a, b, _ in cells]
     roles = [
         _fitting_role(value, role)
         if len(cells) != len(columns) or (role in ("venue", "date") and "](" in value)
         else role
-        for (a, b, _), role in zip(cells, roles, strict=True)
-        if (value := reading.text[a:b].strip()) is not None
+        for value, role in zip(values, roles, strict=True)
     ]
     titled = [
         i for i, (a, b, _) in enumerate(cells) if roles[i] == "title" and _titled(reading.text[a:b])
