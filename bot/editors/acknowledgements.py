@@ -424,6 +424,7 @@ def add_acknowledgements(
     new: list[str] = []
     raw: list[str] = []
     added: list[Thanks] = []
+    after = _login_after(found.lines, found.block) if found.block else None
     for person in names:
         display = " ".join((person.name or person.login or "").split())
         who = display or person.login or "(unnamed)"
@@ -439,7 +440,6 @@ def add_acknowledgements(
             continue
         known.add(key)
         written = _written(person, found.linked, markup, found.login_text)
-        after = _login_after(found.lines, found.block) if found.block else None
         if after is not None and markup == "markdown" and re.fullmatch(LOGIN, person.login):
             pre, at, post = after  # "Dee Dunn[@dd-login](https://github.com/dd-login)"
             written += f"{pre}[{at}{person.login}](https://github.com/{person.login}){post}"

@@ -67,7 +67,6 @@ UNDER_HEADING: dict[str, SectionEditor] = {
     "latex": latex.edit,
 }
 WHOLE_FILE: dict[str, FileEditor] = {"yaml": yaml_file.edit, "sections": sections.edit}
-# (``sections`` also takes the heading: its dated subsections when the file has it.)
 # Formats whose headings are LaTeX sections rather than Markdown headings.
 LATEX = {"latex"}
 
@@ -89,7 +88,7 @@ def add_changelog_entry(
     if not entry.papers and not any(n.strip() for n in entry.notes):
         return NoChange(text=text, reason="nothing to log")
     lines = Lines.parse(text)
-    if fmt == "sections":
+    if fmt == "sections":  # a whole file, or a README heading's dated subsections
         change = sections.edit(lines, entry, language, renderer, version, heading)
     elif fmt in WHOLE_FILE:
         change = WHOLE_FILE[fmt](lines, entry, language, renderer, version)
