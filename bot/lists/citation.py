@@ -327,6 +327,14 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             names = _names_to_end(body, least=1 if broken else 2)
         if not names:
             names = names_then_venue(body)
+        noted = None if names else _names_then_note(body)
+        if noted:  # "Tadas Baltrusaitis, Chaitanya Ahuja; Introduce 4 challenges ..."
+            names_start = body_start + noted.start("n")
+            authors_claim(reading, names_start, body_start + noted.end("n"), "", "")
+            note_start = body_start + noted.start("note")
+            slot = e.Slot("text", "note")
+            reading.claim(note_start, body_start + noted.end("note"), slot, noted.group("note"))
+            return
         if names:
             names_start = body_start + names.start("n")
             authors_claim(reading, names_start, body_start + names.end("n"), "", "")
@@ -410,6 +418,18 @@ def names_then_venue(body: str) -> re.Match[str] | None:
             continue
         if people_only(names, least=1) or (ET_AL.search(names) and looks_like_names(names)):
             return re.match(rf"(?P<n>[^\n]{{{len(names.rstrip())}}})", body)
+    return None
+
+
+def _names_then_note(body: str) -> re.Match[str] | None:
+    """``Jane Doe, Bo Li; Introduce four challenges ...``: two names or more (or "et al"),
+    a semicolon, then the list's remark on the paper, to the end of the line."""
+    found = re.match(r"(?P<n>[^;()\n]*?[^\s;()])[ \t]*;[ \t]+(?P<note>[^\n]*\S)", body)
+    if found is None:
+        return None
+    names = found.group("n")
+    if people_only(names, 2) or (ET_AL.search(names) and looks_like_names(names)):
+        return found
     return None
 
 

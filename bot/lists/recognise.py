@@ -22,6 +22,7 @@ from bot.lists.citation import (
     is_label,
     label_key,
     line_label,
+    looks_like_names,
     names_then_venue,
     people_only,
     read_text,
@@ -69,11 +70,11 @@ _CITED_TAIL = re.compile(
 _VENUE_TAIL = re.compile(r"[A-Za-z][\w&.' -]{0,40}?[ \t](?:19|20)\d\d[ \t]*")
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
 # Vision Language Models, [[Paper]](url)"): the maintainer's highlight, not the title.
-_HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*.?!:\n]+?)\*\*[ \t]+(?=[^\W_])")
+_HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*.?!:;\n]+?)\*\*[ \t]+(?=[^\W_])")
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
-# A title's final full stop is the list's, not an initial's ("Vol. B.") nor the end of an
-# abbreviation ("Drori et al." naming a paper in a table).
-_TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])(?<!\bet al)(?<!\betc)\.$")
+# A title's final full stop (or semicolon: "**Title;** Names") is the list's, not an
+# initial's ("Vol. B.") nor the end of an abbreviation ("Drori et al." in a table).
+_TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])(?<!\bet al)(?<!\betc)[.;]$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 # "[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification` task]": a
 # bracketed remark of code spans after the links, not a link and not a venue.
@@ -292,7 +293,12 @@ def _highlight(text: str, position: int) -> bool:
         return False
     rest = _PLAIN_TITLE.match(text, found.end())
     words = rest.group("t") if rest else ""
-    return not (_TAG_YEAR.search(words) or people_only(words.rstrip(" ,.")))
+    names = words.rstrip(" ,.")
+    return not (
+        _TAG_YEAR.search(words)
+        or people_only(names)
+        or (ET_AL.search(names) and looks_like_names(names))  # "**Title** Jane Doe et al"
+    )
 
 
 def read_plain_title(reading: e.Reading, position: int) -> int | None:

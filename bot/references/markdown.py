@@ -113,7 +113,8 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     A paper has an identifier or a paper-like link (arXiv, DOI, ACL Anthology,
     OpenReview, a publisher, a PDF, or a link its list labels ``Paper``/``pdf``),
     or is a citation written out: authors and a venue, or authors and a year when
-    it links nowhere else or sits in a list of papers (``among_papers``).
+    it links nowhere else or sits in a list of papers (``among_papers``), or a title
+    and its authors (two or more, or "et al.") linking nowhere.
     """
     fields = item.entry.fields
     if _links_a_paper(item):
@@ -123,6 +124,11 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     links = [url for _, url in fields.urls if re.match(r"https?://", url, re.IGNORECASE)]
     if authors and (fields.venue or (year and (among_papers or not links))):
         return None
+    people = authors and fields.authors is not None and (
+        len(fields.authors.names) >= 2 or fields.authors.et_al
+    )
+    if people and not links and fields.title:
+        return None  # "**Title;** Peng Xu, Xiatian Zhu, David A. Clifton": a citation, no link
     if not links and fields.venue and (fields.year or _YEAR.search(fields.venue)) and fields.title:
         return None
     if not links:

@@ -740,6 +740,20 @@ CASES = [
         ),
         id="year-then-names-initials",
     ),
+    pytest.param(
+        "multimodal_bold_title_names_no_links",
+        "Survey",
+        PaperRecord(
+            title="A Novel Replay Method for Continual Learning",
+            authors=("Ada Lovelace", "Alan Turing", "Grace Hopper"),
+            year=2024,
+            arxiv="2405.01234",
+        ),
+        # Last, as the list adds; the bold title with its semicolon, the first author and
+        # "et al" as most lines have them; no link, as no line has one.
+        (17, ["- **A Novel Replay Method for Continual Learning;** Ada Lovelace et al"]),
+        id="no-links-title-names",
+    ),
     # The history cases below are real additions: the fixture is the README before the
     # maintainer's commit (SOURCES.md), the golden the line(s) that commit added, less what
     # metadata cannot give (code and project links, the list's own labels, highlights).

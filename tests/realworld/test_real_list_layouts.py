@@ -90,6 +90,9 @@ COUNTS = [
     # "- **Title** (2015), G. Hinton et al. [[pdf]](url)", and plain titles in the appendix:
     # 7 + 3 papers (arXiv, NIPS, CVF and Nature pages).
     pytest.param("deep_learning_year_then_names", 10, 0, id="year-then-names"),
+    # "- **Title;** Names" with no link at all (2,208 such items upstream): 15 papers, one
+    # with a remark after its names' semicolon.
+    pytest.param("multimodal_bold_title_names_no_links", 15, 0, id="no-links-title-names"),
 ]
 
 
@@ -662,6 +665,25 @@ SPOT = [
             None,
             "Applications of LLM-based Autonomous Agent",
         ),
+    ),
+    (
+        "multimodal_bold_title_names_no_links",
+        4,
+        (
+            "Multimodal Machine Learning: A Survey and Taxonomy",
+            "Tadas Baltrusaitis",
+            3,
+            None,
+            None,
+            None,
+            None,
+            "Survey",
+        ),
+    ),
+    (
+        "multimodal_bold_title_names_no_links",
+        16,
+        ("Multimodal Deep Learning", "Matthias Aßenmacher", 1, None, None, None, None, "Survey"),
     ),
     (
         "deep_learning_year_then_names",
