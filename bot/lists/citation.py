@@ -72,9 +72,9 @@ def line_label(reading: e.Reading, at: int) -> str:
     """The label written before ``at`` on its line: ``- 论文/Paper: url`` -> ``论文/paper``."""
     line_start = reading.text.rfind("\n", 0, at) + 1
     found = _LABEL_LINE.match(reading.text, line_start)
-    if found and found.end() == at:
+    if found and found.end() == at and reading.free(found.start("label"), found.end("label")):
         return label_key(found.group("label"))
-    return ""
+    return ""  # none, or the entry's own name before its link ("LLaMA-Berry: https://...")
 
 
 def read_text(reading: e.Reading, start: int, end: int) -> None:

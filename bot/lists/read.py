@@ -79,6 +79,8 @@ def _read_block(reading: Reading, kind: str) -> bool:
             if after_names is not None:
                 title_end = recognise.read_title(reading, after_names)
         if title_end is None:
+            title_end = recognise.read_name_before_link(reading, position)
+        if title_end is None:
             title_end = recognise.read_plain_title(reading, position)
     if title_end is None:
         if not reading.has("nickname"):

@@ -301,6 +301,23 @@ def _highlight(text: str, position: int) -> bool:
     )
 
 
+# A name, a colon and the paper's bare link, nothing more on the line:
+# "33. LLaMA-Berry: https://arxiv.org/abs/2410.02884" (a resource list's papers).
+_NAME_THEN_URL = re.compile(
+    r"(?P<n>[^\s:：\[\]()*_`<>]{2,40})[ \t]*[:：][ \t]*(?=<?https?://\S+[ \t]*$)", re.MULTILINE
+)
+
+
+def read_name_before_link(reading: e.Reading, position: int) -> int | None:
+    """Claim the name before a bare link (``LLaMA-Berry: https://...``) as the entry's
+    nickname; where the name ends, or None."""
+    found = _NAME_THEN_URL.match(reading.text, position)
+    if found is None or any(generic_label(part) for part in found.group("n").split("/")):
+        return None  # "- Paper: https://..." / "- 论文/Paper: ...": a label, not a name
+    reading.claim(found.start("n"), found.end("n"), e.Slot("nickname"), found.group("n"))
+    return found.end("n")
+
+
 def read_plain_title(reading: e.Reading, position: int) -> int | None:
     """A title in no markup at all (two words or more) at ``position``: the last thing to
     try, as any text would do. It ends at the full stop after which the line only says who

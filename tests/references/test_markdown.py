@@ -516,3 +516,20 @@ def test_a_category_bullet_over_one_link_paragraph_and_a_tool():
 def test_a_named_venue_with_its_acronym_and_year(line, venue, year):
     [ref] = parse(f"## Papers\n\n{line}\n", "markdown", "list.md").references
     assert (ref.venue, ref.year) == (venue, year)
+
+
+def test_a_name_and_a_bare_paper_link_is_a_paper():
+    # WangRongsheng/awesome-LLM-resourses (0e783e57), README.md lines 670-672: a name, a
+    # colon and the bare link; a repository there is a tool, and "Paper:" is a label.
+    text = (
+        "## Open o1\n\n"
+        "33. LLaMA-Berry: https://arxiv.org/abs/2410.02884\n"
+        "34. MCTS-DPO: https://arxiv.org/abs/2405.00451\n"
+        "35. OpenR: https://github.com/openreasoner/openr\n"
+    )
+    result = parse(text, "markdown", "list.md")
+    assert [(r.title, r.arxiv) for r in result.references] == [
+        ("LLaMA-Berry", "2410.02884"),
+        ("MCTS-DPO", "2405.00451"),
+    ]
+    assert [s.what.split("'")[1] for s in result.not_papers] == ["OpenR"]
