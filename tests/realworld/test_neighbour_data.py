@@ -9,8 +9,6 @@ Real entries from the fixtures.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.editors.lines import Lines
@@ -21,8 +19,7 @@ from bot.lists.literals import foreign_words, scrub, shared_words
 from bot.lists.record import fields_for
 from bot.models import PaperItem, PaperRecord
 from bot.render import Renderer
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.realworld.sources import list_text
 
 PREPRINT = PaperRecord(
     title="Zeta Tuning: Sparse Adapters for Robust Retrieval",
@@ -45,14 +42,10 @@ ICLR_2022 = PaperRecord(
 )
 
 
-def read(name: str) -> str:
-    return (FIXTURES / f"{name}.md").read_bytes().decode("utf-8")
-
-
 def _entry_and_neighbours(name: str, start: str) -> tuple[Entry, list[Entry], set[str]]:
     """The entry that starts with ``start``, its container's entries and the words they
     share (the file's, as ``layout.choose`` counts them, when the container is small)."""
-    document = read_list(Lines.parse(read(name)).contents)
+    document = read_list(Lines.parse(list_text(name)).contents)
     item = next(item for item in document.items if item.text.startswith(start))
     neighbours = [other.entry for other in document.in_container(item.container)]
     kind = [other.entry for other in document.items if other.entry.kind == item.entry.kind]
@@ -109,7 +102,7 @@ def test_a_new_entry_among_entries_that_all_hold_their_venue_in_parentheses():
     "[[paper](...)]" slot (the code and video links are the neighbours'), after a blank line
     as they are set off. (The whole list writes preprints without a venue: the golden of
     its maintainer's own addition, in test_real_list_goldens.py, shows that case.)"""
-    text = "".join(read("knowledge_editing_br_authors").splitlines(keepends=True)[:9])
+    text = "".join(list_text("knowledge_editing_br_authors").splitlines(keepends=True)[:9])
     result = add_to_paper_list(
         text, [PaperItem(PREPRINT, "More Related Papers")], None, renderer=Renderer(())
     )

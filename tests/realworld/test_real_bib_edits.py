@@ -9,20 +9,13 @@ and adding the paper again must give the upstream file back, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from bot.editors.bibtex import add_bibtex_entries, learn, scheme_key
 from bot.models import PaperRecord
 from tests.conftest import RENDERER
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def fixture(name: str) -> str:
-    return (FIXTURES / name).read_text(encoding="utf-8")
-
+from tests.realworld.sources import fixture
 
 ARAZ = PaperRecord(
     title="Conformal calibration and look-elsewhere effect in anomaly detection for "

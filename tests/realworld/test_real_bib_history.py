@@ -9,20 +9,12 @@ record holds (said at each case).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.editors.bibtex import add_bibtex_entries
 from bot.models import PaperRecord
 from tests.conftest import RENDERER
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def fixture(name: str) -> str:
-    return (FIXTURES / name).read_text(encoding="utf-8")
-
+from tests.realworld.sources import fixture
 
 RAMIREZ_URIBE = PaperRecord(
     title="Quantum algorithm for Feynman loop integrals",

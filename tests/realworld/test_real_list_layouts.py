@@ -8,18 +8,10 @@ output differs, the golden's own acceptable alternative (said so at the case).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.references import load
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def read(name: str) -> str:
-    return (FIXTURES / f"{name}.md").read_bytes().decode("utf-8")
-
+from tests.realworld.sources import FIXTURES
 
 # fixture, papers, items that are not papers (each counted by hand)
 COUNTS = [

@@ -6,17 +6,10 @@ fixtures/SOURCES.md and the research notes quoted in each test).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.editors.acknowledgements import add_acknowledgements
 from bot.models import Thanks
 from tests.conftest import RENDERER
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def fixture(name: str) -> str:
-    return (FIXTURES / name).read_text(encoding="utf-8")
+from tests.realworld.sources import fixture
 
 
 def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
