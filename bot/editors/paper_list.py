@@ -277,17 +277,23 @@ def _neighbour_entries(items: Sequence[Item], at: int) -> list[Entry]:
     return [items[i].entry for i in ranked]
 
 
-def _ones(numbers: Sequence[int | None], document: PaperList) -> bool:
+def _ones(container: Container, document: PaperList) -> bool:
     """Is a list written ``1.`` throughout (Markdown numbers it)? One item alone cannot say:
-    then the file's other numbered lists do."""
+    then the nearest numbered list of the file that can does (a README numbered one way in
+    its older sections and ``1.`` throughout in its newer ones)."""
+    numbers = [block.number for block in container.blocks]
     if len(numbers) >= 2:
         return all(n == numbers[0] for n in numbers)
+    here = container.blocks[0].start
     others = [
-        [block.number for block in other.blocks]
+        other
         for other in document.containers
         if other.marker == "number" and len(other.blocks) >= 2
     ]
-    return bool(others) and all(all(n == group[0] for n in group) for group in others)
+    if not others:
+        return False
+    nearest = min(others, key=lambda other: abs(other.blocks[0].start - here))
+    return len({block.number for block in nearest.blocks}) == 1
 
 
 def _number(container: Container, position: int, document: PaperList) -> tuple[int | None, bool]:
@@ -295,7 +301,7 @@ def _number(container: Container, position: int, document: PaperList) -> tuple[i
     numbers = [block.number for block in container.blocks]
     if container.marker != "number" or not numbers or numbers[0] is None:
         return None, False
-    if _ones(numbers, document):
+    if _ones(container, document):
         return numbers[0], False  # "1." throughout: Markdown numbers it
     if position == 0:
         return numbers[0], True

@@ -212,11 +212,17 @@ def _fit(
         placed.add(("date", ""))
     empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
     extras = extra_links(layout, assigned)  # written after its last link
-    unplaced = len(_used(assigned) - placed - {("url", key) for key in extras})
+    left = _used(assigned) - placed - {("url", key) for key in extras}
+    # A bibliographic value left out (a date, the authors) costs more than any number of
+    # badges and tags: "(*arXiv 2023.05*)" is kept, a star badge goes.
+    unplaced = sum(1 if field in ("url", "text") else _BIBLIOGRAPHIC for field, _ in left)
     if any(s.field == "title" for s in slots) and not assigned.title:
-        unplaced += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
+        unplaced += _BIBLIOGRAPHIC  # "<u>CommonCrawl</u>: [[Source](...)]" has no title
     dropped = len({slot_id(s) for s in slots} - placed - empties)
     return assigned, unplaced, dropped, extras
+
+
+_BIBLIOGRAPHIC = 100
 
 
 def _tie(

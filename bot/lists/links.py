@@ -11,6 +11,7 @@ same.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -40,20 +41,21 @@ def _cased(key: str, written: str) -> str:
 
 
 def _between_links(entries: Sequence[Entry]) -> Counter[str]:
-    """The literals the entries write between two links (``" "``, ``", "``)."""
+    """The literals the entries write between two links (``" "``, ``", "``; ``""`` for
+    ``[[paper](...)][[code](...)]``, where the layout has no literal between them)."""
     votes: Counter[str] = Counter()
     for entry in entries:
-        parts = entry.layout
-        for index in range(1, len(parts) - 1):
-            before, text, after = parts[index - 1], parts[index], parts[index + 1]
-            if (
-                isinstance(text, str)
-                and isinstance(before, Slot)
-                and isinstance(after, Slot)
-                and _label(before) is not None
-                and _label(after) is not None
-            ):
-                votes[text] += 1
+        links = [
+            (index, part)
+            for index, part in enumerate(entry.layout)
+            if isinstance(part, Slot) and _label(part) is not None
+        ]
+        for (first, _), (second, _) in itertools.pairwise(links):
+            between = entry.layout[first + 1 : second]
+            if len(between) == 1 and isinstance(between[0], str):
+                votes[between[0]] += 1
+            elif not between:
+                votes[""] += 1
     return votes
 
 
@@ -120,7 +122,8 @@ def with_extra_links(
                 Slot("url", key, template.before, template.after),
             ]
         return (*layout[: last + 1], *added, *layout[last + 1 :])
-    separator = majority(_between_links(neighbours), _between_links(file)) or " "
+    separator = majority(_between_links(neighbours), _between_links(file))
+    separator = " " if separator is None else separator
     for key in extras:
         label = _cased(key, found.group(0))
         before = template.before[: found.start()] + label + template.before[found.end() :]

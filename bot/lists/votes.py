@@ -80,13 +80,20 @@ def _form_votes(
 
 
 def majority_form(
-    entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = (), *, preprint: bool = False
+    entries: Sequence[Entry],
+    slot: Slot,
+    file: Sequence[Entry] = (),
+    *,
+    preprint: bool = False,
 ) -> object:
     """The form most ``entries`` write this slot's value in: the ``file``'s entries settle a
     tie, and give the form when no neighbour shows it (a default when nobody does).
 
     A ``preprint``'s venue is written as the list writes its other preprints, where it has
-    any (``arXiv - May 2024`` beside ``EMNLP 2023 - Oct 2023``: arXiv takes no year)."""
+    any (``arXiv - May 2024`` beside ``EMNLP 2023 - Oct 2023``: arXiv takes no year). A
+    date is voted part by part (``date_form``)."""
+    if slot.field == "date" and (voted := date_form(entries, slot, file)) is not None:
+        return voted
     if preprint and slot.field == "venue":
         votes, forms = _form_votes(_preprints(entries), slot, alike=True)
         far, far_forms = _form_votes(_preprints(file), slot, alike=True)
@@ -101,6 +108,67 @@ def majority_form(
         if (form := entry.form(slot)) not in (None, ""):
             return form
     return _DEFAULT_FORMS.get(slot.field)
+
+
+# A date form's parts that come in variants (``05``/``5``, ``Jun``/``June``/``Sept``): each
+# part is voted on by the dates that show which variant they use.
+_DATE_PARTS = {"{D}": ("{d}", "{e}"), "{M}": ("{m}", "{n}"), "{N}": ("{b}", "{B}", "{b4}")}
+_DATE_PART = re.compile(r"\{(?:d|e|m|n|B|b4|b)\}")
+
+
+def _date_part(key: str) -> str:
+    return next(part for part, keys in _DATE_PARTS.items() if key in keys)
+
+
+def _date_votes(
+    entries: Iterable[Entry], slot: Slot, skeleton: str | None = None
+) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """How many ``entries`` write each skeleton (``{e} {b} {Y}`` -> ``{D} {N} {Y}``, the
+    variants folded); and, among those of ``skeleton``, each part's variants: where the
+    date shows the variant (a day before the 10th, a month before October, a month name
+    other than May), and as read ("24" is ``{e}``, "11" is ``{m}``) for when none does."""
+    skeletons: Counter[str] = Counter()
+    parts: dict[str, Counter[str]] = {}
+    for entry in entries:
+        form, date = entry.form(slot), entry.fields.date
+        if not isinstance(form, str) or not form or not date:
+            continue
+        shape = _DATE_PART.sub(lambda found: _date_part(found.group(0)), form)
+        skeletons[shape] += 1
+        if shape != skeleton:
+            continue
+        _, month, day = date
+        for found in _DATE_PART.finditer(form):
+            key = found.group(0)
+            part = _date_part(key)
+            shows = {
+                "{D}": day is not None and day < 10,
+                "{M}": month is not None and month < 10,
+                "{N}": month != 5,
+            }[part]
+            parts.setdefault(f"any {part}", Counter())[key] += 1
+            if shows:
+                parts.setdefault(part, Counter())[key] += 1
+    return skeletons, parts
+
+
+def date_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry]) -> str | None:
+    """The date form the neighbours (then the file) write, voted part by part: the order
+    and separators by every date, each part's variant by the dates that show it, so that
+    ``5 May 2021`` is not padded because ``12 May`` and ``24 Jun`` say nothing of padding,
+    and ``03 May`` says the day is padded though May says nothing of month names; None
+    when no entry writes a date."""
+    skeleton = majority(_date_votes(entries, slot)[0], _date_votes(file, slot)[0])
+    if skeleton is None:
+        return None
+    _, near = _date_votes(entries, slot, skeleton)
+    _, far = _date_votes(file, slot, skeleton)
+    chosen: dict[str, str] = {}
+    for part, variants in _DATE_PARTS.items():
+        voted = majority(near.get(part, Counter()), far.get(part))
+        voted = voted or majority(near.get(f"any {part}", Counter()), far.get(f"any {part}"))
+        chosen[part] = voted or variants[0]
+    return re.sub(r"\{[DMN]\}", lambda found: chosen[found.group(0)], skeleton)
 
 
 def year_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = ()) -> object:
@@ -175,7 +243,32 @@ def smooth(layout: Layout, neighbours: Sequence[Entry], file: Sequence[Entry] = 
         )
         if settled and _punctuation_only(text, part):
             parts[index] = text
+        elif "\n" in part:
+            parts[index] = _smooth_lines(part, counter, far.get(key, Counter()))
     return tuple(parts)
+
+
+def _smooth_lines(part: str, near: Counter[str], far: Counter[str]) -> str:
+    """A literal over several lines, voted line by line where the whole is not settled: the
+    spaces before a line break, a blank line's spaces, the next line's indentation are
+    each written as most neighbours write them (``"\n    \n    "`` among ``"\n\n   "``,
+    ``"\n\n    "``, ``" \n\n  "``: the blank line is empty), never the markup."""
+    lines = part.split("\n")
+    voted = []
+    for index, line in enumerate(lines):
+        counts: Counter[str] = Counter()
+        wider: Counter[str] = Counter()
+        for votes, into in ((near, counts), (far, wider)):
+            for text, count in votes.items():
+                theirs = text.split("\n")
+                if len(theirs) == len(lines):
+                    into[theirs[index]] += count
+        winner = majority(counts, wider)
+        settled = winner is not None and counts[winner] * 2 > sum(counts.values())
+        voted.append(
+            winner if settled and winner is not None and _punctuation_only(winner, line) else line
+        )
+    return "\n".join(voted)
 
 
 def _key(layout: Layout, index: int) -> tuple[object, object]:

@@ -106,6 +106,15 @@ DAYS = """\
 - **Post three**, 15 Sep 2022
 - **Post four**, 25 Oct 2022
 """
+# Each part of a date is shown by other dates: the padded day by "03 May", the short
+# month by "Jun" and "Jul" (May is May either way).
+PARTS = """\
+## Posts
+
+- **Post one**, 03 May 2022
+- **Post two**, 24 Jun 2022
+- **Post three**, 15 Jul 2022
+"""
 
 
 @pytest.mark.parametrize(
@@ -121,8 +130,13 @@ DAYS = """\
         ),
         # Days 24, 15 and 25 say nothing of padding; "06 Jun" does.
         (DAYS, "- **Post five**, 5 Jan 2023", 0, 4, "- **Post five**, 05 Jan 2023"),
+        (PARTS, "- **Post four**, 6 June 2023", 0, 3, "- **Post four**, 06 Jun 2023"),
     ],
-    ids=["month-from-the-file", "day-padding-from-the-days-that-show-it"],
+    ids=[
+        "month-from-the-file",
+        "day-padding-from-the-days-that-show-it",
+        "each-part-of-a-date-from-the-dates-that-show-it",
+    ],
 )
 def test_a_form_no_neighbour_shows_is_taken_from_those_that_show_it(text, entry, section, at, new):
     assert readd(text, entry, section, at) == text + new + "\n"
@@ -372,3 +386,49 @@ def test_a_venue_year_is_never_the_end_of_a_number(text, venue, year):
     from bot.lists.values import read_venue
 
     assert read_venue(text)[:2] == (venue, year)
+
+
+# A README numbered 1, 2, 3 in its older sections and "1." throughout in its newer ones:
+# a list of one item takes the numbering of the nearest list that shows one.
+NUMBERED = f"""\
+## Older
+
+1. **"Alpha"**. *A et al.* ICML 2020. [[Paper]({P}2001.00001)]
+2. **"Beta"**. *B et al.* ICML 2021. [[Paper]({P}2101.00001)]
+
+## Newer
+
+1. **"Gamma"**. *C et al.* ACL 2022. [[Paper]({P}2201.00001)]
+1. **"Delta"**. *D et al.* ACL 2023. [[Paper]({P}2301.00001)]
+
+### Newest
+
+1. **"Epsilon"**. *E et al.* ACL 2024. [[Paper]({P}2401.00001)]
+"""
+
+
+def test_a_list_of_one_is_numbered_as_the_nearest_numbered_list():
+    entry = f'1. **"Zeta"**. *F et al.* ACL 2024. [[Paper]({P}2402.00001)]'
+    assert readd(NUMBERED, entry, 2, 0) == NUMBERED.replace(
+        "### Newest\n\n", f"### Newest\n\n{entry}\n"
+    )
+
+
+# The neighbour that has every link of the new paper (and a star badge) writes no date;
+# those that write the preprint's date have one link: the date is kept, the code link goes
+# after the last link, written as the list writes two links side by side.
+BADGES = f"""\
+## Prompting
+
+- (*ACL'24*) Graph Reasoning with Language Models [[paper]({P}2404.00001)][[code](https://github.com/a/alpha)]![stars](https://img.shields.io/github/stars/a/alpha?style=social)
+- (*arXiv 2023.08*) Boosting Logical Reasoning over Graphs [[paper]({P}2308.00002)]
+- (*arXiv 2023.10*) Thought Propagation for Complex Reasoning [[paper]({P}2310.00003)]
+"""
+
+
+def test_a_date_is_kept_over_a_badge():
+    entry = f"- (*arXiv 2023.05*) Prompting with Iterative Verification [[paper]({P}2305.00004)][[code](https://github.com/d/delta)]"
+    fields = read_list(Lines.parse(BADGES + entry).contents).items[-1].entry.fields
+    lines = Lines.parse(BADGES)
+    place(lines, read_list(lines.contents), 0, fields, renderer=RENDERER, at=3)
+    assert lines.text() == BADGES + entry + "\n"
