@@ -457,8 +457,9 @@ def render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> s
 
 
 def _empty_cells(row: str, neighbours: Sequence[Entry], *, html: bool) -> str:
-    """Write an empty cell as the neighbours write one in that column (``-``), or, where no
-    neighbour leaves that column empty, as they write an empty cell elsewhere in the row."""
+    """Write an empty cell as the neighbours write one in that column (``-``, ``| |``), or,
+    where no neighbour leaves that column empty, as they write an empty cell elsewhere in
+    the row (a table with none: as the layout's spacing leaves it)."""
     from bot.lists.tables import cell_spans
 
     def spans(text: str) -> list[tuple[int, int]]:
@@ -471,15 +472,17 @@ def _empty_cells(row: str, neighbours: Sequence[Entry], *, html: bool) -> str:
         theirs = spans(entry.text)
         for column, (start, end) in enumerate(theirs[: len(cells)]):
             if (value := entry.text[start:end].strip()) in EMPTY:
-                markers[column][value] += 1
+                # a marker with a space each side; a blank cell as blank as it is
+                blank = not value and not html
+                markers[column][entry.text[start:end] if blank else value] += 1
     table = sum(markers, Counter())  # a column with no empty cell: as the table writes one
     for column, (start, end) in reversed(list(enumerate(cells))):
         if row[start:end].strip():
             continue
         values = markers[column] or table
-        marker = values.most_common(1)[0][0] if values else ""
-        if marker:
-            out = out[:start] + (marker if html else f" {marker} ") + out[end:]
+        if values and (marker := values.most_common(1)[0][0]):
+            written = marker if html or not marker.strip() else f" {marker} "
+            out = out[:start] + written + out[end:]
     return out
 
 
@@ -570,8 +573,9 @@ _CELL_CLOSES = re.compile(r"(?:[ \t]*(?:</[a-z]+\s*>|[*_`]{1,3}))*[ \t]*(?:\||</
 
 
 def _opens(text: str) -> bool:
-    """Does ``text`` end where a cell or a line begins (a slot after it comes first)?"""
-    return text.rstrip(" \t").endswith(("|", "\n"))
+    """Does ``text`` end where a cell, a line or a link's text begins (a slot after it
+    comes first: ``[**AEL** — Title](url)`` without a name is ``[Title](url)``)?"""
+    return text.rstrip(" \t").endswith(("|", "\n", "["))
 
 
 def _unlink(pieces: list[tuple[str, str]]) -> None:

@@ -46,6 +46,8 @@ _BOLD_NICK = re.compile(
 _QUOTED = re.compile(r"(?P<q>[\"“])(?P<t>[^\"“”\n]+?)[\"”]")
 _BOLD = re.compile(r"\*\*(?!\s)(?P<t>(?:[^*]|\*(?!\*))+?)\*\*")
 _UNDERSCORES = re.compile(r"__(?!\s)(?P<t>(?:[^_]|_(?!_))+?)__")
+# After a bold name inside a link: a dash or colon, then the title to the link's end.
+_NAME_THEN_TITLE = re.compile(r"[ \t]*(?:[—–:：]|-(?=[ \t]))[ \t]*(?P<t>[^*\n]+?)[ \t]*$")
 _NICK_TAG = re.compile(r"\(\*(?P<tag>[^*\n]{2,40})\*\)[ \t]*")
 _NICK_CITATION = re.compile(
     r"(?P<nick>[^()\n]{1,40}?)[ \t]*\((?P<who>[^(),\n]{1,60}?\be[tl]\s*al\.?)(?P<sep>,?[ \t]*)"
@@ -374,8 +376,17 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
     elif (
         found := (_BOLD.match(text, start) or _UNDERSCORES.match(text, start))
     ) and found.end() <= link.text_end:
-        _claim_title(reading, found.start("t"), found.end("t"))
-        read_tail(reading, found.end(), link.text_end)
+        named = _NAME_THEN_TITLE.match(text, found.end(), link.text_end)
+        if named and len(found["t"].split()) <= 4 and len(named["t"].split()) >= 3:
+            # "[**AEL** — Algorithm Evolution Using Large Language Model](url)": a short
+            # bold name, a dash or colon, the title
+            mark = found.group(0)[:2]
+            slot = e.Slot("nickname", "", mark, mark)
+            reading.claim(found.start(), found.end(), slot, unescape(found["t"]))
+            _claim_title(reading, named.start("t"), named.end("t"))
+        else:
+            _claim_title(reading, found.start("t"), found.end("t"))
+            read_tail(reading, found.end(), link.text_end)
     if not reading.has("title") and reading.free(link.text_start, link.text_end):
         # (a citation's nickname, or a bold title inside the link, claimed it already)
         _claim_title(reading, start, link.text_start + len(link.text.rstrip()))

@@ -44,6 +44,29 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "llm4aad_nick_dash_table",
+        "Papers",
+        PaperRecord(
+            title="Large Language Models as Evolutionary Optimizers",
+            authors=("Shengcai Liu", "Caishun Chen", "Xinghua Qu", "Ke Tang", "Yew-Soon Ong"),
+            year=2024,
+            arxiv="2310.19046",
+            published_venue="CEC 2024",
+        ),
+        # The table is in month order: 2023.10 opens it. The link is an arXiv PDF as in
+        # every arXiv row; no name before the dash (none is known: allowed, the dash goes
+        # with it); Problems, Focus and Resources are the maintainer's: empty cells, written
+        # as a maintainer of another table wrote them (``|  |`` for text, ``| |`` for links).
+        (
+            22,
+            [
+                "| 2023.10 | [Large Language Models as Evolutionary Optimizers]"
+                "(https://arxiv.org/pdf/2310.19046) | CEC 2024 |  |  | |"
+            ],
+        ),
+        id="name-dash-title-in-link",
+    ),
+    pytest.param(
         "video_llm_tables",
         "Video-based Large Language Models Benchmark",
         PaperRecord(

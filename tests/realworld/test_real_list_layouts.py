@@ -85,6 +85,9 @@ COUNTS = [
     # "- **Title;** Names" with no link at all (2,208 such items upstream): 15 papers, one
     # with a remark after its names' semicolon.
     pytest.param("multimodal_bold_title_names_no_links", 15, 0, id="no-links-title-names"),
+    # "| Month | [**Name** — Title](url) | Venue | Problems | Focus | Resources |": 13 rows,
+    # 12 arXiv PDFs and FunSearch's Nature PDF.
+    pytest.param("llm4aad_nick_dash_table", 13, 0, id="name-dash-title-in-link"),
 ]
 
 
@@ -104,6 +107,22 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # the bold name before the dash is the nickname, the title is the rest of the link
+    (
+        "llm4aad_nick_dash_table",
+        23,
+        ("Algorithm Evolution Using", None, 0, 2023, "arXiv", "2311.15249", None, "Papers"),
+    ),
+    (
+        "llm4aad_nick_dash_table",
+        24,
+        ("Mathematical discoveries from", None, 0, 2023, "Nature", None, None, "Papers"),
+    ),
+    (
+        "llm4aad_nick_dash_table",
+        29,
+        ("ReEvo: Large Language Models", None, 0, 2024, "NeurIPS", "2402.01145", None, "Papers"),
+    ),
     (
         "video_llm_tables",
         25,
