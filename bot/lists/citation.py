@@ -260,9 +260,52 @@ def _read_venue_text(reading: e.Reading, start: int, end: int, longest: int = 9)
     lettered = re.search(r"[A-Za-z\u4e00-\u9fff]", segment)
     if segment and len(segment.split()) <= longest and lettered:
         venue, year, form = read_venue(segment)
+        if year is None and _prose(venue):
+            return  # "<br> Delete certain [layers](...)": the list's remark, not a venue
         reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
     elif segment and re.fullmatch(r"(?:19|20)\d\d", segment):
         reading.claim(start, end, e.Slot("venue"), ("", int(segment)), "{Y}")
+
+
+# The lower-case words a venue's name has ("Findings of the Association for ...",
+# "npj Digital Medicine"); any other lower-case word makes a remark, not a venue.
+_VENUE_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "at",
+        "de",
+        "del",
+        "der",
+        "des",
+        "di",
+        "du",
+        "et",
+        "for",
+        "in",
+        "la",
+        "le",
+        "of",
+        "on",
+        "the",
+        "to",
+        "und",
+        "with",
+        "npj",
+    }
+)
+
+
+def _prose(text: str) -> bool:
+    """Does ``text`` read as prose, not a venue's name (``Delete certain``, ``Similarity-based
+    metric to evaluate``)? A venue of several words capitalises them (one word may be
+    written any way: ``nature``, ``arxiv``)."""
+    words = re.findall(r"[^\s,.;:()]+", text)
+    return len(words) > 1 and any(
+        word.isalpha() and word.islower() and len(word) > 1 and word not in _VENUE_SMALL_WORDS
+        for word in (w.strip("'’\"“”") for w in words)
+    )
 
 
 # Pages (or none) and a year after a venue: "56--64, 2020", ", 2022".

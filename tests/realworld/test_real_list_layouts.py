@@ -107,6 +107,27 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # "*Yukun Zhu et al.*  ICCV 2015.": the authors in emphasis, then the venue and year
+    (
+        "llmsurvey_readme",
+        22,
+        (
+            "Aligning Books and Movies",
+            "Yukun Zhu",
+            1,
+            2015,
+            "ICCV",
+            "1506.06724",
+            None,
+            "Commonly Used Corpora",
+        ),
+    ),
+    # ". An XML-based file format for graphs.": a remark on the link, not a venue
+    (
+        "graph_llm_venue_paren",
+        38,
+        ("GraphML: Graph markup language", None, 0, None, None, None, None, "Resources & Tools"),
+    ),
     # the bold name before the dash is the nickname, the title is the rest of the link
     (
         "llm4aad_nick_dash_table",
