@@ -42,12 +42,13 @@ def label_key(label: str) -> str:
     image = label_image(label)
     if image is not None:
         label = image
-    return " ".join(re.sub(r"[\[\]*_`:：]", " ", unescape(label)).lower().split())
+    plain = re.sub(r"</?[A-Za-z][^<>]*>", " ", unescape(label))  # "<u>Paper Link</u>"
+    return " ".join(re.sub(r"[\[\]*_`:：]", " ", plain).lower().split())
 
 
 _GENERIC_LABEL = re.compile(
-    r"(?:paper|pdf|link|arxiv|code|project(?: page)?|website|page|doi|url|github|html|abs|"
-    r"homepage|demo|论文|链接|代码)s?",
+    r"(?:(?:paper|pdf|code|project|github) link|paper|pdf|link|arxiv|code|project(?: page)?|"
+    r"website|page|doi|url|github|html|abs|homepage|demo|论文|链接|代码)s?",
     re.IGNORECASE,
 )
 
@@ -154,12 +155,42 @@ def looks_like_names(text: str) -> bool:
         return False  # "*arXiv*, 2020": where, not who
     if any(re.search(r"\d|:", part) for part in parts):
         return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
-    named = sum(bool(_NAME.match(p) or re.fullmatch(r"@?[\w.-]+", p)) for p in parts)
+    if len(parts) == 1 and re.fullmatch(r"[A-Z]{2,10}", plain):
+        return False  # "*ICAART*", "*CSR*": a venue's acronym, not a person
+    named = sum(_person(p) for p in parts)
     return bool(parts) and (named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1))
 
 
+def _person(part: str) -> bool:
+    """Could ``part`` be one person's name (``Ruoyao Wang (University of Arizona)``,
+    ``@login``)? Not with two lower-case words outside parentheses that no name has
+    (``Handbook of research on cybersecurity issues``)."""
+    if not (_NAME.match(part) or re.fullmatch(r"@?[\w.-]+", part)):
+        return False
+    outside = re.sub(r"\([^()]*\)", " ", part).split()
+    lower = [w for w in outside[1:] if w.isalpha() and w.islower() and w not in _PARTICLES]
+    return len(lower) < 2
+
+
+# The lower-case words of people's names ("Jane van der Berg").
+_PARTICLES = (
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "del",
+    "di",
+    "da",
+    "do",
+    "du",
+    "le",
+    "la",
+    "dos",
+    "bin",
+)
 _NAME_WORD = re.compile(
-    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:van|von|de|der|den|del|di|da|do|du|le|la|dos|bin)",
+    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:" + "|".join(_PARTICLES) + ")",
     re.UNICODE,
 )
 
@@ -196,39 +227,45 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
     inner, inner_end = start + len(opening), end - len(closing)
     body = reading.text[inner:inner_end]
     line_start = reading.text.rfind("\n", 0, start) + 1
-    named_before = _BY_NAMES.search(reading.text, line_start, start)  # "by Jane Doe. *Venue*"
+    named_before = any(  # "by Jane Doe. *Venue*" (not a title's "... Explanations by Watching")
+        reading.free(found.start(), found.end())
+        for found in _BY_NAMES.finditer(reading.text, line_start, start)
+    )
     if not reading.has("authors") and not named_before:
         split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
         if split and split.group("rest"):
             names_end = inner + split.end("names")
             authors_claim(reading, inner, names_end, "", "")
-            _read_venue_text(reading, names_end, inner_end)
+            _read_venue_text(reading, names_end, inner_end, marked=True)
             return
         then = re.match(r"(?P<names>.*?[a-z]{2,})\.\s+(?P<rest>\S.*)$", body)
         if then and len(then.group("rest").split()) <= 4 and looks_like_names(then.group("names")):
             names_end = inner + then.end("names")
             authors_claim(reading, inner, names_end, "", "")  # "*Deyao Zhu. arXiv.*"
-            _read_venue_text(reading, names_end, inner_end)
+            _read_venue_text(reading, names_end, inner_end, marked=True)
             return
         if looks_like_names(body) and not read_venue(body)[1]:
             authors_claim(reading, start, end, opening, closing)
             return
-    _read_venue_text(reading, inner, inner_end, longest=24)
+    _read_venue_text(reading, inner, inner_end, longest=24, marked=True)
 
 
 # A Markdown link by reference at the end of a text: "[[code]][2.30]", "[[code][1.41]]".
 _REFERENCE_LINK = re.compile(r"[ \t]*\[\[?[^\[\]\n]+\]\]?\[[^\[\]\n]+\]\]?[ \t]*$")
 
 
-def _read_venue_text(reading: e.Reading, start: int, end: int, longest: int = 9) -> None:
+def _read_venue_text(
+    reading: e.Reading, start: int, end: int, longest: int = 9, *, marked: bool = False
+) -> None:
     """``arXiv 2023``, ``CoRL, Nov 2024``, ``MLSys 2018``: a venue, a year or a date;
     ``56--64, 2020`` after a venue: its pages and year. A venue has ``longest`` words at
-    most (more in emphasis, which marks where it ends)."""
+    most (more in emphasis, which marks where it ends); in plain text, it is not prose
+    (``marked``: in emphasis, which says it is a field: ``*European symposium on ...*``)."""
     text = reading.text
     segment = text[start:end]
     lead = len(segment) - len(segment.lstrip(" \t.,;:*_"))
     start += lead
-    segment = text[start:end].rstrip(" \t.,;:-–—")  # "arXiv - May 2024": the date's dash
+    segment = text[start:end].rstrip(" \t.,;:-–—|")  # "arXiv - May 2024": the date's dash
     end = start + len(segment)
     if not segment or not reading.free(start, end):
         return
@@ -260,7 +297,7 @@ def _read_venue_text(reading: e.Reading, start: int, end: int, longest: int = 9)
     lettered = re.search(r"[A-Za-z\u4e00-\u9fff]", segment)
     if segment and len(segment.split()) <= longest and lettered:
         venue, year, form = read_venue(segment)
-        if year is None and _prose(venue):
+        if year is None and not marked and _prose(venue):
             return  # "<br> Delete certain [layers](...)": the list's remark, not a venue
         reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
     elif segment and re.fullmatch(r"(?:19|20)\d\d", segment):
@@ -345,7 +382,7 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             if line.strip() and (not first or _PAREN_VENUE.match(line.lstrip(" \t.,;:"))):
                 _read_segment(reading, line_start, line_start + len(line))
         return
-    lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_'))
+    lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_|'))  # "Title | ACM CCS 2024 |"
     body_start = start + lead
     body = text[body_start:end]
     broken = _LINE_BREAKS.match(body)  # "[Title](url) <br> Jane Doe, Bo Li |"

@@ -44,6 +44,35 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "cyber_numbered_pipes",
+        "FUZZ",
+        PaperRecord(
+            title="Large Language Models are Few-shot Testers: Exploring LLM-based General Bug "
+            "Reproduction",
+            authors=("Sungmin Kang", "Juyeon Yoon", "Shin Yoo"),
+            year=2023,
+            arxiv="2209.11515",
+            published_venue="ICSE 2023",
+        ),
+        # Newest first, so the oldest (its arXiv month, 2022.09: the day is not known) goes
+        # last as 19; the venue in italics without its year, as "*ICSE*" above; the link
+        # "/abs/" as the nearest arXiv link writes it (the section is split 8 to 8).
+        # DEVIATION: "*ICSE 2023*": beside the arXiv month of another year the venue keeps
+        # its year, or the entry would not say when it was published (the maintainer writes
+        # the publication date, "2023.05", which the metadata does not give). "/pdf/": the
+        # tie is broken by the list's first entries (nearest-first broke two other goldens).
+        (
+            40,
+            [
+                "",
+                "19. Large Language Models are Few-shot Testers: Exploring LLM-based General Bug "
+                "Reproduction | *ICSE 2023* | 2022.09 | "
+                "[<u>Paper Link</u>](https://arxiv.org/pdf/2209.11515)",
+            ],
+        ),
+        id="numbered-pipe-separated",
+    ),
+    pytest.param(
         "llm4aad_nick_dash_table",
         "Papers",
         PaperRecord(

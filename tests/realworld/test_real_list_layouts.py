@@ -88,6 +88,9 @@ COUNTS = [
     # "| Month | [**Name** — Title](url) | Venue | Problems | Focus | Resources |": 13 rows,
     # 12 arXiv PDFs and FunSearch's Nature PDF.
     pytest.param("llm4aad_nick_dash_table", 13, 0, id="name-dash-title-in-link"),
+    # "N. Title | *Venue* | 2024.03.06 | [<u>Paper Link</u>](url)": 18 numbered items, 15
+    # arXiv links, an NDSS PDF, an IEEE Xplore page (one item's venue is not in italics).
+    pytest.param("cyber_numbered_pipes", 18, 0, id="numbered-pipe-separated"),
 ]
 
 
@@ -127,6 +130,38 @@ SPOT = [
         "graph_llm_venue_paren",
         38,
         ("GraphML: Graph markup language", None, 0, None, None, None, None, "Resources & Tools"),
+    ),
+    # "*USENIX*", "*NDSS*": a venue's acronym in emphasis, not an author
+    (
+        "cyber_numbered_pipes",
+        24,
+        ("Fuzzing BusyBox: Leveraging LLM", None, 0, 2024, "USENIX", "2403.03897", None, "FUZZ"),
+    ),
+    (
+        "cyber_numbered_pipes",
+        26,
+        ("Large language model guided protocol", None, 0, 2024, "NDSS", None, None, "FUZZ"),
+    ),
+    (
+        "cyber_numbered_pipes",
+        20,
+        ("Prompt Fuzzing for Fuzz Driver", None, 0, 2024, "ACM CCS", "2312.17677", None, "FUZZ"),
+    ),
+    # "... Generation by Search and Learning**. *Guoyi Li, ...*": the title's "by" does not
+    # say the names came before the emphasis, which holds the authors
+    (
+        "taad_code_span_labels",
+        3,
+        (
+            "Adversarial Text Generation",
+            "Guoyi Li",
+            8,
+            2023,
+            "Findings of ACL",
+            None,
+            "10.18653/v1/2023.findings-emnlp.1053",  # the ACL Anthology link's DOI
+            "2.2 Word-level Attack",
+        ),
     ),
     # the bold name before the dash is the nickname, the title is the rest of the link
     (
