@@ -93,8 +93,8 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
             reading.claim(found.start(), found.end(), e.Slot("date", "", "`", "`"), *date)
             continue
         venue, year, form = read_venue(found.group("t"))
-        if year is None and not _VENUE_WORD.match(venue):
-            tags.append(found)  # "`score` `blind`": the entry's own labels
+        if year is None and (not _VENUE_WORD.match(venue) or _after_links(reading, found.start())):
+            tags.append(found)  # "`score` `blind`", "[[paper](url)] `Code Coming Soon`": labels
             continue
         slot = e.Slot("venue", "", "`", "`")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
@@ -231,6 +231,13 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
         reading.free(found.start(), found.end())
         for found in _BY_NAMES.finditer(reading.text, line_start, start)
     )
+    yearless = read_venue(body)[1] is None and not _PREPRINT_SERVER.fullmatch(body.strip())
+    named = ET_AL.search(body) or people_only(body)
+    if yearless and not named and _after_links(reading, start):
+        # "[[paper](url)][[code](url)] *semantic information & content generation*", "*LORA*",
+        # "*WaveCodec*": a remark on the paper (its names and venue come before its links)
+        reading.claim(start, end, e.Slot("text", "note", opening, closing), body)
+        return
     if not reading.has("authors") and not named_before:
         split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
         if split and split.group("rest"):
@@ -248,6 +255,19 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
             authors_claim(reading, start, end, opening, closing)
             return
     _read_venue_text(reading, inner, inner_end, longest=24, marked=True)
+
+
+def _after_links(reading: e.Reading, at: int) -> bool:
+    """Does a labelled link (``[[paper](url)]``, ``[code](url)``) come before ``at`` on its
+    line? What follows the entry's links without a year is a remark on it, not its venue."""
+    line_start = reading.text.rfind("\n", 0, at) + 1
+    return any(
+        line_start <= link.start
+        and link.end <= at
+        and not link.is_image
+        and is_label(link.text, link.url)
+        for link in reading.links
+    )
 
 
 # A Markdown link by reference at the end of a text: "[[code]][2.30]", "[[code][1.41]]".

@@ -91,6 +91,10 @@ COUNTS = [
     # "N. Title | *Venue* | 2024.03.06 | [<u>Paper Link</u>](url)": 18 numbered items, 15
     # arXiv links, an NDSS PDF, an IEEE Xplore page (one item's venue is not in italics).
     pytest.param("cyber_numbered_pipes", 18, 0, id="numbered-pipe-separated"),
+    # "- [2024/12] **Title** [[paper](url)][[code](url)] *remark* `tag`": 27 items, 25 with a
+    # paper link (arXiv, ACL Anthology, OpenReview, IEEE); hertz-dev links code only, the
+    # DeepMind post a blog.
+    pytest.param("speech_codec_remarks_after_links", 25, 2, id="remarks-after-links"),
 ]
 
 
@@ -130,6 +134,41 @@ SPOT = [
         "graph_llm_venue_paren",
         38,
         ("GraphML: Graph markup language", None, 0, None, None, None, None, "Resources & Tools"),
+    ),
+    # after the links, "`Code Comming Soon`" and "*Idempotence – the stability ...*" are
+    # remarks on the paper, not its venue
+    (
+        "speech_codec_remarks_after_links",
+        4,
+        (
+            "FreeCodec: A disentangled",
+            None,
+            0,
+            2024,
+            None,
+            "2412.01053",
+            None,
+            "Neural Codec Models",
+        ),
+    ),
+    (
+        "speech_codec_remarks_after_links",
+        23,
+        (
+            "Code Drift: Towards Idempotent",
+            None,
+            0,
+            2024,
+            None,
+            "2410.11025",
+            None,
+            "Neural Codec Models",
+        ),
+    ),
+    (
+        "speech_codec_remarks_after_links",
+        24,
+        ("WavLM: Large-Scale", None, 0, 2021, None, "2110.13900", None, "Neural Codec Models"),
     ),
     # "*USENIX*", "*NDSS*": a venue's acronym in emphasis, not an author
     (
