@@ -146,16 +146,19 @@ def _answer(args: argparse.Namespace, items: list[_Item], index: ReferenceIndex)
     else:
         items = with_known_ids(items, repo)
     results = [_check(index, item, args.resolve) for item in items]
-    if args.batch or args.json:
+    # Sections are proposed from the references listed under headings: a survey without
+    # any (a .bib alone) has none to propose, and the model is not even imported.
+    if (args.batch or args.json) and (sectioned := index.sectioned_references):
         from bot.placement import with_sections
 
-        results = with_sections(results, index.sectioned_references)
+        results = with_sections(results, sectioned)
 
     if args.batch:
         import json
 
-        for item, result in zip(items, results, strict=True):
-            print(json.dumps(result_json(item.label, result), ensure_ascii=False))
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
+        lines = [encode(result_json(item.label, r)) for item, r in zip(items, results, strict=True)]
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
     elif args.json:
         import json
 

@@ -67,6 +67,12 @@ class Entry:
     more_ids: frozenset[str]  # typed ids of the work the reference lacks (a query's ``ids``)
 
     @property
+    def ids(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """(``arxiv``, ``dois``, ``others``) in one cached look-up: what a lookup reads of
+        the query, where most queries have none."""
+        return _ids_of_work(self.ref, self.more_ids)
+
+    @property
     def arxiv(self) -> frozenset[str]:
         return _ids_of_work(self.ref, self.more_ids)[0]
 
