@@ -170,8 +170,8 @@ def _print(args: argparse.Namespace, items: list[_Item], results: list[CheckResu
         import json
 
         encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
-        lines = [encode(result_json(item.label, r)) for item, r in zip(items, results, strict=True)]
-        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        answers = zip(items, results, strict=True)
+        sys.stdout.writelines(f"{encode(result_json(item.label, r))}\n" for item, r in answers)
     elif args.json:
         import json
 

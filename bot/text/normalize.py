@@ -37,7 +37,6 @@ Three views of a title:
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -137,6 +136,8 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if "&" in text and _ENTITY.search(text):
+        import html  # with its table of 2,000 entities: only for the few texts that need it
+
         text = html.unescape(text)
     if not latex.is_plain(text):
         text = latex.decode(text)
