@@ -125,11 +125,12 @@ class ReferenceIndex:
             mapping[key] = ones[i] if found is None else found + ones[i]
 
         for i, e in zip(numbers, entries, strict=True):
-            for arxiv_id in sorted(e.arxiv):
+            arxiv, dois, others = e.ids
+            for arxiv_id in sorted(arxiv):
                 add(self._by_arxiv, arxiv_id, i)
-            for doi in sorted(e.dois):
+            for doi in sorted(dois):
                 add(self._by_doi, doi, i)
-            for other in sorted(e.others):
+            for other in sorted(others):
                 add(self._by_other, other, i)
             if e.key:
                 add(self._by_key, e.key, i)

@@ -68,8 +68,8 @@ class Entry:
 
     @property
     def ids(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """(``arxiv``, ``dois``, ``others``) in one cached look-up: what a lookup reads of
-        the query, where most queries have none."""
+        """(``arxiv``, ``dois``, ``others``) in one cached look-up, for a reader of all
+        three (the index, when built; a lookup, of the query, which mostly has none)."""
         return _ids_of_work(self.ref, self.more_ids)
 
     @property
