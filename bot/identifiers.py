@@ -108,10 +108,10 @@ def arxiv_from_doi(doi: str | None) -> str | None:
     return _old_style_case(found.group("id")) if found else None
 
 
-_ACL_ID = re.compile(
+# Compiled when first used (``re`` keeps it), not at every start: few texts are such links.
+_ACL_ID = (
     r"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[A-Z]/[A-Z]\d{2}/)?"
-    r"(?P<id>[A-Z]\d{2}-\d{4}|\d{4}\.[a-z]+(?:-[a-z]+)?\.\d+)(?![\w.-]*\.\d)",
-    re.IGNORECASE,
+    r"(?P<id>[A-Z]\d{2}-\d{4}|\d{4}\.[a-z]+(?:-[a-z]+)?\.\d+)(?![\w.-]*\.\d)"
 )
 # Anthology series whose papers get Crossref DOIs under ACL's prefix: old-style letters
 # (ACL, EMNLP, NAACL, EACL, CoNLL, workshops, *SEM/SemEval) and new-style event names.
@@ -123,7 +123,7 @@ def acl_doi(text: str | None) -> str | None:
     """The DOI of the ACL Anthology paper an Anthology URL names, when the Anthology's
     rule gives it: ``10.18653/v1/<id>`` from 2015 on (``10.3115/v1/<id>`` for 2014),
     for the series that register DOIs; None otherwise (LREC, TACL, older years, ...)."""
-    found = _ACL_ID.search(text or "")
+    found = re.search(_ACL_ID, text or "", re.IGNORECASE)
     if not found:
         return None
     acl_id = found.group("id")

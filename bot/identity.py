@@ -25,19 +25,18 @@ from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
 
 KINDS = ("arxiv", "doi", "acl", "openreview", "dblp", "s2", "corpus")
 
-_OPENREVIEW_URL = re.compile(
-    r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#\s]*&)?id=([\w\-]{5,40})", re.I
-)
+# The patterns of links and keys few surveys hold are compiled when first used (``re``
+# keeps them), not at every start: most runs of ``check`` never meet one.
+_OPENREVIEW_URL = r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#\s]*&)?id=([\w\-]{5,40})"
 _ACL_NEW = r"(?:19|20)\d{2}\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.\d{1,4}"
 _ACL_OLD = r"[A-Z]\d{2}-\d{4}"
-_ACL_URL = re.compile(
-    rf"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[A-Z]/[A-Z]\d{{2}}/)?({_ACL_NEW}|{_ACL_OLD})",
-    re.I,
+_ACL_URL = (
+    rf"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[A-Z]/[A-Z]\d{{2}}/)?({_ACL_NEW}|{_ACL_OLD})"
 )
 _ACL_DOI = re.compile(rf"^10\.18653/v1/({_ACL_NEW}|{_ACL_OLD})$", re.I)
 _DBLP_RECORD = r"(?:conf|journals|books|phd|series|reference)/[\w\-]+/[\w\-.]+?"
-_DBLP_KEY = re.compile(rf"^(?:DBLP:)?({_DBLP_RECORD})$")
-_DBLP_URL = re.compile(rf"dblp\.org/rec/({_DBLP_RECORD})(?:\.html|\.bib)?$")
+_DBLP_KEY = rf"^(?:DBLP:)?({_DBLP_RECORD})$"
+_DBLP_URL = rf"dblp\.org/rec/({_DBLP_RECORD})(?:\.html|\.bib)?$"
 
 
 def typed(kind: str, value: str | None) -> str | None:
@@ -57,7 +56,7 @@ def typed(kind: str, value: str | None) -> str | None:
     if kind == "acl":
         return f"acl:{acl_canonical(value)}"
     if kind == "dblp":
-        record = _DBLP_KEY.match(value)
+        record = re.match(_DBLP_KEY, value)
         return f"dblp:{record.group(1)}" if record else None
     if kind in ("openreview", "s2", "corpus"):
         return f"{kind}:{value}"
@@ -91,12 +90,12 @@ def acl_from_doi(doi: str | None) -> str | None:
 
 
 def openreview_from_url(url: str | None) -> str | None:
-    found = _OPENREVIEW_URL.search(url or "")
+    found = re.search(_OPENREVIEW_URL, url or "", re.I)
     return found.group(1) if found else None
 
 
 def acl_from_url(url: str | None) -> str | None:
-    found = _ACL_URL.search(url or "")
+    found = re.search(_ACL_URL, url or "", re.I)
     return acl_canonical(found.group(1)) if found else None
 
 
@@ -116,7 +115,7 @@ def ids_of_url(url: str | None) -> set[str]:
             ids.add(f"doi:{doi}")
     if "openreview" in lowered and (forum := openreview_from_url(url)):
         ids.add(f"openreview:{forum}")
-    if "dblp" in lowered and (record := _DBLP_URL.search(url)):
+    if "dblp" in lowered and (record := re.search(_DBLP_URL, url)):
         ids.add(f"dblp:{record.group(1)}")
     return ids
 
@@ -147,7 +146,7 @@ def ids_of(
     return frozenset(ids)
 
 
-_GITHUB_REPO = re.compile(r"^/([\w.\-]+)/([\w.\-]+?)(?:\.git)?(?:/(?:tree|blob)/[^?#]*)?/?$")
+_GITHUB_REPO = r"^/([\w.\-]+)/([\w.\-]+?)(?:\.git)?(?:/(?:tree|blob)/[^?#]*)?/?$"
 _NOT_OWNERS = frozenset({"orgs", "topics", "features", "marketplace", "sponsors", "settings"})
 
 
@@ -166,7 +165,7 @@ def project_page(url: str | None) -> str | None:
         return f"https://{host}{parts.path or '/'}"
     if host != "github.com":
         return None
-    found = _GITHUB_REPO.match(parts.path)
+    found = re.match(_GITHUB_REPO, parts.path)
     if not found or found.group(1).lower() in _NOT_OWNERS or parts.path.lower().endswith(".pdf"):
         return None
     readme = parts.path.rstrip("/").lower().endswith(("readme.md", "readme"))

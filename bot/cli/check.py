@@ -140,22 +140,38 @@ def run(args: argparse.Namespace) -> int:
 
 def _answer(args: argparse.Namespace, items: list[_Item], index: ReferenceIndex) -> int:
     """Check each item against ``index`` and print the answers as ``args`` asks."""
+    from bot.references.common import gc_paused
+
     repo = Path(args.repo or ".")
     if args.resolve:
         items = resolve_items(items, offline=args.offline, repo=repo)
     else:
         items = with_known_ids(items, repo)
-    results = [_check(index, item, args.resolve) for item in items]
-    if args.batch or args.json:
-        from bot.placement import with_sections
+    # Matching makes no reference cycles (``tests/matching/test_batch_cycles.py``): a
+    # collection would walk the entries and answers it makes only to free nothing.
+    with gc_paused():
+        results = [_check(index, item, args.resolve) for item in items]
+        # Sections are proposed from the references listed under headings: a survey
+        # without any (a .bib alone) has none to propose, and no model is imported.
+        if (args.batch or args.json) and (sectioned := index.sectioned_references):
+            from bot.placement import with_sections
 
-        results = with_sections(results, index.sectioned_references)
+            results = with_sections(results, sectioned)
+        _print(args, items, results)
+        # Frozen with the index (and thawed with it, by ``run``): else the collector,
+        # enabled again, would first walk all that matching made.
+        gc.freeze()
+    return 0
 
+
+def _print(args: argparse.Namespace, items: list[_Item], results: list[CheckResult]) -> None:
+    """The answers in the shape ``args`` asks for (see the module docstring)."""
     if args.batch:
         import json
 
-        for item, result in zip(items, results, strict=True):
-            print(json.dumps(result_json(item.label, result), ensure_ascii=False))
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
+        answers = zip(items, results, strict=True)
+        sys.stdout.writelines(f"{encode(result_json(item.label, r))}\n" for item, r in answers)
     elif args.json:
         import json
 
@@ -164,7 +180,6 @@ def _answer(args: argparse.Namespace, items: list[_Item], index: ReferenceIndex)
     else:
         for item, result in zip(items, results, strict=True):
             print(f"{' '.join(str(item.label).split())}: {describe(result)}")
-    return 0
 
 
 # ---------------------------------------------------------------------------

@@ -83,20 +83,22 @@ def survey_index(sources: list[tuple[Path, str | None]], *, cache: bool = True) 
     """
     from bot.cli.refs import load_all
     from bot.matching import ReferenceIndex
-    from bot.references import read_text
+    from bot.references import decode_text, read_data
 
     folder = cache_dir() if cache else None
     if folder is None:
         return ReferenceIndex.build(load_all(sources))
-    texts = [read_text(path) for path, _ in sources]
+    data = [read_data(path) for path, _ in sources]
     names = hashlib.sha256(repr([(str(p), f) for p, f in sources]).encode()).hexdigest()
     where = folder / f"index-{names[:20]}.marshal"
-    key = _key(sources, texts)
+    key = _key(sources, data)
     index = _read(where, key)
     if index is not None:
         return index
+    texts = [decode_text(path, raw) for (path, _), raw in zip(sources, data, strict=True)]
+    data.clear()  # neither kept while the index is built
     references = load_all(sources, texts=texts)
-    texts.clear()  # not kept while the index is built
+    texts.clear()
     index = ReferenceIndex.build(references)
     every_file = {str(path) for path, _ in sources} <= {r.source for r in references}
     del references
@@ -105,13 +107,13 @@ def survey_index(sources: list[tuple[Path, str | None]], *, cache: bool = True) 
     return index
 
 
-def _key(sources: list[tuple[Path, str | None]], texts: list[str]) -> str:
-    """What the index is made from: the files' paths, formats and texts, and the code."""
+def _key(sources: list[tuple[Path, str | None]], data: list[bytes]) -> str:
+    """What the index is made from: the files' paths, formats and bytes, and the code.
+    The bytes, not the text: hashing them needs neither decoding nor encoding again."""
     digest = hashlib.sha256(f"{_FORMAT}\0{code_digest()}".encode())
-    for (path, fmt), text in zip(sources, texts, strict=True):
-        digest.update(f"\0{path}\0{fmt}\0{len(text)}\0".encode())
-        for at in range(0, len(text), 1 << 20):  # a megabyte at a time: no copy of it all
-            digest.update(text[at : at + (1 << 20)].encode("utf-8", "surrogatepass"))
+    for (path, fmt), raw in zip(sources, data, strict=True):
+        digest.update(f"\0{path}\0{fmt}\0{len(raw)}\0".encode())
+        digest.update(raw)
     return digest.hexdigest()
 
 

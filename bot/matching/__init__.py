@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from itertools import pairwise, repeat
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -125,11 +125,12 @@ class ReferenceIndex:
             mapping[key] = ones[i] if found is None else found + ones[i]
 
         for i, e in zip(numbers, entries, strict=True):
-            for arxiv_id in sorted(e.arxiv):
+            arxiv, dois, others = e.ids
+            for arxiv_id in sorted(arxiv):
                 add(self._by_arxiv, arxiv_id, i)
-            for doi in sorted(e.dois):
+            for doi in sorted(dois):
                 add(self._by_doi, doi, i)
-            for other in sorted(e.others):
+            for other in sorted(others):
                 add(self._by_other, other, i)
             if e.key:
                 add(self._by_key, e.key, i)
@@ -266,14 +267,17 @@ class ReferenceIndex:
         return [a for a in found if a is not None]
 
     def _id_matches(self, q: Entry) -> list[tuple[int, str]]:
+        arxiv, dois, others = q.ids
+        if not (arxiv or dois or others):
+            return []
         found: dict[int, str] = {}
-        for arxiv_id in sorted(q.arxiv):
+        for arxiv_id in sorted(arxiv):
             for i in self._by_arxiv.get(arxiv_id, ()):
                 found.setdefault(i, "arxiv-id")
-        for doi in sorted(q.dois):
+        for doi in sorted(dois):
             for i in self._by_doi.get(doi, ()):
                 found.setdefault(i, "doi")
-        for other in sorted(q.others):
+        for other in sorted(others):
             for i in self._by_other.get(other, ()):
                 found.setdefault(i, f"{kind_of(other)}-id")
         return sorted(found.items(), key=lambda item: (item[1] != "arxiv-id", item[0]))
@@ -330,16 +334,17 @@ class ReferenceIndex:
         if words:
             weights = dict.fromkeys(postings[words[0][1]], idfs[0])
             budget -= idfs[0]
-        get = weights.get
         for n in range(1, len(words)):
             if n >= 2 and budget <= 0:
                 break
             idf = idfs[n]
-            found = postings[words[n][1]]
-            # weights[i] = weights.get(i, 0.0) + idf for each i, looped in C: a common
-            # word's list holds thousands of references.
-            added = map(idf.__add__, map(get, found, repeat(0.0)))
-            weights.update(zip(found, added, strict=True))
+            # weights[i] = weights.get(i, 0.0) + idf for each i of the feature's list: a
+            # common word's list holds thousands of references, of which few were found
+            # before, so the list goes in by C loops and only those few by Python's.
+            added = dict.fromkeys(postings[words[n][1]], idf)
+            for i in weights.keys() & added.keys():
+                added[i] += weights[i]
+            weights.update(added)  # the new ones after the others, in the list's order
             budget -= idf
         forced = list(dict.fromkeys(forced))[:MAX_CANDIDATES]
         room = MAX_CANDIDATES - len(forced)

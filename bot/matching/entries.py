@@ -67,6 +67,12 @@ class Entry:
     more_ids: frozenset[str]  # typed ids of the work the reference lacks (a query's ``ids``)
 
     @property
+    def ids(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """(``arxiv``, ``dois``, ``others``) in one cached look-up, for a reader of all
+        three (the index, when built; a lookup, of the query, which mostly has none)."""
+        return _ids_of_work(self.ref, self.more_ids)
+
+    @property
     def arxiv(self) -> frozenset[str]:
         return _ids_of_work(self.ref, self.more_ids)[0]
 

@@ -77,15 +77,26 @@ def parse_references(content: str, format: str, source: str = "") -> list[Refere
 
 def read_text(path: str | Path) -> str:
     """A reference file's text (UTF-8, BOM allowed), or an ``InputError`` saying what is wrong."""
+    return decode_text(path, read_data(path))
+
+
+def read_data(path: str | Path) -> bytes:
+    """A reference file's bytes, or an ``InputError`` saying why it cannot be read: what
+    the index cache's key is made from, so that a current cache needs no decoding."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a reference file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def decode_text(path: str | Path, data: bytes) -> str:
+    """The text of the reference file ``path`` whose bytes are ``data`` (UTF-8, BOM
+    allowed, or UTF-16 with a BOM), or an ``InputError`` naming the first bad byte."""
     encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
         return data.decode(encoding)

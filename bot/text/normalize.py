@@ -37,7 +37,6 @@ Three views of a title:
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -137,6 +136,8 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if "&" in text and _ENTITY.search(text):
+        import html  # with its table of 2,000 entities: only for the few texts that need it
+
         text = html.unescape(text)
     if not latex.is_plain(text):
         text = latex.decode(text)
@@ -307,8 +308,13 @@ _INITIALS = re.compile(r"[A-Z]{1,3}\.?")  # "A", "AN.": given names in PubMed or
 
 def _name_words(text: str) -> list[str]:
     """Lower-case words of a name; a hyphenated surname is one word."""
-    text = fold(text).lower().replace("-", "").replace("'", "")
-    return _NAME_WORD.findall(text)
+    return _folded_name_words(fold(text))
+
+
+def _folded_name_words(folded: str) -> list[str]:
+    """``_name_words`` of a name already folded: a name is folded once, not per use
+    (``fold`` decodes its LaTeX, the costliest step)."""
+    return _NAME_WORD.findall(folded.lower().replace("-", "").replace("'", ""))
 
 
 @lru_cache(maxsize=1 << 16)  # the same authors recur across a survey's references
@@ -323,7 +329,8 @@ def surname(name: str | None) -> str:
     if not name:
         return ""
     name = name.strip()
-    if not name or _ET_AL.match(fold(name)):
+    folded = fold(name)
+    if not name or _ET_AL.match(folded):
         return ""
     if "," in name:
         head, _, rest = name.partition(",")
@@ -333,8 +340,8 @@ def surname(name: str | None) -> str:
         if not words:
             words = _name_words(rest)
     else:
-        raw = fold(name).split()
-        words = _name_words(name)
+        raw = folded.split()
+        words = _folded_name_words(folded)
         while words and words[-1] in _SUFFIXES:
             words.pop()
             raw = raw[:-1]
