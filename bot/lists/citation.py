@@ -87,6 +87,8 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if reading.free(found.start("v"), found.end("v")):
             slot = e.Slot("text", found.group("l"))
             reading.claim(found.start("v"), found.end("v"), slot, found.group("v"))
+    for found in _FIELD_BULLET.finditer(text, start, end):  # "    - 📅 Date: August 12, 2026"
+        _read_field_bullet(reading, found)
     tags: list[re.Match[str]] = []
     for found in _CODE.finditer(text, start, end):
         if date := read_date(found.group("t")):  # "`2024.07`": when, not where
@@ -115,6 +117,45 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if label and reading.free(found.start(), found.end()):
             reading.claim(found.start(), found.end(), e.Slot("url", label), found.group(0))
     _read_plain(reading, start, end)
+
+
+# A bullet under an entry that names one of its fields: "    - 📑 Publisher: arXiv", an
+# emoji or a symbol before the label allowed (not a link: "- Code: url" is the link's label).
+_FIELD_BULLET = re.compile(
+    r"^[ \t]*[-*+][ \t]+(?:[^\w\s\[\]()*_`<>]+[ \t]*)?(?P<l>[A-Za-z][A-Za-z ]{1,24}?)[ \t]*[:：]"
+    r"[ \t]*(?P<v>[^\n]*?\S)[ \t]*$",
+    re.MULTILINE,
+)
+_FIELD_LABELS = {
+    "date": "date",
+    "published": "date",
+    "publication date": "date",
+    "publisher": "venue",
+    "venue": "venue",
+    "conference": "venue",
+    "journal": "venue",
+    "author": "authors",
+    "authors": "authors",
+}
+
+
+def _read_field_bullet(reading: e.Reading, found: re.Match[str]) -> None:
+    """The value of a labelled bullet as the field its label names (a date, the venue, the
+    authors), or as a text of that label (``Institutions``, ``TLDR``)."""
+    start, end, value = found.start("v"), found.end("v"), found.group("v")
+    if "](" in value or "://" in value or not reading.free(start, end):
+        return
+    label = " ".join(found.group("l").lower().split())
+    field = _FIELD_LABELS.get(label)
+    if field == "date" and (date := read_date(value)) is not None:
+        reading.claim(start, end, e.Slot("date"), *date)
+    elif field == "venue":
+        venue, year, form = read_venue(value)
+        reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
+    elif field == "authors":
+        authors_claim(reading, start, end, "", "")
+    elif field is None:
+        reading.claim(start, end, e.Slot("text", label), value)
 
 
 # A venue named without its year starts with a capital (`Preprint`, `ICLR`) or is arXiv;
@@ -199,7 +240,8 @@ def people_only(text: str, least: int = 2) -> bool:
     """``least`` or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
     stricter than ``looks_like_names``, as prose after a dash may be capitalised too
     (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
-    parts = [p.split() for p in re.split(r",|\band\b|&", text) if p.strip()]
+    plain = re.sub(r"[ \t]*\([^()]*\)", "", text)  # "Tse-Hsun (Peter) Chen": a nickname
+    parts = [p.split() for p in re.split(r",|\band\b|&", plain) if p.strip()]
     return len(parts) >= least and all(
         2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
     )
@@ -498,7 +540,8 @@ def _names_to_end(body: str, least: int) -> re.Match[str] | None:
     """``Jane Doe, Bo Li`` with no full stop to the end of the line (after a ``<br>``, or
     after the links: ``[Title](url) [:octocat:](url) Jane Doe, Bo Li``): names when every
     part is a person's name and there are ``least`` of them (or they end in "et al")."""
-    found = re.match(r"(?P<n>[^;()\n]*?[^\s;()])[ \t]*$", body)
+    # (a nickname in parentheses is part of a name: "Tse-Hsun (Peter) Chen")
+    found = re.match(r"(?P<n>(?:[^;()\n]|\([A-Za-z][^()\n]*\))*?[^\s;(])[ \t]*$", body)
     if found is None:
         return None
     names = found.group("n")

@@ -479,6 +479,9 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
     for found in _DESCRIPTION.finditer(reading.text, found_any.start(), end):
         if not reading.free(found.start(), found.end()):
             continue
+        line_start = reading.text.rfind("\n", 0, found.start()) + 1
+        if not reading.text[line_start : found.start()].strip():
+            continue  # "\n    - Jane Doe, Bo Li": a bullet under the entry, not a dash in it
         if any(a < found.start() < b for a, b in inside):
             continue
         line_end = reading.text.find("\n", found.end())

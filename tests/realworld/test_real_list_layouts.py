@@ -95,6 +95,9 @@ COUNTS = [
     # paper link (arXiv, ACL Anthology, OpenReview, IEEE); hertz-dev links code only, the
     # DeepMind post a blog.
     pytest.param("speech_codec_remarks_after_links", 25, 2, id="remarks-after-links"),
+    # "- [Title](arXiv url)" over bullets of names and labelled fields ("📅 Date:",
+    # "📑 Publisher:", "🔑 Key:"): 3 papers (the README is generated from papers.yaml).
+    pytest.param("gui_agents_field_bullets", 3, 0, id="labelled-field-bullets"),
 ]
 
 
@@ -134,6 +137,36 @@ SPOT = [
         "graph_llm_venue_paren",
         38,
         ("GraphML: Graph markup language", None, 0, None, None, None, None, "Resources & Tools"),
+    ),
+    # the bullets under the title: the names (one with a nickname in parentheses), the date
+    # and the publisher by their labels; institutions, keywords and TLDR are texts
+    (
+        "gui_agents_field_bullets",
+        6,
+        (
+            "CoAdapt-GUI: Joint Workflow",
+            "Linqiang Guo",
+            10,
+            2026,
+            "arXiv",
+            "2608.11588",
+            None,
+            "Recent Papers (from most recent to oldest)",
+        ),
+    ),
+    (
+        "gui_agents_field_bullets",
+        15,
+        (
+            "Hallucination-Free GUI Grounding",
+            "Yuke Li",
+            2,
+            2026,
+            "arXiv",
+            "2608.09654",
+            None,
+            "Recent Papers (from most recent to oldest)",
+        ),
     ),
     # after the links, "`Code Comming Soon`" and "*Idempotence – the stability ...*" are
     # remarks on the paper, not its venue
