@@ -287,7 +287,8 @@ def test_an_update_log_nested_under_news_gets_the_new_line():
     # Tebmer/Awesome-Knowledge-Distillation-of-LLMs c96c71a9, README.md lines 48-53: a
     # dated news bullet about the survey, then "- Update Log" over its own dated bullets.
     # The new line is one of the log's, at its depth; with one line there is no order to
-    # follow, so it goes after it, as after a single bullet anywhere.
+    # follow, so it goes first, as news do: MLGroupJLU/LLM-eval-survey's maintainers put
+    # their second news bullet above the first (d90bb01, 2023-07-12).
     text = (
         "## 💡 News\n"
         "- **2024-2-20**: 📃 We released a survey paper \"**[A Survey on Knowledge "
@@ -303,4 +304,4 @@ def test_an_update_log_nested_under_news_gets_the_new_line():
     entry = ChangelogEntry(DAY, 1, ("Labeling",))
     result = add_changelog_entry(text, entry, "bullets", "💡 News", "en", renderer=RENDERER)
     new = "  - **2024-7-1**: Add 1 paper suggested by readers to Section Labeling.\n"
-    assert result.text == text.replace("Add 14 papers.\n", "Add 14 papers.\n" + new)
+    assert result.text == text.replace("  - **2024-3-19**", new + "  - **2024-3-19**")

@@ -148,7 +148,8 @@ def edit(
     )
     spaced = len(bullets) >= 2 and all(not lines[b.line - 1].strip() for b in bullets[1:])
     if bullets:
-        if newest_first([b.date for b in bullets]):
+        # (one dated bullet shows no order: news go newest first, as README news do)
+        if newest_first([b.date for b in bullets], alone=True):
             lines.insert(bullets[0].line, new + ([""] if spaced else []))
         else:
             lines.insert(bullets[-1].line + 1, ([""] if spaced else []) + new)

@@ -193,7 +193,8 @@ def next_version(cells: Iterable[str]) -> str:
     return f"{prefix}{best[0] + 1}"
 
 
-def newest_first(dates: Sequence[dt.date | None]) -> bool:
-    """Whether the entries (their dates in file order) go newest first."""
+def newest_first(dates: Sequence[dt.date | None], *, alone: bool = False) -> bool:
+    """Whether the entries (their dates in file order) go newest first; ``alone``: what to
+    take when fewer than two dates show an order."""
     known = [d for d in dates if d]
-    return len(known) >= 2 and known[0] > known[-1]
+    return known[0] > known[-1] if len(known) >= 2 else alone

@@ -88,7 +88,7 @@ def edit(
     if added is not None:  # Keep a Changelog's "### Added"
         new.insert(2 if new[1:2] == [""] else 1, added)
     dates = [found.date for _, found in dated]
-    if len(dates) < 2 or newest_first(dates):
+    if newest_first(dates, alone=True):
         lines.insert(dated[0][0].line, [*new, ""])
     else:
         end = section_extent(lines.contents, headings, dated[-1][0])
