@@ -339,6 +339,11 @@ def _read_venue_text(
         at = start + pages.start("y")
         reading.claim(at, at + 4, e.Slot("year"), int(pages.group("y")), "{Y}")
         return
+    if not marked and not _YEAR_IN.search(segment) and _prose(segment):
+        # "<br> Delete certain [layers](...)", a line of notes under the entry: the list's
+        # remark on the paper, not a venue (a new paper has none)
+        reading.claim(start, end, e.Slot("text", "note"), segment)
+        return
     if reading.has("venue"):
         return
     reference = _REFERENCE_LINK.search(segment)
@@ -359,13 +364,12 @@ def _read_venue_text(
     lettered = re.search(r"[A-Za-z\u4e00-\u9fff]", segment)
     if segment and len(segment.split()) <= longest and lettered:
         venue, year, form = read_venue(segment)
-        if year is None and not marked and _prose(venue):
-            return  # "<br> Delete certain [layers](...)": the list's remark, not a venue
         reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
     elif segment and re.fullmatch(r"(?:19|20)\d\d", segment):
         reading.claim(start, end, e.Slot("venue"), ("", int(segment)), "{Y}")
 
 
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 # The lower-case words a venue's name has ("Findings of the Association for ...",
 # "npj Digital Medicine"); any other lower-case word makes a remark, not a venue.
 _VENUE_SMALL_WORDS = frozenset(
@@ -400,6 +404,8 @@ def _prose(text: str) -> bool:
     """Does ``text`` read as prose, not a venue's name (``Delete certain``, ``Similarity-based
     metric to evaluate``)? A venue of several words capitalises them (one word may be
     written any way: ``nature``, ``arxiv``)."""
+    if re.search(r"[，。；！？、]|[\u4e00-\u9fff]{16}", text):
+        return True  # a sentence in Chinese ("基于DiMP, 采用Transformer结构融合多帧特征。")
     words = re.findall(r"[^\s,.;:()]+", text)
     return len(words) > 1 and any(
         word.isalpha() and word.islower() and len(word) > 1 and word not in _VENUE_SMALL_WORDS

@@ -43,6 +43,10 @@ _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", 
 _BOLD_NICK = re.compile(
     r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n\"“]{1,40}?)(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=[\"“])"
 )
+# A plain name and a colon before a quoted title: 'STARK: "Learning Spatio-Temporal ..."'.
+_PLAIN_NICK = re.compile(
+    r"(?P<n>[A-Za-z][\w.+-]{0,30}(?:[ \t][\w.+-]+){0,2})(?P<sep>[ \t]*[:：][ \t]*)(?=[\"“])"
+)
 _QUOTED = re.compile(r"(?P<q>[\"“])(?P<t>[^\"“”\n]+?)[\"”]")
 _BOLD = re.compile(r"\*\*(?!\s)(?P<t>(?:[^*]|\*(?!\*))+?)\*\*")
 _UNDERSCORES = re.compile(r"__(?!\s)(?P<t>(?:[^_]|_(?!_))+?)__")
@@ -72,7 +76,8 @@ _CITED_TAIL = re.compile(
 _VENUE_TAIL = re.compile(r"[A-Za-z][\w&.' -]{0,40}?[ \t](?:19|20)\d\d[ \t]*")
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
 # Vision Language Models, [[Paper]](url)"): the maintainer's highlight, not the title.
-_HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*.?!:;\n]+?)\*\*[ \t]+(?=[^\W_])")
+# (a full stop inside the bold, "VARGPT-v1.1", but not at its end: "**Title.**")
+_HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*?!:;\n]+?)(?<!\.)\*\*(?P<colon>:?)[ \t]+(?=[^\W_])")
 # The list's full stop after a title ("**Title.**"), not an initial's ("JAX, M.D.").
 # A title's final full stop (or semicolon: "**Title;** Names") is the list's, not an
 # initial's ("Vol. B.") nor the end of an abbreviation ("Drori et al." in a table).
@@ -190,8 +195,8 @@ def _bold_tagged(reading: e.Reading, position: int) -> int | None:
 
 
 def read_nickname(reading: e.Reading, position: int) -> int:
-    """``<u>LLaMA</u>: `` or ``**RoboTracer**: `` / ``**[LLaRP]** `` before a quoted title,
-    ``**Piggyback(ECCV2018)** `` before a plain one (a venue too)."""
+    """``<u>LLaMA</u>: ``, ``**RoboTracer**: `` / ``**[LLaRP]** `` or ``STARK: `` before a
+    quoted title, ``**Piggyback(ECCV2018)** `` before a plain one (a venue too)."""
     text = reading.text
     tagged = _bold_tagged(reading, position)
     if tagged is not None:
@@ -199,6 +204,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
     for pattern, before, after in (
         (_U_NICK, "<u>", "</u>"),
         (_BOLD_NICK, "**", "**"),
+        (_PLAIN_NICK, "", ""),
     ):
         found = pattern.match(text, position)
         if not found:
@@ -286,16 +292,26 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
     return None
 
 
+def _title_case(words: str) -> bool:
+    """Are most of the longer words capitalised, as in a title (``Improve Visual
+    Autoregressive Large Unified Model via ...``)?"""
+    longer = [w for w in words.split() if len(w) > 3 and w[0].isalpha()]
+    return len(longer) >= 2 and sum(w[0].isupper() for w in longer) * 4 >= len(longer) * 3
+
+
 def _highlight(text: str, position: int) -> bool:
     """Is the bold at ``position`` a few highlighted words of a plain title, not the title
-    (``**Calibrated** Self-Rewarding ...``)? What follows it continues the title: it is
-    neither a venue with its year (``**Beta one** ACL 2020.``) nor a list of names."""
+    (``**Calibrated** Self-Rewarding ...``, ``**VARGPT-v1.1**: Improve Visual ...``)? What
+    follows it continues the title: it is neither a venue with its year (``**Beta one**
+    ACL 2020.``) nor a list of names."""
     found = _HIGHLIGHT.match(text, position)
     if found is None or len(found.group("h").split()) > 4:
         return False
     rest = _PLAIN_TITLE.match(text, found.end())
     words = rest.group("t") if rest else ""
     names = words.rstrip(" ,.")
+    if found.group("colon") and not _title_case(words):
+        return False  # "**GraphGPT**: graph instruction tuning for ...": a name, a remark
     return not (
         _TAG_YEAR.search(words)
         or people_only(names)

@@ -165,6 +165,13 @@ def _venue(written: str) -> str | None:
     return venue or None
 
 
+def _section_year(item: Item) -> int | None:
+    """The year a section is named by (``## 2022``), for the entries under it that write
+    none themselves."""
+    last = (item.section or "").rsplit(">", 1)[-1].strip()
+    return int(last) if re.fullmatch(r"(?:19|20)\d\d", last) else None
+
+
 def _reference(item: Item, source: str, numbered: bool) -> Reference:
     fields = item.entry.fields
     urls = paper_urls(item)
@@ -174,7 +181,7 @@ def _reference(item: Item, source: str, numbered: bool) -> Reference:
     if arxiv is None and (found := _ARXIV_TEXT.search(_own_text(item))):
         arxiv = normalize_arxiv(found.group(1))
     arxiv = arxiv or arxiv_from_doi(doi)
-    year = fields.year or (fields.date[0] if fields.date else None)
+    year = fields.year or (fields.date[0] if fields.date else None) or _section_year(item)
     return Reference(
         title=fields.title or fields.nickname or "",
         # A list written "1." throughout has no numbers of its own: a position in it is

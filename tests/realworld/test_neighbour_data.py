@@ -73,14 +73,8 @@ def _entry_and_neighbours(name: str, start: str) -> tuple[Entry, list[Entry], se
         pytest.param(
             "llmsurvey_readme", "1. <u>PagedAttention</u>", PREPRINT, ["stay", "tuned"], id="remark"
         ),
-        # hnuzhy/CV_DL_Gather: words of a repository's link text (a remark, not a venue).
-        pytest.param(
-            "cv_gather_bold_nick_venue",
-            "* [**(github)**",
-            PREPRINT,
-            ["collection", "of", "awesome", "things", "about", "mixture", "of", "experts", "moe"],
-            id="link",
-        ),
+        # hnuzhy/CV_DL_Gather: words of a repository's link text left after its remark.
+        pytest.param("cv_gather_bold_nick_venue", "* [**(github)**", PREPRINT, ["moe"], id="link"),
         # A label before its link ("- 主页/Website：") is the list's, not an entry's data.
         pytest.param("cvpr2024_bold_paper_code", "**MP5", PREPRINT, [], id="label"),
     ],

@@ -44,6 +44,28 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "tracking_year_sections_notes",
+        "2021",
+        PaperRecord(
+            title="Learning to Track Objects from Unlabeled Videos",
+            authors=("Jilai Zheng", "Chao Ma", "Houwen Peng", "Xiaokang Yang"),
+            year=2021,
+            arxiv="2108.12711",
+            published_venue="ICCV 2021",
+        ),
+        # Last of its year (the section is in no order), quoted, the venue without its year
+        # (the heading gives it) and a full stop, "[[Paper]](url)" and the two spaces every
+        # entry line ends with; no nickname and no note (the maintainer's to write).
+        (
+            27,
+            [
+                '* "Learning to Track Objects from Unlabeled Videos" ICCV. '
+                "[[Paper]](https://arxiv.org/abs/2108.12711)  "
+            ],
+        ),
+        id="year-sections-notes",
+    ),
+    pytest.param(
         "cyber_numbered_pipes",
         "FUZZ",
         PaperRecord(

@@ -98,6 +98,9 @@ COUNTS = [
     # "- [Title](arXiv url)" over bullets of names and labelled fields ("📅 Date:",
     # "📑 Publisher:", "🔑 Key:"): 3 papers (the README is generated from papers.yaml).
     pytest.param("gui_agents_field_bullets", 3, 0, id="labelled-field-bullets"),
+    # '* Nick: "Title" VENUE. [[Paper]](url)' over a line of notes in Chinese, under year
+    # headings: 12 papers (arXiv, CVF and Springer pages).
+    pytest.param("tracking_year_sections_notes", 12, 0, id="year-sections-notes"),
 ]
 
 
@@ -137,6 +140,33 @@ SPOT = [
         "graph_llm_venue_paren",
         38,
         ("GraphML: Graph markup language", None, 0, None, None, None, None, "Resources & Tools"),
+    ),
+    # "**VARGPT-v1.1**: Improve Visual ...": the bold name starts the title, not all of it
+    (
+        "ar_vision_bracket_venues",
+        48,
+        (
+            "VARGPT-v1.1: Improve Visual",
+            None,
+            0,
+            2025,
+            "arXiv",
+            "2504.02949",
+            None,
+            "Unified Understanding and Generation Multi-Modal LLMs",
+        ),
+    ),
+    # 'Unicorn: "Title" ECCV (Oral).': a nickname, the quoted title, the venue; the note
+    # below is no venue; the year is the section's
+    (
+        "tracking_year_sections_notes",
+        6,
+        ("Towards Grand Unification of", None, 0, 2022, "ECCV", "2207.07078", None, "2022"),
+    ),
+    (
+        "tracking_year_sections_notes",
+        12,
+        ("MixFormer: End-to-End Tracking", None, 0, 2022, "CVPR", None, None, "2022"),
     ),
     # the bullets under the title: the names (one with a nickname in parentheses), the date
     # and the publisher by their labels; institutions, keywords and TLDR are texts
