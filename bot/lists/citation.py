@@ -198,8 +198,18 @@ def looks_like_names(text: str) -> bool:
         return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
     if len(parts) == 1 and re.fullmatch(r"[A-Z]{2,10}", plain):
         return False  # "*ICAART*", "*CSR*": a venue's acronym, not a person
+    if _VENUE_NAME.search(plain):
+        return False  # "*ACL Findings*", "*Journal of Systems and Software*"
     named = sum(_person(p) for p in parts)
     return bool(parts) and (named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1))
+
+
+# Words of venues' names, which no author's name has ("*ACL Findings*"; an organisation
+# or a login may be an author: "*OpenAI*", "*FilippoMB*", "*BigScience Workshop*").
+_VENUE_NAME = re.compile(
+    r"\b(?:conference|symposium|journal|findings|transactions|proceedings|letters|magazine)\b",
+    re.IGNORECASE,
+)
 
 
 def _person(part: str) -> bool:

@@ -325,6 +325,26 @@ def test_one_author_before_the_venue_is_an_author(rest, authors, venue, year):
 
 
 @pytest.mark.parametrize(
+    ("emphasis", "authors", "venue"),
+    [
+        # fmzchao/Awesome-LLM4Cybersecurity (54e588a): "N. Title | *Venue* | date | link"
+        pytest.param("*ICAART*", [], "ICAART", id="acronym"),
+        pytest.param("*ACL Findings*", [], "ACL Findings", id="venue-word"),
+        pytest.param(
+            "*Journal of Systems and Software*", [], "Journal of Systems and Software", id="journal"
+        ),
+        pytest.param("*OpenAI*", ["OpenAI"], None, id="organisation"),
+        pytest.param("*BigScience Workshop*", ["BigScience Workshop"], None, id="workshop-author"),
+        pytest.param("*Jane Doe, Bo Li*", ["Jane Doe", "Bo Li"], None, id="names"),
+    ],
+)
+def test_emphasis_between_pipes_is_a_venue_or_the_authors(emphasis, authors, venue):
+    line = f"1. A Paper Title Here | {emphasis} | 2024.03.06 | [Paper](https://arxiv.org/abs/2403.03897)"
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (list(ref.authors), ref.venue) == (authors, venue)
+
+
+@pytest.mark.parametrize(
     ("line", "title", "venue", "year"),
     [
         # AIoT-MLSys-Lab/Efficient-LLMs-Survey's README (ef0d8ae6): venue and year
