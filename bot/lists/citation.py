@@ -379,7 +379,9 @@ def _read_venue_text(
         reading.claim(start, end, e.Slot("venue"), ("", int(segment)), "{Y}")
 
 
+# A year anywhere in a text: a remark with one may still hold a venue ("NeurIPS 2023 oral").
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
 # The lower-case words a venue's name has ("Findings of the Association for ...",
 # "npj Digital Medicine"); any other lower-case word makes a remark, not a venue.
 _VENUE_SMALL_WORDS = frozenset(
