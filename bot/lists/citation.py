@@ -360,7 +360,7 @@ def _read_venue_text(
     if reference:  # "ECCV 2020 [[code][1.41]]": a link by reference after the venue
         segment = segment[: reference.start()]
         end = start + len(segment)
-    identifier = re.search(r"(?i)\barxiv\s*:\s*\S+$", segment)
+    identifier = re.search(r"(?i)\barxiv\s*:\s*[^\s()]+(?=(?:\s*\((?:19|20)\d\d\))?$)", segment)
     if identifier:  # "arXiv:2303.12712": the venue is arXiv, the id stays as written
         end = start + identifier.start() + 5
         segment = text[start:end]
@@ -520,7 +520,11 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             names_start = body_start + after.start("n")
             authors_claim(reading, names_start, body_start + after.end("n"), "", "")
             return
-    sentence = re.match(r"[ \t.,;:]*(?P<s>[^.\n]*?(?:\.[^\s.][^.\n]*?)*)(?:\.|$|(?=\s\())", body)
+    # (to a full stop, or to a parenthesis that is not the venue's year: "NeurIPS (2024)")
+    sentence = re.match(
+        r"[ \t.,;:]*(?P<s>[^.\n]*?(?:\.[^\s.][^.\n]*?)*)(?:\.|$|(?=\s\((?!(?:19|20)\d\d\))))",
+        body,
+    )
     if sentence and sentence.group("s").strip():
         offset = body_start + sentence.start("s")
         _read_venue_text(reading, offset, offset + len(sentence.group("s")))

@@ -74,7 +74,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
         title_end = recognise.read_title(reading, position, heading=True)
     else:
         title_end = recognise.read_marked_title(reading, position)
-        if title_end is None and not reading.has("nickname"):
+        if title_end is None:  # ("**MemVLT**: Jane Doe, Bo Li.<br />" before the title too)
             after_names = recognise.read_authors_first(reading, position)
             if after_names is not None:
                 title_end = recognise.read_title(reading, after_names)

@@ -43,6 +43,13 @@ _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", 
 _BOLD_NICK = re.compile(
     r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n\"“]{1,40}?)(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=[\"“])"
 )
+# A bold name before the authors, the quoted title after them on the line or the next one:
+# '**MemVLT**: Xiaokun Feng, Xuchen Li.<br />\n  "MemVLT: Visual-Language ..."' (the colon
+# may be in the bold: "**SemTrack:**").
+_BOLD_NICK_NAMES = re.compile(
+    r"\*\*(?P<n>[^*\[\]\n\"“:：]{1,40}?)(?P<c>[:：]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)"
+    r"(?=[^\n\"“*]{2,400}?(?:<br\s*/?>)?[ \t]*\n[ \t]*[\"“])"
+)
 # A plain name and a colon before a quoted title: 'STARK: "Learning Spatio-Temporal ..."'.
 _PLAIN_NICK = re.compile(
     r"(?P<n>[A-Za-z][\w.+-]{0,30}(?:[ \t][\w.+-]+){0,2})(?P<sep>[ \t]*[:：][ \t]*)(?=[\"“])"
@@ -204,6 +211,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
     for pattern, before, after in (
         (_U_NICK, "<u>", "</u>"),
         (_BOLD_NICK, "**", "**"),
+        (_BOLD_NICK_NAMES, "**", "**"),
         (_PLAIN_NICK, "", ""),
     ):
         found = pattern.match(text, position)
@@ -219,7 +227,11 @@ def read_nickname(reading: e.Reading, position: int) -> int:
 
 
 # Authors before a bold or quoted title ("Touvron et al. **LLaMA: ...** arXiv 2023.").
-_AUTHORS_FIRST = re.compile(r"(?P<n>[^*_\[\]\"“\n]{2,160}?)[ \t]*(?=\*\*(?!\s)|__(?!\s)|[\"“])")
+# (or on the line before it, after a line break tag: "Jane Doe, Bo Li.<br />\n  "Title"")
+_AUTHORS_FIRST = re.compile(
+    r"(?P<n>[^*_\[\]\"“\n<]{2,160}?)[ \t]*(?:<br\s*/?>[ \t]*)?(?:\n[ \t]*)?"
+    r"(?=\*\*(?!\s)|__(?!\s)|[\"“])"
+)
 
 
 def read_authors_first(reading: e.Reading, position: int) -> int | None:

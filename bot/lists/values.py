@@ -180,6 +180,8 @@ _SHORT_YEAR = re.compile(
 _YEAR_GLUED = re.compile(
     r"^(?P<venue>[A-Za-z][A-Za-z&-]*?)(?P<year>(?:19|20)\d\d)(?P<rest>[a-z]?)$"
 )
+# The year in parentheses after the venue: "NeurIPS (2024)".
+_YEAR_IN_PARENS = re.compile(r"(?P<sep>\s*\()(?P<year>(?:19|20)\d\d)\)$")
 _YEAR_ANYWHERE = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
 # The year first: "2020 · SIGIR", "2023, NeurIPS", "2021 - ICLR".
 _YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<sep>\s*[·•,|:–—-]\s*)(?P<venue>[^\d\s].*)$")
@@ -191,7 +193,8 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
     ``ICLR'24`` -> ``("ICLR", 2024, "{v}'{y}")``, ``ICLR 24`` -> ``("ICLR", 2024, "{v} {y}")``;
     ``2020 · SIGIR`` -> ``("SIGIR", 2020,
     "{Y} · {v}")``; ``EMNLP2016`` -> ``("EMNLP", 2016,
-    "{v}{Y}")``; ``CVPR2023w`` keeps the ``w`` as written; a year inside the text
+    "{v}{Y}")``; ``NeurIPS (2024)`` -> ``("NeurIPS", 2024, "{v} ({Y})")``;
+    ``CVPR2023w`` keeps the ``w`` as written; a year inside the text
     (``NeurIPS 2022 Datasets and Benchmarks Track``) stays in the venue (form ``""``: none).
     """
     text = text.strip()
@@ -201,6 +204,10 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
     glued = _YEAR_GLUED.match(text)
     if glued:
         return glued.group("venue"), int(glued.group("year")), "{v}{Y}" + glued.group("rest")
+    parens = _YEAR_IN_PARENS.search(text)
+    if parens and parens.start() > 0:
+        venue = text[: parens.start()].strip()
+        return venue, int(parens.group("year")), "{v}" + parens.group("sep") + "{Y})"
     at_end = _YEAR_AT_END.search(text) or _SHORT_YEAR.search(text)
     if at_end and at_end.start("sep") > 0:
         year_text = at_end.group("year")
@@ -283,7 +290,7 @@ _INITIALLED = re.compile(r"(?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?)+[A-Z][\w'’-]+")
 
 
 def _with_initials(name: str) -> str:
-    """"Ada Lovelace" -> "A. Lovelace"; a name already so, or of one word, as it is."""
+    """ "Ada Lovelace" -> "A. Lovelace"; a name already so, or of one word, as it is."""
     words = name.split()
     if len(words) < 2 or _INITIALLED.fullmatch(name):
         return name

@@ -380,6 +380,7 @@ def test_preprints_named_by_their_id_say_nothing_of_how_venues_write_years():
         pytest.param("arXiv:2405.12094", "arXiv:2405.12094", None, id="an-id-is-no-year"),
         pytest.param("EMNLP2016", "EMNLP", 2016, id="glued"),
         pytest.param("ICLR 24", "ICLR", 2024, id="two-digits"),
+        pytest.param("NeurIPS (2024)", "NeurIPS", 2024, id="year-in-parentheses"),
     ],
 )
 def test_a_venue_year_is_never_the_end_of_a_number(text, venue, year):

@@ -101,6 +101,9 @@ COUNTS = [
     # '* Nick: "Title" VENUE. [[Paper]](url)' over a line of notes in Chinese, under year
     # headings: 12 papers (arXiv, CVF and Springer pages).
     pytest.param("tracking_year_sections_notes", 12, 0, id="year-sections-notes"),
+    # "- **Nick**: Names.<br />" over '"Title." Venue (Year).' and a line per link: 4 papers
+    # (ECVA, OpenReview and arXiv links).
+    pytest.param("tracking_nick_names_quoted", 4, 0, id="nick-names-then-quoted-title"),
 ]
 
 
@@ -140,6 +143,35 @@ SPOT = [
         "graph_llm_venue_paren",
         38,
         ("GraphML: Graph markup language", None, 0, None, None, None, None, "Resources & Tools"),
+    ),
+    # the bold name, the names after it, the quoted title on the next line, "NeurIPS (2024)"
+    (
+        "tracking_nick_names_quoted",
+        9,
+        (
+            "MemVLT: Visual-Language Tracking",
+            "Xiaokun Feng",
+            8,
+            2024,
+            "NeurIPS",
+            None,
+            None,
+            "2024",
+        ),
+    ),
+    (
+        "tracking_nick_names_quoted",
+        19,
+        (
+            "WebUOT-1M: Advancing Deep",
+            "Chunhui Zhang",
+            6,
+            2024,
+            "NeurIPS",
+            "2405.19818",
+            None,
+            "2024",
+        ),
     ),
     # "**VARGPT-v1.1**: Improve Visual ...": the bold name starts the title, not all of it
     (
