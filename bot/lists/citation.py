@@ -283,7 +283,8 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
         reading.free(found.start(), found.end())
         for found in _BY_NAMES.finditer(reading.text, line_start, start)
     )
-    yearless = read_venue(body)[1] is None and not _PREPRINT_SERVER.fullmatch(body.strip())
+    year = read_venue(body)[1]
+    yearless = year is None and not _PREPRINT_SERVER.fullmatch(body.strip())
     named = ET_AL.search(body) or people_only(body)
     if yearless and not named and _after_links(reading, start):
         # "[[paper](url)][[code](url)] *semantic information & content generation*", "*LORA*",
@@ -303,7 +304,7 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
             authors_claim(reading, inner, names_end, "", "")  # "*Deyao Zhu. arXiv.*"
             _read_venue_text(reading, names_end, inner_end, marked=True)
             return
-        if looks_like_names(body) and not read_venue(body)[1]:
+        if looks_like_names(body) and year is None:
             authors_claim(reading, start, end, opening, closing)
             return
     _read_venue_text(reading, inner, inner_end, longest=24, marked=True)

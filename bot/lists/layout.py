@@ -180,14 +180,14 @@ def choose(
         # A layout holding a neighbour's own data (a venue, a year, names the reader did not
         # read) comes after every layout that places as much; if chosen, without that data.
         foreign = int(bool(foreign_words(layout, assigned, shared)))
-        score = (unplaced, foreign, len(extras), odd, fit, first, second, -len(members))
+        score = (*unplaced, foreign, len(extras), odd, fit, first, second, -len(members))
         scored.append((score, min(d for d, _ in members), choice))
     if not scored:
         return None
     best = min(score for score, _, _ in scored)
     tied = [(distance, choice) for score, distance, choice in scored if score == best]
     chosen = tied[0][1] if len(tied) == 1 else _tie(tied, groups, file)
-    if best[1]:  # every layout that places as much holds some neighbour's data
+    if best[2]:  # every layout that places as much holds some neighbour's data
         return replace(chosen, layout=scrub(chosen.layout, chosen.fields, shared))
     return chosen
 
@@ -197,10 +197,10 @@ def _fit(
     members: Sequence[tuple[int, Entry]],
     neighbours: Sequence[Entry],
     fields: Fields,
-) -> tuple[Fields, int, int, list[str]]:
+) -> tuple[Fields, tuple[int, int], int, list[str]]:
     """How ``fields`` fit ``layout``: the fields with their links assigned to its slots, how
-    many fields it has no slot for, how many of its slots are left out, the labelled links
-    written after its last link."""
+    many fields it has no slot for (bibliographic ones, then links and texts), how many of
+    its slots are left out, the labelled links written after its last link."""
     assigned = assign_links(layout, [entry for _, entry in members], neighbours, fields)
     slots = [p for p in layout if isinstance(p, Slot)]
     placed = {slot_id(s) for s in slots if _has(assigned, s, layout)}
@@ -213,16 +213,14 @@ def _fit(
     empties = {slot_id(s) for s in slots if _empty_value(neighbours, s) is not None}
     extras = extra_links(layout, assigned)  # written after its last link
     left = _used(assigned) - placed - {("url", key) for key in extras}
-    # A bibliographic value left out (a date, the authors) costs more than any number of
+    # A bibliographic value left out (a date, the authors) counts before any number of
     # badges and tags: "(*arXiv 2023.05*)" is kept, a star badge goes.
-    unplaced = sum(1 if field in ("url", "text") else _BIBLIOGRAPHIC for field, _ in left)
+    decorative = sum(field in ("url", "text") for field, _ in left)
+    bibliographic = len(left) - decorative
     if any(s.field == "title" for s in slots) and not assigned.title:
-        unplaced += _BIBLIOGRAPHIC  # "<u>CommonCrawl</u>: [[Source](...)]" has no title
+        bibliographic += 1  # "<u>CommonCrawl</u>: [[Source](...)]" has no title to write
     dropped = len({slot_id(s) for s in slots} - placed - empties)
-    return assigned, unplaced, dropped, extras
-
-
-_BIBLIOGRAPHIC = 100
+    return assigned, (bibliographic, decorative), dropped, extras
 
 
 def _tie(

@@ -80,11 +80,7 @@ def _form_votes(
 
 
 def majority_form(
-    entries: Sequence[Entry],
-    slot: Slot,
-    file: Sequence[Entry] = (),
-    *,
-    preprint: bool = False,
+    entries: Sequence[Entry], slot: Slot, file: Sequence[Entry] = (), *, preprint: bool = False
 ) -> object:
     """The form most ``entries`` write this slot's value in: the ``file``'s entries settle a
     tie, and give the form when no neighbour shows it (a default when nobody does).
@@ -121,22 +117,21 @@ def _date_part(key: str) -> str:
 
 
 def _date_votes(
-    entries: Iterable[Entry], slot: Slot, skeleton: str | None = None
-) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    entries: Iterable[Entry], slot: Slot
+) -> tuple[Counter[str], dict[str, dict[str, Counter[str]]]]:
     """How many ``entries`` write each skeleton (``{e} {b} {Y}`` -> ``{D} {N} {Y}``, the
-    variants folded); and, among those of ``skeleton``, each part's variants: where the
-    date shows the variant (a day before the 10th, a month before October, a month name
-    other than May), and as read ("24" is ``{e}``, "11" is ``{m}``) for when none does."""
+    variants folded); and, by skeleton, each part's variants: where the date shows the
+    variant (a day before the 10th, a month before October, a month name other than May),
+    and as read ("24" is ``{e}``, "11" is ``{m}``) for when none does."""
     skeletons: Counter[str] = Counter()
-    parts: dict[str, Counter[str]] = {}
+    parts: dict[str, dict[str, Counter[str]]] = {}
     for entry in entries:
         form, date = entry.form(slot), entry.fields.date
         if not isinstance(form, str) or not form or not date:
             continue
         shape = _DATE_PART.sub(lambda found: _date_part(found.group(0)), form)
         skeletons[shape] += 1
-        if shape != skeleton:
-            continue
+        counts = parts.setdefault(shape, {})
         _, month, day = date
         for found in _DATE_PART.finditer(form):
             key = found.group(0)
@@ -146,9 +141,9 @@ def _date_votes(
                 "{M}": month is not None and month < 10,
                 "{N}": month != 5,
             }[part]
-            parts.setdefault(f"any {part}", Counter())[key] += 1
+            counts.setdefault(f"any {part}", Counter())[key] += 1
             if shows:
-                parts.setdefault(part, Counter())[key] += 1
+                counts.setdefault(part, Counter())[key] += 1
     return skeletons, parts
 
 
@@ -158,11 +153,12 @@ def date_form(entries: Sequence[Entry], slot: Slot, file: Sequence[Entry]) -> st
     ``5 May 2021`` is not padded because ``12 May`` and ``24 Jun`` say nothing of padding,
     and ``03 May`` says the day is padded though May says nothing of month names; None
     when no entry writes a date."""
-    skeleton = majority(_date_votes(entries, slot)[0], _date_votes(file, slot)[0])
+    near_shapes, near_parts = _date_votes(entries, slot)
+    far_shapes, far_parts = _date_votes(file, slot)
+    skeleton = majority(near_shapes, far_shapes)
     if skeleton is None:
         return None
-    _, near = _date_votes(entries, slot, skeleton)
-    _, far = _date_votes(file, slot, skeleton)
+    near, far = near_parts.get(skeleton, {}), far_parts.get(skeleton, {})
     chosen: dict[str, str] = {}
     for part, variants in _DATE_PARTS.items():
         voted = majority(near.get(part, Counter()), far.get(part))
