@@ -62,6 +62,7 @@ class PaperRecord:
     source: str = ""  # which service produced it: "arxiv", "crossref", ...
     # Bibliographic details a .bib entry may carry, when the service gives them.
     month: int | None = None
+    day: int | None = None  # of the first version (arXiv): lists that date papers by day
     volume: str | None = None
     number: str | None = None
     pages: str | None = None  # "1877-1901"
@@ -93,7 +94,8 @@ class PaperRecord:
 
 
 _DETAILS = (
-    "month", "volume", "number", "pages", "publisher", "primary_class", "citation_key", "kind",
+    "month", "day", "volume", "number", "pages", "publisher", "primary_class", "citation_key",
+    "kind",
 )  # fmt: skip
 
 

@@ -41,7 +41,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--metadata",
         metavar="RECORD.json",
         help='the paper as JSON {"title", "authors", "year", "venue", "arxiv", "doi", "url"} '
-        '(optionally "citation_key", "month", "volume", "number", "pages", "publisher", '
+        '(optionally "citation_key", "month", "day", "volume", "number", "pages", "publisher", '
         '"primary_class", "kind") instead of looking QUERY up',
     )
     parser.add_argument("--offline", action="store_true", help="use cached metadata only")
@@ -132,6 +132,10 @@ def read_record(path: str) -> PaperRecord:
         isinstance(data["month"], bool) or data["month"] not in range(1, 13)
     ):
         raise InputError(f'{path}: "month" must be a month number, 1 to 12')
+    if data.get("day") is not None and (
+        isinstance(data["day"], bool) or data["day"] not in range(1, 32)
+    ):
+        raise InputError(f'{path}: "day" must be a day of the month, 1 to 31')
     text_keys = ("venue", "arxiv", "doi", "url", "citation_key", "volume", "number", "pages")
     for key in (*text_keys, "publisher", "primary_class", "kind"):
         if data.get(key) is not None and not isinstance(data[key], str):

@@ -14,6 +14,7 @@ an HTML table's category cell grows its ``rowspan``. A survey that overrides
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -203,9 +204,11 @@ def _already_listed(items: Sequence[Item], paper: PaperItem) -> str | None:
     return None
 
 
-def _container(document: PaperList, target: Target) -> int | None:
+def _container(document: PaperList, target: Target, year: int | None) -> int | None:
     """The container the paper joins: the section's own (last) one holding papers, else
-    its last holding entries (a paper's notes in bullets under it are no place for one)."""
+    its last holding entries (a paper's notes in bullets under it are no place for one).
+    Of a section's several lists ("--- Pre-LLM ---" between two runs of papers), the one
+    whose years reach the paper's ``year``, or come nearest it."""
     span_index = next(
         (i for i, span in enumerate(document.headings) if span.line == target.heading.line), None
     )
@@ -220,7 +223,34 @@ def _container(document: PaperList, target: Target) -> int | None:
     ]
     papers = paper_containers(document)
     chosen = [i for i in own if i in papers] or own
+    spans = {i: _years(document, i) for i in chosen}
+    if year is not None and _apart(list(spans.values())):
+        # the nearest by years; of two as near, the last
+        return min(reversed(chosen), key=lambda i: _distance(spans[i], year))
     return chosen[-1] if chosen else None
+
+
+def _years(document: PaperList, container: int) -> tuple[int, int] | None:
+    """The first and last year of a container's papers, if it dates any."""
+    fields = [item.entry.fields for item in document.in_container(container)]
+    known = [y for y in (f.date[0] if f.date else f.year for f in fields) if y is not None]
+    return (min(known), max(known)) if known else None
+
+
+def _apart(spans: list[tuple[int, int] | None]) -> bool:
+    """Do several lists cover years apart from each other (papers of the LLM era above
+    "--- Pre-LLM ---"), not topics of the same years (bold sub-lists)?"""
+    known = sorted(span for span in spans if span is not None)
+    return (
+        len(spans) > 1
+        and len(known) == len(spans)
+        and all(a[1] < b[0] for a, b in itertools.pairwise(known))
+    )
+
+
+def _distance(span: tuple[int, int] | None, year: int) -> int:
+    first, last = span or (year, year)
+    return max(first - year, year - last, 0)
 
 
 def _style_source(document: PaperList, target: Target, extent: int) -> list[Entry]:
@@ -488,7 +518,7 @@ def add_to_paper_list(
             why = f"{duplicate} in section {target.title!r}"
             skipped.append(Skipped(describe_record(item.record), why))
             continue
-        index = _container(document, target)
+        index = _container(document, target, item.record.year)
         renumbered = 0
         if index is not None:
             fields = fields_for(item.record, [i.entry for i in document.in_container(index)])

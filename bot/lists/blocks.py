@@ -50,6 +50,7 @@ _INTERRUPTS = re.compile(
     r"^ {0,3}(?:\||<!--|</?(?:table|div|p|details|summary|h[1-6]|ul|ol|hr|br|center)\b)",
     re.IGNORECASE,
 )
+_HARD_BREAK = re.compile(r"(?: {2,}|<br\s*/?>[ \t]*)$", re.IGNORECASE)
 _LINK_OR_EMPHASIS = re.compile(r"\]\(|\*\*|__|<a\s|https?://")
 
 
@@ -199,11 +200,14 @@ class _Scanner:
                 continue
             start = index
             index = self._construct(index, after_blank)
+            after_blank = False
             if index == start:  # prose, anchors, badges: they end a run of paragraphs or items
                 if not _is_decoration(line):
                     self.close()
                 index += 1
-            after_blank = False
+                # (a line ended by a hard break, "--- Pre-LLM ---  ", sets the next one off
+                # as a blank line does: "**Title**" there opens an entry)
+                after_blank = _HARD_BREAK.search(line) is not None
 
     def _construct(self, index: int, after_blank: bool) -> int:
         lines = self.lines

@@ -33,7 +33,7 @@ _EMPTY_VALUE = re.compile(r"(?:None|N/?A|-|—|无|暂无|TBD)(?=[ \t]*$)", re.M
 ET_AL = re.compile(r"\be[tl]\s*al\b\.?", re.IGNORECASE)
 _LATEX_ACCENT = re.compile(r"\\[\"'`^~=.uvHckr]\s*\{?[A-Za-z]|\{\\")
 _NAME = re.compile(
-    r"^[A-Z\u00C0-\u024F][\w'’.\-*†‡]*(?:\s+[\w'’.\-(),*†‡]+){0,6}$|^[\u4e00-\u9fff]{2,4}$"
+    r"^[A-Z\u00C0-\u024F][\w'’.\-*∗†‡]*(?:\s+[\w'’.\-(),*∗†‡]+){0,6}$|^[\u4e00-\u9fff]{2,4}$"
 )
 
 
@@ -240,8 +240,10 @@ _PARTICLES = (
     "dos",
     "bin",
 )
+# (initials run together, "C.V Jawahar"; a mark after a name, "Zhengzhuo Xu*", "Ahmed
+# Masry∗", "Bo Li†": equal contribution, the corresponding author)
 _NAME_WORD = re.compile(
-    r"[A-Z\u00C0-\u024F][\w'’-]*\.?|(?:" + "|".join(_PARTICLES) + ")",
+    r"[A-Z\u00C0-\u024F](?:[\w'’-]|\.(?=\w))*\.?[*∗†‡]?|(?:" + "|".join(_PARTICLES) + ")",
     re.UNICODE,
 )
 
@@ -564,7 +566,12 @@ def _names_to_end(body: str, least: int) -> re.Match[str] | None:
     after the links: ``[Title](url) [:octocat:](url) Jane Doe, Bo Li``): names when every
     part is a person's name and there are ``least`` of them (or they end in "et al")."""
     # (a nickname in parentheses is part of a name: "Tse-Hsun (Peter) Chen")
-    found = re.match(r"(?P<n>(?:[^;()\n]|\([A-Za-z][^()\n]*\))*?[^\s;(])[ \t]*$", body)
+    # (a line break may end the line: "Jane Doe, Bo Li <br>")
+    found = re.match(
+        r"(?P<n>(?:[^;()\n]|\([A-Za-z][^()\n]*\))*?[^\s;(])\s*(?:<br\s*/?>\s*)*$",
+        body,
+        re.IGNORECASE,
+    )
     if found is None:
         return None
     names = found.group("n")

@@ -546,7 +546,12 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
     return _join(pieces)
 
 
-_SEPARATOR = re.compile(r"(?:[ \t]*[,;]|[ \t]+[-–—])?[ \t]*$")
+# What separates a slot from the one before it: a comma, a bullet ("[ACL 2023](url) •
+# [Code](url)"), a dash or a slash between spaces (not a bar: it may close a table's
+# cell), the "In" of a citation's venue.
+_SEPARATOR = re.compile(r"(?:[ \t]*[,;•·]|[ \t]+[-–—/]|[ \t]+In:?)?[ \t]*$")
+# Emphasis opened right before a slot (and closed right after it).
+_WRAPPED = re.compile(r"(?<![*_])(?:\*\*?|__?)$")
 # What separates a leading slot from what follows it: a line break tag, a comma, a dash.
 _LEADING_SEPARATOR = re.compile(r"^[ \t]*(?:<br\s*/?>|[,;·]|[-–—](?=[ \t]))?[ \t]*", re.IGNORECASE)
 
@@ -616,6 +621,11 @@ def _join(pieces: list[tuple[str, str]]) -> str:
             # the separator after it goes with it.
             pieces[after] = ("text", _LEADING_SEPARATOR.sub("", following, 1))
             continue
+        wrap = _WRAPPED.search(previous)
+        if wrap and after is not None and following.startswith(wrap.group(0)):
+            # "In *{venue}*." without a venue: its emphasis goes with it ("Title. [[pdf]]")
+            previous, following = previous[: wrap.start()], following[len(wrap.group(0)) :]
+            pieces[index - 1], pieces[after] = ("text", previous), (pieces[after][0], following)
         closing = following[:1] in ("*", "_") and _inside_emphasis(pieces[:index])
         if not following or following[0] in " \t\n.,;:)]|`\\" or closing:
             previous = _SEPARATOR.sub("", previous)

@@ -27,7 +27,7 @@ _MIN_KEYED = 3
 class Order:
     """How a container is ordered: by which key, which way; or appended / prepended."""
 
-    by: str  # "date", "arxiv", "title", "append", "prepend"
+    by: str  # "date", "arxiv", "year", "title", "append", "prepend"
     descending: bool = False
 
 
@@ -38,6 +38,13 @@ def date_key(fields: Fields) -> Key | None:
     if fields.year is not None:
         return (fields.year, 0, 0)
     return None
+
+
+def year_key(fields: Fields) -> Key | None:
+    """The year alone: a list that dates some papers by the day and others by the year
+    ("[arXiv, 10 Apr 2025]", "[ACL 2025]") may be in order of years, not of dates."""
+    key = date_key(fields)
+    return key[:1] if key is not None else None
 
 
 def arxiv_key(fields: Fields) -> Key | None:
@@ -57,6 +64,7 @@ def title_key(fields: Fields) -> Key | None:
 _KEYS: tuple[tuple[str, Callable[[Fields], Key | None]], ...] = (
     ("date", date_key),
     ("arxiv", arxiv_key),
+    ("year", year_key),
     ("title", title_key),
 )
 
@@ -73,6 +81,8 @@ def _pairs(groups: Sequence[Sequence[Key | None]]) -> list[tuple[Key, Key]]:
 def _sorted_by(groups: Sequence[Sequence[Fields]]) -> Order | None:
     """The key and direction nearly every neighbouring pair agrees on, if there is one."""
     for name, key in _KEYS:
+        if name == "year" and not _mixed_precision(groups):
+            continue  # (dates of one precision are in order of dates or of nothing)
         keyed = [[key(fields) for fields in group] for group in groups]
         present = sum(k is not None for keys in keyed for k in keys)
         total = sum(len(keys) for keys in keyed)
@@ -89,6 +99,13 @@ def _sorted_by(groups: Sequence[Sequence[Fields]]) -> Order | None:
         if down >= threshold:
             return Order(name, descending=True)
     return None
+
+
+def _mixed_precision(groups: Sequence[Sequence[Fields]]) -> bool:
+    """Are some papers dated by their month or day and others by their year alone?"""
+    keys = [date_key(fields) for group in groups for fields in group]
+    months = {key[1] != 0 for key in keys if key is not None}
+    return months == {True, False}
 
 
 def _evidence(groups: Sequence[Sequence[Fields]]) -> int:

@@ -28,6 +28,7 @@ from bot.lists.citation import (
     read_text,
 )
 from bot.lists.inline import Link, label_image, unescape
+from bot.lists.papers import paper_like
 from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
 
 _TAG = re.compile(
@@ -79,6 +80,8 @@ _CITED_TAIL = re.compile(
     r"(?:[A-Za-z][\w&.' -]{0,40}?[ \t]?(?:19|20)\d\d|ar[Xx]iv:[ \t]?\d{4}\.\d{4,5}(?:v\d+)?)"
     r"(?:[ \t]*\((?:19|20)\d\d\))?[ \t]*"
 )
+# The word that opens a venue in a citation, before its emphasis: "Title. In *COLT 2016*."
+_IN_TAIL = re.compile(r"In:?[ \t]*")
 # A venue and its year after a plain title's comma: "Title, arXiv 2023 [[Paper]](url)".
 _VENUE_TAIL = re.compile(r"[A-Za-z][\w&.' -]{0,40}?[ \t](?:19|20)\d\d[ \t]*")
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
@@ -94,6 +97,8 @@ _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 # bracketed remark of code spans after the links, not a link and not a venue.
 _NOTE = re.compile(r"\[(?!\[)[^\[\]\n]*`[^`\n]+`[^\[\]\n]*\](?![(\[:])")
 # Text up to the first full stop that ends a word (not an initial's): a list of names?
+# A venue named in a link's text has at most this many words ("Findings of ACL 2023").
+_VENUE_WORDS = 6
 _LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
 
 _SHIELDS = re.compile(
@@ -104,6 +109,36 @@ _STARS = re.compile(r"img\.shields\.io/github/stars|badge/.*stars?|stars?\.svg",
 
 # Words in italics inside a title, "_Re-Identification_": their markup is not the title's.
 _ITALIC_WORDS = re.compile(r"(?<![\w_])_(?P<t>[^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])")
+
+
+def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
+    """Claim a link written on its venue, ``[CVPR 2024](url)`` or ``[arXiv, 10 Apr 2025](url)``:
+    the venue (and date) and the paper's link, which a new paper's own replace. After the
+    title only a venue with its year or date counts (``dated_only``): a link named
+    ``[Project Page](url)`` there is a label, one named with a year is not a title."""
+    words = link.text
+    if link.kind != "markdown" or not re.search(r"[A-Za-z]", words):
+        return False
+    dated = DATE_IN_TEXT.search(words)
+    date = read_date(dated.group(0)) if dated and not words[dated.end() :].strip() else None
+    if dated and date and dated.start() > 0:  # "arXiv, 10 Apr 2025"
+        venue = words[: dated.start()].rstrip(" \t,")
+        if not re.search(r"[A-Za-z]", venue) or len(venue.split()) > _VENUE_WORDS:
+            return False
+        start = link.text_start
+        slot = e.Slot("venue", "dated")  # its form is "{v}": the date gives the year
+        reading.claim(start, start + len(venue), slot, (unescape(venue), None), "{v}")
+        reading.claim(start + dated.start(), start + dated.end(), e.Slot("date"), *date)
+    else:
+        venue, year, form = read_venue(unescape(words))
+        # (a long name counts on a paper's own link: "[VISxGenAI: 1st Workshop on GenAI,
+        # Agents, and the Future of VIS (IEEE VIS 2025)](https://arxiv.org/abs/...)")
+        short = len(venue.split()) <= _VENUE_WORDS or paper_like(link.url)
+        if dated_only and (year is None or not short):
+            return False
+        reading.claim(link.text_start, link.text_end, e.Slot("venue"), (venue, year), form)
+    reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
+    return True
 
 
 def _title_value(raw: str) -> tuple[str, int]:
@@ -129,13 +164,9 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     / ``(arXiv 2023.05)`` before the title: dates and venues."""
     text = reading.text
     linked = _LINKED_TAG.match(text, position)
-    if linked and (link := _link_at(reading, linked.start("l"))):
-        # "\\[[ISWC 2024](url)\\] Title": the paper's link, on its venue
-        venue, year, form = read_venue(unescape(link.text))
-        if re.search(r"[A-Za-z]", venue) and link.kind == "markdown":
-            reading.claim(link.text_start, link.text_end, e.Slot("venue"), (venue, year), form)
-            reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
-            position = linked.end()
+    link = _link_at(reading, linked.start("l")) if linked else None
+    if linked and link and _linked_venue(reading, link, dated_only=False):
+        position = linked.end()  # "\\[[ISWC 2024](url)\\] Title"
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
@@ -351,18 +382,23 @@ def read_name_before_link(reading: e.Reading, position: int) -> int | None:
 def read_plain_title(reading: e.Reading, position: int) -> int | None:
     """A title in no markup at all (two words or more) at ``position``: the last thing to
     try, as any text would do. It ends at the full stop after which the line only says who
-    and where ("Title. Hao, Miao et al. arXiv:2007.03282", "Title. ECCV 2020"), or at the
-    comma before a venue and its year ("Title, arXiv 2023")."""
+    and where ("Title. Hao, Miao et al. arXiv:2007.03282", "Title. ECCV 2020", "Title. In
+    *COLT 2016*"), or at the comma before a venue and its year ("Title, arXiv 2023")."""
     found = _PLAIN_TITLE.match(reading.text, position)
     if found and (italic := _italic_inside(reading, found.start("t"), found.end())):
         _claim_title(reading, found.start("t"), italic)
         return italic
     if found and len(found.group("t").split()) >= 2:
         end = found.end("t")
-        for stop in re.finditer(r"[.,][ \t]+", reading.text[found.start("t") : end]):
-            tail = _CITED_TAIL if stop.group(0)[0] == "." else _VENUE_TAIL
-            if tail.fullmatch(reading.text, found.start("t") + stop.end(), end):
-                end = found.start("t") + stop.start()
+        for stop in re.finditer(r"[.,?!][ \t]+", reading.text[found.start("t") : end]):
+            mark = stop.group(0)[0]
+            tail = _VENUE_TAIL if mark == "," else _CITED_TAIL
+            after = found.start("t") + stop.end()
+            if tail.fullmatch(reading.text, after, end) or (
+                mark != "," and _IN_TAIL.fullmatch(reading.text, after, end)
+            ):
+                # (a question's mark is the title's: "When does SGD escape local minima?")
+                end = found.start("t") + stop.start() + (mark in "?!")
                 break
         _claim_title(reading, found.start("t"), end)
         return end
@@ -636,7 +672,8 @@ def _read_link(reading: e.Reading, link: Link) -> None:
         reading.claim(link.start, link.end, e.Slot("url", label or "link"), link.url)
         return
     if not is_label(link.text, link.url):
-        return  # a second long link: left as written
+        _linked_venue(reading, link, dated_only=True)
+        return  # or a second long link: left as written
     start, end = _wrapped(reading, link)
     if link.text.strip() == link.url and link.url:
         key = line_label(reading, link.start) or "link"

@@ -44,10 +44,13 @@ def venue_of(record: PaperRecord) -> str:
 
 
 def record_date(record: PaperRecord, arxiv: str | None) -> Date | None:
-    """When the paper appeared: its arXiv id's month, else its year."""
+    """When the paper appeared: its arXiv id's month (with the record's day when the record
+    dates that month: "18 Oct 2024"), else its year."""
     by_id = arxiv_date(arxiv)
     if by_id is not None:
-        return by_id
+        year, month, _ = by_id
+        same = (record.year, record.month) == (year, month)
+        return (year, month, record.day) if same and record.day else by_id
     return (int(record.year), None, None) if record.year else None
 
 

@@ -92,6 +92,7 @@ def parse_entry(entry: ET.Element) -> tuple[PaperRecord, int]:
     journal_ref = _text(entry.find(f"{_X}journal_ref")) or None
     primary = entry.find(f"{_X}primary_category")
     month = int(published[5:7]) if published[5:7].isdigit() else None
+    day = int(published[8:10]) if published[8:10].isdigit() else None
     abstract = _text(entry.find(f"{_A}summary")) or None
     record = PaperRecord(
         title=title,
@@ -105,6 +106,7 @@ def parse_entry(entry: ET.Element) -> tuple[PaperRecord, int]:
         published_doi=doi,
         source="arxiv",
         month=month,
+        day=day,
         primary_class=(primary.get("term") or None) if primary is not None else None,
         abstract=abstract,
         ids=tuple(sorted(ids_of(arxiv=arxiv_id, dois=[doi]))),

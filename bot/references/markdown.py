@@ -157,7 +157,10 @@ def _names(item: Item) -> tuple[str, ...]:
 
 def _venue(written: str) -> str | None:
     """The venue as a reference keeps it: no year, ``arXiv`` for arxiv and CoRR."""
-    venue = " ".join(_YEAR.sub(" ", written).split()).replace(" ,", ",").strip(" ,.;:-_'’")
+    venue = " ".join(_YEAR.sub(" ", written).split()).replace(" ,", ",")
+    # (the year gone from parentheses: "Workshop on X (IEEE VIS 2025)" -> "(IEEE VIS)")
+    venue = re.sub(r"\(\s*\)", "", venue.replace("( ", "(").replace(" )", ")"))
+    venue = venue.strip(" ,.;:-_'’")
     if venue.count("(") != venue.count(")"):
         venue = venue.strip("()").strip()
     if re.fullmatch(r"arxiv|corr", venue, re.IGNORECASE):

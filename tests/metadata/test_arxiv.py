@@ -26,7 +26,8 @@ def test_single_id_record(server, make_resolver):
         arxiv="1605.08386",
         url="https://arxiv.org/abs/1605.08386",
         source="arxiv",
-        month=5,  # of <published>, and the primary category: what a .bib entry may need
+        month=5,  # of <published> (and its day), and the primary category: what a .bib entry
+        day=26,  # may need, and what a list dated by the day writes
         primary_class="math.CO",
     )
     (request,) = server.seen("arxiv")

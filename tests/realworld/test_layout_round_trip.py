@@ -33,6 +33,7 @@ NEIGHBOURS = {
     "code_llm_backtick_table": (13, 14),
     "cvpr2024_bold_paper_code": (33, 34),
     "cyber_numbered_pipes": (17, 18),
+    "dynamics_in_venue_bullets": (50, 52),
     "cv_gather_bold_nick_venue": (3, 12),
     "cvpr2025_chinese_h4_entries": (27, 36),
     "diffusion_bold_backslash": (43, 60),
@@ -87,7 +88,7 @@ def test_entries_come_back_from_the_neighbours_layout(fixture, figure):
 
 # Of all fixtures: entries another entry of their list can write (``copyable``), and how
 # many of those come back (measured; a floor).
-COPYABLE, COPYABLE_BACK = 747, 631
+COPYABLE, COPYABLE_BACK = 797, 681
 
 
 def test_what_a_neighbour_can_write_comes_back():

@@ -44,6 +44,57 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "viz_bold_venue_links",
+        "2.1 Benchmark",
+        PaperRecord(
+            title="MultiChartQA: Benchmarking Vision-Language Models on Multi-Chart Problems",
+            authors=("Zifeng Zhu", "Mengzhao Jia", "Zhihan Zhang", "Lang Li", "Meng Jiang"),
+            year=2024,
+            venue="arXiv",
+            arxiv="2410.14179",
+            month=10,
+            day=18,
+        ),
+        # Newest year first (October 2024 before ChartX, February 2024), in the papers above
+        # "--- Pre-LLM ---" (2023 to 2025; those below it are 2018 to 2022); " <br>" ends
+        # the title's and the names' lines as in 10 of 17 entries; the paper's link on its
+        # venue and date, "[arXiv, 18 Oct 2024]" as three of the four dated arXiv links
+        # write it, to "/pdf/<id>" (6 of the 11 arXiv links); no code link, so no " • ".
+        (
+            30,
+            [
+                "",
+                "**MultiChartQA: Benchmarking Vision-Language Models on Multi-Chart Problems**"
+                " <br>",
+                "Zifeng Zhu, Mengzhao Jia, Zhihan Zhang, Lang Li, Meng Jiang <br>",
+                "[arXiv, 18 Oct 2024](https://arxiv.org/pdf/2410.14179)",
+            ],
+        ),
+        id="bold-venue-links",
+    ),
+    pytest.param(
+        "dynamics_in_venue_bullets",
+        "1. Learning Dynamics of GD and SGD",
+        PaperRecord(
+            title="Sharp Minima Can Generalize For Deep Nets",
+            authors=("Laurent Dinh", "Razvan Pascanu", "Samy Bengio", "Yoshua Bengio"),
+            year=2017,
+            venue="arXiv",
+            arxiv="1703.04933",
+            published_venue="ICML 2017",
+        ),
+        # Oldest first: after the last paper of 2017; "Title. In *Venue Year*." and the
+        # "[[pdf](url)]" link, "/pdf/<id>.pdf" as every arXiv link of the list.
+        (
+            7,
+            [
+                "- Sharp Minima Can Generalize For Deep Nets. In *ICML 2017*. "
+                "[[pdf](https://arxiv.org/pdf/1703.04933.pdf)]"
+            ],
+        ),
+        id="plain-title-in-venue",
+    ),
+    pytest.param(
         "tracking_year_sections_notes",
         "2021",
         PaperRecord(

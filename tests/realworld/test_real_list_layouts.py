@@ -104,6 +104,11 @@ COUNTS = [
     # "- **Nick**: Names.<br />" over '"Title." Venue (Year).' and a line per link: 4 papers
     # (ECVA, OpenReview and arXiv links).
     pytest.param("tracking_nick_names_quoted", 4, 0, id="nick-names-then-quoted-title"),
+    # "**Title** <br>" over the names and "[Venue Year](url) • [Code](url)": one bold title
+    # per paragraph, lines 4 to 69, 17 papers (the link on the venue is the paper's).
+    pytest.param("viz_bold_venue_links", 17, 0, id="bold-title-venue-links"),
+    # "- Title. In *VENUE YEAR*. [[pdf](url)]": one bullet per line, 4 to 55, 52 papers.
+    pytest.param("dynamics_in_venue_bullets", 52, 0, id="plain-title-in-venue"),
 ]
 
 
@@ -123,6 +128,125 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # "[arXiv, 10 Apr 2025](url)": the venue and date on the paper's link; names to a "<br>"
+    (
+        "viz_bold_venue_links",
+        4,
+        (
+            "ChartQAPro: A More Diverse",
+            "Ahmed Masry",
+            14,
+            2025,
+            "arXiv",
+            "2504.05506",
+            None,
+            "2.1 Benchmark",
+        ),
+    ),
+    (
+        "viz_bold_venue_links",
+        12,
+        (
+            "ChartLens: Fine-grained Visual",
+            "Manan Suri",
+            6,
+            2025,
+            "ACL",
+            "2505.19360",
+            None,
+            "2.1 Benchmark",
+        ),
+    ),
+    # "Zhengzhuo Xu*, ..., Chun Yuan†": a mark after a name (not the reference's: written
+    # before the run, "Xu*" was corrected to the loader's "Xu" after it); "[arXiv 26 Dec
+    # 2023](url)" after a space that opens the line
+    (
+        "viz_bold_venue_links",
+        44,
+        (
+            "ChartBench: A Benchmark",
+            "Zhengzhuo Xu",
+            6,
+            2023,
+            "arXiv",
+            "2312.15915",
+            None,
+            "2.1 Benchmark",
+        ),
+    ),
+    (
+        "viz_bold_venue_links",
+        40,
+        # (a reference's venue has no year, even inside: "NeurIPS 2024 Benchmark" was written
+        # before the run and corrected after it)
+        (
+            "CharXiv: Charting Gaps",
+            "Zirui Wang",
+            13,
+            2024,
+            "NeurIPS Benchmark",
+            "2406.18521",
+            None,
+            "2.1 Benchmark",
+        ),
+    ),
+    # "Title. In *COLT 2016*.": "In" opens the venue, it ends no title
+    (
+        "dynamics_in_venue_bullets",
+        4,
+        (
+            "Gradient descent only converges to minimizers",
+            None,
+            0,
+            2016,
+            "COLT",
+            None,
+            None,
+            "1. Learning Dynamics of GD and SGD",
+        ),
+    ),
+    (
+        "dynamics_in_venue_bullets",
+        11,
+        (
+            "An alternative view: When does SGD escape local minima?",
+            None,
+            0,
+            2018,
+            "ICML",
+            None,
+            None,
+            "1. Learning Dynamics of GD and SGD",
+        ),
+    ),
+    (
+        "dynamics_in_venue_bullets",
+        19,
+        (
+            "The anisotropic noise in stochastic",
+            None,
+            0,
+            2019,
+            "ICML",
+            "1803.00195",
+            None,
+            "1. Learning Dynamics of GD and SGD",
+        ),
+    ),
+    (
+        "dynamics_in_venue_bullets",
+        50,
+        (
+            "Dynamics of SGD with Stochastic Polyak Stepsizes",
+            None,
+            0,
+            None,
+            None,
+            None,
+            None,
+            "1. Learning Dynamics of GD and SGD",
+        ),
+    ),
     # "*Yukun Zhu et al.*  ICCV 2015.": the authors in emphasis, then the venue and year
     (
         "llmsurvey_readme",
