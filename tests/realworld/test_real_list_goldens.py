@@ -297,9 +297,10 @@ CASES = [
             ),
             year=2023,
             arxiv="2311.01223",
+            month=11,
+            day=2,  # arXiv's <published> (the day of the first version)
         ),
-        # First (newest first). DEVIATION: the golden's last line is "2 Nov 2023"; metadata
-        # here has the month (from the arXiv id) but not the day, so the date is "Nov 2023".
+        # First (newest first), dated "2 Nov 2023" as the golden says.
         (
             191,
             [
@@ -307,7 +308,7 @@ CASES = [
                 "*Zhengbang Zhu, Hanye Zhao, Haoran He, Yichao Zhong, Shenyu Zhang, Haoquan Guo, "
                 "Tingting Chen, Weinan Zhang* \\",
                 "arXiv 2023. [[Paper](https://arxiv.org/abs/2311.01223)] \\",
-                "Nov 2023",
+                "2 Nov 2023",
                 "",
             ],
         ),
