@@ -186,7 +186,7 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
         return len(entries)
     keys = [k for k in map(key, entries) if k is not None]
     if order.by == "date" and new.year and keys and all(k[1:] == (0, 0) for k in keys):
-        return _by_year(order, entries, new.year)
+        return _by_year(order, entries, new.year, arxiv_key(new))
     tie = arxiv_key(new)
     for index, fields in enumerate(entries):
         other = key(fields)
@@ -199,17 +199,22 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
     return len(entries)
 
 
-def _by_year(order: Order, entries: Sequence[Fields], year: int) -> int:
+def _by_year(order: Order, entries: Sequence[Fields], year: int, tie: Key | None) -> int:
     """A list of years ("| 2025 |") shows the year a paper was published, not the month of
     its preprint: that year places it, first among its equals when the list is newest first
-    (the newest addition), after them when it is oldest first."""
+    (the newest addition), after them when it is oldest first; among papers of its year
+    by arXiv ids where both have one (a table of years whose rows go by id)."""
     for index, fields in enumerate(entries):
         other = fields.date[0] if fields.date is not None else fields.year
         if other is None:
             continue
-        if order.descending and year >= other:
+        other_tie = arxiv_key(fields)
+        if year == other and tie is not None and other_tie is not None:
+            if (tie > other_tie) if order.descending else (tie < other_tie):
+                return index
+        elif order.descending and year >= other:
             return index
-        if not order.descending and year < other:
+        elif not order.descending and year < other:
             return index
     return len(entries)
 

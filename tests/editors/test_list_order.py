@@ -1,0 +1,106 @@
+"""Where ``add`` puts a paper in a list whose order only some of its fields show.
+
+Small lists written for each case (shapes seen in real lists: a table of years whose
+rows go by arXiv id, papers dated by the day beside papers dated by the year, a
+section split into newer and older papers); the expected files were written by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.editors.paper_list import add_to_paper_list
+from bot.models import PaperItem, PaperRecord
+from tests.conftest import RENDERER
+
+YEAR_TABLE = """## Self-Distillation
+
+| Paper | Date |
+|-------|:----:|
+| [Self-Distilled RLVR](https://arxiv.org/abs/2604.03128) | 2026 |
+| [On-Policy SFT for Efficient Reasoning](https://arxiv.org/abs/2602.13407) | 2026 |
+| [Multi-Token Prediction via Self-Distillation](https://arxiv.org/abs/2602.06019) | 2026 |
+| [Semantic Soft Bootstrapping](https://arxiv.org/abs/2512.05105) | 2025 |
+"""
+
+DAYS_AND_YEARS = """## Benchmarks
+
+**ChartQAPro: A More Diverse Benchmark** <br>
+Ahmed Masry, Mahir Ahmed <br>
+[arXiv, 10 Apr 2025](https://arxiv.org/abs/2504.05506)
+
+**ChartLens: Fine-grained Visual Attribution in Charts** <br>
+Manan Suri, Puneet Mathur <br>
+[ACL 2025](https://arxiv.org/pdf/2505.19360)
+
+**ChartX and ChartVLM: A Versatile Benchmark** <br>
+Renqiu Xia, Bo Zhang <br>
+[arXiv, 19 Feb 2024](https://arxiv.org/abs/2402.12185)
+
+**ChartInsights: Evaluating Low-Level Chart Question Answering** <br>
+Yifan Wu, Lutao Yan <br>
+[Findings of EMNLP 2024](https://arxiv.org/pdf/2405.07001)
+
+**ChartBench: A Benchmark for Complex Visual Reasoning** <br>
+Zhengzhuo Xu, Sinan Du <br>
+[arXiv, 26 Dec 2023](https://arxiv.org/abs/2312.15915)
+"""
+
+NEWER_AND_OLDER = """## Benchmarks
+
+- [ChartMind: A Comprehensive Benchmark](https://openreview.net/pdf?id=ab12), EMNLP 2025
+- [CharXiv: Charting Gaps in Chart Understanding](https://arxiv.org/abs/2406.18521), NeurIPS 2024
+- [ChartBench: Complex Visual Reasoning](https://arxiv.org/abs/2312.15915), arXiv 2023
+
+Before large language models:
+
+- [ChartQA: Question Answering about Charts](https://openreview.net/pdf?id=cd34), ACL 2022
+- [PlotQA: Reasoning over Scientific Plots](https://arxiv.org/abs/1909.00997), WACV 2020
+"""
+
+
+def _paper(title: str, arxiv: str, year: int, venue: str = "arXiv") -> PaperRecord:
+    return PaperRecord(title=title, authors=("Ann Lee", "Bo Li"), year=year, venue=venue,
+                       arxiv=arxiv)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "record", "anchor", "new"),
+    [
+        pytest.param(
+            YEAR_TABLE,
+            "Self-Distillation",
+            _paper("Self-Play Distillation Revisited", "2602.11111", 2026),
+            "(https://arxiv.org/abs/2602.13407) | 2026 |\n",
+            "| [Self-Play Distillation Revisited](https://arxiv.org/abs/2602.11111) | 2026 |\n",
+            id="a-year-of-rows-in-the-order-of-their-arxiv-ids",
+        ),
+        pytest.param(
+            DAYS_AND_YEARS,
+            "Benchmarks",
+            replace(
+                _paper("MultiChartQA: Multi-Chart Problems", "2410.14179", 2024), month=10, day=18
+            ),
+            "[ACL 2025](https://arxiv.org/pdf/2505.19360)\n",
+            "\n**MultiChartQA: Multi-Chart Problems** <br>\nAnn Lee, Bo Li <br>\n"
+            "[arXiv, 18 Oct 2024](https://arxiv.org/abs/2410.14179)\n",
+            id="dated-by-the-day-or-the-year-newest-year-first",
+        ),
+        pytest.param(
+            NEWER_AND_OLDER,
+            "Benchmarks",
+            _paper("MultiChartQA: Multi-Chart Problems", "2410.14179", 2024),
+            "(https://openreview.net/pdf?id=ab12), EMNLP 2025\n",
+            "- [MultiChartQA: Multi-Chart Problems](https://arxiv.org/abs/2410.14179), "
+            "arXiv 2024\n",
+            # (in the newer list, before CharXiv: of the same year, with a newer arXiv id)
+            id="the-list-whose-years-reach-the-paper",
+        ),
+    ],
+)
+def test_a_paper_goes_where_the_list_order_puts_it(text, section, record, anchor, new):
+    result = add_to_paper_list(text, [PaperItem(record, section)], None, renderer=RENDERER)
+    assert result.skipped == ()
+    assert result.text == text.replace(anchor, anchor + new)
