@@ -50,6 +50,8 @@ _INTERRUPTS = re.compile(
     r"^ {0,3}(?:\||<!--|</?(?:table|div|p|details|summary|h[1-6]|ul|ol|hr|br|center)\b)",
     re.IGNORECASE,
 )
+# A heading of more words than this is a sentence, not a section's name.
+_HEADING_WORDS = 8
 _HARD_BREAK = re.compile(r"(?: {2,}|<br\s*/?>[ \t]*)$", re.IGNORECASE)
 _LINK_OR_EMPHASIS = re.compile(r"\]\(|\*\*|__|<a\s|https?://")
 
@@ -99,24 +101,51 @@ def entry_heading_lines(lines: Sequence[str], spans: Sequence[HeadingSpan]) -> s
     """
     candidates = [span for span in spans if _is_entry_heading(lines, spans, span)]
     levels = [span.level for span in candidates]
-    return {span.line for span in candidates if levels.count(span.level) >= 2}
+    found = {span.line for span in candidates if levels.count(span.level) >= 2}
+    # A heading that is one link among entries of its level is one too, wherever its link
+    # goes ("#### [Title](https://scholar.google.com/scholar_url?url=...)")
+    for at, span in enumerate(spans):
+        if span.line in found or not _LINK_ONLY.fullmatch(span.raw.strip()):
+            continue
+        near = [spans[i] for i in (at - 1, at + 1) if 0 <= i < len(spans)]
+        if any(other.line in found and other.level == span.level for other in near):
+            found.add(span.line)
+    return found
+
+
+def note_heading_lines(spans: Sequence[HeadingSpan], entries: set[int]) -> set[int]:
+    """Headings before an entry heading of their level that are remarks, not sections: a
+    heading between two entries, or one that links somewhere or makes a sentence
+    (``#### *<u>Check out this [leaderboard](url) for certified robustness</u>*`` over
+    ``#### [Title](url)`` entries). It opens no section: the entries stay in theirs."""
+    found = set()
+    for at, span in enumerate(spans[:-1]):
+        after, before = spans[at + 1], spans[at - 1] if at else None
+        if span.line in entries or after.line not in entries or after.level != span.level:
+            continue
+        among = before is not None and before.line in entries and before.level == span.level
+        if among or "](" in span.raw or len(span.raw.split()) > _HEADING_WORDS:
+            found.add(span.line)
+    return found
 
 
 def section_spans(lines: Sequence[str]) -> list[HeadingSpan]:
-    """The headings that open sections: every heading but those that are entries."""
+    """The headings that open sections: every heading but entries and remarks among them."""
     spans = heading_spans(lines)
     entries = entry_heading_lines(lines, spans)
-    return [span for span in spans if span.line not in entries]
+    skipped = entries | note_heading_lines(spans, entries)
+    return [span for span in spans if span.line not in skipped]
 
 
 def find_blocks(lines: Sequence[str]) -> ListFile:
     """The section headings and the containers of entries of a file's lines."""
     spans = heading_spans(lines)
     entry_headings = entry_heading_lines(lines, spans)
-    sections = [span for span in spans if span.line not in entry_headings]
+    notes = note_heading_lines(spans, entry_headings)
+    sections = [span for span in spans if span.line not in entry_headings | notes]
     heading_at = {span.line: span for span in spans}
     scanner = _Scanner(
-        lines, heading_at, entry_headings, {s.line: i for i, s in enumerate(sections)}
+        lines, heading_at, entry_headings, notes, {s.line: i for i, s in enumerate(sections)}
     )
     scanner.run()
     return ListFile(tuple(sections), tuple(c for c in scanner.containers if c.blocks))
@@ -155,11 +184,13 @@ class _Scanner:
         lines: Sequence[str],
         headings: dict[int, HeadingSpan],
         entry_headings: set[int],
+        notes: set[int],
         section_index: dict[int, int],
     ) -> None:
         self.lines = lines
         self.headings = headings
         self.entry_headings = entry_headings
+        self.notes = notes  # remarks in heading form among entry headings
         self.section_index = section_index
         self.section: int | None = None
         self.containers: list[Container] = []
@@ -188,6 +219,8 @@ class _Scanner:
             if heading is not None:
                 if index in self.entry_headings:
                     index = self._heading_entry(heading)
+                elif index in self.notes:
+                    index = heading.body
                 else:
                     self.section = self.section_index[index]
                     self.close()
@@ -268,7 +301,7 @@ class _Scanner:
     # ------------------------------------------------------------------ constructs
 
     def _heading_entry(self, heading: HeadingSpan) -> int:
-        end = heading.body
+        end = heading.body - 1  # (the heading alone, when another heading follows it)
         index = heading.body
         while index < len(self.lines) and index not in self.headings:
             if self.lines[index].strip() and not _is_decoration(self.lines[index]):

@@ -465,6 +465,7 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             if line.strip() and (not first or _PAREN_VENUE.match(line.lstrip(" \t.,;:"))):
                 _read_segment(reading, line_start, line_start + len(line))
         return
+    end = start + len(piece.rstrip())  # (the blank lines after it: "\n\nNeurIPS 2021\n\n")
     lead = len(piece) - len(piece.lstrip(' \t\n.,;:"”-–—*_|'))  # "Title | ACM CCS 2024 |"
     body_start = start + lead
     body = text[body_start:end]

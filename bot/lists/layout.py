@@ -629,6 +629,8 @@ def _join(pieces: list[tuple[str, str]]) -> str:
         closing = following[:1] in ("*", "_") and _inside_emphasis(pieces[:index])
         if not following or following[0] in " \t\n.,;:)]|`\\" or closing:
             previous = _SEPARATOR.sub("", previous)
+            if after is None:  # the entry's last thing: the blank lines before it go too
+                previous = re.sub(r"\n\s*$", "", previous)
             pieces[index - 1] = ("text", previous)
             if after is not None and previous.endswith(".") and following.startswith("."):
                 pieces[after] = (pieces[after][0], following[1:])  # one full stop, not two

@@ -210,11 +210,10 @@ def _by_year(order: Order, entries: Sequence[Fields], year: int, tie: Key | None
             continue
         other_tie = arxiv_key(fields)
         if year == other and tie is not None and other_tie is not None:
-            if (tie > other_tie) if order.descending else (tie < other_tie):
-                return index
-        elif order.descending and year >= other:
-            return index
-        elif not order.descending and year < other:
+            before = tie > other_tie if order.descending else tie < other_tie
+        else:
+            before = year >= other if order.descending else year < other
+        if before:
             return index
     return len(entries)
 

@@ -54,7 +54,9 @@ def url_kind(url: str) -> str:
     if _PAPER_HOSTS.search(host):
         return "paper"
     if _CODE_HOSTS.search(host):
-        return "code"
+        # (a PDF on a project's pages is its paper: "robustart.github.io/long_paper/31.pdf")
+        pdf = host.endswith(".github.io") and re.search(r"\.pdf$", urlsplit(url).path, re.I)
+        return "paper" if pdf else "code"
     if _PAPER_PATH.search(urlsplit(url).path or ""):
         return "paper"
     return "web"

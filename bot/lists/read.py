@@ -72,6 +72,8 @@ def _read_block(reading: Reading, kind: str) -> bool:
     position = recognise.read_nickname(reading, position)
     if kind == "heading":
         title_end = recognise.read_title(reading, position, heading=True)
+        if title_end is not None:
+            _claim_notes(reading, title_end)
     else:
         title_end = recognise.read_marked_title(reading, position)
         if title_end is None:  # ("**MemVLT**: Jane Doe, Bo Li.<br />" before the title too)
@@ -88,6 +90,29 @@ def _read_block(reading: Reading, kind: str) -> bool:
         title_end = position  # "<u>CommonCrawl</u>: [[Source](...)]": a name, no title
     recognise.read_tail(reading, title_end, len(text))
     return True
+
+
+# A numbered or bulleted line under a heading entry that links nowhere and names no field
+# ("1. **certified defense** for *attack detection*"): the maintainer's notes on the paper.
+_NOTE_ITEM = re.compile(
+    r"^[ \t]*(?:\d{1,3}[.)]|[-*+])[ \t]+(?![^\n:：]{1,30}[:：])(?![^\n]*(?:https?://|\]\())"
+    r"[^\n]*\S",
+    re.MULTILINE,
+)
+
+
+def _claim_notes(reading: Reading, start: int) -> None:
+    """Claim each run of note lines under a heading entry as one text: not its fields."""
+    runs: list[list[re.Match[str]]] = []
+    for found in _NOTE_ITEM.finditer(reading.text, start):
+        between = reading.text[runs[-1][-1].end() : found.start()] if runs else "x"
+        if runs and not between.strip():
+            runs[-1].append(found)
+        else:
+            runs.append([found])
+    for run in runs:
+        begin, end = run[0].start(), run[-1].end()
+        reading.claim(begin, end, Slot("text", "notes"), reading.text[begin:end])
 
 
 def _past_decoration(text: str, position: int) -> int:

@@ -50,6 +50,7 @@ NEIGHBOURS = {
     "lm_ssp_date_prefixed": (56, 59),
     "lm_ssp_toolkit_mixed": (12, 13),
     "matching_nickname_br": (57, 58),
+    "patch_heading_entries_notes": (7, 15),
     "prompt_papers_numbered": (2, 62),
     "rag_reasoning_paren_bold": (18, 35),
     "resource_efficient_date_table": (8, 30),
@@ -88,7 +89,7 @@ def test_entries_come_back_from_the_neighbours_layout(fixture, figure):
 
 # Of all fixtures: entries another entry of their list can write (``copyable``), and how
 # many of those come back (measured; a floor).
-COPYABLE, COPYABLE_BACK = 797, 681
+COPYABLE, COPYABLE_BACK = 810, 688
 
 
 def test_what_a_neighbour_can_write_comes_back():

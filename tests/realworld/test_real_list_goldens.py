@@ -44,6 +44,33 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "patch_heading_entries_notes",
+        "Certified Defenses",
+        PaperRecord(
+            title="PatchCURE: Improving Certifiable Robustness, Model Utility, and Computation "
+            "Efficiency of Adversarial Patch Defenses",
+            authors=("Chong Xiang", "Tong Wu", "Sihui Dai", "Jonathan Petit"),
+            year=2023,
+            venue="arXiv",
+            arxiv="2310.13076",
+            published_venue="USENIX Security 2024",
+        ),
+        # Last (the list is oldest first and added to at its end), a heading of its link,
+        # a blank line and the venue with its year, as five of the seven entries with a
+        # venue; no notes (the maintainer's to write).
+        (
+            78,
+            [
+                "",
+                "#### [PatchCURE: Improving Certifiable Robustness, Model Utility, and Computation "
+                "Efficiency of Adversarial Patch Defenses](https://arxiv.org/abs/2310.13076)",
+                "",
+                "USENIX Security 2024",
+            ],
+        ),
+        id="heading-entries-notes",
+    ),
+    pytest.param(
         "viz_bold_venue_links",
         "2.1 Benchmark",
         PaperRecord(

@@ -109,6 +109,10 @@ COUNTS = [
     pytest.param("viz_bold_venue_links", 17, 0, id="bold-title-venue-links"),
     # "- Title. In *VENUE YEAR*. [[pdf](url)]": one bullet per line, 4 to 55, 52 papers.
     pytest.param("dynamics_in_venue_bullets", 52, 0, id="plain-title-in-venue"),
+    # "#### [Title](url)" over the venue and numbered notes: 15 link headings, lines 6 to
+    # 73, of which one links Google Scholar only (26: no paper); "#### *<u>Check out this
+    # [leaderboard](url) ...</u>*" (58) is a remark among them, no entry and no section.
+    pytest.param("patch_heading_entries_notes", 14, 1, id="heading-entries-notes"),
 ]
 
 
@@ -128,6 +132,36 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # "#### [Title](url)", a blank line, "ECCV 2022", then numbered notes: not the venue
+    (
+        "patch_heading_entries_notes",
+        6,
+        ("Shape Matters: Deformable Patch Attack", None, 0, 2022, "ECCV", None, None, "Attacks"),
+    ),
+    (
+        "patch_heading_entries_notes",
+        29,
+        ("A Few Adversarial Tokens", None, 0, 2023, "CVPR workshop", None, None, "Attacks"),
+    ),
+    (
+        "patch_heading_entries_notes",
+        32,
+        ("Vulnerability of CNNs", None, 0, None, None, None, "10.1145/3579988.3585054",
+         "Attacks"),
+    ),
+    # under "### Certified Defenses", not under the remark heading before it
+    (
+        "patch_heading_entries_notes",
+        62,
+        ("Certified Defenses for Adversarial Patches", None, 0, 2020, "ICLR", "2003.06693",
+         None, "Certified Defenses"),
+    ),
+    (
+        "patch_heading_entries_notes",
+        73,
+        ("Clipped BagNet", None, 0, 2020, "IEEE S&P Workshop on Deep Learning Security", None,
+         None, "Certified Defenses"),
+    ),
     # "[arXiv, 10 Apr 2025](url)": the venue and date on the paper's link; names to a "<br>"
     (
         "viz_bold_venue_links",
