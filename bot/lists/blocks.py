@@ -40,6 +40,10 @@ _LINK_CITED = re.compile(
     r"\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)"
     r"[ \t]*,[ \t]*[^\n]{0,120}?\b(?:19|20)\d\d\b[^\n]{0,200}"
 )
+_TAGGED_LINK = re.compile(
+    r"\((?P<tag>[^()\n]{0,40}\b(?:19|20)\d\d\b[^()\n]{0,10})\)[ \t]+"
+    r"\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)[^\n]*"
+)
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _TR_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
@@ -271,10 +275,12 @@ class _Scanner:
         return index
 
     def _cited_link(self, index: int) -> re.Match[str] | None:
-        """A paper's link and what the list says of it after a comma, alone between blank
-        lines ("[Title](url), Venue 2022"; never a sentence that links one)."""
+        """A paper's link and what the list says of it after a comma, or with its venue and
+        year before it, alone between blank lines ("[Title](url), Venue 2022", "(CVPR 2020)
+        [Title](url) by Munro et al."; never a sentence that links one)."""
         lines = self.lines
-        found = _LINK_CITED.fullmatch(lines[index].strip())
+        line = lines[index].strip()
+        found = _LINK_CITED.fullmatch(line) or _TAGGED_LINK.fullmatch(line)
         alone = index + 1 >= len(lines) or not lines[index + 1].strip()
         if found is None or not alone or generic_label(found.group("t")):
             return None

@@ -44,6 +44,31 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "adaptation_venue_tag_paragraphs",
+        "Action Recognition",
+        PaperRecord(
+            # (a made-up paper: the layout is what is tested)
+            title="Cross-Modal Prototype Test-Time Adaptation for Egocentric Action Recognition",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            venue="arXiv",
+            arxiv="2503.33333",
+            published_venue="ICCV 2025",
+        ),
+        # Oldest year first: after the last paper of 2025, before AAAI 2026; "(ICCV 2025)"
+        # before the link, "/abs/<id>" as both arXiv links, "by Lee et al." after it, no code
+        # link; one blank line before and after, as most of the entries.
+        (
+            22,
+            [
+                "",
+                "(ICCV 2025) [Cross-Modal Prototype Test-Time Adaptation for Egocentric Action "
+                "Recognition](https://arxiv.org/abs/2503.33333) by Lee et al.",
+            ],
+        ),
+        id="venue-tag-paragraphs",
+    ),
+    pytest.param(
         "patch_heading_entries_notes",
         "Certified Defenses",
         PaperRecord(

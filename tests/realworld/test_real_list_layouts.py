@@ -113,6 +113,9 @@ COUNTS = [
     # 73, of which one links Google Scholar only (26: no paper); "#### *<u>Check out this
     # [leaderboard](url) ...</u>*" (58) is a remark among them, no entry and no section.
     pytest.param("patch_heading_entries_notes", 14, 1, id="heading-entries-notes"),
+    # "(VENUE YEAR) [Title](url) [[Code]](url) by Surname et al." paragraphs between blank
+    # lines (one or two): lines 5 to 24, 10 papers.
+    pytest.param("adaptation_venue_tag_paragraphs", 10, 0, id="venue-tag-paragraphs"),
 ]
 
 
@@ -132,6 +135,26 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # "(ICLR 2024) [Title](url) [[Code]](url) by Yang et al.": the venue and year before
+    # the title, the first author's surname after "by"
+    (
+        "adaptation_venue_tag_paragraphs",
+        5,
+        ("Test-time Adaptation against Multi-modal", "Yang", 1, 2024, "ICLR", None, None,
+         "Action Recognition"),
+    ),
+    (
+        "adaptation_venue_tag_paragraphs",
+        11,
+        ("Analytic Continual Test-Time Adaptation", "Zhang", 1, 2024, "arXiv", "2410.22373",
+         None, "Action Recognition"),
+    ),
+    (
+        "adaptation_venue_tag_paragraphs",
+        24,
+        ("Bridging Modalities via Progressive", "Li", 1, 2026, "AAAI", "2511.22862", None,
+         "Action Recognition"),
+    ),
     # "#### [Title](url)", a blank line, "ECCV 2022", then numbered notes: not the venue
     (
         "patch_heading_entries_notes",
