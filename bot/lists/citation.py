@@ -9,6 +9,7 @@ Also how a link's label is named (``[[Paper]]``, ``- 论文/Paper: url``).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.lists import entry as e
 from bot.lists.inline import label_image, unescape
@@ -186,7 +187,8 @@ _PREPRINT_SERVER = re.compile(r"(?i)ar[xX]iv|corr|preprint|biorxiv|medrxiv|ssrn|
 
 
 def looks_like_names(text: str) -> bool:
-    plain = unescape(text).strip().rstrip(".")
+    # (composed: "Gu\u0308nther" is "Günther", a combining mark is no word character)
+    plain = unicodedata.normalize("NFC", unescape(text)).strip().rstrip(".")
     if not plain or re.search(r"(?:19|20)\d\d|https?://", plain):
         return False
     if ET_AL.search(plain):
@@ -252,7 +254,8 @@ def people_only(text: str, least: int = 2) -> bool:
     """``least`` or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
     stricter than ``looks_like_names``, as prose after a dash may be capitalised too
     (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
-    plain = re.sub(r"[ \t]*\([^()]*\)", "", text)  # "Tse-Hsun (Peter) Chen": a nickname
+    # ("Tse-Hsun (Peter) Chen": a nickname; a name composed, "Gu\u0308nther" as "Günther")
+    plain = re.sub(r"[ \t]*\([^()]*\)", "", unicodedata.normalize("NFC", text))
     parts = [p.split() for p in re.split(r",|\band\b|&", plain) if p.strip()]
     return len(parts) >= least and all(
         2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
@@ -484,6 +487,12 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         if by:  # "[Title](url) by Jane Doe, Bo Li and Ann Lee. *Venue*, 2020."
             body_start += by.end()
             body = text[body_start:end]
+            dated = _NAMES_YEAR.match(body)
+            if dated and looks_like_names(dated.group("n")):  # "by Jane Doe and Bo Li, 2002."
+                authors_claim(reading, body_start, body_start + dated.end("n"), "", "")
+                at = body_start + dated.start("y")
+                reading.claim(at, at + 4, e.Slot("year"), int(dated.group("y")), "{Y}")
+                return
         names = re.match(r"(?P<n>[^,;()]+?\be[tl]\s*al\b\.?)", body, re.IGNORECASE)
         if not (names and looks_like_names(names.group("n"))):
             names = _name_list(body) or _ONE_NAME.match(body)
@@ -539,6 +548,8 @@ _NOTE_LINE = re.compile(
     r"^[ \t]*[-*+][ \t]+\*\*(?P<l>[^*\n:：]{1,30})[:：]\*\*[ \t]*(?P<v>[^\n]*\S)[ \t]*$",
     re.MULTILINE,
 )
+# Names, then the year alone: "Peter Auer, Nicolo Cesa-Bianchi, and Paul Fischer, 2002."
+_NAMES_YEAR = re.compile(r"(?P<n>[^\n\[\]()]+?),?[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*\.?[ \t]*$")
 # Names after a year in parentheses: "(2015), G. Hinton et al." (terryum's list).
 _NAMES_AFTER_YEAR = re.compile(
     r"[ \t]*,[ \t]*(?P<n>[^,;()\[\]]+?\be[tl]\s*al\b\.?|[^;()\[\]\n]+?)(?=[ \t]*(?:\[|$))",

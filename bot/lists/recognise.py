@@ -40,6 +40,10 @@ _TAG = re.compile(
 _TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’‘]\d\d\b")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
+# "**[UCB]** <[Title](url)>": a name in brackets and bold before a linked title.
+_BRACKET_NICK = re.compile(
+    r"\*\*\[(?P<n>[^*\[\]\n]{1,40})\]\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=<?\[[^\[\]\n]+\]\()"
+)
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
 _BOLD_NICK = re.compile(
     r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n\"“]{1,40}?)(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=[\"“])"
@@ -242,6 +246,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
     for pattern, before, after in (
         (_U_NICK, "<u>", "</u>"),
         (_BOLD_NICK, "**", "**"),
+        (_BRACKET_NICK, "**[", "]**"),
         (_BOLD_NICK_NAMES, "**", "**"),
         (_PLAIN_NICK, "", ""),
     ):
@@ -309,9 +314,11 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
     """A title in markup at ``position``: a link, quotes, bold or underscores."""
     text = reading.text
     bold = text.startswith("**", position) and not text.startswith("***", position)
-    link = _link_at(reading, position + 2 if bold else position)
+    angled = text.startswith("<[", position)  # "<[Title](url)> by Jane Doe, 2010."
+    link = _link_at(reading, position + (2 if bold else angled))
     if link is not None and link.kind in ("markdown", "html") and not generic_label(link.text):
-        return _title_link(reading, link, bold)
+        end = _title_link(reading, link, bold)
+        return end + 1 if angled and end is not None and text.startswith(">", end) else end
     if bold and (quoted := re.match(r"\*\*[ \t]*(?=[\"“])", text[position:])):
         found = _QUOTED.match(text, position + quoted.end())
         if found and text.startswith("**", _skip_blank(text, found.end())):

@@ -247,6 +247,7 @@ class AuthorForm:
     last_sep: str = ", "
     etal: str = " et al."
     initials: bool = False  # given names as initials: "G. Hinton", "M. Zeiler and R. Fergus"
+    inverted: bool = False  # "Surname, Given and Surname, Given", as BibTeX writes names
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,12 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
     if et_al and et_al.start() > 0:
         etal = et_al.group("sep") + et_al.group("etal")
         text = text[: et_al.start()].strip()
+    bibtex = _INVERTED.fullmatch(text) is not None  # "Haarnoja, Tuomas and Zhou, Aurick"
+    if bibtex or ("," not in text and len(re.findall(r"\s+and\s+", text)) >= 2):
+        # (or "Logan Yliniemi and Adrian Agogino and Kagan Tumer": "and" between each two)
+        names = [name.strip() for name in re.split(r"\s+and\s+", text)]
+        form = AuthorForm("all", " and ", " and ", etal or " et al.", inverted=bibtex)
+        return Authors(tuple(names), bool(etal)), form
     separator = "; " if ";" in text else ", "
     last_sep = separator
     final = _AND.search(text)
@@ -286,6 +293,8 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
     return Authors(tuple(names), bool(etal)), form
 
 
+# Two names or more, each "Surname, Given", joined by "and" (a BibTeX author field).
+_INVERTED = re.compile(r"[^,\n]+,[^,\n]+(?:\s+and\s+[^,\n]+,[^,\n]+)+")
 _INITIALLED = re.compile(r"(?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?)+[A-Z][\w'’-]+")
 
 
@@ -297,6 +306,15 @@ def _with_initials(name: str) -> str:
     return f"{initialled(' '.join(words[:-1]))} {words[-1]}"
 
 
+def inverted(name: str) -> str:
+    """ "Tuomas Haarnoja" -> "Haarnoja, Tuomas" (and back: a name with a comma is turned)."""
+    if "," in name:
+        surname, _, given = name.partition(",")
+        return f"{given.strip()} {surname.strip()}".strip()
+    words = name.split()
+    return f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name
+
+
 def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None) -> str:
     """``authors`` in ``form``; ``surname`` is the first author's surname for that mode."""
     names = list(authors.names)
@@ -304,6 +322,8 @@ def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None
         return ""
     if form.initials:  # "Ada Lovelace" in a list of "G. Hinton"
         names = [_with_initials(name) for name in names]
+    if form.inverted:  # "Tuomas Haarnoja" in a list of "Haarnoja, Tuomas"
+        names = [name if "," in name else inverted(name) for name in names]
     more = authors.et_al or len(names) > 1
     if form.mode in ("first", "surname"):
         first = surname if form.mode == "surname" and surname else names[0]

@@ -23,6 +23,7 @@ from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_
 from bot.lists.document import Item, PaperList, read_list
 from bot.lists.headings import HeadingSpan, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
+from bot.lists.values import inverted
 from bot.models import Reference, Skipped
 from bot.references.common import ParseResult, normalize_newlines, where
 
@@ -37,6 +38,9 @@ _ARXIV_TEXT = re.compile(
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/[\d.]{10,})v\d+$")
 _YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d\d(?![\w/-]|\.\d)")
 _PAPER_LABEL = re.compile(r"paper|pdf|arxiv|论文|doi|openreview|acl", re.IGNORECASE)
+# A link to a heading of a repository's README: a table of contents ("[MAB Review Papers](
+# https://github.com/o/r#MAB-review-papers)"), whatever its words.
+_README_ANCHOR = re.compile(r"github\.com/[^/\s]+/[^/#\s]+/?(?:blob/[^#\s]*)?#", re.IGNORECASE)
 
 
 def sniff(text: str) -> bool:
@@ -102,7 +106,8 @@ def _links_a_paper(item: Item) -> bool:
     links = [(key, url) for key, url in item.entry.fields.urls if re.match(r"https?://", url, re.I)]
     if any(paper_like(url) for _, url in links):
         return True
-    if any(_PAPER_LABEL.search(key) for key, _ in links if key != "title"):
+    labelled = (key for key, url in links if key != "title" and not _README_ANCHOR.search(url))
+    if any(_PAPER_LABEL.search(key) for key in labelled):
         return True
     return _ARXIV_TEXT.search(_own_text(item)) is not None
 
@@ -150,6 +155,8 @@ def _names(item: Item) -> tuple[str, ...]:
     names = []
     for name in authors.names:
         name = _PARENTHESES.sub("", name).strip().strip(".,;").strip("*_ ")
+        if "," in name:  # "Haarnoja, Tuomas" (a list that writes names as BibTeX does)
+            name = inverted(name)
         if name and not re.fullmatch(r"e[tl]\s*al\.?|others", name, re.IGNORECASE):
             names.append(name)
     return tuple(names)

@@ -102,7 +102,8 @@ def test_one_pr_exact_edits_then_idempotent_then_updated(survey: Survey) -> None
     assert (updated.status, updated.pull) == ("updated", pull["number"])
     assert len(survey.github.pulls()) == 1
     assert on_branch(survey, "README.md") == expected_readme(
-        OCTOPACK_LINE + LIMA_LINE, "Alice Liddell, Bob Jones", 2
+        # (both of 2023 in a list of years, oldest first: LIMA's arXiv id, 2305, is older)
+        LIMA_LINE + OCTOPACK_LINE, "Alice Liddell, Bob Jones", 2
     ).replace(
         "Jay Alammar, and Alice Liddell, Bob Jones", "Jay Alammar, Alice Liddell, and Bob Jones"
     )

@@ -44,6 +44,31 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "exploration_angle_links_bibtex_names",
+        "Prediction / Prediction error based Methods",
+        PaperRecord(
+            title="Never Give Up: Learning Directed Exploration Strategies",
+            authors=("Adrià Puigdomènech Badia", "Pablo Sprechmann", "Alex Vitvitskyi"),
+            year=2020,
+            venue="arXiv",
+            arxiv="2002.06038",
+        ),
+        # First (newest first: 2019, 2018, 2018, 2018, 2017); "<[Title](url)>", no name in
+        # brackets (the list's own, none for a new paper); the names as four of the five
+        # write them, "Surname, Given and ...", then the year; "/pdf/<id>" as the two plain
+        # arXiv links; a blank line after it.
+        (
+            16,
+            [
+                "* <[Never Give Up: Learning Directed Exploration Strategies]"
+                "(https://arxiv.org/pdf/2002.06038)> by Badia, Adrià Puigdomènech and "
+                "Sprechmann, Pablo and Vitvitskyi, Alex, 2020.",
+                "",
+            ],
+        ),
+        id="angle-links-bibtex-names",
+    ),
+    pytest.param(
         "adaptation_venue_tag_paragraphs",
         "Action Recognition",
         PaperRecord(

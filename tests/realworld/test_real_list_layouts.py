@@ -116,6 +116,9 @@ COUNTS = [
     # "(VENUE YEAR) [Title](url) [[Code]](url) by Surname et al." paragraphs between blank
     # lines (one or two): lines 5 to 24, 10 papers.
     pytest.param("adaptation_venue_tag_paragraphs", 10, 0, id="venue-tag-paragraphs"),
+    # "* **[RND]** <[Title](url)> by Burda, Yuri and Edwards, Harrison, 2018." bullets
+    # under h4 and h5 headings: lines 6 to 39, 14 papers.
+    pytest.param("exploration_angle_links_bibtex_names", 14, 0, id="angle-links-bibtex-names"),
 ]
 
 
@@ -135,6 +138,34 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # "<[Title](url)> by Susanne Still and Doina Precup, 2012.": names and a year after "by"
+    # (a CiteSeerX id in the link is no DOI)
+    (
+        "exploration_angle_links_bibtex_names",
+        8,
+        ("An information-theoretic approach", "Susanne Still", 2, 2012, None, None, None,
+         "Mutual Information"),
+    ),
+    (
+        "exploration_angle_links_bibtex_names",
+        17,
+        ("Self-Supervised Exploration via Disagreement", "Deepak Pathak", 3, 2019, None, None,
+         None, "Prediction / Prediction error based Methods"),
+    ),
+    # "**[RND]**" before the link; "Burda, Yuri and Edwards, Harrison and ...": BibTeX's
+    # names, the reference's "Yuri Burda"
+    (
+        "exploration_angle_links_bibtex_names",
+        21,
+        ("Exploration by random network distillation", "Yuri Burda", 4, 2018, None,
+         "1810.12894", None, "Prediction / Prediction error based Methods"),
+    ),
+    (
+        "exploration_angle_links_bibtex_names",
+        33,
+        ("Soft actor-critic: Off-policy", "Tuomas Haarnoja", 4, 2018, None, "1801.01290", None,
+         "Policy based Exploration"),
+    ),
     # "(ICLR 2024) [Title](url) [[Code]](url) by Yang et al.": the venue and year before
     # the title, the first author's surname after "by"
     (

@@ -1,0 +1,53 @@
+"""Author lists as paper lists write them: read into names and a form, written back alike.
+
+The shapes come from real lists (apexrl/RL-Exploration-Paper-Lists writes BibTeX's
+``Surname, Given and ...``, and ``A and B and C`` beside ``A, B and C``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lists.citation import looks_like_names
+from bot.lists.values import Authors, read_authors, write_authors
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        (
+            "Haarnoja, Tuomas and Zhou, Aurick and Levine, Sergey",
+            ("Haarnoja, Tuomas", "Zhou, Aurick", "Levine, Sergey"),
+        ),
+        (
+            "Logan Yliniemi and Adrian Agogino and Kagan Tumer",
+            ("Logan Yliniemi", "Adrian Agogino", "Kagan Tumer"),
+        ),
+        (
+            "Deepak Pathak, Dhiraj Gandhi and Abhinav Gupta",
+            ("Deepak Pathak", "Dhiraj Gandhi", "Abhinav Gupta"),
+        ),
+    ],
+)
+def test_an_author_list_reads_into_names_and_writes_back_as_it_was(written, names):
+    authors, form = read_authors(written)
+    assert authors.names == names
+    assert write_authors(authors, form) == written
+
+
+def test_a_new_paper_names_its_authors_as_a_bibtex_style_list_does():
+    _, form = read_authors("Burda, Yuri and Edwards, Harrison")
+    new = Authors(("Adrià Puigdomènech Badia", "Pablo Sprechmann"), et_al=False)
+    assert write_authors(new, form) == "Badia, Adrià Puigdomènech and Sprechmann, Pablo"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Michel Tokic and Gu\u0308nther Palm",  # a combining diaeresis, as some editors save it
+        "Zhengzhuo Xu*, Sinan Du*, Chun Yuan†",  # marks after names: equal contribution
+        "Minesh Mathew, C.V Jawahar",  # initials run together
+    ],
+)
+def test_names_written_in_less_usual_ways_are_still_names(names):
+    assert looks_like_names(names)
