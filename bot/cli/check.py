@@ -44,7 +44,8 @@ from bot.models import CheckResult, Query
 if TYPE_CHECKING:
     from bot.config import Config
     from bot.matching import ReferenceIndex
-    from bot.models import Reference, Suggestion
+    from bot.models import Reference
+    from bot.suggestions import Suggestion
 
 
 _BATCH_FIELDS = ("title", "arxiv", "doi")
@@ -311,7 +312,7 @@ def _item_from_json(data: dict[str, Any], where: str) -> _Item:
 
 
 def _suggestion(item: _Item) -> Suggestion:
-    from bot.models import Suggestion
+    from bot.suggestions import Suggestion
 
     q = item.query
     return Suggestion(arxiv=q.arxiv, doi=q.doi, url=item.url, title=q.title)
@@ -343,7 +344,7 @@ def resolve_items(items: list[_Item], offline: bool, repo: Path) -> list[_Item]:
 
     from bot.cli.actions import parse_metadata_urls
     from bot.metadata import build_resolver
-    from bot.models import PaperRecord
+    from bot.suggestions import PaperRecord
 
     base_urls = parse_metadata_urls(os.environ.get("SURVEY_BOT_METADATA_URLS", "").strip())
     with build_resolver(survey_settings(repo), offline, base_urls=base_urls) as resolver:

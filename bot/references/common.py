@@ -1,4 +1,5 @@
-"""What every reference loader shares: the result record and small text helpers."""
+"""What every reference loader shares: small text helpers (its result record is
+``bot.references.result``)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,6 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-
-from bot.models import Reference, Skipped
-
-
-@dataclass(frozen=True)
-class ParseResult:
-    """The references a file yielded, and the entries it had to skip (with where and why).
-
-    ``not_papers`` are a paper list's other items (tools, repositories, posts):
-    read fine, but not references, so not ``skipped`` as broken entries are.
-    """
-
-    references: tuple[Reference, ...] = ()
-    skipped: tuple[Skipped, ...] = ()
-    not_papers: tuple[Skipped, ...] = ()
 
 
 @contextmanager
