@@ -29,9 +29,9 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.errors import InputError
 
@@ -93,9 +93,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One query as the user gave it, and what the matcher looks up."""
+class _Item(NamedTuple):
+    """One query as the user gave it, and what the matcher looks up.
+
+    A named tuple (made in one step), not a frozen dataclass (four ``object.__setattr__``
+    calls): a batch makes one for each of its lines."""
 
     label: Any  # echoed as "id": the batch line's id, or the command-line text
     query: Query
@@ -393,7 +395,7 @@ def with_known_ids(items: list[_Item], repo: Path) -> list[_Item]:
         for item in items:
             q = item.query
             ids = cache.linked(ids_of(arxiv=q.arxiv, dois=[q.doi], others=q.ids))
-            known.append(replace(item, query=replace(q, ids=tuple(sorted(ids)))))
+            known.append(item._replace(query=replace(q, ids=tuple(sorted(ids)))))
         return known
     finally:
         cache.close()
