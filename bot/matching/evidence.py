@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -143,7 +144,12 @@ class WordWeights:
     def __init__(self, postings: Mapping[str, Sequence[int]], references: int) -> None:
         self._postings = postings
         self._n = max(references, 1)
-        self.top = self.weight(min(map(len, postings.values()), default=1))
+
+    @cached_property
+    def top(self) -> float:
+        """The weight of the survey's rarest word: worked out when a reworded title is
+        first weighed, not for every index (a pass over all its postings)."""
+        return self.weight(min(map(len, self._postings.values()), default=1))
 
     def weight(self, references: int) -> float:
         """The weight of a word found in that many references."""
