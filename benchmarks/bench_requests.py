@@ -450,7 +450,7 @@ def scaling(n: int, *, dashboard: bool = False) -> list[Row]:
     """
     from bot.issue.replies import triage_comment
     from bot.issue.state import PaperState, TriageState, record_digest
-    from bot.models import PaperRecord, Thanks
+    from bot.suggestions import PaperRecord, Thanks
 
     started = time.perf_counter()
     papers = new_papers(n)

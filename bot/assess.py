@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from bot.errors import ConfigError, InputError
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.identity import acl_canonical, acl_doi, ids_of
-from bot.models import CheckResult, PaperRecord, Query, Reference, Skipped, Suggestion
+from bot.models import CheckResult, Query, Reference, Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 if TYPE_CHECKING:
     from bot.config import Config
     from bot.matching import ReferenceIndex
     from bot.metadata import Resolver
-    from bot.references import ParseResult
+    from bot.references.result import ParseResult
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def survey_references(config: Config) -> ParseResult:
     the survey would call cited papers new.
     """
     from bot.config import survey_file
-    from bot.references import ParseResult, detect_format, parse, read_text
+    from bot.references import detect_format, parse, read_text
+    from bot.references.result import ParseResult
 
     if not config.references:
         raise ConfigError(

@@ -33,7 +33,9 @@ _ACL_OLD = r"[A-Z]\d{2}-\d{4}"
 _ACL_URL = (
     rf"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[A-Z]/[A-Z]\d{{2}}/)?({_ACL_NEW}|{_ACL_OLD})"
 )
-_ACL_DOI = re.compile(rf"^10\.18653/v1/({_ACL_NEW}|{_ACL_OLD})$", re.I)
+# ACL's DOI prefix: a DOI without it is no Anthology paper, and needs no pattern.
+_ACL_PREFIX = "10.18653/"
+_ACL_DOI = rf"^10\.18653/v1/({_ACL_NEW}|{_ACL_OLD})$"
 _DBLP_RECORD = r"(?:conf|journals|books|phd|series|reference)/[\w\-]+/[\w\-.]+?"
 _DBLP_KEY = rf"^(?:DBLP:)?({_DBLP_RECORD})$"
 _DBLP_URL = rf"dblp\.org/rec/({_DBLP_RECORD})(?:\.html|\.bib)?$"
@@ -85,7 +87,9 @@ def acl_doi(acl_id: str) -> str | None:
 
 
 def acl_from_doi(doi: str | None) -> str | None:
-    found = _ACL_DOI.match(doi or "")
+    if not doi or not doi.startswith(_ACL_PREFIX):
+        return None
+    found = re.match(_ACL_DOI, doi, re.I)
     return acl_canonical(found.group(1)) if found else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "llm-survey"
 

@@ -37,7 +37,7 @@ def read_sources(files: Sequence[tuple[Path, str | None]], root: Path) -> list[S
 def known(sources: Sequence[Source], resolver: Resolver) -> Knowledge:
     """The ids the cache links to each entry's ids, and the record of each arXiv id
     (published venue and DOI included) that the resolver can give."""
-    from bot.models import PaperRecord, Suggestion
+    from bot.suggestions import PaperRecord, Suggestion
 
     links: dict[str, frozenset[str]] = {}
     arxiv: list[str] = []

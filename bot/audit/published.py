@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from bot.audit import findings as f
 from bot.audit.survey import Knowledge
 from bot.matching.entries import first_surname
-from bot.models import PaperRecord, Reference
+from bot.models import Reference
+from bot.suggestions import PaperRecord
 
 _PREPRINT = re.compile(r"^(?:arxiv|corr|preprint|arxiv preprint|biorxiv|medrxiv)$", re.I)
 _WRITTEN = re.compile(r"\b(?P<venue>(?:arXiv|CoRR)(?:\s+preprint)?)(?:[ ,]+(?:19|20)\d\d)?", re.I)

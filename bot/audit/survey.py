@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.identity import ids_of
-from bot.models import PaperRecord, Reference
+from bot.models import Reference
+from bot.suggestions import PaperRecord
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,9 @@ from bot.issue.provenance import LoadedState, Seal, comment_author, seal_body
 from bot.issue.state import Done, PaperState, TriageState, encode_done, same_paper
 from bot.issue.triage import IssueInfo, label_changes, paper_keys, ref_summary
 from bot.matching import ReferenceIndex
-from bot.models import PaperItem, PaperRecord, Reference, Suggestion
+from bot.models import Reference
 from bot.render import Renderer
+from bot.suggestions import PaperItem, PaperRecord, Suggestion
 
 THANKS_MARKER = "<!-- survey-bot:thanks {pull} -->"
 #: The thank-you for papers added by hand, with no pull request to name.

@@ -40,9 +40,10 @@ from bot.editors.changelog.entry import ChangelogEntry, summary
 from bot.editors.common import describe_record, name_key
 from bot.issue.replies import template_name
 from bot.matching import ReferenceIndex
-from bot.models import PaperItem, Query, Reference, Skipped, Thanks
+from bot.models import Query, Reference, Skipped
 from bot.references import detect_format, parse
 from bot.render import Renderer
+from bot.suggestions import PaperItem, Thanks
 from bot.text.escaping import one_line
 from bot.text.hidden import pack, unpack
 from bot.text.neutralize import plain

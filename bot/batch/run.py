@@ -87,8 +87,8 @@ from bot.issue import replies
 from bot.issue.provenance import LoadedState, Seal, load_state
 from bot.issue.state import accepted_items, thanks_only
 from bot.matching import ReferenceIndex
-from bot.models import PaperItem
 from bot.render import Renderer
+from bot.suggestions import PaperItem
 
 FOREIGN_MARKER = "<!-- survey-bot:foreign-commits {sha} -->"
 #: Added to the body of a pull request survey-bot closed itself: not a maintainer's decision.

@@ -20,7 +20,7 @@ from bot.errors import InputError
 
 if TYPE_CHECKING:
     from bot.config import Config
-    from bot.models import PaperRecord, Thanks
+    from bot.suggestions import PaperRecord, Thanks
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -62,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
         unified_diff,
     )
     from bot.config import load_config, survey_file
-    from bot.models import PaperItem
     from bot.render import Renderer
+    from bot.suggestions import PaperItem
 
     if not args.query and not args.metadata:
         raise InputError(
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
 
 def read_record(path: str) -> PaperRecord:
     """A ``PaperRecord`` from a JSON file; ``InputError`` says what is wrong with it."""
-    from bot.models import PaperRecord
+    from bot.suggestions import PaperRecord
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -147,7 +147,7 @@ def resolve(query: str, config: Config, args: argparse.Namespace) -> PaperRecord
     """Look QUERY up (arXiv id, DOI or title) with the metadata services, or say why not."""
     from bot.cli.check import item_from_text
     from bot.metadata import build_resolver
-    from bot.models import PaperRecord, Suggestion
+    from bot.suggestions import PaperRecord, Suggestion
 
     parsed = item_from_text(query)
     q = parsed.query
@@ -164,7 +164,7 @@ def _thanked(text: str) -> Thanks:
     import re
 
     from bot.editors.name_lists import LOGIN
-    from bot.models import Thanks
+    from bot.suggestions import Thanks
 
     if re.fullmatch(rf"@{LOGIN}", text):
         return Thanks(login=text[1:], name="")

@@ -29,16 +29,23 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.errors import InputError
+
+# Every run of ``check`` reads queries and makes answers: imported here, not in the
+# functions called once per query (an import statement costs about a microsecond even
+# for a module already loaded: 4,000 of them in a batch of 1,000 lines).
+from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.models import CheckResult, Query
 
 if TYPE_CHECKING:
     from bot.config import Config
     from bot.matching import ReferenceIndex
-    from bot.models import CheckResult, Query, Reference, Suggestion
+    from bot.models import Reference
+    from bot.suggestions import Suggestion
 
 
 _BATCH_FIELDS = ("title", "arxiv", "doi")
@@ -86,9 +93,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One query as the user gave it, and what the matcher looks up."""
+class _Item(NamedTuple):
+    """One query as the user gave it, and what the matcher looks up.
+
+    A named tuple (made in one step), not a frozen dataclass (four ``object.__setattr__``
+    calls): a batch makes one for each of its lines."""
 
     label: Any  # echoed as "id": the batch line's id, or the command-line text
     query: Query
@@ -188,9 +197,6 @@ def _print(args: argparse.Namespace, items: list[_Item], results: list[CheckResu
 
 def item_from_text(text: str) -> _Item:
     """A command-line QUERY: an arXiv id or URL, a DOI or DOI URL, else a title."""
-    from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-    from bot.models import Query
-
     label = text
     text = " ".join(text.split())
     if not text:
@@ -244,19 +250,18 @@ def read_batch(path: str) -> list[_Item]:
     return items
 
 
+def _text_field(data: dict[str, Any], name: str, where: str) -> str | None:
+    """The text of a ``--batch`` line's field ``name``, its white space collapsed."""
+    value = data.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{where}: {name!r} must be a string")
+    return " ".join(value.split()) or None
+
+
 def _item_from_json(data: dict[str, Any], where: str) -> _Item:
-    from bot.identifiers import normalize_arxiv, normalize_doi
-    from bot.models import Query
-
-    def text_field(name: str) -> str | None:
-        value = data.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise InputError(f"{where}: {name!r} must be a string")
-        return " ".join(value.split()) or None
-
-    title, arxiv, doi = (text_field(name) for name in _BATCH_FIELDS)
+    title, arxiv, doi = (_text_field(data, name, where) for name in _BATCH_FIELDS)
     if not (title or arxiv or doi):
         unknown = sorted(set(data) - {*_BATCH_FIELDS, *_OTHER_FIELDS})
         hint = f" (unknown keys: {', '.join(map(repr, unknown))})" if unknown else ""
@@ -309,7 +314,7 @@ def _item_from_json(data: dict[str, Any], where: str) -> _Item:
 
 
 def _suggestion(item: _Item) -> Suggestion:
-    from bot.models import Suggestion
+    from bot.suggestions import Suggestion
 
     q = item.query
     return Suggestion(arxiv=q.arxiv, doi=q.doi, url=item.url, title=q.title)
@@ -338,11 +343,10 @@ def resolve_items(items: list[_Item], offline: bool, repo: Path) -> list[_Item]:
     link that cannot be resolved gets the verdict ``ambiguous`` (reason ``unresolved``).
     """
     import os
-    from dataclasses import replace
 
     from bot.cli.actions import parse_metadata_urls
     from bot.metadata import build_resolver
-    from bot.models import PaperRecord, Query
+    from bot.suggestions import PaperRecord
 
     base_urls = parse_metadata_urls(os.environ.get("SURVEY_BOT_METADATA_URLS", "").strip())
     with build_resolver(survey_settings(repo), offline, base_urls=base_urls) as resolver:
@@ -375,8 +379,6 @@ def with_known_ids(items: list[_Item], repo: Path) -> list[_Item]:
     """Each query with the ids the survey's metadata cache knows to name the same work
     (a DOI's arXiv twin, learnt by an earlier ``run`` or ``check --resolve``); no lookup,
     and nothing is created when the survey has no cache."""
-    from dataclasses import replace
-
     from bot.identity import ids_of
     from bot.paths import CONFIG_PATH, METADATA_CACHE
 
@@ -393,17 +395,13 @@ def with_known_ids(items: list[_Item], repo: Path) -> list[_Item]:
         for item in items:
             q = item.query
             ids = cache.linked(ids_of(arxiv=q.arxiv, dois=[q.doi], others=q.ids))
-            known.append(replace(item, query=replace(q, ids=tuple(sorted(ids)))))
+            known.append(item._replace(query=replace(q, ids=tuple(sorted(ids)))))
         return known
     finally:
         cache.close()
 
 
 def _check(index: ReferenceIndex, item: _Item, resolve: bool) -> CheckResult:
-    from dataclasses import replace
-
-    from bot.models import CheckResult, Query
-
     q = item.query
     if not (q.title or q.arxiv or q.doi or q.ids):
         # A link that --resolve could not identify, or that needs it: nothing to compare,

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from bot.dashboard.model import MAX_TITLE, Entry
 from bot.identity import ids_of
 from bot.issue.state import PaperState, TriageState
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from bot.text.escaping import one_line
 
 

@@ -46,14 +46,14 @@ from bot.issue import replies
 from bot.issue.provenance import Seal, comment_author, load_state, seal_body, still_at
 from bot.issue.state import Done, TriageState, encode_done, same_paper
 from bot.issue.triage import paper_keys
-from bot.models import Suggestion
+from bot.suggestions import Suggestion
 
 if TYPE_CHECKING:
     from bot.batch.run import BatchOutcome
     from bot.config import Config
     from bot.github.port import Comment, GitHubPort
-    from bot.models import PaperItem
     from bot.render import Renderer
+    from bot.suggestions import PaperItem
 
 RELEASED_MARKER = "<!-- survey-bot:released {version} -->"
 FINAL = frozenset({"merged", "declined"})

@@ -28,8 +28,9 @@ from bot.editors.paper_list import (
 )
 from bot.editors.result import EditResult, NoChange
 from bot.errors import EditError
-from bot.models import PaperItem, Skipped, Thanks
+from bot.models import Skipped
 from bot.render import Renderer
+from bot.suggestions import PaperItem, Thanks
 
 __all__ = [
     "AppliedEdits",

@@ -44,8 +44,9 @@ from bot.editors.name_lists import (
 from bot.editors.result import EditResult, finish
 from bot.editors.sections import find_headings, match_heading, normalize_heading, section_end
 from bot.errors import EditError
-from bot.models import Skipped, Thanks
+from bot.models import Skipped
 from bot.render import Renderer
+from bot.suggestions import Thanks
 from bot.text import escaping
 from bot.text import latex as tex
 

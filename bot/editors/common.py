@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from bot.identifiers import arxiv_from_doi, normalize_arxiv, normalize_doi
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from bot.text.escaping import clean_text, doi_url, safe_url
 from bot.text.normalize import fold
 

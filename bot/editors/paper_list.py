@@ -40,9 +40,10 @@ from bot.lists.document import Item, PaperList, read_list
 from bot.lists.entry import Entry, Fields
 from bot.lists.record import fields_for
 from bot.lists.votes import majority
-from bot.models import PaperItem, Skipped
+from bot.models import Skipped
 from bot.references.markdown import paper_containers
 from bot.render import Renderer
+from bot.suggestions import PaperItem
 from bot.text.normalize import title_key
 
 TEMPLATE = "list-entry.md.j2"

@@ -55,7 +55,7 @@ from bot.intake.candidates import Candidate, Ignore, merge, to_suggestion
 from bot.intake.links import project_links
 from bot.intake.names import find_names
 from bot.intake.text import sanitize
-from bot.models import Suggestion
+from bot.suggestions import Suggestion
 from bot.text.normalize import title_key
 
 __all__ = ["MAX_SUGGESTIONS", "IntakeResult", "parse_issue", "parse_issue_detailed"]

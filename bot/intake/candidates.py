@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.intake.links import acl_canonical, classify_url, find_hits
-from bot.models import Suggestion
+from bot.suggestions import Suggestion
 from bot.text.normalize import title_key
 
 RANK_PLAIN, RANK_BOLD, RANK_QUOTED, RANK_LABEL, RANK_BIBTEX, RANK_FORM = 1, 2, 3, 4, 5, 6

@@ -44,8 +44,8 @@ from bot.issue.commands import (
 )
 from bot.issue.state import PaperState, TriageState, record_digest
 from bot.issue.triage import IssueInfo, clip, issue_reader, known_section, label_changes
-from bot.models import Thanks
 from bot.render import Renderer
+from bot.suggestions import Thanks
 
 if TYPE_CHECKING:
     from bot.github.port import Comment

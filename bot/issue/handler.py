@@ -80,7 +80,8 @@ from bot.issue.provenance import LoadedState, Seal, load_state, seal_body, still
 from bot.issue.report import Report
 from bot.issue.state import TriageState
 from bot.issue.triage import MAX_PAPERS, IssueInfo, label_changes, plan_triage
-from bot.models import Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import Suggestion
 from bot.text.escaping import one_line
 
 if TYPE_CHECKING:

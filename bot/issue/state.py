@@ -28,7 +28,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from bot.models import PaperItem, PaperRecord, Reference, Thanks
+from bot.models import Reference
+from bot.suggestions import PaperItem, PaperRecord, Thanks
 from bot.text.hidden import pack, unpack
 from bot.text.neutralize import person_name
 

@@ -32,8 +32,9 @@ from bot.issue.state import (
     record_digest,
     same_paper,
 )
-from bot.models import CheckResult, PaperRecord, Reference, Skipped, Suggestion, Thanks
+from bot.models import CheckResult, Reference, Skipped
 from bot.render import Renderer
+from bot.suggestions import PaperRecord, Suggestion, Thanks
 from bot.text.escaping import one_line
 from bot.text.neutralize import person_name
 

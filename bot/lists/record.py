@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from bot.identifiers import normalize_arxiv, normalize_doi
 from bot.lists.entry import Entry, Fields
 from bot.lists.values import Authors, Date
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from bot.text.escaping import doi_url, one_line, safe_url
 
 _NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")

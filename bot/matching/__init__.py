@@ -61,7 +61,7 @@ _RARE_SHARE = 0.05
 # What ``ReferenceIndex.state`` keeps of an entry: every field of its reference, then
 # the entry's own fields but its reference and number; and the index's mappings.
 _REFERENCE_FIELDS = tuple(f.name for f in fields(Reference))
-_ENTRY_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("ref", "order"))
+_ENTRY_FIELDS = tuple(name for name in Entry._fields if name not in ("ref", "order"))
 _MAPPINGS = ("_by_arxiv", "_by_doi", "_by_other", "_by_key", "_by_main", "_by_bare",
              "_by_first", "_postings")  # fmt: skip
 #: One entry as plain data: (its reference's fields, its own).

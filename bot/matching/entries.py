@@ -10,7 +10,6 @@ sides.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -37,8 +36,7 @@ class AuthorFields(NamedTuple):
     organisation: bool  # first author is a team / consortium / company
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One reference with everything the matcher compares.
 
     What the index looks up by title (the title's tokens and keys) is computed once,
@@ -46,6 +44,11 @@ class Entry:
     index is built) and what only weighing a candidate needs (the authors' names) are
     derived from the reference when asked, and cached: a lookup weighs a few
     candidates, so a 50,000-reference index does not keep it all.
+
+    A named tuple, not a frozen dataclass: one is made for every query and for each
+    candidate read from the index cache, and a tuple is made in one step, where a
+    frozen dataclass's ``__init__`` sets its twelve fields one ``object.__setattr__``
+    at a time (0.4 against 4 microseconds an entry).
     """
 
     ref: Reference
@@ -184,4 +187,4 @@ def query_entry(query: Query) -> Entry:
         ),
         -1,
     )
-    return replace(entry, more_ids=frozenset(query.ids)) if query.ids else entry
+    return entry._replace(more_ids=frozenset(query.ids)) if query.ids else entry

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -29,6 +30,15 @@ _W_ARXIV = 2
 _W_AUTHOR = 2
 _W_DOI = 1
 _W_YEAR = 1
+# What each conflict leaves of a candidate's score.
+_CONFLICT_FACTORS = {"arxiv": 0.5, "authors": 0.6, "doi": 0.8, "year": 0.9}
+# The reason's first word for each title relation ("similar-title" for the others).
+_RELATION_LABELS = {
+    "same": "title",
+    "prefix": "title-prefix",
+    "nickname": "title-nickname",
+    "reworded": "title-reworded",
+}
 
 
 @dataclass
@@ -134,7 +144,12 @@ class WordWeights:
     def __init__(self, postings: Mapping[str, Sequence[int]], references: int) -> None:
         self._postings = postings
         self._n = max(references, 1)
-        self.top = self.weight(min(map(len, postings.values()), default=1))
+
+    @cached_property
+    def top(self) -> float:
+        """The weight of the survey's rarest word: worked out when a reworded title is
+        first weighed, not for every index (a pass over all its postings)."""
+        return self.weight(min(map(len, self._postings.values()), default=1))
 
     def weight(self, references: int) -> float:
         """The weight of a word found in that many references."""
@@ -223,7 +238,7 @@ def assess(
         support.append("year")
         score += (1 - score) * 0.2
     for name, _ in conflicts:
-        score *= {"arxiv": 0.5, "authors": 0.6, "doi": 0.8, "year": 0.9}[name]
+        score *= _CONFLICT_FACTORS[name]
 
     confirmed = authors is True or (authors is None and years is True)
     if relation == "same":
@@ -240,12 +255,7 @@ def assess(
     else:
         level = "no"
 
-    label = {
-        "same": "title",
-        "prefix": "title-prefix",
-        "nickname": "title-nickname",
-        "reworded": "title-reworded",
-    }.get(relation, "similar-title")
+    label = _RELATION_LABELS.get(relation, "similar-title")
     reason = "+".join([label, *support])
     reason += "".join(f", {name}-conflict" for name, _ in conflicts)
     return Assessment(e, relation, level, round(min(score, 1.0), 3), reason, tuple(conflicts))

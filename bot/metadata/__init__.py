@@ -21,7 +21,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.models import PaperRecord, Query, Skipped, Suggestion
+from bot.models import Query, Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 if TYPE_CHECKING:
     from bot.config.schema import MetadataConfig

@@ -20,7 +20,7 @@ from bot.identity import ids_of
 from bot.metadata._text import TITLE_THRESHOLD, collapse, search_terms, title_similarity
 from bot.metadata.errors import LookupFailure, MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response, cache_key
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from bot.identity import ids_of
 from bot.metadata._text import TITLE_THRESHOLD, clean, search_terms, title_similarity
 from bot.metadata.errors import MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response, path_part
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 SEARCH_ROWS = 5
 

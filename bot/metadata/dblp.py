@@ -26,7 +26,7 @@ from bot.metadata._text import (
 )
 from bot.metadata.errors import MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 SEARCH_ROWS = 10
 

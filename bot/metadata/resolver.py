@@ -50,8 +50,9 @@ from bot.metadata.errors import LookupFailure, NotFound, OfflineMiss
 from bot.metadata.http import HttpClient
 from bot.metadata.pages import PageClient
 from bot.metadata.semanticscholar import SemanticScholarClient
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
 from bot.references import bibtex
+from bot.suggestions import PaperRecord, Suggestion
 from bot.text import latex
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,7 @@ from bot.metadata._text import (
 )
 from bot.metadata.errors import LookupFailure, MalformedResponse, NotFound, ServiceError
 from bot.metadata.http import HttpClient, Response, cache_key, path_part
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 FIELDS = "title,authors,year,venue,externalIds,publicationVenue"
 BATCH = 500  # the batch endpoint's limit per call

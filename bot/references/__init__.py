@@ -8,7 +8,8 @@ Parsing is pure (text in, records out); only ``load``/``load_references``
 touch the file system.
 
 Per-entry failure is data: ``parse``/``load`` return the references together
-with the entries that had to be skipped (where, and why).
+with the entries that had to be skipped (where, and why), as a
+``bot.references.result.ParseResult``.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from bot.errors import InputError
-from bot.references.common import ParseResult, gc_paused
+from bot.references.common import gc_paused
 
 if TYPE_CHECKING:
     from bot.models import Reference
+    from bot.references.result import ParseResult
 
 __all__ = [
     "FORMATS",
-    "ParseResult",
     "detect_format",
     "load",
     "load_references",

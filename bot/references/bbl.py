@@ -26,13 +26,13 @@ from bot.identifiers import arxiv_from_doi, find_dois, normalize_arxiv
 from bot.models import Reference, Skipped
 from bot.references.common import (
     LineIndex,
-    ParseResult,
     find_urls,
     find_year,
     normalize_newlines,
     split_names,
     where,
 )
+from bot.references.result import ParseResult
 from bot.references.text import split_title
 from bot.text import latex
 

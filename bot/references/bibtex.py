@@ -19,7 +19,8 @@ from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_
 from bot.models import Reference, Skipped
 from bot.references.bibtex_fast import CommonEntry, read_bib
 from bot.references.bibtex_split import ENTRY, NAME, STRING
-from bot.references.common import ParseResult, find_urls, normalize_newlines, where
+from bot.references.common import find_urls, normalize_newlines, where
+from bot.references.result import ParseResult
 from bot.text import latex
 
 EXTENSIONS = (".bib", ".bibtex")

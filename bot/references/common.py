@@ -1,4 +1,5 @@
-"""What every reference loader shares: the result record and small text helpers."""
+"""What every reference loader shares: small text helpers (its result record is
+``bot.references.result``)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,6 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-
-from bot.models import Reference, Skipped
-
-
-@dataclass(frozen=True)
-class ParseResult:
-    """The references a file yielded, and the entries it had to skip (with where and why).
-
-    ``not_papers`` are a paper list's other items (tools, repositories, posts):
-    read fine, but not references, so not ``skipped`` as broken entries are.
-    """
-
-    references: tuple[Reference, ...] = ()
-    skipped: tuple[Skipped, ...] = ()
-    not_papers: tuple[Skipped, ...] = ()
 
 
 @contextmanager
@@ -64,37 +49,39 @@ def where(source: str, line: int) -> str:
     return f"{source}:{line}" if source else f"line {line}"
 
 
+# The patterns below are compiled when first used (``re`` keeps them), not at every
+# start: a ``check`` whose index comes from the cache reads no reference file.
 # A year: 1800..2099, not glued to other digits, dots or dashes (page ranges, arXiv ids, DOIs).
-_YEAR = re.compile(r"(?<![\w./–—-])(1[89]\d\d|20\d\d)(?!\d)(?![./–—-]\d)")
-_PAGES = re.compile(r"\b(?:pp?\.|pages)\s*\d+(?:\s*[–—-]+\s*\d+)?", re.IGNORECASE)
-_URL = re.compile(r"https?://[^\s<>\"'\])}]+", re.IGNORECASE)
+_YEAR = r"(?<![\w./–—-])(1[89]\d\d|20\d\d)(?!\d)(?![./–—-]\d)"
+_PAGES = r"(?i)\b(?:pp?\.|pages)\s*\d+(?:\s*[–—-]+\s*\d+)?"
+_URL = r"(?i)https?://[^\s<>\"'\])}]+"
 
 
 def find_year(text: str) -> int | None:
     """The last plausible publication year in free text, ignoring pages, URLs and ids."""
-    text = _URL.sub(" ", text)
-    text = _PAGES.sub(" ", text)
-    years = [int(found.group(1)) for found in _YEAR.finditer(text)]
+    text = re.sub(_URL, " ", text)
+    text = re.sub(_PAGES, " ", text)
+    years = [int(found.group(1)) for found in re.finditer(_YEAR, text)]
     return years[-1] if years else None
 
 
 def find_urls(text: str) -> tuple[str, ...]:
     """Every http(s) URL in the text, trailing punctuation removed, without repeats."""
     urls: list[str] = []
-    for found in _URL.finditer(text):
+    for found in re.finditer(_URL, text):
         url = found.group(0).rstrip(".,;:")
         if url not in urls:
             urls.append(url)
     return tuple(urls)
 
 
-_ET_AL = re.compile(r",?\s*(?:and\s+)?\b(?:e[tl]\s*al\b\.?|(?:\d+\s+)?others)\s*$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*,\s*and\s+|\s+and\s+|\s*;\s*|\s*,\s*|\s*&\s*", re.IGNORECASE)
+_ET_AL = r"(?i),?\s*(?:and\s+)?\b(?:e[tl]\s*al\b\.?|(?:\d+\s+)?others)\s*$"
+_NAME_SPLIT = r"(?i)\s*,\s*and\s+|\s+and\s+|\s*;\s*|\s*,\s*|\s*&\s*"
 
 
 def split_names(text: str) -> tuple[str, ...]:
     """``A. B, C. D, and E. F et al.`` -> ``("A. B", "C. D", "E. F")`` (First Last lists)."""
     text = " ".join(text.split()).strip().rstrip(",.;:").strip()
-    text = _ET_AL.sub("", text).strip().rstrip(",")
-    names = [name.strip().strip(",") for name in _NAME_SPLIT.split(text)]
+    text = re.sub(_ET_AL, "", text).strip().rstrip(",")
+    names = [name.strip().strip(",") for name in re.split(_NAME_SPLIT, text)]
     return tuple(name for name in names if name and name.lower() not in {"et al", "et al."})

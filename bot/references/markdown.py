@@ -25,7 +25,8 @@ from bot.lists.headings import HeadingSpan, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
 from bot.lists.values import inverted
 from bot.models import Reference, Skipped
-from bot.references.common import ParseResult, normalize_newlines, where
+from bot.references.common import normalize_newlines, where
+from bot.references.result import ParseResult
 
 __all__ = ["EXTENSIONS", "HeadingSpan", "heading_spans", "heading_text", "parse", "sniff"]
 

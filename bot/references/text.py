@@ -19,14 +19,8 @@ from dataclasses import dataclass
 
 from bot.identifiers import find_dois, normalize_arxiv
 from bot.models import Reference, Skipped
-from bot.references.common import (
-    ParseResult,
-    find_urls,
-    find_year,
-    normalize_newlines,
-    split_names,
-    where,
-)
+from bot.references.common import find_urls, find_year, normalize_newlines, split_names, where
+from bot.references.result import ParseResult
 
 EXTENSIONS = (".txt", ".text")
 

@@ -7,7 +7,7 @@ import pytest
 
 from bot.audit import Knowledge, audit_texts
 from bot.audit import findings as f
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 
 def entry(title: str, authors: str, venue: str, url: str, number: str = "1.") -> str:

@@ -15,8 +15,8 @@ from bot.config import Config, load_config
 from bot.github.pygithub import PyGithubPort
 from bot.issue.replies import triage_comment
 from bot.issue.state import PaperState, TriageState
-from bot.models import PaperRecord, Thanks
 from bot.render import Renderer
+from bot.suggestions import PaperRecord, Thanks
 from sandbox.server import FakeGitHub
 from sandbox.testing import port_for, running_fake_github
 from tests.conftest import RENDERER

@@ -10,7 +10,7 @@ from bot.batch.plan import decode_data
 from bot.issue.provenance import load_state
 from bot.issue.replies import triage_comment
 from bot.issue.state import TriageState
-from bot.models import Thanks
+from bot.suggestions import Thanks
 from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BRANCH, LIMA_LINE, OCTOPACK_LINE, README, on_branch
 from tests.conftest import RENDERER

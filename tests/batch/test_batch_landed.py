@@ -12,7 +12,7 @@ import pytest
 
 from bot.batch.followup import LANDED_MARKER
 from bot.batch.plan import decode_data
-from bot.models import Thanks
+from bot.suggestions import Thanks
 from tests.batch.conftest import LIMA, Survey, accepted_paper
 from tests.batch.test_batch_flow import BIB, OCTOPACK_LINE, PRETRAIN_LAST, README, on_branch
 from tests.batch.test_batch_items import THANKS_END, edit_state, issue_state, merge

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from bot.issue.provenance import load_state
-from bot.models import Thanks
+from bot.suggestions import Thanks
 from sandbox.testing import pause_before_write
 from tests.batch.conftest import LIMA, MAINTAINER, Survey
 from tests.batch.test_batch_items import edit_state

@@ -22,7 +22,7 @@ from bot.batch.plan import (
     sort_items,
 )
 from bot.config import load_config
-from bot.models import PaperItem, Thanks
+from bot.suggestions import PaperItem, Thanks
 from tests.batch.conftest import LIMA
 from tests.conftest import RENDERER
 from tests.example_survey import EXAMPLE, OCTOPACK

@@ -19,7 +19,7 @@ from bot.dashboard.ticks import boxes, new_ticks, ticked
 from bot.dashboard.versions import changelog_versions, new_versions
 from bot.issue.replies import triage_comment
 from bot.issue.state import PaperState, TriageState
-from bot.models import PaperItem, PaperRecord
+from bot.suggestions import PaperItem, PaperRecord
 from sandbox.recording import RecordingPort
 from tests.conftest import RENDERER
 
@@ -301,7 +301,7 @@ def test_the_batch_takes_a_tick_only_from_someone_github_says_may_decide(
     from bot.batch.verify import Authority, decided
     from bot.github.port import IssueData
     from bot.issue.state import record_digest
-    from bot.models import Thanks
+    from bot.suggestions import Thanks
 
     port = RecordingPort()
     if permission:

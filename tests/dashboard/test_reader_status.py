@@ -9,7 +9,7 @@ import pytest
 from bot.config import Config
 from bot.issue.replies import released_reply, triage_comment
 from bot.issue.state import Earlier, PaperState, TriageState
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 
 LORA = PaperRecord(title="LoRA: Low-Rank Adaptation", arxiv="2106.09685", year=2021)

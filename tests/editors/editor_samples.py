@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.models import PaperItem, PaperRecord
+from bot.suggestions import PaperItem, PaperRecord
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.editors.acknowledgements import add_acknowledgements
-from bot.models import Thanks
+from bot.suggestions import Thanks
 from tests.conftest import RENDERER
 
 

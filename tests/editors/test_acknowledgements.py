@@ -8,7 +8,7 @@ from editor_samples import read
 from bot.editors.acknowledgements import add_acknowledgements
 from bot.editors.result import NoChange
 from bot.errors import EditError
-from bot.models import Thanks
+from bot.suggestions import Thanks
 from tests.conftest import RENDERER
 
 README = read("README.md")

@@ -9,7 +9,7 @@ from editor_samples import LLAMA, SHAZEER, read
 
 from bot.config import parse_config
 from bot.editors import apply_all
-from bot.models import PaperItem, PaperRecord, Thanks
+from bot.suggestions import PaperItem, PaperRecord, Thanks
 from tests.conftest import RENDERER
 
 CONFIG = parse_config(

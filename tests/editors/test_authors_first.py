@@ -8,8 +8,8 @@ import pytest
 from editor_samples import item
 
 from bot.editors.paper_list import add_to_paper_list
-from bot.models import PaperRecord
 from bot.references import parse_references
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 
 LIST = """\

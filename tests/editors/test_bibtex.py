@@ -7,8 +7,8 @@ from editor_samples import DPO, LLAMA, SHAZEER, item, read
 
 from bot.editors.bibtex import add_bibtex_entries, learn, make_key, read_blocks
 from bot.editors.result import NoChange
-from bot.models import PaperRecord
 from bot.references import parse
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 
 # A Google Scholar file: entries carry title, author, journal/booktitle and year only, so

@@ -8,7 +8,7 @@ import pytest
 
 from bot.editors.bibtex import add_bibtex_entries
 from bot.editors.bibtex.sections import month_headings, record_month
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 
 

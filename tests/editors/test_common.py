@@ -6,7 +6,7 @@ import pytest
 
 from bot.editors.bibtex import key_parts
 from bot.editors.common import name_key
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bot.editors.acknowledgements import add_acknowledgements
 from bot.editors.bibtex import add_bibtex_entries, read_blocks
 from bot.editors.paper_list import add_to_paper_list
-from bot.models import PaperItem, PaperRecord, Thanks
+from bot.suggestions import PaperItem, PaperRecord, Thanks
 from tests.conftest import RENDERER
 
 HOSTILE = [

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from bot.editors.paper_list import add_to_paper_list
-from bot.models import PaperItem, PaperRecord
+from bot.suggestions import PaperItem, PaperRecord
 from tests.conftest import RENDERER
 
 YEAR_TABLE = """## Self-Distillation

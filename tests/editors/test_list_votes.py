@@ -16,7 +16,7 @@ from bot.editors.lines import Lines
 from bot.editors.paper_list import add_to_paper_list, place
 from bot.lists.document import read_list
 from bot.lists.padding import width
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 
 P = "https://arxiv.org/abs/"

@@ -8,7 +8,7 @@ from editor_samples import DPO, LLAMA, SHAZEER, item, read
 from bot.editors.paper_list import add_to_paper_list, resolve_section, split_by_section
 from bot.editors.result import NoChange
 from bot.errors import EditError
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 
 README = read("README.md")
@@ -168,7 +168,7 @@ def test_split_by_section_sorts_out_the_unplaceable():
     ids=["same-arxiv", "same-title"],
 )
 def test_paper_already_in_the_section_is_skipped(section, record_title, arxiv):
-    from bot.models import PaperRecord
+    from bot.suggestions import PaperRecord
 
     record = PaperRecord(title=record_title, arxiv=arxiv)
     result = add_to_paper_list(README, [item(record, section)], None, renderer=RENDERER)

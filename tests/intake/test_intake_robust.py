@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.intake import MAX_SUGGESTIONS, _parse, parse_issue, parse_issue_detailed
-from bot.models import Suggestion
+from bot.suggestions import Suggestion
 
 # Text with the characters the parser cares about, so that examples hit its branches.
 SNIPPETS = [

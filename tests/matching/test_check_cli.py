@@ -385,7 +385,7 @@ def test_resolve_uses_metadata(
     """
     from bot.cli.check import item_from_text, survey_settings
     from bot.metadata import build_resolver
-    from bot.models import Suggestion
+    from bot.suggestions import Suggestion
 
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.delenv(name, raising=False)

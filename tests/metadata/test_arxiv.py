@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 from .conftest import Reply, fixture
 

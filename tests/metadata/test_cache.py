@@ -6,7 +6,8 @@ import logging
 import sqlite3
 
 from bot.metadata.cache import DAY, Cache
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 from .conftest import Reply, fixture
 
@@ -154,7 +155,7 @@ def test_offline_does_not_import_requests():
         "import sys\n"
         "from bot.config.schema import MetadataConfig\n"
         "from bot.metadata import build_resolver\n"
-        "from bot.models import Suggestion\n"
+        "from bot.suggestions import Suggestion\n"
         "r = build_resolver(MetadataConfig(cache=''), offline=True)\n"
         "print(r.resolve(Suggestion(arxiv='1706.03762')).why)\n"
         "print('requests' in sys.modules)\n"

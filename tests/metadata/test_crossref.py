@@ -6,7 +6,8 @@ import email.utils
 
 import pytest
 
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 from .conftest import Reply, fixture, recorded
 

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from bot.metadata.dblp import DblpClient, author_name, parse_hits
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 from .conftest import Reply, fixture, recorded
 

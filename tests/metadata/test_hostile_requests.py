@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-from bot.models import Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import Suggestion
 
 from .conftest import PREFIXES, Reply
 

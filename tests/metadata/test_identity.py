@@ -19,7 +19,8 @@ from bot.matching import ReferenceIndex
 from bot.metadata.cache import Cache
 from bot.metadata.crossref import parse_work
 from bot.metadata.semanticscholar import parse_paper
-from bot.models import PaperRecord, Query, Reference, Suggestion
+from bot.models import Query, Reference
+from bot.suggestions import PaperRecord, Suggestion
 from tests.conftest import RECORDED_METADATA
 
 from .conftest import Reply, recorded

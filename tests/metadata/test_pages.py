@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.metadata.errors import NotFound
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 from .conftest import Reply, recorded
 

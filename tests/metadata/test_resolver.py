@@ -10,8 +10,9 @@ from dataclasses import replace
 from bot.config import Config
 from bot.config.schema import MetadataConfig
 from bot.metadata import DEFAULT_BASE_URLS, Query, build_resolver, user_agent
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
 from bot.references.bibtex import expand_entries, split_authors
+from bot.suggestions import PaperRecord, Suggestion
 from bot.text.latex import decode
 
 from .conftest import Reply, fixture, recorded

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from bot.models import PaperRecord, Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 from .conftest import Reply, fixture, recorded
 

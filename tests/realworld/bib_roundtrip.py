@@ -21,9 +21,9 @@ from bot.editors.bibtex.learn import learn_style
 from bot.editors.bibtex.reading import EntryInfo, bib_names, inner
 from bot.editors.bibtex.style import CANONICAL
 from bot.editors.dates import find_date
-from bot.models import PaperRecord
 from bot.references.bibtex import expand_entries
 from bot.references.common import normalize_newlines
+from bot.suggestions import PaperRecord
 from bot.text import latex
 from tests.conftest import RENDERER
 

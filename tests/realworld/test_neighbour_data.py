@@ -17,8 +17,8 @@ from bot.lists.document import read_list
 from bot.lists.entry import Entry
 from bot.lists.literals import foreign_words, scrub, shared_words
 from bot.lists.record import fields_for
-from bot.models import PaperItem, PaperRecord
 from bot.render import Renderer
+from bot.suggestions import PaperItem, PaperRecord
 from tests.realworld.sources import list_text
 
 PREPRINT = PaperRecord(

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from bot.editors.bibtex import add_bibtex_entries, learn, scheme_key
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 from tests.realworld.sources import fixture
 
@@ -244,7 +244,7 @@ def test_hepml_upstream_commit_reversed_through_the_whole_batch():
     from bot.batch.plan import plan_batch
     from bot.config import Config
     from bot.config.schema import BibtexTarget, PaperListTarget
-    from bot.models import PaperItem
+    from bot.suggestions import PaperItem
 
     upstream_bib, bib = _hepml_without_araz()
     upstream_tex = fixture("hepml_living_review.tex")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.editors.bibtex import add_bibtex_entries
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 from tests.realworld.sources import fixture
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.editors.paper_list import add_to_paper_list
-from bot.models import PaperItem, PaperRecord
+from bot.suggestions import PaperItem, PaperRecord
 from tests.conftest import RENDERER
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,7 @@ fixtures/SOURCES.md and the research notes quoted in each test).
 from __future__ import annotations
 
 from bot.editors.acknowledgements import add_acknowledgements
-from bot.models import Thanks
+from bot.suggestions import Thanks
 from tests.conftest import RENDERER
 from tests.realworld.sources import fixture
 

@@ -131,7 +131,7 @@ def fill_cache(path: Path, arxiv_ids: tuple[str, ...]) -> MetadataCache:
     resolver from the recorded arXiv feed (it holds eight papers)."""
     from bot.config.schema import MetadataConfig
     from bot.metadata import build_resolver
-    from bot.models import PaperRecord, Suggestion
+    from bot.suggestions import PaperRecord, Suggestion
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), _ArxivOnly)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

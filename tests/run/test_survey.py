@@ -10,7 +10,8 @@ from bot.config import parse_config
 from bot.config.schema import MetadataConfig
 from bot.errors import ConfigError
 from bot.metadata import build_resolver
-from bot.models import Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import Suggestion
 
 BERT_TITLE = "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
 CONFIG = "references:\n  - path: refs.bib\n  - path: README.md\n"

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from bot.editors.common import paper_url
 from bot.issue.triage import IssueInfo, plan_triage
-from bot.models import CheckResult, PaperRecord, Query, Suggestion
+from bot.models import CheckResult, Query
+from bot.suggestions import PaperRecord, Suggestion
 from bot.text.escaping import MAX_URL, doi_url, safe_url
 from tests.conftest import RENDERER
 from tests.triage.helpers import CONFIG

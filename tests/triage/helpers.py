@@ -11,15 +11,8 @@ from bot.config.schema import AcknowledgementsTarget, PaperListTarget
 from bot.editors.sections import paper_sections
 from bot.issue.state import TriageState, accepted_items, thanks_only
 from bot.issue.triage import IssueInfo
-from bot.models import (
-    CheckResult,
-    PaperRecord,
-    Query,
-    Reference,
-    ScoredReference,
-    Skipped,
-    Suggestion,
-)
+from bot.models import CheckResult, Query, Reference, ScoredReference, Skipped
+from bot.suggestions import PaperRecord, Suggestion
 
 THANKS = (AcknowledgementsTarget("README.md"),)
 CONFIG = Config(

@@ -11,15 +11,8 @@ from bot.issue.commands import Accept, Reject, Thank, parse_commands
 from bot.issue.decisions import plan_command, plan_comment
 from bot.issue.state import DATA_PREFIX, MARKER, decode_state
 from bot.issue.triage import COMMENT_BUDGET, IssueInfo, plan_triage
-from bot.models import (
-    CheckResult,
-    PaperRecord,
-    Query,
-    Reference,
-    ScoredReference,
-    Skipped,
-    Suggestion,
-)
+from bot.models import CheckResult, Query, Reference, ScoredReference, Skipped
+from bot.suggestions import PaperRecord, Suggestion
 from tests.conftest import RENDERER
 from tests.triage.helpers import CONFIG, CONFIG_ZH, assert_safe, merged_all
 

@@ -10,7 +10,8 @@ from bot.issue.commands import Accept, Reject, Thank
 from bot.issue.decisions import plan_command
 from bot.issue.state import MARKER, TriageState, accepted_items, decode_state
 from bot.issue.triage import MAX_PAPERS, IssueInfo, paper_keys, plan_triage, same_paper
-from bot.models import Skipped, Suggestion
+from bot.models import Skipped
+from bot.suggestions import Suggestion
 from tests.conftest import RENDERER
 from tests.triage.helpers import (
     CONFIG,

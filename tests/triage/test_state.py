@@ -21,7 +21,7 @@ from bot.issue.state import (
     encode_state,
     thanks_only,
 )
-from bot.models import PaperRecord, Thanks
+from bot.suggestions import PaperRecord, Thanks
 
 BOT = "github-actions[bot]"
 

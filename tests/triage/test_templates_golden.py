@@ -23,8 +23,9 @@ from bot.issue.commands import Accept, MalformedCommand, Reject, Thank, UnknownC
 from bot.issue.decisions import plan_command
 from bot.issue.state import TriageState
 from bot.issue.triage import plan_triage
-from bot.models import Reference, Thanks
+from bot.models import Reference
 from bot.render import PackageTemplates
+from bot.suggestions import Thanks
 from tests.conftest import RENDERER
 from tests.triage.helpers import (
     CONFIG,

@@ -36,10 +36,11 @@ from bot.identifiers import (
     find_dois,
     normalize_arxiv,
 )
-from bot.models import PaperItem, PaperRecord, Skipped
+from bot.models import Skipped
 from bot.references.bibtex_split import ENTRY, STRING, BibBlock
 from bot.references.common import normalize_newlines
 from bot.render import Renderer
+from bot.suggestions import PaperItem, PaperRecord
 from bot.text.normalize import title_key
 
 TEMPLATE = "bibtex-entry.bib.j2"

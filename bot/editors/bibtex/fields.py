@@ -19,7 +19,7 @@ from bot.editors.bibtex.style import CANONICAL, BibStyle, Shape, macro_key
 from bot.editors.bibtex.values import encode_text, format_month, format_name, wrap
 from bot.editors.common import paper_url, record_ids
 from bot.identifiers import arxiv_from_doi, normalize_doi
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from bot.text.escaping import doi_url, safe_url
 
 _CONFERENCE = re.compile(

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.editors.common import ascii_word, first_significant_word, mode, split_name
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 from bot.text.normalize import fold
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.editors.dates import MONTHS
 from bot.identifiers import normalize_arxiv
-from bot.models import PaperRecord
+from bot.suggestions import PaperRecord
 
 _HEADING = re.compile(
     r"^[^\w@]*?(?:(?P<y>(?:19|20)\d\d)\s+(?P<m>[A-Za-z]{3,9})\.?"

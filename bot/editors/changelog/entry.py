@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.editors.common import markdown_unescape
-from bot.models import PaperItem
+from bot.suggestions import PaperItem
 
 
 @dataclass(frozen=True)
