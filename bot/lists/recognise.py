@@ -140,6 +140,8 @@ def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
         short = len(venue.split()) <= _VENUE_WORDS or paper_like(link.url)
         if dated_only and (year is None or not short):
             return False
+        if year is None and not paper_like(link.url):
+            return False  # "[[Github](https://github.com/...)] SDFGen": a tool's link
         reading.claim(link.text_start, link.text_end, e.Slot("venue"), (venue, year), form)
     reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
     return True

@@ -99,7 +99,8 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def header_role(header: str) -> str:
     """The role of a column from its header text: ``title``, ``date``, ... or ``text:<name>``."""
     name = " ".join(re.sub(r"[*_`#:]", " ", unescape(re.sub(r"<[^>]*>", " ", header))).split())
-    words = re.sub(r"[^\w&]+", " ", name.lower()).split()
+    # (a remark in parentheses says nothing of the role: "Venue (verified)", "Date (arXiv)")
+    words = re.sub(r"[^\w&]+", " ", re.sub(r"\([^()]*\)", " ", name).lower()).split()
     key = " ".join(words)
     for role, names in _ROLE_WORDS:
         if key in names:

@@ -38,6 +38,9 @@ _ARXIV_TEXT = re.compile(
 )
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/[\d.]{10,})v\d+$")
 _YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d\d(?![\w/-]|\.\d)")
+# A citation written out without a link has fewer words than this (thirty authors' names
+# included); a paragraph longer is prose.
+_CITATION_WORDS = 120
 _PAPER_LABEL = re.compile(r"paper|pdf|arxiv|论文|doi|openreview|acl", re.IGNORECASE)
 # A link to a heading of a repository's README: a table of contents ("[MAB Review Papers](
 # https://github.com/o/r#MAB-review-papers)"), whatever its words.
@@ -128,6 +131,8 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     authors = bool(fields.authors and fields.authors.names)
     year = fields.year or (fields.date[0] if fields.date else None)
     links = [url for _, url in fields.urls if re.match(r"https?://", url, re.IGNORECASE)]
+    if not links and len(item.text.split()) > _CITATION_WORDS:
+        return "a paragraph of prose, no link to a paper"  # "**Headline numbers.** 648 ..."
     if authors and (fields.venue or (year and (among_papers or not links))):
         return None
     people = authors and fields.authors is not None and (

@@ -553,3 +553,38 @@ def test_a_name_and_a_bare_paper_link_is_a_paper():
         ("MCTS-DPO", "2405.00451"),
     ]
     assert [s.what.split("'")[1] for s in result.not_papers] == ["OpenR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        # yinyunie/3D-Shape-Analysis-Paper-List: a tool's link in the place of a venue's
+        pytest.param(
+            "- [[Github](https://github.com/christopherbatty/SDFGen)] SDFGen (signed distances)",
+            None,
+            id="tool-link-in-a-venue-tag",
+        ),
+        # vnageshwaran-de/Awesome-LLM-Agent-Evaluation: emphasis in prose is no citation
+        pytest.param(
+            "**Headline numbers.** "
+            + "648 records identified, 205 duplicates removed, 443 screened. " * 14
+            + "**Recall (RQ7, _estimate_):** a *loose lower bound* on recall.",
+            "a paragraph of prose, no link to a paper",
+            id="prose-paragraph",
+        ),
+    ],
+)
+def test_what_is_no_paper_is_not_read_as_one(text, why):
+    result = parse(f"## S\n\n{text}\n", "markdown")
+    assert result.references == ()
+    assert [skipped.why for skipped in result.not_papers] == ([why] if why else [])
+
+
+def test_a_remark_in_a_table_header_does_not_hide_the_column():
+    table = (
+        "| Benchmark | Venue (verified) |\n|---|---|\n"
+        "| [GAIA](https://arxiv.org/abs/2311.12983) | **ICLR 2024** |\n"
+        "| [WebShop](https://arxiv.org/abs/2207.01206) | **NeurIPS 2022** |\n"
+    )
+    refs = parse_references(f"## S\n\n{table}", "markdown")
+    assert [(ref.venue, ref.year) for ref in refs] == [("ICLR", 2024), ("NeurIPS", 2022)]
