@@ -52,11 +52,15 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
     ]
     if titled:  # "| Work | ... | Paper |": the linked title is the title, the other a name
         roles = ["nickname" if r == "title" and i != titled[0] else r for i, r in enumerate(roles)]
-    for (start, end, header), role in zip(cells, roles, strict=True):
+    # The venue's and the date's own columns first: what the title's cell says after the
+    # title ("[Title](url) (HuaWei, Enze Xie) | arXiv |") is then no venue.
+    first = sorted(range(len(cells)), key=lambda i: roles[i] not in ("venue", "date"))
+    for index in first:
+        start, end, header = cells[index]
         if header:
             reading.claim(start, end, e.Slot("text", "category"), reading.text[start:end])
             continue
-        _read_cell(reading, start, end, role)
+        _read_cell(reading, start, end, roles[index])
     return any(c.slot.field in ("title", "nickname") for c in reading.claims)
 
 

@@ -624,14 +624,24 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
 
 def _date_badge(reading: e.Reading, link: Link) -> bool:
     """Claim a badge whose message is a date, ``![](https://img.shields.io/badge/arXiv-
-    2025.02-red)``: the paper's date, in the badge's markup (a new paper's own goes there)."""
-    shields = _SHIELDS.match(link.url) if link.is_image else None
+    2025.02-red)`` or ``[![Arxiv](https://img.shields.io/badge/arXiv-2025\\.06-red)]()``
+    (linked, the dot escaped): the paper's date, in the badge's markup (a new paper's own
+    goes there)."""
+    if link.is_image:
+        shields, url_start = _SHIELDS.match(link.url), link.url_start
+    else:  # "[![Arxiv](https://img.shields.io/...)]()": the image inside a link to nowhere
+        inner = _LINKED_IMAGE.fullmatch(link.text) if not link.url.strip() else None
+        shields = _SHIELDS.match(inner.group("url")) if inner else None
+        url_start = link.text_start + inner.start("url") if inner else 0
     parts = _LABEL_MESSAGE.fullmatch(shields.group("body")) if shields else None
-    read = read_date(parts.group("message").replace("--", "-")) if parts else None
+    message = parts.group("message") if parts else ""
+    read = read_date(message.replace("--", "-").replace("\\", ""))
     if shields is None or parts is None or read is None:
         return False
-    at = link.url_start + shields.start("body") + parts.start("message")
-    end = at + len(parts.group("message"))
+    if "\\." in message:  # the list's escaped dot, kept in the form: "{Y}\\.{m}"
+        read = (read[0], read[1].replace(".", "\\."))
+    at = url_start + shields.start("body") + parts.start("message")
+    end = at + len(message)
     text = reading.text
     slot = e.Slot("date", "shields", text[link.start : at], text[end : link.end])
     reading.claim(link.start, link.end, slot, *read)

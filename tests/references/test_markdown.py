@@ -588,3 +588,27 @@ def test_a_remark_in_a_table_header_does_not_hide_the_column():
     )
     refs = parse_references(f"## S\n\n{table}", "markdown")
     assert [(ref.venue, ref.year) for ref in refs] == [("ICLR", 2024), ("NeurIPS", 2022)]
+
+
+def test_the_venue_column_wins_over_a_remark_after_the_title():
+    # friedrichor/Awesome-Multimodal-Papers: "(HuaWei, Enze Xie)" names who made it
+    table = (
+        "| Title | Venue | Date |\n|---|---|---|\n"
+        "| [PixArt-Σ: Weak-to-Strong Training](https://arxiv.org/abs/2403.04692) "
+        "(HuaWei, Enze Xie) | arXiv | 2024-03-07 |\n"
+        "| [Koala: Key frame-conditioned long video-LLM](https://arxiv.org/abs/2404.04346) "
+        "| CVPR 2024 | 2024-04-05 |\n"
+    )
+    refs = parse_references(f"## S\n\n{table}", "markdown")
+    assert [(ref.venue, ref.year) for ref in refs] == [("arXiv", 2024), ("CVPR", 2024)]
+
+
+def test_a_linked_date_badge_with_an_escaped_dot_dates_the_paper():
+    # joslefaure/Awesome-Multimodal-Token-Compression
+    cell = (
+        "[![Arxiv](https://img.shields.io/badge/arXiv-2025\\.06-red)]() <br>"
+        "[Generic Token Compression](https://arxiv.org/abs/2506.01097)<br>Lei Lei, Jie Gu"
+    )
+    table = f"| Title & Authors | Areas |\n| --- | --- |\n| {cell} | Image |\n| {cell} | Video |\n"
+    refs = parse_references(f"## S\n\n{table}", "markdown")
+    assert [(ref.year, ref.authors) for ref in refs] == [(2025, ("Lei Lei", "Jie Gu"))] * 2
