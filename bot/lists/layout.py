@@ -540,6 +540,11 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             part = replace(part, before=part.before.replace("{arxiv}", arxiv))
         if part.key == "shields":  # the venue in a badge's address
             text = _shields(text)
+            if "{Y}" in part.after:  # "badge/CVPR-{Y}-blue": the year there too, or no badge
+                if fields.year is None:
+                    pieces.append(("gone", ""))
+                    continue
+                part = replace(part, after=part.after.replace("{Y}", str(fields.year)))
         before = part.before.replace("{value}", text).replace("{shields}", _shields(text))
         after = part.after.replace("{value}", text).replace("{shields}", _shields(text))
         pieces.append(("slot", before + text + after + trailing))

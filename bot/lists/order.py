@@ -122,6 +122,8 @@ def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> O
     a list's habit holds in every section.
     """
     found = _sorted_by([group])
+    if found is not None and found.by == "year" and _newest_last(group):
+        found = None  # newest first by years, and now added to at its end: the end
     if found is None and _evidence([group]) < 2 and others:
         found = _sorted_by(others)
     if found is None and _evidence([group]) == 1 and not any(_evidence([o]) for o in others):

@@ -592,10 +592,11 @@ _LINKED_IMAGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\((?P<url>[^)\s]*)\)[ \t]*")
 _LABEL_MESSAGE = re.compile(r"(?P<label>(?:[^-]|--)+)-(?P<message>(?:[^-]|--)+)")
 
 
-def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | None:
+def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int | None], str] | None:
     """A badge naming the venue with its year: ``![ICLR'24](https://img.shields.io/badge/
-    ICLR'24-f1b800)`` (the alt text), or ``[![Publish](https://img.shields.io/badge/
-    Conference-ICML'23-blue)]()`` (the badge's message): the slot, the span it claims,
+    ICLR'24-f1b800)`` (the alt text), ``[![Publish](https://img.shields.io/badge/
+    Conference-ICML'23-blue)]()`` (the badge's message), or ``![Publish](https://img.shields.io/
+    badge/CVPR-2024-blue)`` (the label, the year its message): the slot, the span it claims,
     the venue and year, the form."""
     if link.is_image and (shields := _SHIELDS.match(link.url)):
         venue, year, form = read_venue(link.text)
@@ -603,7 +604,7 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
             after = "](" + shields.group("pre") + "{shields}" + shields.group("post") + ")"
             slot = e.Slot("venue", "badge", "![", after)
             return slot, link.start, link.end, (venue, year), form
-        return None
+        return _label_year(shields, link.url_start)
     inner = _LINKED_IMAGE.fullmatch(link.text)
     shields = _SHIELDS.match(inner.group("url")) if inner else None
     parts = _LABEL_MESSAGE.fullmatch(shields.group("body")) if inner and shields else None
@@ -611,15 +612,35 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
         return None
     message = parts.group("message")
     venue, year, form = read_venue(message.replace("--", "-").replace("_", " "))
+    url_start = link.text_start + inner.start("url")
     if (
         year is None
         or not re.search(r"[A-Za-z]", venue)
         or not re.fullmatch(r"[\w'’ .-]+", message)
     ):
-        return None
-    at = link.text_start + inner.start("url") + shields.start("body") + parts.start("message")
+        return _label_year(shields, url_start)
+    at = url_start + shields.start("body") + parts.start("message")
     text_end = at + len(message)
     return e.Slot("venue", "shields"), at, text_end, (venue, year), form
+
+
+# Badge labels that name no venue ("Publish-2024", "arXiv" is a venue).
+_BADGE_WORDS = {"publish", "published", "conference", "venue", "journal", "paper", "year"}
+
+
+def _label_year(
+    shields: re.Match[str], url_start: int
+) -> tuple[e.Slot, int, int, tuple[str, int | None], str] | None:
+    """``badge/CVPR-2024-blue``: the label names the venue, the message is its year (the
+    slot's markup then writes the year: "{Y}")."""
+    parts = _LABEL_MESSAGE.fullmatch(shields.group("body"))
+    if parts is None or not re.fullmatch(r"(?:19|20)\d\d", parts.group("message")):
+        return None
+    venue = parts.group("label").replace("--", "-").replace("_", " ")
+    if not re.search(r"[A-Za-z]", venue) or venue.lower() in _BADGE_WORDS:
+        return None
+    at = url_start + shields.start("body")
+    return e.Slot("venue", "shields"), at, at + len(parts.group("label")), (venue, None), "{v}"
 
 
 def _date_badge(reading: e.Reading, link: Link) -> bool:
@@ -658,6 +679,10 @@ def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
             slot, start, end, value, form = found
             if slot.key == "shields":  # the badge's markup goes with its venue
                 before, after = reading.text[badge.start : start], reading.text[end : badge.end]
+                year = re.match(r"-((?:19|20)\d\d)(?=-)", after) if value[1] is None else None
+                if year:  # "CVPR-2024-blue": the year in the markup is the paper's
+                    value = (value[0], int(year.group(1)))
+                    after = "-{Y}" + after[year.end() :]
                 slot = e.Slot("venue", "shields", before, after)
                 start, end = badge.start, badge.end
             reading.claim(start, end, slot, (unescape(value[0]), value[1]), form)

@@ -129,3 +129,39 @@ def test_an_arxiv_badge_names_the_new_papers_own_id():
     record = PaperRecord(title="DeepSeek LLM", authors=("Xiao Bi",), year=2024, arxiv="2401.02954")
     result = add_to_paper_list(text, [item(record, "Papers")], None, renderer=RENDERER)
     assert result.text == text + bullet("DeepSeek LLM", "2401.02954")
+
+
+# A venue's badge whose label names the venue and whose message is its year
+# (joslefaure/Awesome-Multimodal-Token-Compression; expected lines written by hand).
+LABEL_YEAR = """\
+## Token Compression
+
+* [FastV: An Image is Worth 1/2 Tokens](https://arxiv.org/abs/2403.06764) ![Publish](https://img.shields.io/badge/ECCV-2024-blue)
+* [LLaVA-PruMerge: Adaptive Token Reduction](https://arxiv.org/abs/2403.15388) ![Publish](https://img.shields.io/badge/ICCV-2025-blue)
+* [SparseVLM: Visual Token Sparsification](https://arxiv.org/abs/2410.04417) ![Publish](https://img.shields.io/badge/ICML-2025-blue)
+"""
+NAACL_BADGE = " ![Publish](https://img.shields.io/badge/NAACL_Findings-2025-blue)"
+
+
+@pytest.mark.parametrize(
+    ("venue", "badge"),
+    [
+        pytest.param("NAACL Findings 2025", NAACL_BADGE, id="venue-and-year"),
+        pytest.param(None, "", id="a-preprint-has-no-badge"),
+    ],
+)
+def test_a_badge_labelled_with_the_venue_and_its_year(venue, badge):
+    refs = parse(LABEL_YEAR, "markdown").references
+    venues = [(ref.venue, ref.year) for ref in refs]
+    assert venues == [("ECCV", 2024), ("ICCV", 2025), ("ICML", 2025)]
+    record = PaperRecord(
+        title="VisionZip: Longer is Better but Not Necessary",
+        year=2025,
+        venue="arXiv",
+        arxiv="2412.04467",
+        published_venue=venue,
+    )
+    papers = [item(record, "Token Compression")]
+    result = add_to_paper_list(LABEL_YEAR, papers, None, renderer=RENDERER)
+    link = "[VisionZip: Longer is Better but Not Necessary](https://arxiv.org/abs/2412.04467)"
+    assert result.text == f"{LABEL_YEAR}* {link}{badge}\n"
