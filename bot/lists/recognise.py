@@ -38,8 +38,16 @@ _TAG = re.compile(
 # A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
 # one, "(Almost) Free Lunch" is the title's own text.
 _TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’‘]\d\d\b")
+# "[2507]": an arXiv id's year and month ("2507" is no year), before the title.
+_YYMM = re.compile(r"(?P<y>0[7-9]|[12]\d)(?P<m>0[1-9]|1[0-2])")
+# A link right after a tag: "[VL-GenRM] [VL-GenRM: Enhancing ...](url)".
+_LINK_NEXT = re.compile(r"[ \t]+<?\[(?P<t>[^\[\]\n]+)\]\(")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
+# "[VL-GenRM] [Title](url)": a name in brackets before a linked title.
+_PLAIN_BRACKET_NICK = re.compile(
+    r"\[(?P<n>[^*\[\]\n]{1,40})\](?P<sep>[ \t]+)(?=<?\[[^\[\]\n]+\]\()"
+)
 # "**[UCB]** <[Title](url)>": a name in brackets and bold before a linked title.
 _BRACKET_NICK = re.compile(
     r"\*\*\[(?P<n>[^*\[\]\n]{1,40})\]\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=<?\[[^\[\]\n]+\]\()"
@@ -179,9 +187,15 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
         dated = _TAG_YEAR.search(inner) or read_venue(inner)[1] is not None  # "(ICLR 24)"
         if (name == "p" or tag.group("s")) and not dated:
             break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
+        linked = _LINK_NEXT.match(text, tag.end())
+        if name == "b" and not dated and linked and _names_title(inner, linked.group("t")):
+            break  # "[VL-GenRM] [VL-GenRM: Enhancing ...](url)": a nickname
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]
-        date = read_date(inner)
+        yymm = _YYMM.fullmatch(inner) if name == "b" and not dated else None
+        date = read_date(inner) or (
+            ((2000 + int(yymm.group("y")), int(yymm.group("m")), None), "{y}{m}") if yymm else None
+        )
         venue_date = DATE_IN_TEXT.search(inner)
         if date:
             reading.claim(tag.start(), tag.end(), e.Slot("date", "", before, after), *date)
@@ -238,6 +252,12 @@ def _bold_tagged(reading: e.Reading, position: int) -> int | None:
     return found.end()
 
 
+def _names_title(tag: str, title: str) -> bool:
+    """Is a bracketed tag before a linked title its name, not its venue: the title's first
+    words, or written in mixed case ("[Multi-Image]"; a venue is in capitals, "[ICLR]")?"""
+    return title.startswith(tag) or any(c.islower() for c in tag)
+
+
 def read_nickname(reading: e.Reading, position: int) -> int:
     """``<u>LLaMA</u>: ``, ``**RoboTracer**: `` / ``**[LLaRP]** `` or ``STARK: `` before a
     quoted title, ``**Piggyback(ECCV2018)** `` before a plain one (a venue too)."""
@@ -249,6 +269,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
         (_U_NICK, "<u>", "</u>"),
         (_BOLD_NICK, "**", "**"),
         (_BRACKET_NICK, "**[", "]**"),
+        (_PLAIN_BRACKET_NICK, "[", "]"),
         (_BOLD_NICK_NAMES, "**", "**"),
         (_PLAIN_NICK, "", ""),
     ):

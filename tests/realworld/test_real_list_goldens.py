@@ -44,6 +44,31 @@ JAVISGPT = PaperRecord(
 
 CASES = [
     pytest.param(
+        "rl_yymm_nick_links",
+        "Autoregression-based RL",
+        PaperRecord(
+            # (a made-up paper: the layout is what is tested)
+            title="Perception-R2: Reinforcing Visual Perception in Multimodal LLMs via "
+            "Probabilistic Rewards",
+            authors=("Ann Lee", "Bo Li"),
+            year=2025,
+            venue="arXiv",
+            arxiv="2506.55555",
+        ),
+        # Newest first by the arXiv month: last, after 2507; "[2506]", its name in brackets
+        # as the title's first word (as the list names most of its papers), the title's
+        # link; a blank line before it as between every two.
+        (
+            22,
+            [
+                "",
+                "* [2506] [Perception-R2] [Perception-R2: Reinforcing Visual Perception in "
+                "Multimodal LLMs via Probabilistic Rewards](https://arxiv.org/abs/2506.55555)",
+            ],
+        ),
+        id="yymm-nick-links",
+    ),
+    pytest.param(
         "exploration_angle_links_bibtex_names",
         "Prediction / Prediction error based Methods",
         PaperRecord(

@@ -119,6 +119,8 @@ COUNTS = [
     # "* **[RND]** <[Title](url)> by Burda, Yuri and Edwards, Harrison, 2018." bullets
     # under h4 and h5 headings: lines 6 to 39, 14 papers.
     pytest.param("exploration_angle_links_bibtex_names", 14, 0, id="angle-links-bibtex-names"),
+    # "* [2512] [EMA-GRPO] [Title](url)" bullets, blank lines between: lines 6 to 22, 9 papers.
+    pytest.param("rl_yymm_nick_links", 9, 0, id="yymm-nick-links"),
 ]
 
 
@@ -138,6 +140,25 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # "[2510]": the arXiv id's year and month; "[RewardMap]", the title's first word, a name
+    (
+        "rl_yymm_nick_links",
+        10,
+        ("RewardMap: Tackling Sparse Rewards", None, 0, 2025, None, "2510.02240", None,
+         "Autoregression-based RL"),
+    ),
+    (
+        "rl_yymm_nick_links",
+        20,
+        ("X-Omni: Reinforcement Learning Makes", None, 0, 2025, None, "2507.22058", None,
+         "Autoregression-based RL"),
+    ),
+    (
+        "rl_yymm_nick_links",
+        22,
+        ("3D-R1: Enhancing Reasoning", None, 0, 2025, None, "2507.23478", None,
+         "Autoregression-based RL"),
+    ),
     # "<[Title](url)> by Susanne Still and Doina Precup, 2012.": names and a year after "by"
     # (a CiteSeerX id in the link is no DOI)
     (
