@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from bot.lists import entry as e
 from bot.lists.inline import label_image, unescape
@@ -101,7 +102,7 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
             continue
         slot = e.Slot("venue", "", "`", "`")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
-    _claim_code_tags(reading, tags)
+    claim_runs(reading, tags, "code tags")  # "`score` `blind`": labels
     for found in _BRACKET_TAGS.finditer(text, start, end):  # "[framework] [nlp]"
         if reading.free(found.start(), found.end()):
             reading.claim(found.start(), found.end(), e.Slot("text", "tags"), found.group(0))
@@ -164,20 +165,21 @@ def _read_field_bullet(reading: e.Reading, found: re.Match[str]) -> None:
 _VENUE_WORD = re.compile(r"[A-Z\u4e00-\u9fff]|[Aa]r[Xx]iv\b")
 
 
-def _claim_code_tags(reading: e.Reading, tags: list[re.Match[str]]) -> None:
-    """Claim each run of label code spans (only white space between them) as one ``tags``
-    text: a new paper has none, so the run and its markup are left out with it."""
+def claim_runs(reading: e.Reading, found: Iterable[re.Match[str]], key: str) -> None:
+    """Claim each run of matches (only white space between them) as one text ``key``: the
+    list's labels or notes, which a new paper has none of, so the run and its markup are
+    left out with it."""
     text = reading.text
     runs: list[list[re.Match[str]]] = []
-    for found in tags:
-        if runs and not text[runs[-1][-1].end() : found.start()].strip():
-            runs[-1].append(found)
+    for match in found:
+        if runs and not text[runs[-1][-1].end() : match.start()].strip():
+            runs[-1].append(match)
         else:
-            runs.append([found])
+            runs.append([match])
     for run in runs:
         start, end = run[0].start(), run[-1].end()
         if reading.free(start, end):
-            reading.claim(start, end, e.Slot("text", "code tags"), text[start:end])
+            reading.claim(start, end, e.Slot("text", key), text[start:end])
 
 
 # Labels the list gives a paper in brackets, no link: "[framework] [nlp]" (ContinualAI).

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import cast
 
-from bot.lists import cells, recognise
+from bot.lists import cells, citation, recognise
 from bot.lists.entry import Entry, Fields, Reading, Slot
 from bot.lists.inline import is_symbol, scan_links
 
@@ -72,8 +72,8 @@ def _read_block(reading: Reading, kind: str) -> bool:
     position = recognise.read_nickname(reading, position)
     if kind == "heading":
         title_end = recognise.read_title(reading, position, heading=True)
-        if title_end is not None:
-            _claim_notes(reading, title_end)
+        if title_end is not None:  # its notes are no fields
+            citation.claim_runs(reading, _NOTE_ITEM.finditer(reading.text, title_end), "notes")
     else:
         title_end = recognise.read_marked_title(reading, position)
         if title_end is None:  # ("**MemVLT**: Jane Doe, Bo Li.<br />" before the title too)
@@ -99,20 +99,6 @@ _NOTE_ITEM = re.compile(
     r"[^\n]*\S",
     re.MULTILINE,
 )
-
-
-def _claim_notes(reading: Reading, start: int) -> None:
-    """Claim each run of note lines under a heading entry as one text: not its fields."""
-    runs: list[list[re.Match[str]]] = []
-    for found in _NOTE_ITEM.finditer(reading.text, start):
-        between = reading.text[runs[-1][-1].end() : found.start()] if runs else "x"
-        if runs and not between.strip():
-            runs[-1].append(found)
-        else:
-            runs.append([found])
-    for run in runs:
-        begin, end = run[0].start(), run[-1].end()
-        reading.claim(begin, end, Slot("text", "notes"), reading.text[begin:end])
 
 
 def _past_decoration(text: str, position: int) -> int:

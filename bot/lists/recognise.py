@@ -108,9 +108,9 @@ _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 # "[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification` task]": a
 # bracketed remark of code spans after the links, not a link and not a venue.
 _NOTE = re.compile(r"\[(?!\[)[^\[\]\n]*`[^`\n]+`[^\[\]\n]*\](?![(\[:])")
-# Text up to the first full stop that ends a word (not an initial's): a list of names?
 # A venue named in a link's text has at most this many words ("Findings of ACL 2023").
 _VENUE_WORDS = 6
+# Text up to the first full stop that ends a word (not an initial's): a list of names?
 _LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
 
 _SHIELDS = re.compile(
@@ -613,7 +613,7 @@ _LINKED_IMAGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\((?P<url>[^)\s]*)\)[ \t]*")
 _LABEL_MESSAGE = re.compile(r"(?P<label>(?:[^-]|--)+)-(?P<message>(?:[^-]|--)+)")
 
 
-def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int | None], str] | None:
+def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | None:
     """A badge naming the venue with its year: ``![ICLR'24](https://img.shields.io/badge/
     ICLR'24-f1b800)`` (the alt text), ``[![Publish](https://img.shields.io/badge/
     Conference-ICML'23-blue)]()`` (the badge's message), or ``![Publish](https://img.shields.io/
@@ -651,7 +651,7 @@ _BADGE_WORDS = {"publish", "published", "conference", "venue", "journal", "paper
 
 def _label_year(
     shields: re.Match[str], url_start: int
-) -> tuple[e.Slot, int, int, tuple[str, int | None], str] | None:
+) -> tuple[e.Slot, int, int, tuple[str, int], str] | None:
     """``badge/CVPR-2024-blue``: the label names the venue, the message is its year (the
     slot's markup then writes the year: "{Y}")."""
     parts = _LABEL_MESSAGE.fullmatch(shields.group("body"))
@@ -660,8 +660,8 @@ def _label_year(
     venue = parts.group("label").replace("--", "-").replace("_", " ")
     if not re.search(r"[A-Za-z]", venue) or venue.lower() in _BADGE_WORDS:
         return None
-    at = url_start + shields.start("body")
-    return e.Slot("venue", "shields"), at, at + len(parts.group("label")), (venue, None), "{v}"
+    at, year = url_start + shields.start("body"), int(parts.group("message"))
+    return e.Slot("venue", "shields"), at, at + len(parts.group("label")), (venue, year), "{v}"
 
 
 def _date_badge(reading: e.Reading, link: Link) -> bool:
@@ -700,10 +700,8 @@ def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
             slot, start, end, value, form = found
             if slot.key == "shields":  # the badge's markup goes with its venue
                 before, after = reading.text[badge.start : start], reading.text[end : badge.end]
-                year = re.match(r"-((?:19|20)\d\d)(?=-)", after) if value[1] is None else None
-                if year:  # "CVPR-2024-blue": the year in the markup is the paper's
-                    value = (value[0], int(year.group(1)))
-                    after = "-{Y}" + after[year.end() :]
+                if form == "{v}" and after.startswith(f"-{value[1]}-"):
+                    after = "-{Y}" + after[5:]  # "CVPR-2024-blue": the paper's own year
                 slot = e.Slot("venue", "shields", before, after)
                 start, end = badge.start, badge.end
             reading.claim(start, end, slot, (unescape(value[0]), value[1]), form)
