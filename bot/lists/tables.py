@@ -105,6 +105,8 @@ def header_role(header: str) -> str:
     for role, names in _ROLE_WORDS:
         if key in names:
             return role
+    if words and words[-1] in ("link", "links", "url", "urls"):
+        return "links"  # "Official Link", "Paper URL": whatever link it is, a link
     # "Year / venue or version", "Code & Data": the first part names the role.
     parts = [
         " ".join(re.sub(r"[^\w]+", " ", p).split())

@@ -612,3 +612,17 @@ def test_a_linked_date_badge_with_an_escaped_dot_dates_the_paper():
     table = f"| Title & Authors | Areas |\n| --- | --- |\n| {cell} | Image |\n| {cell} | Video |\n"
     refs = parse_references(f"## S\n\n{table}", "markdown")
     assert [(ref.year, ref.authors) for ref in refs] == [(2025, ("Lei Lei", "Jie Gu"))] * 2
+
+
+def test_a_column_named_for_its_links_holds_the_papers_links():
+    # joe1chief/awesome-llm-tech-reports: "| Official Link |" of bare addresses
+    table = (
+        "| Release Date | Organization | Model | Official Link |\n| --- | --- | --- | --- |\n"
+        "| 2026-02 | Zhipu AI | GLM-5 | https://arxiv.org/pdf/2602.15763 |\n"
+        "| 2026-02 | Alibaba | Qwen 3.5 | https://qwen.ai/blog?id=qwen3.5 |\n"
+    )
+    result = parse(f"## S\n\n{table}", "markdown")
+    assert [(ref.title, ref.arxiv, ref.year) for ref in result.references] == [
+        ("GLM-5", "2602.15763", 2026)
+    ]
+    assert [skipped.why for skipped in result.not_papers] == ["links only to web pages, no paper"]
