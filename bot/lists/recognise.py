@@ -354,6 +354,8 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
         return read_plain_title(reading, position)
     for pattern in (_BOLD, _UNDERSCORES):
         found = pattern.match(text, position)
+        if found and generic_label(found.group("t")) and text.startswith(":", found.end()):
+            return None  # "- **Link**: https://...": a link's label under an entry, no title
         if found:
             start = found.start("t")
             tag = _NICK_TAG.match(text, start)

@@ -626,3 +626,15 @@ def test_a_column_named_for_its_links_holds_the_papers_links():
         ("GLM-5", "2602.15763", 2026)
     ]
     assert [skipped.why for skipped in result.not_papers] == ["links only to web pages, no paper"]
+
+
+def test_a_labelled_link_under_a_paper_is_not_another_paper():
+    # Peihao-Xiang's NeurIPS 2023 list: a checkbox item, then "**Link**:" on its own bullet
+    text = (
+        "## 1. Latent Density Models\n\n"
+        "- [ ] Latent Density Models for Uncertainty Categorization | "
+        "https://neurips.cc/virtual/2023/poster/69865\n\n"
+        "- **Link**: https://neurips.cc/virtual/2023/poster/69865\n"
+    )
+    refs = parse_references(text, "markdown")
+    assert [ref.title for ref in refs] == ["Latent Density Models for Uncertainty Categorization"]
