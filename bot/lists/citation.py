@@ -14,7 +14,14 @@ from collections.abc import Iterable
 
 from bot.lists import entry as e
 from bot.lists.inline import label_image, unescape
-from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
+from bot.lists.values import (
+    DATE_IN_TEXT,
+    INVERTED,
+    inverted,
+    read_authors,
+    read_date,
+    read_venue,
+)
 from bot.text import latex
 
 ITALIC = re.compile(
@@ -258,7 +265,10 @@ def people_only(text: str, least: int = 2) -> bool:
     (``Legible, Scalable, Reproducible Foundation Models with Named Tensors``)."""
     # ("Tse-Hsun (Peter) Chen": a nickname; a name composed, "Gu\u0308nther" as "Günther")
     plain = re.sub(r"[ \t]*\([^()]*\)", "", unicodedata.normalize("NFC", text))
-    parts = [p.split() for p in re.split(r",|\band\b|&", plain) if p.strip()]
+    if INVERTED.fullmatch(plain.strip()):  # "Wang, Pengfei and Hui, Xiaofei": BibTeX's way
+        parts = [inverted(name).split() for name in re.split(r"\s+and\s+", plain.strip())]
+    else:
+        parts = [p.split() for p in re.split(r",|\band\b|&", plain) if p.strip()]
     return len(parts) >= least and all(
         2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
     )

@@ -288,7 +288,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
 # Authors before a bold or quoted title ("Touvron et al. **LLaMA: ...** arXiv 2023.").
 # (or on the line before it, after a line break tag: "Jane Doe, Bo Li.<br />\n  "Title"")
 _AUTHORS_FIRST = re.compile(
-    r"(?P<n>[^*_\[\]\"“\n<]{2,160}?)[ \t]*(?:<br\s*/?>[ \t]*)?(?:\n[ \t]*)?"
+    r"(?P<n>[^*_\[\]\"“\n<]{2,400}?)[ \t]*(?:<br\s*/?>[ \t]*)?(?:\n[ \t]*)?"
     r"(?=\*\*(?!\s)|__(?!\s)|[\"“])"
 )
 

@@ -264,7 +264,7 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
     if et_al and et_al.start() > 0:
         etal = et_al.group("sep") + et_al.group("etal")
         text = text[: et_al.start()].strip()
-    bibtex = _INVERTED.fullmatch(text) is not None  # "Haarnoja, Tuomas and Zhou, Aurick"
+    bibtex = INVERTED.fullmatch(text) is not None  # "Haarnoja, Tuomas and Zhou, Aurick"
     if bibtex or ("," not in text and len(re.findall(r"\s+and\s+", text)) >= 2):
         # (or "Logan Yliniemi and Adrian Agogino and Kagan Tumer": "and" between each two)
         names = [name.strip() for name in re.split(r"\s+and\s+", text)]
@@ -294,7 +294,7 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
 
 
 # Two names or more, each "Surname, Given", joined by "and" (a BibTeX author field).
-_INVERTED = re.compile(r"[^,\n]+,[^,\n]+(?:\s+and\s+[^,\n]+,[^,\n]+)+")
+INVERTED = re.compile(r"[^,\n]+,[^,\n]+(?:\s+and\s+[^,\n]+,[^,\n]+)+")
 _INITIALLED = re.compile(r"(?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?)+[A-Z][\w'’-]+")
 
 
@@ -322,8 +322,8 @@ def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None
         return ""
     if form.initials:  # "Ada Lovelace" in a list of "G. Hinton"
         names = [_with_initials(name) for name in names]
-    if form.inverted:  # "Tuomas Haarnoja" in a list of "Haarnoja, Tuomas"
-        names = [name if "," in name else inverted(name) for name in names]
+    # "Tuomas Haarnoja" in a list of "Haarnoja, Tuomas", and the other way round
+    names = [name if ("," in name) == form.inverted else inverted(name) for name in names]
     more = authors.et_al or len(names) > 1
     if form.mode in ("first", "surname"):
         first = surname if form.mode == "surname" and surname else names[0]

@@ -51,3 +51,9 @@ def test_a_new_paper_names_its_authors_as_a_bibtex_style_list_does():
 )
 def test_names_written_in_less_usual_ways_are_still_names(names):
     assert looks_like_names(names)
+
+
+def test_names_read_as_bibtex_writes_them_follow_a_list_that_does_not():
+    _, form = read_authors("Xiaokun Feng, Xuchen Li")
+    written = Authors(("Wang, Pengfei", "Hui, Xiaofei"), et_al=False)
+    assert write_authors(written, form) == "Pengfei Wang, Xiaofei Hui"

@@ -140,6 +140,14 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # "**SemTrack:** Wang, Pengfei and Hui, Xiaofei and ... Liu, Jun.<br />" over the quoted
+    # title: BibTeX's names after a bold name (the reference's "Pengfei Wang")
+    (
+        "tracking_nick_names_quoted",
+        4,
+        ("SemTrack: A Large-scale Dataset", "Pengfei Wang", 13, 2024, "ECCV", None, None,
+         "2024"),
+    ),
     # "[2510]": the arXiv id's year and month; "[RewardMap]", the title's first word, a name
     (
         "rl_yymm_nick_links",
