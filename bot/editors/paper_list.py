@@ -224,33 +224,33 @@ def _container(document: PaperList, target: Target, year: int | None) -> int | N
     ]
     papers = paper_containers(document)
     chosen = [i for i in own if i in papers] or own
-    spans = {i: _years(document, i) for i in chosen}
-    if year is not None and _apart(list(spans.values())):
+    spans = _apart(document, chosen) if year is not None else None
+    if year is not None and spans is not None:
         # the nearest by years; of two as near, the last
         return min(reversed(chosen), key=lambda i: _distance(spans[i], year))
     return chosen[-1] if chosen else None
 
 
-def _years(document: PaperList, container: int) -> tuple[int, int] | None:
-    """The first and last year of a container's papers, if it dates any."""
-    fields = [item.entry.fields for item in document.in_container(container)]
-    known = [y for y in (f.date[0] if f.date else f.year for f in fields) if y is not None]
-    return (min(known), max(known)) if known else None
+def _apart(document: PaperList, chosen: list[int]) -> dict[int, tuple[int, int]] | None:
+    """The first and last year of each of several lists, when they cover years apart from
+    each other (papers of the LLM era above "--- Pre-LLM ---"), not topics of the same
+    years (bold sub-lists); else None."""
+    spans: dict[int, tuple[int, int]] = {}
+    for index in chosen:
+        fields = [item.entry.fields for item in document.in_container(index)]
+        known = [y for y in (f.date[0] if f.date else f.year for f in fields) if y is not None]
+        if not known:
+            return None  # (a list that dates nothing says nothing of where a year goes)
+        spans[index] = (min(known), max(known))
+    ordered = sorted(spans.values())
+    if len(ordered) < 2 or any(a[1] >= b[0] for a, b in itertools.pairwise(ordered)):
+        return None
+    return spans
 
 
-def _apart(spans: list[tuple[int, int] | None]) -> bool:
-    """Do several lists cover years apart from each other (papers of the LLM era above
-    "--- Pre-LLM ---"), not topics of the same years (bold sub-lists)?"""
-    known = sorted(span for span in spans if span is not None)
-    return (
-        len(spans) > 1
-        and len(known) == len(spans)
-        and all(a[1] < b[0] for a, b in itertools.pairwise(known))
-    )
-
-
-def _distance(span: tuple[int, int] | None, year: int) -> int:
-    first, last = span or (year, year)
+def _distance(span: tuple[int, int], year: int) -> int:
+    """How many years ``year`` lies outside ``span`` (0: inside it)."""
+    first, last = span
     return max(first - year, year - last, 0)
 
 

@@ -17,10 +17,10 @@ from bot.lists.inline import label_image, unescape
 from bot.lists.values import (
     DATE_IN_TEXT,
     INVERTED,
-    inverted,
     read_authors,
     read_date,
     read_venue,
+    swap_name_order,
 )
 from bot.text import latex
 
@@ -266,7 +266,8 @@ def people_only(text: str, least: int = 2) -> bool:
     # ("Tse-Hsun (Peter) Chen": a nickname; a name composed, "Gu\u0308nther" as "Günther")
     plain = re.sub(r"[ \t]*\([^()]*\)", "", unicodedata.normalize("NFC", text))
     if INVERTED.fullmatch(plain.strip()):  # "Wang, Pengfei and Hui, Xiaofei": BibTeX's way
-        parts = [inverted(name).split() for name in re.split(r"\s+and\s+", plain.strip())]
+        names = re.split(r"\s+and\s+", plain.strip())
+        parts = [swap_name_order(name).split() for name in names]
     else:
         parts = [p.split() for p in re.split(r",|\band\b|&", plain) if p.strip()]
     return len(parts) >= least and all(

@@ -306,7 +306,7 @@ def _with_initials(name: str) -> str:
     return f"{initialled(' '.join(words[:-1]))} {words[-1]}"
 
 
-def inverted(name: str) -> str:
+def swap_name_order(name: str) -> str:
     """ "Tuomas Haarnoja" -> "Haarnoja, Tuomas" (and back: a name with a comma is turned)."""
     if "," in name:
         surname, _, given = name.partition(",")
@@ -323,7 +323,7 @@ def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None
     if form.initials:  # "Ada Lovelace" in a list of "G. Hinton"
         names = [_with_initials(name) for name in names]
     # "Tuomas Haarnoja" in a list of "Haarnoja, Tuomas", and the other way round
-    names = [name if ("," in name) == form.inverted else inverted(name) for name in names]
+    names = [name if ("," in name) == form.inverted else swap_name_order(name) for name in names]
     more = authors.et_al or len(names) > 1
     if form.mode in ("first", "surname"):
         first = surname if form.mode == "surname" and surname else names[0]

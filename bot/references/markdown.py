@@ -23,7 +23,7 @@ from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_
 from bot.lists.document import Item, PaperList, read_list
 from bot.lists.headings import HeadingSpan, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
-from bot.lists.values import inverted
+from bot.lists.values import swap_name_order
 from bot.models import Reference, Skipped
 from bot.references.common import normalize_newlines, where
 from bot.references.result import ParseResult
@@ -162,7 +162,7 @@ def _names(item: Item) -> tuple[str, ...]:
     for name in authors.names:
         name = _PARENTHESES.sub("", name).strip().strip(".,;").strip("*_ ")
         if "," in name:  # "Haarnoja, Tuomas" (a list that writes names as BibTeX does)
-            name = inverted(name)
+            name = swap_name_order(name)
         if name and not re.fullmatch(r"e[tl]\s*al\.?|others", name, re.IGNORECASE):
             names.append(name)
     return tuple(names)
