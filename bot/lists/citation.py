@@ -212,7 +212,12 @@ def looks_like_names(text: str) -> bool:
     if _VENUE_NAME.search(plain):
         return False  # "*ACL Findings*", "*Journal of Systems and Software*"
     named = sum(_person(p) for p in parts)
-    return bool(parts) and (named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1))
+    # (one odd part among three names or more, as long as it is no sentence: "An Open-Source
+    # Audio, Music, and Speech Generation Toolkit. The Goal of Amphion is to ..." is prose)
+    short = all(len(p.split()) <= 5 for p in parts)
+    return bool(parts) and (
+        named == len(parts) or (len(parts) >= 3 and named >= len(parts) - 1 and short)
+    )
 
 
 # Words of venues' names, which no author's name has ("*ACL Findings*"; an organisation
@@ -357,6 +362,8 @@ def _read_venue_text(
     lead = len(segment) - len(segment.lstrip(" \t.,;:*_"))
     start += lead
     segment = text[start:end].rstrip(" \t.,;:-–—|")  # "arXiv - May 2024": the date's dash
+    if segment.endswith(")") and "(" not in segment:
+        segment = segment[:-1].rstrip()  # "(2023-06, Meta)": the date read, then "Meta"
     end = start + len(segment)
     if not segment or not reading.free(start, end):
         return

@@ -427,13 +427,14 @@ def _value(slot: Slot, fields: Fields, form: object, style: Conventions) -> tupl
     return None
 
 
-def _loses_year(form: str, fields: Fields) -> bool:
+def _loses_year(form: str, fields: Fields, dated: bool) -> bool:
     """Would a venue written in ``form`` hide the year it was published in? The year goes
-    when the form has none and the entry's date is another year (the preprint's: ``AAAI
-    2026 - Aug 2025``, not ``AAAI - Aug 2025``)."""
+    when the form has none and the entry writes no date (``(ICML)``, where the neighbours
+    that write a venue alone have their date beside it: ``(2023-06, Meta)``), or its date
+    is another year (the preprint's: ``AAAI 2026 - Aug 2025``, not ``AAAI - Aug 2025``)."""
     if fields.year is None or re.search(r"\{[Yy]\}", form) or is_preprint(fields.venue):
         return False
-    return fields.date is not None and fields.date[0] != fields.year
+    return not dated or (fields.date is not None and fields.date[0] != fields.year)
 
 
 def _shields(text: str) -> str:
@@ -502,6 +503,10 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
     keep = style.stop_after_stop or (bool(learned) and all(map(_ends_sentence, learned)))
     ended = False
     parts = smooth(choice.layout, neighbours, style.entries)
+    dated = any(
+        isinstance(p, Slot) and p.field in ("date", "year") and _has(fields, p, choice.layout)
+        for p in parts
+    )
     for at, part in enumerate(parts):
         if not isinstance(part, Slot):
             pieces.append(("text", STOP_AFTER_STOP.sub(r"\1", part, 1) if ended else part))
@@ -509,7 +514,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             continue
         ended = part.field == "title" and not keep and _ends_sentence(fields.title)
         form = majority_form(neighbours, part, style.entries, preprint=is_preprint(fields.venue))
-        if part.field == "venue" and _loses_year(str(form), fields):
+        if part.field == "venue" and _loses_year(str(form), fields, dated):
             form = year_form(neighbours, part, style.entries) or form
         value = None
         if _has(fields, part, choice.layout):

@@ -48,9 +48,11 @@ _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]
 _PLAIN_BRACKET_NICK = re.compile(
     r"\[(?P<n>[^*\[\]\n]{1,40})\](?P<sep>[ \t]+)(?=<?\[[^\[\]\n]+\]\()"
 )
-# "**[UCB]** <[Title](url)>": a name in brackets and bold before a linked title.
+# "**[UCB]** <[Title](url)>" / "**Voicebox**: [Voicebox: Text-Guided ...](url)": a name in
+# bold (and brackets) before a linked title.
 _BRACKET_NICK = re.compile(
-    r"\*\*\[(?P<n>[^*\[\]\n]{1,40})\]\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=<?\[[^\[\]\n]+\]\()"
+    r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n]{1,40})(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)"
+    r"(?=<?\[(?P<t>[^\[\]\n]+)\]\()"
 )
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
 _BOLD_NICK = re.compile(
@@ -258,6 +260,17 @@ def _names_title(tag: str, title: str) -> bool:
     return title.startswith(tag) or any(c.islower() for c in tag)
 
 
+def _bold_names_link(found: re.Match[str]) -> bool:
+    """Is the bold before a link a name for the linked title (``**[UCB]** <[Title](url)>``,
+    ``**Voicebox**: [Voicebox: Text-Guided ...](url)``), not a bold title before a link of
+    its own (``**Title** [paper](url)``, ``**Title** [CVPR 2024](url)``)? A name in brackets
+    is one; a bare one is a few words before a longer title."""
+    if found["o"] and found["c"]:
+        return True
+    name, title = found["n"].split(), found["t"].split()
+    return len(name) <= 4 and len(title) > len(name) + 1 and not generic_label(found["t"])
+
+
 def read_nickname(reading: e.Reading, position: int) -> int:
     """``<u>LLaMA</u>: ``, ``**RoboTracer**: `` / ``**[LLaRP]** `` or ``STARK: `` before a
     quoted title, ``**Piggyback(ECCV2018)** `` before a plain one (a venue too)."""
@@ -268,13 +281,13 @@ def read_nickname(reading: e.Reading, position: int) -> int:
     for pattern, before, after in (
         (_U_NICK, "<u>", "</u>"),
         (_BOLD_NICK, "**", "**"),
-        (_BRACKET_NICK, "**[", "]**"),
+        (_BRACKET_NICK, "**", "**"),
         (_PLAIN_BRACKET_NICK, "[", "]"),
         (_BOLD_NICK_NAMES, "**", "**"),
         (_PLAIN_NICK, "", ""),
     ):
         found = pattern.match(text, position)
-        if not found:
+        if not found or (pattern is _BRACKET_NICK and not _bold_names_link(found)):
             continue
         groups = found.groupdict()
         opening = before + (groups.get("o") or "")
@@ -716,17 +729,29 @@ def _flush_tags(reading: e.Reading, badges: list[Link]) -> None:
         reading.claim(start, end, e.Slot("text", key), reading.text[start:end])
 
 
+_MARKDOWN_LINK = r"\[[^\[\]\n]*\]\([^()\s]*\)"
+# "[[Unofficial code](url), [Blog](url)]": links in one pair of brackets, split by commas.
+_GROUP_REST = re.compile(rf"(?:,[ \t]*{_MARKDOWN_LINK})+\]")
+_GROUP_BEFORE = re.compile(rf"\[{_MARKDOWN_LINK}(?:,[ \t]*{_MARKDOWN_LINK})*,[ \t]*$")
+
+
 def _wrapped(reading: e.Reading, link: Link) -> tuple[int, int]:
-    """A link's span, with the brackets around it when it is written ``[[Paper](url)]``."""
+    """A link's span, with the brackets around it when it is written ``[[Paper](url)]``
+    (the first link of ``[[Code](url), [Blog](url)]`` takes the opening one, the last the
+    closing one)."""
     text = reading.text
     start, end = link.start, link.end
-    if (
-        link.kind == "markdown"
-        and text[start - 1 : start] == "["
-        and text[end : end + 1] == "]"
-        and reading.free(start - 1, end + 1)
-    ):
+    if link.kind != "markdown":
+        return start, end
+    opens = text[start - 1 : start] == "[" and reading.free(start - 1, start)
+    closes = text[end : end + 1] == "]" and reading.free(end, end + 1)
+    if opens and closes:
         return start - 1, end + 1
+    if opens and _GROUP_REST.match(text, end):
+        return start - 1, end
+    line = text.rfind("\n", 0, start) + 1
+    if closes and _GROUP_BEFORE.search(text, line, start):
+        return start, end + 1
     return start, end
 
 

@@ -433,3 +433,35 @@ def test_a_date_is_kept_over_a_badge():
     lines = Lines.parse(BADGES)
     place(lines, read_list(lines.contents), 0, fields, renderer=RENDERER, at=3)
     assert lines.text() == BADGES + entry + "\n"
+
+
+def test_a_venue_written_without_its_year_beside_a_date_keeps_it_where_no_date_is_written():
+    """Haulyn5/Audio-Speech-Generation-Paper-List: "(2023-06, Meta)" writes the year in
+    the date, "(ICML 2022)" in the venue. A published paper written like the latter (the
+    layout two entries share; the dated ones differ in their links) kept the venue and
+    lost its year, "(ICML)", as most entries write a venue without one."""
+    text = (
+        "### Text to Speech\n\n"
+        f"* **Voicebox**: [Voicebox: Text-Guided Speech Generation]({P}2306.15687) (2023-06, Meta)"
+        " [[Demo](https://voicebox.metademolab.com/)]\n"
+        f"* **VALL-E**: [Neural Codec Language Models]({P}2301.02111) (2023-01, Microsoft)"
+        " [[Unofficial code](https://github.com/enhuiz/vall-e)]\n"
+        f"* **AudioPaLM**: [AudioPaLM: A Large Language Model]({P}2306.12925) (2023-06, Google)\n"
+        f"* **Your TTS**: [YourTTS: Towards Zero-Shot TTS]({P}2112.02418) (ICML 2022)\n"
+        f"* **FastSpeech2**: [FastSpeech 2: Fast and High-Quality TTS]({P}2006.04558) (ICLR 2021)\n"
+    )
+    record = PaperRecord(
+        title="NaturalSpeech 3: Zero-Shot Speech Synthesis with Factorized Codec",
+        authors=("Zeqian Ju", "Yuancheng Wang"),
+        year=2024,
+        month=3,
+        venue="ICML 2024",
+        arxiv="2403.03100",
+    )
+    result = add_to_paper_list(text, [item(record, "Text to Speech")], None, renderer=RENDERER)
+    new = (
+        "* **NaturalSpeech 3**: [NaturalSpeech 3: Zero-Shot Speech Synthesis with Factorized "
+        f"Codec]({P}2403.03100) (ICML 2024)\n"
+    )
+    at = text.index("* **Voicebox**")
+    assert result.text == text[:at] + new + text[at:]

@@ -638,3 +638,64 @@ def test_a_labelled_link_under_a_paper_is_not_another_paper():
     )
     refs = parse_references(text, "markdown")
     assert [ref.title for ref in refs] == ["Latent Density Models for Uncertainty Categorization"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year", "arxiv"),
+    [
+        # Haulyn5/Audio-Speech-Generation-Paper-List: a bold name, a colon, then the linked
+        # title; the date and the lab in parentheses, the other links in one pair of brackets.
+        # 1 of its 14 papers was read ("links only to code pages").
+        pytest.param(
+            "* **Voicebox**: [Voicebox: Text-Guided Multilingual Universal Speech Generation at "
+            "Scale](https://arxiv.org/abs/2306.15687) (2023-06, Meta) [[Unofficial code]"
+            "(https://github.com/lucidrains/voicebox-pytorch), [Blog/ Demo]"
+            "(https://voicebox.metademolab.com/)]",
+            "Voicebox: Text-Guided Multilingual Universal Speech Generation at Scale",
+            "Meta",
+            2023,
+            "2306.15687",
+            id="date-and-lab",
+        ),
+        pytest.param(
+            "* **Your TTS**: [YourTTS: Towards Zero-Shot Multi-Speaker TTS and Zero-Shot Voice "
+            "Conversion for Everyone](https://arxiv.org/abs/2112.02418) (ICML 2022) "
+            "[[Code](https://github.com/coqui-ai/tts)]",
+            "YourTTS: Towards Zero-Shot Multi-Speaker TTS and Zero-Shot Voice Conversion for "
+            "Everyone",
+            "ICML",
+            2022,
+            "2112.02418",
+            id="venue",
+        ),
+    ],
+)
+def test_a_bold_name_before_a_linked_title(line, title, venue, year, arxiv):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year, ref.arxiv) == (title, venue, year, arxiv)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* **Title Of A Paper In Bold** [paper](https://arxiv.org/abs/2306.15687)",
+        "* **Title Of A Paper In Bold** [CVPR 2024](https://arxiv.org/abs/2306.15687)",
+    ],
+)
+def test_a_bold_title_before_its_own_link_is_the_title(line):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert ref.title == "Title Of A Paper In Bold"
+
+
+def test_a_sentence_of_prose_is_no_author():
+    # Haulyn5/Audio-Speech-Generation-Paper-List: "... Toolkit. The Goal of Amphion is to
+    # offer ..." was the third of three authors (one odd part among three names was let
+    # through, however long). The capitalised words before it still read as names: a
+    # tool's description in title case is not told from a list of names.
+    line = (
+        "* [Amphion](https://github.com/open-mmlab/Amphion): An Open-Source Audio, Music, and "
+        "Speech Generation Toolkit. The Goal of Amphion is to offer a platform for studying the "
+        "conversion of any inputs into audio. [[Paper](https://arxiv.org/abs/2312.09911)]"
+    )
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert "The Goal of Amphion" not in " ".join(ref.authors)
