@@ -75,6 +75,8 @@ _UNDERSCORES = re.compile(r"__(?!\s)(?P<t>(?:[^_]|_(?!_))+?)__")
 # After a bold name inside a link: a dash or colon, then the title to the link's end.
 _NAME_THEN_TITLE = re.compile(r"[ \t]*(?:[—–:：]|-(?=[ \t]))[ \t]*(?P<t>[^*\n]+?)[ \t]*$")
 _NICK_TAG = re.compile(r"\(\*(?P<tag>[^*\n]{2,40})\*\)[ \t]*")
+# A short name in parentheses right after a title's last word, at the end of its bold.
+_GLUED_NICK = re.compile(r"(?<=[\w.])\((?P<n>[A-Za-z][\w.+-]{1,24})\)$")
 _NICK_CITATION = re.compile(
     r"(?P<nick>[^()\n]{1,40}?)[ \t]*\((?P<who>[^(),\n]{1,60}?\be[tl]\s*al\.?)(?P<sep>,?[ \t]*)"
     r"(?P<year>(?:19|20)\d\d)\)"
@@ -375,7 +377,13 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
             if tag:
                 _nick_tag(reading, tag)
                 start = tag.end()
-            _claim_title(reading, start, found.end("t"))
+            end = found.end("t")
+            if glued := _GLUED_NICK.search(text, start, end):
+                # "**Loihi: A Neuromorphic Manycore Processor ...(Loihi)**": its short name
+                slot = e.Slot("nickname", "", "(", ")")
+                reading.claim(glued.start(), end, slot, glued.group("n"))
+                end = glued.start()
+            _claim_title(reading, start, end)
             return found.end()
     return None
 

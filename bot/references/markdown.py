@@ -97,13 +97,35 @@ def paper_items(document: PaperList) -> list[Item]:
 
 
 def paper_containers(document: PaperList) -> set[int]:
-    """Containers most of whose entries link a paper: lists of papers, not of tools."""
+    """Containers most of whose entries link a paper: lists of papers, not of tools; or,
+    linking nothing, most of whose entries are titles alone in bold (a list of titles:
+    ``- **Loihi: A Neuromorphic Manycore Processor with On-Chip Learning**``), where the
+    file has such a list of three at least (one bold line alone is a remark)."""
     counts: dict[int, list[int]] = {}
     for item in document.items:
-        tally = counts.setdefault(item.container, [0, 0])
+        tally = counts.setdefault(item.container, [0, 0, 0])
         tally[0] += _links_a_paper(item)
         tally[1] += 1
-    return {index for index, (linked, total) in counts.items() if linked * 2 >= total}
+        tally[2] += bare_title(item)
+    titles = {
+        index
+        for index, (linked, total, bare) in counts.items()
+        if not linked and bare and bare * 2 >= total
+    }
+    if not any(counts[index][2] >= 3 for index in titles):
+        titles = set()
+    return titles | {index for index, (linked, total, _) in counts.items() if linked * 2 >= total}
+
+
+# A title alone in bold on an item's first line: "- **Loihi: A Neuromorphic Manycore ...**".
+_BOLD_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,4}[.)])[ \t]+\*\*(?P<t>[^*\n]+)\*\*[ \t]*")
+
+
+def bare_title(item: Item) -> bool:
+    """Is the item's first line a bold title and nothing else: four words or more, the
+    first capitalised (``**to be update soon**`` is a remark)?"""
+    found = _BOLD_LINE.fullmatch(item.text.split("\n", 1)[0])
+    return found is not None and len(found["t"].split()) >= 4 and not found["t"][0].islower()
 
 
 def _links_a_paper(item: Item) -> bool:
@@ -123,7 +145,8 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     OpenReview, a publisher, a PDF, or a link its list labels ``Paper``/``pdf``),
     or is a citation written out: authors and a venue, or authors and a year when
     it links nowhere else or sits in a list of papers (``among_papers``), or a title
-    and its authors (two or more, or "et al.") linking nowhere.
+    and its authors (two or more, or "et al.") linking nowhere, or a title alone in
+    bold in a list of such titles.
     """
     fields = item.entry.fields
     if _links_a_paper(item):
@@ -142,6 +165,8 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
         return None  # "**Title;** Peng Xu, Xiatian Zhu, David A. Clifton": a citation, no link
     if not links and fields.venue and (fields.year or _YEAR.search(fields.venue)) and fields.title:
         return None
+    if not links and among_papers and bare_title(item):
+        return None  # a list of titles, linking nothing
     if not links:
         return "no link to a paper and no authors with a venue"
     hosts = sorted({url_kind(url) or "link" for url in links})

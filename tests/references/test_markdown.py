@@ -699,3 +699,48 @@ def test_a_sentence_of_prose_is_no_author():
     )
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert "The Goal of Amphion" not in " ".join(ref.authors)
+
+
+# QianpengLi577/Neuromorphic-Processor-paper-list: titles alone in bold, no link anywhere;
+# 1 of its 149 items was read (the one with an arXiv id in its text).
+TITLES_ONLY = """## Time Driven
+
+- **to be update soon**
+
+## Great design
+I will share some wonderful design such as TrueNorth, Loihi, Darwin and soon on
+- **Loihi: A Neuromorphic Manycore Processor with On-Chip Learning(Loihi)**
+- **Darwin3: A large-scale neuromorphic chip with a Novel ISA and On-Chip Learning**
+- **FINN: A Framework for Fast, Scalable Binarized Neural Network Inference(FINN)**
+
+### Sparse representation / index
+
+- **Cambricon-X: An Accelerator for Sparse Neural Networks**
+
+- **Other methods**
+
+## Conference
+
+- **DAC2022**
+"""
+
+
+def test_a_list_of_titles_alone_in_bold_is_a_list_of_papers():
+    references = parse_references(TITLES_ONLY, "markdown")
+    assert [(r.title, r.section) for r in references] == [
+        ("Loihi: A Neuromorphic Manycore Processor with On-Chip Learning", "Great design"),
+        (
+            "Darwin3: A large-scale neuromorphic chip with a Novel ISA and On-Chip Learning",
+            "Great design",
+        ),
+        (
+            "FINN: A Framework for Fast, Scalable Binarized Neural Network Inference",
+            "Great design",
+        ),
+        ("Cambricon-X: An Accelerator for Sparse Neural Networks", "Sparse representation / index"),
+    ]
+
+
+def test_bold_lines_alone_are_no_papers():
+    text = "## Time Driven\n\n- **to be update soon**\n\n## Notes\n\n- **Read The Docs First**\n"
+    assert parse_references(text, "markdown") == []
