@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from bot.lists import entry as e
 from bot.lists.inline import label_image, unescape
 from bot.lists.values import (
+    APA,
     DATE_IN_TEXT,
     INVERTED,
     read_authors,
@@ -197,10 +198,11 @@ _PREPRINT_SERVER = re.compile(r"(?i)ar[xX]iv|corr|preprint|biorxiv|medrxiv|ssrn|
 
 def looks_like_names(text: str) -> bool:
     # (composed: "Gu\u0308nther" is "Günther", a combining mark is no word character)
-    plain = unicodedata.normalize("NFC", unescape(text)).strip().rstrip(".")
+    whole = unicodedata.normalize("NFC", unescape(text)).strip()
+    plain = whole.rstrip(".")
     if not plain or re.search(r"(?:19|20)\d\d|https?://", plain):
         return False
-    if ET_AL.search(plain):
+    if ET_AL.search(plain) or APA.fullmatch(whole):  # APA: "Lee, J. D., & See, K. A."
         return True
     parts = [p.strip() for p in re.split(r",|\band\b|&|;", plain) if p.strip()]
     if len(parts) == 1 and _PREPRINT_SERVER.fullmatch(plain):

@@ -308,6 +308,27 @@ _AUTHORS_FIRST = re.compile(
 )
 
 
+# The authors and the year in bold before a plain title, as APA writes a reference:
+# "**Endsley, M. R. (2023).** Supporting Human-AI Teams: ... *Computers in Human Behavior*".
+# (or no date: "(n.d.)"; the title may open with a parenthesis: "(How) Do Language ...")
+_BOLD_AUTHORS_YEAR = re.compile(
+    r"\*\*(?P<n>[^*\n]{2,400}?)[ \t]*\((?:(?P<y>(?:19|20)\d\d)|n\.d\.)\)\.?\*\*[ \t]*"
+    r"(?=[^\s*_\[])"
+)
+
+
+def read_bold_authors_year(reading: e.Reading, position: int) -> int | None:
+    """Claim the names and the year of ``**Names (2023).** Title``; where the title starts,
+    or None when the bold is no list of names."""
+    found = _BOLD_AUTHORS_YEAR.match(reading.text, position)
+    if found is None or not looks_like_names(found["n"]):
+        return None
+    authors_claim(reading, found.start("n"), found.end("n"), "", "")
+    if found["y"]:
+        reading.claim(found.start("y"), found.end("y"), e.Slot("year"), int(found["y"]), "{Y}")
+    return found.end()
+
+
 def read_authors_first(reading: e.Reading, position: int) -> int | None:
     """Claim the authors a list writes before its titles (``Jane Doe et al. **Title**``,
     ``Jane Doe, Bo Li. "Title"``); where the title starts, or None when no names lead."""

@@ -264,6 +264,13 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
     if et_al and et_al.start() > 0:
         etal = et_al.group("sep") + et_al.group("etal")
         text = text[: et_al.start()].strip()
+    if APA.fullmatch(text):  # "Salmon, P. M., Stanton, N. A., & Jenkins, D. P."
+        names = [found.group(0) for found in _APA_NAME.finditer(text)]
+        last = _APA_AND.search(text)
+        mode = "all" if len(names) > 1 else "first" if etal else "one"
+        last_sep = last.group(0) if last else ", "
+        form = AuthorForm(mode, ", ", last_sep, etal or ", et al.", initials=True, inverted=True)
+        return Authors(tuple(names), bool(etal)), form
     bibtex = INVERTED.fullmatch(text) is not None  # "Haarnoja, Tuomas and Zhou, Aurick"
     if bibtex or ("," not in text and len(re.findall(r"\s+and\s+", text)) >= 2):
         # (or "Logan Yliniemi and Adrian Agogino and Kagan Tumer": "and" between each two)
@@ -295,6 +302,16 @@ def read_authors(text: str) -> tuple[Authors, AuthorForm]:
 
 # Two names or more, each "Surname, Given", joined by "and" (a BibTeX author field).
 INVERTED = re.compile(r"[^,\n]+,[^,\n]+(?:\s+and\s+[^,\n]+,[^,\n]+)+")
+# Names as APA writes them: the surname, then the initials ("Endsley, M. R."), joined by
+# commas and a last "&" ("Lee, J. D., & See, K. A.").
+_APA_NAME = re.compile(
+    r"[A-Z\u00C0-\u024F][\w'’-]+(?:[ \t][A-Z\u00C0-\u024F][\w'’-]+)*,[ \t]"
+    r"[A-Z]\.(?:[ \t]?-?[A-Z]\.)*"
+)
+APA = re.compile(
+    rf"{_APA_NAME.pattern}(?:,[ \t]{_APA_NAME.pattern})*(?:,?[ \t]&[ \t]{_APA_NAME.pattern})?"
+)
+_APA_AND = re.compile(r",?[ \t]&[ \t]")
 _INITIALLED = re.compile(r"(?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?)+[A-Z][\w'’-]+")
 
 
@@ -320,8 +337,8 @@ def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None
     names = list(authors.names)
     if not names:
         return ""
-    if form.initials:  # "Ada Lovelace" in a list of "G. Hinton"
-        names = [_with_initials(name) for name in names]
+    if form.initials:  # "Ada Lovelace" in a list of "G. Hinton" (or of "Hinton, G.")
+        names = [name if "," in name else _with_initials(name) for name in names]
     # "Tuomas Haarnoja" in a list of "Haarnoja, Tuomas", and the other way round
     names = [name if ("," in name) == form.inverted else swap_name_order(name) for name in names]
     more = authors.et_al or len(names) > 1

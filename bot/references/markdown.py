@@ -185,9 +185,11 @@ def _names(item: Item) -> tuple[str, ...]:
         return ()
     names = []
     for name in authors.names:
-        name = _PARENTHESES.sub("", name).strip().strip(".,;").strip("*_ ")
-        if "," in name:  # "Haarnoja, Tuomas" (a list that writes names as BibTeX does)
+        name = _PARENTHESES.sub("", name).strip().strip(",;").strip("*_ ")
+        if "," in name:  # "Haarnoja, Tuomas", "Endsley, M. R." (as BibTeX or APA writes names)
             name = swap_name_order(name)
+        if not re.search(r"\b[A-Z]\.$", name):  # (an initial keeps its full stop)
+            name = name.rstrip(".")
         if name and not re.fullmatch(r"e[tl]\s*al\.?|others", name, re.IGNORECASE):
             names.append(name)
     return tuple(names)
@@ -201,8 +203,8 @@ def _venue(written: str) -> str | None:
     venue = venue.strip(" ,.;:-_'’")
     if venue.count("(") != venue.count(")"):
         venue = venue.strip("()").strip()
-    if re.fullmatch(r"arxiv|corr", venue, re.IGNORECASE):
-        return "arXiv"
+    if re.fullmatch(r"arxiv|corr|arxiv preprint(?: arxiv)?", venue, re.IGNORECASE):
+        return "arXiv"  # ("arXiv preprint arXiv:2505.13763", as Google Scholar cites one)
     return venue or None
 
 

@@ -1,7 +1,8 @@
 """Author lists as paper lists write them: read into names and a form, written back alike.
 
 The shapes come from real lists (apexrl/RL-Exploration-Paper-Lists writes BibTeX's
-``Surname, Given and ...``, and ``A and B and C`` beside ``A, B and C``).
+``Surname, Given and ...``, and ``A and B and C`` beside ``A, B and C``;
+Dusto-AI/llm-situational-awareness-paper-list writes APA's ``Lee, J. D., & See, K. A.``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ from bot.lists.values import Authors, read_authors, write_authors
             "Deepak Pathak, Dhiraj Gandhi and Abhinav Gupta",
             ("Deepak Pathak", "Dhiraj Gandhi", "Abhinav Gupta"),
         ),
+        ("Lee, J. D., & See, K. A.", ("Lee, J. D.", "See, K. A.")),
+        (
+            "Salmon, P. M., Stanton, N. A., Walker, G. H., & Jenkins, D. P.",
+            ("Salmon, P. M.", "Stanton, N. A.", "Walker, G. H.", "Jenkins, D. P."),
+        ),
+        ("Phuong, M., Zimmermann, R. S., et al.", ("Phuong, M.", "Zimmermann, R. S.")),
+        ("Endsley, M. R.", ("Endsley, M. R.",)),
     ],
 )
 def test_an_author_list_reads_into_names_and_writes_back_as_it_was(written, names):
@@ -57,3 +65,9 @@ def test_names_read_as_bibtex_writes_them_follow_a_list_that_does_not():
     _, form = read_authors("Xiaokun Feng, Xuchen Li")
     written = Authors(("Wang, Pengfei", "Hui, Xiaofei"), et_al=False)
     assert write_authors(written, form) == "Pengfei Wang, Xiaofei Hui"
+
+
+def test_a_new_paper_names_its_authors_as_an_apa_style_list_does():
+    _, form = read_authors("Nguyen, J., Hoang, K., & Attubato, C. L.")
+    new = Authors(("Ryan Greenblatt", "Carson Denison", "Benjamin Wright"), et_al=False)
+    assert write_authors(new, form) == "Greenblatt, R., Denison, C., & Wright, B."

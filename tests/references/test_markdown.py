@@ -744,3 +744,52 @@ def test_a_list_of_titles_alone_in_bold_is_a_list_of_papers():
 def test_bold_lines_alone_are_no_papers():
     text = "## Time Driven\n\n- **to be update soon**\n\n## Notes\n\n- **Read The Docs First**\n"
     assert parse_references(text, "markdown") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "authors", "year", "venue"),
+    [
+        # Dusto-AI/llm-situational-awareness-paper-list: APA, the names and the year in bold;
+        # every title was read as the names ("Endsley, M. R. (2023)").
+        pytest.param(
+            "- **Lee, J. D., & See, K. A. (2004).** Trust in automation: Designing for "
+            "appropriate reliance. *Human Factors*, 46(1), 50-80. "
+            "[[link]](https://doi.org/10.1518/hfes.46.1.50_30392)",
+            "Trust in automation: Designing for appropriate reliance",
+            ["J. D. Lee", "K. A. See"],
+            2004,
+            "Human Factors",
+            id="apa",
+        ),
+        pytest.param(
+            "- **Devbunova, V. (2026).** Is Evaluation Awareness Just Format Sensitivity? "
+            "*arXiv preprint arXiv:2603.19426*. [[link]](https://arxiv.org/abs/2603.19426)",
+            "Is Evaluation Awareness Just Format Sensitivity?",
+            ["V. Devbunova"],
+            2026,
+            "arXiv",
+            id="arxiv-preprint",
+        ),
+        pytest.param(
+            "- **Li, B., & Andreas, J. (2025).** (How) Do Language Models Track State? "
+            "[[link]](https://arxiv.org/abs/2503.02854)",
+            "(How) Do Language Models Track State?",
+            ["B. Li", "J. Andreas"],
+            2025,
+            None,
+            id="parenthesis-first",
+        ),
+        pytest.param(
+            "- **Jiahai Feng, Stuart Russell, Jacob Steinhardt (n.d.).** Extractive Structures "
+            "Learned in Pretraining. [[link]](https://arxiv.org/abs/2412.04614)",
+            "Extractive Structures Learned in Pretraining",
+            ["Jiahai Feng", "Stuart Russell", "Jacob Steinhardt"],
+            None,
+            None,
+            id="no-date",
+        ),
+    ],
+)
+def test_names_and_year_in_bold_before_a_plain_title(line, title, authors, year, venue):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, list(ref.authors), ref.year, ref.venue) == (title, authors, year, venue)
