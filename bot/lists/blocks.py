@@ -54,6 +54,9 @@ _INTERRUPTS = re.compile(
     r"^ {0,3}(?:\||<!--|</?(?:table|div|p|details|summary|h[1-6]|ul|ol|hr|br|center)\b)",
     re.IGNORECASE,
 )
+# What hangs under an item: a block of HTML that folds or keeps text, or a figure.
+_ATTACHED_OPEN = re.compile(r"<(details|pre)\b", re.IGNORECASE)
+_IMAGE_LINE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)|<img\b[^>]*>")
 # A heading of more words than this is a sentence, not a section's name.
 _HEADING_WORDS = 8
 _HARD_BREAK = re.compile(r"(?: {2,}|<br\s*/?>[ \t]*)$", re.IGNORECASE)
@@ -408,8 +411,36 @@ class _Scanner:
             width = current.width  # " * item" after "* item": the same list
         container = self.open("list", marker, width)
         number = int(item.group("num")) if item.group("num") else None
-        container.blocks.append(Block(index, end, "item", number))
-        return end + 1
+        attached = self._attached(end)
+        read_end = end if attached > end else None
+        container.blocks.append(Block(index, attached, "item", number, read_end=read_end))
+        return attached + 1
+
+    def _attached(self, end: int) -> int:
+        """The last line of what hangs under an item before anything else (its abstract in
+        ``<details>``, its BibTeX in ``<pre>``, a figure): it moves with its paper, and a
+        new paper never goes between the two. A ``<details>`` holding entries is a
+        collapsed list of its own, not the item's."""
+        lines = self.lines
+        at, last = end + 1, end
+        while at < len(lines) and at not in self.headings:
+            stripped = lines[at].strip()
+            opened = _ATTACHED_OPEN.match(stripped)
+            if not stripped or _IMAGE_LINE.fullmatch(stripped):
+                last = last if not stripped else at
+            elif opened:
+                closing = re.compile(rf"</{opened.group(1)}\s*>", re.IGNORECASE)
+                inner = at
+                while inner < len(lines) and not closing.search(lines[inner]):
+                    inner += 1
+                body = lines[at : inner + 1]
+                if inner >= len(lines) or any(_ITEM.match(x) and "](" in x for x in body):
+                    break
+                last = at = inner
+            else:
+                break
+            at += 1
+        return last
 
     def _item_end(self, index: int, column: int) -> int:
         """The last line of the item at ``index``: lazy lines, indented paragraphs, nested lists.

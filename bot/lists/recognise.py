@@ -132,7 +132,9 @@ def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
     the venue (and date) and the paper's link, which a new paper's own replace. After the
     title only a venue with its year or date counts (``dated_only``): a link named
     ``[Project Page](url)`` there is a label, one named with a year is not a title."""
-    words = link.text
+    words, start, end = link.text, link.text_start, link.text_end
+    if words.startswith("[") and words.endswith("]"):  # "[[2017-NIPS]](url)": in brackets
+        words, start, end = words[1:-1], start + 1, end - 1
     if link.kind != "markdown" or not re.search(r"[A-Za-z]", words):
         return False
     dated = DATE_IN_TEXT.search(words)
@@ -141,7 +143,6 @@ def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
         venue = words[: dated.start()].rstrip(" \t,")
         if not re.search(r"[A-Za-z]", venue) or len(venue.split()) > _VENUE_WORDS:
             return False
-        start = link.text_start
         slot = e.Slot("venue", "dated")  # its form is "{v}": the date gives the year
         reading.claim(start, start + len(venue), slot, (unescape(venue), None), "{v}")
         reading.claim(start + dated.start(), start + dated.end(), e.Slot("date"), *date)
@@ -154,7 +155,7 @@ def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
             return False
         if year is None and not paper_like(link.url):
             return False  # "[[Github](https://github.com/...)] SDFGen": a tool's link
-        reading.claim(link.text_start, link.text_end, e.Slot("venue"), (venue, year), form)
+        reading.claim(start, end, e.Slot("venue"), (venue, year), form)
     reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
     return True
 
@@ -185,6 +186,13 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     link = _link_at(reading, linked.start("l")) if linked else None
     if linked and link and _linked_venue(reading, link, dated_only=False):
         position = linked.end()  # "\\[[ISWC 2024](url)\\] Title"
+    elif (
+        (link := _link_at(reading, position))
+        and re.fullmatch(r"\[[^\[\]]+\]", link.text)
+        and _linked_venue(reading, link, dated_only=True)
+    ):
+        position = _TAG_GAP.match(text, link.end).end()  # type: ignore[union-attr]
+        # ("[[2017-NIPS]](url) **Title**": the year and venue in brackets, linked)
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"

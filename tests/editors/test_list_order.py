@@ -61,6 +61,37 @@ Before large language models:
 """
 
 
+# JSLiam94/Paper-List-for-Prototypical-Learning: each item has its abstract folded in
+# <details>, its BibTeX in <pre> and a figure under it; a new paper went between the last
+# item and its abstract, as each item was a list of its own.
+ATTACHED = """## Classification
+
+- [[2017-NIPS]](https://arxiv.org/abs/1703.05175) **Prototypical networks for few-shot learning**
+<details close>
+<summary> Abstract </summary>
+
+- [Abstract] We propose Prototypical Networks for few-shot classification.
+</details>
+<pre>
+@article{snell2017prototypical,
+  title={Prototypical networks for few-shot learning},
+}
+</pre>
+
+![alt text](images/image.png)
+
+- [[2019-NIPS]](https://arxiv.org/abs/1806.10574) **This looks like that: interpretable**
+<details>
+<summary> Abstract </summary>
+<pre>
+When we are faced with challenging image classification tasks.
+</pre>
+</details>
+
+![alt text](images/image-1.png)
+"""
+
+
 def _paper(title: str, arxiv: str, year: int, venue: str = "arXiv") -> PaperRecord:
     return PaperRecord(title=title, authors=("Ann Lee", "Bo Li"), year=year, venue=venue,
                        arxiv=arxiv)  # fmt: skip
@@ -97,6 +128,24 @@ def _paper(title: str, arxiv: str, year: int, venue: str = "arXiv") -> PaperReco
             "arXiv 2024\n",
             # (in the newer list, before CharXiv: of the same year, with a newer arXiv id)
             id="the-list-whose-years-reach-the-paper",
+        ),
+        pytest.param(
+            ATTACHED,
+            "Classification",
+            _paper("ProtoPFormer: Prototypical Parts", "2208.10431", 2023, "IJCAI 2023"),
+            "![alt text](images/image-1.png)\n",
+            "\n- [[2023-IJCAI]](https://arxiv.org/abs/2208.10431) **ProtoPFormer: Prototypical "
+            "Parts**\n",
+            id="after-the-last-item-s-abstract-bibtex-and-figure",
+        ),
+        pytest.param(
+            ATTACHED,
+            "Classification",
+            _paper("Few-Shot Prototypes Revisited", "1803.00001", 2018, "ICML 2018"),
+            "![alt text](images/image.png)\n",
+            "\n- [[2018-ICML]](https://arxiv.org/abs/1803.00001) **Few-Shot Prototypes "
+            "Revisited**\n",
+            id="between-two-items-after-the-first-one-s-figure",
         ),
     ],
 )

@@ -793,3 +793,18 @@ def test_bold_lines_alone_are_no_papers():
 def test_names_and_year_in_bold_before_a_plain_title(line, title, authors, year, venue):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, list(ref.authors), ref.year, ref.venue) == (title, authors, year, venue)
+
+
+def test_a_linked_year_and_venue_in_brackets_before_a_bold_title():
+    # JSLiam94/Paper-List-for-Prototypical-Learning: "[2017-NIPS]" was read as the title.
+    line = (
+        "- [[2017-NIPS]](https://proceedings.neurips.cc/paper/2017/file/cb8da-Paper.pdf) "
+        "**Prototypical networks for few-shot learning** "
+        "[:octocat:](https://github.com/jakesnell/prototypical-networks)"
+    )
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.year, ref.venue) == (
+        "Prototypical networks for few-shot learning",
+        2017,
+        "NIPS",
+    )
