@@ -145,8 +145,9 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     OpenReview, a publisher, a PDF, or a link its list labels ``Paper``/``pdf``),
     or is a citation written out: authors and a venue, or authors and a year when
     it links nowhere else or sits in a list of papers (``among_papers``), or a title
-    and its authors (two or more, or "et al.") linking nowhere, or a title alone in
-    bold in a list of such titles.
+    and its authors (two or more, or "et al.") linking nowhere, or a title with its
+    venue and year linking nowhere, to code only (its code) or sitting in a list of
+    papers, or a title alone in bold in a list of such titles.
     """
     fields = item.entry.fields
     if _links_a_paper(item):
@@ -163,7 +164,11 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     )
     if people and not links and fields.title:
         return None  # "**Title;** Peng Xu, Xiatian Zhu, David A. Clifton": a citation, no link
-    if not links and fields.venue and (fields.year or _YEAR.search(fields.venue)) and fields.title:
+    cited = fields.venue and (fields.year or _YEAR.search(fields.venue)) and fields.title
+    hosted = _CODE_HOST.fullmatch(fields.venue.strip())  # "| 2022 | [xFormers](github) | GitHub |"
+    if cited and not hosted and (among_papers or all(url_kind(u) == "code" for u in links)):
+        # "Title (SIGMOD 2022) [Source code](https://github.com/...)": its code; "[KR'2023]
+        # [Title](https://proceedings.kr.org/...)" among papers: a publisher's page
         return None
     if not links and among_papers and bare_title(item):
         return None  # a list of titles, linking nothing
@@ -171,6 +176,10 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
         return "no link to a paper and no authors with a venue"
     hosts = sorted({url_kind(url) or "link" for url in links})
     return f"links only to {', '.join(hosts)} pages, no paper"
+
+
+# Where code is kept, written in the venue's place: the item is the code, not a paper.
+_CODE_HOST = re.compile(r"(?i)git(?:hub|lab|ee)|hugging\s?face|pypi|bitbucket")
 
 
 def _own_text(item: Item) -> str:

@@ -572,12 +572,44 @@ def test_a_name_and_a_bare_paper_link_is_a_paper():
             "a paragraph of prose, no link to a paper",
             id="prose-paragraph",
         ),
+        # Xnhyacinth/Awesome-LLM-Long-Context-Modeling: a blog post, its author and year
+        pytest.param(
+            "4. [**Transformer升级之路：7、长度外推性与局部注意力.**](https://kexue.fm/archives/9431)"
+            " _苏剑林(Jianlin Su)._ 2023.\n\n"
+            "5. [**Claude Sonnet 4 Now Supports 1M Tokens of Context.**]"
+            "(https://claude.com/blog/1m-context) _Anthropic / Claude Team._ 2025.",
+            "links only to web pages, no paper",
+            id="blog-posts",
+        ),
     ],
 )
 def test_what_is_no_paper_is_not_read_as_one(text, why):
     result = parse(f"## S\n\n{text}\n", "markdown")
     assert result.references == ()
-    assert [skipped.why for skipped in result.not_papers] == ([why] if why else [])
+    assert {skipped.why for skipped in result.not_papers} == ({why} if why else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # LumingSun/ML4DB-paper-list: the venue and year, then the paper's code ("links
+        # only to code pages, no paper": 28 of its papers were skipped)
+        "* SAM: Database Generation from Query Workload with Supervised Autoregressive Model "
+        "(SIGMOD 2022) [Source code](https://github.com/Jamesyang2333/SAM)\n"
+        "* AI Meets Database: AI4DB and DB4AI (SIGMOD 2021)",
+        # corail-research/CPML-paper-list: among papers, a publisher's page this project
+        # does not know ("links only to web pages": 11 skipped)
+        "- [KR'2023] [Active disjunctive constraint acquisition](https://proceedings.kr.org/2023/50/)"
+        "\n- [IJCAI'2024] [Using large language models to improve query-based constraint "
+        "acquisition](https://dl.acm.org/doi/abs/10.24963/ijcai.2024/212)\n"
+        "- [AAAI'2022] [GEQCA: Generic qualitative constraint acquisition]"
+        "(https://ojs.aaai.org/index.php/AAAI/article/view/20282)",
+    ],
+)
+def test_a_title_with_its_venue_and_year_is_a_paper_beside_its_code_or_among_papers(text):
+    result = parse(f"## S\n\n{text}\n", "markdown")
+    assert result.not_papers == ()
+    assert len(result.references) == text.count("\n") + 1
 
 
 def test_a_remark_in_a_table_header_does_not_hide_the_column():
