@@ -487,7 +487,12 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             # The rest of the title's line only for a venue in parentheses there
             # ("**Title**. (EMNLP 2022) <br />" over the authors' line).
             first = line_start == start
-            if line.strip() and (not first or _PAREN_VENUE.match(line.lstrip(" \t.,;:"))):
+            labelled = None if first else _LABELLED_LINE.fullmatch(line)
+            if labelled:  # "Evaluation: BLEU-4 score" under the entry: a note, no venue
+                at = line_start + labelled.start("v")
+                slot = e.Slot("text", labelled["l"].lower())
+                reading.claim(at, line_start + labelled.end("v"), slot, labelled["v"])
+            elif line.strip() and (not first or _PAREN_VENUE.match(line.lstrip(" \t.,;:"))):
                 _read_segment(reading, line_start, line_start + len(line))
         return
     end = start + len(piece.rstrip())  # (the blank lines after it: "\n\nNeurIPS 2021\n\n")
@@ -565,6 +570,10 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         _read_venue_text(reading, offset, offset + len(sentence.group("s")))
 
 
+# A line of notes under an entry, led by its label: "Tasks: automatically generate ...".
+_LABELLED_LINE = re.compile(
+    r"[ \t]*(?P<l>[A-Z][a-z]+(?:[ \t][A-Za-z]+){0,2})[ \t]*:[ \t]+(?P<v>.*\S)[ \t]*"
+)
 # A note on its own bullet under an entry, its label in bold: "- **Metrics:** POPE, MME".
 _NOTE_LINE = re.compile(
     r"^[ \t]*[-*+][ \t]+\*\*(?P<l>[^*\n:：]{1,30})[:：]\*\*[ \t]*(?P<v>[^\n]*\S)[ \t]*$",

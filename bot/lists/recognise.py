@@ -316,19 +316,21 @@ _AUTHORS_FIRST = re.compile(
 )
 
 
-# The authors and the year in bold before a plain title, as APA writes a reference:
-# "**Endsley, M. R. (2023).** Supporting Human-AI Teams: ... *Computers in Human Behavior*".
+# The authors and the year before a plain title, as APA writes a reference (in bold:
+# "**Endsley, M. R. (2023).** Supporting Human-AI Teams: ... *Computers in Human ...*"),
+# or with a dash: "Paul W. McBurney, Collin McMillan (2014) - An empirical study of ...".
 # (or no date: "(n.d.)"; the title may open with a parenthesis: "(How) Do Language ...")
-_BOLD_AUTHORS_YEAR = re.compile(
-    r"\*\*(?P<n>[^*\n]{2,400}?)[ \t]*\((?:(?P<y>(?:19|20)\d\d)|n\.d\.)\)\.?\*\*[ \t]*"
-    r"(?=[^\s*_\[])"
+_AUTHORS_YEAR = re.compile(
+    r"(?P<o>\*\*)?(?P<n>[^*()\n]{2,400}?)[ \t]*\((?:(?P<y>(?:19|20)\d\d)|n\.d\.)\)\.?"
+    r"(?(o)\*\*|[ \t]+[-–—][ \t]+)[ \t]*(?=[^\s*_\[])"
 )
 
 
-def read_bold_authors_year(reading: e.Reading, position: int) -> int | None:
-    """Claim the names and the year of ``**Names (2023).** Title``; where the title starts,
-    or None when the bold is no list of names."""
-    found = _BOLD_AUTHORS_YEAR.match(reading.text, position)
+def read_authors_year(reading: e.Reading, position: int) -> int | None:
+    """Claim the names and the year of ``**Names (2023).** Title`` or ``Names (2014) -
+    Title``; where the title starts, or None when they are no list of names (a dash
+    after one name will do; without the bold, several names or "et al.")."""
+    found = _AUTHORS_YEAR.match(reading.text, position)
     if found is None or not looks_like_names(found["n"]):
         return None
     authors_claim(reading, found.start("n"), found.end("n"), "", "")

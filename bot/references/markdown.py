@@ -143,10 +143,10 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
 
     A paper has an identifier or a paper-like link (arXiv, DOI, ACL Anthology,
     OpenReview, a publisher, a PDF, or a link its list labels ``Paper``/``pdf``),
-    or is a citation written out: authors and a venue, or authors and a year when
-    it links nowhere else or sits in a list of papers (``among_papers``), or a title
-    and its authors (two or more, or "et al.") linking nowhere, or a title with its
-    venue and year linking nowhere, to code only (its code) or sitting in a list of
+    or is a citation written out: authors and a venue, or authors and a year when it
+    links nowhere else than its code or sits in a list of papers (``among_papers``), or
+    a title and its authors (two or more, or "et al.") linking nowhere, or a title with
+    its venue and year linking nowhere, to code only (its code) or sitting in a list of
     papers, or a title alone in bold in a list of such titles.
     """
     fields = item.entry.fields
@@ -155,18 +155,20 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     authors = bool(fields.authors and fields.authors.names)
     year = fields.year or (fields.date[0] if fields.date else None)
     links = [url for _, url in fields.urls if re.match(r"https?://", url, re.IGNORECASE)]
-    if not links and len(item.text.split()) > _CITATION_WORDS:
-        return "a paragraph of prose, no link to a paper"  # "**Headline numbers.** 648 ..."
-    if authors and (fields.venue or (year and (among_papers or not links))):
-        return None
     people = authors and fields.authors is not None and (
         len(fields.authors.names) >= 2 or fields.authors.et_al
     )
+    prose = not links and len(item.text.split()) > _CITATION_WORDS
+    if prose and not (people and year):  # (names and a year over notes: a citation)
+        return "a paragraph of prose, no link to a paper"  # "**Headline numbers.** 648 ..."
+    code_only = all(_REPOSITORY.match(url) for url in links)  # (or no link at all)
+    if authors and (fields.venue or (year and (among_papers or code_only))):
+        return None  # ("Jane Doe, Bo Li (2019) - Title" and its notes; "Links: <its code>")
     if people and not links and fields.title:
         return None  # "**Title;** Peng Xu, Xiatian Zhu, David A. Clifton": a citation, no link
     cited = fields.venue and (fields.year or _YEAR.search(fields.venue)) and fields.title
     hosted = _CODE_HOST.fullmatch(fields.venue.strip())  # "| 2022 | [xFormers](github) | GitHub |"
-    if cited and not hosted and (among_papers or all(url_kind(u) == "code" for u in links)):
+    if cited and not hosted and (among_papers or code_only):
         # "Title (SIGMOD 2022) [Source code](https://github.com/...)": its code; "[KR'2023]
         # [Title](https://proceedings.kr.org/...)" among papers: a publisher's page
         return None
@@ -178,6 +180,9 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     return f"links only to {', '.join(hosts)} pages, no paper"
 
 
+# A repository's page: the paper's code beside a citation (a project's pages on github.io
+# or a blog on Hugging Face are posts of their own).
+_REPOSITORY = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com)/", re.I)
 # Where code is kept, written in the venue's place: the item is the code, not a paper.
 _CODE_HOST = re.compile(r"(?i)git(?:hub|lab|ee)|hugging\s?face|pypi|bitbucket")
 

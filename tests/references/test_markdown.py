@@ -840,3 +840,29 @@ def test_a_linked_year_and_venue_in_brackets_before_a_bold_title():
         2017,
         "NIPS",
     )
+
+
+def test_names_and_year_then_a_dash_and_the_title_over_labelled_notes():
+    # LeviiBereg/Source-Code-Summarization-papers-list: 1 of its 27 papers was read; the
+    # notes' labels ("Evaluation: BLEU-4 score") were read as venues once it was.
+    text = (
+        "## Code-to-Text\n\n"
+        "6. Xing Hu, Ge Li, Xin Xia, David Lo, Zhi Jin (2018) - Deep Code Comment Generation\n"
+        "Tasks: automatically generate code comments for Java methods\n"
+        "Evaluation: BLEU-4 score\n"
+        "7. Alexander LeClair, Siyuan Jiang, Collin McMillan (2019) - A Neural Model for "
+        "Generating Natural Language Summaries of Program Subroutines\n"
+        "Tasks: automatically generate code comments for Java methods\n"
+        "Links: https://github.com/mcmillco/funcom - Funcom Source Code Summarization Tool\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.authors[0], len(r.authors), r.year, r.venue) for r in references] == [
+        ("Deep Code Comment Generation", "Xing Hu", 5, 2018, None),
+        (
+            "A Neural Model for Generating Natural Language Summaries of Program Subroutines",
+            "Alexander LeClair",
+            3,
+            2019,
+            None,
+        ),
+    ]
