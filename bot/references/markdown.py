@@ -23,7 +23,7 @@ from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_
 from bot.lists.document import Item, PaperList, read_list
 from bot.lists.headings import HeadingSpan, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
-from bot.lists.values import swap_name_order
+from bot.lists.values import read_venue, swap_name_order
 from bot.models import Reference, Skipped
 from bot.references.common import normalize_newlines, where
 from bot.references.result import ParseResult
@@ -222,11 +222,18 @@ def _venue(written: str) -> str | None:
     return venue or None
 
 
-def _section_year(item: Item) -> int | None:
-    """The year a section is named by (``## 2022``), for the entries under it that write
-    none themselves."""
-    last = (item.section or "").rsplit(">", 1)[-1].strip()
-    return int(last) if re.fullmatch(r"(?:19|20)\d\d", last) else None
+def _section_venue_year(item: Item) -> tuple[str | None, int | None]:
+    """The venue and year a section is named by (``## 2022``, ``### ICML-2026``,
+    ``## NeurIPS 2024``), for the entries under it that write none themselves; a heading
+    of other words with a year says neither (``Before 2022``)."""
+    last = heading_text((item.section or "").rsplit(">", 1)[-1].strip())
+    if re.fullmatch(r"(?:19|20)\d\d", last):
+        return None, int(last)
+    if len(last.split()) > 3 or len(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", last)) != 1:
+        return None, None
+    venue, year, _ = read_venue(last)
+    acronym = re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", venue.strip(" -'’"))
+    return (venue.strip(" -'’"), year) if acronym else (None, None)
 
 
 def _reference(item: Item, source: str, numbered: bool) -> Reference:
@@ -238,7 +245,8 @@ def _reference(item: Item, source: str, numbered: bool) -> Reference:
     if arxiv is None and (found := _ARXIV_TEXT.search(_own_text(item))):
         arxiv = normalize_arxiv(found.group(1))
     arxiv = arxiv or arxiv_from_doi(doi)
-    year = fields.year or (fields.date[0] if fields.date else None) or _section_year(item)
+    section_venue, section_year = _section_venue_year(item)
+    year = fields.year or (fields.date[0] if fields.date else None) or section_year
     return Reference(
         title=fields.title or fields.nickname or "",
         # A list written "1." throughout has no numbers of its own: a position in it is
@@ -246,7 +254,7 @@ def _reference(item: Item, source: str, numbered: bool) -> Reference:
         number=item.block.number if numbered else None,
         authors=_names(item),
         year=year,
-        venue=_venue(fields.venue),
+        venue=_venue(fields.venue) or (section_venue if not fields.year else None),
         arxiv=arxiv,
         doi=doi,
         urls=tuple(dict.fromkeys(urls)),

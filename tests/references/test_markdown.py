@@ -866,3 +866,24 @@ def test_names_and_year_then_a_dash_and_the_title_over_labelled_notes():
             None,
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "venue", "year"),
+    [
+        # LuoXishuang0712/Awesome-Graph-Anomaly-Detection-Papers-List: papers under their
+        # venue's heading, "### [ICML-2026](#contents)", write neither venue nor year
+        pytest.param("### [ICML-2026](#contents)", "ICML", 2026, id="venue-year"),
+        pytest.param("## NeurIPS 2024", "NeurIPS", 2024, id="venue-space-year"),
+        pytest.param("## 2022", None, 2022, id="year"),
+        # yinyunie/3D-Shape-Analysis-Paper-List: papers older than the year named
+        pytest.param("## Before 2022", None, None, id="other-words"),
+    ],
+)
+def test_a_section_named_by_a_venue_and_year_dates_its_papers(heading, venue, year):
+    text = (
+        f"{heading}\n\n1. **Normality Calibration in Semi-supervised Graph Anomaly Detection**\n"
+        "    *Guolei Zeng, Hezhe Qiao, Guoguo Ai, Jinsong Guo, Guansong Pang*\n"
+    )
+    (ref,) = parse_references(text, "markdown")
+    assert (ref.venue, ref.year) == (venue, year)
