@@ -60,10 +60,10 @@ _BOLD_NICK = re.compile(
 )
 # A bold name before the authors, the quoted title after them on the line or the next one:
 # '**MemVLT**: Xiaokun Feng, Xuchen Li.<br />\n  "MemVLT: Visual-Language ..."' (the colon
-# may be in the bold: "**SemTrack:**").
+# may be in the bold: "**SemTrack:**"; a blank line may come between, in a loose list).
 _BOLD_NICK_NAMES = re.compile(
     r"\*\*(?P<n>[^*\[\]\n\"“:：]{1,40}?)(?P<c>[:：]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)"
-    r"(?=[^\n\"“*]{2,400}?(?:<br\s*/?>)?[ \t]*\n[ \t]*[\"“])"
+    r"(?=[^\n\"“*]{2,400}?(?:<br\s*/?>)?[ \t]*\n(?:[ \t]*\n)?[ \t]*[\"“])"
 )
 # A plain name and a colon before a quoted title: 'STARK: "Learning Spatio-Temporal ..."'.
 _PLAIN_NICK = re.compile(
@@ -311,7 +311,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
 # Authors before a bold or quoted title ("Touvron et al. **LLaMA: ...** arXiv 2023.").
 # (or on the line before it, after a line break tag: "Jane Doe, Bo Li.<br />\n  "Title"")
 _AUTHORS_FIRST = re.compile(
-    r"(?P<n>[^*_\[\]\"“\n<]{2,400}?)[ \t]*(?:<br\s*/?>[ \t]*)?(?:\n[ \t]*)?"
+    r"(?P<n>[^*_\[\]\"“\n<]{2,400}?)[ \t]*(?:<br\s*/?>[ \t]*)?(?:\n(?:[ \t]*\n)?[ \t]*)?"
     r"(?=\*\*(?!\s)|__(?!\s)|[\"“])"
 )
 
@@ -341,16 +341,35 @@ def read_authors_year(reading: e.Reading, position: int) -> int | None:
 
 def read_authors_first(reading: e.Reading, position: int) -> int | None:
     """Claim the authors a list writes before its titles (``Jane Doe et al. **Title**``,
-    ``Jane Doe, Bo Li. "Title"``); where the title starts, or None when no names lead."""
+    ``Jane Doe, Bo Li. "Title"``, ``Jane Doe, Bo Li:`` over ``Title.``); where the title
+    starts, or None when no names lead."""
     found = _AUTHORS_FIRST.match(reading.text, position)
     if found is None:
-        return None
+        return _authors_colon(reading, position)
     names = found["n"].rstrip(" \t.,:")
     if not (ET_AL.search(names) or people_only(names)):
         return None
     if not (_BOLD.match(reading.text, found.end()) or _QUOTED.match(reading.text, found.end())):
         return None  # no title after the names: claim nothing
     authors_claim(reading, found.start("n"), found.start("n") + len(names), "", "")
+    return found.end()
+
+
+# Names and a colon over a plain title, as DBLP writes a reference: "Shihong Fang, Anna
+# Choromanska:" over "Backdoor Attacks on the DNN Interpretation System." (on one line,
+# names and a colon are too like a title's words: "Unifying Large Language Models and
+# Knowledge Graphs: A Roadmap").
+_AUTHORS_COLON = re.compile(
+    r"(?P<n>[^:\n\[\]*\"“<]{2,400}?)[ \t]*:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[^\s\[*])"
+)
+
+
+def _authors_colon(reading: e.Reading, position: int) -> int | None:
+    """``Jane Doe, Bo Li:`` over a title on its own line."""
+    found = _AUTHORS_COLON.match(reading.text, position)
+    if found is None or not (ET_AL.search(found["n"]) or people_only(found["n"], 1)):
+        return None
+    authors_claim(reading, found.start("n"), found.end("n"), "", "")
     return found.end()
 
 

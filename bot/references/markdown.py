@@ -65,7 +65,8 @@ def parse(text: str, source: str = "") -> ParseResult:
     not_papers: list[Skipped] = []
     for item in document.items:
         numbered = document.containers[item.container].section in explicit
-        reference = _reference(item, source, numbered)
+        section = document.containers[item.container].section
+        reference = _reference(item, source, numbered, _heading_path(document, section))
         why = not_a_paper(item, among_papers=item.container in papers)
         if why is None:
             references.append(reference)
@@ -222,21 +223,35 @@ def _venue(written: str) -> str | None:
     return venue or None
 
 
-def _section_venue_year(item: Item) -> tuple[str | None, int | None]:
-    """The venue and year a section is named by (``## 2022``, ``### ICML-2026``,
-    ``## NeurIPS 2024``), for the entries under it that write none themselves; a heading
-    of other words with a year says neither (``Before 2022``)."""
-    last = heading_text((item.section or "").rsplit(">", 1)[-1].strip())
-    if re.fullmatch(r"(?:19|20)\d\d", last):
-        return None, int(last)
-    if len(last.split()) > 3 or len(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", last)) != 1:
-        return None, None
-    venue, year, _ = read_venue(last)
-    acronym = re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", venue.strip(" -'’"))
-    return (venue.strip(" -'’"), year) if acronym else (None, None)
+def _heading_path(document: PaperList, section: int | None) -> list[str]:
+    """The texts of a section's heading and of the headings above it, nearest first."""
+    path: list[str] = []
+    level = None
+    for span in reversed(document.headings[: (section + 1) if section is not None else 0]):
+        if level is None or span.level < level:
+            path.append(heading_text(span.raw))
+            level = span.level
+    return path
 
 
-def _reference(item: Item, source: str, numbered: bool) -> Reference:
+def _section_venue_year(path: list[str]) -> tuple[str | None, int | None]:
+    """The venue and year the nearest of an entry's headings is named by (``## 2022``,
+    ``### ICML-2026``, ``### AAAI 2022`` over ``#### Attack``), for the entries under it
+    that write none themselves; a heading of other words with a year says neither
+    (``Before 2022``)."""
+    for heading in path:
+        if re.fullmatch(r"(?:19|20)\d\d", heading):
+            return None, int(heading)
+        if len(heading.split()) > 3 or len(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", heading)) != 1:
+            continue
+        venue, year, _ = read_venue(heading)
+        venue = venue.strip(" -'’")
+        if re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", venue):
+            return venue, year
+    return None, None
+
+
+def _reference(item: Item, source: str, numbered: bool, path: list[str]) -> Reference:
     fields = item.entry.fields
     urls = paper_urls(item)
     dois = [d for url in urls for d in (normalize_doi(url), acl_doi(url)) if d]
@@ -245,7 +260,7 @@ def _reference(item: Item, source: str, numbered: bool) -> Reference:
     if arxiv is None and (found := _ARXIV_TEXT.search(_own_text(item))):
         arxiv = normalize_arxiv(found.group(1))
     arxiv = arxiv or arxiv_from_doi(doi)
-    section_venue, section_year = _section_venue_year(item)
+    section_venue, section_year = _section_venue_year(path)
     year = fields.year or (fields.date[0] if fields.date else None) or section_year
     return Reference(
         title=fields.title or fields.nickname or "",

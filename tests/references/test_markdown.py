@@ -887,3 +887,44 @@ def test_a_section_named_by_a_venue_and_year_dates_its_papers(heading, venue, ye
     )
     (ref,) = parse_references(text, "markdown")
     assert (ref.venue, ref.year) == (venue, year)
+
+
+# Airscope/adv-attacks-defense-paper-list: a loose list under "### AAAI 2022 > #### Attack",
+# a blank line between each part of an entry; two ways of writing one. Neither names nor
+# titles were read (the names were the titles of the second way).
+LOOSE = """### AAAI 2022
+
+#### Attack
+
+- **BSC-Attack:** Kai Chen, Zhipeng Wei, Jingjing Chen, Zuxuan Wu, Yu-Gang Jiang.<br />
+
+  "Attacking Video Recognition Models with Bullet-Screen Comments." AAAI(2022)
+
+  [[paper](https://arxiv.org/pdf/2110.15629.pdf)]
+
+* Shihong Fang, Anna Choromanska:
+
+  Backdoor Attacks on the DNN Interpretation System.
+
+  [[paper](https://arxiv.org/abs/2011.10698)]
+
+  [[code]()]
+"""
+
+
+def test_a_loose_list_s_names_and_titles_and_the_venue_of_the_heading_above():
+    references = parse_references(LOOSE, "markdown")
+    assert [(r.title, r.authors[:2], r.year, r.venue) for r in references] == [
+        (
+            "Attacking Video Recognition Models with Bullet-Screen Comments",
+            ("Kai Chen", "Zhipeng Wei"),
+            2022,
+            "AAAI",
+        ),
+        (
+            "Backdoor Attacks on the DNN Interpretation System",
+            ("Shihong Fang", "Anna Choromanska"),
+            2022,
+            "AAAI",
+        ),
+    ]
