@@ -556,12 +556,37 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
             read_tail(reading, found.end(), link.text_end)
     if not reading.has("title") and reading.free(link.text_start, link.text_end):
         # (a citation's nickname, or a bold title inside the link, claimed it already)
-        _claim_title(reading, start, link.text_start + len(link.text.rstrip()))
+        end = link.text_start + len(link.text.rstrip())
+        if dashed := _DASHED_VENUE_YEAR.search(text, start, end):
+            start, end = _dashed_venue_year(reading, dashed, start)
+        _claim_title(reading, start, end)
     reading.claim(link.url_start, link.url_end, e.Slot("url", "title"), link.url)
     end = link.end
     if bold and text.startswith("**", end):
         end += 2
     return end
+
+
+# The venue and year after the title inside its link, set off by dashes: "[PSANet: Point-wise
+# Spatial Attention Network for Scene Parsing - ECCV - 2018](url)"; a short name may come
+# first: "[GrabCut - Interactive Foreground Extraction ... - SIGGRAPH - 2004](url)".
+_DASHED_VENUE_YEAR = re.compile(
+    r"[ \t]+-[ \t]+(?P<v>[A-Za-z][^\n\]]{0,40}?)[ \t]+-[ \t]*(?P<y>(?:19|20)\d\d)[ \t]*$"
+)
+_DASHED_NAME = re.compile(r"(?P<n>[^\s-][^-\n]{0,24}?)[ \t]+-[ \t]+(?=\S)")
+
+
+def _dashed_venue_year(reading: e.Reading, found: re.Match[str], start: int) -> tuple[int, int]:
+    """Claim the venue, the year and a leading short name of a title written ``Name - Title -
+    Venue - Year``; where the title starts and ends."""
+    reading.claim(found.start("v"), found.end("v"), e.Slot("venue"), (found["v"], None), "{v}")
+    reading.claim(found.start("y"), found.end("y"), e.Slot("year"), int(found["y"]), "{Y}")
+    name = _DASHED_NAME.match(reading.text, start, found.start())
+    rest = reading.text[name.end() : found.start()] if name else ""
+    if name and len(name["n"].split()) <= 2 and len(rest.split()) >= 3:
+        reading.claim(name.start("n"), name.end("n"), e.Slot("nickname"), name["n"])
+        start = name.end()
+    return start, found.start()
 
 
 def _nick_citation(reading: e.Reading, link: Link, found: re.Match[str]) -> None:

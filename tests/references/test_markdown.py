@@ -928,3 +928,41 @@ def test_a_loose_list_s_names_and_titles_and_the_venue_of_the_heading_above():
             "AAAI",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        # nemonameless/segmentation-paper-list: "[简称 - 全名 - 刊名 - 时间](url)", the venue
+        # and year were read into the titles of all of its 57 papers
+        pytest.param(
+            "- [PSANet: Point-wise Spatial Attention Network for Scene Parsing - ECCV - 2018]"
+            "(https://hszhao.github.io/papers/eccv18_psanet.pdf) "
+            "[[code](https://github.com/hszhao/PSANet)]",
+            "PSANet: Point-wise Spatial Attention Network for Scene Parsing",
+            "ECCV",
+            2018,
+            id="title-venue-year",
+        ),
+        pytest.param(
+            "- [GrabCut - Interactive Foreground Extraction using Iterated Graph Cuts - SIGGRAPH "
+            "- 2004](https://cvg.ethz.ch/teaching/cvl/2012/grabcut-siggraph04.pdf)",
+            "Interactive Foreground Extraction using Iterated Graph Cuts",
+            "SIGGRAPH",
+            2004,
+            id="name-title-venue-year",
+        ),
+        pytest.param(
+            "- [Large Kernel Matters -- Improve Semantic Segmentation by Global Convolutional "
+            "Network - CVPR - 2017](https://arxiv.org/abs/1703.02719)",
+            "Large Kernel Matters -- Improve Semantic Segmentation by Global Convolutional "
+            "Network",
+            "CVPR",
+            2017,
+            id="double-dash-in-the-title",
+        ),
+    ],
+)
+def test_a_venue_and_year_after_dashes_inside_the_title_link(line, title, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year) == (title, venue, year)
