@@ -43,6 +43,7 @@ _YYMM = re.compile(r"(?P<y>0[7-9]|[12]\d)(?P<m>0[1-9]|1[0-2])")
 # A link right after a tag: "[VL-GenRM] [VL-GenRM: Enhancing ...](url)".
 _LINK_NEXT = re.compile(r"[ \t]+<?\[(?P<t>[^\[\]\n]+)\]\(")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
+_CITED_NUMBER = re.compile(r"\[\d{1,3}\][ \t]*[:：]?[ \t]*(?=<?\[[^\[\]\n]+\]\()")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
 # "[VL-GenRM] [Title](url)": a name in brackets before a linked title.
 _PLAIN_BRACKET_NICK = re.compile(
@@ -182,6 +183,11 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` / ``**[ICLR 2024]**`` / ``(*EMNLP'23*)``
     / ``(arXiv 2023.05)`` before the title: dates and venues."""
     text = reading.text
+    if cited := _CITED_NUMBER.match(text, position):
+        # "[3] : [Title](url)": the number the maintainer's notes cite it by (a new paper
+        # has none yet)
+        reading.claim(cited.start(), cited.end(), e.Slot("text", "cited as"), cited.group(0))
+        position = cited.end()
     linked = _LINKED_TAG.match(text, position)
     link = _link_at(reading, linked.start("l")) if linked else None
     if linked and link and _linked_venue(reading, link, dated_only=False):

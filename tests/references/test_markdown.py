@@ -966,3 +966,15 @@ def test_a_loose_list_s_names_and_titles_and_the_venue_of_the_heading_above():
 def test_a_venue_and_year_after_dashes_inside_the_title_link(line, title, venue, year):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year) == (title, venue, year)
+
+
+def test_the_number_a_list_cites_a_paper_by_is_not_its_title():
+    # khw11044/HPE-Papers-List: " - [3] : [Title](url)", the notes below cite "[3]"
+    line = (
+        " - [30] : [Learning 3d human dynamics from video.](https://openaccess.thecvf.com/"
+        "content_CVPR_2019/papers/Kanazawa_Learning_3D_Human_Dynamics_From_Video_CVPR_2019_"
+        "paper.pdf) - CVPR 2019"
+    )
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    title = "Learning 3d human dynamics from video"
+    assert (ref.title, ref.venue, ref.year) == (title, "CVPR", 2019)
