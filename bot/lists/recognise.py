@@ -565,6 +565,8 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
         end = link.text_start + len(link.text.rstrip())
         if dashed := _DASHED_VENUE_YEAR.search(text, start, end):
             start, end = _dashed_venue_year(reading, dashed, start)
+        elif (cited := _DASH_CITED.search(text, start, end)) and looks_like_names(cited["n"]):
+            end = _dash_cited(reading, cited)
         _claim_title(reading, start, end)
     reading.claim(link.url_start, link.url_end, e.Slot("url", "title"), link.url)
     end = link.end
@@ -593,6 +595,24 @@ def _dashed_venue_year(reading: e.Reading, found: re.Match[str], start: int) -> 
         reading.claim(name.start("n"), name.end("n"), e.Slot("nickname"), name["n"])
         start = name.end()
     return start, found.start()
+
+
+# Who wrote it, where and when, after a dash inside the title's link: "[Causal inference
+# for time series — Runge et al. (Nature Reviews Earth & Environment, 2023)](url)".
+_DASH_CITED = re.compile(
+    r"[ \t]+[—–][ \t]+(?P<n>[^()\n—–]{2,160}?)[ \t]+\((?:(?P<v>[^()\n]{2,80}?),[ \t]*)?"
+    r"(?P<y>(?:19|20)\d\d)\)[ \t]*$"
+)
+
+
+def _dash_cited(reading: e.Reading, found: re.Match[str]) -> int:
+    """Claim the names, venue and year after a title's dash; where the title ends."""
+    authors_claim(reading, found.start("n"), found.end("n"), "", "")
+    if found["v"]:
+        venue = unescape(found["v"])
+        reading.claim(found.start("v"), found.end("v"), e.Slot("venue"), (venue, None), "{v}")
+    reading.claim(found.start("y"), found.end("y"), e.Slot("year"), int(found["y"]), "{Y}")
+    return found.start()
 
 
 def _nick_citation(reading: e.Reading, link: Link, found: re.Match[str]) -> None:

@@ -978,3 +978,18 @@ def test_the_number_a_list_cites_a_paper_by_is_not_its_title():
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     title = "Learning 3d human dynamics from video"
     assert (ref.title, ref.venue, ref.year) == (title, "CVPR", 2019)
+
+
+def test_names_venue_and_year_after_a_dash_inside_the_title_link():
+    # CHAI-UK/Awesome-Time-Series-Causal-Discovery: they were read into the title
+    line = (
+        "- 📄 **[Causal inference for time series — Runge et al. (Nature Reviews Earth & "
+        "Environment, 2023)](https://doi.org/10.1038/s43017-023-00431-y)** — A recent survey."
+    )
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.authors, ref.venue, ref.year) == (
+        "Causal inference for time series",
+        ("Runge",),
+        "Nature Reviews Earth & Environment",
+        2023,
+    )
