@@ -1,6 +1,7 @@
 """Plain domain records shared by every step of the pipeline: the survey's
 references, the matcher's queries and answers, and an item that could not be
-processed. A suggested paper's own records are in ``bot.suggestions``.
+processed. A suggested paper's own records are in ``bot.suggestions``, a section
+proposed for it in ``bot.placement``.
 
 They are frozen dataclasses of plain values so that parsing, matching, planning
 and rendering stay pure functions that are easy to test and to serialise.
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from bot.placement import SectionScore
     from bot.suggestions import PaperRecord
 
 Verdict = Literal["cited", "new", "ambiguous"]
@@ -84,16 +86,6 @@ class ScoredReference:
     reference: Reference
     score: float  # 0..1
     reason: str  # "arxiv-id", "doi", "title", "title+authors", ...
-
-
-@dataclass(frozen=True)
-class SectionScore:
-    """A section of the survey proposed for a new paper (``bot.placement``): its heading,
-    how well the paper fits there (0..1), and the listed papers there most like it."""
-
-    heading: str
-    score: float
-    because: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,12 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
 from bot.matching.titles import MINOR_WORDS
-from bot.models import CheckResult, Reference, SectionScore
+from bot.models import CheckResult, Reference
 from bot.text.normalize import title_key, title_tokens
 
 NEIGHBOURS = 5  # a section's score sums its this many papers most like the new one
@@ -44,6 +44,18 @@ _STOP = MINOR_WORDS | frozenset(
     )
 )
 _SUFFIXES = ("ational", "ation", "ings", "ing", "ies", "es", "s", "ed", "al", "ic", "ly")
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    """A section of the survey proposed for a new paper: its heading, how well the paper
+    fits there (0..1), and the listed papers there most like it. Kept here, with the
+    model that makes it, not in ``bot.models``: ``check`` creates the dataclass only
+    for a survey with sections (each one is compiled at start, about 1 ms)."""
+
+    heading: str
+    score: float
+    because: tuple[Reference, ...] = ()
 
 
 def _stem(word: str) -> str:

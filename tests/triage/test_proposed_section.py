@@ -11,7 +11,8 @@ from bot.issue.commands import Accept
 from bot.issue.decisions import plan_command
 from bot.issue.state import decode_state
 from bot.issue.triage import plan_triage
-from bot.models import Reference, SectionScore
+from bot.models import Reference
+from bot.placement import SectionScore
 from bot.suggestions import PaperRecord
 from tests.conftest import RENDERER
 from tests.triage.helpers import CONFIG, CONFIG_ZH, ISSUE, SECTIONS, assert_safe, cited, new, unzip
