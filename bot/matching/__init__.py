@@ -321,14 +321,13 @@ class ReferenceIndex:
             forced += self._by_key.get(q.bare_key, ())
             forced += self._by_bare.get(q.bare_key, ())
         postings = self._postings
-        words = sorted(
-            (len(postings[f]), f) for f in _features(q.tokens) if f in postings
-        )  # the rarest first
+        words = [(len(p), f) for f in _features(q.tokens) if (p := postings.get(f)) is not None]
+        words.sort()  # the rarest first
         # Prefix filtering: only the rarest features, covering half the query's
         # idf mass (and at least two), bring in candidates. A reference sharing
         # none of them shares at most half the weight, so it cannot be a
         # near-identical title. Candidates are ranked by the idf they share.
-        idfs = [self._idf.weight(size) for size, _ in words]  # for the query's few words only
+        idfs = self._idf.weights([size for size, _ in words])  # for the query's few words only
         budget = sum(idfs) * (1 - _PREFIX_OVERLAP)
         weights: dict[int, float] = {}
         if words:
