@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 
 _BATCH_FIELDS = ("title", "arxiv", "doi")
+_JSON_SPACE = " \t\n\r"  # the white space JSON allows around a value
 _OTHER_FIELDS = ("id", "authors", "year")  # the rest of what a --batch line may hold
 
 
@@ -235,15 +236,25 @@ def read_batch(path: str) -> list[_Item]:
         except UnicodeDecodeError:
             raise InputError(f"{path}: not UTF-8 text") from None
         name = path
+    # ``json.loads`` is ``raw_decode`` between two regex passes over the white space
+    # around the value: a line stripped of JSON's own white space needs neither (a
+    # quarter of reading a batch).
+    decode = json.JSONDecoder().raw_decode
     items = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
+        text = line.strip(_JSON_SPACE)
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+            data, end = decode(text)
+        except json.JSONDecodeError:
+            end = -1
+        if end != len(text):  # not one value whole: json.loads says why, as it always did
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
         if not isinstance(data, dict):
             raise InputError(f"{where}: expected a JSON object, got {type(data).__name__}")
         items.append(_item_from_json(data, where))
@@ -261,7 +272,9 @@ def _text_field(data: dict[str, Any], name: str, where: str) -> str | None:
 
 
 def _item_from_json(data: dict[str, Any], where: str) -> _Item:
-    title, arxiv, doi = (_text_field(data, name, where) for name in _BATCH_FIELDS)
+    title = _text_field(data, "title", where)
+    arxiv = _text_field(data, "arxiv", where)
+    doi = _text_field(data, "doi", where)
     if not (title or arxiv or doi):
         unknown = sorted(set(data) - {*_BATCH_FIELDS, *_OTHER_FIELDS})
         hint = f" (unknown keys: {', '.join(map(repr, unknown))})" if unknown else ""

@@ -526,3 +526,41 @@ def test_json_proposes_sections_for_new_papers(
     assert [s["score"] for s in new["sections"]] == sorted(
         (s["score"] for s in new["sections"]), reverse=True
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ' \t{"title": "A"}\r ',
+        '{"title": "A"} x',
+        '{"title": "A"}{"title": "B"}',
+        '\ufeff{"title": "A"}',
+        '{"title": "A"}\u00a0',
+        '\u00a0{"title": "A"}',
+        '{"title": "A"',
+        "[1] ",
+        ' "A" ',
+    ],
+)
+def test_batch_lines_read_as_json_loads_reads_them(tmp_path: Path, line: str) -> None:
+    """``read_batch`` reads a line without ``json.loads``'s white-space passes: the same
+    value or the same error for every line, JSON white space or other around it."""
+    from bot.cli.check import read_batch
+    from bot.errors import InputError
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    try:
+        expected: object = json.loads(line)
+    except json.JSONDecodeError as exc:
+        expected = f"{path}:1: not valid JSON ({exc.msg})"
+    try:
+        items = read_batch(str(path))
+    except InputError as exc:
+        got: object = str(exc)
+        if isinstance(expected, dict | list | str) and "not valid JSON" not in str(expected):
+            assert "expected a JSON object" in got  # the value was read, then refused
+            return
+    else:
+        got = {"title": items[0].query.title}
+    assert got == expected
