@@ -114,7 +114,7 @@ def _is_organisation(name: str) -> bool:
     """Whether a first author is an organisation: "OpenAI", "Gemini Team", "IBM"."""
     if textnorm.name_words(name) & _ORG_WORDS:
         return True
-    words = textnorm.fold(name).replace(",", " ").split()
+    words = textnorm.fold_name(name).replace(",", " ").split()
     # One word in camel case or capitals ("OpenAI", "DeepMind", "IBM").
     return len(words) == 1 and (words[0].isupper() or any(c.isupper() for c in words[0][1:]))
 

@@ -306,6 +306,14 @@ _NAME_WORD = re.compile(r"[a-z0-9]+")
 _INITIALS = re.compile(r"[A-Z]{1,3}\.?")  # "A", "AN.": given names in PubMed order
 
 
+@lru_cache(maxsize=256)  # a name is folded for its surname, then its words and initial
+def fold_name(name: str) -> str:
+    """``fold`` of an author's name, kept for the next few names: the matcher reads a
+    name's surname, words and initial in turn, each cached apart, and folding (its LaTeX
+    and accents) is the costliest step of each."""
+    return fold(name)
+
+
 def _name_words(text: str) -> list[str]:
     """Lower-case words of a name; a hyphenated surname is one word."""
     return _folded_name_words(fold(text))
@@ -329,7 +337,7 @@ def surname(name: str | None) -> str:
     if not name:
         return ""
     name = name.strip()
-    folded = fold(name)
+    folded = fold_name(name)
     if not name or _ET_AL.match(folded):
         return ""
     if "," in name:
@@ -358,7 +366,7 @@ def given_initial(name: str | None) -> str:
     ``"Vaswani, Ashish"``, ``"A. Vaswani"`` and ``"Vaswani A"`` all give ``"a"``."""
     if not name:
         return ""
-    text = fold(name).strip()
+    text = fold_name(name).strip()
     if "," in text:
         for part in text.split(",")[1:]:
             words: list[str] = _NAME_WORD.findall(part.lower())  # no groups: whole matches
@@ -377,5 +385,5 @@ def name_words(name: str | None) -> frozenset[str]:
     """Every word of a name longer than an initial (for lenient order-free comparison)."""
     if not name:
         return frozenset()
-    words = _name_words(name)
+    words = _folded_name_words(fold_name(name))
     return frozenset(w for w in words if len(w) > 1 and w not in _SUFFIXES)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from bot.text.normalize import (
     analyse_title,
     fold,
+    fold_name,
     given_initial,
     join_tokens,
     normalize_title,
@@ -310,3 +311,11 @@ def test_title_key_is_the_matchers_key_for_latin_titles(title: str) -> None:
 def test_title_key_is_lower_case_letters_and_digits(title: str) -> None:
     key = title_key(title)
     assert key == key.lower() and all(ch.isalnum() for ch in key)
+
+
+
+@given(st.text(max_size=40))
+def test_a_name_is_folded_once_for_all_its_readings_as_fold_does(name: str) -> None:
+    """``fold_name`` keeps a name's fold for its surname, words and initial in turn: the
+    same text as ``fold``, so those readings are unchanged."""
+    assert fold_name(name) == fold(name)
