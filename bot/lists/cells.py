@@ -65,12 +65,26 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
 
 
 def _titled(value: str) -> bool:
-    """A cell holding a title link (not a "[paper](url)" label): a long link text, or a
-    short one in bold that names no kind of link ("[**Self-Rewarding Language Models**]")."""
+    """A cell holding a title link (not a "[paper](url)" label, nor a link written on the
+    paper's venue or identifier: "[ICML 2025](url)", "[arxiv:202503.01875](url)"): a long
+    link text, or a short one in bold that names no kind of link ("[**Self-Rewarding
+    Language Models**]")."""
     return any(
-        not is_label(text, url) or (text.startswith(("**", "__")) and not generic_label(text))
+        (not is_label(text, url) and not _cited_as(text))
+        or (text.startswith(("**", "__")) and not generic_label(text))
         for text, url in re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
     )
+
+
+def _cited_as(text: str) -> bool:
+    """Is a link's text the paper's venue and year or its identifier, no title?"""
+    venue, year, _ = read_venue(unescape(text.strip().strip("[]")))
+    named = re.fullmatch(r"[A-Za-z][\w&.' -]{0,30}", venue) is not None
+    return (year is not None and named) or _IDENTIFIER.fullmatch(text.strip()) is not None
+
+
+# An identifier as a link's text: "arxiv:202503.01875", "arXiv:2503.01875", "doi:10.1/x".
+_IDENTIFIER = re.compile(r"(?i)(?:arxiv|doi)[ :]*\S+|10\.\d{4,}/\S+|\d{4}\.\d{4,5}(?:v\d+)?")
 
 
 def _fitting_role(value: str, role: str) -> str:
@@ -123,6 +137,10 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
     if not value or value in ("-", "—", "N/A", "n/a"):
         return
     kind, _, name = role.partition(":")
+    link = next((x for x in reading.links if start <= x.start < end), None)
+    if kind == "venue" and link is not None and _venue_link(reading, link):
+        read_tail(reading, link.end, end)  # "| [ICML 2025](https://arxiv.org/abs/...) |"
+        return
     wrapped = _CODE_SPAN.fullmatch(value)
     if wrapped and kind in ("date", "venue"):  # "| `2024.11` |": the value in its markup
         mark = wrapped.group("m")
@@ -143,6 +161,9 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         )
         if link is not None and _venue_link(reading, link):
             read_tail(reading, link.end, end)  # "| [[arXiv 2025]](url) |": where, and the link
+            return
+        if link is not None and _IDENTIFIER.fullmatch(link.text.strip()):
+            read_tail(reading, start, end)  # "| [arxiv:2412.11376](url) |": the paper's link
             return
         if link is not None and generic_label(link.text):
             # "| [paper](url) |": the name is in another column; '| "Title" [[paper](url)] |':

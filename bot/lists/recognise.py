@@ -870,7 +870,10 @@ def _read_link(reading: e.Reading, link: Link) -> None:
         label = line_label(reading, link.start)
         reading.claim(link.start, link.end, e.Slot("url", label or "link"), link.url)
         return
-    if not is_label(link.text, link.url):
+    arxiv = normalize_arxiv(link.url)
+    # "[arxiv:202503.01875](https://arxiv.org/pdf/2503.01875)": named by the paper's id
+    named_by_id = arxiv is not None and arxiv in link.text
+    if not is_label(link.text, link.url) and not named_by_id:
         _linked_venue(reading, link, dated_only=True)
         return  # or a second long link: left as written
     start, end = _wrapped(reading, link)
@@ -881,9 +884,10 @@ def _read_link(reading: e.Reading, link: Link) -> None:
         reading.claim(start, end, slot, link.url)
         return
     before, after = text[start : link.url_start], text[link.url_end : end]
-    arxiv = normalize_arxiv(link.url)
-    if arxiv and label_image(link.text) is not None and arxiv in before:
+    badge = label_image(link.text) is not None
+    if arxiv and (badge or named_by_id) and arxiv in before:
         # "[![arXiv](https://img.shields.io/badge/arXiv-2401.04088-b31b1b.svg)](url)": the
-        # badge names the paper's own id, which a new paper's badge must name instead
+        # badge (or the link's text) names the paper's own id, which a new paper's must name
         before = before.replace(arxiv, "{arxiv}")
-    reading.claim(start, end, e.Slot("url", label_key(link.text), before, after), link.url)
+    key = "arxiv" if named_by_id and not badge else label_key(link.text)
+    reading.claim(start, end, e.Slot("url", key, before, after), link.url)

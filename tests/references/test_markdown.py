@@ -993,3 +993,36 @@ def test_names_venue_and_year_after_a_dash_inside_the_title_link():
         "Nature Reviews Earth & Environment",
         2023,
     )
+
+
+# Pandalin98/Awesome-Time-Series-QA-Papers: the paper's link written on its venue or its
+# arXiv id, in their own columns. The titles were read from the dataset's link, or were
+# the id; the papers under "| ArXiv |" were skipped ("links only to code pages").
+VENUE_AND_ID_COLUMNS = """## Papers
+
+| Paper | Venue | Code | Dataset | Model |
+| ----- | ----- | ---- | ------- | ----- |
+| **ITFormer: Bridging Time Series and Natural Language for Multi-Modal QA** | [ICML 2025](http://arxiv.org/abs/2506.20093) | [Github](https://pandalin98.github.io/itformer_site/) | [EngineMT-QA Dataset](https://pandalin98.github.io/itformer_site/) | - |
+
+| Paper | ArXiv | Code | Dataset | Model |
+| ----- | ----- | ---- | ------- | ----- |
+| **Time-MQA: Time Series Multi-Task Question Answering with Context Enhancement** | [arxiv:202503.01875](https://arxiv.org/pdf/2503.01875) | [Hugging Face](https://huggingface.co/Time-QA) | [Hugging Face](https://huggingface.co/Time-QA) | - |
+"""  # noqa: E501
+
+
+def test_a_table_s_paper_link_on_its_venue_or_its_id():
+    references = parse_references(VENUE_AND_ID_COLUMNS, "markdown")
+    assert [(r.title, r.venue, r.year, r.arxiv) for r in references] == [
+        (
+            "ITFormer: Bridging Time Series and Natural Language for Multi-Modal QA",
+            "ICML",
+            2025,
+            "2506.20093",
+        ),
+        (
+            "Time-MQA: Time Series Multi-Task Question Answering with Context Enhancement",
+            None,
+            None,
+            "2503.01875",
+        ),
+    ]
