@@ -187,35 +187,72 @@ def position(order: Order, entries: Sequence[Fields], new: Fields) -> int:
     if wanted is None:
         return len(entries)
     keys = [k for k in map(key, entries) if k is not None]
+    tie = _tie(entries, key, order.descending)
     if order.by == "date" and new.year and keys and all(k[1:] == (0, 0) for k in keys):
-        return _by_year(order, entries, new.year, arxiv_key(new))
-    tie = arxiv_key(new)
+        return _by_year(order, entries, new.year, new, tie)
     for index, fields in enumerate(entries):
         other = key(fields)
         if other is None:
             continue
         by_date = order.by == "date"
-        if _before(wanted, other, order.descending, tie, arxiv_key(fields), by_date=by_date):
+        if _before(wanted, other, order.descending, (tie, new, fields), by_date=by_date):
             # before the first keyed entry: first (entries without a key tell no place)
             return index if any(map(key, entries[:index])) else 0
     return len(entries)
 
 
-def _by_year(order: Order, entries: Sequence[Fields], year: int, tie: Key | None) -> int:
+@dataclass(frozen=True)
+class _Tie:
+    """What orders the entries a list's key says nothing between (papers of one year)."""
+
+    key: Callable[[Fields], Key | None]
+    descending: bool
+
+    def before(self, new: Fields, other: Fields) -> bool | None:
+        """Does ``new`` go before ``other`` of the same key (None: no telling)?"""
+        mine, theirs = self.key(new), self.key(other)
+        if mine is None or theirs is None:
+            return None
+        return mine > theirs if self.descending else mine < theirs
+
+
+def surname_key(fields: Fields) -> Key | None:
+    """The first author's surname: "Fang" of "Fang, R." (APA) and of "Ruoyao Fang"."""
+    names = fields.authors.names if fields.authors else ()
+    if not names:
+        return None
+    first = names[0]
+    surname = first.partition(",")[0] if "," in first else first.split()[-1]
+    return (surname.lower(),)
+
+
+def _tie(entries: Sequence[Fields], key: Callable[[Fields], Key | None], descending: bool) -> _Tie:
+    """By the first author's surname where the list's entries of one key go so (a reading
+    list of references: "Balesni, Bondarenko, Laine" in 2024), else by arXiv id, the way the
+    list goes."""
+    pairs = [
+        (surname_key(a), surname_key(b))
+        for a, b in itertools.pairwise(entries)
+        if key(a) is not None and key(a) == key(b)
+    ]
+    named = [(a, b) for a, b in pairs if a is not None and b is not None and a != b]
+    if len(named) >= 3 and sum(a < b for a, b in named) >= _SORTED * len(named):
+        return _Tie(surname_key, descending=False)
+    return _Tie(arxiv_key, descending)
+
+
+def _by_year(order: Order, entries: Sequence[Fields], year: int, new: Fields, tie: _Tie) -> int:
     """A list of years ("| 2025 |") shows the year a paper was published, not the month of
     its preprint: that year places it, first among its equals when the list is newest first
     (the newest addition), after them when it is oldest first; among papers of its year
-    by arXiv ids where both have one (a table of years whose rows go by id)."""
+    by what orders them (``_tie``) where it tells."""
     for index, fields in enumerate(entries):
         other = fields.date[0] if fields.date is not None else fields.year
         if other is None:
             continue
-        other_tie = arxiv_key(fields)
-        if year == other and tie is not None and other_tie is not None:
-            before = tie > other_tie if order.descending else tie < other_tie
-        else:
-            before = year >= other if order.descending else year < other
-        if before:
+        tied = tie.before(new, fields) if year == other else None
+        by_year = year >= other if order.descending else year < other
+        if by_year if tied is None else tied:
             return index
     return len(entries)
 
@@ -224,14 +261,14 @@ def _before(
     wanted: Key,
     other: Key,
     descending: bool,
-    tie: Key | None,
-    other_tie: Key | None,
+    tied: tuple[_Tie, Fields, Fields],
     *,
     by_date: bool,
 ) -> bool:
-    if wanted == other and tie is not None and other_tie is not None:
-        wanted, other = tie, other_tie
-    elif by_date and wanted[0] == other[0] and wanted[1] == 0:
+    tie, new, fields = tied
+    if wanted == other and (before := tie.before(new, fields)) is not None:
+        return before
+    if by_date and wanted[0] == other[0] and wanted[1] == 0:
         # a paper known by its year alone (a venue's): first among its year's papers where
         # the list is newest first (the newest addition), after them where it is oldest first
         return descending

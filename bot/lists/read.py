@@ -75,8 +75,11 @@ def _read_block(reading: Reading, kind: str) -> bool:
         if title_end is not None:  # its notes are no fields
             citation.claim_runs(reading, _NOTE_ITEM.finditer(reading.text, title_end), "notes")
     else:
-        position = recognise.read_authors_year(reading, position) or position
-        title_end = recognise.read_marked_title(reading, position)
+        cited = recognise.read_authors_year(reading, position)
+        position = cited or position
+        title_end = (cited and recognise.read_italic_title(reading, position)) or (
+            recognise.read_marked_title(reading, position)
+        )
         if title_end is None:  # ("**MemVLT**: Jane Doe, Bo Li.<br />" before the title too)
             after_names = recognise.read_authors_first(reading, position)
             if after_names is not None:

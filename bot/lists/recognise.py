@@ -328,7 +328,7 @@ _AUTHORS_FIRST = re.compile(
 # (or no date: "(n.d.)"; the title may open with a parenthesis: "(How) Do Language ...")
 _AUTHORS_YEAR = re.compile(
     r"(?P<o>\*\*)?(?P<n>[^*()\n]{2,400}?)[ \t]*\((?:(?P<y>(?:19|20)\d\d)|n\.d\.)\)\.?"
-    r"(?(o)\*\*|[ \t]+[-–—][ \t]+)[ \t]*(?=[^\s*_\[])"
+    r"(?(o)\*\*|[ \t]+[-–—][ \t]+)[ \t]*(?=[^\s*_\[]|\*[^\s*])"
 )
 
 
@@ -342,6 +342,19 @@ def read_authors_year(reading: e.Reading, position: int) -> int | None:
     authors_claim(reading, found.start("n"), found.end("n"), "", "")
     if found["y"]:
         reading.claim(found.start("y"), found.end("y"), e.Slot("year"), int(found["y"]), "{Y}")
+    return found.end()
+
+
+_ITALIC_TITLE = re.compile(r"(?P<m>\*(?!\*)|_(?!_))(?P<t>[^*_\n]+?)(?P=m)(?![*_])")
+
+
+def read_italic_title(reading: e.Reading, position: int) -> int | None:
+    """A title in italics right after the names and year (``**Salmon, P. M. (2009).**
+    *Distributed Situation Awareness*. Ashgate.``: a book's title, as APA writes it)."""
+    found = _ITALIC_TITLE.match(reading.text, position)
+    if found is None:
+        return None
+    _claim_title(reading, found.start("t"), found.end("t"))
     return found.end()
 
 

@@ -345,5 +345,7 @@ def write_authors(authors: Authors, form: AuthorForm, surname: str | None = None
     if form.mode in ("first", "surname"):
         first = surname if form.mode == "surname" and surname else names[0]
         return first + (form.etal if more else "")
-    text = names[0] if len(names) == 1 else form.sep.join(names[:-1]) + form.last_sep + names[-1]
+    # (the names before "et al." are not the last: "Stanton, N. A., Stewart, R., et al.")
+    last_sep = form.sep if authors.et_al else form.last_sep
+    text = names[0] if len(names) == 1 else form.sep.join(names[:-1]) + last_sep + names[-1]
     return text + (form.etal if authors.et_al else "")

@@ -153,3 +153,36 @@ def test_a_paper_goes_where_the_list_order_puts_it(text, section, record, anchor
     result = add_to_paper_list(text, [PaperItem(record, section)], None, renderer=RENDERER)
     assert result.skipped == ()
     assert result.text == text.replace(anchor, anchor + new)
+
+
+# Dusto-AI/llm-situational-awareness-paper-list (abridged): newest year first, and within
+# a year by the first author's surname, as a reference list is.
+BY_SURNAME = """## AI Safety
+
+- **Chaudhary, M., & Zhang, T. J. (2025).** Evaluation Awareness Scales Predictably. [[link]](https://arxiv.org/abs/2509.13333)
+- **Needham, J., & Hobbhahn, M. (2025).** Large Language Models Often Know When They Are Being Evaluated. [[link]](https://arxiv.org/abs/2505.23836)
+- **Balesni, M., & Hobbhahn, M. (2024).** Towards evaluations-based safety cases for AI scheming. [[link]](https://arxiv.org/abs/2411.03336)
+- **Bondarenko, A., & Volk, D. (2024).** Demonstrating specification gaming in reasoning models. [[link]](https://arxiv.org/abs/2502.13295)
+- **Laine, R., & Chughtai, B. (2024).** Me, Myself, and AI: The Situational Awareness Dataset (SAD) for LLMs. [[link]](https://arxiv.org/abs/2407.04694)
+- **Ngo, R., Chan, L., & Mindermann, S. (2024).** The alignment problem from a deep learning perspective. [[link]](https://arxiv.org/abs/2209.00626)
+- **Berglund, L., & Stickland, A. C. (2023).** Taken out of context: On measuring situational awareness in LLMs. [[link]](https://arxiv.org/abs/2309.00667)
+"""  # noqa: E501
+
+
+def test_papers_of_one_year_go_by_the_first_author_s_surname_where_the_list_does():
+    record = PaperRecord(
+        title="Alignment faking in large language models",
+        authors=("Ryan Greenblatt", "Carson Denison"),
+        year=2024,
+        venue="arXiv",
+        arxiv="2412.14093",
+    )
+    result = add_to_paper_list(
+        BY_SURNAME, [PaperItem(record, "AI Safety")], None, renderer=RENDERER
+    )
+    anchor = "(https://arxiv.org/abs/2502.13295)\n"
+    new = (
+        "- **Greenblatt, R., & Denison, C. (2024).** Alignment faking in large language models."
+        " [[link]](https://arxiv.org/abs/2412.14093)\n"
+    )
+    assert result.text == BY_SURNAME.replace(anchor, anchor + new)

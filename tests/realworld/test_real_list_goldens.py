@@ -69,6 +69,28 @@ CASES = [
         id="yymm-nick-links",
     ),
     pytest.param(
+        "situational_apa_bold_names",
+        "AI Safety and SA",
+        PaperRecord(
+            title="Alignment faking in large language models",
+            authors=("Ryan Greenblatt", "Carson Denison", "Benjamin Wright"),
+            year=2024,
+            venue="arXiv",
+            arxiv="2412.14093",
+        ),
+        # APA as the list writes it: surnames and initials, "&" before the last, the year in
+        # the bold; among the 2024 papers by the first author's surname, after Bondarenko
+        # and before Laine; the link as "[[link]](...)" with its arXiv address.
+        (
+            36,
+            [
+                "- **Greenblatt, R., Denison, C., & Wright, B. (2024).** Alignment faking in "
+                "large language models. [[link]](https://arxiv.org/abs/2412.14093)",
+            ],
+        ),
+        id="apa-bold-names",
+    ),
+    pytest.param(
         "exploration_angle_links_bibtex_names",
         "Prediction / Prediction error based Methods",
         PaperRecord(

@@ -121,6 +121,10 @@ COUNTS = [
     pytest.param("exploration_angle_links_bibtex_names", 14, 0, id="angle-links-bibtex-names"),
     # "* [2512] [EMA-GRPO] [Title](url)" bullets, blank lines between: lines 6 to 22, 9 papers.
     pytest.param("rl_yymm_nick_links", 9, 0, id="yymm-nick-links"),
+    # "- **Lee, J. D., & See, K. A. (2004).** Title. *Venue*, 46(1), 50-80. [[link]](url)":
+    # APA, one bullet a paper, 14 under the first heading (lines 4 to 17), 23 under the
+    # second (lines 21 to 43).
+    pytest.param("situational_apa_bold_names", 37, 0, id="apa-bold-names"),
 ]
 
 
@@ -140,6 +144,35 @@ def test_the_non_papers_are_the_tools_and_say_why():
 
 # fixture, line, (title start, first author, authors, year, venue, arxiv, doi, section)
 SPOT = [
+    # APA: the names and year in bold ("Lee, J. D., & See, K. A. (2004)."), the title plain,
+    # the venue in italics with its volume and pages; the reference names "J. D. Lee"
+    (
+        "situational_apa_bold_names",
+        11,
+        ("Trust in automation: Designing", "J. D. Lee", 2, 2004, "Human Factors", None,
+         "10.1518/hfes.46.1.50_30392", "Foundational SA and Human Factors"),
+    ),
+    # the title in italics, the publisher after it
+    (
+        "situational_apa_bold_names",
+        9,
+        ("Distributed Situation Awareness: Theory", "P. M. Salmon", 4, 2009, "Ashgate", None,
+         None, "Foundational SA and Human Factors"),
+    ),
+    # "*arXiv preprint arXiv:2603.19426*": arXiv, and the paper's id
+    (
+        "situational_apa_bold_names",
+        21,
+        ("Is Evaluation Awareness Just Format Sensitivity?", "V. Devbunova", 1, 2026, "arXiv",
+         "2603.19426", None, "AI Safety and SA"),
+    ),
+    # names as written, not inverted, and no date: "(n.d.)"
+    (
+        "situational_apa_bold_names",
+        43,
+        ("Extractive Structures Learned in Pretraining", "Jiahai Feng", 3, None, None,
+         "2412.04614", None, "AI Safety and SA"),
+    ),
     # "**SemTrack:** Wang, Pengfei and Hui, Xiaofei and ... Liu, Jun.<br />" over the quoted
     # title: BibTeX's names after a bold name (the reference's "Pengfei Wang")
     (
