@@ -393,7 +393,10 @@ class _Scanner:
                     self._link_paragraph(line)
             self.close()
             return end + 1
-        if nested and not _LINK_OR_EMPHASIS.search(content):
+        # (what the item says before its nested items: "- Title." over "[[pdf]](url)" is a
+        # paper, its nested "- Jane Doe, Bo Li. *ICML 2019*" its authors, not a category's)
+        own = "\n".join([content, *lines[index + 1 : nested[0]]]) if nested else content
+        if nested and not _LINK_OR_EMPHASIS.search(own):
             # "- Neural Network Libraries" over nested items: a category, its items are entries
             self.close()
             line = nested[0]

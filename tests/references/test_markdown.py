@@ -1026,3 +1026,35 @@ def test_a_table_s_paper_link_on_its_venue_or_its_id():
             "2503.01875",
         ),
     ]
+
+
+def test_an_item_s_link_line_makes_it_a_paper_and_its_nested_bullet_its_authors():
+    # thomhert/awesome-medical-ssl: "- Title." over "[[pdf]](url)" and a nested bullet of
+    # names and venue was a category, and its names line the paper.
+    text = (
+        "## Theory\n\n"
+        "-   A Theoretical Analysis of Contrastive Unsupervised Representation Learning.\n"
+        "    [[pdf]](https://arxiv.org/pdf/1902.09229.pdf)\n"
+        "    -   Sanjeev Arora, Hrishikesh Khandeparkar, Mikhail Khodak, Orestis Plevrakis, "
+        "and Nikunj Saunshi. *ICML 2019*\n"
+        "-   Understanding the Behaviour of Contrastive Loss.\n"
+        "    [[pdf]](https://arxiv.org/pdf/2012.09740.pdf)\n"
+        "    -   Feng Wang and Huaping Liu. *CVPR 2021*\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.authors[0], r.year, r.venue, r.arxiv) for r in references] == [
+        (
+            "A Theoretical Analysis of Contrastive Unsupervised Representation Learning",
+            "Sanjeev Arora",
+            2019,
+            "ICML",
+            "1902.09229",
+        ),
+        (
+            "Understanding the Behaviour of Contrastive Loss",
+            "Feng Wang",
+            2021,
+            "CVPR",
+            "2012.09740",
+        ),
+    ]
