@@ -306,7 +306,8 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
     line_start = reading.text.rfind("\n", 0, start) + 1
     named_before = any(  # "by Jane Doe. *Venue*" (not a title's "... Explanations by Watching")
         reading.free(found.start(), found.end())
-        for found in _BY_NAMES.finditer(reading.text, line_start, start)
+        for pattern in (_BY_NAMES, ET_AL)  # "<br/>Kerr A et al. · *NEJM AI* · 2026-08-19"
+        for found in pattern.finditer(reading.text, line_start, start)
     )
     year = read_venue(body)[1]
     yearless = year is None and not _PREPRINT_SERVER.fullmatch(body.strip())

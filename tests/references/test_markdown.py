@@ -1058,3 +1058,14 @@ def test_an_item_s_link_line_makes_it_a_paper_and_its_nested_bullet_its_authors(
             "2012.09740",
         ),
     ]
+
+
+def test_names_with_et_al_before_an_italic_journal():
+    # JXLiu-AI/Awesome-Medical-LLM-in-Top-Journals: the journal was read as the authors
+    line = (
+        "- **[A clinically validated framework for auditing AI chatbot behavior in mental "
+        "health interactions](https://doi.org/10.1038/s41591-026-04577-2)**<br/>Weilnhammer V "
+        "et al. · *Nature Medicine* · 2026-08-07 🧩"
+    )
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.authors, ref.venue, ref.year) == (("Weilnhammer V",), "Nature Medicine", 2026)
