@@ -429,8 +429,8 @@ class _Scanner:
         while at < len(lines) and at not in self.headings:
             stripped = lines[at].strip()
             opened = _ATTACHED_OPEN.match(stripped)
-            if not stripped or _IMAGE_LINE.fullmatch(stripped):
-                last = last if not stripped else at
+            if _IMAGE_LINE.fullmatch(stripped):
+                last = at
             elif opened:
                 closing = re.compile(rf"</{opened.group(1)}\s*>", re.IGNORECASE)
                 inner = at
@@ -440,7 +440,7 @@ class _Scanner:
                 if inner >= len(lines) or any(_ITEM.match(x) and "](" in x for x in body):
                     break
                 last = at = inner
-            else:
+            elif stripped:
                 break
             at += 1
         return last

@@ -78,9 +78,17 @@ def _titled(value: str) -> bool:
 
 def _cited_as(text: str) -> bool:
     """Is a link's text the paper's venue and year or its identifier, no title?"""
-    venue, year, _ = read_venue(unescape(text.strip().strip("[]")))
-    named = re.fullmatch(r"[A-Za-z][\w&.' -]{0,30}", venue) is not None
-    return (year is not None and named) or _IDENTIFIER.fullmatch(text.strip()) is not None
+    inner = text.strip()
+    return _named_venue(inner.strip("[]")) is not None or _IDENTIFIER.fullmatch(inner) is not None
+
+
+def _named_venue(label: str) -> tuple[str, int, str] | None:
+    """``label`` read as a venue's name and its year (``ICML 2025``, ``arXiv 2025``), or
+    None (no year, or more than a name: a title with a year in it)."""
+    venue, year, form = read_venue(unescape(label))
+    if year is None or not re.fullmatch(r"[A-Za-z][\w&.' -]{0,30}", venue):
+        return None
+    return venue, year, form
 
 
 # An identifier as a link's text: "arxiv:202503.01875", "arXiv:2503.01875", "doi:10.1/x".
@@ -118,10 +126,10 @@ def _venue_link(reading: e.Reading, link: Link) -> bool:
     inner = link.text.strip()
     bracketed = inner.startswith("[") and inner.endswith("]")
     label = inner[1:-1] if bracketed else inner
-    venue, year, form = read_venue(unescape(label))
-    named = re.fullmatch(r"[A-Za-z][\w&.' -]{0,30}", venue)
-    if year is None or not named or link.kind != "markdown":
+    named = _named_venue(label)
+    if named is None or link.kind != "markdown":
         return False
+    venue, year, form = named
     at = link.text_start + link.text.index(label)
     reading.claim(at, at + len(label), e.Slot("venue"), (venue, year), form)
     reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)

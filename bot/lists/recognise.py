@@ -334,8 +334,9 @@ _AUTHORS_YEAR = re.compile(
 
 def read_authors_year(reading: e.Reading, position: int) -> int | None:
     """Claim the names and the year of ``**Names (2023).** Title`` or ``Names (2014) -
-    Title``; where the title starts, or None when they are no list of names (a dash
-    after one name will do; without the bold, several names or "et al.")."""
+    Title``; where the title starts, or None when what stands before the year does not
+    read as names (``**Deep Learning (2016).**`` is a title and its year, and is left to
+    the title's reader)."""
     found = _AUTHORS_YEAR.match(reading.text, position)
     if found is None or not looks_like_names(found["n"]):
         return None
