@@ -39,12 +39,13 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
         roles = list(columns)[-len(cells) :] if html else list(columns)[: len(cells)]
     roles += ["?"] * (len(cells) - len(roles))
     # A row of another width keeps a role only where the content fits it; any row, where a
-    # venue or date column holds links ("| Source |" cells: '"Title" [[paper](url)]').
+    # venue or date column holds links ("| Source |" cells: '"Title" [[paper](url)]'); a
+    # row of the header's width, where a date column holds a venue (``_undated``).
     values = [reading.text[a:b].strip() for a, b, _ in cells]
     roles = [
         _fitting_role(value, role)
         if len(cells) != len(columns) or (role in ("venue", "date") and "](" in value)
-        else role
+        else _undated(value, role)
         for value, role in zip(values, roles, strict=True)
     ]
     titled = [
@@ -95,6 +96,14 @@ def _named_venue(label: str) -> tuple[str, int, str] | None:
 _IDENTIFIER = re.compile(r"(?i)(?:arxiv|doi)[ :]*\S+|10\.\d{4,}/\S+|\d{4}\.\d{4,5}(?:v\d+)?")
 
 
+def _undated(value: str, role: str) -> str:
+    """A date column's cell holding a venue, not a date, is the venue's ("| Date |
+    Published |" over "| 2024.5.20 | ICML 2024 |"); any other role as it is."""
+    if role != "date" or value in ("", "-") or "](" in value or read_date(value) is not None:
+        return role
+    return "venue" if re.search(r"[A-Za-z]", value) else role
+
+
 def _fitting_role(value: str, role: str) -> str:
     """``role`` if the cell's content fits it, else what the content looks like."""
     kind = role.partition(":")[0]
@@ -134,6 +143,23 @@ def _venue_link(reading: e.Reading, link: Link) -> bool:
     reading.claim(at, at + len(label), e.Slot("venue"), (venue, year), form)
     reading.claim(link.url_start, link.url_end, e.Slot("url", "paper"), link.url)
     return True
+
+
+def _own_page(link: Link) -> bool:
+    """Does a title's link lead to the list's own page on the paper (``paper_list/X.md``),
+    not to an anchor of the same page (``#section``)?"""
+    return link.kind == "markdown" and "://" not in link.url and not link.url.startswith("#")
+
+
+def _own_page_title(reading: e.Reading, link: Link) -> None:
+    """``| [Title](paper_list/Title.md) | 2024.5.20 | ICML 2024 |``: the title, and the
+    list's notes on it, where a new paper has none."""
+    words = link.text
+    lead = len(words) - len(words.lstrip())
+    at, to = link.text_start + lead, link.text_start + len(words.rstrip())
+    if at < to:
+        reading.claim(at, to, e.Slot("title"), unescape(reading.text[at:to]))
+    reading.claim(link.url_start, link.url_end, e.Slot("url", "notes"), link.url)
 
 
 def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
@@ -193,6 +219,10 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             if at is not None:
                 read_tail(reading, at, end)
                 return
+        if kind == "title" and link is not None and _own_page(link):
+            _own_page_title(reading, link)
+            read_tail(reading, link.end, end)
+            return
     if kind == "title" and reading.has("title"):  # "| Title | ... | Paper |": its links
         read_tail(reading, start, end)
         return

@@ -24,6 +24,7 @@ from bot.lists.document import Item, PaperList, read_list
 from bot.lists.headings import HeadingSpan, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
 from bot.lists.values import read_venue, swap_name_order
+from bot.lists.votes import is_preprint
 from bot.models import Reference, Skipped
 from bot.references.common import normalize_newlines, where
 from bot.references.result import ParseResult
@@ -167,7 +168,12 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
         return None  # ("Jane Doe, Bo Li (2019) - Title" and its notes; "Links: <its code>")
     if people and not links and fields.title:
         return None  # "**Title;** Peng Xu, Xiatian Zhu, David A. Clifton": a citation, no link
-    cited = fields.venue and (fields.year or _YEAR.search(fields.venue)) and fields.title
+    # (a preprint dated, linking no page of its own: "| [Title](notes.md) | 2023.10.29 | arXiv |";
+    # not a field's label: "- **Publication**: arXiv July 2025")
+    titled = len((fields.title or "").split()) >= 3
+    preprint = year and not links and titled and is_preprint(fields.venue)
+    dated = fields.year or _YEAR.search(fields.venue) or preprint
+    cited = fields.venue and dated and fields.title
     hosted = _CODE_HOST.fullmatch(fields.venue.strip())  # "| 2022 | [xFormers](github) | GitHub |"
     if cited and not hosted and (among_papers or code_only):
         # "Title (SIGMOD 2022) [Source code](https://github.com/...)": its code; "[KR'2023]

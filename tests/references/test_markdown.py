@@ -1069,3 +1069,22 @@ def test_names_with_et_al_before_an_italic_journal():
     )
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.authors, ref.venue, ref.year) == (("Weilnhammer V",), "Nature Medicine", 2026)
+
+
+# liuyaojialiuyaojia/Awesome-LLM-Security-Paper: each title links the list's own notes on
+# the paper, and a "Published" column holds the venue; none of its 19 papers was read.
+NOTES_TABLE = """## Jailbreaking
+
+| Title | Date | Published | Tag |
+|-------|------|-----------|-----|
+| [Many shot Jailbreaking](paper_list/Many_shot_Jailbreaking.md) | 2024.4.2 | USENIX Security 2024 | Method Attack |
+| [Poisoning Retrieval Corpora by Injecting Adversarial Passages](paper_list/Poisoning.md) | 2023.10.29 | arXiv | Attack |
+"""  # noqa: E501
+
+
+def test_a_title_linking_the_list_s_own_notes_and_a_published_column():
+    references = parse_references(NOTES_TABLE, "markdown")
+    assert [(r.title, r.year, r.venue) for r in references] == [
+        ("Many shot Jailbreaking", 2024, "USENIX Security"),
+        ("Poisoning Retrieval Corpora by Injecting Adversarial Passages", 2023, "arXiv"),
+    ]
