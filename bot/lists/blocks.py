@@ -54,6 +54,8 @@ _INTERRUPTS = re.compile(
     r"^ {0,3}(?:\||<!--|</?(?:table|div|p|details|summary|h[1-6]|ul|ol|hr|br|center)\b)",
     re.IGNORECASE,
 )
+# A category's name in bold, a few words alone on its line: "- **DAC2022**".
+_BOLD_LABEL = re.compile(r"\*\*[^*:\[\]\n]{1,30}?\*\*")
 # What hangs under an item: a block of HTML that folds or keeps text, or a figure.
 _ATTACHED_OPEN = re.compile(r"<(details|pre)\b", re.IGNORECASE)
 _IMAGE_LINE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)|<img\b[^>]*>")
@@ -396,8 +398,9 @@ class _Scanner:
         # (what the item says before its nested items: "- Title." over "[[pdf]](url)" is a
         # paper, its nested "- Jane Doe, Bo Li. *ICML 2019*" its authors, not a category's)
         own = "\n".join([content, *lines[index + 1 : nested[0]]]) if nested else content
-        if nested and not _LINK_OR_EMPHASIS.search(own):
-            # "- Neural Network Libraries" over nested items: a category, its items are entries
+        if nested and (not _LINK_OR_EMPHASIS.search(own) or _BOLD_LABEL.fullmatch(own.strip())):
+            # "- Neural Network Libraries" (or "- **DAC2022**") over nested items: a category,
+            # its items are entries
             self.close()
             line = nested[0]
             while line <= end:

@@ -1088,3 +1088,27 @@ def test_a_title_linking_the_list_s_own_notes_and_a_published_column():
         ("Many shot Jailbreaking", 2024, "USENIX Security"),
         ("Poisoning Retrieval Corpora by Injecting Adversarial Passages", 2023, "arXiv"),
     ]
+
+
+def test_a_bold_category_bullet_over_nested_titles():
+    # QianpengLi577/Neuromorphic-Processor-paper-list: "- **DAC2022**" over its papers, each
+    # a bold title alone (the papers were lines of the conference's bullet, none read)
+    text = (
+        "## Conference\n\n"
+        "- **DAC2022**\n\n"
+        "  - **SATO: Spiking Neural Network Acceleration via Temporal-Oriented Dataflow and "
+        "Architecture**\n"
+        "  - **Sparse-T: Hardware accelerator thread for unstructured sparse data processing**\n"
+        "  - **SoftSNN: Low-Cost Fault Tolerance for Spiking Neural Network Accelerators**\n\n"
+        "- **ISCA2022**\n\n"
+        "  - **dont have interesting papers for me**\n\n"
+        "- **HPCA2023**\n\n"
+        "  - **Securator: A Fast and Secure Neural Processing Unit**\n"
+    )
+    titles = [r.title for r in parse_references(text, "markdown")]
+    assert titles == [
+        "SATO: Spiking Neural Network Acceleration via Temporal-Oriented Dataflow and Architecture",
+        "Sparse-T: Hardware accelerator thread for unstructured sparse data processing",
+        "SoftSNN: Low-Cost Fault Tolerance for Spiking Neural Network Accelerators",
+        "Securator: A Fast and Secure Neural Processing Unit",
+    ]
