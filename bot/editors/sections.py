@@ -20,6 +20,7 @@ from bot.editors.lines import Lines
 from bot.errors import EditError
 from bot.lists.blocks import section_spans
 from bot.lists.document import PaperList, read_list
+from bot.lists.headings import enclosing
 from bot.lists.inline import is_symbol
 from bot.references import markdown
 
@@ -215,13 +216,9 @@ def section_extent(lines: Sequence[str], headings: Sequence[Heading], heading: H
 
 
 def _parents(headings: Sequence[Heading], heading: Heading) -> list[Heading]:
-    chain: list[Heading] = []
-    level = heading.level
-    for other in reversed([h for h in headings if h.line < heading.line]):
-        if other.level < level:
-            chain.append(other)
-            level = other.level
-    return chain
+    before = [h for h in headings if h.line < heading.line]
+    levels = [h.level for h in before] + [heading.level]
+    return [before[i] for i in enclosing(levels, len(before))]
 
 
 def _ancestors(headings: Sequence[Heading], heading: Heading) -> list[Heading]:

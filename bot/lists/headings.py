@@ -113,6 +113,18 @@ def _atx_or_html_heading(lines: Sequence[str], index: int) -> HeadingSpan | None
     return HeadingSpan(index, end + 1, int(opened.group(1)), raw)
 
 
+def enclosing(levels: Sequence[int], index: int) -> list[int]:
+    """The headings above heading ``index`` that enclose it (each of a lower level than the
+    last found), nearest first, given every heading's level in file order."""
+    found: list[int] = []
+    level = levels[index]
+    for other in range(index - 1, -1, -1):
+        if levels[other] < level:
+            found.append(other)
+            level = levels[other]
+    return found
+
+
 def heading_text(raw: str) -> str:
     """A heading's plain text: no closing #s, anchors, links, HTML, emoji or emphasis."""
     text = re.sub(r"\s+#+\s*$", "", " " + raw).strip()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.identifiers import normalize_arxiv
 from bot.lists.entry import Fields
+from bot.text.normalize import surname
 
 Key = tuple[object, ...]
 
@@ -217,13 +218,11 @@ class _Tie:
 
 
 def surname_key(fields: Fields) -> Key | None:
-    """The first author's surname: "Fang" of "Fang, R." (APA) and of "Ruoyao Fang"."""
+    """The first author's surname, normalised: "fang" of "Fang, R." (APA) and of "Ruoyao
+    Fang"."""
     names = fields.authors.names if fields.authors else ()
-    if not names:
-        return None
-    first = names[0]
-    surname = first.partition(",")[0] if "," in first else first.split()[-1]
-    return (surname.lower(),)
+    found = surname(names[0]) if names else ""
+    return (found,) if found else None
 
 
 def _tie(entries: Sequence[Fields], key: Callable[[Fields], Key | None], descending: bool) -> _Tie:

@@ -43,6 +43,8 @@ _YYMM = re.compile(r"(?P<y>0[7-9]|[12]\d)(?P<m>0[1-9]|1[0-2])")
 # A link right after a tag: "[VL-GenRM] [VL-GenRM: Enhancing ...](url)".
 _LINK_NEXT = re.compile(r"[ \t]+<?\[(?P<t>[^\[\]\n]+)\]\(")
 _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
+# A line break, perhaps over one blank line (a loose list), and the next line's indent.
+_NEXT_LINE = r"\n(?:[ \t]*\n)?[ \t]*"
 _CITED_NUMBER = re.compile(r"\[\d{1,3}\][ \t]*[:：]?[ \t]*(?=<?\[[^\[\]\n]+\]\()")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
 # "[VL-GenRM] [Title](url)": a name in brackets before a linked title.
@@ -64,7 +66,7 @@ _BOLD_NICK = re.compile(
 # may be in the bold: "**SemTrack:**"; a blank line may come between, in a loose list).
 _BOLD_NICK_NAMES = re.compile(
     r"\*\*(?P<n>[^*\[\]\n\"“:：]{1,40}?)(?P<c>[:：]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)"
-    r"(?=[^\n\"“*]{2,400}?(?:<br\s*/?>)?[ \t]*\n(?:[ \t]*\n)?[ \t]*[\"“])"
+    rf"(?=[^\n\"“*]{{2,400}}?(?:<br\s*/?>)?[ \t]*{_NEXT_LINE}[\"“])"
 )
 # A plain name and a colon before a quoted title: 'STARK: "Learning Spatio-Temporal ..."'.
 _PLAIN_NICK = re.compile(
@@ -317,7 +319,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
 # Authors before a bold or quoted title ("Touvron et al. **LLaMA: ...** arXiv 2023.").
 # (or on the line before it, after a line break tag: "Jane Doe, Bo Li.<br />\n  "Title"")
 _AUTHORS_FIRST = re.compile(
-    r"(?P<n>[^*_\[\]\"“\n<]{2,400}?)[ \t]*(?:<br\s*/?>[ \t]*)?(?:\n(?:[ \t]*\n)?[ \t]*)?"
+    rf"(?P<n>[^*_\[\]\"“\n<]{{2,400}}?)[ \t]*(?:<br\s*/?>[ \t]*)?(?:{_NEXT_LINE})?"
     r"(?=\*\*(?!\s)|__(?!\s)|[\"“])"
 )
 
@@ -380,7 +382,7 @@ def read_authors_first(reading: e.Reading, position: int) -> int | None:
 # names and a colon are too like a title's words: "Unifying Large Language Models and
 # Knowledge Graphs: A Roadmap").
 _AUTHORS_COLON = re.compile(
-    r"(?P<n>[^:\n\[\]*\"“<]{2,400}?)[ \t]*:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[^\s\[*])"
+    rf"(?P<n>[^:\n\[\]*\"“<]{{2,400}}?)[ \t]*:[ \t]*{_NEXT_LINE}(?=[^\s\[*])"
 )
 
 
@@ -601,8 +603,7 @@ _DASHED_NAME = re.compile(r"(?P<n>[^\s-][^-\n]{0,24}?)[ \t]+-[ \t]+(?=\S)")
 def _dashed_venue_year(reading: e.Reading, found: re.Match[str], start: int) -> tuple[int, int]:
     """Claim the venue, the year and a leading short name of a title written ``Name - Title -
     Venue - Year``; where the title starts and ends."""
-    reading.claim(found.start("v"), found.end("v"), e.Slot("venue"), (found["v"], None), "{v}")
-    reading.claim(found.start("y"), found.end("y"), e.Slot("year"), int(found["y"]), "{Y}")
+    _claim_venue_year(reading, found)
     name = _DASHED_NAME.match(reading.text, start, found.start())
     rest = reading.text[name.end() : found.start()] if name else ""
     if name and len(name["n"].split()) <= 2 and len(rest.split()) >= 3:
@@ -622,11 +623,17 @@ _DASH_CITED = re.compile(
 def _dash_cited(reading: e.Reading, found: re.Match[str]) -> int:
     """Claim the names, venue and year after a title's dash; where the title ends."""
     authors_claim(reading, found.start("n"), found.end("n"), "", "")
+    _claim_venue_year(reading, found)
+    return found.start()
+
+
+def _claim_venue_year(reading: e.Reading, found: re.Match[str]) -> None:
+    """Claim a match's venue (its ``v`` group, when it has one) and year (``y``), each in
+    its own slot: the venue written as it stands, the year beside it."""
     if found["v"]:
         venue = unescape(found["v"])
         reading.claim(found.start("v"), found.end("v"), e.Slot("venue"), (venue, None), "{v}")
     reading.claim(found.start("y"), found.end("y"), e.Slot("year"), int(found["y"]), "{Y}")
-    return found.start()
 
 
 def _nick_citation(reading: e.Reading, link: Link, found: re.Match[str]) -> None:

@@ -21,7 +21,7 @@ import re
 
 from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.lists.document import Item, PaperList, read_list
-from bot.lists.headings import HeadingSpan, heading_spans, heading_text
+from bot.lists.headings import HeadingSpan, enclosing, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
 from bot.lists.values import read_venue, swap_name_order
 from bot.lists.votes import is_preprint
@@ -231,13 +231,10 @@ def _venue(written: str) -> str | None:
 
 def _heading_path(document: PaperList, section: int | None) -> list[str]:
     """The texts of a section's heading and of the headings above it, nearest first."""
-    path: list[str] = []
-    level = None
-    for span in reversed(document.headings[: (section + 1) if section is not None else 0]):
-        if level is None or span.level < level:
-            path.append(heading_text(span.raw))
-            level = span.level
-    return path
+    if section is None:
+        return []
+    levels = [span.level for span in document.headings]
+    return [heading_text(document.headings[i].raw) for i in [section, *enclosing(levels, section)]]
 
 
 def _section_venue_year(path: list[str]) -> tuple[str | None, int | None]:
