@@ -21,6 +21,15 @@ _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")
 # A hidden note on an entry's line: "[//]: #06/28" (the day it was added), "<!-- ... -->".
 _COMMENT = re.compile(r"\[//\]:[ \t]*#[^\n]*|<!--[^\n]*?-->")
+# An entry's own anchor for the list's table of contents: ``<a name="x"></a>``, ``<a id="x"></a>``
+# before the title, or ``<span id="x">`` ... ``</span>`` around it. Its name is the entry's
+# alone, so a new entry is written without one.
+_ANCHOR = re.compile(
+    r"<a[ \t]+(?:name|id)[ \t]*=[ \t]*(?P<q>[\"'])[^\"'\n]*(?P=q)[ \t]*>[ \t]*</a[ \t]*>[ \t]*"
+    r"|<span[ \t]+id[ \t]*=[ \t]*(?P<s>[\"'])[^\"'\n]*(?P=s)[ \t]*>"
+    r"(?P<inside>[^<\n]*?)(?P<close></span[ \t]*>)",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -35,6 +44,13 @@ def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | N
     reading = Reading(text, links=scan_links(text))
     for comment in _COMMENT.finditer(text):  # the entry's own note, never a new entry's
         reading.claim(comment.start(), comment.end(), Slot("text", "comment"), comment.group(0))
+    for anchor in _ANCHOR.finditer(text):
+        opening_end = anchor.start("inside") if anchor.group("close") else anchor.end()
+        opening = text[anchor.start() : opening_end]
+        reading.claim(anchor.start(), opening_end, Slot("text", "anchor"), opening)
+        if anchor.group("close"):
+            closing = Slot("text", "anchor end")
+            reading.claim(anchor.start("close"), anchor.end(), closing, anchor.group("close"))
     if kind in ("row", "html-row"):
         found = cells.read_cells(reading, columns, html=kind == "html-row")
     else:
@@ -67,7 +83,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
     checkbox = _CHECKBOX.match(text, position)
     if checkbox:
         position = checkbox.end()
-    position = _past_decoration(text, position)
+    position = _past_anchor(text, _past_decoration(text, position))
     position = recognise.read_leading_tags(reading, position)
     position = recognise.read_nickname(reading, position)
     if kind == "heading":
@@ -103,6 +119,14 @@ _NOTE_ITEM = re.compile(
     r"[^\n]*\S",
     re.MULTILINE,
 )
+
+
+def _past_anchor(text: str, position: int) -> int:
+    """Past the entry's own anchor before its title (claimed as layout when the entry is read)."""
+    anchor = _ANCHOR.match(text, position)
+    if anchor is None:
+        return position
+    return anchor.start("inside") if anchor.group("close") else anchor.end()
 
 
 def _past_decoration(text: str, position: int) -> int:

@@ -465,3 +465,30 @@ def test_a_venue_written_without_its_year_beside_a_date_keeps_it_where_no_date_i
     )
     at = text.index("* **Voicebox**")
     assert result.text == text[:at] + new + text[at:]
+
+
+def test_a_new_entry_takes_no_anchor_of_its_neighbours():
+    """LittleSummer114/Commonsense-Paper-List: each entry's ``<span id>`` is its own anchor
+    for the table of contents; a new paper has none, and keeps the rest of their form."""
+    text = (
+        "## Datasets\n\n"
+        '1. <span id = "CB">**Evaluating BERT for natural language inference.**</span> EMNLP, 2018.'
+        " [paper](https://www.aclweb.org/anthology/D19-1630/)\n"
+        '2. <span id = "HANS">**Right for the Wrong Reasons.**</span> ACL, 2019.'
+        " [paper](https://www.aclweb.org/anthology/P19-1334.pdf)\n"
+        '3. <span id = "">**Dialogue Natural Language Inference.**</span> ACL, 2019.'
+        " [paper](https://www.aclweb.org/anthology/P19-1363.pdf)\n"
+    )
+    record = PaperRecord(
+        title="Adversarial NLI: A New Benchmark for Natural Language Understanding",
+        authors=("Yixin Nie", "Adina Williams"),
+        year=2020,
+        venue="ACL 2020",
+        arxiv="1910.14599",
+    )
+    result = add_to_paper_list(text, [item(record, "Datasets")], None, renderer=RENDERER)
+    new = (
+        "4. **Adversarial NLI: A New Benchmark for Natural Language Understanding.** ACL, 2020."
+        f" [paper]({P}1910.14599)\n"
+    )
+    assert result.text == text + new

@@ -1112,3 +1112,32 @@ def test_a_bold_category_bullet_over_nested_titles():
         "SoftSNN: Low-Cost Fault Tolerance for Spiking Neural Network Accelerators",
         "Securator: A Fast and Secure Neural Processing Unit",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        # LittleSummer114/Commonsense-Paper-List (NLI_paper_list.md): the span's id is the
+        # table of contents' anchor; it was read as the title's first words.
+        (
+            '1. <span id = "HANS">**Right for the Wrong Reasons: Diagnosing Syntactic '
+            'Heuristics in Natural Language Inference.**</span> ACL, 2019. '
+            "[paper](https://www.aclweb.org/anthology/P19-1334.pdf)",
+            "Right for the Wrong Reasons: Diagnosing Syntactic Heuristics in Natural Language "
+            "Inference",
+            "ACL",
+            2019,
+        ),
+        (
+            '- <a name="gpt3"></a> **Language Models are Few-Shot Learners.** NeurIPS, 2020. '
+            "[paper](https://arxiv.org/abs/2005.14165)",
+            "Language Models are Few-Shot Learners",
+            "NeurIPS",
+            2020,
+        ),
+    ],
+    ids=["span-id-around-the-title", "empty-anchor-before-the-title"],
+)
+def test_an_entry_s_own_anchor_is_no_part_of_its_title(line, title, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year) == (title, venue, year)
