@@ -29,7 +29,7 @@ from bot.lists.citation import (
 )
 from bot.lists.inline import Link, label_image, unescape
 from bot.lists.papers import paper_like
-from bot.lists.values import DATE_IN_TEXT, read_authors, read_date, read_venue
+from bot.lists.values import DATE_IN_TEXT, full_year, read_authors, read_date, read_venue
 
 _TAG = re.compile(
     r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40})\](?(s)(?P=s))(?!\()"
@@ -173,9 +173,22 @@ def _title_value(raw: str) -> tuple[str, int]:
     return unescape(value), len(raw) - len(stripped) + stop
 
 
+# A year and a venue's acronym glued to the title by dashes: "16-ATC-Design Guidelines for
+# High Performance RDMA Systems", "2020-OSDI-hXDP: ..." (an acronym: two capitals at least).
+_DASH_TAG = re.compile(
+    r"(?P<y>(?:19|20)?\d\d)-(?P<v>(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,12}|[Aa]r[Xx]iv)-(?=\S)"
+)
+
+
 def _claim_title(reading: e.Reading, start: int, end: int) -> None:
     raw = reading.text[start:end]
     lead = len(raw) - len(raw.lstrip())
+    if tag := _DASH_TAG.match(raw, lead):
+        year = tag.group("y")
+        form = ("{Y}" if len(year) == 4 else "{y}") + "-{v}"
+        venue = (tag.group("v"), full_year(year))
+        reading.claim(start + lead, start + tag.end(), e.Slot("venue", "", "", "-"), venue, form)
+        lead = tag.end()
     value, trail = _title_value(raw[lead:])
     if value:
         reading.claim(start + lead, end - trail, e.Slot("title"), value)

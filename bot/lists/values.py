@@ -48,6 +48,14 @@ DATE_IN_TEXT = re.compile(
 )
 
 
+def full_year(text: str) -> int:
+    """The year a year's digits name: ``2016``, or ``16`` (2016) and ``98`` (1998)."""
+    year = int(text)
+    if len(text) == 4:
+        return year
+    return year + (2000 if year < 70 else 1900)
+
+
 def read_date(text: str) -> tuple[Date, str] | None:
     """``(year, month, day)`` and the form of a whole date string, or None.
 
@@ -60,7 +68,7 @@ def read_date(text: str) -> tuple[Date, str] | None:
             continue
         groups = found.groupdict()
         year_text = groups["Y"]
-        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        year = full_year(year_text)
         month, month_key = _month(groups)
         if month is None or not 1 <= month <= 12:
             continue
@@ -211,7 +219,7 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
     at_end = _YEAR_AT_END.search(text) or _SHORT_YEAR.search(text)
     if at_end and at_end.start("sep") > 0:
         year_text = at_end.group("year")
-        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        year = full_year(year_text)
         sep = at_end.group("sep")
         key = "{Y}" if len(year_text) == 4 else "{y}"
         return text[: at_end.start("sep")].strip(), year, "{v}" + sep + key

@@ -492,3 +492,22 @@ def test_a_new_entry_takes_no_anchor_of_its_neighbours():
         f" [paper]({P}1910.14599)\n"
     )
     assert result.text == text + new
+
+
+def test_a_new_paper_takes_the_year_and_venue_glued_to_its_title():
+    """Huangxy-Minel/Paper-List-of-Host-Networking writes ``- 16-ATC-Title``, no link."""
+    text = (
+        "### 1.1 Basic\n\n"
+        "- 16-ATC-Design Guidelines for High Performance RDMA Systems\n"
+        "- 18-SIGCOMM-Revisiting Network Support for RDMA\n"
+        "- 21-SIGCOMM-Understanding host network stack overheads\n"
+    )
+    record = PaperRecord(
+        title="Flexible Packet Steering for Multi-Tenant NICs",
+        authors=("Ann Lee", "Bo Li"),
+        year=2024,
+        venue="NSDI 2024",
+        url="https://www.usenix.org/conference/nsdi24/presentation/lee",
+    )
+    result = add_to_paper_list(text, [item(record, "1.1 Basic")], None, renderer=RENDERER)
+    assert result.text == text + "- 24-NSDI-Flexible Packet Steering for Multi-Tenant NICs\n"

@@ -1141,3 +1141,23 @@ def test_a_bold_category_bullet_over_nested_titles():
 def test_an_entry_s_own_anchor_is_no_part_of_its_title(line, title, venue, year):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year) == (title, venue, year)
+
+
+def test_a_year_and_venue_glued_to_the_title_by_dashes():
+    # Huangxy-Minel/Paper-List-of-Host-Networking: plain bullets, no link, "YY-VENUE-Title";
+    # none of its 91 papers was read. The questions between them are no papers.
+    text = (
+        "## 1.1 Basic\n\n"
+        "- 16-ATC-Design Guidelines for High Performance RDMA Systems\n"
+        "- 20-OSDI-hXDP: Efficient Software Packet Processing on FPGA NICs\n"
+        "- **23-NSDI-SRNIC: A Scalable Architecture for RDMA NICs**\n"
+        "- 98-SIGCOMM-A Survey of Active Network Research\n"
+        "- Can we design a high-performance, highly flexible network stack architecture?\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.venue, r.year) for r in references] == [
+        ("Design Guidelines for High Performance RDMA Systems", "ATC", 2016),
+        ("hXDP: Efficient Software Packet Processing on FPGA NICs", "OSDI", 2020),
+        ("SRNIC: A Scalable Architecture for RDMA NICs", "NSDI", 2023),
+        ("A Survey of Active Network Research", "SIGCOMM", 1998),
+    ]
