@@ -111,6 +111,9 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         slot = e.Slot("venue", "", "`", "`")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
     claim_runs(reading, tags, "code tags")  # "`score` `blind`": labels
+    for found in _BRACKETED.finditer(text, start, end):  # "**Title.** [Sep., 2022] [MICAI, 2022]"
+        if reading.free(found.start(), found.end()):
+            _read_bracketed(reading, found)
     for found in _BRACKET_TAGS.finditer(text, start, end):  # "[framework] [nlp]"
         if reading.free(found.start(), found.end()):
             reading.claim(found.start(), found.end(), e.Slot("text", "tags"), found.group(0))
@@ -127,6 +130,23 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if label and reading.free(found.start(), found.end()):
             reading.claim(found.start(), found.end(), e.Slot("url", label), found.group(0))
     _read_plain(reading, start, end)
+
+
+# A date or a venue with its year in square brackets after the title, linking nowhere.
+_BRACKETED = re.compile(r"(?<![\[\w])\[(?P<t>[A-Z][^\[\]\n]{1,60})\](?![(\[])")
+
+
+def _read_bracketed(reading: e.Reading, found: re.Match[str]) -> None:
+    """``[Sep., 2022]``: the date; ``[MICAI, 2022]``: the venue and its year (the brackets go
+    with the value, so that a value a new paper lacks goes with them)."""
+    inner = found.group("t")
+    if date := read_date(inner):
+        reading.claim(found.start(), found.end(), e.Slot("date", "", "[", "]"), *date)
+        return
+    venue, year, form = read_venue(inner)
+    if year is not None and venue and len(venue.split()) <= 6:
+        slot = e.Slot("venue", "", "[", "]")
+        reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
 
 
 # A bullet under an entry that names one of its fields: "    - 📑 Publisher: arXiv", an

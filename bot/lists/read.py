@@ -77,8 +77,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
         if heading is None:
             return False
         position = heading.end()
-    elif text.lstrip(" \t").startswith("["):
-        # a link paragraph indented under a category bullet: the indentation is layout
+    else:  # an indented paragraph (a link paragraph under a category bullet): layout
         position = len(text) - len(text.lstrip(" \t"))
     checkbox = _CHECKBOX.match(text, position)
     if checkbox:

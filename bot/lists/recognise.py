@@ -439,9 +439,12 @@ def read_marked_title(reading: e.Reading, position: int) -> int | None:
     bold = text.startswith("**", position) and not text.startswith("***", position)
     angled = text.startswith("<[", position)  # "<[Title](url)> by Jane Doe, 2010."
     link = _link_at(reading, position + (2 if bold else angled))
-    if link is not None and link.kind in ("markdown", "html") and not generic_label(link.text):
-        end = _title_link(reading, link, bold)
-        return end + 1 if angled and end is not None and text.startswith(">", end) else end
+    if link is not None and link.kind in ("markdown", "html"):
+        if generic_label(link.text) and bold and text.startswith("**", link.end):
+            return None  # "**[Paper](url)** | **[arXiv](url)**": the links, no title
+        if not generic_label(link.text):
+            end = _title_link(reading, link, bold)
+            return end + 1 if angled and end is not None and text.startswith(">", end) else end
     if bold and (quoted := re.match(r"\*\*[ \t]*(?=[\"“])", text[position:])):
         found = _QUOTED.match(text, position + quoted.end())
         if found and text.startswith("**", _skip_blank(text, found.end())):

@@ -511,3 +511,37 @@ def test_a_new_paper_takes_the_year_and_venue_glued_to_its_title():
     )
     result = add_to_paper_list(text, [item(record, "1.1 Basic")], None, renderer=RENDERER)
     assert result.text == text + "- 24-NSDI-Flexible Packet Steering for Multi-Tenant NICs\n"
+
+
+def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue():
+    """yangzhou12/awesome-medical-vision-language-models: indented bold paragraphs, the date
+    and the venue each in brackets, then the names and the links, a space between them."""
+    text = (
+        "## Classification\n\n"
+        "   **BERTHop: An Effective Vision-and-Language Model.** [Aug., 2021] [ICCV Workshop, 2021].<br>\n"  # noqa: E501
+        "*Masoud Monajatipoor, Mozhdeh Rouhsedaghat.*<br>\n"
+        f" [[PDF]({P}2108.04938)] \n"
+        " \n"
+        "   **MedCLIP: Contrastive Learning from Unpaired Medical Images and Text.** [Oct., 2022] [EMNLP, 2022].<br>\n"  # noqa: E501
+        "*Zifeng Wang, Zhenbang Wu.*<br>\n"
+        f" [[PDF]({P}2210.10163)] [[Github](https://github.com/RyanWangZf/MedCLIP)] \n"
+        "\n"
+        "## Segmentation\n"
+    )
+    record = PaperRecord(
+        title="MedKLIP-2: Medical Knowledge Enhanced Pre-training",
+        authors=("Ann Lee", "Bo Li"),
+        year=2024,
+        month=3,
+        venue="CVPR 2024",
+        arxiv="2403.00001",
+    )
+    result = add_to_paper_list(text, [item(record, "Classification")], None, renderer=RENDERER)
+    new = (  # (after the line holding a space that parts the entries)
+        " \n"
+        "   **MedKLIP-2: Medical Knowledge Enhanced Pre-training.** [Mar., 2024] [CVPR, 2024].<br>\n"  # noqa: E501
+        "*Ann Lee, Bo Li.*<br>\n"
+        f" [[PDF]({P}2403.00001)] \n"
+    )
+    at = text.index("\n## Segmentation")
+    assert result.text == text[:at] + new + text[at:]

@@ -1161,3 +1161,33 @@ def test_a_year_and_venue_glued_to_the_title_by_dashes():
         ("SRNIC: A Scalable Architecture for RDMA NICs", "NSDI", 2023),
         ("A Survey of Active Network Research", "SIGCOMM", 1998),
     ]
+
+
+def test_indented_bold_paragraphs_with_date_and_venue_in_brackets():
+    # yangzhou12/awesome-medical-vision-language-models: paragraphs indented by two or three
+    # spaces were not read (2 of 89 papers); "[Sep., 2022] [MICAI, 2022]" gave the venue
+    # "] [MICAI, 2022].<br>".
+    text = (
+        "## Pre-Training\n\n"
+        "  **Multi-Modal Masked Autoencoders for Medical Vision-and-Language Pre-Training.**"
+        " [Sep., 2022] [MICAI, 2022].<br>\n"
+        "*Zhihong Chen, Yuhao Du, Jinpeng Hu.*<br>\n"
+        " [[PDF](https://arxiv.org/abs/2209.07098)] [[Github](https://github.com/zhjohnchan/M3AE)]\n"
+        " \n"
+        "   **Medical Image Understanding with Pretrained Vision Language Models.**"
+        " [Sep., 2022].<br>\n"
+        "*Ziyuan Qin, Huahui Yi.*<br>\n"
+        " [[PDF](https://arxiv.org/abs/2209.15517)]\n"
+    )
+    first, second = parse_references(text, "markdown")
+    assert (first.title, first.venue, first.year, list(first.authors)) == (
+        "Multi-Modal Masked Autoencoders for Medical Vision-and-Language Pre-Training",
+        "MICAI",
+        2022,
+        ["Zhihong Chen", "Yuhao Du", "Jinpeng Hu"],
+    )
+    assert (second.title, second.venue, second.year) == (
+        "Medical Image Understanding with Pretrained Vision Language Models",
+        None,
+        2022,
+    )
