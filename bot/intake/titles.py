@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text.venues import ACRONYMS
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’\-\u00c0-\u024f]*|\d[\w.\-]*")
 _URLISH = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|\.(?:com|org|net|io)/", re.IGNORECASE)
@@ -46,9 +48,7 @@ _VENUE_TAIL = re.compile(
     r"workshop|conference|journal|track|paper)+\s*$|(?:19|20)\d{2}\s*$",
 )
 _VENUE_MARK = re.compile(
-    r"(?:19|20)\d{2}|'\d{2}\b|\b(?:ACL|EMNLP|NAACL|EACL|AACL|COLING|LREC|TACL|CoNLL|NeurIPS|NIPS|ICML|ICLR|"
-    r"CVPR|ICCV|ECCV|WACV|BMVC|AAAI|IJCAI|KDD|SIGIR|WWW|WSDM|CIKM|RecSys|ICDE|VLDB|SIGMOD|TPAMI|TKDE|"
-    r"TNNLS|JMLR|TMLR|IJCV|arXiv|CoRL|ICRA|IROS|INTERSPEECH|ICASSP|UAI|AISTATS|COLT|ICSE|MLSys|CHI|CSUR|"
+    rf"(?:19|20)\d{{2}}|'\d{{2}}\b|\b(?:{ACRONYMS}|"
     r"[Ff]indings|[Ww]orkshop|[Pp]roceedings|[Cc]onference|[Jj]ournal|[Oo]ral|[Ss]potlight|[Pp]reprint)\b"
 )
 _STOPWORDS = {

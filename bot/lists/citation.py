@@ -24,6 +24,7 @@ from bot.lists.values import (
     swap_name_order,
 )
 from bot.text import latex
+from bot.text.venues import ACRONYMS
 
 ITALIC = re.compile(
     r"(?<![*\w\\])\*(?![*\s])(?P<t>(?:[^*\n\\]|\\.)+?)(?<![\s\\])\*(?!\*)"
@@ -45,6 +46,7 @@ _LATEX_ACCENT = re.compile(r"\\[\"'`^~=.uvHckr]\s*\{?[A-Za-z]|\{\\")
 _NAME = re.compile(
     r"^[A-Z\u00C0-\u024F][\w'’.\-*∗†‡]*(?:\s+[\w'’.\-(),*∗†‡]+){0,6}$|^[\u4e00-\u9fff]{2,4}$"
 )
+
 
 
 def label_key(label: str) -> str:
@@ -121,6 +123,13 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if reading.free(found.start(), found.end()):
             mark = found.group(0)[0]
             _read_italic(reading, found.start(), found.end(), mark, mark)
+    for found in _BOLD_TAIL.finditer(text, start, end):  # "[Title](url) — **ACL 2023**"
+        if reading.free(found.start(), found.end()) and _bold_venue(text, found):
+            inner = found.start("t")
+            _read_venue_text(reading, inner, found.end("t"), longest=_VENUE_WORDS, marked=True)
+    for found in _SMALL_PRINT.finditer(text, start, end):  # "<sub>2025-07 · 3 citations</sub>"
+        if reading.free(found.start(), found.end()):
+            _read_small_print(reading, found)
     for found in HTML_EMPHASIS.finditer(text, start, end):  # "<ins>arXiv, 2024</ins>"
         if reading.free(found.start(), found.end()):
             opening, closing = found.group("open"), found.group("close")
@@ -147,6 +156,23 @@ def _read_bracketed(reading: e.Reading, found: re.Match[str]) -> None:
     if year is not None and venue and len(venue.split()) <= 6:
         slot = e.Slot("venue", "", "[", "]")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
+
+
+# Small print after the title: the day it appeared and a remark ("· 3 citations").
+_SMALL_PRINT = re.compile(r"<(?P<tag>sub|sup)>(?P<t>[^<\n]+)</(?P=tag)\s*>", re.IGNORECASE)
+
+
+def _read_small_print(reading: e.Reading, found: re.Match[str]) -> None:
+    """``<sub>2025-07 · 3 citations</sub>``: the date, then a remark a new paper has not (the
+    count changes by the day); small print with no date first is a remark as a whole."""
+    start, end = found.start("t"), found.end("t")
+    date = DATE_IN_TEXT.match(reading.text, start, end)
+    read = read_date(date.group(0)) if date else None
+    if date and read:
+        reading.claim(start, date.end(), e.Slot("date"), *read)
+        start = date.end()
+    if reading.text[start:end].strip():
+        reading.claim(start, end, e.Slot("text", "note"), reading.text[start:end])
 
 
 # A bullet under an entry that names one of its fields: "    - 📑 Publisher: arXiv", an
@@ -229,10 +255,12 @@ def looks_like_names(text: str) -> bool:
         return False  # "*arXiv*, 2020": where, not who
     if any(re.search(r"\d|:", part) for part in parts):
         return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
-    if len(parts) == 1 and re.fullmatch(r"[A-Z]{2,10}", plain):
-        return False  # "*ICAART*", "*CSR*": a venue's acronym, not a person
-    if _VENUE_NAME.search(plain):
-        return False  # "*ACL Findings*", "*Journal of Systems and Software*"
+    if len(parts) == 1 and (
+        re.fullmatch(r"[A-Z]{2,10}(?:[ \t][A-Z]{2,10})*", plain) or _KNOWN_VENUE.fullmatch(plain)
+    ):
+        return False  # "*ICAART*", "*ACM BCB*", "**NeurIPS**": a venue's acronym, not a person
+    if _VENUE_NAME.search(plain) or _PUBLISHER.match(plain):
+        return False  # "*ACL Findings*", "*Journal of Systems and Software*", "**Nature Methods**"
     named = sum(_person(p) for p in parts)
     # (one odd part among three names or more, as long as it is no sentence: "An Open-Source
     # Audio, Music, and Speech Generation Toolkit. The Goal of Amphion is to ..." is prose)
@@ -248,6 +276,48 @@ _VENUE_NAME = re.compile(
     r"\b(?:conference|symposium|journal|findings|transactions|proceedings|letters|magazine)\b",
     re.IGNORECASE,
 )
+
+
+_KNOWN_VENUE = re.compile(ACRONYMS)
+# Publishers whose names lead their journals' ("Nature Communications", "IEEE Access").
+_PUBLISHER = re.compile(
+    r"(?:IEEE|ACM|Nature|Science|Cell|PLoS|PLOS|npj|JAMA|Lancet|BMJ|NEJM|Frontiers|Springer"
+    r"|Elsevier|SIAM|AMIA)\b"
+)
+
+
+# Bold after the title: the venue, as emphasis may be.
+_BOLD_TAIL = re.compile(r"(?<![*\\])\*\*(?![*\s])(?P<t>[^*\n]+?)(?<![\s\\])\*\*(?!\*)")
+# The small words of a name written in title case ("Expert Systems with Applications").
+_SMALL_WORDS = {"of", "and", "with", "on", "in", "for", "the", "&"}
+_VENUE_WORDS = 6
+_DASH_BEFORE = re.compile(r"[ \t]+[—–-][ \t]*$")
+
+
+def _bold_venue(text: str, found: re.Match[str]) -> bool:
+    """Does bold after the title name the venue? With its year (``**NeurIPS 2023**``), by a
+    known acronym or publisher (``**ACL**``, ``**Nature Medicine**``), or a few words in title
+    case set off by a dash (``— **Information Fusion**``); not a remark (``**The first
+    certified defense**``), a label (``**Metrics:**``, ``**📝 Summary**:``) or a name in notes."""
+    body = found.group("t").strip()
+    if body.endswith((":", "：")) or text.startswith((":", "："), found.end()):
+        return False
+    if read_venue(body)[1] is not None:
+        return True
+    if _KNOWN_VENUE.fullmatch(body) or _PUBLISHER.match(body) or _VENUE_NAME.search(body):
+        return True
+    dashed = _DASH_BEFORE.search(text, text.rfind("\n", 0, found.start()) + 1, found.start())
+    return bool(dashed) and title_cased(body) and len(body.split()) <= _VENUE_WORDS
+
+
+def title_cased(text: str) -> bool:
+    """Is ``text`` written as a name is (``Expert Systems with Applications``), not as a
+    remark (``Foundational open-ended evolution``)?"""
+    return all(
+        not word[0].islower() or word in _SMALL_WORDS or _PREPRINT_SERVER.match(word)
+        or _PUBLISHER.fullmatch(word)
+        for word in text.split()
+    )
 
 
 def _person(part: str) -> bool:

@@ -26,6 +26,7 @@ from bot.lists.citation import (
     names_then_venue,
     people_only,
     read_text,
+    title_cased,
 )
 from bot.lists.inline import Link, label_image, unescape
 from bot.lists.papers import paper_like
@@ -724,6 +725,13 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
         reading.claim(description, value_start + len(raw), slot, raw)
 
 
+# Emphasis of a few words alone after a dash, before small print or links: a field.
+_MARKED_FIELD = re.compile(
+    r"(?P<m>\*\*|\*|_)(?![*_\s])(?P<t>(?:[^*_\s]+[ \t]?){1,8})(?<![ \t])(?P=m)"
+    r"[ \t]*(?:<su[bp]>|\[|$)"
+)
+
+
 def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
     """Where `` - Free prose.`` starts after the title (not ``- Jane Doe et al., ACL 2020``)."""
     found_any = _DESCRIPTION.search(reading.text, start, end)
@@ -744,6 +752,9 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
         plain_rest = unescape(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", rest))
         if ET_AL.search(plain_rest[:80]) or len(plain_rest.split()) < 3:
             continue
+        marked = _MARKED_FIELD.match(rest)
+        if marked and title_cased(marked.group("t")):
+            continue  # "— **Expert Systems with Applications** <sub>...": a venue
         names = _LEADING_NAMES.match(plain_rest)
         if (names and people_only(names["n"])) or names_then_venue(plain_rest):
             continue  # "- Jane Doe, Bo Li. ACL 2020", "- Jane Doe, ACL 2020": the authors

@@ -545,3 +545,28 @@ def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue(
     )
     at = text.index("\n## Segmentation")
     assert result.text == text[:at] + new + text[at:]
+
+
+def test_a_new_paper_takes_the_bold_venue_and_the_month_in_small_print_without_a_count():
+    """JXLiu-AI/Awesome-Medical-Reasoning: ``— **Venue** <sub>2025-07 · 3 citations</sub>``,
+    newest first. A new paper has no citation count yet: its small print is the month."""
+    text = (
+        "### SFT\n\n"
+        "- [Stable On-Policy Distillation](https://arxiv.org/abs/2601.07155) — **ACL**"
+        " <sub>2026-01 · 35 citations</sub>\n"
+        "- [Knowledge Graph Augmented LLMs](https://arxiv.org/abs/2512.01210) — **AMIA Summits**"
+        " <sub>2025-12 · 3 citations</sub>\n"
+        "- [Knowledge or Reasoning?](https://arxiv.org/abs/2506.02126) <sub>2025-06 · 14 citations</sub>\n"  # noqa: E501
+    )
+    record = PaperRecord(
+        title="Clinical Reasoning with Verifiable Rewards",
+        authors=("Ann Lee", "Bo Li"),
+        year=2026,
+        month=3,
+        venue="ICML 2026",
+        arxiv="2603.00001",
+    )
+    result = add_to_paper_list(text, [item(record, "SFT")], None, renderer=RENDERER)
+    new = f"- [Clinical Reasoning with Verifiable Rewards]({P}2603.00001) — **ICML** <sub>2026-03</sub>\n"  # noqa: E501
+    at = text.index("- [Stable")
+    assert result.text == text[:at] + new + text[at:]

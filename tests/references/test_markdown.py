@@ -1191,3 +1191,47 @@ def test_indented_bold_paragraphs_with_date_and_venue_in_brackets():
         None,
         2022,
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "year"),
+    [
+        # JXLiu-AI/Awesome-Medical-Reasoning: the venue in bold after a dash, the month and a
+        # citation count in small print; the venue was read as a description, 44% had a year.
+        (
+            "- [CLARIFID: Improving Radiology Report Generation](https://arxiv.org/abs/2507.17234)"
+            " — **Expert Systems with Applications** <sub>2025-07 · 3 citations</sub>",
+            "Expert Systems with Applications",
+            2025,
+        ),
+        (
+            "- [Med-PRM: Medical Reasoning Models](https://arxiv.org/abs/2506.11474) — **EMNLP**"
+            " <sub>2025-06 · 26 citations</sub>",
+            "EMNLP",
+            2025,
+        ),
+        (
+            "- [Knowledge or Reasoning? A Close Look](https://arxiv.org/abs/2506.02126)"
+            " <sub>2025-06 · 14 citations</sub>",
+            None,
+            2025,
+        ),
+        # A venue in bold was read with the closing asterisks: "NeurIPS **".
+        ("- [Some Title of a Paper](https://arxiv.org/abs/2404.12372) **NeurIPS 2023**", "NeurIPS", 2023),  # noqa: E501
+        # fmzchao/Awesome-LLM4Cybersecurity: a journal in italics, read as its authors.
+        ("1. [LLM for SoC Security: A Paradigm Shift](https://arxiv.org/abs/2310.06046) *IEEE Access*, 2023", "IEEE Access", 2023),  # noqa: E501
+        # EvaxHe/Awesome-LLM-Agent-Experience-Lifecycle: a remark after the dash stays one.
+        ("- [Why Greatness Cannot Be Planned](https://doi.org/10.1007/978-3-319-15524-1) — *Foundational open-ended evolution*", None, None),  # noqa: E501
+    ],
+    ids=[
+        "bold-journal-after-dash",
+        "bold-acronym",
+        "small-print-date",
+        "bold-venue-year",
+        "italic-publisher-journal",
+        "italic-remark",
+    ],
+)
+def test_a_venue_in_bold_or_italics_and_a_date_in_small_print(line, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.venue, ref.year) == (venue, year)
