@@ -294,6 +294,18 @@ _VENUE_WORDS = 6
 _DASH_BEFORE = re.compile(r"[ \t]+[—–-][ \t]*$")
 
 
+def venue_name(text: str) -> bool:
+    """Does ``text`` name a venue by itself: a known acronym (``NeurIPS``), a preprint server
+    (``arXiv:2408.09764`` too), a publisher's journal (``IEEE Access``) or a venue's word
+    (``Findings``)?"""
+    return bool(
+        _KNOWN_VENUE.fullmatch(text)
+        or _PREPRINT_SERVER.fullmatch(re.split(r"[\s:,]", text, maxsplit=1)[0])
+        or _PUBLISHER.match(text)
+        or _VENUE_NAME.search(text)
+    )
+
+
 def _bold_venue(text: str, found: re.Match[str]) -> bool:
     """Does bold after the title name the venue? With its year (``**NeurIPS 2023**``), by a
     known acronym or publisher (``**ACL**``, ``**Nature Medicine**``), or a few words in title
@@ -304,7 +316,7 @@ def _bold_venue(text: str, found: re.Match[str]) -> bool:
         return False
     if read_venue(body)[1] is not None:
         return True
-    if _KNOWN_VENUE.fullmatch(body) or _PUBLISHER.match(body) or _VENUE_NAME.search(body):
+    if venue_name(body):
         return True
     dashed = _DASH_BEFORE.search(text, text.rfind("\n", 0, found.start()) + 1, found.start())
     return bool(dashed) and title_cased(body) and len(body.split()) <= _VENUE_WORDS

@@ -27,6 +27,7 @@ from bot.lists.citation import (
     people_only,
     read_text,
     title_cased,
+    venue_name,
 )
 from bot.lists.inline import Link, label_image, unescape
 from bot.lists.papers import paper_like
@@ -48,9 +49,9 @@ _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
 _NEXT_LINE = r"\n(?:[ \t]*\n)?[ \t]*"
 _CITED_NUMBER = re.compile(r"\[\d{1,3}\][ \t]*[:：]?[ \t]*(?=<?\[[^\[\]\n]+\]\()")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
-# "[VL-GenRM] [Title](url)": a name in brackets before a linked title.
+# "[VL-GenRM] [Title](url)", "[MRM] Advancing ...": a name in brackets before the title.
 _PLAIN_BRACKET_NICK = re.compile(
-    r"\[(?P<n>[^*\[\]\n]{1,40})\](?P<sep>[ \t]+)(?=<?\[[^\[\]\n]+\]\()"
+    r"\[(?P<n>[^*\[\]\n]{1,40})\](?P<sep>[ \t]+)(?=<?\[|[A-Za-z0-9\"“])"
 )
 # "**[UCB]** <[Title](url)>" / "**Voicebox**: [Voicebox: Text-Guided ...](url)": a name in
 # bold (and brackets) before a linked title.
@@ -98,7 +99,7 @@ _PLAIN_TITLE = re.compile(
 _CITED_TAIL = re.compile(
     r"(?:[^.\n\[]{1,60}?\bet[ \t]*al\.?[ \t]*|[A-Z][^.\n\[]{0,60}?\.[ \t]+)?"
     r"(?:[A-Za-z][\w&.' -]{0,40}?[ \t]?(?:19|20)\d\d|ar[Xx]iv:[ \t]?\d{4}\.\d{4,5}(?:v\d+)?)"
-    r"(?:[ \t]*\((?:19|20)\d\d\))?[ \t]*"
+    r"(?:[ \t]*\((?:19|20)\d\d\))?\.?[ \t]*"
 )
 # The word that opens a venue in a citation, before its emphasis: "Title. In *COLT 2016*."
 _IN_TAIL = re.compile(r"In:?[ \t]*")
@@ -222,8 +223,9 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
         if (name == "p" or tag.group("s")) and not dated:
             break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         linked = _LINK_NEXT.match(text, tag.end())
-        if name == "b" and not dated and linked and _names_title(inner, linked.group("t")):
-            break  # "[VL-GenRM] [VL-GenRM: Enhancing ...](url)": a nickname
+        following = linked.group("t") if linked else text[tag.end() : _line_end(reading, tag.end())]
+        if name == "b" and not dated and _names_title(inner, following):
+            break  # "[VL-GenRM] [VL-GenRM: Enhancing ...](url)", "[MRM] Advancing ...": a nickname
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]
         yymm = _YYMM.fullmatch(inner) if name == "b" and not dated else None
@@ -287,9 +289,15 @@ def _bold_tagged(reading: e.Reading, position: int) -> int | None:
 
 
 def _names_title(tag: str, title: str) -> bool:
-    """Is a bracketed tag before a linked title its name, not its venue: the title's first
-    words, or written in mixed case ("[Multi-Image]"; a venue is in capitals, "[ICLR]")?"""
-    return title.startswith(tag) or any(c.islower() for c in tag)
+    """Is a bracketed tag before a title its name, not its venue: the title's first words,
+    the initials of its words ("[MRM] ... with Masked Record Modeling"), or written in mixed
+    case ("[Multi-Image]", "[BiomedCLIP]"; a venue is in capitals, "[ICLR]", or known by
+    name, "[NeurIPS]", "[arXiv]")?"""
+    initials = "".join(w[0] for w in re.split(r"[\s\-–]+", title) if w[:1].isupper())
+    capitals = re.sub(r"[^A-Z]", "", tag)  # "[CoRL] Co-Reinforcement Learning ...": its name
+    if title.startswith(tag) or (len(capitals) >= 3 and capitals in initials):
+        return True
+    return not venue_name(tag) and any(c.islower() for c in tag)
 
 
 def _bold_names_link(found: re.Match[str]) -> bool:

@@ -21,6 +21,7 @@ from bot.text.escaping import doi_url, one_line, safe_url
 
 _NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 _ARXIV_IN_URL = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
+_ARXIV_HOST = re.compile(r"https?://(?:www\.)?arxiv\.org/")
 _YEAR_AT_END = re.compile(r"[\s,'’]*(?:19|20)\d\d$")
 
 
@@ -72,11 +73,9 @@ def arxiv_url_form(neighbours: Sequence[Entry]) -> str:
             found = _ARXIV_IN_URL.search(url)
             if found:
                 forms[url[: found.start()] + "{id}" + url[found.end() :]] += 1
-    usable = [
-        form
-        for form, _ in forms.most_common()
-        if re.fullmatch(r"https?://[^{}]*\{id\}(?:\.pdf)?", form)
-    ]
+    # (a tie goes to arxiv.org itself over a mirror: "aps.arxiv.org/pdf/{id}.pdf")
+    ranked = sorted(forms.items(), key=lambda kv: (-kv[1], not _ARXIV_HOST.match(kv[0])))
+    usable = [form for form, _ in ranked if re.fullmatch(r"https?://[^{}]*\{id\}(?:\.pdf)?", form)]
     return usable[0] if usable else "https://arxiv.org/abs/{id}"
 
 

@@ -570,3 +570,31 @@ def test_a_new_paper_takes_the_bold_venue_and_the_month_in_small_print_without_a
     new = f"- [Clinical Reasoning with Verifiable Rewards]({P}2603.00001) — **ICML** <sub>2026-03</sub>\n"  # noqa: E501
     at = text.index("- [Stable")
     assert result.text == text[:at] + new + text[at:]
+
+
+def test_a_new_plain_title_takes_the_venue_and_year_after_its_full_stop():
+    """houjunlin/Awesome-Medical-Vision-Language-Learning: ``- [Nick] Title. venue year.
+    [[paper](url)]``; a paper without a short name is written without its brackets."""
+    text = (
+        "### How to Train\n\n"
+        "- PMC-CLIP: Contrastive Language-Image Pre-training. arxiv 2023."
+        " [[paper](https://aps.arxiv.org/pdf/2303.07240.pdf)][[code](https://github.com/WeixiongLin/PMC-CLIP)]\n"
+        "- [MRM] Advancing Radiograph Representation Learning with Masked Record Modeling. ICLR"
+        " 2023. [[paper](https://openreview.net/forum?id=w-x7U26GM7j)]\n"
+        "- Vision-Language Modelling for Radiological Imaging and Reports. MIDL 2023."
+        " [[paper](https://arxiv.org/pdf/2303.17644.pdf)]\n"
+    )
+    record = PaperRecord(
+        title="Learning Radiology Reports from Scratch",
+        authors=("Ann Lee", "Bo Li"),
+        year=2023,
+        venue="MICCAI 2023",
+        arxiv="2307.00001",
+    )
+    result = add_to_paper_list(text, [item(record, "How to Train")], None, renderer=RENDERER)
+    # (its link as the list writes arXiv's: the PDF, on arxiv.org rather than a mirror)
+    new = (
+        "- Learning Radiology Reports from Scratch. MICCAI 2023."
+        " [[paper](https://arxiv.org/pdf/2307.00001.pdf)]\n"
+    )
+    assert result.text == text + new

@@ -1235,3 +1235,52 @@ def test_indented_bold_paragraphs_with_date_and_venue_in_brackets():
 def test_a_venue_in_bold_or_italics_and_a_date_in_small_print(line, venue, year):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.venue, ref.year) == (venue, year)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        # houjunlin/Awesome-Medical-Vision-Language-Learning: a short name in brackets (the
+        # initials of the title's last words, or in mixed case) before a plain title; the
+        # name was read as the venue and "ICLR 2023" stayed in the title (year 12%).
+        (
+            "- [MRM] Advancing Radiograph Representation Learning with Masked Record Modeling."
+            " ICLR 2023. [[paper](https://openreview.net/forum?id=w-x7U26GM7j)]"
+            "[[code](https://github.com/RL4M/MRM-pytorch)]",
+            "Advancing Radiograph Representation Learning with Masked Record Modeling",
+            "ICLR",
+            2023,
+        ),
+        (
+            "- [BiomedCLIP] Large-Scale Domain-Specific Pretraining for Biomedical Vision-Language"
+            " Processing. arxiv 2023. [[paper](https://arxiv.org/pdf/2303.00915.pdf)]",
+            "Large-Scale Domain-Specific Pretraining for Biomedical Vision-Language Processing",
+            "arXiv",
+            2023,
+        ),
+        (
+            "- MedKLIP: Medical Knowledge Enhanced Language-Image Pre-Training. arxiv 2023."
+            " [[paper](https://arxiv.org/pdf/2301.02228.pdf)]",
+            "MedKLIP: Medical Knowledge Enhanced Language-Image Pre-Training",
+            "arXiv",
+            2023,
+        ),
+        # A venue known by name, in brackets before a linked title, is still its venue.
+        (
+            "- [NeurIPS] [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165)",
+            "Language Models are Few-Shot Learners",
+            "NeurIPS",
+            None,
+        ),
+        (
+            "- [TPAMI] Deep Residual Learning for Image Recognition. [[paper](https://arxiv.org/abs/1512.03385)]",
+            "Deep Residual Learning for Image Recognition",
+            "TPAMI",
+            None,
+        ),
+    ],
+    ids=["initials-name", "mixed-case-name", "plain-title-venue-year", "known-venue", "capitals"],
+)
+def test_a_name_or_a_venue_in_brackets_before_a_title(line, title, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year) == (title, venue, year)
