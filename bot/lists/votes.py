@@ -214,16 +214,24 @@ def _literal_votes(entries: Iterable[Entry]) -> dict[tuple[object, object], Coun
     return votes
 
 
+#: How many entries nearest the new one, all writing a literal alike, make a run it joins.
+_RUN = 3
+
+
 def smooth(layout: Layout, neighbours: Sequence[Entry], file: Sequence[Entry] = ()) -> Layout:
     """``layout`` with each literal between two slots written as most neighbours write it.
 
     A layout is chosen whole; the text between two of its slots (``.** `` after a bold
     title, ``* [[`` before a link) is then voted on by every neighbour that has the same
     two slots side by side, so one neighbour's slip is not copied; when the neighbours
-    are split evenly, the file's entries decide. Only spacing and punctuation are voted
-    on: markup (brackets, emphasis) stays as the layout has it.
+    are split evenly, the file's entries decide. The entries nearest the new one outvote
+    the rest where they all agree: a list added to in batches (a run of rows padded
+    ``| Keywords  |``, another of ``| ICML|``) gets the new entry written as the batch it
+    joins, as a maintainer copying the lines around it writes it. Only spacing and
+    punctuation are voted on: markup (brackets, emphasis) stays as the layout has it.
     """
     near, far = _literal_votes(neighbours), _literal_votes(file)
+    run = _literal_votes(neighbours[:_RUN]) if len(neighbours) >= _RUN else {}
     parts = list(layout)
     for index, part in enumerate(layout):
         key = _key(layout, index)
@@ -237,6 +245,8 @@ def smooth(layout: Layout, neighbours: Sequence[Entry], file: Sequence[Entry] = 
         settled = count * 2 > total or (
             count * 2 == total and others[text] * 2 > sum(others.values())
         )
+        if len(local := run.get(key, Counter())) == 1 and sum(local.values()) == _RUN:
+            text, settled = next(iter(local)), True
         if settled and _punctuation_only(text, part):
             parts[index] = text
         elif "\n" in part:

@@ -598,3 +598,40 @@ def test_a_new_plain_title_takes_the_venue_and_year_after_its_full_stop():
         " [[paper](https://arxiv.org/pdf/2307.00001.pdf)]\n"
     )
     assert result.text == text + new
+
+
+# Rows added in two batches: the first three pad the topic cell with two spaces, the
+# five after them with one.
+BATCHES = """\
+## Papers
+
+| Year | Topic | Paper |
+| --- | --- | --- |
+| 2024 | Attention  | [Alpha](https://arxiv.org/abs/2401.00001) |
+| 2024 | Hardware  | [Beta](https://arxiv.org/abs/2401.00002) |
+| 2024 | Attention  | [Gamma](https://arxiv.org/abs/2401.00003) |
+| 2023 | Attention | [Delta](https://arxiv.org/abs/2301.00004) |
+| 2023 | Hardware | [Epsilon](https://arxiv.org/abs/2301.00005) |
+| 2022 | Attention | [Zeta](https://arxiv.org/abs/2201.00006) |
+| 2022 | Hardware | [Eta](https://arxiv.org/abs/2201.00007) |
+| 2021 | Attention | [Theta](https://arxiv.org/abs/2101.00008) |
+"""
+
+
+@pytest.mark.parametrize(
+    ("at", "new"),
+    [
+        # Beside the first batch (its three rows nearest): written as that batch is.
+        (1, "| 2024 | Hardware  | [Iota](https://arxiv.org/abs/2401.00009) |"),
+        # Among the second batch: as it is, and as most rows are.
+        (6, "| 2022 | Hardware | [Iota](https://arxiv.org/abs/2401.00009) |"),
+        # Between the batches, the nearest three split: the table's majority.
+        (3, "| 2023 | Hardware | [Iota](https://arxiv.org/abs/2401.00009) |"),
+    ],
+    ids=["within-the-first-batch", "within-the-second-batch", "between-the-batches"],
+)
+def test_a_run_of_entries_written_alike_around_the_new_one_outvotes_the_list(at, new):
+    lines = BATCHES.splitlines()
+    row = "\n".join([*lines[2:4], new.replace("  |", " |")])  # its fields, padded either way
+    written = readd(BATCHES, row, 0, at)
+    assert written.splitlines() == [*lines[: 4 + at], new, *lines[4 + at :]]
