@@ -489,6 +489,21 @@ def _ends_sentence(title: str) -> bool:
     return title.rstrip().endswith(("?", "!", "."))
 
 
+def _spacing_voters(layout: Layout, neighbours: Sequence[Entry], table: bool) -> list[Entry]:
+    """The neighbours whose spacing a new entry in ``layout`` follows: all of them, but for
+    a row with a cell more than most rows have (a column added part-way down a table, its
+    header left as it was), the rows that have that cell too: the hand that added the
+    column wrote them, spaced its own way. (A row that ends early, with no code link, is
+    one of the table's rows with a cell left out: it is spaced as they all are.)"""
+    if not table:
+        return list(neighbours)
+    cells = _cells(layout)
+    most = Counter(_cells(entry.layout) for entry in neighbours).most_common(1)[0][0]
+    if cells <= most:
+        return list(neighbours)
+    return [entry for entry in neighbours if _cells(entry.layout) == cells]
+
+
 def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> str:
     fields = choice.fields
     if fields.venue:
@@ -502,7 +517,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
     learned = [entry.fields.title for entry in choice.entries]
     keep = style.stop_after_stop or (bool(learned) and all(map(_ends_sentence, learned)))
     ended = False
-    parts = smooth(choice.layout, neighbours, style.entries)
+    parts = smooth(choice.layout, _spacing_voters(choice.layout, neighbours, table), style.entries)
     dated = any(
         isinstance(p, Slot) and p.field in ("date", "year") and _has(fields, p, choice.layout)
         for p in parts

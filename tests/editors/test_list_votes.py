@@ -635,3 +635,24 @@ def test_a_run_of_entries_written_alike_around_the_new_one_outvotes_the_list(at,
     row = "\n".join([*lines[2:4], new.replace("  |", " |")])  # its fields, padded either way
     written = readd(BATCHES, row, 0, at)
     assert written.splitlines() == [*lines[: 4 + at], new, *lines[4 + at :]]
+
+
+# A table whose newer rows have a cell more (a short name the header does not name),
+# written by another hand: padded tight, where the older rows, most of them, are padded wide.
+WIDENED = """\
+## Benchmarks
+
+| Title | Date | Venue |
+| --- | --- | --- |
+| [**Alpha**](https://arxiv.org/abs/2305.00001) |   05/2023   |   ICML 2023   |
+| [**Beta**](https://arxiv.org/abs/2306.00002) |   06/2023   |   ACL 2023   |
+| [**Gamma**](https://arxiv.org/abs/2307.00003) |   07/2023   |   EMNLP 2023   |
+| [**Delta**](https://arxiv.org/abs/2308.00004) |   DLT   | 08/2023 | NeurIPS 2023 |
+| [**Epsilon**](https://arxiv.org/abs/2309.00005) |   EPS   | 09/2023 | ICLR 2024 |
+"""
+
+
+def test_a_row_with_a_cell_more_than_most_is_spaced_as_the_rows_that_have_it():
+    new = "| [**Zeta**](https://arxiv.org/abs/2310.00006) |   ZT   | 10/2023 | AAAI 2024 |"
+    row = "\n".join([*WIDENED.splitlines()[2:4], new])
+    assert readd(WIDENED, row, 0, 5) == WIDENED + new + "\n"
