@@ -549,7 +549,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             pieces.append(("unlinked", ""))
             continue
         if value is None:
-            pieces.append(("gone", ""))
+            _leave_out(pieces, part)
             continue
         text, trailing = value
         if "{arxiv}" in part.before and part.field == "url":
@@ -579,6 +579,26 @@ _SEPARATOR = re.compile(r"(?:[ \t]*[,;•·]|[ \t]+[-–—/]|[ \t]+In:?)?[ \t]*
 _WRAPPED = re.compile(r"(?<![*_])(?:\*\*?|__?)$")
 # What separates a leading slot from what follows it: a line break tag, a comma, a dash.
 _LEADING_SEPARATOR = re.compile(r"^[ \t]*(?:<br\s*/?>|[,;·]|[-–—](?=[ \t]))?[ \t]*", re.IGNORECASE)
+
+
+# A run of emphasis markers (``_`` not inside a word, where it is no markup).
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+
+
+def _leave_out(pieces: list[tuple[str, str]], slot: Slot) -> None:
+    """Leave ``slot`` out with its markup, but for the emphasis it opens or closes for the
+    slots beside it: ``**{nickname}`` + ``({venue})**`` without a nickname is
+    ``**(ICLR2017)**``, not ``(ICLR2017)**``."""
+    opened = Counter(_EMPHASIS.findall(slot.before))
+    closed = Counter(_EMPHASIS.findall(slot.after))
+    opens, closes = "".join((opened - closed).elements()), "".join((closed - opened).elements())
+    if opens and pieces and pieces[-1][0] == "text":
+        pieces[-1] = ("text", pieces[-1][1] + opens)
+    elif opens:
+        pieces.append(("text", opens))
+    pieces.append(("gone", ""))
+    if closes:
+        pieces.append(("text", closes + slot.after[len(slot.after.rstrip()) :]))
 
 
 def _whole_cell(parts: Sequence[str | Slot], at: int) -> bool:

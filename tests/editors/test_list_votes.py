@@ -9,6 +9,8 @@ labelled link the layout has no slot for goes after the last link, written alike
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from editor_samples import item
 
@@ -656,3 +658,37 @@ def test_a_row_with_a_cell_more_than_most_is_spaced_as_the_rows_that_have_it():
     new = "| [**Zeta**](https://arxiv.org/abs/2310.00006) |   ZT   | 10/2023 | AAAI 2024 |"
     row = "\n".join([*WIDENED.splitlines()[2:4], new])
     assert readd(WIDENED, row, 0, 5) == WIDENED + new + "\n"
+
+
+NICKNAMED = f"""\
+## Papers
+
+* **Alpha(ICML2020)** Alpha: Learning One Thing [[paper link]({P}2001.00001)]
+* **Beta(ICLR2021)** Beta: Learning Two Things [[paper link]({P}2101.00001)]
+* **Gamma(CVPR2022)** Gamma: Learning Three Things [[paper link]({P}2201.00001)]
+"""
+
+
+@pytest.mark.parametrize(
+    ("nickname", "venue", "new"),
+    [
+        ("", "NeurIPS", f"* **(NeurIPS2023)** Delta: Learning Four Things [[paper link]({P}2301.00001)]"),  # noqa: E501
+        ("Delta", "", f"* **Delta** Delta: Learning Four Things [[paper link]({P}2301.00001)]"),
+    ],
+    ids=["no-name-keeps-the-bold-it-opens", "no-venue-keeps-the-bold-it-closes"],
+)
+def test_a_left_out_slot_leaves_the_emphasis_it_shares_with_the_next(nickname, venue, new):
+    """The bold opens before the name and closes after the venue: a paper without one of
+    them keeps it around the other."""
+    lines = Lines.parse(NICKNAMED)
+    document = read_list(lines.contents)
+    fields = replace(
+        document.items[2].entry.fields,
+        title="Delta: Learning Four Things",
+        nickname=nickname,
+        venue=venue,
+        year=2023 if venue else None,
+        urls=(("paper link", f"{P}2301.00001"),),
+    )
+    place(lines, document, 0, fields, renderer=RENDERER, at=3)
+    assert lines.text() == NICKNAMED + new + "\n"
