@@ -11,6 +11,7 @@ further up the list. Only then does the nearest neighbour decide.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TypeVar
@@ -251,7 +252,33 @@ def smooth(layout: Layout, neighbours: Sequence[Entry], file: Sequence[Entry] = 
             parts[index] = text
         elif "\n" in part:
             parts[index] = _smooth_lines(part, counter, far.get(key, Counter()))
+        written = parts[index]
+        if isinstance(written, str) and (unmarked := _unmarked(written)) in counter:
+            parts[index] = unmarked  # a favourite's mark, where others written alike have none
     return tuple(parts)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the pictographs in it (``👍``, ``🔥``, ``⭐``), and the space after one.
+
+    A pictograph that some entries carry where the others, written alike, have nothing is
+    the maintainer's mark on a favourite (``* 👍**AdaShare**``): a judgement on the paper,
+    not part of the layout, that a new entry does not get. (``📅 Date:`` on every entry's
+    date line stays: no entry writes that line without it.)"""
+    kept: list[str] = []
+    skip_space = False
+    for char in text:
+        if _pictograph(char) or (char == "\ufe0f" and skip_space):
+            skip_space = True
+            continue
+        if not (skip_space and char == " " and kept and kept[-1] == " "):
+            kept.append(char)
+        skip_space = False
+    return "".join(kept)
+
+
+def _pictograph(char: str) -> bool:
+    return ord(char) >= 0x2190 and unicodedata.category(char) == "So"
 
 
 def _smooth_lines(part: str, near: Counter[str], far: Counter[str]) -> str:

@@ -692,3 +692,20 @@ def test_a_left_out_slot_leaves_the_emphasis_it_shares_with_the_next(nickname, v
     )
     place(lines, document, 0, fields, renderer=RENDERER, at=3)
     assert lines.text() == NICKNAMED + new + "\n"
+
+
+FAVOURITES = f"""\
+## Papers
+
+* 👍**Alpha(ICML2020)** Alpha: Learning One Thing [[paper link]({P}2001.00001)]
+* **Beta(ICLR2021)** Beta: Learning Two Things [[paper link]({P}2101.00001)]
+* 👍**Gamma(CVPR2022)** Gamma: Learning Three Things [[paper link]({P}2201.00001)]
+* 👍**Delta(ECCV2022)** Delta: Learning Four Things [[paper link]({P}2202.00001)]
+"""
+
+
+def test_a_favourite_mark_some_entries_carry_is_not_given_to_a_new_one():
+    """Most entries carry the 👍, and the entry beside the new one too: it is still the
+    maintainer's judgement of those papers, not the list's layout."""
+    new = f"* **Epsilon(NeurIPS2023)** Epsilon: Learning Five Things [[paper link]({P}2301.00001)]"
+    assert readd(FAVOURITES, new.replace("* **", "* 👍**"), 0, 4) == FAVOURITES + new + "\n"
