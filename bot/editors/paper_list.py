@@ -272,7 +272,8 @@ def _style_source(document: PaperList, target: Target, extent: int) -> list[Entr
 def _gap(document: PaperList, container: Container, line: int) -> list[str]:
     """The lines the neighbours are set off by (none, a blank line, a line of spaces): the
     most common gap in the list, the file's when the list is split (or has one entry),
-    the nearest one to ``line`` when the file is split too."""
+    the nearest one to ``line`` when the file is split too, a blank line without spaces
+    before one with them."""
     lines = document.lines
     near: Counter[tuple[str, ...]] = Counter()
     far: Counter[tuple[str, ...]] = Counter()
@@ -281,7 +282,9 @@ def _gap(document: PaperList, container: Container, line: int) -> list[str]:
             continue
         pairs = list(zip(other.blocks, other.blocks[1:], strict=False))
         if other is container:
-            pairs.sort(key=lambda pair: abs(pair[0].end - line))
+            # nearest first, but a blank line holding spaces (an editor's stray indent, not
+            # seen on the page) after every clean one: it never wins a tie
+            pairs.sort(key=lambda pair: (_spaced(lines, *pair), abs(pair[0].end - line)))
         for before, after in pairs:
             gap = tuple(lines[before.end + 1 : after.start])
             far[gap] += 1
@@ -291,6 +294,11 @@ def _gap(document: PaperList, container: Container, line: int) -> list[str]:
     if found is not None:
         return list(found)
     return [] if container.kind in ("list", "table", "html-table") else [""]
+
+
+def _spaced(lines: Sequence[str], before: Block, after: Block) -> bool:
+    """Do the blank lines between two entries hold spaces?"""
+    return any(text and not text.strip() for text in lines[before.end + 1 : after.start])
 
 
 def _file_entries(document: PaperList, line: int, kind: str | None) -> list[Entry]:

@@ -709,3 +709,18 @@ def test_a_favourite_mark_some_entries_carry_is_not_given_to_a_new_one():
     maintainer's judgement of those papers, not the list's layout."""
     new = f"* **Epsilon(NeurIPS2023)** Epsilon: Learning Five Things [[paper link]({P}2301.00001)]"
     assert readd(FAVOURITES, new.replace("* **", "* 👍**"), 0, 4) == FAVOURITES + new + "\n"
+
+
+SPACED = (
+    "## Papers\n\n"
+    f"- **Alpha.** [[Paper]({P}2001.00001)]\n\n"
+    f"- **Beta.** [[Paper]({P}2101.00001)]\n  \n"
+    f"- **Gamma.** [[Paper]({P}2201.00001)]\n"
+)
+
+
+def test_a_blank_line_holding_spaces_loses_a_tie_to_a_clean_one():
+    """One gap of each, the nearer one holding the spaces an editor's indent left: the new
+    entry is set off by an empty line."""
+    new = f"- **Delta.** [[Paper]({P}2301.00001)]"
+    assert readd(SPACED, new, 0, 3) == SPACED + "\n" + new + "\n"
