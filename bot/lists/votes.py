@@ -259,7 +259,7 @@ def smooth(layout: Layout, neighbours: Sequence[Entry], file: Sequence[Entry] = 
 
 
 def _unmarked(text: str) -> str:
-    """``text`` without the pictographs in it (``👍``, ``🔥``, ``⭐``), and the space after one.
+    """``text`` without the pictographs in it (``👍``, ``🔥``, ``⭐``; ``- 🔥 **`` is ``- **``).
 
     A pictograph that some entries carry where the others, written alike, have nothing is
     the maintainer's mark on a favourite (``* 👍**AdaShare**``): a judgement on the paper,
