@@ -604,6 +604,8 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
     if not reading.has("title") and reading.free(link.text_start, link.text_end):
         # (a citation's nickname, or a bold title inside the link, claimed it already)
         end = link.text_start + len(link.text.rstrip())
+        if (tag := _LINK_TAG.match(text, start, end)) and _link_tag(reading, tag):
+            start = tag.end()  # "[[AAAI 2021] Heterogeneous Graph Structure Learning](url)"
         if dashed := _DASHED_VENUE_YEAR.search(text, start, end):
             start, end = _dashed_venue_year(reading, dashed, start)
         elif (cited := _DASH_CITED.search(text, start, end)) and looks_like_names(cited["n"]):
@@ -614,6 +616,22 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
     if bold and text.startswith("**", end):
         end += 2
     return end
+
+
+# The venue (and year) in brackets before the title inside its link: "[[WSDM 2021] Learning
+# to drop: ...](url)", "[[arXiv] Differentiable Graph Module ...](url)".
+_LINK_TAG = re.compile(r"\\?\[(?P<t>[^\[\]\n]{2,40}?)\\?\][ \t]*(?=\S)")
+
+
+def _link_tag(reading: e.Reading, tag: re.Match[str]) -> bool:
+    """Claim a venue tag opening a title's link text, if it names a venue."""
+    venue, year, form = read_venue(unescape(tag["t"]))
+    if not venue or (year is None and not venue_name(venue)):
+        return False
+    text = reading.text
+    slot = e.Slot("venue", "", text[tag.start() : tag.start("t")], text[tag.end("t") : tag.end()])
+    reading.claim(tag.start(), tag.end(), slot, (venue, year), form)
+    return True
 
 
 # The venue and year after the title inside its link, set off by dashes: "[PSANet: Point-wise

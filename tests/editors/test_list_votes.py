@@ -724,3 +724,21 @@ def test_a_blank_line_holding_spaces_loses_a_tie_to_a_clean_one():
     entry is set off by an empty line."""
     new = f"- **Delta.** [[Paper]({P}2301.00001)]"
     assert readd(SPACED, new, 0, 3) == SPACED + "\n" + new + "\n"
+
+
+def test_a_new_paper_s_venue_opens_its_link_as_its_neighbours_do():
+    text = (
+        "## Graph Augmentation\n\n"
+        f"- [[NeurIPS 2022] Learning Graph Augmentations to Learn Graph Representations]({P}2201.09830)\n"  # noqa: E501
+        f"- [[ICLR 2023] Graph Data Augmentation for Graph Machine Learning]({P}2202.08871)\n"
+    )
+    record = PaperRecord(
+        title="Graph Rewiring for Robust Node Classification",
+        authors=("Ann Lee", "Bo Li"),
+        year=2024,
+        venue="ICML 2024",
+        arxiv="2402.00001",
+    )
+    result = add_to_paper_list(text, [item(record, "Graph Augmentation")], None, renderer=RENDERER)
+    new = f"- [[ICML 2024] Graph Rewiring for Robust Node Classification]({P}2402.00001)\n"
+    assert result.text == text + new

@@ -1284,3 +1284,24 @@ def test_a_venue_in_bold_or_italics_and_a_date_in_small_print(line, venue, year)
 def test_a_name_or_a_venue_in_brackets_before_a_title(line, title, venue, year):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year) == (title, venue, year)
+
+
+def test_a_venue_in_brackets_opening_the_title_s_link():
+    # kaize0409/awesome-graph-data-augmentaion: "|Name|[[AAAI 2021] Title](url)|" rows; the
+    # tag was read as the title's first words (year and venue 0% of 65 papers).
+    text = (
+        "### Optimal Structure Learning\n"
+        "|Name|Paper\n"
+        "|---|---|\n"
+        "|HGSL|[[AAAI 2021] Heterogeneous Graph Structure Learning for Graph Neural Networks]"
+        "(https://www.aaai.org/AAAI21Papers/AAAI-3976.ZhaoJ.pdf) [[Code]](https://github.com/Andy-Border/HGSL)|\n"
+        "|DGM|[[arXiv] Differentiable Graph Module (DGM) for Graph Convolutional Networks]"
+        "(https://arxiv.org/pdf/2002.04999.pdf)|\n"
+        "|X|[[Draft] Notes on Graph Rewiring](https://arxiv.org/pdf/2002.04998.pdf)|\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.venue, r.year) for r in references] == [
+        ("Heterogeneous Graph Structure Learning for Graph Neural Networks", "AAAI", 2021),
+        ("Differentiable Graph Module (DGM) for Graph Convolutional Networks", "arXiv", None),
+        ("[Draft] Notes on Graph Rewiring", None, None),
+    ]
