@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.lists import tables
-from bot.lists.citation import generic_label
+from bot.lists.citation import generic_label, looks_like_names
 from bot.lists.headings import FENCE, HeadingSpan, fence_closes, heading_spans
 from bot.lists.papers import paper_like
 
@@ -398,7 +398,8 @@ class _Scanner:
         # (what the item says before its nested items: "- Title." over "[[pdf]](url)" is a
         # paper, its nested "- Jane Doe, Bo Li. *ICML 2019*" its authors, not a category's)
         own = "\n".join([content, *lines[index + 1 : nested[0]]]) if nested else content
-        if nested and (not _LINK_OR_EMPHASIS.search(own) or _BOLD_LABEL.fullmatch(own.strip())):
+        plain = nested and (not _LINK_OR_EMPHASIS.search(own) or _BOLD_LABEL.fullmatch(own.strip()))
+        if plain and not _authors_below(lines, nested):
             # "- Neural Network Libraries" (or "- **DAC2022**") over nested items: a category,
             # its items are entries
             self.close()
@@ -542,3 +543,18 @@ def _is_decoration(line: str) -> bool:
             r"(?:<[^>]+>\s*)*(?:\*\*)?\[[^\]]*\]\(#[^)]*\)(?:\*\*)?(?:\s*<[^>]+>)*", stripped
         )
     )
+
+
+# The names before the venue on a nested bullet: "  - Y. You, T. Chen, and Y. Shen. *NIPS 2020*".
+_NAMES_FIRST = re.compile(r"[ \t]*[-*+][ \t]+(?P<n>[^*\[\]\n]+?)\.?[ \t]*(?:\*|\[|$)")
+
+
+def _authors_below(lines: Sequence[str], nested: Sequence[int]) -> bool:
+    """Is the one item nested under a plain line its authors ("- GraphCL: Graph Contrastive
+    Learning with Augmentations." over "  - Y. You, T. Chen. *NIPS 2020*. [[pdf]](url)"): the
+    line above is a paper's title, not a category's name?"""
+    if len(nested) != 1:
+        return False
+    found = _NAMES_FIRST.match(lines[nested[0]])
+    return found is not None and looks_like_names(found["n"])
+

@@ -742,3 +742,30 @@ def test_a_new_paper_s_venue_opens_its_link_as_its_neighbours_do():
     result = add_to_paper_list(text, [item(record, "Graph Augmentation")], None, renderer=RENDERER)
     new = f"- [[ICML 2024] Graph Rewiring for Robust Node Classification]({P}2402.00001)\n"
     assert result.text == text + new
+
+
+def test_a_new_title_over_its_authors_on_a_nested_bullet():
+    """LirongWu/awesome-graph-self-supervised-learning: ``- Title.`` over ``  - Names.
+    *Venue Year*. [[pdf]](url)``, names by their initials."""
+    text = (
+        "#### Global-Global Contrasting\n\n"
+        "- GraphCL: Graph Contrastive Learning with Augmentations.\n"
+        "  - Y. You, T. Chen, Y. Sui, and Y. Shen. *NIPS 2020*. [[pdf]](https://arxiv.org/pdf/2010.13902.pdf)\n"
+        "- CSSL: Contrastive Self-Supervised Learning for Graph Classification.\n"
+        "  - J. Zeng and P. Xie. *Arxiv 2020*. [[pdf]](https://arxiv.org/pdf/2009.05923.pdf)\n"
+    )
+    record = PaperRecord(
+        title="GraphRew: Graph Rewiring for Robust Node Classification",
+        authors=("Ann Lee", "Bo Li"),
+        year=2024,
+        venue="ICML 2024",
+        arxiv="2402.00001",
+    )
+    result = add_to_paper_list(
+        text, [item(record, "Global-Global Contrasting")], None, renderer=RENDERER
+    )
+    new = (
+        "- GraphRew: Graph Rewiring for Robust Node Classification.\n"
+        "  - A. Lee and B. Li. *ICML 2024*. [[pdf]](https://arxiv.org/pdf/2402.00001.pdf)\n"
+    )
+    assert result.text == text + new

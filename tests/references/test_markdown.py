@@ -1305,3 +1305,25 @@ def test_a_venue_in_brackets_opening_the_title_s_link():
         ("Differentiable Graph Module (DGM) for Graph Convolutional Networks", "arXiv", None),
         ("[Draft] Notes on Graph Rewiring", None, None),
     ]
+
+
+def test_a_plain_title_over_one_nested_bullet_of_its_authors_is_a_paper():
+    # LirongWu/awesome-graph-self-supervised-learning: "- Title." over "  - Names. *Venue*.
+    # [[pdf]](url)": the title line was taken for a category and the names for the title
+    # (authors 1% of 77 papers). A plain line over several nested papers is still a category.
+    text = (
+        "#### Global-Global Contrasting\n\n"
+        "- GraphCL: Graph Contrastive Learning with Augmentations.\n"
+        "  - Y. You, T. Chen, Y. Sui, T. Chen, Z. Wang, and Y. Shen. *NIPS 2020*."
+        " [[pdf]](https://proceedings.neurips.cc/paper/2020/file/3fe2-Paper.pdf)"
+        " [[code]](https://github.com/Shen-Lab/GraphCL)\n"
+        "- Graph libraries\n"
+        "  - [PyG: Fast Graph Representation Learning](https://arxiv.org/abs/1903.02428)\n"
+        "  - [DGL: A Graph-Centric Package](https://arxiv.org/abs/1909.01315)\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.venue, r.year, len(r.authors)) for r in references] == [
+        ("GraphCL: Graph Contrastive Learning with Augmentations", "NIPS", 2020, 6),
+        ("PyG: Fast Graph Representation Learning", None, None, 0),
+        ("DGL: A Graph-Centric Package", None, None, 0),
+    ]
