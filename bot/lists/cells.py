@@ -93,6 +93,8 @@ def _named_venue(label: str) -> tuple[str, int, str] | None:
 
 
 # An identifier as a link's text: "arxiv:202503.01875", "arXiv:2503.01875", "doi:10.1/x".
+# A name in plain words before a cell's labelled links (up to the bracket of "[[data](url)]").
+_NAME_BEFORE = re.compile(r"[ \t]*(?P<n>[A-Za-z0-9][\w.+-]*(?:[ \t][\w.+-]+){0,4})[ \t]*\[?")
 _IDENTIFIER = re.compile(r"(?i)(?:arxiv|doi)[ :]*\S+|10\.\d{4,}/\S+|\d{4}\.\d{4,5}(?:v\d+)?")
 
 
@@ -203,6 +205,10 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             # "| [paper](url) |": the name is in another column; '| "Title" [[paper](url)] |':
             # the title is the quoted text before the link
             at = read_marked_title(reading, start) if link.start > start else None
+            named = _NAME_BEFORE.fullmatch(text, start, link.start) if at is None else None
+            if named:  # "| MIMIC-CXR[[data](url)][[paper](url)] |": the name of what it links
+                reading.claim(named.start("n"), named.end("n"), e.Slot("nickname"), named["n"])
+                at = named.end()
             read_tail(reading, at if at is not None else start, end)
             return
         if link is not None and link.kind in ("markdown", "html"):

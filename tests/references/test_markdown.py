@@ -1327,3 +1327,23 @@ def test_a_plain_title_over_one_nested_bullet_of_its_authors_is_a_paper():
         ("PyG: Fast Graph Representation Learning", None, None, 0),
         ("DGL: A Graph-Centric Package", None, None, 0),
     ]
+
+
+def test_a_dataset_named_before_its_labelled_links_in_a_table():
+    # houjunlin/Awesome-Medical-Vision-Language-Learning: "| MIMIC-CXR[[data](url)][[paper](url)]
+    # |": the "data" link was read as the title of all four datasets (and they matched each
+    # other: "ambiguous" in check).
+    text = (
+        "## Datasets\n\n"
+        "| Dataset | Year | Modality |\n"
+        "|---|---|---|\n"
+        "| MIMIC-CXR[[data](https://mimic.mit.edu/docs/iv/modules/cxr/)]"
+        "[[paper](https://arxiv.org/pdf/1901.07042.pdf)]| 2019 | Chest X-ray |\n"
+        "| CheXpert[[data](https://stanfordmlgroup.github.io/competitions/chexpert)]"
+        "[[paper](https://arxiv.org/pdf/1901.07031.pdf)]| 2019 | Chest X-ray |\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.year, r.arxiv) for r in references] == [
+        ("MIMIC-CXR", 2019, "1901.07042"),
+        ("CheXpert", 2019, "1901.07031"),
+    ]
