@@ -61,7 +61,7 @@ def label_key(label: str) -> str:
 _GENERIC_LABEL = re.compile(
     r"(?:(?:paper|pdf|code|project|github) link|paper|pdf|link|arxiv|code|project(?: page)?|"
     r"website|page|doi|url|github|html|abs|homepage|demo|data|dataset|model|blog|video|slides|"
-    r"poster|bibtex|论文|链接|代码)s?",
+    r"poster|bibtex|论文|链接|代码|原文|主页)s?",
     re.IGNORECASE,
 )
 

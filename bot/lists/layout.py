@@ -544,8 +544,9 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             value = (escape(fields.venue, style), "")
             if fields.year is not None:
                 fields = replace(fields, date=(fields.year, None, None))
-        if value is None and part == Slot("url", "title"):
-            _unlink(pieces)  # no link for the title: "[Title]()" would be an empty link
+        if value is None and part in (Slot("url", "title"), Slot("url", "notes")):
+            # no link for the title (nor a page of notes on it): "[Title]()" would be empty
+            _unlink(pieces)
             pieces.append(("unlinked", ""))
             continue
         if value is None:

@@ -23,10 +23,12 @@ _HTML_CELL = re.compile(
 _PIPE_OR_CODE = re.compile(r"[|`\\]")
 _ROWSPAN = re.compile(r"\browspan\s*=\s*[\"']?(?P<n>\d+)", re.I)
 _COLSPAN = re.compile(r"\bcolspan\s*=\s*[\"']?(?P<n>\d+)", re.I)
+# How Chinese headers end that name a column of links: "原文链接", "项目地址", "权威原文入口".
+_CJK_LINK = ("链接", "地址", "入口")
 _LINK_OR_IMAGE = re.compile(r"<a\b|<img\b|\]\(", re.I)
 
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("authors", ("author", "authors", "first author")),
+    ("authors", ("author", "authors", "first author", "作者")),
     (
         "date",
         (
@@ -41,11 +43,31 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "publication date",
             "release date",
             "published date",
+            "年份",
+            "年",
+            "日期",
+            "时间",
+            "发表时间",
+            "发布时间",
         ),
     ),
     (
         "venue",
-        ("venue", "conference", "journal", "publication", "published in", "conf", "pub", "source"),
+        (
+            "venue",
+            "conference",
+            "journal",
+            "publication",
+            "published in",
+            "conf",
+            "pub",
+            "source",
+            "会议",
+            "期刊",
+            "出处",
+            "来源",
+            "发表",
+        ),
     ),
     (
         "links",
@@ -69,9 +91,31 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "official code",
             "paper link",
             "arxiv",  # "| arXiv |": a column of arXiv links (badges), not of dates
+            "代码",
+            "链接",
+            "原文",
+            "项目",
+            "主页",
         ),
     ),
-    ("title", ("title", "paper", "papers", "paper title", "article", "work", "paper name")),
+    (
+        "title",
+        (
+            "title",
+            "paper",
+            "papers",
+            "paper title",
+            "article",
+            "work",
+            "paper name",
+            "论文",
+            "标题",
+            "题目",
+            "论文标题",
+            "论文名称",
+            "文章",
+        ),
+    ),
     (
         "nickname",
         (
@@ -91,6 +135,10 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "system",
             "approach",
             "attack",
+            "名称",
+            "模型",
+            "方法",
+            "数据集",
         ),
     ),
 )
@@ -105,8 +153,8 @@ def header_role(header: str) -> str:
     for role, names in _ROLE_WORDS:
         if key in names:
             return role
-    if words and words[-1] in ("link", "links", "url", "urls"):
-        return "links"  # "Official Link", "Paper URL": whatever link it is, a link
+    if words and (words[-1] in ("link", "links", "url", "urls") or words[-1].endswith(_CJK_LINK)):
+        return "links"  # "Official Link", "Paper URL", "原文链接", "权威原文入口": a link
     # "Year / venue or version", "Code & Data": the first part names the role.
     parts = [
         " ".join(re.sub(r"[^\w]+", " ", p).split())

@@ -42,7 +42,7 @@ _YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d\d(?![\w/-]|\.\d)")
 # A citation written out without a link has fewer words than this (thirty authors' names
 # included); a paragraph longer is prose.
 _CITATION_WORDS = 120
-_PAPER_LABEL = re.compile(r"paper|pdf|arxiv|论文|doi|openreview|acl", re.IGNORECASE)
+_PAPER_LABEL = re.compile(r"paper|pdf|arxiv|论文|原文|doi|openreview|acl", re.IGNORECASE)
 # A link to a heading of a repository's README: a table of contents ("[MAB Review Papers](
 # https://github.com/o/r#MAB-review-papers)"), whatever its words.
 _README_ANCHOR = re.compile(r"github\.com/[^/\s]+/[^/#\s]+/?(?:blob/[^#\s]*)?#", re.IGNORECASE)

@@ -769,3 +769,30 @@ def test_a_new_title_over_its_authors_on_a_nested_bullet():
         "  - A. Lee and B. Li. *ICML 2024*. [[pdf]](https://arxiv.org/pdf/2402.00001.pdf)\n"
     )
     assert result.text == text + new
+
+
+def test_a_new_row_s_title_links_no_page_of_notes_it_does_not_have():
+    """HippopotamusData/db-papers: each title links the list's own translation of the paper;
+    a new paper has none yet, so its title is written without a link (not ``[Title]()``)."""
+    text = (
+        "### 存储\n\n"
+        "| 论文 | 主题 | 年份 | 权威原文入口 |\n"
+        "| --- | --- | ---: | --- |\n"
+        "| [The Design of POSTGRES](papers/design-of-postgres/translation.md) | 数据库系统设计 |"
+        " 1986 | [原文](<https://dl.acm.org/doi/10.1145/16856.16888>) |\n"
+        "| [DuckDB: an Embeddable Analytical Database](papers/duckdb/translation.md) | 分析型数据库"
+        " | 2019 | [原文](<https://duckdb.org/library/duckdb/>) |\n"
+    )
+    record = PaperRecord(
+        title="Umbra: A Disk-Based System with In-Memory Performance",
+        authors=("Thomas Neumann", "Michael Freitag"),
+        year=2020,
+        venue="CIDR 2020",
+        doi="10.1145/3318464.3389700",
+    )
+    result = add_to_paper_list(text, [item(record, "存储")], None, renderer=RENDERER)
+    new = (
+        "| Umbra: A Disk-Based System with In-Memory Performance |  | 2020 |"
+        " [原文](<https://doi.org/10.1145/3318464.3389700>) |\n"
+    )
+    assert result.text == text + new

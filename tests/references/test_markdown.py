@@ -1347,3 +1347,26 @@ def test_a_dataset_named_before_its_labelled_links_in_a_table():
         ("MIMIC-CXR", 2019, "1901.07042"),
         ("CheXpert", 2019, "1901.07031"),
     ]
+
+
+def test_a_table_with_chinese_headers_and_the_paper_linked_in_its_last_column():
+    # HippopotamusData/db-papers (CATALOG.md): "| 论文 | 主题 | 年份 | ... | 权威原文入口 |", the
+    # title linking the list's own translation, the paper linked as "[原文](<url>)": 0 of
+    # its 150 papers were read.
+    text = (
+        "### 基础与综述 (`foundations`，2 篇)\n\n"
+        "| 论文 | 主题 | 年份 | 评分 | 阅读状态 | 权威原文入口 |\n"
+        "| --- | --- | ---: | ---: | --- | --- |\n"
+        "| [Pattern-defeating Quicksort](papers/pattern-defeating-quicksort/translation.md) |"
+        " 排序与归并 | 2021 | 4.0 | translated | [原文](<https://arxiv.org/abs/2106.05123>) |\n"
+        "| [The Design of POSTGRES](papers/design-of-postgres/translation.md) | 数据库系统设计 |"
+        " 1986 | 4.5 | translated | [原文](<https://dl.acm.org/doi/10.1145/16856.16888>) |\n"
+        "| [DuckDB: an Embeddable Analytical Database](papers/duckdb/translation.md) | 分析型数据库"
+        " | 2019 | 4.5 | translated | [原文](<https://duckdb.org/library/duckdb/>) |\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.year, r.arxiv, r.doi) for r in references] == [
+        ("Pattern-defeating Quicksort", 2021, "2106.05123", None),
+        ("The Design of POSTGRES", 1986, None, "10.1145/16856.16888"),
+        ("DuckDB: an Embeddable Analytical Database", 2019, None, None),
+    ]
