@@ -1370,3 +1370,36 @@ def test_a_table_with_chinese_headers_and_the_paper_linked_in_its_last_column():
         ("The Design of POSTGRES", 1986, None, "10.1145/16856.16888"),
         ("DuckDB: an Embeddable Analytical Database", 2019, None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "year"),
+    [
+        # weimingwill/awesome-federated-learning: the venue in brackets after the links, a
+        # remark in brackets right after it; "[ACMMM20]", the year's two digits glued on.
+        (
+            "* Oort: Informed Participant Selection for Scalable Federated Learning"
+            " [[Paper]](https://arxiv.org/abs/2010.06081) [OSDI 2021][Nice paper]",
+            "OSDI",
+            2021,
+        ),
+        (
+            "* Performance Optimization for Federated Person Re-identification"
+            " [[Paper]](https://arxiv.org/abs/2008.11560) [ACMMM20] [[Github]](https://github.com/cap-ntu/FedReID)",
+            "ACMMM",
+            2020,
+        ),
+        (
+            "* Adaptive Federated Learning in Resource Constrained Edge Computing Systems"
+            " [[Paper]](https://arxiv.org/abs/1804.05271) [IEEE Journal on Selected Areas in"
+            " Communications, 2019]",
+            "IEEE Journal on Selected Areas in Communications",
+            2019,
+        ),
+        ("* A Study of Backbones [[Paper]](https://arxiv.org/abs/1804.05272) [ResNet50]", None, None),  # noqa: E501
+    ],
+    ids=["before-a-remark", "two-digit-year-glued", "long-journal", "no-venue-of-2050"],
+)
+def test_a_venue_in_brackets_after_the_links(line, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.venue, ref.year) == (venue, year)
