@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
@@ -159,54 +160,67 @@ def _is_strong(word: str) -> bool:
     return not word.isalpha() or (len(word) == 1 and word not in MINOR_WORDS)
 
 
-def title_diff(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> TitleDiff:
+# (tag, start and end in the first sequence, start and end in the second.)
+_Opcode = tuple[str, int, int, int, int]
+# Closes the last run of unequal words, as an equal stretch would.
+_END: _Opcode = ("equal", 0, 0, 0, 0)
+
+
+def _unequal_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The words of ``a`` and of ``b`` outside their common subsequence, less the runs
+    that are one word written apart ("pretraining" / "pre training")."""
     only_a: list[str] = []
     only_b: list[str] = []
     block_a: list[str] = []
     block_b: list[str] = []
-
-    def flush() -> None:
-        if block_a or block_b:
+    # The opcodes as tuples (``as_list``; rapidfuzz's stubs call them Opcode objects): a
+    # third of the cost of reading Opcode objects' attributes.
+    opcodes = cast("list[_Opcode]", Indel.opcodes(a, b).as_list())
+    for tag, a_start, a_end, b_start, b_end in [*opcodes, _END]:
+        if tag != "equal":
+            block_a += a[a_start:a_end]
+            block_b += b[b_start:b_end]
+        elif block_a and block_b:  # words on both sides: the same words written apart?
             if textnorm.join_tokens(block_a) != textnorm.join_tokens(block_b):
                 _cancel_compounds(block_a, block_b)
-                only_a.extend(block_a)
-                only_b.extend(block_b)
-            block_a.clear()
-            block_b.clear()
+                only_a += block_a
+                only_b += block_b
+            block_a, block_b = [], []
+        elif block_a or block_b:  # words on one side only: nothing to join or cancel
+            only_a += block_a
+            only_b += block_b
+            block_a, block_b = [], []
+    return only_a, only_b
 
-    for op in Indel.opcodes(a, b):
-        if op.tag == "equal":
-            flush()
-        else:
-            block_a.extend(a[op.src_start : op.src_end])
-            block_b.extend(b[op.dest_start : op.dest_end])
-    flush()
 
+def title_diff(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> TitleDiff:
+    only_a, only_b = _unequal_words(a, b)
     diff = TitleDiff()
-    # Words that moved (word order changed): one difference each.
-    for word in [w for w in only_a if w in only_b]:
-        if word in only_a and word in only_b:
-            only_a.remove(word)
-            only_b.remove(word)
-            if word in MINOR_WORDS:
-                diff.minor += 1
-            else:
-                diff.significant += 1
-                diff.strong = diff.strong or _is_strong(word)
-    # One-letter slips in long words ("Transfomer", lost ligature "efcient").
-    diff.typos += _pair_off(
-        only_a,
-        only_b,
-        lambda x, y: (
-            _typo(x, y) and (_ligature_lost(x, y) or not names & {x, y} or _name_typo(x, y))
-        ),
-    )
-    # A misspelt small word ("fo" for "for"): a difference in a small word, as before.
-    diff.minor += _pair_off(only_a, only_b, _small_word_slip)
-    # One-letter slips in short words: still a different word, but maybe a typo.
-    slips = _pair_off(only_a, only_b, _slip)
-    diff.slips += slips
-    diff.significant += slips
+    if only_a and only_b:  # a moved word or a pair needs a word on each side
+        # Words that moved (word order changed): one difference each.
+        for word in [w for w in only_a if w in only_b]:
+            if word in only_a and word in only_b:
+                only_a.remove(word)
+                only_b.remove(word)
+                if word in MINOR_WORDS:
+                    diff.minor += 1
+                else:
+                    diff.significant += 1
+                    diff.strong = diff.strong or _is_strong(word)
+        # One-letter slips in long words ("Transfomer", lost ligature "efcient").
+        diff.typos += _pair_off(
+            only_a,
+            only_b,
+            lambda x, y: (
+                _typo(x, y) and (_ligature_lost(x, y) or not names & {x, y} or _name_typo(x, y))
+            ),
+        )
+        # A misspelt small word ("fo" for "for"): a difference in a small word, as before.
+        diff.minor += _pair_off(only_a, only_b, _small_word_slip)
+        # One-letter slips in short words: still a different word, but maybe a typo.
+        slips = _pair_off(only_a, only_b, _slip)
+        diff.slips += slips
+        diff.significant += slips
     sig_a = sig_b = 0
     for side in (only_a, only_b):
         count = 0
