@@ -233,7 +233,7 @@ def assess(
                 relation, base = "reworded", 0.75
 
     conflicts = _conflicts(q, e, authors)
-    weight = sum(w for _, w in conflicts)
+    weight = sum(w for _, w in conflicts) if conflicts else 0  # mostly none: no generator
 
     score = base
     support = []
@@ -263,7 +263,8 @@ def assess(
 
     label = _RELATION_LABELS.get(relation, "similar-title")
     reason = "+".join([label, *support])
-    reason += "".join(f", {name}-conflict" for name, _ in conflicts)
+    if conflicts:
+        reason += "".join(f", {name}-conflict" for name, _ in conflicts)
     return Assessment(e, relation, level, round(min(score, 1.0), 3), reason, tuple(conflicts))
 
 
