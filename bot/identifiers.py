@@ -20,8 +20,10 @@ _ARXIV_URL = re.compile(
 )
 _ARXIV_DOI = re.compile(rf"10\.48550/arxiv\.(?P<id>{_ARXIV_ID})(?:v\d+)?", re.IGNORECASE)
 _ARXIV_PREFIXED = re.compile(rf"arxiv\s*[:/]?\s*(?P<id>{_ARXIV_ID})(?:v\d+)?", re.IGNORECASE)
-_CORR = re.compile(rf"(?:corr[,\s]*(?:vol\.?\s*)?)?abs/(?P<id>{_NEW_ID}|{_OLD_ID})", re.IGNORECASE)
-_BARE_NEW = re.compile(rf"(?<![\w./])(?P<id>{_NEW_ID})(?:v\d+)?(?![\w/])")
+# Compiled when first used (``re`` keeps them), not at every start: most ids are found
+# by the patterns above, and ``check`` never looks for ids in free text (5 M instructions).
+_CORR = rf"(?:corr[,\s]*(?:vol\.?\s*)?)?abs/(?P<id>{_NEW_ID}|{_OLD_ID})"  # re.IGNORECASE
+_BARE_NEW = rf"(?<![\w./])(?P<id>{_NEW_ID})(?:v\d+)?(?![\w/])"
 _EXACT = re.compile(rf"^(?P<id>{_ARXIV_ID})(?:v\d+)?$", re.IGNORECASE)
 
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\"'<>\]\[{}|\\^`]+)", re.IGNORECASE)
@@ -60,8 +62,8 @@ def normalize_arxiv(text: str | None) -> str | None:
     if not text:
         return None
     text = unquote(text.strip())
-    for pattern in (_EXACT, _ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, _CORR):
-        found = pattern.search(text)
+    for pattern in (_EXACT, _ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, None):
+        found = pattern.search(text) if pattern else re.search(_CORR, text, re.IGNORECASE)
         if found and _valid_new_id(found.group("id")):
             return _old_style_case(found.group("id"))
     return None
@@ -70,7 +72,8 @@ def normalize_arxiv(text: str | None) -> str | None:
 def find_arxiv_ids(text: str) -> list[str]:
     """Every arXiv id mentioned in free text (URLs, prefixed and bare new-style ids), in order."""
     seen: dict[str, int] = {}
-    for pattern in (_ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, _CORR, _BARE_NEW):
+    corr, bare = re.compile(_CORR, re.IGNORECASE), re.compile(_BARE_NEW)
+    for pattern in (_ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, corr, bare):
         for found in pattern.finditer(text):
             arxiv_id = found.group("id")
             if _valid_new_id(arxiv_id):
