@@ -279,10 +279,11 @@ def looks_like_names(text: str) -> bool:
     )
 
 
-# Words of venues' names, which no author's name has ("*ACL Findings*"; an organisation
+# Words of venues' names, which no author's name has ("*ACL Findings*", "*Book*"; an organisation
 # or a login may be an author: "*OpenAI*", "*FilippoMB*", "*BigScience Workshop*").
 _VENUE_NAME = re.compile(
-    r"\b(?:conference|symposium|journal|findings|transactions|proceedings|letters|magazine)\b",
+    r"\b(?:conference|symposium|journal|findings|transactions|proceedings|letters|magazine"
+    r"|book|thesis|dissertation)\b",
     re.IGNORECASE,
 )
 
@@ -764,8 +765,8 @@ def _names_then_note(body: str) -> re.Match[str] | None:
 def _name_list(body: str) -> re.Match[str] | None:
     """``Ann B. Lee, Bo Li. `` at the start of ``body``: the longest run up to a full stop
     that reads as a list of names, by commas or "and" (initials' full stops included)."""
-    # (an initial's full stop, "Maximilian L. Croci", ends no list)
-    for stop in reversed([m.start() for m in re.finditer(r"(?<!\b[A-Z])\.(?=\s|$)", body)]):
+    # (an initial's full stop, "Maximilian L. Croci", "Sercan Ö. Arik", ends no list)
+    for stop in reversed([m.start() for m in re.finditer(r"(?<!\b[^\W\d_])\.(?=\s|$)", body)]):
         found = re.match(rf"(?P<n>[^;()]{{{stop}}})", body)
         if found and re.search(r",| and ", found.group("n")) and looks_like_names(found.group("n")):
             return found

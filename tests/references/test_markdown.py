@@ -1403,3 +1403,38 @@ def test_a_table_with_chinese_headers_and_the_paper_linked_in_its_last_column():
 def test_a_venue_in_brackets_after_the_links(line, venue, year):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.venue, ref.year) == (venue, year)
+
+
+def test_an_initial_in_any_alphabet_ends_no_list_of_names():
+    # TongjiFinLab/awesome-time-series-forecasting: "Sercan Ö. Arik" ended the names at "Ö."
+    # and the rest of them, "Arik, Tomas Pfister, ...", became the venue (ICLR 2024 lost).
+    text = (
+        "## LLM\n\n"
+        "- **TEMPO: Prompt-based Generative Pre-trained Transformer for Time Series Forecasting**  \n"  # noqa: E501
+        "  Defu Cao, Furong Jia, Sercan Ö. Arik, Tomas Pfister  \n"
+        "  ICLR 2024.  \n"
+        "  [Paper](https://arxiv.org/abs/2310.04948) | [Code](https://github.com/DC-research/TEMPO)\n"
+    )
+    (ref,) = parse_references(text, "markdown")
+    assert (list(ref.authors), ref.venue, ref.year) == (
+        ["Defu Cao", "Furong Jia", "Sercan Ö. Arik", "Tomas Pfister"],
+        "ICLR",
+        2024,
+    )
+
+
+def test_a_book_in_italics_is_no_author():
+    # qhliu26/awesome-time-series-analysis: "*Book* 2021" gave the author "Book".
+    text = (
+        "## Books and PhD Thesis\n\n"
+        "* Forecasting: Principles and Practice, *Book* 2021. [\\[Link\\]](https://otexts.com/fpp3/)\n"
+        "* Deep Learning for Time Series Forecasting, *PhD Thesis* 2020."
+        " [\\[Link\\]](https://arxiv.org/abs/2004.13408)\n"
+    )
+    ref, _ = parse_references(text, "markdown")
+    assert (ref.title, list(ref.authors), ref.venue, ref.year) == (
+        "Forecasting: Principles and Practice",
+        [],
+        "Book",
+        2021,
+    )
