@@ -91,6 +91,22 @@ CASES = [
         id="apa-bold-names",
     ),
     pytest.param(
+        "host_networking_dash_tags",
+        "1.4 Profiling",
+        PaperRecord(
+            # (a made-up paper: the layout is what is tested)
+            title="Flexible Packet Steering for Multi-Tenant NICs",
+            authors=("Ann Lee", "Bo Li"),
+            year=2024,
+            venue="NSDI 2024",
+            url="https://www.usenix.org/conference/nsdi24/presentation/lee",
+        ),
+        # "24-NSDI-" glued to the title by dashes, no link and no names (the list writes
+        # none); oldest first, so after the last paper, of 2024 too.
+        (46, ["- 24-NSDI-Flexible Packet Steering for Multi-Tenant NICs"]),
+        id="dash-year-venue-tags",
+    ),
+    pytest.param(
         "exploration_angle_links_bibtex_names",
         "Prediction / Prediction error based Methods",
         PaperRecord(

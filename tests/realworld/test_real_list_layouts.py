@@ -125,6 +125,10 @@ COUNTS = [
     # APA, one bullet a paper, 14 under the first heading (lines 4 to 17), 23 under the
     # second (lines 21 to 43).
     pytest.param("situational_apa_bold_names", 37, 0, id="apa-bold-names"),
+    # "- 16-ATC-Title" bullets linking nothing, under <h3> headings and bold labels: 6 under
+    # 1.1 (lines 7 to 12), 3 + 3 + 2 under 1.2 (16 to 28), 1 + 2 + 1 under 1.3 (32 to 40),
+    # 3 under 1.4 (44 to 46): 21 papers.
+    pytest.param("host_networking_dash_tags", 21, 0, id="dash-year-venue-tags"),
 ]
 
 
@@ -172,6 +176,32 @@ SPOT = [
         43,
         ("Extractive Structures Learned in Pretraining", "Jiahai Feng", 3, None, None,
          "2412.04614", None, "AI Safety and SA"),
+    ),
+    # "- 16-ATC-Title": the year's two digits and the venue glued on by dashes; no authors
+    (
+        "host_networking_dash_tags",
+        7,
+        ("Design Guidelines for High", None, 0, 2016, "ATC", None, None, "1.1 Basic"),
+    ),
+    # a dash inside the title after the tag stays the title's ("Corundum-An Open-Source")
+    (
+        "host_networking_dash_tags",
+        11,
+        ("Corundum-An Open-Source 100-Gbps NIC", None, 0, 2020, "FCCM", None, None, "1.1 Basic"),
+    ),
+    # a title starting in lower case, under a bold label ("**[Network Functions]**")
+    (
+        "host_networking_dash_tags",
+        18,
+        ("hXDP: Efficient Software", None, 0, 2020, "OSDI", None, None,
+         "1.2 Computation Offloading"),
+    ),
+    # a venue's acronym in mixed case
+    (
+        "host_networking_dash_tags",
+        37,
+        ("The eXpress Data Path: Fast", None, 0, 2018, "CoNEXT", None, None,
+         "1.3 Shorten or Simplify Data Path"),
     ),
     # "**SemTrack:** Wang, Pengfei and Hui, Xiaofei and ... Liu, Jun.<br />" over the quoted
     # title: BibTeX's names after a bold name (the reference's "Pengfei Wang")
