@@ -20,6 +20,7 @@ from bot.lists.values import (
     INVERTED,
     read_authors,
     read_date,
+    read_glued_venue,
     read_venue,
     swap_name_order,
 )
@@ -146,9 +147,6 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
 _BRACKETED = re.compile(r"(?<![\[\w])\[(?P<t>[A-Z][^\[\]\n]{1,60})\](?!\()")
 
 
-# A venue's acronym with two digits of its year glued on, in a tag: "ACMMM20", "CVPR21"
-# (this century's, up to 2029: "[ResNet50]" is no venue of 2050).
-_SHORT_YEAR_GLUED = re.compile(r"(?P<v>[A-Z][A-Za-z]{1,10})(?P<y>[0-2]\d)")
 
 
 def _read_bracketed(reading: e.Reading, found: re.Match[str]) -> None:
@@ -159,9 +157,9 @@ def _read_bracketed(reading: e.Reading, found: re.Match[str]) -> None:
         reading.claim(found.start(), found.end(), e.Slot("date", "", "[", "]"), *date)
         return
     venue, year, form = read_venue(inner)
-    glued = _SHORT_YEAR_GLUED.fullmatch(inner) if year is None else None
+    glued = read_glued_venue(inner) if year is None else None
     if glued:  # "[ACMMM20]", "[CVPR21]"
-        venue, year, form = glued["v"], 2000 + int(glued["y"]), "{v}{y}"
+        (venue, year), form = glued, "{v}{y}"
     if year is not None and venue and len(venue.split()) <= 10:
         slot = e.Slot("venue", "", "[", "]")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)

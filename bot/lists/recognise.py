@@ -31,7 +31,14 @@ from bot.lists.citation import (
 )
 from bot.lists.inline import Link, label_image, unescape
 from bot.lists.papers import paper_like
-from bot.lists.values import DATE_IN_TEXT, full_year, read_authors, read_date, read_venue
+from bot.lists.values import (
+    DATE_IN_TEXT,
+    full_year,
+    read_authors,
+    read_date,
+    read_glued_venue,
+    read_venue,
+)
 
 _TAG = re.compile(
     r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40})\](?(s)(?P=s))(?!\()"
@@ -826,6 +833,10 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
         return _label_year(shields, link.url_start)
     inner = _LINKED_IMAGE.fullmatch(link.text)
     shields = _SHIELDS.match(inner.group("url")) if inner else None
+    if inner and shields and not link.url.strip():
+        glued = _glued_badge(shields, link.text_start + inner.start("url"))
+        if glued is not None:
+            return glued
     parts = _LABEL_MESSAGE.fullmatch(shields.group("body")) if inner and shields else None
     if not (inner and shields and parts) or link.url.strip():
         return None
@@ -843,8 +854,24 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
     return e.Slot("venue", "shields"), at, text_end, (venue, year), form
 
 
-# Badge labels that name no venue ("Publish-2024", "arXiv" is a venue).
-_BADGE_WORDS = {"publish", "published", "conference", "venue", "journal", "paper", "year"}
+# Badge labels that name no venue ("Publish-2024", "arXiv" is a venue; "Other25": a list's
+# word for the venues it does not name).
+_BADGE_WORDS = {
+    "publish", "published", "conference", "venue", "journal", "paper", "year", "other", "others",
+}
+
+
+def _glued_badge(
+    shields: re.Match[str], url_start: int
+) -> tuple[e.Slot, int, int, tuple[str, int], str] | None:
+    """``badge/IEEE25-1E90FF``: the message alone, a venue with its year's two digits glued
+    on (the slot, the span it claims, the venue and year, the form)."""
+    body = shields.group("body")
+    glued = read_glued_venue(body)
+    if glued is None or glued[0].lower() in _BADGE_WORDS:
+        return None
+    start = url_start + shields.start("body")
+    return e.Slot("venue", "shields"), start, start + len(body), glued, "{v}{y}"
 
 
 def _label_year(

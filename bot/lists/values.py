@@ -56,6 +56,17 @@ def full_year(text: str) -> int:
     return year + (2000 if year < 70 else 1900)
 
 
+# A venue's acronym with two digits of its year glued on, in a tag or a badge: "ACMMM20",
+# "IEEE25" (this century's, up to 2029: "ResNet50" is no venue of 2050).
+_SHORT_YEAR_GLUED = re.compile(r"(?P<v>[A-Z][A-Za-z]{1,10})(?P<y>[0-2]\d)")
+
+
+def read_glued_venue(text: str) -> tuple[str, int] | None:
+    """``CVPR21`` -> ``("CVPR", 2021)``: where a tag writes no space before the year."""
+    found = _SHORT_YEAR_GLUED.fullmatch(text.strip())
+    return (found["v"], 2000 + int(found["y"])) if found else None
+
+
 def read_date(text: str) -> tuple[Date, str] | None:
     """``(year, month, day)`` and the form of a whole date string, or None.
 

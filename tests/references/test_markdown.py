@@ -1438,3 +1438,21 @@ def test_a_book_in_italics_is_no_author():
         "Book",
         2021,
     )
+
+
+@pytest.mark.parametrize(
+    ("badge", "venue", "year"),
+    [
+        # Eurekaleo/Awesome-Multimodal-Sentiment-Analysis: the badge's one part is the
+        # publisher with the year's last two digits; none of its 158 papers had a year.
+        ("[![Paper](https://img.shields.io/badge/IEEE25-1E90FF)]()", "IEEE", 2025),
+        ("[![Paper](https://img.shields.io/badge/Elsevier25-32CD32)]()", "Elsevier", 2025),
+        # the list's word for the venues it does not name
+        ("[![Paper](https://img.shields.io/badge/Other25-A9A9A9)]()", None, None),
+    ],
+    ids=["publisher", "long-name", "other"],
+)
+def test_a_badge_of_a_venue_with_two_digits_of_its_year(badge, venue, year):
+    line = f"+ [**A Fine-Grained Tri-Modal Interaction Model**](https://ieeexplore.ieee.org/document/10447872/) {badge}"  # noqa: E501
+    (ref,) = parse_references(f"## MSA\n\n{line}\n", "markdown")
+    assert (ref.venue, ref.year) == (venue, year)
