@@ -599,11 +599,15 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
             # ("**Title**. (EMNLP 2022) <br />" over the authors' line).
             first = line_start == start
             labelled = None if first else _LABELLED_LINE.fullmatch(line)
+            noted = None if first or labelled else _remark_bullet(line)
             if labelled:  # "Evaluation: BLEU-4 score" under the entry: a note, no venue
                 at = line_start + labelled.start("v")
                 slot = e.Slot("text", labelled["l"].lower())
                 reading.claim(at, line_start + labelled.end("v"), slot, labelled["v"])
-            elif line.strip() and (not first or _PAREN_VENUE.match(line.lstrip(" \t.,;:"))):
+            elif noted:  # "  * Propose **GCL.**" under the entry: the maintainer's remark
+                at = line_start + noted.start("v")
+                reading.claim(at, line_start + noted.end("v"), e.Slot("text", "note"), noted["v"])
+            elif line.strip() and (not first or _TITLE_LINE_REST.match(line.lstrip(" \t.,;:"))):
                 _read_segment(reading, line_start, line_start + len(line))
         return
     end = start + len(piece.rstrip())  # (the blank lines after it: "\n\nNeurIPS 2021\n\n")
@@ -681,6 +685,22 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         _read_venue_text(reading, offset, offset + len(sentence.group("s")))
 
 
+# A bullet under an entry saying something of it.
+_BULLET_LINE = re.compile(r"[ \t]*[-*+][ \t]+(?P<v>.*\S)[ \t]*")
+
+
+def _remark_bullet(line: str) -> re.Match[str] | None:
+    """A bullet under an entry that is a remark, not its names, venue or year ("* Propose
+    **GCL.**", not "- Jane Doe, Bo Li", "- Jane Doe et al.", "- ICLR 2020" nor "- arXiv")."""
+    found = _BULLET_LINE.fullmatch(line)
+    if found is None or _YEAR_IN.search(line):
+        return None
+    words = found["v"].strip("*_. \t")
+    # (the names of one author alone on a bullet are rare; "Propose GCL" reads like them)
+    names = ET_AL.search(words) or people_only(words, least=2)
+    return None if names or venue_name(words) else found
+
+
 # A line of notes under an entry, led by its label: "Tasks: automatically generate ...".
 _LABELLED_LINE = re.compile(
     r"[ \t]*(?P<l>[A-Z][a-z]+(?:[ \t][A-Za-z]+){0,2})[ \t]*:[ \t]+(?P<v>.*\S)[ \t]*"
@@ -704,6 +724,9 @@ _NAMED_VENUE = re.compile(
 )
 # A venue and its year in parentheses: "(TKDE, 2024)", "(EMNLP 2022)".
 _PAREN_VENUE = re.compile(r"[ \t]*\((?P<v>[^()\n]*?[A-Za-z][^()\n]*?\b(?:19|20)\d\d\b[^()\n]*)\)")
+# What the rest of the title's line says when more lines follow: a venue in parentheses
+# ("(EMNLP 2022) <br />"), or who wrote it ("by Chelsea Finn, Sergey Levine, 2016.").
+_TITLE_LINE_REST = re.compile(rf"{_PAREN_VENUE.pattern}|by[ \t]+[A-Z\u00C0-\u024F]")
 # One author, then the venue and year: "Lars Kotthoff. AI Magazine 2014." (but not
 # "Pattern Recognition. 2021.": what follows a lone name must name a venue, with a year).
 _ONE_NAME = re.compile(

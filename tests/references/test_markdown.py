@@ -1456,3 +1456,22 @@ def test_a_badge_of_a_venue_with_two_digits_of_its_year(badge, venue, year):
     line = f"+ [**A Fine-Grained Tri-Modal Interaction Model**](https://ieeexplore.ieee.org/document/10447872/) {badge}"  # noqa: E501
     (ref,) = parse_references(f"## MSA\n\n{line}\n", "markdown")
     assert (ref.venue, ref.year) == (venue, year)
+
+
+def test_a_remark_on_a_bullet_under_an_entry_is_neither_venue_nor_names():
+    # apexrl/Imitation-Learning-Paper-Lists: "  * Propose **GCL.**" under the entry was read
+    # as its venue, and with a line below it, "by Chelsea Finn, ..., 2016." on the title's
+    # line was not read at all.
+    text = (
+        "## IRL\n\n"
+        "* [GCL] <[Guided Cost Learning: Deep Inverse Optimal Control via Policy Optimization]"
+        "(https://arxiv.org/abs/1603.00448)>, by Chelsea Finn, Sergey Levine, Pieter Abbeel,"
+        " 2016. \n"
+        "  * Propose **GCL.**\n"
+    )
+    (ref,) = parse_references(text, "markdown")
+    assert (list(ref.authors), ref.year, ref.venue) == (
+        ["Chelsea Finn", "Sergey Levine", "Pieter Abbeel"],
+        2016,
+        None,
+    )
