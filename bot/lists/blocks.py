@@ -114,12 +114,19 @@ def entry_heading_lines(lines: Sequence[str], spans: Sequence[HeadingSpan]) -> s
     # A heading that is one link among entries of its level is one too, wherever its link
     # goes ("#### [Title](https://scholar.google.com/scholar_url?url=...)")
     for at, span in enumerate(spans):
-        if span.line in found or not _LINK_ONLY.fullmatch(span.raw.strip()):
+        if span.line in found or not _LINK_ONLY.fullmatch(_unbolded(span.raw)):
             continue
         near = [spans[i] for i in (at - 1, at + 1) if 0 <= i < len(spans)]
         if any(other.line in found and other.level == span.level for other in near):
             found.add(span.line)
     return found
+
+
+def _unbolded(raw: str) -> str:
+    """A heading's text without the bold around all of it (``### **[Title](url)**``)."""
+    text = raw.strip()
+    bold = re.fullmatch(r"(\*\*|__)(?P<t>.+)\1", text)
+    return bold["t"] if bold else text
 
 
 def note_heading_lines(spans: Sequence[HeadingSpan], entries: set[int]) -> set[int]:
@@ -172,7 +179,7 @@ def _is_entry_heading(
     linking a paper: an entry, not a section."""
     if span.level < 2:
         return False
-    linked = _LINK_ONLY.fullmatch(span.raw.strip())
+    linked = _LINK_ONLY.fullmatch(_unbolded(span.raw))
     if linked and paper_like(linked.group("url")):
         return True  # "### [Title](https://arxiv.org/abs/...)" over notes on the paper
     body = [

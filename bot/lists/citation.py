@@ -185,7 +185,8 @@ def _read_small_print(reading: e.Reading, found: re.Match[str]) -> None:
 # A bullet under an entry that names one of its fields: "    - 📑 Publisher: arXiv", an
 # emoji or a symbol before the label allowed (not a link: "- Code: url" is the link's label).
 _FIELD_BULLET = re.compile(
-    r"^[ \t]*[-*+][ \t]+(?:[^\w\s\[\]()*_`<>]+[ \t]*)?(?P<l>[A-Za-z][A-Za-z ]{1,24}?)[ \t]*[:：]"
+    r"^[ \t]*[-*+][ \t]+(?:[^\w\s\[\]()*_`<>]+[ \t]*)?(?P<b>\*\*)?(?P<l>[A-Za-z][A-Za-z ]{1,24}?)"
+    r"(?(b)\*\*)[ \t]*[:：]"
     r"[ \t]*(?P<v>[^\n]*?\S)[ \t]*$",
     re.MULTILINE,
 )

@@ -435,9 +435,10 @@ def _link_at(reading: e.Reading, position: int) -> Link | None:
 
 def read_title(reading: e.Reading, position: int, *, heading: bool = False) -> int | None:
     """Claim the title at ``position`` (and a title link); the end of its markup, or None."""
-    link = _link_at(reading, position) if heading else None
-    if link is not None and link.end == _line_end(reading, position):
-        return _title_link(reading, link, False)  # "### [Title](url)"
+    bold = heading and reading.text.startswith("**", position)
+    link = _link_at(reading, position + 2 * bold) if heading else None
+    if link is not None and link.end + 2 * bold == _line_end(reading, position):
+        return _title_link(reading, link, bold)  # "### [Title](url)", "### **[Title](url)**"
     if heading:
         text = reading.text
         end = text.find("\n", position)

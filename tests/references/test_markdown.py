@@ -1475,3 +1475,25 @@ def test_a_remark_on_a_bullet_under_an_entry_is_neither_venue_nor_names():
         2016,
         None,
     )
+
+
+def test_a_bold_linked_heading_over_bold_labelled_fields():
+    # Mingyue-Cheng/Awesome-Time-Series-Foundation-Model: "### **[Title](url)**" over
+    # "- **Authors**: Names" bullets: the headings were sections and each "Authors" bullet a
+    # paper titled "Authors".
+    text = (
+        "## 📚 Universal Forecasting Transformers\n\n"
+        "### **[MOIRAI: Unified Training of Universal Time Series Forecasting Transformers]"
+        "(https://arxiv.org/abs/2402.02592)**\n"
+        "- **Authors**: Gerald Woo, Chenghao Liu, Akshat Kumar, et al.\n"
+        "- **Abstract**: MOIRAI is a universal time series forecasting framework.\n\n"
+        "---\n\n"
+        "### **[TimesFM: A Decoder-Only Foundation Model for Time-Series Forecasting]"
+        "(https://arxiv.org/abs/2310.10688)**\n"
+        "- **Authors**: Abhimanyu Das, Weihao Kong, et al.\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title[:20], r.arxiv, list(r.authors)) for r in references] == [
+        ("MOIRAI: Unified Trai", "2402.02592", ["Gerald Woo", "Chenghao Liu", "Akshat Kumar"]),
+        ("TimesFM: A Decoder-O", "2310.10688", ["Abhimanyu Das", "Weihao Kong"]),
+    ]
