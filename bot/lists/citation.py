@@ -49,7 +49,6 @@ _NAME = re.compile(
 )
 
 
-
 def label_key(label: str) -> str:
     """How a link label is compared: ``[Paper]``, ``**Paper**`` and ``paper`` are one key."""
     image = label_image(label)
@@ -117,7 +116,7 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
     claim_runs(reading, tags, "code tags")  # "`score` `blind`": labels
     for found in _BRACKETED.finditer(text, start, end):  # "**Title.** [Sep., 2022] [MICAI, 2022]"
         if reading.free(found.start(), found.end()):
-            _read_bracketed(reading, found)
+            read_bracketed(reading, found)
     for found in _BRACKET_TAGS.finditer(text, start, end):  # "[framework] [nlp]"
         if reading.free(found.start(), found.end()):
             reading.claim(found.start(), found.end(), e.Slot("text", "tags"), found.group(0))
@@ -128,7 +127,7 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
     for found in _BOLD_TAIL.finditer(text, start, end):  # "[Title](url) — **ACL 2023**"
         if reading.free(found.start(), found.end()) and _bold_venue(text, found):
             inner = found.start("t")
-            _read_venue_text(reading, inner, found.end("t"), longest=_VENUE_WORDS, marked=True)
+            _read_venue_text(reading, inner, found.end("t"), longest=VENUE_WORDS, marked=True)
     for found in _SMALL_PRINT.finditer(text, start, end):  # "<sub>2025-07 · 3 citations</sub>"
         if reading.free(found.start(), found.end()):
             _read_small_print(reading, found)
@@ -147,22 +146,26 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
 _BRACKETED = re.compile(r"(?<![\[\w])\[(?P<t>[A-Z][^\[\]\n]{1,60})\](?!\()")
 
 
-
-
-def _read_bracketed(reading: e.Reading, found: re.Match[str]) -> None:
-    """``[Sep., 2022]``: the date; ``[MICAI, 2022]``: the venue and its year (the brackets go
-    with the value, so that a value a new paper lacks goes with them)."""
-    inner = found.group("t")
+def read_bracketed(reading: e.Reading, found: re.Match[str], *, named: bool = False) -> bool:
+    """Claim a tag in brackets (its text the match's ``t`` group): ``[Sep., 2022]``, a date;
+    ``[MICAI, 2022]``, ``[ACMMM20]``, a venue and its year; with ``named``, a venue known by
+    its name alone too (``[arXiv]``). The brackets go with the value, so that a value a new
+    paper lacks goes with them. Was it one?"""
+    text, inner = reading.text, found.group("t")
+    before, after = text[found.start() : found.start("t")], text[found.end("t") : found.end()]
     if date := read_date(inner):
-        reading.claim(found.start(), found.end(), e.Slot("date", "", "[", "]"), *date)
-        return
-    venue, year, form = read_venue(inner)
+        reading.claim(found.start(), found.end(), e.Slot("date", "", before, after), *date)
+        return True
+    venue, year, form = read_venue(unescape(inner))
     glued = read_glued_venue(inner) if year is None else None
     if glued:  # "[ACMMM20]", "[CVPR21]"
         (venue, year), form = glued, "{v}{y}"
-    if year is not None and venue and len(venue.split()) <= 10:
-        slot = e.Slot("venue", "", "[", "]")
-        reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)
+    known = year is not None or (named and venue_name(venue))
+    if not (venue and known and len(venue.split()) <= 10):
+        return False
+    slot = e.Slot("venue", "", before, after)
+    reading.claim(found.start(), found.end(), slot, (venue, year), form)
+    return True
 
 
 # Small print after the title: the day it appeared and a remark ("· 3 citations").
@@ -263,12 +266,10 @@ def looks_like_names(text: str) -> bool:
         return False  # "*arXiv*, 2020": where, not who
     if any(re.search(r"\d|:", part) for part in parts):
         return False  # "Robotics: Science and Systems (RSS), June 24" is a venue and a date
-    if len(parts) == 1 and (
-        re.fullmatch(r"[A-Z]{2,10}(?:[ \t][A-Z]{2,10})*", plain) or _KNOWN_VENUE.fullmatch(plain)
-    ):
-        return False  # "*ICAART*", "*ACM BCB*", "**NeurIPS**": a venue's acronym, not a person
-    if _VENUE_NAME.search(plain) or _PUBLISHER.match(plain):
-        return False  # "*ACL Findings*", "*Journal of Systems and Software*", "**Nature Methods**"
+    if len(parts) == 1 and re.fullmatch(r"[A-Z]{2,10}(?:[ \t][A-Z]{2,10})*", plain):
+        return False  # "*ICAART*", "*ACM BCB*": a venue's acronyms, not a person
+    if venue_name(plain):
+        return False  # "*NeurIPS*", "*ACL Findings*", "*Nature Methods*", "*Book*"
     named = sum(_person(p) for p in parts)
     # (one odd part among three names or more, as long as it is no sentence: "An Open-Source
     # Audio, Music, and Speech Generation Toolkit. The Goal of Amphion is to ..." is prose)
@@ -287,6 +288,7 @@ _VENUE_NAME = re.compile(
 )
 
 
+# Venues known by their acronyms ("NeurIPS", "CoRL"), shared with the intake.
 _KNOWN_VENUE = re.compile(ACRONYMS)
 # Publishers whose names lead their journals' ("Nature Communications", "IEEE Access").
 _PUBLISHER = re.compile(
@@ -299,7 +301,9 @@ _PUBLISHER = re.compile(
 _BOLD_TAIL = re.compile(r"(?<![*\\])\*\*(?![*\s])(?P<t>[^*\n]+?)(?<![\s\\])\*\*(?!\*)")
 # The small words of a name written in title case ("Expert Systems with Applications").
 _SMALL_WORDS = {"of", "and", "with", "on", "in", "for", "the", "&"}
-_VENUE_WORDS = 6
+# The most words a venue's name has where nothing marks where it ends ("Findings of ACL
+# 2023" in a link's text, "Expert Systems with Applications" in bold after a dash).
+VENUE_WORDS = 6
 _DASH_BEFORE = re.compile(r"[ \t]+[—–-][ \t]*$")
 
 
@@ -323,12 +327,10 @@ def _bold_venue(text: str, found: re.Match[str]) -> bool:
     body = found.group("t").strip()
     if body.endswith((":", "：")) or text.startswith((":", "："), found.end()):
         return False
-    if read_venue(body)[1] is not None:
-        return True
-    if venue_name(body):
+    if read_venue(body)[1] is not None or venue_name(body):
         return True
     dashed = _DASH_BEFORE.search(text, text.rfind("\n", 0, found.start()) + 1, found.start())
-    return bool(dashed) and title_cased(body) and len(body.split()) <= _VENUE_WORDS
+    return bool(dashed) and title_cased(body) and len(body.split()) <= VENUE_WORDS
 
 
 def title_cased(text: str) -> bool:

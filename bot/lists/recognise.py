@@ -17,6 +17,7 @@ from bot.lists import entry as e
 from bot.lists.citation import (
     ET_AL,
     ITALIC,
+    VENUE_WORDS,
     authors_claim,
     generic_label,
     is_label,
@@ -25,6 +26,7 @@ from bot.lists.citation import (
     looks_like_names,
     names_then_venue,
     people_only,
+    read_bracketed,
     read_text,
     title_cased,
     venue_name,
@@ -124,8 +126,6 @@ _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
 # "[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification` task]": a
 # bracketed remark of code spans after the links, not a link and not a venue.
 _NOTE = re.compile(r"\[(?!\[)[^\[\]\n]*`[^`\n]+`[^\[\]\n]*\](?![(\[:])")
-# A venue named in a link's text has at most this many words ("Findings of ACL 2023").
-_VENUE_WORDS = 6
 # Text up to the first full stop that ends a word (not an initial's): a list of names?
 _LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
 
@@ -153,7 +153,7 @@ def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
     date = read_date(dated.group(0)) if dated and not words[dated.end() :].strip() else None
     if dated and date and dated.start() > 0:  # "arXiv, 10 Apr 2025"
         venue = words[: dated.start()].rstrip(" \t,")
-        if not re.search(r"[A-Za-z]", venue) or len(venue.split()) > _VENUE_WORDS:
+        if not re.search(r"[A-Za-z]", venue) or len(venue.split()) > VENUE_WORDS:
             return False
         slot = e.Slot("venue", "dated")  # its form is "{v}": the date gives the year
         reading.claim(start, start + len(venue), slot, (unescape(venue), None), "{v}")
@@ -162,7 +162,7 @@ def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
         venue, year, form = read_venue(unescape(words))
         # (a long name counts on a paper's own link: "[VISxGenAI: 1st Workshop on GenAI,
         # Agents, and the Future of VIS (IEEE VIS 2025)](https://arxiv.org/abs/...)")
-        short = len(venue.split()) <= _VENUE_WORDS or paper_like(link.url)
+        short = len(venue.split()) <= VENUE_WORDS or paper_like(link.url)
         if dated_only and (year is None or not short):
             return False
         if year is None and not paper_like(link.url):
@@ -612,7 +612,7 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
     if not reading.has("title") and reading.free(link.text_start, link.text_end):
         # (a citation's nickname, or a bold title inside the link, claimed it already)
         end = link.text_start + len(link.text.rstrip())
-        if (tag := _LINK_TAG.match(text, start, end)) and _link_tag(reading, tag):
+        if (tag := _LINK_TAG.match(text, start, end)) and read_bracketed(reading, tag, named=True):
             start = tag.end()  # "[[AAAI 2021] Heterogeneous Graph Structure Learning](url)"
         if dashed := _DASHED_VENUE_YEAR.search(text, start, end):
             start, end = _dashed_venue_year(reading, dashed, start)
@@ -630,16 +630,6 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
 # to drop: ...](url)", "[[arXiv] Differentiable Graph Module ...](url)".
 _LINK_TAG = re.compile(r"\\?\[(?P<t>[^\[\]\n]{2,40}?)\\?\][ \t]*(?=\S)")
 
-
-def _link_tag(reading: e.Reading, tag: re.Match[str]) -> bool:
-    """Claim a venue tag opening a title's link text, if it names a venue."""
-    venue, year, form = read_venue(unescape(tag["t"]))
-    if not venue or (year is None and not venue_name(venue)):
-        return False
-    text = reading.text
-    slot = e.Slot("venue", "", text[tag.start() : tag.start("t")], text[tag.end("t") : tag.end()])
-    reading.claim(tag.start(), tag.end(), slot, (venue, year), form)
-    return True
 
 
 # The venue and year after the title inside its link, set off by dashes: "[PSANet: Point-wise
