@@ -22,7 +22,7 @@ _ARXIV_DOI = re.compile(rf"10\.48550/arxiv\.(?P<id>{_ARXIV_ID})(?:v\d+)?", re.IG
 _ARXIV_PREFIXED = re.compile(rf"arxiv\s*[:/]?\s*(?P<id>{_ARXIV_ID})(?:v\d+)?", re.IGNORECASE)
 # Compiled when first used (``re`` keeps them), not at every start: most ids are found
 # by the patterns above, and ``check`` never looks for ids in free text (5 M instructions).
-_CORR = rf"(?:corr[,\s]*(?:vol\.?\s*)?)?abs/(?P<id>{_NEW_ID}|{_OLD_ID})"  # re.IGNORECASE
+_CORR = rf"(?i)(?:corr[,\s]*(?:vol\.?\s*)?)?abs/(?P<id>{_NEW_ID}|{_OLD_ID})"
 _BARE_NEW = rf"(?<![\w./])(?P<id>{_NEW_ID})(?:v\d+)?(?![\w/])"
 _EXACT = re.compile(rf"^(?P<id>{_ARXIV_ID})(?:v\d+)?$", re.IGNORECASE)
 
@@ -63,7 +63,8 @@ def normalize_arxiv(text: str | None) -> str | None:
         return None
     text = unquote(text.strip())
     for pattern in (_EXACT, _ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, None):
-        found = pattern.search(text) if pattern else re.search(_CORR, text, re.IGNORECASE)
+        # (the compiled patterns' own search; re's module-level one costs as much again)
+        found = pattern.search(text) if pattern else re.search(_CORR, text)
         if found and _valid_new_id(found.group("id")):
             return _old_style_case(found.group("id"))
     return None
@@ -72,9 +73,8 @@ def normalize_arxiv(text: str | None) -> str | None:
 def find_arxiv_ids(text: str) -> list[str]:
     """Every arXiv id mentioned in free text (URLs, prefixed and bare new-style ids), in order."""
     seen: dict[str, int] = {}
-    corr, bare = re.compile(_CORR, re.IGNORECASE), re.compile(_BARE_NEW)
-    for pattern in (_ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, corr, bare):
-        for found in pattern.finditer(text):
+    for pattern in (_ARXIV_URL, _ARXIV_DOI, _ARXIV_PREFIXED, _CORR, _BARE_NEW):
+        for found in re.finditer(pattern, text):
             arxiv_id = found.group("id")
             if _valid_new_id(arxiv_id):
                 seen.setdefault(_old_style_case(arxiv_id), found.start())

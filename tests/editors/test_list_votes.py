@@ -24,6 +24,11 @@ from tests.conftest import RENDERER
 P = "https://arxiv.org/abs/"
 
 
+def added(text: str, section: str, record: PaperRecord) -> str:
+    """``text`` after ``add`` puts ``record`` in ``section``."""
+    return add_to_paper_list(text, [item(record, section)], None, renderer=RENDERER).text
+
+
 def readd(text: str, entry: str, section: int, at: int) -> str:
     """``text`` with ``entry`` added from its own fields as the ``at``-th of list ``section``."""
     lines = Lines.parse(text)
@@ -62,8 +67,8 @@ AGREED = SPLIT.replace("**Beta one.**", "**Beta one**")
 )
 def test_a_section_split_evenly_is_settled_by_the_file(text, new):
     record = PaperRecord(title="Beta three", year=2022, venue="ACL 2022", arxiv="2203.00001")
-    result = add_to_paper_list(text, [item(record, "B")], None, renderer=RENDERER)
-    assert result.text == text + new + "\n"
+    result = added(text, "B", record)
+    assert result == text + new + "\n"
 
 
 GAPS = f"""\
@@ -86,8 +91,8 @@ GAPS = f"""\
 
 def test_a_section_split_on_blank_lines_is_settled_by_the_file():
     record = PaperRecord(title="Beta four", year=2023, arxiv="2302.00001")
-    result = add_to_paper_list(GAPS, [item(record, "B")], None, renderer=RENDERER)
-    assert result.text == GAPS + f"\n- **Beta four.** [[Paper]({P}2302.00001)]\n"
+    result = added(GAPS, "B", record)
+    assert result == GAPS + f"\n- **Beta four.** [[Paper]({P}2302.00001)]\n"
 
 
 DATES = f"""\
@@ -165,8 +170,8 @@ def test_a_title_ending_in_a_question_mark_takes_the_full_stop_as_the_file_does(
     record = PaperRecord(
         title="Can Models Do It?", year=2022, venue="ICML 2022", arxiv="2203.00001"
     )
-    result = add_to_paper_list(text, [item(record, "Papers")], None, renderer=RENDERER)
-    assert result.text == text + new + "\n"
+    result = added(text, "Papers", record)
+    assert result == text + new + "\n"
 
 
 LINKS = f"""\
@@ -244,8 +249,8 @@ MONTHS = """\
 def test_may_says_nothing_of_how_months_are_written():
     # Twice "May" (May in full and short) and once "Mar": the list writes "Jun", not "June".
     record = PaperRecord(title="Delta", year=2024, arxiv="2406.00004")
-    result = add_to_paper_list(MONTHS, [item(record, "Papers")], None, renderer=RENDERER)
-    [line] = [line for line in result.text.splitlines() if "Delta" in line]
+    result = added(MONTHS, "Papers", record)
+    [line] = [line for line in result.splitlines() if "Delta" in line]
     assert line == "- **Delta**, *arXiv, Jun 2024*. [[Paper](https://arxiv.org/abs/2406.00004)]"
 
 
@@ -308,8 +313,8 @@ RAGGED = """\
 )
 def test_a_new_row_is_padded_as_the_table_pads_its_columns(text, title, new):
     record = PaperRecord(title=title, year=2023, venue="EMNLP 2023", arxiv="2306.00004")
-    result = add_to_paper_list(text, [item(record, "Papers")], None, renderer=RENDERER)
-    [line] = [line for line in result.text.splitlines() if "2306.00004" in line]
+    result = added(text, "Papers", record)
+    [line] = [line for line in result.splitlines() if "2306.00004" in line]
     assert line == new
 
 
@@ -365,7 +370,7 @@ def test_preprints_named_by_their_id_say_nothing_of_how_venues_write_years():
         venue="ACM MM 2024",
         arxiv="2408.09178",
     )
-    result = add_to_paper_list(text, [item(record, "Year 2024")], None, renderer=RENDERER)
+    result = added(text, "Year 2024", record)
     new = (
         "* [ACM MM 2024] **MambaTrack: A Simple Baseline for Multiple Object Tracking with "
         "State Space Model**,\n"
@@ -373,7 +378,7 @@ def test_preprints_named_by_their_id_say_nothing_of_how_venues_write_years():
         "  [[Paper](https://arxiv.org/abs/2408.09178)]\n\n"
     )
     at = text.index("* [ECCV 2024]")
-    assert result.text == text[:at] + new + text[at:]
+    assert result == text[:at] + new + text[at:]
 
 
 @pytest.mark.parametrize(
@@ -460,13 +465,13 @@ def test_a_venue_written_without_its_year_beside_a_date_keeps_it_where_no_date_i
         venue="ICML 2024",
         arxiv="2403.03100",
     )
-    result = add_to_paper_list(text, [item(record, "Text to Speech")], None, renderer=RENDERER)
+    result = added(text, "Text to Speech", record)
     new = (
         "* **NaturalSpeech 3**: [NaturalSpeech 3: Zero-Shot Speech Synthesis with Factorized "
         f"Codec]({P}2403.03100) (ICML 2024)\n"
     )
     at = text.index("* **Voicebox**")
-    assert result.text == text[:at] + new + text[at:]
+    assert result == text[:at] + new + text[at:]
 
 
 def test_a_new_entry_takes_no_anchor_of_its_neighbours():
@@ -488,12 +493,12 @@ def test_a_new_entry_takes_no_anchor_of_its_neighbours():
         venue="ACL 2020",
         arxiv="1910.14599",
     )
-    result = add_to_paper_list(text, [item(record, "Datasets")], None, renderer=RENDERER)
+    result = added(text, "Datasets", record)
     new = (
         "4. **Adversarial NLI: A New Benchmark for Natural Language Understanding.** ACL, 2020."
         f" [paper]({P}1910.14599)\n"
     )
-    assert result.text == text + new
+    assert result == text + new
 
 
 def test_a_new_paper_takes_the_year_and_venue_glued_to_its_title():
@@ -511,8 +516,8 @@ def test_a_new_paper_takes_the_year_and_venue_glued_to_its_title():
         venue="NSDI 2024",
         url="https://www.usenix.org/conference/nsdi24/presentation/lee",
     )
-    result = add_to_paper_list(text, [item(record, "1.1 Basic")], None, renderer=RENDERER)
-    assert result.text == text + "- 24-NSDI-Flexible Packet Steering for Multi-Tenant NICs\n"
+    result = added(text, "1.1 Basic", record)
+    assert result == text + "- 24-NSDI-Flexible Packet Steering for Multi-Tenant NICs\n"
 
 
 def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue():
@@ -538,7 +543,7 @@ def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue(
         venue="CVPR 2024",
         arxiv="2403.00001",
     )
-    result = add_to_paper_list(text, [item(record, "Classification")], None, renderer=RENDERER)
+    result = added(text, "Classification", record)
     new = (  # (after the line holding a space that parts the entries)
         " \n"
         "   **MedKLIP-2: Medical Knowledge Enhanced Pre-training.** [Mar., 2024] [CVPR, 2024].<br>\n"  # noqa: E501
@@ -546,7 +551,7 @@ def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue(
         f" [[PDF]({P}2403.00001)] \n"
     )
     at = text.index("\n## Segmentation")
-    assert result.text == text[:at] + new + text[at:]
+    assert result == text[:at] + new + text[at:]
 
 
 def test_a_new_paper_takes_the_bold_venue_and_the_month_in_small_print_without_a_count():
@@ -568,10 +573,10 @@ def test_a_new_paper_takes_the_bold_venue_and_the_month_in_small_print_without_a
         venue="ICML 2026",
         arxiv="2603.00001",
     )
-    result = add_to_paper_list(text, [item(record, "SFT")], None, renderer=RENDERER)
+    result = added(text, "SFT", record)
     new = f"- [Clinical Reasoning with Verifiable Rewards]({P}2603.00001) — **ICML** <sub>2026-03</sub>\n"  # noqa: E501
     at = text.index("- [Stable")
-    assert result.text == text[:at] + new + text[at:]
+    assert result == text[:at] + new + text[at:]
 
 
 def test_a_new_plain_title_takes_the_venue_and_year_after_its_full_stop():
@@ -593,13 +598,13 @@ def test_a_new_plain_title_takes_the_venue_and_year_after_its_full_stop():
         venue="MICCAI 2023",
         arxiv="2307.00001",
     )
-    result = add_to_paper_list(text, [item(record, "How to Train")], None, renderer=RENDERER)
+    result = added(text, "How to Train", record)
     # (its link as the list writes arXiv's: the PDF, on arxiv.org rather than a mirror)
     new = (
         "- Learning Radiology Reports from Scratch. MICCAI 2023."
         " [[paper](https://arxiv.org/pdf/2307.00001.pdf)]\n"
     )
-    assert result.text == text + new
+    assert result == text + new
 
 
 # Rows added in two batches: the first three pad the topic cell with two spaces, the
@@ -739,9 +744,9 @@ def test_a_new_paper_s_venue_opens_its_link_as_its_neighbours_do():
         venue="ICML 2024",
         arxiv="2402.00001",
     )
-    result = add_to_paper_list(text, [item(record, "Graph Augmentation")], None, renderer=RENDERER)
+    result = added(text, "Graph Augmentation", record)
     new = f"- [[ICML 2024] Graph Rewiring for Robust Node Classification]({P}2402.00001)\n"
-    assert result.text == text + new
+    assert result == text + new
 
 
 def test_a_new_title_over_its_authors_on_a_nested_bullet():
@@ -761,14 +766,12 @@ def test_a_new_title_over_its_authors_on_a_nested_bullet():
         venue="ICML 2024",
         arxiv="2402.00001",
     )
-    result = add_to_paper_list(
-        text, [item(record, "Global-Global Contrasting")], None, renderer=RENDERER
-    )
+    result = added(text, "Global-Global Contrasting", record)
     new = (
         "- GraphRew: Graph Rewiring for Robust Node Classification.\n"
         "  - A. Lee and B. Li. *ICML 2024*. [[pdf]](https://arxiv.org/pdf/2402.00001.pdf)\n"
     )
-    assert result.text == text + new
+    assert result == text + new
 
 
 def test_a_new_row_s_title_links_no_page_of_notes_it_does_not_have():
@@ -790,9 +793,9 @@ def test_a_new_row_s_title_links_no_page_of_notes_it_does_not_have():
         venue="CIDR 2020",
         doi="10.1145/3318464.3389700",
     )
-    result = add_to_paper_list(text, [item(record, "存储")], None, renderer=RENDERER)
+    result = added(text, "存储", record)
     new = (
         "| Umbra: A Disk-Based System with In-Memory Performance |  | 2020 |"
         " [原文](<https://doi.org/10.1145/3318464.3389700>) |\n"
     )
-    assert result.text == text + new
+    assert result == text + new
