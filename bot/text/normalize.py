@@ -159,8 +159,12 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\s+(?!(?:and|or|to|und|et)\b)(?=[a
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?!\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEY_NON_WORD = re.compile(r"[\W_]+")
-# A token: letters or digits, so that "gpt4" and "gpt-4" give the same two.
-_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+# A token: letters or digits, so that "gpt4" and "gpt-4" give the same two; in Chinese,
+# Japanese and Korean, which write no spaces between words, each character (a title of
+# them alone would otherwise have no token, and could never be found).
+_TOKEN = re.compile(
+    r"[a-z]+|[0-9]+|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 _LIGATURE = re.compile(r"f(?=[fil])")
 # A subtitle starts after a colon, or a dash set off by spaces.
 _SUBTITLE = re.compile(r"\s*:\s*|\s+-{1,3}\s+")
@@ -213,9 +217,9 @@ def title_key(title: str | None) -> str:
     >>> title_key("Eﬃcient Größe") == title_key("Eficient Grosse") == "eicientgrosse"
     True
 
-    For a title in Latin script it is ``join_tokens(title_tokens(title))``, the
-    matcher's own key; letters of other scripts (``大模型综述``) are kept, where
-    the matcher's tokens drop them.
+    For a title in Latin script or in Chinese, Japanese or Korean it is
+    ``join_tokens(title_tokens(title))``, the matcher's own key; letters of other
+    scripts (Cyrillic, Arabic) are kept, where the matcher's tokens drop them.
     """
     return _LIGATURE.sub("", _KEY_NON_WORD.sub("", _plain_title(title)))
 

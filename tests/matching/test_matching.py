@@ -761,3 +761,35 @@ def test_one_letter_in_a_name_is_never_a_harmless_typo(present: str, asked: str)
 def test_a_lost_ligature_in_a_name_is_still_the_same_title(present: str, asked: str) -> None:
     index = ReferenceIndex.build([Reference(title=present, key="k", source="refs.bib", line=1)])
     assert index.check(Query(title=asked)).verdict == "cited"
+
+
+# ---------------------------------------------------------------------------
+# Titles in Chinese, Japanese or Korean: no spaces between words, each character a token.
+
+CJK = ReferenceIndex.build(
+    [
+        ref(1, "通用深度学习语言模型的隐私风险评估", "Pan Xudong", 2021),
+        ref(2, "大语言模型综述", "Zhao Xin", 2023),
+        ref(3, "ChatGLM: 中文对话语言模型", "Zeng Aohan", 2023),
+        ref(4, "Towards Deep Learning Models Resistant to Adversarial Attacks", "Madry", 2018),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        # AdamtayZzz/AI-security-related-paper-list lists a paper by its Chinese title: asked
+        # for it word for word, check said "new" (its title had no token to look it up by)
+        ("通用深度学习语言模型的隐私风险评估", 1),
+        ("大语言模型综述", 2),
+        ("ChatGLM：中文对话语言模型", 3),
+        ("大语言模型的综述", None),
+        ("多模态大语言模型综述", None),
+        ("通用深度学习语言模型的隐私风险评估方法研究", None),
+    ],
+)
+def test_a_title_in_chinese_is_found_by_its_characters(title: str, number: int | None) -> None:
+    result = CJK.check(Query(title=title))
+    found = result.match.number if result.verdict == "cited" and result.match else None
+    assert found == number
