@@ -44,6 +44,12 @@ _TAGGED_LINK = re.compile(
     r"\((?P<tag>[^()\n]{0,40}\b(?:19|20)\d\d\b[^()\n]{0,10})\)[ \t]+"
     r"\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)[^\n]*"
 )
+# "SOCC 2021, [Title](url)---Notes:...", "2018 ICLR [Title](url)": the venue and the year
+# in plain words before the link.
+_PREFIXED_LINK = re.compile(
+    r"(?P<tag>[^\[\]()\n*_`|<>]{0,40}\b(?:19|20)\d\d\b[^\[\]()\n*_`|<>]{0,40}?)"
+    r"[ \t]*[,:：–—-]?[ \t]*\[(?P<t>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)[^\n]*"
+)
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _TR_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
@@ -282,9 +288,21 @@ class _Scanner:
         if after_blank and _BOLD_START.match(line):
             return self._paragraph(index)
         linked = _LINK_ONLY.fullmatch(line.strip()) or self._cited_link(index)
-        if after_blank and linked and paper_like(linked.group("url")):
+        if (after_blank or self._in_run(index)) and linked and paper_like(linked.group("url")):
             return self._link_paragraph(index)
         return index
+
+    def _in_run(self, index: int) -> bool:
+        """Does the line before ``index`` hold an entry of the run of paragraphs being read,
+        one paper a line ("SOCC 2021, [Title](url)" lines with no blank line between)?"""
+        current = self.current
+        return (
+            current is not None
+            and current.kind == "paragraphs"
+            and bool(current.blocks)
+            and current.blocks[-1].end == index - 1
+            and _PREFIXED_LINK.fullmatch(self.lines[index - 1].strip()) is not None
+        )
 
     def _cited_link(self, index: int) -> re.Match[str] | None:
         """A paper's link and what the list says of it after a comma, or with its venue and
@@ -294,6 +312,9 @@ class _Scanner:
         line = lines[index].strip()
         found = _LINK_CITED.fullmatch(line) or _TAGGED_LINK.fullmatch(line)
         alone = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if found is None and (found := _PREFIXED_LINK.fullmatch(line)):
+            # (one to a line, as the maintainer wrote them, where lines of them run on)
+            alone = alone or bool(_PREFIXED_LINK.fullmatch(lines[index + 1].strip()))
         if found is None or not alone or generic_label(found.group("t")):
             return None
         return found

@@ -291,7 +291,7 @@ _VENUE_NAME = re.compile(
 # Venues known by their acronyms ("NeurIPS", "CoRL"), shared with the intake.
 _KNOWN_VENUE = re.compile(ACRONYMS)
 # Publishers whose names lead their journals' ("Nature Communications", "IEEE Access").
-_PUBLISHER = re.compile(
+PUBLISHER = re.compile(
     r"(?:IEEE|ACM|Nature|Science|Cell|PLoS|PLOS|npj|JAMA|Lancet|BMJ|NEJM|Frontiers|Springer"
     r"|Elsevier|SIAM|AMIA)\b"
 )
@@ -314,7 +314,7 @@ def venue_name(text: str) -> bool:
     return bool(
         _KNOWN_VENUE.fullmatch(text)
         or _PREPRINT_SERVER.fullmatch(re.split(r"[\s:,]", text, maxsplit=1)[0])
-        or _PUBLISHER.match(text)
+        or PUBLISHER.match(text)
         or _VENUE_NAME.search(text)
     )
 
@@ -338,7 +338,7 @@ def title_cased(text: str) -> bool:
     remark (``Foundational open-ended evolution``)?"""
     return all(
         not word[0].islower() or word in _SMALL_WORDS or _PREPRINT_SERVER.match(word)
-        or _PUBLISHER.fullmatch(word)
+        or PUBLISHER.fullmatch(word)
         for word in text.split()
     )
 
@@ -480,6 +480,9 @@ def _read_venue_text(
     segment = text[start:end].rstrip(" \t.,;:-–—|")  # "arXiv - May 2024": the date's dash
     if segment.endswith(")") and "(" not in segment:
         segment = segment[:-1].rstrip()  # "(2023-06, Meta)": the date read, then "Meta"
+    if segment.startswith("(") and ")" not in segment:  # "(Arxiv 2025.06)": the date read
+        opened = len(segment) - len(segment[1:].lstrip()) + 1
+        start, segment = start + opened - 1, segment[opened - 1 :]
     end = start + len(segment)
     if not segment or not reading.free(start, end):
         return
@@ -632,7 +635,8 @@ def _read_segment(reading: e.Reading, start: int, end: int) -> None:
         if by:  # "[Title](url) by Jane Doe, Bo Li and Ann Lee. *Venue*, 2020."
             body_start += by.end()
             body = text[body_start:end]
-            dated = _NAMES_YEAR.match(body)
+            dated = None if _names_then_named_venue(body) else _NAMES_YEAR.match(body)
+            # ("by Jane Doe, Bo Li, ICLR 2020.": the names, then the venue, read below)
             if dated and looks_like_names(dated.group("n")):  # "by Jane Doe and Bo Li, 2002."
                 authors_claim(reading, body_start, body_start + dated.end("n"), "", "")
                 at = body_start + dated.start("y")
@@ -767,11 +771,26 @@ def names_then_venue(body: str) -> re.Match[str] | None:
     for count in range(len(parts) - 1, 0, -1):
         names, rest = ",".join(parts[:count]), ",".join(parts[count:]).strip(" \t.")
         venue, year, _ = read_venue(rest)
-        if year is None or not venue or len(rest.split()) > 6 or "(" in names:
+        # (a venue has a letter: "IEEE Computer, 2015, ([paper](url))" ends in no venue)
+        if year is None or not re.search(r"[^\W\d_]", venue) or len(rest.split()) > 6:
+            continue
+        if "(" in names or venue_name(names):
             continue
         if people_only(names, least=1) or (ET_AL.search(names) and looks_like_names(names)):
             return re.match(rf"(?P<n>[^\n]{{{len(names.rstrip())}}})", body)
     return None
+
+
+def _names_then_named_venue(body: str) -> bool:
+    """Do names end in a venue that is no person's name (``Jane Doe, Bo Li, ICLR 2020.``, not
+    ``Jane Doe, Bo Li, Ann Lee, 2016.``, whose last name would do for a venue)?"""
+    named = names_then_venue(body)
+    if named is None:
+        return False
+    venue = read_venue(body[named.end() :].strip(" \t,.").split("\n")[0])[0]
+    if ET_AL.search(venue):  # "by HolmesParker C, Agogino A, et al., 2014."
+        return False
+    return venue_name(venue) or not people_only(venue, least=1)
 
 
 def _names_then_note(body: str) -> re.Match[str] | None:

@@ -574,8 +574,10 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
 
 # What separates a slot from the one before it: a comma, a bullet ("[ACL 2023](url) •
 # [Code](url)"), a dash or a slash between spaces (not a bar: it may close a table's
-# cell), the "In" of a citation's venue.
-_SEPARATOR = re.compile(r"(?:[ \t]*[,;•·]|[ \t]+[-–—/]|[ \t]+In:?)?[ \t]*$")
+# cell), the "In" of a citation's venue, a link's label ("---Notes:[zhihu](url)").
+_SEPARATOR = re.compile(
+    r"(?:[ \t]*[,;•·]|[ \t]+[-–—/]|[ \t]+In:?|[ \t]*[-–—]*[ \t]*[^\W\d_][\w.-]{0,20}[:：])?[ \t]*$"
+)
 # Emphasis opened right before a slot (and closed right after it).
 _WRAPPED = re.compile(r"(?<![*_])(?:\*\*?|__?)$")
 # What separates a leading slot from what follows it: a line break tag, a comma, a dash.

@@ -90,6 +90,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
         if title_end is not None:  # its notes are no fields
             citation.claim_runs(reading, _NOTE_ITEM.finditer(reading.text, title_end), "notes")
     else:
+        position = recognise.read_plain_prefix(reading, position)
         cited = recognise.read_authors_year(reading, position)
         position = cited or position
         title_end = (cited and recognise.read_italic_title(reading, position)) or (
@@ -107,8 +108,13 @@ def _read_block(reading: Reading, kind: str) -> bool:
         if not reading.has("nickname"):
             return False
         title_end = position  # "<u>CommonCrawl</u>: [[Source](...)]": a name, no title
+    citation.claim_runs(reading, _QUOTED_NOTE.finditer(text, title_end), "notes")
     recognise.read_tail(reading, title_end, len(text))
     return True
+
+
+# A quoted line under the entry ("> 用小波变换代替傅立叶变换 ..."): the maintainer's notes on it.
+_QUOTED_NOTE = re.compile(r"(?<=\n)[ \t]*>[^\n]*", re.MULTILINE)
 
 
 # A numbered or bulleted line under a heading entry that links nowhere and names no field

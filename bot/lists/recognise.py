@@ -17,6 +17,7 @@ from bot.lists import entry as e
 from bot.lists.citation import (
     ET_AL,
     ITALIC,
+    PUBLISHER,
     VENUE_WORDS,
     authors_claim,
     generic_label,
@@ -41,11 +42,15 @@ from bot.lists.values import (
     read_glued_venue,
     read_venue,
 )
+from bot.text.venues import ACRONYMS
 
 _TAG = re.compile(
     r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40})\](?(s)(?P=s))(?!\()"
     r"|\((?P<e>\*{1,2}|_)?(?P<p>[^()*_\n]{2,40}?)(?P=e)?\)"
 )
+# A venue known by name with its year, later on an entry's line ("..., ICML 2018."): the
+# bracketed word before the title is then the paper's name, not its venue.
+_DATED_VENUE = re.compile(rf"\b(?:{ACRONYMS})[ \t]*['’]?(?:19|20)?\d\d\b")
 # A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
 # one, "(Almost) Free Lunch" is the title's own text.
 _TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’‘]\d\d\b")
@@ -67,6 +72,10 @@ _PLAIN_BRACKET_NICK = re.compile(
 _BRACKET_NICK = re.compile(
     r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n]{1,40})(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)"
     r"(?=<?\[(?P<t>[^\[\]\n]+)\]\()"
+)
+# "(GWNN)[Graph Wavelet Neural Network](url)": a short name in parentheses before the link.
+_PAREN_NICK = re.compile(
+    r"\((?P<n>[A-Za-z][\w.+-]{0,24})\)(?P<sep>[ \t]*)(?=\[[^\[\]\n]+\]\([^()\s]+\))"
 )
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
 _BOLD_NICK = re.compile(
@@ -97,7 +106,7 @@ _NICK_CITATION = re.compile(
 )
 _PLAIN_TITLE = re.compile(
     r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s])[^*\[\]\n]+?(?<=\S)\*\*)+?)[ \t]*"
-    r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\[(?:paper|pdf|arxiv)\]\("
+    r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\(?\[(?:paper|pdf|arxiv)\]\("
     r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>|(?<!\\)\|"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|$)",
     re.IGNORECASE | re.MULTILINE,
@@ -112,8 +121,11 @@ _CITED_TAIL = re.compile(
 )
 # The word that opens a venue in a citation, before its emphasis: "Title. In *COLT 2016*."
 _IN_TAIL = re.compile(r"In:?[ \t]*")
-# A venue and its year after a plain title's comma: "Title, arXiv 2023 [[Paper]](url)".
-_VENUE_TAIL = re.compile(r"[A-Za-z][\w&.' -]{0,40}?[ \t](?:19|20)\d\d[ \t]*")
+# A venue and its year after a plain title's comma: "Title, arXiv 2023 [[Paper]](url)",
+# "Title, IEEE Computer, 2015, ([paper](url))", "Title, arXiv, ([paper](url))".
+_VENUE_TAIL = re.compile(
+    r"(?:[A-Za-z][\w&.' -]{0,40}?,?[ \t](?:19|20)\d\d|[Aa]r[Xx]iv)[ \t]*,?"
+)
 # A few words in bold that a plain title goes on after ("**Calibrated** Self-Rewarding
 # Vision Language Models, [[Paper]](url)"): the maintainer's highlight, not the title.
 # (a full stop inside the bold, "VARGPT-v1.1", but not at its end: "**Title.**")
@@ -188,6 +200,10 @@ _DASH_TAG = re.compile(
     r"(?P<y>(?:19|20)?\d\d)-(?P<v>(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,12}|[Aa]r[Xx]iv)-(?=\S)"
 )
 
+# The list's label in lenticular brackets opening a title: "【🔧SFT+🚀RL】Look Again, ...".
+_LENTICULAR_TAG = re.compile(r"【(?P<n>[^【】\n]{1,30})】(?P<colon>[ \t]*[:：])?[ \t]*")
+
+
 
 def _claim_title(reading: e.Reading, start: int, end: int) -> None:
     raw = reading.text[start:end]
@@ -198,6 +214,14 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
         venue = (tag.group("v"), full_year(year))
         reading.claim(start + lead, start + tag.end(), e.Slot("venue", "", "", "-"), venue, form)
         lead = tag.end()
+    elif label := _LENTICULAR_TAG.match(raw, lead):  # "**【Latent CoT】Think Silently, ...**"
+        if label["colon"]:  # "【STEP-Parts】: Geometric Partitioning of ...": the paper's name
+            slot = e.Slot("nickname", "", "【", label.group(0)[label.end("n") - label.start() :])
+            reading.claim(start + lead, start + label.end(), slot, unescape(label["n"]))
+        else:
+            slot = e.Slot("text", "tags")
+            reading.claim(start + lead, start + label.end(), slot, label.group(0))
+        lead = label.end()
     value, trail = _title_value(raw[lead:])
     if value:
         reading.claim(start + lead, end - trail, e.Slot("title"), value)
@@ -231,8 +255,14 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
             break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         linked = _LINK_NEXT.match(text, tag.end())
         following = linked.group("t") if linked else text[tag.end() : _line_end(reading, tag.end())]
-        if name == "b" and not dated and _names_title(inner, following):
-            break  # "[VL-GenRM] [VL-GenRM: Enhancing ...](url)", "[MRM] Advancing ...": a nickname
+        line_end = _line_end(reading, tag.end())
+        if name == "b" and not dated and (
+            _names_title(inner, following)
+            or (not venue_name(inner) and _DATED_VENUE.search(text, tag.end(), line_end))
+        ):
+            # "[VL-GenRM] [VL-GenRM: Enhancing ...](url)", "[MRM] Advancing ...", "[NAC]
+            # <[Title](url)> by Yang Gao, ..., ICML 2018.": a nickname
+            break
         start, end = tag.start(name), tag.end(name)
         before, after = text[tag.start() : start], text[end : tag.end()]
         yymm = _YYMM.fullmatch(inner) if name == "b" and not dated else None
@@ -330,6 +360,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
         (_BOLD_NICK, "**", "**"),
         (_BRACKET_NICK, "**", "**"),
         (_PLAIN_BRACKET_NICK, "[", "]"),
+        (_PAREN_NICK, "(", ")"),
         (_BOLD_NICK_NAMES, "**", "**"),
         (_PLAIN_NICK, "", ""),
     ):
@@ -344,6 +375,74 @@ def read_nickname(reading: e.Reading, position: int) -> int:
         return found.end()
     return position
 
+
+
+# A year and a venue in plain text before a linked title, as some lists open each entry:
+# "2018 ICLR [Title](url)", "SOCC 2021, [Title](url)", "2020 Engineering [Title](url)",
+# perhaps with the paper's short name after the venue ("2015 ICLR FGSM [Title](url)").
+_PLAIN_PREFIX = re.compile(
+    r"(?P<p>[^\[\]()<>*_`|\n]{2,60}?)(?P<sep>[ \t]*[,:：–—-]?[ \t]*)"
+    r"(?=<?\[[^\[\]\n]+\]\()"
+)
+_PREFIX_YEAR = re.compile(
+    r"^(?P<y>(?:19|20)\d\d)(?:[ \t]+(?=\S)|$)|[ \t]+(?P<z>(?:19|20)\d\d)$"
+)
+_ALL_CAPS = re.compile(r"[A-Z][A-Z&.]+")
+
+
+def read_plain_prefix(reading: e.Reading, position: int) -> int:
+    """Claim a plain ``2018 ICLR `` / ``SOCC 2021, `` before a linked title as the entry's
+    venue and year (and a short name after a known venue: ``ICLR FGSM``); where the title
+    starts. Without a year, only a venue known by name is taken (``ICLR [Title](url)``):
+    other words before a link are no field of the paper."""
+    found = _PLAIN_PREFIX.match(reading.text, position)
+    if found is None or len(found["p"].split()) > 8:
+        return position
+    link = _link_at(reading, found.end() + reading.text.startswith("<", found.end()))
+    if link is None or generic_label(link.text) or generic_label(found["p"]):
+        return position
+    year = _PREFIX_YEAR.search(found["p"])
+    start = found.start("p") + (year.end() if year and year["y"] else 0)
+    stop = found.start("p") + (year.start() if year and year["z"] else len(found["p"]))
+    # (a short name only between a leading year and the link: "2015 ICLR FGSM [Title]")
+    last = year is None or year["y"] is not None
+    venue_end = start + _venue_words(reading.text[start:stop]) if last else stop
+    venue = reading.text[start:venue_end]
+    if year is not None and not venue:  # "2022 [Title](url)"
+        reading.claim(found.start("p"), found.end("p"), e.Slot("year"), int(year["y"]), "{Y}")
+        return found.end()
+    if not venue or (year is None and not venue_name(venue)):
+        return position
+    if year is None:
+        reading.claim(start, venue_end, e.Slot("venue"), (unescape(venue), None), "{v}")
+    else:
+        gap = "" if last else reading.text[venue_end : found.start("p") + year.start("z")]
+        reading.claim(
+            found.start("p") if last else start,
+            venue_end if last else found.end("p"),
+            e.Slot("venue"),
+            (unescape(venue), int(year["y"] or year["z"])),
+            "{Y}" + year.group(0)[4:] + "{v}" if last else "{v}" + gap + "{Y}",
+        )
+    if venue_end < stop:
+        nick_start = _skip_blank(reading.text, venue_end)
+        reading.claim(nick_start, stop, e.Slot("nickname"), unescape(reading.text[nick_start:stop]))
+    return found.end()
+
+
+def _venue_words(text: str) -> int:
+    """How much of ``text`` names the venue: a known acronym's word (``ICLR`` in ``ICLR
+    FGSM``), a publisher and the capitals after it (``IEEE TECV`` in ``IEEE TECV One-pixel
+    attack``), else all of it (``Information Systems Frontiers``, ``ACM Comput. Surv.``)."""
+    words = text.split()
+    if len(words) > 1 and venue_name(words[0]) and not PUBLISHER.fullmatch(words[0]):
+        return len(words[0])
+    if len(words) > 2 and PUBLISHER.fullmatch(words[0]) and _ALL_CAPS.fullmatch(words[1]):
+        caps = 1
+        while caps < len(words) and _ALL_CAPS.fullmatch(words[caps]):
+            caps += 1
+        return len(" ".join(words[:caps])) if caps < len(words) else len(text)
+    return len(text)
 
 # Authors before a bold or quoted title ("Touvron et al. **LLaMA: ...** arXiv 2023.").
 # (or on the line before it, after a line break tag: "Jane Doe, Bo Li.<br />\n  "Title"")
@@ -618,6 +717,10 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
             start, end = _dashed_venue_year(reading, dashed, start)
         elif (cited := _DASH_CITED.search(text, start, end)) and looks_like_names(cited["n"]):
             end = _dash_cited(reading, cited)
+        elif (tagged := _PAREN_VENUE_YEAR.search(text, start, end)) and _paren_venue(
+            reading, tagged
+        ):
+            end = tagged.start()
         _claim_title(reading, start, end)
     reading.claim(link.url_start, link.url_end, e.Slot("url", "title"), link.url)
     end = link.end
@@ -630,6 +733,24 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
 # to drop: ...](url)", "[[arXiv] Differentiable Graph Module ...](url)".
 _LINK_TAG = re.compile(r"\\?\[(?P<t>[^\[\]\n]{2,40}?)\\?\][ \t]*(?=\S)")
 
+
+
+# The venue and year in parentheses at the end of the title's link text: "[Graph Wavelet
+# Neural Network (ICLR2019)](url)", "[The graph neural network model （TNN 2009）](url)".
+_PAREN_VENUE_YEAR = re.compile(
+    r"[ \t]*(?P<o>[(（])(?P<v>[A-Za-z][^()（）\n\]]{0,60}?(?:19|20)\d\d)(?P<c>[)）])[ \t]*$"
+)
+
+
+def _paren_venue(reading: e.Reading, found: re.Match[str]) -> bool:
+    """Claim a title's closing ``(ICLR2019)`` as its venue and year, when it reads as one (a
+    venue's few words, then the year: not ``(ICLR 2017 reject)``, not a remark)."""
+    venue, year, form = read_venue(found["v"])
+    if not form or not venue or len(venue.split()) > VENUE_WORDS:
+        return False
+    slot = e.Slot("venue", "", found["o"], found["c"])
+    reading.claim(found.start("o"), found.end("c"), slot, (unescape(venue), year), form)
+    return True
 
 
 # The venue and year after the title inside its link, set off by dashes: "[PSANet: Point-wise
@@ -821,7 +942,7 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
             after = "](" + shields.group("pre") + "{shields}" + shields.group("post") + ")"
             slot = e.Slot("venue", "badge", "![", after)
             return slot, link.start, link.end, (venue, year), form
-        return _label_year(shields, link.url_start)
+        return _glued_badge(shields, link.url_start) or _label_year(shields, link.url_start)
     inner = _LINKED_IMAGE.fullmatch(link.text)
     shields = _SHIELDS.match(inner.group("url")) if inner else None
     if inner and shields and not link.url.strip():
@@ -855,14 +976,18 @@ _BADGE_WORDS = {
 def _glued_badge(
     shields: re.Match[str], url_start: int
 ) -> tuple[e.Slot, int, int, tuple[str, int], str] | None:
-    """``badge/IEEE25-1E90FF``: the message alone, a venue with its year's two digits glued
-    on (the slot, the span it claims, the venue and year, the form)."""
+    """``badge/IEEE25-1E90FF``, ``badge/ICLR'24-6c757d``: the message alone, a venue with its
+    year's two digits glued on or after an apostrophe (the slot, the span it claims, the
+    venue and year, the form)."""
     body = shields.group("body")
-    glued = read_glued_venue(body)
+    glued, form = read_glued_venue(body), "{v}{y}"
+    if glued is None and not _LABEL_MESSAGE.fullmatch(body):  # ("Conference-ICML'23": no)
+        venue, year, form = read_venue(body)
+        glued = (venue, year) if year is not None and form in ("{v}'{y}", "{v}’{y}") else None
     if glued is None or glued[0].lower() in _BADGE_WORDS:
         return None
     start = url_start + shields.start("body")
-    return e.Slot("venue", "shields"), start, start + len(body), glued, "{v}{y}"
+    return e.Slot("venue", "shields"), start, start + len(body), glued, form
 
 
 def _label_year(

@@ -520,6 +520,94 @@ def test_a_new_paper_takes_the_year_and_venue_glued_to_its_title():
     assert result == text + "- 24-NSDI-Flexible Packet Steering for Multi-Tenant NICs\n"
 
 
+
+def test_a_new_paper_takes_the_plain_year_and_venue_before_its_link():
+    """AdamtayZzz/AI-security-related-paper-list writes ``- 2018 ICLR [Title](url)``, with
+    two spaces at the end of the newer lines, and the preprint server as ``arxiv``."""
+    text = (
+        "### Survey\n\n"
+        "- 2018 IEEE ACCESS [Threat of Adversarial Attacks on Deep Learning in Computer Vision:"
+        f" A Survey]({P}1801.00553)\n"
+        "- 2021 arxiv [Adversarial Example Detection for DNN Models: A Review and Experimental"
+        f" Comparison]({P}2105.00203)  \n"
+        "- 2021 arxiv [Advances in adversarial attacks and defenses in computer vision: A"
+        f" survey]({P}2108.00401)  \n"
+        "\n### Attack-WhiteBox\n"
+    )
+    preprint = PaperRecord(
+        title="Sparse Probing of Robust Features", authors=("Ann Lee",), year=2025,
+        arxiv="2501.01234",
+    )
+    new = f"- 2025 arxiv [Sparse Probing of Robust Features]({P}2501.01234)  \n"
+    assert added(text, "Survey", preprint) == text.replace("\n\n### Attack", f"\n{new}\n### Attack")
+
+
+def test_a_new_paragraph_takes_the_venue_and_year_before_its_link_and_no_note_label():
+    """RuifMaxx/Paper-List-of-cloud-resource-management: ``Venue Year, [Title](url)`` between
+    blank lines, the maintainer's reading notes after them (``---Notes:[zhihu](url)``): a
+    new paper has no notes yet, so no ``---Notes:`` either."""
+    text = (
+        "## Modeling:\n\n"
+        "SOCC 2021, [Parslo: A Gradient Descent-based Approach for Near-optimal Partial SLO"
+        " Allotment in Microservices](https://dl.acm.org/doi/10.1145/3472883.3486985)"
+        "---Notes:[zhihu](https://zhuanlan.zhihu.com/p/556565651)\n\n"
+        "TPDS 2022, [Coordinating Fast Concurrency Adapting With Autoscaling for SLO-Oriented"
+        " Web Applications](https://ieeexplore.ieee.org/document/9802686)"
+        "---Notes:[zhihu](https://zhuanlan.zhihu.com/p/557178146)\n"
+    )
+    record = PaperRecord(
+        title="Elastic Scheduling for Serverless Microservices",
+        authors=("Ann Lee",),
+        year=2024,
+        venue="EuroSys 2024",
+        doi="10.1145/3627703.3629561",
+    )
+    new = (
+        "\nEuroSys 2024, [Elastic Scheduling for Serverless Microservices]"
+        "(https://doi.org/10.1145/3627703.3629561)\n"
+    )
+    assert added(text, "Modeling:", record) == text + new
+
+
+def test_a_new_paper_s_venue_and_year_close_its_link_text_as_the_list_writes_them():
+    """Eilene/spatio-temporal-paper-list: ``- [Title (ICLR2019)](url)`` between blank lines,
+    a quoted note under some (a new paper has none); a short name before one link."""
+    text = (
+        "### 方法篇\n"
+        "- [spectral networks and deep locally connected networks on graphs (ICLR2014)]"
+        f"({P}1312.6203)\n"
+        "> 把图上的CNN extend 到graph上\n\n"
+        f"- (GWNN)[Graph Wavelet Neural Network (ICLR2019)]({P}1904.07785)\n\n"
+        "- [Convolutional LSTM Network: A Machine Learning Approach for Precipitation Nowcasting"
+        f" (NIPS2015)]({P}1506.04214)\n\n"
+        f"- [Gated Graph Sequence Neural Networks (ICLR2016)]({P}1511.05493)\n\n"
+        "### 应用篇\n"
+    )
+    record = PaperRecord(
+        title="Spectral Graph Transformers", authors=("Ann Lee",), year=2025, venue="ICLR 2025",
+        arxiv="2501.04321",
+    )
+    new = f"- [Spectral Graph Transformers (ICLR2025)]({P}2501.04321)\n\n"
+    assert added(text, "方法篇", record) == text.replace("### 应用篇", new + "### 应用篇")
+
+
+def test_a_venue_and_date_in_parentheses_after_a_bold_title_keep_their_parentheses():
+    """NOVAglow646/LLM-MLLM-paper-list: ``**Title** (Arxiv 2025.12) [[paper]](url)`` and a
+    remark; a new paper's ``(`` was lost: ``**Title** Arxiv 2025 2025.01)``."""
+    text = (
+        "### 2025\n"
+        "8. **MM-CoT: A Benchmark for Probing Visual Chain-of-Thought Reasoning in Multimodal"
+        f" Models** (Arxiv 2025.12) [[paper]]({P}2512.08228) 任务是让模型选出视觉正确、逻辑连贯的cot。\n"  # noqa: E501
+        "9. **SpatialTree: How Spatial Abilities Branch Out in MLLMs** (Arxiv 2025.12)"
+        f" [[paper]]({P}2512.20617) 将MLLM的能力划分为perception、mental mapping（与语言对齐）。\n"
+    )
+    record = PaperRecord(
+        title="Sparse Probing of Robust Features", authors=("Ann Lee",), year=2025,
+        arxiv="2501.01234", month=1, day=3,
+    )
+    new = f"10. **Sparse Probing of Robust Features** (Arxiv 2025.01) [[paper]]({P}2501.01234)\n"
+    assert added(text, "2025", record) == text + new
+
 def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue():
     """yangzhou12/awesome-medical-vision-language-models: indented bold paragraphs, the date
     and the venue each in brackets, then the names and the links, a space between them."""

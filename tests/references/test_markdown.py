@@ -1163,6 +1163,239 @@ def test_a_year_and_venue_glued_to_the_title_by_dashes():
     ]
 
 
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        # AdamtayZzz/AI-security-related-paper-list: "- 2018 ICLR [Title](url)"; none of its
+        # 371 papers was read (any plain words before the title's link hid the entry).
+        (
+            "- 2014 ICLR [Intriguing properties of neural networks](https://arxiv.org/abs/1312.6199)",
+            "Intriguing properties of neural networks",
+            "ICLR",
+            2014,
+        ),
+        (
+            "- 2018 IEEE ACCESS [Threat of Adversarial Attacks on Deep Learning in Computer Vision:"
+            " A Survey](https://arxiv.org/abs/1801.00553)",
+            "Threat of Adversarial Attacks on Deep Learning in Computer Vision: A Survey",
+            "IEEE ACCESS",
+            2018,
+        ),
+        # the paper's short name after a known venue, glued to the link or not
+        (
+            "- 2018 CVPR MI-FGSM[Boosting Adversarial Attacks With Momentum]"
+            "(https://arxiv.org/abs/1710.06081v3)",
+            "Boosting Adversarial Attacks With Momentum",
+            "CVPR",
+            2018,
+        ),
+        (
+            "- 2018 IEEE TECV One-pixel attack [One pixel attack for fooling deep neural networks]"
+            "(https://arxiv.org/abs/1710.08864)",
+            "One pixel attack for fooling deep neural networks",
+            "IEEE TECV",
+            2018,
+        ),
+        (
+            "- 2020 [Backdoor Learning: A Survey](https://arxiv.org/abs/2007.08745)",
+            "Backdoor Learning: A Survey",
+            None,
+            2020,
+        ),
+        # RuifMaxx/Paper-List-of-cloud-resource-management: the venue first, a comma
+        (
+            "- Cluster Computing 2019, [A study on performance measures for auto-scaling"
+            " CPU-intensive containerized applications]"
+            "(https://link.springer.com/article/10.1007/s10586-018-02890-1)",
+            "A study on performance measures for auto-scaling CPU-intensive containerized"
+            " applications",
+            "Cluster Computing",
+            2019,
+        ),
+        (
+            "- ICLR [Intriguing properties of neural networks](https://arxiv.org/abs/1312.6199)",
+            "Intriguing properties of neural networks",
+            "ICLR",
+            None,
+        ),
+    ],
+    ids=["year-venue", "year-publisher-journal", "glued-short-name", "publisher-then-name",
+         "year-only", "venue-year-comma", "known-venue-no-year"],
+)
+def test_a_plain_year_and_venue_before_the_title_s_link(line, title, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year) == (title, venue, year)
+
+
+def test_plain_words_before_a_link_that_name_no_venue_are_no_paper_fields():
+    # "Blind Signal Separation [Title](url)": no year, no venue known by name: not read
+    # as a venue (the entry stays unread rather than wrongly read).
+    text = (
+        "## S\n\n- Blind Signal Separation [Blind signal separation: statistical principles]"
+        "(https://ieeexplore.ieee.org/document/720250)\n"
+    )
+    assert [r.venue for r in parse_references(text, "markdown")] in ([], [None])
+
+
+def test_paragraphs_of_a_venue_and_year_before_the_link_one_paper_a_line():
+    # RuifMaxx/Paper-List-of-cloud-resource-management (b5c6424): "Venue Year, [Title](url)"
+    # lines with a note's link after them, between blank lines or running on; none of its
+    # 20 papers was read. A link to a lab's page is no paper; the prose is none either.
+    # (a reference's venue loses its last full stop, as every venue read from a list does)
+    text = (
+        "## Learning Base:\n\n"
+        "This is a repository of classic articles, see [the notes](https://zhuanlan.zhihu.com/p/1).\n\n"
+        "OSDI 2020, [FIRM: An Intelligent Fine-grained Resource Management Framework for"
+        " SLO-Oriented Microservices](https://www.usenix.org/conference/osdi20/presentation/qiu)"
+        "---Notes:[zhihu](https://zhuanlan.zhihu.com/p/557889153)\n\n"
+        "ASPLOS 2019, [PARTIES: QoS-Aware Resource Partitioning for Multiple Interactive"
+        " Services](https://sc2682cornell.github.io/publication/parties/)\n\n"
+        "## Survey:\n"
+        "ACM Comput. Surv. 2018, [Auto-Scaling Web Applications in Clouds: A Taxonomy and"
+        " Survey](https://dl.acm.org/doi/10.1145/3148149)---Notes:[zhihu](https://zhuanlan.zhihu.com/p/1)\n"
+        "ACM COMPUT SURV 2022, [Kubernetes Scheduling: Taxonomy, ongoing issues and challenges]"
+        "(https://dl.acm.org/doi/abs/10.1145/3539606)\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title[:24], r.venue, r.year, r.doi) for r in references] == [
+        ("FIRM: An Intelligent Fin", "OSDI", 2020, None),
+        ("Auto-Scaling Web Applica", "ACM Comput. Surv", 2018, "10.1145/3148149"),
+        ("Kubernetes Scheduling: T", "ACM COMPUT SURV", 2022, "10.1145/3539606"),
+    ]
+
+
+def test_venue_and_year_in_parentheses_closing_the_link_text_and_quoted_notes():
+    # Eilene/spatio-temporal-paper-list (a26e3b2): "[Title (ICLR2019)](url)", a short name in
+    # parentheses before the link, a quoted note under each paper; 4% of its papers had a
+    # year, and the quoted note was read as the venue.
+    text = (
+        "### 方法篇\n"
+        "- [The graph neural network model （TNN 2009）](https://repository.hkbu.edu.hk/x)\n\n"
+        "- [Geometric deep learning: going beyond Euclidean data (IEEE Signal Processing"
+        " Magazine 2017)](https://arxiv.org/pdf/1611.08097.pdf)\n"
+        "> 关于非欧数据（主要就是图数据和流形数据）的深度学习的review\n\n"
+        "- (GWNN)[Graph Wavelet Neural Network (ICLR2019)](https://openreview.net/forum?id=H1ewdiR5tQ)\n"
+        "> 用小波变换代替傅立叶变换实现图卷积\n\n"
+        "- [Structured Sequence Modeling with Graph Convolutional Recurrent Networks (ICLR 2017"
+        " reject)](https://arxiv.org/pdf/1612.07659.pdf)\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.venue, r.year) for r in references] == [
+        ("The graph neural network model", "TNN", 2009),
+        ("Geometric deep learning: going beyond Euclidean data", "IEEE Signal Processing Magazine",
+         2017),
+        ("Graph Wavelet Neural Network", "ICLR", 2019),
+        ("Structured Sequence Modeling with Graph Convolutional Recurrent Networks (ICLR 2017"
+         " reject)", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        # beitong95/paper-list-cloud-iot (0a43b8d): "Title, Venue Year, ([paper](url))"; the
+        # title ran to the link (0 of 51 with a venue), "IEEE Computer" was read as a person.
+        (
+            "* Clash of the Titans: MapReduce vs. Spark for Large Scale Data Analytics, VLDB 2015,"
+            " ([paper](http://www.vldb.org/pvldb/vol8/p2110-shi.pdf)), ([slide](http://x.org/s))",
+            "Clash of the Titans: MapReduce vs. Spark for Large Scale Data Analytics",
+            "VLDB",
+            2015,
+        ),
+        (
+            "* Enabling the Internet of Things, IEEE Computer, 2015,"
+            " ([paper](http://ieeexplore.ieee.org/document/7030240/))",
+            "Enabling the Internet of Things",
+            "IEEE Computer",
+            2015,
+        ),
+        (
+            "* Fog Computing: Principles, Architectures, and Applications, arXiv,"
+            " ([paper](https://arxiv.org/abs/1601.02752))",
+            "Fog Computing: Principles, Architectures, and Applications",
+            "arXiv",
+            None,
+        ),
+    ],
+    ids=["venue-year", "journal-comma-year", "preprint-no-year"],
+)
+def test_a_plain_title_then_venue_and_year_before_a_link_in_parentheses(line, title, venue, year):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year, ref.authors) == (title, venue, year, ())
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year", "authors"),
+    [
+        # CMIS-Lab/Paper-list-Backdoor-Defense (869b5c1): a badge whose message alone is the
+        # venue and its year after an apostrophe; the year was read, not the venue.
+        (
+            "* **[BaDExpert: Extracting Backdoor Functionality for Accurate Backdoor Input"
+            " Detection](https://openreview.net/forum?id=s56xikpD92)** ![Static Badge]"
+            "(https://img.shields.io/badge/ICLR'23-6c757d)",
+            "BaDExpert: Extracting Backdoor Functionality for Accurate Backdoor Input Detection",
+            "ICLR",
+            2023,
+            (),
+        ),
+        # apexrl/Batch-Offline--RL-Paper-Lists (bea9759): the bracketed short name was the
+        # venue, and the venue after the names one of them.
+        (
+            "* [NAC] <[Reinforcement Learning from Imperfect Demonstrations]"
+            "(https://arxiv.org/abs/1802.05313)> by Yang Gao, Huazhe Xu, Ji Lin, ICML 2018.",
+            "Reinforcement Learning from Imperfect Demonstrations",
+            "ICML",
+            2018,
+            ("Yang Gao", "Huazhe Xu", "Ji Lin"),
+        ),
+        (
+            "* <[The importance of pessimism in fixed-dataset policy optimization]"
+            "(https://arxiv.org/abs/2009.06799)> by Jacob Buckman, Carles Gelada, Marc G."
+            " Bellemare, ICLR 2020.",
+            "The importance of pessimism in fixed-dataset policy optimization",
+            "ICLR",
+            2020,
+            ("Jacob Buckman", "Carles Gelada", "Marc G. Bellemare"),
+        ),
+        # NOVAglow646/LLM-MLLM-paper-list (49bc99a): the list's label in lenticular
+        # brackets opens the bold title.
+        (
+            "1. **【Latent CoT】Think Silently, Think Fast: Dynamic Latent Compression of LLM"
+            " Reasoning Chains** (Arxiv 2025.06) [[paper]](https://www.alphaxiv.org/abs/2505.16552v4)",
+            "Think Silently, Think Fast: Dynamic Latent Compression of LLM Reasoning Chains",
+            "arXiv",
+            2025,
+            (),
+        ),
+        # luhuilinmax/cad-generation-paper-list: the paper's name in them, with a colon
+        (
+            "2. 【STEP-Parts】: Geometric Partitioning of Boundary Representations for Large-Scale"
+            " CAD Processing\n[[paper]](https://arxiv.org/abs/2604.14927) 2026.4   ",
+            "Geometric Partitioning of Boundary Representations for Large-Scale CAD Processing",
+            None,
+            2026,
+            (),
+        ),
+        # apexrl/RL-Exploration-Paper-Lists: "et al." after the names is no venue
+        (
+            "* <[CLEANing the reward: counterfactual actions to remove exploratory action noise"
+            " in multiagent learning](http://irll.eecs.wsu.edu/wp-content/papercite-data/pdf/"
+            "2014iat-holmesparker.pdf)> by HolmesParker C, Taylor M E, Agogino A, et al., 2014.",
+            "CLEANing the reward: counterfactual actions to remove exploratory action noise in"
+            " multiagent learning",
+            None,
+            2014,
+            ("HolmesParker C", "Taylor M E", "Agogino A"),
+        ),
+    ],
+    ids=["apostrophe-badge", "bracket-name-venue-after-names", "venue-after-names",
+         "lenticular-label", "lenticular-name-colon", "et-al-then-year"],
+)
+def test_names_badges_and_labels_around_a_linked_title(line, title, venue, year, authors):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year, tuple(ref.authors)) == (title, venue, year, authors)
+
 def test_indented_bold_paragraphs_with_date_and_venue_in_brackets():
     # yangzhou12/awesome-medical-vision-language-models: paragraphs indented by two or three
     # spaces were not read (2 of 89 papers); "[Sep., 2022] [MICAI, 2022]" gave the venue
