@@ -108,8 +108,16 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
             reading.claim(found.start(), found.end(), e.Slot("date", "", "`", "`"), *date)
             continue
         venue, year, form = read_venue(found.group("t"))
-        if year is None and (not _VENUE_WORD.match(venue) or _after_links(reading, found.start())):
-            tags.append(found)  # "`score` `blind`", "[[paper](url)] `Code Coming Soon`": labels
+        if not venue and year is not None and not reading.has("year"):
+            # "`NSDI 2026` · `2026`": the year again, on its own
+            reading.claim(found.start(), found.end(), e.Slot("year", "", "`", "`"), year, form)
+            continue
+        if (
+            year is None and (not _VENUE_WORD.match(venue) or _after_links(reading, found.start()))
+        ) or reading.has("venue"):
+            # "`score` `blind`", "[[paper](url)] `Code Coming Soon`", "`NSDI 2026` ·
+            # `Academic paper`": labels
+            tags.append(found)
             continue
         slot = e.Slot("venue", "", "`", "`")
         reading.claim(found.start(), found.end(), slot, (unescape(venue), year), form)

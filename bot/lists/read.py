@@ -83,7 +83,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
     if checkbox:
         position = checkbox.end()
     position = _past_anchor(text, _past_decoration(text, position))
-    position = recognise.read_leading_tags(reading, position)
+    position = recognise.read_bold_label(reading, recognise.read_leading_tags(reading, position))
     position = recognise.read_nickname(reading, position)
     if kind == "heading":
         title_end = recognise.read_title(reading, position, heading=True)

@@ -348,6 +348,23 @@ def _bold_names_link(found: re.Match[str]) -> bool:
     return len(name) <= 4 and len(title) > len(name) + 1 and not generic_label(found["t"])
 
 
+# A word in bold ending in a colon before a bold or linked title: "**Featured:** **[Title](url)**".
+_BOLD_LABEL = re.compile(
+    r"\*\*(?P<l>[A-Z][a-z]+(?:[ \t][A-Za-z][a-z]+)?[:：])\*\*[ \t]+(?=\*\*(?!\s)|<?\[)"
+)
+
+
+def read_bold_label(reading: e.Reading, position: int) -> int:
+    """Claim the list's mark on some entries (``**Featured:**``, ``**Highlight:**``) before
+    the title as a label, which a new paper has none of; where the title starts. (A name
+    in bold there, ``**ReAct:**``, is the paper's and left to ``read_nickname``.)"""
+    found = _BOLD_LABEL.match(reading.text, position)
+    if found is None:
+        return position
+    reading.claim(found.start(), found.end(), e.Slot("text", "label"), found.group(0))
+    return found.end()
+
+
 def read_nickname(reading: e.Reading, position: int) -> int:
     """``<u>LLaMA</u>: ``, ``**RoboTracer**: `` / ``**[LLaRP]** `` or ``STARK: `` before a
     quoted title, ``**Piggyback(ECCV2018)** `` before a plain one (a venue too)."""

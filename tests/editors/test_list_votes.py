@@ -608,6 +608,32 @@ def test_a_venue_and_date_in_parentheses_after_a_bold_title_keep_their_parenthes
     new = f"10. **Sparse Probing of Robust Features** (Arxiv 2025.01) [[paper]]({P}2501.01234)\n"
     assert added(text, "2025", record) == text + new
 
+
+def test_a_new_paper_writes_the_venue_and_year_code_spans_and_none_of_the_labels():
+    """sad-and-bad1231/awesome-LLM-inference-systems: the venue and the year each in a code
+    span, then the list's own labels; ``add`` wrote the venue five times over."""
+    text = (
+        "#### Full Resource List\n\n"
+        "- **Llumnix: Dynamic Scheduling for Large Language Model Serving**\n"
+        "  `OSDI 2024` · `2024` · `Academic paper` · `Formal Conference · Legacy Import`\n"
+        "  Tags: `serving`\n"
+        "- **Orca: A Distributed Serving System for Transformer-Based Generative Models**\n"
+        "  `OSDI 2022` · `2022` · `Academic paper` · `Formal Conference · Legacy Import`\n"
+        "  Tags: `serving`\n"
+        "- **Efficient Memory Management for Large Language Model Serving with PagedAttention**\n"
+        "  `SOSP 2023` · `2023` · `Academic paper` · `Formal Conference · Legacy Import`\n"
+        "  Tags: `serving` `kv-cache`\n"
+        "- **SGLang: Efficient Execution of Structured Language Model Programs**\n"
+        "  `NeurIPS 2024` · `2024` · `Academic paper` · `Formal Conference · Legacy Import`\n"
+        "  Tags: `serving` `kv-cache`\n"
+    )
+    record = PaperRecord(
+        title="Speculative Paging for KV Caches", authors=("Ann Lee",), year=2023,
+        venue="SOSP 2023", doi="10.1145/3600006.3613165",
+    )
+    new = "- **Speculative Paging for KV Caches**\n  `SOSP 2023` · `2023`\n"
+    assert added(text, "Full Resource List", record) == text + new
+
 def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue():
     """yangzhou12/awesome-medical-vision-language-models: indented bold paragraphs, the date
     and the venue each in brackets, then the names and the links, a space between them."""

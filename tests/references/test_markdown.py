@@ -1396,6 +1396,30 @@ def test_names_badges_and_labels_around_a_linked_title(line, title, venue, year,
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year, tuple(ref.authors)) == (title, venue, year, authors)
 
+
+def test_a_bold_mark_before_the_title_and_labels_in_code_spans_after_it():
+    # sad-and-bad1231/awesome-LLM-inference-systems (f78d390), papers/README.md: some entries
+    # open with "**Featured:**", which was read as their title; the code spans under each
+    # are the venue, the year again and the list's labels.
+    text = (
+        "#### Featured\n\n"
+        "- **Featured:** **[FastServe: Iteration-Level Preemptive Scheduling for Large Language"
+        " Model Inference](https://www.usenix.org/conference/nsdi26/presentation/wu-bingyang)**\n"
+        "  `NSDI 2026` · `2026` · `Academic paper` · `Formal Conference` · `Reading priority:"
+        " frontier`\n"
+        "- **Featured:** **XY-Serve: End-to-End Versatile Production Serving for Dynamic LLM"
+        " Workloads**\n"
+        "  `arXiv 2024` · `2024` · `Academic paper` · `Preprint · Legacy Import`\n"
+        "  Tags: `serving` `ascend`\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.venue, r.year) for r in references] == [
+        ("FastServe: Iteration-Level Preemptive Scheduling for Large Language Model Inference",
+         "NSDI", 2026),
+        ("XY-Serve: End-to-End Versatile Production Serving for Dynamic LLM Workloads", "arXiv",
+         2024),
+    ]
+
 def test_indented_bold_paragraphs_with_date_and_venue_in_brackets():
     # yangzhou12/awesome-medical-vision-language-models: paragraphs indented by two or three
     # spaces were not read (2 of 89 papers); "[Sep., 2022] [MICAI, 2022]" gave the venue
