@@ -6,6 +6,9 @@ import subprocess
 import sys
 import time
 
+import pytest
+
+import bot.cli
 from bot.cli import main
 
 
@@ -58,3 +61,14 @@ def test_help_starts_almost_as_fast_as_python_itself():
     python = _fastest([sys.executable, "-c", "pass"])
     bot_help = _fastest([sys.executable, "-m", "bot", "--help"])
     assert bot_help < 4 * python, f"--help {bot_help:.3f} s, python -c pass {python:.3f} s"
+
+
+def test_a_command_named_first_builds_only_its_own_parser_and_a_typo_still_lists_all(capsys):
+    """A subcommand named first is handed the rest: the others' parsers are not built. A
+    name that is no subcommand still gets the whole list in its error."""
+    sub = bot.cli.build_parser(["check", "--json"])._subparsers._group_actions[0]
+    assert list(sub.choices) == ["check"]
+    with pytest.raises(SystemExit):
+        main(["chek"])
+    err = capsys.readouterr().err
+    assert all(f"'{name}'" in err for name in bot.cli.SUBCOMMANDS), err

@@ -30,7 +30,8 @@ SUBCOMMANDS: dict[str, str] = {
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
-    """The parser for ``argv``: every subcommand listed, only the one ``argv`` names configured."""
+    """The parser for ``argv``: the subcommand ``argv`` names configured, and the others
+    listed unless it comes first (then only it is ever read)."""
     parser = argparse.ArgumentParser(
         prog="survey-bot",
         description="Keep a living literature survey up to date from reader suggestions.",
@@ -39,7 +40,13 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
     # The top level has only flags, so the first other argument names the subcommand.
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
+    # Named first, a subcommand is handed every other argument: no other subcommand's
+    # parser is read (each costs three gettext look-ups and a help action). Anything
+    # before it (--help, a stray flag) may need the whole list.
+    alone = bool(argv) and argv[0] == chosen and chosen in SUBCOMMANDS
     for name, summary in SUBCOMMANDS.items():
+        if alone and name != chosen:
+            continue
         subcommand = sub.add_parser(name, help=summary, description=summary)
         if name == chosen:
             module = importlib.import_module(f"bot.cli.{name}")
