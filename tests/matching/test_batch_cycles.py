@@ -9,6 +9,8 @@ import argparse
 import gc
 import io
 import random
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -75,3 +77,25 @@ def cycles(args: argparse.Namespace, items: list[check._Item], index: ReferenceI
         assert check._answer(args, items, index) == 0
     assert len(out.getvalue().splitlines()) >= len(items)
     return gc.collect()
+
+
+def test_a_check_thaws_the_collector_for_its_caller_and_freezes_all_at_exit(tmp_path: Path):
+    """The interpreter's last collection would walk every object left: ``check`` freezes
+    them at exit instead (atexit), and leaves a caller in the same process a collector
+    that walks as before."""
+    (tmp_path / "survey.bib").write_text(
+        "@article{a, title = {Attention Is All You Need}, year = {2017}}\n", encoding="utf-8"
+    )
+    code = (
+        "import atexit, gc, io, contextlib\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+        "from bot.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    for _ in range(2):\n"
+        "        main(['check', '--refs', 'survey.bib', 'Attention is all you need'])\n"
+        "print('frozen after:', gc.get_freeze_count())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split("\n") == ["frozen after: 0", "frozen at exit: True", ""], done
