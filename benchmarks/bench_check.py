@@ -14,6 +14,11 @@ unknown ids). Then it runs, in the same process:
   with ``token_sort_ratio`` on lower-cased, punctuation-free text (titles
   pre-processed once) and a fixed cut-off of 90; it has no notion of ids.
 
+Then end to end, each a fresh process: ``survey-bot check --batch`` cold and warm
+against the baseline as a program (``naive_check.py``), both from survey-bot's wheel
+installed in a fresh environment, as a survey runs it (not from this checkout's
+editable install, whose hook every start of its Python pays).
+
 A verdict is correct when it is the expected one; ``cited`` counts only when the
 matched reference is the right one. Run it with ``make bench`` (not part of the
 test suite); it takes well under two minutes. Options: ``--entries``,
@@ -33,9 +38,11 @@ import random
 import re
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import unicodedata
+import venv
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -597,11 +604,14 @@ os.write(int(sys.argv[1]), json.dumps(result).encode())
 """
 
 
-def run_process(args: list[str], work: Path) -> Process:
+def run_process(args: list[str], work: Path, *, source: bool = True) -> Process:
     """Run ``args`` to the end and measure it: its own time and memory, not this process's.
-    survey-bot keeps its index cache in ``work`` (``check --no-cache`` ignores it)."""
+    survey-bot keeps its index cache in ``work`` (``check --no-cache`` ignores it); with
+    ``source``, ``bot`` is imported from this checkout (else from where ``args`` find it)."""
     out_path, err_path = work / "stdout.txt", work / "stderr.txt"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SURVEY_BOT_INDEX_CACHE": str(work / "cache")}
+    env = {**os.environ, "SURVEY_BOT_INDEX_CACHE": str(work / "cache")}
+    if source:
+        env["PYTHONPATH"] = str(ROOT)
     read, write = os.pipe()
     with out_path.open("w", encoding="utf-8") as out, err_path.open("w") as err:
         subprocess.run(
@@ -622,8 +632,9 @@ def run_process(args: list[str], work: Path) -> Process:
 
 
 def best_of(args: list[str], work: Path) -> Process:
-    """REPEAT runs of ``args``: the last one's output, the best wall and CPU time, the peak RSS."""
-    runs = [run_process(args, work) for _ in range(REPEAT)]
+    """REPEAT runs of ``args`` from an installed environment (``installed``): the last
+    one's output, the best wall and CPU time, the peak RSS."""
+    runs = [run_process(args, work, source=False) for _ in range(REPEAT)]
     return Process(
         runs[-1].stdout,
         min(r.wall for r in runs),
@@ -649,27 +660,48 @@ def compiled() -> None:
     compileall.compile_dir(ROOT / "bot", quiet=1)
 
 
+def installed(work: Path) -> Path:
+    """The ``bin`` directory of survey-bot installed as a user installs it: its wheel in a
+    fresh environment, so that every start pays what a user's does (not the checkout's
+    editable-install hook, which imports ``pathlib`` and ``importlib.util`` in every
+    process). The runtime dependencies are this environment's, named by a path file
+    (whose own path files, that hook's among them, are not read)."""
+    from sandbox.installed import build_wheel
+
+    env = work / "installed"
+    venv.create(env, with_pip=False, symlinks=True)
+    python = env / "bin" / "python"
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
+    subprocess.run([*pip, "--no-deps", "--no-index", build_wheel(work)], check=True)
+    deps = dict.fromkeys(sysconfig.get_path(kind) for kind in ("purelib", "platlib"))
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(env)}))
+    (site / "benchmark-dependencies.pth").write_text("".join(f"{d}\n" for d in deps), "utf-8")
+    return env / "bin"
+
+
 def end_to_end(r: dict, cases: list[Case], work: Path) -> dict:
     """``survey-bot check --refs survey.bib --batch queries.jsonl`` against the naive
-    program doing the same job (``naive_check.py``), each a fresh process, best of REPEAT.
+    program doing the same job (``naive_check.py``), each a fresh process, best of REPEAT,
+    both run by the same installed environment (``installed``); the naive program imports
+    the bot's loader from this checkout, compiled as ``pip install`` leaves it.
 
     survey-bot runs cold (``--no-cache``: the .bib read and indexed, as on a survey's
     first run or after any change to it) and warm (the index kept by the run before,
     for the same file and code: ``bot.cli.index_cache``); the naive program has no cache.
     """
     compiled()
+    bin_dir = installed(work)
     queries = work / "queries.jsonl"
     lines = [query_line(n, c.query) for n, c in enumerate(cases)]
     queries.write_text("\n".join(lines) + "\n", encoding="utf-8")
     bib = str(work / "survey.bib")
-    command = [sys.executable, "-m", "bot", "check", "--refs", bib, "--batch", str(queries)]
+    command = [str(bin_dir / "survey-bot"), "check", "--refs", bib, "--batch", str(queries)]
     cold = best_of([*command, "--no-cache"], work)
-    run_process(command, work)  # stores the index
+    run_process(command, work, source=False)  # stores the index
     warm = best_of(command, work)
-    naive = best_of(
-        [sys.executable, str(ROOT / "benchmarks" / "naive_check.py"), bib, str(queries)], work
-    )
-    start = best_of([sys.executable, "-c", "pass"], work)
+    python = str(bin_dir / "python")
+    naive = best_of([python, str(ROOT / "benchmarks" / "naive_check.py"), bib, str(queries)], work)
+    start = best_of([python, "-c", "pass"], work)
     in_process = [c.results["ours"] for c in cases]
     naive_grades = graded(cases, naive.stdout)
     same = naive_grades == [c.results["baseline"] for c in cases]
@@ -759,8 +791,8 @@ def report(r: dict) -> str:
         )
     lines += [
         "",
-        f"  end to end (a fresh process each, best of {REPEAT}; loaded references: "
-        f"{r['loaded_digest']})",
+        f"  end to end (a fresh process each, from the installed wheel, best of {REPEAT}; "
+        f"loaded references: {r['loaded_digest']})",
         f"  {'':<34}{'wall':>9}{'CPU':>9}",
         f"  {'python -c pass':<34}{r['e2e_python_start_s']:>8.3f}s",
         f"  {'naive_check.py':<34}{r['e2e_naive_wall_s']:>8.3f}s{r['e2e_naive_cpu_s']:>8.3f}s"
