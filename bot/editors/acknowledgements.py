@@ -367,23 +367,36 @@ _COMMENTS = {
 }
 
 
+# An HTML tag, attributes and all (an avatar image's address, a link's): no person is
+# named inside one, though its words may look like names ("repo=owner/Awesome-Name").
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with what ``pattern`` matches turned to spaces, offsets and lines kept."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def _uncommented(text: str, markup: str) -> str:
-    """``text`` with its comments blanked, offsets and lines kept: a commented-out list
-    of contributors (or heading) is no place to thank anyone."""
-    return _COMMENTS[markup].sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    """``text`` with its comments blanked: a commented-out list of contributors (or
+    heading) is no place to thank anyone."""
+    return _blanked(_COMMENTS[markup], text)
 
 
 def _located(text: str, target: AcknowledgementsTarget, markup: str) -> _Thanks:
     lines = Lines.parse(text)
-    seen = Lines.parse(_uncommented(text, markup))  # where to look, without the comments
+    uncommented = _uncommented(text, markup)
+    seen = Lines.parse(uncommented)  # where to look, without the comments
     place = _place(seen, target, markup)
     # The section ends with its last visible line: commented-out lines after it are left be.
     shown = [i + 1 for i in range(place.start, place.end) if seen[i].strip()]
     place = replace(place, end=max(shown, default=place.end))
     body = "\n".join(lines.contents[place.start : place.end])
-    visible = "\n".join(seen.contents[place.start : place.end])
+    # Names are read outside HTML tags (headings are found with them: "<h2>Thanks</h2>").
+    prose = Lines.parse(_blanked(_TAG, uncommented)) if markup == "markdown" else seen
+    visible = "\n".join(prose.contents[place.start : place.end])
     sentence = best_name_list(visible, target.phrase)
-    blocks = [] if target.phrase else _blocks(seen, place.start, place.end)
+    blocks = [] if target.phrase else _blocks(prose, place.start, place.end)
     thanked = [b for b in blocks if b.thanked] or [b for b in blocks if len(b.names) >= 2]
     block = max(thanked, key=lambda b: len(b.names), default=None)
     if block and sentence and len(sentence.names) > len(block.names):

@@ -273,3 +273,26 @@ def test_no_name_is_added_to_a_lab_nor_to_a_commented_out_list():
     assert result.text == THANKS_THEN_COMMENTED_CONTRIBUTORS.replace(
         "participated in this repo.\n", "participated in this repo.\n\n" + new
     )
+
+
+# tjunlp-lab/Awesome-LLMs-Evaluation-Papers (a4895bc1), README.md lines 1365-1369; the
+# same contrib.rocks block closes zjunlp/Prompt4ReasoningPapers (bd2e561a) and
+# zjunlp/LLMAgentPapers (3855f982). The image is drawn from the repository's commits.
+CONTRIBUTOR_AVATARS = (
+    "## Contributors\n\n"
+    '<a href="https://github.com/tjunlp-lab/Awesome-LLMs-Evaluation-Papers/graphs/contributors">\n'
+    '    <img src="https://contrib.rocks/image?repo=tjunlp-lab/Awesome-LLMs-Evaluation-Papers" />\n'
+    "</a>\n"
+)
+
+
+def test_no_name_is_added_inside_an_html_tag():
+    # "tjunlp-lab/Awesome-LLMs-Evaluation-Papers" in an attribute read as a list of names
+    # after "graphs/contributors": the reader was written into the image's address. No
+    # person is named inside a tag; the section gets a sentence of its own.
+    reader = Thanks("dd-login", "Dee Dunn")
+    result = add_acknowledgements(
+        CONTRIBUTOR_AVATARS, [reader], "Contributors", renderer=RENDERER
+    )
+    new = "We sincerely thank the readers who suggested papers for this survey: Dee Dunn.\n"
+    assert result.text == CONTRIBUTOR_AVATARS + "\n" + new
