@@ -171,7 +171,7 @@ def inspect(root: Path) -> Survey:
                 # A log's heading names it ("Update Log", "🚀 Updates"); a sentence of news
                 # ("News: Our survey has been accepted ...") or prose pointing elsewhere
                 # ("Updates and Contributions": see CHANGELOG.md) is no log.
-                named = len(re.findall(r"\w+", title)) <= 4
+                named = _names_a_section(title)
                 extent = section_extent(lines, headings, heading)
                 whole = lines[heading.line + 1 : extent]
                 empty = not any(line.strip() for line in whole)  # subsections included
@@ -195,7 +195,9 @@ def inspect(root: Path) -> Survey:
                     else "markdown-table"
                 )
                 survey.changelog_path = survey.readme
-            elif survey.thanks_heading is None and _THANKS.search(title):
+            elif (
+                survey.thanks_heading is None and _THANKS.search(title) and _names_a_section(title)
+            ):
                 survey.thanks_heading = title
     _find_paper_lists(root, files, survey)
     yaml_logs = [p for p in files if re.fullmatch(r"(change|update)[-_]?log\.ya?ml", p.name, re.I)]
@@ -213,6 +215,14 @@ def inspect(root: Path) -> Survey:
     _latex_targets(root, files, survey)
     _latex_paper_list(root, files, survey)
     return survey
+
+
+def _names_a_section(title: str) -> bool:
+    """Whether a heading is a section's name ("Update Log", "👏 Acknowledgements", "致谢")
+    rather than a sentence set as a heading ("We appreciate any useful suggestions ...
+    Thanks for your cooperation!", "News: Our survey has been accepted ..."), which only
+    mentions thanks or news on its way."""
+    return len(re.findall(r"\w+", title)) <= 4
 
 
 def _dated_sections_log(root: Path, files: list[Path]) -> str | None:

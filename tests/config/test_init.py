@@ -350,3 +350,25 @@ def test_a_chinese_readme_with_english_titles_and_a_log_of_dated_subsections(tmp
     config = load_config(tmp_path)
     assert config.language == "zh"
     assert [(c.heading, c.format) for c in config.changelog] == [("更新日志", "sections")]
+
+
+def test_a_sentence_in_heading_form_is_no_thanks_heading(tmp_path):
+    # HCPLab-SYSU/Embodied_AI_Paper_List (ea3fedd4), README.md lines 20 and 2153-2154:
+    # a call for suggestions set as an h4 near the top ("... Thanks for your
+    # cooperation! ..."), the thanks under "## 👏 Acknowledgements" at the end. The
+    # sentence was taken, and --thank then wrote into the survey's title below it.
+    (tmp_path / "README.md").write_text(
+        "# Embodied AI\n\n"
+        "#### We appreciate any useful suggestions for improvement of this paper list or "
+        "survey from peers. Please raise issues or send an email to **liuy856@mail.sysu.edu.cn**"
+        " and **chen867820261@gmail.com**. Thanks for your cooperation! We also welcome your "
+        "pull requests for this project!\n\n"
+        f"## Papers\n\n{_papers(1, 3)}\n"
+        "## 👏 Acknowledgements\n"
+        "We sincerely thank Jingzhou Luo, Xinshuai Song, Kaixuan Jiang, Junyi Lin, Zhida Li, "
+        "and Ganlong Zhao for their contributions.\n",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    thanks = [(t.path, t.heading) for t in load_config(tmp_path).acknowledgements]
+    assert thanks == [("README.md", "Acknowledgements")]
