@@ -49,13 +49,19 @@ class Heading:
     holds_papers: bool = False
 
 
+# A GitHub emoji shortcode (":collision:", ":heavy_check_mark:"), which GitHub shows as
+# the emoji itself.
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])")
+
+
 def clean_heading(raw: str) -> str:
-    """A heading's text as a reader sees it: no HTML, link syntax, badges, anchors or
-    emphasis."""
+    """A heading's text as a reader sees it: no HTML, link syntax, badges, anchors,
+    emphasis or emoji (🔥, or GitHub's ":fire:")."""
     text = _HTML_TAG.sub("", raw)
     text = _MD_IMAGE.sub("", text)  # "[![Awesome](badge)](https://awesome.re)": no text
     text = _MD_LINK.sub(r"\1", text)
     text = _ANCHOR_ATTR.sub("", text)
+    text = _SHORTCODE.sub("", text)
     text = re.sub(r"[*_`~]+", "", text)
     text = "".join(ch for ch in text if not is_symbol(ch))
     return " ".join(text.split())

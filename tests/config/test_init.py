@@ -372,3 +372,24 @@ def test_a_sentence_in_heading_form_is_no_thanks_heading(tmp_path):
     assert main(["init", "--repo", str(tmp_path)]) == 0
     thanks = [(t.path, t.heading) for t in load_config(tmp_path).acknowledgements]
     assert thanks == [("README.md", "Acknowledgements")]
+
+
+def test_a_github_emoji_shortcode_is_an_emoji(tmp_path):
+    # HCPLab-SYSU/Embodied_AI_Paper_List (ea3fedd4), README.md lines 35-44 and 58-60:
+    # ":collision:" is how GitHub writes 💥. With it the log was no news section, so its
+    # link to the survey's PDF made it a second section of papers and no default was set.
+    (tmp_path / "README.md").write_text(
+        "# Embodied AI\n\n## :collision: Update Log \n"
+        "* [2024.07.29] We have updated the project!   \n"
+        "* [2024.07.10] We release the first version of the survey on Embodied AI "
+        "[PDF](https://arxiv.org/pdf/2407.06886)!\n\n"
+        '## <a id="books-surveys"> Books & Surveys <a href="#table-of-contents">🔝</a> </a> \n\n'
+        "* **A Survey of Robotic Navigation and Manipulation with Physics Simulators in the "
+        "Era of Embodied AI**, arXiv:2505.01458, 2025       \n"
+        f"{_papers(1, 3)}",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.paper_list is not None and config.paper_list.section == "Books & Surveys"
+    assert [(c.heading, c.format) for c in config.changelog] == [("Update Log", "bullets")]
