@@ -237,6 +237,17 @@ def test_every_format_the_config_accepts_has_an_editor():
             False,
             id="oldest-first",
         ),
+        # zjunlp/LLMAgentPapers (3855f982), README.md lines 23-24: "We release a new
+        # paper:" begins that news line's own sentence; it is no label of the log's.
+        pytest.param(
+            '- **[2024-03]** We release a new paper: "[KnowAgent: Knowledge-Augmented Planning '
+            'for LLM-Based Agents](https://arxiv.org/abs/2403.03101)".\n'
+            "- **[2023-06]** We create this repository to maintain a paper list on "
+            "*Multi-agents*.\n",
+            "- **[2024-07]** Add 3 papers suggested by readers to Section Alignment Tuning.\n",
+            True,
+            id="a-sentence-before-a-colon-is-no-label",
+        ),
     ],
 )
 def test_news_bullets_get_a_line_like_theirs(bullets, new, at_top):

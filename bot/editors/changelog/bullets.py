@@ -27,8 +27,10 @@ _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?P<bullet>[•·\-*+])(?P<gap>[ \t]*)(?P<content>\S.*?)[ \t]*$"
 )
 # What follows the date up to the entry's own text: the date's closing markup ("]**"),
-# then words up to a colon ("Update on May 7, 2023: ") that is not inside a link.
-_AFTER_DATE = re.compile(r"^[\])*_`]*(?:[^:：\n\[\]()]{0,40}?[:：])?[ \t]*")
+# then a label of three words at most up to a colon that is not inside a link ("2023 年
+# 4 月 9 日更新：", "[2024-05-01] News: "); more words before a colon begin the entry's
+# own sentence ("**[2024-03]** We release a new paper: ...").
+_AFTER_DATE = re.compile(r"^[\])*_`]*(?:[ \t]*(?:[^\s:：\[\]()]+[ \t]*){0,3}[:：])?[ \t]*")
 
 
 @dataclass
