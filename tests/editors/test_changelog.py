@@ -237,6 +237,17 @@ def test_every_format_the_config_accepts_has_an_editor():
             False,
             id="oldest-first",
         ),
+        # zjunlp/Prompt4ReasoningPapers (bd2e561a), README.md lines 8 and 11: each news
+        # line bold from its date to its end. The new line closes its bold too.
+        pytest.param(
+            '- **2024-03-05 We release a new paper: "[KnowAgent: Knowledge-Augmented Planning '
+            'for LLM-Based Agents](https://arxiv.org/abs/2403.03101)".**\n'
+            "- **2023-7-12 We release [EasyEdit](https://github.com/zjunlp/EasyEdit), an "
+            "easy-to-use knowledge editing framework for Large Language Models.**\n",
+            "- **2024-07-01 Add 3 papers suggested by readers to Section Alignment Tuning.**\n",
+            True,
+            id="bold-to-the-end-of-the-line",
+        ),
         # zjunlp/LLMAgentPapers (3855f982), README.md lines 23-24: "We release a new
         # paper:" begins that news line's own sentence; it is no label of the log's.
         pytest.param(

@@ -31,6 +31,8 @@ _BULLET = re.compile(
 # 4 月 9 日更新：", "[2024-05-01] News: "); more words before a colon begin the entry's
 # own sentence ("**[2024-03]** We release a new paper: ...").
 _AFTER_DATE = re.compile(r"^[\])*_`]*(?:[ \t]*(?:[^\s:：\[\]()]+[ \t]*){0,3}[:：])?[ \t]*")
+# Emphasis markers, to see which a line opens before its own text and leaves open.
+_EMPHASIS = re.compile(r"\*\*|__|\*")
 
 
 @dataclass
@@ -104,6 +106,18 @@ def _pick_words(bullets: Sequence[_Bullet], language: str) -> tuple[str, str]:
     return ("", "更新：") if language == "zh" else ("Update on ", ": ")
 
 
+def _unclosed(prefix: str) -> str:
+    """What closes the emphasis that ``prefix`` (a line up to its own text) leaves open:
+    "**" for "**2024-03-05 ", whose line is bold to its end; "" for "**[2024-03]** "."""
+    open_markers: list[str] = []
+    for marker in _EMPHASIS.findall(prefix):
+        if open_markers and open_markers[-1] == marker:
+            open_markers.pop()
+        else:
+            open_markers.append(marker)
+    return "".join(reversed(open_markers))
+
+
 def edit(
     lines: Lines,
     start: int,
@@ -146,6 +160,7 @@ def edit(
         date=date_text,
         after=after,
         lines=content,
+        closing=_unclosed(before + after),
         language=language,
     )
     spaced = len(bullets) >= 2 and all(not lines[b.line - 1].strip() for b in bullets[1:])
