@@ -46,9 +46,11 @@ _NOT_LISTS = re.compile(
 _MIN_PAPERS = 3  # a Markdown file with fewer papers is not a paper list
 _MIN_LEAVES = 5  # a .tex with fewer citing list items is no LaTeX paper list
 _SCRIPTS = frozenset({".py", ".sh", ".js", ".rb", ".pl", ".r", ".jl"})
+# The names a log goes by; the Chinese ones as bot.editors.sections' news sections ("更新",
+# "最新动态", "新闻") too.
 _CHANGELOG = re.compile(
     r"update\s*log|update\s*records?|change\s*log|updates|news|version\s*history|"
-    r"release\s*notes|更新日志|更新记录",
+    r"release\s*notes|更新|动态|新闻",
     re.IGNORECASE,
 )
 _LOG_FILE = re.compile(r"(?:change[-_]?log|changes|news|history)\.(?:md|markdown)", re.IGNORECASE)

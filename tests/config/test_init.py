@@ -254,6 +254,15 @@ def test_a_changelog_file_of_dated_sections_is_the_changelog(tmp_path):
             None,
             id="a-news-sentence",
         ),
+        # lonePatient/awesome-pretrained-chinese-nlp-models (65abd11a), README.md 304-306.
+        pytest.param(
+            "## 更新",
+            "- 2026.06.19 增加[GLM-5.2](docs/reasoning-llm.md)，zai-org 最新旗舰推理模型\n"
+            "- 2026.06.16 增加[Kimi-K2.7-Code](docs/reasoning-llm.md)、"
+            "[MiniMax-M3](docs/reasoning-llm.md)\n",
+            ("bullets", "更新"),
+            id="chinese-updates",
+        ),
         pytest.param("## News", "Our survey was accepted.\n", None, id="prose-only"),
         # Nothing of its own but a subsection of weekly papers (Awesome-LLM-Long-Context-
         # Modeling's "## 📢 News" over "### Week Papers"): not an empty log to fill.
