@@ -53,6 +53,13 @@ _CHANGELOG = re.compile(
     r"release\s*notes|更新|动态|新闻",
     re.IGNORECASE,
 )
+# The words a log's heading is made of ("Update Log", "News and Updates", "What's New",
+# "更新日志", "最新动态"): a heading with another word names something else ("News
+# Recommendation Challenges", "Updates and Contributions").
+_LOG_WORDS = re.compile(
+    r"latest|recent|news|updates?|logs?|change ?logs?|changes|records?|versions?|revisions?|"
+    r"history|release|notes|what|s|new|and|(?:最新|最近)?(?:更新|动态|新闻)(?:日志|记录)?"
+)
 _LOG_FILE = re.compile(r"(?:change[-_]?log|changes|news|history)\.(?:md|markdown)", re.IGNORECASE)
 _THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢", re.IGNORECASE)
 
@@ -173,7 +180,7 @@ def inspect(root: Path) -> Survey:
                 # A log's heading names it ("Update Log", "🚀 Updates"); a sentence of news
                 # ("News: Our survey has been accepted ...") or prose pointing elsewhere
                 # ("Updates and Contributions": see CHANGELOG.md) is no log.
-                named = _names_a_section(title)
+                named = _names_a_log(title)
                 extent = section_extent(lines, headings, heading)
                 whole = lines[heading.line + 1 : extent]
                 empty = not any(line.strip() for line in whole)  # subsections included
@@ -227,6 +234,14 @@ def _names_a_section(title: str) -> bool:
     return len(re.findall(r"\w+", title)) <= 4
 
 
+def _names_a_log(title: str) -> bool:
+    """Whether a heading names a changelog, made of a log's words only."""
+    from bot.editors.sections import normalize_heading
+
+    words = normalize_heading(title).split()
+    return bool(words) and all(_LOG_WORDS.fullmatch(word) for word in words)
+
+
 def _dated_sections_log(root: Path, files: list[Path]) -> str | None:
     """A top-level CHANGELOG.md (CHANGES, NEWS, HISTORY) of dated headings, if there is one."""
     from bot.editors.dates import find_date
@@ -263,7 +278,7 @@ def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:
             body = "\n".join(lines[section.body : section.end])
             if _THANKS.search(section.title):
                 survey.thanks.append((path.as_posix(), section.title))
-            elif _CHANGELOG.search(section.title) and re.search(
+            elif _names_a_log(section.title) and re.search(
                 r"\\begin\{(?:itemize|enumerate|description)\}", body
             ):
                 survey.changelogs.append((path.as_posix(), "latex", section.title))

@@ -402,3 +402,28 @@ def test_a_github_emoji_shortcode_is_an_emoji(tmp_path):
     config = load_config(tmp_path)
     assert config.paper_list is not None and config.paper_list.section == "Books & Surveys"
     assert [(c.heading, c.format) for c in config.changelog] == [("Update Log", "bullets")]
+
+
+def test_a_section_about_news_is_no_changelog(tmp_path):
+    # Mahamudul42/implicit_explicit_survey_paper (262b1a70), sections/applications.tex
+    # lines 286-295: a survey of recommender systems has subsections on news
+    # recommendation, each with an itemize; init took five of them for changelogs. A
+    # log's heading is made of a log's words only ("Update Log", "News and Updates").
+    (tmp_path / "README.md").write_text("# Survey\n", encoding="utf-8")
+    (tmp_path / "survey.tex").write_text(
+        "\\subsubsection{News Recommendation Challenges}\n\n"
+        "News platforms face several critical challenges beyond standard recommendation "
+        "problems:\n\n\\begin{itemize}\n"
+        "    \\item \\textbf{Implicit Feedback}: Click-through rates, dwell time, scroll depth, "
+        "sharing actions\n"
+        "    \\item \\textbf{Explicit Feedback}: Article ratings (rare), topic preferences, "
+        "follow actions, report buttons\n"
+        "\\end{itemize}\n\n"
+        "\\section*{News and Updates}\n\\begin{itemize}\n"
+        "    \\item 2025/10/06: Version 3.0.\n\\end{itemize}\n",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    logs = [(c.path, c.format, c.heading) for c in load_config(tmp_path).changelog]
+    assert logs == [("survey.tex", "latex", "News and Updates")]
+
