@@ -296,7 +296,8 @@ def _latex_paper_list(root: Path, files: list[Path], survey: Survey) -> None:
     found = [
         (count, path.as_posix())
         for path, lines in _tex_sources(root, files)
-        if (count := len(leaves(lines))) >= _MIN_LEAVES
+        if (count := len(cited := leaves(lines))) >= _MIN_LEAVES
+        and _lists_its_citations(lines, {leaf.line for leaf in cited})
     ]
     if not found:
         return
@@ -314,6 +315,20 @@ def _latex_paper_list(root: Path, files: list[Path], survey: Survey) -> None:
         f"{tex} cites papers in {count} list items: each paper is cited in the item "
         "/accept section: names"
     )
+
+
+_CITE = re.compile(r"\\cite[a-zA-Z]*\*?\s*(?:\[[^\]]*\]\s*)*\{")
+
+
+def _lists_its_citations(lines: list[str], items: set[int]) -> bool:
+    """Whether a .tex file's citing list items (the lines ``items``) hold most of its
+    citations. A living review lists papers: nearly all its citations are in its list
+    (HEPML, QPPQ: all but the review's own and a tool's). A survey's text that itemizes
+    a few remarks ("\\item \\textbf{Knowledge Graphs}: ... quality~\\cite{...}") cites
+    most papers in its prose, and a new paper has no place among those remarks."""
+    counts = [len(_CITE.findall(re.sub(r"(?<!\\)%.*", "", line))) for line in lines]
+    listed = sum(counts[index] for index in items)
+    return listed * 2 > sum(counts)
 
 
 def _writer(root: Path, files: list[Path], source: str, written: str) -> str | None:

@@ -8,6 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import load_config
+from tests.realworld.sources import fixture
 
 README = """# Awesome Survey
 
@@ -427,3 +428,19 @@ def test_a_section_about_news_is_no_changelog(tmp_path):
     logs = [(c.path, c.format, c.heading) for c in load_config(tmp_path).changelog]
     assert logs == [("survey.tex", "latex", "News and Updates")]
 
+
+def test_a_survey_discussing_papers_in_lists_is_no_latex_paper_list(tmp_path, capsys):
+    # Mahamudul42/implicit_explicit_survey_paper (262b1a70): its related work cites most
+    # papers in prose, some in itemized remarks ("\item \textbf{Knowledge Graphs}: ...
+    # quality~\cite{wang2019kgat}"); init took the file for a living review's list and
+    # would have cited new papers in those remarks. A living review's items hold nearly
+    # all its citations (HEPML, QPPQ); here they hold fewer than half.
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "related_work.tex").write_text(
+        fixture("feedback_survey_related_work.tex"), encoding="utf-8"
+    )
+    (tmp_path / "references.bib").write_text(_BIB, encoding="utf-8")
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.paper_list is None
+    assert config.bibtex is not None and config.bibtex.path == "references.bib"
