@@ -46,20 +46,21 @@ _NOT_LISTS = re.compile(
 _MIN_PAPERS = 3  # a Markdown file with fewer papers is not a paper list
 _MIN_LEAVES = 5  # a .tex with fewer citing list items is no LaTeX paper list
 _SCRIPTS = frozenset({".py", ".sh", ".js", ".rb", ".pl", ".r", ".jl"})
-# The names a log goes by; the Chinese ones as bot.editors.sections' news sections ("更新",
-# "最新动态", "新闻") too.
+# Words that make a heading worth weighing as a log (a note says why one is not taken).
 _CHANGELOG = re.compile(
     r"update\s*log|update\s*records?|change\s*log|updates|news|version\s*history|"
-    r"release\s*notes|更新|动态|新闻",
+    r"release\s*notes|更新日志|更新记录",
     re.IGNORECASE,
 )
 # The words a log's heading is made of ("Update Log", "News and Updates", "What's New",
-# "更新日志", "最新动态"): a heading with another word names something else ("News
-# Recommendation Challenges", "Updates and Contributions").
+# "更新", "更新日志", "最新动态", as bot.editors.sections' news sections): a heading with
+# another word names something else ("News Recommendation Challenges", "Updates and
+# Contributions", "MOSS （更新于2023年4月21日）").
 _LOG_WORDS = re.compile(
     r"latest|recent|news|updates?|logs?|change ?logs?|changes|records?|versions?|revisions?|"
     r"history|release|notes|what|s|new|and|(?:最新|最近)?(?:更新|动态|新闻)(?:日志|记录)?"
 )
+_LOG_FILLERS = {"latest", "recent", "what", "s", "and"}  # no log's name alone ("## S")
 _LOG_FILE = re.compile(r"(?:change[-_]?log|changes|news|history)\.(?:md|markdown)", re.IGNORECASE)
 _THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢", re.IGNORECASE)
 
@@ -171,7 +172,9 @@ def inspect(root: Path) -> Survey:
         survey.own_paper = find_own_paper(text) or None
         for heading in headings:
             title = heading.title
-            if survey.changelog_heading is None and _CHANGELOG.search(title):
+            if survey.changelog_heading is None and (
+                _CHANGELOG.search(title) or _names_a_log(title)
+            ):
                 body = lines[heading.line + 1 : section_end(lines, headings, heading)]
                 has_table = any(line.lstrip().startswith("|") for line in body)
                 has_bullets = any(
@@ -239,7 +242,9 @@ def _names_a_log(title: str) -> bool:
     from bot.editors.sections import normalize_heading
 
     words = normalize_heading(title).split()
-    return bool(words) and all(_LOG_WORDS.fullmatch(word) for word in words)
+    return all(_LOG_WORDS.fullmatch(word) for word in words) and bool(
+        set(words) - _LOG_FILLERS
+    )
 
 
 def _dated_sections_log(root: Path, files: list[Path]) -> str | None:

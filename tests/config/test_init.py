@@ -444,3 +444,16 @@ def test_a_survey_discussing_papers_in_lists_is_no_latex_paper_list(tmp_path, ca
     config = load_config(tmp_path)
     assert config.paper_list is None
     assert config.bibtex is not None and config.bibtex.path == "references.bib"
+
+
+def test_a_heading_dated_as_updated_is_not_weighed_as_a_log(tmp_path, capsys):
+    # chenking2020/FindTheChatGPTer (80ad5c19), README.md: 47 headings like "### MOSS
+    # （更新于2023年4月21日）" ("updated on ..."), each about a model. Once "## 更新" was
+    # known for a log, init printed a "no changelog" note for each of them.
+    (tmp_path / "README.md").write_text(
+        "# FindTheChatGPTer\n\n### MOSS （更新于2023年4月21日）\n\n"
+        "MOSS是一个支持中英双语和多种插件的开源对话语言模型。\n",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    assert "is no changelog" not in capsys.readouterr().out
