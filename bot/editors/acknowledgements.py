@@ -134,7 +134,9 @@ def _thanked(lines: Lines, start: int, first: int) -> bool:
     return not lead or bool(CUE.search(lead) or (introduces and READERS.search(lead)))
 
 
-def _blocks(lines: Lines, start: int, end: int) -> list[_Block]:
+def _blocks(lines: Lines, start: int, end: int, shown: Lines) -> list[_Block]:
+    """The blocks of names in ``lines[start:end]`` (names read outside HTML); ``shown``:
+    the same lines as written, whose ends say where a line breaks."""
     blocks: list[_Block] = []
     run: list[tuple[int, str]] = []
     kind = ""
@@ -159,7 +161,7 @@ def _blocks(lines: Lines, start: int, end: int) -> list[_Block]:
         run, kind = ([(index, item.group(0))], this) if item else ([], "")
     close()
     blocks.extend(_tables(lines, start, end))
-    return [b for b in blocks if b.kind != "lines" or _line_breaks(lines, b)]
+    return [b for b in blocks if b.kind != "lines" or _line_breaks(shown, b)]
 
 
 def _line_breaks(lines: Lines, block: _Block) -> bool:
@@ -367,9 +369,11 @@ _COMMENTS = {
 }
 
 
-# An HTML tag, attributes and all (an avatar image's address, a link's): no person is
-# named inside one, though its words may look like names ("repo=owner/Awesome-Name").
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# An HTML table (an avatar grid, the all-contributors tool's list), then any HTML tag,
+# attributes and all (an avatar image's address, a link's): no name is written inside
+# the one (its cells are HTML, not a line to copy) nor read inside the other, though its
+# words may look like names ("repo=owner/Awesome-Name").
+_TAG = re.compile(r"<table\b.*?</table\s*>|</?[A-Za-z][^<>]*>", re.DOTALL | re.IGNORECASE)
 
 
 def _blanked(pattern: re.Pattern[str], text: str) -> str:
@@ -396,7 +400,7 @@ def _located(text: str, target: AcknowledgementsTarget, markup: str) -> _Thanks:
     prose = Lines.parse(_blanked(_TAG, uncommented)) if markup == "markdown" else seen
     visible = "\n".join(prose.contents[place.start : place.end])
     sentence = best_name_list(visible, target.phrase)
-    blocks = [] if target.phrase else _blocks(prose, place.start, place.end)
+    blocks = [] if target.phrase else _blocks(prose, place.start, place.end, seen)
     thanked = [b for b in blocks if b.thanked] or [b for b in blocks if len(b.names) >= 2]
     block = max(thanked, key=lambda b: len(b.names), default=None)
     if block and sentence and len(sentence.names) > len(block.names):

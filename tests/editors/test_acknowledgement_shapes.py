@@ -296,3 +296,40 @@ def test_no_name_is_added_inside_an_html_tag():
     )
     new = "We sincerely thank the readers who suggested papers for this survey: Dee Dunn.\n"
     assert result.text == CONTRIBUTOR_AVATARS + "\n" + new
+
+
+# shsack/IBM-challenge README.md (stored copy; commit not reported by the index), its
+# all-contributors table as the all-contributors tool writes it.
+ALL_CONTRIBUTORS_TABLE = (
+    "## Contributors ✨\n\n"
+    "Thanks goes to these wonderful people "
+    "([emoji key](https://allcontributors.org/docs/en/emoji-key)):\n\n"
+    "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->\n"
+    "<!-- prettier-ignore-start -->\n<!-- markdownlint-disable -->\n<table>\n  <tr>\n"
+    '    <td align="center"><a href="https://github.com/StefanoBarison"><img '
+    'src="https://avatars.githubusercontent.com/u/56699595?v=4?s=100" width="100px;" '
+    'alt=""/><br /><sub><b>Stefano Barison</b></sub></a><br /><a '
+    'href="https://github.com/shsack/IBM-challenge/commits?author=StefanoBarison" '
+    'title="Code">💻</a></td>\n'
+    '    <td align="center"><a href="https://github.com/shsack"><img '
+    'src="https://avatars.githubusercontent.com/u/45107198?v=4?s=100" width="100px;" '
+    'alt=""/><br /><sub><b>Stefan Hermann Sack</b></sub></a><br /><a '
+    'href="https://github.com/shsack/IBM-challenge/commits?author=shsack" '
+    'title="Code">💻</a></td>\n'
+    "  </tr>\n</table>\n\n"
+    "<!-- markdownlint-restore -->\n<!-- prettier-ignore-end -->\n\n"
+    "<!-- ALL-CONTRIBUTORS-LIST:END -->\n"
+)
+
+
+def test_no_name_is_written_into_an_html_table_of_people():
+    # "Stefano Barison" in the first avatar cell read as a list of one after the colon:
+    # the reader became "Stefano Barison and Dee Dunn" in that cell. An HTML table of
+    # people (the all-contributors tool's, avatars) takes no line of Markdown; the
+    # section gets a sentence of its own.
+    reader = Thanks("dd-login", "Dee Dunn")
+    result = add_acknowledgements(
+        ALL_CONTRIBUTORS_TABLE, [reader], "Contributors", renderer=RENDERER
+    )
+    new = "We sincerely thank the readers who suggested papers for this survey: Dee Dunn.\n"
+    assert result.text == ALL_CONTRIBUTORS_TABLE.replace("</table>\n", "</table>\n\n" + new)
