@@ -160,10 +160,15 @@ def find_name_lists(text: str, phrase: str | None = None) -> list[NameList]:
             # The names are a paragraph of their own after "... the following people:".
             sentence_start = _paragraph_start(text, sentence_start)
             lead = text[sentence_start : run[0].start()]
+        # A colon introduces names ("... who wrote to us: A and B."), but one capitalised
+        # phrase after a colon is a title's second half as often ("World: A Comprehensive
+        # Survey"): alone, it needs a thanks word before it.
         introduced = (
             phrase.casefold() in lead.casefold()
             if phrase
-            else bool(CUE.search(lead) or re.search(r"[:：]\s*$", lead))
+            else bool(
+                CUE.search(lead) or (len(run) >= 2 and re.search(r"[:：]\s*$", lead))
+            )
         )
         if not introduced or _AFFILIATION.search(lead):
             continue

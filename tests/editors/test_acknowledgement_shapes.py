@@ -333,3 +333,34 @@ def test_no_name_is_written_into_an_html_table_of_people():
     )
     new = "We sincerely thank the readers who suggested papers for this survey: Dee Dunn.\n"
     assert result.text == ALL_CONTRIBUTORS_TABLE.replace("</table>\n", "</table>\n\n" + new)
+
+
+# HCPLab-SYSU/Embodied_AI_Paper_List (ea3fedd4), README.md lines 20-31: the heading an
+# earlier init configured (a call for suggestions set as an h4), over the survey's title.
+CALL_FOR_SUGGESTIONS = (
+    "#### We appreciate any useful suggestions for improvement of this paper list or survey "
+    "from peers. Please raise issues or send an email to **liuy856@mail.sysu.edu.cn** and "
+    "**chen867820261@gmail.com**. Thanks for your cooperation! We also welcome your pull "
+    "requests for this project!\n\n"
+    '![Teaser](teaser.png "demo")\n\n'
+    "[**Aligning Cyber Space with Physical World: A Comprehensive Survey on Embodied AI, "
+    "IEEE/ASME Transactions on Mechatronics 2025**](https://arxiv.org/pdf/2407.06886)    \n"
+    "  [Yang Liu](https://yangliu9208.github.io), Weixing Chen, Yongjie Bai, "
+    "[Xiaodan Liang](https://lemondan.github.io), [Guanbin Li](http://guanbinli.com/), "
+    "[Wen Gao](https://idm.pku.edu.cn/info/1017/1041.htm), "
+    "[Liang Lin](http://www.linliang.net/)     \n\n"
+    '<p align="center">\n<img src="./Survey.png" width="800">\n</p>  \n\n## 🏠 About\n'
+)
+
+
+def test_a_capitalised_phrase_alone_after_a_colon_is_no_list_of_names():
+    # "World: A Comprehensive Survey" read as a list of one name introduced by the colon
+    # of the survey's title, and the reader joined it ("A Comprehensive Survey and Dee
+    # Dunn on Embodied AI"). One name after a colon is a list only where a thanks word
+    # introduces it ("Thanks to: Ana."); the section gets a sentence of its own.
+    heading = CALL_FOR_SUGGESTIONS.split("\n", 1)[0].removeprefix("#### ")
+    result = add_acknowledgements(
+        CALL_FOR_SUGGESTIONS, [Thanks("dd", "Dee Dunn")], heading, renderer=RENDERER
+    )
+    new = "We sincerely thank the readers who suggested papers for this survey: Dee Dunn.\n"
+    assert result.text == CALL_FOR_SUGGESTIONS.replace("</p>  \n", "</p>  \n\n" + new)
