@@ -14,6 +14,7 @@ like GitHub's real answers (see GitHub's "Rate limits for the REST API")::
 from __future__ import annotations
 
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,9 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None  # dict/list -> JSON, str -> text, None -> a default for the status
     after: bool = False  # act first, then fail
+    # The answer waits until the test opens the gate (its own moment, not a fixed delay
+    # that a busy machine may outrun).
+    gate: threading.Event | None = None
     hits: int = 0
 
     def matches(self, method: str, path: str) -> bool:

@@ -67,6 +67,9 @@ BOT_LOGIN = "survey-bot[bot]"
 BOT_TOKEN = "ghs_fakeSurveyBotToken0000000000000000"  # not a secret: the fake's own
 DEFAULT_REPO = "octo-org/survey"
 DOCS = "https://docs.github.com/rest"
+# The longest a gated answer waits for its test (a test that never opens the gate fails, and
+# does not hang the suite).
+_GATE_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -311,6 +314,8 @@ class FakeGitHub:
         """``answer``, after the fault's delay. The request is logged before the delay, when
         the fake acted on it: a test that clears the log once its client gave up does not
         find it logged afterwards."""
+        if fault.gate is not None:
+            fault.gate.wait(_GATE_TIMEOUT)
         self._stopping.wait(fault.delay)
         return answer
 
@@ -455,6 +460,7 @@ class FakeGitHub:
         headers: Mapping[str, str] | None = None,
         body: Any = None,
         after: bool = False,
+        gate: threading.Event | None = None,
     ) -> Fault:
         """Answer the next ``times`` matching requests with ``status`` instead.
 
@@ -470,6 +476,7 @@ class FakeGitHub:
             headers=dict(headers or {}),
             body=body,
             after=after,
+            gate=gate,
         )
         with self._lock:
             self.faults.append(fault)

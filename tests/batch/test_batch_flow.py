@@ -249,9 +249,11 @@ def test_two_runs_at_once_give_one_pr_and_the_loser_says_why(survey: Survey) -> 
     # The first run stalls while reading the comments (it saw only issue #1); meanwhile a second
     # issue is accepted and another run pushes and opens the PR. The stalled run built a
     # different commit from what it read, and its lease must refuse to push over the winner's.
+    # (It stalls until the winner is done, however long a busy machine takes for that.)
     path = r"/issues/comments$"
     comments = survey.github.comments(first)
-    stall = survey.github.inject("GET", path, 200, delay=0.5, body=comments)
+    done = threading.Event()
+    stall = survey.github.inject("GET", path, 200, gate=done, body=comments)
     errors: list[Exception] = []
 
     def stalled() -> None:
@@ -266,6 +268,7 @@ def test_two_runs_at_once_give_one_pr_and_the_loser_says_why(survey: Survey) -> 
         threading.Event().wait(0.01)
     survey.accept(LIMA, reader="bob", name="Bob Jones")
     winner = survey.batch()
+    done.set()
     thread.join()
     assert winner.status == "opened"
     assert len(errors) == 1 and "someone else pushed" in str(errors[0])
