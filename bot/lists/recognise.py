@@ -48,9 +48,12 @@ _TAG = re.compile(
     r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40})\](?(s)(?P=s))(?!\()"
     r"|\((?P<e>\*{1,2}|_)?(?P<p>[^()*_\n]{2,40}?)(?P=e)?\)"
 )
-# A venue known by name with its year, later on an entry's line ("..., ICML 2018."): the
-# bracketed word before the title is then the paper's name, not its venue.
-_DATED_VENUE = re.compile(rf"\b(?:{ACRONYMS})[ \t]*['’]?(?:19|20)?\d\d\b")
+# A venue known by name with its year later on an entry's line ("..., ICML 2018."), or the
+# names after "by" that such a line ends in ("by Michail G. Lagoudakis, Ronald Parr, 2003."):
+# the bracketed word before the title is then the paper's name, not its venue.
+_DATED_VENUE = re.compile(
+    rf"\b(?:{ACRONYMS})[ \t]*['’]?(?:19|20)?\d\d\b|>?[ \t]+by[ \t]+[A-Z\u00C0-\u024F]"
+)
 # A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
 # one, "(Almost) Free Lunch" is the title's own text.
 _TAG_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’‘]\d\d\b")

@@ -1350,6 +1350,14 @@ def test_a_plain_title_then_venue_and_year_before_a_link_in_parentheses(line, ti
             ("Yang Gao", "Huazhe Xu", "Ji Lin"),
         ),
         (
+            "- [LSPI] <[Least-squares policy iteration](http://www.jmlr.org/papers/v4/"
+            "lagoudakis03a.html)> by Michail G. Lagoudakis, Ronald Parr, 2003.",
+            "Least-squares policy iteration",
+            None,
+            2003,
+            ("Michail G. Lagoudakis", "Ronald Parr"),
+        ),
+        (
             "* <[The importance of pessimism in fixed-dataset policy optimization]"
             "(https://arxiv.org/abs/2009.06799)> by Jacob Buckman, Carles Gelada, Marc G."
             " Bellemare, ICLR 2020.",
@@ -1389,7 +1397,8 @@ def test_a_plain_title_then_venue_and_year_before_a_link_in_parentheses(line, ti
             ("HolmesParker C", "Taylor M E", "Agogino A"),
         ),
     ],
-    ids=["apostrophe-badge", "bracket-name-venue-after-names", "venue-after-names",
+    ids=["apostrophe-badge", "bracket-name-venue-after-names", "bracket-name-by-names",
+         "venue-after-names",
          "lenticular-label", "lenticular-name-colon", "et-al-then-year"],
 )
 def test_names_badges_and_labels_around_a_linked_title(line, title, venue, year, authors):
