@@ -60,8 +60,9 @@ _INTERRUPTS = re.compile(
     r"^ {0,3}(?:\||<!--|</?(?:table|div|p|details|summary|h[1-6]|ul|ol|hr|br|center)\b)",
     re.IGNORECASE,
 )
-# A category's name in bold, a few words alone on its line: "- **DAC2022**".
-_BOLD_LABEL = re.compile(r"\*\*[^*:\[\]\n]{1,30}?\*\*")
+# A category's name in bold, a few words alone on its line: "- **DAC2022**", "- **Key
+# Papers:**".
+_BOLD_LABEL = re.compile(r"\*\*[^*:：\[\]\n]{1,30}?[:：]?\*\*[:：]?")
 # What hangs under an item: a block of HTML that folds or keeps text, or a figure.
 _ATTACHED_OPEN = re.compile(r"<(details|pre)\b", re.IGNORECASE)
 _IMAGE_LINE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)|<img\b[^>]*>")
@@ -426,7 +427,11 @@ class _Scanner:
         # (what the item says before its nested items: "- Title." over "[[pdf]](url)" is a
         # paper, its nested "- Jane Doe, Bo Li. *ICML 2019*" its authors, not a category's)
         own = "\n".join([content, *lines[index + 1 : nested[0]]]) if nested else content
-        plain = nested and (not _LINK_OR_EMPHASIS.search(own) or _BOLD_LABEL.fullmatch(own.strip()))
+        label = _BOLD_LABEL.fullmatch(own.strip())
+        plain = bool(nested) and (not _LINK_OR_EMPHASIS.search(own) or label is not None)
+        if plain and label and ":" in label.group(0):
+            # "- **Key Papers:**" over papers, not "- **Data Characteristics**:" over features
+            plain = _links_papers(lines[nested[0] : end + 1])
         if plain and not _authors_below(lines, nested):
             # "- Neural Network Libraries" (or "- **DAC2022**") over nested items: a category,
             # its items are entries
@@ -546,6 +551,13 @@ class _Scanner:
             last = index
             index += 1
         return last
+
+
+def _links_papers(lines: Sequence[str]) -> bool:
+    """Does any of ``lines`` link a paper (a label's items are papers, not features)?"""
+    return any(
+        paper_like(found["url"]) for line in lines for found in _LINK_ONLY.finditer(line)
+    )
 
 
 def _label_bullet(line: str) -> bool:

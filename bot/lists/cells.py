@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 
 from bot.lists import entry as e
-from bot.lists.citation import authors_claim, generic_label, is_label
+from bot.lists.citation import ET_AL, authors_claim, generic_label, is_label, venue_name
 from bot.lists.inline import Link, label_image, unescape
 from bot.lists.recognise import read_marked_title, read_tail, read_title
 from bot.lists.values import read_date, read_venue
+from bot.lists.votes import EMPTY
 
 _CODE_SPAN = re.compile(r"(?P<m>`+|\*\*|\*|_)(?P<v>[^`*_\s](?:.*[^`*_\s])?)(?P=m)")
 
@@ -170,7 +171,7 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
     lead = len(content) - len(content.lstrip())
     start, end = start + lead, start + len(content.rstrip())
     value = text[start:end]
-    if not value or value in ("-", "—", "N/A", "n/a"):
+    if value in EMPTY:  # "| 无 |", "| N/A |": the list's word for a value it has not
         return
     kind, _, name = role.partition(":")
     link = next((x for x in reading.links if start <= x.start < end), None)
@@ -216,7 +217,17 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
             title_start = link.start - (2 if bold else 0)
             at = read_title(reading, title_start)
             if at is not None:
-                if title_start > start:
+                named = _NAME_BEFORE.fullmatch(text, start, title_start)
+                if named and ET_AL.search(text, start, title_start):
+                    # "<td>Ke et. al <a href=...>[Title]</a></td>": who wrote it
+                    names_end = start + len(text[start:title_start].rstrip())
+                    authors_claim(reading, start, names_end, "", "")
+                elif named and not re.search(r"\d{4}|\[", named.group(0)) and not venue_name(
+                    named["n"]
+                ):  # "<td>DiffSTG <a href=...>[Title]</a></td>": the method's name
+                    slot = e.Slot("nickname")
+                    reading.claim(named.start("n"), named.end("n"), slot, unescape(named["n"]))
+                elif title_start > start:
                     read_tail(reading, start, title_start)  # the badges before it
                 read_tail(reading, at, end)
                 return

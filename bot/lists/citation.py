@@ -42,7 +42,7 @@ _LABEL_LINE = re.compile(
     re.MULTILINE,
 )
 _EMPTY_VALUE = re.compile(r"(?:None|N/?A|-|—|无|暂无|TBD)(?=[ \t]*$)", re.MULTILINE)
-ET_AL = re.compile(r"\be[tl]\s*al\b\.?", re.IGNORECASE)
+ET_AL = re.compile(r"\be[tl]\.?\s*al\b\.?", re.IGNORECASE)  # "et al.", "et. al"
 _LATEX_ACCENT = re.compile(r"\\[\"'`^~=.uvHckr]\s*\{?[A-Za-z]|\{\\")
 _NAME = re.compile(
     r"^[A-Z\u00C0-\u024F][\w'’.\-*∗†‡]*(?:\s+[\w'’.\-(),*∗†‡]+){0,6}$|^[\u4e00-\u9fff]{2,4}$"
@@ -474,6 +474,10 @@ def _after_links(reading: e.Reading, at: int) -> bool:
 _REFERENCE_LINK = re.compile(r"[ \t]*\[\[?[^\[\]\n]+\]\]?\[[^\[\]\n]+\]\]?[ \t]*$")
 
 
+# The word that opens a venue inside its emphasis: the list's, written again for a new one.
+_IN_VENUE = re.compile(r"In:?[ \t]+(?=[A-Za-z])")
+
+
 def _read_venue_text(
     reading: e.Reading, start: int, end: int, longest: int = 9, *, marked: bool = False
 ) -> None:
@@ -488,6 +492,8 @@ def _read_venue_text(
     segment = text[start:end].rstrip(" \t.,;:-–—|")  # "arXiv - May 2024": the date's dash
     if segment.endswith(")") and "(" not in segment:
         segment = segment[:-1].rstrip()  # "(2023-06, Meta)": the date read, then "Meta"
+    if opening := _IN_VENUE.match(segment):  # "*In Proceedings of the IEEE 39th ..., 2023*"
+        start, segment = start + opening.end(), segment[opening.end() :]
     if segment.startswith("(") and ")" not in segment:  # "(Arxiv 2025.06)": the date read
         opened = len(segment) - len(segment[1:].lstrip()) + 1
         start, segment = start + opened - 1, segment[opened - 1 :]
@@ -740,8 +746,11 @@ _NAMED_VENUE = re.compile(
 # A venue and its year in parentheses: "(TKDE, 2024)", "(EMNLP 2022)".
 _PAREN_VENUE = re.compile(r"[ \t]*\((?P<v>[^()\n]*?[A-Za-z][^()\n]*?\b(?:19|20)\d\d\b[^()\n]*)\)")
 # What the rest of the title's line says when more lines follow: a venue in parentheses
-# ("(EMNLP 2022) <br />"), or who wrote it ("by Chelsea Finn, Sergey Levine, 2016.").
-_TITLE_LINE_REST = re.compile(rf"{_PAREN_VENUE.pattern}|by[ \t]+[A-Z\u00C0-\u024F]")
+# ("(EMNLP 2022) <br />"), who wrote it ("by Chelsea Finn, Sergey Levine, 2016."), or the
+# year after the venue's emphasis ("*J. Chem. Inf. Model.* (2024).").
+_TITLE_LINE_REST = re.compile(
+    rf"{_PAREN_VENUE.pattern}|by[ \t]+[A-Z\u00C0-\u024F]|[*_]*[ \t]*\((?:19|20)\d\d\)"
+)
 # One author, then the venue and year: "Lars Kotthoff. AI Magazine 2014." (but not
 # "Pattern Recognition. 2021.": what follows a lone name must name a venue, with a year).
 _ONE_NAME = re.compile(

@@ -32,7 +32,7 @@ from bot.lists.citation import (
     title_cased,
     venue_name,
 )
-from bot.lists.inline import Link, label_image, unescape
+from bot.lists.inline import Link, is_symbol, label_image, unescape
 from bot.lists.papers import paper_like
 from bot.lists.values import (
     DATE_IN_TEXT,
@@ -52,7 +52,7 @@ _TAG = re.compile(
 # names after "by" that such a line ends in ("by Michail G. Lagoudakis, Ronald Parr, 2003."):
 # the bracketed word before the title is then the paper's name, not its venue.
 _DATED_VENUE = re.compile(
-    rf"\b(?:{ACRONYMS})[ \t]*['’]?(?:19|20)?\d\d\b|>?[ \t]+by[ \t]+[A-Z\u00C0-\u024F]"
+    rf"\b(?:{ACRONYMS})[ \t]*['’]?(?:19|20)?\d\d\b|(?<=[>)])[ \t]+by[ \t]+[A-Z\u00C0-\u024F]"
 )
 # A year in a parenthesised tag ("(2023-10)", "(*EMNLP'23*)", "(ArXiv 2025)"): without
 # one, "(Almost) Free Lunch" is the title's own text.
@@ -203,6 +203,17 @@ _DASH_TAG = re.compile(
     r"(?P<y>(?:19|20)?\d\d)-(?P<v>(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,12}|[Aa]r[Xx]iv)-(?=\S)"
 )
 
+def _pictographs(raw: str, at: int) -> int:
+    """Past the emoji that open a title and the space after them (each entry its own, the
+    list's decoration: a new paper has none); ``at`` where there are none."""
+    mark = at
+    while mark < len(raw) and is_symbol(raw[mark]):
+        mark += 1
+    if mark == at or raw[mark : mark + 1] not in (" ", "\t"):
+        return at
+    return len(raw) - len(raw[mark:].lstrip(" \t"))
+
+
 # The list's label in lenticular brackets opening a title: "【🔧SFT+🚀RL】Look Again, ...".
 _LENTICULAR_TAG = re.compile(r"【(?P<n>[^【】\n]{1,30})】(?P<colon>[ \t]*[:：])?[ \t]*")
 
@@ -217,6 +228,9 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
         venue = (tag.group("v"), full_year(year))
         reading.claim(start + lead, start + tag.end(), e.Slot("venue", "", "", "-"), venue, form)
         lead = tag.end()
+    elif (mark := _pictographs(raw, lead)) > lead:  # "[📄 Retrieving Multimodal ...](url)"
+        reading.claim(start + lead, start + mark, e.Slot("text", "emoji"), raw[lead:mark])
+        lead = mark
     elif label := _LENTICULAR_TAG.match(raw, lead):  # "**【Latent CoT】Think Silently, ...**"
         if label["colon"]:  # "【STEP-Parts】: Geometric Partitioning of ...": the paper's name
             slot = e.Slot("nickname", "", "【", label.group(0)[label.end("n") - label.start() :])
@@ -261,7 +275,11 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
         line_end = _line_end(reading, tag.end())
         if name == "b" and not dated and (
             _names_title(inner, following)
-            or (not venue_name(inner) and _DATED_VENUE.search(text, tag.end(), line_end))
+            or (
+                re.search(r"[A-Za-z]", inner)
+                and not venue_name(inner)
+                and _DATED_VENUE.search(text, tag.end(), line_end)
+            )
         ):
             # "[VL-GenRM] [VL-GenRM: Enhancing ...](url)", "[MRM] Advancing ...", "[NAC]
             # <[Title](url)> by Yang Gao, ..., ICML 2018.": a nickname
@@ -731,6 +749,9 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
     if not reading.has("title") and reading.free(link.text_start, link.text_end):
         # (a citation's nickname, or a bold title inside the link, claimed it already)
         end = link.text_start + len(link.text.rstrip())
+        if text.startswith("[", start) and text.endswith("]", start, end) and end - start > 2:
+            start, end = start + 1, end - 1  # '<a href="...">[Diffstg: Probabilistic ...]</a>'
+
         if (tag := _LINK_TAG.match(text, start, end)) and read_bracketed(reading, tag, named=True):
             start = tag.end()  # "[[AAAI 2021] Heterogeneous Graph Structure Learning](url)"
         if dashed := _DASHED_VENUE_YEAR.search(text, start, end):
@@ -861,6 +882,7 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
     """Claim authors, venue, year, dates, links, badges and a description in ``[start, end)``."""
     for note in _NOTE.finditer(reading.text, start, end):  # the entry's own remark
         reading.claim(note.start(), note.end(), e.Slot("text", "note"), note.group(0))
+    dated_end = _read_closing_date(reading, start, end)
     description = _description_start(reading, start, end)
     stop = description if description is not None else end
     at = start
@@ -884,10 +906,32 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
         value_start = gap.end() if gap else description
         line_end = reading.text.find("\n", value_start)
         line_end = end if line_end < 0 or line_end > end else line_end
+        if dated_end is not None and value_start < dated_end <= line_end:
+            line_end = dated_end  # "- Proposes a progressive ... tasks. ⏰ *2024-12*"
         before = reading.text[description:value_start]
         raw = reading.text[value_start:line_end].rstrip()
         slot = e.Slot("text", "description", before)
         reading.claim(description, value_start + len(raw), slot, raw)
+
+
+# A date in emphasis closing the entry's line, perhaps after a clock: "⏰ *2024-12*".
+_CLOSING_DATE = re.compile(
+    r"[ \t]*(?P<o>(?:⏰|📅|🗓️?)?[ \t]*(?P<e>\*|_))(?P<d>[^*_\n]{4,20})(?P=e)[ \t]*$", re.MULTILINE
+)
+
+
+def _read_closing_date(reading: e.Reading, start: int, end: int) -> int | None:
+    """Claim the date in emphasis that ends the entry's first line (after its description
+    too: ``[Title](url) - Proposes ... ⏰ *2024-12*``); where that date's text begins."""
+    line_end = reading.text.find("\n", start, end)
+    found = _CLOSING_DATE.search(reading.text, start, end if line_end < 0 else line_end)
+    read = read_date(found["d"]) if found else None
+    if found is None or read is None or not reading.free(found.start("o"), found.end()):
+        return None
+    opening = found["o"]
+    slot = e.Slot("date", "", opening, found["e"])
+    reading.claim(found.start("o"), found.end("d") + len(found["e"]), slot, *read)
+    return found.start()
 
 
 # Emphasis of a few words alone after a dash, before small print or links: a field.

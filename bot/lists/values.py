@@ -30,9 +30,12 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 Date = tuple[int, int | None, int | None]  # year, month, day
 
+# Between a date's numbers: a full stop, a slash, a hyphen, or a hyphen that does not break
+# (as a character or an HTML reference: "2024&#8209;06" keeps its line whole).
+_DATE_SEPARATOR = r"(?P<s>[./\-‐‑]|&#8209;|&#x2011;)"
 _DATE_SHAPES = (
-    re.compile(r"(?P<Y>(?:19|20)\d\d)(?P<s>[./-])(?P<m>\d{1,2})(?:(?P=s)(?P<d>\d{1,2}))?"),
-    re.compile(r"(?P<m>\d{1,2})(?P<s>[./-])(?P<Y>(?:19|20)\d\d)"),
+    re.compile(rf"(?P<Y>(?:19|20)\d\d){_DATE_SEPARATOR}(?P<m>\d{{1,2}})(?:(?P=s)(?P<d>\d{{1,2}}))?"),
+    re.compile(rf"(?P<m>\d{{1,2}}){_DATE_SEPARATOR}(?P<Y>(?:19|20)\d\d)"),
     re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<b>{_MONTH})\s+(?P<Y>(?:19|20)\d\d)"),
     re.compile(rf"(?P<b>{_MONTH})\s+(?P<d>\d{{1,2}}),\s+(?P<Y>(?:19|20)\d\d)"),
     re.compile(rf"(?P<b>{_MONTH}),?\s+(?P<Y>(?:19|20)\d\d|\d\d)"),  # "Feb., 2026" too
@@ -253,7 +256,7 @@ def write_venue(venue: str, year: int | None, form: str) -> str:
 
 # --------------------------------------------------------------------------- author lists
 
-_ET_AL = re.compile(r"(?P<sep>,?\s*)(?P<etal>e[tl]\s*al\b\.?|etc\.?)\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r"(?P<sep>,?\s*)(?P<etal>e[tl]\.?\s*al\b\.?|etc\.?)\s*$", re.IGNORECASE)
 _AND = re.compile(r"(?P<sep>,?\s+(?:and|&)\s+)(?=[^,]*$)", re.IGNORECASE)
 
 

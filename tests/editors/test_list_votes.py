@@ -634,6 +634,56 @@ def test_a_new_paper_writes_the_venue_and_year_code_spans_and_none_of_the_labels
     new = "- **Speculative Paging for KV Caches**\n  `SOSP 2023` · `2023`\n"
     assert added(text, "Full Resource List", record) == text + new
 
+
+def test_a_new_paper_takes_the_closing_date_and_none_of_the_emoji_or_descriptions():
+    """JarvisUSTC/Awesome-Multimodal-RAG: each link opens with its own emoji, a description
+    follows, and a clock with the month closes the line; a new paper has the date only."""
+    text = (
+        "### 🧠 General Multimodal RAG\n"
+        "- **Key Papers:**\n"
+        f"  - [🌍 GME: Improving Universal Multimodal Retrieval by Multimodal LLMs]({P}2412.16855)"
+        " - A robust multimodal embedding model. ⏰ *2024-12*\n"
+        f"  - [🧩 MegaPairs: Massive Data Synthesis For Universal Multimodal Retrieval]({P}2412.14475)"  # noqa: E501
+        " - Introduces a novel data synthesis method. ⏰ *2024-12*\n"
+        f"  - [🔄 Progressive Multimodal Reasoning via Active Retrieval]({P}2412.14835)"
+        " - Proposes a progressive reasoning framework. ⏰ *2024-12*\n"
+    )
+    record = PaperRecord(
+        title="Sparse Probing of Robust Features", authors=("Ann Lee",), year=2025,
+        arxiv="2501.01234", month=1,
+    )
+    new = f"  - [Sparse Probing of Robust Features]({P}2501.01234) ⏰ *2025-01*\n"
+    assert added(text, "General Multimodal RAG", record) == text + new
+
+
+def test_a_date_written_with_a_non_breaking_hyphen_reference_is_read_and_written_so():
+    """smsnobin77/Awesome-Multimodal-Unlearning dates its rows ``2025&#8209;02`` (a hyphen
+    that does not break the line): they were read as the venue ``‑02``, and a new row could
+    not go by its date."""
+    badge = "[![arXiv](https://img.shields.io/badge/arXiv-B31B1B?style=flat-square)]"
+    text = (
+        "### Vision-Language Models (VLMs)\n\n"
+        "| Date | Title | Paper |\n"
+        "|------|-------|-------|\n"
+        f"| 2025&#8209;02 | SEMU: Singular Value Decomposition for Efficient Machine Unlearning"
+        f" | {badge}(https://arxiv.org/pdf/2502.07587) |\n"
+        "| 2025&#8209;01 | Rethinking Bottlenecks in Safety Fine-Tuning of Vision Language Models"
+        f" | {badge}(https://arxiv.org/pdf/2501.18533) |\n"
+        "| 2024&#8209;11 | Benchmarking Vision Language Model Unlearning via Fictitious Facial"
+        f" Identity Dataset | {badge}(https://arxiv.org/pdf/2411.03554) |\n"
+    )
+    record = PaperRecord(
+        title="Sparse Probing of Robust Features", authors=("Ann Lee",), year=2024,
+        arxiv="2412.01234", month=12,
+    )
+    new = (
+        "| 2024&#8209;12 | Sparse Probing of Robust Features"
+        f" | {badge}(https://arxiv.org/pdf/2412.01234) |\n"
+    )
+    assert added(text, "Vision-Language Models (VLMs)", record) == text.replace(
+        "| 2024&#8209;11", new + "| 2024&#8209;11"
+    )
+
 def test_a_new_paragraph_takes_the_indentation_and_the_bracketed_date_and_venue():
     """yangzhou12/awesome-medical-vision-language-models: indented bold paragraphs, the date
     and the venue each in brackets, then the names and the links, a space between them."""

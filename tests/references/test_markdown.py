@@ -1376,6 +1376,15 @@ def test_a_plain_title_then_venue_and_year_before_a_link_in_parentheses(line, ti
             2025,
             (),
         ),
+        # hu-zijing/Awesome-Multimodal-RL: "by" inside a title does not start the names
+        (
+            "* [2505] [STAR-R1] [STAR-R1: Spatial TrAnsformation Reasoning by Reinforcing"
+            " Multimodal LLMs](http://arxiv.org/abs/2505.15804)",
+            "STAR-R1: Spatial TrAnsformation Reasoning by Reinforcing Multimodal LLMs",
+            None,
+            2025,
+            (),
+        ),
         # luhuilinmax/cad-generation-paper-list: the paper's name in them, with a colon
         (
             "2. 【STEP-Parts】: Geometric Partitioning of Boundary Representations for Large-Scale"
@@ -1398,7 +1407,7 @@ def test_a_plain_title_then_venue_and_year_before_a_link_in_parentheses(line, ti
         ),
     ],
     ids=["apostrophe-badge", "bracket-name-venue-after-names", "bracket-name-by-names",
-         "venue-after-names",
+         "venue-after-names", "yymm-name-by-in-title",
          "lenticular-label", "lenticular-name-colon", "et-al-then-year"],
 )
 def test_names_badges_and_labels_around_a_linked_title(line, title, venue, year, authors):
@@ -1427,6 +1436,93 @@ def test_a_bold_mark_before_the_title_and_labels_in_code_spans_after_it():
          "NSDI", 2026),
         ("XY-Serve: End-to-End Versatile Production Serving for Dynamic LLM Workloads", "arXiv",
          2024),
+    ]
+
+
+# opendatalab-raiser/awesome-multimodal-data-recipe: a bold label over a dataset's features,
+# no papers under it.
+FEATURES = (
+    "- **Data Characteristics**:\n"
+    "  - **Diverse Chart Types**: Bar charts, histograms, line plots, scatter plots, heatmaps\n"
+    "  - **Rich Topics**: Business, health, biology, engineering, sports, travel, etc.\n"
+)
+
+
+def test_papers_under_a_bold_label_bullet_with_emoji_in_the_link_and_a_closing_date():
+    # JarvisUSTC/Awesome-Multimodal-RAG (738a15f): "- **Key Papers:**" over nested items whose
+    # links open with an emoji and whose lines end in "⏰ *2024-12*": none was read.
+    text = (
+        "### 🧠 General Multimodal RAG\n"
+        "- **Key Papers:**\n"
+        "  - [🌍 GME: Improving Universal Multimodal Retrieval by Multimodal LLMs]"
+        "(http://arxiv.org/abs/2412.16855) - A robust multimodal embedding model. ⏰ *2024-12*\n"
+        "  - [🔄 Progressive Multimodal Reasoning via Active Retrieval]"
+        "(http://arxiv.org/abs/2412.14835) - Proposes a progressive reasoning framework. ⏰ *2024-12*\n"  # noqa: E501
+    )
+    references = parse_references(text + FEATURES, "markdown")
+    assert [(r.title, r.year, r.arxiv) for r in references] == [
+        ("GME: Improving Universal Multimodal Retrieval by Multimodal LLMs", 2024, "2412.16855"),
+        ("Progressive Multimodal Reasoning via Active Retrieval", 2024, "2412.14835"),
+    ]
+
+
+def test_the_year_after_the_venue_s_emphasis_when_a_note_follows():
+    # AxelRolov/awesome-multimodal-chemistry (2562707): "— Names et al., *Venue.* (2024)."
+    # over a line of notes; the year was not read where the notes followed (81% had one).
+    text = (
+        "## Reactions\n\n"
+        "- **[ORDerly: Data Sets and Benchmarks for Chemical Reaction Data]"
+        "(https://pubs.acs.org/doi/10.1021/acs.jcim.4c00292)** — Daniel S. Wigh et al., *J. Chem."
+        " Inf. Model.* (2024).  \n"
+        "  Undisclosed cleaning choices silently inflate reported reaction-condition performance.\n"
+    )
+    (ref,) = parse_references(text, "markdown")
+    expected = ("J. Chem. Inf. Model", 2024, ("Daniel S. Wigh",))
+    assert (ref.venue, ref.year, tuple(ref.authors)) == expected
+
+
+
+def test_a_table_s_word_for_no_venue_is_no_venue():
+    # colorfulandcjy0806/Awesome-Multimodal-Perception (7fea6c1): "| 无 |" ("none") in the
+    # venue column was read as the venue of 11 of its 23 papers.
+    text = (
+        "## 论文\n\n"
+        "| 序号 | 类型 | 论文名称 | 作者 | 发表单位 | 期刊/会议 | 论文地址 |\n"
+        "| ---- | ---- | ---- | ---- | ---- | ---- | ---- |\n"
+        "| 8 | 相机+激光雷达+雷达融合 | FUTR3D: A Unified Sensor Fusion Framework for 3D Detection |"  # noqa: E501
+        " Xuanyao Chen,Tianyuan Zhang | 上海期智研究院 | 无 | [📄](https://arxiv.org/abs/2203.10642) |\n"  # noqa: E501
+        "| 9 | 3D目标检测 | UniMODE: Unified Monocular 3D Object Detection | Zhuoling Li, Xiaogang"
+        " Xu | The University of Hong Kong | CVPR2024 | [📄](https://arxiv.org/abs/2402.18573) |\n"
+    )
+    assert [(r.venue, r.year) for r in parse_references(text, "markdown")] == [
+        (None, None),
+        ("CVPR", 2024),
+    ]
+
+
+def test_a_method_s_name_or_its_authors_before_a_bracketed_title_in_an_html_cell():
+    # yoshall/Awesome-Multimodal-Urban-Computing (902b027): "<td>DiffSTG <a href=url>[Title]
+    # </a></td>": the name was the venue and the brackets stayed in the title; "*In arXiv,
+    # 2022*" under a bullet gave the venue "In arXiv".
+    text = (
+        "## Methods\n\n<table>\n  <tr>\n    <th>Method</th>\n    <th>Application</th>\n"
+        "    <th>Year</th>\n  </tr>\n  <tr>\n"
+        '    <td>DiffSTG <a href="https://dl.acm.org/doi/abs/10.1145/3589132.3625614">[Diffstg:'
+        " Probabilistic spatio-temporal graph forecasting with denoising diffusion models]</a></td>\n"  # noqa: E501
+        "    <td>General</td>\n    <td>2023</td>\n  </tr>\n  <tr>\n"
+        '    <td>Ke et. al <a href="https://arxiv.org/pdf/2011.05602">[Joint predictions of'
+        " multi-modal ride-hailing demands]</a></td>\n"
+        "    <td>Transportation</td>\n    <td>2021</td>\n  </tr>\n</table>\n\n"
+        "## Surveys\n\n"
+        "- Beyond Just Vision: A Review on Self-Supervised Representation Learning on Multimodal"
+        " and Temporal Data\n  [[paper](https://arxiv.org/pdf/2206.02353)]<br>*In arXiv, 2022*\n"
+    )
+    assert [(r.title[:30], r.venue, r.year, tuple(r.authors)) for r in parse_references(
+        text, "markdown"
+    )] == [
+        ("Diffstg: Probabilistic spatio-", None, 2023, ()),
+        ("Joint predictions of multi-mod", None, 2021, ("Ke",)),
+        ("Beyond Just Vision: A Review o", "arXiv", 2022, ()),
     ]
 
 def test_indented_bold_paragraphs_with_date_and_venue_in_brackets():
