@@ -752,8 +752,19 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
         if text.startswith("[", start) and text.endswith("]", start, end) and end - start > 2:
             start, end = start + 1, end - 1  # '<a href="...">[Diffstg: Probabilistic ...]</a>'
 
-        if (tag := _LINK_TAG.match(text, start, end)) and read_bracketed(reading, tag, named=True):
+        tag = _LINK_TAG.match(text, start, end)
+        if tag and read_bracketed(reading, tag, named=True):
             start = tag.end()  # "[[AAAI 2021] Heterogeneous Graph Structure Learning](url)"
+        elif (
+            tag
+            and re.fullmatch(r"[^\d\s]\S*?[A-Z][^\s\d]*", tag["t"])
+            and len(text[tag.end() : end].split()) >= 3
+        ):
+            # "[[ResNet] Deep Residual Learning for Image Recognition](url)": its short name,
+            # written as names are (not "[Draft] Notes on ...")
+            slot = e.Slot("nickname", "", "[", text[tag.end("t") : tag.end()])
+            reading.claim(tag.start(), tag.end(), slot, unescape(tag["t"]))
+            start = tag.end()
         if dashed := _DASHED_VENUE_YEAR.search(text, start, end):
             start, end = _dashed_venue_year(reading, dashed, start)
         elif (cited := _DASH_CITED.search(text, start, end)) and looks_like_names(cited["n"]):

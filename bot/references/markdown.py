@@ -18,6 +18,7 @@ section's list is explicitly numbered (``1. 2. 3.``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.lists.document import Item, PaperList, read_list
@@ -62,13 +63,14 @@ def parse(text: str, source: str = "") -> ParseResult:
     document = read_list(normalize_newlines(text).split("\n"))
     explicit = _explicitly_numbered(document)
     papers = paper_containers(document)
+    notes = notes_owner(document)
     references: list[Reference] = []
     not_papers: list[Skipped] = []
     for item in document.items:
         numbered = document.containers[item.container].section in explicit
         section = document.containers[item.container].section
         reference = _reference(item, source, numbered, _heading_path(document, section))
-        why = not_a_paper(item, among_papers=item.container in papers)
+        why = not_a_paper(item, among_papers=item.container in papers, notes=notes)
         if why is None:
             references.append(reference)
         elif item.entry.fields.urls or item.entry.fields.authors or item.entry.fields.nickname:
@@ -94,8 +96,38 @@ def paper_urls(item: Item) -> list[str]:
 
 def paper_items(document: PaperList) -> list[Item]:
     """The entries of a read list that are papers (see ``not_a_paper``)."""
-    papers = paper_containers(document)
-    return [i for i in document.items if not_a_paper(i, among_papers=i.container in papers) is None]
+    papers, notes = paper_containers(document), notes_owner(document)
+    return [
+        i
+        for i in document.items
+        if not_a_paper(i, among_papers=i.container in papers, notes=notes) is None
+    ]
+
+
+# A page of the maintainer's own notes on a paper: an issue of theirs, a Markdown page.
+_NOTES_LINK = re.compile(
+    r"https?://github\.com/(?P<owner>[^/\s]+)/[^/\s]+/(?:issues/\d+|blob/\S+\.(?:md|ipynb))",
+    re.IGNORECASE,
+)
+# So many titles at least link one account's notes before the list is read as its notes.
+_NOTES_TITLES = 5
+
+
+def notes_owner(document: PaperList) -> str | None:
+    """The GitHub account whose notes most of the list's titles link, when five titles or
+    more do: a maintainer who links each paper's title to their own notes on it (an issue,
+    a Markdown page) keeps a list of papers, not of repositories."""
+    owners: Counter[str] = Counter()
+    titled = 0
+    for item in document.items:
+        url = dict(item.entry.fields.urls).get("title", "")
+        titled += bool(url)
+        if found := _NOTES_LINK.match(url):
+            owners[found["owner"].lower()] += 1
+    if not owners:
+        return None
+    owner, count = owners.most_common(1)[0]
+    return owner if count >= _NOTES_TITLES and 2 * count >= titled else None
 
 
 def paper_containers(document: PaperList) -> set[int]:
@@ -140,7 +172,7 @@ def _links_a_paper(item: Item) -> bool:
     return _ARXIV_TEXT.search(_own_text(item)) is not None
 
 
-def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
+def not_a_paper(item: Item, *, among_papers: bool = False, notes: str | None = None) -> str | None:
     """Why an entry is not a reference (a tool, a repository, a post), or None for a paper.
 
     A paper has an identifier or a paper-like link (arXiv, DOI, ACL Anthology,
@@ -149,11 +181,15 @@ def not_a_paper(item: Item, *, among_papers: bool = False) -> str | None:
     links nowhere else than its code or sits in a list of papers (``among_papers``), or
     a title and its authors (two or more, or "et al.") linking nowhere, or a title with
     its venue and year linking nowhere, to code only (its code) or sitting in a list of
-    papers, or a title alone in bold in a list of such titles.
+    papers, or a title alone in bold in a list of such titles, or a title of three words
+    or more linking the notes of the account whose notes the list links (``notes``).
     """
     fields = item.entry.fields
     if _links_a_paper(item):
         return None
+    own = _NOTES_LINK.match(dict(fields.urls).get("title", ""))
+    if notes and own and own["owner"].lower() == notes and len(fields.title.split()) >= 3:
+        return None  # "- [[ResNet] Deep Residual Learning for ...](github.com/me/notes/...)"
     authors = bool(fields.authors and fields.authors.names)
     year = fields.year or (fields.date[0] if fields.date else None)
     links = [url for _, url in fields.urls if re.match(r"https?://", url, re.IGNORECASE)]

@@ -1525,6 +1525,35 @@ def test_a_method_s_name_or_its_authors_before_a_bracketed_title_in_an_html_cell
         ("Beyond Just Vision: A Review o", "arXiv", 2022, ()),
     ]
 
+
+def test_a_list_whose_titles_link_the_maintainer_s_own_notes_is_a_list_of_papers():
+    # Yagami360/machine-learning-papers-survey (57047af): every title links the maintainer's
+    # notes on it (an issue of the repository, a page of another of theirs); each was said
+    # to link only to code, and 2 of its 111 items were read. Another account's repository
+    # linked once stays a repository.
+    notes = "https://github.com/Yagami360/MachineLearning-Papers_Survey/issues/"
+    book = "https://github.com/Yagami360/My_NoteBook/blob/master/notes/"
+    text = (
+        "### ◎ 基礎系（基礎モデル）\n\n"
+        f"- [[ResNet] Deep Residual Learning for Image Recognition]({book}resnet.md)\n"
+        f"- [Spatial Transformer Networks]({notes}48)\n"
+        f"- [[Transformer] Attention Is All You Need]({notes}115)\n"
+        f"- [TransGAN: Two Transformers Can Make One Strong GAN]({notes}117)\n"
+        f"- [InfoGAN: Interpretable Representation Learning by Information Maximizing"
+        f" Generative Adversarial Nets]({notes}26)\n"
+        "- [pytorch-CycleGAN-and-pix2pix](https://github.com/junyanz/pytorch-CycleGAN-and-pix2pix)\n"
+    )
+    result = parse(text, "markdown")
+    assert [r.title for r in result.references] == [
+        "Deep Residual Learning for Image Recognition",
+        "Spatial Transformer Networks",
+        "[Transformer] Attention Is All You Need",  # (one word, as "[Draft]": kept)
+        "TransGAN: Two Transformers Can Make One Strong GAN",
+        "InfoGAN: Interpretable Representation Learning by Information Maximizing Generative"
+        " Adversarial Nets",
+    ]
+    assert [s.what.split("'")[1] for s in result.not_papers] == ["pytorch-CycleGAN-and-pix2pix"]
+
 def test_indented_bold_paragraphs_with_date_and_venue_in_brackets():
     # yangzhou12/awesome-medical-vision-language-models: paragraphs indented by two or three
     # spaces were not read (2 of 89 papers); "[Sep., 2022] [MICAI, 2022]" gave the venue
