@@ -218,7 +218,6 @@ def _pictographs(raw: str, at: int) -> int:
 _LENTICULAR_TAG = re.compile(r"【(?P<n>[^【】\n]{1,30})】(?P<colon>[ \t]*[:：])?[ \t]*")
 
 
-
 def _claim_title(reading: e.Reading, start: int, end: int) -> None:
     raw = reading.text[start:end]
     lead = len(raw) - len(raw.lstrip())
@@ -412,7 +411,6 @@ def read_nickname(reading: e.Reading, position: int) -> int:
         reading.claim(found.start(), found.end(), slot, unescape(found.group("n")))
         return found.end()
     return position
-
 
 
 # A year and a venue in plain text before a linked title, as some lists open each entry:
@@ -784,7 +782,6 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
 # The venue (and year) in brackets before the title inside its link: "[[WSDM 2021] Learning
 # to drop: ...](url)", "[[arXiv] Differentiable Graph Module ...](url)".
 _LINK_TAG = re.compile(r"\\?\[(?P<t>[^\[\]\n]{2,40}?)\\?\][ \t]*(?=\S)")
-
 
 
 # The venue and year in parentheses at the end of the title's link text: "[Graph Wavelet
