@@ -177,9 +177,7 @@ def inspect(root: Path) -> Survey:
             ):
                 body = lines[heading.line + 1 : section_end(lines, headings, heading)]
                 has_table = any(line.lstrip().startswith("|") for line in body)
-                has_bullets = any(
-                    re.match(r"^\s*[-*+•]", line) and find_date(line, months=True) for line in body
-                )
+                has_bullets, unread = _dated_bullets(body)
                 # A log's heading names it ("Update Log", "🚀 Updates"); a sentence of news
                 # ("News: Our survey has been accepted ...") or prose pointing elsewhere
                 # ("Updates and Contributions": see CHANGELOG.md) is no log.
@@ -192,6 +190,9 @@ def inspect(root: Path) -> Survey:
                     heading.line < h.line < extent and find_date(h.text, months=True)
                     for h in headings
                 )
+                if named and unread and not (has_table or has_bullets or dated_sections):
+                    survey.notes.append(f"{title!r} is no changelog the bot can write: {unread}")
+                    continue
                 if not (named and (has_table or has_bullets or empty or dated_sections)):
                     survey.notes.append(
                         f"{title!r} is no changelog (a short heading over dated lines, a table "
@@ -235,6 +236,21 @@ def _names_a_section(title: str) -> bool:
     Thanks for your cooperation!", "News: Our survey has been accepted ..."), which only
     mentions thanks or news on its way."""
     return len(re.findall(r"\w+", title)) <= 4
+
+
+def _dated_bullets(body: list[str]) -> tuple[bool, str | None]:
+    """Whether a section's bullets are dated and, where their dates have a two-digit
+    year in an order their values leave open ("[04/05/06]"), why they are not read."""
+    import datetime as dt
+
+    from bot.editors.dates import find_date
+    from bot.editors.two_digit_years import two_digit_years
+
+    bullets = [line for line in body if re.match(r"^\s*[-*+•]", line)]
+    years = two_digit_years(bullets, dt.date.today())
+    two_digit = years.kind if years else None
+    dated = any(find_date(line, months=True, two_digit=two_digit) for line in bullets)
+    return dated, years.unread() if years and not two_digit else None
 
 
 def _names_a_log(title: str) -> bool:

@@ -4,7 +4,9 @@
 ``April 9, 2023``, ``Apr. 9, 2023``, ``9 April 2023`` and ``07/12/2023`` (the month first
 unless a day above 12 comes first) are recognised, and where a
 file dates by the month (news lines: ``[2024.05]``, ``05/2024``, ``Oct 2024``) those
-too; a new date is written in the format most of the file's dates use.
+too; a new date is written in the format most of the file's dates use. Dates of three
+two-digit numbers (``[24/02/29]``) are read only in the order the caller has found the
+whole file to use (:mod:`bot.editors.two_digit_years`): one alone rarely says it.
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ _PATTERNS = {
     ),
 }
 _YEAR_LAST = {"mdy-num", "dmy-num"}
+# Three two-digit numbers ("[24/02/29]", "29.02.24"), and where each order (its kind's
+# name) puts the year, the month and the day among them.
+_TWO_DIGIT = re.compile(
+    r"(?<![\w./\-])(?P<a>\d\d)(?P<sep>[/.\-])(?P<b>\d\d)(?P=sep)(?P<c>\d\d)(?!\w|[/.\-]\d)"
+)
+TWO_DIGIT_ORDERS = {"ymd-yy": "ymd", "dmy-yy": "dmy", "mdy-yy": "mdy"}
 # A month without its day, as news lines date themselves.
 _MONTH_PATTERNS = {
     "ym": re.compile(
@@ -66,7 +74,7 @@ def _month_number(name: str) -> int:
 @dataclass(frozen=True)
 class DateFormat:
     # numeric (2023/04/09) | zh | mdy | dmy | mdy-num (04/09/2023) | dmy-num (09/04/2023);
-    # by the month: ym | my | mony
+    # by the month: ym | my | mony; with a two-digit year: ymd-yy | dmy-yy | mdy-yy
     kind: str = "numeric"
     sep: str = "/"
     pad: bool = True  # 2023/04/09 rather than 2023/4/9
@@ -90,6 +98,9 @@ class DateFormat:
         return month[:3] + "." if len(month) > 4 else month  # "Apr.", but "June", "July"
 
     def format(self, day: dt.date) -> str:
+        if self.kind in TWO_DIGIT_ORDERS:
+            values = {"y": day.year % 100, "m": day.month, "d": day.day}
+            return self.sep.join(f"{values[at]:02d}" for at in TWO_DIGIT_ORDERS[self.kind])
         if self.kind in _YEAR_LAST:
             month, number = (
                 (f"{day.month:02d}", f"{day.day:02d}")
@@ -128,11 +139,30 @@ class FoundDate:
     raw: str = ""
 
 
-def find_date(text: str, months: bool = False) -> FoundDate | None:
+def find_date(
+    text: str, months: bool = False, two_digit: str | None = None
+) -> FoundDate | None:
     """The first recognisable date in ``text``; with ``months``, when it has none, the
-    first month (its first day the date, ``format.monthly`` set)."""
-    best = _first(text, _PATTERNS)
+    first month (its first day the date, ``format.monthly`` set); with ``two_digit`` (a
+    kind of ``TWO_DIGIT_ORDERS``), dates of three two-digit numbers read in that order."""
+    found = [_first(text, _PATTERNS), two_digit_date(text, two_digit) if two_digit else None]
+    best = min((f for f in found if f), key=lambda f: f.start, default=None)
     return _first(text, _MONTH_PATTERNS) if best is None and months else best
+
+
+def two_digit_date(text: str, kind: str) -> FoundDate | None:
+    """The first date of three two-digit numbers in ``text``, read in ``kind``'s order
+    (the year 2000 onwards); None if it is no date in that order."""
+    match = _TWO_DIGIT.search(text)
+    if not match:
+        return None
+    parts = dict(zip(TWO_DIGIT_ORDERS[kind], map(int, match.group("a", "b", "c")), strict=True))
+    try:
+        day = dt.date(2000 + parts["y"], parts["m"], parts["d"])
+    except ValueError:
+        return None
+    fmt = DateFormat(kind, sep=match.group("sep"))
+    return FoundDate(day, match.start(), match.end(), fmt, match.group(0))
 
 
 def _first(text: str, patterns: dict[str, re.Pattern[str]]) -> FoundDate | None:
@@ -178,10 +208,12 @@ def prose_format(language: str) -> DateFormat:
     return DateFormat("zh", spaced=True) if language == "zh" else DateFormat("mdy", comma=True)
 
 
-def detect_format(texts: Iterable[str], default: DateFormat, months: bool = False) -> DateFormat:
+def detect_format(
+    texts: Iterable[str], default: DateFormat, months: bool = False, two_digit: str | None = None
+) -> DateFormat:
     """The format most of ``texts``' dates use (padding: any zero-padded date counts);
-    ``months`` as for ``find_date``."""
-    found = [f for f in (find_date(t, months) for t in texts) if f]
+    ``months`` and ``two_digit`` as for ``find_date``."""
+    found = [f for f in (find_date(t, months, two_digit) for t in texts) if f]
     if not found:
         return default
     kinds = Counter(f.format.kind for f in found)

@@ -457,3 +457,39 @@ def test_a_heading_dated_as_updated_is_not_weighed_as_a_log(tmp_path, capsys):
     )
     assert main(["init", "--repo", str(tmp_path)]) == 0
     assert "is no changelog" not in capsys.readouterr().out
+
+
+def test_news_dated_with_a_two_digit_year_first_is_a_bullet_changelog(tmp_path, capsys):
+    # Yutong-Zhou-cv/Awesome-Text-to-Image (b2a6b3fa), README.md lines 42-48: news dated
+    # YY/MM/DD ("[24/02/29]"), newest first; no changelog was set up.
+    (tmp_path / "README.md").write_text(
+        "# Awesome Text to Image\n\n## 🎑 News\n> [!TIP]\n"
+        "> **Version 1.0** (All-in-one version) can be found [here](https://github.com/"
+        "Yutong-Zhou-cv/Awesome-Text-to-Image/tree/2024-Version-1.0) and will be **stop "
+        "updating from 24/02/29**.\n"
+        '* [24/02/29] Update **"Awesome Text to Image" Version 2.0**! *Paper With Code* and '
+        "*Other Related Works* will also be gradually updated in March.\n"
+        '* [23/04/04] "**Vision + Language Applications: A Survey**" was accepted by '
+        "CVPRW2023.\n"
+        "* [20/10/13] **Awesome-Text-to-Image** repo is created.\n\n"
+        f"## Papers\n\n{_papers(1, 3)}",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    logs = [(c.path, c.heading, c.format) for c in load_config(tmp_path).changelog]
+    assert logs == [("README.md", "News", "bullets")]
+
+
+def test_news_whose_two_digit_years_could_be_any_part_is_not_guessed(tmp_path, capsys):
+    (tmp_path / "README.md").write_text(
+        "# Awesome X\n\n## News\n- [04/05/06] Second.\n- [01/02/03] First.\n\n"
+        f"## Papers\n\n{_papers(1, 3)}",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    assert load_config(tmp_path).changelog == ()
+    out = capsys.readouterr().out
+    assert (
+        "note: 'News' is no changelog the bot can write: dates like 04/05/06 read as "
+        "YY/MM/DD, DD/MM/YY or MM/DD/YY alike: the bot cannot tell which" in out
+    )

@@ -327,3 +327,58 @@ def test_an_update_log_nested_under_news_gets_the_new_line():
     result = add_changelog_entry(text, entry, "bullets", "💡 News", "en", renderer=RENDERER)
     new = "  - **2024-7-1**: Add 1 paper suggested by readers to Section Labeling.\n"
     assert result.text == text.replace("  - **2024-3-19**", new + "  - **2024-3-19**")
+
+
+# Yutong-Zhou-cv/Awesome-Text-to-Image (b2a6b3fa), README.md lines 45-48: news dated
+# YY/MM/DD. Read day first, "24/02/29" would be 2029 and the lines out of order.
+YUTONG_NEWS = (
+    '* [24/02/29] Update **"Awesome Text to Image" Version 2.0**! *Paper With Code* and '
+    "*Other Related Works* will also be gradually updated in March.\n"
+    '* [23/05/26] 🔥 Add our survey paper "[**Vision + Language Applications: A Survey**]'
+    "(https://openaccess.thecvf.com/content/CVPR2023W/GCV/html/Zhou_Vision__Language_"
+    'Applications_A_Survey_CVPRW_2023_paper.html)" and a special [**Best Collection**]'
+    "(https://github.com/Yutong-Zhou-cv/Awesome-Text-to-Image/blob/main/%5BCVPRW%202023%F0"
+    "%9F%8E%88%5D%20%20Best%20Collection.md) list!\n"
+    '* [23/04/04] "**Vision + Language Applications: A Survey**" was accepted by CVPRW2023.\n'
+    "* [20/10/13] **Awesome-Text-to-Image** repo is created.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("bullets", "day", "new"),
+    [
+        pytest.param(
+            YUTONG_NEWS,
+            dt.date(2026, 12, 7),
+            "* [26/12/07] Add 1 paper suggested by readers to Section Reasoning.\n",
+            id="year-first",
+        ),
+        # "25/07/23" as a year first would be 2025, after the batch's day: the day first.
+        pytest.param(
+            "- [25/07/23] The second version.\n- [07/07/23] The first version.\n",
+            DAY,
+            "- [01/07/24] Add 1 paper suggested by readers to Section Reasoning.\n",
+            id="day-first",
+        ),
+        pytest.param(
+            "- [12/28/23] The second version.\n- [07/07/23] The first version.\n",
+            DAY,
+            "- [07/01/24] Add 1 paper suggested by readers to Section Reasoning.\n",
+            id="month-first",
+        ),
+    ],
+)
+def test_news_dated_with_a_two_digit_year(bullets, day, new):
+    text = f"## 🎑 News\n{bullets}\n## To Do\n"
+    entry = ChangelogEntry(day, 1, ("Reasoning",))
+    result = add_changelog_entry(text, entry, "bullets", "News", "en", renderer=RENDERER)
+    assert result.text == text.replace(bullets, new + bullets)
+
+
+def test_two_digit_year_dates_read_alike_in_every_order_are_not_guessed():
+    # 2001-02-03 then 2004-05-06, or 2003-02-01 then 2006-05-04, or 2003-01-02 then
+    # 2006-04-05: every order gives valid, past dates in order.
+    text = "## News\n- [04/05/06] Second.\n- [01/02/03] First.\n\n## Papers\n"
+    entry = ChangelogEntry(DAY, 1, ("Reasoning",))
+    with pytest.raises(EditError, match="YY/MM/DD, DD/MM/YY or MM/DD/YY"):
+        add_changelog_entry(text, entry, "bullets", "News", "en", renderer=RENDERER)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from bot.editors.changelog.entry import ChangelogEntry, content_lines, merged_text, newest_first
 from bot.editors.dates import detect_format, find_date, prose_format
 from bot.editors.lines import Lines, render_lines
+from bot.editors.two_digit_years import two_digit_years
+from bot.errors import EditError
 from bot.render import Renderer
 from bot.text.escaping import markdown
 
@@ -49,14 +51,15 @@ class _Bullet:
     text_start: int  # offset of the entry's own text in content
 
 
-def _bullets(lines: Lines, start: int, end: int) -> list[_Bullet]:
+def _matches(lines: Lines, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+    return [(index, m) for index in range(start, end) if (m := _BULLET.match(lines[index]))]
+
+
+def _bullets(lines: Lines, start: int, end: int, two_digit: str | None) -> list[_Bullet]:
     found = []
-    for index in range(start, end):
-        match = _BULLET.match(lines[index])
-        if not match:
-            continue
+    for index, match in _matches(lines, start, end):
         content = match.group("content")
-        date = find_date(content, months=True)
+        date = find_date(content, months=True, two_digit=two_digit)
         if not date or date.start > 40:
             continue
         after = _AFTER_DATE.match(content[date.end :])
@@ -128,9 +131,14 @@ def edit(
     policy: str = "bump",
 ) -> str:
     """Add the entry's bullet under the heading (``lines[start:end]``), or update that day's."""
-    bullets = _the_log(_bullets(lines, start, end))
+    contents = [match.group("content") for _, match in _matches(lines, start, end)]
+    years = two_digit_years(contents, entry.date)
+    two_digit = years.kind if years else None
+    bullets = _the_log(_bullets(lines, start, end, two_digit))
+    if years and not two_digit and not bullets:
+        raise EditError(f"changelog: {years.unread()}; write the day's line by hand")
     default = prose_format(language)
-    date_format = detect_format((b.content for b in bullets), default, months=True)
+    date_format = detect_format((b.content for b in bullets), default, True, two_digit)
     md = markdown
     for b in bullets:
         if b.date == entry.date and not b.monthly:
