@@ -7,7 +7,13 @@ survey's README nearly always says which paper it is, in one of two ways:
 1. a BibTeX entry under "please cite" wording or a "Citation" heading (its
    title, arXiv id and DOI are the survey's);
 2. otherwise, the arXiv and DOI links of the README's lead, before its first
-   section heading ("The organization of papers refers to our survey [...]").
+   section heading, in a paragraph that calls the paper its own ("The organization of
+   papers refers to our survey [...]").
+
+A lead's link the README does not call its own is not taken: a list often links, at its
+top, the survey of another group that it follows (lonePatient's Chinese models list and
+RUCAIBox's LLM survey), and that paper is one readers may well suggest. Such links are
+kept as ``unclaimed``, for ``init`` to say why it left the key empty.
 """
 
 from __future__ import annotations
@@ -23,6 +29,15 @@ _CITE = re.compile(r"\bcit(?:e|ing|ation)\b|引用|bibtex", re.IGNORECASE)
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s", re.MULTILINE)
 _LEAD_LINES = 40  # a README's lead: before its first section, at most this many lines
 _NEAR = 600  # characters before a BibTeX entry where the "cite" wording must be
+# Wording that claims a paper ("our survey", "my paper", "我们的综述", "本文"), or says the
+# repository goes with it ("the official repository of", "accompanying the paper", "as
+# part of the recent review").
+_CLAIM = re.compile(
+    r"\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:survey|paper|work|review|preprint|article|book)s?\b"
+    r"|\bofficial\s+(?:repo|repository|code|implementation|list|page)\b|\baccompan(?:y|ies|ying)\b"
+    r"|\bcompanion\b|\bas\s+part\s+of\b|我们的\S{0,6}?(?:综述|论文|工作)|本文|本综述",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,7 @@ class OwnPaper:
     arxiv: tuple[str, ...] = ()
     doi: tuple[str, ...] = ()
     title: str | None = None
+    unclaimed: tuple[str, ...] = ()  # the lead's links to papers it does not call its own
 
     def __bool__(self) -> bool:
         return bool(self.arxiv or self.doi or self.title)
@@ -48,8 +64,17 @@ def find_own_paper(readme: str) -> OwnPaper:
             doi=tuple(dict.fromkeys(e.doi for e in cited if e.doi)),
             title=cited[0].title,
         )
-    lead = readme[: _lead_end(readme)]
-    return OwnPaper(arxiv=tuple(find_arxiv_ids(lead)[:1]), doi=tuple(find_dois(lead)[:1]))
+    paragraphs = re.split(r"\n\s*\n", readme[: _lead_end(readme)])
+    claimed = "\n\n".join(p for p in paragraphs if _CLAIM.search(p))
+    unclaimed = "\n\n".join(p for p in paragraphs if not _CLAIM.search(p))
+    return OwnPaper(
+        arxiv=tuple(find_arxiv_ids(claimed)[:1]),
+        doi=tuple(find_dois(claimed)[:1]),
+        unclaimed=(
+            *(f"arXiv {i}" for i in dict.fromkeys(find_arxiv_ids(unclaimed))),
+            *(f"doi {d}" for d in dict.fromkeys(find_dois(unclaimed))),
+        ),
+    )
 
 
 def _lead_end(readme: str) -> int:

@@ -169,7 +169,13 @@ def inspect(root: Path) -> Survey:
         cjk = len(re.findall(r"[\u4e00-\u9fff]", prose))
         latin = len(re.findall(r"[A-Za-z]", prose))
         survey.language = "zh" if cjk > latin * 0.3 else "en"
-        survey.own_paper = find_own_paper(text) or None
+        own = find_own_paper(text)
+        survey.own_paper = own or None
+        if own.unclaimed and not own:
+            survey.notes.append(
+                f"the README's top links {', '.join(own.unclaimed)} but does not call it its "
+                'own (no citation of it, no "our survey"): the survey\'s own paper is left unset'
+            )
         for heading in headings:
             title = heading.title
             if survey.changelog_heading is None and (

@@ -65,6 +65,33 @@ Our survey: [Graph Prompting: A Survey](https://doi.org/10.1145/3580305.3599256)
 
 - **GPPT: Graph Pre-training and Prompt Tuning** [[paper](https://doi.org/10.1145/3534678.3539249)]
 """
+# lonePatient/awesome-pretrained-chinese-nlp-models (65abd11a), README.md lines 1-9: a list
+# of models that links, at its top, the LLM survey of another group (RUCAIBox's); nothing
+# calls it the list's own.
+SOMEONE_ELSES_SURVEY = """\
+# Awesome Pretrained Chinese NLP Models[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+![](/resources/LLMS.png)
+
+<div align="center"> 
+    <a href="https://arxiv.org/pdf/2303.18223.pdf">论文: A Survey of Large Language Models</a>
+</div>
+
+在自然语言处理领域中，预训练语言模型（Pretrained Language Models）已成为非常重要的基础技术
+
+## 📑 目录导航
+"""  # noqa: W291
+# nmakke/SR-LivingReview (162899a0), README.md lines 1-3 (cut): the list is part of its
+# authors' review.
+PART_OF_A_REVIEW = """\
+# A Living Review of Symbolic Regression Methods and Applications
+
+This note aims to collect references for symbolic regression (SR) [methods](#methods) and \
+[datasets](#datasets) as part of the recent [review](https://arxiv.org/abs/2211.10873) entitled \
+"**Interpretable Scientific Discovery with Symbolic Regression: A Review**".
+
+## Methods
+"""
 BIBTEX_WITHOUT_CITE_WORDING = """\
 # Papers
 
@@ -90,9 +117,11 @@ BIBTEX_WITHOUT_CITE_WORDING = """\
         (LEAD_ONLY, OwnPaper((), ("10.1145/3580305.3599256",))),
         (BIBTEX_WITHOUT_CITE_WORDING, OwnPaper()),
         ("# A list\n\n## Papers\n", OwnPaper()),
+        (SOMEONE_ELSES_SURVEY, OwnPaper(unclaimed=("arXiv 2303.18223",))),
+        (PART_OF_A_REVIEW, OwnPaper(("2211.10873",))),
     ],
     ids=["citation-in-the-lead", "citation-section", "link-in-the-lead", "bibtex-of-a-paper",
-         "nothing"],
+         "nothing", "someone-elses-survey-in-the-lead", "part-of-a-review"],
 )  # fmt: skip
 def test_find_own_paper(readme: str, own: OwnPaper) -> None:
     assert find_own_paper(readme) == own
@@ -123,3 +152,15 @@ def test_init_without_a_citation_leaves_the_key_commented(tmp_path: Path) -> Non
     text = (tmp_path / ".github" / "survey-bot.yml").read_text(encoding="utf-8")
     assert "# survey:\n#   arxiv:" in text
     assert load_config(tmp_path).survey.ids == ()
+
+
+def test_init_says_why_a_paper_linked_at_the_top_is_not_the_surveys_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "README.md").write_text(SOMEONE_ELSES_SURVEY, encoding="utf-8")
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    assert load_config(tmp_path).survey.ids == ()
+    assert (
+        "note: the README's top links arXiv 2303.18223 but does not call it its own (no "
+        "citation of it, no \"our survey\"): the survey's own paper is left unset"
+    ) in capsys.readouterr().out
