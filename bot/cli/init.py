@@ -259,6 +259,16 @@ def _dated_bullets(body: list[str]) -> tuple[bool, str | None]:
     return dated, years.unread() if years and not two_digit else None
 
 
+def _a_sentence(title: str) -> bool:
+    """Whether a heading is prose set large ("We appreciate any useful suggestions ...
+    Please raise issues or send an email to ... Thanks for your cooperation!") rather
+    than a section's name: more than one sentence, an e-mail address, or too many words
+    for a name."""
+    # a word's end, then another sentence: not "2.1. Models", "Vol. 2", "e.g. X"
+    sentences = re.search(r"[^\W\d_]{3}[.!?]\s+[A-Z]|[。！？]\s*\S", title)
+    return bool(sentences or "@" in title or len(re.findall(r"\w+", title)) > 20)
+
+
 def _names_a_log(title: str) -> bool:
     """Whether a heading names a changelog, made of a log's words only."""
     from bot.editors.sections import normalize_heading
@@ -408,14 +418,14 @@ def _default_section(text: str) -> tuple[str | None, str | None]:
     """The heading new papers go under when ``/accept`` names none, or why there is none.
 
     Only a heading whose section lists papers counts (never a figure, a table of
-    contents or prose): the only one that does, or one named "Paper List",
-    "Papers" or "论文" that does. With several and no such name, a guess would
-    put papers in the wrong place: none is set.
+    contents, prose, or a sentence set as a heading over the survey's own paper): the
+    only one that does, or one named "Paper List", "Papers" or "论文" that does. With
+    several and no such name, a guess would put papers in the wrong place: none is set.
     """
     from bot.editors.sections import find_headings, normalize_heading, paper_targets, short_path
 
     targets = paper_targets(text)
-    holding = [heading for heading in targets if heading.holds_papers]
+    holding = [h for h in targets if h.holds_papers and not _a_sentence(h.title)]
     if len(holding) == 1:
         return holding[0].title, None
     named = [h for h in holding if _PAPER_LIST.search(h.title)]

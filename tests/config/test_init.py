@@ -493,3 +493,26 @@ def test_news_whose_two_digit_years_could_be_any_part_is_not_guessed(tmp_path, c
         "note: 'News' is no changelog the bot can write: dates like 04/05/06 read as "
         "YY/MM/DD, DD/MM/YY or MM/DD/YY alike: the bot cannot tell which" in out
     )
+
+
+def test_a_sentence_in_heading_form_is_no_section_for_papers(tmp_path, capsys):
+    # HCPLab-SYSU/Embodied_AI_Paper_List (ea3fedd4), README.md lines 20-24: the call for
+    # suggestions set as an h4 stands over the survey's own paper, so init's note named
+    # that sentence among the sections new papers could go under.
+    (tmp_path / "README.md").write_text(
+        "# Embodied AI\n\n"
+        "#### We appreciate any useful suggestions for improvement of this paper list or "
+        "survey from peers. Please raise issues or send an email to **liuy856@mail.sysu.edu.cn**"
+        " and **chen867820261@gmail.com**. Thanks for your cooperation! We also welcome your "
+        "pull requests for this project!\n\n"
+        '![Teaser](teaser.png "demo")\n\n'
+        "[**Aligning Cyber Space with Physical World: A Comprehensive Survey on Embodied AI, "
+        "IEEE/ASME Transactions on Mechatronics 2025**](https://arxiv.org/pdf/2407.06886)    \n"
+        "  [Yang Liu](https://yangliu9208.github.io), Weixing Chen, Yongjie Bai\n\n"
+        f"## Books & Surveys\n\n{_papers(1, 3)}",
+        encoding="utf-8",
+    )
+    assert main(["init", "--repo", str(tmp_path)]) == 0
+    config = load_config(tmp_path)
+    assert config.paper_list is not None and config.paper_list.section == "Books & Surveys"
+    assert "We appreciate" not in capsys.readouterr().out
