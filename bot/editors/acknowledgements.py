@@ -15,10 +15,11 @@ sentence anywhere in the file. Three shapes are edited in place:
 * a Markdown table with a column of names: one more row.
 
 A section with none of these gets a new sentence (``acknowledgements-sentence`` template).
-Names already there (case, spacing, accents and links ignored) and readers who opted out
-are skipped. Names are escaped for the destination: no @-mention pings or HTML in
-Markdown, no commands in LaTeX; a name is linked to its GitHub profile only where the
-list links its names.
+Names already there (case, spacing, accents and links ignored), readers an HTML block of
+avatars there shows (:mod:`bot.editors.avatars`) and readers who opted out are skipped.
+Names are escaped for the destination: no @-mention pings or HTML in Markdown, no
+commands in LaTeX; a name is linked to its GitHub profile only where the list links its
+names.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.config.schema import AcknowledgementsTarget
+from bot.editors.avatars import avatars
 from bot.editors.common import markdown_unescape, mode, name_key
 from bot.editors.latex_sections import find_sections, resolve_section, same_kind
 from bot.editors.lines import Lines, render_lines
@@ -419,7 +421,9 @@ def thanked_keys(
     batch drops names that are already there (by hand, or by an earlier pull request)."""
     target = AcknowledgementsTarget(path, heading, phrase)
     markup = markup_of(path)
-    return _known(_located(text, target, markup).items, markup)
+    found = _located(text, target, markup)
+    shown = avatars(found.body).names if markup == "markdown" else frozenset()
+    return _known(found.items, markup) | shown
 
 
 def add_acknowledgements(
@@ -443,6 +447,7 @@ def add_acknowledgements(
     raw: list[str] = []
     added: list[Thanks] = []
     after = _login_after(found.lines, found.block) if found.block else None
+    shown = avatars(found.body if markup == "markdown" else "")
     for person in names:
         display = " ".join((person.name or person.login or "").split())
         who = display or person.login or "(unnamed)"
@@ -455,6 +460,10 @@ def add_acknowledgements(
             continue
         if key in known:
             skipped.append(Skipped(who, "already thanked"))
+            continue
+        if shown.show(person):
+            why = f"already thanked (shown among the avatars under {found.place.title!r})"
+            skipped.append(Skipped(who, why))
             continue
         known.add(key)
         written = _written(person, found.linked, markup, found.login_text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.editors.acknowledgements import add_acknowledgements
+from bot.editors.acknowledgements import add_acknowledgements, thanked_keys
+from bot.editors.common import name_key
 from bot.suggestions import Thanks
 from tests.conftest import RENDERER
 
@@ -334,6 +335,26 @@ def test_no_name_is_written_into_an_html_table_of_people():
     new = "We sincerely thank the readers who suggested papers for this survey: Dee Dunn.\n"
     assert result.text == ALL_CONTRIBUTORS_TABLE.replace("</table>\n", "</table>\n\n" + new)
 
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [Thanks("StefanoBarison", "Stefano B."), Thanks("", "Stefan Hermann Sack")],
+    ids=["by-the-login-its-avatar-links", "by-the-name-under-its-avatar"],
+)
+def test_a_reader_shown_in_an_html_table_of_people_is_already_thanked(reader):
+    # The same table: a reader who is one of its people gets no sentence besides.
+    result = add_acknowledgements(
+        ALL_CONTRIBUTORS_TABLE, [reader], "Contributors", renderer=RENDERER
+    )
+    assert result.text == ALL_CONTRIBUTORS_TABLE
+    [skipped] = result.skipped
+    assert skipped.why == "already thanked (shown among the avatars under 'Contributors')"
+
+
+def test_the_batch_counts_the_names_under_avatars_as_thanked():
+    keys = thanked_keys(ALL_CONTRIBUTORS_TABLE, "Contributors")
+    assert {name_key("Stefano Barison"), name_key("Stefan Hermann Sack")} <= keys
 
 # HCPLab-SYSU/Embodied_AI_Paper_List (ea3fedd4), README.md lines 20-31: the heading an
 # earlier init configured (a call for suggestions set as an h4), over the survey's title.
