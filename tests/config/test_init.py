@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.config import load_config
+from bot.config import Config, load_config
 from tests.realworld.sources import fixture
 
 README = """# Awesome Survey
@@ -65,8 +65,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path, capsys):
 def test_init_on_a_bare_repo_writes_a_commented_config_that_loads(tmp_path, files):
     for name, text in files.items():
         (tmp_path / name).write_text(text)
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.bibtex is None and config.paper_list is None and config.references == ()
 
 
@@ -90,8 +89,7 @@ def test_init_finds_thanks_and_changelogs_in_the_latex_source_too(tmp_path, read
     (tmp_path / "paper" / "main.tex").write_text(
         f"\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8"
     )
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     thanks = [(t.path, t.heading) for t in config.acknowledgements]
     assert thanks[0] == ("README.md", readme_heading.removeprefix("## "))
     assert thanks[1][0] == "paper/main.tex" and thanks[1][1] in {"致谢", "acknowledgements"}
@@ -103,6 +101,12 @@ def test_init_finds_thanks_and_changelogs_in_the_latex_source_too(tmp_path, read
 
 
 PAPER = '1. **"{0}"**. *Ann Lee et al.* ACL 2023. [[Paper](https://arxiv.org/abs/2301.0{1:04d})]'
+
+
+def initialised(repo: Path) -> Config:
+    """The configuration ``survey-bot init`` writes for ``repo`` (it must succeed)."""
+    assert main(["init", "--repo", str(repo)]) == 0
+    return load_config(repo)
 
 
 def _papers(first: int, count: int) -> str:
@@ -131,8 +135,7 @@ We thank the readers.
 
 def test_init_never_takes_a_figure_heading_and_says_why_it_sets_no_section(tmp_path, capsys):
     (tmp_path / "README.md").write_text(FIGURE_README, encoding="utf-8")
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.paper_list is not None and config.paper_list.section is None
     out = capsys.readouterr().out
     assert "papers are listed under 2 sections (Pre-training, Adaptation Tuning)" in out
@@ -156,8 +159,7 @@ def test_init_finds_every_paper_list_file_and_tables(tmp_path, capsys):
     (lists / "eval.md").write_text(f"# Evaluation\n\n{_papers(20, 2)}", encoding="utf-8")
     (tmp_path / "CONTRIBUTING.md").write_text(_papers(9, 3), encoding="utf-8")  # not a list
     (tmp_path / "NOTES.md").write_text(_papers(30, 2), encoding="utf-8")  # two, and alone
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert [r.path for r in config.references] == [
         "paper_list/cot.md",
         "paper_list/eval.md",
@@ -195,8 +197,7 @@ def test_a_paper_linked_in_the_news_makes_no_paper_section(tmp_path, capsys):
         f"## Labeling\n\n{_papers(1, 3)}",
         encoding="utf-8",
     )
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.paper_list is not None and config.paper_list.section == "Labeling"
     assert [(c.heading, c.format) for c in config.changelog] == [("News", "bullets")]
 
@@ -281,8 +282,7 @@ def test_init_takes_a_changelog_heading_only_over_a_log(tmp_path, heading, body,
         + "".join(f"- [P{n}](https://arxiv.org/abs/2001.0000{n})\n" for n in range(1, 4)),
         encoding="utf-8",
     )
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     logs = [(log.format, log.heading) for log in config.changelog]
     assert logs == ([found] if found else [])
 
@@ -319,8 +319,7 @@ def test_a_latex_paper_list_is_the_target_when_the_readme_is_written_from_it(
     (tmp_path / "README.md").write_text(readme, encoding="utf-8")
     if script:
         (tmp_path / "make_md.py").write_text(script, encoding="utf-8")
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.paper_list is not None and config.paper_list.path == target
     assert "README.md" in [r.path for r in config.references]
     out = capsys.readouterr().out
@@ -330,8 +329,7 @@ def test_a_latex_paper_list_is_the_target_when_the_readme_is_written_from_it(
 def test_a_latex_paper_list_alone_is_the_target(tmp_path, capsys):
     (tmp_path / "review.tex").write_text(_LATEX_LIST, encoding="utf-8")
     (tmp_path / "review.bib").write_text(_BIB, encoding="utf-8")
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.paper_list is not None
     assert (config.paper_list.path, config.paper_list.section) == ("review.tex", None)
     assert "review.tex cites papers in 6 list items" in capsys.readouterr().out
@@ -356,8 +354,7 @@ def test_a_chinese_readme_with_english_titles_and_a_log_of_dated_subsections(tmp
         f"### 2026-04-02\n- 初版\n\n## 论文列表\n\n{_papers(1, 4)}",
         encoding="utf-8",
     )
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.language == "zh"
     assert [(c.heading, c.format) for c in config.changelog] == [("更新日志", "sections")]
 
@@ -399,8 +396,7 @@ def test_a_github_emoji_shortcode_is_an_emoji(tmp_path):
         f"{_papers(1, 3)}",
         encoding="utf-8",
     )
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.paper_list is not None and config.paper_list.section == "Books & Surveys"
     assert [(c.heading, c.format) for c in config.changelog] == [("Update Log", "bullets")]
 
@@ -440,8 +436,7 @@ def test_a_survey_discussing_papers_in_lists_is_no_latex_paper_list(tmp_path, ca
         fixture("feedback_survey_related_work.tex"), encoding="utf-8"
     )
     (tmp_path / "references.bib").write_text(_BIB, encoding="utf-8")
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.paper_list is None
     assert config.bibtex is not None and config.bibtex.path == "references.bib"
 
@@ -512,7 +507,6 @@ def test_a_sentence_in_heading_form_is_no_section_for_papers(tmp_path, capsys):
         f"## Books & Surveys\n\n{_papers(1, 3)}",
         encoding="utf-8",
     )
-    assert main(["init", "--repo", str(tmp_path)]) == 0
-    config = load_config(tmp_path)
+    config = initialised(tmp_path)
     assert config.paper_list is not None and config.paper_list.section == "Books & Surveys"
     assert "We appreciate" not in capsys.readouterr().out
