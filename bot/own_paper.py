@@ -65,8 +65,9 @@ def find_own_paper(readme: str) -> OwnPaper:
             title=cited[0].title,
         )
     paragraphs = re.split(r"\n\s*\n", readme[: _lead_end(readme)])
-    claimed = "\n\n".join(p for p in paragraphs if _CLAIM.search(p))
-    unclaimed = "\n\n".join(p for p in paragraphs if not _CLAIM.search(p))
+    claims = [_CLAIM.search(p) is not None for p in paragraphs]
+    claimed = "\n\n".join(p for p, claim in zip(paragraphs, claims, strict=True) if claim)
+    unclaimed = "\n\n".join(p for p, claim in zip(paragraphs, claims, strict=True) if not claim)
     return OwnPaper(
         arxiv=tuple(find_arxiv_ids(claimed)[:1]),
         doi=tuple(find_dois(claimed)[:1]),

@@ -495,8 +495,8 @@ def _read_venue_text(
     if opening := _IN_VENUE.match(segment):  # "*In Proceedings of the IEEE 39th ..., 2023*"
         start, segment = start + opening.end(), segment[opening.end() :]
     if segment.startswith("(") and ")" not in segment:  # "(Arxiv 2025.06)": the date read
-        opened = len(segment) - len(segment[1:].lstrip()) + 1
-        start, segment = start + opened - 1, segment[opened - 1 :]
+        inside = segment[1:].lstrip()
+        start, segment = start + len(segment) - len(inside), inside
     end = start + len(segment)
     if not segment or not reading.free(start, end):
         return

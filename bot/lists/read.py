@@ -114,7 +114,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
 
 
 # A quoted line under the entry ("> 用小波变换代替傅立叶变换 ..."): the maintainer's notes on it.
-_QUOTED_NOTE = re.compile(r"(?<=\n)[ \t]*>[^\n]*", re.MULTILINE)
+_QUOTED_NOTE = re.compile(r"(?<=\n)[ \t]*>[^\n]*")
 
 
 # A numbered or bulleted line under a heading entry that links nowhere and names no field

@@ -203,6 +203,7 @@ _DASH_TAG = re.compile(
     r"(?P<y>(?:19|20)?\d\d)-(?P<v>(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,12}|[Aa]r[Xx]iv)-(?=\S)"
 )
 
+
 def _pictographs(raw: str, at: int) -> int:
     """Past the emoji that open a title and the space after them (each entry its own, the
     list's decoration: a new paper has none); ``at`` where there are none."""
@@ -270,8 +271,8 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
         if (name == "p" or tag.group("s")) and not dated:
             break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         linked = _LINK_NEXT.match(text, tag.end())
-        following = linked.group("t") if linked else text[tag.end() : _line_end(reading, tag.end())]
         line_end = _line_end(reading, tag.end())
+        following = linked.group("t") if linked else text[tag.end() : line_end]
         if name == "b" and not dated and (
             _names_title(inner, following)
             or (
@@ -369,7 +370,7 @@ def _bold_names_link(found: re.Match[str]) -> bool:
 
 
 # A word in bold ending in a colon before a bold or linked title: "**Featured:** **[Title](url)**".
-_BOLD_LABEL = re.compile(
+_ENTRY_MARK = re.compile(
     r"\*\*(?P<l>[A-Z][a-z]+(?:[ \t][A-Za-z][a-z]+)?[:：])\*\*[ \t]+(?=\*\*(?!\s)|<?\[)"
 )
 
@@ -378,7 +379,7 @@ def read_bold_label(reading: e.Reading, position: int) -> int:
     """Claim the list's mark on some entries (``**Featured:**``, ``**Highlight:**``) before
     the title as a label, which a new paper has none of; where the title starts. (A name
     in bold there, ``**ReAct:**``, is the paper's and left to ``read_nickname``.)"""
-    found = _BOLD_LABEL.match(reading.text, position)
+    found = _ENTRY_MARK.match(reading.text, position)
     if found is None:
         return position
     reading.claim(found.start(), found.end(), e.Slot("text", "label"), found.group(0))
@@ -479,6 +480,7 @@ def _venue_words(text: str) -> int:
             caps += 1
         return len(" ".join(words[:caps])) if caps < len(words) else len(text)
     return len(text)
+
 
 # Authors before a bold or quoted title ("Touvron et al. **LLaMA: ...** arXiv 2023.").
 # (or on the line before it, after a line break tag: "Jane Doe, Bo Li.<br />\n  "Title"")
@@ -749,7 +751,6 @@ def _title_link(reading: e.Reading, link: Link, bold: bool) -> int | None:
         end = link.text_start + len(link.text.rstrip())
         if text.startswith("[", start) and text.endswith("]", start, end) and end - start > 2:
             start, end = start + 1, end - 1  # '<a href="...">[Diffstg: Probabilistic ...]</a>'
-
         tag = _LINK_TAG.match(text, start, end)
         if tag and read_bracketed(reading, tag, named=True):
             start = tag.end()  # "[[AAAI 2021] Heterogeneous Graph Structure Learning](url)"
@@ -936,8 +937,7 @@ def _read_closing_date(reading: e.Reading, start: int, end: int) -> int | None:
     read = read_date(found["d"]) if found else None
     if found is None or read is None or not reading.free(found.start("o"), found.end()):
         return None
-    opening = found["o"]
-    slot = e.Slot("date", "", opening, found["e"])
+    slot = e.Slot("date", "", found["o"], found["e"])
     reading.claim(found.start("o"), found.end("d") + len(found["e"]), slot, *read)
     return found.start()
 

@@ -187,8 +187,8 @@ def not_a_paper(item: Item, *, among_papers: bool = False, notes: str | None = N
     fields = item.entry.fields
     if _links_a_paper(item):
         return None
-    own = _NOTES_LINK.match(dict(fields.urls).get("title", ""))
-    if notes and own and own["owner"].lower() == notes and len(fields.title.split()) >= 3:
+    own = _NOTES_LINK.match(dict(fields.urls).get("title", "")) if notes else None
+    if own and own["owner"].lower() == notes and len(fields.title.split()) >= 3:
         return None  # "- [[ResNet] Deep Residual Learning for ...](github.com/me/notes/...)"
     authors = bool(fields.authors and fields.authors.names)
     year = fields.year or (fields.date[0] if fields.date else None)
