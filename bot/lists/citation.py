@@ -58,12 +58,13 @@ def label_key(label: str) -> str:
     return " ".join(re.sub(r"[\[\]*_`:：]", " ", plain).lower().split())
 
 
-_GENERIC_LABEL = re.compile(
+# (a pattern's text too, for the patterns that stop at such a link: match it ignoring case)
+GENERIC_LABELS = (
     r"(?:(?:paper|pdf|code|project|github) link|paper|pdf|link|arxiv|code|project(?: page)?|"
     r"website|page|doi|url|github|html|abs|homepage|demo|data|dataset|model|blog|video|slides|"
-    r"poster|bibtex|论文|链接|代码|原文|主页)s?",
-    re.IGNORECASE,
+    r"openreview|poster|bibtex|论文|链接|代码|原文|主页)s?"
 )
+_GENERIC_LABEL = re.compile(GENERIC_LABELS, re.IGNORECASE)
 
 
 def generic_label(text: str) -> bool:
@@ -298,6 +299,9 @@ _VENUE_NAME = re.compile(
 
 # Venues known by their acronyms ("NeurIPS", "CoRL"), shared with the intake.
 _KNOWN_VENUE = re.compile(ACRONYMS)
+# One word of two capitals or more, as a venue this project does not know is written beside
+# its year ("RSS 2024", "L4DC 2023", "3DV 2024", "SIGGRAPH 2023").
+ACRONYM_WORD = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[0-9A-Za-z&-]{2,12}")
 # Publishers whose names lead their journals' ("Nature Communications", "IEEE Access").
 PUBLISHER = re.compile(
     r"(?:IEEE|ACM|Nature|Science|Cell|PLoS|PLOS|npj|JAMA|Lancet|BMJ|NEJM|Frontiers|Springer"
@@ -359,7 +363,7 @@ def _person(part: str) -> bool:
         return False
     outside = re.sub(r"\([^()]*\)", " ", part).split()
     lower = [w for w in outside[1:] if w.isalpha() and w.islower() and w not in _PARTICLES]
-    return len(lower) < 2
+    return len(lower) < 2 and not _titled(outside)
 
 
 # The lower-case words of people's names ("Jane van der Berg").
@@ -387,6 +391,18 @@ _NAME_WORD = re.compile(
 )
 
 
+# A word of a title that no person's name is ("From", "Composition", "Stability"), which
+# tells "Policy Composition From and For Heterogeneous Robot Learning" from two names.
+_TITLE_WORD = re.compile(
+    r"(?:From|For|With|Of|The|Via|Towards?|Through|Using|Beyond|Without|Into)"
+    r"|\w{4,}(?:tion|sion|ity|ism|ology)s?"
+)
+
+
+def _titled(words: list[str]) -> bool:
+    return any(_TITLE_WORD.fullmatch(word) for word in words)
+
+
 def people_only(text: str, least: int = 2) -> bool:
     """``least`` or more people's names and nothing else (``Jane Doe, Bo Li and Ann B. Lee``):
     stricter than ``looks_like_names``, as prose after a dash may be capitalised too
@@ -399,7 +415,8 @@ def people_only(text: str, least: int = 2) -> bool:
     else:
         parts = [p.split() for p in re.split(r",|\band\b|&", plain) if p.strip()]
     return len(parts) >= least and all(
-        2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) for words in parts
+        2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) and not _titled(words)
+        for words in parts
     )
 
 

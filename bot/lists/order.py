@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ Key = tuple[object, ...]
 _NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.(\d{4,5})$")
 _SORTED = 0.9  # share of neighbouring pairs in order for a list to count as sorted
 _MIN_KEYED = 3
+_QUARTERS = 4
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,24 @@ def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> O
         pooled = _pairs([[key(fields) for fields in g] for g in (group, *others)])
         if len(pooled) >= _MIN_KEYED and _trend(pooled) <= -0.3 and not _newest_last(group):
             return Order("prepend")
+    if _newest_on_top(group):
+        return Order("prepend")
     return Order("append")
+
+
+def _newest_on_top(group: Sequence[Fields]) -> bool:
+    """Is a long list added to at its top, whatever each paper's year: the median year of
+    each quarter of it, from the top, never rising and falling from the first to the last
+    ("Recent Random Papers": this year's preprints above last year's, an old classic among
+    them here and there, which neighbouring pairs alone read as no order at all)?"""
+    years = [y for y in (f.date[0] if f.date else f.year for f in group) if y is not None]
+    if len(years) < _QUARTERS * 4 or years[-1] >= max(years):
+        return False  # (too few to tell; or its newest at the end: now added to there)
+    size = len(years) / _QUARTERS
+    medians = [
+        statistics.median(years[round(i * size) : round((i + 1) * size)]) for i in range(_QUARTERS)
+    ]
+    return medians[0] > medians[-1] and all(a >= b for a, b in itertools.pairwise(medians))
 
 
 def _newest_last(group: Sequence[Fields]) -> bool:

@@ -15,7 +15,9 @@ import re
 from bot.identifiers import normalize_arxiv
 from bot.lists import entry as e
 from bot.lists.citation import (
+    ACRONYM_WORD,
     ET_AL,
+    GENERIC_LABELS,
     ITALIC,
     PUBLISHER,
     VENUE_WORDS,
@@ -109,7 +111,7 @@ _NICK_CITATION = re.compile(
 )
 _PLAIN_TITLE = re.compile(
     r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s])[^*\[\]\n]+?(?<=\S)\*\*)+?)[ \t]*"
-    r"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\(?\[(?:paper|pdf|arxiv)\]\("
+    rf"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\(?\[{GENERIC_LABELS}\]\("
     r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>|(?<!\\)\|"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|$)",
     re.IGNORECASE | re.MULTILINE,
@@ -244,6 +246,32 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
         reading.claim(start + lead, end - trail, e.Slot("title"), value)
 
 
+# A comma (or a colon) after a link that opens an entry, then words in no markup: the title,
+# when the link's few words name the venue and date or the kind of link.
+_TITLE_AFTER = re.compile(r"[ \t]*[,:：][ \t]+(?=[^\s\[*_`<])")
+_TAG_WORDS = 4
+
+
+def _leading_link(reading: e.Reading, link: Link, position: int) -> int:
+    """Past a link opening the entry that is not its title: ``[[2017-NIPS]](url) **Title**``,
+    the year and venue in brackets; ``[arXiv 2026.03](url), Title``, ``[Science
+    Robotics](doi), Title``, ``[website](url), Title``: the venue and date, a venue known by
+    name or the kind of link, then the title in no markup. ``position`` when it is none."""
+    text = reading.text
+    comma = _TITLE_AFTER.match(text, link.end)
+    if comma is None or len(link.text.split()) > _TAG_WORDS:
+        bracketed = re.fullmatch(r"\[[^\[\]]+\]", link.text)
+        if bracketed and _linked_venue(reading, link, dated_only=True):
+            return _TAG_GAP.match(text, link.end).end()  # type: ignore[union-attr]
+        return position
+    if _linked_venue(reading, link, dated_only=not venue_name(link.text)):
+        return comma.end()
+    if generic_label(link.text):
+        _read_link(reading, link)
+        return comma.end()
+    return position
+
+
 def read_leading_tags(reading: e.Reading, position: int) -> int:
     """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` / ``**[ICLR 2024]**`` / ``(*EMNLP'23*)``
     / ``(arXiv 2023.05)`` before the title: dates and venues."""
@@ -257,13 +285,8 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
     link = _link_at(reading, linked.start("l")) if linked else None
     if linked and link and _linked_venue(reading, link, dated_only=False):
         position = linked.end()  # "\\[[ISWC 2024](url)\\] Title"
-    elif (
-        (link := _link_at(reading, position))
-        and re.fullmatch(r"\[[^\[\]]+\]", link.text)
-        and _linked_venue(reading, link, dated_only=True)
-    ):
-        position = _TAG_GAP.match(text, link.end).end()  # type: ignore[union-attr]
-        # ("[[2017-NIPS]](url) **Title**": the year and venue in brackets, linked)
+    elif (link := _link_at(reading, position)) is not None:
+        position = _leading_link(reading, link, position)
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
@@ -427,11 +450,26 @@ _PREFIX_YEAR = re.compile(
 _ALL_CAPS = re.compile(r"[A-Z][A-Z&.]+")
 
 
+# A venue known by name with its year or month, then a comma, before a title in any
+# markup or none: "arXiv 2024.05, Title, [arXiv](url)", "ICRA 2024, **Title**, [arXiv](url)";
+# a remark after the year stays with the venue, as ``read_venue`` keeps it ("CVPR 2024
+# submission, Title").
+_DATED_PREFIX = re.compile(
+    r"(?P<v>[A-Za-z0-9][\w&.'-]*(?:[ \t]+[A-Za-z][\w&.'-]*){0,5}?)[ \t]+(?P<y>(?:19|20)\d\d)"
+    r"(?:(?P<m>[./-](?:0[1-9]|1[0-2]))|(?P<q>(?:[ \t]+[a-z]+){1,3}))?,[ \t]+(?=[^\s\d])"
+)
+
+
 def read_plain_prefix(reading: e.Reading, position: int) -> int:
     """Claim a plain ``2018 ICLR `` / ``SOCC 2021, `` before a linked title as the entry's
-    venue and year (and a short name after a known venue: ``ICLR FGSM``); where the title
-    starts. Without a year, only a venue known by name is taken (``ICLR [Title](url)``):
-    other words before a link are no field of the paper."""
+    venue and year (and a short name after a known venue: ``ICLR FGSM``), or a known
+    venue's ``arXiv 2024.05, `` before any title; where the title starts. Without a year,
+    only a venue known by name is taken (``ICLR [Title](url)``): other words before a
+    link are no field of the paper."""
+    dated = _DATED_PREFIX.match(reading.text, position)
+    if dated and (venue_name(dated["v"]) or ACRONYM_WORD.fullmatch(dated["v"])):
+        _claim_dated_prefix(reading, dated)
+        return dated.end()
     found = _PLAIN_PREFIX.match(reading.text, position)
     if found is None or len(found["p"].split()) > 8:
         return position
@@ -465,6 +503,20 @@ def read_plain_prefix(reading: e.Reading, position: int) -> int:
         nick_start = _skip_blank(reading.text, venue_end)
         reading.claim(nick_start, stop, e.Slot("nickname"), unescape(reading.text[nick_start:stop]))
     return found.end()
+
+
+def _claim_dated_prefix(reading: e.Reading, found: re.Match[str]) -> None:
+    """``arXiv 2024.05``: the venue (its form ``{v}``: the date gives the year) and the
+    date; ``ICRA 2024`` / ``CVPR 2024 submission``: the venue and its year."""
+    if found["m"]:
+        named = (unescape(found["v"]), None)
+        reading.claim(found.start("v"), found.end("v"), e.Slot("venue", "dated"), named, "{v}")
+        date = read_date(reading.text[found.start("y") : found.end("m")])
+        reading.claim(found.start("y"), found.end("m"), e.Slot("date"), *date)  # type: ignore[misc]
+        return
+    end = found.end("q") if found["q"] else found.end("y")
+    venue, year, form = read_venue(unescape(reading.text[found.start("v") : end]))
+    reading.claim(found.start("v"), end, e.Slot("venue"), (venue, year), form)
 
 
 def _venue_words(text: str) -> int:
@@ -639,12 +691,14 @@ def _title_case(words: str) -> bool:
 
 def _highlight(text: str, position: int) -> bool:
     """Is the bold at ``position`` a few highlighted words of a plain title, not the title
-    (``**Calibrated** Self-Rewarding ...``, ``**VARGPT-v1.1**: Improve Visual ...``)? What
+    (``**Calibrated** Self-Rewarding ...``, ``**VARGPT-v1.1**: Improve Visual ...``), or a
+    title's first part before its colon and the rest (``**Provable Guarantees for ...**:
+    Bridging Low-Level Stability and ...``)? What
     follows it continues the title: it is neither a venue with its year (``**Beta one**
     ACL 2020.``) nor a list of names."""
     found = _HIGHLIGHT.match(text, position)
-    if found is None or len(found.group("h").split()) > 4:
-        return False
+    if found is None or (len(found.group("h").split()) > 4 and not found.group("colon")):
+        return False  # (a title in bold, then more words; with a colon, its subtitle)
     rest = _PLAIN_TITLE.match(text, found.end())
     words = rest.group("t") if rest else ""
     names = words.rstrip(" ,.")

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
+from bot.lists.citation import ACRONYM_WORD, venue_name
 from bot.lists.document import Item, PaperList, read_list
 from bot.lists.headings import HeadingSpan, enclosing, heading_spans, heading_text
 from bot.lists.papers import paper_like, url_kind
@@ -172,6 +173,18 @@ def _links_a_paper(item: Item) -> bool:
     return _ARXIV_TEXT.search(_own_text(item)) is not None
 
 
+def _venue_page(item: Item) -> bool:
+    """Is the entry a venue's page, named by the venue and its year and nothing else
+    (``[CVPR 2024](https://cvpr.thecvf.com/Conferences/2024/AcceptedPapers)``, a list of a
+    conference's papers)? No paper is titled so; one whose link names its id is kept."""
+    fields = item.entry.fields
+    venue, year, form = read_venue(fields.title)
+    named = venue_name(venue) or ACRONYM_WORD.fullmatch(venue)  # ("RSS 2024", "CoRL 2024")
+    if year is None or not form or not named or len(venue.split()) > 2 or fields.authors:
+        return False
+    return not any(normalize_arxiv(url) or normalize_doi(url) for _, url in fields.urls)
+
+
 def not_a_paper(item: Item, *, among_papers: bool = False, notes: str | None = None) -> str | None:
     """Why an entry is not a reference (a tool, a repository, a post), or None for a paper.
 
@@ -185,6 +198,8 @@ def not_a_paper(item: Item, *, among_papers: bool = False, notes: str | None = N
     or more linking the notes of the account whose notes the list links (``notes``).
     """
     fields = item.entry.fields
+    if _venue_page(item):
+        return "a venue's page, no paper"
     if _links_a_paper(item):
         return None
     own = _NOTES_LINK.match(dict(fields.urls).get("title", "")) if notes else None
@@ -208,7 +223,13 @@ def not_a_paper(item: Item, *, among_papers: bool = False, notes: str | None = N
     # not a field's label: "- **Publication**: arXiv July 2025")
     titled = len((fields.title or "").split()) >= 3
     preprint = year and not links and titled and is_preprint(fields.venue)
-    dated = fields.year or _YEAR.search(fields.venue) or preprint
+    # (a date says the year of a venue known by name: "arXiv 2025.02, Title, [website](url)")
+    dated = bool(
+        fields.year
+        or (year and titled and venue_name(fields.venue))
+        or _YEAR.search(fields.venue)
+        or preprint
+    )
     cited = fields.venue and dated and fields.title
     hosted = _CODE_HOST.fullmatch(fields.venue.strip())  # "| 2022 | [xFormers](github) | GitHub |"
     if cited and not hosted and (among_papers or code_only):

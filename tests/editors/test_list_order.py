@@ -186,3 +186,36 @@ def test_papers_of_one_year_go_by_the_first_author_s_surname_where_the_list_does
         " [[link]](https://arxiv.org/abs/2412.14093)\n"
     )
     assert result.text == BY_SURNAME.replace(anchor, anchor + new)
+
+
+# YanjieZe/Paper-List (e0e815a, abridged): "Recent Random Papers", added to at the top
+# whatever the paper's year (an old classic among this year's preprints), so that the
+# newest are on top and the oldest at the bottom, though the dates are far from sorted.
+ADDED_ON_TOP = """## Recent Random Papers
+
+- [arXiv 2026.03](https://arxiv.org/abs/2603.22264v1), UniDex: A Robot Foundation Suite for Universal Dexterous Hand Control from Egocentric Human Videos
+- [arXiv 2026.08](https://arxiv.org/abs/2608.11521), Keep the Future, Drop the Rollout: RIFT for World Action Models
+- [arXiv 2020.01](https://arxiv.org/abs/2001.08361), Scaling Laws for Neural Language Models
+- [arXiv 2026.06](https://arxiv.org/abs/2606.26428), Play2Perfect: What Matters in Dexterous Play Pretraining for Precise Assembly?
+- arXiv 2025.02, Strengthening Generative Robot Policies through Predictive World Modeling, [website](https://computationalrobotics.seas.harvard.edu/GPC/)
+- arXiv 2025.01, Improving Vision-Language-Action Model with Online Reinforcement Learning, [arXiv](https://arxiv.org/abs/2501.16664)
+- arXiv 2025.06, DexWrist: A Robotic Wrist for Constrained and Dynamic Manipulation, [website](https://dexwrist.csail.mit.edu/)
+- ICLR 2015, Adam: A Method for Stochastic Optimization, [arXiv](https://arxiv.org/abs/1412.6980)
+- arXiv 2025.04, DexSinGrasp: Learning a Unified Policy for Dexterous Object Singulation and Grasping in Cluttered Environments, [website](https://nus-lins-lab.github.io/dexsingweb/)
+- arXiv 2024.04, Finding Visual Task Vectors, [arXiv](https://arxiv.org/abs/2404.05729)
+- arXiv 2024.01, **DVT**: Denoising Vision Transformers, [Website](https://jiawei-yang.github.io/DenoisingViT/)
+- arXiv 2024.06, An Image is Worth More Than 16x16 Patches: Exploring Transformers on Individual Pixels, [arXiv](https://arxiv.org/abs/2406.09415)
+- NeurIPS 2021, Deep Reinforcement Learning at the Edge of the Statistical Precipice, [arXiv](https://arxiv.org/abs/2108.13264)
+- arXiv 2024.03, Point Could Mamba: Point Cloud Learning via State Space Model, [arXiv](https://arxiv.org/abs/2403.17695)
+- arXiv 2023.04, Generative Agents: Interactive Simulacra of Human Behavior, [arXiv](https://arxiv.org/abs/2304.03442)
+- arXiv 2023.02, SceneDreamer: Unbounded 3D Scene Generation from 2D Image Collections, [code](https://github.com/FrozenBurning/SceneDreamer)
+- arXiv 2023.04, Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields, [Website](https://jonbarron.info/zipnerf/)
+"""  # noqa: E501
+
+
+def test_a_list_added_to_on_top_gets_the_new_paper_on_top():
+    record = _paper("Self-Play Distillation Revisited", "2402.11111", 2024, "NeurIPS 2024")
+    result = add_to_paper_list(ADDED_ON_TOP, [PaperItem(record, None)], "Recent Random Papers",
+                               renderer=RENDERER)  # fmt: skip
+    new = "- NeurIPS 2024, Self-Play Distillation Revisited, [arXiv](https://arxiv.org/abs/2402.11111)\n"
+    assert result.text == ADDED_ON_TOP.replace("\n\n", "\n\n" + new, 1)

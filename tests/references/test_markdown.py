@@ -581,6 +581,18 @@ def test_a_name_and_a_bare_paper_link_is_a_paper():
             "links only to web pages, no paper",
             id="blog-posts",
         ),
+        # YanjieZe/Paper-List (e0e815a): links to a conference's list of papers, named by the
+        # conference and its year, read as papers titled "RSS 2025", "CVPR 2024"
+        pytest.param(
+            "- 2024\n"
+            "  - [RSS 2024](https://roboticsconference.org/program/papers/)\n"
+            "  - [CVPR 2024](https://cvpr.thecvf.com/Conferences/2024/AcceptedPapers) / "
+            "[interactive overview](https://public.tableau.com/views/CVPR2024/PaperList)\n"
+            "  - [ICLR 2024](https://openreview.net/group?id=ICLR.cc/2024/Conference) / "
+            "[scores](https://guoqiangwei.xyz/iclr2024_stats/iclr2024_submissions.html)",
+            "a venue's page, no paper",
+            id="venue-pages",
+        ),
     ],
 )
 def test_what_is_no_paper_is_not_read_as_one(text, why):
@@ -1888,3 +1900,63 @@ def test_a_bold_linked_heading_over_bold_labelled_fields():
         ("MOIRAI: Unified Trai", "2402.02592", ["Gerald Woo", "Chenghao Liu", "Akshat Kumar"]),
         ("TimesFM: A Decoder-O", "2310.10688", ["Abhimanyu Das", "Weihao Kong"]),
     ]
+
+
+def test_a_venue_and_date_then_a_comma_before_a_title_in_no_markup():
+    # YanjieZe/Paper-List (e0e815a): "- Venue Date, Title, [label](url)", the title in no
+    # markup or with a few words in bold; of its 227 items read, the venue and date were
+    # inside every title, and the entries whose only link is a "website" were not read. Its
+    # newer entries link the venue and date, the title after them. (A reference's venue
+    # drops the year, as every venue read from a list does: "CVPR 2024 submission" is the
+    # venue "CVPR submission" of 2024.)
+    text = (
+        "## Recent Random Papers\n\n"
+        "- arXiv 2024.05, Learning Force Control for Legged Manipulation, "
+        "[arXiv](https://arxiv.org/abs/2405.01402)\n"
+        "- ICRA 2024, **Actor-Critic Model Predictive Control**, "
+        "[arXiv](https://arxiv.org/abs/2306.09852)\n"
+        "- NeurIPS 2022, Visual Prompting via **Image Inpainting**, "
+        "[arXiv](https://arxiv.org/abs/2209.00647)\n"
+        "- arXiv 2025.02, **TD-M(PC)2**: Improving Temporal Difference MPC Through Policy"
+        " Constraint, [website](https://darthutopian.github.io/tdmpc_square/)\n"
+        "- CVPR 2024 submission, **Learning Vision from Models** Rivals Learning Vision from"
+        " Data, [arXiv](https://arxiv.org/abs/2312.17742) / "
+        "[Github](https://github.com/google-research/syn-rep-learn)\n"
+        "- [arXiv 2026.03](https://arxiv.org/abs/2603.22264v1), UniDex: A Robot Foundation"
+        " Suite for Universal Dexterous Hand Control from Egocentric Human Videos\n"
+        # a name in bold, a colon and the rest of the title, whose "and" is no list of names
+        "- CoRL 2024, **ALOHA Unleashed**: A Simple Recipe for Robot Dexterity, "
+        "[OpenReview](https://openreview.net/forum?id=gvdXE7ikHI)\n"
+        "- arXiv 2024.02, **POCO**: Policy Composition From and For Heterogeneous Robot Learning,"
+        " [website](https://liruiw.github.io/policycomp/)\n"
+        "- NIPS 2023, **Provable Guarantees for Generative Behavior Cloning**: Bridging Low-Level"
+        " Stability and High-Level Behavior, [OpenReview](https://openreview.net/forum?id=PhFVF0gwid)\n"
+    )
+    assert [(r.title, r.venue, r.year, r.arxiv) for r in parse_references(text, "markdown")] == [
+        ("Learning Force Control for Legged Manipulation", "arXiv", 2024, "2405.01402"),
+        ("Actor-Critic Model Predictive Control", "ICRA", 2024, "2306.09852"),
+        ("Visual Prompting via Image Inpainting", "NeurIPS", 2022, "2209.00647"),
+        ("TD-M(PC)2: Improving Temporal Difference MPC Through Policy Constraint", "arXiv", 2025,
+         None),
+        ("Learning Vision from Models Rivals Learning Vision from Data", "CVPR submission", 2024,
+         "2312.17742"),
+        ("UniDex: A Robot Foundation Suite for Universal Dexterous Hand Control from Egocentric"
+         " Human Videos", "arXiv", 2026, "2603.22264"),
+        ("ALOHA Unleashed: A Simple Recipe for Robot Dexterity", "CoRL", 2024, None),
+        ("POCO: Policy Composition From and For Heterogeneous Robot Learning", "arXiv", 2024, None),
+        ("Provable Guarantees for Generative Behavior Cloning: Bridging Low-Level Stability and"
+         " High-Level Behavior", "NIPS", 2023, None),
+    ]
+
+
+def test_a_link_labelled_website_before_the_title_is_the_title_s_link():
+    # YanjieZe/Paper-List (e0e815a): "- [website](url), Title" among "[arXiv 2026.03](url),
+    # Title": no item of the kind was read at all.
+    text = (
+        "## Recent\n\n"
+        "- [website](https://xl-vla.github.io/), XL-VLA: Cross-Hand Latent Representation for"
+        " Vision-Language-Action Models\n"
+    )
+    result = parse(text, "markdown")
+    (skipped,) = result.not_papers  # (a project's page, no paper's: the list does not say)
+    assert "XL-VLA: Cross-Hand Latent Representation" in skipped.what
