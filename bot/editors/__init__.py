@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from bot.config import Config
 from bot.editors.acknowledgements import add_acknowledgements, markup_of
@@ -95,7 +96,10 @@ def apply_all(
     maintainer asked to thank on an issue without a paper), are thanked, each
     once, in every configured thank-you. A paper list in LaTeX cites the papers by
     the keys the .bib file has for them. A configured file missing from ``files`` is
-    an ``EditError``.
+    an ``EditError``. A changelog or thank-you an editor refuses (its heading renamed,
+    two-digit-year dates it cannot read) is left out and reported in ``skipped``, with
+    the readers it would have thanked: one such file must not hold back the papers, or
+    stop the weekly pull request that would show the maintainers what went wrong.
     """
     texts = dict(files)
     changes: list[str] = []
@@ -111,6 +115,16 @@ def apply_all(
         changes.extend(f"{path}: {change}" for change in result.changes)
         skipped.extend(Skipped(f"{path}: {s.what}", s.why) for s in result.skipped)
         return result
+
+    def attempt(
+        path: str, what: str, edit: Callable[[], EditResult], readers: str = ""
+    ) -> EditResult | None:
+        try:
+            return take(path, edit())
+        except EditError as exc:
+            to_thank = f"; to thank there by hand: {readers}" if readers else ""
+            skipped.append(Skipped(f"{path}: {what}", f"{exc}{to_thank}"))
+            return None
 
     added: tuple[PaperItem, ...] = ()  # what went into the list (or, without one, the .bib)
     unplaced: list[Unplaced] = []
@@ -135,7 +149,8 @@ def apply_all(
     if config.changelog and added:
         entry = ChangelogEntry.from_items(day, added)
         for log_target in config.changelog:
-            result = add_changelog_entry(
+            edit = partial(
+                add_changelog_entry,
                 text_of(log_target.path),
                 entry,
                 log_target.format,
@@ -144,12 +159,15 @@ def apply_all(
                 renderer=renderer,
                 version=log_target.version,
             )
-            take(log_target.path, result)
+            heading = f" {log_target.heading!r}" if log_target.heading else ""
+            attempt(log_target.path, f"changelog{heading}", edit)
     thanked: dict[str, Thanks] = {}
     readers = unique_readers([*(person for item in added for person in item.thanks), *extra_thanks])
     if readers:
+        names = ", ".join(person.name or person.login for person in readers)
         for thanks_target in config.acknowledgements:
-            result = add_acknowledgements(
+            edit = partial(
+                add_acknowledgements,
                 text_of(thanks_target.path),
                 readers,
                 thanks_target.heading,
@@ -158,7 +176,9 @@ def apply_all(
                 path=thanks_target.path,
                 phrase=thanks_target.phrase,
             )
-            for person in take(thanks_target.path, result).added:
+            where = repr(thanks_target.phrase or thanks_target.heading)
+            done = attempt(thanks_target.path, f"acknowledgements {where}", edit, names)
+            for person in done.added if done else ():
                 thanked.setdefault(reader_key(person), person)
     changed = {path: text for path, text in texts.items() if text != files.get(path)}
     return AppliedEdits(

@@ -74,6 +74,29 @@ def test_thank_without_an_acknowledgements_target_is_refused(
     assert {p: p.read_bytes() for p in survey.rglob("*") if p.is_file()} == before
 
 
+def test_a_log_whose_dates_read_three_ways_is_left_out_and_the_paper_goes_in(
+    survey: Path, tmp_path: Path, capsys
+) -> None:
+    # `add` used to stop with the changelog's error, writing no file at all: the
+    # paper, its entry and the thanks now go in, and the note says to write the line.
+    readme = survey / "README.md"
+    news = "## News\n\n- [04/05/06] Second.\n- [01/02/03] First.\n\n## Acknowledgments"
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace("## Acknowledgments", news), encoding="utf-8"
+    )
+    config = survey / ".github" / "survey-bot.yml"
+    text = config.read_text(encoding="utf-8")
+    log = ("format: markdown-table\n    heading: Update Log", "format: bullets\n    heading: News")
+    config.write_text(text.replace(*log), encoding="utf-8")
+    record = record_file(tmp_path, OCTOPACK)
+    assert add(survey, "2308.07124", "--metadata", record, "--thank", "Alice Liddell") == 0
+    err = capsys.readouterr().err
+    assert "not changed: README.md: changelog 'News': changelog: dates like 04/05/06" in err
+    after = readme.read_text(encoding="utf-8")
+    assert OCTOPACK_LINE in after and "Jay Alammar, and Alice Liddell." in after
+    assert "- [04/05/06] Second.\n- [01/02/03] First.\n" in after
+
+
 def test_a_config_with_no_file_to_add_to_says_so(tmp_path: Path, capsys) -> None:
     # init in a repository whose README only links to its lists writes no bibtex: and no
     # paper_list:; "nothing changed" said nothing of why.

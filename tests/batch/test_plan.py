@@ -146,3 +146,34 @@ def test_data_without_thanks_still_decodes() -> None:
     assert old == BatchData(base="e" * 40, day="2024-01-02", items=({"issue": 3},))
     assert old.same_edits(replace(old, base="f" * 40, day="2024-02-03"))
     assert not old.same_edits(replace(old, thanks=({"issue": 4, "name": "Eve"},)))
+
+
+def test_a_log_or_thanks_no_editor_can_write_holds_back_no_paper() -> None:
+    """One target an editor refuses (a log whose heading was renamed, a two-digit-year
+    log whose dates read three ways, a thank-you heading gone) is left out with its
+    reason, shown in the pull request; the papers and the other files go in. The whole
+    batch used to stop on it, week after week, with the error only in the job's log."""
+    ambiguous = FILES["README.md"].replace(
+        "## Acknowledgments", "## News\n\n- [04/05/06] Second.\n- [01/02/03] First.\n\n## About"
+    )
+    config = replace(
+        CONFIG,
+        changelog=(
+            replace(CONFIG.changelog[0], heading="News", format="bullets"),
+            replace(CONFIG.changelog[1], heading="Release Notes"),
+        ),
+    )
+    plan = plan_batch({**FILES, "README.md": ambiguous}, config, ITEMS, DAY, renderer=RENDERER)
+    assert [i.issue for i in plan.added] == [3, 9]
+    assert sorted(plan.files) == ["README.md", "paper/epilogue.tex", "paper/references.bib"]
+    assert "[01/02/03] First." in plan.files["README.md"]  # the log itself untouched
+    assert plan.thanked == ("Alice", "Bob")  # in the LaTeX thanks; README's heading is gone
+    left = {s.what: s.why for s in plan.skipped}
+    assert left["README.md: changelog 'News'"].startswith("changelog: dates like 04/05/06")
+    assert "Release Notes" in left["paper/epilogue.tex: changelog 'Release Notes'"]
+    assert left["README.md: acknowledgements 'Acknowledgments'"].endswith(
+        "to thank there by hand: Alice, Bob"
+    )
+    body = pull_body(config, plan, "b" * 40, renderer=RENDERER)
+    assert "README.md: changelog 'News': changelog: dates like 04/05/06" in body
+    assert "Closes #3\n" in body and "Closes #9\n" in body
