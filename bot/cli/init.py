@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.editors.latex_cites import Leaf
     from bot.own_paper import OwnPaper
 
 TEMPLATE = "survey-bot.yml.j2"
@@ -333,7 +334,7 @@ def _latex_paper_list(root: Path, files: list[Path], survey: Survey) -> None:
     found = [
         (count, path.as_posix())
         for path, lines in _tex_sources(root, files)
-        if (count := len(cited := leaves(lines))) >= _MIN_LEAVES
+        if (count := len(cited := _named_leaves(lines, leaves(lines)))) >= _MIN_LEAVES
         and _lists_its_citations(lines, {leaf.line for leaf in cited})
     ]
     if not found:
@@ -355,6 +356,32 @@ def _latex_paper_list(root: Path, files: list[Path], survey: Survey) -> None:
 
 
 _CITE = re.compile(r"\\cite[a-zA-Z]*\*?\s*(?:\[[^\]]*\]\s*)*\{")
+_COMMAND = re.compile(r"\\[a-zA-Z]+\*?(?:\[[^\]]*\])*(?:\{[^{}]*\})*")  # with its arguments
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME_WORDS = 15  # a topic's name or a paper's title; more is a sentence
+
+
+def _named_leaves(lines: list[str], cited: list[Leaf]) -> list[Leaf]:
+    """The citing items that name a topic or a title and cite (HEPML's ``\\item
+    \\textbf{Estimation}~\\cite{...}``, QPPQ's tags and citations after a name): not the
+    sentences a survey itemizes about its papers ("Zhang et al.~\\cite{zhang2021survey}
+    apresentam um survey ...", "\\textbf{SISA:} Consiste em dividir os dados ...
+    \\cite{...}"), which go on after their citation or run longer than a name. A new
+    paper's key has no place in a sentence about another paper."""
+
+    def words(text: str) -> int:
+        return len(_WORD.findall(_COMMAND.sub(" ", _uncommented(text))))
+
+    return [
+        leaf
+        for leaf in cited
+        if words(lines[leaf.line][leaf.keys_end :]) < 3 and words(lines[leaf.line]) <= _NAME_WORDS
+    ]
+
+
+def _uncommented(line: str) -> str:
+    """A LaTeX line without its comment (``%`` not escaped)."""
+    return re.sub(r"(?<!\\)%.*", "", line)
 
 
 def _lists_its_citations(lines: list[str], items: set[int]) -> bool:
@@ -363,7 +390,7 @@ def _lists_its_citations(lines: list[str], items: set[int]) -> bool:
     (HEPML, QPPQ: all but the review's own and a tool's). A survey's text that itemizes
     a few remarks ("\\item \\textbf{Knowledge Graphs}: ... quality~\\cite{...}") cites
     most papers in its prose, and a new paper has no place among those remarks."""
-    counts = [len(_CITE.findall(re.sub(r"(?<!\\)%.*", "", line))) for line in lines]
+    counts = [len(_CITE.findall(_uncommented(line))) for line in lines]
     listed = sum(counts[index] for index in items)
     return listed * 2 > sum(counts)
 

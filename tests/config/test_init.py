@@ -441,6 +441,22 @@ def test_a_survey_discussing_papers_in_lists_is_no_latex_paper_list(tmp_path, ca
     assert config.bibtex is not None and config.bibtex.path == "references.bib"
 
 
+def test_items_that_are_sentences_citing_papers_are_no_latex_paper_list(tmp_path, capsys):
+    # Theoslyy/Survey-on-Privacy-and-AI (3e27d2dd), survey.tex: itemized sentences that
+    # cite ("\item \textit{Federated Learning:} Zhang et al.~\cite{zhang2021survey}
+    # apresentam um survey ...", "\item\textbf{SISA ...:} Consiste em dividir os dados
+    # ... \cite{...}") hold most of its citations; init made it the LaTeX paper list, and
+    # a new paper's key would have joined a sentence about another paper. A living
+    # review's leaf names a topic or a title and cites (HEPML, QPPQ).
+    (tmp_path / "survey.tex").write_text(
+        fixture("privacy_survey_item_remarks.tex"), encoding="utf-8"
+    )
+    (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
+    config = initialised(tmp_path)
+    assert config.paper_list is None
+    assert config.bibtex is not None and config.bibtex.path == "refs.bib"
+
+
 def test_a_heading_dated_as_updated_is_not_weighed_as_a_log(tmp_path, capsys):
     # chenking2020/FindTheChatGPTer (80ad5c19), README.md: 47 headings like "### MOSS
     # （更新于2023年4月21日）" ("updated on ..."), each about a model. Once "## 更新" was
