@@ -63,7 +63,8 @@ _LOG_WORDS = re.compile(
 )
 _LOG_FILLERS = {"latest", "recent", "what", "s", "and"}  # no log's name alone ("## S")
 _LOG_FILE = re.compile(r"(?:change[-_]?log|changes|news|history)\.(?:md|markdown)", re.IGNORECASE)
-_THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢", re.IGNORECASE)
+# ("ack", "acks": the LaTeX environments of NeurIPS and acmart, the ACM journals' class)
+_THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢|^acks?$", re.IGNORECASE)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -3,11 +3,12 @@
 
 A survey's LaTeX source keeps its thanks and its changelog in starred sections
 (``\\section*{Acknowledgments}``), in an environment that journal classes define
-(``\\begin{acknowledgements}``, NeurIPS' ``\\begin{ack}``), or under a ``\\paragraph``.
-Their body runs to the next sectioning command of any level, or to the end of the
-environment, and never past the bibliography, the appendix or ``\\end{document}``.
-Commented-out lines (``%``) are not commands. Titles are matched as Markdown headings
-are (``bot.editors.sections.normalize_heading``): case, numbering and accents ignored.
+(``\\begin{acknowledgements}``, NeurIPS' ``\\begin{ack}``, acmart's ``\\begin{acks}``),
+or under a ``\\paragraph``. Their body runs to the next sectioning command of any
+level, or to the end of the environment, and never past the bibliography, the appendix
+or ``\\end{document}``. Commented-out lines (``%``) are not commands. Titles are matched
+as Markdown headings are (``bot.editors.sections.normalize_heading``): case, numbering
+and accents ignored.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _COMMAND = re.compile(
     r"^\s*\\(?P<name>part|chapter|section|subsection|subsubsection|paragraph|subparagraph)"
     r"\*?\s*(?:\[[^\]]*\])?\s*\{"
 )
-_BEGIN = re.compile(r"^\s*\\begin\{(?P<env>acknowledge?ments?|ack|thanks|changelog|updates)\}")
+_BEGIN = re.compile(r"^\s*\\begin\{(?P<env>acknowledge?ments?|acks?|thanks|changelog|updates)\}")
 _STOP = re.compile(
     r"^\s*\\(?:bibliography|bibliographystyle|printbibliography|appendix|end\{document\}|"
     r"begin\{thebibliography\})"
@@ -101,7 +102,7 @@ def find_sections(lines: Sequence[str]) -> list[TexSection]:
 
 # Names a thank-you or a changelog section goes by, as one word each.
 _SYNONYMS = (
-    {"acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "ack",
+    {"acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "ack", "acks",
      "thanks", "contributors", "credits", "致谢", "鸣谢"},
     {"update log", "changelog", "change log", "updates", "news", "更新日志", "更新记录",
      "version history", "revision history"},

@@ -75,8 +75,11 @@ def test_init_on_a_bare_repo_writes_a_commented_config_that_loads(tmp_path, file
         ("## Contributors", "\\section*{致谢}\n我们感谢张三。\n\n\\section*{更新日志}\n"),
         ("## Thanks", "\\begin{acknowledgements}\nWe thank Ana.\n\\end{acknowledgements}\n"),
         ("## Credits", "\\begin{acknowledgements}\nWe thank Ana.\n\\end{acknowledgements}\n"),
+        # acmart's environment (ACM Computing Surveys), NeurIPS' own
+        ("## Credits", "\\begin{acks}\nWe thank Ana.\n\\end{acks}\n"),
+        ("## Credits", "\\begin{ack}\nWe thank Ana.\n\\end{ack}\n"),
     ],
-    ids=["contributors-and-chinese-tex", "thanks-and-environment", "credits"],
+    ids=["contributors-and-chinese-tex", "thanks-and-environment", "credits", "acks", "ack"],
 )
 def test_init_finds_thanks_and_changelogs_in_the_latex_source_too(tmp_path, readme_heading, tex):
     (tmp_path / "README.md").write_text(
@@ -92,7 +95,8 @@ def test_init_finds_thanks_and_changelogs_in_the_latex_source_too(tmp_path, read
     config = initialised(tmp_path)
     thanks = [(t.path, t.heading) for t in config.acknowledgements]
     assert thanks[0] == ("README.md", readme_heading.removeprefix("## "))
-    assert thanks[1][0] == "paper/main.tex" and thanks[1][1] in {"致谢", "acknowledgements"}
+    assert thanks[1][0] == "paper/main.tex"
+    assert thanks[1][1] in {"致谢", "acknowledgements", "acks", "ack"}
     logs = [(c.path, c.format) for c in config.changelog]
     expected = [("README.md", "bullets")]
     if "更新日志" in tex:

@@ -95,9 +95,11 @@ def test_a_contributor_table_gets_one_more_row():
     [
         ("\\section*{Acknowledgments}", ""),
         ("\\begin{acknowledgements}", "\\end{acknowledgements}\n"),
+        ("\\begin{acks}", "\\end{acks}\n"),
+        ("\\begin{ack}", "\\end{ack}\n"),
         ("\\section*{致谢}", ""),
     ],
-    ids=["section", "environment", "chinese-title"],
+    ids=["section", "environment", "acmart-acks", "neurips-ack", "chinese-title"],
 )
 def test_latex_thanks_are_found_under_their_usual_names(section, end):
     body = "We thank Ana Alves and Bo Berg for their comments.\n"
