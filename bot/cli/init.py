@@ -144,20 +144,6 @@ def inspect(root: Path) -> Survey:
 
     survey = Survey()
     files = _repo_files(root)
-    bibs = [p for p in files if p.suffix.lower() == ".bib"]
-    bibs.sort(key=lambda p: (-_entry_count(root / p), len(p.parts), p.as_posix()))
-    survey.bib_files = [p.as_posix() for p in bibs]
-    survey.bibtex = survey.bib_files[0] if bibs else None
-    for path in files:
-        suffix = path.suffix.lower()
-        if suffix == ".bbl" and not bibs:
-            survey.other_references.append((path.as_posix(), "bbl"))
-        elif (
-            suffix == ".txt"
-            and re.search(r"ref|bib|cite", path.name, re.I)
-            and _numbered(root / path)
-        ):
-            survey.other_references.append((path.as_posix(), "text"))
     readmes = [p for p in files if len(p.parts) == 1 and _README.match(p.name)]
     if readmes:
         readme = readmes[0]
@@ -220,6 +206,21 @@ def inspect(root: Path) -> Survey:
                 survey.thanks_heading is None and _THANKS.search(title) and _names_a_section(title)
             ):
                 survey.thanks_heading = title
+    files = _survey_files(root, files, survey)
+    bibs = [p for p in files if p.suffix.lower() == ".bib"]
+    bibs.sort(key=lambda p: (-_entry_count(root / p), len(p.parts), p.as_posix()))
+    survey.bib_files = [p.as_posix() for p in bibs]
+    survey.bibtex = survey.bib_files[0] if bibs else None
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix == ".bbl" and not bibs:
+            survey.other_references.append((path.as_posix(), "bbl"))
+        elif (
+            suffix == ".txt"
+            and re.search(r"ref|bib|cite", path.name, re.I)
+            and _numbered(root / path)
+        ):
+            survey.other_references.append((path.as_posix(), "text"))
     _find_paper_lists(root, files, survey)
     yaml_logs = [p for p in files if re.fullmatch(r"(change|update)[-_]?log\.ya?ml", p.name, re.I)]
     if survey.changelog_heading is None and yaml_logs:
@@ -236,6 +237,52 @@ def inspect(root: Path) -> Survey:
     _latex_targets(root, files, survey)
     _latex_paper_list(root, files, survey)
     return survey
+
+
+_DOCUMENT = re.compile(r"^[^%\n]*\\documentclass\b", re.MULTILINE)
+_TITLE = re.compile(r"\\title\s*(?:\[[^\]]*\]\s*)?\{")
+
+
+def _survey_files(root: Path, files: list[Path], survey: Survey) -> list[Path]:
+    """``files`` without the sources of the LaTeX documents that are not the survey's.
+
+    A repository that keeps several papers' sources (``papers/<title>/``, each with its
+    ``\\documentclass``, acknowledgements and ``.bib``: the papers a reading list reads)
+    is no one paper's source: those thanks, logs and bibliographies are other authors'.
+    Of several document folders, the survey's is the one whose ``\\title`` is the survey's
+    own paper (its README's citation); without one, none is, and a note says so. One
+    document's folder (its versions side by side) is the survey's.
+    """
+    from bot.editors.sections import normalize_heading
+    from bot.text import latex
+
+    documents: dict[Path, set[str]] = {}  # folder -> the titles of its documents
+    for path, lines in _tex_sources(root, files):
+        text = "\n".join(lines)
+        if _DOCUMENT.search(text):
+            title = _TITLE.search(text)
+            end = latex.matching_brace(text, title.end() - 1) if title else -1
+            name = latex.decode(text[title.end() : end]) if title and end > 0 else ""
+            documents.setdefault(path.parent, set()).add(normalize_heading(name))
+    if len(documents) < 2:
+        return files
+    own = survey.own_paper.title if survey.own_paper else None
+    mine = {d for d, titles in documents.items() if own and normalize_heading(own) in titles}
+    if not mine:
+        folders = sorted(d.as_posix() for d in documents)
+        shown = ", ".join(folders[:3]) + (", ..." if len(folders) > 3 else "")
+        survey.notes.append(
+            f"{len(folders)} LaTeX documents ({shown}), none of them the survey's own paper "
+            "(its title cited in the README): their acknowledgements, logs and .bib files "
+            "are other papers' and are left out"
+        )
+
+    def owner(path: Path) -> Path | None:
+        """The deepest document folder holding ``path``."""
+        holding = [d for d in documents if d in path.parents]
+        return max(holding, key=lambda d: len(d.parts), default=None)
+
+    return [path for path in files if (folder := owner(path)) is None or folder in mine]
 
 
 def _names_a_section(title: str) -> bool:

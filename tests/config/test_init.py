@@ -530,3 +530,53 @@ def test_a_sentence_in_heading_form_is_no_section_for_papers(tmp_path, capsys):
     config = initialised(tmp_path)
     assert config.paper_list is not None and config.paper_list.section == "Books & Surveys"
     assert "We appreciate" not in capsys.readouterr().out
+
+
+_READ_PAPERS = ("A Survey of In-Context Reinforcement Learning", "Reward Is Enough")
+
+
+def _paper_sources(root: Path) -> None:
+    """papers/<title>/ holding each read paper's own LaTeX source, thanks and .bib."""
+    for title in _READ_PAPERS:
+        folder = root / "papers" / title
+        folder.mkdir(parents=True)
+        (folder / "main.tex").write_text(
+            f"\\documentclass{{article}}\n\\title{{{title}}}\n\\begin{{document}}\n"
+            "\\section*{Acknowledgements}\nWe thank Ana Alves.\n\\bibliography{refs}\n"
+            "\\end{document}\n",
+            encoding="utf-8",
+        )
+        (folder / "refs.bib").write_text(_BIB, encoding="utf-8")
+
+
+def test_the_latex_sources_of_the_papers_a_repository_reads_are_not_the_surveys(
+    tmp_path, capsys
+):
+    # BaochaiXue/in-context-RL-papers-reading (2f988475): papers/<title>/ keeps the arXiv
+    # sources of the 44 papers it reads, each with its \documentclass, acknowledgements and
+    # .bib. init thanked readers in 40 of those papers' acknowledgements, took one paper's
+    # repobib.bib for the survey's bibliography and counted them all as cited.
+    _paper_sources(tmp_path)
+    (tmp_path / "README.md").write_text("# Reading in-context RL\n\nNotes.\n", encoding="utf-8")
+    config = initialised(tmp_path)
+    assert config.acknowledgements == () and config.bibtex is None and config.references == ()
+    out = capsys.readouterr().out
+    assert "2 LaTeX documents (papers/A Survey of In-Context Reinforcement Learning, " in out
+
+
+def test_of_several_latex_documents_the_one_the_readme_cites_as_its_own_is_the_surveys(
+    tmp_path,
+):
+    _paper_sources(tmp_path)
+    (tmp_path / "README.md").write_text(
+        "# ICRL\n\nIf you find our survey useful, please cite it:\n\n```\n@article{icrl,\n"
+        "  title={A Survey of In-Context Reinforcement Learning},\n  year={2025}\n}\n```\n",
+        encoding="utf-8",
+    )
+    config = initialised(tmp_path)
+    own = f"papers/{_READ_PAPERS[0]}"
+    assert [(t.path, t.heading) for t in config.acknowledgements] == [
+        (f"{own}/main.tex", "Acknowledgements")
+    ]
+    assert config.bibtex is not None and config.bibtex.path == f"{own}/refs.bib"
+    assert [r.path for r in config.references] == [f"{own}/refs.bib"]
