@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from bot.editors.changelog import ChangelogEntry, add_changelog_entry
+from bot.errors import EditError
 from tests.conftest import RENDERER
 from tests.example_survey import EXAMPLE
 
@@ -79,6 +80,24 @@ TABLE = (
     "## Update Log\n\n| Version | Time | Update Content |\n| --- | --- | --- |\n"
     "| V1 | 2023/03/31 | The initial version. |\n"
 )
+
+
+# The shape of a thesis's LaTeX log seen while probing LaTeX sources (8 December; no
+# survey's): each entry a macro of its own, "\change{january 12}{...}", no \item.
+# Written by hand in that shape.
+MACRO_LOG = """\\section*{Changelog}
+\\begin{itemize}
+\\change{march 3}{Wrote the section on agents}
+\\change{february 20}{Added the evaluation chapter}
+\\end{itemize}
+"""
+
+
+def test_a_log_of_entries_written_with_a_macro_is_refused_not_given_an_item():
+    # The new entry was "    \item July 1, 2024: ..." above the \change lines: a shape
+    # no entry of the list has.
+    with pytest.raises(EditError, match=r"\\change\{\.\.\.\}.*not \\item.*by hand"):
+        add_changelog_entry(MACRO_LOG, ONE, "latex", "Changelog", "en", renderer=RENDERER)
 
 
 def test_table_without_a_version_for_an_update_line():

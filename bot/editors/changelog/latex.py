@@ -12,7 +12,8 @@ around its date and the date's format are kept; the date becomes the batch's, a 
 in it (``V2``, ``v1.3``) the next one (or none, with the ``none`` version policy), and
 its text the batch's summary, escaped for LaTeX (no commands, balanced braces). The
 new item goes first or last as the dates run. A second batch on the same day merges
-into that day's item. A section without a list gets a new ``itemize``.
+into that day's item. A section without a list gets a new ``itemize``; a list whose
+entries are a macro of the survey's own (``\\change{date}{text}``) is refused.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.editors.changelog.entry import (
 )
 from bot.editors.dates import detect_format, find_date, prose_format
 from bot.editors.lines import Lines, render_lines
+from bot.errors import EditError
 from bot.render import Renderer
 from bot.text.escaping import latex
 
@@ -38,6 +40,7 @@ TEMPLATE = "changelog-item.tex.j2"
 _BEGIN = re.compile(r"^\s*\\begin\{(?P<env>itemize|enumerate|description)\}")
 _ITEM = re.compile(r"^(?P<indent>\s*)\\item(?P<label>\[[^\]]*\])?(?P<gap>\s*)(?P<text>.*)$")
 _VERSION = re.compile(r"\b[vV]\d+(?:\.\d+)*\b")
+_ENTRY_MACRO = re.compile(r"^\s*\\(?!item\b|begin\b|end\b)([a-zA-Z]+)\s*\{")
 _AFTER_DATE = re.compile(r"^[^:：\n]{0,20}?[:：][ \t]*|^\)?\][ \t]*|^[ \t]*[-–—][ \t]*")
 
 
@@ -72,6 +75,19 @@ def _items(lines: Lines, begin: int, close: int) -> list[_Item]:
     return items
 
 
+def _refuse_other_entries(lines: Lines, begin: int, close: int) -> None:
+    """A list whose entries are written without ``\\item`` (a macro of the survey's own,
+    ``\\change{january 12}{...}``) is no list of items: an ``\\item`` among them would
+    be a shape no entry has, and the macro's arguments are not read yet."""
+    for index in range(begin + 1, close):
+        entry = _ENTRY_MACRO.match(lines[index])
+        if entry:
+            raise EditError(
+                f"the changelog's list writes its entries as \\{entry.group(1)}{{...}} lines, "
+                "not \\item; write the day's line by hand"
+            )
+
+
 def _parts(line: str) -> tuple[str, str, str] | None:
     """(text before the date, the date, text after it) of an item line, the text after
     it ending where the item's own words begin."""
@@ -96,6 +112,8 @@ def edit(
     """Add the entry's item to the list in ``lines[start:end]``, or update that day's."""
     found = _list(lines, start, end)
     items = _items(lines, found[0], found[1]) if found else []
+    if found and not items:
+        _refuse_other_entries(lines, found[0], found[1])
     default = prose_format(language)
     date_format = detect_format((i.line for i in items if i.date), default)
     date_text = date_format.format(entry.date)
