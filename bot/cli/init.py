@@ -63,6 +63,12 @@ _LOG_WORDS = re.compile(
 )
 _LOG_FILLERS = {"latest", "recent", "what", "s", "and"}  # no log's name alone ("## S")
 _LOG_FILE = re.compile(r"(?:change[-_]?log|changes|news|history)\.(?:md|markdown)", re.IGNORECASE)
+# A list's title naming the papers a survey left out (systematic reviews' excluded studies).
+_LEFT_OUT = re.compile(
+    r"\b(?:excluded|rejected|dropped|removed|discarded)\s+(?:papers|studies|articles|works)\b|"
+    r"\b(?:papers|studies|articles|works)\s+(?:excluded|rejected|dropped|removed|not included)\b",
+    re.IGNORECASE,
+)
 # ("ack", "acks": the LaTeX environments of NeurIPS and acmart, the ACM journals' class)
 _THANKS = re.compile(r"acknowledg|thanks|contributors|credits|致谢|鸣谢|^acks?$", re.IGNORECASE)
 
@@ -460,6 +466,7 @@ def _writer(root: Path, files: list[Path], source: str, written: str) -> str | N
 
 def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:
     """Every Markdown file that lists papers; the one new papers go into, and its section."""
+    from bot.editors.sections import find_headings
     from bot.references.markdown import parse
 
     counts: dict[str, int] = {}
@@ -470,8 +477,18 @@ def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:
             text = (root / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if papers := len(parse(text).references):
-            counts[path.as_posix()] = papers
+        if not (papers := len(parse(text).references)):
+            continue
+        # "# Migration: dropped papers", "Excluded studies": the papers the survey left
+        # out are not cited by it, and new papers do not join them.
+        title = next(iter(find_headings(text.splitlines())), None)
+        if title and _LEFT_OUT.search(title.title):
+            survey.notes.append(
+                f"{path.as_posix()} lists papers left out ({title.title!r}): they do not "
+                "count as cited, and new papers do not go there"
+            )
+            continue
+        counts[path.as_posix()] = papers
     # A file with a paper or two is a list when it stands beside one (``paper_list/*.md``);
     # alone, it is more likely a page that cites a few (a contributing guide, a changelog).
     folders = {str(Path(p).parent) for p, n in counts.items() if n >= _MIN_PAPERS}

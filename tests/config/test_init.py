@@ -580,3 +580,21 @@ def test_of_several_latex_documents_the_one_the_readme_cites_as_its_own_is_the_s
     ]
     assert config.bibtex is not None and config.bibtex.path == f"{own}/refs.bib"
     assert [r.path for r in config.references] == [f"{own}/refs.bib"]
+
+
+def test_a_list_of_the_papers_a_review_dropped_is_neither_cited_nor_its_list(tmp_path, capsys):
+    # aghribi/acc-ml-living-review (a6483f57), data/migration_dropped.md: "# Migration:
+    # dropped papers", "Every paper rejected by the funnel ...", a table of 187 titles.
+    # init made it the paper list (new papers among the rejected ones) and counted its
+    # papers as cited: a reader suggesting one would have heard it was cited already.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "migration_dropped.md").write_text(
+        fixture("accel_review_dropped_papers.md"), encoding="utf-8"
+    )
+    (tmp_path / "papers.md").write_text("# Papers\n\n" + _papers(1, 3), encoding="utf-8")
+    config = initialised(tmp_path)
+    assert [r.path for r in config.references] == ["papers.md"]
+    assert config.paper_list is not None and config.paper_list.path == "papers.md"
+    out = capsys.readouterr().out
+    assert "data/migration_dropped.md lists papers left out ('Migration: dropped papers')" in out
+
