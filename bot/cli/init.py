@@ -257,7 +257,8 @@ def _survey_files(root: Path, files: list[Path], survey: Survey) -> list[Path]:
     is no one paper's source: those thanks, logs and bibliographies are other authors'.
     Of several document folders, the survey's is the one whose ``\\title`` is the survey's
     own paper (its README's citation); without one, none is, and a note says so. One
-    document's folder (its versions side by side) is the survey's.
+    document folder (its versions side by side), or folders of one title (the paper and
+    its slides), are the survey's.
     """
     from bot.editors.sections import normalize_heading
     from bot.text import latex
@@ -270,8 +271,8 @@ def _survey_files(root: Path, files: list[Path], survey: Survey) -> list[Path]:
             end = latex.matching_brace(text, title.end() - 1) if title else -1
             name = latex.decode(text[title.end() : end]) if title and end > 0 else ""
             documents.setdefault(path.parent, set()).add(normalize_heading(name))
-    if len(documents) < 2:
-        return files
+    if len(documents) < 2 or len(set().union(*documents.values()) - {""}) < 2:
+        return files  # one folder, or one work (the paper and its slides)
     own = survey.own_paper.title if survey.own_paper else None
     mine = {d for d, titles in documents.items() if own and normalize_heading(own) in titles}
     if not mine:

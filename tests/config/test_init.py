@@ -598,3 +598,17 @@ def test_a_list_of_the_papers_a_review_dropped_is_neither_cited_nor_its_list(tmp
     out = capsys.readouterr().out
     assert "data/migration_dropped.md lists papers left out ('Migration: dropped papers')" in out
 
+
+def test_the_slides_of_the_survey_beside_its_paper_are_one_work(tmp_path):
+    # Two document folders of one title (the paper and its talk) are the survey's sources.
+    for folder, kind in (("paper", "article"), ("slides", "beamer")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "main.tex").write_text(
+            f"\\documentclass{{{kind}}}\n\\title{{A Survey of Agents}}\n\\begin{{document}}\n"
+            "\\section*{Acknowledgements}\nWe thank Ana Alves.\n\\end{document}\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "paper" / "refs.bib").write_text(_BIB, encoding="utf-8")
+    config = initialised(tmp_path)
+    assert config.bibtex is not None and config.bibtex.path == "paper/refs.bib"
+    assert [t.path for t in config.acknowledgements] == ["paper/main.tex", "slides/main.tex"]
