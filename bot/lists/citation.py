@@ -195,10 +195,11 @@ def _read_small_print(reading: e.Reading, found: re.Match[str]) -> None:
 
 
 # A bullet under an entry that names one of its fields: "    - 📑 Publisher: arXiv", an
-# emoji or a symbol before the label allowed (not a link: "- Code: url" is the link's label).
+# emoji or a symbol before the label allowed (not a link: "- Code: url" is the link's label);
+# or a line whose label is in bold, the colon in it or not: "**Record:** arXiv  ".
 _FIELD_BULLET = re.compile(
-    r"^[ \t]*[-*+][ \t]+(?:[^\w\s\[\]()*_`<>]+[ \t]*)?(?P<b>\*\*)?(?P<l>[A-Za-z][A-Za-z ]{1,24}?)"
-    r"(?(b)\*\*)[ \t]*[:：]"
+    r"^[ \t]*(?:(?P<m>[-*+])[ \t]+)?(?:[^\w\s\[\]()*_`<>]+[ \t]*)?(?P<b>\*\*)?"
+    r"(?P<l>[A-Za-z][A-Za-z' ]{1,24}?)(?:(?(b)\*\*)[ \t]*[:：]|(?(b)[:：]\*\*|(?!)))"
     r"[ \t]*(?P<v>[^\n]*?\S)[ \t]*$",
     re.MULTILINE,
 )
@@ -206,6 +207,8 @@ _FIELD_LABELS = {
     "date": "date",
     "published": "date",
     "publication date": "date",
+    "submission time": "date",
+    "record": "venue",  # (收录, where it was published, in a Chinese maintainer's words)
     "publisher": "venue",
     "venue": "venue",
     "conference": "venue",
@@ -219,7 +222,9 @@ def _read_field_bullet(reading: e.Reading, found: re.Match[str]) -> None:
     """The value of a labelled bullet as the field its label names (a date, the venue, the
     authors), or as a text of that label (``Institutions``, ``TLDR``)."""
     start, end, value = found.start("v"), found.end("v"), found.group("v")
-    if "](" in value or "://" in value or not reading.free(start, end):
+    if not (found["m"] or found["b"]) or "](" in value or "://" in value or value[0] in "*_":
+        return  # ("Note: ...": a line of prose; "_Jane Doe, Bo Li_ • Lab": for the emphasis)
+    if not reading.free(start, end):
         return
     label = " ".join(found.group("l").lower().split())
     field = _FIELD_LABELS.get(label)

@@ -67,6 +67,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "出处",
             "来源",
             "发表",
+            "收录",
         ),
     ),
     (
@@ -92,6 +93,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "paper link",
             "arxiv",  # "| arXiv |": a column of arXiv links (badges), not of dates
             "代码",
+            "源码",
             "链接",
             "原文",
             "项目",

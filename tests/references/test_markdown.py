@@ -1775,6 +1775,30 @@ def test_a_table_with_chinese_headers_and_the_paper_linked_in_its_last_column():
     ]
 
 
+
+def test_a_table_whose_chinese_header_names_where_each_paper_was_published():
+    # friedrichor/Deep-Learning-Paper-List (910a59b): "|paper|源码|收录|简介|笔记|", 收录 ("where
+    # it was published") a column of venues and years, 源码 ("source code") of code links:
+    # read as the paper's remarks, venue 17% and year 19% of 59.
+    text = (
+        "### 多模态综述\n\n"
+        "|paper|源码|收录|简介|笔记|\n"
+        "|:-:|:-:|:-:|:-:|:-:|\n"
+        "|[Multimodal Machine Learning: A Survey and Taxonomy]"
+        "(https://ieeexplore.ieee.org/document/8269806)|-|IEEE 2019|-|-|\n"
+        "|[Multimodal Deep Learning](https://arxiv.org/abs/2301.04856)|-|arxiv 2023|"
+        "多模态综述（书）。|-|\n"
+        "|[ViLT: Vision-and-Language Transformer Without Convolution or Region Supervision]"
+        "(http://proceedings.mlr.press/v139/kim21k.html)|[code](https://github.com/dandelin/vilt)|"
+        "ICML 2021|**ViLT**; 视觉和语言预训练|-|\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title[:24], r.venue, r.year, r.urls[-1:]) for r in references] == [
+        ("Multimodal Machine Learn", "IEEE", 2019, ("https://ieeexplore.ieee.org/document/8269806",)),
+        ("Multimodal Deep Learning", "arXiv", 2023, ("https://arxiv.org/abs/2301.04856",)),
+        ("ViLT: Vision-and-Languag", "ICML", 2021, ("https://github.com/dandelin/vilt",)),
+    ]
+
 @pytest.mark.parametrize(
     ("line", "venue", "year"),
     [
@@ -1901,6 +1925,32 @@ def test_a_bold_linked_heading_over_bold_labelled_fields():
         ("TimesFM: A Decoder-O", "2310.10688", ["Abhimanyu Das", "Weihao Kong"]),
     ]
 
+
+
+def test_a_bold_name_heading_over_lines_of_bold_labelled_fields():
+    # friedrichor/Deep-Learning-Paper-List (910a59b): "#### **LLaVA**" over lines
+    # "**Paper:** [Title](url)", "**Record:** arXiv", "**Authors' Sources:** ...": the venue
+    # was "Record:** arXiv" or the authors' institutions.
+    text = (
+        "### MLLMs (Multimodal Large Language Models)\n\n"
+        "#### **LLaVA**\n"
+        "**Paper:** [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485)  \n"
+        "**Github:** https://github.com/haotian-liu/LLaVA  \n"
+        "**Record:** arXiv  \n"
+        "**Authors' Sources:** Wisconsin–Madison大学;微软研究院;哥伦比亚大学  \n"
+        "**Submission time:** 2023.04  \n"
+        "**Brief Introduction:** 基于 BLIP-2 的模型结构  \n\n"
+        "#### **GILL**\n"
+        "**Paper:** [Generating Images with Multimodal Language Models]"
+        "(https://arxiv.org/abs/2305.17216)  \n"
+        "**Record:** NeurIPS 2023  \n"
+        "**Authors' Sources:** 卡内基梅隆大学  \n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.venue, r.year, r.arxiv) for r in references] == [
+        ("Visual Instruction Tuning", "arXiv", 2023, "2304.08485"),
+        ("Generating Images with Multimodal Language Models", "NeurIPS", 2023, "2305.17216"),
+    ]
 
 def test_a_venue_and_date_then_a_comma_before_a_title_in_no_markup():
     # YanjieZe/Paper-List (e0e815a): "- Venue Date, Title, [label](url)", the title in no
