@@ -124,6 +124,7 @@ class _Unaccent(dict[int, "int | str | None"]):
 
 _UNACCENT = _Unaccent()
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # An HTML character reference (``&amp;``, ``&#39;``, ``&#x2014;``), as web pages, feeds
 # and issue text copied from them carry in titles.
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -141,13 +142,25 @@ def fold(text: str | None) -> str:
         text = html.unescape(text)
     if not latex.is_plain(text):
         text = latex.decode(text)
-    if text.isascii():  # the common case: of all below, only "`" -> "'" changes ASCII
-        return " ".join(text.replace("`", "'").split())
-    text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
-    text = unicodedata.normalize("NFKD", text)
-    if not text.isascii():  # accents go; letters NFKD left alone (ø, ł, ...) are mapped
-        text = text.translate(_UNACCENT)
+    text = text.replace("`", "'")  # the one ASCII character folded
+    if not text.isascii():
+        text = _NON_ASCII.sub(_fold_run, text)
     return " ".join(text.split())
+
+
+def _fold_run(run: re.Match[str]) -> str:
+    """A run of characters other than ASCII, folded: invisible ones dropped, those of
+    ``_CHAR_MAP`` spelt out, then accents (NFKD's combining marks) dropped and letters
+    NFKD leaves alone (ø, ł, ...) mapped.
+
+    Only the runs go through the tables, whose ``translate`` reads a character at a
+    time through Python's lookup (a title with one accented letter among sixty costs
+    about 50,000 instructions less). The same text as folding it whole: ASCII is left as
+    it is, and NFKD never reorders marks across it. (Of the two characters whose NFKD
+    holds a "`", U+1FEF and U+FF40, each now gives "'", where folding whole kept the
+    "`" in a text otherwise ASCII after NFKD.)"""
+    text = unicodedata.normalize("NFKD", _INVISIBLE.sub("", run[0]).translate(_TRANSLATE))
+    return text.translate(_UNACCENT)
 
 
 # ---------------------------------------------------------------------------

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from bot.text import latex
 from bot.text.normalize import (
+    _INVISIBLE,
+    _TRANSLATE,
+    _UNACCENT,
     analyse_title,
     fold,
     fold_name,
@@ -319,3 +325,28 @@ def test_a_name_is_folded_once_for_all_its_readings_as_fold_does(name: str) -> N
     """``fold_name`` keeps a name's fold for its surname, words and initial in turn: the
     same text as ``fold``, so those readings are unchanged."""
     assert fold_name(name) == fold(name)
+
+
+def test_a_title_in_chinese_japanese_or_korean_has_a_token_per_character() -> None:
+    """ASCII titles are cut by a pattern without the ideographs (compiled at start); the
+    others by the full one, compiled when first used: the same tokens."""
+    assert title_tokens("LLM 综述: A Survey") == ["llm", "综", "述", "a", "survey"]
+    assert title_tokens("大模型 GPT-4 综述") == [*"大模型", "gpt", "4", *"综述"]
+
+
+def _fold_whole(text: str) -> str:
+    """``fold`` as it was, folding the whole text through the tables (no LaTeX, no
+    entities): what folding each run of non-ASCII characters must give."""
+    text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
+    text = unicodedata.normalize("NFKD", text)
+    if not text.isascii():
+        text = text.translate(_UNACCENT)
+    return " ".join(text.split())
+
+
+@given(st.text(alphabet=st.characters(exclude_characters="\u1fef\uff40&"), max_size=30))
+def test_folding_the_runs_of_non_ascii_characters_is_folding_the_whole_text(text: str) -> None:
+    """The two characters left out are those whose NFKD holds a "`": folded whole, a text
+    otherwise ASCII after NFKD kept it; folded by runs, it is "'" as everywhere else."""
+    assume(latex.is_plain(text))
+    assert fold(text) == _fold_whole(text)
