@@ -272,6 +272,30 @@ def _leading_link(reading: e.Reading, link: Link, position: int) -> int:
     return position
 
 
+# A venue and its year in parentheses with more after them: the list's keywords, "(NeurIPS
+# 2021, RL Agent, Multi-Agent Coordination) Title", or a remark on the venue, "(ACL 2024
+# (Findings)) Title".
+_PAREN_VENUE_MORE = re.compile(
+    r"\((?P<v>[A-Za-z][\w&.'-]*(?:[ \t]+[A-Za-z][\w&.'-]*){0,3}[ \t]+(?:19|20)\d\d)"
+    r"(?:(?P<k>,[ \t]*[^()\n]{1,160}?)|(?P<r>[ \t]*\([^()\n]{1,30}\)))\)(?P<gap>[ \t]+)(?=\S)"
+)
+
+
+def _paren_venue_and_more(reading: e.Reading, position: int) -> int:
+    """Claim ``(NeurIPS 2021, RL Agent, ...)`` before the title: the venue and year, the
+    keywords after them a text of the entry's own (a new paper has none: ``(ICML 2025)``);
+    ``(ACL 2024 (Findings))``: the venue with its remark. Where the title starts."""
+    found = _PAREN_VENUE_MORE.match(reading.text, position)
+    if found is None:
+        return position
+    end = found.end("r") if found["r"] else found.end("v")
+    venue, year, form = read_venue(unescape(reading.text[found.start("v") : end]))
+    reading.claim(found.start("v"), end, e.Slot("venue"), (venue, year), form)
+    if found["k"]:
+        reading.claim(found.start("k"), found.end("k"), e.Slot("text", "tags"), found["k"])
+    return found.end()
+
+
 def read_leading_tags(reading: e.Reading, position: int) -> int:
     """``[2023/05] `` / ``(2023-10)`` / ``[ACL 2023]`` / ``**[ICLR 2024]**`` / ``(*EMNLP'23*)``
     / ``(arXiv 2023.05)`` before the title: dates and venues."""
@@ -287,11 +311,15 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
         position = linked.end()  # "\\[[ISWC 2024](url)\\] Title"
     elif (link := _link_at(reading, position)) is not None:
         position = _leading_link(reading, link, position)
+    position = _paren_venue_and_more(reading, position)
     while tag := _TAG.match(text, position):
         inner = tag.group("b") or tag.group("p")
         name = "b" if tag.group("b") else "p"
         dated = _TAG_YEAR.search(inner) or read_venue(inner)[1] is not None  # "(ICLR 24)"
-        if (name == "p" or tag.group("s")) and not dated:
+        # ("(IEEE Trans. Big Data) **Title**": a venue known by name, before a marked title)
+        marked = text.startswith(("**", "["), _skip_blank(text, tag.end()))
+        named = name == "p" and marked and venue_name(inner)
+        if (name == "p" or tag.group("s")) and not (dated or named):
             break  # "(Almost) Free", "**[LLaRP]**": the title's words, a nickname
         linked = _LINK_NEXT.match(text, tag.end())
         line_end = _line_end(reading, tag.end())
@@ -450,13 +478,15 @@ _PREFIX_YEAR = re.compile(
 _ALL_CAPS = re.compile(r"[A-Z][A-Z&.]+")
 
 
-# A venue known by name with its year or month, then a comma, before a title in any
-# markup or none: "arXiv 2024.05, Title, [arXiv](url)", "ICRA 2024, **Title**, [arXiv](url)";
+# A venue known by name with its year or month, then a comma or a colon, before a title in
+# any markup or none (on the line or the next): "arXiv 2024.05, Title, [arXiv](url)", "ICRA
+# 2024, **Title**, [arXiv](url)", "TKDE 2021: Title [[Paper]](url)";
 # a remark after the year stays with the venue, as ``read_venue`` keeps it ("CVPR 2024
 # submission, Title").
 _DATED_PREFIX = re.compile(
     r"(?P<v>[A-Za-z0-9][\w&.'-]*(?:[ \t]+[A-Za-z][\w&.'-]*){0,5}?)[ \t]+(?P<y>(?:19|20)\d\d)"
-    r"(?:(?P<m>[./-](?:0[1-9]|1[0-2]))|(?P<q>(?:[ \t]+[a-z]+){1,3}))?,[ \t]+(?=[^\s\d])"
+    r"(?:(?P<m>[./-](?:0[1-9]|1[0-2]))|(?P<q>(?:[ \t]+[a-z]+){1,3}))?[,:：]"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?=[^\s\d])"
 )
 
 
@@ -467,7 +497,9 @@ def read_plain_prefix(reading: e.Reading, position: int) -> int:
     only a venue known by name is taken (``ICLR [Title](url)``): other words before a
     link are no field of the paper."""
     dated = _DATED_PREFIX.match(reading.text, position)
-    if dated and (venue_name(dated["v"]) or ACRONYM_WORD.fullmatch(dated["v"])):
+    # (not after a venue already read: "[[CVPRW2019](url)] SkelNetOn 2019: Dataset and ...")
+    known = dated and (venue_name(dated["v"]) or ACRONYM_WORD.fullmatch(dated["v"]))
+    if dated and known and not reading.has("venue"):
         _claim_dated_prefix(reading, dated)
         return dated.end()
     found = _PLAIN_PREFIX.match(reading.text, position)

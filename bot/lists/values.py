@@ -204,7 +204,9 @@ _YEAR_GLUED = re.compile(
 )
 # The year in parentheses after the venue: "NeurIPS (2024)".
 _YEAR_IN_PARENS = re.compile(r"(?P<sep>\s*\()(?P<year>(?:19|20)\d\d)\)$")
-_YEAR_ANYWHERE = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
+_YEAR_ANYWHERE = re.compile(
+    r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)|(?<=[A-Za-z])['’‘](\d\d)(?![\d'’])"
+)
 # The year first: "2020 · SIGIR", "2023, NeurIPS", "2021 - ICLR".
 _YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<sep>\s*[·•,|:–—-]\s*)(?P<venue>[^\d\s].*)$")
 
@@ -240,8 +242,8 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
     if re.fullmatch(r"(?:19|20)\d\d", text):
         return "", int(text), "{Y}"
     inside = _YEAR_ANYWHERE.search(text)
-    if inside:  # "NeurIPS 2022 Datasets and Benchmarks Track": says nothing of the form
-        return text, int(inside.group(1)), ""
+    if inside:  # "NeurIPS 2022 Datasets and Benchmarks Track", "ACL'25 Findings": no form
+        return text, full_year(inside.group(1) or inside.group(2)), ""
     return text, None, "{v}"
 
 

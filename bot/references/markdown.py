@@ -40,7 +40,8 @@ _ARXIV_TEXT = re.compile(
     r"\barXiv\s*:\s*(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.IGNORECASE
 )
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/[\d.]{10,})v\d+$")
-_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d\d(?![\w/-]|\.\d)")
+# (or its two digits after a venue's name: "ACL'25 Findings")
+_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d\d(?![\w/-]|\.\d)|(?<=[A-Za-z])['’‘]\d\d(?![\d'’])")
 # A citation written out without a link has fewer words than this (thirty authors' names
 # included); a paragraph longer is prose.
 _CITATION_WORDS = 120

@@ -2010,3 +2010,70 @@ def test_a_link_labelled_website_before_the_title_is_the_title_s_link():
     result = parse(text, "markdown")
     (skipped,) = result.not_papers  # (a project's page, no paper's: the list does not say)
     assert "XL-VLA: Cross-Hand Latent Representation" in skipped.what
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FelixDJC/Awesome-Graph-Anomaly-Detection (0039461): "1. TKDE 2021: Title [[Paper]](url)",
+        # once with the title on the line under "SIGMOD 2000:"; 0 of its 55 papers had a
+        # year, the venue and year were in every title.
+        pytest.param(
+            "1. TKDE 2021: A Comprehensive Survey on Graph Anomaly Detection with Deep Learning"
+            " [[Paper]](https://arxiv.org/pdf/2106.07178.pdf)\n"
+            "2. NeurIPS 2022: BOND: Benchmarking Unsupervised Outlier Node Detection on Static"
+            " Attributed Graphs [[Paper]](https://openreview.net/pdf?id=YXvGXEmtZ5N)"
+            " [[Code]](https://github.com/pygod-team/pygod)\n"
+            "3. SIGMOD 2000: \nLOF: Identifying Density-based Local Outliers"
+            " [[Paper]](https://dl.acm.org/doi/pdf/10.1145/342009.335388)"
+            "[[Code]](https://github.com/damjankuznar/pylof)",
+            [
+                ("A Comprehensive Survey on Graph Anomaly Detection with Deep Learning", "TKDE",
+                 2021),
+                ("BOND: Benchmarking Unsupervised Outlier Node Detection on Static Attributed"
+                 " Graphs", "NeurIPS", 2022),
+                ("LOF: Identifying Density-based Local Outliers", "SIGMOD", 2000),
+            ],
+            id="venue-year-colon",
+        ),
+        # DEEP-PolyU/Awesome-GraphMemory (a01f2c4): "(ACL'25 Findings) **Title**": no year;
+        # "(IEEE Trans. Big Data) **Title**": a journal named without its year, read as
+        # part of the title.
+        pytest.param(
+            "- (ACL'25 Findings) **TReMu: Towards Neuro-Symbolic Temporal Reasoning for"
+            " LLM-Agents with Memory in Multi-Session Dialogues**"
+            " [[Paper]](https://arxiv.org/abs/2502.01630)\n"
+            "- (IEEE Trans. Big Data) **FinMem: A Performance-Enhanced LLM Trading Agent with"
+            " Layered Memory and Character Design** [[Paper]](https://arxiv.org/abs/2311.13743)",
+            [
+                ("TReMu: Towards Neuro-Symbolic Temporal Reasoning for LLM-Agents with Memory in"
+                 " Multi-Session Dialogues", "ACL Findings", 2025),
+                ("FinMem: A Performance-Enhanced LLM Trading Agent with Layered Memory and"
+                 " Character Design", "IEEE Trans. Big Data", None),
+            ],
+            id="paren-venue-short-year-or-none",
+        ),
+        # YuanchenBei/Awesome-Graphs-Meet-Agents (520e7f1): "(NeurIPS 2021, RL Agent,
+        # Multi-Agent Coordination) Title [[paper]](url)", the venue then the list's
+        # keywords; BUPT-GAMMA/Awesome-Graph4LLM (0b9792a): "(ACL 2024 (Findings)) Title".
+        pytest.param(
+            "- (NeurIPS 2021, RL Agent, Multi-Agent Coordination) Benchmarking Multi-Agent Deep"
+            " Reinforcement Learning Algorithms in Cooperative Tasks"
+            " [[paper]](https://arxiv.org/abs/2006.07869)\n"
+            "- (ACL 2024 (Findings)) GNNAVI: Navigating the Information Flow in Large Language"
+            " Models by Graph Neural Network [[paper]](https://arxiv.org/abs/2402.11709)",
+            [
+                ("Benchmarking Multi-Agent Deep Reinforcement Learning Algorithms in Cooperative"
+                 " Tasks", "NeurIPS", 2021),
+                ("GNNAVI: Navigating the Information Flow in Large Language Models by Graph"
+                 " Neural Network", "ACL (Findings)", 2024),
+            ],
+            id="paren-venue-then-keywords",
+        ),
+    ],
+)
+def test_the_venue_and_year_before_a_title_with_a_colon_or_more_in_its_parentheses(
+    text, expected
+):
+    references = parse_references(f"## S\n\n{text}\n", "markdown")
+    assert [(r.title, r.venue, r.year) for r in references] == expected
