@@ -277,7 +277,7 @@ def _leading_link(reading: e.Reading, link: Link, position: int) -> int:
 # (Findings)) Title".
 _PAREN_VENUE_MORE = re.compile(
     r"\((?P<v>[A-Za-z][\w&.'-]*(?:[ \t]+[A-Za-z][\w&.'-]*){0,3}[ \t]+(?:19|20)\d\d)"
-    r"(?:(?P<k>,[ \t]*[^()\n]{1,160}?)|(?P<r>[ \t]*\([^()\n]{1,30}\)))\)(?P<gap>[ \t]+)(?=\S)"
+    r"(?:(?P<k>,[ \t]*[^()\n]{1,160}?)|(?P<r>[ \t]*\([^()\n]{1,30}\)))\)[ \t]+(?=\S)"
 )
 
 
@@ -480,9 +480,8 @@ _ALL_CAPS = re.compile(r"[A-Z][A-Z&.]+")
 
 # A venue known by name with its year or month, then a comma or a colon, before a title in
 # any markup or none (on the line or the next): "arXiv 2024.05, Title, [arXiv](url)", "ICRA
-# 2024, **Title**, [arXiv](url)", "TKDE 2021: Title [[Paper]](url)";
-# a remark after the year stays with the venue, as ``read_venue`` keeps it ("CVPR 2024
-# submission, Title").
+# 2024, **Title**, [arXiv](url)", "TKDE 2021: Title [[Paper]](url)"; a remark after the
+# year stays with the venue, as ``read_venue`` keeps it ("CVPR 2024 submission, Title").
 _DATED_PREFIX = re.compile(
     r"(?P<v>[A-Za-z0-9][\w&.'-]*(?:[ \t]+[A-Za-z][\w&.'-]*){0,5}?)[ \t]+(?P<y>(?:19|20)\d\d)"
     r"(?:(?P<m>[./-](?:0[1-9]|1[0-2]))|(?P<q>(?:[ \t]+[a-z]+){1,3}))?[,:：]"
@@ -540,11 +539,11 @@ def read_plain_prefix(reading: e.Reading, position: int) -> int:
 def _claim_dated_prefix(reading: e.Reading, found: re.Match[str]) -> None:
     """``arXiv 2024.05``: the venue (its form ``{v}``: the date gives the year) and the
     date; ``ICRA 2024`` / ``CVPR 2024 submission``: the venue and its year."""
-    if found["m"]:
+    date = read_date(reading.text[found.start("y") : found.end("m")]) if found["m"] else None
+    if date is not None:
         named = (unescape(found["v"]), None)
         reading.claim(found.start("v"), found.end("v"), e.Slot("venue", "dated"), named, "{v}")
-        date = read_date(reading.text[found.start("y") : found.end("m")])
-        reading.claim(found.start("y"), found.end("m"), e.Slot("date"), *date)  # type: ignore[misc]
+        reading.claim(found.start("y"), found.end("m"), e.Slot("date"), *date)
         return
     end = found.end("q") if found["q"] else found.end("y")
     venue, year, form = read_venue(unescape(reading.text[found.start("v") : end]))
