@@ -113,9 +113,11 @@ _PLAIN_TITLE = re.compile(
     r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s])[^*\[\]\n]+?(?<=\S)\*\*)+?)[ \t]*"
     rf"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\(?\[{GENERIC_LABELS}\]\("
     r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>|(?<!\\)\|"
-    r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|$)",
+    r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|【[^【】\n]*】[ \t]*$|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Where a plain title may end: a mark and a space, not an abbreviation's full stop.
+_TITLE_MARKS = re.compile(r"(?<!\b[Vv]s)(?<!\betc)(?<!\b[Cc]f)[.,?!][ \t]+")
 # What a plain title's line says after it: names (with "et al.") and a venue with its year
 # or an arXiv id ("Hao, Miao et al. arXiv:2007.03282", "Porrello et al. ECCV 2020 [[code]"),
 # up to the links.
@@ -140,9 +142,13 @@ _HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*?!:;\n]+?)(?<!\.)\*\*(?P<colon>:?)[ \t]+(
 # initial's ("Vol. B.") nor the end of an abbreviation ("Drori et al." in a table).
 _TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])(?<!\bet al)(?<!\betc)[.;]$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
-# "[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification` task]": a
-# bracketed remark of code spans after the links, not a link and not a venue.
-_NOTE = re.compile(r"\[(?!\[)[^\[\]\n]*`[^`\n]+`[^\[\]\n]*\](?![(\[:])")
+# The entry's own remark after its links, neither a link nor a venue: code spans in
+# brackets ("[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification`
+# task]"), or words in lenticular brackets closing its line ("Title. SIGIR 2020 【神经图协同
+# 过滤】", a translation).
+_NOTE = re.compile(
+    r"\[(?!\[)[^\[\]\n]*`[^`\n]+`[^\[\]\n]*\](?![(\[:])|【[^【】\n]*】(?=[ \t]*$)", re.MULTILINE
+)
 # Text up to the first full stop that ends a word (not an initial's): a list of names?
 _LEADING_NAMES = re.compile(r"(?P<n>.*?[A-Za-z]{2,})\.(?:\s|$)")
 
@@ -770,7 +776,9 @@ def read_plain_title(reading: e.Reading, position: int) -> int | None:
         return italic
     if found and len(found.group("t").split()) >= 2:
         end = found.end("t")
-        for stop in re.finditer(r"[.,?!][ \t]+", reading.text[found.start("t") : end]):
+        # (an abbreviation's full stop is the title's: "Neural Collaborative Filtering vs.
+        # Matrix Factorization Revisited. RecSys 2020")
+        for stop in re.finditer(_TITLE_MARKS, reading.text[found.start("t") : end]):
             mark = stop.group(0)[0]
             tail = _VENUE_TAIL if mark == "," else _CITED_TAIL
             after = found.start("t") + stop.end()

@@ -107,6 +107,23 @@ CASES = [
         id="dash-year-venue-tags",
     ),
     pytest.param(
+        "recsys_lenticular_notes",
+        "Collaborative Filtering",
+        PaperRecord(
+            # (a made-up paper: the layout is what is tested)
+            title="Graph Denoising Diffusion for Collaborative Filtering",
+            authors=("Ann Lee", "Bo Li"),
+            year=2024,
+            venue="KDD 2024",
+            url="https://dl.acm.org/doi/10.1145/3637528.0000000",
+        ),
+        # "Title. KDD 2024" as the section writes its papers: no names, no link (none of its
+        # ten has one), last (oldest first). The golden allows leaving out the note in
+        # lenticular brackets, a translation only the maintainers can write.
+        (15, ["-   Graph Denoising Diffusion for Collaborative Filtering. KDD 2024"]),
+        id="plain-bullets-lenticular-notes",
+    ),
+    pytest.param(
         "exploration_angle_links_bibtex_names",
         "Prediction / Prediction error based Methods",
         PaperRecord(

@@ -131,6 +131,12 @@ COUNTS = [
     # 1.1 (lines 7 to 12), 3 + 3 + 2 under 1.2 (16 to 28), 1 + 2 + 1 under 1.3 (32 to 40),
     # 3 under 1.4 (44 to 46): 21 papers.
     pytest.param("host_networking_dash_tags", 21, 0, id="dash-year-venue-tags"),
+    # "-   Title. SIGIR 2019 【神经图协同过滤】": bullets linking nothing, a translation in
+    # lenticular brackets closing each: 10 under Collaborative
+    # Filtering (lines 6 to 15), 11 under Long-tail/Cold-start (18 to 28), one of them
+    # with a "[PDF](url)" before its note. Before, the notes stopped the plain titles:
+    # only the one with a link was read (RUCAIBox's README: 20 of 1,211 papers).
+    pytest.param("recsys_lenticular_notes", 21, 0, id="plain-bullets-lenticular-notes"),
 ]
 
 
@@ -1338,6 +1344,28 @@ SPOT = [
             "10.1109/icse48619.2023.00205",
             "RAG Foundations",
         ),
+    ),
+    # a plain title, the venue and year after its full stop, the note no part of either
+    (
+        "recsys_lenticular_notes",
+        6,
+        ("Neural Graph Collaborative Filtering", None, 0, 2019, "SIGIR", None, None,
+         "Collaborative Filtering"),
+    ),
+    # an abbreviation's full stop inside the title ("vs."), which once ended it and made
+    # the rest names (a new paper was then written with its authors, as no other is)
+    (
+        "recsys_lenticular_notes",
+        13,
+        ("Neural Collaborative Filtering vs. Matrix Factorization Revisited", None, 0, 2020,
+         "RecSys", None, None, "Collaborative Filtering"),
+    ),
+    # a colon in the title; the note after the year, not the venue's
+    (
+        "recsys_lenticular_notes",
+        21,
+        ("MAMO: Memory-Augmented Meta-Optimization for Cold-start Recommendation", None, 0,
+         2020, "KDD", None, None, "Long-tail/Cold-start in Recommendations"),
     ),
     (
         "rag_reasoning_paren_bold",
