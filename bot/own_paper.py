@@ -29,11 +29,19 @@ _CITE = re.compile(r"\bcit(?:e|ing|ation)\b|引用|bibtex", re.IGNORECASE)
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s", re.MULTILINE)
 _LEAD_LINES = 40  # a README's lead: before its first section, at most this many lines
 _NEAR = 600  # characters before a BibTeX entry where the "cite" wording must be
-# Wording that claims a paper ("our survey", "my paper", "我们的综述", "本文"), or says the
+# Wording that claims a paper ("our survey", "my paper", "我们的综述", "本文"), says the
 # repository goes with it ("the official repository of", "accompanying the paper", "as
-# part of the recent review").
+# part of the recent review"), or says its writers made such work on the subject ("We also
+# made some slides about tool learning" beside the paper's link: thunlp's own survey).
+# (not "a paper list", "our survey collection": the repository itself)
+_WORKS = (
+    r"(?:survey|paper|work|review|preprint|article|book|slides|tutorial|talk)s?\b"
+    r"(?!\s+(?:lists?|collections?|repo|repository)\b)"
+)
 _CLAIM = re.compile(
-    r"\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:survey|paper|work|review|preprint|article|book)s?\b"
+    rf"\b(?:our|my)\s+(?:[\w-]+\s+){{0,3}}?{_WORKS}"
+    r"|\bwe\s+(?:have\s+|also\s+)*(?:made|wrote|written|prepared|released|published|gave)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?\[?{_WORKS}"  # ("some [slides](url)")
     r"|\bofficial\s+(?:repo|repository|code|implementation|list|page)\b|\baccompan(?:y|ies|ying)\b"
     r"|\bcompanion\b|\bas\s+part\s+of\b|我们的\S{0,6}?(?:综述|论文|工作)|本文|本综述",
     re.IGNORECASE,

@@ -92,6 +92,26 @@ This note aims to collect references for symbolic regression (SR) [methods](#met
 
 ## Methods
 """
+# thunlp/ToolLearningPapers (0b5e6690), README.md lines 1-5: the group's survey linked on the
+# topic's name, beside the slides "we also made" about it (kept in the repository).
+WE_ALSO_MADE_SLIDES = """\
+<div style="text-align: center;">
+    <h1><img src="assets/logo.png" height="28px" /> Tool Learning Papers </h1>
+</div>
+
+Must-read papers on [tool learning](https://arxiv.org/abs/2304.08354) with foundation models. \
+We also made some [slides](https://github.com/thunlp/ToolLearningPapers/tree/master/assets/\
+tool_learning_ppt.pdf) about tool learning.
+
+## Content
+"""
+WE_MADE_A_LIST = """\
+# Agent Papers
+
+We have released a paper list following [this survey](https://arxiv.org/abs/2308.11432).
+
+## Papers
+"""
 BIBTEX_WITHOUT_CITE_WORDING = """\
 # Papers
 
@@ -119,9 +139,12 @@ BIBTEX_WITHOUT_CITE_WORDING = """\
         ("# A list\n\n## Papers\n", OwnPaper()),
         (SOMEONE_ELSES_SURVEY, OwnPaper(unclaimed=("arXiv 2303.18223",))),
         (PART_OF_A_REVIEW, OwnPaper(("2211.10873",))),
+        (WE_ALSO_MADE_SLIDES, OwnPaper(("2304.08354",))),
+        (WE_MADE_A_LIST, OwnPaper(unclaimed=("arXiv 2308.11432",))),
     ],
     ids=["citation-in-the-lead", "citation-section", "link-in-the-lead", "bibtex-of-a-paper",
-         "nothing", "someone-elses-survey-in-the-lead", "part-of-a-review"],
+         "nothing", "someone-elses-survey-in-the-lead", "part-of-a-review",
+         "slides-we-made-beside-it", "a-list-we-made-after-it"],
 )  # fmt: skip
 def test_find_own_paper(readme: str, own: OwnPaper) -> None:
     assert find_own_paper(readme) == own
