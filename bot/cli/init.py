@@ -39,6 +39,9 @@ _SKIP_DIRS = {
     ".tox",
 }
 _MAX_FILES = 20000
+# Folders a site serves or a build writes (Hugo's static/ and public/, Jekyll's _site/,
+# Sphinx's _build/, a pipeline's output/; build/ and dist/ are never looked at).
+_SITE_DIRS = frozenset({"static", "public", "_site", "_build", "output"})
 _README = re.compile(r"^readme\.(md|markdown)$", re.IGNORECASE)
 _PAPER_LIST = re.compile(r"^(?:paper\s*list|papers|reading\s*list|论文(?:列表)?)\b", re.IGNORECASE)
 _NOT_LISTS = re.compile(
@@ -216,7 +219,16 @@ def inspect(root: Path) -> Survey:
     bibs = [p for p in files if p.suffix.lower() == ".bib"]
     bibs.sort(key=lambda p: (-_entry_count(root / p), len(p.parts), p.as_posix()))
     survey.bib_files = [p.as_posix() for p in bibs]
-    survey.bibtex = survey.bib_files[0] if bibs else None
+    published = _published(root, files, bibs)
+    edited = [p for p in bibs if p not in published]
+    survey.bibtex = edited[0].as_posix() if edited else None
+    if published:
+        shown = [p.as_posix() for p in bibs if p in published]
+        survey.notes.append(
+            f"{', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}: published copies "
+            "(served by a site, and written by a script of the repository or kept twice): "
+            "their papers count as cited, but new entries are not written there"
+        )
     for path in files:
         suffix = path.suffix.lower()
         if suffix == ".bbl" and not bibs:
@@ -292,6 +304,38 @@ def _survey_files(root: Path, files: list[Path], survey: Survey) -> list[Path]:
     return [path for path in files if (folder := owner(path)) is None or folder in mine]
 
 
+def _published(root: Path, files: list[Path], bibs: list[Path]) -> set[Path]:
+    """The .bib files that are a site's published copies, not the survey's own source.
+
+    A .bib a site serves (in one of ``_SITE_DIRS``) is a copy when a build script of the
+    repository names it (aghribi/acc-ml-living-review's exporter writes
+    ``site/static/downloads/livingreview.bib`` from its database), or when the repository
+    keeps it twice (the site's build copies ``static/`` into ``public/``): a new entry
+    written there is lost at the next build. One a site serves and nothing writes is kept
+    by hand (tonyauyeung/ml4mol-paper-list's ``static/_bibliography/papers.bib``, which the
+    site's JavaScript reads), and is the survey's own."""
+    served = [p for p in bibs if _SITE_DIRS.intersection(p.parts[:-1])]
+    if not served:
+        return set()
+    contents = Counter(_read(root / p) for p in bibs)
+    scripts = "\n".join(
+        _read(root / p)
+        for p in files
+        if (p.suffix.lower() in _SCRIPTS and p.suffix.lower() != ".js") or p.name == "Makefile"
+    )  # (not the site's JavaScript, which reads the file it shows)
+    return {
+        p for p in served
+        if p.name in scripts or ((text := _read(root / p)).strip() and contents[text] > 1)
+    }  # fmt: skip
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def _names_a_section(title: str) -> bool:
     """Whether a heading is a section's name ("Update Log", "👏 Acknowledgements", "致谢")
     rather than a sentence set as a heading ("We appreciate any useful suggestions ...
@@ -363,18 +407,59 @@ def _tex_sources(root: Path, files: list[Path]) -> Iterator[tuple[Path, list[str
 
 
 def _latex_targets(root: Path, files: list[Path], survey: Survey) -> None:
-    """The thank-you and changelog sections of the survey's LaTeX sources."""
-    from bot.editors.latex_sections import find_sections
+    """The thank-you and changelog sections of the survey's LaTeX sources.
 
+    A class's sample acknowledgements left in a template the repository keeps are no
+    thank-you (a note says why). Without any thank-you section, thanks written in the
+    title's ``\\thanks{...}`` footnote are said to be there and not written into: a
+    footnote on the first page is the authors' and their funders' (and the editor adds
+    sentences to a section, never inside a command's argument)."""
+    from bot.editors.latex_sections import find_sections
+    from bot.text.template_text import sample_text
+
+    footnotes: list[tuple[str, str]] = []
     for path, lines in _tex_sources(root, files):
         for section in find_sections(lines):
             body = "\n".join(lines[section.body : section.end])
             if _THANKS.search(section.title):
+                if why := sample_text(body):
+                    survey.notes.append(
+                        f"{path.as_posix()} > {section.title} is a document class's sample "
+                        f"text ({why}): no thank-you, not written into"
+                    )
+                    continue
                 survey.thanks.append((path.as_posix(), section.title))
             elif _names_a_log(section.title) and re.search(
                 r"\\begin\{(?:itemize|enumerate|description)\}", body
             ):
                 survey.changelogs.append((path.as_posix(), "latex", section.title))
+        footnotes += [(path.as_posix(), text) for text in _thanking_footnotes(lines)]
+    if footnotes and not survey.thanks:
+        from bot.issue.triage import clip
+
+        where, text = footnotes[0]
+        survey.notes.append(
+            f"{where} thanks people only in a \\thanks footnote ({clip(text, 80)!r}): a "
+            "footnote is no acknowledgements section, so readers are not thanked there; "
+            "to thank them, add a \\section*{Acknowledgements} and list it under "
+            "acknowledgements:"
+        )
+
+
+_FOOTNOTE = re.compile(r"\\thanks\s*\{")
+_THANKING = re.compile(r"\b(?:thank|acknowledg|grateful|indebted|feedback)", re.IGNORECASE)
+
+
+def _thanking_footnotes(lines: list[str]) -> Iterator[str]:
+    """The text of each ``\\thanks{...}`` that thanks someone (not an affiliation)."""
+    from bot.text import latex
+
+    text = "\n".join(_uncommented(line) for line in lines)
+    for found in _FOOTNOTE.finditer(text):
+        end = latex.matching_brace(text, found.end() - 1)
+        words = latex.decode(text[found.end() : end]) if end > 0 else ""
+        if _THANKING.search(words):
+            yield words
 
 
 def _latex_paper_list(root: Path, files: list[Path], survey: Survey) -> None:
@@ -456,11 +541,7 @@ def _writer(root: Path, files: list[Path], source: str, written: str) -> str | N
     for path in files:
         if path.suffix.lower() not in _SCRIPTS and path.name != "Makefile":
             continue
-        try:
-            text = (root / path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if all(name in text for name in names):
+        if all(name in _read(root / path) for name in names):
             return path.as_posix()
     return None
 
@@ -471,6 +552,7 @@ def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:
     from bot.references.markdown import parse
 
     counts: dict[str, int] = {}
+    notes: list[str] = []
     for path in files:
         if path.suffix.lower() not in (".md", ".markdown") or _NOT_LISTS.match(path.name):
             continue
@@ -489,7 +571,19 @@ def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:
                 "count as cited, and new papers do not go there"
             )
             continue
+        # (never the README: a list's front page is read as one wherever it names papers,
+        # yaodongC/awesome-instruction-dataset's, four of its datasets read as papers, too)
+        if path.as_posix() != survey.readme and _notes(text, papers):
+            if papers >= _MIN_PAPERS:  # (fewer make no list anyway: nothing to say)
+                notes.append(path.as_posix())
+            continue
         counts[path.as_posix()] = papers
+    if notes:
+        shown = ", ".join(notes[:3]) + (f" and {len(notes) - 3} more" if len(notes) > 3 else "")
+        survey.notes.append(
+            f"{shown}: a few papers among many more lines of notes or instructions, most "
+            "linking nothing (reading notes, a prompt): no paper list, not counted as cited"
+        )
     # A file with a paper or two is a list when it stands beside one (``paper_list/*.md``);
     # alone, it is more likely a page that cites a few (a contributing guide, a changelog).
     folders = {str(Path(p).parent) for p, n in counts.items() if n >= _MIN_PAPERS}
@@ -505,6 +599,25 @@ def _find_paper_lists(root: Path, files: list[Path], survey: Survey) -> None:
     survey.paper_list = main
     text = (root / main).read_text(encoding="utf-8", errors="replace")
     survey.paper_section, survey.section_note = _default_section(text)
+
+
+_ITEM = re.compile(r"^(?:[-*+•]|\d{1,4}[.)])[ \t]+\S|^\|", re.MULTILINE)
+_LINKS = re.compile(r"https?://|\]\(")
+
+
+def _notes(text: str, papers: int) -> bool:
+    """Whether a Markdown file that names a few papers is notes rather than a list of them.
+
+    A paper list's items are entries: papers, and the tools and pages beside them, which
+    link somewhere even when the reader cannot read them (an unusual citation style). A
+    reader's notes (MattSkala/meshnet-survey's NOTES.md: 5 papers among 111 items, most
+    of them remarks such as "- social networks difficult to bootstrap") or a prompt's
+    instructions (cremarco/kg-exploration-survey's prompt.md: "* **id**: string,
+    required.") hold far more items than papers, most of them linking nothing. Only the
+    file's own items count, not those nested under an entry (its fields, its notes)."""
+    items = [line for line in text.splitlines() if _ITEM.match(line)]
+    unlinked = sum(1 for line in items if not _LINKS.search(line))
+    return papers * 10 < len(items) and unlinked * 2 > len(items)
 
 
 def _default_section(text: str) -> tuple[str | None, str | None]:
@@ -576,7 +689,11 @@ def run(args: argparse.Namespace) -> int:
     load_config(root)  # the file we wrote must load; a failure here is our bug, reported clearly
     print(f"wrote {target}")
     found = [
-        f"BibTeX: {survey.bibtex}" if survey.bibtex else "no .bib file",
+        f"BibTeX: {survey.bibtex}"
+        if survey.bibtex
+        else f"no .bib to write into ({len(survey.bib_files)} published copies)"
+        if survey.bib_files
+        else "no .bib file",
         f"paper list: {survey.paper_list}"
         + (f" > {survey.paper_section}" if survey.paper_section else "")
         if survey.paper_list

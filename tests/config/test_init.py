@@ -612,3 +612,116 @@ def test_the_slides_of_the_survey_beside_its_paper_are_one_work(tmp_path):
     config = initialised(tmp_path)
     assert config.bibtex is not None and config.bibtex.path == "paper/refs.bib"
     assert [t.path for t in config.acknowledgements] == ["paper/main.tex", "slides/main.tex"]
+
+
+def test_a_templates_sample_acknowledgements_are_no_thank_you(tmp_path, capsys):
+    # geneura-papers/uncertainty-in-EAs (3c1b7a72) keeps GECCO's acmart sample beside its
+    # survey; once acks was read, init listed the sample's "support of grants\\ taking\\
+    # this\\ much\\ space" as a thank-you, and the reader would have been thanked there.
+    (tmp_path / "gecco2018.tex").write_text(fixture("gecco_sample_acks.tex"), encoding="utf-8")
+    (tmp_path / "survey.tex").write_text(
+        "\\section*{Acknowledgements}\nWe thank Ana Alves.\n", encoding="utf-8"
+    )
+    config = initialised(tmp_path)
+    assert [(t.path, t.heading) for t in config.acknowledgements] == [
+        ("survey.tex", "Acknowledgements")
+    ]
+    assert "gecco2018.tex > acks is a document class's sample text (its words are broken" in (
+        capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ("", True),
+        # thanks of their own elsewhere: the footnote is not mentioned
+        ("\\section*{Acknowledgements}\nWe thank Ana Alves.\n", False),
+    ],
+)
+def test_thanks_in_the_title_footnote_only_are_said_to_be_there(tmp_path, capsys, extra, said):
+    # bisraelsen/Circumspect_survey (4411dda5): the authors thank Michael Mozer and Eric
+    # Frew, then their funders, in the title's \thanks footnote, and nowhere else. init found
+    # "no acknowledgements heading" and said nothing of it. A footnote is no section to add
+    # readers to (the first page's footnote is the authors' and funders'): init says so.
+    tex = fixture("assurances_title_thanks.tex") + "\\thanks{Department of Physics}\n" + extra
+    (tmp_path / "main_acm.tex").write_text(tex, encoding="utf-8")
+    config = initialised(tmp_path)
+    out = capsys.readouterr().out
+    assert bool(config.acknowledgements) is not said
+    assert (
+        "note: main_acm.tex thanks people only in a \\thanks footnote ('The authors acknowledge "
+        "the helpful feedback of Michael Mozer and Eric Frew" in out
+    ) is said
+
+
+_EXPORTER = "def export(db):\n    (outpath / 'livingreview.bib').write_text(to_bibtex(db))\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "bibtex"),
+    [
+        # aghribi/acc-ml-living-review (a6483f57): a pipeline writes the review's .bib from
+        # data/db.json into its Hugo site (site/static/downloads/livingreview.bib, the
+        # largest of five copies); init made it the .bib new entries go into, where the
+        # pipeline's next run would overwrite them.
+        ({"site/static/downloads/livingreview.bib": _BIB, "pipeline/export.py": _EXPORTER},
+         None),
+        # a copy the site's build made (static/ copied into public/), kept twice
+        ({"site/static/cite.bib": _BIB, "site/public/cite.bib": _BIB}, None),
+        # the survey's own .bib beside a published copy of it is the one written into
+        ({"site/static/downloads/livingreview.bib": _BIB, "pipeline/export.py": _EXPORTER,
+          "paper/refs.bib": _BIB}, "paper/refs.bib"),
+        # tonyauyeung/ml4mol-paper-list: the .bib a site serves, kept by hand (its JavaScript
+        # reads it, no script writes it), is the survey's own
+        ({"static/_bibliography/papers.bib": _BIB,
+          "static/js/bibsearch.js": "fetch('../_bibliography/papers.bib')\n"},
+         "static/_bibliography/papers.bib"),
+    ],
+    ids=["written-by-a-script", "kept-twice", "beside-the-source", "served-kept-by-hand"],
+)  # fmt: skip
+def test_a_published_copy_of_the_bib_is_read_but_not_written(tmp_path, capsys, files, bibtex):
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    config = initialised(tmp_path)
+    bibs = [path for path in files if path.endswith(".bib")]
+    assert sorted(r.path for r in config.references) == sorted(bibs)
+    assert (config.bibtex.path if config.bibtex else None) == bibtex
+    said = "published copies (served by a site, and written by a script" in capsys.readouterr().out
+    assert said is (len(bibs) > 1 or bibtex is None)
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        # MattSkala/meshnet-survey (64737caa): the author's reading notes beside the LaTeX
+        # survey and its mybibfile.bib; init made them the paper list (new papers among
+        # remarks such as "- project abandoned").
+        ("meshnet_reading_notes.md", "NOTES.md"),
+        # cremarco/kg-exploration-survey (3598c26a): an LLM prompt for the survey's website,
+        # its schema as bullets; init made it the paper list, with the default section
+        # "SCHEMA (only these fields; any order; keys must match exactly)".
+        ("kg_exploration_prompt.md", "website/scripts/prompt.md"),
+    ],
+)
+def test_notes_and_prompts_naming_a_few_papers_are_no_paper_list(tmp_path, capsys, name, path):
+    (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / path).write_text(fixture(name), encoding="utf-8")
+    (tmp_path / "mybibfile.bib").write_text(_BIB, encoding="utf-8")
+    config = initialised(tmp_path)
+    assert config.paper_list is None
+    assert [r.path for r in config.references] == ["mybibfile.bib"]
+    assert f"note: {path}: a few papers among many more lines of notes" in capsys.readouterr().out
+
+
+def test_a_list_of_papers_each_over_its_fields_is_a_paper_list(tmp_path):
+    # Mingyue-Cheng/Awesome-Time-Series-Foundation-Model's shape: each paper a heading over
+    # bullets of its fields, which link nothing: more items than papers, but a list.
+    fields = "- **Authors**: Ann Lee\n- **Venue**: ACL\n- **Year**: 2023\n- **Code**: none\n"
+    entries = "".join(
+        f"### [Paper {n}](https://arxiv.org/abs/2301.0{n:04d})\n\n{fields}\n" for n in range(4)
+    )
+    (tmp_path / "papers.md").write_text(f"# Papers\n\n{entries}", encoding="utf-8")
+    config = initialised(tmp_path)
+    assert config.paper_list is not None and config.paper_list.path == "papers.md"
