@@ -725,3 +725,12 @@ def test_a_list_of_papers_each_over_its_fields_is_a_paper_list(tmp_path):
     (tmp_path / "papers.md").write_text(f"# Papers\n\n{entries}", encoding="utf-8")
     config = initialised(tmp_path)
     assert config.paper_list is not None and config.paper_list.path == "papers.md"
+
+
+def test_a_readme_naming_papers_is_read_as_the_list_however_sparse(tmp_path):
+    # yaodongC/awesome-instruction-dataset (5ef69722): datasets, each a heading over its
+    # fields, of which the reader takes four for papers: still the README's list (the
+    # README is the list's front page; the notes rule would have dropped it).
+    (tmp_path / "README.md").write_text(fixture("meshnet_reading_notes.md"), encoding="utf-8")
+    config = initialised(tmp_path)
+    assert config.paper_list is not None and config.paper_list.path == "README.md"
