@@ -1952,6 +1952,7 @@ def test_a_bold_name_heading_over_lines_of_bold_labelled_fields():
         ("Generating Images with Multimodal Language Models", "NeurIPS", 2023, "2305.17216"),
     ]
 
+
 def test_a_venue_and_date_then_a_comma_before_a_title_in_no_markup():
     # YanjieZe/Paper-List (e0e815a): "- Venue Date, Title, [label](url)", the title in no
     # markup or with a few words in bold; of its 227 items read, the venue and date were
