@@ -22,7 +22,8 @@ from bot.lists.headings import FENCE, HeadingSpan, fence_closes, heading_spans
 from bot.lists.papers import paper_like
 
 _ITEM = re.compile(
-    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))(?:[ \t]+|$)"
+    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))"
+    r"(?:[ \t]+|$|(?<=-)(?=\[[^\[\]\n]+\]\())"  # ("-[Title](url)": a bullet to its writer)
 )
 _BREAK = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
 # A line of badges only: images, each linked or not ("![](shields.io/...)  [![](...)](...)").
@@ -62,7 +63,17 @@ _INTERRUPTS = re.compile(
 )
 # A category's name in bold, a few words alone on its line: "- **DAC2022**", "- **Key
 # Papers:**".
-_BOLD_LABEL = re.compile(r"\*\*[^*:：\[\]\n]{1,30}?[:：]?\*\*[:：]?")
+# A category's name in bold longer than this must be over two titled papers or more.
+_LABEL_LENGTH = 34
+_TITLED_ITEM = re.compile(
+    r"\*\*[^*\n]*?\w+\W+\w+\W+\w+[^*\n]*\*\*|\[[^\]\n]*?\w+\W+\w+\W+\w+[^\]\n]*\]\("
+)
+# Inline HTML that only marks or styles a category's name (an anchor for the contents).
+_INLINE_TAG = re.compile(
+    r"</?(?:span|font|b|strong|em|i|u|sup|sub)\b[^>]*>|<a\s+(?:name|id)=[^>]*>\s*</a>",
+    re.IGNORECASE,
+)
+_BOLD_LABEL = re.compile(r"\*\*[^*:：\[\]\n]{1,60}?[:：]?\*\*[:：]?")
 # What hangs under an item: a block of HTML that folds or keeps text, or a figure.
 _ATTACHED_OPEN = re.compile(r"<(details|pre)\b", re.IGNORECASE)
 _IMAGE_LINE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)|<img\b[^>]*>")
@@ -427,11 +438,16 @@ class _Scanner:
         # (what the item says before its nested items: "- Title." over "[[pdf]](url)" is a
         # paper, its nested "- Jane Doe, Bo Li. *ICML 2019*" its authors, not a category's)
         own = "\n".join([content, *lines[index + 1 : nested[0]]]) if nested else content
+        own = _INLINE_TAG.sub("", own)  # "<span id="head-t2i"> **Text → Image** </span>"
         label = _BOLD_LABEL.fullmatch(own.strip())
         plain = bool(nested) and (not _LINK_OR_EMPHASIS.search(own) or label is not None)
         if plain and label and ":" in label.group(0):
             # "- **Key Papers:**" over papers, not "- **Data Characteristics**:" over features
             plain = _links_papers(lines[nested[0] : end + 1])
+        if plain and label and len(label.group(0)) > _LABEL_LENGTH:
+            # "**Text → 3D/Motion/Shape/Mesh/Object...**" over titled papers, not a paper's
+            # bold title over notes on it
+            plain = sum(bool(_TITLED_ITEM.search(lines[i])) for i in nested) >= 2
         if plain and not _authors_below(lines, nested):
             # "- Neural Network Libraries" (or "- **DAC2022**") over nested items: a category,
             # its items are entries

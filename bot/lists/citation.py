@@ -772,6 +772,8 @@ _PAREN_VENUE = re.compile(r"[ \t]*\((?P<v>[^()\n]*?[A-Za-z][^()\n]*?\b(?:19|20)\
 # year after the venue's emphasis ("*J. Chem. Inf. Model.* (2024).").
 _TITLE_LINE_REST = re.compile(
     rf"{_PAREN_VENUE.pattern}|by[ \t]+[A-Z\u00C0-\u024F]|[*_]*[ \t]*\((?:19|20)\d\d\)"
+    # "**Title**, arXiv, 2024." over the names' line: a venue known by name and its year
+    rf"|(?:(?i:arxiv)|{ACRONYMS}),?[ \t]+(?:19|20)\d\d\.?[ \t]*$"
 )
 # One author, then the venue and year: "Lars Kotthoff. AI Magazine 2014." (but not
 # "Pattern Recognition. 2021.": what follows a lone name must name a venue, with a year).

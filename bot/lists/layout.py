@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.identifiers import normalize_arxiv
+from bot.lists.citation import generic_label
 from bot.lists.entry import Entry, Fields, Slot
 from bot.lists.links import extra_links, with_extra_links
 from bot.lists.literals import foreign_words, scrub, shared_words
@@ -360,7 +361,10 @@ def _twins(
 
 
 def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
-    """How the neighbours write this slot when they have nothing for it (``None``, ``""``)."""
+    """How the neighbours write this slot when they have nothing for it (``None``, ``""``;
+    ``[code]``, a link's label alone where other entries link their code)."""
+    if slot.field == "text":
+        return _label_alone(entries, slot.key)
     if slot.field != "url":
         return None
     empties = Counter(
@@ -370,6 +374,22 @@ def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
         if key == slot.key and url in EMPTY
     )
     return empties.most_common(1)[0][0] if empties else None
+
+
+def _label_alone(entries: Sequence[Entry], key: str) -> str | None:
+    """The text the entries hold under ``key``, when (nine in ten times) it is one kind of
+    link's label in brackets, a kind other entries link or a kind of link whatever the list
+    (``| [code]`` beside ``| [[code]](url)``: the list's way of saying a paper has none),
+    not a tag of the paper's own."""
+    written = Counter(text for entry in entries if (text := entry.fields.text(key)) is not None)
+    if not written:
+        return None
+    text, count = written.most_common(1)[0]
+    label = re.fullmatch(r"\s*\[([^\[\]]+)\]\s*", text)
+    linked = {name.lower() for entry in entries for name, _ in entry.fields.urls}
+    if label is None or not (label.group(1).strip().lower() in linked or generic_label(text)):
+        return None
+    return text if count * 10 >= written.total() * 9 else None
 
 
 # --------------------------------------------------------------------------- rendering

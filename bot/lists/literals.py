@@ -48,12 +48,21 @@ def _entry_words(entry: Entry) -> set[str]:
 def shared_words(neighbours: Sequence[Entry], file: Sequence[Entry] = ()) -> set[str]:
     """The words more than half of the ``neighbours`` write: the list's labels and markup.
     Two neighbours or one cannot tell a label from an entry's own words: the ``file``'s
-    entries do then."""
-    voters = neighbours if len(neighbours) >= 3 or not file else file
+    entries do then, more than half of them, or a quarter where every neighbour writes the
+    word too (the "in" of "- in SIGIR 2023", in a file whose other sections are written
+    otherwise)."""
+    if len(neighbours) >= 3 or not file:
+        return _written_by(neighbours, 2)
+    every = set.intersection(*map(_entry_words, neighbours)) if neighbours else set()
+    return _written_by(file, 2) | (every & _written_by(file, 4))
+
+
+def _written_by(voters: Sequence[Entry], share: int) -> set[str]:
+    """The words more than one in ``share`` of the ``voters`` write."""
     counts: Counter[str] = Counter()
     for entry in voters:
         counts.update(_entry_words(entry))
-    return {word for word, count in counts.items() if count * 2 > len(voters)}
+    return {word for word, count in counts.items() if count * share > len(voters)}
 
 
 def own_words(fields: Fields) -> set[str]:

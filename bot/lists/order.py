@@ -127,6 +127,13 @@ def infer(group: Sequence[Fields], others: Sequence[Sequence[Fields]] = ()) -> O
     found = _sorted_by([group])
     if found is not None and found.by == "year" and _newest_last(group):
         found = None  # newest first by years, and now added to at its end: the end
+    if (
+        found is not None
+        and found.by in ("date", "arxiv")
+        and not found.descending
+        and _appended_out_of_order(group)
+    ):
+        return Order("append")
     if found is None and _evidence([group]) < 2 and others:
         found = _sorted_by(others)
     if found is None and _evidence([group]) == 1 and not any(_evidence([o]) for o in others):
@@ -165,6 +172,14 @@ def _newest_last(group: Sequence[Fields]) -> bool:
     goes on at its end."""
     keys = [k for k in map(date_key, group) if k is not None]
     return len(keys) >= 2 and all(k < keys[-1] for k in keys[:-1])
+
+
+def _appended_out_of_order(group: Sequence[Fields]) -> bool:
+    """Is a list in order of dates, oldest first, now added to at its end whatever the date:
+    its last paper older than one above it ("... 2024.05, 2024.06, 2024.06, 2024.02,
+    2024.01": zjunlp/LLMAgentPapers, whose next paper went last)?"""
+    keys = [k for k in map(date_key, group) if k is not None]
+    return len(keys) >= _MIN_KEYED and keys[-1] < max(keys[:-1])
 
 
 def _newest_first(groups: Sequence[Sequence[Fields]]) -> bool:

@@ -15,7 +15,7 @@ from bot.lists import cells, citation, recognise
 from bot.lists.entry import Entry, Fields, Reading, Slot
 from bot.lists.inline import is_symbol, scan_links
 
-_MARKER = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})[.)]|[-*+])[ \t]+")
+_MARKER = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})[.)]|[-*+])(?:[ \t]+|(?<=-)(?=\[))")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")

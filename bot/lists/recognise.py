@@ -47,7 +47,8 @@ from bot.lists.values import (
 from bot.text.venues import ACRONYMS
 
 _TAG = re.compile(
-    r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40})\](?(s)(?P=s))(?!\()"
+    r"(?P<s>\*{1,2}|__)?\[(?P<b>[^\[\]\n]{1,40}|[^\[\]\n]{41,80}(?=\][ \t]*\*\*))\]"
+    r"(?(s)(?P=s))(?!\()"
     r"|\((?P<e>\*{1,2}|_)?(?P<p>[^()*_\n]{2,40}?)(?P=e)?\)"
 )
 # A venue known by name with its year later on an entry's line ("..., ICML 2018."), or the
@@ -69,6 +70,8 @@ _NEXT_LINE = r"\n(?:[ \t]*\n)?[ \t]*"
 _CITED_NUMBER = re.compile(r"\[\d{1,3}\][ \t]*[:：]?[ \t]*(?=<?\[[^\[\]\n]+\]\()")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
 # "[VL-GenRM] [Title](url)", "[MRM] Advancing ...": a name in brackets before the title.
+# A bold title after a bracketed tag: "[💬 Aesthetic] **Playground v2.5: ...**".
+_BOLD_NEXT = re.compile(r"[ \t]*\*\*(?P<t>[^*\n]+)\*\*")
 _PLAIN_BRACKET_NICK = re.compile(
     r"\[(?P<n>[^*\[\]\n]{1,40})\](?P<sep>[ \t]+)(?=<?\[|[A-Za-z0-9\"“])"
 )
@@ -98,7 +101,8 @@ _PLAIN_NICK = re.compile(
     r"(?P<n>[A-Za-z][\w.+-]{0,30}(?:[ \t][\w.+-]+){0,2})(?P<sep>[ \t]*[:：][ \t]*)(?=[\"“])"
 )
 _QUOTED = re.compile(r"(?P<q>[\"“])(?P<t>[^\"“”\n]+?)[\"”]")
-_BOLD = re.compile(r"\*\*(?!\s)(?P<t>(?:[^*]|\*(?!\*))+?)\*\*")
+# (and "***Title***": bold and italic)
+_BOLD = re.compile(r"\*\*(?P<i>\*(?!\*))?(?!\s)(?P<t>(?:[^*]|\*(?!\*))+?)(?(i)\*)\*\*")
 _UNDERSCORES = re.compile(r"__(?!\s)(?P<t>(?:[^_]|_(?!_))+?)__")
 # After a bold name inside a link: a dash or colon, then the title to the link's end.
 _NAME_THEN_TITLE = re.compile(r"[ \t]*(?:[—–:：]|-(?=[ \t]))[ \t]*(?P<t>[^*\n]+?)[ \t]*$")
@@ -142,6 +146,11 @@ _HIGHLIGHT = re.compile(r"\*\*(?P<h>[^*?!:;\n]+?)(?<!\.)\*\*(?P<colon>:?)[ \t]+(
 # initial's ("Vol. B.") nor the end of an abbreviation ("Drori et al." in a table).
 _TITLE_STOP = re.compile(r"(?<=[\w)\]?!'\"”])(?<!\b[A-Z])(?<!\bet al)(?<!\betc)[.;]$")
 _DESCRIPTION = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
+# "[Title](url) - in SIGIR 2023 - [code](url)": the venue where a description would start.
+_IN_VENUE = re.compile(
+    r"in[ \t]+(?P<v>(?:Findings[ \t]+of[ \t]+)?[A-Z][\w@&.-]*(?:[ \t]+[A-Z][\w@&.-]*){0,3}"
+    r"[ \t]+(?:19|20)\d\d)\b"
+)
 # The entry's own remark after its links, neither a link nor a venue: code spans in
 # brackets ("[`Meta AI`, `Facebook`]", "[`object recognition` or `image classification`
 # task]"), or words in lenticular brackets closing its line ("Title. SIGIR 2020 【神经图协同
@@ -330,6 +339,14 @@ def read_leading_tags(reading: e.Reading, position: int) -> int:
         linked = _LINK_NEXT.match(text, tag.end())
         line_end = _line_end(reading, tag.end())
         following = linked.group("t") if linked else text[tag.end() : line_end]
+        bold = _BOLD_NEXT.match(text, tag.end())
+        if name == "b" and not dated and bold and not venue_name(inner):
+            if re.fullmatch(r"[\w.+-]+", inner) and _abbreviates(inner, bold.group("t")):
+                break  # "[MM-Diff] **MM-Diff: ...**", "[MRM] **... Masked Record Modeling**"
+            # "[💬 Aesthetic] **Title**": a topic's tag before a bold title, not its name
+            reading.claim(tag.start(), tag.end(), e.Slot("text", "tags"), tag.group(0))
+            position = _TAG_GAP.match(text, tag.end()).end()  # type: ignore[union-attr]
+            continue
         if name == "b" and not dated and (
             _names_title(inner, following)
             or (
@@ -408,11 +425,16 @@ def _names_title(tag: str, title: str) -> bool:
     the initials of its words ("[MRM] ... with Masked Record Modeling"), or written in mixed
     case ("[Multi-Image]", "[BiomedCLIP]"; a venue is in capitals, "[ICLR]", or known by
     name, "[NeurIPS]", "[arXiv]")?"""
-    initials = "".join(w[0] for w in re.split(r"[\s\-–]+", title) if w[:1].isupper())
-    capitals = re.sub(r"[^A-Z]", "", tag)  # "[CoRL] Co-Reinforcement Learning ...": its name
-    if title.startswith(tag) or (len(capitals) >= 3 and capitals in initials):
+    if _abbreviates(tag, title):
         return True
     return not venue_name(tag) and any(c.islower() for c in tag)
+
+
+def _abbreviates(tag: str, title: str) -> bool:
+    """Is ``tag`` the title's first words or the initials of its words?"""
+    initials = "".join(w[0] for w in re.split(r"[\s\-–]+", title) if w[:1].isupper())
+    capitals = re.sub(r"[^A-Z]", "", tag)  # "[CoRL] Co-Reinforcement Learning ...": its name
+    return title.startswith(tag) or (len(capitals) >= 3 and capitals in initials)
 
 
 def _bold_names_link(found: re.Match[str]) -> bool:
@@ -788,9 +810,15 @@ def read_plain_title(reading: e.Reading, position: int) -> int | None:
                 # (a question's mark is the title's: "When does SGD escape local minima?")
                 end = found.start("t") + stop.start() + (mark in "?!")
                 break
+        in_venue = _IN_BEFORE_ITALIC.search(reading.text, found.start("t"), end)
+        if in_venue and reading.text.startswith(("*", "_"), _skip_blank(reading.text, end)):
+            end = in_venue.start()  # "Title, in *ICLR* 2024": the venue's "in" is no title's
         _claim_title(reading, found.start("t"), end)
         return end
     return None
+
+
+_IN_BEFORE_ITALIC = re.compile(r",[ \t]+[Ii]n$")
 
 
 def _italic_inside(reading: e.Reading, start: int, stop: int) -> int | None:
@@ -985,6 +1013,11 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
     for note in _NOTE.finditer(reading.text, start, end):  # the entry's own remark
         reading.claim(note.start(), note.end(), e.Slot("text", "note"), note.group(0))
     dated_end = _read_closing_date(reading, start, end)
+    for dash in _DESCRIPTION.finditer(reading.text, start, end):
+        found = _IN_VENUE.match(reading.text, dash.end())
+        if found and reading.free(found.start("v"), found.end("v")):
+            venue, year, form = read_venue(unescape(found["v"]))
+            reading.claim(found.start("v"), found.end("v"), e.Slot("venue"), (venue, year), form)
     description = _description_start(reading, start, end)
     stop = description if description is not None else end
     at = start
@@ -1068,8 +1101,8 @@ def _description_start(reading: e.Reading, start: int, end: int) -> int | None:
         names = _LEADING_NAMES.match(plain_rest)
         if (names and people_only(names["n"])) or names_then_venue(plain_rest):
             continue  # "- Jane Doe, Bo Li. ACL 2020", "- Jane Doe, ACL 2020": the authors
-        if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest):
-            continue  # "- ACL 2020": a venue, not prose
+        if re.match(r"^[^.]{0,60}\b(?:19|20)\d\d\.?$", plain_rest) or _IN_VENUE.match(plain_rest):
+            continue  # "- ACL 2020", "- in SIGIR 2023 - [code](url)": a venue, not prose
         if DATE_IN_TEXT.match(plain_rest):
             continue  # "arXiv - May 2024 [[paper](url)]": the venue's date, not prose
         return found.start()

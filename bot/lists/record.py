@@ -80,11 +80,21 @@ def arxiv_url_form(neighbours: Sequence[Entry]) -> str:
 
 
 def _preprint_word(neighbours: Sequence[Entry]) -> str | None:
-    """How the list names a preprint's venue when it never writes ``arXiv``: ``Preprint``."""
-    venues = [entry.fields.venue for entry in neighbours if entry.fields.venue]
-    if any(re.fullmatch(r"arxiv|corr", venue, re.IGNORECASE) for venue in venues):
+    """How the list names a preprint's venue, when most of its preprints say it otherwise
+    than ``arXiv``: ``Preprint``, ``arXiv preprint`` (the case is the list's either way)."""
+    spellings = Counter(
+        venue
+        for entry in neighbours
+        if (venue := entry.fields.venue) and _PREPRINT_VENUE.fullmatch(venue)
+    )
+    if not spellings:
         return None
-    return next((v for v in venues if re.fullmatch(r"pre-?print", v, re.IGNORECASE)), None)
+    word, count = spellings.most_common(1)[0]
+    plain = sum(n for v, n in spellings.items() if re.fullmatch(r"arxiv|corr", v, re.IGNORECASE))
+    return word if count > plain else None
+
+
+_PREPRINT_VENUE = re.compile(r"(?i)(?:arxiv|corr)(?:[ \t]+pre-?print)?|pre-?print")
 
 
 def fields_for(record: PaperRecord, neighbours: Sequence[Entry] = ()) -> Fields:

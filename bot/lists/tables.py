@@ -170,9 +170,11 @@ def header_role(header: str) -> str:
 
 
 def split_pipe_row(line: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each cell's content in a pipe-table row (escaped ``\\|`` kept)."""
-    bounds = [-1]
-    in_code = False
+    """``(start, end)`` of each cell's content in a pipe-table row (escaped ``\\|`` kept, and
+    ``|`` in a code span; a last backtick that none closes, as in a title's LaTeX quotes
+    ```Do as I say'``, opens no span)."""
+    ticks: list[int] = []
+    pipes: list[int] = []
     escaped_until = -1
     for found in _PIPE_OR_CODE.finditer(line):
         index = found.start()
@@ -181,9 +183,15 @@ def split_pipe_row(line: str) -> list[tuple[int, int]]:
         char = found.group(0)
         if char == "\\":
             escaped_until = index + 2
-        elif char == "`":
-            in_code = not in_code
-        elif not in_code:
+        else:
+            (ticks if char == "`" else pipes).append(index)
+    spans = zip(ticks[::2], ticks[1::2], strict=False)  # (opening, closing), in order
+    span = next(spans, None)
+    bounds = [-1]
+    for index in pipes:
+        while span is not None and span[1] < index:
+            span = next(spans, None)
+        if span is None or index < span[0]:
             bounds.append(index)
     bounds.append(len(line))
     cells = [(a + 1, b) for a, b in itertools.pairwise(bounds)]

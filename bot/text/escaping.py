@@ -57,16 +57,19 @@ def latex(text: str) -> str:
 
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
-_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+# GitHub links ``@name`` after the line's start or a character other than an ASCII letter,
+# digit or ``_`` (its mention filter's ``(?:^|\W)@``): ``ClinicalNLP@NAACL`` pings nobody.
+_MENTION = re.compile(r"(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])")
 
 
 def markdown(text: str) -> str:
     """Inline Markdown that renders literally: no markup, no raw HTML, no @-mention pings.
 
     ``@name`` becomes ``@`` + zero-width space + ``name`` (GitHub only links
-    mentions that directly follow ``@``), HTML becomes entities, and the
-    punctuation that can open inline markup is backslash-escaped (line-start
-    markup such as ``#`` or ``-`` cannot occur: the text is one inline run).
+    mentions that directly follow ``@``; ``a@b`` is no mention and is kept), HTML
+    becomes entities, and the punctuation that can open inline markup is
+    backslash-escaped (line-start markup such as ``#`` or ``-`` cannot occur: the
+    text is one inline run).
     Also safe inside a table cell.
     """
     text = one_line(text)

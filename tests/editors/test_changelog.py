@@ -180,6 +180,11 @@ def test_next_version(cells, expected):
 def test_summary_wording():
     assert summary(1, (), "en") == "Add 1 paper suggested by readers."
     assert summary(3, ("A", "B", "C"), "zh") == "添加了读者建议的 3 篇论文到“A”、“B”和“C”部分。"
+    # (a heading's own stop or colon: zjunlp/LLMAgentPapers' "#### Planning. 🧩♟️" was
+    # "Section Planning..")
+    assert summary(2, ("Planning.", "Tools:"), "en") == (
+        "Add 2 papers suggested by readers to Section Planning and Section Tools."
+    )
 
 
 def test_missing_heading_and_unknown_format_are_errors():

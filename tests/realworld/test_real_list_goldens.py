@@ -1351,15 +1351,16 @@ CASES = [
         ),
         # wangyongjie-ntu/Awesome-explainable-AI 1d0a156e: "[Title](url), Venue Year"
         # paragraphs between blank lines (add said the section listed no papers): first, as
-        # the maintainer put it, "Arxiv 2022" as the file spells a preprint's venue ("Arxiv
-        # 2017" among the surveys), the PDF link as the section's arXiv links go. DEVIATION:
-        # no blank line between the heading and it (the section's first entry stands right
-        # under its heading; the maintainer added one).
+        # the maintainer put it, the PDF link as the section's arXiv links go. DEVIATION: no
+        # blank line between the heading and it (the section's first entry stands right
+        # under its heading; the maintainer added one); "ArXiv preprint 2022" as most of the
+        # file's preprints are written ("Arxiv preprint", the section's "ArXiv preprint";
+        # this maintainer wrote "Arxiv 2022", the next one "Arxiv preprint 2022").
         (
             68,
             [
                 "[OpenXAI: Towards a Transparent Evaluation of Model Explanations]"
-                "(https://arxiv.org/pdf/2206.11104.pdf), Arxiv 2022",
+                "(https://arxiv.org/pdf/2206.11104.pdf), ArXiv preprint 2022",
                 "",
             ],
         ),
@@ -1475,6 +1476,166 @@ CASES = [
             ],
         ),
         id="history-italic-words-in-plain-titles",
+    ),
+    # Round 3 (8 December): single-paper commits of lists measured for the first time.
+    pytest.param(
+        "llm_agents_code_placeholder",
+        "Simulation",
+        PaperRecord(
+            title="SimUSER: Simulating User Behavior with Large Language Models for Recommender"
+            " System Evaluation",
+            year=2025,
+            month=4,
+            day=22,
+            arxiv="2504.12722",
+        ),
+        # AGI-Edgerunners/LLM-Agents-Papers 0e34dcf9: first (newest first), and "| [code]" as
+        # the list writes a paper with no code (its label alone: 1,328 entries do); add left
+        # the last cell out ("... | [[paper]](url) |").
+        (
+            1,
+            [
+                "- [2025/04/22] **SimUSER: Simulating User Behavior with Large Language Models"
+                " for Recommender System Evaluation** | [[paper]](https://arxiv.org/abs/2504.12722)"
+                " | [code]",
+                "",
+            ],
+        ),
+        id="history-a-label-alone-for-no-code",
+    ),
+    pytest.param(
+        "time_series_italic_venue",
+        "Transportation Application",
+        PaperRecord(
+            title="Where Would I Go Next? Large Language Models as Human Mobility Predictors",
+            year=2023,
+            arxiv="2308.15197",
+        ),
+        # qingsongedu/Awesome-TimeSeries-SpatioTemporal-LM-LLM 06bfb7f6: "Title, in *arXiv*
+        # 2023, [\\[paper\\]](url)", the section's one paper read with ", in" in its title.
+        # DEVIATION: after the section's one paper (the maintainer: before it); the file's
+        # other sections keep no order to go by.
+        (
+            14,
+            [
+                "* Where Would I Go Next? Large Language Models as Human Mobility Predictors, in"
+                " *arXiv* 2023, [\\[paper\\]](https://arxiv.org/abs/2308.15197)"
+            ],
+        ),
+        id="history-comma-in-before-an-italic-venue",
+    ),
+    pytest.param(
+        "llm_agent_planning_appended",
+        "Planning.",
+        PaperRecord(
+            title="Can Graph Learning Improve Planning in LLM-based Agents?",
+            authors=("Xixi Wu", "Yifei Shen", "Caihua Shan", "Kaitao Song", "Siwei Wang",
+                     "Bohang Zhang", "Jiarui Feng", "Hong Cheng", "Wei Chen", "Yun Xiong",
+                     "Dongsheng Li"),
+            year=2024,
+            month=5,
+            arxiv="2405.19119",
+        ),
+        # zjunlp/LLMAgentPapers aae260d6: 57, last, as the maintainer; add put it 52nd by
+        # its date and renumbered five papers: the list is in order of dates but for its
+        # last two (2024.02 and 2024.01 after 2024.06), added at its end. DEVIATION:
+        # "2024.5" as most of the section writes a month (the maintainer: "2024.05"); a blank
+        # line after it, as after every paper, where the maintainer used one of the two that
+        # closed the section.
+        (
+            226,
+            [
+                "57. **Can Graph Learning Improve Planning in LLM-based Agents?**",
+                "",
+                "    *Xixi Wu, Yifei Shen, Caihua Shan, Kaitao Song, Siwei Wang, Bohang Zhang,"
+                " Jiarui Feng, Hong Cheng, Wei Chen, Yun Xiong, Dongsheng Li.*"
+                " [[abs](https://arxiv.org/abs/2405.19119)], 2024.5",
+                "",
+            ],
+        ),
+        id="history-dated-list-now-appended",
+    ),
+    pytest.param(
+        "medical_coding_glued_dash",
+        "2023",
+        PaperRecord(
+            title="Automated Medical Coding on MIMIC-III and MIMIC-IV: A Critical Review and"
+            " Replicability Study",
+            year=2023,
+            venue="SIGIR 2023",
+            arxiv="2304.10909",
+        ),
+        # acadTags/Awesome-medical-coding-NLP 31b6a571: "-[Title](url) - in SIGIR 2023" (no
+        # paper of the list was read: the dash is glued to the link; and in a section of one
+        # paper, "in" was taken for that paper's own word and left out). DEVIATION: after the
+        # year's one paper (the maintainer: before it); "http://arxiv.org/abs/" as that
+        # paper's link writes it (the maintainer: https); no code link (metadata has none).
+        (
+            10,
+            [
+                "",
+                "-[Automated Medical Coding on MIMIC-III and MIMIC-IV: A Critical Review and"
+                " Replicability Study](http://arxiv.org/abs/2304.10909) - in SIGIR 2023",
+            ],
+        ),
+        id="history-glued-dash-in-venue",
+    ),
+    pytest.param(
+        "jailbreak_backtick_title_rows",
+        "Jailbreak Attack of Any-to-Text Models",
+        PaperRecord(
+            title="Jailbreaking Large Vision Language Models in Intelligent Transportation"
+            " Systems",
+            year=2025,
+            month=11,
+            day=17,
+            arxiv="2511.13892",
+        ),
+        # liuxuannan/Awesome-Multimodal-Jailbreak 72a47628: the first row (newest first).
+        # add wrote "| None | --- | A+T→T |", a neighbour's cells: a title opening with a
+        # backtick ("`Do as I say not as I do'") had joined that row's last cells into one.
+        # DEVIATION: the taxonomy and the modalities, which metadata does not know, are the
+        # list's empty cell, "None" (the maintainer: "--- | I+T→T"); third, after the two
+        # papers of 2025/11/20 (the maintainer: first).
+        (
+            5,
+            [
+                "|[**Jailbreaking Large Vision Language Models in Intelligent Transportation"
+                " Systems**](https://arxiv.org/abs/2511.13892) | Arxiv 2025 | 2025/11/17 | None"
+                " | None | None |"
+            ],
+        ),
+        id="history-backtick-in-a-title-cell",
+    ),
+    pytest.param(
+        "embodied_venue_comma_year",
+        "Embodied Multimodal Foundation Models and VLA Methods",
+        PaperRecord(
+            title="Embodied-Reasoner: Synergizing Visual Search, Reasoning, and Action for"
+            " Embodied Interactive Tasks",
+            authors=("Wenqi Zhang", "Mengna Wang", "Gangao Liu", "Xu Huixin", "Yiwei Jiang",
+                     "Yongliang Shen", "Guiyang Hou", "Zhe Zheng", "Hang Zhang", "Xin Li",
+                     "Weiming Lu", "Peng Li", "Yueting Zhuang"),
+            year=2025,
+            arxiv="2503.21696",
+        ),
+        # HCPLab-SYSU/Embodied_AI_Paper_List ca3fe5f1: first; add wrote "arXiv," without
+        # the year (the layout's "arXiv, 2024." was a neighbour's). DEVIATION: the names end
+        # in a full stop and the link is the PDF's, as most of the section writes them; the
+        # blank line under the heading stays there (the maintainer: below the new paper).
+        (
+            3,
+            [
+                "",
+                "* **Embodied-Reasoner: Synergizing Visual Search, Reasoning, and Action for"
+                " Embodied Interactive Tasks**, arXiv, 2025.     ",
+                "Wenqi Zhang, Mengna Wang, Gangao Liu, Xu Huixin, Yiwei Jiang, Yongliang Shen,"
+                " Guiyang Hou, Zhe Zheng, Hang Zhang, Xin Li, Weiming Lu, Peng Li, Yueting"
+                " Zhuang.     ",
+                "[[page](https://arxiv.org/pdf/2503.21696)]",
+            ],
+        ),
+        id="history-venue-comma-year-over-names",
     ),
 ]
 

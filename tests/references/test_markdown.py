@@ -2078,3 +2078,122 @@ def test_the_venue_and_year_before_a_title_with_a_colon_or_more_in_its_parenthes
 ):
     references = parse_references(f"## S\n\n{text}\n", "markdown")
     assert [(r.title, r.venue, r.year) for r in references] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Yutong-Zhou-cv/Awesome-Text-to-Image (d80c6b6): categories as "* <span id=...>
+        # **Name** </span>" bullets over nested papers, some with a topic's tag before the
+        # bold title ("[💬 Aesthetic] **Title**"): 1 of its 331 items was read.
+        pytest.param(
+            '   * <span id="head-ti2i"> **Text+Image/Video → Image/Video** </span> \n'
+            "       * (arXiv preprint 2024) **MM-Diff: High-Fidelity Image Personalization via"
+            " Multi-Modal Condition Integration**, Zhichao Wei et al."
+            " [[Paper](https://arxiv.org/abs/2403.15059)] \n"
+            "       * (arXiv preprint 2024) [💬 Aesthetic] **Playground v2.5: Three Insights"
+            " towards Enhancing Aesthetic Quality in Text-to-Image Generation**, Daiqing Li et"
+            " al.  [[Paper](https://arxiv.org/abs/2402.17245)]\n"
+            "       * (CVPR 2023) [💬Open-Vocabulary Panoptic Segmentation] **Open-Vocabulary"
+            " Panoptic Segmentation with Text-to-Image Diffusion Models**, Jiarui Xu et al."
+            " [[Paper](https://arxiv.org/abs/2303.04803)]\n",
+            [
+                ("MM-Diff: High-Fidelity Image Personalization via Multi-Modal Condition"
+                 " Integration", "arXiv", 2024, ("Zhichao Wei",)),
+                ("Playground v2.5: Three Insights towards Enhancing Aesthetic Quality in"
+                 " Text-to-Image Generation", "arXiv", 2024, ("Daiqing Li",)),
+                ("Open-Vocabulary Panoptic Segmentation with Text-to-Image Diffusion Models",
+                 "CVPR", 2023, ("Jiarui Xu",)),
+            ],
+            id="span-category-topic-tags",
+        ),
+        # The same list: a category's name longer than most ("**Text → 3D/Motion/Shape/Mesh/
+        # Object...**") over titled papers is a category too.
+        pytest.param(
+            '   * <span id="head-t2m"> **Text → 3D/Motion/Shape/Mesh/Object...** </span> \n'
+            "       * (arXiv preprint 2024) [💬Text → 3D] **LATTE3D: Large-scale Amortized"
+            " Text-To-Enhanced3D Synthesis**, Kevin Xie et al."
+            " [[Paper](https://arxiv.org/abs/2403.15385)]\n"
+            "       * (arXiv preprint 2023) [💬Text → 4D] **4D-fy: Text-to-4D Generation Using"
+            " Hybrid Score Distillation Sampling**, Sherwin Bahmani et al."
+            " [[Paper](https://arxiv.org/abs/2311.17984)]\n",
+            [
+                ("LATTE3D: Large-scale Amortized Text-To-Enhanced3D Synthesis", "arXiv", 2024,
+                 ("Kevin Xie",)),
+                ("4D-fy: Text-to-4D Generation Using Hybrid Score Distillation Sampling", "arXiv",
+                 2023, ("Sherwin Bahmani",)),
+            ],
+            id="long-category-name",
+        ),
+        # QianpengLi577/Neuromorphic-Processor-paper-list: a paper's long bold title over a
+        # note on it is still a paper, not a category.
+        pytest.param(
+            "- **Sparse Compressed Spiking Neural Network**\n"
+            "  - Bit mask is used to indicate which weights are not zero, which reduces the number of sliding windows and reduces the storage, which is used to accelerate the sparse convolutional neural network\n"  # noqa: E501
+            "- **A 1.13μJ/classification Spiking Neural Network Accelerator with a Single-spike Neuron Model and Sparse Weights**\n"  # noqa: E501
+            "  - Mask vectors are generated through some base templates to represent the sparse connections of neural networks\n"  # noqa: E501
+            "- **Optimized Compression for Implementing Convolutional Neural Networks on FPGA**\n"
+            "  - Two pruning methods, reverse pruning and peak pruning, are proposed to prune the sparse matrix. In terms of weight storage, convolution kernel sparse matrix storage adopts non-zero value + row index + column index, with a total of 16bit (considering that 11 * 11 is enough for ordinary people). For the fully connected layer sparse matrix, the interval between non-zero value and non-zero value is 16bit in total for storage. If the interval exceeds 2 ^ 8, supplement 0\n",  # noqa: E501
+            [
+                ("Sparse Compressed Spiking Neural Network", None, None, ()),
+                ("A 1.13μJ/classification Spiking Neural Network Accelerator with a Single-spike"
+                 " Neuron Model and Sparse Weights", None, None, ()),
+                ("Optimized Compression for Implementing Convolutional Neural Networks on FPGA",
+                 None, None, ()),
+            ],
+            id="long-bold-title-over-a-note",
+        ),
+        # acadTags/Awesome-medical-coding-NLP (31b6a57): "-[Title](url) - in SIGIR 2023 -
+        # [official implementation](url)", the dash glued to the link (GitHub shows a
+        # paragraph, the maintainers mean a bullet): none of its 59 papers was read.
+        pytest.param(
+            "-[Automated Medical Coding on MIMIC-III and MIMIC-IV: A Critical Review and"
+            " Replicability Study](https://arxiv.org/abs/2304.10909) - in SIGIR 2023 -"
+            " [official implementation](https://github.com/joakimedin/medical-coding-reproducibility)\n"
+            "\n"
+            "-[Knowledge Injected Prompt Based Fine-tuning for Multi-label Few-shot ICD Coding]"
+            "(https://arxiv.org/abs/2210.03304) - in Findings of EMNLP 2022 `knowledge` `PLM`\n"
+            "\n",
+            [
+                ("Automated Medical Coding on MIMIC-III and MIMIC-IV: A Critical Review and"
+                 " Replicability Study", "SIGIR", 2023, ()),
+                ("Knowledge Injected Prompt Based Fine-tuning for Multi-label Few-shot ICD"
+                 " Coding", "Findings of EMNLP", 2022, ()),
+            ],
+            id="glued-dash-in-venue",
+        ),
+        # qingsongedu/Awesome-TimeSeries-SpatioTemporal-LM-LLM (97ae3e0): "Title, in *WWW*
+        # 2024, [\[paper\]](url)": 85 titles ended in ", in".
+        pytest.param(
+            "* UniTime: A Language-Empowered Unified Model for Cross-Domain Time Series"
+            " Forecasting, in *WWW* 2024, [\\[paper\\]](https://arxiv.org/abs/2310.09751)\n",
+            [("UniTime: A Language-Empowered Unified Model for Cross-Domain Time Series"
+              " Forecasting", "WWW", 2024, ())],
+            id="comma-in-italic-venue",
+        ),
+        # thunlp/NRLPapers (aa38e2c): "1. ***Title***", bold and italic: the title began "*".
+        pytest.param(
+            "1. ***Anonymous Walk Embeddings***\n"
+            "*Sergey Ivanov, Evgeny Burnaev.* ICML 2018."
+            " [paper](https://arxiv.org/pdf/1805.11921.pdf)\n",
+            [("Anonymous Walk Embeddings", "ICML", 2018, ("Sergey Ivanov", "Evgeny Burnaev"))],
+            id="bold-italic-title",
+        ),
+        # HCPLab-SYSU/Embodied_AI_Paper_List (ca3fe5f): "**Title**, arXiv, 2024." over the
+        # names' line and the link's: no venue or year was read (and a new paper lost its
+        # year: the layout's literal "arXiv, 2024." held a neighbour's).
+        pytest.param(
+            "* **RoboMatrix: A Skill-centric Hierarchical Framework for Scalable Robot Task"
+            " Planning and Execution in Open-World**, arXiv, 2024.     \n"
+            "Weixin Mao, Weiheng Zhong, Zhou Jiang.     \n"
+            "[[page](https://arxiv.org/pdf/2412.00171)]\n",
+            [("RoboMatrix: A Skill-centric Hierarchical Framework for Scalable Robot Task"
+              " Planning and Execution in Open-World", "arXiv", 2024,
+              ("Weixin Mao", "Weiheng Zhong", "Zhou Jiang"))],
+            id="venue-comma-year-over-names",
+        ),
+    ],
+)
+def test_entries_of_lists_replayed_from_their_history(text, expected):
+    references = parse_references(f"## S\n\n{text}", "markdown")
+    assert [(r.title, r.venue, r.year, r.authors) for r in references] == expected

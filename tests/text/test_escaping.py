@@ -13,7 +13,7 @@ from bot.editors.common import paper_url
 from bot.issue.triage import IssueInfo, plan_triage
 from bot.models import CheckResult, Query
 from bot.suggestions import PaperRecord, Suggestion
-from bot.text.escaping import MAX_URL, doi_url, safe_url
+from bot.text.escaping import MAX_URL, doi_url, markdown, safe_url
 from tests.conftest import RENDERER
 from tests.triage.helpers import CONFIG
 
@@ -112,3 +112,19 @@ def test_the_editors_and_the_replies_write_the_same_link(url: str, expected: str
     record = PaperRecord(title="A Paper", url=url)
     assert paper_url(record) == expected
     assert _triage_links(record) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@octocat, see @github/security", "@\u200boctocat, see @\u200bgithub/security"),
+        ("(@octocat)", "(@\u200boctocat)"),
+        # GitHub links no mention after a letter, a digit or "_": workshops at a venue
+        # ("ClinicalNLP@NAACL", as acadTags/Awesome-medical-coding-NLP writes it), addresses
+        ("ClinicalNLP@NAACL 2022", "ClinicalNLP@NAACL 2022"),
+        ("ann@example.org", "ann@example.org"),
+        ("x_@y", "x\\_@y"),
+    ],
+)
+def test_markdown_breaks_mentions_only_where_github_makes_them(text, expected):
+    assert markdown(text) == expected

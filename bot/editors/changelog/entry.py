@@ -54,7 +54,10 @@ def _join(words: Sequence[str], language: str) -> str:
 
 
 def summary(papers: int, sections: Sequence[str], language: str = "en") -> str:
-    """ "Add 3 papers suggested by readers to Section A and Section B." (or the Chinese)."""
+    """ "Add 3 papers suggested by readers to Section A and Section B." (or the Chinese).
+    A heading's own closing stop or colon is left out: "Section Planning.", not "Planning..".
+    """
+    sections = list(dict.fromkeys(s.rstrip(".:：;；。 \t") or s for s in sections))
     if language == "zh":
         where = f"到{_join([f'“{s}”' for s in sections], 'zh')}部分" if sections else ""
         return f"添加了读者建议的 {papers} 篇论文{where}。"
