@@ -335,6 +335,24 @@ def _ones(container: Container, document: PaperList) -> bool:
     return len({block.number for block in nearest.blocks}) == 1
 
 
+def _numbered_rows(group: Sequence[Item]) -> tuple[int, int, bool] | None:
+    """Where a new row goes in a table whose rows are numbered in a column ("| 序号 |",
+    "| # |"), its number, and False (no row is renumbered): numbers going up, last with the
+    next one; going down, first with the next one (the numbers say when each row was added,
+    whatever else orders the table). None for a table without numbers."""
+    numbered = [
+        (at, item.entry.fields.number)
+        for at, item in enumerate(group)
+        if item.entry.kind == "row" and item.entry.fields.number is not None
+    ]
+    if len(numbered) < 2 or len(numbered) * 5 < len(group) * 4:
+        return None  # (a row of "..." closing the table has none)
+    (first_at, first), (last_at, last) = numbered[0], numbered[-1]
+    if first > last:
+        return first_at, first + 1, False
+    return last_at + 1, max(n for _, n in numbered) + 1, False
+
+
 def _number(container: Container, position: int, document: PaperList) -> tuple[int | None, bool]:
     """The new item's number and whether later numbers must shift (explicit numbering)."""
     numbers = [block.number for block in container.blocks]
@@ -431,6 +449,9 @@ def place(
     container = document.containers[container_index]
     members = document.in_container(container_index)
     group = [item for item in members if category is None or item.block.category == category]
+    numbered = _numbered_rows(group)
+    if at is None and numbered is not None:
+        at = numbered[0]
     if at is None:
         others = [
             [item.entry.fields for item in document.in_container(i)]
@@ -450,7 +471,7 @@ def place(
     line = before.block.start if before is not None else group[-1].block.end + 1
     kind = group[0].entry.kind
     style = layout.conventions("\n".join(document.lines), _file_entries(document, line, kind))
-    number, explicit = _number(container, index, document)
+    number, explicit = numbered[1:] if numbered else _number(container, index, document)
     fields = replace(fields, number=number)
     # A table category's rows are written as the table's rows are: all of them are neighbours.
     neighbours = _neighbour_entries(members, members.index(before) if before else len(members))

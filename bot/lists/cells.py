@@ -120,6 +120,7 @@ def _fitting_role(value: str, role: str) -> str:
         "title": titled,
         "venue": bool(value) and not links and not dated,
         "nickname": bool(value) and not links and not dated,
+        "number": value.isdigit(),
     }
     if fits.get(kind) or kind in ("text", "authors"):
         return role
@@ -277,6 +278,10 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         return
     if kind == "authors":
         authors_claim(reading, start, end, "", "")
+        return
+    if kind == "number":
+        if value.isdigit():  # (not a row of "..." closing the table)
+            reading.claim(start, end, e.Slot("number"), int(value))
         return
     if kind == "text":
         # (an <img> is the cell's content, a figure: not markup around it)

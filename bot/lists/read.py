@@ -57,7 +57,10 @@ def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | N
         found = _read_block(reading, kind)
     if not found or (not reading.has("title") and not reading.has("nickname")):
         return None
-    return _entry(reading, kind)
+    entry = _entry(reading, kind)
+    if not re.search(r"\w", entry.fields.title + (entry.fields.nickname or "")):
+        return None  # "| ... | ... |": a row that says the table goes on, no paper
+    return entry
 
 
 def _read_block(reading: Reading, kind: str) -> bool:

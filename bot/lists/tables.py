@@ -28,6 +28,7 @@ _CJK_LINK = ("链接", "地址", "入口")
 _LINK_OR_IMAGE = re.compile(r"<a\b|<img\b|\]\(", re.I)
 
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("no", "number", "num", "index", "序号", "编号")),
     ("authors", ("author", "authors", "first author", "作者")),
     (
         "date",
@@ -149,6 +150,8 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def header_role(header: str) -> str:
     """The role of a column from its header text: ``title``, ``date``, ... or ``text:<name>``."""
     name = " ".join(re.sub(r"[*_`#:]", " ", unescape(re.sub(r"<[^>]*>", " ", header))).split())
+    if not name and header.strip() == "#":
+        return "number"  # "| # | Paper |": the rows' numbers
     # (a remark in parentheses says nothing of the role: "Venue (verified)", "Date (arXiv)")
     words = re.sub(r"[^\w&]+", " ", re.sub(r"\([^()]*\)", " ", name).lower()).split()
     key = " ".join(words)

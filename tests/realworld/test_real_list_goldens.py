@@ -1637,6 +1637,31 @@ CASES = [
         ),
         id="history-venue-comma-year-over-names",
     ),
+    pytest.param(
+        "perception_numbered_table",
+        "论文列表",
+        PaperRecord(
+            title="Side Adapter Network for Open-Vocabulary Semantic Segmentation",
+            authors=("Mengde Xu", "Zheng Zhang", "Fangyun Wei", "Han Hu", "Xiang Bai"),
+            year=2023,
+            venue="CVPR2023 Highlight",
+            arxiv="2302.12242",
+        ),
+        # colorfulandcjy0806/Awesome-Multimodal-Perception 62a2e9d8: row 20 after row 19,
+        # above the table's closing "| ... |" row (add wrote "无" in the "序号" column, which
+        # it did not read as the rows' numbers). DEVIATION: "无" (the table's empty cell) for
+        # the type, the institutions, the code and the notes, which metadata does not give
+        # (the maintainer: "开放词汇分割", "华中科技大学、微软亚洲研究院" and two links).
+        (
+            23,
+            [
+                "| 20 | 无 | Side Adapter Network for Open-Vocabulary Semantic Segmentation |"
+                " Mengde Xu, Zheng Zhang, Fangyun Wei, Han Hu, Xiang Bai | 无 | CVPR2023 Highlight"
+                " | [📄](https://arxiv.org/abs/2302.12242) | 无 | 无 |"
+            ],
+        ),
+        id="history-numbered-table-rows",
+    ),
 ]
 
 
