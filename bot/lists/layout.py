@@ -392,6 +392,21 @@ def _label_alone(entries: Sequence[Entry], key: str) -> str | None:
     return text if count * 10 >= written.total() * 9 else None
 
 
+def _label_alone_for(entries: Sequence[Entry], slot: Slot) -> str | None:
+    """``[code]`` for a ``[[code]](url)`` slot the paper cannot fill, where a quarter of the
+    entries or more write that label alone for a link they do not have."""
+    written = Counter(
+        text.strip()
+        for entry in entries
+        for _, text in entry.fields.texts
+        if text.strip().lower() == f"[{slot.key.lower()}]"
+    )
+    if not written:
+        return None
+    text, count = written.most_common(1)[0]
+    return text if count * 4 >= len(entries) else None
+
+
 # --------------------------------------------------------------------------- rendering
 
 
@@ -568,6 +583,9 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             # no link for the title (nor a page of notes on it): "[Title]()" would be empty
             _unlink(pieces)
             pieces.append(("unlinked", ""))
+            continue
+        if value is None and part.field == "url" and (alone := _label_alone_for(neighbours, part)):
+            pieces.append(("slot", alone))  # "| [code]" where the paper has no code link
             continue
         if value is None:
             _leave_out(pieces, part)

@@ -8,7 +8,7 @@ from editor_samples import DPO, LLAMA, SHAZEER, item, read
 from bot.editors.paper_list import add_to_paper_list, resolve_section, split_by_section
 from bot.editors.result import NoChange
 from bot.errors import EditError
-from bot.suggestions import PaperRecord
+from bot.suggestions import PaperItem, PaperRecord
 from tests.conftest import RENDERER
 
 README = read("README.md")
@@ -338,3 +338,31 @@ def test_the_paper_takes_the_label_that_carries_papers_not_the_first_link():
         "[[paper](https://arxiv.org/abs/2408.03314)]"
     )
     assert result.text.index("Delta") < result.text.index("Alpha")  # newest first
+
+
+def test_a_link_s_label_alone_where_the_list_writes_it_for_a_paper_without_that_link():
+    # AGI-Edgerunners/LLM-Agents-Papers (de53dd0e, "Environment&Platform", abridged): most
+    # papers link their code, the others write the label alone; a paper without code
+    # ended its line in "| [[paper]](url) |".
+    text = (
+        "#### Environment&Platform\n"
+        "- [2025/02/20] **Alpha Agents at Work** | [[paper]](https://arxiv.org/abs/2502.11111)"
+        " | [[code]](https://github.com/a/alpha)\n\n"
+        "- [2025/02/18] **Beta Agents at Play** | [[paper]](https://arxiv.org/abs/2502.22222)"
+        " | [[code]](https://github.com/b/beta)\n\n"
+        "- [2025/02/16] **Gamma Agents at Rest** | [[paper]](https://arxiv.org/abs/2502.33333)"
+        " | [code]\n\n"
+    )
+    record = PaperRecord(
+        title="The Ann Arbor Architecture for Agent-Oriented Programming",
+        year=2025,
+        month=2,
+        day=14,
+        arxiv="2502.09903",
+    )
+    result = add_to_paper_list(text, [PaperItem(record, None)], "Environment&Platform",
+                               renderer=RENDERER)  # fmt: skip
+    assert result.text == text + (
+        "- [2025/02/14] **The Ann Arbor Architecture for Agent-Oriented Programming** |"
+        " [[paper]](https://arxiv.org/abs/2502.09903) | [code]\n\n"
+    )
