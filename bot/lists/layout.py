@@ -364,7 +364,7 @@ def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
     """How the neighbours write this slot when they have nothing for it (``None``, ``""``;
     ``[code]``, a link's label alone where other entries link their code)."""
     if slot.field == "text":
-        return _label_alone(entries, slot.key)
+        return _label_alone(entries, slot)
     if slot.field != "url":
         return None
     empties = Counter(
@@ -376,35 +376,36 @@ def _empty_value(entries: Sequence[Entry], slot: Slot) -> str | None:
     return empties.most_common(1)[0][0] if empties else None
 
 
-def _label_alone(entries: Sequence[Entry], key: str) -> str | None:
-    """The text the entries hold under ``key``, when (nine in ten times) it is one kind of
-    link's label in brackets, a kind other entries link or a kind of link whatever the list
-    (``| [code]`` beside ``| [[code]](url)``: the list's way of saying a paper has none),
-    not a tag of the paper's own."""
-    written = Counter(text for entry in entries if (text := entry.fields.text(key)) is not None)
+def _label_alone(entries: Sequence[Entry], slot: Slot) -> str | None:
+    """A link's label alone in brackets (``| [code]`` beside ``| [[code]](url)``), the list's
+    way of saying a paper has no such link. For a text slot: what nine in ten of the entries
+    holding it write there, when that is a kind of link's label (one other entries link, or
+    a kind of link whatever the list), not a tag of the paper's own. For a link slot the
+    paper cannot fill: its own label alone, where a quarter of the entries write it."""
+    if slot.field == "text":
+        written = [text for entry in entries if (text := entry.fields.text(slot.key)) is not None]
+        least = len(written) * 0.9
+    else:
+        alone = f"[{slot.key.lower()}]"
+        written = [
+            text.strip()
+            for entry in entries
+            for _, text in entry.fields.texts
+            if text.strip().lower() == alone
+        ]
+        least = len(entries) / 4
     if not written:
         return None
-    text, count = written.most_common(1)[0]
+    text, count = Counter(written).most_common(1)[0]
     label = re.fullmatch(r"\s*\[([^\[\]]+)\]\s*", text)
+    if label is None or count < least:
+        return None
     linked = {name.lower() for entry in entries for name, _ in entry.fields.urls}
-    if label is None or not (label.group(1).strip().lower() in linked or generic_label(text)):
+    if slot.field == "text" and not (
+        label.group(1).strip().lower() in linked or generic_label(text)
+    ):
         return None
-    return text if count * 10 >= written.total() * 9 else None
-
-
-def _label_alone_for(entries: Sequence[Entry], slot: Slot) -> str | None:
-    """``[code]`` for a ``[[code]](url)`` slot the paper cannot fill, where a quarter of the
-    entries or more write that label alone for a link they do not have."""
-    written = Counter(
-        text.strip()
-        for entry in entries
-        for _, text in entry.fields.texts
-        if text.strip().lower() == f"[{slot.key.lower()}]"
-    )
-    if not written:
-        return None
-    text, count = written.most_common(1)[0]
-    return text if count * 4 >= len(entries) else None
+    return text
 
 
 # --------------------------------------------------------------------------- rendering
@@ -584,7 +585,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             _unlink(pieces)
             pieces.append(("unlinked", ""))
             continue
-        if value is None and part.field == "url" and (alone := _label_alone_for(neighbours, part)):
+        if value is None and part.field == "url" and (alone := _label_alone(neighbours, part)):
             pieces.append(("slot", alone))  # "| [code]" where the paper has no code link
             continue
         if value is None:
