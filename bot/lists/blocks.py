@@ -63,6 +63,11 @@ _INTERRUPTS = re.compile(
 )
 # A category's name in bold, a few words alone on its line: "- **DAC2022**", "- **Key
 # Papers:**".
+# A labelled bullet that names a paper's authors or venue ("  - Authors: ...", "  - Pub: ...").
+_FIELD_LABEL = re.compile(
+    r"[ \t]*[-*+][ \t]+(?:authors?|pub|venue|published in|conference|journal)[ \t]*[:：]",
+    re.IGNORECASE,
+)
 # A category's name in bold longer than this must be over two titled papers or more.
 _LABEL_LENGTH = 34
 _TITLED_ITEM = re.compile(
@@ -448,7 +453,7 @@ class _Scanner:
             # "**Text → 3D/Motion/Shape/Mesh/Object...**" over titled papers, not a paper's
             # bold title over notes on it
             plain = sum(bool(_TITLED_ITEM.search(lines[i])) for i in nested) >= 2
-        if plain and not _authors_below(lines, nested):
+        if plain and not _authors_below(lines, nested) and not _fields_below(lines, nested):
             # "- Neural Network Libraries" (or "- **DAC2022**") over nested items: a category,
             # its items are entries
             self.close()
@@ -520,7 +525,8 @@ class _Scanner:
                 break
             if blank and indent < min(column, 2):
                 break
-            if not blank and (_BREAK.match(line) or FENCE.match(line) or _INTERRUPTS.match(line)):
+            interrupts = _INTERRUPTS.match(line) and indent < column  # ("  </div>": the item's)
+            if not blank and (_BREAK.match(line) or FENCE.match(line) or interrupts):
                 break
             last = line_index
             blank = False
@@ -573,6 +579,23 @@ def _links_papers(lines: Sequence[str]) -> bool:
     """Does any of ``lines`` link a paper (a label's items are papers, not features)?"""
     return any(
         paper_like(found["url"]) for line in lines for found in _LINK_ONLY.finditer(line)
+    )
+
+
+def _fields_below(lines: Sequence[str], nested: Sequence[int]) -> bool:
+    """Are the items nested under a plain line its fields ("- Title" over "  - Authors: ...",
+    "  - Link: http://arxiv.org/pdf/...", "  - Pub: ...": pprp/Awesome-Efficient-MoE), every
+    one a label and its value, one naming its authors or venue, one a paper's link (not a
+    piece of news over the links it gives: "- AgentGym has been released!" over "- Paper:
+    [AgentGym](url)" and "- Codes: ...")?"""
+    return (
+        all(_label_bullet(lines[i]) for i in nested)
+        and any(_FIELD_LABEL.match(lines[i]) for i in nested)
+        and any(
+            paper_like(url)
+            for i in nested
+            for url in re.findall(r"https?://[^\s)\]>]+", lines[i])
+        )
     )
 
 

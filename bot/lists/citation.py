@@ -181,6 +181,35 @@ def read_bracketed(reading: e.Reading, found: re.Match[str], *, named: bool = Fa
 _SMALL_PRINT = re.compile(r"<(?P<tag>sub|sup)>(?P<t>[^<\n]+)</(?P=tag)\s*>", re.IGNORECASE)
 
 
+# Small print holding links too: "<sub>[Code](url) · Venue: RAL 2025 · Sec. 4.1</sub>".
+_LINKED_SMALL_PRINT = re.compile(
+    r"<(?P<tag>sub|sup)>(?P<t>[^\n]*?\]\([^\n]*?)</(?P=tag)\s*>", re.IGNORECASE
+)
+_VENUE_LABEL = re.compile(r"(?:Venue|Published in)[ \t]*[:：][ \t]*(?P<v>\S.*)", re.IGNORECASE)
+
+
+def read_linked_small_print(reading: e.Reading, start: int, end: int) -> None:
+    """In small print that holds links, the facts between its middle dots that are not
+    links: a labelled venue ("Venue: RAL 2025"), else a remark ("Sec. 4.1", "🔥 New"),
+    never a venue read from loose words."""
+    for found in _LINKED_SMALL_PRINT.finditer(reading.text, start, end):
+        for part in re.finditer(r"[^·]+", found.group("t")):
+            words = re.search(r"\S(?:.*\S)?", part.group(0))
+            if words is None or "](" in words.group(0):
+                continue
+            at = found.start("t") + part.start() + words.start()
+            to = at + len(words.group(0))
+            if not reading.free(at, to):
+                continue
+            labelled = _VENUE_LABEL.fullmatch(words.group(0))
+            if labelled:
+                venue, year, form = read_venue(unescape(labelled["v"]))
+                v_at = at + labelled.start("v")
+                reading.claim(v_at, to, e.Slot("venue"), (venue, year), form)
+            else:
+                reading.claim(at, to, e.Slot("text", "note"), words.group(0))
+
+
 def _read_small_print(reading: e.Reading, found: re.Match[str]) -> None:
     """``<sub>2025-07 · 3 citations</sub>``: the date, then a remark a new paper has not (the
     count changes by the day); small print with no date first is a remark as a whole."""
@@ -213,6 +242,7 @@ _FIELD_LABELS = {
     "venue": "venue",
     "conference": "venue",
     "journal": "venue",
+    "pub": "venue",
     "author": "authors",
     "authors": "authors",
 }
@@ -460,7 +490,9 @@ def _read_italic(reading: e.Reading, start: int, end: int, opening: str, closing
         # "*WaveCodec*": a remark on the paper (its names and venue come before its links)
         reading.claim(start, end, e.Slot("text", "note", opening, closing), body)
         return
-    if not reading.has("authors") and not named_before:
+    after_in = re.search(r"(?:^|[\s,(])[Ii]n:?[ \t]*$", reading.text[line_start:start])
+    if not reading.has("authors") and not named_before and not after_in:
+        # ("Title, in *Data Mining and Knowledge Discovery* 2019": "in" names a venue)
         split = re.match(r"(?P<names>.+?\be[tl]\s*al\b\.?)(?P<rest>\s*\S.*)?$", body, re.IGNORECASE)
         if split and split.group("rest"):
             names_end = inner + split.end("names")

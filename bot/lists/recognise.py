@@ -30,6 +30,7 @@ from bot.lists.citation import (
     names_then_venue,
     people_only,
     read_bracketed,
+    read_linked_small_print,
     read_text,
     title_cased,
     venue_name,
@@ -1013,6 +1014,7 @@ def read_tail(reading: e.Reading, start: int, end: int) -> None:
     for note in _NOTE.finditer(reading.text, start, end):  # the entry's own remark
         reading.claim(note.start(), note.end(), e.Slot("text", "note"), note.group(0))
     dated_end = _read_closing_date(reading, start, end)
+    read_linked_small_print(reading, start, end)
     for dash in _DESCRIPTION.finditer(reading.text, start, end):
         found = _IN_VENUE.match(reading.text, dash.end())
         if found and reading.free(found.start("v"), found.end("v")):

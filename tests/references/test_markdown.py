@@ -2171,6 +2171,16 @@ def test_the_venue_and_year_before_a_title_with_a_colon_or_more_in_its_parenthes
               " Forecasting", "WWW", 2024, ())],
             id="comma-in-italic-venue",
         ),
+        # qhliu26/awesome-time-series-analysis (6355cc5): a journal whose name reads like names,
+        # after "in".
+        pytest.param(
+            "*  Deep learning for time series classification: a review, in *Data Mining and"
+            " Knowledge Discovery* 2019. [\\[Paper\\]](https://link.springer.com/article/"
+            "10.1007/s10618-019-00619-1)\n",
+            [("Deep learning for time series classification: a review",
+              "Data Mining and Knowledge Discovery", 2019, ())],
+            id="comma-in-italic-journal",
+        ),
         # thunlp/NRLPapers (aa38e2c): "1. ***Title***", bold and italic: the title began "*".
         pytest.param(
             "1. ***Anonymous Walk Embeddings***\n"
@@ -2197,3 +2207,47 @@ def test_the_venue_and_year_before_a_title_with_a_colon_or_more_in_its_parenthes
 def test_entries_of_lists_replayed_from_their_history(text, expected):
     references = parse_references(f"## S\n\n{text}", "markdown")
     assert [(r.title, r.venue, r.year, r.authors) for r in references] == expected
+
+
+def test_a_plain_title_over_a_figure_and_bullets_of_its_fields():
+    # pprp/Awesome-Efficient-MoE (7bef40a): "- Title" over a figure in "<div>" and the
+    # paper's fields as labelled bullets ("- Link: url", "- Pub: Venue Year"): 2 of its
+    # papers were read (each title was taken for a category over bullets that are no papers).
+    text = (
+        "## Sparse Mixture-of-Experts\n\n"
+        "- Adaptive Mixtures of Local Experts\n\n"
+        '  <div align="center">\n'
+        '    <img src="./assets/image_1.png" width="80%">\n'
+        "  </div>\n\n"
+        "  - Link: https://watermark.silverchair.com/neco.1991.3.1.79.pdf\n"
+        "  - Author: Robert A. Jacobs, Michael I. Jordan, Stevven J. Nowlan, Geoffrey E. Hinton\n"
+        "  - Pub: Neural Computation 1991\n"
+        "  - Summary: This paper introduces a supervised learning method for modular networks.\n"
+        "\n\n"
+        "- Speed Always Wins: A Survey on Efficient Architectures for Large   Language Models\n"
+        "  - Authors: Weigao Sun, Jiaxi Hu, Yucheng Zhou, et al.\n"
+        "  - Link: http://arxiv.org/pdf/2508.09834v1\n"
+        "  - Code: Not available\n"
+    )
+    references = parse_references(text, "markdown")
+    assert [(r.title, r.venue, r.year, r.authors, r.arxiv) for r in references] == [
+        ("Adaptive Mixtures of Local Experts", "Neural Computation", 1991,
+         ("Robert A. Jacobs", "Michael I. Jordan", "Stevven J. Nowlan", "Geoffrey E. Hinton"),
+         None),
+        ("Speed Always Wins: A Survey on Efficient Architectures for Large Language Models",
+         None, None, ("Weigao Sun", "Jiaxi Hu", "Yucheng Zhou"), "2508.09834"),
+    ]
+
+
+def test_a_venue_labelled_in_small_print_beside_links():
+    # guanweifan/awesome-efficient-vla (ae54780): "<sub>[Code](url) · Venue: RAL 2025 · Sec.
+    # 4.1</sub>": the venue was "· Venue: RAL · Sec", the section number its year.
+    text = (
+        "## Efficient Architectures\n\n"
+        "- [**TinyVLA: Towards Fast, Data-Efficient Vision-Language-Action Models for Robotic"
+        " Manipulation**](https://arxiv.org/pdf/2409.12514) · `2024-09` · High-speed multimodal"
+        " backbone with a diffusion policy decoder. <sub>[Code](https://github.com/liyaxuanliyaxuan"
+        "/TinyVLA) · Venue: RAL 2025 · Sec. 4.1</sub>\n"
+    )
+    [reference] = parse_references(text, "markdown")
+    assert (reference.venue, reference.year, reference.arxiv) == ("RAL", 2025, "2409.12514")
