@@ -307,3 +307,42 @@ def test_a_list_by_year_places_an_entry_past_its_outliers(years, new, before):
     record = PaperRecord("New", authors=("Bo Chen",), year=new, doi="10.1/x", kind="article")
     result = add_bibtex_entries(text, [record], renderer=RENDERER)
     assert result.changes[0].endswith(f"(before {before})")
+
+
+def _keyed(entries: list[tuple[str, str, int, str]]) -> str:
+    return "".join(
+        f"@article{{{key},\n  title={{{title}}},\n  author={{{author}}},\n  year={{{year}}}\n}}\n\n"
+        for key, author, year, title in entries
+    )
+
+
+SCHOLAR_KEYS = [
+    ("vaswani2017attention", "Vaswani, Ashish", 2017, "Attention is all you need"),
+    ("devlin2019bert", "Devlin, Jacob", 2019, "BERT pre-training"),
+]
+ROSEN_ZVI = PaperRecord("The author-topic model", authors=("Michal Rosen-Zvi",), year=2004)
+
+
+@pytest.mark.parametrize(
+    ("entries", "key"),
+    [
+        # keys silent on compound surnames: Google Scholar's shape takes the first word
+        (SCHOLAR_KEYS, "rosen2004author"),
+        # a key of the file that joins one: the file's own spelling
+        (
+            [
+                *SCHOLAR_KEYS,
+                ("abdelhamid2014convolutional", "Abdel-Hamid, Ossama", 2014, "Convolutional nets"),
+            ],
+            "rosenzvi2004author",
+        ),
+        # JabRef's AuthorYear is no Scholar key: the whole surname
+        (
+            [("Vaswani2017", "Vaswani, Ashish", 2017, "A"), ("Devlin2019", "Devlin, J", 2019, "B")],
+            "RosenZvi2004",
+        ),
+    ],
+    ids=["scholar", "joined-in-the-file", "author-year"],
+)
+def test_compound_surname_in_a_key(entries, key):
+    assert make_key(ROSEN_ZVI, learn(_keyed(entries))[0].keys, set()) == key

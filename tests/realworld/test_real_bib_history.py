@@ -322,3 +322,34 @@ def test_list_by_year_with_the_surveys_own_paper_on_top():
     result = add_bibtex_entries(before, [HADFIELD], renderer=RENDERER)
     at = before.index("@article{xu2026ad,")
     assert result.text == before[:at] + HADFIELD_GEM + before[at:]
+
+
+ROSEN_ZVI = PaperRecord(
+    title="The author-topic model for authors and documents",
+    authors=("Michal Rosen-Zvi", "Thomas Griffiths", "Mark Steyvers", "Padhraic Smyth"),
+    year=2004,
+    venue="Proceedings of the 20th conference on Uncertainty in artificial intelligence",
+    published_venue="Proceedings of the 20th conference on Uncertainty in artificial intelligence",
+    pages="487-494",
+    kind="inproceedings",
+)
+# jethrokuan/lda-survey commit 19ac83c989, less its organization (no record holds it).
+ROSEN_ZVI_GOOGLE = """@inproceedings{rosen2004author,
+  title={The author-topic model for authors and documents},
+  author={Rosen-Zvi, Michal and Griffiths, Thomas and Steyvers, Mark and Smyth, Padhraic},
+  booktitle={Proceedings of the 20th conference on Uncertainty in artificial intelligence},
+  pages={487--494},
+  year={2004}
+}"""
+
+
+def test_google_scholar_key_names_a_compound_surname_by_its_first_word():
+    # Google Scholar keys a compound surname by its first word (rosen2004author,
+    # sohl2015deep, mac2013categories); none of the file's keys says otherwise (no first
+    # author of its has one), so its scheme is Scholar's. The entry goes last, as the
+    # maintainer put it (the file is in no order).
+    before = fixture("lda_survey_google_keys.bib")
+    result = add_bibtex_entries(before, [ROSEN_ZVI], renderer=RENDERER)
+    kept = before.rstrip("\n")
+    assert result.text.startswith(kept)
+    assert result.text[len(kept) :].strip("\n") == ROSEN_ZVI_GOOGLE

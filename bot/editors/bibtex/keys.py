@@ -36,7 +36,8 @@ class Part(NamedTuple):
 
     kind: str
     nth: int = 0  # which author (0: the first)
-    form: str = ""  # surname: join | dash | under | last; word: sig | first | three; year: 4 | 2
+    form: str = ""  # surname: join | dash | under | last | head; word: sig | first | three;
+    # year: 4 | 2
     case: str = ""  # lower | title | upper | asis
     text: str = ""
 
@@ -85,6 +86,8 @@ def _surname(part: str, case: str, form: str) -> str:
     text = fold(part)
     if form == "last":
         text = text.split(" ")[-1] if text else ""
+    elif form == "head":  # Google Scholar's: "Rosen-Zvi" -> rosen, "Mac Lane" -> mac
+        text = re.split(r"[\s\-]+", text.strip())[0]
     if form == "under":
         text = re.sub(r"[^A-Za-z0-9\-]+", "_", text).strip("_")
     elif form == "dash":
@@ -104,7 +107,7 @@ def _cased(text: str, case: str) -> str:
     return text
 
 
-_SURNAME_FORMS = ("join", "dash", "under", "last")
+_SURNAME_FORMS = ("join", "dash", "under", "last", "head")
 _CASES = ("asis", "lower", "title", "upper")
 
 
@@ -246,13 +249,35 @@ def _strip_suffix(scheme: Scheme, free: tuple[str, ...]) -> tuple[Scheme, tuple[
 _PREFERENCE = {"asis": 0, "lower": 1, "title": 2, "upper": 3}
 
 
-def _rank(scheme: Scheme) -> tuple[int, int, int]:
-    """Simpler schemes first: fewer free parts, then fewer parts, then as-is case."""
+def _rank(scheme: Scheme) -> tuple[int, int, int, int]:
+    """Simpler schemes first: fewer free parts, then fewer parts, then as-is case, then
+    the spelling of compound surnames the file's keys did not show (see
+    :func:`_compound_spelling`)."""
     return (
         sum(p.kind == "free" for p in scheme),
         len(scheme),
         sum(_PREFERENCE.get(p.case, 0) for p in scheme),
+        _compound_spelling(scheme),
     )
+
+
+def _compound_spelling(scheme: Scheme) -> int:
+    """0 for the likelier way to spell a compound surname where the keys are silent.
+
+    Read back from a key, "Rosen-Zvi" and "Smith" fill a surname part the same whether
+    the part takes the whole surname or its first word, so only a compound surname in
+    the file tells them apart. A lower-case surname run straight into the year
+    (``rosen2004author``, ``sohl2015deep``) is Google Scholar's, which takes the first
+    word; any other key takes the whole surname (JabRef's ``RosenZvi2004``)."""
+    misses = 0
+    for at, part in enumerate(scheme):
+        if part.kind != "surname":
+            continue
+        scholar = (
+            part.case == "lower" and at + 1 < len(scheme) and scheme[at + 1].kind == "year"
+        )
+        misses += (part.form == "head") != scholar
+    return misses
 
 
 @dataclass
@@ -322,7 +347,7 @@ def _case_kind(text: str) -> str:
 
 
 GOOGLE: Scheme = (
-    Part("surname", 0, "join", "lower"),
+    Part("surname", 0, "head", "lower"),
     Part("year", form="4"),
     Part("word", form="sig", case="lower"),
 )
