@@ -353,3 +353,44 @@ def test_google_scholar_key_names_a_compound_surname_by_its_first_word():
     kept = before.rstrip("\n")
     assert result.text.startswith(kept)
     assert result.text[len(kept) :].strip("\n") == ROSEN_ZVI_GOOGLE
+
+
+LIN = PaperRecord(
+    title="A structured self-attentive sentence embedding",
+    # as the maintainer's entry names them (Google Scholar's "Santos, Cicero Nogueira dos")
+    authors=(
+        "Lin, Zhouhan",
+        "Feng, Minwei",
+        "Santos, Cicero Nogueira dos",
+        "Yu, Mo",
+        "Xiang, Bing",
+        "Zhou, Bowen",
+        "Bengio, Yoshua",
+    ),
+    year=2017,
+    venue="arXiv",
+    arxiv="1703.03130",
+)
+# d2l-ai/d2l-en commit 6ec2b037dc, as the maintainer added it.
+LIN_EMACS = """@Article{\t  Lin.Feng.Santos.ea.2017,
+  title\t\t= {A structured self-attentive sentence embedding},
+  author\t= {Lin, Zhouhan and Feng, Minwei and Santos, Cicero Nogueira
+\t\t  dos and Yu, Mo and Xiang, Bing and Zhou, Bowen and Bengio,
+\t\t  Yoshua},
+  journal\t= {arXiv preprint arXiv:1703.03130},
+  year\t\t= {2017}
+}
+
+"""
+
+
+def test_emacs_bibtex_mode_columns_are_reached_with_tabs():
+    # Emacs's BibTeX mode (indent-tabs-mode on) puts the key, each "=" and each
+    # continuation line at a fixed column, reached with tabs as far as they go: "title"
+    # takes two tabs to column 16, "author" one; the key and the continuation lines sit
+    # at column 18 (tabs, then two spaces). Counted without expanding the tabs, nothing
+    # lines up, and the entry came out "title<tab>=" with four-space continuations.
+    before = fixture("d2l_emacs_tab_columns.bib")
+    result = add_bibtex_entries(before, [LIN], renderer=RENDERER)
+    at = before.index("@InProceedings{\t  Lin.Goyal.Girshick.ea.2017,")
+    assert result.text == before[:at] + LIN_EMACS + before[at:]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.editors.bibtex.columns import reach, width
 from bot.editors.bibtex.fields import field_lines, plan_fields
 from bot.editors.bibtex.keys import Fields, base_key, make_key, record_key
 from bot.editors.bibtex.learn import learn_style
@@ -165,11 +166,15 @@ def render_entry(
     if style.comment and day is not None:
         before, date_format, after = style.comment
         comment = f"{before}{date_format.format(day)}{after}"
+    type_name = style.type_name(entry_type)
+    if style.key_column:  # the blanks Emacs puts between the brace and the key
+        column, tabs = style.key_column
+        key = (reach(width(f"@{type_name}{{"), column, tabs) or " ") + key
     return render_lines(
         TEMPLATE,
         renderer,
         comment=comment,
-        entry_type=style.type_name(entry_type),
+        entry_type=type_name,
         key=key,
         fields=blocks,
         group_break=split if split else None,

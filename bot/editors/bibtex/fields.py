@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.editors.bibtex.columns import reach, width
 from bot.editors.bibtex.style import CANONICAL, BibStyle, Shape, macro_key
 from bot.editors.bibtex.values import encode_text, format_month, format_name, wrap
 from bot.editors.common import paper_url, record_ids
@@ -269,7 +270,8 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
     blocks: list[list[str]] = []
     for index, (item, name) in enumerate(zip(fields, shown, strict=True)):
         if style.align_column is not None:
-            pad = " " * max(1, style.align_column - len(style.indent) - len(name))
+            start = width(style.indent + name)
+            pad = reach(start, style.align_column, style.align_tabs) or " "
         elif style.align_extra is not None:
             pad = " " * max(1, longest + style.align_extra - len(style.indent) - len(name))
         else:
@@ -290,7 +292,8 @@ def field_lines(record: PaperRecord, fields: list[NewField], style: BibStyle) ->
         if kind == "tab":
             continuation = "\t" * offset
         else:
-            continuation = " " * (len(prefix) + offset if kind == "rel" else offset)
+            target = width(prefix) + offset if kind == "rel" else offset
+            continuation = reach(0, target, style.continuation_tabs)
         overflow = None
         if style.wrap_width is None and style.overflow_width is not None:
             overflow = (style.overflow_width, len(prefix) - len(opener))

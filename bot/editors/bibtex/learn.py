@@ -19,6 +19,7 @@ from bot.editors.bibtex.learn_layout import (
     continuation,
     delimiters,
     field_groups,
+    key_column,
     one_way,
     precedence,
     spacing,
@@ -64,6 +65,7 @@ def learn_style(
     title = title_style(entries)
     accents = accent_form(entries)
     wrap = wrap_rule(text, entries)
+    next_lines, next_lines_tabs = continuation(text, entries)
     return BibStyle(
         keys=learn_scheme(
             (e.key, Fields(e.surnames, str(e.year or ""), e.title, e.arxiv or "")) for e in entries
@@ -80,8 +82,11 @@ def learn_style(
         before_eq=layout.before,
         after_eq=layout.after,
         align_column=layout.column,
+        align_tabs=layout.tabs,
         align_extra=layout.extra,
-        continuation=continuation(text, entries),
+        continuation=next_lines,
+        continuation_tabs=next_lines_tabs,
+        key_column=key_column(entries),
         wrap_width=wrap[0],
         overflow_width=wrap[1],
         author_joiner=author_joiner(entries),

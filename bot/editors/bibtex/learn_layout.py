@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.editors.bibtex.columns import width
 from bot.editors.bibtex.reading import EntryInfo, bib_names, inner
 from bot.editors.common import mode
 from bot.editors.dates import DateFormat, detect_format, find_date
@@ -48,8 +49,9 @@ class Spacing:
     indent: str
     before: str
     after: str
-    column: int | None
+    column: int | None  # as shown (columns.width): Emacs reaches it with tabs
     extra: int | None
+    tabs: bool  # the blanks before an aligned "=" are tabs (then spaces)
 
 
 def spacing(entries: Sequence[EntryInfo]) -> Spacing:
@@ -59,6 +61,7 @@ def spacing(entries: Sequence[EntryInfo]) -> Spacing:
     fixed: list[int] = []
     extras: list[int] = []
     aligned_votes: list[bool] = []
+    tab_votes: list[bool] = []
     for entry in entries:
         columns: list[tuple[int, int]] = []  # ("=" column, where the name ends)
         names: set[int] = set()
@@ -70,7 +73,7 @@ def spacing(entries: Sequence[EntryInfo]) -> Spacing:
             indents.append(indent)
             befores.append(before)
             afters.append(after)
-            columns.append((len(indent) + len(name) + len(before), len(indent) + len(name)))
+            columns.append((width(indent + name + before), width(indent + name)))
             names.add(len(name))
         if len(columns) >= 2 and len(names) >= 2:
             # Aligned: every "=" at one column, but for names too long for it (DBLP's
@@ -81,6 +84,7 @@ def spacing(entries: Sequence[EntryInfo]) -> Spacing:
             if aligned:
                 fixed.append(at)
                 extras.append(at - max(end for c, end in columns if c == at))
+                tab_votes.extend("\t" in item.before_eq for item in entry.block.fields)
     column: int | None = None
     extra: int | None = None
     if mode(aligned_votes, False):
@@ -90,7 +94,8 @@ def spacing(entries: Sequence[EntryInfo]) -> Spacing:
             extra = best_extra[0]
         else:
             column = mode(fixed, 0)
-    return Spacing(mode(indents, "  "), mode(befores, ""), mode(afters, ""), column, extra)
+    tabs = bool(mode(tab_votes, False))
+    return Spacing(mode(indents, "  "), mode(befores, ""), mode(afters, ""), column, extra, tabs)
 
 
 def way_of_writing(entry: EntryInfo) -> tuple[str, str, str, str] | None:
@@ -122,16 +127,26 @@ def one_way(entries: Sequence[EntryInfo]) -> Sequence[EntryInfo]:
     return [entry for entry, way in zip(entries, ways, strict=True) if way in (best, None)]
 
 
-def _value_column(text: str, item: BibField) -> int:
-    """Column of the first character of ``item``'s value text (after its delimiter)."""
+def _value_index(text: str, item: BibField) -> int:
+    """Where on its first line ``item``'s value text starts (after its delimiter)."""
     line_start = text.rfind("\n", 0, item.start) + 1
     value_start = item.end - len(item.value)
     opener = 1 if item.value[:1] in '{"' else 0
     return value_start + opener - line_start
 
 
-def continuation(text: str, entries: Sequence[EntryInfo]) -> tuple[str, int]:
+def _value_column(text: str, item: BibField) -> int:
+    """The same as a column as shown (a tab before it runs to its tab stop)."""
+    line_start = text.rfind("\n", 0, item.start) + 1
+    return width(text[line_start : line_start + _value_index(text, item)])
+
+
+def continuation(text: str, entries: Sequence[EntryInfo]) -> tuple[tuple[str, int], bool]:
+    """Where a value's next lines start (relative to its first character, at a fixed
+    column, or after JabRef 2's tabs), and whether the blanks before them are tabs as
+    far as they go (Emacs's BibTeX mode), all in columns as shown."""
     votes: list[tuple[str, int]] = []
+    tab_votes: list[bool] = []
     for entry in entries:
         for item in entry.block.fields:
             if "\n" not in item.value:
@@ -140,14 +155,33 @@ def continuation(text: str, entries: Sequence[EntryInfo]) -> tuple[str, int]:
             for line in item.value.split("\n")[1:]:
                 if not line.strip():
                     continue
-                lead = len(line) - len(line.lstrip(" \t"))
+                blanks = line[: len(line) - len(line.lstrip(" \t"))]
+                lead = width(blanks)
                 if lead >= column - 1:
                     votes.append(("rel", lead - column))
-                elif line[:lead] == "\t" * lead:
-                    votes.append(("tab", lead))  # JabRef 2's one tab
+                elif blanks == "\t" * len(blanks):
+                    votes.append(("tab", len(blanks)))  # JabRef 2's one tab
+                    continue
                 else:
                     votes.append(("abs", lead))
-    return mode(votes, ("rel", 0))
+                tab_votes.append("\t" in blanks)
+    return mode(votes, ("rel", 0)), mode(tab_votes, False)
+
+
+_KEY_GAP = re.compile(r"@[ \t]*[A-Za-z]+[ \t]*[{(]([ \t]*)")
+
+
+def key_column(entries: Sequence[EntryInfo]) -> tuple[int, bool] | None:
+    """The column, as shown, most entries' keys start at when blanks come between the
+    brace and the key (Emacs's ``@Article{<tab>  Key,``), and whether those blanks
+    are tabs; None when the key follows the brace."""
+    votes: list[tuple[int, bool] | None] = []
+    for entry in entries:
+        found = _KEY_GAP.match(entry.block.raw)
+        if found:
+            gap = found.group(1)
+            votes.append((width(found.group(0)), "\t" in gap) if gap else None)
+    return mode(votes, None)
 
 
 def _field_lines(text: str, item: BibField) -> list[str]:
@@ -170,7 +204,8 @@ def wrap_rule(text: str, entries: Sequence[EntryInfo]) -> tuple[int | None, int 
 def _fill_width(text: str, entries: Sequence[EntryInfo]) -> tuple[int, float] | None:
     """The width long values are wrapped at, when the file wraps them: the width that
     explains the most of its line lengths and line breaks (at least 90% of them; a
-    tool's count and ours differ on LaTeX-heavy lines, so not all), and that share."""
+    tool's count and ours differ on LaTeX-heavy lines, so not all), and that share.
+    Lines are measured as shown, as Emacs fills them (a tab to its tab stop)."""
     lengths: list[int] = []  # every field line: must fit
     breaks: list[int] = []  # line + next word: must not have fitted
     wrapped = 0
@@ -180,14 +215,14 @@ def _fill_width(text: str, entries: Sequence[EntryInfo]) -> tuple[int, float] | 
             if item.name.lower() in {"author", "editor"} and per_name:
                 continue
             lines = [line.rstrip() for line in _field_lines(text, item)]
-            lengths.extend(len(line) for line in lines)
+            lengths.extend(width(line) for line in lines)
             if len(lines) == 1:
                 continue
             wrapped += 1
             for this, after in pairwise(lines):
                 following = after.split()
                 if following:
-                    breaks.append(len(this) + 1 + len(following[0]))
+                    breaks.append(width(this) + 1 + len(following[0]))
     if wrapped < 2 or not breaks:
         return None
     observed = len(lengths) + len(breaks)
@@ -219,7 +254,7 @@ def _overflow_width(text: str, entries: Sequence[EntryInfo]) -> tuple[int, float
                 continue
             lines = [line.rstrip() for line in _field_lines(text, item)]
             opener = 1 if item.value[:1] in '{"' else 0
-            lines[0] = lines[0][_value_column(text, item) - opener :]
+            lines[0] = lines[0][_value_index(text, item) - opener :]
             wrapped += len(lines) > 1
             for line in lines[:-1]:
                 words = line.split()

@@ -110,9 +110,12 @@ class BibStyle:
     indent: str = "  "
     before_eq: str = ""
     after_eq: str = ""
-    align_column: int | None = None  # column of "=" when the file aligns them
+    align_column: int | None = None  # column of "=" (as shown) when the file aligns them
+    align_tabs: bool = False  # Emacs's BibTeX mode: "=" reached with tabs, then spaces
     align_extra: int | None = None  # "=" that far after each entry's longest name
     continuation: tuple[str, int] = ("rel", 0)  # where a value's next lines start
+    continuation_tabs: bool = False  # reached with tabs, then spaces (Emacs)
+    key_column: tuple[int, bool] | None = None  # @Article{<tab>  Key: (column, tabs)
     wrap_width: int | None = None
     overflow_width: int | None = None  # JabRef 2: a line runs past it to its word's end
     author_joiner: str | None = None  # one name a line, lines ending with this (" and")

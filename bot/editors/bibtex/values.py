@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from bot.editors.bibtex.columns import width as shown
 from bot.editors.bibtex.style import BibStyle, TitleStyle, word_class
 from bot.editors.common import split_name
 from bot.editors.dates import MONTHS
@@ -205,7 +206,8 @@ def wrap(
     width: int | None,
     overflow: tuple[int, int] | None = None,
 ) -> list[str]:
-    """Lines holding ``words`` after ``first_prefix``, greedily filled up to ``width``;
+    """Lines holding ``words`` after ``first_prefix``, greedily filled up to ``width``
+    (columns as shown: a tab runs to its tab stop);
     or, with ``overflow`` (the width, and where the first line's count starts), each line
     running on to the end of the word that reaches the width (JabRef 2)."""
     if overflow is not None:
@@ -216,7 +218,7 @@ def wrap(
     for index, word in enumerate(words):
         tail = closing if index == len(words) - 1 else ""
         candidate = f"{current} {word}" if started else current + word
-        if width is not None and started and len(candidate + tail) > width:
+        if width is not None and started and shown(candidate + tail) > width:
             lines.append(current)
             current = continuation + word
         else:
