@@ -394,3 +394,32 @@ def test_emacs_bibtex_mode_columns_are_reached_with_tabs():
     result = add_bibtex_entries(before, [LIN], renderer=RENDERER)
     at = before.index("@InProceedings{\t  Lin.Goyal.Girshick.ea.2017,")
     assert result.text == before[:at] + LIN_EMACS + before[at:]
+
+
+PAULUS = PaperRecord(
+    title="A deep reinforced model for abstractive summarization",
+    authors=("Paulus, Romain", "Xiong, Caiming", "Socher, Richard"),
+    year=2017,
+    venue="arXiv",
+    arxiv="1705.04304",
+)
+# d2l-ai/d2l-en commit 6ec2b037dc, as the maintainer added it.
+PAULUS_EMACS = """@Article{\t  Paulus.Xiong.Socher.2017,
+  title\t\t= {A deep reinforced model for abstractive summarization},
+  author\t= {Paulus, Romain and Xiong, Caiming and Socher, Richard},
+  journal\t= {arXiv preprint arXiv:1705.04304},
+  year\t\t= {2017}
+}
+
+"""
+
+
+def test_keys_of_three_authors_are_told_from_keys_of_more():
+    # d2l's keys name up to three authors and add "ea" only for more
+    # (Pennington.Socher.Manning.2014, Park.Liu.Wang.ea.2019): three authors and four are
+    # two schemes, not one (the paper came out Paulus.Xiong.Socher.ea.2017, the "ea" of
+    # the excerpt's five longer author lists outvoting its three keys of three names).
+    before = fixture("d2l_three_author_keys.bib")
+    result = add_bibtex_entries(before, [PAULUS], renderer=RENDERER)
+    at = before.index("@InProceedings{\t  Pennington.Schoenholz.Ganguli.2017,")
+    assert result.text == before[:at] + PAULUS_EMACS + before[at:]

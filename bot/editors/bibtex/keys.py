@@ -45,9 +45,16 @@ class Part(NamedTuple):
 Scheme = tuple[Part, ...]
 
 
+def author_bucket(count: int) -> int:
+    """The author counts keys are learnt apart for: 1, 2, 3, and 4 or more. Three is one
+    of its own: d2l's keys name three authors and add ``ea`` only for more
+    (``Pennington.Socher.Manning.2014``, ``Park.Liu.Wang.ea.2019``)."""
+    return min(max(count, 1), 4)
+
+
 @dataclass(frozen=True)
 class KeyScheme:
-    """The file's key scheme: one per author count (1, 2, 3 or more) where they differ."""
+    """The file's key scheme: one per author count (1, 2, 3, 4 or more) where they differ."""
 
     default: Scheme
     by_authors: tuple[tuple[int, Scheme], ...] = ()
@@ -55,8 +62,7 @@ class KeyScheme:
     support: float = 0.0  # share of the file's keys the default scheme explains
 
     def for_authors(self, count: int) -> Scheme:
-        bucket = min(max(count, 1), 3)
-        return dict(self.by_authors).get(bucket, self.default)
+        return dict(self.by_authors).get(author_bucket(count), self.default)
 
     @property
     def derivable(self) -> bool:
@@ -284,8 +290,10 @@ def _compound_spelling(scheme: Scheme) -> int:
 class _Tally:
     keys: Counter[Scheme] = field(default_factory=Counter)
     free: dict[Scheme, list[tuple[str, ...]]] = field(default_factory=dict)
+    total: int = 0  # keys added
 
     def add(self, parses: Sequence[tuple[Scheme, tuple[str, ...]]]) -> None:
+        self.total += 1
         seen: set[Scheme] = set()
         for scheme, free in parses:
             if scheme in seen:
@@ -293,6 +301,13 @@ class _Tally:
             seen.add(scheme)
             self.keys[scheme] += 1
             self.free.setdefault(scheme, []).append(free)
+
+    def count(self, scheme: Scheme) -> int:
+        """How many of these keys ``scheme`` (its literals fixed) explains."""
+        return max(
+            (n for raw, n in self.keys.items() if _fix_literals(raw, self.free[raw]) == scheme),
+            default=0,
+        )
 
     def best(self) -> tuple[Scheme, int] | None:
         """The scheme most keys follow, among those a new key can be made in: at most one
@@ -385,7 +400,7 @@ def learn_scheme(keyed: Iterable[tuple[str, Fields]]) -> KeyScheme:
             if suffix:
                 suffixes[suffix] += 1
         overall.add(parses)
-        buckets.setdefault(min(max(len(fields.surnames), 1), 3), _Tally()).add(parses)
+        buckets.setdefault(author_bucket(len(fields.surnames)), _Tally()).add(parses)
     best = overall.best()
     if best is None or best[1] < max(2, 0.3 * len(items)):
         return PRESETS["google"]  # no scheme a new key can be made in is the file's
@@ -393,11 +408,19 @@ def learn_scheme(keyed: Iterable[tuple[str, Fields]]) -> KeyScheme:
     by_authors = []
     for bucket, tally in sorted(buckets.items()):
         found = tally.best()
-        if found and found[0] != default and found[1] >= 2 and _is_surname_variant(found[0]):
+        if (
+            found
+            and found[0] != default
+            and found[1] >= 2
+            and 2 * tally.count(default) < tally.total  # the file's scheme fails them
+            and _is_surname_variant(found[0])
+        ):
             by_authors.append((bucket, found[0]))
     # buckets whose keys say how they are made: their own scheme, or the default's
     known = {bucket for bucket, _ in by_authors} | {
-        bucket for bucket, tally in buckets.items() if (tally.best() or ((),))[0] == default
+        bucket
+        for bucket, tally in buckets.items()
+        if (tally.best() or ((),))[0] == default or 2 * tally.count(default) >= tally.total
     }
     by_authors += [(b, v) for b, v in _et_al_variants(default) if b not in known]
     suffix = "digits" if suffixes["digits"] > suffixes["letters"] else "letters"

@@ -73,7 +73,7 @@ class EntryInfo:
     type: str  # lower case
     fields: dict[str, BibField]  # lower-case name -> first field of that name
     title: str
-    surnames: tuple[str, ...]  # of the first three authors
+    surnames: tuple[str, ...]  # of the first four: keys name three, a fourth says more
     year: int | None
     arxiv: str | None
     preprint: bool  # an arXiv (or other) preprint with no other venue
@@ -115,7 +115,7 @@ def entry_info(block: BibBlock, lines: Sequence[str]) -> EntryInfo:
         comment, comment_line = lines[above], above
     authors = fields.get("author") or fields.get("editor")
     # The first three: keys use at most that many, and so does an order by authors.
-    surnames = tuple(bib_surname(n) for n in bib_names(inner(authors))[:3]) if authors else ()
+    surnames = tuple(bib_surname(n) for n in bib_names(inner(authors))[:4]) if authors else ()
     return EntryInfo(
         block,
         block.type.lower(),
