@@ -6,6 +6,7 @@ import pytest
 from editor_samples import DPO, LLAMA, SHAZEER, item, read
 
 from bot.editors.bibtex import add_bibtex_entries, learn, make_key, read_blocks
+from bot.editors.bibtex.columns import reach, width
 from bot.editors.result import NoChange
 from bot.references import parse
 from bot.suggestions import PaperRecord
@@ -346,3 +347,19 @@ ROSEN_ZVI = PaperRecord("The author-topic model", authors=("Michal Rosen-Zvi",),
 )
 def test_compound_surname_in_a_key(entries, key):
     assert make_key(ROSEN_ZVI, learn(_keyed(entries))[0].keys, set()) == key
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "tabs", "blanks"),
+    [
+        (7, 16, True, "\t\t"),  # "  title" to Emacs's "=" column
+        (8, 16, True, "\t"),  # "  author"
+        (9, 18, True, "\t  "),  # "@Article{" to its key
+        (0, 18, True, "\t\t  "),  # a continuation line
+        (7, 16, False, " " * 9),  # a file aligned with spaces
+        (16, 16, True, ""),
+    ],
+)
+def test_columns_are_reached_as_the_file_reaches_them(start, target, tabs, blanks):
+    assert reach(start, target, tabs) == blanks
+    assert width(" " * start + blanks) == max(start, target)

@@ -36,8 +36,7 @@ class Part(NamedTuple):
 
     kind: str
     nth: int = 0  # which author (0: the first)
-    form: str = ""  # surname: join | dash | under | last | head; word: sig | first | three;
-    # year: 4 | 2
+    form: str = ""  # surname: join|dash|under|last|head; word: sig|first|three; year: 4|2
     case: str = ""  # lower | title | upper | asis
     text: str = ""
 
