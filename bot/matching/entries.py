@@ -94,8 +94,12 @@ class Entry(NamedTuple):
 
 
 def first_surname(names: Iterable[str]) -> str:
-    """The first author's surname, as ``AuthorFields.surnames[0]`` has it ("" with none)."""
-    return next((found for name in names if name and (found := textnorm.surname(name))), "")
+    """The first author's surname, as ``AuthorFields.surnames[0]`` has it ("" with none).
+    A loop, not ``next`` over a generator: the index asks it for every reference."""
+    for name in names:
+        if name and (found := textnorm.surname(name)):
+            return found
+    return ""
 
 
 @lru_cache(maxsize=1024)
@@ -122,12 +126,13 @@ def _is_organisation(name: str) -> bool:
 # Every empty set of an entry is this one: an empty frozenset is 216 bytes, and most
 # entries have no DOI, no other id and no name part (50,000 entries: 30 MB saved).
 _NONE: frozenset[str] = frozenset()
+_NO_IDS = (_NONE, _NONE, _NONE)
 
 
 def _ids(ids: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(arXiv ids, other DOIs, the remaining typed ids) of a set of typed ids."""
     if not ids:
-        return _NONE, _NONE, _NONE
+        return _NO_IDS
     arxiv = frozenset(value_of(i) for i in ids if kind_of(i) == "arxiv")
     dois = frozenset(value_of(i) for i in ids if kind_of(i) == "doi")
     others = frozenset(i for i in ids if kind_of(i) not in ("arxiv", "doi"))
@@ -139,8 +144,12 @@ def _ids_of_work(
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(arXiv ids, other DOIs, the remaining typed ids) of the work ``ref`` lists, with
     ``more``: derived when asked rather than kept for each of 50,000 references (a set
-    of one id is 216 bytes)."""
-    return _work_ids(ref.arxiv, ref.doi, ref.urls, ref.key, more)
+    of one id is 216 bytes). A work with no id, link nor dblp key (most of a survey's
+    references, most queries) has none, without a cache look-up or ``ids_of``."""
+    key = ref.key
+    if not (ref.arxiv or ref.doi or ref.urls or more or (key and key.startswith("DBLP:"))):
+        return _NO_IDS
+    return _work_ids(ref.arxiv, ref.doi, ref.urls, key, more)
 
 
 @lru_cache(maxsize=256)  # a lookup asks for a few entries' ids, several times each
@@ -166,7 +175,7 @@ def reference_entry(ref: Reference, order: int) -> Entry:
         )
         or _NONE,
         bare=tuple(bare),
-        bare_key=textnorm.join_tokens(bare),
+        bare_key=textnorm.join_tokens(bare) if bare else "",  # most titles have no nickname
         nickname=tuple(nickname),
         question=question,
         year=ref.year,

@@ -111,7 +111,7 @@ def _expanded(text: str, source: str, skipped: list[Skipped]) -> Iterator[Expand
     seen: dict[str, int] = {}
     for block in read_bib(normalize_newlines(text)):
         if isinstance(block, CommonEntry):  # most entries: read by the fast path
-            fields = _expand(block.fields, macros)
+            fields = _expand_common(block.fields, macros)
         elif block.kind not in (ENTRY, STRING):
             continue  # @comment, @preamble
         elif block.problem:
@@ -155,6 +155,19 @@ def _expand(
     return fields
 
 
+def _expand_common(
+    items: Iterable[tuple[str, tuple[str, str]]], macros: dict[str, str]
+) -> dict[str, str]:
+    """``_expand`` of a common entry's fields, each of one operand (kind, text): the same
+    dict without a list of operands to walk for each field (10,000 entries: 40,000)."""
+    fields: dict[str, str] = {}
+    for name, (kind, text) in items:
+        name = name.lower()
+        if name not in fields:
+            fields[name] = macros.get(text.lower(), text) if kind == NAME else text
+    return fields
+
+
 def _resolve_crossrefs(entries: list[ExpandedEntry], by_key: dict[str, ExpandedEntry]) -> set[str]:
     """Copy missing fields from each ``crossref`` parent; return the parents' keys."""
     parents: set[str] = set()
@@ -192,7 +205,8 @@ def _year(text: str) -> int | None:
 
 def split_authors(raw: str) -> tuple[str, ...]:
     """A BibTeX name list (``Last, First and {OpenAI} and others``) as "First Last" names."""
-    return tuple(name for part in split_top_level(raw, AND) if (name := _name(part)))
+    # ``map`` and ``filter`` call the cached ``_name`` from C: no generator step per name.
+    return tuple(filter(None, map(_name, split_top_level(raw, AND))))
 
 
 @lru_cache(maxsize=2048)  # authors recur across a survey's entries: decoded once, not each time
@@ -297,13 +311,21 @@ def to_reference(entry: ExpandedEntry, source: str = "") -> Reference:
     )
 
 
+# The fields ``_arxiv`` may find an id in (besides the links).
+_ARXIV_FIELDS = frozenset(
+    {"eprint", "journal", "journaltitle", "booktitle", "volume", "howpublished", "note", "number"}
+)
 _ARXIV_VENUE = re.compile(r"arxiv|corr", re.IGNORECASE)
 _ARXIV_NUMBER = re.compile(r"\s*arxiv", re.IGNORECASE)
 
 
 def _arxiv(text: dict[str, str], urls: list[str]) -> str | None:
     """The arXiv id of an entry (``text``: its decoded fields): from ``eprint`` unless
-    the entry names another archive, else from its venue, DBLP volume, links or notes."""
+    the entry names another archive, else from its venue, DBLP volume, links or notes.
+    None at once for an entry with none of them (most of a survey's have a title,
+    authors and a year only)."""
+    if not urls and _ARXIV_FIELDS.isdisjoint(text):
+        return None
     prefix = (text.get("archiveprefix") or text.get("eprinttype") or "").lower()
     candidates = []
     if "eprint" in text and (not prefix or "arxiv" in prefix):
@@ -340,9 +362,14 @@ _VENUE_ORDER = {
     kind: _VENUES + more + _VENUES_LAST for kinds, more in _VENUES_OF_KIND for kind in kinds
 }
 
+_VENUE_FIELDS = frozenset(name for order in _VENUE_ORDER.values() for name in order)
+
 
 def _venue(kind: str, text: dict[str, str]) -> str | None:
-    """The first venue field of the entry's kind that holds a name, not a link."""
+    """The first venue field of the entry's kind that holds a name, not a link (None at
+    once for an entry with no such field)."""
+    if _VENUE_FIELDS.isdisjoint(text):
+        return None
     for name in _VENUE_ORDER.get(kind, _VENUES + _VENUES_LAST):
         value = text.get(name)
         if value and not value.lower().startswith(("http://", "https://")):

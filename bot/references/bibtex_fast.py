@@ -59,7 +59,9 @@ class CommonEntry(NamedTuple):
     end_line: int
     start: int  # offset of "@"
     end: int  # just past the closing brace
-    fields: tuple[tuple[str, tuple[Part]], ...]
+    # Each field's name as written and its one operand: one tuple less per field than
+    # the splitter's (name, parts), and a list as ``findall`` gives it, not copied.
+    fields: list[tuple[str, Part]]
 
 
 def read_bib(text: str) -> Iterator[CommonEntry | BibBlock]:
@@ -81,24 +83,22 @@ def read_bib(text: str) -> Iterator[CommonEntry | BibBlock]:
             continue
         at, end = start.start("at"), found.end()
         line = careful._line_of(at)
-        fields: tuple[tuple[str, tuple[Part]], ...] = ()
+        fields: list[tuple[str, Part]] = []
         if found.start("fields") >= 0:
             # findall gives "" for the alternatives that did not match: the value's first
             # character says which one did.
-            fields = tuple(
+            fields = [
                 (
                     name,
-                    (
-                        (BRACED, braced)
-                        if value[0] == "{"
-                        else (QUOTED, quoted)
-                        if value[0] == '"'
-                        else (NUMBER if word.isdigit() else NAME, word),
-                    ),
+                    (BRACED, braced)
+                    if value[0] == "{"
+                    else (QUOTED, quoted)
+                    if value[0] == '"'
+                    else (NUMBER if word.isdigit() else NAME, word),
                 )
                 for name, _, _, value, braced, quoted, word in fields_in(
                     text, found.start("fields"), found.end("fields")
                 )
-            )
+            ]
         end_line = line + text.count("\n", at, end - 1)
         yield CommonEntry(entry_type, found.group("key"), line, end_line, at, end, fields)

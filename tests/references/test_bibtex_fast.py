@@ -36,7 +36,8 @@ def careful_blocks(text: str) -> list[BibBlock]:
 
 def as_common(block: BibBlock) -> CommonEntry:
     """What the fast path holds of a block it reads."""
-    fields = tuple((item.name, tuple(item.parts)) for item in block.fields)
+    assert all(len(item.parts) == 1 for item in block.fields)  # one operand each
+    fields = [(item.name, item.parts[0]) for item in block.fields]
     return CommonEntry(
         block.type, block.key, block.line, block.end_line, block.start, block.end, fields
     )

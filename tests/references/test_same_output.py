@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks import bench_check
-from bot.references import load, parse
+from bot.references import bibtex, load, parse
 from bot.references.bibtex import AND, COMMA, split_top_level
 from bot.references.common import LineIndex
 from bot.text import latex, normalize
@@ -182,3 +182,32 @@ def test_decoding_takes_short_ways_to_the_same_result(text: str) -> None:
     """Each pass of ``decode`` runs only where it can change something; NFC only on
     text that is not ASCII."""
     assert latex.decode(text) == _decode_every_step(text)
+
+
+FIELDS = st.dictionaries(
+    st.sampled_from(
+        ["title", "year", "eprint", "archiveprefix", "journal", "journaltitle", "booktitle",
+         "eventtitle", "volume", "number", "howpublished", "school", "institution",
+         "organization", "abstract"]
+    ),
+    st.sampled_from(["", "arXiv", "CoRR", "abs/2303.18223", "2303.18223", "arXiv:1706.03762",
+                     "NeurIPS", "https://x.org", "hep-th/9901001", "10"]),
+)  # fmt: skip
+
+
+@given(FIELDS, st.sampled_from([[], ["https://arxiv.org/abs/2303.18223"]]))
+def test_an_entry_without_id_fields_has_no_arxiv_id_by_the_full_search(
+    text: dict[str, str], urls: list[str]
+) -> None:
+    """``_arxiv`` answers None at once for an entry with none of the fields it reads: an
+    empty ``note`` (read, never a candidate) makes it search them all, for the same id."""
+    assert bibtex._arxiv(text, urls) == bibtex._arxiv({**text, "note": ""}, urls)
+
+
+@given(FIELDS, st.sampled_from(["article", "phdthesis", "techreport", "book", "misc"]))
+def test_an_entry_without_venue_fields_has_no_venue_by_the_full_search(
+    text: dict[str, str], kind: str
+) -> None:
+    """``_venue`` answers None at once for an entry with no venue field: an empty
+    ``publisher`` (read, never a venue) makes it search them all, for the same venue."""
+    assert bibtex._venue(kind, text) == bibtex._venue(kind, {**text, "publisher": ""})
