@@ -1,6 +1,6 @@
 """The loader's fast path reads every ``.bib`` block as the careful splitter does.
 
-``bibtex_fast.read_bib`` reads the common entry with two regex matches and hands every
+``bibtex_fast.read_bib`` reads the common entry with a few regex matches and hands every
 other block to the careful splitter. Here both read the same texts (a table of tricky
 entries, the real ``.bib`` files among the fixtures, generated text) and are compared
 entry by entry: a block read fast must hold exactly the type, key, lines, span and
