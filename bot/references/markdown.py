@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from bot.identifiers import acl_doi, arxiv_from_doi, normalize_arxiv, normalize_doi
 from bot.lists.citation import ACRONYM_WORD, venue_name
@@ -241,8 +242,18 @@ def not_a_paper(item: Item, *, among_papers: bool = False, notes: str | None = N
         return None  # a list of titles, linking nothing
     if not links:
         return "no link to a paper and no authors with a venue"
-    hosts = sorted({url_kind(url) or "link" for url in links})
+    hosts = sorted({_page_kind(url) for url in links})
     return f"links only to {', '.join(hosts)} pages, no paper"
+
+
+def _page_kind(url: str) -> str:
+    """What a link's page is, as the skip message names it: a project's site on github.io
+    is a project page, not code ("links only to project pages")."""
+    kind = url_kind(url) or "link"
+    host = (urlsplit(url).hostname or "").lower()
+    if kind == "code" and host.endswith((".github.io", ".gitlab.io")):
+        return "project"
+    return kind
 
 
 # A repository's page: the paper's code beside a citation (a project's pages on github.io

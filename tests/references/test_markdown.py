@@ -2251,3 +2251,18 @@ def test_a_venue_labelled_in_small_print_beside_links():
     )
     [reference] = parse_references(text, "markdown")
     assert (reference.venue, reference.year, reference.arxiv) == ("RAL", 2025, "2409.12514")
+
+
+def test_a_project_s_site_is_named_a_project_page_where_no_paper_is_linked():
+    # YanjieZe/Paper-List (e0e815a) links a project's github.io site as some papers' only
+    # link: the skip said "links only to code pages".
+    text = (
+        "## Recent\n\n"
+        "- [website](https://xl-vla.github.io/), XL-VLA: Cross-Hand Latent Representation for"
+        " Vision-Language-Action Models\n"
+        "- [AutoGen](https://github.com/microsoft/autogen): a framework for agents\n"
+    )
+    assert [s.why for s in parse(text, "markdown").not_papers] == [
+        "links only to project pages, no paper",
+        "links only to code pages, no paper",
+    ]
