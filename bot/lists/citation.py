@@ -770,6 +770,8 @@ def _remark_bullet(line: str) -> re.Match[str] | None:
     found = _BULLET_LINE.fullmatch(line)
     if found is None or _YEAR_IN.search(line):
         return None
+    if re.fullmatch(r"[^:：]{1,30}[:：][ \t]*", found["v"]):
+        return None  # "- Authors: " whose value is read: the field's label
     words = found["v"].strip("*_. \t")
     # (the names of one author alone on a bullet are rare; "Propose GCL" reads like them)
     names = ET_AL.search(words) or people_only(words, least=2)

@@ -31,6 +31,17 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 
+# A figure on lines of its own inside an entry (under its title), perhaps in a centring
+# block: "  <div align="center">\n    <img src="./assets/image_7.png">\n  </div>". It is
+# the paper's own figure, so a new entry is written without it (and the blank lines it
+# stood between are one).
+_FIGURE = re.compile(
+    r"\n[ \t]*\n(?:[ \t]*<(?P<tag>div|p|center)\b[^>\n]*>[ \t]*\n)?[ \t]*"
+    r"(?:<img\b[^>\n]*>|!\[[^\]\n]*\]\([^)\s]*\))[ \t]*(?(tag)\n[ \t]*</(?P=tag)[ \t]*>)"
+    r"(?=[ \t]*\n[ \t]*\n)",
+    re.IGNORECASE,
+)
+
 
 @functools.lru_cache(maxsize=4096)
 def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | None:
@@ -44,6 +55,8 @@ def read_entry(text: str, kind: str, columns: tuple[str, ...] = ()) -> Entry | N
     reading = Reading(text, links=scan_links(text))
     for comment in _COMMENT.finditer(text):  # the entry's own note, never a new entry's
         reading.claim(comment.start(), comment.end(), Slot("text", "comment"), comment.group(0))
+    for figure in _FIGURE.finditer(text):
+        reading.claim(figure.start(), figure.end(), Slot("text", "figure"), figure.group(0))
     for anchor in _ANCHOR.finditer(text):
         opening_end = anchor.start("inside") if anchor.group("close") else anchor.end()
         opening = text[anchor.start() : opening_end]

@@ -366,3 +366,38 @@ def test_a_link_s_label_alone_where_the_list_writes_it_for_a_paper_without_that_
         "- [2025/02/14] **The Ann Arbor Architecture for Agent-Oriented Programming** |"
         " [[paper]](https://arxiv.org/abs/2502.09903) | [code]\n\n"
     )
+
+
+def test_a_new_paper_under_bullets_of_fields_takes_neither_a_figure_nor_a_remark():
+    # pprp/Awesome-Efficient-MoE (7bef40a, "### MoE Pruning", abridged): each paper a title
+    # over its figure and bullets of its fields; add copied the neighbour's figure
+    # ("./assets/image_8.png") and dropped "- Authors:", taken for a remark.
+    text = (
+        "### MoE Pruning\n\n"
+        "- SEER-MoE: Sparse Expert Efficiency through Regularization for Mixture-of-Experts\n\n"
+        '  <div align="center">\n'
+        '    <img src="./assets/image_8.png" width="80%">\n'
+        "  </div>\n\n"
+        "  - Authors: Alexandre Muzio, Alex Sun, Churan He\n"
+        "  - Link: https://arxiv.org/pdf/2404.05089\n"
+        "  - Summary: SEER-MoE is a two-stage framework.\n\n"
+        "- MC-MoE: Mixture Compressor for Mixture-of-Experts LLMs Gains More\n\n"
+        '  <div align="center">\n'
+        '    <img src="./assets/image_4.png" width="80%">\n'
+        "  </div>\n\n"
+        "  - Authors: Wei Huang, Yue Liao, Jianhui Liu\n"
+        "  - Link: https://arxiv.org/pdf/2410.06270\n"
+        "  - Summary: MC-MoE compresses experts.\n"
+    )
+    record = PaperRecord(
+        title="Thinking Fast and Slow in Efficient Reasoning Models",
+        authors=("Ann Lee", "Bo Li", "Carl Wu"),
+        year=2025,
+        arxiv="2505.01234",
+    )
+    result = add_to_paper_list(text, [PaperItem(record, None)], "MoE Pruning", renderer=RENDERER)
+    assert result.text == text + (
+        "\n- Thinking Fast and Slow in Efficient Reasoning Models\n\n"
+        "  - Authors: Ann Lee, Bo Li, Carl Wu\n"
+        "  - Link: https://arxiv.org/pdf/2505.01234\n"
+    )
