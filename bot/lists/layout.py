@@ -608,7 +608,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
         before = part.before.replace("{value}", text).replace("{shields}", _shields(text))
         after = part.after.replace("{value}", text).replace("{shields}", _shields(text))
         pieces.append(("slot", before + text + after + trailing))
-    return _join(pieces)
+    return _join(pieces, bars=not table)
 
 
 # What separates a slot from the one before it: a comma, a bullet ("[ACL 2023](url) •
@@ -688,8 +688,10 @@ def _inside_emphasis(pieces: Sequence[tuple[str, str]]) -> bool:
     return line.count("*") % 2 == 1 or line.count("_") % 2 == 1
 
 
-def _join(pieces: list[tuple[str, str]]) -> str:
-    """Join the pieces; a left-out slot takes its separator along, and its line when emptied."""
+def _join(pieces: list[tuple[str, str]], *, bars: bool = False) -> str:
+    """Join the pieces; a left-out slot takes its separator along, and its line when emptied.
+    With ``bars`` (an entry that is no table row), `` | `` separates too: "2025.09 |
+    [Paper](url) | [Code](url)" without code is "2025.09 | [Paper](url)"."""
     for index, (kind, _) in enumerate(pieces):
         if kind == "unlinked" and index + 1 < len(pieces):
             next_kind, next_text = pieces[index + 1]
@@ -703,7 +705,8 @@ def _join(pieces: list[tuple[str, str]]) -> str:
         previous_kind, previous = pieces[index - 1] if index else ("text", "")
         if previous_kind != "text":
             continue
-        if after is not None and pieces[after][0] == "text" and (not index or _opens(previous)):
+        opens = _opens(previous) and not (bars and previous.rstrip(" \t").endswith("|"))
+        if after is not None and pieces[after][0] == "text" and (not index or opens):
             # The first thing of its cell or line ("| ![Star](badge) <br> [**Title**]"):
             # the separator after it goes with it.
             pieces[after] = ("text", _LEADING_SEPARATOR.sub("", following, 1))
@@ -716,6 +719,8 @@ def _join(pieces: list[tuple[str, str]]) -> str:
         closing = following[:1] in ("*", "_") and _inside_emphasis(pieces[:index])
         if not following or following[0] in " \t\n.,;:)]|`\\" or closing:
             previous = _SEPARATOR.sub("", previous)
+            if bars:
+                previous = re.sub(r"[ \t]+\|[ \t]*$", "", previous)
             if after is None:  # the entry's last thing: the blank lines before it go too
                 previous = re.sub(r"\n\s*$", "", previous)
             pieces[index - 1] = ("text", previous)

@@ -208,6 +208,8 @@ def _linked_venue(reading: e.Reading, link: Link, *, dated_only: bool) -> bool:
 def _title_value(raw: str) -> tuple[str, int]:
     """The title a span names and how many trailing characters are the list's full stop."""
     stripped = raw.rstrip()
+    if stripped.endswith(" \\"):
+        stripped = stripped[:-1].rstrip()  # "Title \" over the next line: a line break
     # (a comma is the list's too: "Title, [[Paper]](url)"; no title ends in one)
     stop = 1 if _TITLE_STOP.search(stripped) or stripped.endswith((",", "，")) else 0
     value = _BOLD.sub(r"\g<t>", stripped[: len(stripped) - stop])  # a highlight's markup

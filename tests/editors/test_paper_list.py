@@ -401,3 +401,33 @@ def test_a_new_paper_under_bullets_of_fields_takes_neither_a_figure_nor_a_remark
         "  - Authors: Ann Lee, Bo Li, Carl Wu\n"
         "  - Link: https://arxiv.org/pdf/2505.01234\n"
     )
+
+
+def test_a_paper_without_code_in_a_line_of_links_separated_by_bars():
+    # oahzxl/Awesome-Efficient-Video-Generation (04c4b31, "### Caching", abridged): "* Title \" (a
+    # line break) over "2025.09 | [Paper](url) | [Code](url) | ![stars](badge)"; the title
+    # was read with its backslash, and a paper without code ended "| [Paper](url) | |".
+    text = (
+        "### Caching\n"
+        "* RAPID^3: Tri-Level Reinforced Acceleration Policies for Diffusion Transformer \\\n"
+        "2025.09 | [Paper](https://arxiv.org/abs/2509.22323)\n\n"
+        "* SpeCa: Accelerating Diffusion Transformers with Speculative Feature Caching \\\n"
+        "2025.09 | [Paper](https://www.arxiv.org/abs/2509.11628) |"
+        " [Code](https://github.com/Shenyi-Z/Cache4Diffusion) |"
+        " ![GitHub stars](https://img.shields.io/github/stars/Shenyi-Z/Cache4Diffusion)\n\n"
+        "* ClusCa: Speeding up Diffusion Transformers via Cluster-Driven Caching \\\n"
+        "2025.09 | [Paper](https://arxiv.org/abs/2509.10312) |"
+        " [Code](https://github.com/Shenyi-Z/Cache4Diffusion) |"
+        " ![GitHub stars](https://img.shields.io/github/stars/Shenyi-Z/Cache4Diffusion)\n\n"
+    )
+    record = PaperRecord(
+        title="Thinking Fast and Slow in Efficient Reasoning Models",
+        year=2025,
+        month=5,
+        arxiv="2505.01234",
+    )
+    result = add_to_paper_list(text, [PaperItem(record, None)], "Caching", renderer=RENDERER)
+    assert result.text == text + (
+        "* Thinking Fast and Slow in Efficient Reasoning Models \\\n"
+        "2025.05 | [Paper](https://arxiv.org/abs/2505.01234)\n\n"
+    )
