@@ -335,10 +335,10 @@ def _ones(container: Container, document: PaperList) -> bool:
     return len({block.number for block in nearest.blocks}) == 1
 
 
-def _numbered_rows(group: Sequence[Item]) -> tuple[int, int, bool] | None:
+def _numbered_rows(group: Sequence[Item]) -> tuple[int, int] | None:
     """Where a new row goes in a table whose rows are numbered in a column ("| 序号 |",
-    "| # |"), its number, and False (no row is renumbered): numbers going up, last with the
-    next one; going down, first with the next one (the numbers say when each row was added,
+    "| # |"), and its number (no row is renumbered): numbers going up, last with the next
+    one; going down, first with the next one (the numbers say when each row was added,
     whatever else orders the table). None for a table without numbers."""
     numbered = [
         (at, item.entry.fields.number)
@@ -349,8 +349,8 @@ def _numbered_rows(group: Sequence[Item]) -> tuple[int, int, bool] | None:
         return None  # (a row of "..." closing the table has none)
     (first_at, first), (last_at, last) = numbered[0], numbered[-1]
     if first > last:
-        return first_at, first + 1, False
-    return last_at + 1, max(n for _, n in numbered) + 1, False
+        return first_at, first + 1
+    return last_at + 1, max(n for _, n in numbered) + 1
 
 
 def _number(container: Container, position: int, document: PaperList) -> tuple[int | None, bool]:
@@ -471,7 +471,7 @@ def place(
     line = before.block.start if before is not None else group[-1].block.end + 1
     kind = group[0].entry.kind
     style = layout.conventions("\n".join(document.lines), _file_entries(document, line, kind))
-    number, explicit = numbered[1:] if numbered else _number(container, index, document)
+    number, explicit = (numbered[1], False) if numbered else _number(container, index, document)
     fields = replace(fields, number=number)
     # A table category's rows are written as the table's rows are: all of them are neighbours.
     neighbours = _neighbour_entries(members, members.index(before) if before else len(members))

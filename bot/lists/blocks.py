@@ -61,8 +61,6 @@ _INTERRUPTS = re.compile(
     r"^ {0,3}(?:\||<!--|</?(?:table|div|p|details|summary|h[1-6]|ul|ol|hr|br|center)\b)",
     re.IGNORECASE,
 )
-# A category's name in bold, a few words alone on its line: "- **DAC2022**", "- **Key
-# Papers:**".
 # A labelled bullet that names a paper's authors or venue ("  - Authors: ...", "  - Pub: ...").
 _FIELD_LABEL = re.compile(
     r"[ \t]*[-*+][ \t]+(?:authors?|pub|venue|published in|conference|journal)[ \t]*[:：]",
@@ -78,6 +76,8 @@ _INLINE_TAG = re.compile(
     r"</?(?:span|font|b|strong|em|i|u|sup|sub)\b[^>]*>|<a\s+(?:name|id)=[^>]*>\s*</a>",
     re.IGNORECASE,
 )
+# A category's name in bold, a few words alone on its line: "- **DAC2022**", "- **Key
+# Papers:**".
 _BOLD_LABEL = re.compile(r"\*\*[^*:：\[\]\n]{1,60}?[:：]?\*\*[:：]?")
 # What hangs under an item: a block of HTML that folds or keeps text, or a figure.
 _ATTACHED_OPEN = re.compile(r"<(details|pre)\b", re.IGNORECASE)

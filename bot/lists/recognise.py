@@ -70,9 +70,9 @@ _TAG_GAP = re.compile(r"[ \t]*[:：|–—-]?[ \t]*")
 _NEXT_LINE = r"\n(?:[ \t]*\n)?[ \t]*"
 _CITED_NUMBER = re.compile(r"\[\d{1,3}\][ \t]*[:：]?[ \t]*(?=<?\[[^\[\]\n]+\]\()")
 _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]*")
-# "[VL-GenRM] [Title](url)", "[MRM] Advancing ...": a name in brackets before the title.
 # A bold title after a bracketed tag: "[💬 Aesthetic] **Playground v2.5: ...**".
 _BOLD_NEXT = re.compile(r"[ \t]*\*\*(?P<t>[^*\n]+)\*\*")
+# "[VL-GenRM] [Title](url)", "[MRM] Advancing ...": a name in brackets before the title.
 _PLAIN_BRACKET_NICK = re.compile(
     r"\[(?P<n>[^*\[\]\n]{1,40})\](?P<sep>[ \t]+)(?=<?\[|[A-Za-z0-9\"“])"
 )
