@@ -49,6 +49,11 @@ def read_cells(reading: e.Reading, columns: Sequence[str], *, html: bool) -> boo
         else _undated(value, role)
         for value, role in zip(values, roles, strict=True)
     ]
+    if "title" not in roles:  # "| Date | Project |" over "| 25.03 | Title [[📑Paper]](url) |"
+        for index, value in enumerate(values):
+            if roles[index] == "links" and _titled_before_links(value):
+                roles[index] = "title"
+                break
     titled = [
         i for i, (a, b, _) in enumerate(cells) if roles[i] == "title" and _titled(reading.text[a:b])
     ]
@@ -75,6 +80,19 @@ def _titled(value: str) -> bool:
         (not is_label(text, url) and not _cited_as(text))
         or (text.startswith(("**", "__")) and not generic_label(text))
         for text, url in re.findall(r"\[([^\]]*)\]\(([^)]*)\)", value)
+    )
+
+
+def _titled_before_links(value: str) -> bool:
+    """A title in plain words, then labelled links ("Reason-RFT: Reinforcement Fine-Tuning
+    for Visual Reasoning [[📑Paper]](url)[[🖥️Code]](url)", under a column named
+    "Project"): three words or more before the first link, every link a label."""
+    links = re.findall(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^)]*)\)", value)
+    head = value.split("[", 1)[0]
+    return (
+        bool(links)
+        and all(is_label(text, url) for text, url in links)
+        and len(re.findall(r"[^\W\d_]{2,}", head)) >= 3
     )
 
 
@@ -200,6 +218,11 @@ def _read_cell(reading: e.Reading, start: int, end: int, role: str) -> None:
         if link is not None and _venue_link(reading, link):
             read_tail(reading, link.end, end)  # "| [[arXiv 2025]](url) |": where, and the link
             return
+        if kind == "title" and _titled_before_links(text[start:end].strip()):
+            at = read_title(reading, start)  # "| Title [[📑Paper]](url)[[🖥️Code]](url) |"
+            if at is not None:
+                read_tail(reading, at, end)
+                return
         if link is not None and _IDENTIFIER.fullmatch(link.text.strip()):
             read_tail(reading, start, end)  # "| [arxiv:2412.11376](url) |": the paper's link
             return

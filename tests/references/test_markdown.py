@@ -2266,3 +2266,22 @@ def test_a_project_s_site_is_named_a_project_page_where_no_paper_is_linked():
         "links only to project pages, no paper",
         "links only to code pages, no paper",
     ]
+
+
+def test_a_title_in_plain_words_before_its_labelled_links_in_a_table_without_a_title_column():
+    # Video-R1/Awesome-Multimodal-Reasoning: "| Date | Project | SFT | RL | Task |" over
+    # "| 25.03 | Title [[📑Paper]](url)[[🖥️Code]](url) | ... |": none of its papers was read
+    # ("Project" names a column of links).
+    text = (
+        "### Image MLLM\n\n"
+        "| Date | Project | SFT | RL | Task |\n"
+        "| ---- | ------- | --- | -- | ---- |\n"
+        "| 25.03 | Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning "
+        " [[📑Paper]](https://arxiv.org/abs/2503.20752)[[🖥️Code]](https://tanhuajie.github.io/"
+        "ReasonRFT) |  SFT-based Reasoning Activation | GRPO | Visual Count |\n"
+    )
+    [reference] = parse_references(text, "markdown")
+    assert (reference.title, reference.arxiv) == (
+        "Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning",
+        "2503.20752",
+    )
