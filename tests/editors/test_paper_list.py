@@ -340,94 +340,93 @@ def test_the_paper_takes_the_label_that_carries_papers_not_the_first_link():
     assert result.text.index("Delta") < result.text.index("Alpha")  # newest first
 
 
-def test_a_link_s_label_alone_where_the_list_writes_it_for_a_paper_without_that_link():
-    # AGI-Edgerunners/LLM-Agents-Papers (de53dd0e, "Environment&Platform", abridged): most
-    # papers link their code, the others write the label alone; a paper without code
-    # ended its line in "| [[paper]](url) |".
-    text = (
-        "#### Environment&Platform\n"
-        "- [2025/02/20] **Alpha Agents at Work** | [[paper]](https://arxiv.org/abs/2502.11111)"
-        " | [[code]](https://github.com/a/alpha)\n\n"
-        "- [2025/02/18] **Beta Agents at Play** | [[paper]](https://arxiv.org/abs/2502.22222)"
-        " | [[code]](https://github.com/b/beta)\n\n"
-        "- [2025/02/16] **Gamma Agents at Rest** | [[paper]](https://arxiv.org/abs/2502.33333)"
-        " | [code]\n\n"
-    )
-    record = PaperRecord(
-        title="The Ann Arbor Architecture for Agent-Oriented Programming",
-        year=2025,
-        month=2,
-        day=14,
-        arxiv="2502.09903",
-    )
-    result = add_to_paper_list(text, [PaperItem(record, None)], "Environment&Platform",
-                               renderer=RENDERER)  # fmt: skip
-    assert result.text == text + (
-        "- [2025/02/14] **The Ann Arbor Architecture for Agent-Oriented Programming** |"
-        " [[paper]](https://arxiv.org/abs/2502.09903) | [code]\n\n"
-    )
 
-
-def test_a_new_paper_under_bullets_of_fields_takes_neither_a_figure_nor_a_remark():
-    # pprp/Awesome-Efficient-MoE (7bef40a, "### MoE Pruning", abridged): each paper a title
-    # over its figure and bullets of its fields; add copied the neighbour's figure
-    # ("./assets/image_8.png") and dropped "- Authors:", taken for a remark.
-    text = (
-        "### MoE Pruning\n\n"
-        "- SEER-MoE: Sparse Expert Efficiency through Regularization for Mixture-of-Experts\n\n"
-        '  <div align="center">\n'
-        '    <img src="./assets/image_8.png" width="80%">\n'
-        "  </div>\n\n"
-        "  - Authors: Alexandre Muzio, Alex Sun, Churan He\n"
-        "  - Link: https://arxiv.org/pdf/2404.05089\n"
-        "  - Summary: SEER-MoE is a two-stage framework.\n\n"
-        "- MC-MoE: Mixture Compressor for Mixture-of-Experts LLMs Gains More\n\n"
-        '  <div align="center">\n'
-        '    <img src="./assets/image_4.png" width="80%">\n'
-        "  </div>\n\n"
-        "  - Authors: Wei Huang, Yue Liao, Jianhui Liu\n"
-        "  - Link: https://arxiv.org/pdf/2410.06270\n"
-        "  - Summary: MC-MoE compresses experts.\n"
-    )
-    record = PaperRecord(
-        title="Thinking Fast and Slow in Efficient Reasoning Models",
-        authors=("Ann Lee", "Bo Li", "Carl Wu"),
-        year=2025,
-        arxiv="2505.01234",
-    )
-    result = add_to_paper_list(text, [PaperItem(record, None)], "MoE Pruning", renderer=RENDERER)
-    assert result.text == text + (
-        "\n- Thinking Fast and Slow in Efficient Reasoning Models\n\n"
-        "  - Authors: Ann Lee, Bo Li, Carl Wu\n"
-        "  - Link: https://arxiv.org/pdf/2505.01234\n"
-    )
-
-
-def test_a_paper_without_code_in_a_line_of_links_separated_by_bars():
-    # oahzxl/Awesome-Efficient-Video-Generation (04c4b31, "### Caching", abridged): "* Title \" (a
-    # line break) over "2025.09 | [Paper](url) | [Code](url) | ![stars](badge)"; the title
-    # was read with its backslash, and a paper without code ended "| [Paper](url) | |".
-    text = (
-        "### Caching\n"
-        "* RAPID^3: Tri-Level Reinforced Acceleration Policies for Diffusion Transformer \\\n"
-        "2025.09 | [Paper](https://arxiv.org/abs/2509.22323)\n\n"
-        "* SpeCa: Accelerating Diffusion Transformers with Speculative Feature Caching \\\n"
-        "2025.09 | [Paper](https://www.arxiv.org/abs/2509.11628) |"
-        " [Code](https://github.com/Shenyi-Z/Cache4Diffusion) |"
-        " ![GitHub stars](https://img.shields.io/github/stars/Shenyi-Z/Cache4Diffusion)\n\n"
-        "* ClusCa: Speeding up Diffusion Transformers via Cluster-Driven Caching \\\n"
-        "2025.09 | [Paper](https://arxiv.org/abs/2509.10312) |"
-        " [Code](https://github.com/Shenyi-Z/Cache4Diffusion) |"
-        " ![GitHub stars](https://img.shields.io/github/stars/Shenyi-Z/Cache4Diffusion)\n\n"
-    )
-    record = PaperRecord(
-        title="Thinking Fast and Slow in Efficient Reasoning Models",
-        year=2025,
-        month=5,
-        arxiv="2505.01234",
-    )
-    result = add_to_paper_list(text, [PaperItem(record, None)], "Caching", renderer=RENDERER)
-    assert result.text == text + (
-        "* Thinking Fast and Slow in Efficient Reasoning Models \\\n"
-        "2025.05 | [Paper](https://arxiv.org/abs/2505.01234)\n\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "section", "record", "appended"),
+    [
+        # AGI-Edgerunners/LLM-Agents-Papers (de53dd0e, "Environment&Platform", abridged):
+        # most papers link their code, the others write the label alone; a paper without
+        # code ended its line in "| [[paper]](url) |".
+        pytest.param(
+            "#### Environment&Platform\n"
+            "- [2025/02/20] **Alpha Agents at Work** | [[paper]](https://arxiv.org/abs/2502.11111)"
+            " | [[code]](https://github.com/a/alpha)\n\n"
+            "- [2025/02/18] **Beta Agents at Play** | [[paper]](https://arxiv.org/abs/2502.22222)"
+            " | [[code]](https://github.com/b/beta)\n\n"
+            "- [2025/02/16] **Gamma Agents at Rest** | [[paper]](https://arxiv.org/abs/2502.33333)"
+            " | [code]\n\n",
+            "Environment&Platform",
+            PaperRecord(
+                title="The Ann Arbor Architecture for Agent-Oriented Programming",
+                year=2025,
+                month=2,
+                day=14,
+                arxiv="2502.09903",
+            ),
+            "- [2025/02/14] **The Ann Arbor Architecture for Agent-Oriented Programming** |"
+            " [[paper]](https://arxiv.org/abs/2502.09903) | [code]\n\n",
+            id="a-link-s-label-alone-for-no-code",
+        ),
+        # pprp/Awesome-Efficient-MoE (7bef40a, "### MoE Pruning", abridged): each paper a
+        # title over its figure and bullets of its fields; add copied the neighbour's figure
+        # ("./assets/image_8.png") and dropped "- Authors:", taken for a remark.
+        pytest.param(
+            "### MoE Pruning\n\n"
+            "- SEER-MoE: Sparse Expert Efficiency through Regularization for Mixture-of-Experts\n\n"
+            '  <div align="center">\n'
+            '    <img src="./assets/image_8.png" width="80%">\n'
+            "  </div>\n\n"
+            "  - Authors: Alexandre Muzio, Alex Sun, Churan He\n"
+            "  - Link: https://arxiv.org/pdf/2404.05089\n"
+            "  - Summary: SEER-MoE is a two-stage framework.\n\n"
+            "- MC-MoE: Mixture Compressor for Mixture-of-Experts LLMs Gains More\n\n"
+            '  <div align="center">\n'
+            '    <img src="./assets/image_4.png" width="80%">\n'
+            "  </div>\n\n"
+            "  - Authors: Wei Huang, Yue Liao, Jianhui Liu\n"
+            "  - Link: https://arxiv.org/pdf/2410.06270\n"
+            "  - Summary: MC-MoE compresses experts.\n",
+            "MoE Pruning",
+            PaperRecord(
+                title="Thinking Fast and Slow in Efficient Reasoning Models",
+                authors=("Ann Lee", "Bo Li", "Carl Wu"),
+                year=2025,
+                arxiv="2505.01234",
+            ),
+            "\n- Thinking Fast and Slow in Efficient Reasoning Models\n\n"
+            "  - Authors: Ann Lee, Bo Li, Carl Wu\n"
+            "  - Link: https://arxiv.org/pdf/2505.01234\n",
+            id="bullets-of-fields-no-figure-no-remark",
+        ),
+        # oahzxl/Awesome-Efficient-Video-Generation (04c4b31, "### Caching", abridged):
+        # "* Title \" (a line break) over "2025.09 | [Paper](url) | [Code](url) |
+        # ![stars](badge)"; the title was read with its backslash, and a paper without code
+        # ended "| [Paper](url) | |".
+        pytest.param(
+            "### Caching\n"
+            "* RAPID^3: Tri-Level Reinforced Acceleration Policies for Diffusion Transformer \\\n"
+            "2025.09 | [Paper](https://arxiv.org/abs/2509.22323)\n\n"
+            "* SpeCa: Accelerating Diffusion Transformers with Speculative Feature Caching \\\n"
+            "2025.09 | [Paper](https://www.arxiv.org/abs/2509.11628) |"
+            " [Code](https://github.com/Shenyi-Z/Cache4Diffusion) |"
+            " ![GitHub stars](https://img.shields.io/github/stars/Shenyi-Z/Cache4Diffusion)\n\n"
+            "* ClusCa: Speeding up Diffusion Transformers via Cluster-Driven Caching \\\n"
+            "2025.09 | [Paper](https://arxiv.org/abs/2509.10312) |"
+            " [Code](https://github.com/Shenyi-Z/Cache4Diffusion) |"
+            " ![GitHub stars](https://img.shields.io/github/stars/Shenyi-Z/Cache4Diffusion)\n\n",
+            "Caching",
+            PaperRecord(
+                title="Thinking Fast and Slow in Efficient Reasoning Models",
+                year=2025,
+                month=5,
+                arxiv="2505.01234",
+            ),
+            "* Thinking Fast and Slow in Efficient Reasoning Models \\\n"
+            "2025.05 | [Paper](https://arxiv.org/abs/2505.01234)\n\n",
+            id="links-separated-by-bars-no-code",
+        ),
+    ],
+)
+def test_a_new_paper_written_as_the_list_writes_what_it_lacks(text, section, record, appended):
+    result = add_to_paper_list(text, [PaperItem(record, None)], section, renderer=RENDERER)
+    assert result.text == text + appended
