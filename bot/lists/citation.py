@@ -21,6 +21,7 @@ from bot.lists.values import (
     read_authors,
     read_date,
     read_glued_venue,
+    read_short_date,
     read_venue,
     swap_name_order,
 )
@@ -108,6 +109,8 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if date := read_date(found.group("t")):  # "`2024.07`": when, not where
             reading.claim(found.start(), found.end(), e.Slot("date", "", "`", "`"), *date)
             continue
+        if _read_code_venue_date(reading, found):  # "`arXiv 2026.05`", "`arXiv 26.05`"
+            continue
         venue, year, form = read_venue(found.group("t"))
         if not venue and year is not None and not reading.has("year"):
             # "`NSDI 2026` · `2026`": the year again, on its own
@@ -149,6 +152,26 @@ def read_text(reading: e.Reading, start: int, end: int) -> None:
         if label and reading.free(found.start(), found.end()):
             reading.claim(found.start(), found.end(), e.Slot("url", label), found.group(0))
     _read_plain(reading, start, end)
+
+
+# A venue known by its name and the month it appeared, in code: "`arXiv 2026.05`".
+_CODE_VENUE_DATE = re.compile(r"(?P<v>[A-Za-z][^`\n]*?)[ \t,]+(?P<d>[\d.\-/]{4,10})")
+
+
+def _read_code_venue_date(reading: e.Reading, found: re.Match[str]) -> bool:
+    """Claim a code span of a venue and a date as the two (the backticks go with them, so
+    a paper without one of them keeps the span whole); was it one?"""
+    split = _CODE_VENUE_DATE.fullmatch(found.group("t"))
+    if split is None or reading.has("venue") or not venue_name(split["v"]):
+        return False
+    date = read_date(split["d"]) or read_short_date(split["d"])
+    if date is None or date[0][1] is None:
+        return False
+    inner = found.start("t")
+    venue = e.Slot("venue", "", "`")
+    reading.claim(found.start(), inner + split.end("v"), venue, (split["v"], None), "{v}")
+    reading.claim(inner + split.start("d"), found.end(), e.Slot("date", "", "", "`"), *date)
+    return True
 
 
 # A date or a venue with its year in square brackets after the title, linking nowhere.
@@ -584,13 +607,18 @@ def _read_venue_text(
             reading.claim(start + date.start(), end, e.Slot("date"), *read)
             segment = segment[: date.start()].rstrip(" \t,;-–—")
             end = start + len(segment)
-    lettered = re.search(r"[A-Za-z\u4e00-\u9fff]", segment)
-    if segment and len(segment.split()) <= longest and lettered:
+    # (a letter outside a tag: "].<br>" is the punctuation and the line break after a date;
+    # and more than a word that joins: "(2021) by *Names*" has its "by" left between them)
+    lettered = re.search(r"[A-Za-z\u4e00-\u9fff]", re.sub(r"<[^>]*>", "", segment))
+    joining = segment.strip(" \t,;:").lower() in _JOINING_WORDS
+    if segment and len(segment.split()) <= longest and lettered and not joining:
         venue, year, form = read_venue(segment)
         reading.claim(start, end, e.Slot("venue"), (unescape(venue), year), form)
     elif segment and re.fullmatch(r"(?:19|20)\d\d", segment):
         reading.claim(start, end, e.Slot("venue"), ("", int(segment)), "{Y}")
 
+
+_JOINING_WORDS = frozenset(("by", "in", "and", "from", "with", "at", "of", "on", "&"))
 
 # A year anywhere in a text: a remark with one may still hold a venue ("NeurIPS 2023 oral").
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")

@@ -86,6 +86,10 @@ _BRACKET_NICK = re.compile(
 _PAREN_NICK = re.compile(
     r"\((?P<n>[A-Za-z][\w.+-]{0,24})\)(?P<sep>[ \t]*)(?=\[[^\[\]\n]+\]\([^()\s]+\))"
 )
+# A name in code in bold, a comma after it, before the title: "**`Helios`**, Real ...".
+_BOLD_CODE_NICK = re.compile(
+    r"\*\*`(?P<n>[^`\n]{1,40})`\*\*(?P<sep>[ \t]*[,:：][ \t]*)(?=[^\s*\[])"
+)
 _U_NICK = re.compile(r"<u>(?P<n>[^<\n]{1,60})</u>(?P<sep>[ \t]*[:：]?[ \t]*)", re.IGNORECASE)
 _BOLD_NICK = re.compile(
     r"\*\*(?P<o>\[?)(?P<n>[^*\[\]\n\"“]{1,40}?)(?P<c>\]?)\*\*(?P<sep>[ \t]*[:：]?[ \t]*)(?=[\"“])"
@@ -115,8 +119,8 @@ _NICK_CITATION = re.compile(
     r"(?P<year>(?:19|20)\d\d)\)"
 )
 _PLAIN_TITLE = re.compile(
-    r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s])[^*\[\]\n]+?(?<=\S)\*\*)+?)[ \t]*"
-    rf"(?=\*[^*\s]|(?<![\w_])_[^_\s]|\[\[|\(?\[{GENERIC_LABELS}\]\("
+    r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s`])[^*\[\]`\n]+?(?<=\S)\*\*)+?)[ \t]*"
+    rf"(?=\*[^*\s]|\*\*`|(?<![\w_])_[^_\s]|\[\[|\(?\[{GENERIC_LABELS}\]\("
     r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>|(?<!\\)\|"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|【[^【】\n]*】[ \t]*$|$)",
     re.IGNORECASE | re.MULTILINE,
@@ -477,6 +481,7 @@ def read_nickname(reading: e.Reading, position: int) -> int:
         return tagged
     for pattern, before, after in (
         (_U_NICK, "<u>", "</u>"),
+        (_BOLD_CODE_NICK, "**`", "`**"),
         (_BOLD_NICK, "**", "**"),
         (_BRACKET_NICK, "**", "**"),
         (_PLAIN_BRACKET_NICK, "[", "]"),

@@ -30,13 +30,15 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 Date = tuple[int, int | None, int | None]  # year, month, day
 
+_ORDINAL = "st|nd|rd|th"  # "21st Jan., 2022": a day written as an ordinal
+
 # Between a date's numbers: a full stop, a slash, a hyphen, or a hyphen that does not break
 # (as a character or an HTML reference: "2024&#8209;06" keeps its line whole).
 _DATE_SEPARATOR = r"(?P<s>[./\-‐‑]|&#8209;|&#x2011;)"
 _DATE_SHAPES = (
     re.compile(rf"(?P<Y>(?:19|20)\d\d){_DATE_SEPARATOR}(?P<m>\d{{1,2}})(?:(?P=s)(?P<d>\d{{1,2}}))?"),
     re.compile(rf"(?P<m>\d{{1,2}}){_DATE_SEPARATOR}(?P<Y>(?:19|20)\d\d)"),
-    re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<b>{_MONTH})\s+(?P<Y>(?:19|20)\d\d)"),
+    re.compile(rf"(?P<d>\d{{1,2}})(?P<o>{_ORDINAL})?\s+(?P<b>{_MONTH}),?\s+(?P<Y>(?:19|20)\d\d)"),
     re.compile(rf"(?P<b>{_MONTH})\s+(?P<d>\d{{1,2}}),\s+(?P<Y>(?:19|20)\d\d)"),
     re.compile(rf"(?P<b>{_MONTH}),?\s+(?P<Y>(?:19|20)\d\d|\d\d)"),  # "Feb., 2026" too
 )
@@ -44,7 +46,7 @@ _DATE_SHAPES = (
 DATE_IN_TEXT = re.compile(
     r"(?<![\w./-])(?:(?:19|20)\d\d([./-])\d{1,2}(?:\1\d{1,2})?"
     r"|\d{1,2}[./-](?:19|20)\d\d"
-    rf"|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:{_ORDINAL})?\s+{_MONTH},?\s+(?:19|20)\d\d"
     rf"|{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d"
     rf"|{_MONTH},?\s+(?:(?:19|20)\d\d|\d\d)(?!\d))"
     r"(?![\w/-]|\.\d)",
@@ -93,9 +95,26 @@ def read_date(text: str) -> tuple[Date, str] | None:
         keys["b" if groups.get("b") else "m"] = month_key
         if day is not None:
             keys["d"] = "{d}" if groups["d"].startswith("0") else "{e}"
+        if groups.get("o"):
+            keys["o"] = "{o}"
         form = _replace_groups(found, keys)
         return (year, month, day), form.strip()
     return None
+
+
+_SHORT_DATE = re.compile(r"(?P<y>[0-3]\d)\.(?P<m>0?[1-9]|1[0-2])")
+
+
+def read_short_date(text: str) -> tuple[Date, str] | None:
+    """``26.05`` -> ``((2026, 5, None), "{y}.{m}")``: a year's last two digits and a month.
+    Read only where a date is expected (after a venue's name: "`arXiv 26.05`"), since
+    alone it is as much a version or a score."""
+    found = _SHORT_DATE.fullmatch(text.strip())
+    if found is None:
+        return None
+    month = found["m"]
+    form = "{y}." + ("{m}" if len(month) == 2 else "{n}")
+    return (2000 + int(found["y"]), int(month), None), form
 
 
 def _month(groups: dict[str, str | None]) -> tuple[int | None, str]:
@@ -146,7 +165,15 @@ def write_date(date: Date, form: str) -> str | None:
         B=name,
         d=f"{day or 0:02d}",
         e=str(day or ""),
+        o=_ordinal(day or 0),
     )
+
+
+def _ordinal(day: int) -> str:
+    """The suffix that makes ``day`` an ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if day % 10 in (1, 2, 3) and day not in (11, 12, 13):
+        return ("st", "nd", "rd")[day % 10 - 1]
+    return "th"
 
 
 def coarser(form: str, date: Date) -> str:
@@ -154,7 +181,7 @@ def coarser(form: str, date: Date) -> str:
     for a month, ``2023`` for a year (a paper's day is rarely known, its month often is)."""
     _, month, day = date
     if day is None:
-        form = _drop(form, r"\{[de]\}")
+        form = _drop(form, r"\{[de]\}(?:\{o\})?")
     if month is None:
         form = _drop(form, r"\{(?:m|n|b|b4|B)\}\.?")
     return form

@@ -100,6 +100,11 @@ OTHERS = {
     # LEO's names (line 149): "*Jiangyong Huang, ... Xiongkun Linghu*, Puhao Li, ... Siyuan
     # Huang*", a third '*'.
     "llm_agent_planning_appended.md": {f.MALFORMED: 1},
+    # "Few-Shot Domain Adaptation with Polymorphic Transformers" (line 79) links TransBTS's
+    # paper and code (line 27): the maintainer copied the links of the entry above.
+    "medical_vlm_ordinal_dates.md": {f.DUPLICATE: 1},
+    # "GigaBrain-0.5M*: a VLA ..." (line 16): the name's '*' in the title, unescaped.
+    "world_models_code_venue_dates.md": {f.MALFORMED: 1},
 }
 REAL = sorted(
     p.name for p in FIXTURES.iterdir() if p.suffix in (".md", ".bib", ".bbl") and p.stem.islower()

@@ -1662,6 +1662,139 @@ CASES = [
         ),
         id="history-numbered-table-rows",
     ),
+    pytest.param(
+        "medical_vlm_ordinal_dates",
+        "Segmentation",
+        PaperRecord(
+            title="SegTransVAE: Hybrid CNN - Transformer with Regularization for medical image"
+            " segmentation",
+            authors=(
+                "Quan-Dung Pham",
+                "Hai Nguyen-Truong",
+                "Nam Nguyen Phuong",
+                "Khoa N. A. Nguyen",
+            ),
+            year=2022,
+            month=1,
+            day=21,
+            arxiv="2201.08582",
+        ),
+        # yangzhou12/awesome-medical-vision-language-models 7a699c40: last, the section in
+        # order of dates; the day as an ordinal ("[21st Jan., 2022]", as "[3rd Jan., 2022]"
+        # above it: add wrote "[12th Jan., 2022\\].&lt;br&gt;", the "].<br>" after the date
+        # read as a venue). DEVIATION: the arXiv page, as most of the section links it (the
+        # maintainer: the PDF), and the line of one space after it that sets off every entry
+        # (the maintainer: none, the section's end); no code link.
+        (
+            190,
+            [
+                "   **SegTransVAE: Hybrid CNN - Transformer with Regularization for medical image"
+                " segmentation.** [21st Jan., 2022].<br>",
+                "*Quan-Dung Pham, Hai Nguyen-Truong, Nam Nguyen Phuong, Khoa N. A. Nguyen.*<br>",
+                " [[PDF](https://arxiv.org/abs/2201.08582)]",
+                " ",
+            ],
+        ),
+        id="history-ordinal-day-dates",
+    ),
+    pytest.param(
+        "ts_explain_by_apa_names",
+        "Feature Attribution",
+        PaperRecord(
+            title="Class-Specific Explainability for Deep Time Series Classifiers",
+            authors=(
+                "Ramesh Doddaiah",
+                "Prathyush Parvatharaju",
+                "Elke Rundensteiner",
+                "Thomas Hartvigsen",
+            ),
+            year=2022,
+            arxiv="2210.05411",
+        ),
+        # JHoelli/Awesome-Time-Series-Explainability 22a08f2d: "(2022) by *Surname, I., ...
+        # & Surname, I.*" (add wrote "(2022) arXiv" where the names go: the "by" before them
+        # was read as every entry's venue). Placed by year, after the 2023 papers. DEVIATION:
+        # "(2022)" without the " , " before it, as most of the section; the arXiv page, not
+        # the PDF; no code link or star badge.
+        (
+            7,
+            [
+                "- [**Class-Specific Explainability for Deep Time Series Classifiers**]"
+                "(https://arxiv.org/abs/2210.05411) (2022) by *Doddaiah, R., Parvatharaju, P.,"
+                " Rundensteiner, E., & Hartvigsen, T.*"
+            ],
+        ),
+        id="history-by-apa-names",
+    ),
+    pytest.param(
+        "world_models_code_venue_dates",
+        "Survey",
+        PaperRecord(
+            title="Safety in Embodied AI: A Survey of Risks, Attacks, and Defenses",
+            authors=("Xin Zheng", "Bo Li"),
+            year=2026,
+            month=5,
+            arxiv="2605.02900",
+        ),
+        # leofan90/Awesome-World-Models e88b94cc: '"Title" **`arXiv 2026.05`**.' (add wrote
+        # "**`arXiv`**", the date lost: the code span was read as one venue "arXiv 2026.05").
+        # DEVIATION: among the papers of May 2026 by arXiv id, newest first, as the section
+        # orders them (the maintainer: first); the space after the last link as its
+        # neighbours; no website link.
+        (
+            48,
+            [
+                '* "Safety in Embodied AI: A Survey of Risks, Attacks, and Defenses"'
+                " **`arXiv 2026.05`**. [[Paper](https://arxiv.org/abs/2605.02900)] "
+            ],
+        ),
+        id="history-code-venue-date",
+    ),
+    pytest.param(
+        "world_models_code_venue_dates",
+        "Blog or Technical Report",
+        # (a made-up paper: the layout is what is tested)
+        PaperRecord(
+            title="Nebula: A Made-Up World Model for Testing",
+            authors=("Xin Zheng", "Bo Li"),
+            year=2026,
+            month=3,
+            arxiv="2603.05555",
+        ),
+        # "* **`Name`**, Title. [[Paper](url)]": the name in code in bold is the paper's
+        # (before, it was read as the title, and the title as a venue or a remark); by arXiv
+        # id, newest first.
+        (
+            8,
+            [
+                "* **`Nebula`**, Nebula: A Made-Up World Model for Testing."
+                " [[Paper](https://arxiv.org/abs/2603.05555)]"
+            ],
+        ),
+        id="code-nickname-comma-title",
+    ),
+    pytest.param(
+        "world_model_yy_mm_code",
+        "Survey",
+        PaperRecord(
+            title="Safety in Embodied AI: A Survey of Risks, Attacks, and Defenses",
+            authors=("Xin Zheng", "Bo Li"),
+            year=2026,
+            month=5,
+            arxiv="2605.02900",
+        ),
+        # LMD0311/Awesome-World-Model 234cbff0: first, "Title. **`arXiv 26.05`**" (add wrote
+        # "\\`arXiv 26.05\\`" into the title: "Title. **`Venue YY.MM`**" was read as the title).
+        # DEVIATION: no code link.
+        (
+            1,
+            [
+                "- Safety in Embodied AI: A Survey of Risks, Attacks, and Defenses."
+                " **`arXiv 26.05`** [[Paper](https://arxiv.org/abs/2605.02900)]"
+            ],
+        ),
+        id="history-code-venue-short-date",
+    ),
 ]
 
 

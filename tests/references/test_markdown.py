@@ -2285,3 +2285,69 @@ def test_a_title_in_plain_words_before_its_labelled_links_in_a_table_without_a_t
         "Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning",
         "2503.20752",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year", "authors"),
+    [
+        # leofan90/Awesome-World-Models: a venue and the month in code, in bold (the date was
+        # part of the venue, the year unread on 84% of its 998 entries)
+        pytest.param(
+            '* "World Action Models: The Next Frontier in Embodied AI" **`arXiv 2026.05`**.'
+            " [[Paper](https://arxiv.org/abs/2605.12090)]",
+            "World Action Models: The Next Frontier in Embodied AI",
+            "arXiv",
+            2026,
+            (),
+            id="code-venue-month",
+        ),
+        # LMD0311/Awesome-World-Model: the same with the year's last two digits, after a
+        # plain title (read into the title: venues on 2% of its 609 entries)
+        pytest.param(
+            "- World Models for Autonomous Driving: An Initial Survey. **`arXiv 24.3`**"
+            " [[Paper](https://arxiv.org/abs/2403.02622)]",
+            "World Models for Autonomous Driving: An Initial Survey",
+            "arXiv",
+            2024,
+            (),
+            id="code-venue-short-month",
+        ),
+        # leofan90/Awesome-World-Models: the paper's name in code in bold before the title
+        pytest.param(
+            "* **`MotuBrain`**, MotuBrain: An Advanced World Action Model for Robot Control."
+            " [[Paper](https://arxiv.org/abs/2604.27792)]",
+            "MotuBrain: An Advanced World Action Model for Robot Control",
+            None,
+            None,
+            (),
+            id="code-name-comma-title",
+        ),
+        # yangzhou12/awesome-medical-vision-language-models: the day as an ordinal, and the
+        # "].<br>" after the date no venue
+        pytest.param(
+            "**TransUNet: Transformers Make Strong Encoders for Medical Image Segmentation.**"
+            " [8th Feb., 2021].<br>\n*Jieneng Chen, Yongyi Lu.*<br>\n"
+            " [[PDF](https://arxiv.org/abs/2102.04306)]",
+            "TransUNet: Transformers Make Strong Encoders for Medical Image Segmentation",
+            None,
+            2021,
+            ("Jieneng Chen", "Yongyi Lu"),
+            id="ordinal-day",
+        ),
+        # JHoelli/Awesome-Time-Series-Explainability: "by" before the names is no venue
+        pytest.param(
+            "- [**XAI Methods for Neural Time Series Classification: A Brief Review**]"
+            "(https://arxiv.org/abs/2108.08009) , (2021) by *Simic, I., Sabol, V., Veas, E.*",
+            "XAI Methods for Neural Time Series Classification: A Brief Review",
+            None,
+            2021,
+            ("I. Simic", "V. Sabol", "E. Veas"),
+            id="by-before-names",
+        ),
+    ],
+)
+def test_dates_and_names_around_a_title_are_not_taken_for_its_venue(
+    line, title, venue, year, authors
+):
+    (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
+    assert (ref.title, ref.venue, ref.year, ref.authors) == (title, venue, year, authors)
