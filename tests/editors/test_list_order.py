@@ -92,6 +92,15 @@ When we are faced with challenging image classification tasks.
 """
 
 
+# FelixDJC/Awesome-Graph-Anomaly-Detection: oldest first by year; its three titles are in
+# alphabetical order too, by chance (a new paper went second and the list was renumbered).
+THREE_TITLES = """##### <span>Filter</span>
+1. IJCAI 2022: Can Abnormality be Detected by Graph Neural Networks? [[Paper]](http://yangy.org/works/gnn/IJCAI22_Abnormality.pdf)
+2. ICML 2022: Rethinking Graph Neural Networks for Anomaly Detection [[Paper]](https://arxiv.org/pdf/2205.15508)
+3. CIKM 2023: SplitGNN: Spectral Graph Neural Network for Fraud Detection against Heterophily [[Paper]](https://dl.acm.org/doi/10.1145/3583780.3615067)
+"""
+
+
 def _paper(title: str, arxiv: str, year: int, venue: str = "arXiv") -> PaperRecord:
     return PaperRecord(title=title, authors=("Ann Lee", "Bo Li"), year=year, venue=venue,
                        arxiv=arxiv)  # fmt: skip
@@ -146,6 +155,20 @@ def _paper(title: str, arxiv: str, year: int, venue: str = "arXiv") -> PaperReco
             "\n- [[2018-ICML]](https://arxiv.org/abs/1803.00001) **Few-Shot Prototypes "
             "Revisited**\n",
             id="between-two-items-after-the-first-one-s-figure",
+        ),
+        pytest.param(
+            THREE_TITLES,
+            "Filter",
+            _paper(
+                "Graph Fairing Convolutional Networks for Anomaly Detection",
+                "2010.10274",
+                2024,
+                "PR 2024",
+            ),
+            "(https://dl.acm.org/doi/10.1145/3583780.3615067)\n",
+            "4. PR 2024: Graph Fairing Convolutional Networks for Anomaly Detection "
+            "[[Paper]](https://arxiv.org/pdf/2010.10274)\n",
+            id="three-titles-in-alphabetical-order-by-chance",
         ),
     ],
 )
