@@ -141,6 +141,9 @@ def _used(fields: Fields) -> set[tuple[str, str]]:
     return used
 
 
+_NEAR = 8  # the entries around a new one that show the style a list is written in now
+
+
 @dataclass(frozen=True)
 class Choice:
     layout: Layout
@@ -163,6 +166,7 @@ def choose(
     fits = {layout: _fit(layout, members, neighbours, fields) for layout, members in groups.items()}
     # A new row has as many cells as most rows, most rows like it where there are any: rows
     # that leave nothing out for the paper (no code link) may end early, as they do.
+    recent = _recent_orders(neighbours)
     alike = [e for layout, members in groups.items() if not fits[layout][2] for _, e in members]
     cells = Counter(_cells(entry.layout) for entry in alike or neighbours).most_common(1)[0][0]
     for layout, members in groups.items():
@@ -181,7 +185,8 @@ def choose(
         # A layout holding a neighbour's own data (a venue, a year, names the reader did not
         # read) comes after every layout that places as much; if chosen, without that data.
         foreign = int(bool(foreign_words(layout, assigned, shared)))
-        score = (*unplaced, foreign, len(extras), odd, fit, first, second, -len(members))
+        old = int(bool(recent) and _order(layout) not in recent)
+        score = (*unplaced, foreign, len(extras), old, odd, fit, first, second, -len(members))
         scored.append((score, min(d for d, _ in members), choice))
     if not scored:
         return None
@@ -191,6 +196,28 @@ def choose(
     if best[2]:  # every layout that places as much holds some neighbour's data
         return replace(chosen, layout=scrub(chosen.layout, chosen.fields, shared))
     return chosen
+
+
+def _recent_orders(neighbours: Sequence[Entry]) -> set[tuple[str, ...]]:
+    """The orders of fields of the entries around a new one, in a long list whose maintainer changed
+    style: most of it written one way, none of the entries nearest the new one so
+    (YanjieZe/Paper-List: "- arXiv 2026.03, Title, [arXiv](url)" on 293 entries, "- [arXiv
+    2026.08](url), Title" on the newest 36). What a maintainer copies is what is around;
+    elsewhere, empty."""
+    if len(neighbours) <= 3 * _NEAR:
+        return set()
+    recent = {_order(entry.layout) for entry in neighbours[:_NEAR]}
+    orders = Counter(_order(entry.layout) for entry in neighbours)
+    (common, _), *_ = orders.most_common(1)
+    stale = sum(count for order, count in orders.items() if order not in recent)
+    return recent if common not in recent and stale * 2 > len(neighbours) else set()
+
+
+def _order(layout: Layout) -> tuple[str, ...]:
+    """The order a layout writes its fields in (links side by side as one): what a change of
+    style changes, where spacing, labels and extra links vary from entry to entry."""
+    fields = [part.field for part in layout if isinstance(part, Slot) and part.field != "text"]
+    return tuple(f for i, f in enumerate(fields) if f != "url" or fields[i - 1 : i] != ["url"])
 
 
 def _fit(

@@ -1795,6 +1795,30 @@ CASES = [
         ),
         id="history-code-venue-short-date",
     ),
+    pytest.param(
+        "robot_papers_style_changed",
+        "Recent Random Papers",
+        PaperRecord(
+            title="UniDex: A Robot Foundation Suite for Universal Dexterous Hand Control from"
+            " Egocentric Human Videos",
+            authors=("Xin Zheng", "Bo Li"),
+            year=2026,
+            month=3,
+            arxiv="2603.22264",
+        ),
+        # YanjieZe/Paper-List e0e815a1: first, "- [arXiv 2026.03](url), Title", as the newest
+        # entries around it are written (add wrote "- arXiv 2026.03, Title, [arXiv](url)", the
+        # form of most of the list, its older entries). DEVIATION: the arXiv page without its
+        # version ("v1").
+        (
+            1,
+            [
+                "- [arXiv 2026.03](https://arxiv.org/abs/2603.22264), UniDex: A Robot Foundation"
+                " Suite for Universal Dexterous Hand Control from Egocentric Human Videos"
+            ],
+        ),
+        id="history-style-changed-newest-entries",
+    ),
 ]
 
 
