@@ -26,6 +26,9 @@ _NOT_WORDS = re.compile(
     r"<[^>\n]*>|&#?\w+;|\]\([^)\s]*\)|https?://\S+|:[a-z0-9_+-]{1,30}:", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
+# What is kept of a neighbour's sentence: the line breaks and cell borders around it.
+_LEADING_MARKUP = re.compile(r"[)\]]*[ \t]*(?:<br\s*/?>[ \t]*)*", re.IGNORECASE)
+_MARKUP_KEPT = re.compile(r"(?P<s>\s*)(?P<m><br\s*/?>|(?<!\\)\|)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -126,15 +129,25 @@ def scrub(layout: Layout, fields: Fields, shared: set[str]) -> Layout:
 
 
 def _scrub_text(text: str, shared: set[str], own: set[str], year: int | None) -> str:
+    found = [w for w in _WORD.finditer(text) if not _inside_markup(text, w.start())]
+    foreign = [w for w in found if _foreign(w.group(0).casefold(), shared, own, year)]
+    lettered = sum(not word.group(0).isdigit() for word in found)  # (a number says nothing)
+    if lettered >= 3 and len(foreign) * 2 > lettered:
+        # a neighbour's own sentence with a word of the list's here and there ("...: (1)
+        # attention subblock pruning"): all of it goes, its punctuation too, not the words
+        # alone; its markup and the space around it stay ("  <br> ", " | ")
+        lead = _LEADING_MARKUP.match(text).group(0)  # type: ignore[union-attr]
+        rest = text[len(lead) :]
+        marks = _MARKUP_KEPT.finditer(rest.rstrip())
+        kept = "".join((" " if m["s"] else "") + m["m"] for m in marks)
+        if not kept:
+            return lead
+        return lead.rstrip() + kept + rest[len(rest.rstrip()) :]
     kept: list[str] = []
     at = 0
-    for found in _WORD.finditer(text):
-        if _inside_markup(text, found.start()) or not _foreign(
-            found.group(0).casefold(), shared, own, year
-        ):
-            continue
-        kept.append(text[at : found.start()])
-        at = found.end()
+    for word in foreign:
+        kept.append(text[at : word.start()])
+        at = word.end()
     kept.append(text[at:])
     out = "".join(kept)
     out = _EMPTY_BRACKETS.sub("", out)

@@ -1174,9 +1174,10 @@ def _venue_badge(link: Link) -> tuple[e.Slot, int, int, tuple[str, int], str] | 
 
 
 # Badge labels that name no venue ("Publish-2024", "arXiv" is a venue; "Other25": a list's
-# word for the venues it does not name).
+# word for the venues it does not name; "Submission-2025": a paper not yet accepted).
 _BADGE_WORDS = {
     "publish", "published", "conference", "venue", "journal", "paper", "year", "other", "others",
+    "submission", "submitted", "under review",
 }
 
 

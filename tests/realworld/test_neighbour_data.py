@@ -14,7 +14,7 @@ import pytest
 from bot.editors.lines import Lines
 from bot.editors.paper_list import add_to_paper_list
 from bot.lists.document import read_list
-from bot.lists.entry import Entry
+from bot.lists.entry import Entry, Slot
 from bot.lists.literals import foreign_words, scrub, shared_words
 from bot.lists.record import fields_for
 from bot.render import Renderer
@@ -93,6 +93,24 @@ def test_scrubbed_literals_keep_their_markup():
     literals = [p for p in scrub(entry.layout, fields, shared) if isinstance(p, str)]
     assert "*. " in literals
     assert not any("ICLR" in part or "2022" in part for part in literals)
+
+
+def test_a_neighbour_s_sentence_goes_whole_with_its_punctuation_and_its_markup_stays():
+    # liyunqianggyn/Awesome-LLMs-Pruning: a take-away after the title, in the title's cell,
+    # read in pieces between its links; a new paper had "<br>. - pruning with , - pruning,
+    # --- with 3.4x -7B - ." (the words scrubbed, the list's own "pruning" and "with" left)
+    layout = (
+        "| [",
+        Slot("title"),
+        "](",
+        Slot("url", "title"),
+        ") <br>  Novel pruning with 3.4x speedup on Llama-7B, with no retraining. | ",
+        Slot("text", "Categorization"),
+        " |",
+    )
+    fields = fields_for(PREPRINT, [])
+    literals = [p for p in scrub(layout, fields, {"pruning", "with"}) if isinstance(p, str)]
+    assert literals == ["| [", "](", ") <br> | ", " |"]
 
 
 def test_a_new_entry_among_entries_that_all_hold_their_venue_in_parentheses():

@@ -2334,6 +2334,30 @@ def test_a_title_in_plain_words_before_its_labelled_links_in_a_table_without_a_t
             ("Jieneng Chen", "Yongyi Lu"),
             id="ordinal-day",
         ),
+        # liyunqianggyn/Awesome-LLMs-Pruning: "Submission-2025" names no venue (a paper under
+        # review); "Conference-ICML'25" does
+        pytest.param(
+            "| Title & Take-away | Code |\n|:---|:---:|\n"
+            "| [![Publish](https://img.shields.io/badge/Submission-2025-blue)]() <br>"
+            " [ShortGPT: Layers in Large Language Models are More Redundant Than You Expect]"
+            "(https://arxiv.org/abs/2403.03853) <br> | - |",
+            "ShortGPT: Layers in Large Language Models are More Redundant Than You Expect",
+            None,
+            None,
+            (),
+            id="submission-badge",
+        ),
+        pytest.param(
+            "| Title & Take-away | Code |\n|:---|:---:|\n"
+            "| [![Publish](https://img.shields.io/badge/Conference-ICML'25-blue)]() <br>"
+            " [Puzzle: Distillation-Based NAS for Inference-Optimized LLMs]"
+            "(https://arxiv.org/abs/2411.19146) <br> | - |",
+            "Puzzle: Distillation-Based NAS for Inference-Optimized LLMs",
+            "ICML",
+            2025,
+            (),
+            id="conference-badge",
+        ),
         # JHoelli/Awesome-Time-Series-Explainability: "by" before the names is no venue
         pytest.param(
             "- [**XAI Methods for Neural Time Series Classification: A Brief Review**]"
