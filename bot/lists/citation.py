@@ -175,7 +175,10 @@ def _read_code_venue_date(reading: e.Reading, found: re.Match[str]) -> bool:
 
 
 # A date or a venue with its year in square brackets after the title, linking nowhere.
-_BRACKETED = re.compile(r"(?<![\[\w])\[(?P<t>[A-Z][^\[\]\n]{1,60})\](?!\()")
+# ("[16th Feb., 2021] [⚡MICCAI, 2021]": a date's day first, a pictograph before a venue)
+_BRACKETED = re.compile(
+    r"(?<![\[\w])\[(?:[^\w\s\[\]()*`<>|]{1,2}[ \t]?)?(?P<t>[A-Z0-9][^\[\]\n]{1,60})\](?!\()"
+)
 
 
 def read_bracketed(reading: e.Reading, found: re.Match[str], *, named: bool = False) -> bool:

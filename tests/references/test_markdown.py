@@ -2358,6 +2358,19 @@ def test_a_title_in_plain_words_before_its_labelled_links_in_a_table_without_a_t
             (),
             id="conference-badge",
         ),
+        # yangzhou12/awesome-medical-vision-language-models: a date whose day comes first
+        # and a venue after a pictograph, each in brackets (the venue was "] [⚡MICCAI,
+        # 2021].<br>", written back escaped)
+        pytest.param(
+            "  **TransFuse: Fusing Transformers and CNNs for Medical Image Segmentation.**"
+            " [16th Feb., 2021] [⚡MICCAI, 2021].<br>\n*Yundong Zhang, Huiye Liu.*<br>\n"
+            " [[PDF](https://arxiv.org/abs/2102.08005)]",
+            "TransFuse: Fusing Transformers and CNNs for Medical Image Segmentation",
+            "MICCAI",
+            2021,
+            ("Yundong Zhang", "Huiye Liu"),
+            id="bracketed-day-and-marked-venue",
+        ),
         # JHoelli/Awesome-Time-Series-Explainability: "by" before the names is no venue
         pytest.param(
             "- [**XAI Methods for Neural Time Series Classification: A Brief Review**]"
