@@ -459,7 +459,11 @@ def _value(slot: Slot, fields: Fields, form: object, style: Conventions) -> tupl
     if name == "number":
         return (str(fields.number) if fields.number is not None else "1"), ""
     if name == "title":
-        return escape(fields.title, style), ""
+        title = escape(fields.title, style)
+        head, colon, _ = title.partition(": ")
+        if slot.key == "bold head" and colon and len(head) <= 40 and "*" not in head:
+            return f"**{head}**: {title[len(head) + 2 :]}", ""
+        return title, ""
     if name == "nickname":
         nick = fields.nickname or short_name(fields.title) or fields.title
         return escape(nick, style), ""

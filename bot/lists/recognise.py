@@ -221,6 +221,9 @@ def _title_value(raw: str) -> tuple[str, int]:
     return unescape(value), len(raw) - len(stripped) + stop
 
 
+# A title's name in bold before its colon: "**RigAnything**: Template-Free ...".
+_BOLD_HEAD = re.compile(r"\*\*(?P<h>[^*:\n]{1,40}?)\*\*:[ \t]")
+
 # A year and a venue's acronym glued to the title by dashes: "16-ATC-Design Guidelines for
 # High Performance RDMA Systems", "2020-OSDI-hXDP: ..." (an acronym: two capitals at least).
 _DASH_TAG = re.compile(
@@ -265,7 +268,11 @@ def _claim_title(reading: e.Reading, start: int, end: int) -> None:
         lead = label.end()
     value, trail = _title_value(raw[lead:])
     if value:
-        reading.claim(start + lead, end - trail, e.Slot("title"), value)
+        # "**3D Diffusion Policy**: Generalizable ...": the title with its name in bold, as
+        # the list writes its papers' names (a new paper's name, if its title has one, too)
+        head = _BOLD_HEAD.match(raw, lead)
+        key = "bold head" if head and value.startswith(head["h"] + ": ") else ""
+        reading.claim(start + lead, end - trail, e.Slot("title", key), value)
 
 
 # A comma (or a colon) after a link that opens an entry, then words in no markup: the title,

@@ -2388,3 +2388,24 @@ def test_dates_and_names_around_a_title_are_not_taken_for_its_venue(
 ):
     (ref,) = parse_references(f"## S\n\n{line}\n", "markdown")
     assert (ref.title, ref.venue, ref.year, ref.authors) == (title, venue, year, authors)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # YanjieZe/Paper-List: the paper's name in bold before its title's colon, on 115 of
+        # its 264 entries; it was written back without the bold
+        "- arXiv 2025.02, **RigAnything**: Template-Free Autoregressive Rigging for Diverse 3D"
+        " Assets, [arXiv](https://arxiv.org/abs/2502.09615)",
+        "- RSS 2024, **3D Diffusion Policy**: Generalizable Visuomotor Policy Learning via"
+        " Simple 3D Representations, [Website](https://3d-diffusion-policy.github.io/)",
+    ],
+)
+def test_a_title_s_name_in_bold_is_written_back_in_bold(line):
+    from bot.lists.layout import Choice, conventions, render
+    from bot.lists.read import read_entry
+
+    entry = read_entry(line, "item")
+    assert entry is not None and "**" not in entry.fields.title
+    style = conventions(line, [entry])
+    assert render(Choice(entry.layout, (entry,), entry.fields), [entry], style) == line
