@@ -74,8 +74,9 @@ _LINKED_TAG = re.compile(r"\\?\[(?P<l>\[[^\[\]\n]{1,40}\]\([^()\s]+\))\\?\][ \t]
 _BOLD_NEXT = re.compile(r"[ \t]*\*\*(?P<t>[^*\n]+)\*\*")
 # "[VL-GenRM] [Title](url)", "[MRM] Advancing ...": a name in brackets before the title.
 _PLAIN_BRACKET_NICK = re.compile(
-    r"\[(?P<n>[^*\[\]\n]{1,40})\](?P<sep>[ \t]+)(?=<?\[|[A-Za-z0-9\"“])"
-)
+    r"\[(?P<o>\*\*)?(?P<n>[^*\[\]\n]{1,40})(?P<c>(?(o)\*\*))\](?P<sep>[ \t]+)"
+    r"(?=<?\[|[A-Za-z0-9\"“])"
+)  # ("[**SeqWM**] Empowering ...": the name in bold too)
 # "**[UCB]** <[Title](url)>" / "**Voicebox**: [Voicebox: Text-Guided ...](url)": a name in
 # bold (and brackets) before a linked title.
 _BRACKET_NICK = re.compile(

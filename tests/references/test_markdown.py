@@ -2312,6 +2312,17 @@ def test_a_title_in_plain_words_before_its_labelled_links_in_a_table_without_a_t
             (),
             id="code-venue-short-month",
         ),
+        # LMD0311/Awesome-World-Model: the paper's name in bold in brackets before the title
+        # (100 of its entries were not read)
+        pytest.param(
+            "- [**Helios**] Real Real-Time Long Video Generation Model. **`arXiv 26.3`**"
+            " [[Paper](https://arxiv.org/abs/2603.04379)]",
+            "Real Real-Time Long Video Generation Model",
+            "arXiv",
+            2026,
+            (),
+            id="bracketed-bold-name",
+        ),
         # leofan90/Awesome-World-Models: the paper's name in code in bold before the title
         pytest.param(
             "* **`MotuBrain`**, MotuBrain: An Advanced World Action Model for Robot Control."
