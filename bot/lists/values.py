@@ -233,6 +233,7 @@ _YEAR_GLUED = re.compile(
 _YEAR_IN_PARENS = re.compile(r"(?P<sep>\s*\()(?P<year>(?:19|20)\d\d)\)$")
 _YEAR_ANYWHERE = re.compile(
     r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)|(?<=[A-Za-z])['’‘](\d\d)(?![\d'’])"
+    r"|(?<=[A-Z])((?:19|20)\d\d)(?=\s)"  # "ICCV2025 Highlight": glued to an acronym
 )
 # The year first: "2020 · SIGIR", "2023, NeurIPS", "2021 - ICLR".
 _YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<sep>\s*[·•,|:–—-]\s*)(?P<venue>[^\d\s].*)$")
@@ -270,7 +271,7 @@ def read_venue(text: str) -> tuple[str, int | None, str]:
         return "", int(text), "{Y}"
     inside = _YEAR_ANYWHERE.search(text)
     if inside:  # "NeurIPS 2022 Datasets and Benchmarks Track", "ACL'25 Findings": no form
-        return text, full_year(inside.group(1) or inside.group(2)), ""
+        return text, full_year(inside.group(1) or inside.group(2) or inside.group(3)), ""
     return text, None, "{v}"
 
 

@@ -388,6 +388,9 @@ def test_preprints_named_by_their_id_say_nothing_of_how_venues_write_years():
         pytest.param("EMNLP2016", "EMNLP", 2016, id="glued"),
         pytest.param("ICLR 24", "ICLR", 2024, id="two-digits"),
         pytest.param("NeurIPS (2024)", "NeurIPS", 2024, id="year-in-parentheses"),
+        # (zengxingchen/LLM-Visualization-Paper-List: the paper's link on its venue)
+        pytest.param("ICCV2025 Highlight", "ICCV2025 Highlight", 2025, id="glued-with-remark"),
+        pytest.param("ResNet2050 weights", "ResNet2050 weights", None, id="no-acronym-before"),
     ],
 )
 def test_a_venue_year_is_never_the_end_of_a_number(text, venue, year):
