@@ -360,6 +360,9 @@ def _number(container: Container, position: int, document: PaperList) -> tuple[i
         return None, False
     if _ones(container, document):
         return numbers[0], False  # "1." throughout: Markdown numbers it
+    if position == 0 and len(numbers) > 1 and numbers[1] == numbers[0]:
+        # "1. 1. 2. 3.": new papers put on top as "1.", the others left as they were
+        return numbers[0], False
     if position == 0:
         return numbers[0], True
     return (numbers[position - 1] or 0) + 1, True

@@ -168,7 +168,7 @@ def _read_code_venue_date(reading: e.Reading, found: re.Match[str]) -> bool:
     if date is None or date[0][1] is None:
         return False
     inner = found.start("t")
-    venue = e.Slot("venue", "", "`")
+    venue = e.Slot("venue", "dated", "`")
     reading.claim(found.start(), inner + split.end("v"), venue, (split["v"], None), "{v}")
     reading.claim(inner + split.start("d"), found.end(), e.Slot("date", "", "", "`"), *date)
     return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import cast
 
 from bot.lists import cells, citation, recognise
@@ -166,6 +167,21 @@ def _past_decoration(text: str, position: int) -> int:
     return at if at > position and (text[at - 1] in " \t" or glued) else position
 
 
+_BY = re.compile(r"(?<![^\s(,;])by[ \t]+$")
+
+
+def _by_goes_with_names(layout: list[str | Slot]) -> None:
+    """``(2022) by *Names*``: the "by" is the names' own, so that a paper without names
+    has none left dangling."""
+    for index, part in enumerate(layout[:-1]):
+        after = layout[index + 1]
+        if isinstance(part, str) and isinstance(after, Slot) and after.field == "authors":
+            found = _BY.search(part)
+            if found:
+                layout[index] = part[: found.start()]
+                layout[index + 1] = replace(after, before=part[found.start() :] + after.before)
+
+
 def _entry(reading: Reading, kind: str) -> Entry:
     values: dict[str, object] = {}
     urls: list[tuple[str, str]] = []
@@ -195,6 +211,7 @@ def _entry(reading: Reading, kind: str) -> Entry:
             values.setdefault(slot.field, claim.value)
     if at < len(reading.text):
         layout.append(reading.text[at:])
+    _by_goes_with_names(layout)
     fields = Fields(
         title=str(values.get("title") or ""),
         nickname=str(values.get("nickname") or ""),

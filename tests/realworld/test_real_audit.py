@@ -108,6 +108,9 @@ OTHERS = {
     # Dexora (lines 11 and 54) and "Learning Force Control for Legged Manipulation" (lines
     # 95 and 235, once as arXiv 2024.05, once as ICRA 2024): each listed twice.
     "robot_papers_style_changed.md": {f.DUPLICATE: 2},
+    # Papers put on top as "1." (lines 3-7, 46-47), "2." twice (lines 51, 53); "Generative
+    # Causal Explanations for Graph Neural Networks" as 1. and 18. (lines 23 and 40).
+    "graph_causal_ones_on_top.md": {f.NUMBERING: 3, f.DUPLICATE: 1},
 }
 REAL = sorted(
     p.name for p in FIXTURES.iterdir() if p.suffix in (".md", ".bib", ".bbl") and p.stem.islower()

@@ -1727,6 +1727,26 @@ CASES = [
         id="history-by-apa-names",
     ),
     pytest.param(
+        "ts_explain_by_apa_names",
+        "Feature Attribution",
+        PaperRecord(
+            title="A Survey of Explainable Artificial Intelligence (XAI) in Financial Time Series"
+            " Forecasting",
+            year=2024,
+            arxiv="2407.15909",
+        ),
+        # (no names known) the "by" before the names goes with them: add wrote "(2024) by".
+        # First: the newest year.
+        (
+            5,
+            [
+                "- [**A Survey of Explainable Artificial Intelligence (XAI) in Financial Time"
+                " Series Forecasting**](https://arxiv.org/abs/2407.15909) (2024)"
+            ],
+        ),
+        id="by-goes-with-the-names",
+    ),
+    pytest.param(
         "world_models_code_venue_dates",
         "Survey",
         PaperRecord(
@@ -1818,6 +1838,29 @@ CASES = [
             ],
         ),
         id="history-style-changed-newest-entries",
+    ),
+    pytest.param(
+        "graph_causal_ones_on_top",
+        "Year 2020",
+        PaperRecord(
+            title="Causal Discovery in Physical Systems from Videos",
+            authors=("Yunzhu Li", "Antonio Torralba"),
+            year=2020,
+            venue="NeurIPS 2020",
+            arxiv="2007.00631",
+        ),
+        # TimeLovercc/Awesome-Graph-Causal-Learning 761a9e9e: first, as "1.", the other
+        # numbers left as they are: the list's papers are put on top as "1." ("1. 1. 2."; add
+        # wrote "3." at the end, the three titles being in alphabetical order by chance,
+        # then "1." first with the next paper renumbered "2.").
+        (
+            45,
+            [
+                "1. [NeurIPS 2020] **Causal Discovery in Physical Systems from Videos**"
+                " [[paper]](https://arxiv.org/pdf/2007.00631.pdf)"
+            ],
+        ),
+        id="history-numbered-ones-on-top",
     ),
 ]
 
