@@ -39,6 +39,7 @@ from bot.lists.votes import (
     Layout,
     is_preprint,
     majority_form,
+    mark_only,
     smooth,
     stop_after_stop,
     venue_spelling,
@@ -590,6 +591,11 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
         for p in parts
     )
     for at, part in enumerate(parts):
+        if not isinstance(part, Slot) and _code_gone(parts, at, pieces) and mark_only(part):
+            # a mark after a code link the paper has not ("[[code](url)] :heavy_check_mark:":
+            # the code is out) goes with it
+            pieces.append(("text", part[len(part.rstrip()) :]))
+            continue
         if not isinstance(part, Slot):
             pieces.append(("text", STOP_AFTER_STOP.sub(r"\1", part, 1) if ended else part))
             ended = False
@@ -656,6 +662,13 @@ _LEADING_SEPARATOR = re.compile(r"^[ \t]*(?:<br\s*/?>|[,;·]|[-–—](?=[ \t]))
 
 # A run of emphasis markers (``_`` not inside a word, where it is no markup).
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+
+
+def _code_gone(parts: Sequence[str | Slot], at: int, pieces: list[tuple[str, str]]) -> bool:
+    """Was the slot before ``at`` a code link, left out?"""
+    before = parts[at - 1] if at else None
+    code = isinstance(before, Slot) and before.field == "url" and "code" in before.key.lower()
+    return code and pieces[-1:] == [("gone", "")]
 
 
 def _leave_out(pieces: list[tuple[str, str]], slot: Slot) -> None:

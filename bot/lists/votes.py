@@ -258,6 +258,14 @@ def smooth(layout: Layout, neighbours: Sequence[Entry], file: Sequence[Entry] = 
     return tuple(parts)
 
 
+def mark_only(text: str) -> bool:
+    """Is ``text`` a mark and nothing else (``:heavy_check_mark:``, ``⭐``)?"""
+    return bool(text.strip()) and not _unmarked(text).strip()
+
+
+_SHORTCODE_MARK = re.compile(r"[ \t]*:[a-z0-9_+-]{2,30}:(?=[ \t]*$)")
+
+
 def _unmarked(text: str) -> str:
     """``text`` without the pictographs in it (``👍``, ``🔥``, ``⭐``; ``- 🔥 **`` is ``- **``).
 
@@ -267,6 +275,7 @@ def _unmarked(text: str) -> str:
     date line stays: no entry writes that line without it.)"""
     kept: list[str] = []
     skip_space = False
+    text = _SHORTCODE_MARK.sub("", text)  # (":heavy_check_mark:" after a paper with code)
     for char in text:
         if _pictograph(char) or (char == "\ufe0f" and skip_space):
             skip_space = True

@@ -966,3 +966,20 @@ def test_a_new_row_s_title_links_no_page_of_notes_it_does_not_have():
         " [原文](<https://doi.org/10.1145/3318464.3389700>) |\n"
     )
     assert result == text + new
+
+
+# LqNoob/speech-synthesis-paper-list (abridged): ":heavy_check_mark:" after the code link of
+# the papers whose code is out.
+CHECKED = """## Some Interesting Models
+
+- [2024/07] **Stable Audio Open** [[paper](https://arxiv.org/abs/2407.14358)] [[code](https://huggingface.co/stabilityai/stable-audio-open-1.0)] :heavy_check_mark:
+- [2024/11] **O1 Replication Journey: A Strategic Progress Report -- Part 1** [[paper](https://arxiv.org/abs/2410.18982)] [[code](https://github.com/GAIR-NLP/O1-Journey/)] :heavy_check_mark:
+"""  # noqa: E501
+
+
+def test_a_mark_after_a_code_link_goes_with_it_when_the_paper_has_no_code():
+    record = PaperRecord(title="Flow Matching Guide and Code", year=2024, month=12,
+                         arxiv="2412.06264")  # fmt: skip
+    assert added(CHECKED, "Some Interesting Models", record) == CHECKED + (
+        "- [2024/12] **Flow Matching Guide and Code** [[paper](https://arxiv.org/abs/2412.06264)]\n"
+    )
