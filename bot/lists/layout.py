@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from bot.identifiers import normalize_arxiv
 from bot.lists.citation import generic_label
 from bot.lists.entry import Entry, Fields, Slot
+from bot.lists.inline import is_symbol
 from bot.lists.links import extra_links, with_extra_links
 from bot.lists.literals import foreign_words, scrub, shared_words
 from bot.lists.padding import align_row
@@ -57,6 +58,7 @@ class Conventions:
     raw_pipe: bool = False  # "A | B" outside tables: ``|`` is only markup in a table row
     stop_after_stop: bool = False  # "Know?.**": a full stop even after a title's "?"
     entries: tuple[Entry, ...] = ()  # the file's entries, nearest to the new one first
+    new_mark: str = ""  # the mark the file's legend gives new papers ("🟡 = New")
 
 
 def conventions(text: str, entries: Sequence[Entry] = ()) -> Conventions:
@@ -69,7 +71,25 @@ def conventions(text: str, entries: Sequence[Entry] = ()) -> Conventions:
         raw_pipe=pipes > sum(line.count("\\|") for line in prose),
         stop_after_stop=stop_after_stop(entries),
         entries=tuple(entries),
+        new_mark=next((m["m"] for m in _NEW_LEGEND.finditer(text) if is_symbol(m["m"][0])), ""),
     )
+
+
+# A legend's entry for the papers added last: "🟢 = In survey &nbsp; 🟡 = New (not yet ...)".
+_NEW_LEGEND = re.compile(r"(?P<m>\S\ufe0f?)[ \t]*[=:：][ \t]*(?:New|NEW|new|Newly|最新|新)\b")
+
+
+def _as_new(text: str, style: Conventions) -> str:
+    """A neighbour's status mark (``🟢``, in the survey) as the legend's mark for new papers
+    (``🟡``), where the file writes that mark in the same place."""
+    if not style.new_mark:
+        return text
+    for char in set(text):
+        if is_symbol(char) and char not in style.new_mark:
+            swapped = text.replace(char, style.new_mark)
+            if any(swapped in entry.layout for entry in style.entries):
+                return swapped
+    return text
 
 
 def escape(text: str, style: Conventions) -> str:
@@ -597,6 +617,7 @@ def _render(choice: Choice, neighbours: Sequence[Entry], style: Conventions) -> 
             pieces.append(("text", part[len(part.rstrip()) :]))
             continue
         if not isinstance(part, Slot):
+            part = _as_new(part, style)
             pieces.append(("text", STOP_AFTER_STOP.sub(r"\1", part, 1) if ended else part))
             ended = False
             continue

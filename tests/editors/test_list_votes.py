@@ -983,3 +983,23 @@ def test_a_mark_after_a_code_link_goes_with_it_when_the_paper_has_no_code():
     assert added(CHECKED, "Some Interesting Models", record) == CHECKED + (
         "- [2024/12] **Flow Matching Guide and Code** [[paper](https://arxiv.org/abs/2412.06264)]\n"
     )
+
+
+# nick7nlp/Awesome-LLM-On-Policy-Distillation (abridged): a legend for the rows' marks.
+LEGEND = """  🟢 = In survey &nbsp;&nbsp; 🟡 = New (not yet in survey)
+
+## Self-Distillation
+
+| Paper | Date |
+|-------|:----:|
+| 🟡 [Self-Distillation Bridges Distribution Gap](https://arxiv.org/abs/2604.00001) | 2026 |
+| 🟢 [Born-Again Neural Networks](https://arxiv.org/abs/1805.04770) | 2018 |
+| 🟢 [Distilling the Knowledge in a Neural Network](https://arxiv.org/abs/1503.02531) | 2015 |
+"""
+
+
+def test_a_new_row_takes_the_mark_the_legend_gives_new_papers():
+    record = PaperRecord(title="Self-Distilled RLVR", year=2026, arxiv="2604.03128")
+    new = "| 🟡 [Self-Distilled RLVR](https://arxiv.org/abs/2604.03128) | 2026 |\n"
+    anchor = "|-------|:----:|\n"
+    assert added(LEGEND, "Self-Distillation", record) == LEGEND.replace(anchor, anchor + new)
