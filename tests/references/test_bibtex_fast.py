@@ -90,6 +90,8 @@ CASES = {
     "@article{k,\n  % a comment line\n  title = {x}\n}": False,
     "@article{k, title = {x}": False,
     "@article{k, title = {x}},\n": True,
+    # Blocks start on a line of their own, after blanks at most.
+    "@article{k, title = {x}}\n \t@misc{m, year = 2020}\nnot @article{a, start}\n": True,
 }
 
 
@@ -109,7 +111,7 @@ def test_real_bib_files_read_alike(path: Path) -> None:
 FRAGMENTS = [
     "@article{", "@string{", "@misc(", "@comment{", "k1", "k2", ",", ", ", " ", "\n",
     "title", "year", " = ", "=", "{", "}", "{x}", '"', '"y"', "#", " # ", "jan", "2020",
-    "\\", "\\'e", "(", ")", "%", "a", "é", "\r\n",
+    "\\", "\\'e", "(", ")", "%", "a", "é", "\r\n", "\t",
 ]  # fmt: skip
 
 
