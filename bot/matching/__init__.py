@@ -43,7 +43,14 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.identity import kind_of
-from bot.matching.entries import SHORT_TITLE, Entry, first_surname, query_entry, reference_entry
+from bot.matching.entries import (
+    SHORT_TITLE,
+    Entry,
+    built_ids,
+    first_surname,
+    query_entry,
+    reference_entry,
+)
 from bot.matching.evidence import SIMILAR, Assessment, WordWeights, assess, named
 from bot.matching.titles import MINOR_WORDS
 from bot.matching.verdict import decide
@@ -79,14 +86,21 @@ class IndexStats:
     scored: int = 0  # references compared with rapidfuzz, summed over lookups
 
 
+# Every pair of MINOR_WORDS as ``_features`` would write it: the pairs that are no feature.
+_MINOR_PAIRS = frozenset(f"{a} {b}" for a in MINOR_WORDS for b in MINOR_WORDS)
+
+
 def _features(tokens: tuple[str, ...]) -> set[str]:
     """What the inverted index stores per title: its words and pairs of adjacent words
     (MINOR_WORDS alone are not features). Pairs are rare, so they find the few
-    references worth scoring even when every single word is common."""
-    found = {t for t in tokens if t not in MINOR_WORDS}
-    found.update(
-        [f"{a} {b}" for a, b in pairwise(tokens) if a not in MINOR_WORDS or b not in MINOR_WORDS]
-    )
+    references worth scoring even when every single word is common.
+
+    By set operations in C, with no test per word or pair in Python: a token holds no
+    space, so a pair is in ``_MINOR_PAIRS`` exactly when both its words are minor."""
+    found = set(tokens)
+    found -= MINOR_WORDS
+    found.update(map(" ".join, pairwise(tokens)))
+    found -= _MINOR_PAIRS
     return found
 
 
@@ -125,7 +139,7 @@ class ReferenceIndex:
             mapping[key] = ones[i] if found is None else found + ones[i]
 
         for i, e in zip(numbers, entries, strict=True):
-            arxiv, dois, others = e.ids
+            arxiv, dois, others = built_ids(e)
             for arxiv_id in sorted(arxiv):
                 add(self._by_arxiv, arxiv_id, i)
             for doi in sorted(dois):
