@@ -134,15 +134,8 @@ def _scrub_text(text: str, shared: set[str], own: set[str], year: int | None) ->
     lettered = sum(not word.group(0).isdigit() for word in found)  # (a number says nothing)
     if lettered >= 3 and len(foreign) * 2 > lettered:
         # a neighbour's own sentence with a word of the list's here and there ("...: (1)
-        # attention subblock pruning"): all of it goes, its punctuation too, not the words
-        # alone; its markup and the space around it stay ("  <br> ", " | ")
-        lead = _LEADING_MARKUP.match(text).group(0)  # type: ignore[union-attr]
-        rest = text[len(lead) :]
-        marks = _MARKUP_KEPT.finditer(rest.rstrip())
-        kept = "".join((" " if m["s"] else "") + m["m"] for m in marks)
-        if not kept:
-            return lead
-        return lead.rstrip() + kept + rest[len(rest.rstrip()) :]
+        # attention subblock pruning"): all of it goes, not the words alone
+        return _markup_of(text)
     kept: list[str] = []
     at = 0
     for word in foreign:
@@ -154,6 +147,18 @@ def _scrub_text(text: str, shared: set[str], own: set[str], year: int | None) ->
     out = _DOUBLE_STOP.sub(r"\1", out)
     out = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", out)
     return re.sub(r"^[ \t]+(?=[.,;:])", "", out)
+
+
+def _markup_of(text: str) -> str:
+    """What is kept of a neighbour's sentence: the markup that closes what came before it,
+    and its line breaks and cell borders (``) <br> | ``), not its punctuation."""
+    found = _LEADING_MARKUP.match(text)
+    lead = found.group(0) if found else ""
+    rest = text[len(lead) :]
+    kept = "".join((" " if m["s"] else "") + m["m"] for m in _MARKUP_KEPT.finditer(rest.rstrip()))
+    if not kept:
+        return lead
+    return lead.rstrip() + kept + rest[len(rest.rstrip()) :]
 
 
 def _inside_markup(text: str, at: int) -> bool:
