@@ -42,6 +42,15 @@ JAVISGPT = PaperRecord(
     url="https://openreview.net/pdf?id=MZoOpD9NHV",
 )
 
+# A survey two lists of world models added (leofan90's and LMD0311's), each in its form.
+EMBODIED_SAFETY = PaperRecord(
+    title="Safety in Embodied AI: A Survey of Risks, Attacks, and Defenses",
+    authors=("Xin Zheng", "Bo Li"),
+    year=2026,
+    month=5,
+    arxiv="2605.02900",
+)
+
 CASES = [
     pytest.param(
         "rl_yymm_nick_links",
@@ -1749,13 +1758,7 @@ CASES = [
     pytest.param(
         "world_models_code_venue_dates",
         "Survey",
-        PaperRecord(
-            title="Safety in Embodied AI: A Survey of Risks, Attacks, and Defenses",
-            authors=("Xin Zheng", "Bo Li"),
-            year=2026,
-            month=5,
-            arxiv="2605.02900",
-        ),
+        EMBODIED_SAFETY,
         # leofan90/Awesome-World-Models e88b94cc: '"Title" **`arXiv 2026.05`**.' (add wrote
         # "**`arXiv`**", the date lost: the code span was read as one venue "arXiv 2026.05").
         # DEVIATION: among the papers of May 2026 by arXiv id, newest first, as the section
@@ -1796,13 +1799,7 @@ CASES = [
     pytest.param(
         "world_model_yy_mm_code",
         "Survey",
-        PaperRecord(
-            title="Safety in Embodied AI: A Survey of Risks, Attacks, and Defenses",
-            authors=("Xin Zheng", "Bo Li"),
-            year=2026,
-            month=5,
-            arxiv="2605.02900",
-        ),
+        EMBODIED_SAFETY,
         # LMD0311/Awesome-World-Model 234cbff0: first, "Title. **`arXiv 26.05`**" (add wrote
         # "\\`arXiv 26.05\\`" into the title: "Title. **`Venue YY.MM`**" was read as the title).
         # DEVIATION: no code link.
