@@ -121,7 +121,7 @@ _NICK_CITATION = re.compile(
 )
 _PLAIN_TITLE = re.compile(
     r"(?P<t>(?:[^*\[\]`_\n]|\*\*(?=[^*\s`])[^*\[\]`\n]+?(?<=\S)\*\*)+?)[ \t]*"
-    rf"(?=\*[^*\s]|\*\*`|(?<![\w_])_[^_\s]|\[\[|\(?\[{GENERIC_LABELS}\]\("
+    rf"(?=\*[^*\s]|\*\*`|[ \t]+<?https?://|(?<![\w_])_[^_\s]|\[\[|\(?\[{GENERIC_LABELS}\]\("
     r"|[,，;]?[ \t]*<(?:ins|em|i|b|strong|small)>|</t[dh]\s*>|(?<!\\)\|"
     r"|\([^()\n]*\b(?:19|20)\d\d\b[^()\n]*\)[ \t]*(?:\[|$|,)|`|【[^【】\n]*】[ \t]*$|$)",
     re.IGNORECASE | re.MULTILINE,
@@ -541,7 +541,9 @@ def read_plain_prefix(reading: e.Reading, position: int) -> int:
     link are no field of the paper."""
     dated = _DATED_PREFIX.match(reading.text, position)
     # (not after a venue already read: "[[CVPRW2019](url)] SkelNetOn 2019: Dataset and ...")
-    known = dated and (venue_name(dated["v"]) or ACRONYM_WORD.fullmatch(dated["v"]))
+    known = dated and (
+        venue_name(dated["v"]) or all(map(ACRONYM_WORD.fullmatch, dated["v"].split()))
+    )  # ("SIGGRAPH ASIA 2024, **CBIL**: ...": acronyms each)
     if dated and known and not reading.has("venue"):
         _claim_dated_prefix(reading, dated)
         return dated.end()

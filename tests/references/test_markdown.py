@@ -244,6 +244,13 @@ def test_heading_text(raw, text):
             id="plain-quoted",
         ),
         pytest.param('1. <u>Name</u>: **"Title"**. *A*. arXiv 2020.', "Title", id="u-prefix"),
+        # Forbu/my-awesome-papers-list: the paper's bare link after its title (it was read
+        # into the title, or the line not at all)
+        pytest.param(
+            "- Scaling Latent Reasoning via Looped Language Models https://arxiv.org/pdf/2510.25741",
+            "Scaling Latent Reasoning via Looped Language Models",
+            id="bare-link-after-plain-title",
+        ),
         pytest.param("- [Relative link](docs/readme.md)", None, id="relative-link-is-not-a-paper"),
         pytest.param("- [Anchor](#anchor)", None, id="toc-link"),
         pytest.param("- just some prose in a list", None, id="prose"),
@@ -2381,6 +2388,17 @@ def test_a_title_in_plain_words_before_its_labelled_links_in_a_table_without_a_t
             2021,
             ("Yundong Zhang", "Huiye Liu"),
             id="bracketed-day-and-marked-venue",
+        ),
+        # YanjieZe/Paper-List: a venue of two acronyms and its year before the title (the
+        # list links the project's page there; a paper's link here, made up)
+        pytest.param(
+            "- SIGGRAPH ASIA 2024, **CBIL**: Collective Behavior Imitation Learning for Fish"
+            " from Real Videos, [arXiv](https://arxiv.org/abs/2409.14655)",
+            "CBIL: Collective Behavior Imitation Learning for Fish from Real Videos",
+            "SIGGRAPH ASIA",
+            2024,
+            (),
+            id="two-acronyms-venue-prefix",
         ),
         # JHoelli/Awesome-Time-Series-Explainability: "by" before the names is no venue
         pytest.param(
