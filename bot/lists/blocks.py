@@ -21,7 +21,8 @@ from bot.lists.citation import generic_label, looks_like_names
 from bot.lists.headings import FENCE, HeadingSpan, fence_closes, heading_spans
 from bot.lists.papers import paper_like
 
-_ITEM = re.compile(
+# A list item's marker (the entry reader starts past it too).
+ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})(?P<delim>[.)])|(?P<bullet>[-*+]))"
     r"(?:[ \t]+|$|(?<=-)(?=\[[^\[\]\n]+\]\())"  # ("-[Title](url)": a bullet to its writer)
 )
@@ -299,7 +300,7 @@ class _Scanner:
             return self._html_table(index)
         if "|" in line and index + 1 < len(lines) and tables.DELIMITER_ROW.match(lines[index + 1]):
             return self._pipe_table(index)
-        item = _ITEM.match(line)
+        item = ITEM.match(line)
         if item and not _BREAK.match(line):
             return self._list_item(index, item)
         if after_blank and _BOLD_START.match(line):
@@ -349,7 +350,7 @@ class _Scanner:
         lines = self.lines
         at = index + 1 if index < len(lines) and not lines[index].strip() else index
         end = index - 1
-        while at < len(lines) and _ITEM.match(lines[at]) and at not in self.headings:
+        while at < len(lines) and ITEM.match(lines[at]) and at not in self.headings:
             end = at
             at += 1
         return end
@@ -420,7 +421,7 @@ class _Scanner:
         end = self._item_end(index, column)
         nested = [
             i for i in range(index + 1, end + 1)
-            if (m := _ITEM.match(lines[i])) and len(m.group("indent").expandtabs(4)) >= column
+            if (m := ITEM.match(lines[i])) and len(m.group("indent").expandtabs(4)) >= column
         ]  # fmt: skip
         content = lines[index][item.end() :]
         links = [
@@ -459,7 +460,7 @@ class _Scanner:
             self.close()
             line = nested[0]
             while line <= end:
-                nested_item = _ITEM.match(lines[line])
+                nested_item = ITEM.match(lines[line])
                 line = self._list_item(line, nested_item) if nested_item else line + 1
             self.close()
             return end + 1
@@ -495,7 +496,7 @@ class _Scanner:
                 while inner < len(lines) and not closing.search(lines[inner]):
                     inner += 1
                 body = lines[at : inner + 1]
-                if inner >= len(lines) or any(_ITEM.match(x) and "](" in x for x in body):
+                if inner >= len(lines) or any(ITEM.match(x) and "](" in x for x in body):
                     break
                 last = at = inner
             elif stripped:
@@ -520,7 +521,7 @@ class _Scanner:
                 blank = True
                 continue
             indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
-            other = _ITEM.match(line)
+            other = ITEM.match(line)
             if other and indent < column:
                 break
             if blank and indent < min(column, 2):
@@ -536,7 +537,7 @@ class _Scanner:
         lines = self.lines
         end = index
         while end + 1 < len(lines) and lines[end + 1].strip() and end + 1 not in self.headings:
-            if _ITEM.match(lines[end + 1]) and not _label_bullet(lines[end + 1]):
+            if ITEM.match(lines[end + 1]) and not _label_bullet(lines[end + 1]):
                 break
             end += 1
         label_end = self._label_bullets(end + 1)

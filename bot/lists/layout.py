@@ -84,7 +84,7 @@ def _as_new(text: str, style: Conventions) -> str:
     (``🟡``), where the file writes that mark in the same place."""
     if not style.new_mark:
         return text
-    for char in set(text):
+    for char in dict.fromkeys(text):  # (in the text's order: the same choice every run)
         if is_symbol(char) and char not in style.new_mark:
             swapped = text.replace(char, style.new_mark)
             if any(swapped in entry.layout for entry in style.entries):

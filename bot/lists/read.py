@@ -13,10 +13,10 @@ from dataclasses import replace
 from typing import cast
 
 from bot.lists import cells, citation, recognise
+from bot.lists.blocks import ITEM
 from bot.lists.entry import Entry, Fields, Reading, Slot
 from bot.lists.inline import is_symbol, scan_links
 
-_MARKER = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,9})[.)]|[-*+])(?:[ \t]+|(?<=-)(?=\[))")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")
@@ -81,7 +81,7 @@ def _read_block(reading: Reading, kind: str) -> bool:
     text = reading.text
     position = 0
     if kind == "item":
-        marker = _MARKER.match(text)
+        marker = ITEM.match(text)
         if marker is None:
             return False
         if marker.group("num"):
